@@ -1,0 +1,19 @@
+# The two commands of the README: `make run` and `make test`.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup build run test
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	cargo leptos build --release
+
+## Build in release mode and serve the app on the embedded default (SQLite + sandboxes).
+run: build
+	target/release/sms-scheduler
+
+## Run every test: fmt, clippy, unit, integration, PostgreSQL (when configured), Playwright.
+test: setup
+	@scripts/test.sh

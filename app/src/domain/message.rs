@@ -1,0 +1,272 @@
+//! Message text: what the providers accept, and how many SMS parts it takes.
+//!
+//! Counting follows GSM 03.38: a message stays in the 7-bit default alphabet while every character is
+//! in it (extension characters take two septets); one character outside it switches the whole message
+//! to UCS-2. Parts are counted by laying the text out the way a handset concatenates it, so an escape
+//! pair or a surrogate pair is never split across two parts.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Octopush accepts 1 to 1224 characters in one campaign text.
+pub const MAX_TEXT_CHARS: usize = 1224;
+
+const GSM7_SINGLE: usize = 160;
+const GSM7_PART: usize = 153;
+const UCS2_SINGLE: usize = 70;
+const UCS2_PART: usize = 67;
+
+/// The GSM 03.38 default alphabet (escape excluded: it is not a character a user types).
+const GSM7_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
+¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+/// The extension table: each costs an escape septet plus its own.
+const GSM7_EXTENSION: &str = "\u{c}^{}\\[~]|€";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Encoding {
+    Gsm7,
+    Ucs2,
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Encoding::Gsm7 => "GSM-7",
+            Encoding::Ucs2 => "UCS-2",
+        })
+    }
+}
+
+/// What a text costs on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageStats {
+    /// Characters as a person counts them (Unicode scalar values).
+    pub characters: usize,
+    pub encoding: Encoding,
+    /// Septets (GSM-7) or UTF-16 code units (UCS-2) the text occupies.
+    pub units: usize,
+    /// SMS parts needed; 0 for an empty text.
+    pub parts: usize,
+    /// Characters that forced UCS-2, each once, in order of appearance.
+    pub non_gsm_characters: Vec<char>,
+}
+
+impl MessageStats {
+    /// Units still free in the last part before another part is needed.
+    pub fn remaining_in_part(&self) -> usize {
+        let (single, part) = match self.encoding {
+            Encoding::Gsm7 => (GSM7_SINGLE, GSM7_PART),
+            Encoding::Ucs2 => (UCS2_SINGLE, UCS2_PART),
+        };
+        if self.units <= single {
+            single - self.units
+        } else {
+            let used_in_last = self.units % part;
+            if used_in_last == 0 {
+                0
+            } else {
+                part - used_in_last
+            }
+        }
+    }
+}
+
+fn gsm7_cost(c: char) -> Option<usize> {
+    if GSM7_BASIC.contains(c) {
+        Some(1)
+    } else if GSM7_EXTENSION.contains(c) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Counts characters, encoding and parts of `text`.
+pub fn analyze(text: &str) -> MessageStats {
+    let mut non_gsm_characters = Vec::new();
+    for c in text.chars() {
+        if gsm7_cost(c).is_none() && !non_gsm_characters.contains(&c) {
+            non_gsm_characters.push(c);
+        }
+    }
+    let encoding = if non_gsm_characters.is_empty() {
+        Encoding::Gsm7
+    } else {
+        Encoding::Ucs2
+    };
+    // Each character's width in units; the layout below never splits one.
+    let widths: Vec<usize> = match encoding {
+        Encoding::Gsm7 => text.chars().filter_map(gsm7_cost).collect(),
+        Encoding::Ucs2 => text.chars().map(char::len_utf16).collect(),
+    };
+    let units = widths.iter().sum();
+    let (single, part) = match encoding {
+        Encoding::Gsm7 => (GSM7_SINGLE, GSM7_PART),
+        Encoding::Ucs2 => (UCS2_SINGLE, UCS2_PART),
+    };
+    let parts = if units == 0 {
+        0
+    } else if units <= single {
+        1
+    } else {
+        count_parts(&widths, part)
+    };
+    MessageStats {
+        characters: text.chars().count(),
+        encoding,
+        units,
+        parts,
+        non_gsm_characters,
+    }
+}
+
+fn count_parts(widths: &[usize], capacity: usize) -> usize {
+    let mut parts = 1;
+    let mut used = 0;
+    for &width in widths {
+        if used + width > capacity {
+            parts += 1;
+            used = 0;
+        }
+        used += width;
+    }
+    parts
+}
+
+/// A GSM-7 character a look-alike could be replaced with, so the user can keep the cheaper encoding.
+pub fn gsm7_look_alike(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' | '`' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' | '«' | '»' => "\"",
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => "-",
+        '\u{2026}' => "...",
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' => " ",
+        'ç' => "Ç",
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MessageTextError {
+    #[error("The message is empty.")]
+    Empty,
+    #[error("The message has {0} characters; the most a campaign accepts is {MAX_TEXT_CHARS}.")]
+    TooLong(usize),
+}
+
+/// A campaign text the providers accept: not blank, at most [`MAX_TEXT_CHARS`] characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageText(String);
+
+impl MessageText {
+    pub fn parse(text: &str) -> Result<Self, MessageTextError> {
+        if text.trim().is_empty() {
+            return Err(MessageTextError::Empty);
+        }
+        let characters = text.chars().count();
+        if characters > MAX_TEXT_CHARS {
+            return Err(MessageTextError::TooLong(characters));
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn stats(&self) -> MessageStats {
+        analyze(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_takes_no_part() {
+        let stats = analyze("");
+        assert_eq!(
+            (stats.units, stats.parts, stats.encoding),
+            (0, 0, Encoding::Gsm7)
+        );
+    }
+
+    #[test]
+    fn gsm7_fits_160_in_one_part_and_153_per_part_beyond() {
+        assert_eq!(analyze(&"a".repeat(160)).parts, 1);
+        assert_eq!(analyze(&"a".repeat(161)).parts, 2);
+        assert_eq!(analyze(&"a".repeat(306)).parts, 2);
+        assert_eq!(analyze(&"a".repeat(307)).parts, 3);
+    }
+
+    #[test]
+    fn extension_characters_count_twice() {
+        let stats = analyze("€{}");
+        assert_eq!((stats.characters, stats.units), (3, 6));
+        assert_eq!(analyze(&"€".repeat(80)).parts, 1);
+        assert_eq!(analyze(&"€".repeat(81)).parts, 2);
+    }
+
+    #[test]
+    fn an_escape_pair_is_never_split_across_parts() {
+        // 152 septets then a two-septet character: it cannot start in the last free septet.
+        let text = format!("{}€{}", "a".repeat(152), "a".repeat(10));
+        let stats = analyze(&text);
+        assert_eq!(stats.units, 164);
+        assert_eq!(stats.parts, 2);
+        let text = format!("{}€{}", "a".repeat(152), "a".repeat(152));
+        // 152 | 2 + 151 | 1: the pair moved to part two pushes one septet into part three.
+        assert_eq!(analyze(&text).parts, 3);
+    }
+
+    #[test]
+    fn one_character_outside_gsm7_switches_to_ucs2() {
+        let stats = analyze("Bonjour Michał");
+        assert_eq!(stats.encoding, Encoding::Ucs2);
+        assert_eq!(stats.non_gsm_characters, vec!['ł']);
+        assert_eq!(analyze(&"ł".repeat(70)).parts, 1);
+        assert_eq!(analyze(&"ł".repeat(71)).parts, 2);
+        assert_eq!(analyze(&"ł".repeat(134)).parts, 2);
+        assert_eq!(analyze(&"ł".repeat(135)).parts, 3);
+    }
+
+    #[test]
+    fn characters_outside_the_bmp_count_as_two_units() {
+        let stats = analyze("🙂");
+        assert_eq!((stats.characters, stats.units, stats.parts), (1, 2, 1));
+        assert_eq!(analyze(&"🙂".repeat(35)).parts, 1);
+        assert_eq!(analyze(&"🙂".repeat(36)).parts, 2);
+    }
+
+    #[test]
+    fn accented_letters_in_the_default_alphabet_stay_gsm7() {
+        assert_eq!(analyze("éèùìòÇÅåÄÖÑÜäöñüàß£¥§¿¡").encoding, Encoding::Gsm7);
+        assert_eq!(analyze("ê").encoding, Encoding::Ucs2);
+    }
+
+    #[test]
+    fn curly_quote_is_named_with_its_replacement() {
+        let stats = analyze("C\u{2019}est prêt");
+        assert_eq!(stats.non_gsm_characters, vec!['\u{2019}', 'ê']);
+        assert_eq!(gsm7_look_alike('\u{2019}'), Some("'"));
+        assert_eq!(gsm7_look_alike('ê'), None);
+    }
+
+    #[test]
+    fn remaining_in_part_counts_down_to_the_next_part() {
+        assert_eq!(analyze("abc").remaining_in_part(), 157);
+        assert_eq!(analyze(&"a".repeat(161)).remaining_in_part(), 145);
+        assert_eq!(analyze(&"a".repeat(306)).remaining_in_part(), 0);
+    }
+
+    #[test]
+    fn text_must_not_be_blank_nor_too_long() {
+        assert_eq!(MessageText::parse("  \n"), Err(MessageTextError::Empty));
+        assert_eq!(
+            MessageText::parse(&"a".repeat(1225)),
+            Err(MessageTextError::TooLong(1225))
+        );
+        assert!(MessageText::parse(&"a".repeat(1224)).is_ok());
+    }
+}

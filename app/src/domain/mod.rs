@@ -1,0 +1,20 @@
+//! Pure domain rules: no I/O. Modules gated on `ssr` use tables too large for the wasm bundle
+//! (phone metadata, time zones); the browser asks the server for those answers.
+
+pub mod campaign;
+pub mod message;
+pub mod placeholders;
+pub mod sender;
+
+#[cfg(feature = "ssr")]
+pub mod order;
+#[cfg(feature = "ssr")]
+pub mod phone;
+#[cfg(feature = "ssr")]
+pub mod recipients;
+#[cfg(feature = "ssr")]
+pub mod send_time;
+
+pub use campaign::{CampaignType, Purpose};
+pub use message::{analyze, Encoding, MessageStats, MessageText};
+pub use sender::SenderId;

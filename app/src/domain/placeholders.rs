@@ -1,0 +1,126 @@
+//! Personalisation: `{first_name}`, `{last_name}`, `{param1}`…`{param5}` filled in per recipient.
+
+use std::collections::BTreeMap;
+
+/// The placeholder names the providers know.
+pub const PLACEHOLDERS: [&str; 7] = [
+    "first_name",
+    "last_name",
+    "param1",
+    "param2",
+    "param3",
+    "param4",
+    "param5",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlaceholderError {
+    #[error("{{{0}}} is not a placeholder; use one of {{first_name}}, {{last_name}}, {{param1}}…{{param5}}.")]
+    Unknown(String),
+    #[error("{{{0}}} has no value for this recipient.")]
+    Unfilled(String),
+}
+
+/// The placeholder names used in `template`, each once, in order of appearance; unknown names are errors.
+pub fn placeholders_in(template: &str) -> Result<Vec<&'static str>, PlaceholderError> {
+    let mut found = Vec::new();
+    for name in names_in(template) {
+        let known = PLACEHOLDERS
+            .iter()
+            .find(|&&p| p == name)
+            .ok_or_else(|| PlaceholderError::Unknown(name.to_owned()))?;
+        if !found.contains(known) {
+            found.push(*known);
+        }
+    }
+    Ok(found)
+}
+
+/// `template` with every placeholder replaced by the recipient's value.
+pub fn render(template: &str, values: &BTreeMap<&str, &str>) -> Result<String, PlaceholderError> {
+    placeholders_in(template)?;
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, name, after)) = next_placeholder(rest) {
+        out.push_str(before);
+        match values.get(name) {
+            Some(value) if !value.is_empty() => out.push_str(value),
+            _ => return Err(PlaceholderError::Unfilled(name.to_owned())),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn names_in(template: &str) -> impl Iterator<Item = &str> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        let (_, name, after) = next_placeholder(rest)?;
+        rest = after;
+        Some(name)
+    })
+}
+
+/// Splits at the next `{name}` where name is a word (letters, digits, `_`); other braces are text.
+fn next_placeholder(text: &str) -> Option<(&str, &str, &str)> {
+    let mut search_from = 0;
+    while let Some(open) = text[search_from..].find('{').map(|i| i + search_from) {
+        let after_open = &text[open + 1..];
+        if let Some(close) = after_open.find('}') {
+            let name = &after_open[..close];
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Some((&text[..open], name, &after_open[close + 1..]));
+            }
+        }
+        search_from = open + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_each_placeholder_per_recipient() {
+        let values = BTreeMap::from([("first_name", "Michał"), ("param1", "12:30")]);
+        assert_eq!(
+            render(
+                "Hello {first_name}, see you at {param1}. {first_name}!",
+                &values
+            )
+            .unwrap(),
+            "Hello Michał, see you at 12:30. Michał!"
+        );
+    }
+
+    #[test]
+    fn unknown_and_unfilled_placeholders_are_errors() {
+        let values = BTreeMap::from([("first_name", "Ann")]);
+        assert_eq!(
+            render("Hi {name}", &values),
+            Err(PlaceholderError::Unknown("name".into()))
+        );
+        assert_eq!(
+            render("Hi {last_name}", &values),
+            Err(PlaceholderError::Unfilled("last_name".into()))
+        );
+        assert_eq!(
+            render("Hi {last_name}", &BTreeMap::from([("last_name", "")])).unwrap_err(),
+            PlaceholderError::Unfilled("last_name".into())
+        );
+    }
+
+    #[test]
+    fn braces_that_are_not_placeholders_stay_text() {
+        assert_eq!(
+            render("Price {} or { x } or {", &BTreeMap::new()).unwrap(),
+            "Price {} or { x } or {"
+        );
+        assert_eq!(
+            placeholders_in("{param2} {param2} {first_name}").unwrap(),
+            vec!["param2", "first_name"]
+        );
+    }
+}

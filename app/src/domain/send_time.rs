@@ -1,0 +1,120 @@
+//! When to send: a wall-clock time in an IANA time zone, turned into an instant (server side only).
+
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendTimeError {
+    #[error("'{0}' is not a time zone name (expected one such as Europe/Paris).")]
+    UnknownZone(String),
+    #[error("'{0}' is not a date and time (expected YYYY-MM-DDTHH:MM).")]
+    Unparsable(String),
+    #[error("{local} does not exist in {zone}: the clocks go forward then. Pick a time outside the change.")]
+    Skipped { local: String, zone: String },
+    #[error("{local} in {zone} is in the past (it is now {now} there).")]
+    InPast {
+        local: String,
+        zone: String,
+        now: String,
+    },
+}
+
+/// A send time the user chose: their wall-clock intent and the instant it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendTime {
+    pub local: NaiveDateTime,
+    pub zone: Tz,
+    pub instant: DateTime<Tz>,
+}
+
+impl SendTime {
+    /// Reads `YYYY-MM-DDTHH:MM[:SS]` in `zone`, refusing times that do not exist or have passed.
+    ///
+    /// A wall-clock time that occurs twice (the hour the clocks go back) names its first occurrence.
+    pub fn parse(local: &str, zone: &str, now: DateTime<Utc>) -> Result<Self, SendTimeError> {
+        let tz = parse_zone(zone)?;
+        let local = local.trim();
+        let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
+            .or_else(|_| NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S"))
+            .map_err(|_| SendTimeError::Unparsable(local.to_owned()))?;
+        let instant = match tz.from_local_datetime(&naive) {
+            LocalResult::Single(instant) => instant,
+            LocalResult::Ambiguous(first, _) => first,
+            LocalResult::None => {
+                return Err(SendTimeError::Skipped {
+                    local: naive.format("%Y-%m-%d %H:%M").to_string(),
+                    zone: tz.name().to_owned(),
+                })
+            }
+        };
+        if instant < now {
+            return Err(SendTimeError::InPast {
+                local: naive.format("%Y-%m-%d %H:%M").to_string(),
+                zone: tz.name().to_owned(),
+                now: now.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+            });
+        }
+        Ok(Self {
+            local: naive,
+            zone: tz,
+            instant,
+        })
+    }
+}
+
+pub fn parse_zone(zone: &str) -> Result<Tz, SendTimeError> {
+    zone.trim()
+        .parse::<Tz>()
+        .map_err(|_| SendTimeError::UnknownZone(zone.to_owned()))
+}
+
+/// Every IANA zone name, for the browser's zone picker.
+pub fn zone_names() -> Vec<&'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn keeps_the_wall_clock_on_both_sides_of_a_dst_change() {
+        let winter = SendTime::parse("2026-03-28T09:00", "Europe/Paris", now()).unwrap();
+        let summer = SendTime::parse("2026-03-30T09:00", "Europe/Paris", now()).unwrap();
+        assert_eq!(winter.instant.to_rfc3339(), "2026-03-28T09:00:00+01:00");
+        assert_eq!(summer.instant.to_rfc3339(), "2026-03-30T09:00:00+02:00");
+    }
+
+    #[test]
+    fn a_skipped_wall_clock_time_is_refused() {
+        let err = SendTime::parse("2026-03-29T02:30", "Europe/Paris", now()).unwrap_err();
+        assert!(matches!(err, SendTimeError::Skipped { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_repeated_wall_clock_time_names_its_first_occurrence() {
+        let time = SendTime::parse("2026-10-25T02:30", "Europe/Paris", now()).unwrap();
+        assert_eq!(time.instant.to_rfc3339(), "2026-10-25T02:30:00+02:00");
+    }
+
+    #[test]
+    fn past_times_unknown_zones_and_bad_formats_are_refused() {
+        assert!(matches!(
+            SendTime::parse("2025-12-31T23:00", "Europe/Paris", now()),
+            Err(SendTimeError::InPast { .. })
+        ));
+        assert!(matches!(
+            SendTime::parse("2026-05-01T10:00", "Mars/Olympus", now()),
+            Err(SendTimeError::UnknownZone(_))
+        ));
+        assert!(matches!(
+            SendTime::parse("01/05/2026 10:00", "Europe/Paris", now()),
+            Err(SendTimeError::Unparsable(_))
+        ));
+        assert!(SendTime::parse("2026-05-01T10:00:30", "America/New_York", now()).is_ok());
+    }
+}

@@ -1,0 +1,15 @@
+//! sms-scheduler's app: the domain rules shared by browser and server, the wire models, the server
+//! functions, and the pages. Built with `csr` for the browser and with `ssr` inside the server.
+
+pub mod api;
+pub mod client;
+pub mod components;
+pub mod domain;
+pub mod models;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod services;
+
+mod root;
+
+pub use root::App;

@@ -1,0 +1,125 @@
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::ProviderId;
+
+/// The composer field an error belongs to, so the browser shows it in the right place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    Provider,
+    Text,
+    Recipients,
+    CampaignType,
+    Sender,
+    SendAt,
+    TimeZone,
+    Purpose,
+}
+
+impl Field {
+    /// The id of the form control, used for `aria-describedby` and test selectors.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Provider => "provider",
+            Field::Text => "text",
+            Field::Recipients => "recipients",
+            Field::CampaignType => "campaign-type",
+            Field::Sender => "sender",
+            Field::SendAt => "send-at",
+            Field::TimeZone => "time-zone",
+            Field::Purpose => "purpose",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    /// 1-based line of a multi-line field (recipients), when the error is about one line.
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: Field, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn on_line(field: Field, line: u32, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "Line {line}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Everything a server function can answer instead of a result, in words a user understands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("Some fields need attention.")]
+    Invalid(Vec<FieldError>),
+    /// The provider refused the request; `code` is the provider's own.
+    #[error("{provider} refused the request: {message}")]
+    Provider {
+        provider: ProviderId,
+        code: Option<String>,
+        message: String,
+        /// The field the refusal is about, when the provider's code says.
+        field: Option<Field>,
+    },
+    #[error("{provider} could not be reached: {message}")]
+    Unreachable {
+        provider: ProviderId,
+        message: String,
+    },
+    #[error("{0} is not configured on this server.")]
+    ProviderNotConfigured(ProviderId),
+    #[error("The server failed: {0}")]
+    Internal(String),
+    /// The call itself failed (network, decoding): never reached our code.
+    #[error("The request to the server failed: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// Errors that belong to `field`, for display under it.
+    pub fn messages_for(&self, field: Field) -> Vec<String> {
+        match self {
+            AppError::Invalid(errors) => errors
+                .iter()
+                .filter(|error| error.field == field)
+                .map(ToString::to_string)
+                .collect(),
+            AppError::Provider {
+                field: Some(f),
+                message,
+                ..
+            } if *f == field => vec![message.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}

@@ -1,0 +1,9 @@
+//! Types that cross the wire between the browser and the server functions.
+
+mod error;
+mod provider;
+mod schedule;
+
+pub use error::{AppError, Field, FieldError};
+pub use provider::{Balance, ProviderId, ProviderInfo};
+pub use schedule::{DuplicateRecipient, ScheduleReceipt, ScheduleRequest};

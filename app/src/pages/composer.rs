@@ -1,0 +1,271 @@
+use leptos::prelude::*;
+
+use crate::api::providers::{list_providers, list_time_zones};
+use crate::api::sms::ScheduleSms;
+use crate::client::browser_time_zone;
+use crate::components::{BalancePanel, FieldErrors, MessageCounter, ReceiptPanel};
+use crate::domain::{CampaignType, Purpose};
+use crate::models::{AppError, Field, ProviderId, ProviderInfo, ScheduleRequest};
+
+/// The one screen: fill in, schedule, see what the provider answered.
+#[component]
+pub fn ComposerPage() -> impl IntoView {
+    let providers = LocalResource::new(list_providers);
+    let zones = LocalResource::new(list_time_zones);
+
+    let provider = RwSignal::new(ProviderId::Octopush);
+    let text = RwSignal::new(String::new());
+    let recipients = RwSignal::new(String::new());
+    let campaign_type = RwSignal::new(CampaignType::Premium);
+    let sender = RwSignal::new(String::new());
+    let send_at = RwSignal::new(String::new());
+    let time_zone = RwSignal::new(browser_time_zone().unwrap_or_else(|| "UTC".to_owned()));
+    let purpose = RwSignal::new(Purpose::Alert);
+    let with_replies = RwSignal::new(false);
+    let simulation = RwSignal::new(false);
+
+    let schedule = ServerAction::<ScheduleSms>::new();
+    let outcome = schedule.value();
+    let error = Signal::derive(move || outcome.get().and_then(Result::err));
+    let errors_for = move |field: Field| {
+        Signal::derive(move || {
+            error
+                .get()
+                .map(|e| e.messages_for(field))
+                .unwrap_or_default()
+        })
+    };
+    let invalid =
+        move |field: Field| move || (!errors_for(field).get().is_empty()).then_some("true");
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        schedule.dispatch(ScheduleSms {
+            request: ScheduleRequest {
+                provider: provider.get_untracked(),
+                text: text.get_untracked(),
+                recipients: recipients.get_untracked(),
+                campaign_type: campaign_type.get_untracked(),
+                sender: sender.get_untracked(),
+                send_at: send_at.get_untracked(),
+                time_zone: time_zone.get_untracked(),
+                purpose: purpose.get_untracked(),
+                with_replies: with_replies.get_untracked(),
+                simulation: simulation.get_untracked(),
+            },
+        });
+    };
+
+    let provider_options = move || {
+        providers.get().map(|result| match result {
+            Ok(list) => list
+                .into_iter()
+                .map(provider_option)
+                .collect_view()
+                .into_any(),
+            Err(e) => view! { <option disabled=true>{e.to_string()}</option> }.into_any(),
+        })
+    };
+    let zone_options = move || {
+        let selected = time_zone.get_untracked();
+        let mut names = zones.get().and_then(Result::ok).unwrap_or_default();
+        if !names.contains(&selected) {
+            names.insert(0, selected.clone());
+        }
+        names
+            .into_iter()
+            .map(|name| {
+                let is_selected = name == selected;
+                let label = name.clone();
+                view! { <option value=name selected=is_selected>{label}</option> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="composer-layout">
+            <form class="panel composer" on:submit=on_submit novalidate=true aria-labelledby="composer-title">
+                <h2 id="composer-title">"New campaign"</h2>
+                <FormSummary error=error/>
+
+                <div class="field">
+                    <label for="provider">"Provider"</label>
+                    <select
+                        id="provider"
+                        on:change:target=move |ev| {
+                            if ev.target().value() == "infobip" {
+                                provider.set(ProviderId::Infobip)
+                            } else {
+                                provider.set(ProviderId::Octopush)
+                            }
+                        }
+                    >
+                        <Suspense fallback=|| ()>{provider_options}</Suspense>
+                    </select>
+                    <FieldErrors field=Field::Provider messages=errors_for(Field::Provider)/>
+                </div>
+
+                <div class="field">
+                    <label for="text">"Message"</label>
+                    <textarea
+                        id="text"
+                        rows="5"
+                        bind:value=text
+                        aria-invalid=invalid(Field::Text)
+                        aria-describedby="text-counter text-encoding-warning text-errors"
+                    ></textarea>
+                    <MessageCounter text=text/>
+                    <FieldErrors field=Field::Text messages=errors_for(Field::Text)/>
+                </div>
+
+                <div class="field">
+                    <label for="recipients">"Recipients (one number per line)"</label>
+                    <textarea
+                        id="recipients"
+                        rows="5"
+                        placeholder="+33612345678"
+                        bind:value=recipients
+                        aria-invalid=invalid(Field::Recipients)
+                        aria-describedby="recipients-errors"
+                    ></textarea>
+                    <FieldErrors field=Field::Recipients messages=errors_for(Field::Recipients)/>
+                </div>
+
+                <div class="field-row">
+                    <fieldset class="field">
+                        <legend>"Campaign type"</legend>
+                        <label>
+                            <input
+                                type="radio"
+                                name="campaign-type"
+                                value="premium"
+                                checked=true
+                                on:change=move |_| campaign_type.set(CampaignType::Premium)
+                            />
+                            "Premium"
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name="campaign-type"
+                                value="low-cost"
+                                on:change=move |_| campaign_type.set(CampaignType::LowCost)
+                            />
+                            "Low cost"
+                        </label>
+                    </fieldset>
+                    <fieldset class="field">
+                        <legend>"Purpose"</legend>
+                        <label>
+                            <input
+                                type="radio"
+                                name="purpose"
+                                value="alert"
+                                checked=true
+                                on:change=move |_| purpose.set(Purpose::Alert)
+                            />
+                            "Alert (transactional)"
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name="purpose"
+                                value="marketing"
+                                on:change=move |_| purpose.set(Purpose::Marketing)
+                            />
+                            "Marketing"
+                        </label>
+                    </fieldset>
+                </div>
+
+                <div class="field">
+                    <label for="sender">"Sender (3–11 letters or digits; empty for the provider's default)"</label>
+                    <input
+                        id="sender"
+                        type="text"
+                        maxlength="20"
+                        autocomplete="off"
+                        bind:value=sender
+                        aria-invalid=invalid(Field::Sender)
+                        aria-describedby="sender-errors"
+                    />
+                    <FieldErrors field=Field::Sender messages=errors_for(Field::Sender)/>
+                </div>
+
+                <div class="field-row">
+                    <div class="field">
+                        <label for="send-at">"Send at (empty: now)"</label>
+                        <input
+                            id="send-at"
+                            type="datetime-local"
+                            bind:value=send_at
+                            aria-invalid=invalid(Field::SendAt)
+                            aria-describedby="send-at-errors"
+                        />
+                        <FieldErrors field=Field::SendAt messages=errors_for(Field::SendAt)/>
+                    </div>
+                    <div class="field">
+                        <label for="time-zone">"Time zone"</label>
+                        <select
+                            id="time-zone"
+                            on:change:target=move |ev| time_zone.set(ev.target().value())
+                            aria-invalid=invalid(Field::TimeZone)
+                            aria-describedby="time-zone-errors"
+                        >
+                            <Suspense fallback=|| ()>{zone_options}</Suspense>
+                        </select>
+                        <FieldErrors field=Field::TimeZone messages=errors_for(Field::TimeZone)/>
+                    </div>
+                </div>
+
+                <div class="field checkboxes">
+                    <label>
+                        <input id="with-replies" type="checkbox" bind:checked=with_replies/>
+                        "Allow replies (the provider picks a number as sender)"
+                    </label>
+                    <label>
+                        <input id="simulation" type="checkbox" bind:checked=simulation/>
+                        "Simulation: validate and price, send nothing"
+                    </label>
+                </div>
+
+                <button type="submit" class="primary" disabled=move || schedule.pending().get()>
+                    {move || if schedule.pending().get() { "Scheduling…" } else { "Schedule" }}
+                </button>
+            </form>
+
+            <aside class="side">
+                {move || outcome.get().and_then(Result::ok).map(|receipt| view! { <ReceiptPanel receipt=receipt/> })}
+                <BalancePanel provider=provider/>
+            </aside>
+        </div>
+    }
+}
+
+fn provider_option(info: ProviderInfo) -> impl IntoView {
+    let label = if info.sandbox {
+        format!("{} (sandbox)", info.id)
+    } else {
+        info.id.to_string()
+    };
+    view! { <option value=info.id.as_str()>{label}</option> }
+}
+
+/// The errors that are not about one field, and a pointer to those that are.
+#[component]
+fn FormSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            let class = if matches!(error, AppError::Invalid(_)) {
+                "form-summary invalid"
+            } else {
+                "form-summary failed"
+            };
+            view! {
+                <div class=class role="alert" data-testid="form-error">
+                    {error.to_string()}
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,5 @@
+//! One module per page.
+
+mod composer;
+
+pub use composer::ComposerPage;

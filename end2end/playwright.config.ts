@@ -1,0 +1,73 @@
+import { defineConfig } from '@playwright/test';
+import { EMBEDDED, PORTAL, SECRET_KEY, SECRET_LOGIN } from './tests/servers';
+
+// Debian's Chromium: Playwright downloads no browser here.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const server = '../target/release/sms-scheduler';
+const common = {
+  SMS_SCHEDULER__SERVER__SITE_ROOT: '../target/site',
+  RUST_LOG: 'warn',
+};
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: EMBEDDED.url,
+    timezoneId: 'Europe/Paris',
+    locale: 'en-GB',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      // The embedded default: SQLite and the sandboxes, as `make run` serves it.
+      command: `rm -rf .data/embedded && ${server}`,
+      url: `${EMBEDDED.url}health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...common,
+        SMS_SCHEDULER__SERVER__LISTEN: EMBEDDED.listen,
+        SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/embedded/sms-scheduler.db',
+      },
+    },
+    {
+      // Behind a portal: a sub-path, an identity header, and real credentials (pointed at the
+      // sandbox, which is told to accept them), so tests can look for the key in what the browser gets.
+      command: `rm -rf .data/portal && ${server}`,
+      url: `${PORTAL.url}health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...common,
+        SMS_SCHEDULER__SERVER__LISTEN: PORTAL.listen,
+        SMS_SCHEDULER__SERVER__BASE_PATH: PORTAL.basePath,
+        SMS_SCHEDULER__SERVER__IDENTITY_HEADER: 'X-Forwarded-User',
+        SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/portal/sms-scheduler.db',
+        SMS_SCHEDULER__OCTOPUSH__API_LOGIN: SECRET_LOGIN,
+        SMS_SCHEDULER__OCTOPUSH__API_KEY: SECRET_KEY,
+        SMS_SCHEDULER__OCTOPUSH__BASE_URL: `${PORTAL.url}sandbox/octopush/v1/public`,
+        SMS_SCHEDULER__SANDBOX__ENABLED: 'true',
+        SMS_SCHEDULER__SANDBOX__OCTOPUSH__API_LOGIN: SECRET_LOGIN,
+        SMS_SCHEDULER__SANDBOX__OCTOPUSH__API_KEY: SECRET_KEY,
+      },
+    },
+  ],
+});

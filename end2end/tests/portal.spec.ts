@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { fillValidForm, openComposer } from './composer';
+import { PORTAL, SECRET_KEY, SECRET_LOGIN } from './servers';
+
+test.use({ baseURL: PORTAL.url });
+
+test('works under the portal sub-path, server-function calls included', async ({ page }) => {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/')) calls.push(new URL(request.url()).pathname);
+  });
+  await openComposer(page);
+  await expect(page.locator('#provider')).toContainText(/^Octopush$/);
+  await fillValidForm(page);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('ticket')).toHaveText(/^sms_/);
+  expect(calls.length).toBeGreaterThan(0);
+  for (const path of calls) expect(path.startsWith(`${PORTAL.basePath}/api/`)).toBe(true);
+});
+
+test('the API key never reaches the browser', async ({ page }) => {
+  const seen: { url: string; body: Buffer; headers: string }[] = [];
+  page.on('response', async (response) => {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    seen.push({ url: response.url(), body, headers: JSON.stringify(await response.allHeaders()) });
+  });
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('ticket')).toBeVisible();
+  await page.getByLabel(/^Sender/).fill('X');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.locator('#sender-errors')).not.toBeEmpty();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByTestId('balance')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+
+  const kinds = seen.map((r) => r.url);
+  expect(kinds.some((u) => u.endsWith('.wasm'))).toBe(true);
+  expect(kinds.some((u) => u.endsWith('.js'))).toBe(true);
+  expect(kinds.some((u) => u.includes('/api/schedule_sms'))).toBe(true);
+  for (const response of seen) {
+    for (const secret of [SECRET_KEY, SECRET_LOGIN]) {
+      expect(response.body.includes(secret), `${response.url} body`).toBe(false);
+      expect(response.headers.includes(secret), `${response.url} headers`).toBe(false);
+    }
+  }
+});

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { fillValidForm, openComposer } from './composer';
+
+test('schedules an SMS through the Octopush sandbox and shows the ticket', async ({ page }) => {
+  await openComposer(page);
+  await expect(page.locator('#provider')).toContainText('Octopush (sandbox)');
+  await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Paris');
+
+  await fillValidForm(page);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+  await expect(page.getByTestId('ticket')).toHaveText(/^sms_[0-9a-f]{13}$/);
+  await expect(page.getByTestId('contacts')).toHaveText('2');
+  await expect(page.getByTestId('send-time')).toHaveText(/T10:00:00\+0[12]:00$/);
+  await expect(page.getByTestId('form-error')).toHaveCount(0);
+});
+
+test('shows the sandbox balance', async ({ page }) => {
+  await openComposer(page);
+  await expect(page.getByTestId('balance')).toHaveText(/^Octopush: \d+\.\d{2} euros$/);
+});
+
+test('counts characters, encoding and parts as the user types', async ({ page }) => {
+  await openComposer(page);
+  const message = page.getByLabel('Message');
+  await message.fill('Hello');
+  await expect(page.locator('#text-counter')).toHaveText('5 characters · GSM-7 · 1 SMS · 155 left in this part');
+  await message.fill('It\u2019s ready');
+  await expect(page.locator('#text-counter')).toContainText('UCS-2');
+  await expect(page.locator('#text-encoding-warning')).toContainText('U+2019, replace with');
+  await message.fill('a'.repeat(161));
+  await expect(page.locator('#text-counter')).toContainText('GSM-7 · 2 SMS');
+});

@@ -1,0 +1,9 @@
+// The two servers Playwright starts (see playwright.config.ts).
+export const EMBEDDED = { listen: '127.0.0.1:3100', url: 'http://127.0.0.1:3100/' };
+export const PORTAL = {
+  listen: '127.0.0.1:3101',
+  basePath: '/tools/sms',
+  url: 'http://127.0.0.1:3101/tools/sms/',
+};
+export const SECRET_LOGIN = 'owner@portal.example';
+export const SECRET_KEY = 'E2E-KEY-5c1f0a9d-NEVER-SENT-TO-THE-BROWSER';

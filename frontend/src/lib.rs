@@ -1,0 +1,11 @@
+//! The wasm entry point. Everything the page does lives in the `app` crate.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Runs when the module is instantiated by the HTML shell.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    app::client::use_server_base_path();
+    leptos::mount::mount_to_body(app::App);
+}

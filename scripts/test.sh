@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Every test: formatting, clippy, unit and integration tests (PostgreSQL ones when
+# SMS_SCHEDULER_TEST_POSTGRES_URL is set), then Playwright against the release build.
+# Ends with one line summing what ran.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+LOGS=$(mktemp -d)
+trap 'rm -rf "$LOGS"' EXIT
+
+say() { printf '\n==> %s\n' "$*"; }
+fail() { echo "FAILED: $*" >&2; exit 1; }
+
+say "formatting"
+cargo fmt --all -- --check || fail "cargo fmt (run: cargo fmt --all)"
+
+say "clippy, server side"
+cargo clippy --release -p sms-scheduler-app -p sms-scheduler-server --all-targets -- -D warnings || fail clippy
+say "clippy, browser side"
+cargo clippy --release -p sms-scheduler-app -p sms-scheduler-frontend --target wasm32-unknown-unknown -- -D warnings \
+  || fail "clippy (wasm)"
+
+say "release build (server and wasm bundle)"
+cargo leptos build --release || fail "cargo leptos build"
+
+if [ -n "${SMS_SCHEDULER_TEST_POSTGRES_URL:-}" ]; then
+  say "unit and integration tests (SQLite and PostgreSQL)"
+else
+  say "unit and integration tests (SQLite; set SMS_SCHEDULER_TEST_POSTGRES_URL for PostgreSQL)"
+fi
+# The release profile, like the build above, so dependencies are compiled once.
+cargo test --release -p sms-scheduler-app -p sms-scheduler-server 2>&1 | tee "$LOGS/cargo.log"
+cargo_status=${PIPESTATUS[0]}
+
+say "browser tests (Playwright, Chromium)"
+(cd end2end && PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/playwright.json" npx playwright test --reporter=list,json)
+playwright_status=$?
+
+read -r cargo_passed cargo_failed < <(awk '/^test result:/ {p += $4; f += $6} END {print p+0, f+0}' "$LOGS/cargo.log")
+read -r pw_passed pw_failed < <(node -e '
+  try {
+    const s = require(process.argv[1]).stats;
+    console.log(s.expected + s.flaky, s.unexpected);
+  } catch (e) { console.log(0, 1); }' "$LOGS/playwright.json")
+
+echo
+echo "cargo test: $cargo_passed passed, $cargo_failed failed"
+echo "playwright: $pw_passed passed, $pw_failed failed"
+[ "$cargo_status" -eq 0 ] && [ "$playwright_status" -eq 0 ] || { echo "total: $((cargo_passed + pw_passed)) passed, $((cargo_failed + pw_failed)) failed"; exit 1; }
+echo "total: $((cargo_passed + pw_passed)) passed, $((cargo_failed + pw_failed)) failed"

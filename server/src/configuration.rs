@@ -1,0 +1,243 @@
+//! Typed configuration: built-in defaults, then an optional TOML file, then `SMS_SCHEDULER__…`
+//! environment variables (`__` separates levels: `SMS_SCHEDULER__OCTOPUSH__API_KEY`).
+
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Environment variable naming the configuration file; without it `sms-scheduler.toml` is read if present.
+pub const CONFIG_FILE_VAR: &str = "SMS_SCHEDULER_CONFIG";
+const DEFAULT_CONFIG_FILE: &str = "sms-scheduler.toml";
+const ENV_PREFIX: &str = "SMS_SCHEDULER";
+
+pub const OCTOPUSH_API_URL: &str = "https://api.octopush.com/v1/public";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigurationError {
+    #[error("could not read the configuration: {0}")]
+    Load(#[from] config::ConfigError),
+    #[error("server.base_path {0:?} is not a path such as /tools/sms")]
+    BasePath(String),
+    #[error(
+        "octopush: set both api_login and api_key for the real service, or neither for the sandbox"
+    )]
+    OctopushHalfConfigured,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub sending: SendingSettings,
+    pub octopush: OctopushSettings,
+    pub sandbox: SandboxSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    /// Where to listen, e.g. `127.0.0.1:3000` (port 0 picks a free one).
+    pub listen: SocketAddr,
+    /// Sub-path the app is served under behind a portal, e.g. `/tools/sms`; empty for the root.
+    pub base_path: String,
+    /// The built site (HTML assets, wasm, JS, CSS), as written by `cargo leptos build`.
+    pub site_root: PathBuf,
+    /// Request header carrying the signed-in user's name, set by the portal; absent: a local operator.
+    pub identity_header: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    /// `sqlite://data/sms-scheduler.db` (the embedded default) or `postgres://…`.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SendingSettings {
+    /// Region whose national format numbers without `+` are read in (`FR`: `06…` is `+336…`).
+    pub default_region: String,
+    /// Most recipients one campaign may name.
+    pub max_recipients: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct OctopushSettings {
+    /// The account's e-mail; with `api_key`, selects the real service.
+    pub api_login: Option<String>,
+    pub api_key: Option<SecretString>,
+    pub base_url: String,
+    pub timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SandboxSettings {
+    /// Mount the sandboxes even when every provider has real credentials.
+    pub enabled: bool,
+    pub octopush: OctopushSandboxSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct OctopushSandboxSettings {
+    /// Credentials the sandbox accepts; generated at start-up when absent.
+    pub api_login: Option<String>,
+    pub api_key: Option<SecretString>,
+    /// Starting credit in euros.
+    pub initial_balance: f64,
+}
+
+/// How Octopush is reached.
+#[derive(Debug, Clone)]
+pub enum OctopushMode {
+    Real {
+        base_url: String,
+        api_login: String,
+        api_key: SecretString,
+    },
+    Sandbox,
+}
+
+impl Settings {
+    /// Reads defaults, the configuration file and the environment.
+    pub fn load() -> Result<Self, ConfigurationError> {
+        let file = std::env::var(CONFIG_FILE_VAR).ok();
+        let file_source = match &file {
+            Some(path) => config::File::with_name(path).required(true),
+            None => config::File::with_name(DEFAULT_CONFIG_FILE).required(false),
+        };
+        let settings: Settings = Self::defaults()?
+            .add_source(file_source)
+            .add_source(
+                config::Environment::with_prefix(ENV_PREFIX)
+                    .prefix_separator("__")
+                    .separator("__"),
+            )
+            .build()?
+            .try_deserialize()?;
+        settings.validate()
+    }
+
+    /// The built-in defaults alone (the embedded default), ignoring files and the environment.
+    pub fn embedded_default() -> Result<Self, ConfigurationError> {
+        Self::defaults()?
+            .build()?
+            .try_deserialize::<Settings>()?
+            .validate()
+    }
+
+    fn defaults(
+    ) -> Result<config::ConfigBuilder<config::builder::DefaultState>, config::ConfigError> {
+        config::Config::builder()
+            .set_default("server.listen", "127.0.0.1:3000")?
+            .set_default("server.base_path", "")?
+            .set_default("server.site_root", "target/site")?
+            .set_default("database.url", "sqlite://data/sms-scheduler.db")?
+            .set_default("sending.default_region", "FR")?
+            .set_default("sending.max_recipients", 500)?
+            .set_default("octopush.base_url", OCTOPUSH_API_URL)?
+            .set_default("octopush.timeout_seconds", 15)?
+            .set_default("sandbox.enabled", false)?
+            .set_default("sandbox.octopush.initial_balance", 100.0)
+    }
+
+    fn validate(mut self) -> Result<Self, ConfigurationError> {
+        self.server.base_path = normalise_base_path(&self.server.base_path)?;
+        self.octopush.mode()?;
+        Ok(self)
+    }
+
+    /// Whether the sandbox emulators are mounted: asked for, or standing in for a provider.
+    pub fn sandbox_mounted(&self) -> bool {
+        self.sandbox.enabled || matches!(self.octopush.mode(), Ok(OctopushMode::Sandbox))
+    }
+}
+
+impl OctopushSettings {
+    pub fn mode(&self) -> Result<OctopushMode, ConfigurationError> {
+        match (&self.api_login, &self.api_key) {
+            (Some(login), Some(key)) => Ok(OctopushMode::Real {
+                base_url: self.base_url.trim_end_matches('/').to_owned(),
+                api_login: login.clone(),
+                api_key: key.clone(),
+            }),
+            (None, None) => Ok(OctopushMode::Sandbox),
+            _ => Err(ConfigurationError::OctopushHalfConfigured),
+        }
+    }
+}
+
+/// `tools/sms/` → `/tools/sms`; `/` and the empty string → the site root (empty).
+pub fn normalise_base_path(raw: &str) -> Result<String, ConfigurationError> {
+    let trimmed = raw.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    let valid = trimmed.split('/').all(|segment| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+    });
+    if valid {
+        Ok(format!("/{trimmed}"))
+    } else {
+        Err(ConfigurationError::BasePath(raw.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn base_paths_are_normalised() {
+        assert_eq!(normalise_base_path("").unwrap(), "");
+        assert_eq!(normalise_base_path("/").unwrap(), "");
+        assert_eq!(normalise_base_path("/tools/sms/").unwrap(), "/tools/sms");
+        assert_eq!(normalise_base_path("tools/sms").unwrap(), "/tools/sms");
+        assert!(normalise_base_path("/tools/../etc").is_err());
+        assert!(normalise_base_path("/tools sms").is_err());
+        assert!(normalise_base_path("/a//b").is_err());
+    }
+
+    fn octopush(login: Option<&str>, key: Option<&str>) -> OctopushSettings {
+        OctopushSettings {
+            api_login: login.map(str::to_owned),
+            api_key: key.map(|k| SecretString::from(k.to_owned())),
+            base_url: format!("{OCTOPUSH_API_URL}/"),
+            timeout_seconds: 15,
+        }
+    }
+
+    #[test]
+    fn octopush_is_real_with_both_credentials_and_a_sandbox_with_neither() {
+        assert!(matches!(
+            octopush(None, None).mode(),
+            Ok(OctopushMode::Sandbox)
+        ));
+        match octopush(Some("me@example.com"), Some("k")).mode().unwrap() {
+            OctopushMode::Real {
+                base_url,
+                api_login,
+                api_key,
+            } => {
+                assert_eq!(base_url, OCTOPUSH_API_URL);
+                assert_eq!(api_login, "me@example.com");
+                assert_eq!(api_key.expose_secret(), "k");
+            }
+            OctopushMode::Sandbox => panic!("expected the real service"),
+        }
+        assert!(matches!(
+            octopush(Some("me@example.com"), None).mode(),
+            Err(ConfigurationError::OctopushHalfConfigured)
+        ));
+    }
+
+    #[test]
+    fn the_api_key_never_shows_in_debug_output() {
+        let settings = octopush(Some("me@example.com"), Some("very-secret-key"));
+        assert!(!format!("{settings:?}").contains("very-secret-key"));
+    }
+}

@@ -1,0 +1,13 @@
+//! sms-scheduler's server: a proxy that keeps the providers' keys, validates and records every
+//! submission, and serves the single-page app and its server functions.
+
+pub mod clock;
+pub mod configuration;
+pub mod identity;
+pub mod providers;
+pub mod routes;
+pub mod services;
+pub mod site;
+pub mod startup;
+pub mod storage;
+pub mod telemetry;

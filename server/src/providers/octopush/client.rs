@@ -1,0 +1,249 @@
+//! The HTTP client: every call carries `api-login` / `api-key`, has a timeout, and turns each
+//! answer into a typed result.
+
+use reqwest::{Method, RequestBuilder, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+
+use super::error::OctopushError;
+use super::wire::{BalanceResponse, ErrorBody, SendCampaignRequest, SendCampaignResponse};
+
+#[derive(Debug, Clone)]
+pub struct OctopushClient {
+    http: reqwest::Client,
+    base_url: String,
+    api_login: String,
+    api_key: SecretString,
+}
+
+impl OctopushClient {
+    pub fn new(
+        base_url: &str,
+        api_login: String,
+        api_key: SecretString,
+        timeout: Duration,
+    ) -> Self {
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout.min(Duration::from_secs(5)))
+            .build()
+            .expect("the TLS backend is compiled in");
+        Self {
+            http,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            api_login,
+            api_key,
+        }
+    }
+
+    /// Sends or schedules a campaign. Not retried here: a resend is only safe with the same `request_id`.
+    pub async fn send_campaign(
+        &self,
+        request: &SendCampaignRequest,
+    ) -> Result<SendCampaignResponse, OctopushError> {
+        let response = self
+            .request(Method::POST, "/sms-campaign/send")
+            .json(request)
+            .send()
+            .await?;
+        Self::decode(response, StatusCode::CREATED).await
+    }
+
+    /// The account's credit, in euros.
+    pub async fn check_balance(&self) -> Result<BalanceResponse, OctopushError> {
+        let response = self
+            .request(Method::GET, "/wallet/check-balance")
+            .send()
+            .await?;
+        Self::decode(response, StatusCode::OK).await
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.base_url))
+            .header("api-login", &self.api_login)
+            .header("api-key", self.api_key.expose_secret())
+            .header(reqwest::header::ACCEPT, "application/json")
+    }
+
+    async fn decode<T: DeserializeOwned>(
+        response: reqwest::Response,
+        expected: StatusCode,
+    ) -> Result<T, OctopushError> {
+        let status = response.status();
+        let body = response.text().await?;
+        if status.is_success() {
+            // Octopush documents 201 for a send; accept any 2xx but decode strictly.
+            if status != expected {
+                tracing::debug!(%status, %expected, "octopush answered with another success status");
+            }
+            return serde_json::from_str(&body).map_err(|_| OctopushError::Unexpected {
+                status: status.as_u16(),
+                body: truncate(&body),
+            });
+        }
+        match serde_json::from_str::<ErrorBody>(&body) {
+            Ok(error) => Err(OctopushError::Refused {
+                status: status.as_u16(),
+                code: error.code,
+                message: error.message,
+            }),
+            Err(_) if status == StatusCode::UNAUTHORIZED => Err(OctopushError::Refused {
+                status: status.as_u16(),
+                code: 101,
+                message: String::new(),
+            }),
+            Err(_) => Err(OctopushError::Unexpected {
+                status: status.as_u16(),
+                body: truncate(&body),
+            }),
+        }
+    }
+}
+
+fn truncate(body: &str) -> String {
+    const LIMIT: usize = 300;
+    match body.char_indices().nth(LIMIT) {
+        Some((index, _)) => format!("{}…", &body[..index]),
+        None => body.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::octopush::wire::{Recipient, SmsType, WirePurpose};
+    use serde_json::json;
+    use wiremock::matchers::{body_json, header, method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    fn client(server: &MockServer) -> OctopushClient {
+        OctopushClient::new(
+            &format!("{}/v1/public/", server.uri()),
+            "me@example.com".into(),
+            SecretString::from("key-123".to_owned()),
+            Duration::from_millis(500),
+        )
+    }
+
+    fn request() -> SendCampaignRequest {
+        SendCampaignRequest {
+            text: "Parcel ready".into(),
+            recipients: vec![Recipient {
+                phone_number: "+33612345678".into(),
+                ..Recipient::default()
+            }],
+            sms_type: SmsType::LowCost,
+            sender: None,
+            send_at: None,
+            purpose: WirePurpose::Alert,
+            with_replies: true,
+            simulation_mode: true,
+            request_id: Some("req-1".into()),
+            auto_optimize_text: None,
+            auto_remove_blacklisted_numbers: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn send_posts_the_json_body_with_both_auth_headers() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/v1/public/sms-campaign/send"))
+            .and(header("api-login", "me@example.com"))
+            .and(header("api-key", "key-123"))
+            .and(header("content-type", "application/json"))
+            .and(body_json(json!({
+                "text": "Parcel ready",
+                "recipients": [{"phone_number": "+33612345678"}],
+                "type": "sms_low_cost",
+                "purpose": "alert",
+                "with_replies": true,
+                "simulation_mode": true,
+                "request_id": "req-1"
+            })))
+            .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+                "sms_ticket": "sms_abc", "number_of_contacts": 1, "total_cost": 0.05
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let answer = client(&server).send_campaign(&request()).await.unwrap();
+        assert_eq!(answer.sms_ticket, "sms_abc");
+    }
+
+    #[tokio::test]
+    async fn an_error_body_becomes_a_refusal_with_its_code() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(400)
+                    .set_body_json(json!({"code": 106, "message": "Invalid sender"})),
+            )
+            .mount(&server)
+            .await;
+        let error = client(&server).send_campaign(&request()).await.unwrap_err();
+        assert!(
+            matches!(
+                error,
+                OctopushError::Refused {
+                    status: 400,
+                    code: 106,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_bare_401_means_wrong_credentials() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(401))
+            .mount(&server)
+            .await;
+        let error = client(&server).check_balance().await.unwrap_err();
+        assert_eq!(error.code(), Some(101));
+    }
+
+    #[tokio::test]
+    async fn an_undocumented_answer_is_reported_not_guessed() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(502).set_body_string("<html>Bad gateway</html>"))
+            .mount(&server)
+            .await;
+        let error = client(&server).check_balance().await.unwrap_err();
+        assert!(
+            matches!(error, OctopushError::Unexpected { status: 502, .. }),
+            "{error:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_slow_provider_times_out_with_an_unknown_outcome() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(201).set_delay(Duration::from_secs(3)))
+            .mount(&server)
+            .await;
+        let error = client(&server).send_campaign(&request()).await.unwrap_err();
+        assert!(error.outcome_unknown(), "{error:?}");
+    }
+
+    #[tokio::test]
+    async fn balance_reads_amount_and_unit() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/v1/public/wallet/check-balance"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!({"amount": 12.54, "unit": "euros"})),
+            )
+            .mount(&server)
+            .await;
+        let balance = client(&server).check_balance().await.unwrap();
+        assert_eq!((balance.amount, balance.unit.as_str()), (12.54, "euros"));
+    }
+}

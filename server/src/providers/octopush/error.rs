@@ -1,0 +1,125 @@
+//! Octopush's failures, in words a user understands, with the provider's code kept.
+
+use app::models::Field;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OctopushError {
+    /// Octopush answered with an error body.
+    #[error("{}", describe(*code, message))]
+    Refused {
+        status: u16,
+        code: i64,
+        message: String,
+    },
+    /// Octopush answered something the contract does not describe.
+    #[error("unexpected answer (HTTP {status}): {body}")]
+    Unexpected { status: u16, body: String },
+    /// No answer: the request may or may not have reached Octopush.
+    #[error("{0}")]
+    Transport(String),
+}
+
+impl OctopushError {
+    pub fn code(&self) -> Option<i64> {
+        match self {
+            OctopushError::Refused { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// The composer field an error code is about, if any.
+    pub fn field(&self) -> Option<Field> {
+        match self.code()? {
+            103 | 117 | 150 | 151 | 152 => Some(Field::Recipients),
+            106 => Some(Field::Sender),
+            107 | 121 | 122 => Some(Field::Text),
+            _ => None,
+        }
+    }
+
+    /// True when the provider may have accepted the request although we saw no answer.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self, OctopushError::Transport(_))
+    }
+}
+
+impl From<reqwest::Error> for OctopushError {
+    fn from(error: reqwest::Error) -> Self {
+        let what = if error.is_timeout() {
+            "no answer in time"
+        } else if error.is_connect() {
+            "could not connect"
+        } else {
+            "the connection failed"
+        };
+        // reqwest's own message names the URL, never the headers that carry the key.
+        OctopushError::Transport(format!("{what} ({error})"))
+    }
+}
+
+/// A plain sentence for each documented code; the provider's own text follows for the rest.
+fn describe(code: i64, message: &str) -> String {
+    let plain = match code {
+        101 => "the API login or key is wrong",
+        103 => "the campaign has no recipients",
+        104 => "the account does not have enough credit",
+        106 => "the sender must be 3 to 11 letters or digits",
+        107 => "the message text is missing",
+        113 => "the Octopush account is not validated yet",
+        117 => "no valid phone number in the list",
+        120 => "this request was already submitted in the last 24 hours",
+        121 => "a premium marketing SMS must contain the mention \"STOP au XXXXX\"",
+        122 => "a low-cost marketing SMS must contain the mention \"STOP au XXXXX\"",
+        150 => "no country matches a number's prefix",
+        151 => "a number's country is not served",
+        152 => "there is no low-cost route to a number's country",
+        153 => "the route is congested; try again later",
+        500 => "Octopush could not process the request",
+        501 => "Octopush had a connection error",
+        _ => return format!("{message} (code {code})"),
+    };
+    if message.is_empty() {
+        format!("{plain} (code {code})")
+    } else {
+        format!("{plain} (code {code}: {message})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(code: i64, message: &str) -> OctopushError {
+        OctopushError::Refused {
+            status: 400,
+            code,
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn known_codes_read_as_sentences_and_keep_the_code() {
+        assert_eq!(
+            refused(106, "Invalid sender").to_string(),
+            "the sender must be 3 to 11 letters or digits (code 106: Invalid sender)"
+        );
+        assert_eq!(refused(106, "").field(), Some(Field::Sender));
+        assert_eq!(refused(121, "").field(), Some(Field::Text));
+        assert_eq!(refused(117, "").field(), Some(Field::Recipients));
+        assert_eq!(refused(104, "").field(), None);
+    }
+
+    #[test]
+    fn unknown_codes_keep_the_providers_words() {
+        assert_eq!(
+            refused(999, "Something new").to_string(),
+            "Something new (code 999)"
+        );
+    }
+
+    #[test]
+    fn only_a_missing_answer_leaves_the_outcome_unknown() {
+        assert!(OctopushError::Transport("timeout".into()).outcome_unknown());
+        assert!(!refused(120, "").outcome_unknown());
+    }
+}

@@ -1,0 +1,83 @@
+//! From a validated order to Octopush's send request.
+
+use app::domain::order::SmsOrder;
+use app::domain::{CampaignType, Purpose};
+use chrono::SecondsFormat;
+
+use super::wire::{Recipient, SendCampaignRequest, SmsType, WirePurpose};
+
+/// The request for `order`, carrying `request_id` so a resend cannot send twice.
+pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
+    SendCampaignRequest {
+        text: order.text.as_str().to_owned(),
+        recipients: order
+            .recipients
+            .iter()
+            .map(|recipient| Recipient {
+                phone_number: recipient.number.e164().to_owned(),
+                ..Recipient::default()
+            })
+            .collect(),
+        sms_type: match order.campaign_type {
+            CampaignType::Premium => SmsType::Premium,
+            CampaignType::LowCost => SmsType::LowCost,
+        },
+        sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
+        send_at: order
+            .send_at
+            .as_ref()
+            .map(|time| time.instant.to_rfc3339_opts(SecondsFormat::Secs, false)),
+        purpose: match order.purpose {
+            Purpose::Alert => WirePurpose::Alert,
+            Purpose::Marketing => WirePurpose::Wholesale,
+        },
+        with_replies: order.with_replies,
+        simulation_mode: order.simulation,
+        request_id: Some(request_id.to_owned()),
+        auto_optimize_text: None,
+        auto_remove_blacklisted_numbers: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::domain::order::OrderRules;
+    use app::domain::phone::Region;
+    use app::models::{ProviderId, ScheduleRequest};
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn an_order_maps_to_the_wire_with_the_users_offset() {
+        let request = ScheduleRequest {
+            provider: ProviderId::Octopush,
+            text: "Sale STOP au XXXXX".into(),
+            recipients: "06 12 34 56 78".into(),
+            campaign_type: CampaignType::LowCost,
+            sender: "ACME".into(),
+            send_at: "2026-07-01T09:30".into(),
+            time_zone: "America/New_York".into(),
+            purpose: Purpose::Marketing,
+            with_replies: true,
+            simulation: false,
+        };
+        let rules = OrderRules {
+            default_region: Region::parse("FR").unwrap(),
+            max_recipients: 500,
+        };
+        let order = SmsOrder::parse(
+            &request,
+            &rules,
+            Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap(),
+        )
+        .unwrap();
+        let wire = send_request(&order, "sub-1");
+        assert_eq!(wire.recipients[0].phone_number, "+33612345678");
+        assert_eq!(wire.sms_type, SmsType::LowCost);
+        assert_eq!(wire.purpose, WirePurpose::Wholesale);
+        assert_eq!(wire.send_at.as_deref(), Some("2026-07-01T09:30:00-04:00"));
+        assert_eq!(wire.sender.as_deref(), Some("ACME"));
+        assert_eq!(wire.request_id.as_deref(), Some("sub-1"));
+        assert!(wire.with_replies && !wire.simulation_mode);
+    }
+}

@@ -1,0 +1,10 @@
+//! Octopush's v1 public API (`../shared/specs/octopush/CONTRACT.md` in the workspace's shared notes).
+
+mod client;
+mod error;
+pub mod mapping;
+pub mod sandbox;
+pub mod wire;
+
+pub use client::OctopushClient;
+pub use error::OctopushError;

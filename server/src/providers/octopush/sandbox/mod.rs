@@ -1,0 +1,78 @@
+//! An emulator of Octopush's v1 API, mounted in the same server (or run alone) and reached over
+//! real HTTP. It checks what Octopush checks and answers with Octopush's codes and bodies.
+//! Sandbox prices and behaviours are documented in `docs/providers.md`.
+
+mod handlers;
+mod state;
+mod validation;
+
+use axum::routing::{get, post};
+use axum::Router;
+use secrecy::SecretString;
+use std::sync::{Arc, Mutex};
+
+use crate::clock::SharedClock;
+pub use state::SandboxState;
+
+/// Sandbox price of one SMS part, in euros, by route.
+pub const PREMIUM_PRICE: f64 = 0.055;
+pub const LOW_COST_PRICE: f64 = 0.035;
+
+/// The credentials the sandbox accepts.
+#[derive(Debug, Clone)]
+pub struct SandboxCredentials {
+    pub api_login: String,
+    pub api_key: SecretString,
+}
+
+impl SandboxCredentials {
+    /// Fresh credentials for a sandbox nobody configured: a random key, known only to this process.
+    pub fn generate() -> Self {
+        use rand::distributions::{Alphanumeric, DistString};
+        Self {
+            api_login: "sandbox@sms-scheduler.invalid".to_owned(),
+            api_key: SecretString::from(Alphanumeric.sample_string(&mut rand::thread_rng(), 32)),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct OctopushSandbox {
+    credentials: SandboxCredentials,
+    state: Arc<Mutex<SandboxState>>,
+    clock: SharedClock,
+}
+
+impl OctopushSandbox {
+    pub fn new(credentials: SandboxCredentials, initial_balance: f64, clock: SharedClock) -> Self {
+        Self {
+            credentials,
+            state: Arc::new(Mutex::new(SandboxState::new(initial_balance))),
+            clock,
+        }
+    }
+
+    pub fn credentials(&self) -> &SandboxCredentials {
+        &self.credentials
+    }
+
+    /// The API's routes, to be nested under the path that stands for `https://api.octopush.com/v1/public`.
+    pub fn router(&self) -> Router {
+        Router::new()
+            .route("/sms-campaign/send", post(handlers::send_campaign))
+            .route("/wallet/check-balance", get(handlers::check_balance))
+            .with_state(self.clone())
+    }
+
+    /// Campaigns accepted so far (simulations excluded), for tests and the sandbox's own views.
+    pub fn accepted_campaigns(&self) -> Vec<state::SandboxCampaign> {
+        self.lock().campaigns.clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, SandboxState> {
+        // A panic while holding the lock leaves plain data behind: keep serving it.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

@@ -1,0 +1,4 @@
+//! HTTP routes of our own (the site and the sandboxes have their own modules).
+
+pub mod health;
+pub mod server_fns;

@@ -1,0 +1,42 @@
+//! Server-function calls: each request gets the SMS service and the acting user as context.
+
+use app::services::SharedSmsService;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::Request;
+use axum::response::IntoResponse;
+use leptos::prelude::provide_context;
+
+use crate::identity::IdentityHeader;
+
+#[derive(Clone)]
+pub struct ServerFnState {
+    pub service: SharedSmsService,
+    pub identity: IdentityHeader,
+}
+
+pub async fn handle(
+    State(state): State<ServerFnState>,
+    request: Request<Body>,
+) -> impl IntoResponse {
+    let actor = state.identity.actor(request.headers());
+    let service = state.service.clone();
+    leptos_axum::handle_server_fns_with_context(
+        move || {
+            provide_context(service.clone());
+            provide_context(actor.clone());
+        },
+        request,
+    )
+    .await
+}
+
+/// Registers the app's server functions by type, so none depends on link-time discovery.
+pub fn register_all() {
+    use app::api::{providers, sms};
+    use leptos::server_fn::axum::register_explicit;
+    register_explicit::<sms::ScheduleSms>();
+    register_explicit::<providers::ListProviders>();
+    register_explicit::<providers::CheckBalance>();
+    register_explicit::<providers::ListTimeZones>();
+}

@@ -1,0 +1,5 @@
+//! The server's implementation of the app's service interface.
+
+mod scheduler;
+
+pub use scheduler::{OctopushProvider, SchedulerService};

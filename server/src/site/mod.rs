@@ -1,0 +1,64 @@
+//! The single-page app as the browser gets it: an HTML shell for every page route, the built
+//! files (precompressed, hashed names cached for a year), and nothing else.
+
+mod assets;
+mod shell;
+
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get_service;
+use axum::Router;
+use std::path::Path;
+use std::sync::Arc;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use assets::{SiteAssets, PKG_DIR};
+
+/// Routes for the shell and the site's files, relative to the base path.
+pub fn routes(site_root: &Path, base_path: &str) -> Router {
+    let assets = SiteAssets::discover(&site_root.join(PKG_DIR));
+    if let Err(error) = &assets {
+        tracing::warn!(%error, "the browser app is not built; pages will say so");
+    }
+    let shell: Arc<str> = shell::render(base_path, assets.as_ref().ok()).into();
+
+    // Hashed file names never change content: cache them for a year.
+    let pkg = ServeDir::new(site_root.join(PKG_DIR))
+        .precompressed_br()
+        .precompressed_gzip();
+    let pkg = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ))
+        .service(pkg);
+    let public_files = ServeDir::new(site_root)
+        .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(get_service(tower::service_fn(
+            move |request: axum::extract::Request| {
+                let shell = shell.clone();
+                async move {
+                    Ok::<_, std::convert::Infallible>(shell_or_not_found(request.uri(), &shell))
+                }
+            },
+        )));
+    Router::new()
+        .nest_service(&format!("/{PKG_DIR}"), pkg)
+        .fallback_service(public_files)
+}
+
+/// Page routes get the shell; a missing file (a name with an extension) is a plain 404.
+fn shell_or_not_found(uri: &Uri, shell: &str) -> Response {
+    let last_segment = uri.path().rsplit('/').next().unwrap_or_default();
+    if last_segment.contains('.') {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    }
+    (
+        [(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))],
+        Html(shell.to_owned()),
+    )
+        .into_response()
+}

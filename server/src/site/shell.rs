@@ -1,0 +1,71 @@
+//! The HTML page every route answers with; the wasm app renders into its body.
+
+use app::client::BASE_PATH_META;
+
+use super::assets::{SiteAssets, PKG_DIR};
+
+/// `base_path` is validated by the configuration (URL-safe characters only), so it needs no escaping.
+pub fn render(base_path: &str, assets: Option<&SiteAssets>) -> String {
+    let head_assets = match assets {
+        Some(assets) => {
+            let pkg = format!("{base_path}/{PKG_DIR}");
+            let css = assets
+                .css
+                .as_ref()
+                .map(|css| format!(r#"<link rel="stylesheet" href="{pkg}/{css}">"#))
+                .unwrap_or_default();
+            format!(
+                r#"{css}
+<link rel="modulepreload" href="{pkg}/{js}">
+<link rel="preload" href="{pkg}/{wasm}" as="fetch" type="application/wasm" crossorigin>
+<script type="module">import init from "{pkg}/{js}"; init({{ module_or_path: "{pkg}/{wasm}" }});</script>"#,
+                js = assets.js,
+                wasm = assets.wasm,
+            )
+        }
+        None => String::new(),
+    };
+    let body = if assets.is_some() {
+        r#"<noscript>SMS Scheduler needs JavaScript and WebAssembly.</noscript>"#
+    } else {
+        r#"<p>The browser app is not built. Run <code>make run</code>.</p>"#
+    };
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="{BASE_PATH_META}" content="{base_path}">
+<title>SMS Scheduler</title>
+{head_assets}
+</head>
+<body>{body}</body>
+</html>
+"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_the_bundle_under_the_base_path() {
+        let assets = SiteAssets {
+            js: "a.1.js".into(),
+            wasm: "a_bg.1.wasm".into(),
+            css: Some("a.1.css".into()),
+        };
+        let html = render("/tools/sms", Some(&assets));
+        assert!(html.contains(r#"content="/tools/sms""#));
+        assert!(html.contains(r#"href="/tools/sms/pkg/a.1.css""#));
+        assert!(html.contains(r#"import init from "/tools/sms/pkg/a.1.js""#));
+        assert!(html.contains(r#"module_or_path: "/tools/sms/pkg/a_bg.1.wasm""#));
+    }
+
+    #[test]
+    fn says_so_when_the_app_is_not_built() {
+        assert!(render("", None).contains("not built"));
+    }
+}

@@ -1,0 +1,211 @@
+//! Wires configuration, storage, providers, sandboxes and routes into a running server.
+
+use app::domain::order::OrderRules;
+use app::domain::phone::Region;
+use app::services::SharedSmsService;
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post};
+use axum::Router;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::clock::{SharedClock, SystemClock};
+use crate::configuration::{ConfigurationError, OctopushMode, Settings};
+use crate::identity::IdentityHeader;
+use crate::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
+use crate::providers::octopush::OctopushClient;
+use crate::routes::{health, server_fns};
+use crate::services::{OctopushProvider, SchedulerService};
+use crate::site;
+use crate::storage::{Store, StoreError};
+
+/// Where the Octopush sandbox is mounted, below the base path.
+pub const OCTOPUSH_SANDBOX_PATH: &str = "/sandbox/octopush/v1/public";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Configuration(#[from] ConfigurationError),
+    #[error("cannot listen on {0}: {1}")]
+    Listen(SocketAddr, std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("sending.default_region: {0}")]
+    Region(String),
+    #[error("server.identity_header: {0}")]
+    IdentityHeader(String),
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    address: SocketAddr,
+    base_path: String,
+    octopush_sandbox: Option<OctopushSandbox>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: SharedClock,
+    ) -> Result<Self, StartupError> {
+        let listen = settings.server.listen;
+        let listener = TcpListener::bind(listen)
+            .await
+            .map_err(|e| StartupError::Listen(listen, e))?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| StartupError::Listen(listen, e))?;
+        let base_path = settings.server.base_path.clone();
+        let store = Store::connect(&settings.database.url).await?;
+
+        let octopush_sandbox = settings.sandbox_mounted().then(|| {
+            let configured = &settings.sandbox.octopush;
+            let credentials = match (&configured.api_login, &configured.api_key) {
+                (Some(api_login), Some(api_key)) => SandboxCredentials {
+                    api_login: api_login.clone(),
+                    api_key: api_key.clone(),
+                },
+                _ => SandboxCredentials::generate(),
+            };
+            OctopushSandbox::new(credentials, configured.initial_balance, clock.clone())
+        });
+
+        let timeout = Duration::from_secs(settings.octopush.timeout_seconds);
+        let octopush = match settings.octopush.mode()? {
+            OctopushMode::Real {
+                base_url,
+                api_login,
+                api_key,
+            } => OctopushProvider {
+                client: OctopushClient::new(&base_url, api_login, api_key, timeout),
+                sandbox: false,
+            },
+            OctopushMode::Sandbox => {
+                let sandbox = octopush_sandbox
+                    .as_ref()
+                    .expect("mounted whenever a provider needs it");
+                let url = format!(
+                    "http://{}{base_path}{OCTOPUSH_SANDBOX_PATH}",
+                    loopback(address)
+                );
+                let credentials = sandbox.credentials().clone();
+                OctopushProvider {
+                    client: OctopushClient::new(
+                        &url,
+                        credentials.api_login,
+                        credentials.api_key,
+                        timeout,
+                    ),
+                    sandbox: true,
+                }
+            }
+        };
+
+        let rules = OrderRules {
+            default_region: Region::parse(&settings.sending.default_region)
+                .map_err(|e| StartupError::Region(e.to_string()))?,
+            max_recipients: settings.sending.max_recipients,
+        };
+        let service: SharedSmsService =
+            Arc::new(SchedulerService::new(octopush, store, clock, rules));
+        let identity = IdentityHeader::new(settings.server.identity_header.as_deref())
+            .map_err(|e| StartupError::IdentityHeader(e.to_string()))?;
+
+        server_fns::register_all();
+        let mut app = Router::new()
+            .route(
+                "/api/{*fn_name}",
+                post(server_fns::handle).get(server_fns::handle),
+            )
+            .with_state(server_fns::ServerFnState { service, identity })
+            .route("/health", get(health::health));
+        if let Some(sandbox) = &octopush_sandbox {
+            app = app.nest(OCTOPUSH_SANDBOX_PATH, sandbox.router());
+        }
+        let app = app.merge(site::routes(&settings.server.site_root, &base_path));
+        let router = if base_path.is_empty() {
+            app
+        } else {
+            Router::new().nest_service(&base_path, app)
+        }
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(TraceLayer::new_for_http());
+
+        Ok(Self {
+            listener,
+            router,
+            address,
+            base_path,
+            octopush_sandbox,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The app's URL, base path included, with a trailing slash.
+    pub fn url(&self) -> String {
+        format!("http://{}{}/", self.address, self.base_path)
+    }
+
+    /// The Octopush sandbox, when mounted.
+    pub fn octopush_sandbox(&self) -> Option<&OctopushSandbox> {
+        self.octopush_sandbox.as_ref()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+/// The address the server reaches itself on: loopback when listening on every interface.
+fn loopback(address: SocketAddr) -> SocketAddr {
+    match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::new(Ipv4Addr::LOCALHOST.into(), address.port())
+        }
+        IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::new(std::net::Ipv6Addr::LOCALHOST.into(), address.port())
+        }
+        _ => address,
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

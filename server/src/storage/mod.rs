@@ -1,0 +1,98 @@
+//! Persistence through sqlx: SQLite (WAL) as the embedded default, PostgreSQL for several instances.
+//! Queries are written once in portable SQL and run on either through sqlx's `Any` driver.
+
+mod submissions;
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyConnection;
+use sqlx::{AnyPool, Executor};
+use std::path::Path;
+use std::time::Duration;
+
+pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("could not migrate the database: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("could not create the data directory {path}: {source}")]
+    DataDirectory {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("unsupported database URL (expected sqlite:… or postgres:…)")]
+    UnsupportedUrl,
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+}
+
+impl Store {
+    /// Opens (creating an SQLite file and its directory if needed) and migrates the database.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let is_sqlite = url.starts_with("sqlite:");
+        if !is_sqlite && !url.starts_with("postgres:") && !url.starts_with("postgresql:") {
+            return Err(StoreError::UnsupportedUrl);
+        }
+        let url = if is_sqlite {
+            prepare_sqlite(url)?
+        } else {
+            url.to_owned()
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(if is_sqlite { 4 } else { 10 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |connection: &mut AnyConnection, _| {
+                Box::pin(async move {
+                    if is_sqlite {
+                        // WAL lets readers work while a submission is written; wait rather than fail on a lock.
+                        connection
+                            .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+/// Creates the file's directory and asks SQLite to create the file.
+fn prepare_sqlite(url: &str) -> Result<String, StoreError> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path != ":memory:" && !path.is_empty() {
+        if let Some(parent) = Path::new(path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::DataDirectory {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+    }
+    Ok(if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    })
+}

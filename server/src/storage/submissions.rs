@@ -1,0 +1,170 @@
+//! The record of every hand-over to a provider: written before the call, completed after it.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmissionStatus {
+    /// Written, provider not called yet or no answer read yet.
+    Pending,
+    Accepted,
+    Refused,
+    /// The call failed without an answer: the provider may have the campaign.
+    Unknown,
+}
+
+impl SubmissionStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            SubmissionStatus::Pending => "pending",
+            SubmissionStatus::Accepted => "accepted",
+            SubmissionStatus::Refused => "refused",
+            SubmissionStatus::Unknown => "unknown",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Self> {
+        Some(match value {
+            "pending" => SubmissionStatus::Pending,
+            "accepted" => SubmissionStatus::Accepted,
+            "refused" => SubmissionStatus::Refused,
+            "unknown" => SubmissionStatus::Unknown,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSubmission {
+    pub id: String,
+    pub provider: String,
+    pub idempotency_key: String,
+    pub actor: String,
+    pub message_text: String,
+    /// E.164 numbers, in list order.
+    pub recipients: Vec<String>,
+    /// RFC 3339 with the user's offset; `None`: now.
+    pub send_at: Option<String>,
+    pub time_zone: Option<String>,
+    pub simulation: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmissionRecord {
+    pub id: String,
+    pub provider: String,
+    pub idempotency_key: String,
+    pub actor: String,
+    pub status: SubmissionStatus,
+    pub message_text: String,
+    pub recipients: Vec<String>,
+    pub send_at: Option<String>,
+    pub time_zone: Option<String>,
+    pub simulation: bool,
+    pub ticket: Option<String>,
+    pub total_cost: Option<f64>,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+}
+
+impl Store {
+    pub async fn insert_submission(&self, new: &NewSubmission) -> Result<(), StoreError> {
+        let recipients = serde_json::to_string(&new.recipients).expect("strings serialise");
+        let created_at = new.created_at.to_rfc3339();
+        sqlx::query(
+            "INSERT INTO submissions (id, provider, idempotency_key, actor, status, message_text, recipients, \
+             recipient_count, send_at, time_zone, simulation, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
+        )
+        .bind(&new.id)
+        .bind(&new.provider)
+        .bind(&new.idempotency_key)
+        .bind(&new.actor)
+        .bind(SubmissionStatus::Pending.as_str())
+        .bind(&new.message_text)
+        .bind(recipients)
+        .bind(i64::try_from(new.recipients.len()).unwrap_or(i64::MAX))
+        .bind(new.send_at.as_deref())
+        .bind(new.time_zone.as_deref())
+        .bind(i64::from(new.simulation))
+        .bind(created_at)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn mark_accepted(
+        &self,
+        id: &str,
+        ticket: &str,
+        total_cost: Option<f64>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE submissions SET status = $1, ticket = $2, total_cost = $3, updated_at = $4 WHERE id = $5")
+            .bind(SubmissionStatus::Accepted.as_str())
+            .bind(ticket)
+            .bind(total_cost)
+            .bind(at.to_rfc3339())
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Records a failure: `Refused` when the provider said no, `Unknown` when no answer came.
+    pub async fn mark_failed(
+        &self,
+        id: &str,
+        status: SubmissionStatus,
+        code: Option<&str>,
+        message: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE submissions SET status = $1, error_code = $2, error_message = $3, updated_at = $4 WHERE id = $5",
+        )
+        .bind(status.as_str())
+        .bind(code)
+        .bind(message)
+        .bind(at.to_rfc3339())
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, provider, idempotency_key, actor, status, message_text, recipients, send_at, time_zone, \
+             simulation, ticket, total_cost, error_code, error_message FROM submissions WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let status: String = row.try_get("status")?;
+        let recipients: String = row.try_get("recipients")?;
+        Ok(Some(SubmissionRecord {
+            id: row.try_get("id")?,
+            provider: row.try_get("provider")?,
+            idempotency_key: row.try_get("idempotency_key")?,
+            actor: row.try_get("actor")?,
+            status: SubmissionStatus::parse(&status).ok_or_else(|| {
+                sqlx::Error::Decode(format!("unknown submission status {status:?}").into())
+            })?,
+            message_text: row.try_get("message_text")?,
+            recipients: serde_json::from_str(&recipients)
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            send_at: row.try_get("send_at")?,
+            time_zone: row.try_get("time_zone")?,
+            simulation: row.try_get::<i64, _>("simulation")? != 0,
+            ticket: row.try_get("ticket")?,
+            total_cost: row.try_get("total_cost")?,
+            error_code: row.try_get("error_code")?,
+            error_message: row.try_get("error_message")?,
+        }))
+    }
+}

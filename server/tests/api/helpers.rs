@@ -1,0 +1,145 @@
+use app::models::AppError;
+use axum::Router;
+use secrecy::SecretString;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use sms_scheduler_server::configuration::Settings;
+use sms_scheduler_server::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
+use sms_scheduler_server::startup::Application;
+use sms_scheduler_server::storage::Store;
+use std::sync::Arc;
+
+use sms_scheduler_server::clock::SystemClock;
+
+pub struct TestApp {
+    /// Ends with `/`, base path included.
+    pub url: String,
+    pub database_url: String,
+    pub sandbox: Option<OctopushSandbox>,
+    pub http: reqwest::Client,
+}
+
+/// A fresh SQLite file in the system's temporary directory.
+pub fn temp_sqlite_url() -> String {
+    let path = std::env::temp_dir().join(format!("sms-scheduler-test-{}.db", uuid::Uuid::new_v4()));
+    format!("sqlite://{}", path.display())
+}
+
+pub fn test_settings() -> Settings {
+    let mut settings = Settings::embedded_default().expect("defaults are valid");
+    settings.server.listen = "127.0.0.1:0".parse().unwrap();
+    settings.server.site_root = std::env::temp_dir().join("sms-scheduler-no-site");
+    settings.database.url = temp_sqlite_url();
+    settings.octopush.timeout_seconds = 5;
+    settings
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(test_settings()).await
+}
+
+pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    let database_url = settings.database.url.clone();
+    let application = Application::build(settings).await.expect("the app starts");
+    let url = application.url();
+    let sandbox = application.octopush_sandbox().cloned();
+    tokio::spawn(application.run_until_stopped());
+    TestApp {
+        url,
+        database_url,
+        sandbox,
+        http: reqwest::Client::new(),
+    }
+}
+
+/// An Octopush sandbox on its own port, as a stand-in for the real service.
+pub async fn spawn_standalone_sandbox(api_login: &str, api_key: &str) -> (String, OctopushSandbox) {
+    let sandbox = OctopushSandbox::new(
+        SandboxCredentials {
+            api_login: api_login.to_owned(),
+            api_key: SecretString::from(api_key.to_owned()),
+        },
+        100.0,
+        Arc::new(SystemClock),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v1/public", listener.local_addr().unwrap());
+    let router = Router::new().nest("/v1/public", sandbox.router());
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (url, sandbox)
+}
+
+/// What a server function answered: the raw response, for tests that look at bytes.
+pub struct Answer {
+    pub status: reqwest::StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn ok<T: DeserializeOwned>(&self) -> T {
+        assert!(
+            self.status.is_success(),
+            "expected success, got {}: {}",
+            self.status,
+            self.body
+        );
+        serde_json::from_str(&self.body).expect("a JSON answer")
+    }
+
+    pub fn error(&self) -> AppError {
+        assert!(
+            !self.status.is_success(),
+            "expected an error, got {}: {}",
+            self.status,
+            self.body
+        );
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("an AppError body ({e}): {}", self.body))
+    }
+}
+
+impl TestApp {
+    pub async fn call(&self, endpoint: &str, arguments: Value) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}api/{endpoint}", self.url))
+            .json(&arguments)
+            .send()
+            .await
+            .expect("the server answers");
+        Answer {
+            status: response.status(),
+            headers: response.headers().clone(),
+            body: response.text().await.unwrap(),
+        }
+    }
+
+    pub async fn schedule(&self, request: Value) -> Answer {
+        self.call("schedule_sms", json!({ "request": request }))
+            .await
+    }
+
+    pub async fn store(&self) -> Store {
+        Store::connect(&self.database_url).await.unwrap()
+    }
+}
+
+/// A valid form: two French numbers (one national), tomorrow at 10:00 Paris time.
+pub fn valid_request() -> Value {
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%dT10:00")
+        .to_string();
+    json!({
+        "provider": "Octopush",
+        "text": "Your parcel arrives tomorrow.",
+        "recipients": "06 12 34 56 78\n+33 6 98 76 54 32",
+        "campaign_type": "Premium",
+        "sender": "ACME",
+        "send_at": tomorrow,
+        "time_zone": "Europe/Paris",
+        "purpose": "Alert",
+        "with_replies": false,
+        "simulation": false
+    })
+}

@@ -1,0 +1,7 @@
+//! Integration tests: the whole server on a free port, driven over HTTP like the browser drives it.
+
+mod helpers;
+mod keys;
+mod schedule;
+mod site;
+mod storage;

@@ -1,0 +1,196 @@
+use app::models::{AppError, Balance, Field, ProviderInfo, ScheduleReceipt};
+use serde_json::json;
+use sms_scheduler_server::storage::SubmissionStatus;
+
+use crate::helpers::{spawn_app, spawn_app_with, test_settings, valid_request};
+
+#[tokio::test]
+async fn a_valid_form_reaches_the_sandbox_and_is_recorded() {
+    let app = spawn_app().await;
+    let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+
+    assert!(receipt.ticket.starts_with("sms_"), "{}", receipt.ticket);
+    assert_eq!(receipt.contacts, 2);
+    assert!(
+        receipt
+            .send_at
+            .as_deref()
+            .unwrap()
+            .ends_with("T10:00:00+01:00")
+            || receipt
+                .send_at
+                .as_deref()
+                .unwrap()
+                .ends_with("T10:00:00+02:00")
+    );
+    let campaigns = app.sandbox.as_ref().unwrap().accepted_campaigns();
+    assert_eq!(campaigns.len(), 1);
+    assert_eq!(
+        campaigns[0].phone_numbers,
+        vec!["+33612345678", "+33698765432"]
+    );
+    assert_eq!(
+        campaigns[0].request_id.as_deref(),
+        Some(receipt.submission_id.as_str())
+    );
+
+    let record = app
+        .store()
+        .await
+        .submission(&receipt.submission_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.status, SubmissionStatus::Accepted);
+    assert_eq!(record.ticket.as_deref(), Some(receipt.ticket.as_str()));
+    assert_eq!(record.actor, "local-operator");
+    assert_eq!(record.recipients, vec!["+33612345678", "+33698765432"]);
+}
+
+#[tokio::test]
+async fn bad_input_is_reported_per_field_and_nothing_is_sent() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["text"] = json!("");
+    request["sender"] = json!("AB");
+    request["recipients"] = json!("+33612345678\n06 12");
+    request["send_at"] = json!("2020-01-01T10:00");
+
+    let AppError::Invalid(errors) = app.schedule(request).await.error() else {
+        panic!("expected field errors")
+    };
+    let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        vec![Field::Text, Field::Recipients, Field::Sender, Field::SendAt]
+    );
+    assert_eq!(errors[1].line, Some(2));
+    assert!(app
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .accepted_campaigns()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn duplicates_are_sent_once_and_reported() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["recipients"] = json!("06 12 34 56 78\n+33612345678");
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    assert_eq!(receipt.contacts, 1);
+    assert_eq!(receipt.duplicates.len(), 1);
+    assert_eq!(
+        (receipt.duplicates[0].line, receipt.duplicates[0].first_line),
+        (2, 1)
+    );
+}
+
+#[tokio::test]
+async fn a_provider_refusal_keeps_its_code_and_is_recorded() {
+    let mut settings = test_settings();
+    settings.sandbox.octopush.initial_balance = 0.0;
+    let app = spawn_app_with(settings).await;
+
+    let error = app.schedule(valid_request()).await.error();
+    let AppError::Provider { code, message, .. } = &error else {
+        panic!("expected a refusal, got {error:?}")
+    };
+    assert_eq!(code.as_deref(), Some("104"));
+    assert!(message.contains("not have enough credit"), "{message}");
+}
+
+#[tokio::test]
+async fn an_unreachable_provider_leaves_the_submission_unknown() {
+    let mut settings = test_settings();
+    settings.octopush.api_login = Some("me@example.com".into());
+    settings.octopush.api_key = Some("key".to_owned().into());
+    // Nothing listens on port 9 (discard) of loopback here.
+    settings.octopush.base_url = "http://127.0.0.1:9/v1/public".into();
+    settings.octopush.timeout_seconds = 2;
+    let app = spawn_app_with(settings).await;
+
+    let error = app.schedule(valid_request()).await.error();
+    assert!(matches!(error, AppError::Unreachable { .. }), "{error:?}");
+    let status: String = sqlx::query_scalar("SELECT status FROM submissions")
+        .fetch_one(app.store().await.pool())
+        .await
+        .unwrap();
+    assert_eq!(status, "unknown");
+}
+
+#[tokio::test]
+async fn simulation_prices_without_spending() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["simulation"] = json!(true);
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    assert!(receipt.simulation);
+    assert!(app
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .accepted_campaigns()
+        .is_empty());
+    let balance: Balance = app
+        .call("check_balance", json!({"provider": "Octopush"}))
+        .await
+        .ok();
+    assert_eq!(balance.amount, 100.0);
+}
+
+#[tokio::test]
+async fn the_balance_goes_down_with_what_is_sent() {
+    let app = spawn_app().await;
+    let before: Balance = app
+        .call("check_balance", json!({"provider": "Octopush"}))
+        .await
+        .ok();
+    assert_eq!((before.amount, before.unit.as_str()), (100.0, "euros"));
+    let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+    let after: Balance = app
+        .call("check_balance", json!({"provider": "Octopush"}))
+        .await
+        .ok();
+    let spent = receipt.total_cost.unwrap();
+    assert!(spent > 0.0);
+    assert!(
+        (before.amount - spent - after.amount).abs() < 1e-9,
+        "{before:?} - {spent} != {after:?}"
+    );
+}
+
+#[tokio::test]
+async fn providers_say_whether_they_are_sandboxes() {
+    let app = spawn_app().await;
+    let providers: Vec<ProviderInfo> = app.call("list_providers", json!({})).await.ok();
+    assert_eq!(providers.len(), 1);
+    assert!(providers[0].sandbox);
+    let zones: Vec<String> = app.call("list_time_zones", json!({})).await.ok();
+    assert!(zones.iter().any(|z| z == "Europe/Paris"));
+}
+
+#[tokio::test]
+async fn the_identity_header_names_who_scheduled() {
+    let mut settings = test_settings();
+    settings.server.identity_header = Some("X-Forwarded-User".into());
+    let app = spawn_app_with(settings).await;
+    let response = app
+        .http
+        .post(format!("{}api/schedule_sms", app.url))
+        .header("X-Forwarded-User", "alice@example.com")
+        .json(&json!({"request": valid_request()}))
+        .send()
+        .await
+        .unwrap();
+    let receipt: ScheduleReceipt = response.json().await.unwrap();
+    let record = app
+        .store()
+        .await
+        .submission(&receipt.submission_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.actor, "alice@example.com");
+}

@@ -1,0 +1,112 @@
+//! The storage suite, run on SQLite always and on PostgreSQL when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
+
+use chrono::Utc;
+use sms_scheduler_server::storage::{NewSubmission, Store, SubmissionStatus};
+
+use crate::helpers::temp_sqlite_url;
+
+const POSTGRES_URL_VAR: &str = "SMS_SCHEDULER_TEST_POSTGRES_URL";
+
+/// A fresh, empty PostgreSQL database on the configured server, or `None` when none is configured.
+async fn fresh_postgres() -> Option<String> {
+    let base = std::env::var(POSTGRES_URL_VAR).ok()?;
+    let mut url = reqwest::Url::parse(&base).expect("a postgres:// URL");
+    let name = format!("sms_test_{}", uuid::Uuid::new_v4().simple());
+    sqlx::any::install_default_drivers();
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
+        .await
+        .expect("PostgreSQL answers");
+    sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    url.set_path(&name);
+    Some(url.to_string())
+}
+
+fn submission(id: &str) -> NewSubmission {
+    NewSubmission {
+        id: id.to_owned(),
+        provider: "octopush".into(),
+        idempotency_key: format!("key-{id}"),
+        actor: "alice".into(),
+        message_text: "Bonjour Michał".into(),
+        recipients: vec!["+33612345678".into(), "+12125550123".into()],
+        send_at: Some("2026-12-01T10:00:00+01:00".into()),
+        time_zone: Some("Europe/Paris".into()),
+        simulation: false,
+        created_at: Utc::now(),
+    }
+}
+
+async fn storage_suite(store: Store) {
+    store.insert_submission(&submission("a")).await.unwrap();
+    let pending = store.submission("a").await.unwrap().unwrap();
+    assert_eq!(pending.status, SubmissionStatus::Pending);
+    assert_eq!(pending.message_text, "Bonjour Michał");
+    assert_eq!(pending.recipients, vec!["+33612345678", "+12125550123"]);
+    assert_eq!(pending.time_zone.as_deref(), Some("Europe/Paris"));
+    assert!(!pending.simulation);
+
+    store
+        .mark_accepted("a", "sms_0123456789abc", Some(0.11), Utc::now())
+        .await
+        .unwrap();
+    let accepted = store.submission("a").await.unwrap().unwrap();
+    assert_eq!(accepted.status, SubmissionStatus::Accepted);
+    assert_eq!(accepted.ticket.as_deref(), Some("sms_0123456789abc"));
+    assert_eq!(accepted.total_cost, Some(0.11));
+
+    store.insert_submission(&submission("b")).await.unwrap();
+    store
+        .mark_failed(
+            "b",
+            SubmissionStatus::Refused,
+            Some("106"),
+            "bad sender",
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    let refused = store.submission("b").await.unwrap().unwrap();
+    assert_eq!(refused.status, SubmissionStatus::Refused);
+    assert_eq!(
+        (
+            refused.error_code.as_deref(),
+            refused.error_message.as_deref()
+        ),
+        (Some("106"), Some("bad sender"))
+    );
+
+    // The idempotency key is unique: the same hand-over cannot be recorded twice.
+    let mut again = submission("c");
+    again.idempotency_key = "key-a".into();
+    assert!(store.insert_submission(&again).await.is_err());
+    assert!(store.submission("missing").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn storage_on_sqlite() {
+    storage_suite(Store::connect(&temp_sqlite_url()).await.unwrap()).await;
+}
+
+#[tokio::test]
+async fn storage_on_postgres() {
+    let Some(url) = fresh_postgres().await else {
+        eprintln!("{POSTGRES_URL_VAR} is not set: the PostgreSQL storage suite did not run");
+        return;
+    };
+    storage_suite(Store::connect(&url).await.unwrap()).await;
+}
+
+#[tokio::test]
+async fn reopening_keeps_the_data_and_does_not_migrate_twice() {
+    let url = temp_sqlite_url();
+    Store::connect(&url)
+        .await
+        .unwrap()
+        .insert_submission(&submission("kept"))
+        .await
+        .unwrap();
+    let reopened = Store::connect(&url).await.unwrap();
+    assert!(reopened.submission("kept").await.unwrap().is_some());
+}
