@@ -24,20 +24,19 @@ fn error(status: StatusCode, code: i64, message: &str) -> Response {
         .into_response()
 }
 
-fn authenticate(sandbox: &OctopushSandbox, headers: &HeaderMap) -> Result<(), Response> {
+fn authenticated(sandbox: &OctopushSandbox, headers: &HeaderMap) -> bool {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let credentials = sandbox.credentials();
-    let valid = header("api-login") == Some(credentials.api_login.as_str())
-        && header("api-key") == Some(credentials.api_key.expose_secret());
-    if valid {
-        Ok(())
-    } else {
-        Err(error(
-            StatusCode::UNAUTHORIZED,
-            101,
-            "Invalid api-login or api-key.",
-        ))
-    }
+    header("api-login") == Some(credentials.api_login.as_str())
+        && header("api-key") == Some(credentials.api_key.expose_secret())
+}
+
+fn unauthorized() -> Response {
+    error(
+        StatusCode::UNAUTHORIZED,
+        101,
+        "Invalid api-login or api-key.",
+    )
 }
 
 fn price(sms_type: SmsType) -> f64 {
@@ -57,8 +56,8 @@ pub async fn send_campaign(
     headers: HeaderMap,
     body: String,
 ) -> Response {
-    if let Err(refusal) = authenticate(&sandbox, &headers) {
-        return refusal;
+    if !authenticated(&sandbox, &headers) {
+        return unauthorized();
     }
     let Ok(body) = serde_json::from_str::<Value>(&body) else {
         return error(
@@ -152,8 +151,8 @@ pub async fn check_balance(
     headers: HeaderMap,
     Query(query): Query<BalanceQuery>,
 ) -> Response {
-    if let Err(refusal) = authenticate(&sandbox, &headers) {
-        return refusal;
+    if !authenticated(&sandbox, &headers) {
+        return unauthorized();
     }
     let balance = sandbox.lock().balance;
     let product = match (&query.country_code, query.product_name.as_deref()) {
