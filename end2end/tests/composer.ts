@@ -10,7 +10,7 @@ export function tomorrowAt(time: string): string {
 export async function openComposer(page: Page, url = './') {
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'New campaign' })).toBeVisible();
-  await expect(page.locator('#provider option')).toHaveCount(1);
+  await expect(page.locator('#provider option')).toHaveCount(2);
 }
 
 export async function fillValidForm(page: Page) {

@@ -10,10 +10,11 @@ test('works under the portal sub-path, server-function calls included', async ({
     if (request.url().includes('/api/')) calls.push(new URL(request.url()).pathname);
   });
   await openComposer(page);
-  await expect(page.locator('#provider')).toContainText(/^Octopush$/);
+  await expect(page.locator('#provider option').first()).toHaveText('Octopush');
+  await expect(page.locator('#provider option').nth(1)).toHaveText('Infobip (sandbox)');
   await fillValidForm(page);
   await page.getByRole('button', { name: 'Schedule' }).click();
-  await expect(page.getByTestId('ticket')).toHaveText(/^sms_/);
+  await expect(page.getByTestId('reference')).toHaveText(/^sms_/);
   expect(calls.length).toBeGreaterThan(0);
   for (const path of calls) expect(path.startsWith(`${PORTAL.basePath}/api/`)).toBe(true);
 });
@@ -27,7 +28,7 @@ test('the API key never reaches the browser', async ({ page }) => {
   await openComposer(page);
   await fillValidForm(page);
   await page.getByRole('button', { name: 'Schedule' }).click();
-  await expect(page.getByTestId('ticket')).toBeVisible();
+  await expect(page.getByTestId('reference')).toBeVisible();
   await page.getByLabel(/^Sender/).fill('X');
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.locator('#sender-errors')).not.toBeEmpty();

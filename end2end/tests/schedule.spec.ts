@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { fillValidForm, openComposer } from './composer';
 
-test('schedules an SMS through the Octopush sandbox and shows the ticket', async ({ page }) => {
+test('schedules an SMS through the Octopush sandbox and shows its reference', async ({ page }) => {
   await openComposer(page);
   await expect(page.locator('#provider')).toContainText('Octopush (sandbox)');
   await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Paris');
@@ -10,7 +10,7 @@ test('schedules an SMS through the Octopush sandbox and shows the ticket', async
   await page.getByRole('button', { name: 'Schedule' }).click();
 
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
-  await expect(page.getByTestId('ticket')).toHaveText(/^sms_[0-9a-f]{13}$/);
+  await expect(page.getByTestId('reference')).toHaveText(/^sms_[0-9a-f]{13}$/);
   await expect(page.getByTestId('contacts')).toHaveText('2');
   await expect(page.getByTestId('send-time')).toHaveText(/T10:00:00\+0[12]:00$/);
   await expect(page.getByTestId('form-error')).toHaveCount(0);
@@ -31,4 +31,16 @@ test('counts characters, encoding and parts as the user types', async ({ page })
   await expect(page.locator('#text-encoding-warning')).toContainText('U+2019, replace with');
   await message.fill('a'.repeat(161));
   await expect(page.locator('#text-counter')).toContainText('GSM-7 · 2 SMS');
+});
+
+test('schedules through the Infobip sandbox under our own bulk id', async ({ page }) => {
+  await openComposer(page);
+  await page.locator('#provider').selectOption('infobip');
+  await expect(page.getByText('Campaign type')).toHaveCount(0);
+  await fillValidForm(page);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+  await expect(page.getByTestId('reference')).toHaveText(/^[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('contacts')).toHaveText('2');
+  await expect(page.getByTestId('balance')).toHaveText(/^Infobip: \d+\.\d{2} EUR$/);
 });

@@ -35,6 +35,6 @@ test('clears the errors once the form is corrected', async ({ page }) => {
   await expect(page.locator('#sender-errors')).not.toBeEmpty();
   await page.getByLabel(/^Sender/).fill('ACME');
   await page.getByRole('button', { name: 'Schedule' }).click();
-  await expect(page.getByTestId('ticket')).toBeVisible();
+  await expect(page.getByTestId('reference')).toBeVisible();
   await expect(page.locator('#sender-errors')).toBeEmpty();
 });

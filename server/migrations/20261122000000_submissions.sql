@@ -12,7 +12,7 @@ CREATE TABLE submissions (
     send_at TEXT,
     time_zone TEXT,
     simulation BIGINT NOT NULL,
-    ticket TEXT,
+    provider_reference TEXT,
     total_cost DOUBLE PRECISION,
     error_code TEXT,
     error_message TEXT,

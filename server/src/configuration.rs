@@ -23,6 +23,10 @@ pub enum ConfigurationError {
         "octopush: set both api_login and api_key for the real service, or neither for the sandbox"
     )]
     OctopushHalfConfigured,
+    #[error(
+        "infobip: set both base_url and api_key for the real service, or neither for the sandbox"
+    )]
+    InfobipHalfConfigured,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -31,6 +35,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub sending: SendingSettings,
     pub octopush: OctopushSettings,
+    pub infobip: InfobipSettings,
     pub sandbox: SandboxSettings,
 }
 
@@ -70,10 +75,27 @@ pub struct OctopushSettings {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+pub struct InfobipSettings {
+    /// The account's own API base URL (`https://xxxxx.api.infobip.com`); with `api_key`, selects the real service.
+    pub base_url: Option<String>,
+    pub api_key: Option<SecretString>,
+    pub timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
 pub struct SandboxSettings {
     /// Mount the sandboxes even when every provider has real credentials.
     pub enabled: bool,
     pub octopush: OctopushSandboxSettings,
+    pub infobip: InfobipSandboxSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct InfobipSandboxSettings {
+    /// The key the sandbox accepts (`Authorization: App <key>`); generated at start-up when absent.
+    pub api_key: Option<SecretString>,
+    /// Starting credit in euros.
+    pub initial_balance: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -83,6 +105,16 @@ pub struct OctopushSandboxSettings {
     pub api_key: Option<SecretString>,
     /// Starting credit in euros.
     pub initial_balance: f64,
+}
+
+/// How Infobip is reached.
+#[derive(Debug, Clone)]
+pub enum InfobipMode {
+    Real {
+        base_url: String,
+        api_key: SecretString,
+    },
+    Sandbox,
 }
 
 /// How Octopush is reached.
@@ -135,19 +167,37 @@ impl Settings {
             .set_default("sending.max_recipients", 500)?
             .set_default("octopush.base_url", OCTOPUSH_API_URL)?
             .set_default("octopush.timeout_seconds", 15)?
+            .set_default("infobip.timeout_seconds", 15)?
             .set_default("sandbox.enabled", false)?
-            .set_default("sandbox.octopush.initial_balance", 100.0)
+            .set_default("sandbox.octopush.initial_balance", 100.0)?
+            .set_default("sandbox.infobip.initial_balance", 100.0)
     }
 
     fn validate(mut self) -> Result<Self, ConfigurationError> {
         self.server.base_path = normalise_base_path(&self.server.base_path)?;
         self.octopush.mode()?;
+        self.infobip.mode()?;
         Ok(self)
     }
 
     /// Whether the sandbox emulators are mounted: asked for, or standing in for a provider.
     pub fn sandbox_mounted(&self) -> bool {
-        self.sandbox.enabled || matches!(self.octopush.mode(), Ok(OctopushMode::Sandbox))
+        self.sandbox.enabled
+            || matches!(self.octopush.mode(), Ok(OctopushMode::Sandbox))
+            || matches!(self.infobip.mode(), Ok(InfobipMode::Sandbox))
+    }
+}
+
+impl InfobipSettings {
+    pub fn mode(&self) -> Result<InfobipMode, ConfigurationError> {
+        match (&self.base_url, &self.api_key) {
+            (Some(base_url), Some(api_key)) => Ok(InfobipMode::Real {
+                base_url: base_url.trim_end_matches('/').to_owned(),
+                api_key: api_key.clone(),
+            }),
+            (None, None) => Ok(InfobipMode::Sandbox),
+            _ => Err(ConfigurationError::InfobipHalfConfigured),
+        }
     }
 }
 
@@ -233,6 +283,35 @@ mod tests {
             octopush(Some("me@example.com"), None).mode(),
             Err(ConfigurationError::OctopushHalfConfigured)
         ));
+    }
+
+    #[test]
+    fn infobip_needs_both_base_url_and_key() {
+        let infobip = |url: Option<&str>, key: Option<&str>| InfobipSettings {
+            base_url: url.map(str::to_owned),
+            api_key: key.map(|k| SecretString::from(k.to_owned())),
+            timeout_seconds: 15,
+        };
+        assert!(matches!(
+            infobip(None, None).mode(),
+            Ok(InfobipMode::Sandbox)
+        ));
+        assert!(
+            matches!(infobip(Some("https://x.api.infobip.com/"), Some("k")).mode(),
+            Ok(InfobipMode::Real { base_url, .. }) if base_url == "https://x.api.infobip.com")
+        );
+        assert!(matches!(
+            infobip(None, Some("k")).mode(),
+            Err(ConfigurationError::InfobipHalfConfigured)
+        ));
+    }
+
+    #[test]
+    fn the_embedded_default_uses_both_sandboxes() {
+        let settings = Settings::embedded_default().unwrap();
+        assert!(settings.sandbox_mounted());
+        assert!(matches!(settings.infobip.mode(), Ok(InfobipMode::Sandbox)));
+        assert_eq!(settings.database.url, "sqlite://data/sms-scheduler.db");
     }
 
     #[test]

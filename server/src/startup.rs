@@ -14,17 +14,21 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::clock::{SharedClock, SystemClock};
-use crate::configuration::{ConfigurationError, OctopushMode, Settings};
+use crate::configuration::{ConfigurationError, InfobipMode, OctopushMode, Settings};
 use crate::identity::IdentityHeader;
+use crate::providers::infobip::sandbox::InfobipSandbox;
+use crate::providers::infobip::{InfobipClient, InfobipProvider};
 use crate::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
-use crate::providers::octopush::OctopushClient;
+use crate::providers::octopush::{OctopushClient, OctopushProvider};
+use crate::providers::SmsProvider;
 use crate::routes::{health, server_fns};
-use crate::services::{OctopushProvider, SchedulerService};
+use crate::services::SchedulerService;
 use crate::site;
 use crate::storage::{Store, StoreError};
 
-/// Where the Octopush sandbox is mounted, below the base path.
+/// Where the sandboxes are mounted, below the base path.
 pub const OCTOPUSH_SANDBOX_PATH: &str = "/sandbox/octopush/v1/public";
+pub const INFOBIP_SANDBOX_PATH: &str = "/sandbox/infobip";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -46,6 +50,7 @@ pub struct Application {
     address: SocketAddr,
     base_path: String,
     octopush_sandbox: Option<OctopushSandbox>,
+    infobip_sandbox: Option<InfobipSandbox>,
 }
 
 impl Application {
@@ -67,7 +72,8 @@ impl Application {
         let base_path = settings.server.base_path.clone();
         let store = Store::connect(&settings.database.url).await?;
 
-        let octopush_sandbox = settings.sandbox_mounted().then(|| {
+        let mounted = settings.sandbox_mounted();
+        let octopush_sandbox = mounted.then(|| {
             let configured = &settings.sandbox.octopush;
             let credentials = match (&configured.api_login, &configured.api_key) {
                 (Some(api_login), Some(api_key)) => SandboxCredentials {
@@ -78,6 +84,15 @@ impl Application {
             };
             OctopushSandbox::new(credentials, configured.initial_balance, clock.clone())
         });
+        let infobip_sandbox = mounted.then(|| {
+            let configured = &settings.sandbox.infobip;
+            let api_key = configured
+                .api_key
+                .clone()
+                .unwrap_or_else(InfobipSandbox::generated_key);
+            InfobipSandbox::new(api_key, configured.initial_balance, clock.clone())
+        });
+        let own_url = format!("http://{}{base_path}", loopback(address));
 
         let timeout = Duration::from_secs(settings.octopush.timeout_seconds);
         let octopush = match settings.octopush.mode()? {
@@ -85,30 +100,39 @@ impl Application {
                 base_url,
                 api_login,
                 api_key,
-            } => OctopushProvider {
-                client: OctopushClient::new(&base_url, api_login, api_key, timeout),
-                sandbox: false,
-            },
+            } => OctopushProvider::new(
+                OctopushClient::new(&base_url, api_login, api_key, timeout),
+                false,
+            ),
             OctopushMode::Sandbox => {
                 let sandbox = octopush_sandbox
                     .as_ref()
                     .expect("mounted whenever a provider needs it");
-                let url = format!(
-                    "http://{}{base_path}{OCTOPUSH_SANDBOX_PATH}",
-                    loopback(address)
-                );
                 let credentials = sandbox.credentials().clone();
-                OctopushProvider {
-                    client: OctopushClient::new(
-                        &url,
-                        credentials.api_login,
-                        credentials.api_key,
-                        timeout,
-                    ),
-                    sandbox: true,
-                }
+                let url = format!("{own_url}{OCTOPUSH_SANDBOX_PATH}");
+                OctopushProvider::new(
+                    OctopushClient::new(&url, credentials.api_login, credentials.api_key, timeout),
+                    true,
+                )
             }
         };
+        let timeout = Duration::from_secs(settings.infobip.timeout_seconds);
+        let infobip = match settings.infobip.mode()? {
+            InfobipMode::Real { base_url, api_key } => {
+                InfobipProvider::new(InfobipClient::new(&base_url, api_key, timeout), false)
+            }
+            InfobipMode::Sandbox => {
+                let sandbox = infobip_sandbox
+                    .as_ref()
+                    .expect("mounted whenever a provider needs it");
+                let url = format!("{own_url}{INFOBIP_SANDBOX_PATH}");
+                InfobipProvider::new(
+                    InfobipClient::new(&url, sandbox.api_key().clone(), timeout),
+                    true,
+                )
+            }
+        };
+        let providers: Vec<Arc<dyn SmsProvider>> = vec![Arc::new(octopush), Arc::new(infobip)];
 
         let rules = OrderRules {
             default_region: Region::parse(&settings.sending.default_region)
@@ -116,7 +140,7 @@ impl Application {
             max_recipients: settings.sending.max_recipients,
         };
         let service: SharedSmsService =
-            Arc::new(SchedulerService::new(octopush, store, clock, rules));
+            Arc::new(SchedulerService::new(providers, store, clock, rules));
         let identity = IdentityHeader::new(settings.server.identity_header.as_deref())
             .map_err(|e| StartupError::IdentityHeader(e.to_string()))?;
 
@@ -130,6 +154,9 @@ impl Application {
             .route("/health", get(health::health));
         if let Some(sandbox) = &octopush_sandbox {
             app = app.nest(OCTOPUSH_SANDBOX_PATH, sandbox.router());
+        }
+        if let Some(sandbox) = &infobip_sandbox {
+            app = app.nest(INFOBIP_SANDBOX_PATH, sandbox.router());
         }
         let app = app.merge(site::routes(&settings.server.site_root, &base_path));
         let router = if base_path.is_empty() {
@@ -153,6 +180,7 @@ impl Application {
             address,
             base_path,
             octopush_sandbox,
+            infobip_sandbox,
         })
     }
 
@@ -168,6 +196,11 @@ impl Application {
     /// The Octopush sandbox, when mounted.
     pub fn octopush_sandbox(&self) -> Option<&OctopushSandbox> {
         self.octopush_sandbox.as_ref()
+    }
+
+    /// The Infobip sandbox, when mounted.
+    pub fn infobip_sandbox(&self) -> Option<&InfobipSandbox> {
+        self.infobip_sandbox.as_ref()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -19,8 +19,8 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
             <dl>
                 <dt>"Provider"</dt>
                 <dd>{receipt.provider.to_string()}</dd>
-                <dt>"Ticket"</dt>
-                <dd data-testid="ticket">{receipt.ticket.clone()}</dd>
+                <dt>"Reference"</dt>
+                <dd data-testid="reference">{receipt.reference.clone()}</dd>
                 <dt>"Recipients"</dt>
                 <dd data-testid="contacts">{receipt.contacts}</dd>
                 <dt>"SMS needed"</dt>

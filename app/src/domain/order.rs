@@ -10,6 +10,9 @@ use super::send_time::{parse_zone, SendTime, SendTimeError};
 use super::sender::SenderId;
 use crate::models::{DuplicateRecipient, Field, FieldError, ProviderId, ScheduleRequest};
 
+/// Infobip refuses a send time further ahead than this.
+const INFOBIP_MAX_AHEAD: chrono::Duration = chrono::Duration::days(180);
+
 /// Limits that depend on the deployment rather than on the form.
 #[derive(Debug, Clone, Copy)]
 pub struct OrderRules {
@@ -90,6 +93,14 @@ impl SmsOrder {
             .map_err(|e| errors.push(e))
             .ok()
             .flatten();
+        if let Some(time) = &send_at {
+            if request.provider == ProviderId::Infobip && time.instant > now + INFOBIP_MAX_AHEAD {
+                errors.push(FieldError::new(
+                    Field::SendAt,
+                    "Infobip schedules at most 180 days ahead; pick an earlier date.",
+                ));
+            }
+        }
 
         if !errors.is_empty() {
             return Err(errors);
@@ -223,6 +234,25 @@ mod tests {
             ..marketing
         };
         assert!(SmsOrder::parse(&with_mention, &rules(), now()).is_ok());
+    }
+
+    #[test]
+    fn infobip_schedules_at_most_180_days_ahead() {
+        let far = ScheduleRequest {
+            provider: ProviderId::Infobip,
+            send_at: "2026-12-01T10:00".into(),
+            ..request()
+        };
+        assert_eq!(
+            fields(&SmsOrder::parse(&far, &rules(), now()).unwrap_err()),
+            vec![Field::SendAt]
+        );
+        let near = ScheduleRequest {
+            provider: ProviderId::Infobip,
+            send_at: "2026-11-20T10:00".into(),
+            ..request()
+        };
+        assert!(SmsOrder::parse(&near, &rules(), now()).is_ok());
     }
 
     #[test]

@@ -83,7 +83,10 @@ pub enum AppError {
         /// The field the refusal is about, when the provider's code says.
         field: Option<Field>,
     },
-    #[error("{provider} could not be reached: {message}")]
+    #[error(
+        "{provider} did not answer ({message}). It may still have accepted the campaign: \
+         check before scheduling it again."
+    )]
     Unreachable {
         provider: ProviderId,
         message: String,

@@ -5,5 +5,5 @@ mod provider;
 mod schedule;
 
 pub use error::{AppError, Field, FieldError};
-pub use provider::{Balance, ProviderId, ProviderInfo};
+pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
 pub use schedule::{DuplicateRecipient, ScheduleReceipt, ScheduleRequest};

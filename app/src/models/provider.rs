@@ -26,12 +26,35 @@ impl fmt::Display for ProviderId {
     }
 }
 
+/// Whether a provider can do something to a scheduled campaign, and if not fully, why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Support {
+    Yes,
+    /// Possible under the provider's conditions, stated in words.
+    Limited(String),
+    /// Not possible, and why.
+    No(String),
+}
+
+/// What a provider really supports, declared so the UI offers only what works.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Capabilities {
+    pub cancel: Support,
+    pub reschedule: Support,
+    pub pause_resume: Support,
+    /// Most recipients one request to the provider may carry.
+    pub max_recipients_per_request: u32,
+    /// How far ahead a send may be scheduled, when the provider limits it.
+    pub max_days_ahead: Option<u32>,
+}
+
 /// What the browser may know of a provider: never its credentials.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProviderInfo {
     pub id: ProviderId,
     /// True when the built-in sandbox stands in for the real service.
     pub sandbox: bool,
+    pub capabilities: Capabilities,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -36,8 +36,8 @@ pub struct DuplicateRecipient {
 pub struct ScheduleReceipt {
     pub submission_id: String,
     pub provider: ProviderId,
-    /// The provider's campaign reference (Octopush `sms_ticket`).
-    pub ticket: String,
+    /// The provider's name for the campaign (Octopush `sms_ticket`, Infobip `bulkId`).
+    pub reference: String,
     pub contacts: u32,
     pub sms_needed: Option<u32>,
     pub total_cost: Option<f64>,

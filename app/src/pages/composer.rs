@@ -132,28 +132,30 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 <div class="field-row">
-                    <fieldset class="field">
-                        <legend>"Campaign type"</legend>
-                        <label>
-                            <input
-                                type="radio"
-                                name="campaign-type"
-                                value="premium"
-                                checked=true
-                                on:change=move |_| campaign_type.set(CampaignType::Premium)
-                            />
-                            "Premium"
-                        </label>
-                        <label>
-                            <input
-                                type="radio"
-                                name="campaign-type"
-                                value="low-cost"
-                                on:change=move |_| campaign_type.set(CampaignType::LowCost)
-                            />
-                            "Low cost"
-                        </label>
-                    </fieldset>
+                    <Show when=move || provider.get() == ProviderId::Octopush>
+                        <fieldset class="field">
+                            <legend>"Campaign type"</legend>
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="campaign-type"
+                                    value="premium"
+                                    checked=true
+                                    on:change=move |_| campaign_type.set(CampaignType::Premium)
+                                />
+                                "Premium"
+                            </label>
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="campaign-type"
+                                    value="low-cost"
+                                    on:change=move |_| campaign_type.set(CampaignType::LowCost)
+                                />
+                                "Low cost"
+                            </label>
+                        </fieldset>
+                    </Show>
                     <fieldset class="field">
                         <legend>"Purpose"</legend>
                         <label>

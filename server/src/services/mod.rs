@@ -2,4 +2,4 @@
 
 mod scheduler;
 
-pub use scheduler::{OctopushProvider, SchedulerService};
+pub use scheduler::SchedulerService;

@@ -4,21 +4,15 @@ use app::domain::order::{OrderRules, SmsOrder};
 use app::models::{AppError, Balance, ProviderId, ProviderInfo, ScheduleReceipt, ScheduleRequest};
 use app::services::{Actor, SmsService};
 use async_trait::async_trait;
+use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::clock::SharedClock;
-use crate::providers::octopush::{mapping, OctopushClient, OctopushError};
+use crate::providers::SmsProvider;
 use crate::storage::{NewSubmission, Store, StoreError, SubmissionStatus};
 
-/// The Octopush client and whether it talks to the sandbox.
-#[derive(Debug, Clone)]
-pub struct OctopushProvider {
-    pub client: OctopushClient,
-    pub sandbox: bool,
-}
-
 pub struct SchedulerService {
-    octopush: OctopushProvider,
+    providers: Vec<Arc<dyn SmsProvider>>,
     store: Store,
     clock: SharedClock,
     rules: OrderRules,
@@ -26,24 +20,24 @@ pub struct SchedulerService {
 
 impl SchedulerService {
     pub fn new(
-        octopush: OctopushProvider,
+        providers: Vec<Arc<dyn SmsProvider>>,
         store: Store,
         clock: SharedClock,
         rules: OrderRules,
     ) -> Self {
         Self {
-            octopush,
+            providers,
             store,
             clock,
             rules,
         }
     }
 
-    fn octopush_for(&self, provider: ProviderId) -> Result<&OctopushProvider, AppError> {
-        match provider {
-            ProviderId::Octopush => Ok(&self.octopush),
-            other => Err(AppError::ProviderNotConfigured(other)),
-        }
+    fn provider(&self, id: ProviderId) -> Result<&Arc<dyn SmsProvider>, AppError> {
+        self.providers
+            .iter()
+            .find(|p| p.info().id == id)
+            .ok_or(AppError::ProviderNotConfigured(id))
     }
 }
 
@@ -54,29 +48,10 @@ fn storage_failure(error: StoreError) -> AppError {
     )
 }
 
-fn provider_failure(provider: ProviderId, error: &OctopushError) -> AppError {
-    if error.outcome_unknown() {
-        AppError::Unreachable {
-            provider,
-            message: error.to_string(),
-        }
-    } else {
-        AppError::Provider {
-            provider,
-            code: error.code().map(|code| code.to_string()),
-            message: error.to_string(),
-            field: error.field(),
-        }
-    }
-}
-
 #[async_trait]
 impl SmsService for SchedulerService {
     fn providers(&self) -> Vec<ProviderInfo> {
-        vec![ProviderInfo {
-            id: ProviderId::Octopush,
-            sandbox: self.octopush.sandbox,
-        }]
+        self.providers.iter().map(|p| p.info()).collect()
     }
 
     async fn schedule(
@@ -86,24 +61,25 @@ impl SmsService for SchedulerService {
     ) -> Result<ScheduleReceipt, AppError> {
         let now = self.clock.now();
         let order = SmsOrder::parse(&request, &self.rules, now).map_err(AppError::Invalid)?;
-        let octopush = self.octopush_for(order.provider)?;
+        let provider = self.provider(order.provider)?;
 
-        // The id doubles as Octopush's request_id: recorded before the call, so a resend can reuse it.
+        // Recorded before the call under the key the provider will see (Octopush request_id,
+        // Infobip bulkId), so a submission whose answer is lost can be recognised later.
         let submission_id = Uuid::new_v4().to_string();
-        let wire = mapping::send_request(&order, &submission_id);
+        let send_at = order.send_at.as_ref().map(|time| time.instant.to_rfc3339());
         self.store
             .insert_submission(&NewSubmission {
                 id: submission_id.clone(),
                 provider: order.provider.as_str().to_owned(),
                 idempotency_key: submission_id.clone(),
                 actor: actor.0.clone(),
-                message_text: wire.text.clone(),
-                recipients: wire
+                message_text: order.text.as_str().to_owned(),
+                recipients: order
                     .recipients
                     .iter()
-                    .map(|r| r.phone_number.clone())
+                    .map(|r| r.number.e164().to_owned())
                     .collect(),
-                send_at: wire.send_at.clone(),
+                send_at: send_at.clone(),
                 time_zone: order.send_at.as_ref().map(|t| t.zone.name().to_owned()),
                 simulation: order.simulation,
                 created_at: now,
@@ -111,27 +87,32 @@ impl SmsService for SchedulerService {
             .await
             .map_err(storage_failure)?;
 
-        match octopush.client.send_campaign(&wire).await {
-            Ok(answer) => {
-                self.store
+        match provider.submit(&order, &submission_id).await {
+            Ok(accepted) => {
+                // The provider has the campaign whatever happens here: a failed write is logged
+                // (the row stays pending, to be reconciled), never reported as "not sent".
+                if let Err(error) = self
+                    .store
                     .mark_accepted(
                         &submission_id,
-                        &answer.sms_ticket,
-                        Some(answer.total_cost),
+                        &accepted.reference,
+                        accepted.total_cost,
                         self.clock.now(),
                     )
                     .await
-                    .map_err(storage_failure)?;
-                tracing::info!(submission = %submission_id, ticket = %answer.sms_ticket, contacts = answer.number_of_contacts, "octopush accepted a campaign");
+                {
+                    tracing::error!(submission = %submission_id, reference = %accepted.reference, %error, "accepted campaign not recorded");
+                }
+                tracing::info!(submission = %submission_id, provider = %order.provider, reference = %accepted.reference, contacts = accepted.contacts, "campaign accepted");
                 Ok(ScheduleReceipt {
                     submission_id,
                     provider: order.provider,
-                    ticket: answer.sms_ticket,
-                    contacts: answer.number_of_contacts,
-                    sms_needed: answer.number_of_sms_needed,
-                    total_cost: Some(answer.total_cost),
-                    residual_credit: answer.residual_credit,
-                    send_at: wire.send_at,
+                    reference: accepted.reference,
+                    contacts: accepted.contacts,
+                    sms_needed: accepted.sms_needed,
+                    total_cost: accepted.total_cost,
+                    residual_credit: accepted.residual_credit,
+                    send_at,
                     simulation: order.simulation,
                     duplicates: order.duplicates,
                 })
@@ -142,34 +123,26 @@ impl SmsService for SchedulerService {
                 } else {
                     SubmissionStatus::Refused
                 };
-                let code = error.code().map(|code| code.to_string());
-                tracing::warn!(submission = %submission_id, %error, "octopush did not accept a campaign");
-                self.store
+                tracing::warn!(submission = %submission_id, provider = %order.provider, %error, "campaign not accepted");
+                if let Err(store_error) = self
+                    .store
                     .mark_failed(
                         &submission_id,
                         status,
-                        code.as_deref(),
-                        &error.to_string(),
+                        error.code.as_deref(),
+                        &error.message,
                         self.clock.now(),
                     )
                     .await
-                    .map_err(storage_failure)?;
-                Err(provider_failure(order.provider, &error))
+                {
+                    tracing::error!(submission = %submission_id, error = %store_error, "provider failure not recorded");
+                }
+                Err(error.into())
             }
         }
     }
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
-        let octopush = self.octopush_for(provider)?;
-        let balance = octopush
-            .client
-            .check_balance()
-            .await
-            .map_err(|error| provider_failure(provider, &error))?;
-        Ok(Balance {
-            provider,
-            amount: balance.amount,
-            unit: balance.unit,
-        })
+        Ok(self.provider(provider)?.balance().await?)
     }
 }

@@ -64,7 +64,8 @@ pub struct SubmissionRecord {
     pub send_at: Option<String>,
     pub time_zone: Option<String>,
     pub simulation: bool,
-    pub ticket: Option<String>,
+    /// The provider's name for the submission (Octopush ticket, Infobip bulkId).
+    pub reference: Option<String>,
     pub total_cost: Option<f64>,
     pub error_code: Option<String>,
     pub error_message: Option<String>,
@@ -99,13 +100,13 @@ impl Store {
     pub async fn mark_accepted(
         &self,
         id: &str,
-        ticket: &str,
+        reference: &str,
         total_cost: Option<f64>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE submissions SET status = $1, ticket = $2, total_cost = $3, updated_at = $4 WHERE id = $5")
+        sqlx::query("UPDATE submissions SET status = $1, provider_reference = $2, total_cost = $3, updated_at = $4 WHERE id = $5")
             .bind(SubmissionStatus::Accepted.as_str())
-            .bind(ticket)
+            .bind(reference)
             .bind(total_cost)
             .bind(at.to_rfc3339())
             .bind(id)
@@ -139,7 +140,7 @@ impl Store {
     pub async fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, StoreError> {
         let row = sqlx::query(
             "SELECT id, provider, idempotency_key, actor, status, message_text, recipients, send_at, time_zone, \
-             simulation, ticket, total_cost, error_code, error_message FROM submissions WHERE id = $1",
+             simulation, provider_reference, total_cost, error_code, error_message FROM submissions WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(self.pool())
@@ -161,7 +162,7 @@ impl Store {
             send_at: row.try_get("send_at")?,
             time_zone: row.try_get("time_zone")?,
             simulation: row.try_get::<i64, _>("simulation")? != 0,
-            ticket: row.try_get("ticket")?,
+            reference: row.try_get("provider_reference")?,
             total_cost: row.try_get("total_cost")?,
             error_code: row.try_get("error_code")?,
             error_message: row.try_get("error_message")?,

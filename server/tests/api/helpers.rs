@@ -4,6 +4,7 @@ use secrecy::SecretString;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use sms_scheduler_server::configuration::Settings;
+use sms_scheduler_server::providers::infobip::sandbox::InfobipSandbox;
 use sms_scheduler_server::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
 use sms_scheduler_server::startup::Application;
 use sms_scheduler_server::storage::Store;
@@ -16,6 +17,7 @@ pub struct TestApp {
     pub url: String,
     pub database_url: String,
     pub sandbox: Option<OctopushSandbox>,
+    pub infobip: Option<InfobipSandbox>,
     pub http: reqwest::Client,
 }
 
@@ -43,11 +45,13 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let application = Application::build(settings).await.expect("the app starts");
     let url = application.url();
     let sandbox = application.octopush_sandbox().cloned();
+    let infobip = application.infobip_sandbox().cloned();
     tokio::spawn(application.run_until_stopped());
     TestApp {
         url,
         database_url,
         sandbox,
+        infobip,
         http: reqwest::Client::new(),
     }
 }
@@ -65,6 +69,20 @@ pub async fn spawn_standalone_sandbox(api_login: &str, api_key: &str) -> (String
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/v1/public", listener.local_addr().unwrap());
     let router = Router::new().nest("/v1/public", sandbox.router());
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (url, sandbox)
+}
+
+/// An Infobip sandbox on its own port.
+pub async fn spawn_standalone_infobip(api_key: &str) -> (String, InfobipSandbox) {
+    let sandbox = InfobipSandbox::new(
+        SecretString::from(api_key.to_owned()),
+        100.0,
+        Arc::new(SystemClock),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let router = sandbox.router();
     tokio::spawn(async move { axum::serve(listener, router).await });
     (url, sandbox)
 }

@@ -2,6 +2,7 @@
 
 mod helpers;
 mod keys;
+mod providers;
 mod schedule;
 mod site;
 mod storage;

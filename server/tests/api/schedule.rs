@@ -1,4 +1,4 @@
-use app::models::{AppError, Balance, Field, ProviderInfo, ScheduleReceipt};
+use app::models::{AppError, Balance, Field, ProviderId, ProviderInfo, ScheduleReceipt, Support};
 use serde_json::json;
 use sms_scheduler_server::storage::SubmissionStatus;
 
@@ -9,7 +9,11 @@ async fn a_valid_form_reaches_the_sandbox_and_is_recorded() {
     let app = spawn_app().await;
     let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
 
-    assert!(receipt.ticket.starts_with("sms_"), "{}", receipt.ticket);
+    assert!(
+        receipt.reference.starts_with("sms_"),
+        "{}",
+        receipt.reference
+    );
     assert_eq!(receipt.contacts, 2);
     assert!(
         receipt
@@ -42,7 +46,10 @@ async fn a_valid_form_reaches_the_sandbox_and_is_recorded() {
         .unwrap()
         .unwrap();
     assert_eq!(record.status, SubmissionStatus::Accepted);
-    assert_eq!(record.ticket.as_deref(), Some(receipt.ticket.as_str()));
+    assert_eq!(
+        record.reference.as_deref(),
+        Some(receipt.reference.as_str())
+    );
     assert_eq!(record.actor, "local-operator");
     assert_eq!(record.recipients, vec!["+33612345678", "+33698765432"]);
 }
@@ -165,8 +172,14 @@ async fn the_balance_goes_down_with_what_is_sent() {
 async fn providers_say_whether_they_are_sandboxes() {
     let app = spawn_app().await;
     let providers: Vec<ProviderInfo> = app.call("list_providers", json!({})).await.ok();
-    assert_eq!(providers.len(), 1);
-    assert!(providers[0].sandbox);
+    let ids: Vec<ProviderId> = providers.iter().map(|p| p.id).collect();
+    assert_eq!(ids, vec![ProviderId::Octopush, ProviderId::Infobip]);
+    assert!(providers.iter().all(|p| p.sandbox));
+    assert_eq!(providers[1].capabilities.cancel, Support::Yes);
+    assert!(matches!(
+        providers[0].capabilities.reschedule,
+        Support::No(_)
+    ));
     let zones: Vec<String> = app.call("list_time_zones", json!({})).await.ok();
     assert!(zones.iter().any(|z| z == "Europe/Paris"));
 }
@@ -193,4 +206,67 @@ async fn the_identity_header_names_who_scheduled() {
         .unwrap()
         .unwrap();
     assert_eq!(record.actor, "alice@example.com");
+}
+
+#[tokio::test]
+async fn a_valid_form_reaches_the_infobip_sandbox_under_our_bulk_id() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["provider"] = json!("Infobip");
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+
+    assert_eq!(
+        receipt.reference, receipt.submission_id,
+        "the bulkId is our key"
+    );
+    assert_eq!((receipt.contacts, receipt.sms_needed), (2, Some(2)));
+    let bulks = app.infobip.as_ref().unwrap().bulks();
+    assert_eq!(bulks.len(), 1);
+    let ids: Vec<&str> = bulks[0]
+        .messages
+        .iter()
+        .map(|m| m.message_id.as_str())
+        .collect();
+    let expected = [
+        format!("{}-0", receipt.submission_id),
+        format!("{}-1", receipt.submission_id),
+    ];
+    assert_eq!(ids, expected.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(bulks[0].messages[0].to, "33612345678");
+    assert!(bulks[0].send_at.is_some());
+
+    let record = app
+        .store()
+        .await
+        .submission(&receipt.submission_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (record.provider.as_str(), record.status),
+        ("infobip", SubmissionStatus::Accepted)
+    );
+    let balance: Balance = app
+        .call("check_balance", json!({"provider": "Infobip"}))
+        .await
+        .ok();
+    assert_eq!(
+        (balance.amount, balance.unit.as_str()),
+        (100.0 - 2.0 * 0.045, "EUR")
+    );
+}
+
+#[tokio::test]
+async fn infobip_refuses_more_than_180_days_ahead_before_any_call() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["provider"] = json!("Infobip");
+    request["send_at"] = json!((chrono::Utc::now() + chrono::Duration::days(200))
+        .format("%Y-%m-%dT10:00")
+        .to_string());
+    let AppError::Invalid(errors) = app.schedule(request).await.error() else {
+        panic!("expected field errors")
+    };
+    assert_eq!(errors[0].field, Field::SendAt);
+    assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
 }

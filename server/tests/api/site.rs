@@ -38,7 +38,7 @@ async fn everything_lives_under_the_base_path() {
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 
     let providers: Vec<ProviderInfo> = app.call("list_providers", json!({})).await.ok();
-    assert_eq!(providers.len(), 1);
+    assert_eq!(providers.len(), 2);
     let outside = app
         .http
         .post(format!("{origin}api/list_providers"))

@@ -7,8 +7,9 @@ use crate::helpers::temp_sqlite_url;
 
 const POSTGRES_URL_VAR: &str = "SMS_SCHEDULER_TEST_POSTGRES_URL";
 
-/// A fresh, empty PostgreSQL database on the configured server, or `None` when none is configured.
-async fn fresh_postgres() -> Option<String> {
+/// A fresh, empty PostgreSQL database on the configured server (its URL and name), or `None`
+/// when none is configured.
+async fn fresh_postgres() -> Option<(String, String)> {
     let base = std::env::var(POSTGRES_URL_VAR).ok()?;
     let mut url = reqwest::Url::parse(&base).expect("a postgres:// URL");
     let name = format!("sms_test_{}", uuid::Uuid::new_v4().simple());
@@ -20,7 +21,7 @@ async fn fresh_postgres() -> Option<String> {
         .await
         .unwrap();
     url.set_path(&name);
-    Some(url.to_string())
+    Some((url.to_string(), name))
 }
 
 fn submission(id: &str) -> NewSubmission {
@@ -53,7 +54,7 @@ async fn storage_suite(store: Store) {
         .unwrap();
     let accepted = store.submission("a").await.unwrap().unwrap();
     assert_eq!(accepted.status, SubmissionStatus::Accepted);
-    assert_eq!(accepted.ticket.as_deref(), Some("sms_0123456789abc"));
+    assert_eq!(accepted.reference.as_deref(), Some("sms_0123456789abc"));
     assert_eq!(accepted.total_cost, Some(0.11));
 
     store.insert_submission(&submission("b")).await.unwrap();
@@ -91,11 +92,20 @@ async fn storage_on_sqlite() {
 
 #[tokio::test]
 async fn storage_on_postgres() {
-    let Some(url) = fresh_postgres().await else {
+    let Some((url, name)) = fresh_postgres().await else {
         eprintln!("{POSTGRES_URL_VAR} is not set: the PostgreSQL storage suite did not run");
         return;
     };
-    storage_suite(Store::connect(&url).await.unwrap()).await;
+    let store = Store::connect(&url).await.unwrap();
+    storage_suite(store.clone()).await;
+    store.pool().close().await;
+    let base = std::env::var(POSTGRES_URL_VAR).unwrap();
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
+        .await
+        .unwrap();
+    sqlx::Executor::execute(&mut admin, format!("DROP DATABASE {name}").as_str())
+        .await
+        .unwrap();
 }
 
 #[tokio::test]

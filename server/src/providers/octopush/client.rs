@@ -7,7 +7,9 @@ use serde::de::DeserializeOwned;
 use std::time::Duration;
 
 use super::error::OctopushError;
-use super::wire::{BalanceResponse, ErrorBody, SendCampaignRequest, SendCampaignResponse};
+use super::wire::{
+    BalanceResponse, CancelRequest, ErrorBody, SendCampaignRequest, SendCampaignResponse,
+};
 
 #[derive(Debug, Clone)]
 pub struct OctopushClient {
@@ -48,6 +50,24 @@ impl OctopushClient {
             .send()
             .await?;
         Self::decode(response, StatusCode::CREATED).await
+    }
+
+    /// Cancels a scheduled campaign (204 on success). Octopush limits when this is possible.
+    pub async fn cancel_campaign(&self, ticket: &str) -> Result<(), OctopushError> {
+        let body = CancelRequest {
+            ticket_number: ticket.to_owned(),
+        };
+        let response = self
+            .request(Method::DELETE, "/sms-campaign/cancel")
+            .json(&body)
+            .send()
+            .await?;
+        if response.status().is_success() {
+            return Ok(());
+        }
+        Self::decode::<serde_json::Value>(response, StatusCode::NO_CONTENT)
+            .await
+            .map(|_| ())
     }
 
     /// The account's credit, in euros.
@@ -231,6 +251,20 @@ mod tests {
             .await;
         let error = client(&server).send_campaign(&request()).await.unwrap_err();
         assert!(error.outcome_unknown(), "{error:?}");
+    }
+
+    #[tokio::test]
+    async fn cancel_sends_the_ticket_in_a_delete_body() {
+        let server = MockServer::start().await;
+        Mock::given(method("DELETE"))
+            .and(path("/v1/public/sms-campaign/cancel"))
+            .and(header("api-key", "key-123"))
+            .and(body_json(json!({"ticket_number": "sms_abc"})))
+            .respond_with(ResponseTemplate::new(204))
+            .expect(1)
+            .mount(&server)
+            .await;
+        client(&server).cancel_campaign("sms_abc").await.unwrap();
     }
 
     #[tokio::test]

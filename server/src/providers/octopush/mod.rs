@@ -3,8 +3,10 @@
 mod client;
 mod error;
 pub mod mapping;
+mod provider;
 pub mod sandbox;
 pub mod wire;
 
 pub use client::OctopushClient;
 pub use error::OctopushError;
+pub use provider::OctopushProvider;

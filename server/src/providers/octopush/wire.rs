@@ -81,6 +81,12 @@ pub struct ErrorBody {
     pub message: String,
 }
 
+/// `DELETE /sms-campaign/cancel` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelRequest {
+    pub ticket_number: String,
+}
+
 /// `GET /wallet/check-balance` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BalanceResponse {

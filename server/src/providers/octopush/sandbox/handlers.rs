@@ -106,6 +106,7 @@ pub async fn send_campaign(
         sms_needed: send.sms_needed,
         cost,
         accepted_at: now,
+        canceled: false,
     });
     created(
         ticket,
@@ -195,4 +196,30 @@ pub async fn check_balance(
         },
     };
     (StatusCode::OK, Json(answer)).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CancelBody {
+    ticket_number: Option<String>,
+}
+
+pub async fn cancel_campaign(
+    State(sandbox): State<OctopushSandbox>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    if !authenticated(&sandbox, &headers) {
+        return unauthorized();
+    }
+    let Some(ticket) = serde_json::from_str::<CancelBody>(&body)
+        .ok()
+        .and_then(|b| b.ticket_number)
+    else {
+        return error(StatusCode::BAD_REQUEST, 500, "ticket_number is required.");
+    };
+    let now = sandbox.clock.now();
+    match sandbox.lock().cancel(&ticket, now) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(refusal) => error(StatusCode::BAD_REQUEST, 500, &refusal.to_string()),
+    }
 }

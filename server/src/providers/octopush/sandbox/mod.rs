@@ -6,7 +6,7 @@ mod handlers;
 mod state;
 mod validation;
 
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex};
@@ -60,6 +60,7 @@ impl OctopushSandbox {
     pub fn router(&self) -> Router {
         Router::new()
             .route("/sms-campaign/send", post(handlers::send_campaign))
+            .route("/sms-campaign/cancel", delete(handlers::cancel_campaign))
             .route("/wallet/check-balance", get(handlers::check_balance))
             .with_state(self.clone())
     }

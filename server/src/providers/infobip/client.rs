@@ -1,0 +1,478 @@
+//! The HTTP client: `Authorization: App <key>` on every call, a timeout, both error envelopes, and
+//! retries with backoff and jitter only where a retry cannot send twice (reads and bulk changes
+//! that set an absolute state; a send carries our own bulkId and messageIds but is not retried here).
+
+use reqwest::{Method, RequestBuilder, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::time::Duration;
+
+use super::error::InfobipError;
+use super::wire::{
+    AccountBalance, ApiError, ApiException, BulkSchedule, BulkStatus, BulkStatusResponse,
+    RescheduleRequest, SendRequest, SendResponse, UpdateStatusRequest,
+};
+
+/// Attempts for an idempotent call, the first included.
+const IDEMPOTENT_ATTEMPTS: u32 = 3;
+/// Longest wait a `Retry-After` may impose before we give up and report the limit instead.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone)]
+pub struct InfobipClient {
+    http: reqwest::Client,
+    base_url: String,
+    api_key: SecretString,
+    backoff: Duration,
+}
+
+impl InfobipClient {
+    pub fn new(base_url: &str, api_key: SecretString, timeout: Duration) -> Self {
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout.min(Duration::from_secs(5)))
+            .build()
+            .expect("the TLS backend is compiled in");
+        Self {
+            http,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            api_key,
+            backoff: Duration::from_millis(200),
+        }
+    }
+
+    /// The first pause between retries (doubled each time, with jitter); tests shorten it.
+    pub fn with_backoff(mut self, backoff: Duration) -> Self {
+        self.backoff = backoff;
+        self
+    }
+
+    /// Sends or schedules messages. Not retried: a caller that saw no answer looks the bulk up instead.
+    pub async fn send(&self, request: &SendRequest) -> Result<SendResponse, InfobipError> {
+        self.call(Method::POST, "/sms/3/messages", &[], Some(request), 1)
+            .await
+    }
+
+    /// When a scheduled bulk will be sent.
+    pub async fn bulk_schedule(&self, bulk_id: &str) -> Result<BulkSchedule, InfobipError> {
+        self.call::<(), _>(
+            Method::GET,
+            "/sms/1/bulks",
+            &[("bulkId", bulk_id)],
+            None,
+            IDEMPOTENT_ATTEMPTS,
+        )
+        .await
+    }
+
+    /// Moves a scheduled bulk to `send_at` (Infobip's `sendAt` form, see `wire::format_send_at`).
+    pub async fn reschedule(
+        &self,
+        bulk_id: &str,
+        send_at: &str,
+    ) -> Result<BulkSchedule, InfobipError> {
+        let body = RescheduleRequest {
+            send_at: send_at.to_owned(),
+        };
+        self.call(
+            Method::PUT,
+            "/sms/1/bulks",
+            &[("bulkId", bulk_id)],
+            Some(&body),
+            IDEMPOTENT_ATTEMPTS,
+        )
+        .await
+    }
+
+    pub async fn bulk_status(&self, bulk_id: &str) -> Result<BulkStatusResponse, InfobipError> {
+        self.call::<(), _>(
+            Method::GET,
+            "/sms/1/bulks/status",
+            &[("bulkId", bulk_id)],
+            None,
+            IDEMPOTENT_ATTEMPTS,
+        )
+        .await
+    }
+
+    /// Pauses (`PAUSED`), resumes (`PENDING`) or cancels (`CANCELED`) a scheduled bulk.
+    pub async fn update_bulk_status(
+        &self,
+        bulk_id: &str,
+        status: BulkStatus,
+    ) -> Result<BulkStatusResponse, InfobipError> {
+        let body = UpdateStatusRequest { status };
+        self.call(
+            Method::PUT,
+            "/sms/1/bulks/status",
+            &[("bulkId", bulk_id)],
+            Some(&body),
+            IDEMPOTENT_ATTEMPTS,
+        )
+        .await
+    }
+
+    pub async fn balance(&self) -> Result<AccountBalance, InfobipError> {
+        self.call::<(), _>(
+            Method::GET,
+            "/account/1/balance",
+            &[],
+            None,
+            IDEMPOTENT_ATTEMPTS,
+        )
+        .await
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.base_url))
+            .header(
+                reqwest::header::AUTHORIZATION,
+                format!("App {}", self.api_key.expose_secret()),
+            )
+            .header(reqwest::header::ACCEPT, "application/json")
+    }
+
+    async fn call<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&B>,
+        attempts: u32,
+    ) -> Result<T, InfobipError> {
+        let mut attempt = 1;
+        loop {
+            let mut request = self.request(method.clone(), path).query(query);
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            let result = match request.send().await {
+                Ok(response) => decode(response).await,
+                Err(error) => Err(error.into()),
+            };
+            let wait = match &result {
+                Err(InfobipError::RateLimited { retry_after }) => match retry_after {
+                    Some(after) if *after > MAX_RETRY_AFTER => None,
+                    Some(after) => Some(*after),
+                    None => Some(self.pause(attempt)),
+                },
+                Err(InfobipError::Transport(_)) => Some(self.pause(attempt)),
+                Err(InfobipError::Unexpected { status, .. }) if *status >= 500 => {
+                    Some(self.pause(attempt))
+                }
+                _ => None,
+            };
+            match wait {
+                Some(wait) if attempt < attempts => {
+                    tracing::debug!(path, attempt, ?wait, "retrying an idempotent Infobip call");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                _ => return result,
+            }
+        }
+    }
+
+    /// Exponential backoff with up to 50 % jitter, so instances retrying together spread out.
+    fn pause(&self, attempt: u32) -> Duration {
+        let base = self.backoff * 2u32.saturating_pow(attempt - 1);
+        base + base.mul_f64(rand::random::<f64>() * 0.5)
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, InfobipError> {
+    let status = response.status();
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        return Err(InfobipError::RateLimited { retry_after });
+    }
+    let body = response.text().await?;
+    if status.is_success() {
+        return serde_json::from_str(&body).map_err(|_| InfobipError::Unexpected {
+            status: status.as_u16(),
+            body: truncate(&body),
+        });
+    }
+    if let Ok(error) = serde_json::from_str::<ApiError>(&body) {
+        return Err(InfobipError::Refused {
+            status: status.as_u16(),
+            code: error.error_code,
+            message: error.description,
+            violations: error
+                .violations
+                .into_iter()
+                .map(|v| (v.property, v.violation))
+                .collect(),
+        });
+    }
+    if let Ok(error) = serde_json::from_str::<ApiException>(&body) {
+        let details = error.request_error.service_exception;
+        let violations = details
+            .validation_errors
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|(property, problems)| {
+                problems.into_iter().map(move |p| (property.clone(), p))
+            })
+            .collect();
+        return Err(InfobipError::Refused {
+            status: status.as_u16(),
+            code: details
+                .message_id
+                .unwrap_or_else(|| status.as_u16().to_string()),
+            message: details.text.unwrap_or_default(),
+            violations,
+        });
+    }
+    match status {
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Err(InfobipError::Refused {
+            status: status.as_u16(),
+            code: if status == StatusCode::UNAUTHORIZED {
+                "UNAUTHORIZED"
+            } else {
+                "FORBIDDEN"
+            }
+            .to_owned(),
+            message: String::new(),
+            violations: Vec::new(),
+        }),
+        _ => Err(InfobipError::Unexpected {
+            status: status.as_u16(),
+            body: truncate(&body),
+        }),
+    }
+}
+
+fn truncate(body: &str) -> String {
+    const LIMIT: usize = 300;
+    match body.char_indices().nth(LIMIT) {
+        Some((index, _)) => format!("{}…", &body[..index]),
+        None => body.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::infobip::wire::{
+        Content, Destination, Message, RequestOptions, Schedule,
+    };
+    use serde_json::json;
+    use wiremock::matchers::{body_json, header, method, path, query_param};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    fn client(server: &MockServer) -> InfobipClient {
+        InfobipClient::new(
+            &server.uri(),
+            SecretString::from("key-123".to_owned()),
+            Duration::from_millis(500),
+        )
+        .with_backoff(Duration::from_millis(5))
+    }
+
+    fn send_request() -> SendRequest {
+        SendRequest {
+            messages: vec![Message {
+                sender: None,
+                destinations: vec![Destination {
+                    to: "33612345678".into(),
+                    message_id: Some("b-1-0".into()),
+                }],
+                content: Content {
+                    text: "Hi".into(),
+                    transliteration: None,
+                },
+                options: None,
+                webhooks: None,
+            }],
+            options: Some(RequestOptions {
+                schedule: Some(Schedule {
+                    bulk_id: Some("b-1".into()),
+                    send_at: None,
+                }),
+                include_sms_count_in_response: Some(true),
+            }),
+        }
+    }
+
+    #[tokio::test]
+    async fn send_posts_json_with_the_app_authorization() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/sms/3/messages"))
+            .and(header("authorization", "App key-123"))
+            .and(body_json(serde_json::to_value(send_request()).unwrap()))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(json!({"bulkId": "b-1", "messages": []})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        assert_eq!(
+            client(&server)
+                .send(&send_request())
+                .await
+                .unwrap()
+                .bulk_id
+                .as_deref(),
+            Some("b-1")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failed_send_is_never_retried() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(503))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let error = client(&server).send(&send_request()).await.unwrap_err();
+        assert!(
+            matches!(error, InfobipError::Unexpected { status: 503, .. }),
+            "{error:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn reads_are_retried_after_a_server_error() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(502))
+            .up_to_n_times(2)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/sms/1/bulks/status"))
+            .and(query_param("bulkId", "b-1"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"bulkId": "b-1", "status": "PENDING"})),
+            )
+            .mount(&server)
+            .await;
+        let status = client(&server).bulk_status("b-1").await.unwrap();
+        assert_eq!(status.status, Some(BulkStatus::Pending));
+    }
+
+    #[tokio::test]
+    async fn retry_after_is_honoured_on_429() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "1"))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"balance": 12.5, "currency": "EUR"})),
+            )
+            .mount(&server)
+            .await;
+        let started = std::time::Instant::now();
+        let balance = client(&server).balance().await.unwrap();
+        assert_eq!(balance.balance, 12.5);
+        assert!(
+            started.elapsed() >= Duration::from_secs(1),
+            "waited {:?}",
+            started.elapsed()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_long_retry_after_is_reported_not_waited_for() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "3600"))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let error = client(&server).balance().await.unwrap_err();
+        assert!(
+            matches!(error, InfobipError::RateLimited { retry_after: Some(d) } if d.as_secs() == 3600)
+        );
+    }
+
+    #[tokio::test]
+    async fn both_error_envelopes_are_understood() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+                "errorCode": "E400", "description": "Request cannot be processed.", "action": "Fix it.",
+                "violations": [{"property": "messages[0].content.text", "violation": "must not be blank"}], "resources": []
+            })))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/sms/1/bulks"))
+            .respond_with(ResponseTemplate::new(404).set_body_json(json!(
+                {"requestError": {"serviceException": {"messageId": "NOT_FOUND", "text": "Bulk not found"}}}
+            )))
+            .mount(&server)
+            .await;
+        let client = client(&server);
+        match client.send(&send_request()).await.unwrap_err() {
+            InfobipError::Refused {
+                code, violations, ..
+            } => {
+                assert_eq!(code, "E400");
+                assert_eq!(
+                    violations,
+                    vec![(
+                        "messages[0].content.text".to_owned(),
+                        "must not be blank".to_owned()
+                    )]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let missing = client.bulk_schedule("nope").await.unwrap_err();
+        assert!(missing.is_not_found(), "{missing:?}");
+        assert_eq!(missing.code(), Some("NOT_FOUND"));
+    }
+
+    #[tokio::test]
+    async fn reschedule_and_status_changes_send_their_bodies() {
+        let server = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .and(path("/sms/1/bulks"))
+            .and(query_param("bulkId", "b-1"))
+            .and(body_json(json!({"sendAt": "2030-01-01T10:00:00.000+0000"})))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(
+                    json!({"bulkId": "b-1", "sendAt": "2030-01-01T10:00:00.000+0000"}),
+                ),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("PUT"))
+            .and(path("/sms/1/bulks/status"))
+            .and(body_json(json!({"status": "CANCELED"})))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"bulkId": "b-1", "status": "CANCELED"})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let client = client(&server);
+        client
+            .reschedule("b-1", "2030-01-01T10:00:00.000+0000")
+            .await
+            .unwrap();
+        let status = client
+            .update_bulk_status("b-1", BulkStatus::Canceled)
+            .await
+            .unwrap();
+        assert_eq!(status.status, Some(BulkStatus::Canceled));
+    }
+}

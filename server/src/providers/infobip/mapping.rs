@@ -1,0 +1,101 @@
+//! From a validated order to Infobip's send request.
+
+use app::domain::order::SmsOrder;
+use chrono::Utc;
+
+use super::wire::{
+    format_send_at, Content, Destination, Message, RequestOptions, Schedule, SendRequest,
+};
+
+/// Our id for the `index`-th recipient of the submission named `key`.
+pub fn message_id(key: &str, index: usize) -> String {
+    format!("{key}-{index}")
+}
+
+/// The request for `order`: the bulk is named `key` and each message has its own id, so both can be
+/// looked up later even if the send's answer is lost.
+pub fn send_request(order: &SmsOrder, key: &str) -> SendRequest {
+    SendRequest {
+        messages: vec![Message {
+            sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
+            destinations: order
+                .recipients
+                .iter()
+                .enumerate()
+                .map(|(index, recipient)| Destination {
+                    to: recipient.number.e164().trim_start_matches('+').to_owned(),
+                    message_id: Some(message_id(key, index)),
+                })
+                .collect(),
+            content: Content {
+                text: order.text.as_str().to_owned(),
+                transliteration: None,
+            },
+            options: None,
+            webhooks: None,
+        }],
+        options: Some(RequestOptions {
+            schedule: Some(Schedule {
+                bulk_id: Some(key.to_owned()),
+                send_at: order
+                    .send_at
+                    .as_ref()
+                    .map(|time| format_send_at(time.instant.with_timezone(&Utc))),
+            }),
+            include_sms_count_in_response: Some(true),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::domain::order::OrderRules;
+    use app::domain::phone::Region;
+    use app::domain::{CampaignType, Purpose};
+    use app::models::{ProviderId, ScheduleRequest};
+    use chrono::TimeZone;
+
+    #[test]
+    fn an_order_maps_to_one_message_with_our_ids_and_a_utc_send_time() {
+        let request = ScheduleRequest {
+            provider: ProviderId::Infobip,
+            text: "Your code is 1234".into(),
+            recipients: "06 12 34 56 78\n+1 212 555 0123".into(),
+            campaign_type: CampaignType::Premium,
+            sender: "ACME".into(),
+            send_at: "2026-07-01T09:30".into(),
+            time_zone: "Europe/Paris".into(),
+            purpose: Purpose::Alert,
+            with_replies: false,
+            simulation: false,
+        };
+        let rules = OrderRules {
+            default_region: Region::parse("FR").unwrap(),
+            max_recipients: 500,
+        };
+        let order = SmsOrder::parse(
+            &request,
+            &rules,
+            Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap(),
+        )
+        .unwrap();
+        let wire = send_request(&order, "bulk-1");
+        let destinations = &wire.messages[0].destinations;
+        assert_eq!(
+            destinations[0],
+            Destination {
+                to: "33612345678".into(),
+                message_id: Some("bulk-1-0".into())
+            }
+        );
+        assert_eq!(destinations[1].to, "12125550123");
+        let schedule = wire.options.unwrap().schedule.unwrap();
+        assert_eq!(schedule.bulk_id.as_deref(), Some("bulk-1"));
+        assert_eq!(
+            schedule.send_at.as_deref(),
+            Some("2026-07-01T07:30:00.000+0000")
+        );
+        assert_eq!(wire.messages[0].sender.as_deref(), Some("ACME"));
+    }
+}

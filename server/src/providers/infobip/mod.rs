@@ -1,0 +1,12 @@
+//! Infobip's SMS API (`../shared/specs/infobip/sms-openapi.json`, the official OpenAPI).
+
+mod client;
+mod error;
+pub mod mapping;
+mod provider;
+pub mod sandbox;
+pub mod wire;
+
+pub use client::InfobipClient;
+pub use error::InfobipError;
+pub use provider::InfobipProvider;

@@ -1,0 +1,180 @@
+//! Infobip behind the common provider interface: full control of scheduled bulks.
+
+use app::domain::order::SmsOrder;
+use app::models::{Balance, Capabilities, Field, ProviderId, ProviderInfo, Support};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use super::wire::{format_send_at, BulkStatus};
+use super::{mapping, InfobipClient, InfobipError};
+use crate::providers::{Accepted, FailureKind, ProviderError, SmsProvider};
+
+/// Infobip refuses a `sendAt` further ahead than this.
+pub const MAX_DAYS_AHEAD: u32 = 180;
+/// Recipients per request we send; Infobip states no lower limit for one bulk.
+pub const MAX_RECIPIENTS_PER_REQUEST: u32 = 1000;
+
+#[derive(Debug, Clone)]
+pub struct InfobipProvider {
+    client: InfobipClient,
+    sandbox: bool,
+}
+
+impl InfobipProvider {
+    pub fn new(client: InfobipClient, sandbox: bool) -> Self {
+        Self { client, sandbox }
+    }
+
+    async fn set_status(&self, bulk_id: &str, status: BulkStatus) -> Result<(), ProviderError> {
+        self.client.update_bulk_status(bulk_id, status).await?;
+        Ok(())
+    }
+}
+
+pub fn capabilities() -> Capabilities {
+    Capabilities {
+        cancel: Support::Yes,
+        reschedule: Support::Limited(format!(
+            "Infobip moves a bulk at most {MAX_DAYS_AHEAD} days ahead."
+        )),
+        pause_resume: Support::Yes,
+        max_recipients_per_request: MAX_RECIPIENTS_PER_REQUEST,
+        max_days_ahead: Some(MAX_DAYS_AHEAD),
+    }
+}
+
+/// The composer field a violation's property path is about.
+fn field_of(property: &str) -> Option<Field> {
+    if property.contains("content") {
+        Some(Field::Text)
+    } else if property.contains("destinations") {
+        Some(Field::Recipients)
+    } else if property.contains("sender") {
+        Some(Field::Sender)
+    } else if property.contains("sendAt") {
+        Some(Field::SendAt)
+    } else {
+        None
+    }
+}
+
+impl From<InfobipError> for ProviderError {
+    fn from(error: InfobipError) -> Self {
+        let (kind, field) = match &error {
+            InfobipError::Refused { .. } if error.is_not_found() => (FailureKind::NotFound, None),
+            InfobipError::Refused { violations, .. } => (
+                FailureKind::Refused,
+                violations
+                    .iter()
+                    .find_map(|(property, _)| field_of(property)),
+            ),
+            InfobipError::RateLimited { .. } => (FailureKind::RateLimited, None),
+            InfobipError::Unexpected { .. } => (FailureKind::Unexpected, None),
+            InfobipError::Transport(_) => (FailureKind::NoAnswer, None),
+        };
+        ProviderError {
+            provider: ProviderId::Infobip,
+            kind,
+            code: error.code().map(str::to_owned),
+            message: error.to_string(),
+            field,
+        }
+    }
+}
+
+#[async_trait]
+impl SmsProvider for InfobipProvider {
+    fn info(&self) -> ProviderInfo {
+        ProviderInfo {
+            id: ProviderId::Infobip,
+            sandbox: self.sandbox,
+            capabilities: capabilities(),
+        }
+    }
+
+    async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError> {
+        let answer = self.client.send(&mapping::send_request(order, key)).await?;
+        let rejected: Vec<String> = answer
+            .messages
+            .iter()
+            .filter(|m| m.status.as_ref().and_then(|s| s.group_name.as_deref()) == Some("REJECTED"))
+            .map(|m| {
+                let reason = m
+                    .status
+                    .as_ref()
+                    .and_then(|s| s.description.clone())
+                    .unwrap_or_default();
+                format!("{}: {reason}", m.destination.as_deref().unwrap_or("?"))
+            })
+            .collect();
+        if !rejected.is_empty() && rejected.len() == answer.messages.len() {
+            return Err(ProviderError {
+                provider: ProviderId::Infobip,
+                kind: FailureKind::Refused,
+                code: Some("REJECTED".into()),
+                message: format!("Infobip rejected every message ({})", rejected.join("; ")),
+                field: None,
+            });
+        }
+        let counts: Vec<i32> = answer
+            .messages
+            .iter()
+            .filter_map(|m| m.details.as_ref()?.message_count)
+            .collect();
+        Ok(Accepted {
+            reference: answer.bulk_id.unwrap_or_else(|| key.to_owned()),
+            contacts: u32::try_from(answer.messages.len() - rejected.len()).unwrap_or(u32::MAX),
+            sms_needed: (counts.len() == answer.messages.len())
+                .then(|| counts.iter().map(|&c| u32::try_from(c).unwrap_or(0)).sum()),
+            total_cost: None,
+            residual_credit: None,
+        })
+    }
+
+    async fn balance(&self) -> Result<Balance, ProviderError> {
+        let balance = self.client.balance().await?;
+        Ok(Balance {
+            provider: ProviderId::Infobip,
+            amount: balance.balance,
+            unit: balance.currency,
+        })
+    }
+
+    async fn cancel(&self, bulk_id: &str) -> Result<(), ProviderError> {
+        self.set_status(bulk_id, BulkStatus::Canceled).await
+    }
+
+    async fn reschedule(&self, bulk_id: &str, send_at: DateTime<Utc>) -> Result<(), ProviderError> {
+        self.client
+            .reschedule(bulk_id, &format_send_at(send_at))
+            .await?;
+        Ok(())
+    }
+
+    async fn pause(&self, bulk_id: &str) -> Result<(), ProviderError> {
+        self.set_status(bulk_id, BulkStatus::Paused).await
+    }
+
+    async fn resume(&self, bulk_id: &str) -> Result<(), ProviderError> {
+        self.set_status(bulk_id, BulkStatus::Pending).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn violations_point_at_the_composer_field() {
+        let error = InfobipError::Refused {
+            status: 400,
+            code: "E400".into(),
+            message: "Request cannot be processed.".into(),
+            violations: vec![("messages[0].destinations[0].to".into(), "invalid".into())],
+        };
+        let provider_error = ProviderError::from(error);
+        assert_eq!(provider_error.field, Some(Field::Recipients));
+        assert_eq!(provider_error.kind, FailureKind::Refused);
+        assert_eq!(provider_error.code.as_deref(), Some("E400"));
+    }
+}

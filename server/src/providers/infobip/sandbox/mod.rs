@@ -1,0 +1,70 @@
+//! An emulator of Infobip's SMS API (the endpoints this app uses), mounted in the same server or run
+//! alone, answering with the official spec's shapes, status codes and both error envelopes.
+
+mod handlers;
+mod state;
+
+use axum::routing::get;
+use axum::Router;
+use secrecy::SecretString;
+use std::sync::{Arc, Mutex};
+
+use crate::clock::SharedClock;
+pub use state::{SandboxBulk, SandboxState};
+
+/// Sandbox price of one SMS part, in euros.
+pub const PART_PRICE: f64 = 0.045;
+
+#[derive(Clone)]
+pub struct InfobipSandbox {
+    api_key: SecretString,
+    state: Arc<Mutex<SandboxState>>,
+    clock: SharedClock,
+}
+
+impl InfobipSandbox {
+    pub fn new(api_key: SecretString, initial_balance: f64, clock: SharedClock) -> Self {
+        Self {
+            api_key,
+            state: Arc::new(Mutex::new(SandboxState::new(initial_balance))),
+            clock,
+        }
+    }
+
+    /// A sandbox nobody configured: a random key known only to this process.
+    pub fn generated_key() -> SecretString {
+        use rand::distributions::{Alphanumeric, DistString};
+        SecretString::from(Alphanumeric.sample_string(&mut rand::thread_rng(), 40))
+    }
+
+    pub fn api_key(&self) -> &SecretString {
+        &self.api_key
+    }
+
+    /// The API's routes, to be nested under the path that stands for the account's base URL.
+    pub fn router(&self) -> Router {
+        Router::new()
+            .route("/sms/3/messages", axum::routing::post(handlers::send))
+            .route(
+                "/sms/1/bulks",
+                get(handlers::bulk_schedule).put(handlers::reschedule),
+            )
+            .route(
+                "/sms/1/bulks/status",
+                get(handlers::bulk_status).put(handlers::update_bulk_status),
+            )
+            .route("/account/1/balance", get(handlers::balance))
+            .with_state(self.clone())
+    }
+
+    /// Bulks accepted so far, for tests and the sandbox's own views.
+    pub fn bulks(&self) -> Vec<SandboxBulk> {
+        self.lock().bulks.clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, SandboxState> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

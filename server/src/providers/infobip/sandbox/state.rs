@@ -1,0 +1,230 @@
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashSet;
+
+use crate::providers::infobip::wire::BulkStatus;
+
+/// Infobip refuses a `sendAt` further ahead than this.
+pub const MAX_AHEAD: Duration = Duration::days(180);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SandboxMessage {
+    pub message_id: String,
+    pub to: String,
+    pub parts: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SandboxBulk {
+    pub bulk_id: String,
+    /// `None`: sent at once.
+    pub send_at: Option<DateTime<Utc>>,
+    status: BulkStatus,
+    pub messages: Vec<SandboxMessage>,
+    pub cost: f64,
+}
+
+impl SandboxBulk {
+    /// The status as Infobip reports it at `now`: a pending bulk whose time has come is finished.
+    pub fn status(&self, now: DateTime<Utc>) -> BulkStatus {
+        match (self.status, self.send_at) {
+            (BulkStatus::Pending, Some(at)) if at <= now => BulkStatus::Finished,
+            (BulkStatus::Pending, None) => BulkStatus::Finished,
+            (status, _) => status,
+        }
+    }
+}
+
+/// Why a bulk change is refused, in Infobip's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BulkRefusal {
+    NotFound,
+    BadRequest(String),
+}
+
+#[derive(Debug)]
+pub struct SandboxState {
+    pub balance: f64,
+    pub bulks: Vec<SandboxBulk>,
+    message_ids: HashSet<String>,
+}
+
+impl SandboxState {
+    pub fn new(balance: f64) -> Self {
+        Self {
+            balance,
+            bulks: Vec::new(),
+            message_ids: HashSet::new(),
+        }
+    }
+
+    pub fn bulk_known(&self, bulk_id: &str) -> bool {
+        self.bulks.iter().any(|b| b.bulk_id == bulk_id)
+    }
+
+    pub fn message_id_known(&self, message_id: &str) -> bool {
+        self.message_ids.contains(message_id)
+    }
+
+    pub fn accept(
+        &mut self,
+        bulk_id: String,
+        send_at: Option<DateTime<Utc>>,
+        messages: Vec<SandboxMessage>,
+        cost: f64,
+    ) {
+        self.message_ids
+            .extend(messages.iter().map(|m| m.message_id.clone()));
+        self.balance -= cost;
+        self.bulks.push(SandboxBulk {
+            bulk_id,
+            send_at,
+            status: BulkStatus::Pending,
+            messages,
+            cost,
+        });
+    }
+
+    /// A scheduled bulk (Infobip lists only those).
+    pub fn scheduled(&self, bulk_id: &str) -> Result<&SandboxBulk, BulkRefusal> {
+        self.bulks
+            .iter()
+            .find(|b| b.bulk_id == bulk_id && b.send_at.is_some())
+            .ok_or(BulkRefusal::NotFound)
+    }
+
+    fn scheduled_mut(&mut self, bulk_id: &str) -> Result<&mut SandboxBulk, BulkRefusal> {
+        self.bulks
+            .iter_mut()
+            .find(|b| b.bulk_id == bulk_id && b.send_at.is_some())
+            .ok_or(BulkRefusal::NotFound)
+    }
+
+    pub fn reschedule(
+        &mut self,
+        bulk_id: &str,
+        send_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), BulkRefusal> {
+        if send_at > now + MAX_AHEAD {
+            return Err(BulkRefusal::BadRequest(
+                "sendAt can be at most 180 days ahead.".into(),
+            ));
+        }
+        if send_at < now {
+            return Err(BulkRefusal::BadRequest("sendAt is in the past.".into()));
+        }
+        let bulk = self.scheduled_mut(bulk_id)?;
+        match bulk.status(now) {
+            BulkStatus::Pending | BulkStatus::Paused => {
+                bulk.send_at = Some(send_at);
+                Ok(())
+            }
+            other => Err(BulkRefusal::BadRequest(format!(
+                "A {other:?} bulk cannot be rescheduled."
+            ))),
+        }
+    }
+
+    /// The transitions Infobip allows: pause, resume, cancel, while not yet sent.
+    pub fn change_status(
+        &mut self,
+        bulk_id: &str,
+        target: BulkStatus,
+        now: DateTime<Utc>,
+    ) -> Result<(), BulkRefusal> {
+        let bulk = self.scheduled_mut(bulk_id)?;
+        let current = bulk.status(now);
+        let allowed = matches!(
+            (current, target),
+            (BulkStatus::Pending, BulkStatus::Paused)
+                | (BulkStatus::Paused, BulkStatus::Pending)
+                | (
+                    BulkStatus::Pending | BulkStatus::Paused,
+                    BulkStatus::Canceled
+                )
+        );
+        if !allowed {
+            return Err(BulkRefusal::BadRequest(format!(
+                "Cannot change the status from {current:?} to {target:?}."
+            )));
+        }
+        bulk.status = target;
+        if target == BulkStatus::Canceled {
+            let refund = bulk.cost;
+            self.balance += refund;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()
+    }
+
+    fn state_with_bulk(send_at: Option<DateTime<Utc>>) -> SandboxState {
+        let mut state = SandboxState::new(10.0);
+        let message = SandboxMessage {
+            message_id: "m".into(),
+            to: "33612345678".into(),
+            parts: 1,
+        };
+        state.accept("b".into(), send_at, vec![message], 1.0);
+        state
+    }
+
+    #[test]
+    fn a_scheduled_bulk_can_be_paused_resumed_and_canceled_once() {
+        let mut state = state_with_bulk(Some(now() + Duration::hours(2)));
+        assert_eq!(state.change_status("b", BulkStatus::Paused, now()), Ok(()));
+        assert!(state.change_status("b", BulkStatus::Paused, now()).is_err());
+        assert_eq!(state.change_status("b", BulkStatus::Pending, now()), Ok(()));
+        assert_eq!(
+            state.change_status("b", BulkStatus::Canceled, now()),
+            Ok(())
+        );
+        assert_eq!(state.balance, 10.0, "refunded");
+        assert!(matches!(
+            state.change_status("b", BulkStatus::Pending, now()),
+            Err(BulkRefusal::BadRequest(_))
+        ));
+    }
+
+    #[test]
+    fn a_bulk_whose_time_has_come_is_finished_and_frozen() {
+        let mut state = state_with_bulk(Some(now() + Duration::hours(1)));
+        let later = now() + Duration::hours(2);
+        assert_eq!(
+            state.scheduled("b").unwrap().status(later),
+            BulkStatus::Finished
+        );
+        assert!(state
+            .change_status("b", BulkStatus::Canceled, later)
+            .is_err());
+        assert!(state
+            .reschedule("b", later + Duration::hours(1), later)
+            .is_err());
+    }
+
+    #[test]
+    fn reschedule_respects_the_180_day_limit_and_unknown_bulks_are_not_found() {
+        let mut state = state_with_bulk(Some(now() + Duration::hours(1)));
+        assert!(state
+            .reschedule("b", now() + Duration::days(181), now())
+            .is_err());
+        assert_eq!(
+            state.reschedule("b", now() + Duration::days(179), now()),
+            Ok(())
+        );
+        assert_eq!(
+            state.reschedule("zz", now() + Duration::days(1), now()),
+            Err(BulkRefusal::NotFound)
+        );
+        let immediate = state_with_bulk(None);
+        assert_eq!(immediate.scheduled("b").unwrap_err(), BulkRefusal::NotFound);
+    }
+}

@@ -1,0 +1,100 @@
+//! The interface every provider implements, and the one error type they all report.
+
+use app::domain::order::SmsOrder;
+use app::models::{AppError, Balance, Field, ProviderId, ProviderInfo};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+/// What a provider accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    /// The provider's name for the submission (Octopush ticket, Infobip bulkId).
+    pub reference: String,
+    pub contacts: u32,
+    pub sms_needed: Option<u32>,
+    pub total_cost: Option<f64>,
+    pub residual_credit: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The provider said no; resending the same request will not help.
+    Refused,
+    /// The provider does not know the campaign.
+    NotFound,
+    /// Too many requests; try later.
+    RateLimited,
+    /// No answer: the provider may have acted.
+    NoAnswer,
+    /// An answer outside the contract.
+    Unexpected,
+    /// The provider cannot do this at all.
+    Unsupported,
+}
+
+/// A provider failure in words a user understands, with the provider's own code kept.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct ProviderError {
+    pub provider: ProviderId,
+    pub kind: FailureKind,
+    pub code: Option<String>,
+    pub message: String,
+    /// The composer field the failure is about, when the code says.
+    pub field: Option<Field>,
+}
+
+impl ProviderError {
+    pub fn unsupported(provider: ProviderId, why: &str) -> Self {
+        Self {
+            provider,
+            kind: FailureKind::Unsupported,
+            code: None,
+            message: why.to_owned(),
+            field: None,
+        }
+    }
+
+    pub fn outcome_unknown(&self) -> bool {
+        self.kind == FailureKind::NoAnswer
+    }
+}
+
+impl From<ProviderError> for AppError {
+    fn from(error: ProviderError) -> Self {
+        match error.kind {
+            FailureKind::NoAnswer => AppError::Unreachable {
+                provider: error.provider,
+                message: error.message,
+            },
+            _ => AppError::Provider {
+                provider: error.provider,
+                code: error.code,
+                message: error.message,
+                field: error.field,
+            },
+        }
+    }
+}
+
+#[async_trait]
+pub trait SmsProvider: Send + Sync + 'static {
+    fn info(&self) -> ProviderInfo;
+
+    /// Hands `order` over, named by `key` so that the provider can recognise a repeat.
+    async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError>;
+
+    async fn balance(&self) -> Result<Balance, ProviderError>;
+
+    async fn cancel(&self, reference: &str) -> Result<(), ProviderError>;
+
+    async fn reschedule(
+        &self,
+        reference: &str,
+        send_at: DateTime<Utc>,
+    ) -> Result<(), ProviderError>;
+
+    async fn pause(&self, reference: &str) -> Result<(), ProviderError>;
+
+    async fn resume(&self, reference: &str) -> Result<(), ProviderError>;
+}
