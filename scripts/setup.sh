@@ -8,6 +8,8 @@ CARGO_LEPTOS_VERSION=0.3.10
 # The wasm-bindgen CLI must match the crate pinned in Cargo.toml exactly.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 export PATH="$HOME/.cargo/bin:$PATH"
+# Prism depends on @scarf/scarf, whose install script reports usage unless told not to.
+export SCARF_ANALYTICS=false
 
 say() { printf '==> %s\n' "$*"; }
 

@@ -131,7 +131,8 @@ impl InfobipClient {
                 reqwest::header::AUTHORIZATION,
                 format!("App {}", self.api_key.expose_secret()),
             )
-            .header(reqwest::header::ACCEPT, "application/json")
+            // JSON first; `*/*` because the spec declares some answers (the balance) only as `*/*`.
+            .header(reqwest::header::ACCEPT, "application/json, */*;q=0.5")
     }
 
     async fn call<B: Serialize, T: DeserializeOwned>(
