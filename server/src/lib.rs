@@ -8,6 +8,7 @@ pub mod providers;
 pub mod routes;
 pub mod services;
 pub mod site;
+pub mod standalone_sandbox;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

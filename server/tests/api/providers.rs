@@ -172,3 +172,46 @@ async fn octopush_cancels_within_its_limits_and_refuses_what_it_cannot_do() {
         assert_eq!(unsupported.kind, FailureKind::Unsupported);
     }
 }
+
+#[tokio::test]
+async fn the_sandboxes_run_on_their_own() {
+    let settings = crate::helpers::test_settings().sandbox;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}").parse().unwrap();
+    tokio::spawn(
+        async move { sms_scheduler_server::standalone_sandbox::run(listen, &settings).await },
+    );
+    let http = reqwest::Client::new();
+    let mut answer = None;
+    for _ in 0..50 {
+        if let Ok(response) = http
+            .get(format!("http://127.0.0.1:{port}/infobip/account/1/balance"))
+            .send()
+            .await
+        {
+            answer = Some(response);
+            break;
+        }
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    }
+    // Without its key the emulator answers as Infobip does: 401 with the older error envelope.
+    let answer = answer.expect("the standalone sandbox listens");
+    assert_eq!(answer.status(), reqwest::StatusCode::UNAUTHORIZED);
+    let body: serde_json::Value = answer.json().await.unwrap();
+    assert_eq!(
+        body["requestError"]["serviceException"]["messageId"],
+        "UNAUTHORIZED"
+    );
+    let octopush = http
+        .get(format!(
+            "http://127.0.0.1:{port}/octopush/v1/public/wallet/check-balance"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(octopush.status(), reqwest::StatusCode::UNAUTHORIZED);
+}
