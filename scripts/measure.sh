@@ -15,10 +15,12 @@ if [ "${1:-}" = "--builds" ]; then
   echo "| warm release build (one app file touched) | ${warm} s |"
 fi
 
+# Sizes of what the server sends: the raw file, and the precompressed copies from --precompress.
 pkg=target/site/pkg
+echo "| file | raw | gzip (served) | brotli (served) |"
+echo "|---|---|---|---|"
 for kind in wasm js css; do
   file=$(ls "$pkg"/*."$kind" | head -n 1)
-  raw=$(stat -c %s "$file")
-  gz=$(gzip -9 -c "$file" | wc -c)
-  echo "| $kind ($(basename "$file")) | $raw B raw | $gz B gzip |"
+  size() { if [ -f "$1" ]; then stat -c %s "$1"; else echo "-"; fi; }
+  echo "| $kind | $(size "$file") B | $(size "$file.gz") B | $(size "$file.br") B |"
 done

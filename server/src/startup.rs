@@ -13,15 +13,15 @@ use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::clock::{SharedClock, SystemClock};
+use crate::clock::{SandboxClock, SharedClock, SystemClock};
 use crate::configuration::{ConfigurationError, InfobipMode, OctopushMode, Settings};
 use crate::identity::IdentityHeader;
 use crate::providers::infobip::sandbox::InfobipSandbox;
 use crate::providers::infobip::{InfobipClient, InfobipProvider};
-use crate::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
+use crate::providers::octopush::sandbox::OctopushSandbox;
 use crate::providers::octopush::{OctopushClient, OctopushProvider};
 use crate::providers::SmsProvider;
-use crate::routes::{health, server_fns};
+use crate::routes::{health, sandbox_control, server_fns};
 use crate::services::SchedulerService;
 use crate::site;
 use crate::storage::{Store, StoreError};
@@ -29,6 +29,7 @@ use crate::storage::{Store, StoreError};
 /// Where the sandboxes are mounted, below the base path.
 pub const OCTOPUSH_SANDBOX_PATH: &str = "/sandbox/octopush/v1/public";
 pub const INFOBIP_SANDBOX_PATH: &str = "/sandbox/infobip";
+pub const SANDBOX_CONTROL_PATH: &str = "/sandbox/control";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -72,26 +73,16 @@ impl Application {
         let base_path = settings.server.base_path.clone();
         let store = Store::connect(&settings.database.url).await?;
 
-        let mounted = settings.sandbox_mounted();
-        let octopush_sandbox = mounted.then(|| {
-            let configured = &settings.sandbox.octopush;
-            let credentials = match (&configured.api_login, &configured.api_key) {
-                (Some(api_login), Some(api_key)) => SandboxCredentials {
-                    api_login: api_login.clone(),
-                    api_key: api_key.clone(),
-                },
-                _ => SandboxCredentials::generate(),
-            };
-            OctopushSandbox::new(credentials, configured.initial_balance, clock.clone())
-        });
-        let infobip_sandbox = mounted.then(|| {
-            let configured = &settings.sandbox.infobip;
-            let api_key = configured
-                .api_key
-                .clone()
-                .unwrap_or_else(InfobipSandbox::generated_key);
-            InfobipSandbox::new(api_key, configured.initial_balance, clock.clone())
-        });
+        // The sandboxes run on their own clock, which the control routes can move forward.
+        let sandbox_clock = settings
+            .sandbox_mounted()
+            .then(|| Arc::new(SandboxClock::default()));
+        let octopush_sandbox = sandbox_clock
+            .clone()
+            .map(|c| OctopushSandbox::from_settings(&settings.sandbox.octopush, c));
+        let infobip_sandbox = sandbox_clock
+            .clone()
+            .map(|c| InfobipSandbox::from_settings(&settings.sandbox.infobip, c));
         let own_url = format!("http://{}{base_path}", loopback(address));
 
         let timeout = Duration::from_secs(settings.octopush.timeout_seconds);
@@ -157,6 +148,9 @@ impl Application {
         }
         if let Some(sandbox) = &infobip_sandbox {
             app = app.nest(INFOBIP_SANDBOX_PATH, sandbox.router());
+        }
+        if let Some(clock) = &sandbox_clock {
+            app = app.nest(SANDBOX_CONTROL_PATH, sandbox_control::routes(clock.clone()));
         }
         let app = app.merge(site::routes(&settings.server.site_root, &base_path));
         let router = if base_path.is_empty() {

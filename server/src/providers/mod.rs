@@ -1,8 +1,10 @@
 //! One module per provider (client, wire types, sandbox emulator), behind one interface the rest of
 //! the server uses.
 
+mod http;
 pub mod infobip;
 pub mod octopush;
 mod provider;
+pub mod sandbox_outcome;
 
 pub use provider::{Accepted, FailureKind, ProviderError, SmsProvider};

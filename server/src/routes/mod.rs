@@ -1,4 +1,5 @@
 //! HTTP routes of our own (the site and the sandboxes have their own modules).
 
 pub mod health;
+pub mod sandbox_control;
 pub mod server_fns;

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::time::Duration as StdDuration;
 use tokio::process::{Child, Command};
 
-use crate::helpers::spawn_standalone_infobip;
+use crate::helpers::spawn_standalone_infobip_with_clock;
 
 fn specs() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs/infobip")
@@ -160,6 +160,8 @@ async fn every_request_the_client_sends_satisfies_the_official_spec() {
             .await,
     );
     ok("read status", sms.bulk_status("bulk-1").await);
+    ok("reports", sms.reports(Some("bulk-1"), 100).await);
+    ok("logs", sms.logs(Some("bulk-1"), 100).await);
     for status in [
         BulkStatus::Paused,
         BulkStatus::Pending,
@@ -183,7 +185,9 @@ async fn every_request_the_client_sends_satisfies_the_official_spec() {
 #[tokio::test]
 async fn the_sandboxs_answers_satisfy_the_official_spec() {
     let Some(prism) = prism() else { return };
-    let (sandbox_url, _sandbox) = spawn_standalone_infobip("contract-key").await;
+    let clock = std::sync::Arc::new(sms_scheduler_server::clock::SandboxClock::default());
+    let (sandbox_url, _sandbox) =
+        spawn_standalone_infobip_with_clock("contract-key", clock.clone()).await;
     let sms_spec = specs().join("sms-openapi.json");
     let account_spec = specs().join("account-management-openapi.json");
     let (_sms, sms_url) =

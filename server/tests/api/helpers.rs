@@ -10,7 +10,7 @@ use sms_scheduler_server::startup::Application;
 use sms_scheduler_server::storage::Store;
 use std::sync::Arc;
 
-use sms_scheduler_server::clock::SystemClock;
+use sms_scheduler_server::clock::{SandboxClock, SystemClock};
 
 pub struct TestApp {
     /// Ends with `/`, base path included.
@@ -73,13 +73,16 @@ pub async fn spawn_standalone_sandbox(api_login: &str, api_key: &str) -> (String
     (url, sandbox)
 }
 
-/// An Infobip sandbox on its own port.
+/// An Infobip sandbox on its own port, on a clock the test can move forward.
 pub async fn spawn_standalone_infobip(api_key: &str) -> (String, InfobipSandbox) {
-    let sandbox = InfobipSandbox::new(
-        SecretString::from(api_key.to_owned()),
-        100.0,
-        Arc::new(SystemClock),
-    );
+    spawn_standalone_infobip_with_clock(api_key, Arc::new(SandboxClock::default())).await
+}
+
+pub async fn spawn_standalone_infobip_with_clock(
+    api_key: &str,
+    clock: Arc<SandboxClock>,
+) -> (String, InfobipSandbox) {
+    let sandbox = InfobipSandbox::new(SecretString::from(api_key.to_owned()), 100.0, clock);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let router = sandbox.router();

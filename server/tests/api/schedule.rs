@@ -270,3 +270,121 @@ async fn infobip_refuses_more_than_180_days_ahead_before_any_call() {
     assert_eq!(errors[0].field, Field::SendAt);
     assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
 }
+
+#[tokio::test]
+async fn the_sandbox_clock_moves_forward_on_request_only() {
+    let app = spawn_app().await;
+    let clock: serde_json::Value = app
+        .http
+        .get(format!("{}sandbox/control/clock", app.url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(clock["offset_seconds"], 0);
+    let moved = app
+        .http
+        .post(format!("{}sandbox/control/clock/advance", app.url))
+        .json(&json!({"seconds": 3600}))
+        .send()
+        .await
+        .unwrap();
+    let moved: serde_json::Value = moved.json().await.unwrap();
+    assert_eq!(moved["offset_seconds"], 3600);
+    for bad in [0, -5, 400 * 86_400] {
+        let refused = app
+            .http
+            .post(format!("{}sandbox/control/clock/advance", app.url))
+            .json(&json!({"seconds": bad}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), reqwest::StatusCode::BAD_REQUEST, "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn infobip_delivery_reports_arrive_once_after_the_send_time() {
+    use sms_scheduler_server::providers::infobip::InfobipClient;
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["provider"] = json!("Infobip");
+    // The first number ends in 01: the sandbox makes it undeliverable.
+    request["recipients"] = json!("06 12 34 56 01\n06 12 34 56 78");
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+
+    let sandbox = app.infobip.as_ref().unwrap();
+    let client = InfobipClient::new(
+        &format!("{}sandbox/infobip", app.url),
+        sandbox.api_key().clone(),
+        std::time::Duration::from_secs(5),
+    );
+    assert!(
+        client
+            .reports(Some(&receipt.reference), 50)
+            .await
+            .unwrap()
+            .results
+            .is_empty(),
+        "nothing before the send time"
+    );
+    let logs = client
+        .logs(Some(&receipt.reference), 50)
+        .await
+        .unwrap()
+        .results;
+    assert_eq!(logs.len(), 2);
+    assert_eq!(
+        logs[0].status.as_ref().unwrap().name.as_deref(),
+        Some("PENDING_ACCEPTED")
+    );
+
+    let two_days = json!({"seconds": 2 * 86_400});
+    app.http
+        .post(format!("{}sandbox/control/clock/advance", app.url))
+        .json(&two_days)
+        .send()
+        .await
+        .unwrap();
+    let reports = client
+        .reports(Some(&receipt.reference), 50)
+        .await
+        .unwrap()
+        .results;
+    let outcomes: Vec<(String, String)> = reports
+        .iter()
+        .map(|r| {
+            (
+                r.to.clone().unwrap(),
+                r.status.as_ref().unwrap().group_name.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            ("33612345601".to_owned(), "UNDELIVERABLE".to_owned()),
+            ("33612345678".to_owned(), "DELIVERED".to_owned())
+        ]
+    );
+    assert_eq!(
+        reports[0].message_id.as_deref(),
+        Some(format!("{}-0", receipt.submission_id).as_str())
+    );
+    assert_eq!(reports[0].error.as_ref().unwrap().permanent, Some(true));
+    assert!(
+        client.reports(None, 50).await.unwrap().results.is_empty(),
+        "each report is served once"
+    );
+    let logs = client
+        .logs(Some(&receipt.reference), 50)
+        .await
+        .unwrap()
+        .results;
+    assert_eq!(
+        logs[1].status.as_ref().unwrap().name.as_deref(),
+        Some("DELIVERED_TO_HANDSET")
+    );
+}

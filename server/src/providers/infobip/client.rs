@@ -8,10 +8,13 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::time::Duration;
 
+use crate::providers::http::{self, excerpt};
+
 use super::error::InfobipError;
 use super::wire::{
     AccountBalance, ApiError, ApiException, BulkSchedule, BulkStatus, BulkStatusResponse,
-    RescheduleRequest, SendRequest, SendResponse, UpdateStatusRequest,
+    DeliveryReports, MessageLogs, RescheduleRequest, SendRequest, SendResponse,
+    UpdateStatusRequest,
 };
 
 /// Attempts for an idempotent call, the first included.
@@ -29,11 +32,7 @@ pub struct InfobipClient {
 
 impl InfobipClient {
     pub fn new(base_url: &str, api_key: SecretString, timeout: Duration) -> Self {
-        let http = reqwest::Client::builder()
-            .timeout(timeout)
-            .connect_timeout(timeout.min(Duration::from_secs(5)))
-            .build()
-            .expect("the TLS backend is compiled in");
+        let http = http::client(timeout);
         Self {
             http,
             base_url: base_url.trim_end_matches('/').to_owned(),
@@ -108,6 +107,44 @@ impl InfobipClient {
             "/sms/1/bulks/status",
             &[("bulkId", bulk_id)],
             Some(&body),
+            IDEMPOTENT_ATTEMPTS,
+        )
+        .await
+    }
+
+    /// Final delivery reports not fetched before (Infobip serves each once, and keeps them 48 hours).
+    pub async fn reports(
+        &self,
+        bulk_id: Option<&str>,
+        limit: u32,
+    ) -> Result<DeliveryReports, InfobipError> {
+        let limit = limit.to_string();
+        let mut query = vec![("limit", limit.as_str())];
+        query.extend(bulk_id.map(|id| ("bulkId", id)));
+        self.call::<(), _>(
+            Method::GET,
+            "/sms/3/reports",
+            &query,
+            None,
+            IDEMPOTENT_ATTEMPTS,
+        )
+        .await
+    }
+
+    /// Messages with their current status (Infobip keeps logs 48 hours).
+    pub async fn logs(
+        &self,
+        bulk_id: Option<&str>,
+        limit: u32,
+    ) -> Result<MessageLogs, InfobipError> {
+        let limit = limit.to_string();
+        let mut query = vec![("limit", limit.as_str())];
+        query.extend(bulk_id.map(|id| ("bulkId", id)));
+        self.call::<(), _>(
+            Method::GET,
+            "/sms/3/logs",
+            &query,
+            None,
             IDEMPOTENT_ATTEMPTS,
         )
         .await
@@ -198,7 +235,7 @@ async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, I
     if status.is_success() {
         return serde_json::from_str(&body).map_err(|_| InfobipError::Unexpected {
             status: status.as_u16(),
-            body: truncate(&body),
+            body: excerpt(&body),
         });
     }
     if let Ok(error) = serde_json::from_str::<ApiError>(&body) {
@@ -246,16 +283,8 @@ async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, I
         }),
         _ => Err(InfobipError::Unexpected {
             status: status.as_u16(),
-            body: truncate(&body),
+            body: excerpt(&body),
         }),
-    }
-}
-
-fn truncate(body: &str) -> String {
-    const LIMIT: usize = 300;
-    match body.char_indices().nth(LIMIT) {
-        Some((index, _)) => format!("{}…", &body[..index]),
-        None => body.to_owned(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Infobip's failures, from either error envelope, in words a user understands.
 
+use crate::providers::http::transport_failure;
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
@@ -43,14 +44,7 @@ impl InfobipError {
 
 impl From<reqwest::Error> for InfobipError {
     fn from(error: reqwest::Error) -> Self {
-        let what = if error.is_timeout() {
-            "no answer in time"
-        } else if error.is_connect() {
-            "could not connect"
-        } else {
-            "the connection failed"
-        };
-        InfobipError::Transport(format!("{what} ({error})"))
+        InfobipError::Transport(transport_failure(&error))
     }
 }
 

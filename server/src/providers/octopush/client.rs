@@ -6,6 +6,8 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
+use crate::providers::http::{self, excerpt};
+
 use super::error::OctopushError;
 use super::wire::{
     BalanceResponse, CancelRequest, ErrorBody, SendCampaignRequest, SendCampaignResponse,
@@ -26,11 +28,7 @@ impl OctopushClient {
         api_key: SecretString,
         timeout: Duration,
     ) -> Self {
-        let http = reqwest::Client::builder()
-            .timeout(timeout)
-            .connect_timeout(timeout.min(Duration::from_secs(5)))
-            .build()
-            .expect("the TLS backend is compiled in");
+        let http = http::client(timeout);
         Self {
             http,
             base_url: base_url.trim_end_matches('/').to_owned(),
@@ -100,7 +98,7 @@ impl OctopushClient {
             }
             return serde_json::from_str(&body).map_err(|_| OctopushError::Unexpected {
                 status: status.as_u16(),
-                body: truncate(&body),
+                body: excerpt(&body),
             });
         }
         match serde_json::from_str::<ErrorBody>(&body) {
@@ -116,17 +114,9 @@ impl OctopushClient {
             }),
             Err(_) => Err(OctopushError::Unexpected {
                 status: status.as_u16(),
-                body: truncate(&body),
+                body: excerpt(&body),
             }),
         }
-    }
-}
-
-fn truncate(body: &str) -> String {
-    const LIMIT: usize = 300;
-    match body.char_indices().nth(LIMIT) {
-        Some((index, _)) => format!("{}…", &body[..index]),
-        None => body.to_owned(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Octopush's failures, in words a user understands, with the provider's code kept.
 
+use crate::providers::http::transport_failure;
 use app::models::Field;
 
 #[derive(Debug, thiserror::Error)]
@@ -45,15 +46,7 @@ impl OctopushError {
 
 impl From<reqwest::Error> for OctopushError {
     fn from(error: reqwest::Error) -> Self {
-        let what = if error.is_timeout() {
-            "no answer in time"
-        } else if error.is_connect() {
-            "could not connect"
-        } else {
-            "the connection failed"
-        };
-        // reqwest's own message names the URL, never the headers that carry the key.
-        OctopushError::Transport(format!("{what} ({error})"))
+        OctopushError::Transport(transport_failure(&error))
     }
 }
 

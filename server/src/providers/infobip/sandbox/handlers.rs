@@ -1,5 +1,6 @@
 use app::domain::message::analyze;
-use axum::extract::{Query, State};
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -12,9 +13,11 @@ use super::state::{BulkRefusal, SandboxMessage, MAX_AHEAD};
 use super::{InfobipSandbox, PART_PRICE};
 use crate::providers::infobip::wire::{
     format_send_at, parse_send_at, AccountBalance, ApiError, ApiException, BulkSchedule,
-    BulkStatusResponse, MessageDetails, MessageResponse, MessageStatus, RescheduleRequest,
-    SendRequest, SendResponse, UpdateStatusRequest, Violation,
+    BulkStatusResponse, DeliveryReport, DeliveryReports, MessageDetails, MessageError, MessageLog,
+    MessageLogs, MessagePrice, MessageResponse, MessageStatus, RescheduleRequest, SendRequest,
+    SendResponse, UpdateStatusRequest, Violation,
 };
+use crate::providers::sandbox_outcome::{Outcome, Stage, FINAL_AFTER, SENT_AFTER};
 
 fn exception(status: StatusCode, message_id: &str, text: &str) -> Response {
     (status, Json(ApiException::new(message_id, text))).into_response()
@@ -74,14 +77,7 @@ fn valid_destination(to: &str) -> bool {
     (6..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
 }
 
-pub async fn send(
-    State(sandbox): State<InfobipSandbox>,
-    headers: HeaderMap,
-    body: String,
-) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
-    }
+pub async fn send(State(sandbox): State<InfobipSandbox>, _: Authorized, body: String) -> Response {
     let request: SendRequest = match serde_json::from_str(&body) {
         Ok(request) => request,
         Err(error) => return violations(vec![("body".into(), error.to_string())]),
@@ -184,6 +180,7 @@ pub async fn send(
             accepted.push(SandboxMessage {
                 message_id,
                 to: destination.to.trim_start_matches('+').to_owned(),
+                sender: message.sender.clone(),
                 parts,
             });
         }
@@ -223,7 +220,7 @@ pub async fn send(
         .bulk_id
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     if enough_credit {
-        state.accept(bulk_id.clone(), send_at, accepted, cost);
+        state.accept(bulk_id.clone(), send_at, accepted, cost, now);
     }
     (
         StatusCode::OK,
@@ -257,31 +254,56 @@ fn rejected_no_credit() -> MessageStatus {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BulkQuery {
-    bulk_id: Option<String>,
-}
+/// A request carrying the sandbox's key; anything else is answered 401 as Infobip does.
+pub struct Authorized;
 
-fn bulk_id(query: BulkQuery) -> Option<String> {
-    query.bulk_id.filter(|id| !id.is_empty())
-}
+impl FromRequestParts<InfobipSandbox> for Authorized {
+    type Rejection = Response;
 
-fn missing_bulk_id() -> Response {
-    exception(StatusCode::BAD_REQUEST, "BAD_REQUEST", "bulkId is required")
-}
-
-pub async fn bulk_schedule(
-    State(sandbox): State<InfobipSandbox>,
-    headers: HeaderMap,
-    Query(query): Query<BulkQuery>,
-) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
+    async fn from_request_parts(
+        parts: &mut Parts,
+        sandbox: &InfobipSandbox,
+    ) -> Result<Self, Response> {
+        if authenticated(sandbox, &parts.headers) {
+            Ok(Authorized)
+        } else {
+            Err(unauthorized())
+        }
     }
-    let Some(id) = bulk_id(query) else {
-        return missing_bulk_id();
-    };
+}
+
+/// The `bulkId` query parameter of an authorized request.
+pub struct BulkId(String);
+
+impl FromRequestParts<InfobipSandbox> for BulkId {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        sandbox: &InfobipSandbox,
+    ) -> Result<Self, Response> {
+        Authorized::from_request_parts(parts, sandbox).await?;
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct BulkQuery {
+            bulk_id: Option<String>,
+        }
+        let query = Query::<BulkQuery>::try_from_uri(&parts.uri).ok();
+        match query
+            .and_then(|Query(q)| q.bulk_id)
+            .filter(|id| !id.is_empty())
+        {
+            Some(id) => Ok(BulkId(id)),
+            None => Err(exception(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "bulkId is required",
+            )),
+        }
+    }
+}
+
+pub async fn bulk_schedule(State(sandbox): State<InfobipSandbox>, BulkId(id): BulkId) -> Response {
     match sandbox.lock().scheduled(&id) {
         Ok(bulk) => Json(BulkSchedule {
             bulk_id: Some(id),
@@ -294,16 +316,9 @@ pub async fn bulk_schedule(
 
 pub async fn reschedule(
     State(sandbox): State<InfobipSandbox>,
-    headers: HeaderMap,
-    Query(query): Query<BulkQuery>,
+    BulkId(id): BulkId,
     body: String,
 ) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
-    }
-    let Some(id) = bulk_id(query) else {
-        return missing_bulk_id();
-    };
     let Some(send_at) = serde_json::from_str::<RescheduleRequest>(&body)
         .ok()
         .and_then(|b| parse_send_at(&b.send_at))
@@ -326,17 +341,7 @@ pub async fn reschedule(
     }
 }
 
-pub async fn bulk_status(
-    State(sandbox): State<InfobipSandbox>,
-    headers: HeaderMap,
-    Query(query): Query<BulkQuery>,
-) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
-    }
-    let Some(id) = bulk_id(query) else {
-        return missing_bulk_id();
-    };
+pub async fn bulk_status(State(sandbox): State<InfobipSandbox>, BulkId(id): BulkId) -> Response {
     let now = sandbox.clock.now();
     match sandbox.lock().scheduled(&id) {
         Ok(bulk) => Json(BulkStatusResponse {
@@ -350,16 +355,9 @@ pub async fn bulk_status(
 
 pub async fn update_bulk_status(
     State(sandbox): State<InfobipSandbox>,
-    headers: HeaderMap,
-    Query(query): Query<BulkQuery>,
+    BulkId(id): BulkId,
     body: String,
 ) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
-    }
-    let Some(id) = bulk_id(query) else {
-        return missing_bulk_id();
-    };
     let Ok(UpdateStatusRequest { status }) = serde_json::from_str(&body) else {
         return exception(
             StatusCode::BAD_REQUEST,
@@ -378,14 +376,176 @@ pub async fn update_bulk_status(
     }
 }
 
-pub async fn balance(State(sandbox): State<InfobipSandbox>, headers: HeaderMap) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
-    }
+pub async fn balance(State(sandbox): State<InfobipSandbox>, _: Authorized) -> Response {
     let balance = (sandbox.lock().balance * 10_000.0).round() / 10_000.0;
     Json(AccountBalance {
         balance,
         currency: "EUR".into(),
     })
     .into_response()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListQuery {
+    bulk_id: Option<String>,
+    limit: Option<usize>,
+}
+
+/// Infobip's defaults and bounds for `limit`.
+fn limit(query: &ListQuery) -> usize {
+    query.limit.unwrap_or(50).clamp(1, 1000)
+}
+
+fn price(message: &SandboxMessage) -> MessagePrice {
+    MessagePrice {
+        price_per_message: f64::from(message.parts) * PART_PRICE,
+        currency: "EUR".into(),
+    }
+}
+
+fn status(group_id: i32, group: &str, id: i32, name: &str, description: &str) -> MessageStatus {
+    MessageStatus {
+        group_id: Some(group_id),
+        group_name: Some(group.into()),
+        id: Some(id),
+        name: Some(name.into()),
+        description: Some(description.into()),
+        action: None,
+    }
+}
+
+fn error_object(group_id: i32, group: &str, id: i32, name: &str, permanent: bool) -> MessageError {
+    MessageError {
+        group_id: Some(group_id),
+        group_name: Some(group.into()),
+        id: Some(id),
+        name: Some(name.into()),
+        description: None,
+        permanent: Some(permanent),
+    }
+}
+
+/// Infobip's status and error objects for a message at `stage` (codes from its status registry).
+fn describe(stage: Stage) -> (MessageStatus, MessageError) {
+    let no_error = error_object(0, "OK", 0, "NO_ERROR", false);
+    match stage {
+        Stage::Scheduled => (
+            status(
+                1,
+                "PENDING",
+                26,
+                "PENDING_ACCEPTED",
+                "Message sent to next instance",
+            ),
+            no_error,
+        ),
+        Stage::Sent => (
+            status(
+                1,
+                "PENDING",
+                7,
+                "PENDING_ENROUTE",
+                "Message sent to next instance",
+            ),
+            no_error,
+        ),
+        Stage::Done(Outcome::Delivered) => (
+            status(
+                3,
+                "DELIVERED",
+                5,
+                "DELIVERED_TO_HANDSET",
+                "Message delivered to handset",
+            ),
+            no_error,
+        ),
+        Stage::Done(Outcome::Undeliverable) => (
+            status(
+                2,
+                "UNDELIVERABLE",
+                9,
+                "UNDELIVERABLE_NOT_DELIVERED",
+                "Message sent not delivered",
+            ),
+            error_object(1, "HANDSET_ERRORS", 1, "EC_UNKNOWN_SUBSCRIBER", true),
+        ),
+        Stage::Done(Outcome::Expired) => (
+            status(4, "EXPIRED", 15, "EXPIRED_EXPIRED", "Message expired"),
+            error_object(1, "HANDSET_ERRORS", 27, "EC_ABSENT_SUBSCRIBER", false),
+        ),
+        Stage::Done(Outcome::Rejected) => (
+            status(5, "REJECTED", 6, "REJECTED_NETWORK", "Network is forbidden"),
+            error_object(
+                3,
+                "OPERATOR_ERRORS",
+                10,
+                "EC_BEARER_SERVICE_NOT_PROVISIONED",
+                true,
+            ),
+        ),
+    }
+}
+
+pub async fn reports(
+    State(sandbox): State<InfobipSandbox>,
+    _: Authorized,
+    Query(query): Query<ListQuery>,
+) -> Response {
+    let now = sandbox.clock.now();
+    let taken = sandbox
+        .lock()
+        .take_reports(query.bulk_id.as_deref(), limit(&query), now);
+    let results = taken
+        .into_iter()
+        .map(|(bulk, message, outcome)| {
+            let sent_at = bulk.send_time().unwrap_or(bulk.accepted_at);
+            let (status, error) = describe(Stage::Done(outcome));
+            DeliveryReport {
+                bulk_id: Some(bulk.bulk_id.clone()),
+                message_id: Some(message.message_id.clone()),
+                to: Some(message.to.clone()),
+                sender: message.sender.clone(),
+                sent_at: Some(format_send_at(sent_at + SENT_AFTER)),
+                done_at: Some(format_send_at(sent_at + FINAL_AFTER)),
+                message_count: i32::try_from(message.parts).ok(),
+                price: Some(price(&message)),
+                status: Some(status),
+                error: Some(error),
+                callback_data: None,
+            }
+        })
+        .collect();
+    Json(DeliveryReports { results }).into_response()
+}
+
+pub async fn logs(
+    State(sandbox): State<InfobipSandbox>,
+    _: Authorized,
+    Query(query): Query<ListQuery>,
+) -> Response {
+    let now = sandbox.clock.now();
+    let state = sandbox.lock();
+    let results = state
+        .logs(query.bulk_id.as_deref(), limit(&query), now)
+        .into_iter()
+        .map(|(bulk, message, stage)| {
+            let sent_at = bulk.send_time().unwrap_or(bulk.accepted_at);
+            let (status, error) = describe(stage);
+            MessageLog {
+                bulk_id: Some(bulk.bulk_id.clone()),
+                message_id: Some(message.message_id.clone()),
+                destination: Some(message.to.clone()),
+                sender: message.sender.clone(),
+                sent_at: (stage != Stage::Scheduled).then(|| format_send_at(sent_at + SENT_AFTER)),
+                done_at: matches!(stage, Stage::Done(_))
+                    .then(|| format_send_at(sent_at + FINAL_AFTER)),
+                message_count: i32::try_from(message.parts).ok(),
+                price: Some(price(message)),
+                status: Some(status),
+                error: Some(error),
+            }
+        })
+        .collect();
+    Json(MessageLogs { results }).into_response()
 }

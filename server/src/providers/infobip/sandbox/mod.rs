@@ -10,6 +10,7 @@ use secrecy::SecretString;
 use std::sync::{Arc, Mutex};
 
 use crate::clock::SharedClock;
+use crate::configuration::InfobipSandboxSettings;
 pub use state::{SandboxBulk, SandboxState};
 
 /// Sandbox price of one SMS part, in euros.
@@ -37,6 +38,12 @@ impl InfobipSandbox {
         SecretString::from(Alphanumeric.sample_string(&mut rand::thread_rng(), 40))
     }
 
+    /// A sandbox as configured: the configured key, or a fresh one when none is set.
+    pub fn from_settings(settings: &InfobipSandboxSettings, clock: SharedClock) -> Self {
+        let api_key = settings.api_key.clone().unwrap_or_else(Self::generated_key);
+        Self::new(api_key, settings.initial_balance, clock)
+    }
+
     pub fn api_key(&self) -> &SecretString {
         &self.api_key
     }
@@ -53,6 +60,8 @@ impl InfobipSandbox {
                 "/sms/1/bulks/status",
                 get(handlers::bulk_status).put(handlers::update_bulk_status),
             )
+            .route("/sms/3/reports", get(handlers::reports))
+            .route("/sms/3/logs", get(handlers::logs))
             .route("/account/1/balance", get(handlers::balance))
             .with_state(self.clone())
     }

@@ -2,6 +2,7 @@ use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
 
 use crate::providers::infobip::wire::BulkStatus;
+use crate::providers::sandbox_outcome::{stage_at, Outcome, Stage};
 
 /// Infobip refuses a `sendAt` further ahead than this.
 pub const MAX_AHEAD: Duration = Duration::days(180);
@@ -10,6 +11,7 @@ pub const MAX_AHEAD: Duration = Duration::days(180);
 pub struct SandboxMessage {
     pub message_id: String,
     pub to: String,
+    pub sender: Option<String>,
     pub parts: u32,
 }
 
@@ -18,6 +20,7 @@ pub struct SandboxBulk {
     pub bulk_id: String,
     /// `None`: sent at once.
     pub send_at: Option<DateTime<Utc>>,
+    pub accepted_at: DateTime<Utc>,
     status: BulkStatus,
     pub messages: Vec<SandboxMessage>,
     pub cost: f64,
@@ -30,6 +33,14 @@ impl SandboxBulk {
             (BulkStatus::Pending, Some(at)) if at <= now => BulkStatus::Finished,
             (BulkStatus::Pending, None) => BulkStatus::Finished,
             (status, _) => status,
+        }
+    }
+
+    /// When the messages leave, or `None` while paused or once canceled.
+    pub fn send_time(&self) -> Option<DateTime<Utc>> {
+        match self.status {
+            BulkStatus::Paused | BulkStatus::Canceled => None,
+            _ => Some(self.send_at.unwrap_or(self.accepted_at)),
         }
     }
 }
@@ -46,6 +57,8 @@ pub struct SandboxState {
     pub balance: f64,
     pub bulks: Vec<SandboxBulk>,
     message_ids: HashSet<String>,
+    /// Messages whose final report was served by `/sms/3/reports` (each is served once).
+    reported: HashSet<String>,
 }
 
 impl SandboxState {
@@ -54,6 +67,7 @@ impl SandboxState {
             balance,
             bulks: Vec::new(),
             message_ids: HashSet::new(),
+            reported: HashSet::new(),
         }
     }
 
@@ -71,6 +85,7 @@ impl SandboxState {
         send_at: Option<DateTime<Utc>>,
         messages: Vec<SandboxMessage>,
         cost: f64,
+        now: DateTime<Utc>,
     ) {
         self.message_ids
             .extend(messages.iter().map(|m| m.message_id.clone()));
@@ -78,10 +93,63 @@ impl SandboxState {
         self.bulks.push(SandboxBulk {
             bulk_id,
             send_at,
+            accepted_at: now,
             status: BulkStatus::Pending,
             messages,
             cost,
         });
+    }
+
+    /// Final reports not served before, oldest bulk first, at most `limit`; marks them served.
+    pub fn take_reports(
+        &mut self,
+        bulk_id: Option<&str>,
+        limit: usize,
+        now: DateTime<Utc>,
+    ) -> Vec<(SandboxBulk, SandboxMessage, Outcome)> {
+        let mut found = Vec::new();
+        for bulk in self
+            .bulks
+            .iter()
+            .filter(|b| bulk_id.is_none_or(|id| b.bulk_id == id))
+        {
+            let Some(send_time) = bulk.send_time() else {
+                continue;
+            };
+            for message in &bulk.messages {
+                if found.len() == limit {
+                    break;
+                }
+                if let Stage::Done(outcome) = stage_at(&message.to, send_time, now) {
+                    if !self.reported.contains(&message.message_id) {
+                        found.push((bulk.clone(), message.clone(), outcome));
+                    }
+                }
+            }
+        }
+        self.reported
+            .extend(found.iter().map(|(_, m, _)| m.message_id.clone()));
+        found
+    }
+
+    /// Every message that has left or will leave, with where it stands at `now`.
+    pub fn logs(
+        &self,
+        bulk_id: Option<&str>,
+        limit: usize,
+        now: DateTime<Utc>,
+    ) -> Vec<(&SandboxBulk, &SandboxMessage, Stage)> {
+        self.bulks
+            .iter()
+            .filter(|b| bulk_id.is_none_or(|id| b.bulk_id == id))
+            .filter_map(|bulk| bulk.send_time().map(|at| (bulk, at)))
+            .flat_map(|(bulk, at)| {
+                bulk.messages
+                    .iter()
+                    .map(move |m| (bulk, m, stage_at(&m.to, at, now)))
+            })
+            .take(limit)
+            .collect()
     }
 
     /// A scheduled bulk (Infobip lists only those).
@@ -148,6 +216,13 @@ impl SandboxState {
                 "Cannot change the status from {current:?} to {target:?}."
             )));
         }
+        // A bulk resumed after its time leaves at once.
+        if current == BulkStatus::Paused
+            && target == BulkStatus::Pending
+            && bulk.send_at.is_some_and(|at| at < now)
+        {
+            bulk.send_at = Some(now);
+        }
         bulk.status = target;
         if target == BulkStatus::Canceled {
             let refund = bulk.cost;
@@ -171,9 +246,10 @@ mod tests {
         let message = SandboxMessage {
             message_id: "m".into(),
             to: "33612345678".into(),
+            sender: None,
             parts: 1,
         };
-        state.accept("b".into(), send_at, vec![message], 1.0);
+        state.accept("b".into(), send_at, vec![message], 1.0, now());
         state
     }
 
@@ -208,6 +284,60 @@ mod tests {
         assert!(state
             .reschedule("b", later + Duration::hours(1), later)
             .is_err());
+    }
+
+    #[test]
+    fn reports_are_served_once_after_the_outcome_and_logs_show_progress() {
+        let mut state = SandboxState::new(10.0);
+        let at = now() + Duration::hours(1);
+        let message = |id: &str, to: &str| SandboxMessage {
+            message_id: id.into(),
+            to: to.into(),
+            sender: None,
+            parts: 1,
+        };
+        state.accept(
+            "b".into(),
+            Some(at),
+            vec![message("ok", "33612345678"), message("ko", "33612345601")],
+            1.0,
+            now(),
+        );
+
+        assert!(state.take_reports(None, 50, now()).is_empty());
+        assert_eq!(state.logs(Some("b"), 50, now())[0].2, Stage::Scheduled);
+        let later = at + Duration::minutes(1);
+        let reports = state.take_reports(Some("b"), 50, later);
+        let outcomes: Vec<_> = reports
+            .iter()
+            .map(|(_, m, o)| (m.message_id.as_str(), *o))
+            .collect();
+        assert_eq!(
+            outcomes,
+            vec![("ok", Outcome::Delivered), ("ko", Outcome::Undeliverable)]
+        );
+        assert!(
+            state.take_reports(None, 50, later).is_empty(),
+            "each report is served once"
+        );
+        assert_eq!(state.logs(None, 50, later).len(), 2, "logs stay");
+        assert!(state.logs(Some("other"), 50, later).is_empty());
+    }
+
+    #[test]
+    fn a_paused_bulk_does_not_leave_and_leaves_at_once_when_resumed_late() {
+        let mut state = state_with_bulk(Some(now() + Duration::minutes(30)));
+        state.change_status("b", BulkStatus::Paused, now()).unwrap();
+        let later = now() + Duration::hours(2);
+        assert!(state.logs(None, 50, later).is_empty());
+        state
+            .change_status("b", BulkStatus::Pending, later)
+            .unwrap();
+        assert_eq!(state.scheduled("b").unwrap().send_at, Some(later));
+        assert_eq!(
+            state.logs(None, 50, later + Duration::minutes(1))[0].2,
+            Stage::Done(Outcome::Delivered)
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-use axum::extract::{Query, State};
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -31,6 +32,24 @@ fn authenticated(sandbox: &OctopushSandbox, headers: &HeaderMap) -> bool {
         && header("api-key") == Some(credentials.api_key.expose_secret())
 }
 
+/// A request carrying the sandbox's credentials; anything else is answered 401 with code 101.
+pub struct Authorized;
+
+impl FromRequestParts<OctopushSandbox> for Authorized {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        sandbox: &OctopushSandbox,
+    ) -> Result<Self, Response> {
+        if authenticated(sandbox, &parts.headers) {
+            Ok(Authorized)
+        } else {
+            Err(unauthorized())
+        }
+    }
+}
+
 fn unauthorized() -> Response {
     error(
         StatusCode::UNAUTHORIZED,
@@ -53,12 +72,9 @@ fn euros(amount: f64) -> f64 {
 
 pub async fn send_campaign(
     State(sandbox): State<OctopushSandbox>,
-    headers: HeaderMap,
+    _: Authorized,
     body: String,
 ) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
-    }
     let Ok(body) = serde_json::from_str::<Value>(&body) else {
         return error(
             StatusCode::BAD_REQUEST,
@@ -149,12 +165,9 @@ pub struct BalanceQuery {
 
 pub async fn check_balance(
     State(sandbox): State<OctopushSandbox>,
-    headers: HeaderMap,
+    _: Authorized,
     Query(query): Query<BalanceQuery>,
 ) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
-    }
     let balance = sandbox.lock().balance;
     let product = match (&query.country_code, query.product_name.as_deref()) {
         (None, None) => None,
@@ -205,12 +218,9 @@ pub struct CancelBody {
 
 pub async fn cancel_campaign(
     State(sandbox): State<OctopushSandbox>,
-    headers: HeaderMap,
+    _: Authorized,
     body: String,
 ) -> Response {
-    if !authenticated(&sandbox, &headers) {
-        return unauthorized();
-    }
     let Some(ticket) = serde_json::from_str::<CancelBody>(&body)
         .ok()
         .and_then(|b| b.ticket_number)

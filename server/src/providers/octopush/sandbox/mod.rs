@@ -12,6 +12,7 @@ use secrecy::SecretString;
 use std::sync::{Arc, Mutex};
 
 use crate::clock::SharedClock;
+use crate::configuration::OctopushSandboxSettings;
 pub use state::SandboxState;
 
 /// Sandbox price of one SMS part, in euros, by route.
@@ -50,6 +51,18 @@ impl OctopushSandbox {
             state: Arc::new(Mutex::new(SandboxState::new(initial_balance))),
             clock,
         }
+    }
+
+    /// A sandbox as configured: the configured credentials, or fresh ones when none are set.
+    pub fn from_settings(settings: &OctopushSandboxSettings, clock: SharedClock) -> Self {
+        let credentials = match (&settings.api_login, &settings.api_key) {
+            (Some(api_login), Some(api_key)) => SandboxCredentials {
+                api_login: api_login.clone(),
+                api_key: api_key.clone(),
+            },
+            _ => SandboxCredentials::generate(),
+        };
+        Self::new(credentials, settings.initial_balance, clock)
     }
 
     pub fn credentials(&self) -> &SandboxCredentials {

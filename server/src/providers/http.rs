@@ -1,0 +1,45 @@
+//! What every provider client shares: how it connects, and how it describes a failed exchange.
+
+use std::time::Duration;
+
+/// An HTTP client with a timeout on the whole call and a shorter one on connecting.
+pub fn client(timeout: Duration) -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(timeout)
+        .connect_timeout(timeout.min(Duration::from_secs(5)))
+        .build()
+        .expect("the TLS backend is compiled in")
+}
+
+/// A lost exchange in plain words; reqwest's message names the URL, never the headers that carry keys.
+pub fn transport_failure(error: &reqwest::Error) -> String {
+    let what = if error.is_timeout() {
+        "no answer in time"
+    } else if error.is_connect() {
+        "could not connect"
+    } else {
+        "the connection failed"
+    };
+    format!("{what} ({error})")
+}
+
+/// The start of an unexpected body, short enough for a message.
+pub fn excerpt(body: &str) -> String {
+    const LIMIT: usize = 300;
+    match body.char_indices().nth(LIMIT) {
+        Some((index, _)) => format!("{}…", &body[..index]),
+        None => body.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_cut_long_bodies_on_a_character_boundary() {
+        assert_eq!(excerpt("short"), "short");
+        let long = "é".repeat(400);
+        assert_eq!(excerpt(&long).chars().count(), 301);
+    }
+}
