@@ -11,6 +11,7 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
         .map(|cost| format!("{cost:.2} €"))
         .unwrap_or_else(|| "not given".to_owned());
     let duplicates = receipt.duplicates.clone();
+    let rejected = receipt.rejected.clone();
     view! {
         <section class="panel receipt" role="status" aria-labelledby="receipt-title">
             <h2 id="receipt-title">
@@ -42,6 +43,18 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
                                         <li>{format!("Line {}: {} (same as line {})", d.line, d.number, d.first_line)}</li>
                                     }
                                 })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            {(!rejected.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="error">"Refused by the provider:"</p>
+                        <ul class="rejected" data-testid="rejected">
+                            {rejected
+                                .into_iter()
+                                .map(|r| view! { <li>{format!("{}: {}", r.number, r.reason)}</li> })
                                 .collect_view()}
                         </ul>
                     }

@@ -6,4 +6,4 @@ mod schedule;
 
 pub use error::{AppError, Field, FieldError};
 pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
-pub use schedule::{DuplicateRecipient, ScheduleReceipt, ScheduleRequest};
+pub use schedule::{DuplicateRecipient, RejectedRecipient, ScheduleReceipt, ScheduleRequest};

@@ -31,6 +31,13 @@ pub struct DuplicateRecipient {
     pub number: String,
 }
 
+/// A recipient the provider refused while accepting the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedRecipient {
+    pub number: String,
+    pub reason: String,
+}
+
 /// What the provider accepted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScheduleReceipt {
@@ -47,4 +54,6 @@ pub struct ScheduleReceipt {
     pub simulation: bool,
     /// Repeated numbers, left out of the submission.
     pub duplicates: Vec<DuplicateRecipient>,
+    /// Recipients the provider refused; the others were accepted.
+    pub rejected: Vec<RejectedRecipient>,
 }

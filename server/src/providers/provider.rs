@@ -1,7 +1,7 @@
 //! The interface every provider implements, and the one error type they all report.
 
 use app::domain::order::SmsOrder;
-use app::models::{AppError, Balance, Field, ProviderId, ProviderInfo};
+use app::models::{AppError, Balance, Field, ProviderId, ProviderInfo, RejectedRecipient};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
@@ -14,6 +14,8 @@ pub struct Accepted {
     pub sms_needed: Option<u32>,
     pub total_cost: Option<f64>,
     pub residual_credit: Option<f64>,
+    /// Recipients refused while the rest were accepted.
+    pub rejected: Vec<RejectedRecipient>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

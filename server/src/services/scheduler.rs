@@ -115,6 +115,7 @@ impl SmsService for SchedulerService {
                     send_at,
                     simulation: order.simulation,
                     duplicates: order.duplicates,
+                    rejected: accepted.rejected,
                 })
             }
             Err(error) => {

@@ -1,7 +1,9 @@
 //! Infobip behind the common provider interface: full control of scheduled bulks.
 
 use app::domain::order::SmsOrder;
-use app::models::{Balance, Capabilities, Field, ProviderId, ProviderInfo, Support};
+use app::models::{
+    Balance, Capabilities, Field, ProviderId, ProviderInfo, RejectedRecipient, Support,
+};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
@@ -94,17 +96,17 @@ impl SmsProvider for InfobipProvider {
 
     async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError> {
         let answer = self.client.send(&mapping::send_request(order, key)).await?;
-        let rejected: Vec<String> = answer
+        let rejected: Vec<RejectedRecipient> = answer
             .messages
             .iter()
             .filter(|m| m.status.as_ref().and_then(|s| s.group_name.as_deref()) == Some("REJECTED"))
-            .map(|m| {
-                let reason = m
+            .map(|m| RejectedRecipient {
+                number: m.destination.clone().unwrap_or_default(),
+                reason: m
                     .status
                     .as_ref()
-                    .and_then(|s| s.description.clone())
-                    .unwrap_or_default();
-                format!("{}: {reason}", m.destination.as_deref().unwrap_or("?"))
+                    .and_then(|s| s.description.clone().or_else(|| s.name.clone()))
+                    .unwrap_or_default(),
             })
             .collect();
         if !rejected.is_empty() && rejected.len() == answer.messages.len() {
@@ -112,7 +114,14 @@ impl SmsProvider for InfobipProvider {
                 provider: ProviderId::Infobip,
                 kind: FailureKind::Refused,
                 code: Some("REJECTED".into()),
-                message: format!("Infobip rejected every message ({})", rejected.join("; ")),
+                message: format!(
+                    "Infobip rejected every message ({})",
+                    rejected
+                        .iter()
+                        .map(|r| format!("{}: {}", r.number, r.reason))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
                 field: None,
             });
         }
@@ -128,6 +137,7 @@ impl SmsProvider for InfobipProvider {
                 .then(|| counts.iter().map(|&c| u32::try_from(c).unwrap_or(0)).sum()),
             total_cost: None,
             residual_credit: None,
+            rejected,
         })
     }
 
@@ -163,6 +173,66 @@ impl SmsProvider for InfobipProvider {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::domain::order::OrderRules;
+    use app::domain::phone::Region;
+    use app::domain::{CampaignType, Purpose};
+    use app::models::ScheduleRequest;
+    use secrecy::SecretString;
+    use serde_json::json;
+    use wiremock::matchers::method;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    #[tokio::test]
+    async fn recipients_rejected_among_accepted_ones_are_named_not_dropped() {
+        let server = MockServer::start().await;
+        let status = |group: &str, name: &str| json!({"groupName": group, "name": name, "description": name});
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "bulkId": "k",
+                "messages": [
+                    {"messageId": "k-0", "destination": "33612345678", "status": status("PENDING", "PENDING_ACCEPTED"),
+                     "details": {"messageCount": 1}},
+                    {"messageId": "k-1", "destination": "33698765432", "status": status("REJECTED", "REJECTED_DESTINATION"),
+                     "details": {"messageCount": 1}}
+                ]
+            })))
+            .mount(&server)
+            .await;
+        let client = InfobipClient::new(
+            &server.uri(),
+            SecretString::from("k".to_owned()),
+            std::time::Duration::from_secs(2),
+        );
+        let request = ScheduleRequest {
+            provider: ProviderId::Infobip,
+            text: "Hi".into(),
+            recipients: "0612345678\n0698765432".into(),
+            campaign_type: CampaignType::Premium,
+            sender: String::new(),
+            send_at: String::new(),
+            time_zone: "Europe/Paris".into(),
+            purpose: Purpose::Alert,
+            with_replies: false,
+            simulation: false,
+        };
+        let rules = OrderRules {
+            default_region: Region::parse("FR").unwrap(),
+            max_recipients: 10,
+        };
+        let order = SmsOrder::parse(&request, &rules, chrono::Utc::now()).unwrap();
+        let accepted = InfobipProvider::new(client, false)
+            .submit(&order, "k")
+            .await
+            .unwrap();
+        assert_eq!(accepted.contacts, 1);
+        assert_eq!(
+            accepted.rejected,
+            vec![RejectedRecipient {
+                number: "33698765432".into(),
+                reason: "REJECTED_DESTINATION".into()
+            }]
+        );
+    }
 
     #[test]
     fn violations_point_at_the_composer_field() {

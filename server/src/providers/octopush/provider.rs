@@ -72,6 +72,8 @@ impl SmsProvider for OctopushProvider {
             sms_needed: answer.number_of_sms_needed,
             total_cost: Some(answer.total_cost),
             residual_credit: answer.residual_credit,
+            // Octopush accepts or refuses a campaign whole.
+            rejected: Vec::new(),
         })
     }
 
