@@ -326,6 +326,43 @@ pub struct MessageError {
     pub permanent: Option<bool>,
 }
 
+/// Body of the inbound-message webhook (`receive-inbound-sms-messages`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InboundMessages {
+    #[serde(default)]
+    pub results: Vec<InboundMessage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_count: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_message_count: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InboundMessage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clean_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_count: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<MessagePrice>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_data: Option<String>,
+}
+
 /// `GET /account/1/balance` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountBalance {
@@ -534,5 +571,31 @@ mod tests {
         let balance: AccountBalance =
             serde_json::from_value(json!({"balance": 47.79, "currency": "EUR"})).unwrap();
         assert_eq!(balance.currency, "EUR");
+    }
+
+    #[test]
+    fn parses_the_specs_webhook_examples() {
+        // The delivery-report webhook carries the same body as `/sms/3/reports`.
+        let pushed: DeliveryReports = serde_json::from_value(json!({"results": [{
+            "bulkId": "b", "messageId": "m", "to": "41793026727", "sentAt": "2019-11-09T16:00:00.000+0000",
+            "doneAt": "2019-11-09T16:00:00.000+0000", "messageCount": 1,
+            "price": {"pricePerMessage": 0.01, "currency": "EUR"},
+            "status": {"groupId": 3, "groupName": "DELIVERED", "id": 5, "name": "DELIVERED_TO_HANDSET"},
+            "error": {"groupId": 0, "groupName": "OK", "id": 0, "name": "NO_ERROR", "permanent": false},
+            "callbackData": "c"
+        }]}))
+        .unwrap();
+        assert_eq!(
+            pushed.results[0].error.as_ref().unwrap().permanent,
+            Some(false)
+        );
+        let inbound: InboundMessages = serde_json::from_value(json!({"results": [{
+            "messageId": "817790313235066447", "from": "385916242493", "to": "385921004026",
+            "text": "QUIZ Correct answer is Paris", "cleanText": "Correct answer is Paris", "keyword": "QUIZ",
+            "receivedAt": "2019-11-09T16:00:00.000+0000", "smsCount": 1,
+            "price": {"pricePerMessage": 0, "currency": "EUR"}, "callbackData": "callbackData"
+        }], "messageCount": 1, "pendingMessageCount": 1}))
+        .unwrap();
+        assert_eq!(inbound.results[0].keyword.as_deref(), Some("QUIZ"));
     }
 }

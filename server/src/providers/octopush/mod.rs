@@ -1,5 +1,6 @@
 //! Octopush's v1 public API (`../shared/specs/octopush/CONTRACT.md` in the workspace's shared notes).
 
+pub mod callbacks;
 mod client;
 mod error;
 pub mod mapping;
