@@ -2,6 +2,8 @@
 //! environment variables (`__` separates levels: `SMS_SCHEDULER__OCTOPUSH__API_KEY`).
 
 use secrecy::SecretString;
+
+use crate::providers::sandbox_faults::Faults;
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -27,6 +29,8 @@ pub enum ConfigurationError {
         "infobip: set both base_url and api_key for the real service, or neither for the sandbox"
     )]
     InfobipHalfConfigured,
+    #[error("sandbox.faults: {0}")]
+    Faults(String),
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,6 +92,9 @@ pub struct SandboxSettings {
     pub enabled: bool,
     pub octopush: OctopushSandboxSettings,
     pub infobip: InfobipSandboxSettings,
+    /// Faults injected into both sandboxes (none by default); also adjustable at run time.
+    #[serde(default)]
+    pub faults: Faults,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -177,6 +184,10 @@ impl Settings {
         self.server.base_path = normalise_base_path(&self.server.base_path)?;
         self.octopush.mode()?;
         self.infobip.mode()?;
+        self.sandbox
+            .faults
+            .validate()
+            .map_err(ConfigurationError::Faults)?;
         Ok(self)
     }
 

@@ -2,16 +2,18 @@
 //! against them. Octopush answers under `/octopush/v1/public`, Infobip under `/infobip`, and the
 //! sandbox clock under `/control`.
 
+use axum::middleware::from_fn_with_state;
 use axum::Router;
 use secrecy::ExposeSecret;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use tokio::net::TcpListener;
 
 use crate::clock::SandboxClock;
 use crate::configuration::SandboxSettings;
 use crate::providers::infobip::sandbox::InfobipSandbox;
 use crate::providers::octopush::sandbox::OctopushSandbox;
+use crate::providers::sandbox_faults::{self, SharedFaults};
 use crate::routes::sandbox_control;
 
 pub const OCTOPUSH_PATH: &str = "/octopush/v1/public";
@@ -24,10 +26,13 @@ pub async fn run(listen: SocketAddr, settings: &SandboxSettings) -> std::io::Res
     let clock = Arc::new(SandboxClock::default());
     let octopush = OctopushSandbox::from_settings(&settings.octopush, clock.clone());
     let infobip = InfobipSandbox::from_settings(&settings.infobip, clock.clone());
+    let faults: SharedFaults = Arc::new(RwLock::new(settings.faults.clone()));
+    let faulty =
+        |router: Router| router.layer(from_fn_with_state(faults.clone(), sandbox_faults::inject));
     let router = Router::new()
-        .nest(OCTOPUSH_PATH, octopush.router())
-        .nest(INFOBIP_PATH, infobip.router())
-        .nest(CONTROL_PATH, sandbox_control::routes(clock));
+        .nest(OCTOPUSH_PATH, faulty(octopush.router()))
+        .nest(INFOBIP_PATH, faulty(infobip.router()))
+        .nest(CONTROL_PATH, sandbox_control::routes(clock, faults.clone()));
 
     let listener = TcpListener::bind(listen).await?;
     let address = listener.local_addr()?;

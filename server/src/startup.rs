@@ -4,10 +4,11 @@ use app::domain::order::OrderRules;
 use app::domain::phone::Region;
 use app::services::SharedSmsService;
 use axum::http::{header, HeaderValue};
+use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::Router;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -20,6 +21,7 @@ use crate::providers::infobip::sandbox::InfobipSandbox;
 use crate::providers::infobip::{InfobipClient, InfobipProvider};
 use crate::providers::octopush::sandbox::OctopushSandbox;
 use crate::providers::octopush::{OctopushClient, OctopushProvider};
+use crate::providers::sandbox_faults::{self, SharedFaults};
 use crate::providers::SmsProvider;
 use crate::routes::{health, sandbox_control, server_fns};
 use crate::services::SchedulerService;
@@ -143,14 +145,21 @@ impl Application {
             )
             .with_state(server_fns::ServerFnState { service, identity })
             .route("/health", get(health::health));
+        let faults: SharedFaults = Arc::new(RwLock::new(settings.sandbox.faults.clone()));
+        let faulty = |router: Router| {
+            router.layer(from_fn_with_state(faults.clone(), sandbox_faults::inject))
+        };
         if let Some(sandbox) = &octopush_sandbox {
-            app = app.nest(OCTOPUSH_SANDBOX_PATH, sandbox.router());
+            app = app.nest(OCTOPUSH_SANDBOX_PATH, faulty(sandbox.router()));
         }
         if let Some(sandbox) = &infobip_sandbox {
-            app = app.nest(INFOBIP_SANDBOX_PATH, sandbox.router());
+            app = app.nest(INFOBIP_SANDBOX_PATH, faulty(sandbox.router()));
         }
         if let Some(clock) = &sandbox_clock {
-            app = app.nest(SANDBOX_CONTROL_PATH, sandbox_control::routes(clock.clone()));
+            app = app.nest(
+                SANDBOX_CONTROL_PATH,
+                sandbox_control::routes(clock.clone(), faults.clone()),
+            );
         }
         let app = app.merge(site::routes(&settings.server.site_root, &base_path));
         let router = if base_path.is_empty() {

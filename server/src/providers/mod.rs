@@ -5,6 +5,7 @@ mod http;
 pub mod infobip;
 pub mod octopush;
 mod provider;
+pub mod sandbox_faults;
 pub mod sandbox_outcome;
 
 pub use provider::{Accepted, FailureKind, ProviderError, SmsProvider};

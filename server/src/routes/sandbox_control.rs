@@ -1,5 +1,6 @@
 //! The sandboxes' control panel (mounted only with them): read and move the sandbox clock, so a
-//! person or a test can reach a campaign's send time and watch its statuses change.
+//! person or a test can reach a campaign's send time and watch its statuses change; read and set the
+//! faults the sandboxes inject.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use crate::clock::{Clock, SandboxClock};
+use crate::providers::sandbox_faults::{Faults, SharedFaults};
 
 /// Longest single step, to catch a unit mistake (milliseconds sent as seconds) early.
 const MAX_STEP_DAYS: i64 = 366;
@@ -28,11 +30,35 @@ pub struct Advance {
     pub seconds: i64,
 }
 
-pub fn routes(clock: Arc<SandboxClock>) -> Router {
-    Router::new()
+pub fn routes(clock: Arc<SandboxClock>, faults: SharedFaults) -> Router {
+    let clock_routes = Router::new()
         .route("/clock", get(read))
         .route("/clock/advance", post(advance))
-        .with_state(clock)
+        .with_state(clock);
+    let fault_routes = Router::new()
+        .route("/faults", get(read_faults).put(set_faults))
+        .with_state(faults);
+    clock_routes.merge(fault_routes)
+}
+
+async fn read_faults(State(faults): State<SharedFaults>) -> Json<Faults> {
+    Json(
+        faults
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone(),
+    )
+}
+
+/// Replaces the faults in force (all fields; absent ones are zero).
+async fn set_faults(State(faults): State<SharedFaults>, Json(wanted): Json<Faults>) -> Response {
+    if let Err(problem) = wanted.validate() {
+        return (StatusCode::BAD_REQUEST, problem).into_response();
+    }
+    *faults
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = wanted.clone();
+    Json(wanted).into_response()
 }
 
 fn view(clock: &SandboxClock) -> Json<ClockView> {

@@ -1,0 +1,168 @@
+//! The system against a bad day: the sandboxes inject faults (set through their control routes) and
+//! nothing is sent twice, nothing is lost, and every failure reaches the user in words.
+
+use app::models::{AppError, Balance};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+use crate::helpers::{spawn_app, spawn_app_with, test_settings, valid_request, TestApp};
+
+async fn set_faults(app: &TestApp, faults: Value) -> reqwest::Response {
+    app.http
+        .put(format!("{}sandbox/control/faults", app.url))
+        .json(&faults)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn infobip_request() -> Value {
+    let mut request = valid_request();
+    request["provider"] = json!("Infobip");
+    request
+}
+
+async fn submission_statuses(app: &TestApp) -> Vec<String> {
+    sqlx::query_scalar("SELECT status FROM submissions ORDER BY created_at")
+        .fetch_all(app.store().await.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_reported_as_unknown_and_the_send_is_not_repeated() {
+    let app = spawn_app().await;
+    set_faults(&app, json!({"drop_after_share": 1.0})).await;
+
+    let infobip = app.schedule(infobip_request()).await.error();
+    assert!(
+        matches!(infobip, AppError::Unreachable { .. }),
+        "{infobip:?}"
+    );
+    assert!(
+        infobip.to_string().contains("may still have accepted"),
+        "{infobip}"
+    );
+    let octopush = app.schedule(valid_request()).await.error();
+    assert!(
+        matches!(octopush, AppError::Unreachable { .. }),
+        "{octopush:?}"
+    );
+
+    // Each provider handled the request exactly once, and our records say the outcome is unknown.
+    assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
+    assert_eq!(app.sandbox.as_ref().unwrap().accepted_campaigns().len(), 1);
+    assert_eq!(submission_statuses(&app).await, vec!["unknown", "unknown"]);
+}
+
+#[tokio::test]
+async fn a_server_error_on_send_is_not_retried_and_reaches_the_user() {
+    let app = spawn_app().await;
+    set_faults(&app, json!({"server_error_share": 1.0})).await;
+    let error = app.schedule(infobip_request()).await.error();
+    let AppError::Provider { message, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert!(message.contains("HTTP 503"), "{message}");
+    assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
+    assert_eq!(submission_statuses(&app).await, vec!["refused"]);
+}
+
+#[tokio::test]
+async fn reads_are_retried_with_backoff_then_the_failure_surfaces() {
+    let app = spawn_app().await;
+    set_faults(&app, json!({"server_error_share": 1.0})).await;
+    let started = Instant::now();
+    let error = app
+        .call("check_balance", json!({"provider": "Infobip"}))
+        .await
+        .error();
+    assert!(matches!(error, AppError::Provider { .. }), "{error:?}");
+    // Three attempts with pauses of at least 200 ms and 400 ms between them.
+    assert!(
+        started.elapsed() >= Duration::from_millis(600),
+        "{:?}",
+        started.elapsed()
+    );
+
+    set_faults(&app, json!({})).await;
+    let balance: Balance = app
+        .call("check_balance", json!({"provider": "Infobip"}))
+        .await
+        .ok();
+    assert_eq!(balance.amount, 100.0);
+}
+
+#[tokio::test]
+async fn rate_limits_are_waited_out_on_reads_and_reported_on_sends() {
+    let app = spawn_app().await;
+    set_faults(
+        &app,
+        json!({"rate_limit_share": 1.0, "retry_after_seconds": 1}),
+    )
+    .await;
+
+    let started = Instant::now();
+    let error = app
+        .call("check_balance", json!({"provider": "Infobip"}))
+        .await
+        .error();
+    assert!(
+        matches!(&error, AppError::Provider { code: Some(code), .. } if code == "TOO_MANY_REQUESTS"),
+        "{error:?}"
+    );
+    assert!(
+        started.elapsed() >= Duration::from_secs(2),
+        "waited Retry-After twice: {:?}",
+        started.elapsed()
+    );
+
+    let started = Instant::now();
+    let error = app.schedule(infobip_request()).await.error();
+    assert!(
+        matches!(&error, AppError::Provider { code: Some(code), .. } if code == "TOO_MANY_REQUESTS"),
+        "{error:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "a send is not retried: {:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_silent_provider_times_out_and_the_outcome_is_unknown() {
+    let mut settings = test_settings();
+    settings.infobip.timeout_seconds = 1;
+    let app = spawn_app_with(settings).await;
+    set_faults(&app, json!({"timeout_share": 1.0})).await;
+    let error = app.schedule(infobip_request()).await.error();
+    assert!(matches!(error, AppError::Unreachable { .. }), "{error:?}");
+    assert_eq!(submission_statuses(&app).await, vec!["unknown"]);
+}
+
+#[tokio::test]
+async fn fault_settings_are_checked() {
+    let app = spawn_app().await;
+    let refused = set_faults(
+        &app,
+        json!({"timeout_share": 0.7, "drop_before_share": 0.7}),
+    )
+    .await;
+    assert_eq!(refused.status(), reqwest::StatusCode::BAD_REQUEST);
+    let accepted = set_faults(&app, json!({"latency_ms": 10, "server_error_share": 0.25})).await;
+    assert_eq!(accepted.status(), reqwest::StatusCode::OK);
+    let now: Value = app
+        .http
+        .get(format!("{}sandbox/control/faults", app.url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (now["latency_ms"].clone(), now["server_error_share"].clone()),
+        (json!(10), json!(0.25))
+    );
+}
