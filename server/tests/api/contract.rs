@@ -160,6 +160,10 @@ async fn every_request_the_client_sends_satisfies_the_official_spec() {
             .await,
     );
     ok("read status", sms.bulk_status("bulk-1").await);
+    ok(
+        "preview",
+        sms.preview("Your parcel arrives tomorrow.").await,
+    );
     ok("reports", sms.reports(Some("bulk-1"), 100).await);
     ok("logs", sms.logs(Some("bulk-1"), 100).await);
     for status in [
@@ -218,6 +222,35 @@ async fn the_sandboxs_answers_satisfy_the_official_spec() {
     ok(
         "balance",
         client(&account_url, "contract-key").balance().await,
+    );
+    let preview = ok("preview", sms.preview(&"ł".repeat(71)).await);
+    assert_eq!(
+        preview.previews[0].message_count,
+        Some(2),
+        "UCS-2: 67 per part"
+    );
+
+    // Delivery: reports and logs before and after the send time, on the sandbox clock.
+    ok(
+        "resume",
+        sms.update_bulk_status("bulk-2", BulkStatus::Pending).await,
+    );
+    assert_eq!(
+        ok("logs before sending", sms.logs(None, 10).await)
+            .results
+            .len(),
+        2
+    );
+    assert!(ok("no reports yet", sms.reports(None, 10).await)
+        .results
+        .is_empty());
+    clock.advance(Duration::days(4));
+    assert_eq!(ok("reports", sms.reports(None, 10).await).results.len(), 2);
+    assert_eq!(
+        ok("logs after sending", sms.logs(Some("bulk-2"), 10).await)
+            .results
+            .len(),
+        2
     );
 
     // Error answers must have the spec's shapes too: a violating one would come back as Unexpected.

@@ -13,8 +13,8 @@ use crate::providers::http::{self, excerpt};
 use super::error::InfobipError;
 use super::wire::{
     AccountBalance, ApiError, ApiException, BulkSchedule, BulkStatus, BulkStatusResponse,
-    DeliveryReports, MessageLogs, RescheduleRequest, SendRequest, SendResponse,
-    UpdateStatusRequest,
+    DeliveryReports, MessageLogs, PreviewRequest, PreviewResponse, RescheduleRequest, SendRequest,
+    SendResponse, UpdateStatusRequest,
 };
 
 /// Attempts for an idempotent call, the first included.
@@ -145,6 +145,23 @@ impl InfobipClient {
             "/sms/3/logs",
             &query,
             None,
+            IDEMPOTENT_ATTEMPTS,
+        )
+        .await
+    }
+
+    /// How Infobip would split `text` (a read: retried like one).
+    pub async fn preview(&self, text: &str) -> Result<PreviewResponse, InfobipError> {
+        let body = PreviewRequest {
+            text: text.to_owned(),
+            language_code: None,
+            transliteration: None,
+        };
+        self.call(
+            Method::POST,
+            "/sms/1/preview",
+            &[],
+            Some(&body),
             IDEMPOTENT_ATTEMPTS,
         )
         .await

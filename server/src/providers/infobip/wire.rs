@@ -363,6 +363,39 @@ pub struct InboundMessage {
     pub callback_data: Option<String>,
 }
 
+/// `POST /sms/1/preview` body: how a text would be split, before sending it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewRequest {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transliteration: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_text: Option<String>,
+    #[serde(default)]
+    pub previews: Vec<Preview>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_preview: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_count: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub characters_remaining: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub configuration: Option<serde_json::Value>,
+}
+
 /// `GET /account/1/balance` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountBalance {

@@ -10,7 +10,7 @@ use crate::providers::http::{self, excerpt};
 
 use super::error::OctopushError;
 use super::wire::{
-    BalanceResponse, CancelRequest, ErrorBody, SendCampaignRequest, SendCampaignResponse,
+    BalanceResponse, CancelRequest, ErrorBody, SendCampaignRequest, SendCampaignResponse, SmsType,
 };
 
 #[derive(Debug, Clone)]
@@ -77,6 +77,28 @@ impl OctopushClient {
         Self::decode(response, StatusCode::OK).await
     }
 
+    /// Credit left for one product in one country, in SMS, with the wallet packs it comes from.
+    pub async fn check_balance_details(
+        &self,
+        country_code: &str,
+        product: SmsType,
+    ) -> Result<BalanceResponse, OctopushError> {
+        let product = match product {
+            SmsType::Premium => "sms_premium",
+            SmsType::LowCost => "sms_low_cost",
+        };
+        let response = self
+            .request(Method::GET, "/wallet/check-balance")
+            .query(&[
+                ("with_details", "true"),
+                ("country_code", country_code),
+                ("product_name", product),
+            ])
+            .send()
+            .await?;
+        Self::decode(response, StatusCode::OK).await
+    }
+
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
         self.http
             .request(method, format!("{}{path}", self.base_url))
@@ -125,7 +147,7 @@ mod tests {
     use super::*;
     use crate::providers::octopush::wire::{Recipient, SmsType, WirePurpose};
     use serde_json::json;
-    use wiremock::matchers::{body_json, header, method, path};
+    use wiremock::matchers::{body_json, header, method, path, query_param};
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
     fn client(server: &MockServer) -> OctopushClient {
@@ -255,6 +277,28 @@ mod tests {
             .mount(&server)
             .await;
         client(&server).cancel_campaign("sms_abc").await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn balance_details_ask_for_one_product_in_one_country() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/v1/public/wallet/check-balance"))
+            .and(query_param("with_details", "true"))
+            .and(query_param("country_code", "FR"))
+            .and(query_param("product_name", "sms_low_cost"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "amount": 204, "unit": "sms_low_cost",
+                "wallet_packs": [{"wallet_pack_id": "p1", "credit": 12.54, "expiration_date": "2030-10-23T13:41:46+02:00"}]
+            })))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let details = client(&server)
+            .check_balance_details("FR", SmsType::LowCost)
+            .await
+            .unwrap();
+        assert_eq!((details.amount, details.wallet_packs.len()), (204.0, 1));
     }
 
     #[tokio::test]

@@ -14,8 +14,8 @@ use super::{InfobipSandbox, PART_PRICE};
 use crate::providers::infobip::wire::{
     format_send_at, parse_send_at, AccountBalance, ApiError, ApiException, BulkSchedule,
     BulkStatusResponse, DeliveryReport, DeliveryReports, MessageDetails, MessageError, MessageLog,
-    MessageLogs, MessagePrice, MessageResponse, MessageStatus, RescheduleRequest, SendRequest,
-    SendResponse, UpdateStatusRequest, Violation,
+    MessageLogs, MessagePrice, MessageResponse, MessageStatus, Preview, PreviewRequest,
+    PreviewResponse, RescheduleRequest, SendRequest, SendResponse, UpdateStatusRequest, Violation,
 };
 use crate::providers::sandbox_outcome::{Outcome, Stage, FINAL_AFTER, SENT_AFTER};
 
@@ -548,4 +548,23 @@ pub async fn logs(
         })
         .collect();
     Json(MessageLogs { results }).into_response()
+}
+
+/// Splits the text with the same counting as the composer (GSM-7 or UCS-2, parts).
+pub async fn preview(_: Authorized, body: String) -> Response {
+    let Ok(request) = serde_json::from_str::<PreviewRequest>(&body) else {
+        return violations(vec![("text".into(), "must not be null".into())]);
+    };
+    let stats = analyze(&request.text);
+    let preview = Preview {
+        text_preview: Some(request.text.clone()),
+        message_count: i32::try_from(stats.parts).ok(),
+        characters_remaining: i32::try_from(stats.remaining_in_part()).ok(),
+        configuration: Some(serde_json::json!({})),
+    };
+    Json(PreviewResponse {
+        original_text: Some(request.text),
+        previews: vec![preview],
+    })
+    .into_response()
 }

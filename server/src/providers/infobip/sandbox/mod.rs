@@ -60,6 +60,7 @@ impl InfobipSandbox {
                 "/sms/1/bulks/status",
                 get(handlers::bulk_status).put(handlers::update_bulk_status),
             )
+            .route("/sms/1/preview", axum::routing::post(handlers::preview))
             .route("/sms/3/reports", get(handlers::reports))
             .route("/sms/3/logs", get(handlers::logs))
             .route("/account/1/balance", get(handlers::balance))
