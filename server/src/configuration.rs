@@ -112,6 +112,8 @@ pub struct OctopushSandboxSettings {
     pub api_key: Option<SecretString>,
     /// Starting credit in euros.
     pub initial_balance: f64,
+    /// Where the sandbox posts delivery reports (Octopush takes this URL in its web interface).
+    pub delivery_report_url: Option<String>,
 }
 
 /// How Infobip is reached.

@@ -26,6 +26,8 @@ pub async fn run(listen: SocketAddr, settings: &SandboxSettings) -> std::io::Res
     let clock = Arc::new(SandboxClock::default());
     let octopush = OctopushSandbox::from_settings(&settings.octopush, clock.clone());
     let infobip = InfobipSandbox::from_settings(&settings.infobip, clock.clone());
+    octopush.spawn_report_pusher();
+    infobip.spawn_report_pusher();
     let faults: SharedFaults = Arc::new(RwLock::new(settings.faults.clone()));
     let faulty =
         |router: Router| router.layer(from_fn_with_state(faults.clone(), sandbox_faults::inject));

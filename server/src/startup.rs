@@ -145,6 +145,13 @@ impl Application {
             )
             .with_state(server_fns::ServerFnState { service, identity })
             .route("/health", get(health::health));
+        // The sandboxes push delivery reports as the providers do.
+        if let Some(sandbox) = &octopush_sandbox {
+            sandbox.spawn_report_pusher();
+        }
+        if let Some(sandbox) = &infobip_sandbox {
+            sandbox.spawn_report_pusher();
+        }
         let faults: SharedFaults = Arc::new(RwLock::new(settings.sandbox.faults.clone()));
         let faulty = |router: Router| {
             router.layer(from_fn_with_state(faults.clone(), sandbox_faults::inject))

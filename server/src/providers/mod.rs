@@ -7,5 +7,6 @@ pub mod octopush;
 mod provider;
 pub mod sandbox_faults;
 pub mod sandbox_outcome;
+pub mod sandbox_push;
 
 pub use provider::{Accepted, FailureKind, ProviderError, SmsProvider};

@@ -1,6 +1,7 @@
 //! Integration tests: the whole server on a free port, driven over HTTP like the browser drives it.
 
 mod contract;
+mod delivery;
 mod faults;
 mod helpers;
 mod keys;

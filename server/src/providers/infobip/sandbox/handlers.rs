@@ -9,7 +9,7 @@ use secrecy::ExposeSecret;
 use serde::Deserialize;
 use std::collections::HashSet;
 
-use super::state::{BulkRefusal, SandboxMessage, MAX_AHEAD};
+use super::state::{BulkRefusal, SandboxBulk, SandboxMessage, MAX_AHEAD};
 use super::{InfobipSandbox, PART_PRICE};
 use crate::providers::infobip::wire::{
     format_send_at, parse_send_at, AccountBalance, ApiError, ApiException, BulkSchedule,
@@ -177,11 +177,17 @@ pub async fn send(State(sandbox): State<InfobipSandbox>, _: Authorized, body: St
                     "must be unique".into(),
                 ));
             }
+            let webhooks = message.webhooks.as_ref();
+            let delivery = webhooks.and_then(|w| w.delivery.as_ref());
             accepted.push(SandboxMessage {
                 message_id,
                 to: destination.to.trim_start_matches('+').to_owned(),
                 sender: message.sender.clone(),
                 parts,
+                notify_url: delivery
+                    .filter(|d| d.notify != Some(false))
+                    .and_then(|d| d.url.clone()),
+                callback_data: webhooks.and_then(|w| w.callback_data.clone()),
             });
         }
     }
@@ -497,26 +503,33 @@ pub async fn reports(
         .lock()
         .take_reports(query.bulk_id.as_deref(), limit(&query), now);
     let results = taken
-        .into_iter()
-        .map(|(bulk, message, outcome)| {
-            let sent_at = bulk.send_time().unwrap_or(bulk.accepted_at);
-            let (status, error) = describe(Stage::Done(outcome));
-            DeliveryReport {
-                bulk_id: Some(bulk.bulk_id.clone()),
-                message_id: Some(message.message_id.clone()),
-                to: Some(message.to.clone()),
-                sender: message.sender.clone(),
-                sent_at: Some(format_send_at(sent_at + SENT_AFTER)),
-                done_at: Some(format_send_at(sent_at + FINAL_AFTER)),
-                message_count: i32::try_from(message.parts).ok(),
-                price: Some(price(&message)),
-                status: Some(status),
-                error: Some(error),
-                callback_data: None,
-            }
-        })
+        .iter()
+        .map(|(bulk, message, outcome)| delivery_report(bulk, message, *outcome))
         .collect();
     Json(DeliveryReports { results }).into_response()
+}
+
+/// The final report of `message`, as `/sms/3/reports` serves it and the delivery webhook posts it.
+pub fn delivery_report(
+    bulk: &SandboxBulk,
+    message: &SandboxMessage,
+    outcome: Outcome,
+) -> DeliveryReport {
+    let sent_at = bulk.send_time().unwrap_or(bulk.accepted_at);
+    let (status, error) = describe(Stage::Done(outcome));
+    DeliveryReport {
+        bulk_id: Some(bulk.bulk_id.clone()),
+        message_id: Some(message.message_id.clone()),
+        to: Some(message.to.clone()),
+        sender: message.sender.clone(),
+        sent_at: Some(format_send_at(sent_at + SENT_AFTER)),
+        done_at: Some(format_send_at(sent_at + FINAL_AFTER)),
+        message_count: i32::try_from(message.parts).ok(),
+        price: Some(price(message)),
+        status: Some(status),
+        error: Some(error),
+        callback_data: message.callback_data.clone(),
+    }
 }
 
 pub async fn logs(

@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 
 use crate::clock::SharedClock;
 use crate::configuration::InfobipSandboxSettings;
+use crate::providers::infobip::wire::DeliveryReports;
+use crate::providers::sandbox_push::{push_forever, DueReport, ReportSource};
 pub use state::{SandboxBulk, SandboxState};
 
 /// Sandbox price of one SMS part, in euros.
@@ -72,9 +74,40 @@ impl InfobipSandbox {
         self.lock().bulks.clone()
     }
 
+    /// Pushes delivery reports to the messages' webhooks until the runtime stops.
+    pub fn spawn_report_pusher(&self) {
+        tokio::spawn(push_forever(Arc::new(self.clone())));
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, SandboxState> {
         self.state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl ReportSource for InfobipSandbox {
+    fn due_reports(&self) -> Vec<DueReport> {
+        let now = self.clock.now();
+        self.lock()
+            .unpushed(now)
+            .into_iter()
+            .filter_map(|(bulk, message, outcome)| {
+                let report = handlers::delivery_report(&bulk, &message, outcome);
+                let body = serde_json::to_value(DeliveryReports {
+                    results: vec![report],
+                })
+                .ok()?;
+                Some(DueReport {
+                    key: message.message_id.clone(),
+                    url: message.notify_url?,
+                    body,
+                })
+            })
+            .collect()
+    }
+
+    fn acknowledge(&self, key: &str) {
+        self.lock().mark_pushed(key);
     }
 }

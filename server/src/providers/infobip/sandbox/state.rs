@@ -13,6 +13,9 @@ pub struct SandboxMessage {
     pub to: String,
     pub sender: Option<String>,
     pub parts: u32,
+    /// Where Infobip pushes this message's delivery report (`webhooks.delivery.url`), if anywhere.
+    pub notify_url: Option<String>,
+    pub callback_data: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +62,8 @@ pub struct SandboxState {
     message_ids: HashSet<String>,
     /// Messages whose final report was served by `/sms/3/reports` (each is served once).
     reported: HashSet<String>,
+    /// Messages whose report was pushed to their webhook (or given up on).
+    pushed: HashSet<String>,
 }
 
 impl SandboxState {
@@ -68,6 +73,7 @@ impl SandboxState {
             bulks: Vec::new(),
             message_ids: HashSet::new(),
             reported: HashSet::new(),
+            pushed: HashSet::new(),
         }
     }
 
@@ -130,6 +136,28 @@ impl SandboxState {
         self.reported
             .extend(found.iter().map(|(_, m, _)| m.message_id.clone()));
         found
+    }
+
+    /// Finished messages with a webhook whose report has not been pushed yet.
+    pub fn unpushed(&self, now: DateTime<Utc>) -> Vec<(SandboxBulk, SandboxMessage, Outcome)> {
+        let mut found = Vec::new();
+        for bulk in &self.bulks {
+            let Some(send_time) = bulk.send_time() else {
+                continue;
+            };
+            for message in bulk.messages.iter().filter(|m| m.notify_url.is_some()) {
+                if let Stage::Done(outcome) = stage_at(&message.to, send_time, now) {
+                    if !self.pushed.contains(&message.message_id) {
+                        found.push((bulk.clone(), message.clone(), outcome));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    pub fn mark_pushed(&mut self, message_id: &str) {
+        self.pushed.insert(message_id.to_owned());
     }
 
     /// Every message that has left or will leave, with where it stands at `now`.
@@ -248,6 +276,8 @@ mod tests {
             to: "33612345678".into(),
             sender: None,
             parts: 1,
+            notify_url: None,
+            callback_data: None,
         };
         state.accept("b".into(), send_at, vec![message], 1.0, now());
         state
@@ -295,6 +325,8 @@ mod tests {
             to: to.into(),
             sender: None,
             parts: 1,
+            notify_url: None,
+            callback_data: None,
         };
         state.accept(
             "b".into(),

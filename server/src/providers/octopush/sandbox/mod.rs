@@ -13,6 +13,9 @@ use std::sync::{Arc, Mutex};
 
 use crate::clock::SharedClock;
 use crate::configuration::OctopushSandboxSettings;
+use crate::providers::octopush::callbacks::{DeliveryReportCallback, DeliveryStatus};
+use crate::providers::sandbox_outcome::{stage_at, Outcome, Stage, FINAL_AFTER};
+use crate::providers::sandbox_push::{push_forever, DueReport, ReportSource};
 pub use state::SandboxState;
 
 /// Sandbox price of one SMS part, in euros, by route.
@@ -40,6 +43,7 @@ impl SandboxCredentials {
 #[derive(Clone)]
 pub struct OctopushSandbox {
     credentials: SandboxCredentials,
+    delivery_report_url: Option<String>,
     state: Arc<Mutex<SandboxState>>,
     clock: SharedClock,
 }
@@ -48,6 +52,7 @@ impl OctopushSandbox {
     pub fn new(credentials: SandboxCredentials, initial_balance: f64, clock: SharedClock) -> Self {
         Self {
             credentials,
+            delivery_report_url: None,
             state: Arc::new(Mutex::new(SandboxState::new(initial_balance))),
             clock,
         }
@@ -63,6 +68,18 @@ impl OctopushSandbox {
             _ => SandboxCredentials::generate(),
         };
         Self::new(credentials, settings.initial_balance, clock)
+            .with_delivery_report_url(settings.delivery_report_url.clone())
+    }
+
+    /// Where delivery reports are posted (none: they are not pushed).
+    pub fn with_delivery_report_url(mut self, url: Option<String>) -> Self {
+        self.delivery_report_url = url;
+        self
+    }
+
+    /// Pushes delivery reports to the configured URL until the runtime stops.
+    pub fn spawn_report_pusher(&self) {
+        tokio::spawn(push_forever(Arc::new(self.clone())));
     }
 
     pub fn credentials(&self) -> &SandboxCredentials {
@@ -88,5 +105,64 @@ impl OctopushSandbox {
         self.state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn delivery_status(outcome: Outcome) -> DeliveryStatus {
+    match outcome {
+        Outcome::Delivered => DeliveryStatus::Delivered,
+        Outcome::Undeliverable => DeliveryStatus::NotDelivered,
+        Outcome::Expired => DeliveryStatus::UnknownDelivery,
+        Outcome::Rejected => DeliveryStatus::NotAllowed,
+    }
+}
+
+impl ReportSource for OctopushSandbox {
+    fn due_reports(&self) -> Vec<DueReport> {
+        let Some(url) = &self.delivery_report_url else {
+            return Vec::new();
+        };
+        let now = self.clock.now();
+        let state = self.lock();
+        let mut due = Vec::new();
+        for campaign in state.campaigns.iter().filter(|c| !c.canceled) {
+            let send_time = campaign
+                .send_at
+                .map_or(campaign.accepted_at, |at| at.with_timezone(&chrono::Utc));
+            let unit_price = campaign.cost / f64::from(campaign.sms_needed.max(1));
+            for number in &campaign.phone_numbers {
+                let key = format!("{} {number}", campaign.ticket);
+                let Stage::Done(outcome) = stage_at(number, send_time, now) else {
+                    continue;
+                };
+                if state.pushed.contains(&key) {
+                    continue;
+                }
+                let report = DeliveryReportCallback {
+                    channel: Some("sms".into()),
+                    message_id: campaign.ticket.clone(),
+                    number: number.clone(),
+                    status: delivery_status(outcome),
+                    delivery_date: (send_time + FINAL_AFTER)
+                        .format("%Y-%m-%d %H:%M:%S")
+                        .to_string(),
+                    unit_price: Some(unit_price),
+                    list_name: None,
+                    meta_data: Some(serde_json::json!({})),
+                };
+                if let Ok(body) = serde_json::to_value(report) {
+                    due.push(DueReport {
+                        key,
+                        url: url.clone(),
+                        body,
+                    });
+                }
+            }
+        }
+        due
+    }
+
+    fn acknowledge(&self, key: &str) {
+        self.lock().pushed.insert(key.to_owned());
     }
 }

@@ -1,5 +1,5 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Utc};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::providers::octopush::wire::SmsType;
 
@@ -47,6 +47,8 @@ pub struct SandboxState {
     pub campaigns: Vec<SandboxCampaign>,
     request_ids: HashMap<String, DateTime<Utc>>,
     cancellations: Vec<DateTime<Utc>>,
+    /// Reports (ticket and number) pushed to the callback URL, or given up on.
+    pub pushed: HashSet<String>,
 }
 
 impl SandboxState {
@@ -56,6 +58,7 @@ impl SandboxState {
             campaigns: Vec::new(),
             request_ids: HashMap::new(),
             cancellations: Vec::new(),
+            pushed: HashSet::new(),
         }
     }
 
