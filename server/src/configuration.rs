@@ -114,6 +114,8 @@ pub struct OctopushSandboxSettings {
     pub initial_balance: f64,
     /// Where the sandbox posts delivery reports (Octopush takes this URL in its web interface).
     pub delivery_report_url: Option<String>,
+    /// Append a missing `STOP au XXXXX` to marketing SMS instead of refusing them (code 121/122).
+    pub append_stop_mention: bool,
 }
 
 /// How Infobip is reached.
@@ -179,6 +181,7 @@ impl Settings {
             .set_default("infobip.timeout_seconds", 15)?
             .set_default("sandbox.enabled", false)?
             .set_default("sandbox.octopush.initial_balance", 100.0)?
+            .set_default("sandbox.octopush.append_stop_mention", false)?
             .set_default("sandbox.infobip.initial_balance", 100.0)
     }
 

@@ -12,3 +12,5 @@ pub mod standalone_sandbox;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;
+#[cfg(test)]
+mod test_support;

@@ -21,7 +21,15 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
                 <dt>"Provider"</dt>
                 <dd>{receipt.provider.to_string()}</dd>
                 <dt>"Reference"</dt>
-                <dd data-testid="reference">{receipt.reference.clone()}</dd>
+                <dd data-testid="reference">
+                    {receipt
+                        .reference
+                        .clone()
+                        .unwrap_or_else(|| {
+                            "not known yet: the provider took the campaign; its reference comes with the delivery reports"
+                                .to_owned()
+                        })}
+                </dd>
                 <dt>"Recipients"</dt>
                 <dd data-testid="contacts">{receipt.contacts}</dd>
                 <dt>"SMS needed"</dt>

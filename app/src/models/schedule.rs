@@ -43,8 +43,9 @@ pub struct RejectedRecipient {
 pub struct ScheduleReceipt {
     pub submission_id: String,
     pub provider: ProviderId,
-    /// The provider's name for the campaign (Octopush `sms_ticket`, Infobip `bulkId`).
-    pub reference: String,
+    /// The provider's name for the campaign (Octopush `sms_ticket`, Infobip `bulkId`); `None` when the
+    /// provider took it but did not say its name (it comes with the delivery reports).
+    pub reference: Option<String>,
     pub contacts: u32,
     pub sms_needed: Option<u32>,
     pub total_cost: Option<f64>,

@@ -23,6 +23,13 @@ pub fn transport_failure(error: &reqwest::Error) -> String {
     format!("{what} ({error})")
 }
 
+/// The pause before retry number `attempt` (1 for the first retry): doubling from `first`, with up to
+/// 50 % jitter so instances retrying together spread out.
+pub fn backoff(first: Duration, attempt: u32) -> Duration {
+    let base = first * 2u32.saturating_pow(attempt.saturating_sub(1));
+    base + base.mul_f64(rand::random::<f64>() * 0.5)
+}
+
 /// The start of an unexpected body, short enough for a message.
 pub fn excerpt(body: &str) -> String {
     const LIMIT: usize = 300;

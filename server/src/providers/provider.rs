@@ -8,14 +8,29 @@ use chrono::{DateTime, Utc};
 /// What a provider accepted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Accepted {
-    /// The provider's name for the submission (Octopush ticket, Infobip bulkId).
-    pub reference: String,
+    /// The provider's name for the submission (Octopush ticket, Infobip bulkId); `None` when the
+    /// provider took it but its name is not known yet (it comes with the delivery reports).
+    pub reference: Option<String>,
     pub contacts: u32,
     pub sms_needed: Option<u32>,
     pub total_cost: Option<f64>,
     pub residual_credit: Option<f64>,
     /// Recipients refused while the rest were accepted.
     pub rejected: Vec<RejectedRecipient>,
+}
+
+impl Accepted {
+    /// Taken, as a resend refused as a repeat shows, but nothing more is known.
+    pub fn reference_unknown(contacts: u32) -> Self {
+        Self {
+            reference: None,
+            contacts,
+            sms_needed: None,
+            total_cost: None,
+            residual_credit: None,
+            rejected: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

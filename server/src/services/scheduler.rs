@@ -95,15 +95,15 @@ impl SmsService for SchedulerService {
                     .store
                     .mark_accepted(
                         &submission_id,
-                        &accepted.reference,
+                        accepted.reference.as_deref(),
                         accepted.total_cost,
                         self.clock.now(),
                     )
                     .await
                 {
-                    tracing::error!(submission = %submission_id, reference = %accepted.reference, %error, "accepted campaign not recorded");
+                    tracing::error!(submission = %submission_id, reference = ?accepted.reference, %error, "accepted campaign not recorded");
                 }
-                tracing::info!(submission = %submission_id, provider = %order.provider, reference = %accepted.reference, contacts = accepted.contacts, "campaign accepted");
+                tracing::info!(submission = %submission_id, provider = %order.provider, reference = ?accepted.reference, contacts = accepted.contacts, "campaign accepted");
                 Ok(ScheduleReceipt {
                     submission_id,
                     provider: order.provider,

@@ -100,7 +100,7 @@ impl Store {
     pub async fn mark_accepted(
         &self,
         id: &str,
-        reference: &str,
+        reference: Option<&str>,
         total_cost: Option<f64>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {

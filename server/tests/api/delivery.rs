@@ -13,7 +13,7 @@ use sms_scheduler_server::providers::octopush::sandbox::{OctopushSandbox, Sandbo
 use sms_scheduler_server::providers::octopush::wire::{
     Recipient, SendCampaignRequest, SmsType, WirePurpose,
 };
-use sms_scheduler_server::providers::octopush::OctopushClient;
+use sms_scheduler_server::providers::octopush::{OctopushClient, SendOutcome};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 use wiremock::matchers::{method, path};
@@ -60,6 +60,19 @@ fn infobip_send(to: &str, webhook: &str, notify: bool) -> SendRequest {
     }
 }
 
+/// An Infobip sandbox pushing its reports, on a clock the test moves, and a client for it.
+async fn infobip_pushing_reports() -> (InfobipClient, Arc<SandboxClock>) {
+    let clock = Arc::new(SandboxClock::default());
+    let (url, sandbox) = spawn_standalone_infobip_with_clock("k", clock.clone()).await;
+    sandbox.spawn_report_pusher();
+    let client = InfobipClient::new(
+        &url,
+        SecretString::from("k".to_owned()),
+        StdDuration::from_secs(5),
+    );
+    (client, clock)
+}
+
 #[tokio::test]
 async fn infobip_pushes_each_report_until_the_receiver_takes_it() {
     let receiver = MockServer::start().await;
@@ -74,14 +87,7 @@ async fn infobip_pushes_each_report_until_the_receiver_takes_it() {
         .mount(&receiver)
         .await;
 
-    let clock = Arc::new(SandboxClock::default());
-    let (url, sandbox) = spawn_standalone_infobip_with_clock("k", clock.clone()).await;
-    sandbox.spawn_report_pusher();
-    let client = InfobipClient::new(
-        &url,
-        SecretString::from("k".to_owned()),
-        StdDuration::from_secs(5),
-    );
+    let (client, clock) = infobip_pushing_reports().await;
     client
         .send(&infobip_send(
             "33612345601",
@@ -122,14 +128,7 @@ async fn infobip_does_not_push_when_told_not_to() {
         .respond_with(ResponseTemplate::new(200))
         .mount(&receiver)
         .await;
-    let clock = Arc::new(SandboxClock::default());
-    let (url, sandbox) = spawn_standalone_infobip_with_clock("k", clock.clone()).await;
-    sandbox.spawn_report_pusher();
-    let client = InfobipClient::new(
-        &url,
-        SecretString::from("k".to_owned()),
-        StdDuration::from_secs(5),
-    );
+    let (client, clock) = infobip_pushing_reports().await;
     client
         .send(&infobip_send(
             "33612345678",
@@ -189,6 +188,10 @@ async fn octopush_posts_its_documented_callback_per_number() {
         })
         .await
         .unwrap();
+    let SendOutcome::Accepted(answer) = answer else {
+        panic!("a ticket")
+    };
+    let ticket = answer.sms_ticket;
 
     clock.advance(Duration::minutes(1));
     let requests = received(&receiver, 2).await;
@@ -196,7 +199,7 @@ async fn octopush_posts_its_documented_callback_per_number() {
         .iter()
         .map(|request| match Callback::parse(&request.body).unwrap() {
             Callback::DeliveryReport(report) => {
-                assert_eq!(report.message_id, answer.sms_ticket);
+                assert_eq!(report.message_id, ticket);
                 (report.number, report.status)
             }
             other => panic!("expected a delivery report, got {other:?}"),

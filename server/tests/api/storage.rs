@@ -49,7 +49,7 @@ async fn storage_suite(store: Store) {
     assert!(!pending.simulation);
 
     store
-        .mark_accepted("a", "sms_0123456789abc", Some(0.11), Utc::now())
+        .mark_accepted("a", Some("sms_0123456789abc"), Some(0.11), Utc::now())
         .await
         .unwrap();
     let accepted = store.submission("a").await.unwrap().unwrap();

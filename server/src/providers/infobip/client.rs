@@ -211,11 +211,11 @@ impl InfobipClient {
                 Err(InfobipError::RateLimited { retry_after }) => match retry_after {
                     Some(after) if *after > MAX_RETRY_AFTER => None,
                     Some(after) => Some(*after),
-                    None => Some(self.pause(attempt)),
+                    None => Some(http::backoff(self.backoff, attempt)),
                 },
-                Err(InfobipError::Transport(_)) => Some(self.pause(attempt)),
+                Err(InfobipError::Transport(_)) => Some(http::backoff(self.backoff, attempt)),
                 Err(InfobipError::Unexpected { status, .. }) if *status >= 500 => {
-                    Some(self.pause(attempt))
+                    Some(http::backoff(self.backoff, attempt))
                 }
                 _ => None,
             };
@@ -228,12 +228,6 @@ impl InfobipClient {
                 _ => return result,
             }
         }
-    }
-
-    /// Exponential backoff with up to 50 % jitter, so instances retrying together spread out.
-    fn pause(&self, attempt: u32) -> Duration {
-        let base = self.backoff * 2u32.saturating_pow(attempt - 1);
-        base + base.mul_f64(rand::random::<f64>() * 0.5)
     }
 }
 

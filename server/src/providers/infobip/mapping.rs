@@ -50,36 +50,16 @@ pub fn send_request(order: &SmsOrder, key: &str) -> SendRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::domain::order::OrderRules;
-    use app::domain::phone::Region;
-    use app::domain::{CampaignType, Purpose};
+    use crate::test_support::{form, order};
     use app::models::{ProviderId, ScheduleRequest};
-    use chrono::TimeZone;
 
     #[test]
     fn an_order_maps_to_one_message_with_our_ids_and_a_utc_send_time() {
-        let request = ScheduleRequest {
-            provider: ProviderId::Infobip,
+        let order = order(&ScheduleRequest {
             text: "Your code is 1234".into(),
             recipients: "06 12 34 56 78\n+1 212 555 0123".into(),
-            campaign_type: CampaignType::Premium,
-            sender: "ACME".into(),
-            send_at: "2026-07-01T09:30".into(),
-            time_zone: "Europe/Paris".into(),
-            purpose: Purpose::Alert,
-            with_replies: false,
-            simulation: false,
-        };
-        let rules = OrderRules {
-            default_region: Region::parse("FR").unwrap(),
-            max_recipients: 500,
-        };
-        let order = SmsOrder::parse(
-            &request,
-            &rules,
-            Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap(),
-        )
-        .unwrap();
+            ..form(ProviderId::Infobip)
+        });
         let wire = send_request(&order, "bulk-1");
         let destinations = &wire.messages[0].destinations;
         assert_eq!(

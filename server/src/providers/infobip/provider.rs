@@ -131,7 +131,7 @@ impl SmsProvider for InfobipProvider {
             .filter_map(|m| m.details.as_ref()?.message_count)
             .collect();
         Ok(Accepted {
-            reference: answer.bulk_id.unwrap_or_else(|| key.to_owned()),
+            reference: Some(answer.bulk_id.unwrap_or_else(|| key.to_owned())),
             contacts: u32::try_from(answer.messages.len() - rejected.len()).unwrap_or(u32::MAX),
             sms_needed: (counts.len() == answer.messages.len())
                 .then(|| counts.iter().map(|&c| u32::try_from(c).unwrap_or(0)).sum()),
@@ -173,9 +173,7 @@ impl SmsProvider for InfobipProvider {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::domain::order::OrderRules;
-    use app::domain::phone::Region;
-    use app::domain::{CampaignType, Purpose};
+    use crate::test_support::{form, order};
     use app::models::ScheduleRequest;
     use secrecy::SecretString;
     use serde_json::json;
@@ -203,23 +201,12 @@ mod tests {
             SecretString::from("k".to_owned()),
             std::time::Duration::from_secs(2),
         );
-        let request = ScheduleRequest {
-            provider: ProviderId::Infobip,
-            text: "Hi".into(),
+        let order = order(&ScheduleRequest {
             recipients: "0612345678\n0698765432".into(),
-            campaign_type: CampaignType::Premium,
             sender: String::new(),
             send_at: String::new(),
-            time_zone: "Europe/Paris".into(),
-            purpose: Purpose::Alert,
-            with_replies: false,
-            simulation: false,
-        };
-        let rules = OrderRules {
-            default_region: Region::parse("FR").unwrap(),
-            max_recipients: 10,
-        };
-        let order = SmsOrder::parse(&request, &rules, chrono::Utc::now()).unwrap();
+            ..form(ProviderId::Infobip)
+        });
         let accepted = InfobipProvider::new(client, false)
             .submit(&order, "k")
             .await

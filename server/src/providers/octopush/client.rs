@@ -19,6 +19,19 @@ pub struct OctopushClient {
     base_url: String,
     api_login: String,
     api_key: SecretString,
+    backoff: Duration,
+}
+
+/// Attempts for a send that carries a `request_id`, the first included.
+const SEND_ATTEMPTS: u32 = 3;
+
+/// What a send came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendOutcome {
+    Accepted(SendCampaignResponse),
+    /// A resend after a lost answer was refused as a repeat of its `request_id` (code 120): the first
+    /// send was taken, and its ticket will come with the delivery reports.
+    AcceptedTicketUnknown,
 }
 
 impl OctopushClient {
@@ -34,11 +47,46 @@ impl OctopushClient {
             base_url: base_url.trim_end_matches('/').to_owned(),
             api_login,
             api_key,
+            backoff: Duration::from_millis(200),
         }
     }
 
-    /// Sends or schedules a campaign. Not retried here: a resend is only safe with the same `request_id`.
+    /// The first pause between retries (doubled each time, with jitter); tests shorten it.
+    pub fn with_backoff(mut self, backoff: Duration) -> Self {
+        self.backoff = backoff;
+        self
+    }
+
+    /// Sends or schedules a campaign. With a `request_id`, a send that got no answer (or a 5xx) is sent
+    /// again: Octopush refuses a repeated id (code 120), so a resend cannot send twice, and that refusal
+    /// on a resend means the first one was taken. Without a `request_id` it is never resent.
     pub async fn send_campaign(
+        &self,
+        request: &SendCampaignRequest,
+    ) -> Result<SendOutcome, OctopushError> {
+        let attempts = if request.request_id.is_some() {
+            SEND_ATTEMPTS
+        } else {
+            1
+        };
+        let mut attempt = 1;
+        loop {
+            match self.send_once(request).await {
+                Ok(answer) => return Ok(SendOutcome::Accepted(answer)),
+                Err(OctopushError::Refused { code: 120, .. }) if attempt > 1 => {
+                    return Ok(SendOutcome::AcceptedTicketUnknown)
+                }
+                Err(error) if attempt < attempts && worth_resending(&error) => {
+                    tracing::debug!(attempt, %error, "resending an Octopush campaign with the same request_id");
+                    tokio::time::sleep(http::backoff(self.backoff, attempt)).await;
+                    attempt += 1;
+                }
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    async fn send_once(
         &self,
         request: &SendCampaignRequest,
     ) -> Result<SendCampaignResponse, OctopushError> {
@@ -142,6 +190,15 @@ impl OctopushClient {
     }
 }
 
+/// Failures after which Octopush may not have the campaign, or may have it without us knowing.
+fn worth_resending(error: &OctopushError) -> bool {
+    match error {
+        OctopushError::Transport(_) => true,
+        OctopushError::Unexpected { status, .. } => *status >= 500,
+        OctopushError::Refused { .. } => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +214,7 @@ mod tests {
             SecretString::from("key-123".to_owned()),
             Duration::from_millis(500),
         )
+        .with_backoff(Duration::from_millis(5))
     }
 
     fn request() -> SendCampaignRequest {
@@ -202,7 +260,7 @@ mod tests {
             .mount(&server)
             .await;
         let answer = client(&server).send_campaign(&request()).await.unwrap();
-        assert_eq!(answer.sms_ticket, "sms_abc");
+        assert!(matches!(answer, SendOutcome::Accepted(a) if a.sms_ticket == "sms_abc"));
     }
 
     #[tokio::test]
@@ -263,6 +321,81 @@ mod tests {
             .await;
         let error = client(&server).send_campaign(&request()).await.unwrap_err();
         assert!(error.outcome_unknown(), "{error:?}");
+    }
+
+    #[tokio::test]
+    async fn a_lost_answer_is_resent_and_a_repeat_refusal_means_it_was_taken() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(body_json(serde_json::to_value(request()).unwrap()))
+            .respond_with(ResponseTemplate::new(201).set_delay(Duration::from_secs(3)))
+            .up_to_n_times(1)
+            .expect(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(body_json(serde_json::to_value(request()).unwrap()))
+            .respond_with(
+                ResponseTemplate::new(400)
+                    .set_body_json(json!({"code": 120, "message": "Duplicate request"})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let outcome = client(&server).send_campaign(&request()).await.unwrap();
+        assert_eq!(outcome, SendOutcome::AcceptedTicketUnknown);
+    }
+
+    #[tokio::test]
+    async fn a_server_error_is_resent_and_the_resend_can_succeed() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+                "sms_ticket": "sms_abc", "number_of_contacts": 1, "total_cost": 0.05
+            })))
+            .mount(&server)
+            .await;
+        let outcome = client(&server).send_campaign(&request()).await.unwrap();
+        assert!(matches!(outcome, SendOutcome::Accepted(a) if a.sms_ticket == "sms_abc"));
+    }
+
+    #[tokio::test]
+    async fn without_a_request_id_a_send_is_never_resent() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(503))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let request = SendCampaignRequest {
+            request_id: None,
+            ..request()
+        };
+        let error = client(&server).send_campaign(&request).await.unwrap_err();
+        assert!(
+            matches!(error, OctopushError::Unexpected { status: 503, .. }),
+            "{error:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_repeated_id_on_the_first_attempt_is_a_refusal() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(400)
+                    .set_body_json(json!({"code": 120, "message": "Duplicate request"})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let error = client(&server).send_campaign(&request()).await.unwrap_err();
+        assert_eq!(error.code(), Some(120));
     }
 
     #[tokio::test]

@@ -103,6 +103,27 @@ mod tests {
     }
 
     #[test]
+    fn every_documented_code_has_its_own_sentence() {
+        let documented = [
+            101, 103, 104, 106, 107, 113, 117, 120, 121, 122, 150, 151, 152, 153, 500, 501,
+        ];
+        let mut sentences = std::collections::HashSet::new();
+        for code in documented {
+            let text = refused(code, "M").to_string();
+            assert!(
+                text.ends_with(&format!("(code {code}: M)")),
+                "{code}: {text}"
+            );
+            sentences.insert(text.split(" (code").next().unwrap().to_owned());
+        }
+        assert_eq!(
+            sentences.len(),
+            documented.len(),
+            "no two codes share a sentence"
+        );
+    }
+
+    #[test]
     fn unknown_codes_keep_the_providers_words() {
         assert_eq!(
             refused(999, "Something new").to_string(),

@@ -42,35 +42,19 @@ pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::domain::order::OrderRules;
-    use app::domain::phone::Region;
+    use crate::test_support::{form, order};
     use app::models::{ProviderId, ScheduleRequest};
-    use chrono::{TimeZone, Utc};
 
     #[test]
     fn an_order_maps_to_the_wire_with_the_users_offset() {
-        let request = ScheduleRequest {
-            provider: ProviderId::Octopush,
+        let order = order(&ScheduleRequest {
             text: "Sale STOP au XXXXX".into(),
-            recipients: "06 12 34 56 78".into(),
             campaign_type: CampaignType::LowCost,
-            sender: "ACME".into(),
-            send_at: "2026-07-01T09:30".into(),
             time_zone: "America/New_York".into(),
             purpose: Purpose::Marketing,
             with_replies: true,
-            simulation: false,
-        };
-        let rules = OrderRules {
-            default_region: Region::parse("FR").unwrap(),
-            max_recipients: 500,
-        };
-        let order = SmsOrder::parse(
-            &request,
-            &rules,
-            Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap(),
-        )
-        .unwrap();
+            ..form(ProviderId::Octopush)
+        });
         let wire = send_request(&order, "sub-1");
         assert_eq!(wire.recipients[0].phone_number, "+33612345678");
         assert_eq!(wire.sms_type, SmsType::LowCost);

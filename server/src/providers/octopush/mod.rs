@@ -8,6 +8,6 @@ mod provider;
 pub mod sandbox;
 pub mod wire;
 
-pub use client::OctopushClient;
+pub use client::{OctopushClient, SendOutcome};
 pub use error::OctopushError;
 pub use provider::OctopushProvider;

@@ -5,7 +5,7 @@ use app::models::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use super::{mapping, OctopushClient, OctopushError};
+use super::{mapping, OctopushClient, OctopushError, SendOutcome};
 use crate::providers::{Accepted, FailureKind, ProviderError, SmsProvider};
 
 #[derive(Debug, Clone)]
@@ -62,12 +62,19 @@ impl SmsProvider for OctopushProvider {
     }
 
     async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError> {
-        let answer = self
+        let answer = match self
             .client
             .send_campaign(&mapping::send_request(order, key))
-            .await?;
+            .await?
+        {
+            SendOutcome::Accepted(answer) => answer,
+            SendOutcome::AcceptedTicketUnknown => {
+                let contacts = u32::try_from(order.recipients.len()).unwrap_or(u32::MAX);
+                return Ok(Accepted::reference_unknown(contacts));
+            }
+        };
         Ok(Accepted {
-            reference: answer.sms_ticket,
+            reference: Some(answer.sms_ticket),
             contacts: answer.number_of_contacts,
             sms_needed: answer.number_of_sms_needed,
             total_cost: Some(answer.total_cost),

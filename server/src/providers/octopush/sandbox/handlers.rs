@@ -82,7 +82,7 @@ pub async fn send_campaign(
             "The request body is not JSON.",
         );
     };
-    let send = match validate_send(&body) {
+    let send = match validate_send(&body, sandbox.missing_stop) {
         Ok(send) => send,
         Err(refusal) => return (StatusCode::BAD_REQUEST, Json(refusal)).into_response(),
     };

@@ -17,6 +17,7 @@ use crate::providers::octopush::callbacks::{DeliveryReportCallback, DeliveryStat
 use crate::providers::sandbox_outcome::{stage_at, Outcome, Stage, FINAL_AFTER};
 use crate::providers::sandbox_push::{push_forever, DueReport, ReportSource};
 pub use state::SandboxState;
+pub use validation::MissingStopMention;
 
 /// Sandbox price of one SMS part, in euros, by route.
 pub const PREMIUM_PRICE: f64 = 0.055;
@@ -44,6 +45,7 @@ impl SandboxCredentials {
 pub struct OctopushSandbox {
     credentials: SandboxCredentials,
     delivery_report_url: Option<String>,
+    missing_stop: MissingStopMention,
     state: Arc<Mutex<SandboxState>>,
     clock: SharedClock,
 }
@@ -53,6 +55,7 @@ impl OctopushSandbox {
         Self {
             credentials,
             delivery_report_url: None,
+            missing_stop: MissingStopMention::Refuse,
             state: Arc::new(Mutex::new(SandboxState::new(initial_balance))),
             clock,
         }
@@ -69,6 +72,17 @@ impl OctopushSandbox {
         };
         Self::new(credentials, settings.initial_balance, clock)
             .with_delivery_report_url(settings.delivery_report_url.clone())
+            .with_missing_stop_mention(if settings.append_stop_mention {
+                MissingStopMention::Append
+            } else {
+                MissingStopMention::Refuse
+            })
+    }
+
+    /// Refuse (code 121/122) or append a missing STOP mention on marketing SMS.
+    pub fn with_missing_stop_mention(mut self, behaviour: MissingStopMention) -> Self {
+        self.missing_stop = behaviour;
+        self
     }
 
     /// Where delivery reports are posted (none: they are not pushed).

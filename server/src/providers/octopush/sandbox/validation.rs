@@ -40,7 +40,23 @@ fn refuse(code: i64, message: impl Into<String>) -> ErrorBody {
     }
 }
 
-pub fn validate_send(body: &Value) -> Result<ValidSend, ErrorBody> {
+/// What Octopush does with a marketing SMS that lacks the opt-out mention: undocumented for v1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MissingStopMention {
+    /// Refuse with code 121 (premium) or 122 (low cost): the default.
+    #[default]
+    Refuse,
+    /// Append ` STOP au 30101` (14 characters), as Octopush's older API did.
+    Append,
+}
+
+/// The mention Octopush appended in its older API, its opt-out short code filled in.
+const APPENDED_STOP_MENTION: &str = " STOP au 30101";
+
+pub fn validate_send(
+    body: &Value,
+    missing_stop: MissingStopMention,
+) -> Result<ValidSend, ErrorBody> {
     let fields = body
         .as_object()
         .ok_or_else(|| refuse(500, "The request body must be a JSON object."))?;
@@ -127,16 +143,23 @@ pub fn validate_send(body: &Value) -> Result<ValidSend, ErrorBody> {
         .unwrap_or(false);
     let request_id = optional_string(fields, "request_id")?.map(str::to_owned);
 
-    if purpose == WirePurpose::Wholesale && !has_octopush_stop_mention(text) {
-        let code = match sms_type {
-            SmsType::Premium => 121,
-            SmsType::LowCost => 122,
-        };
-        return Err(refuse(
-            code,
-            "Marketing SMS must contain the mention STOP au XXXXX.",
-        ));
-    }
+    let appended;
+    let text = if purpose == WirePurpose::Wholesale && !has_octopush_stop_mention(text) {
+        if missing_stop == MissingStopMention::Refuse {
+            let code = match sms_type {
+                SmsType::Premium => 121,
+                SmsType::LowCost => 122,
+            };
+            return Err(refuse(
+                code,
+                "Marketing SMS must contain the mention STOP au XXXXX.",
+            ));
+        }
+        appended = format!("{text}{APPENDED_STOP_MENTION}");
+        &appended
+    } else {
+        text
+    };
 
     let mut phone_numbers = Vec::with_capacity(contacts.len());
     let mut sms_needed: u32 = 0;
@@ -233,19 +256,42 @@ mod tests {
     fn code_for(patch: impl FnOnce(&mut Map<String, Value>)) -> i64 {
         let mut body = body();
         patch(body.as_object_mut().unwrap());
-        validate_send(&body).unwrap_err().code
+        validate_send(&body, MissingStopMention::Refuse)
+            .unwrap_err()
+            .code
+    }
+
+    #[test]
+    fn a_missing_stop_mention_can_be_appended_and_priced_instead() {
+        let mut marketing = body();
+        marketing["purpose"] = json!("wholesale");
+        marketing["text"] = json!("a".repeat(150));
+        marketing["recipients"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("first_name");
+        assert_eq!(
+            validate_send(&marketing, MissingStopMention::Refuse)
+                .unwrap_err()
+                .code,
+            121
+        );
+        let appended = validate_send(&marketing, MissingStopMention::Append).unwrap();
+        assert_eq!(appended.sms_needed, 2, "150 + 14 characters take two parts");
     }
 
     #[test]
     fn a_documented_request_passes_and_is_priced_per_personalised_text() {
-        let valid = validate_send(&body()).unwrap();
+        let valid = validate_send(&body(), MissingStopMention::Refuse).unwrap();
         assert_eq!(valid.phone_numbers, vec!["+33612345678"]);
         assert_eq!(valid.sms_needed, 1);
         let mut long_name = body();
         long_name["recipients"][0]["first_name"] = json!("ł");
         long_name["text"] = json!(format!("{}{{first_name}}", "a".repeat(70)));
         assert_eq!(
-            validate_send(&long_name).unwrap().sms_needed,
+            validate_send(&long_name, MissingStopMention::Refuse)
+                .unwrap()
+                .sms_needed,
             2,
             "UCS-2 after personalisation"
         );
@@ -336,6 +382,6 @@ mod tests {
         let mut marketing = body();
         marketing["purpose"] = json!("wholesale");
         marketing["text"] = json!("Sale -20% STOP au XXXXX");
-        assert!(validate_send(&marketing).is_ok());
+        assert!(validate_send(&marketing, MissingStopMention::Refuse).is_ok());
     }
 }

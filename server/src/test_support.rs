@@ -1,0 +1,37 @@
+//! Fixtures for the server's unit tests.
+
+use app::domain::order::{OrderRules, SmsOrder};
+use app::domain::phone::Region;
+use app::domain::{CampaignType, Purpose};
+use app::models::{ProviderId, ScheduleRequest};
+use chrono::{TimeZone, Utc};
+
+/// A valid form for `provider`: one French number, 2026-07-01 09:30 Paris time.
+pub fn form(provider: ProviderId) -> ScheduleRequest {
+    ScheduleRequest {
+        provider,
+        text: "Your parcel arrives tomorrow.".into(),
+        recipients: "06 12 34 56 78".into(),
+        campaign_type: CampaignType::Premium,
+        sender: "ACME".into(),
+        send_at: "2026-07-01T09:30".into(),
+        time_zone: "Europe/Paris".into(),
+        purpose: Purpose::Alert,
+        with_replies: false,
+        simulation: false,
+    }
+}
+
+/// `request` validated on 2026-06-01 with French national numbers.
+pub fn order(request: &ScheduleRequest) -> SmsOrder {
+    let rules = OrderRules {
+        default_region: Region::parse("FR").unwrap(),
+        max_recipients: 500,
+    };
+    SmsOrder::parse(
+        request,
+        &rules,
+        Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap(),
+    )
+    .expect("a valid form")
+}
