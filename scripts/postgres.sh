@@ -3,6 +3,8 @@
 # Prints the URL to export as SMS_SCHEDULER_TEST_POSTGRES_URL. Needs root (CI runs as root).
 set -euo pipefail
 DB=${1:-sms_scheduler_test}
+# Only the URL goes to stdout: everything the tools print goes to stderr.
+exec 3>&1 1>&2
 
 if ! command -v pg_ctlcluster >/dev/null || ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
   apt-get update -qq >&2
@@ -15,4 +17,4 @@ fi
 su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'root'\"" | grep -q 1 \
   || su postgres -c "psql -qc 'CREATE ROLE root SUPERUSER LOGIN'" >&2
 psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 || createdb "$DB"
-echo "postgres:///$DB?host=/var/run/postgresql"
+echo "postgres:///$DB?host=/var/run/postgresql" >&3

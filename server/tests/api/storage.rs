@@ -11,7 +11,8 @@ const POSTGRES_URL_VAR: &str = "SMS_SCHEDULER_TEST_POSTGRES_URL";
 /// when none is configured.
 async fn fresh_postgres() -> Option<(String, String)> {
     let base = std::env::var(POSTGRES_URL_VAR).ok()?;
-    let mut url = reqwest::Url::parse(&base).expect("a postgres:// URL");
+    let mut url = reqwest::Url::parse(&base)
+        .unwrap_or_else(|e| panic!("{POSTGRES_URL_VAR}={base:?} is not a postgres:// URL: {e}"));
     let name = format!("sms_test_{}", uuid::Uuid::new_v4().simple());
     sqlx::any::install_default_drivers();
     let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
