@@ -20,6 +20,18 @@ pub enum Purpose {
     Marketing,
 }
 
+/// What to do with a recipient the sending rules say may not receive the message at the requested time.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum OutsideWindow {
+    /// Send at the next allowed time.
+    #[default]
+    Defer,
+    /// Leave the recipient out, saying why.
+    Skip,
+    /// Send at the requested time anyway; the reason is recorded with the campaign.
+    Override { reason: String },
+}
+
 /// The opt-out mention Octopush requires, verbatim, in a marketing SMS (it fills in `XXXXX`).
 pub const OCTOPUSH_STOP_MENTION: &str = "STOP au XXXXX";
 

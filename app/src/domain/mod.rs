@@ -2,6 +2,7 @@
 //! (phone metadata, time zones); the browser asks the server for those answers.
 
 pub mod campaign;
+pub mod holidays;
 pub mod message;
 pub mod placeholders;
 pub mod sender;
@@ -14,7 +15,9 @@ pub mod phone;
 pub mod recipients;
 #[cfg(feature = "ssr")]
 pub mod send_time;
+#[cfg(feature = "ssr")]
+pub mod sending_rules;
 
-pub use campaign::{CampaignType, Purpose};
+pub use campaign::{CampaignType, OutsideWindow, Purpose};
 pub use message::{analyze, Encoding, MessageStats, MessageText};
 pub use sender::SenderId;

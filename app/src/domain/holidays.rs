@@ -1,0 +1,124 @@
+//! Public holidays, computed for any year (Easter-based days included), for the sending rules.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Which country's public holidays close a sending window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HolidayCalendar {
+    #[default]
+    None,
+    France,
+}
+
+impl HolidayCalendar {
+    /// The holiday's name when `date` is one.
+    pub fn holiday(self, date: NaiveDate) -> Option<&'static str> {
+        match self {
+            HolidayCalendar::None => None,
+            HolidayCalendar::France => french_public_holiday(date),
+        }
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).
+pub fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("the algorithm yields a date")
+}
+
+/// The eleven French public holidays of `year`, in date order.
+pub fn french_public_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
+    let fixed =
+        |month, day| NaiveDate::from_ymd_opt(year, month, day).expect("a fixed date exists");
+    let easter = easter_sunday(year);
+    let mut days = vec![
+        (fixed(1, 1), "New Year's Day"),
+        (easter + Duration::days(1), "Easter Monday"),
+        (fixed(5, 1), "Labour Day"),
+        (fixed(5, 8), "Victory in Europe Day"),
+        (easter + Duration::days(39), "Ascension Day"),
+        (easter + Duration::days(50), "Whit Monday"),
+        (fixed(7, 14), "Bastille Day"),
+        (fixed(8, 15), "Assumption Day"),
+        (fixed(11, 1), "All Saints' Day"),
+        (fixed(11, 11), "Armistice Day"),
+        (fixed(12, 25), "Christmas Day"),
+    ];
+    days.sort_by_key(|(date, _)| *date);
+    days
+}
+
+fn french_public_holiday(date: NaiveDate) -> Option<&'static str> {
+    french_public_holidays(date.year())
+        .into_iter()
+        .find(|(day, _)| *day == date)
+        .map(|(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn easter_falls_on_the_published_dates() {
+        for (year, month, day) in [
+            (2000, 4, 23),
+            (2019, 4, 21),
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2026, 4, 5),
+            (2027, 3, 28),
+            (2038, 4, 25),
+            (2285, 3, 22),
+        ] {
+            assert_eq!(easter_sunday(year), date(year, month, day), "{year}");
+        }
+    }
+
+    #[test]
+    fn french_holidays_move_with_easter() {
+        let names = |year| {
+            french_public_holidays(year)
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect::<Vec<_>>()
+        };
+        let y2026 = names(2026);
+        assert_eq!(y2026.len(), 11);
+        assert!(y2026.contains(&date(2026, 4, 6)), "Easter Monday");
+        assert!(y2026.contains(&date(2026, 5, 14)), "Ascension");
+        assert!(y2026.contains(&date(2026, 5, 25)), "Whit Monday");
+        let y2027 = names(2027);
+        assert!(y2027.contains(&date(2027, 3, 29)));
+        assert!(y2027.contains(&date(2027, 5, 6)));
+        assert!(y2027.contains(&date(2027, 5, 17)));
+    }
+
+    #[test]
+    fn the_calendar_names_holidays_and_only_them() {
+        let france = HolidayCalendar::France;
+        assert_eq!(france.holiday(date(2026, 7, 14)), Some("Bastille Day"));
+        assert_eq!(france.holiday(date(2026, 11, 11)), Some("Armistice Day"));
+        assert_eq!(france.holiday(date(2026, 11, 12)), None);
+        assert_eq!(HolidayCalendar::None.holiday(date(2026, 7, 14)), None);
+    }
+}
