@@ -15,7 +15,7 @@ export async function openComposer(page: Page, url = './') {
 
 export async function fillValidForm(page: Page) {
   await page.getByLabel('Message').fill('Your parcel arrives tomorrow between 9 and 12.');
-  await page.getByLabel('Recipients (one number per line)').fill('06 12 34 56 78\n+33 6 98 76 54 32');
+  await page.getByLabel(/^Recipients/).fill('06 12 34 56 78\n+33 6 98 76 54 32');
   await page.getByLabel(/^Sender/).fill('ACME');
   await page.getByLabel(/^Send at/).fill(tomorrowAt('10:00'));
 }

@@ -67,6 +67,8 @@ pub struct SendingSettings {
     pub default_region: String,
     /// Most recipients one campaign may name.
     pub max_recipients: usize,
+    /// Provider requests of one campaign in flight at once.
+    pub submit_concurrency: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -175,7 +177,8 @@ impl Settings {
             .set_default("server.site_root", "target/site")?
             .set_default("database.url", "sqlite://data/sms-scheduler.db")?
             .set_default("sending.default_region", "FR")?
-            .set_default("sending.max_recipients", 500)?
+            .set_default("sending.max_recipients", 100_000)?
+            .set_default("sending.submit_concurrency", 4)?
             .set_default("octopush.base_url", OCTOPUSH_API_URL)?
             .set_default("octopush.timeout_seconds", 15)?
             .set_default("infobip.timeout_seconds", 15)?

@@ -2,6 +2,7 @@
 
 use app::domain::order::OrderRules;
 use app::domain::phone::Region;
+use app::domain::sending_rules::SendingPolicies;
 use app::services::SharedSmsService;
 use axum::http::{header, HeaderValue};
 use axum::middleware::from_fn_with_state;
@@ -24,7 +25,7 @@ use crate::providers::octopush::{OctopushClient, OctopushProvider};
 use crate::providers::sandbox_faults::{self, SharedFaults};
 use crate::providers::SmsProvider;
 use crate::routes::{health, sandbox_control, server_fns};
-use crate::services::SchedulerService;
+use crate::services::{FrequencyCap, SchedulerService, SchedulingRules};
 use crate::site;
 use crate::storage::{Store, StoreError};
 
@@ -127,10 +128,15 @@ impl Application {
         };
         let providers: Vec<Arc<dyn SmsProvider>> = vec![Arc::new(octopush), Arc::new(infobip)];
 
-        let rules = OrderRules {
-            default_region: Region::parse(&settings.sending.default_region)
-                .map_err(|e| StartupError::Region(e.to_string()))?,
-            max_recipients: settings.sending.max_recipients,
+        let rules = SchedulingRules {
+            order: OrderRules {
+                default_region: Region::parse(&settings.sending.default_region)
+                    .map_err(|e| StartupError::Region(e.to_string()))?,
+                max_recipients: settings.sending.max_recipients,
+            },
+            policies: SendingPolicies::defaults(),
+            frequency_cap: FrequencyCap::default(),
+            concurrency: settings.sending.submit_concurrency,
         };
         let service: SharedSmsService =
             Arc::new(SchedulerService::new(providers, store, clock, rules));

@@ -2,7 +2,7 @@
 
 use app::domain::order::{OrderRules, SmsOrder};
 use app::domain::phone::Region;
-use app::domain::{CampaignType, Purpose};
+use app::domain::{CampaignType, OutsideWindow, Purpose};
 use app::models::{ProviderId, ScheduleRequest};
 use chrono::{TimeZone, Utc};
 
@@ -19,6 +19,8 @@ pub fn form(provider: ProviderId) -> ScheduleRequest {
         purpose: Purpose::Alert,
         with_replies: false,
         simulation: false,
+        outside_window: OutsideWindow::Defer,
+        local_time: false,
     }
 }
 

@@ -8,6 +8,8 @@ pub mod placeholders;
 pub mod sender;
 
 #[cfg(feature = "ssr")]
+pub mod campaign_plan;
+#[cfg(feature = "ssr")]
 pub mod order;
 #[cfg(feature = "ssr")]
 pub mod phone;

@@ -2,16 +2,25 @@
 
 use chrono::{DateTime, Utc};
 
-use super::campaign::{has_octopush_stop_mention, CampaignType, Purpose, OCTOPUSH_STOP_MENTION};
+use chrono_tz::Tz;
+use std::collections::BTreeMap;
+
+use super::campaign::{
+    has_octopush_stop_mention, CampaignType, OutsideWindow, Purpose, OCTOPUSH_STOP_MENTION,
+};
 use super::message::MessageText;
 use super::phone::Region;
-use super::recipients::{parse_recipient_lines, Recipient};
+use super::placeholders::{placeholders_in, render};
+use super::recipients::{parse_recipients, Recipient, RecipientList};
 use super::send_time::{parse_zone, SendTime, SendTimeError};
 use super::sender::SenderId;
 use crate::models::{DuplicateRecipient, Field, FieldError, ProviderId, ScheduleRequest};
 
 /// Infobip refuses a send time further ahead than this.
 const INFOBIP_MAX_AHEAD: chrono::Duration = chrono::Duration::days(180);
+
+/// Line errors reported one by one; beyond, one summary says how many more there are.
+const MAX_LINE_ERRORS: usize = 100;
 
 /// Limits that depend on the deployment rather than on the form.
 #[derive(Debug, Clone, Copy)]
@@ -22,16 +31,67 @@ pub struct OrderRules {
     pub max_recipients: usize,
 }
 
+/// A recipient and the text they receive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonalisedRecipient {
+    pub recipient: Recipient,
+    /// The template filled in with the recipient's values; `None` when the template has no placeholders.
+    pub text: Option<MessageText>,
+}
+
+impl SmsOrder {
+    /// The text `recipient` receives.
+    pub fn text_for<'a>(&'a self, recipient: &'a PersonalisedRecipient) -> &'a MessageText {
+        recipient.text.as_ref().unwrap_or(&self.text)
+    }
+
+    /// The same order for a subset of its recipients, sent at `send_at` (`None`: now).
+    pub fn batch(&self, recipients: Vec<PersonalisedRecipient>, send_at: Option<SendTime>) -> Self {
+        Self {
+            recipients,
+            send_at,
+            duplicates: Vec::new(),
+            ..self.clone_settings()
+        }
+    }
+
+    fn clone_settings(&self) -> Self {
+        Self {
+            provider: self.provider,
+            text: self.text.clone(),
+            recipients: Vec::new(),
+            duplicates: Vec::new(),
+            campaign_type: self.campaign_type,
+            sender: self.sender.clone(),
+            send_at: None,
+            time_zone: self.time_zone,
+            outside_window: self.outside_window.clone(),
+            local_time: self.local_time,
+            purpose: self.purpose,
+            with_replies: self.with_replies,
+            simulation: self.simulation,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SmsOrder {
     pub provider: ProviderId,
+    /// The text as written, placeholders included.
     pub text: MessageText,
-    pub recipients: Vec<Recipient>,
+    /// Each with its own rendered text when the template has placeholders.
+    pub recipients: Vec<PersonalisedRecipient>,
     pub duplicates: Vec<DuplicateRecipient>,
     pub campaign_type: CampaignType,
     pub sender: Option<SenderId>,
     /// `None`: send now.
     pub send_at: Option<SendTime>,
+    /// The campaign's zone: the send time is read in it, and it stands in for recipients whose
+    /// zone is not known.
+    pub time_zone: Tz,
+    pub outside_window: OutsideWindow,
+    /// `send_at` is a wall-clock time read in each recipient's zone.
+    pub local_time: bool,
     pub purpose: Purpose,
     pub with_replies: bool,
     pub simulation: bool,
@@ -49,6 +109,9 @@ impl SmsOrder {
         let text = MessageText::parse(&request.text)
             .map_err(|e| errors.push(FieldError::new(Field::Text, e.to_string())))
             .ok();
+        if let Err(e) = placeholders_in(&request.text) {
+            errors.push(FieldError::new(Field::Text, e.to_string()));
+        }
         if request.provider == ProviderId::Octopush
             && request.purpose == Purpose::Marketing
             && !has_octopush_stop_mention(&request.text)
@@ -62,20 +125,21 @@ impl SmsOrder {
             ));
         }
 
-        let list = parse_recipient_lines(&request.recipients, rules.default_region);
-        errors.extend(list.errors);
-        if list.recipients.is_empty() && errors.iter().all(|e| e.field != Field::Recipients) {
+        let list = parse_recipients(&request.recipients, rules.default_region);
+        let (recipients, duplicates, line_errors) = personalise(list, &request.text);
+        push_line_errors(&mut errors, line_errors);
+        if recipients.is_empty() && errors.iter().all(|e| e.field != Field::Recipients) {
             errors.push(FieldError::new(
                 Field::Recipients,
                 "Add at least one recipient.",
             ));
         }
-        if list.recipients.len() > rules.max_recipients {
+        if recipients.len() > rules.max_recipients {
             errors.push(FieldError::new(
                 Field::Recipients,
                 format!(
                     "{} recipients: a campaign can have at most {}.",
-                    list.recipients.len(),
+                    recipients.len(),
                     rules.max_recipients
                 ),
             ));
@@ -102,21 +166,107 @@ impl SmsOrder {
             }
         }
 
+        let time_zone = if request.time_zone.trim().is_empty() {
+            Tz::UTC
+        } else {
+            parse_zone(&request.time_zone)
+                .map_err(|e| {
+                    if !errors.iter().any(|err| err.field == Field::TimeZone) {
+                        errors.push(FieldError::new(Field::TimeZone, e.to_string()));
+                    }
+                })
+                .unwrap_or(Tz::UTC)
+        };
+        if let OutsideWindow::Override { reason } = &request.outside_window {
+            if reason.trim().is_empty() {
+                errors.push(FieldError::new(
+                    Field::OutsideWindow,
+                    "Say why the sending rules are overridden: the reason is recorded with the campaign.",
+                ));
+            }
+        }
+
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Self {
             provider: request.provider,
             text: text.expect("checked above"),
-            recipients: list.recipients,
-            duplicates: list.duplicates,
+            recipients,
+            duplicates,
             campaign_type: request.campaign_type,
             sender,
             send_at,
+            time_zone,
+            outside_window: request.outside_window.clone(),
+            local_time: request.local_time,
             purpose: request.purpose,
             with_replies: request.with_replies,
             simulation: request.simulation,
         })
+    }
+}
+
+/// Fills the template in for each recipient; a placeholder without a value is an error on that
+/// recipient's line, and so is a filled-in text over the length limit.
+fn personalise(
+    list: RecipientList,
+    template: &str,
+) -> (
+    Vec<PersonalisedRecipient>,
+    Vec<crate::models::DuplicateRecipient>,
+    Vec<FieldError>,
+) {
+    let mut errors = list.errors;
+    // Unknown placeholders are reported once, on the text, by MessageText's caller.
+    let personalised = placeholders_in(template)
+        .map(|names| !names.is_empty())
+        .unwrap_or(false);
+    let mut recipients = Vec::with_capacity(list.recipients.len());
+    for recipient in list.recipients {
+        if !personalised {
+            recipients.push(PersonalisedRecipient {
+                recipient,
+                text: None,
+            });
+            continue;
+        }
+        let values: BTreeMap<&str, &str> = recipient
+            .fields
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect();
+        let text = render(template, &values)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                MessageText::parse(&text).map_err(|e| format!("once personalised: {e}"))
+            });
+        match text {
+            Ok(text) => recipients.push(PersonalisedRecipient {
+                recipient,
+                text: Some(text),
+            }),
+            Err(message) => errors.push(FieldError::on_line(
+                Field::Recipients,
+                recipient.line,
+                message,
+            )),
+        }
+    }
+    errors.sort_by_key(|e| e.line);
+    (recipients, list.duplicates, errors)
+}
+
+/// Adds line errors, the first ones one by one and the rest as a count, so that a wrong file
+/// gives a readable answer.
+fn push_line_errors(errors: &mut Vec<FieldError>, line_errors: Vec<FieldError>) {
+    let total = line_errors.len();
+    errors.extend(line_errors.into_iter().take(MAX_LINE_ERRORS));
+    if total > MAX_LINE_ERRORS {
+        errors.push(FieldError::new(
+            Field::Recipients,
+            format!("…and {} more lines with errors.", total - MAX_LINE_ERRORS),
+        ));
     }
 }
 
@@ -169,6 +319,8 @@ mod tests {
             purpose: Purpose::Alert,
             with_replies: false,
             simulation: false,
+            outside_window: OutsideWindow::Defer,
+            local_time: false,
         }
     }
 

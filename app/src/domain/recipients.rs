@@ -1,15 +1,29 @@
-//! A pasted recipient list: one number per line, each checked, duplicates reported (server side only).
+//! The recipient list: one number per line, or a CSV file with a header naming its columns
+//! (server side only). Every line becomes a recipient, a reported duplicate or an error.
 
-use std::collections::HashMap;
+use chrono_tz::Tz;
+use std::collections::{BTreeMap, HashMap};
 
 use super::phone::{PhoneNumber, Region};
+use super::placeholders::PLACEHOLDERS;
+use super::send_time::parse_zone;
 use crate::models::{DuplicateRecipient, Field, FieldError};
+
+/// Header names accepted for the number column.
+const PHONE_COLUMNS: [&str; 3] = ["phone", "phone_number", "number"];
+const TIME_ZONE_COLUMN: &str = "time_zone";
+/// Longest placeholder value (Octopush's limit, kept for every provider).
+const MAX_VALUE_CHARS: usize = 50;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recipient {
     pub number: PhoneNumber,
-    /// 1-based line in the user's list.
+    /// 1-based line in the user's list (the CSV header is line 1).
     pub line: u32,
+    /// Placeholder values (`first_name`, `param1`…) from the CSV columns.
+    pub fields: BTreeMap<&'static str, String>,
+    /// The recipient's time zone, when the list has a `time_zone` column.
+    pub zone: Option<Tz>,
 }
 
 /// The outcome of reading a list: nothing is dropped without a trace.
@@ -20,48 +34,231 @@ pub struct RecipientList {
     pub errors: Vec<FieldError>,
 }
 
-/// Reads one number per line; blank lines are ignored, every other line is a recipient or an error.
-pub fn parse_recipient_lines(text: &str, default_region: Region) -> RecipientList {
-    let mut list = RecipientList::default();
-    let mut first_seen: HashMap<String, u32> = HashMap::new();
+/// What each CSV column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Phone,
+    Placeholder(&'static str),
+    TimeZone,
+}
+
+/// Reads the list: CSV when its first non-blank line is a header naming a phone column
+/// (`phone`, `phone_number` or `number`), otherwise one number per line. Blank lines are ignored.
+pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
+    let header = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
+    let delimiter = if header.contains(';') && !header.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    let is_csv = header
+        .split(delimiter as char)
+        .any(|cell| PHONE_COLUMNS.contains(&normalise_header(cell).as_str()));
+    if is_csv {
+        parse_csv(text, delimiter, default_region)
+    } else {
+        parse_lines(text, default_region)
+    }
+}
+
+fn normalise_header(cell: &str) -> String {
+    cell.trim()
+        .trim_matches('"')
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', '-'], "_")
+}
+
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+fn parse_lines(text: &str, default_region: Region) -> RecipientList {
+    let mut list = ListBuilder::default();
     for (index, raw) in text.lines().enumerate() {
-        let line = u32::try_from(index + 1).unwrap_or(u32::MAX);
         if raw.trim().is_empty() {
             continue;
         }
+        let line = line_number(index + 1);
         match PhoneNumber::parse(raw, default_region) {
-            Ok(number) => {
-                if let Some(&first_line) = first_seen.get(number.e164()) {
-                    list.duplicates.push(DuplicateRecipient {
-                        line,
-                        first_line,
-                        number: number.e164().to_owned(),
-                    });
-                } else {
-                    first_seen.insert(number.e164().to_owned(), line);
-                    list.recipients.push(Recipient { number, line });
-                }
-            }
-            Err(error) => list.errors.push(FieldError::on_line(
-                Field::Recipients,
+            Ok(number) => list.push(Recipient {
+                number,
                 line,
-                error.to_string(),
-            )),
+                fields: BTreeMap::new(),
+                zone: None,
+            }),
+            Err(error) => list.error(line, error.to_string()),
         }
     }
-    list
+    list.finish()
+}
+
+fn parse_csv(text: &str, delimiter: u8, default_region: Region) -> RecipientList {
+    let mut list = ListBuilder::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let header_line = reader.position().line().max(1);
+    let columns = match read_header(&mut reader) {
+        Ok(columns) => columns,
+        Err(message) => {
+            list.error(line_number(header_line as usize), message);
+            return list.finish();
+        }
+    };
+    for row in reader.records() {
+        let row = match row {
+            Ok(row) => row,
+            Err(error) => {
+                let line = error.position().map_or(0, |p| p.line());
+                list.error(
+                    line_number(line as usize),
+                    format!("this line is not readable CSV: {error}"),
+                );
+                continue;
+            }
+        };
+        let line = line_number(row.position().map_or(0, |p| p.line()) as usize);
+        if row.iter().all(str::is_empty) {
+            continue;
+        }
+        if row.len() != columns.len() {
+            list.error(
+                line,
+                format!(
+                    "{} values, but the header names {} columns.",
+                    row.len(),
+                    columns.len()
+                ),
+            );
+            continue;
+        }
+        match read_row(&columns, &row, default_region) {
+            Ok((number, fields, zone)) => list.push(Recipient {
+                number,
+                line,
+                fields,
+                zone,
+            }),
+            Err(message) => list.error(line, message),
+        }
+    }
+    list.finish()
+}
+
+fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, String> {
+    let header = reader
+        .headers()
+        .map_err(|e| format!("the header is not readable CSV: {e}"))?;
+    let mut columns = Vec::with_capacity(header.len());
+    for cell in header {
+        let name = normalise_header(cell);
+        let column = if PHONE_COLUMNS.contains(&name.as_str()) {
+            Column::Phone
+        } else if name == TIME_ZONE_COLUMN {
+            Column::TimeZone
+        } else if let Some(placeholder) = PLACEHOLDERS.iter().find(|p| **p == name) {
+            Column::Placeholder(placeholder)
+        } else {
+            return Err(format!(
+                "the column \"{}\" is not known; columns are phone, first_name, last_name, param1…param5 and time_zone.",
+                cell.trim()
+            ));
+        };
+        if columns.contains(&column) {
+            return Err(format!("the column \"{}\" appears twice.", cell.trim()));
+        }
+        columns.push(column);
+    }
+    Ok(columns)
+}
+
+type Row = (PhoneNumber, BTreeMap<&'static str, String>, Option<Tz>);
+
+fn read_row(
+    columns: &[Column],
+    row: &csv::StringRecord,
+    default_region: Region,
+) -> Result<Row, String> {
+    let mut number = None;
+    let mut fields = BTreeMap::new();
+    let mut zone = None;
+    for (column, value) in columns.iter().zip(row.iter()) {
+        match column {
+            Column::Phone => {
+                number = Some(PhoneNumber::parse(value, default_region).map_err(|e| e.to_string())?)
+            }
+            Column::Placeholder(name) if value.chars().count() > MAX_VALUE_CHARS => {
+                return Err(format!(
+                    "{name} is {} characters long; at most {MAX_VALUE_CHARS}.",
+                    value.chars().count()
+                ))
+            }
+            Column::Placeholder(name) if !value.is_empty() => {
+                fields.insert(*name, value.to_owned());
+            }
+            Column::Placeholder(_) => {}
+            Column::TimeZone if value.is_empty() => {}
+            Column::TimeZone => {
+                zone = Some(parse_zone(value).map_err(|e| format!("time_zone: {e}"))?)
+            }
+        }
+    }
+    let number = number.ok_or("the phone column is empty.")?;
+    Ok((number, fields, zone))
+}
+
+/// Collects recipients, keeping the first of each number and reporting the rest.
+#[derive(Default)]
+struct ListBuilder {
+    list: RecipientList,
+    first_seen: HashMap<String, u32>,
+}
+
+impl ListBuilder {
+    fn push(&mut self, recipient: Recipient) {
+        if let Some(&first_line) = self.first_seen.get(recipient.number.e164()) {
+            self.list.duplicates.push(DuplicateRecipient {
+                line: recipient.line,
+                first_line,
+                number: recipient.number.e164().to_owned(),
+            });
+        } else {
+            self.first_seen
+                .insert(recipient.number.e164().to_owned(), recipient.line);
+            self.list.recipients.push(recipient);
+        }
+    }
+
+    fn error(&mut self, line: u32, message: String) {
+        self.list
+            .errors
+            .push(FieldError::on_line(Field::Recipients, line, message));
+    }
+
+    fn finish(self) -> RecipientList {
+        self.list
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fr() -> Region {
+        Region::parse("FR").unwrap()
+    }
+
     #[test]
     fn reports_bad_lines_by_number_and_keeps_the_first_of_duplicates() {
-        let region = Region::parse("FR").unwrap();
-        let list = parse_recipient_lines(
+        let list = parse_recipients(
             "06 12 34 56 78\n\nnot a number\n+33612345678\n+12125550123\n",
-            region,
+            fr(),
         );
         let numbers: Vec<_> = list
             .recipients
@@ -80,5 +277,53 @@ mod tests {
         assert_eq!(list.errors.len(), 1);
         assert_eq!(list.errors[0].line, Some(3));
         assert_eq!(list.errors[0].field, Field::Recipients);
+    }
+
+    #[test]
+    fn a_csv_list_carries_placeholder_values_and_time_zones() {
+        let list = parse_recipients(
+            "Phone,First Name,param1,time_zone\n06 12 34 56 78,Michał,A-12,\n\"+1 212 555 0123\",Ann,B-7,America/New_York\n",
+            fr(),
+        );
+        assert!(list.errors.is_empty(), "{:?}", list.errors);
+        let [first, second] = list.recipients.as_slice() else {
+            panic!("two recipients")
+        };
+        assert_eq!((first.line, second.line), (2, 3));
+        assert_eq!(
+            first.fields.get("first_name").map(String::as_str),
+            Some("Michał")
+        );
+        assert_eq!(second.fields.get("param1").map(String::as_str), Some("B-7"));
+        assert_eq!(
+            (first.zone, second.zone),
+            (None, Some(chrono_tz::America::New_York))
+        );
+    }
+
+    #[test]
+    fn csv_errors_name_the_line_and_the_column() {
+        let list = parse_recipients(
+            "phone;first_name;time_zone\n0612345678;Ann\n0612345679;Bob;Mars/Olympus\nhello;Eve;\n0612345678;Ann;\n",
+            fr(),
+        );
+        let lines: Vec<_> = list.errors.iter().map(|e| e.line.unwrap()).collect();
+        assert_eq!(lines, vec![2, 3, 4]);
+        assert!(
+            list.errors[0].message.contains("2 values"),
+            "{}",
+            list.errors[0].message
+        );
+        assert!(
+            list.errors[1].message.contains("time_zone"),
+            "{}",
+            list.errors[1].message
+        );
+        assert_eq!(list.recipients.len(), 1);
+
+        let unknown = parse_recipients("phone,nickname\n0612345678,Al\n", fr());
+        assert_eq!(unknown.errors.len(), 1);
+        assert_eq!(unknown.errors[0].line, Some(1));
+        assert!(unknown.errors[0].message.contains("nickname"));
     }
 }

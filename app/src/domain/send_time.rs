@@ -62,6 +62,29 @@ impl SendTime {
     }
 }
 
+impl SendTime {
+    /// The send time naming `instant`, read in `zone` (for a time the rules moved).
+    pub fn at(instant: DateTime<Utc>, zone: Tz) -> Self {
+        let instant = instant.with_timezone(&zone);
+        Self {
+            local: instant.naive_local(),
+            zone,
+            instant,
+        }
+    }
+
+    /// The instant a wall-clock time names in `zone`: the first one when it occurs twice, the
+    /// first minute after the change when the clocks skip it.
+    pub fn at_local(local: NaiveDateTime, zone: Tz) -> DateTime<Tz> {
+        (0..=180)
+            .find_map(|minutes| {
+                zone.from_local_datetime(&(local + chrono::Duration::minutes(minutes)))
+                    .earliest()
+            })
+            .unwrap_or_else(|| zone.from_utc_datetime(&local))
+    }
+}
+
 pub fn parse_zone(zone: &str) -> Result<Tz, SendTimeError> {
     zone.trim()
         .parse::<Tz>()

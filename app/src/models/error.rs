@@ -16,6 +16,7 @@ pub enum Field {
     SendAt,
     TimeZone,
     Purpose,
+    OutsideWindow,
 }
 
 impl Field {
@@ -30,6 +31,7 @@ impl Field {
             Field::SendAt => "send-at",
             Field::TimeZone => "time-zone",
             Field::Purpose => "purpose",
+            Field::OutsideWindow => "outside-window",
         }
     }
 }

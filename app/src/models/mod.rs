@@ -3,7 +3,12 @@
 mod error;
 mod provider;
 mod schedule;
+mod status;
 
 pub use error::{AppError, Field, FieldError};
 pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
-pub use schedule::{DuplicateRecipient, RejectedRecipient, ScheduleReceipt, ScheduleRequest};
+pub use schedule::{
+    DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleReceipt,
+    ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
+};
+pub use status::RecipientStatus;

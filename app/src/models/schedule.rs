@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ProviderId;
-use crate::domain::{CampaignType, Purpose};
+use crate::domain::{CampaignType, OutsideWindow, Purpose};
 
 /// The composer's form, as the user filled it in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,6 +21,12 @@ pub struct ScheduleRequest {
     pub with_replies: bool,
     /// Nothing is sent; the provider answers as if it had been.
     pub simulation: bool,
+    /// What to do with recipients the sending rules keep from receiving it at the requested time.
+    #[serde(default)]
+    pub outside_window: OutsideWindow,
+    /// Read `send_at` in each recipient's own time zone rather than in `time_zone`.
+    #[serde(default)]
+    pub local_time: bool,
 }
 
 /// A number that appeared more than once; only its first line is sent.
@@ -38,23 +44,78 @@ pub struct RejectedRecipient {
     pub reason: String,
 }
 
-/// What the provider accepted.
+/// A recipient left out before submission, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExcludedRecipient {
+    pub line: u32,
+    pub number: String,
+    pub reason: String,
+}
+
+/// Something the user should know about one recipient that did not stop the send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecipientWarning {
+    pub line: u32,
+    pub number: String,
+    pub message: String,
+}
+
+/// How one provider request of the campaign went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SubmissionOutcome {
+    Accepted,
+    /// The provider said no; its words.
+    Refused(String),
+    /// No answer: the provider may have it; it is reconciled later.
+    Unknown(String),
+}
+
+/// One provider request of the campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionReceipt {
+    pub submission_id: String,
+    /// The provider's name for it (Octopush `sms_ticket`, Infobip `bulkId`); `None` when the provider
+    /// took it without saying (it comes with the delivery reports) or did not take it.
+    pub reference: Option<String>,
+    pub contacts: u32,
+    /// RFC 3339 instant in the campaign's zone; `None` when sent immediately.
+    pub send_at: Option<String>,
+    pub outcome: SubmissionOutcome,
+}
+
+/// What happened to the campaign: who was handed to the provider, when, and who was not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScheduleReceipt {
-    pub submission_id: String,
+    pub campaign_id: String,
     pub provider: ProviderId,
-    /// The provider's name for the campaign (Octopush `sms_ticket`, Infobip `bulkId`); `None` when the
-    /// provider took it but did not say its name (it comes with the delivery reports).
-    pub reference: Option<String>,
+    pub submissions: Vec<SubmissionReceipt>,
+    /// Recipients the provider accepted.
     pub contacts: u32,
     pub sms_needed: Option<u32>,
     pub total_cost: Option<f64>,
     pub residual_credit: Option<f64>,
-    /// RFC 3339 instant with the user's offset; `None` when sent immediately.
+    /// The requested time, RFC 3339 with the user's offset; `None`: now.
     pub send_at: Option<String>,
     pub simulation: bool,
     /// Repeated numbers, left out of the submission.
     pub duplicates: Vec<DuplicateRecipient>,
     /// Recipients the provider refused; the others were accepted.
     pub rejected: Vec<RejectedRecipient>,
+    /// Left out before submission (opted out, sending rules, frequency cap).
+    pub excluded: Vec<ExcludedRecipient>,
+    /// Recipients moved to the next allowed time by the sending rules.
+    pub deferred: u32,
+    /// The first warnings (moved times, assumed zones, frequency cap…); `more_warnings` counts the rest.
+    pub warnings: Vec<RecipientWarning>,
+    pub more_warnings: u32,
+}
+
+impl ScheduleReceipt {
+    /// The references the provider gave, in submission order.
+    pub fn references(&self) -> Vec<&str> {
+        self.submissions
+            .iter()
+            .filter_map(|s| s.reference.as_deref())
+            .collect()
+    }
 }

@@ -3,8 +3,10 @@ use leptos::prelude::*;
 use crate::api::providers::{list_providers, list_time_zones};
 use crate::api::sms::ScheduleSms;
 use crate::client::browser_time_zone;
-use crate::components::{BalancePanel, FieldErrors, MessageCounter, ReceiptPanel};
-use crate::domain::{CampaignType, Purpose};
+use crate::components::{
+    BalancePanel, FieldErrors, MessageCounter, OutsideWindowChoice, ReceiptPanel,
+};
+use crate::domain::{CampaignType, OutsideWindow, Purpose};
 use crate::models::{AppError, Field, ProviderId, ProviderInfo, ScheduleRequest};
 
 /// The one screen: fill in, schedule, see what the provider answered.
@@ -23,6 +25,9 @@ pub fn ComposerPage() -> impl IntoView {
     let purpose = RwSignal::new(Purpose::Alert);
     let with_replies = RwSignal::new(false);
     let simulation = RwSignal::new(false);
+    let outside_choice = RwSignal::new("defer");
+    let override_reason = RwSignal::new(String::new());
+    let local_time = RwSignal::new(false);
 
     let schedule = ServerAction::<ScheduleSms>::new();
     let outcome = schedule.value();
@@ -52,6 +57,14 @@ pub fn ComposerPage() -> impl IntoView {
                 purpose: purpose.get_untracked(),
                 with_replies: with_replies.get_untracked(),
                 simulation: simulation.get_untracked(),
+                outside_window: match outside_choice.get_untracked() {
+                    "skip" => OutsideWindow::Skip,
+                    "override" => OutsideWindow::Override {
+                        reason: override_reason.get_untracked(),
+                    },
+                    _ => OutsideWindow::Defer,
+                },
+                local_time: local_time.get_untracked(),
             },
         });
     };
@@ -119,7 +132,7 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 <div class="field">
-                    <label for="recipients">"Recipients (one number per line)"</label>
+                    <label for="recipients">"Recipients: one number per line, or CSV with a header (phone, first_name, last_name, param1…param5, time_zone)"</label>
                     <textarea
                         id="recipients"
                         rows="5"
@@ -219,6 +232,18 @@ pub fn ComposerPage() -> impl IntoView {
                         <FieldErrors field=Field::TimeZone messages=errors_for(Field::TimeZone)/>
                     </div>
                 </div>
+                <div class="field checkboxes">
+                    <label>
+                        <input id="local-time" type="checkbox" bind:checked=local_time/>
+                        "Read this time on each recipient's own clock (their zone, from the list or the number)"
+                    </label>
+                </div>
+
+                <OutsideWindowChoice
+                    choice=outside_choice
+                    reason=override_reason
+                    errors=errors_for(Field::OutsideWindow)
+                />
 
                 <div class="field checkboxes">
                     <label>

@@ -9,4 +9,4 @@ pub mod sandbox_faults;
 pub mod sandbox_outcome;
 pub mod sandbox_push;
 
-pub use provider::{Accepted, FailureKind, ProviderError, SmsProvider};
+pub use provider::{recipient_key, Accepted, FailureKind, ProviderError, SmsProvider};

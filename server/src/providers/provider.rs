@@ -5,6 +5,12 @@ use app::models::{AppError, Balance, Field, ProviderId, ProviderInfo, RejectedRe
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+/// The key the `index`-th recipient of the submission named `submission_key` is known by, in our
+/// ledger and at providers that take per-message ids (Infobip echoes it as `messageId`).
+pub fn recipient_key(submission_key: &str, index: usize) -> String {
+    format!("{submission_key}-{index}")
+}
+
 /// What a provider accepted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Accepted {

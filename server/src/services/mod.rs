@@ -1,5 +1,8 @@
 //! The server's implementation of the app's service interface.
 
+mod campaign_records;
+mod frequency_cap;
 mod scheduler;
 
-pub use scheduler::SchedulerService;
+pub use frequency_cap::FrequencyCap;
+pub use scheduler::{SchedulerService, SchedulingRules};

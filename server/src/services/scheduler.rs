@@ -1,21 +1,45 @@
-//! Schedules a form: validate, record, hand over to the provider, record the answer.
+//! Schedules a campaign: validate, plan (sending rules, opt-outs, cap), record every recipient, hand
+//! the batches to the provider, record each answer.
 
+use app::domain::campaign_plan::{CampaignPlan, Exclusions, Fate};
 use app::domain::order::{OrderRules, SmsOrder};
-use app::models::{AppError, Balance, ProviderId, ProviderInfo, ScheduleReceipt, ScheduleRequest};
+use app::domain::sending_rules::SendingPolicies;
+use app::domain::Purpose;
+use app::models::{
+    AppError, Balance, ExcludedRecipient, ProviderId, ProviderInfo, RecipientStatus,
+    RecipientWarning, ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
+};
 use app::services::{Actor, SmsService};
 use async_trait::async_trait;
+use futures_util::stream::{self, StreamExt};
 use std::sync::Arc;
 use uuid::Uuid;
 
+use super::campaign_records::{campaign_rows, PlannedSubmission};
+use super::frequency_cap::FrequencyCap;
 use crate::clock::SharedClock;
-use crate::providers::SmsProvider;
-use crate::storage::{NewSubmission, Store, StoreError, SubmissionStatus};
+use crate::providers::{recipient_key, Accepted, ProviderError, SmsProvider};
+use crate::storage::{ReportKey, StatusReport, Store, StoreError, SubmissionStatus};
+
+/// Warnings sent back one by one; beyond, a count.
+const MAX_WARNINGS: usize = 100;
+const SOURCE: &str = "scheduler";
+
+/// Rules the deployment sets for every campaign.
+#[derive(Debug, Clone)]
+pub struct SchedulingRules {
+    pub order: OrderRules,
+    pub policies: SendingPolicies,
+    pub frequency_cap: FrequencyCap,
+    /// Provider requests of one campaign in flight at once.
+    pub concurrency: usize,
+}
 
 pub struct SchedulerService {
     providers: Vec<Arc<dyn SmsProvider>>,
     store: Store,
     clock: SharedClock,
-    rules: OrderRules,
+    rules: SchedulingRules,
 }
 
 impl SchedulerService {
@@ -23,7 +47,7 @@ impl SchedulerService {
         providers: Vec<Arc<dyn SmsProvider>>,
         store: Store,
         clock: SharedClock,
-        rules: OrderRules,
+        rules: SchedulingRules,
     ) -> Self {
         Self {
             providers,
@@ -39,13 +63,171 @@ impl SchedulerService {
             .find(|p| p.info().id == id)
             .ok_or(AppError::ProviderNotConfigured(id))
     }
+
+    /// Opt-outs always; the frequency cap for marketing.
+    async fn exclusions(
+        &self,
+        order: &SmsOrder,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Exclusions, StoreError> {
+        let opted_out = self.store.opt_out_reasons().await?;
+        let over_cap = if order.purpose == Purpose::Marketing {
+            let at = order
+                .send_at
+                .as_ref()
+                .map_or(now, |t| t.instant.with_timezone(&chrono::Utc));
+            self.rules.frequency_cap.over_cap(&self.store, at).await?
+        } else {
+            Default::default()
+        };
+        Ok(Exclusions {
+            opted_out,
+            over_cap,
+            cap_action: self.rules.frequency_cap.action,
+        })
+    }
+
+    /// Hands one batch over and records the answer, for the submission and for each recipient.
+    async fn submit(
+        &self,
+        provider: &dyn SmsProvider,
+        order: &SmsOrder,
+        submission_id: &str,
+    ) -> BatchResult {
+        let contacts = u32::try_from(order.recipients.len()).unwrap_or(u32::MAX);
+        let send_at = order.send_at.as_ref().map(|t| t.instant.to_rfc3339());
+        match provider.submit(order, submission_id).await {
+            Ok(accepted) => {
+                // The provider has the batch whatever happens here: a failed write is logged (the
+                // rows stay pending, to be reconciled), never reported as "not sent".
+                if let Err(error) = self.record_accepted(order, submission_id, &accepted).await {
+                    tracing::error!(submission = %submission_id, reference = ?accepted.reference, %error, "accepted batch not recorded");
+                }
+                tracing::info!(submission = %submission_id, provider = %order.provider, reference = ?accepted.reference, contacts = accepted.contacts, "batch accepted");
+                BatchResult {
+                    receipt: SubmissionReceipt {
+                        submission_id: submission_id.to_owned(),
+                        reference: accepted.reference.clone(),
+                        contacts: accepted.contacts,
+                        send_at,
+                        outcome: SubmissionOutcome::Accepted,
+                    },
+                    accepted: Some(accepted),
+                    error: None,
+                }
+            }
+            Err(error) => {
+                tracing::warn!(submission = %submission_id, provider = %order.provider, %error, "batch not accepted");
+                if let Err(store_error) = self.record_failed(submission_id, &error).await {
+                    tracing::error!(submission = %submission_id, error = %store_error, "provider failure not recorded");
+                }
+                let outcome = if error.outcome_unknown() {
+                    SubmissionOutcome::Unknown(error.message.clone())
+                } else {
+                    SubmissionOutcome::Refused(error.message.clone())
+                };
+                BatchResult {
+                    receipt: SubmissionReceipt {
+                        submission_id: submission_id.to_owned(),
+                        reference: None,
+                        contacts,
+                        send_at,
+                        outcome,
+                    },
+                    accepted: None,
+                    error: Some(error),
+                }
+            }
+        }
+    }
+
+    async fn record_accepted(
+        &self,
+        order: &SmsOrder,
+        submission_id: &str,
+        accepted: &Accepted,
+    ) -> Result<(), StoreError> {
+        let now = self.clock.now();
+        self.store
+            .mark_accepted(
+                submission_id,
+                accepted.reference.as_deref(),
+                accepted.total_cost,
+                now,
+            )
+            .await?;
+        let status = if order.send_at.is_some() {
+            RecipientStatus::Scheduled
+        } else {
+            RecipientStatus::Accepted
+        };
+        self.store
+            .set_submission_recipients(submission_id, status, None, SOURCE, now)
+            .await?;
+        for rejected in &accepted.rejected {
+            let Some(index) = order
+                .recipients
+                .iter()
+                .position(|r| r.recipient.number.e164() == rejected.number)
+            else {
+                continue;
+            };
+            self.store
+                .apply_report(&StatusReport {
+                    key: ReportKey::RecipientId(recipient_key(submission_id, index)),
+                    status: RecipientStatus::Failed,
+                    detail: Some(format!("refused by the provider: {}", rejected.reason)),
+                    source: SOURCE.to_owned(),
+                    occurred_at: now,
+                })
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn record_failed(
+        &self,
+        submission_id: &str,
+        error: &ProviderError,
+    ) -> Result<(), StoreError> {
+        let now = self.clock.now();
+        let (submission_status, recipient_status) = if error.outcome_unknown() {
+            (SubmissionStatus::Unknown, RecipientStatus::Unknown)
+        } else {
+            (SubmissionStatus::Refused, RecipientStatus::Failed)
+        };
+        self.store
+            .mark_failed(
+                submission_id,
+                submission_status,
+                error.code.as_deref(),
+                &error.message,
+                now,
+            )
+            .await?;
+        self.store
+            .set_submission_recipients(
+                submission_id,
+                recipient_status,
+                Some(&error.message),
+                SOURCE,
+                now,
+            )
+            .await?;
+        Ok(())
+    }
+}
+
+/// What a batch's answer adds to the campaign's receipt.
+struct BatchResult {
+    receipt: SubmissionReceipt,
+    accepted: Option<Accepted>,
+    error: Option<ProviderError>,
 }
 
 fn storage_failure(error: StoreError) -> AppError {
     tracing::error!(%error, "storage failed");
-    AppError::Internal(
-        "the submission could not be recorded, so nothing was sent; try again".into(),
-    )
+    AppError::Internal("the campaign could not be recorded, so nothing was sent; try again".into())
 }
 
 #[async_trait]
@@ -60,90 +242,124 @@ impl SmsService for SchedulerService {
         request: ScheduleRequest,
     ) -> Result<ScheduleReceipt, AppError> {
         let now = self.clock.now();
-        let order = SmsOrder::parse(&request, &self.rules, now).map_err(AppError::Invalid)?;
+        let order = SmsOrder::parse(&request, &self.rules.order, now).map_err(AppError::Invalid)?;
         let provider = self.provider(order.provider)?;
-
-        // Recorded before the call under the key the provider will see (Octopush request_id,
-        // Infobip bulkId), so a submission whose answer is lost can be recognised later.
-        let submission_id = Uuid::new_v4().to_string();
-        let send_at = order.send_at.as_ref().map(|time| time.instant.to_rfc3339());
-        self.store
-            .insert_submission(&NewSubmission {
-                id: submission_id.clone(),
-                provider: order.provider.as_str().to_owned(),
-                idempotency_key: submission_id.clone(),
-                actor: actor.0.clone(),
-                message_text: order.text.as_str().to_owned(),
-                recipients: order
-                    .recipients
-                    .iter()
-                    .map(|r| r.number.e164().to_owned())
-                    .collect(),
-                send_at: send_at.clone(),
-                time_zone: order.send_at.as_ref().map(|t| t.zone.name().to_owned()),
-                simulation: order.simulation,
-                created_at: now,
-            })
+        let batch_size = provider.info().capabilities.max_recipients_per_request as usize;
+        let exclusions = self
+            .exclusions(&order, now)
             .await
             .map_err(storage_failure)?;
+        let plan = CampaignPlan::new(&order, &self.rules.policies, &exclusions, now, batch_size);
 
-        match provider.submit(&order, &submission_id).await {
-            Ok(accepted) => {
-                // The provider has the campaign whatever happens here: a failed write is logged
-                // (the row stays pending, to be reconciled), never reported as "not sent".
-                if let Err(error) = self
-                    .store
-                    .mark_accepted(
-                        &submission_id,
-                        accepted.reference.as_deref(),
-                        accepted.total_cost,
-                        self.clock.now(),
-                    )
-                    .await
-                {
-                    tracing::error!(submission = %submission_id, reference = ?accepted.reference, %error, "accepted campaign not recorded");
-                }
-                tracing::info!(submission = %submission_id, provider = %order.provider, reference = ?accepted.reference, contacts = accepted.contacts, "campaign accepted");
-                Ok(ScheduleReceipt {
-                    submission_id,
-                    provider: order.provider,
-                    reference: accepted.reference,
-                    contacts: accepted.contacts,
-                    sms_needed: accepted.sms_needed,
-                    total_cost: accepted.total_cost,
-                    residual_credit: accepted.residual_credit,
-                    send_at,
-                    simulation: order.simulation,
-                    duplicates: order.duplicates,
-                    rejected: accepted.rejected,
-                })
-            }
-            Err(error) => {
-                let status = if error.outcome_unknown() {
-                    SubmissionStatus::Unknown
-                } else {
-                    SubmissionStatus::Refused
-                };
-                tracing::warn!(submission = %submission_id, provider = %order.provider, %error, "campaign not accepted");
-                if let Err(store_error) = self
-                    .store
-                    .mark_failed(
-                        &submission_id,
-                        status,
-                        error.code.as_deref(),
-                        &error.message,
-                        self.clock.now(),
-                    )
-                    .await
-                {
-                    tracing::error!(submission = %submission_id, error = %store_error, "provider failure not recorded");
-                }
-                Err(error.into())
-            }
+        // Everything is recorded before the first call, each batch under the key the provider will
+        // see (Octopush request_id, Infobip bulkId), so a lost answer or a crash can be reconciled.
+        let campaign_id = Uuid::new_v4().to_string();
+        let submissions: Vec<PlannedSubmission> = plan
+            .batches
+            .iter()
+            .map(|batch| PlannedSubmission {
+                id: Uuid::new_v4().to_string(),
+                batch,
+            })
+            .collect();
+        let rows = campaign_rows(&campaign_id, &actor.0, &order, &plan, &submissions, now);
+        self.store
+            .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
+            .await
+            .map_err(storage_failure)?;
+        let detail = rows
+            .campaign
+            .override_reason
+            .as_deref()
+            .map(|r| format!("sending rules overridden: {r}"));
+        if let Err(error) = self
+            .store
+            .record_action(&campaign_id, &actor.0, "schedule", detail.as_deref(), now)
+            .await
+        {
+            tracing::error!(campaign = %campaign_id, %error, "action not recorded");
         }
+
+        // Owned arguments: the futures must not borrow from the closure's argument.
+        let jobs: Vec<(String, SmsOrder)> = submissions
+            .iter()
+            .map(|s| (s.id.clone(), plan.batch_order(&order, s.batch)))
+            .collect();
+        let provider = provider.clone();
+        let results: Vec<BatchResult> = stream::iter(jobs)
+            .map(|(id, batch_order)| {
+                let provider = provider.clone();
+                async move { self.submit(provider.as_ref(), &batch_order, &id).await }
+            })
+            .buffered(self.rules.concurrency.max(1))
+            .collect()
+            .await;
+
+        // When nothing was taken, say why as an error, as for a single request.
+        if !results.is_empty() && results.iter().all(|r| r.accepted.is_none()) {
+            let error = results
+                .into_iter()
+                .find_map(|r| r.error)
+                .expect("every batch failed");
+            return Err(error.into());
+        }
+        Ok(receipt(campaign_id, &order, &plan, results))
     }
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
         Ok(self.provider(provider)?.balance().await?)
+    }
+}
+
+fn receipt(
+    campaign_id: String,
+    order: &SmsOrder,
+    plan: &CampaignPlan,
+    results: Vec<BatchResult>,
+) -> ScheduleReceipt {
+    let sum_u32 = |values: Vec<Option<u32>>| values.into_iter().sum::<Option<u32>>();
+    let sum_f64 = |values: Vec<Option<f64>>| values.into_iter().sum::<Option<f64>>();
+    let accepted: Vec<&Accepted> = results.iter().filter_map(|r| r.accepted.as_ref()).collect();
+    let mut warnings = plan.recipients.iter().flat_map(|r| {
+        r.warnings.iter().map(|message| RecipientWarning {
+            line: r.line,
+            number: r.number.clone(),
+            message: message.clone(),
+        })
+    });
+    let shown: Vec<RecipientWarning> = warnings.by_ref().take(MAX_WARNINGS).collect();
+    let more_warnings = u32::try_from(warnings.count()).unwrap_or(u32::MAX);
+    ScheduleReceipt {
+        campaign_id,
+        provider: order.provider,
+        contacts: accepted.iter().map(|a| a.contacts).sum(),
+        sms_needed: sum_u32(accepted.iter().map(|a| a.sms_needed).collect()),
+        total_cost: sum_f64(accepted.iter().map(|a| a.total_cost).collect()),
+        residual_credit: accepted
+            .iter()
+            .filter_map(|a| a.residual_credit)
+            .reduce(f64::min),
+        send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
+        simulation: order.simulation,
+        duplicates: order.duplicates.clone(),
+        rejected: accepted.iter().flat_map(|a| a.rejected.clone()).collect(),
+        excluded: plan
+            .excluded()
+            .map(|(r, reason)| ExcludedRecipient {
+                line: r.line,
+                number: r.number.clone(),
+                reason: reason.to_owned(),
+            })
+            .collect(),
+        deferred: u32::try_from(
+            plan.recipients
+                .iter()
+                .filter(|r| matches!(r.fate, Fate::Send { deferred: true, .. }))
+                .count(),
+        )
+        .unwrap_or(u32::MAX),
+        warnings: shown,
+        more_warnings,
+        submissions: results.into_iter().map(|r| r.receipt).collect(),
     }
 }

@@ -1,6 +1,9 @@
 //! Persistence through sqlx: SQLite (WAL) as the embedded default, PostgreSQL for several instances.
 //! Queries are written once in portable SQL and run on either through sqlx's `Any` driver.
 
+mod campaigns;
+mod ledger;
+mod opt_outs;
 mod submissions;
 
 use sqlx::any::AnyPoolOptions;
@@ -9,6 +12,9 @@ use sqlx::{AnyPool, Executor};
 use std::path::Path;
 use std::time::Duration;
 
+pub use campaigns::{stored_instant, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord};
+pub use ledger::{ReportKey, ReportOutcome, StatusReport};
+pub use opt_outs::OptOut;
 pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};
 
 #[derive(Debug, thiserror::Error)]

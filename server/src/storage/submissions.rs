@@ -16,7 +16,7 @@ pub enum SubmissionStatus {
 }
 
 impl SubmissionStatus {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             SubmissionStatus::Pending => "pending",
             SubmissionStatus::Accepted => "accepted",
@@ -25,7 +25,7 @@ impl SubmissionStatus {
         }
     }
 
-    fn parse(value: &str) -> Option<Self> {
+    pub fn parse(value: &str) -> Option<Self> {
         Some(match value {
             "pending" => SubmissionStatus::Pending,
             "accepted" => SubmissionStatus::Accepted,
@@ -39,6 +39,7 @@ impl SubmissionStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewSubmission {
     pub id: String,
+    pub campaign_id: Option<String>,
     pub provider: String,
     pub idempotency_key: String,
     pub actor: String,
@@ -73,14 +74,23 @@ pub struct SubmissionRecord {
 
 impl Store {
     pub async fn insert_submission(&self, new: &NewSubmission) -> Result<(), StoreError> {
+        let mut connection = self.pool().acquire().await?;
+        Self::insert_submission_in(&mut connection, new).await
+    }
+
+    pub(super) async fn insert_submission_in(
+        connection: &mut sqlx::AnyConnection,
+        new: &NewSubmission,
+    ) -> Result<(), StoreError> {
         let recipients = serde_json::to_string(&new.recipients).expect("strings serialise");
         let created_at = new.created_at.to_rfc3339();
         sqlx::query(
-            "INSERT INTO submissions (id, provider, idempotency_key, actor, status, message_text, recipients, \
+            "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, message_text, recipients, \
              recipient_count, send_at, time_zone, simulation, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
         )
         .bind(&new.id)
+        .bind(new.campaign_id.as_deref())
         .bind(&new.provider)
         .bind(&new.idempotency_key)
         .bind(&new.actor)
@@ -92,7 +102,7 @@ impl Store {
         .bind(new.time_zone.as_deref())
         .bind(i64::from(new.simulation))
         .bind(created_at)
-        .execute(self.pool())
+        .execute(connection)
         .await?;
         Ok(())
     }

@@ -10,9 +10,13 @@ async fn a_valid_form_reaches_the_sandbox_and_is_recorded() {
     let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
 
     assert!(
-        receipt.reference.as_deref().unwrap().starts_with("sms_"),
+        receipt.submissions[0]
+            .reference
+            .as_deref()
+            .unwrap()
+            .starts_with("sms_"),
         "{:?}",
-        receipt.reference
+        receipt.submissions[0].reference
     );
     assert_eq!(receipt.contacts, 2);
     assert!(
@@ -35,18 +39,21 @@ async fn a_valid_form_reaches_the_sandbox_and_is_recorded() {
     );
     assert_eq!(
         campaigns[0].request_id.as_deref(),
-        Some(receipt.submission_id.as_str())
+        Some(receipt.submissions[0].submission_id.as_str())
     );
 
     let record = app
         .store()
         .await
-        .submission(&receipt.submission_id)
+        .submission(&receipt.submissions[0].submission_id)
         .await
         .unwrap()
         .unwrap();
     assert_eq!(record.status, SubmissionStatus::Accepted);
-    assert_eq!(record.reference.as_deref(), receipt.reference.as_deref());
+    assert_eq!(
+        record.reference.as_deref(),
+        receipt.submissions[0].reference.as_deref()
+    );
     assert_eq!(record.actor, "local-operator");
     assert_eq!(record.recipients, vec!["+33612345678", "+33698765432"]);
 }
@@ -198,7 +205,7 @@ async fn the_identity_header_names_who_scheduled() {
     let record = app
         .store()
         .await
-        .submission(&receipt.submission_id)
+        .submission(&receipt.submissions[0].submission_id)
         .await
         .unwrap()
         .unwrap();
@@ -213,8 +220,8 @@ async fn a_valid_form_reaches_the_infobip_sandbox_under_our_bulk_id() {
     let receipt: ScheduleReceipt = app.schedule(request).await.ok();
 
     assert_eq!(
-        receipt.reference.as_deref(),
-        Some(receipt.submission_id.as_str()),
+        receipt.submissions[0].reference.as_deref(),
+        Some(receipt.submissions[0].submission_id.as_str()),
         "the bulkId is our key"
     );
     assert_eq!((receipt.contacts, receipt.sms_needed), (2, Some(2)));
@@ -226,8 +233,8 @@ async fn a_valid_form_reaches_the_infobip_sandbox_under_our_bulk_id() {
         .map(|m| m.message_id.as_str())
         .collect();
     let expected = [
-        format!("{}-0", receipt.submission_id),
-        format!("{}-1", receipt.submission_id),
+        format!("{}-0", receipt.submissions[0].submission_id),
+        format!("{}-1", receipt.submissions[0].submission_id),
     ];
     assert_eq!(ids, expected.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(bulks[0].messages[0].to, "33612345678");
@@ -236,7 +243,7 @@ async fn a_valid_form_reaches_the_infobip_sandbox_under_our_bulk_id() {
     let record = app
         .store()
         .await
-        .submission(&receipt.submission_id)
+        .submission(&receipt.submissions[0].submission_id)
         .await
         .unwrap()
         .unwrap();
@@ -321,7 +328,7 @@ async fn infobip_delivery_reports_arrive_once_after_the_send_time() {
     );
     assert!(
         client
-            .reports(receipt.reference.as_deref(), 50)
+            .reports(receipt.submissions[0].reference.as_deref(), 50)
             .await
             .unwrap()
             .results
@@ -329,7 +336,7 @@ async fn infobip_delivery_reports_arrive_once_after_the_send_time() {
         "nothing before the send time"
     );
     let logs = client
-        .logs(receipt.reference.as_deref(), 50)
+        .logs(receipt.submissions[0].reference.as_deref(), 50)
         .await
         .unwrap()
         .results;
@@ -347,7 +354,7 @@ async fn infobip_delivery_reports_arrive_once_after_the_send_time() {
         .await
         .unwrap();
     let reports = client
-        .reports(receipt.reference.as_deref(), 50)
+        .reports(receipt.submissions[0].reference.as_deref(), 50)
         .await
         .unwrap()
         .results;
@@ -369,7 +376,7 @@ async fn infobip_delivery_reports_arrive_once_after_the_send_time() {
     );
     assert_eq!(
         reports[0].message_id.as_deref(),
-        Some(format!("{}-0", receipt.submission_id).as_str())
+        Some(format!("{}-0", receipt.submissions[0].submission_id).as_str())
     );
     assert_eq!(reports[0].error.as_ref().unwrap().permanent, Some(true));
     assert!(
@@ -377,7 +384,7 @@ async fn infobip_delivery_reports_arrive_once_after_the_send_time() {
         "each report is served once"
     );
     let logs = client
-        .logs(receipt.reference.as_deref(), 50)
+        .logs(receipt.submissions[0].reference.as_deref(), 50)
         .await
         .unwrap()
         .results;

@@ -28,6 +28,7 @@ async fn fresh_postgres() -> Option<(String, String)> {
 fn submission(id: &str) -> NewSubmission {
     NewSubmission {
         id: id.to_owned(),
+        campaign_id: None,
         provider: "octopush".into(),
         idempotency_key: format!("key-{id}"),
         actor: "alice".into(),
@@ -84,6 +85,8 @@ async fn storage_suite(store: Store) {
     again.idempotency_key = "key-a".into();
     assert!(store.insert_submission(&again).await.is_err());
     assert!(store.submission("missing").await.unwrap().is_none());
+
+    crate::ledger::ledger_suite(&store).await;
 }
 
 #[tokio::test]

@@ -1,39 +1,60 @@
 //! From a validated order to Infobip's send request.
 
-use app::domain::order::SmsOrder;
+use app::domain::order::{PersonalisedRecipient, SmsOrder};
 use chrono::Utc;
+
+use crate::providers::recipient_key;
 
 use super::wire::{
     format_send_at, Content, Destination, Message, RequestOptions, Schedule, SendRequest,
 };
 
-/// Our id for the `index`-th recipient of the submission named `key`.
-pub fn message_id(key: &str, index: usize) -> String {
-    format!("{key}-{index}")
-}
-
 /// The request for `order`: the bulk is named `key` and each message has its own id, so both can be
 /// looked up later even if the send's answer is lost.
 pub fn send_request(order: &SmsOrder, key: &str) -> SendRequest {
-    SendRequest {
-        messages: vec![Message {
-            sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
-            destinations: order
+    let sender = order.sender.as_ref().map(|s| s.as_str().to_owned());
+    let destination = |index: usize, personalised: &PersonalisedRecipient| Destination {
+        to: personalised
+            .recipient
+            .number
+            .e164()
+            .trim_start_matches('+')
+            .to_owned(),
+        message_id: Some(recipient_key(key, index)),
+    };
+    let message = |text: &str, destinations: Vec<Destination>| Message {
+        sender: sender.clone(),
+        destinations,
+        content: Content {
+            text: text.to_owned(),
+            transliteration: None,
+        },
+        options: None,
+        webhooks: None,
+    };
+    // One message for everyone when the text is the same; otherwise one per recipient, each with
+    // the text filled in for them (Infobip has no placeholders of its own).
+    let personalised = order.recipients.iter().any(|r| r.text.is_some());
+    let messages = if personalised {
+        order
+            .recipients
+            .iter()
+            .enumerate()
+            .map(|(index, r)| message(order.text_for(r).as_str(), vec![destination(index, r)]))
+            .collect()
+    } else {
+        vec![message(
+            order.text.as_str(),
+            order
                 .recipients
                 .iter()
                 .enumerate()
-                .map(|(index, recipient)| Destination {
-                    to: recipient.number.e164().trim_start_matches('+').to_owned(),
-                    message_id: Some(message_id(key, index)),
-                })
+                .map(|(index, r)| destination(index, r))
                 .collect(),
-            content: Content {
-                text: order.text.as_str().to_owned(),
-                transliteration: None,
-            },
-            options: None,
-            webhooks: None,
-        }],
+        )]
+    };
+    SendRequest {
+        messages,
         options: Some(RequestOptions {
             schedule: Some(Schedule {
                 bulk_id: Some(key.to_owned()),

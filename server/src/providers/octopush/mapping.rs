@@ -13,9 +13,20 @@ pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
         recipients: order
             .recipients
             .iter()
-            .map(|recipient| Recipient {
-                phone_number: recipient.number.e164().to_owned(),
-                ..Recipient::default()
+            .map(|personalised| {
+                // Octopush fills the placeholders in itself from these values.
+                let fields = &personalised.recipient.fields;
+                let value = |name: &str| fields.get(name).cloned();
+                Recipient {
+                    phone_number: personalised.recipient.number.e164().to_owned(),
+                    first_name: value("first_name"),
+                    last_name: value("last_name"),
+                    param1: value("param1"),
+                    param2: value("param2"),
+                    param3: value("param3"),
+                    param4: value("param4"),
+                    param5: value("param5"),
+                }
             })
             .collect(),
         sms_type: match order.campaign_type {

@@ -1,0 +1,411 @@
+//! From an order to what happens to each recipient: when they are sent (after the sending rules),
+//! or why they are left out, and the provider submissions that carry them (server side only).
+
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, HashMap};
+
+use super::message::MessageStats;
+use super::order::SmsOrder;
+use super::send_time::SendTime;
+use super::sending_rules::{zone_of_region, Placement, RecipientZone, SendingPolicies};
+
+/// What to do with a recipient who already had as many marketing SMS as the cap allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CapAction {
+    /// Send, with a warning.
+    #[default]
+    Warn,
+    /// Leave the recipient out, saying why.
+    Exclude,
+}
+
+/// Facts from outside the order that decide who is sent.
+#[derive(Debug, Clone, Default)]
+pub struct Exclusions {
+    /// Opted-out numbers (E.164) and how they opted out.
+    pub opted_out: HashMap<String, String>,
+    /// Numbers over the marketing frequency cap, and why.
+    pub over_cap: HashMap<String, String>,
+    pub cap_action: CapAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    Send {
+        at: DateTime<Utc>,
+        /// The sending rules moved the time.
+        deferred: bool,
+        override_reason: Option<String>,
+    },
+    Excluded {
+        reason: String,
+    },
+}
+
+/// One recipient of the order (same index) and what happens to them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedRecipient {
+    pub line: u32,
+    pub number: String,
+    pub stats: MessageStats,
+    pub fate: Fate,
+    pub warnings: Vec<String>,
+}
+
+/// Recipients handed to the provider in one request, all at one time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedBatch {
+    /// `None`: now.
+    pub send_at: Option<DateTime<Utc>>,
+    /// Indices into the order's recipients.
+    pub members: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignPlan {
+    pub recipients: Vec<PlannedRecipient>,
+    pub batches: Vec<PlannedBatch>,
+}
+
+impl CampaignPlan {
+    /// Decides each recipient's fate and groups those sent by send time, at most `batch_size` per batch.
+    pub fn new(
+        order: &SmsOrder,
+        policies: &SendingPolicies,
+        exclusions: &Exclusions,
+        now: DateTime<Utc>,
+        batch_size: usize,
+    ) -> Self {
+        let requested = order
+            .send_at
+            .as_ref()
+            .map_or(now, |t| t.instant.with_timezone(&Utc));
+        let mut recipients = Vec::with_capacity(order.recipients.len());
+        for personalised in &order.recipients {
+            let recipient = &personalised.recipient;
+            let number = recipient.number.e164().to_owned();
+            let stats = order.text_for(personalised).stats();
+            let mut warnings = Vec::new();
+            let excluded = |reason: String| Fate::Excluded { reason };
+            let fate = if let Some(how) = exclusions.opted_out.get(&number) {
+                excluded(format!("opted out ({how})"))
+            } else {
+                let capped = exclusions.over_cap.get(&number);
+                match (capped, exclusions.cap_action) {
+                    (Some(why), CapAction::Exclude) => excluded(why.clone()),
+                    (capped, _) => {
+                        warnings.extend(capped.cloned());
+                        let zone = match recipient.zone {
+                            Some(tz) => RecipientZone::Known(tz),
+                            None => recipient
+                                .number
+                                .region()
+                                .map_or(RecipientZone::Unknown, zone_of_region),
+                        };
+                        let at = requested_for(order, &zone, requested, &mut warnings);
+                        let check = policies.check(
+                            order.purpose,
+                            recipient.number.region(),
+                            &zone,
+                            order.time_zone,
+                            at,
+                        );
+                        match check.place(at, &order.outside_window) {
+                            Placement::Send {
+                                at,
+                                deferred,
+                                warnings: notes,
+                                override_reason,
+                            } => {
+                                warnings.extend(notes);
+                                Fate::Send {
+                                    at,
+                                    deferred,
+                                    override_reason,
+                                }
+                            }
+                            Placement::Excluded { reason } => excluded(reason),
+                        }
+                    }
+                }
+            };
+            recipients.push(PlannedRecipient {
+                line: recipient.line,
+                number,
+                stats,
+                fate,
+                warnings,
+            });
+        }
+        let batches = batches(order, &recipients, requested, batch_size);
+        Self {
+            recipients,
+            batches,
+        }
+    }
+
+    pub fn excluded(&self) -> impl Iterator<Item = (&PlannedRecipient, &str)> {
+        self.recipients.iter().filter_map(|r| match &r.fate {
+            Fate::Excluded { reason } => Some((r, reason.as_str())),
+            Fate::Send { .. } => None,
+        })
+    }
+
+    /// The order carrying one batch, ready for the provider.
+    pub fn batch_order(&self, order: &SmsOrder, batch: &PlannedBatch) -> SmsOrder {
+        let recipients = batch
+            .members
+            .iter()
+            .map(|&i| order.recipients[i].clone())
+            .collect();
+        let send_at = batch.send_at.map(|at| match &order.send_at {
+            // Keep the user's own wall-clock intent when the time was not moved.
+            Some(time) if time.instant.with_timezone(&Utc) == at => time.clone(),
+            _ => SendTime::at(at, order.time_zone),
+        });
+        order.batch(recipients, send_at)
+    }
+}
+
+/// The instant this recipient is asked for: the campaign's, or in "each recipient's local time"
+/// mode the campaign's wall-clock time read in the recipient's zone.
+fn requested_for(
+    order: &SmsOrder,
+    zone: &RecipientZone,
+    campaign_instant: DateTime<Utc>,
+    warnings: &mut Vec<String>,
+) -> DateTime<Utc> {
+    let Some(time) = order.send_at.as_ref().filter(|_| order.local_time) else {
+        return campaign_instant;
+    };
+    let tz = match zone {
+        RecipientZone::Known(tz) => *tz,
+        _ => {
+            warnings.push(format!(
+                "time zone not known: sent at {} in the campaign's zone, {}",
+                time.local.format("%H:%M"),
+                order.time_zone.name()
+            ));
+            order.time_zone
+        }
+    };
+    SendTime::at_local(time.local, tz).with_timezone(&Utc)
+}
+
+fn batches(
+    order: &SmsOrder,
+    recipients: &[PlannedRecipient],
+    requested: DateTime<Utc>,
+    batch_size: usize,
+) -> Vec<PlannedBatch> {
+    let mut by_time: BTreeMap<Option<DateTime<Utc>>, Vec<usize>> = BTreeMap::new();
+    for (index, recipient) in recipients.iter().enumerate() {
+        if let Fate::Send { at, .. } = recipient.fate {
+            // A campaign sent now stays "now" for those the rules did not move.
+            let key = (order.send_at.is_some() || at != requested).then_some(at);
+            by_time.entry(key).or_default().push(index);
+        }
+    }
+    by_time
+        .into_iter()
+        .flat_map(|(send_at, members)| {
+            members
+                .chunks(batch_size.max(1))
+                .map(|chunk| PlannedBatch {
+                    send_at,
+                    members: chunk.to_vec(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::order::OrderRules;
+    use crate::domain::phone::Region;
+    use crate::domain::{CampaignType, OutsideWindow, Purpose};
+    use crate::models::{ProviderId, ScheduleRequest};
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap()
+    }
+
+    fn request(recipients: &str) -> ScheduleRequest {
+        ScheduleRequest {
+            provider: ProviderId::Infobip,
+            text: "Hello {first_name}".into(),
+            recipients: recipients.into(),
+            campaign_type: CampaignType::Premium,
+            sender: "ACME".into(),
+            send_at: String::new(),
+            time_zone: "Europe/Paris".into(),
+            purpose: Purpose::Alert,
+            with_replies: false,
+            simulation: false,
+            outside_window: OutsideWindow::Defer,
+            local_time: false,
+        }
+    }
+
+    fn order(request: &ScheduleRequest) -> SmsOrder {
+        let rules = OrderRules {
+            default_region: Region::parse("FR").unwrap(),
+            max_recipients: 1000,
+        };
+        SmsOrder::parse(request, &rules, now()).unwrap()
+    }
+
+    fn csv(rows: usize) -> String {
+        let mut text = "phone,first_name\n".to_owned();
+        for i in 0..rows {
+            text.push_str(&format!("+3361234{i:04},N{i}\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn a_campaign_sent_now_is_split_by_the_provider_limit() {
+        let order = order(&request(&csv(5)));
+        let plan = CampaignPlan::new(
+            &order,
+            &SendingPolicies::defaults(),
+            &Exclusions::default(),
+            now(),
+            2,
+        );
+        let sizes: Vec<_> = plan
+            .batches
+            .iter()
+            .map(|b| (b.send_at, b.members.len()))
+            .collect();
+        assert_eq!(sizes, vec![(None, 2), (None, 2), (None, 1)]);
+        assert_eq!(
+            plan.batch_order(&order, &plan.batches[2]).recipients[0]
+                .recipient
+                .line,
+            6
+        );
+        assert_eq!(order.text_for(&order.recipients[3]).as_str(), "Hello N3");
+    }
+
+    #[test]
+    fn opted_out_and_capped_numbers_are_left_out_with_the_reason() {
+        let order = order(&request(&csv(3)));
+        let exclusions = Exclusions {
+            opted_out: HashMap::from([(
+                "+33612340000".to_owned(),
+                "STOP reply on 2026-11-02".to_owned(),
+            )]),
+            over_cap: HashMap::from([(
+                "+33612340001".to_owned(),
+                "had a marketing SMS on 2026-11-29".to_owned(),
+            )]),
+            cap_action: CapAction::Exclude,
+        };
+        let plan = CampaignPlan::new(
+            &order,
+            &SendingPolicies::defaults(),
+            &exclusions,
+            now(),
+            500,
+        );
+        let excluded: Vec<_> = plan
+            .excluded()
+            .map(|(r, why)| (r.line, why.to_owned()))
+            .collect();
+        assert_eq!(
+            excluded,
+            vec![
+                (2, "opted out (STOP reply on 2026-11-02)".to_owned()),
+                (3, "had a marketing SMS on 2026-11-29".to_owned())
+            ]
+        );
+        assert_eq!(plan.batches.len(), 1);
+        assert_eq!(plan.batches[0].members, vec![2]);
+
+        let warn = Exclusions {
+            cap_action: CapAction::Warn,
+            ..exclusions
+        };
+        let plan = CampaignPlan::new(&order, &SendingPolicies::defaults(), &warn, now(), 500);
+        assert_eq!(plan.excluded().count(), 1);
+        assert_eq!(
+            plan.recipients[1].warnings,
+            vec!["had a marketing SMS on 2026-11-29".to_owned()]
+        );
+    }
+
+    #[test]
+    fn french_marketing_on_sunday_moves_to_monday_morning() {
+        let sunday = ScheduleRequest {
+            text: "Sale {first_name} STOP au XXXXX".into(),
+            purpose: Purpose::Marketing,
+            send_at: "2026-12-06T10:00".into(),
+            ..request(&csv(2))
+        };
+        let plan = CampaignPlan::new(
+            &order(&sunday),
+            &SendingPolicies::defaults(),
+            &Exclusions::default(),
+            now(),
+            500,
+        );
+        let monday = Utc.with_ymd_and_hms(2026, 12, 7, 7, 0, 0).unwrap();
+        assert_eq!(plan.batches.len(), 1);
+        assert_eq!(plan.batches[0].send_at, Some(monday));
+        assert!(matches!(
+            plan.recipients[0].fate,
+            Fate::Send { deferred: true, .. }
+        ));
+        assert!(!plan.recipients[0].warnings.is_empty());
+
+        let skip = ScheduleRequest {
+            outside_window: OutsideWindow::Skip,
+            ..sunday
+        };
+        let plan = CampaignPlan::new(
+            &order(&skip),
+            &SendingPolicies::defaults(),
+            &Exclusions::default(),
+            now(),
+            500,
+        );
+        assert!(plan.batches.is_empty());
+        assert_eq!(plan.excluded().count(), 2);
+    }
+
+    #[test]
+    fn local_time_mode_groups_recipients_by_their_zone() {
+        let local = ScheduleRequest {
+            send_at: "2026-12-02T10:00".into(),
+            local_time: true,
+            ..request(
+                "phone,first_name,time_zone\n+33612345678,A,\n+12125550123,B,America/New_York\n+12125550124,C,\n",
+            )
+        };
+        let plan = CampaignPlan::new(
+            &order(&local),
+            &SendingPolicies::defaults(),
+            &Exclusions::default(),
+            now(),
+            500,
+        );
+        let times: Vec<_> = plan
+            .batches
+            .iter()
+            .map(|b| (b.send_at.unwrap().to_rfc3339(), b.members.clone()))
+            .collect();
+        assert_eq!(
+            times,
+            vec![
+                // Paris 10:00, and the US number without a zone falls back to the campaign's, with a warning.
+                ("2026-12-02T09:00:00+00:00".to_owned(), vec![0, 2]),
+                ("2026-12-02T15:00:00+00:00".to_owned(), vec![1]),
+            ]
+        );
+        assert!(plan.recipients[2].warnings[0].contains("time zone not known"));
+    }
+}

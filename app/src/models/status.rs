@@ -1,0 +1,97 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Where one recipient's message stands: one normalised status whatever the provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecipientStatus {
+    /// Recorded; the provider has not confirmed it yet.
+    Pending,
+    /// Handed over but no answer came: the provider may have it (reconciled later).
+    Unknown,
+    /// The provider holds it for a later send time.
+    Scheduled,
+    /// The provider took it to send now.
+    Accepted,
+    /// Sent to the operator.
+    Sent,
+    Delivered,
+    Failed,
+    Expired,
+    Canceled,
+    /// Left out before submission (opted out, sending rules, frequency cap…), with the reason.
+    Excluded,
+}
+
+impl RecipientStatus {
+    pub const ALL: [RecipientStatus; 10] = [
+        RecipientStatus::Pending,
+        RecipientStatus::Unknown,
+        RecipientStatus::Scheduled,
+        RecipientStatus::Accepted,
+        RecipientStatus::Sent,
+        RecipientStatus::Delivered,
+        RecipientStatus::Failed,
+        RecipientStatus::Expired,
+        RecipientStatus::Canceled,
+        RecipientStatus::Excluded,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecipientStatus::Pending => "pending",
+            RecipientStatus::Unknown => "unknown",
+            RecipientStatus::Scheduled => "scheduled",
+            RecipientStatus::Accepted => "accepted",
+            RecipientStatus::Sent => "sent",
+            RecipientStatus::Delivered => "delivered",
+            RecipientStatus::Failed => "failed",
+            RecipientStatus::Expired => "expired",
+            RecipientStatus::Canceled => "canceled",
+            RecipientStatus::Excluded => "excluded",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// How far along a message is; a report never moves a recipient back (reports arrive out of order).
+    pub fn progress(self) -> u8 {
+        match self {
+            RecipientStatus::Pending | RecipientStatus::Unknown => 0,
+            RecipientStatus::Scheduled | RecipientStatus::Accepted => 1,
+            RecipientStatus::Sent => 2,
+            RecipientStatus::Delivered
+            | RecipientStatus::Failed
+            | RecipientStatus::Expired
+            | RecipientStatus::Canceled
+            | RecipientStatus::Excluded => 3,
+        }
+    }
+
+    pub fn is_final(self) -> bool {
+        self.progress() == 3
+    }
+}
+
+impl fmt::Display for RecipientStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip_and_only_move_forward() {
+        for status in RecipientStatus::ALL {
+            assert_eq!(RecipientStatus::parse(status.as_str()), Some(status));
+        }
+        assert!(RecipientStatus::Delivered.progress() > RecipientStatus::Sent.progress());
+        assert!(RecipientStatus::Sent.progress() > RecipientStatus::Scheduled.progress());
+        assert!(RecipientStatus::Canceled.is_final() && !RecipientStatus::Unknown.is_final());
+    }
+}

@@ -1,0 +1,135 @@
+//! The rows a campaign is recorded as, built from the order and its plan before any provider call.
+
+use app::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
+use app::domain::order::SmsOrder;
+use app::domain::{CampaignType, Encoding, OutsideWindow, Purpose};
+use app::models::RecipientStatus;
+use chrono::{DateTime, Utc};
+
+use crate::providers::recipient_key;
+use crate::storage::{NewCampaign, NewRecipient, NewSubmission};
+
+/// The id of a recipient left out before submission.
+fn excluded_id(campaign_id: &str, line: u32) -> String {
+    format!("{campaign_id}-line{line}")
+}
+
+pub struct CampaignRows {
+    pub campaign: NewCampaign,
+    pub submissions: Vec<NewSubmission>,
+    pub recipients: Vec<NewRecipient>,
+}
+
+/// A submission of the campaign: its id (also the key the provider sees) and its batch.
+pub struct PlannedSubmission<'a> {
+    pub id: String,
+    pub batch: &'a PlannedBatch,
+}
+
+pub fn campaign_rows(
+    campaign_id: &str,
+    actor: &str,
+    order: &SmsOrder,
+    plan: &CampaignPlan,
+    submissions: &[PlannedSubmission<'_>],
+    now: DateTime<Utc>,
+) -> CampaignRows {
+    let marketing = order.purpose == Purpose::Marketing;
+    let mut recipients = Vec::with_capacity(plan.recipients.len());
+    let mut submission_rows = Vec::with_capacity(submissions.len());
+    for submission in submissions {
+        let mut numbers = Vec::with_capacity(submission.batch.members.len());
+        for (index, &member) in submission.batch.members.iter().enumerate() {
+            let planned = &plan.recipients[member];
+            numbers.push(planned.number.clone());
+            recipients.push(NewRecipient {
+                id: recipient_key(&submission.id, index),
+                submission_id: Some(submission.id.clone()),
+                line: planned.line,
+                phone: planned.number.clone(),
+                parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
+                encoding: encoding_name(planned.stats.encoding).to_owned(),
+                send_at: Some(match planned.fate {
+                    Fate::Send { at, .. } => at,
+                    Fate::Excluded { .. } => now,
+                }),
+                marketing,
+                status: RecipientStatus::Pending,
+                reason: None,
+                warnings: planned.warnings.clone(),
+            });
+        }
+        submission_rows.push(NewSubmission {
+            id: submission.id.clone(),
+            campaign_id: Some(campaign_id.to_owned()),
+            provider: order.provider.as_str().to_owned(),
+            idempotency_key: submission.id.clone(),
+            actor: actor.to_owned(),
+            message_text: order.text.as_str().to_owned(),
+            recipients: numbers,
+            send_at: submission
+                .batch
+                .send_at
+                .map(|at| at.with_timezone(&order.time_zone).to_rfc3339()),
+            time_zone: Some(order.time_zone.name().to_owned()),
+            simulation: order.simulation,
+            created_at: now,
+        });
+    }
+    for (planned, reason) in plan.excluded() {
+        recipients.push(NewRecipient {
+            id: excluded_id(campaign_id, planned.line),
+            submission_id: None,
+            line: planned.line,
+            phone: planned.number.clone(),
+            parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
+            encoding: encoding_name(planned.stats.encoding).to_owned(),
+            send_at: None,
+            marketing,
+            status: RecipientStatus::Excluded,
+            reason: Some(reason.to_owned()),
+            warnings: planned.warnings.clone(),
+        });
+    }
+    let (outside_window, override_reason) = match &order.outside_window {
+        OutsideWindow::Defer => ("defer", None),
+        OutsideWindow::Skip => ("skip", None),
+        OutsideWindow::Override { reason } => ("override", Some(reason.clone())),
+    };
+    CampaignRows {
+        campaign: NewCampaign {
+            id: campaign_id.to_owned(),
+            provider: order.provider.as_str().to_owned(),
+            actor: actor.to_owned(),
+            message_text: order.text.as_str().to_owned(),
+            sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
+            purpose: match order.purpose {
+                Purpose::Alert => "alert",
+                Purpose::Marketing => "marketing",
+            }
+            .to_owned(),
+            campaign_type: match order.campaign_type {
+                CampaignType::Premium => "premium",
+                CampaignType::LowCost => "low_cost",
+            }
+            .to_owned(),
+            requested_send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
+            time_zone: order.time_zone.name().to_owned(),
+            local_time: order.local_time,
+            outside_window: outside_window.to_owned(),
+            override_reason,
+            simulation: order.simulation,
+            recipient_count: plan.recipients.len(),
+            created_at: now,
+        },
+        submissions: submission_rows,
+        recipients,
+    }
+}
+
+fn encoding_name(encoding: Encoding) -> &'static str {
+    match encoding {
+        Encoding::Gsm7 => "gsm7",
+        Encoding::Ucs2 => "ucs2",
+    }
+}

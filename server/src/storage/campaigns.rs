@@ -1,0 +1,346 @@
+//! Campaigns and their recipients, written together before any provider is called.
+
+use app::models::RecipientStatus;
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::Row;
+
+use super::submissions::NewSubmission;
+use super::{Store, StoreError};
+
+/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
+const ROWS_PER_INSERT: usize = 500;
+
+const RECIPIENT_COLUMNS: usize = 13;
+
+/// `($1, $2, …), ($n+1, …)…` for a multi-row INSERT: numbered placeholders, which both SQLite and
+/// PostgreSQL read (sqlx's query builder writes `?` for the Any driver, which PostgreSQL does not).
+fn numbered_rows(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let cells: Vec<String> = (1..=columns)
+                .map(|c| format!("${}", row * columns + c))
+                .collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Instants as stored: UTC, whole seconds, `Z`, so that text order is time order.
+pub fn stored_instant(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewCampaign {
+    pub id: String,
+    pub provider: String,
+    pub actor: String,
+    pub message_text: String,
+    pub sender: Option<String>,
+    pub purpose: String,
+    pub campaign_type: String,
+    /// RFC 3339 with the user's offset; `None`: now.
+    pub requested_send_at: Option<String>,
+    pub time_zone: String,
+    pub local_time: bool,
+    pub outside_window: String,
+    pub override_reason: Option<String>,
+    pub simulation: bool,
+    pub recipient_count: usize,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRecipient {
+    pub id: String,
+    /// `None` for a recipient left out before submission.
+    pub submission_id: Option<String>,
+    pub line: u32,
+    pub phone: String,
+    pub parts: u32,
+    pub encoding: String,
+    pub send_at: Option<DateTime<Utc>>,
+    pub marketing: bool,
+    pub status: RecipientStatus,
+    pub reason: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// A campaign as listed: its settings and how many recipients stand where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignRecord {
+    pub id: String,
+    pub provider: String,
+    pub actor: String,
+    pub message_text: String,
+    pub purpose: String,
+    pub requested_send_at: Option<String>,
+    pub time_zone: String,
+    pub override_reason: Option<String>,
+    pub simulation: bool,
+    pub recipient_count: u64,
+    pub paused: bool,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecipientRecord {
+    pub id: String,
+    pub submission_id: Option<String>,
+    pub line: u32,
+    pub phone: String,
+    pub parts: u32,
+    pub encoding: String,
+    pub send_at: Option<String>,
+    pub status: RecipientStatus,
+    pub reason: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+fn to_i64(value: usize) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+fn decode_status(value: &str) -> Result<RecipientStatus, sqlx::Error> {
+    RecipientStatus::parse(value)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown recipient status {value:?}").into()))
+}
+
+const CAMPAIGN_COLUMNS: &str =
+    "id, provider, actor, message_text, purpose, requested_send_at, time_zone, \
+     override_reason, simulation, recipient_count, paused, created_at";
+
+fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
+    Ok(CampaignRecord {
+        id: row.try_get("id")?,
+        provider: row.try_get("provider")?,
+        actor: row.try_get("actor")?,
+        message_text: row.try_get("message_text")?,
+        purpose: row.try_get("purpose")?,
+        requested_send_at: row.try_get("requested_send_at")?,
+        time_zone: row.try_get("time_zone")?,
+        override_reason: row.try_get("override_reason")?,
+        simulation: row.try_get::<i64, _>("simulation")? != 0,
+        recipient_count: u64::try_from(row.try_get::<i64, _>("recipient_count")?).unwrap_or(0),
+        paused: row.try_get::<i64, _>("paused")? != 0,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+impl Store {
+    /// Writes the campaign, its submissions (pending) and every recipient in one transaction: after a
+    /// crash either all of it is there to reconcile, or none of it was handed to a provider.
+    pub async fn record_campaign(
+        &self,
+        campaign: &NewCampaign,
+        submissions: &[NewSubmission],
+        recipients: &[NewRecipient],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO campaigns (id, provider, actor, message_text, sender, purpose, campaign_type, \
+             requested_send_at, time_zone, local_time, outside_window, override_reason, simulation, \
+             recipient_count, paused, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15)",
+        )
+        .bind(&campaign.id)
+        .bind(&campaign.provider)
+        .bind(&campaign.actor)
+        .bind(&campaign.message_text)
+        .bind(campaign.sender.as_deref())
+        .bind(&campaign.purpose)
+        .bind(&campaign.campaign_type)
+        .bind(campaign.requested_send_at.as_deref())
+        .bind(&campaign.time_zone)
+        .bind(i64::from(campaign.local_time))
+        .bind(&campaign.outside_window)
+        .bind(campaign.override_reason.as_deref())
+        .bind(i64::from(campaign.simulation))
+        .bind(to_i64(campaign.recipient_count))
+        .bind(stored_instant(campaign.created_at))
+        .execute(&mut *tx)
+        .await?;
+        for submission in submissions {
+            Self::insert_submission_in(&mut tx, submission).await?;
+        }
+        let now = stored_instant(campaign.created_at);
+        for chunk in recipients.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
+                "INSERT INTO recipients (id, campaign_id, submission_id, line, phone, parts, encoding, send_at, \
+                 marketing, status, reason, warnings, updated_at) VALUES {}",
+                numbered_rows(chunk.len(), RECIPIENT_COLUMNS)
+            );
+            let mut insert = sqlx::query(&sql);
+            for r in chunk {
+                insert =
+                    insert
+                        .bind(r.id.clone())
+                        .bind(campaign.id.clone())
+                        .bind(r.submission_id.clone())
+                        .bind(i64::from(r.line))
+                        .bind(r.phone.clone())
+                        .bind(i64::from(r.parts))
+                        .bind(r.encoding.clone())
+                        .bind(r.send_at.map(stored_instant))
+                        .bind(i64::from(r.marketing))
+                        .bind(r.status.as_str())
+                        .bind(r.reason.clone())
+                        .bind((!r.warnings.is_empty()).then(|| {
+                            serde_json::to_string(&r.warnings).expect("strings serialise")
+                        }))
+                        .bind(now.clone());
+            }
+            insert.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn campaign(&self, id: &str) -> Result<Option<CampaignRecord>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.as_ref().map(campaign_from_row).transpose()?)
+    }
+
+    /// The most recent campaigns first; `before` (a `created_at`) pages further back.
+    pub async fn campaigns(
+        &self,
+        limit: u32,
+        before: Option<&str>,
+    ) -> Result<Vec<CampaignRecord>, StoreError> {
+        // "Before" is the last page's oldest created_at; the first page has none.
+        let rows = sqlx::query(&format!(
+            "SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE created_at < $1 ORDER BY created_at DESC, id DESC LIMIT $2"
+        ))
+        .bind(before.unwrap_or("9999"))
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .map(campaign_from_row)
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// How many of the campaign's recipients are in each status.
+    pub async fn status_counts(
+        &self,
+        campaign_id: &str,
+    ) -> Result<Vec<(RecipientStatus, u64)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT status, COUNT(*) AS n FROM recipients WHERE campaign_id = $1 GROUP BY status",
+        )
+        .bind(campaign_id)
+        .fetch_all(self.pool())
+        .await?;
+        let mut counts = rows
+            .iter()
+            .map(|row| {
+                let status: String = row.try_get("status")?;
+                Ok((
+                    decode_status(&status)?,
+                    u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0),
+                ))
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        counts.sort_by_key(|(status, _)| RecipientStatus::ALL.iter().position(|s| s == status));
+        Ok(counts)
+    }
+
+    /// One page of the campaign's recipients in list order.
+    pub async fn campaign_recipients(
+        &self,
+        campaign_id: &str,
+        offset: u64,
+        limit: u32,
+    ) -> Result<Vec<RecipientRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, submission_id, line, phone, parts, encoding, send_at, status, reason, warnings \
+             FROM recipients WHERE campaign_id = $1 ORDER BY line LIMIT $2 OFFSET $3",
+        )
+        .bind(campaign_id)
+        .bind(i64::from(limit))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let status: String = row.try_get("status")?;
+                let warnings: Option<String> = row.try_get("warnings")?;
+                Ok(RecipientRecord {
+                    id: row.try_get("id")?,
+                    submission_id: row.try_get("submission_id")?,
+                    line: u32::try_from(row.try_get::<i64, _>("line")?).unwrap_or(0),
+                    phone: row.try_get("phone")?,
+                    parts: u32::try_from(row.try_get::<i64, _>("parts")?).unwrap_or(0),
+                    encoding: row.try_get("encoding")?,
+                    send_at: row.try_get("send_at")?,
+                    status: decode_status(&status)?,
+                    reason: row.try_get("reason")?,
+                    warnings: warnings
+                        .map(|w| {
+                            serde_json::from_str(&w).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+                        })
+                        .transpose()?
+                        .unwrap_or_default(),
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Numbers that have a marketing SMS sent or to be sent between `from` and `to`, with its time.
+    pub async fn marketing_sends_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT phone, send_at FROM recipients WHERE marketing = 1 AND send_at >= $1 AND send_at <= $2 \
+             AND status NOT IN ('excluded', 'failed', 'canceled', 'expired')",
+        )
+        .bind(stored_instant(from))
+        .bind(stored_instant(to))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("phone")?, row.try_get("send_at")?)))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Records who did what to a campaign, and when.
+    pub async fn record_action(
+        &self,
+        campaign_id: &str,
+        actor: &str,
+        action: &str,
+        detail: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO campaign_actions (id, campaign_id, actor, action, detail, at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(campaign_id)
+            .bind(actor)
+            .bind(action)
+            .bind(detail)
+            .bind(stored_instant(at))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_paused(&self, campaign_id: &str, paused: bool) -> Result<(), StoreError> {
+        sqlx::query("UPDATE campaigns SET paused = $1 WHERE id = $2")
+            .bind(i64::from(paused))
+            .bind(campaign_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,218 @@
+//! The per-recipient ledger's moves: outcomes of submissions and reports from the providers, each
+//! kept in the history once, none moving a recipient backwards.
+
+use app::models::RecipientStatus;
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::campaigns::stored_instant;
+use super::{Store, StoreError};
+
+/// How a report names the recipient it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportKey {
+    /// Our own per-recipient id, which the provider echoes (Infobip `messageId`).
+    RecipientId(String),
+    /// The provider's campaign reference and the number (Octopush `sms_ticket`).
+    Reference {
+        provider: String,
+        reference: String,
+        phone: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusReport {
+    pub key: ReportKey,
+    pub status: RecipientStatus,
+    pub detail: Option<String>,
+    /// Where it came from: `infobip-webhook`, `octopush-webhook`, `infobip-poll`…
+    pub source: String,
+    pub occurred_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportOutcome {
+    /// Recorded, and the recipient's status moved.
+    Applied,
+    /// Recorded in the history; the recipient was already further along.
+    Kept,
+    /// The same report was recorded before.
+    Duplicate,
+    /// No recipient of ours matches.
+    Unknown,
+}
+
+/// Statuses a move to `status` may replace.
+fn behind(status: RecipientStatus) -> String {
+    RecipientStatus::ALL
+        .iter()
+        .filter(|s| s.progress() < status.progress())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// Moves every recipient of a submission to `status` (the provider's answer to the hand-over).
+    pub async fn set_submission_recipients(
+        &self,
+        submission_id: &str,
+        status: RecipientStatus,
+        detail: Option<&str>,
+        source: &str,
+        at: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let at = stored_instant(at);
+        sqlx::query(
+            "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
+             SELECT id, $1, $2, $3, $4, $4 FROM recipients WHERE submission_id = $5 \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(status.as_str())
+        .bind(detail)
+        .bind(source)
+        .bind(&at)
+        .bind(submission_id)
+        .execute(&mut *tx)
+        .await?;
+        let moved = sqlx::query(&format!(
+            "UPDATE recipients SET status = $1, reason = $2, updated_at = $3 \
+             WHERE submission_id = $4 AND status IN ({})",
+            behind(status)
+        ))
+        .bind(status.as_str())
+        .bind(detail)
+        .bind(&at)
+        .bind(submission_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(moved)
+    }
+
+    /// Records a provider's report about one recipient; a report seen before changes nothing.
+    pub async fn apply_report(&self, report: &StatusReport) -> Result<ReportOutcome, StoreError> {
+        let Some(recipient_id) = self.find_recipient(&report.key).await? else {
+            return Ok(ReportOutcome::Unknown);
+        };
+        let occurred_at = stored_instant(report.occurred_at);
+        let mut tx = self.pool().begin().await?;
+        let recorded = sqlx::query(
+            "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+        )
+        .bind(&recipient_id)
+        .bind(report.status.as_str())
+        .bind(report.detail.as_deref())
+        .bind(&report.source)
+        .bind(&occurred_at)
+        .bind(stored_instant(Utc::now()))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if recorded == 0 {
+            tx.rollback().await?;
+            return Ok(ReportOutcome::Duplicate);
+        }
+        let moved = sqlx::query(&format!(
+            "UPDATE recipients SET status = $1, reason = $2, updated_at = $3 WHERE id = $4 AND status IN ({})",
+            behind(report.status)
+        ))
+        .bind(report.status.as_str())
+        .bind(report.detail.as_deref())
+        .bind(&occurred_at)
+        .bind(&recipient_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(if moved > 0 {
+            ReportOutcome::Applied
+        } else {
+            ReportOutcome::Kept
+        })
+    }
+
+    /// The recipient a report is about. A reference we have not learnt yet (Octopush answered a
+    /// resend with "already taken") is learnt here, from the newest accepted submission to that number.
+    async fn find_recipient(&self, key: &ReportKey) -> Result<Option<String>, StoreError> {
+        match key {
+            ReportKey::RecipientId(id) => {
+                Ok(sqlx::query("SELECT id FROM recipients WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?
+                    .map(|row| row.try_get("id"))
+                    .transpose()?)
+            }
+            ReportKey::Reference {
+                provider,
+                reference,
+                phone,
+            } => {
+                let known = sqlx::query(
+                    "SELECT r.id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
+                     WHERE s.provider = $1 AND s.provider_reference = $2 AND r.phone = $3",
+                )
+                .bind(provider)
+                .bind(reference)
+                .bind(phone)
+                .fetch_optional(self.pool())
+                .await?;
+                if let Some(row) = known {
+                    return Ok(Some(row.try_get("id")?));
+                }
+                let unnamed = sqlx::query(
+                    "SELECT r.id, s.id AS submission_id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
+                     WHERE s.provider = $1 AND s.provider_reference IS NULL AND s.status IN ('accepted', 'unknown', 'pending') \
+                     AND r.phone = $2 ORDER BY s.created_at DESC LIMIT 1",
+                )
+                .bind(provider)
+                .bind(phone)
+                .fetch_optional(self.pool())
+                .await?;
+                let Some(row) = unnamed else { return Ok(None) };
+                let submission_id: String = row.try_get("submission_id")?;
+                sqlx::query("UPDATE submissions SET provider_reference = $1, status = 'accepted' WHERE id = $2 AND provider_reference IS NULL")
+                    .bind(reference)
+                    .bind(&submission_id)
+                    .execute(self.pool())
+                    .await?;
+                tracing::info!(submission = %submission_id, %reference, "learnt the provider's reference from a report");
+                Ok(Some(row.try_get("id")?))
+            }
+        }
+    }
+
+    /// A recipient's history, oldest first.
+    pub async fn recipient_history(
+        &self,
+        recipient_id: &str,
+    ) -> Result<Vec<(RecipientStatus, Option<String>, String, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT status, detail, source, occurred_at FROM recipient_events WHERE recipient_id = $1 \
+             ORDER BY occurred_at, recorded_at",
+        )
+        .bind(recipient_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let status: String = row.try_get("status")?;
+                let status = RecipientStatus::parse(&status).ok_or_else(|| {
+                    sqlx::Error::Decode(format!("unknown status {status:?}").into())
+                })?;
+                Ok((
+                    status,
+                    row.try_get("detail")?,
+                    row.try_get("source")?,
+                    row.try_get("occurred_at")?,
+                ))
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+}

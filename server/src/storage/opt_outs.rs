@@ -1,0 +1,93 @@
+//! Numbers that asked not to receive marketing SMS: from STOP replies, by hand or imported.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use std::collections::HashMap;
+
+use super::campaigns::stored_instant;
+use super::{Store, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptOut {
+    pub phone: String,
+    /// `stop-reply`, `operator` or `import`.
+    pub source: String,
+    pub detail: Option<String>,
+    pub actor: String,
+    pub created_at: String,
+}
+
+impl Store {
+    /// Adds a number; one already listed keeps its first source and date. Returns whether it was new.
+    pub async fn add_opt_out(
+        &self,
+        phone: &str,
+        source: &str,
+        detail: Option<&str>,
+        actor: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let added = sqlx::query(
+            "INSERT INTO opt_outs (phone, source, detail, actor, created_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(phone)
+        .bind(source)
+        .bind(detail)
+        .bind(actor)
+        .bind(stored_instant(at))
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        Ok(added > 0)
+    }
+
+    pub async fn remove_opt_out(&self, phone: &str) -> Result<bool, StoreError> {
+        let removed = sqlx::query("DELETE FROM opt_outs WHERE phone = $1")
+            .bind(phone)
+            .execute(self.pool())
+            .await?
+            .rows_affected();
+        Ok(removed > 0)
+    }
+
+    pub async fn opt_outs(&self, offset: u64, limit: u32) -> Result<Vec<OptOut>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT phone, source, detail, actor, created_at FROM opt_outs ORDER BY created_at DESC, phone LIMIT $1 OFFSET $2",
+        )
+        .bind(i64::from(limit))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(OptOut {
+                    phone: row.try_get("phone")?,
+                    source: row.try_get("source")?,
+                    detail: row.try_get("detail")?,
+                    actor: row.try_get("actor")?,
+                    created_at: row.try_get("created_at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Every opted-out number with a short "how and when", to leave them out of a campaign.
+    pub async fn opt_out_reasons(&self) -> Result<HashMap<String, String>, StoreError> {
+        let rows = sqlx::query("SELECT phone, source, created_at FROM opt_outs")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let source: String = row.try_get("source")?;
+                let created_at: String = row.try_get("created_at")?;
+                Ok((
+                    row.try_get("phone")?,
+                    format!("{source}, {}", &created_at[..10.min(created_at.len())]),
+                ))
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+}

@@ -1,0 +1,274 @@
+//! The campaign ledger's storage, run by the storage suite on SQLite and on PostgreSQL.
+
+use app::models::RecipientStatus;
+use chrono::{Duration, TimeZone, Utc};
+use sms_scheduler_server::storage::{
+    NewCampaign, NewRecipient, NewSubmission, ReportKey, ReportOutcome, StatusReport, Store,
+};
+
+fn campaign(id: &str, recipients: usize) -> NewCampaign {
+    NewCampaign {
+        id: id.into(),
+        provider: "octopush".into(),
+        actor: "alice".into(),
+        message_text: "Sale STOP au XXXXX".into(),
+        sender: Some("ACME".into()),
+        purpose: "marketing".into(),
+        campaign_type: "premium".into(),
+        requested_send_at: Some("2026-12-07T09:00:00+01:00".into()),
+        time_zone: "Europe/Paris".into(),
+        local_time: false,
+        outside_window: "defer".into(),
+        override_reason: None,
+        simulation: false,
+        recipient_count: recipients,
+        created_at: Utc::now(),
+    }
+}
+
+fn recipient(
+    id: &str,
+    submission: Option<&str>,
+    line: u32,
+    phone: &str,
+    status: RecipientStatus,
+) -> NewRecipient {
+    NewRecipient {
+        id: id.into(),
+        submission_id: submission.map(str::to_owned),
+        line,
+        phone: phone.into(),
+        parts: 1,
+        encoding: "gsm7".into(),
+        send_at: Some(Utc.with_ymd_and_hms(2026, 12, 7, 8, 0, 0).unwrap()),
+        marketing: true,
+        status,
+        reason: (status == RecipientStatus::Excluded).then(|| "opted out".to_owned()),
+        warnings: vec!["moved to the next allowed time".into()],
+    }
+}
+
+fn submission(id: &str, campaign: &str, phones: &[&str]) -> NewSubmission {
+    NewSubmission {
+        id: id.into(),
+        campaign_id: Some(campaign.into()),
+        provider: "octopush".into(),
+        idempotency_key: id.into(),
+        actor: "alice".into(),
+        message_text: "Sale STOP au XXXXX".into(),
+        recipients: phones.iter().map(|p| p.to_string()).collect(),
+        send_at: Some("2026-12-07T09:00:00+01:00".into()),
+        time_zone: Some("Europe/Paris".into()),
+        simulation: false,
+        created_at: Utc::now(),
+    }
+}
+
+fn report(key: ReportKey, status: RecipientStatus, minute: u32) -> StatusReport {
+    StatusReport {
+        key,
+        status,
+        detail: None,
+        source: "octopush-webhook".into(),
+        occurred_at: Utc.with_ymd_and_hms(2026, 12, 7, 8, minute, 0).unwrap(),
+    }
+}
+
+async fn apply(
+    store: &Store,
+    key: ReportKey,
+    status: RecipientStatus,
+    minute: u32,
+) -> ReportOutcome {
+    store
+        .apply_report(&report(key, status, minute))
+        .await
+        .unwrap()
+}
+
+pub async fn ledger_suite(store: &Store) {
+    // A campaign of 1,203 recipients (more than one multi-row insert), one left out.
+    let phones: Vec<String> = (0..1203).map(|i| format!("+3361{i:07}")).collect();
+    let mut rows: Vec<NewRecipient> = phones
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            recipient(
+                &format!("s1-{i}"),
+                Some("s1"),
+                i as u32 + 1,
+                p,
+                RecipientStatus::Pending,
+            )
+        })
+        .collect();
+    rows.push(recipient(
+        "c1-line1204",
+        None,
+        1204,
+        "+33699999999",
+        RecipientStatus::Excluded,
+    ));
+    let phone_refs: Vec<&str> = phones.iter().map(String::as_str).collect();
+    store
+        .record_campaign(
+            &campaign("c1", 1204),
+            &[submission("s1", "c1", &phone_refs)],
+            &rows,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.campaign("c1").await.unwrap().unwrap().recipient_count,
+        1204
+    );
+    let page = store.campaign_recipients("c1", 1200, 10).await.unwrap();
+    assert_eq!(
+        page.iter().map(|r| r.line).collect::<Vec<_>>(),
+        vec![1201, 1202, 1203, 1204]
+    );
+    assert_eq!(page[3].status, RecipientStatus::Excluded);
+    assert_eq!(page[3].reason.as_deref(), Some("opted out"));
+    assert_eq!(
+        page[0].warnings,
+        vec!["moved to the next allowed time".to_owned()]
+    );
+
+    // The provider takes the submission: every recipient moves, the excluded one stays.
+    let moved = store
+        .set_submission_recipients(
+            "s1",
+            RecipientStatus::Scheduled,
+            None,
+            "scheduler",
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved, 1203);
+    assert_eq!(
+        store.status_counts("c1").await.unwrap(),
+        vec![
+            (RecipientStatus::Scheduled, 1203),
+            (RecipientStatus::Excluded, 1)
+        ]
+    );
+
+    // Reports by reference: the ticket is learnt from the first one, a repeat changes nothing,
+    // and a late "sent" does not move a delivered recipient back.
+    let by_ticket = |phone: &str| ReportKey::Reference {
+        provider: "octopush".into(),
+        reference: "sms_abc".into(),
+        phone: phone.into(),
+    };
+    store
+        .mark_accepted("s1", None, None, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        apply(store, by_ticket(&phones[0]), RecipientStatus::Delivered, 5).await,
+        ReportOutcome::Applied
+    );
+    assert_eq!(
+        store
+            .submission("s1")
+            .await
+            .unwrap()
+            .unwrap()
+            .reference
+            .as_deref(),
+        Some("sms_abc")
+    );
+    assert_eq!(
+        apply(store, by_ticket(&phones[0]), RecipientStatus::Delivered, 5).await,
+        ReportOutcome::Duplicate
+    );
+    assert_eq!(
+        apply(store, by_ticket(&phones[0]), RecipientStatus::Sent, 1).await,
+        ReportOutcome::Kept
+    );
+    assert_eq!(
+        apply(
+            store,
+            ReportKey::RecipientId("s1-1".into()),
+            RecipientStatus::Failed,
+            6
+        )
+        .await,
+        ReportOutcome::Applied
+    );
+    assert_eq!(
+        apply(
+            store,
+            by_ticket("+15550000000"),
+            RecipientStatus::Delivered,
+            5
+        )
+        .await,
+        ReportOutcome::Unknown
+    );
+    let history: Vec<_> = store
+        .recipient_history("s1-0")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|h| h.0)
+        .collect();
+    assert_eq!(
+        history,
+        vec![
+            RecipientStatus::Scheduled,
+            RecipientStatus::Sent,
+            RecipientStatus::Delivered
+        ]
+    );
+    let first = &store.campaign_recipients("c1", 0, 2).await.unwrap();
+    assert_eq!(
+        (first[0].status, first[1].status),
+        (RecipientStatus::Delivered, RecipientStatus::Failed)
+    );
+
+    // Marketing sends near a time, for the frequency cap.
+    let at = Utc.with_ymd_and_hms(2026, 12, 7, 8, 0, 0).unwrap();
+    let near = store
+        .marketing_sends_between(at - Duration::days(7), at + Duration::days(7))
+        .await
+        .unwrap();
+    assert_eq!(
+        near.len(),
+        1202,
+        "the failed and the excluded recipients do not count"
+    );
+    assert!(store
+        .marketing_sends_between(at + Duration::days(1), at + Duration::days(8))
+        .await
+        .unwrap()
+        .is_empty());
+
+    // Opt-outs keep their first source.
+    assert!(store
+        .add_opt_out(
+            "+33612345678",
+            "stop-reply",
+            Some("STOP"),
+            "octopush",
+            Utc::now()
+        )
+        .await
+        .unwrap());
+    assert!(!store
+        .add_opt_out("+33612345678", "operator", None, "bob", Utc::now())
+        .await
+        .unwrap());
+    let listed = store.opt_outs(0, 10).await.unwrap();
+    assert_eq!((listed.len(), listed[0].source.as_str()), (1, "stop-reply"));
+    assert!(store.opt_out_reasons().await.unwrap()["+33612345678"].starts_with("stop-reply, "));
+    assert!(store.remove_opt_out("+33612345678").await.unwrap());
+    assert!(store.opt_outs(0, 10).await.unwrap().is_empty());
+
+    store
+        .record_action("c1", "bob", "cancel", Some("wrong list"), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(store.campaigns(10, None).await.unwrap()[0].id, "c1");
+}
