@@ -76,10 +76,7 @@ impl CampaignPlan {
         now: DateTime<Utc>,
         batch_size: usize,
     ) -> Self {
-        let requested = order
-            .send_at
-            .as_ref()
-            .map_or(now, |t| t.instant.with_timezone(&Utc));
+        let requested = order.requested_instant(now);
         let mut recipients = Vec::with_capacity(order.recipients.len());
         for personalised in &order.recipients {
             let recipient = &personalised.recipient;

@@ -48,22 +48,13 @@ impl SmsOrder {
     /// The same order for a subset of its recipients, sent at `send_at` (`None`: now).
     pub fn batch(&self, recipients: Vec<PersonalisedRecipient>, send_at: Option<SendTime>) -> Self {
         Self {
-            recipients,
-            send_at,
-            duplicates: Vec::new(),
-            ..self.clone_settings()
-        }
-    }
-
-    fn clone_settings(&self) -> Self {
-        Self {
             provider: self.provider,
             text: self.text.clone(),
-            recipients: Vec::new(),
+            recipients,
             duplicates: Vec::new(),
             campaign_type: self.campaign_type,
             sender: self.sender.clone(),
-            send_at: None,
+            send_at,
             time_zone: self.time_zone,
             outside_window: self.outside_window.clone(),
             local_time: self.local_time,
@@ -71,6 +62,13 @@ impl SmsOrder {
             with_replies: self.with_replies,
             simulation: self.simulation,
         }
+    }
+
+    /// The instant the campaign asks for: its send time, or `now` when sent immediately.
+    pub fn requested_instant(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        self.send_at
+            .as_ref()
+            .map_or(now, |t| t.instant.with_timezone(&Utc))
     }
 }
 

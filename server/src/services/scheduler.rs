@@ -72,10 +72,7 @@ impl SchedulerService {
     ) -> Result<Exclusions, StoreError> {
         let opted_out = self.store.opt_out_reasons().await?;
         let over_cap = if order.purpose == Purpose::Marketing {
-            let at = order
-                .send_at
-                .as_ref()
-                .map_or(now, |t| t.instant.with_timezone(&chrono::Utc));
+            let at = order.requested_instant(now);
             self.rules.frequency_cap.over_cap(&self.store, at).await?
         } else {
             Default::default()
@@ -317,8 +314,6 @@ fn receipt(
     plan: &CampaignPlan,
     results: Vec<BatchResult>,
 ) -> ScheduleReceipt {
-    let sum_u32 = |values: Vec<Option<u32>>| values.into_iter().sum::<Option<u32>>();
-    let sum_f64 = |values: Vec<Option<f64>>| values.into_iter().sum::<Option<f64>>();
     let accepted: Vec<&Accepted> = results.iter().filter_map(|r| r.accepted.as_ref()).collect();
     let mut warnings = plan.recipients.iter().flat_map(|r| {
         r.warnings.iter().map(|message| RecipientWarning {
@@ -333,8 +328,8 @@ fn receipt(
         campaign_id,
         provider: order.provider,
         contacts: accepted.iter().map(|a| a.contacts).sum(),
-        sms_needed: sum_u32(accepted.iter().map(|a| a.sms_needed).collect()),
-        total_cost: sum_f64(accepted.iter().map(|a| a.total_cost).collect()),
+        sms_needed: accepted.iter().map(|a| a.sms_needed).sum(),
+        total_cost: accepted.iter().map(|a| a.total_cost).sum(),
         residual_credit: accepted
             .iter()
             .filter_map(|a| a.residual_credit)

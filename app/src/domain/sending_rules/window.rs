@@ -1,13 +1,11 @@
 //! A weekly sending window (days, hours, holidays) read in a time zone, daylight-saving safe.
 
-use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
-    Weekday,
-};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use std::fmt;
 
 use crate::domain::holidays::HolidayCalendar;
+use crate::domain::send_time::SendTime;
 
 /// How far ahead an opening is looked for: more than any run of closed days a policy can make.
 const SEARCH_DAYS: i64 = 400;
@@ -148,7 +146,7 @@ impl SendingWindow {
         (0..=SEARCH_DAYS)
             .map(|offset| today + Duration::days(offset))
             .filter(|date| self.day_open(*date))
-            .filter_map(|date| first_instant_at_or_after(zone, date.and_time(self.start)))
+            .map(|date| SendTime::at_local(date.and_time(self.start), zone).with_timezone(&Utc))
             .find(|opening| *opening >= instant && self.allows(*opening, zone))
     }
 
@@ -194,21 +192,10 @@ impl fmt::Display for SendingWindow {
     }
 }
 
-/// The instant a wall-clock time names: the earlier one when it occurs twice, the first minute
-/// after the change when the clocks skip it.
-fn first_instant_at_or_after(zone: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    (0..=180).find_map(|minutes| {
-        match zone.from_local_datetime(&(local + Duration::minutes(minutes))) {
-            LocalResult::Single(at) => Some(at.with_timezone(&Utc)),
-            LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),
-            LocalResult::None => None,
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
     use chrono_tz::{America, Europe, Pacific};
 
     fn time(h: u32, m: u32) -> NaiveTime {
