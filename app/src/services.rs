@@ -6,7 +6,9 @@ use leptos::prelude::use_context;
 use std::sync::Arc;
 
 use crate::models::{
-    AppError, Balance, ProviderId, ProviderInfo, ScheduleReceipt, ScheduleRequest,
+    AppError, Balance, CampaignDetail, CampaignOperation, CampaignPage, CampaignPreview,
+    OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo, RecipientEvent,
+    ScheduleReceipt, ScheduleRequest,
 };
 
 /// Who performs an action, taken from the request (the portal's sign-in header, or a local operator).
@@ -26,6 +28,45 @@ pub trait SmsService: Send + Sync + 'static {
     ) -> Result<ScheduleReceipt, AppError>;
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError>;
+
+    /// What scheduling `request` would do, recipient by recipient (a page from `offset`); nothing
+    /// is recorded or sent.
+    async fn preview(
+        &self,
+        request: ScheduleRequest,
+        offset: u64,
+    ) -> Result<CampaignPreview, AppError>;
+
+    /// Campaigns newest first, `before` a previous page's `next_before`.
+    async fn campaigns(&self, before: Option<String>) -> Result<CampaignPage, AppError>;
+
+    /// One campaign with a page of its recipients from `offset`.
+    async fn campaign(&self, id: &str, offset: u64) -> Result<CampaignDetail, AppError>;
+
+    /// Everything that happened to one recipient, oldest first.
+    async fn recipient_history(&self, recipient_id: &str) -> Result<Vec<RecipientEvent>, AppError>;
+
+    /// Cancels, moves, pauses or resumes a scheduled campaign at its provider.
+    async fn operate(
+        &self,
+        actor: &Actor,
+        campaign_id: &str,
+        operation: CampaignOperation,
+    ) -> Result<OperationReport, AppError>;
+
+    async fn opt_outs(&self, offset: u64) -> Result<OptOutPage, AppError>;
+
+    /// Adds the numbers in `numbers` (one per line, or a CSV with a phone column); `source` is
+    /// `operator` for numbers typed in, `import` for a file.
+    async fn add_opt_outs(
+        &self,
+        actor: &Actor,
+        numbers: String,
+        source: String,
+    ) -> Result<OptOutImport, AppError>;
+
+    /// Takes a number off the list; says so when it was not on it.
+    async fn remove_opt_out(&self, actor: &Actor, phone: String) -> Result<(), AppError>;
 }
 
 pub type SharedSmsService = Arc<dyn SmsService>;

@@ -1,7 +1,7 @@
 //! Typed configuration: built-in defaults, then an optional TOML file, then `SMS_SCHEDULER__…`
 //! environment variables (`__` separates levels: `SMS_SCHEDULER__OCTOPUSH__API_KEY`).
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::providers::sandbox_faults::Faults;
 use serde::Deserialize;
@@ -31,7 +31,14 @@ pub enum ConfigurationError {
     InfobipHalfConfigured,
     #[error("sandbox.faults: {0}")]
     Faults(String),
+    #[error("webhooks.secret: use at least {MIN_SECRET_LENGTH} letters, digits, '-' or '_' (it is part of a URL)")]
+    WebhookSecret,
+    #[error("webhooks.public_url {0:?} is not an http(s) URL")]
+    PublicUrl(String),
 }
+
+/// The shortest webhook secret accepted: long enough not to be guessed.
+pub const MIN_SECRET_LENGTH: usize = 24;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Settings {
@@ -41,6 +48,18 @@ pub struct Settings {
     pub octopush: OctopushSettings,
     pub infobip: InfobipSettings,
     pub sandbox: SandboxSettings,
+    #[serde(default)]
+    pub webhooks: WebhookSettings,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WebhookSettings {
+    /// The secret path segment of the webhook URLs (`…/webhooks/<secret>/octopush`); generated at
+    /// start-up when absent, which only the sandboxes can then know.
+    pub secret: Option<SecretString>,
+    /// The app's URL as the providers reach it (base path included), e.g.
+    /// `https://portal.example.com/tools/sms`; needed for Infobip to push its reports.
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -86,6 +105,8 @@ pub struct InfobipSettings {
     pub base_url: Option<String>,
     pub api_key: Option<SecretString>,
     pub timeout_seconds: u64,
+    /// Seconds between fetches of delivery reports (for sites Infobip cannot reach); 0: never.
+    pub report_poll_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -182,6 +203,7 @@ impl Settings {
             .set_default("octopush.base_url", OCTOPUSH_API_URL)?
             .set_default("octopush.timeout_seconds", 15)?
             .set_default("infobip.timeout_seconds", 15)?
+            .set_default("infobip.report_poll_seconds", 60)?
             .set_default("sandbox.enabled", false)?
             .set_default("sandbox.octopush.initial_balance", 100.0)?
             .set_default("sandbox.octopush.append_stop_mention", false)?
@@ -196,6 +218,7 @@ impl Settings {
             .faults
             .validate()
             .map_err(ConfigurationError::Faults)?;
+        self.webhooks.validate()?;
         Ok(self)
     }
 
@@ -204,6 +227,30 @@ impl Settings {
         self.sandbox.enabled
             || matches!(self.octopush.mode(), Ok(OctopushMode::Sandbox))
             || matches!(self.infobip.mode(), Ok(InfobipMode::Sandbox))
+    }
+}
+
+impl WebhookSettings {
+    fn validate(&mut self) -> Result<(), ConfigurationError> {
+        if let Some(secret) = &self.secret {
+            let secret = secret.expose_secret();
+            let url_safe = secret
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if secret.len() < MIN_SECRET_LENGTH || !url_safe {
+                return Err(ConfigurationError::WebhookSecret);
+            }
+        }
+        if let Some(url) = &self.public_url {
+            let trimmed = url.trim().trim_end_matches('/');
+            if !(trimmed.starts_with("http://") || trimmed.starts_with("https://"))
+                || trimmed.contains(char::is_whitespace)
+            {
+                return Err(ConfigurationError::PublicUrl(url.clone()));
+            }
+            self.public_url = Some(trimmed.to_owned());
+        }
+        Ok(())
     }
 }
 
@@ -258,7 +305,6 @@ pub fn normalise_base_path(raw: &str) -> Result<String, ConfigurationError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use secrecy::ExposeSecret;
 
     #[test]
     fn base_paths_are_normalised() {
@@ -310,6 +356,7 @@ mod tests {
             base_url: url.map(str::to_owned),
             api_key: key.map(|k| SecretString::from(k.to_owned())),
             timeout_seconds: 15,
+            report_poll_seconds: 60,
         };
         assert!(matches!(
             infobip(None, None).mode(),
@@ -331,6 +378,35 @@ mod tests {
         assert!(settings.sandbox_mounted());
         assert!(matches!(settings.infobip.mode(), Ok(InfobipMode::Sandbox)));
         assert_eq!(settings.database.url, "sqlite://data/sms-scheduler.db");
+    }
+
+    #[test]
+    fn webhook_secrets_must_be_long_and_url_safe() {
+        let webhooks = |secret: &str, url: Option<&str>| WebhookSettings {
+            secret: Some(SecretString::from(secret.to_owned())),
+            public_url: url.map(str::to_owned),
+        };
+        let mut good = webhooks(
+            "abcdefghijklmnopqrstuvwx-_1",
+            Some("https://portal.example.com/tools/sms/"),
+        );
+        good.validate().unwrap();
+        assert_eq!(
+            good.public_url.as_deref(),
+            Some("https://portal.example.com/tools/sms")
+        );
+        assert!(matches!(
+            webhooks("short", None).validate(),
+            Err(ConfigurationError::WebhookSecret)
+        ));
+        assert!(matches!(
+            webhooks("abcdefghijklmnopqrstuvwx/../x", None).validate(),
+            Err(ConfigurationError::WebhookSecret)
+        ));
+        assert!(matches!(
+            webhooks("abcdefghijklmnopqrstuvwxyz", Some("portal.example.com")).validate(),
+            Err(ConfigurationError::PublicUrl(_))
+        ));
     }
 
     #[test]

@@ -14,3 +14,4 @@ pub mod storage;
 pub mod telemetry;
 #[cfg(test)]
 mod test_support;
+pub mod webhook_urls;

@@ -24,10 +24,15 @@ use crate::providers::octopush::sandbox::OctopushSandbox;
 use crate::providers::octopush::{OctopushClient, OctopushProvider};
 use crate::providers::sandbox_faults::{self, SharedFaults};
 use crate::providers::SmsProvider;
+use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
 use crate::routes::{health, sandbox_control, server_fns};
-use crate::services::{FrequencyCap, SchedulerService, SchedulingRules};
+use crate::services::{
+    infobip_report_poller, AppService, CampaignOperations, CampaignViews, FrequencyCap, OptOutList,
+    ProviderSet, ReportIntake, SchedulerService, SchedulingRules,
+};
 use crate::site;
 use crate::storage::{Store, StoreError};
+use crate::webhook_urls::WebhookUrls;
 
 /// Where the sandboxes are mounted, below the base path.
 pub const OCTOPUSH_SANDBOX_PATH: &str = "/sandbox/octopush/v1/public";
@@ -75,18 +80,24 @@ impl Application {
             .map_err(|e| StartupError::Listen(listen, e))?;
         let base_path = settings.server.base_path.clone();
         let store = Store::connect(&settings.database.url).await?;
+        let own_url = format!("http://{}{base_path}", loopback(address));
+        let webhooks = WebhookUrls::new(&settings.webhooks, &own_url);
 
         // The sandboxes run on their own clock, which the control routes can move forward.
         let sandbox_clock = settings
             .sandbox_mounted()
             .then(|| Arc::new(SandboxClock::default()));
-        let octopush_sandbox = sandbox_clock
-            .clone()
-            .map(|c| OctopushSandbox::from_settings(&settings.sandbox.octopush, c));
+        let octopush_sandbox = sandbox_clock.clone().map(|c| {
+            let sandbox = OctopushSandbox::from_settings(&settings.sandbox.octopush, c);
+            // Unless told otherwise, the sandbox posts its reports to our own webhook.
+            match settings.sandbox.octopush.delivery_report_url {
+                Some(_) => sandbox,
+                None => sandbox.with_delivery_report_url(Some(webhooks.internal(OCTOPUSH_PATH))),
+            }
+        });
         let infobip_sandbox = sandbox_clock
             .clone()
             .map(|c| InfobipSandbox::from_settings(&settings.sandbox.infobip, c));
-        let own_url = format!("http://{}{base_path}", loopback(address));
 
         let timeout = Duration::from_secs(settings.octopush.timeout_seconds);
         let octopush = match settings.octopush.mode()? {
@@ -111,21 +122,33 @@ impl Application {
             }
         };
         let timeout = Duration::from_secs(settings.infobip.timeout_seconds);
-        let infobip = match settings.infobip.mode()? {
-            InfobipMode::Real { base_url, api_key } => {
-                InfobipProvider::new(InfobipClient::new(&base_url, api_key, timeout), false)
-            }
+        let (infobip_client, infobip_sandboxed, infobip_webhook) = match settings.infobip.mode()? {
+            InfobipMode::Real { base_url, api_key } => (
+                InfobipClient::new(&base_url, api_key, timeout),
+                false,
+                webhooks.public(INFOBIP_REPORTS_PATH),
+            ),
             InfobipMode::Sandbox => {
                 let sandbox = infobip_sandbox
                     .as_ref()
                     .expect("mounted whenever a provider needs it");
                 let url = format!("{own_url}{INFOBIP_SANDBOX_PATH}");
-                InfobipProvider::new(
+                (
                     InfobipClient::new(&url, sandbox.api_key().clone(), timeout),
                     true,
+                    Some(
+                        webhooks
+                            .public(INFOBIP_REPORTS_PATH)
+                            .unwrap_or_else(|| webhooks.internal(INFOBIP_REPORTS_PATH)),
+                    ),
                 )
             }
         };
+        if infobip_webhook.is_none() {
+            tracing::info!("webhooks.public_url or webhooks.secret is not set: Infobip's delivery reports are fetched, not pushed");
+        }
+        let infobip = InfobipProvider::new(infobip_client.clone(), infobip_sandboxed)
+            .with_delivery_webhook(infobip_webhook);
         let providers: Vec<Arc<dyn SmsProvider>> = vec![Arc::new(octopush), Arc::new(infobip)];
 
         let rules = SchedulingRules {
@@ -138,8 +161,29 @@ impl Application {
             frequency_cap: FrequencyCap::default(),
             concurrency: settings.sending.submit_concurrency,
         };
-        let service: SharedSmsService =
-            Arc::new(SchedulerService::new(providers, store, clock, rules));
+        let intake = ReportIntake::new(store.clone(), clock.clone());
+        if settings.infobip.report_poll_seconds > 0 {
+            tokio::spawn(infobip_report_poller::poll_forever(
+                infobip_client,
+                intake.clone(),
+                Duration::from_secs(settings.infobip.report_poll_seconds),
+            ));
+        }
+        let providers = ProviderSet::new(providers);
+        let default_region = rules.order.default_region;
+        let service: SharedSmsService = Arc::new(AppService {
+            views: CampaignViews::new(store.clone(), providers.clone()),
+            operations: CampaignOperations::new(
+                store.clone(),
+                providers.clone(),
+                clock.clone(),
+                rules.policies.clone(),
+                default_region,
+            ),
+            opt_outs: OptOutList::new(store.clone(), clock.clone(), default_region),
+            scheduler: SchedulerService::new(providers, store, clock.clone(), rules),
+            clock,
+        });
         let identity = IdentityHeader::new(settings.server.identity_header.as_deref())
             .map_err(|e| StartupError::IdentityHeader(e.to_string()))?;
 
@@ -150,7 +194,8 @@ impl Application {
                 post(server_fns::handle).get(server_fns::handle),
             )
             .with_state(server_fns::ServerFnState { service, identity })
-            .route("/health", get(health::health));
+            .route("/health", get(health::health))
+            .nest(&webhooks.mount_path(), webhook_routes::routes(intake));
         // The sandboxes push delivery reports as the providers do.
         if let Some(sandbox) = &octopush_sandbox {
             sandbox.spawn_report_pusher();

@@ -20,6 +20,16 @@ pub enum Purpose {
     Marketing,
 }
 
+impl Purpose {
+    /// The stable name used in storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Alert => "alert",
+            Purpose::Marketing => "marketing",
+        }
+    }
+}
+
 /// What to do with a recipient the sending rules say may not receive the message at the requested time.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum OutsideWindow {

@@ -4,6 +4,7 @@
 pub mod campaign;
 pub mod holidays;
 pub mod message;
+pub mod opt_out;
 pub mod placeholders;
 pub mod sender;
 

@@ -17,6 +17,10 @@ pub enum Field {
     TimeZone,
     Purpose,
     OutsideWindow,
+    /// The new send time of a campaign being rescheduled.
+    NewSendAt,
+    /// Numbers typed or pasted into the opt-out list.
+    OptOutNumbers,
 }
 
 impl Field {
@@ -32,6 +36,8 @@ impl Field {
             Field::TimeZone => "time-zone",
             Field::Purpose => "purpose",
             Field::OutsideWindow => "outside-window",
+            Field::NewSendAt => "new-send-at",
+            Field::OptOutNumbers => "opt-out-numbers",
         }
     }
 }
@@ -95,6 +101,12 @@ pub enum AppError {
     },
     #[error("{0} is not configured on this server.")]
     ProviderNotConfigured(ProviderId),
+    /// What was asked for does not exist (a campaign, a recipient), in words.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request is understood but cannot be done now, and why (a campaign already sent…).
+    #[error("{0}")]
+    NotAllowed(String),
     #[error("The server failed: {0}")]
     Internal(String),
     /// The call itself failed (network, decoding): never reached our code.

@@ -1,11 +1,20 @@
 //! Types that cross the wire between the browser and the server functions.
 
+mod campaign;
 mod error;
+mod opt_out;
+mod preview;
 mod provider;
 mod schedule;
 mod status;
 
+pub use campaign::{
+    CampaignAction, CampaignDetail, CampaignOperation, CampaignPage, CampaignSummary,
+    OperationAvailability, OperationReport, RecipientEvent, RecipientView, StatusCount,
+};
 pub use error::{AppError, Field, FieldError};
+pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage};
+pub use preview::{CampaignPreview, PreviewRecipient};
 pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
 pub use schedule::{
     DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleReceipt,

@@ -15,6 +15,13 @@ impl ProviderId {
             ProviderId::Infobip => "infobip",
         }
     }
+
+    /// The id named by `as_str`'s name.
+    pub fn parse(name: &str) -> Option<Self> {
+        [ProviderId::Octopush, ProviderId::Infobip]
+            .into_iter()
+            .find(|p| p.as_str() == name)
+    }
 }
 
 impl fmt::Display for ProviderId {

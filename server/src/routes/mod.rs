@@ -3,3 +3,4 @@
 pub mod health;
 pub mod sandbox_control;
 pub mod server_fns;
+pub mod webhooks;

@@ -33,9 +33,17 @@ pub async fn handle(
 
 /// Registers the app's server functions by type, so none depends on link-time discovery.
 pub fn register_all() {
-    use app::api::{providers, sms};
+    use app::api::{campaigns, opt_outs, providers, sms};
     use leptos::server_fn::axum::register_explicit;
     register_explicit::<sms::ScheduleSms>();
+    register_explicit::<campaigns::PreviewCampaign>();
+    register_explicit::<campaigns::ListCampaigns>();
+    register_explicit::<campaigns::GetCampaign>();
+    register_explicit::<campaigns::RecipientHistory>();
+    register_explicit::<campaigns::OperateCampaign>();
+    register_explicit::<opt_outs::ListOptOuts>();
+    register_explicit::<opt_outs::AddOptOuts>();
+    register_explicit::<opt_outs::RemoveOptOut>();
     register_explicit::<providers::ListProviders>();
     register_explicit::<providers::CheckBalance>();
     register_explicit::<providers::ListTimeZones>();

@@ -103,11 +103,7 @@ pub fn campaign_rows(
             actor: actor.to_owned(),
             message_text: order.text.as_str().to_owned(),
             sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
-            purpose: match order.purpose {
-                Purpose::Alert => "alert",
-                Purpose::Marketing => "marketing",
-            }
-            .to_owned(),
+            purpose: order.purpose.as_str().to_owned(),
             campaign_type: match order.campaign_type {
                 CampaignType::Premium => "premium",
                 CampaignType::LowCost => "low_cost",

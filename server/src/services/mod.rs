@@ -1,8 +1,22 @@
 //! The server's implementation of the app's service interface.
 
+mod app_service;
+mod campaign_operations;
 mod campaign_records;
+mod campaign_views;
 mod frequency_cap;
+pub mod infobip_report_poller;
+mod opt_out_list;
+mod provider_set;
 mod scheduler;
+pub mod status_reports;
+mod store_errors;
 
+pub use app_service::AppService;
+pub use campaign_operations::CampaignOperations;
+pub use campaign_views::CampaignViews;
 pub use frequency_cap::FrequencyCap;
+pub use opt_out_list::OptOutList;
+pub use provider_set::ProviderSet;
 pub use scheduler::{SchedulerService, SchedulingRules};
+pub use status_reports::{IntakeSummary, ReportIntake};

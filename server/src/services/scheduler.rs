@@ -6,20 +6,25 @@ use app::domain::order::{OrderRules, SmsOrder};
 use app::domain::sending_rules::SendingPolicies;
 use app::domain::Purpose;
 use app::models::{
-    AppError, Balance, ExcludedRecipient, ProviderId, ProviderInfo, RecipientStatus,
-    RecipientWarning, ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
+    AppError, Balance, CampaignPreview, ExcludedRecipient, PreviewRecipient, ProviderId,
+    RecipientStatus, RecipientWarning, ScheduleReceipt, ScheduleRequest, SubmissionOutcome,
+    SubmissionReceipt,
 };
-use app::services::{Actor, SmsService};
-use async_trait::async_trait;
+use app::services::Actor;
+use chrono::{DateTime, Utc};
 use futures_util::stream::{self, StreamExt};
 use std::sync::Arc;
 use uuid::Uuid;
 
 use super::campaign_records::{campaign_rows, PlannedSubmission};
 use super::frequency_cap::FrequencyCap;
+use super::provider_set::ProviderSet;
+use super::store_errors::read_failed;
 use crate::clock::SharedClock;
 use crate::providers::{recipient_key, Accepted, ProviderError, SmsProvider};
-use crate::storage::{ReportKey, StatusReport, Store, StoreError, SubmissionStatus};
+use crate::storage::{
+    stored_instant, ReportKey, StatusReport, Store, StoreError, SubmissionStatus,
+};
 
 /// Warnings sent back one by one; beyond, a count.
 const MAX_WARNINGS: usize = 100;
@@ -36,7 +41,7 @@ pub struct SchedulingRules {
 }
 
 pub struct SchedulerService {
-    providers: Vec<Arc<dyn SmsProvider>>,
+    providers: ProviderSet,
     store: Store,
     clock: SharedClock,
     rules: SchedulingRules,
@@ -44,7 +49,7 @@ pub struct SchedulerService {
 
 impl SchedulerService {
     pub fn new(
-        providers: Vec<Arc<dyn SmsProvider>>,
+        providers: ProviderSet,
         store: Store,
         clock: SharedClock,
         rules: SchedulingRules,
@@ -57,18 +62,25 @@ impl SchedulerService {
         }
     }
 
-    fn provider(&self, id: ProviderId) -> Result<&Arc<dyn SmsProvider>, AppError> {
-        self.providers
-            .iter()
-            .find(|p| p.info().id == id)
-            .ok_or(AppError::ProviderNotConfigured(id))
+    /// Validates the form and plans the campaign: what would happen, recipient by recipient.
+    async fn plan(
+        &self,
+        request: &ScheduleRequest,
+        now: DateTime<Utc>,
+    ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
+        let order = SmsOrder::parse(request, &self.rules.order, now).map_err(AppError::Invalid)?;
+        let provider = self.providers.get(order.provider)?.clone();
+        let batch_size = provider.info().capabilities.max_recipients_per_request as usize;
+        let exclusions = self.exclusions(&order, now).await.map_err(read_failed)?;
+        let plan = CampaignPlan::new(&order, &self.rules.policies, &exclusions, now, batch_size);
+        Ok((order, plan, provider))
     }
 
     /// Opt-outs always; the frequency cap for marketing.
     async fn exclusions(
         &self,
         order: &SmsOrder,
-        now: chrono::DateTime<chrono::Utc>,
+        now: DateTime<Utc>,
     ) -> Result<Exclusions, StoreError> {
         let opted_out = self.store.opt_out_reasons().await?;
         let over_cap = if order.purpose == Purpose::Marketing {
@@ -227,26 +239,19 @@ fn storage_failure(error: StoreError) -> AppError {
     AppError::Internal("the campaign could not be recorded, so nothing was sent; try again".into())
 }
 
-#[async_trait]
-impl SmsService for SchedulerService {
-    fn providers(&self) -> Vec<ProviderInfo> {
-        self.providers.iter().map(|p| p.info()).collect()
+impl SchedulerService {
+    pub fn providers(&self) -> &ProviderSet {
+        &self.providers
     }
 
-    async fn schedule(
+    /// Validates, plans, records every recipient, hands the batches over and records each answer.
+    pub async fn schedule(
         &self,
         actor: &Actor,
         request: ScheduleRequest,
     ) -> Result<ScheduleReceipt, AppError> {
         let now = self.clock.now();
-        let order = SmsOrder::parse(&request, &self.rules.order, now).map_err(AppError::Invalid)?;
-        let provider = self.provider(order.provider)?;
-        let batch_size = provider.info().capabilities.max_recipients_per_request as usize;
-        let exclusions = self
-            .exclusions(&order, now)
-            .await
-            .map_err(storage_failure)?;
-        let plan = CampaignPlan::new(&order, &self.rules.policies, &exclusions, now, batch_size);
+        let (order, plan, provider) = self.plan(&request, now).await?;
 
         // Everything is recorded before the first call, each batch under the key the provider will
         // see (Octopush request_id, Infobip bulkId), so a lost answer or a crash can be reconciled.
@@ -282,7 +287,6 @@ impl SmsService for SchedulerService {
             .iter()
             .map(|s| (s.id.clone(), plan.batch_order(&order, s.batch)))
             .collect();
-        let provider = provider.clone();
         let results: Vec<BatchResult> = stream::iter(jobs)
             .map(|(id, batch_order)| {
                 let provider = provider.clone();
@@ -303,8 +307,72 @@ impl SmsService for SchedulerService {
         Ok(receipt(campaign_id, &order, &plan, results))
     }
 
-    async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
-        Ok(self.provider(provider)?.balance().await?)
+    pub async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
+        Ok(self.providers.get(provider)?.balance().await?)
+    }
+
+    /// What `schedule` would do with `request`, a page of recipients from `offset`.
+    pub async fn preview(
+        &self,
+        request: ScheduleRequest,
+        offset: u64,
+    ) -> Result<CampaignPreview, AppError> {
+        let now = self.clock.now();
+        let (order, plan, _) = self.plan(&request, now).await?;
+        Ok(preview(&order, &plan, offset))
+    }
+}
+
+/// Recipients shown per preview page.
+pub const PREVIEW_PAGE: usize = 100;
+
+fn preview(order: &SmsOrder, plan: &CampaignPlan, offset: u64) -> CampaignPreview {
+    let count =
+        |keep: fn(&Fate) -> bool| plan.recipients.iter().filter(|r| keep(&r.fate)).count() as u64;
+    let start = usize::try_from(offset).unwrap_or(usize::MAX);
+    let recipients = plan
+        .recipients
+        .iter()
+        .zip(&order.recipients)
+        .skip(start)
+        .take(PREVIEW_PAGE)
+        .map(|(planned, personalised)| {
+            let (send_at, deferred, excluded) = match &planned.fate {
+                Fate::Send { at, deferred, .. } => (
+                    (order.send_at.is_some() || *deferred).then(|| stored_instant(*at)),
+                    *deferred,
+                    None,
+                ),
+                Fate::Excluded { reason } => (None, false, Some(reason.clone())),
+            };
+            PreviewRecipient {
+                line: planned.line,
+                number: planned.number.clone(),
+                text: order.text_for(personalised).as_str().to_owned(),
+                encoding: planned.stats.encoding.to_string(),
+                parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
+                send_at,
+                deferred,
+                excluded,
+                warnings: planned.warnings.clone(),
+            }
+        })
+        .collect();
+    CampaignPreview {
+        recipients,
+        offset,
+        total: plan.recipients.len() as u64,
+        to_send: count(|f| matches!(f, Fate::Send { .. })),
+        excluded: count(|f| matches!(f, Fate::Excluded { .. })),
+        deferred: count(|f| matches!(f, Fate::Send { deferred: true, .. })),
+        parts: plan
+            .recipients
+            .iter()
+            .filter(|r| matches!(r.fate, Fate::Send { .. }))
+            .map(|r| r.stats.parts as u64)
+            .sum(),
+        submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
+        duplicates: order.duplicates.clone(),
     }
 }
 

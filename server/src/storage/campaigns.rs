@@ -77,6 +77,8 @@ pub struct CampaignRecord {
     pub purpose: String,
     pub requested_send_at: Option<String>,
     pub time_zone: String,
+    /// Sent at the requested wall-clock time in each recipient's own zone.
+    pub local_time: bool,
     pub override_reason: Option<String>,
     pub simulation: bool,
     pub recipient_count: u64,
@@ -109,7 +111,7 @@ fn decode_status(value: &str) -> Result<RecipientStatus, sqlx::Error> {
 
 const CAMPAIGN_COLUMNS: &str =
     "id, provider, actor, message_text, purpose, requested_send_at, time_zone, \
-     override_reason, simulation, recipient_count, paused, created_at";
+     local_time, override_reason, simulation, recipient_count, paused, created_at";
 
 fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
     Ok(CampaignRecord {
@@ -120,6 +122,7 @@ fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Er
         purpose: row.try_get("purpose")?,
         requested_send_at: row.try_get("requested_send_at")?,
         time_zone: row.try_get("time_zone")?,
+        local_time: row.try_get::<i64, _>("local_time")? != 0,
         override_reason: row.try_get("override_reason")?,
         simulation: row.try_get::<i64, _>("simulation")? != 0,
         recipient_count: u64::try_from(row.try_get::<i64, _>("recipient_count")?).unwrap_or(0),
@@ -323,8 +326,9 @@ impl Store {
         detail: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        // Time-ordered ids keep actions of the same second in the order they were taken.
         sqlx::query("INSERT INTO campaign_actions (id, campaign_id, actor, action, detail, at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(uuid::Uuid::now_v7().to_string())
             .bind(campaign_id)
             .bind(actor)
             .bind(action)

@@ -1,7 +1,9 @@
 //! Persistence through sqlx: SQLite (WAL) as the embedded default, PostgreSQL for several instances.
 //! Queries are written once in portable SQL and run on either through sqlx's `Any` driver.
 
+mod campaign_changes;
 mod campaigns;
+mod inbound;
 mod ledger;
 mod opt_outs;
 mod submissions;
@@ -12,7 +14,9 @@ use sqlx::{AnyPool, Executor};
 use std::path::Path;
 use std::time::Duration;
 
+pub use campaign_changes::{ActionRecord, CampaignSubmission};
 pub use campaigns::{stored_instant, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord};
+pub use inbound::{InboundMessage, InboundRecord};
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::OptOut;
 pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};

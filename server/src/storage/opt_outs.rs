@@ -27,6 +27,7 @@ impl Store {
         actor: &str,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        let mut tx = self.pool().begin().await?;
         let added = sqlx::query(
             "INSERT INTO opt_outs (phone, source, detail, actor, created_at) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT DO NOTHING",
@@ -36,19 +37,58 @@ impl Store {
         .bind(detail)
         .bind(actor)
         .bind(stored_instant(at))
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?
         .rows_affected();
+        if added > 0 {
+            record_change(&mut tx, phone, "add", source, actor, at).await?;
+        }
+        tx.commit().await?;
         Ok(added > 0)
     }
 
-    pub async fn remove_opt_out(&self, phone: &str) -> Result<bool, StoreError> {
+    /// Takes a number off the list, recording who did; returns whether it was on it.
+    pub async fn remove_opt_out(
+        &self,
+        phone: &str,
+        actor: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool().begin().await?;
         let removed = sqlx::query("DELETE FROM opt_outs WHERE phone = $1")
             .bind(phone)
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await?
             .rows_affected();
+        if removed > 0 {
+            record_change(&mut tx, phone, "remove", "operator", actor, at).await?;
+        }
+        tx.commit().await?;
         Ok(removed > 0)
+    }
+
+    /// The list's changes for one number, oldest first: (change, source, actor, at).
+    pub async fn opt_out_changes(
+        &self,
+        phone: &str,
+    ) -> Result<Vec<(String, String, String, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT change, source, actor, at FROM opt_out_changes WHERE phone = $1 ORDER BY at, id",
+        )
+        .bind(phone)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get("change")?,
+                    row.try_get("source")?,
+                    row.try_get("actor")?,
+                    row.try_get("at")?,
+                ))
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
     }
 
     pub async fn opt_outs(&self, offset: u64, limit: u32) -> Result<Vec<OptOut>, StoreError> {
@@ -90,4 +130,27 @@ impl Store {
             .collect::<Result<_, sqlx::Error>>()
             .map_err(StoreError::from)
     }
+}
+
+async fn record_change(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    phone: &str,
+    change: &str,
+    source: &str,
+    actor: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO opt_out_changes (id, phone, change, source, actor, at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    // Time-ordered, so changes within one second keep their order.
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(phone)
+    .bind(change)
+    .bind(source)
+    .bind(actor)
+    .bind(stored_instant(at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -3,7 +3,8 @@
 use app::models::RecipientStatus;
 use chrono::{Duration, TimeZone, Utc};
 use sms_scheduler_server::storage::{
-    NewCampaign, NewRecipient, NewSubmission, ReportKey, ReportOutcome, StatusReport, Store,
+    InboundMessage, NewCampaign, NewRecipient, NewSubmission, ReportKey, ReportOutcome,
+    StatusReport, Store,
 };
 
 fn campaign(id: &str, recipients: usize) -> NewCampaign {
@@ -263,8 +264,45 @@ pub async fn ledger_suite(store: &Store) {
     let listed = store.opt_outs(0, 10).await.unwrap();
     assert_eq!((listed.len(), listed[0].source.as_str()), (1, "stop-reply"));
     assert!(store.opt_out_reasons().await.unwrap()["+33612345678"].starts_with("stop-reply, "));
-    assert!(store.remove_opt_out("+33612345678").await.unwrap());
+    assert!(store
+        .remove_opt_out("+33612345678", "carol", Utc::now())
+        .await
+        .unwrap());
+    assert!(!store
+        .remove_opt_out("+33612345678", "carol", Utc::now())
+        .await
+        .unwrap());
     assert!(store.opt_outs(0, 10).await.unwrap().is_empty());
+    let changes: Vec<(String, String)> = store
+        .opt_out_changes("+33612345678")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(change, _, actor, _)| (change, actor))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("add".into(), "octopush".into()),
+            ("remove".into(), "carol".into())
+        ],
+        "who added and who removed are kept, the refused second add is not"
+    );
+
+    // Replies are stored once however often they are delivered.
+    let reply = InboundMessage {
+        id: "octopush:sms_1:+33612345678:2030-01-01 10:00:00:1".into(),
+        provider: "octopush".into(),
+        phone: "+33612345678".into(),
+        text: "STOP".into(),
+        reference: Some("sms_1".into()),
+        opt_out: true,
+        received_at: Utc::now(),
+    };
+    assert!(store.record_inbound(&reply, Utc::now()).await.unwrap());
+    assert!(!store.record_inbound(&reply, Utc::now()).await.unwrap());
+    let replies = store.inbound_messages(0, 10).await.unwrap();
+    assert_eq!((replies.len(), replies[0].opt_out), (1, true));
 
     store
         .record_action("c1", "bob", "cancel", Some("wrong list"), Utc::now())

@@ -1,5 +1,6 @@
 //! Integration tests: the whole server on a free port, driven over HTTP like the browser drives it.
 
+mod campaign_management;
 mod campaigns;
 mod contract;
 mod delivery;
@@ -10,4 +11,5 @@ mod ledger;
 mod providers;
 mod schedule;
 mod site;
+mod status_tracking;
 mod storage;

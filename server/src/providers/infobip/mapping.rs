@@ -6,12 +6,14 @@ use chrono::Utc;
 use crate::providers::recipient_key;
 
 use super::wire::{
-    format_send_at, Content, Destination, Message, RequestOptions, Schedule, SendRequest,
+    format_send_at, Content, DeliveryReporting, Destination, Message, RequestOptions, Schedule,
+    SendRequest, Webhooks,
 };
 
 /// The request for `order`: the bulk is named `key` and each message has its own id, so both can be
-/// looked up later even if the send's answer is lost.
-pub fn send_request(order: &SmsOrder, key: &str) -> SendRequest {
+/// looked up later even if the send's answer is lost. Delivery reports are pushed to
+/// `delivery_webhook` when given (else they wait to be fetched).
+pub fn send_request(order: &SmsOrder, key: &str, delivery_webhook: Option<&str>) -> SendRequest {
     let sender = order.sender.as_ref().map(|s| s.as_str().to_owned());
     let destination = |index: usize, personalised: &PersonalisedRecipient| Destination {
         to: personalised
@@ -30,7 +32,15 @@ pub fn send_request(order: &SmsOrder, key: &str) -> SendRequest {
             transliteration: None,
         },
         options: None,
-        webhooks: None,
+        webhooks: delivery_webhook.map(|url| Webhooks {
+            delivery: Some(DeliveryReporting {
+                url: Some(url.to_owned()),
+                intermediate_report: None,
+                notify: Some(true),
+            }),
+            content_type: Some("application/json".into()),
+            callback_data: None,
+        }),
     };
     // One message for everyone when the text is the same; otherwise one per recipient, each with
     // the text filled in for them (Infobip has no placeholders of its own).
@@ -81,7 +91,7 @@ mod tests {
             recipients: "06 12 34 56 78\n+1 212 555 0123".into(),
             ..form(ProviderId::Infobip)
         });
-        let wire = send_request(&order, "bulk-1");
+        let wire = send_request(&order, "bulk-1", None);
         let destinations = &wire.messages[0].destinations;
         assert_eq!(
             destinations[0],
@@ -98,5 +108,28 @@ mod tests {
             Some("2026-07-01T07:30:00.000+0000")
         );
         assert_eq!(wire.messages[0].sender.as_deref(), Some("ACME"));
+        assert_eq!(wire.messages[0].webhooks, None);
+    }
+
+    #[test]
+    fn reports_are_asked_for_at_the_webhook_when_there_is_one() {
+        let order = order(&form(ProviderId::Infobip));
+        let wire = send_request(
+            &order,
+            "bulk-1",
+            Some("https://sms.example/webhooks/s/infobip/reports"),
+        );
+        let delivery = wire.messages[0]
+            .webhooks
+            .as_ref()
+            .unwrap()
+            .delivery
+            .as_ref()
+            .unwrap();
+        assert_eq!(
+            delivery.url.as_deref(),
+            Some("https://sms.example/webhooks/s/infobip/reports")
+        );
+        assert_eq!(delivery.notify, Some(true));
     }
 }

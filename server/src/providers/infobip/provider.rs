@@ -20,11 +20,22 @@ pub const MAX_RECIPIENTS_PER_REQUEST: u32 = 1000;
 pub struct InfobipProvider {
     client: InfobipClient,
     sandbox: bool,
+    delivery_webhook: Option<String>,
 }
 
 impl InfobipProvider {
     pub fn new(client: InfobipClient, sandbox: bool) -> Self {
-        Self { client, sandbox }
+        Self {
+            client,
+            sandbox,
+            delivery_webhook: None,
+        }
+    }
+
+    /// Asks Infobip to push each message's delivery report to `url` (`webhooks.delivery.url`).
+    pub fn with_delivery_webhook(mut self, url: Option<String>) -> Self {
+        self.delivery_webhook = url;
+        self
     }
 
     async fn set_status(&self, bulk_id: &str, status: BulkStatus) -> Result<(), ProviderError> {
@@ -95,7 +106,14 @@ impl SmsProvider for InfobipProvider {
     }
 
     async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError> {
-        let answer = self.client.send(&mapping::send_request(order, key)).await?;
+        let answer = self
+            .client
+            .send(&mapping::send_request(
+                order,
+                key,
+                self.delivery_webhook.as_deref(),
+            ))
+            .await?;
         let rejected: Vec<RejectedRecipient> = answer
             .messages
             .iter()

@@ -1,6 +1,9 @@
 //! The three callbacks Octopush posts to us (URLs set in its web interface, JSON bodies, no signature:
 //! the receiving endpoint is protected by a secret in its URL). They are told apart by their date field.
+//! Their dates carry no zone and are Paris time, Octopush's own.
 
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Europe::Paris;
 use serde::{Deserialize, Serialize};
 
 /// A delivery report, keyed on (`message_id` = the campaign's ticket, `number`).
@@ -103,9 +106,40 @@ impl Callback {
     }
 }
 
+/// `2025-01-22 11:46:06`, Paris time; the first of two readings when the clocks go back.
+pub fn octopush_date(value: &str) -> Option<DateTime<Utc>> {
+    let naive = NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%d %H:%M:%S").ok()?;
+    Paris
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+}
+
+/// How the Octopush sandbox writes a date, the inverse of [`octopush_date`].
+pub fn format_octopush_date(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Paris)
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_paris_time_in_winter_and_summer() {
+        assert_eq!(
+            octopush_date("2025-01-22 11:46:06").unwrap().to_rfc3339(),
+            "2025-01-22T10:46:06+00:00"
+        );
+        assert_eq!(
+            octopush_date("2025-07-01 12:00:00").unwrap().to_rfc3339(),
+            "2025-07-01T10:00:00+00:00"
+        );
+        assert_eq!(octopush_date("22/01/2025"), None);
+        let at = Utc.with_ymd_and_hms(2025, 10, 26, 0, 30, 0).unwrap();
+        assert_eq!(octopush_date(&format_octopush_date(at)), Some(at));
+    }
 
     #[test]
     fn the_three_documented_callbacks_are_told_apart() {

@@ -13,7 +13,9 @@ use std::sync::{Arc, Mutex};
 
 use crate::clock::SharedClock;
 use crate::configuration::OctopushSandboxSettings;
-use crate::providers::octopush::callbacks::{DeliveryReportCallback, DeliveryStatus};
+use crate::providers::octopush::callbacks::{
+    format_octopush_date, DeliveryReportCallback, DeliveryStatus,
+};
 use crate::providers::sandbox_outcome::{stage_at, Outcome, Stage, FINAL_AFTER};
 use crate::providers::sandbox_push::{push_forever, DueReport, ReportSource};
 pub use state::SandboxState;
@@ -157,9 +159,7 @@ impl ReportSource for OctopushSandbox {
                     message_id: campaign.ticket.clone(),
                     number: number.clone(),
                     status: delivery_status(outcome),
-                    delivery_date: (send_time + FINAL_AFTER)
-                        .format("%Y-%m-%d %H:%M:%S")
-                        .to_string(),
+                    delivery_date: format_octopush_date(send_time + FINAL_AFTER),
                     unit_price: Some(unit_price),
                     list_name: None,
                     meta_data: Some(serde_json::json!({})),

@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+use crate::models::{
+    AppError, CampaignDetail, CampaignOperation, CampaignPage, CampaignPreview, OperationReport,
+    RecipientEvent, ScheduleRequest,
+};
+
+#[server(endpoint = "preview_campaign", input = Json)]
+pub async fn preview_campaign(
+    request: ScheduleRequest,
+    offset: u64,
+) -> Result<CampaignPreview, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.preview(request, offset).await
+}
+
+#[server(endpoint = "list_campaigns", input = Json)]
+pub async fn list_campaigns(before: Option<String>) -> Result<CampaignPage, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.campaigns(before).await
+}
+
+#[server(endpoint = "get_campaign", input = Json)]
+pub async fn get_campaign(id: String, offset: u64) -> Result<CampaignDetail, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.campaign(&id, offset).await
+}
+
+#[server(endpoint = "recipient_history", input = Json)]
+pub async fn recipient_history(recipient_id: String) -> Result<Vec<RecipientEvent>, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.recipient_history(&recipient_id).await
+}
+
+#[server(endpoint = "operate_campaign", input = Json)]
+pub async fn operate_campaign(
+    id: String,
+    operation: CampaignOperation,
+) -> Result<OperationReport, AppError> {
+    let (service, actor) = crate::services::from_context()?;
+    service.operate(&actor, &id, operation).await
+}

@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+use crate::models::{AppError, OptOutImport, OptOutPage};
+
+#[server(endpoint = "list_opt_outs", input = Json)]
+pub async fn list_opt_outs(offset: u64) -> Result<OptOutPage, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.opt_outs(offset).await
+}
+
+/// `source`: `operator` for numbers typed in, `import` for a file's content.
+#[server(endpoint = "add_opt_outs", input = Json)]
+pub async fn add_opt_outs(numbers: String, source: String) -> Result<OptOutImport, AppError> {
+    let (service, actor) = crate::services::from_context()?;
+    service.add_opt_outs(&actor, numbers, source).await
+}
+
+#[server(endpoint = "remove_opt_out", input = Json)]
+pub async fn remove_opt_out(phone: String) -> Result<(), AppError> {
+    let (service, actor) = crate::services::from_context()?;
+    service.remove_opt_out(&actor, phone).await
+}

@@ -1,0 +1,153 @@
+//! Campaigns as the status views show them: listed with counts, in detail with every recipient
+//! (a page at a time), each recipient's history, and who did what.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ProviderId, RecipientStatus};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCount {
+    pub status: RecipientStatus,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignSummary {
+    pub id: String,
+    pub provider: ProviderId,
+    /// Who scheduled it.
+    pub actor: String,
+    pub text: String,
+    /// `alert` or `marketing`.
+    pub purpose: String,
+    /// The send time asked for, RFC 3339 with the user's offset; `None`: at once.
+    pub requested_send_at: Option<String>,
+    pub time_zone: String,
+    pub simulation: bool,
+    pub paused: bool,
+    /// Recipients named, excluded ones included.
+    pub recipient_count: u64,
+    /// How many recipients stand in each status (statuses with none left out), in status order.
+    pub counts: Vec<StatusCount>,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+impl CampaignSummary {
+    pub fn count(&self, status: RecipientStatus) -> u64 {
+        self.counts
+            .iter()
+            .find(|c| c.status == status)
+            .map_or(0, |c| c.count)
+    }
+
+    /// Recipients whose fate is settled (delivered, failed, expired, canceled or excluded).
+    pub fn settled(&self) -> u64 {
+        self.counts
+            .iter()
+            .filter(|c| c.status.is_final())
+            .map(|c| c.count)
+            .sum()
+    }
+}
+
+/// One page of campaigns, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignPage {
+    pub campaigns: Vec<CampaignSummary>,
+    /// Pass back as `before` for the next page; `None` on the last one.
+    pub next_before: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecipientView {
+    /// Our id for the recipient (the provider's message id where it takes ours).
+    pub id: String,
+    /// Line of the recipient list it came from.
+    pub line: u32,
+    pub phone: String,
+    pub parts: u32,
+    pub encoding: String,
+    /// RFC 3339, UTC; `None` for an excluded recipient.
+    pub send_at: Option<String>,
+    pub status: RecipientStatus,
+    /// Why it failed or was excluded, in words.
+    pub reason: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecipientEvent {
+    pub status: RecipientStatus,
+    pub detail: Option<String>,
+    /// `scheduler`, `octopush-webhook`, `infobip-poll`, an operator's action…
+    pub source: String,
+    /// RFC 3339, UTC.
+    pub occurred_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignAction {
+    pub actor: String,
+    /// `schedule`, `cancel`, `reschedule`, `pause`, `resume`.
+    pub action: String,
+    pub detail: Option<String>,
+    /// RFC 3339, UTC.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignDetail {
+    pub summary: CampaignSummary,
+    pub override_reason: Option<String>,
+    /// What each operation can do with this campaign now, or why not.
+    pub operations: Vec<OperationAvailability>,
+    pub actions: Vec<CampaignAction>,
+    /// The page asked for, in list order.
+    pub recipients: Vec<RecipientView>,
+    pub recipients_offset: u64,
+}
+
+/// What a user may do to a scheduled campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CampaignOperation {
+    Cancel,
+    /// Move to this wall-clock time (`YYYY-MM-DDTHH:MM`) in the campaign's time zone.
+    Reschedule {
+        send_at: String,
+    },
+    Pause,
+    Resume,
+}
+
+impl CampaignOperation {
+    pub fn name(&self) -> &'static str {
+        match self {
+            CampaignOperation::Cancel => "cancel",
+            CampaignOperation::Reschedule { .. } => "reschedule",
+            CampaignOperation::Pause => "pause",
+            CampaignOperation::Resume => "resume",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperationAvailability {
+    /// `cancel`, `reschedule`, `pause` or `resume`.
+    pub operation: String,
+    /// `None`: available; otherwise why not.
+    pub refused_because: Option<String>,
+}
+
+/// What an operation did, provider request by provider request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperationReport {
+    pub campaign_id: String,
+    pub operation: String,
+    /// Provider requests the operation reached.
+    pub done: u32,
+    /// Provider requests that refused it, each with the provider's words.
+    pub refused: Vec<String>,
+    /// Recipients whose status changed.
+    pub recipients_moved: u64,
+}

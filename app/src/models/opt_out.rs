@@ -1,0 +1,37 @@
+//! The opt-out list as the browser sees it.
+
+use serde::{Deserialize, Serialize};
+
+use super::FieldError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptOutEntry {
+    /// E.164.
+    pub phone: String,
+    /// `stop-reply` (the recipient answered STOP), `operator` (added by hand) or `import`.
+    pub source: String,
+    pub detail: Option<String>,
+    /// Who added it (`recipient` for a STOP reply).
+    pub actor: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+/// One page of the list, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptOutPage {
+    pub entries: Vec<OptOutEntry>,
+    pub offset: u64,
+    pub has_more: bool,
+}
+
+/// What adding or importing numbers did; nothing is dropped without a line saying why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptOutImport {
+    /// Numbers newly on the list.
+    pub added: u32,
+    /// Numbers already there (their first source and date are kept).
+    pub already_listed: u32,
+    /// Lines that are not numbers, each with why.
+    pub errors: Vec<FieldError>,
+}

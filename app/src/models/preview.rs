@@ -1,0 +1,41 @@
+//! What a campaign would do, before it is scheduled: each recipient's message and fate.
+
+use serde::{Deserialize, Serialize};
+
+use super::DuplicateRecipient;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewRecipient {
+    pub line: u32,
+    /// E.164.
+    pub number: String,
+    /// The text this recipient gets, placeholders filled.
+    pub text: String,
+    /// `GSM-7` or `UCS-2`.
+    pub encoding: String,
+    pub parts: u32,
+    /// When it would be sent, RFC 3339 UTC; `None`: at once, or excluded.
+    pub send_at: Option<String>,
+    /// Moved to the next allowed time by the sending rules.
+    pub deferred: bool,
+    /// Why it would be left out.
+    pub excluded: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignPreview {
+    /// One page of recipients, from `offset`, in list order.
+    pub recipients: Vec<PreviewRecipient>,
+    pub offset: u64,
+    /// Recipients in the list after duplicates were merged.
+    pub total: u64,
+    pub to_send: u64,
+    pub excluded: u64,
+    pub deferred: u64,
+    /// SMS parts the recipients to send need, all together.
+    pub parts: u64,
+    /// Provider requests the campaign would be split into.
+    pub submissions: u32,
+    pub duplicates: Vec<DuplicateRecipient>,
+}

@@ -1,0 +1,90 @@
+//! The endpoints the providers post to after the hand-over: Octopush's delivery reports, replies
+//! and STOPs, Infobip's delivery reports and inbound messages. Mounted under
+//! `/webhooks/<secret>`: neither provider signs its calls, so the secret in the URL is the lock.
+//! Each answers as soon as the reports are recorded: 200 when taken (a repeat included), 400 when
+//! the body cannot be read (retrying will not help), 503 when storage failed (the provider retries).
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+
+use crate::providers::infobip::wire::{DeliveryReports, InboundMessages};
+use crate::services::status_reports::IntakeError;
+use crate::services::{IntakeSummary, ReportIntake};
+use crate::storage::StoreError;
+
+/// Where the webhooks are mounted, below the base path; the secret follows.
+pub const WEBHOOKS_PATH: &str = "/webhooks";
+pub const OCTOPUSH_PATH: &str = "/octopush";
+pub const INFOBIP_REPORTS_PATH: &str = "/infobip/reports";
+pub const INFOBIP_INBOUND_PATH: &str = "/infobip/inbound";
+/// Source recorded in the ledger for reports pushed by Infobip.
+pub const INFOBIP_SOURCE: &str = "infobip-webhook";
+
+/// The routes, to be nested under `WEBHOOKS_PATH/<secret>`.
+pub fn routes(intake: ReportIntake) -> Router {
+    Router::new()
+        .route(OCTOPUSH_PATH, post(octopush))
+        .route(INFOBIP_REPORTS_PATH, post(infobip_reports))
+        .route(INFOBIP_INBOUND_PATH, post(infobip_inbound))
+        .with_state(intake)
+}
+
+async fn octopush(State(intake): State<ReportIntake>, body: Bytes) -> Response {
+    match intake.octopush_callback(&body).await {
+        Ok(summary) => taken("octopush", summary),
+        Err(IntakeError::Body(error)) => unreadable("octopush", &error.to_string()),
+        Err(IntakeError::Store(error)) => not_recorded("octopush", &error),
+    }
+}
+
+async fn infobip_reports(State(intake): State<ReportIntake>, body: Bytes) -> Response {
+    let reports: DeliveryReports = match serde_json::from_slice(&body) {
+        Ok(reports) => reports,
+        Err(error) => {
+            return unreadable("infobip", &format!("not a delivery report body: {error}"))
+        }
+    };
+    match intake
+        .infobip_reports(&reports.results, INFOBIP_SOURCE)
+        .await
+    {
+        Ok(summary) => taken("infobip", summary),
+        Err(error) => not_recorded("infobip", &error),
+    }
+}
+
+async fn infobip_inbound(State(intake): State<ReportIntake>, body: Bytes) -> Response {
+    let messages: InboundMessages = match serde_json::from_slice(&body) {
+        Ok(messages) => messages,
+        Err(error) => {
+            return unreadable("infobip", &format!("not an inbound message body: {error}"))
+        }
+    };
+    match intake.infobip_inbound(&messages.results).await {
+        Ok(summary) => taken("infobip", summary),
+        Err(error) => not_recorded("infobip", &error),
+    }
+}
+
+fn taken(provider: &str, summary: IntakeSummary) -> Response {
+    tracing::debug!(%provider, ?summary, "webhook taken");
+    StatusCode::OK.into_response()
+}
+
+fn unreadable(provider: &str, why: &str) -> Response {
+    tracing::warn!(%provider, %why, "webhook body refused");
+    (StatusCode::BAD_REQUEST, why.to_owned()).into_response()
+}
+
+fn not_recorded(provider: &str, error: &StoreError) -> Response {
+    tracing::error!(%provider, %error, "webhook not recorded");
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the report could not be recorded; send it again",
+    )
+        .into_response()
+}

@@ -1,0 +1,89 @@
+//! The app's service interface, answered by the server's services: one front, each job in its own
+//! service.
+
+use app::models::{
+    AppError, Balance, CampaignDetail, CampaignOperation, CampaignPage, CampaignPreview,
+    OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo, RecipientEvent,
+    ScheduleReceipt, ScheduleRequest,
+};
+use app::services::{Actor, SmsService};
+use async_trait::async_trait;
+
+use super::campaign_operations::CampaignOperations;
+use super::campaign_views::CampaignViews;
+use super::opt_out_list::OptOutList;
+use super::scheduler::SchedulerService;
+use crate::clock::SharedClock;
+
+pub struct AppService {
+    pub scheduler: SchedulerService,
+    pub views: CampaignViews,
+    pub operations: CampaignOperations,
+    pub opt_outs: OptOutList,
+    pub clock: SharedClock,
+}
+
+#[async_trait]
+impl SmsService for AppService {
+    fn providers(&self) -> Vec<ProviderInfo> {
+        self.scheduler.providers().infos()
+    }
+
+    async fn schedule(
+        &self,
+        actor: &Actor,
+        request: ScheduleRequest,
+    ) -> Result<ScheduleReceipt, AppError> {
+        self.scheduler.schedule(actor, request).await
+    }
+
+    async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
+        self.scheduler.balance(provider).await
+    }
+
+    async fn preview(
+        &self,
+        request: ScheduleRequest,
+        offset: u64,
+    ) -> Result<CampaignPreview, AppError> {
+        self.scheduler.preview(request, offset).await
+    }
+
+    async fn campaigns(&self, before: Option<String>) -> Result<CampaignPage, AppError> {
+        self.views.campaigns(before).await
+    }
+
+    async fn campaign(&self, id: &str, offset: u64) -> Result<CampaignDetail, AppError> {
+        self.views.campaign(id, offset, self.clock.now()).await
+    }
+
+    async fn recipient_history(&self, recipient_id: &str) -> Result<Vec<RecipientEvent>, AppError> {
+        self.views.recipient_history(recipient_id).await
+    }
+
+    async fn operate(
+        &self,
+        actor: &Actor,
+        campaign_id: &str,
+        operation: CampaignOperation,
+    ) -> Result<OperationReport, AppError> {
+        self.operations.operate(actor, campaign_id, operation).await
+    }
+
+    async fn opt_outs(&self, offset: u64) -> Result<OptOutPage, AppError> {
+        self.opt_outs.page(offset).await
+    }
+
+    async fn add_opt_outs(
+        &self,
+        actor: &Actor,
+        numbers: String,
+        source: String,
+    ) -> Result<OptOutImport, AppError> {
+        self.opt_outs.add(actor, &numbers, &source).await
+    }
+
+    async fn remove_opt_out(&self, actor: &Actor, phone: String) -> Result<(), AppError> {
+        self.opt_outs.remove(actor, &phone).await
+    }
+}

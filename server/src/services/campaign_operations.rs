@@ -1,0 +1,362 @@
+//! Cancel, move, pause and resume a scheduled campaign, through its provider where the provider
+//! can, otherwise refused with the reason. Each provider request of the campaign still waiting is
+//! changed at the provider first, then in the ledger; every operation is recorded with who asked.
+
+use app::domain::phone::{PhoneNumber, Region};
+use app::domain::send_time::SendTime;
+use app::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies};
+use app::domain::Purpose;
+use app::models::{
+    AppError, CampaignOperation, Capabilities, Field, FieldError, OperationAvailability,
+    OperationReport, RecipientStatus, Support,
+};
+use app::services::Actor;
+use chrono::{DateTime, Duration, Utc};
+
+use super::campaign_views::{no_campaign, provider_id};
+use super::provider_set::ProviderSet;
+use super::store_errors::read_failed;
+use crate::clock::SharedClock;
+use crate::providers::{ProviderError, SmsProvider};
+use crate::storage::{CampaignRecord, CampaignSubmission, Store, StoreError, SubmissionStatus};
+
+/// Recorded as the source of ledger moves an operator asked for.
+const SOURCE: &str = "operator";
+/// A move must leave the provider this long before the new time.
+const MIN_LEAD: Duration = Duration::minutes(2);
+/// Recipients named one by one when a move breaks the sending rules; beyond, a count.
+const MAX_NAMED: usize = 5;
+
+pub struct CampaignOperations {
+    store: Store,
+    providers: ProviderSet,
+    clock: SharedClock,
+    policies: SendingPolicies,
+    default_region: Region,
+}
+
+/// A provider request the operation applies to: accepted, named, with recipients still waiting.
+fn waiting(submissions: &[CampaignSubmission]) -> Vec<&CampaignSubmission> {
+    submissions
+        .iter()
+        .filter(|s| {
+            s.status == SubmissionStatus::Accepted && s.reference.is_some() && s.waiting > 0
+        })
+        .collect()
+}
+
+/// Whether `operation` can be asked of this campaign now, and if not, why (in words).
+fn refusal(
+    operation: &str,
+    campaign: &CampaignRecord,
+    submissions: &[CampaignSubmission],
+    capabilities: Option<&Capabilities>,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    if campaign.simulation {
+        return Some(
+            "A simulation was never handed to the provider: there is nothing to change.".into(),
+        );
+    }
+    let support = capabilities.map(|c| match operation {
+        "cancel" => &c.cancel,
+        "reschedule" => &c.reschedule,
+        _ => &c.pause_resume,
+    });
+    match support {
+        None => return Some("The campaign's provider is not configured on this server.".into()),
+        Some(Support::No(why)) => return Some(why.clone()),
+        Some(Support::Yes | Support::Limited(_)) => {}
+    }
+    match operation {
+        "pause" if campaign.paused => return Some("The campaign is already paused.".into()),
+        "resume" if !campaign.paused => return Some("The campaign is not paused.".into()),
+        "reschedule" if campaign.local_time => {
+            return Some(
+                "The campaign is sent at each recipient's own clock, at several times: cancel it and schedule it again."
+                    .into(),
+            )
+        }
+        _ => {}
+    }
+    let open = waiting(submissions);
+    if open.is_empty() {
+        return Some("No recipient is waiting at the provider: the campaign was sent, canceled or never accepted.".into());
+    }
+    let next = open
+        .iter()
+        .filter_map(|s| s.next_send_at.as_deref())
+        .min()?;
+    let due = DateTime::parse_from_rfc3339(next).map(|t| t.with_timezone(&Utc));
+    if due.is_ok_and(|due| due <= now) {
+        return Some(format!(
+            "The send time ({next}) has passed: the provider is sending it."
+        ));
+    }
+    None
+}
+
+/// What each operation can do with the campaign now, for the detail view.
+pub fn availability(
+    campaign: &CampaignRecord,
+    submissions: &[CampaignSubmission],
+    capabilities: Option<&Capabilities>,
+    now: DateTime<Utc>,
+) -> Vec<OperationAvailability> {
+    ["cancel", "reschedule", "pause", "resume"]
+        .into_iter()
+        .map(|operation| OperationAvailability {
+            operation: operation.to_owned(),
+            refused_because: refusal(operation, campaign, submissions, capabilities, now),
+        })
+        .collect()
+}
+
+impl CampaignOperations {
+    pub fn new(
+        store: Store,
+        providers: ProviderSet,
+        clock: SharedClock,
+        policies: SendingPolicies,
+        default_region: Region,
+    ) -> Self {
+        Self {
+            store,
+            providers,
+            clock,
+            policies,
+            default_region,
+        }
+    }
+
+    pub async fn operate(
+        &self,
+        actor: &Actor,
+        campaign_id: &str,
+        operation: CampaignOperation,
+    ) -> Result<OperationReport, AppError> {
+        let now = self.clock.now();
+        let campaign = self
+            .store
+            .campaign(campaign_id)
+            .await
+            .map_err(read_failed)?
+            .ok_or_else(|| no_campaign(campaign_id))?;
+        let provider_id = provider_id(&campaign.provider).map_err(read_failed)?;
+        let provider = self.providers.get(provider_id)?.clone();
+        let submissions = self
+            .store
+            .campaign_submissions(campaign_id)
+            .await
+            .map_err(read_failed)?;
+        let name = operation.name();
+        let capabilities = provider.info().capabilities;
+        if let Some(why) = refusal(name, &campaign, &submissions, Some(&capabilities), now) {
+            return Err(AppError::NotAllowed(why));
+        }
+        let new_time = match &operation {
+            CampaignOperation::Reschedule { send_at } => Some(
+                self.new_send_time(&campaign, send_at, capabilities.max_days_ahead, now)
+                    .await?,
+            ),
+            _ => None,
+        };
+
+        let mut report = OperationReport {
+            campaign_id: campaign_id.to_owned(),
+            operation: name.to_owned(),
+            done: 0,
+            refused: Vec::new(),
+            recipients_moved: 0,
+        };
+        let mut first_error = None;
+        for submission in waiting(&submissions) {
+            let reference = submission
+                .reference
+                .as_deref()
+                .expect("waiting ones are named");
+            match self
+                .apply(provider.as_ref(), &operation, reference, new_time)
+                .await
+            {
+                Ok(()) => {
+                    report.done += 1;
+                    match self
+                        .record(&operation, submission, new_time, actor, now)
+                        .await
+                    {
+                        Ok(moved) => report.recipients_moved += moved,
+                        Err(error) => {
+                            tracing::error!(submission = %submission.id, %error, "operation done at the provider but not recorded")
+                        }
+                    }
+                }
+                Err(error) => {
+                    tracing::warn!(submission = %submission.id, %error, operation = name, "provider refused the operation");
+                    report
+                        .refused
+                        .push(format!("{reference}: {}", error.message));
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        if matches!(
+            operation,
+            CampaignOperation::Pause | CampaignOperation::Resume
+        ) && report.done > 0
+        {
+            let paused = matches!(operation, CampaignOperation::Pause);
+            if let Err(error) = self.store.set_paused(campaign_id, paused).await {
+                tracing::error!(campaign = %campaign_id, %error, "pause state not recorded");
+            }
+        }
+        let detail = match (&new_time, report.refused.is_empty()) {
+            (Some(at), true) => Some(format!("to {}", at.to_rfc3339())),
+            (Some(at), false) => Some(format!(
+                "to {}; refused: {}",
+                at.to_rfc3339(),
+                report.refused.join("; ")
+            )),
+            (None, false) => Some(format!("refused: {}", report.refused.join("; "))),
+            (None, true) => None,
+        };
+        if let Err(error) = self
+            .store
+            .record_action(campaign_id, &actor.0, name, detail.as_deref(), now)
+            .await
+        {
+            tracing::error!(campaign = %campaign_id, %error, "action not recorded");
+        }
+        match first_error {
+            Some(error) if report.done == 0 => Err(error.into()),
+            _ => Ok(report),
+        }
+    }
+
+    async fn apply(
+        &self,
+        provider: &dyn SmsProvider,
+        operation: &CampaignOperation,
+        reference: &str,
+        new_time: Option<DateTime<Utc>>,
+    ) -> Result<(), ProviderError> {
+        match operation {
+            CampaignOperation::Cancel => provider.cancel(reference).await,
+            CampaignOperation::Reschedule { .. } => {
+                provider
+                    .reschedule(reference, new_time.expect("parsed before"))
+                    .await
+            }
+            CampaignOperation::Pause => provider.pause(reference).await,
+            CampaignOperation::Resume => provider.resume(reference).await,
+        }
+    }
+
+    /// The ledger's side of an operation the provider carried out; returns recipients moved.
+    async fn record(
+        &self,
+        operation: &CampaignOperation,
+        submission: &CampaignSubmission,
+        new_time: Option<DateTime<Utc>>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        match operation {
+            CampaignOperation::Cancel => {
+                self.store
+                    .set_submission_recipients(
+                        &submission.id,
+                        RecipientStatus::Canceled,
+                        Some(&format!("canceled by {}", actor.0)),
+                        SOURCE,
+                        now,
+                    )
+                    .await
+            }
+            CampaignOperation::Reschedule { .. } => {
+                self.store
+                    .move_submission(
+                        &submission.id,
+                        new_time.expect("parsed before"),
+                        SOURCE,
+                        now,
+                    )
+                    .await
+            }
+            CampaignOperation::Pause | CampaignOperation::Resume => Ok(0),
+        }
+    }
+
+    /// The new time, read in the campaign's zone, checked against the provider's horizon and, for
+    /// marketing, against the sending rules for every recipient still waiting.
+    async fn new_send_time(
+        &self,
+        campaign: &CampaignRecord,
+        send_at: &str,
+        max_days_ahead: Option<u32>,
+        now: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, AppError> {
+        let invalid =
+            |message: String| AppError::Invalid(vec![FieldError::new(Field::NewSendAt, message)]);
+        let time = SendTime::parse(send_at, &campaign.time_zone, now + MIN_LEAD)
+            .map_err(|e| invalid(e.to_string()))?;
+        let at = time.instant.with_timezone(&Utc);
+        if let Some(days) = max_days_ahead {
+            if at > now + Duration::days(i64::from(days)) {
+                return Err(invalid(format!(
+                    "The provider takes send times at most {days} days ahead."
+                )));
+            }
+        }
+        if campaign.purpose != Purpose::Marketing.as_str() {
+            return Ok(at);
+        }
+        let mut broken = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = self
+                .store
+                .campaign_recipients(&campaign.id, offset, 1000)
+                .await
+                .map_err(read_failed)?;
+            if page.is_empty() {
+                break;
+            }
+            offset += page.len() as u64;
+            for recipient in page
+                .iter()
+                .filter(|r| r.status == RecipientStatus::Scheduled)
+            {
+                let Ok(number) = PhoneNumber::parse(&recipient.phone, self.default_region) else {
+                    continue;
+                };
+                let region = number.region();
+                let zone = region.map_or(RecipientZone::Unknown, zone_of_region);
+                let check = self
+                    .policies
+                    .check(Purpose::Marketing, region, &zone, time.zone, at);
+                if let Some(finding) = check.outside.filter(|f| f.enforced) {
+                    broken.push(format!(
+                        "line {} ({}): {}",
+                        recipient.line, recipient.phone, finding.reason
+                    ));
+                }
+            }
+        }
+        if broken.is_empty() {
+            return Ok(at);
+        }
+        let count = broken.len();
+        let mut message = broken
+            .into_iter()
+            .take(MAX_NAMED)
+            .collect::<Vec<_>>()
+            .join("; ");
+        if count > MAX_NAMED {
+            message.push_str(&format!("; and {} more", count - MAX_NAMED));
+        }
+        Err(invalid(format!(
+            "The sending rules do not allow this time for {count} recipient(s): {message}. Choose another time."
+        )))
+    }
+}

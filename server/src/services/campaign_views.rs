@@ -1,0 +1,185 @@
+//! Campaigns for the status views: listed with counts, in detail with a page of recipients, who did
+//! what, and what can still be done to them.
+
+use app::models::{
+    AppError, CampaignAction, CampaignDetail, CampaignPage, CampaignSummary, ProviderId,
+    RecipientEvent, RecipientView, StatusCount,
+};
+use chrono::{DateTime, Utc};
+
+use super::campaign_operations::availability;
+use super::provider_set::ProviderSet;
+use super::store_errors::read_failed;
+use crate::storage::{CampaignRecord, RecipientRecord, Store, StoreError};
+
+/// Campaigns per page of the list.
+pub const CAMPAIGNS_PAGE: u32 = 20;
+/// Recipients per page of a campaign's detail.
+pub const RECIPIENTS_PAGE: u32 = 100;
+
+pub struct CampaignViews {
+    store: Store,
+    providers: ProviderSet,
+}
+
+impl CampaignViews {
+    pub fn new(store: Store, providers: ProviderSet) -> Self {
+        Self { store, providers }
+    }
+
+    pub async fn campaigns(&self, before: Option<String>) -> Result<CampaignPage, AppError> {
+        let records = self
+            .store
+            .campaigns(CAMPAIGNS_PAGE + 1, before.as_deref())
+            .await
+            .map_err(read_failed)?;
+        let more = records.len() > CAMPAIGNS_PAGE as usize;
+        let mut campaigns = Vec::with_capacity(records.len());
+        for record in records.into_iter().take(CAMPAIGNS_PAGE as usize) {
+            campaigns.push(self.summary(record).await.map_err(read_failed)?);
+        }
+        let next_before = more
+            .then(|| {
+                campaigns
+                    .last()
+                    .map(|c: &CampaignSummary| c.created_at.clone())
+            })
+            .flatten();
+        Ok(CampaignPage {
+            campaigns,
+            next_before,
+        })
+    }
+
+    pub async fn campaign(
+        &self,
+        id: &str,
+        offset: u64,
+        now: DateTime<Utc>,
+    ) -> Result<CampaignDetail, AppError> {
+        let record = self
+            .store
+            .campaign(id)
+            .await
+            .map_err(read_failed)?
+            .ok_or_else(|| no_campaign(id))?;
+        let override_reason = record.override_reason.clone();
+        let submissions = self
+            .store
+            .campaign_submissions(id)
+            .await
+            .map_err(read_failed)?;
+        let summary = self.summary(record.clone()).await.map_err(read_failed)?;
+        let capabilities = self
+            .providers
+            .get(summary.provider)
+            .map(|p| p.info().capabilities)
+            .ok();
+        let operations = availability(&record, &submissions, capabilities.as_ref(), now);
+        let actions = self
+            .store
+            .campaign_actions(id)
+            .await
+            .map_err(read_failed)?
+            .into_iter()
+            .map(|a| CampaignAction {
+                actor: a.actor,
+                action: a.action,
+                detail: a.detail,
+                at: a.at,
+            })
+            .collect();
+        let recipients = self
+            .store
+            .campaign_recipients(id, offset, RECIPIENTS_PAGE)
+            .await
+            .map_err(read_failed)?
+            .into_iter()
+            .map(recipient_view)
+            .collect();
+        Ok(CampaignDetail {
+            summary,
+            override_reason,
+            operations,
+            actions,
+            recipients,
+            recipients_offset: offset,
+        })
+    }
+
+    pub async fn recipient_history(
+        &self,
+        recipient_id: &str,
+    ) -> Result<Vec<RecipientEvent>, AppError> {
+        let events = self
+            .store
+            .recipient_history(recipient_id)
+            .await
+            .map_err(read_failed)?;
+        if events.is_empty() {
+            return Err(AppError::NotFound(format!(
+                "No recipient {recipient_id} is recorded."
+            )));
+        }
+        Ok(events
+            .into_iter()
+            .map(|(status, detail, source, occurred_at)| RecipientEvent {
+                status,
+                detail,
+                source,
+                occurred_at,
+            })
+            .collect())
+    }
+
+    async fn summary(&self, record: CampaignRecord) -> Result<CampaignSummary, StoreError> {
+        let counts = self
+            .store
+            .status_counts(&record.id)
+            .await?
+            .into_iter()
+            .map(|(status, count)| StatusCount { status, count })
+            .collect();
+        Ok(CampaignSummary {
+            provider: provider_id(&record.provider)?,
+            id: record.id,
+            actor: record.actor,
+            text: record.message_text,
+            purpose: record.purpose,
+            requested_send_at: record.requested_send_at,
+            time_zone: record.time_zone,
+            simulation: record.simulation,
+            paused: record.paused,
+            recipient_count: record.recipient_count,
+            counts,
+            created_at: record.created_at,
+        })
+    }
+}
+
+pub fn no_campaign(id: &str) -> AppError {
+    AppError::NotFound(format!("No campaign {id} is recorded."))
+}
+
+/// Stored names are the ones `ProviderId::as_str` wrote.
+pub fn provider_id(stored: &str) -> Result<ProviderId, StoreError> {
+    ProviderId::parse(stored).ok_or_else(|| {
+        StoreError::Database(sqlx::Error::Decode(
+            format!("unknown provider {stored:?}").into(),
+        ))
+    })
+}
+
+fn recipient_view(record: RecipientRecord) -> RecipientView {
+    RecipientView {
+        id: record.id,
+        line: record.line,
+        phone: record.phone,
+        parts: record.parts,
+        encoding: record.encoding,
+        send_at: record.send_at,
+        status: record.status,
+        reason: record.reason,
+        warnings: record.warnings,
+    }
+}

@@ -1,0 +1,139 @@
+//! The opt-out list by hand: read it a page at a time, add numbers typed in or imported (one per
+//! line, or a CSV with a phone column), take a number off. Each change records who made it.
+
+use app::domain::phone::{PhoneNumber, Region};
+use app::domain::recipients::parse_recipients;
+use app::models::{AppError, Field, FieldError, OptOutEntry, OptOutImport, OptOutPage};
+use app::services::Actor;
+
+use super::store_errors::{not_recorded, read_failed};
+use crate::clock::SharedClock;
+use crate::storage::Store;
+
+/// Entries per page of the list.
+pub const OPT_OUTS_PAGE: u32 = 100;
+/// Sources a person may name; `stop-reply` comes only from the providers.
+const SOURCES: [&str; 2] = ["operator", "import"];
+/// Line errors sent back one by one; beyond, a count.
+const MAX_ERRORS: usize = 100;
+
+pub struct OptOutList {
+    store: Store,
+    clock: SharedClock,
+    default_region: Region,
+}
+
+impl OptOutList {
+    pub fn new(store: Store, clock: SharedClock, default_region: Region) -> Self {
+        Self {
+            store,
+            clock,
+            default_region,
+        }
+    }
+
+    pub async fn page(&self, offset: u64) -> Result<OptOutPage, AppError> {
+        let mut entries = self
+            .store
+            .opt_outs(offset, OPT_OUTS_PAGE + 1)
+            .await
+            .map_err(read_failed)?;
+        let has_more = entries.len() > OPT_OUTS_PAGE as usize;
+        entries.truncate(OPT_OUTS_PAGE as usize);
+        Ok(OptOutPage {
+            entries: entries
+                .into_iter()
+                .map(|e| OptOutEntry {
+                    phone: e.phone,
+                    source: e.source,
+                    detail: e.detail,
+                    actor: e.actor,
+                    created_at: e.created_at,
+                })
+                .collect(),
+            offset,
+            has_more,
+        })
+    }
+
+    /// Adds every valid number; a list with errors adds nothing, so it can be fixed and sent again
+    /// whole.
+    pub async fn add(
+        &self,
+        actor: &Actor,
+        numbers: &str,
+        source: &str,
+    ) -> Result<OptOutImport, AppError> {
+        if !SOURCES.contains(&source) {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                Field::OptOutNumbers,
+                format!("'{source}' is not a source (expected operator or import)."),
+            )]));
+        }
+        let list = parse_recipients(numbers, self.default_region);
+        if !list.errors.is_empty() {
+            let count = list.errors.len();
+            let mut errors: Vec<FieldError> = list
+                .errors
+                .into_iter()
+                .take(MAX_ERRORS)
+                .map(|e| FieldError {
+                    field: Field::OptOutNumbers,
+                    ..e
+                })
+                .collect();
+            if count > MAX_ERRORS {
+                errors.push(FieldError::new(
+                    Field::OptOutNumbers,
+                    format!("…and {} more lines with errors.", count - MAX_ERRORS),
+                ));
+            }
+            return Err(AppError::Invalid(errors));
+        }
+        if list.recipients.is_empty() {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                Field::OptOutNumbers,
+                "Enter at least one number.",
+            )]));
+        }
+        let now = self.clock.now();
+        let mut report = OptOutImport {
+            added: 0,
+            // Numbers written twice in the list count as already listed the second time.
+            already_listed: u32::try_from(list.duplicates.len()).unwrap_or(u32::MAX),
+            errors: Vec::new(),
+        };
+        for recipient in &list.recipients {
+            let added = self
+                .store
+                .add_opt_out(recipient.number.e164(), source, None, &actor.0, now)
+                .await
+                .map_err(not_recorded)?;
+            if added {
+                report.added += 1;
+            } else {
+                report.already_listed += 1;
+            }
+        }
+        Ok(report)
+    }
+
+    pub async fn remove(&self, actor: &Actor, phone: &str) -> Result<(), AppError> {
+        let number = PhoneNumber::parse(phone, self.default_region).map_err(|e| {
+            AppError::Invalid(vec![FieldError::new(Field::OptOutNumbers, e.to_string())])
+        })?;
+        let removed = self
+            .store
+            .remove_opt_out(number.e164(), &actor.0, self.clock.now())
+            .await
+            .map_err(not_recorded)?;
+        if removed {
+            Ok(())
+        } else {
+            Err(AppError::NotFound(format!(
+                "{} is not on the opt-out list.",
+                number.e164()
+            )))
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Infobip's delivery reports and inbound messages in the ledger's terms. Infobip echoes our own
+//! per-recipient id as `messageId`, so a report names its recipient directly.
+
+use app::domain::opt_out::is_opt_out_request;
+use app::models::RecipientStatus;
+use chrono::{DateTime, Utc};
+
+use crate::providers::infobip::wire::{parse_send_at, DeliveryReport, InboundMessage as Inbound};
+use crate::storage::{InboundMessage, ReportKey, StatusReport};
+
+pub const PROVIDER: &str = "infobip";
+
+/// The ledger's status for a report's status group (`PENDING`, `DELIVERED`, …).
+pub fn status(group_name: Option<&str>) -> RecipientStatus {
+    match group_name {
+        Some("ACCEPTED") => RecipientStatus::Accepted,
+        Some("PENDING") => RecipientStatus::Sent,
+        Some("DELIVERED") => RecipientStatus::Delivered,
+        Some("UNDELIVERABLE" | "REJECTED") => RecipientStatus::Failed,
+        Some("EXPIRED") => RecipientStatus::Expired,
+        _ => RecipientStatus::Unknown,
+    }
+}
+
+/// The report for the ledger, or `None` when it names no message (nothing to key it on).
+pub fn delivery_report(
+    report: &DeliveryReport,
+    source: &str,
+    received_at: DateTime<Utc>,
+) -> Option<StatusReport> {
+    let message_id = report.message_id.clone()?;
+    let group = report.status.as_ref().and_then(|s| s.group_name.as_deref());
+    let status = status(group);
+    // The error explains a failure best; the status's own description otherwise.
+    let detail = match status {
+        RecipientStatus::Failed | RecipientStatus::Expired | RecipientStatus::Unknown => report
+            .error
+            .as_ref()
+            .filter(|e| e.group_name.as_deref() != Some("OK"))
+            .and_then(|e| e.description.clone().or_else(|| e.name.clone()))
+            .or_else(|| report.status.as_ref().and_then(|s| s.description.clone())),
+        _ => None,
+    };
+    let occurred_at = report
+        .done_at
+        .as_deref()
+        .or(report.sent_at.as_deref())
+        .and_then(parse_send_at)
+        .map_or(received_at, |at| at.with_timezone(&Utc));
+    Some(StatusReport {
+        key: ReportKey::RecipientId(message_id),
+        status,
+        detail,
+        source: source.to_owned(),
+        occurred_at,
+    })
+}
+
+/// The reply for our records, or `None` when it names no sender.
+pub fn inbound(message: &Inbound, received_at: DateTime<Utc>) -> Option<InboundMessage> {
+    let from = message.from.as_deref()?;
+    let phone = if from.starts_with('+') {
+        from.to_owned()
+    } else {
+        format!("+{from}")
+    };
+    // The whole text: `cleanText` has the keyword taken out.
+    let text = message
+        .text
+        .clone()
+        .or_else(|| message.clean_text.clone())
+        .unwrap_or_default();
+    let keyword_says_stop = message.keyword.as_deref().is_some_and(is_opt_out_request);
+    let received = message
+        .received_at
+        .as_deref()
+        .and_then(parse_send_at)
+        .map_or(received_at, |at| at.with_timezone(&Utc));
+    Some(InboundMessage {
+        id: match &message.message_id {
+            Some(id) => format!("{PROVIDER}:{id}"),
+            None => format!("{PROVIDER}:{phone}:{}:{text}", received.timestamp()),
+        },
+        provider: PROVIDER.to_owned(),
+        opt_out: keyword_says_stop || is_opt_out_request(&text),
+        phone,
+        text,
+        reference: None,
+        received_at: received,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::providers::infobip::wire::DeliveryReports;
+    use serde_json::json;
+
+    #[test]
+    fn the_specs_report_example_becomes_a_delivered_recipient() {
+        let reports: DeliveryReports = serde_json::from_value(json!({"results": [{
+            "bulkId": "b", "messageId": "c-1-0", "to": "41793026727",
+            "sentAt": "2019-11-09T16:00:00.000+0000", "doneAt": "2019-11-09T16:00:05.000+0000",
+            "messageCount": 1, "price": {"pricePerMessage": 0.01, "currency": "EUR"},
+            "status": {"groupId": 3, "groupName": "DELIVERED", "id": 5, "name": "DELIVERED_TO_HANDSET",
+                "description": "Message delivered to handset"},
+            "error": {"groupId": 0, "groupName": "OK", "id": 0, "name": "NO_ERROR",
+                "description": "No Error", "permanent": false}
+        }]}))
+        .unwrap();
+        let report = delivery_report(&reports.results[0], "infobip-webhook", Utc::now()).unwrap();
+        assert_eq!(report.key, ReportKey::RecipientId("c-1-0".into()));
+        assert_eq!(report.status, RecipientStatus::Delivered);
+        assert_eq!(report.detail, None);
+        assert_eq!(report.occurred_at.to_rfc3339(), "2019-11-09T16:00:05+00:00");
+    }
+
+    #[test]
+    fn a_failure_keeps_the_providers_explanation() {
+        let report: DeliveryReport = serde_json::from_value(json!({
+            "messageId": "m", "status": {"groupName": "UNDELIVERABLE", "description": "Message sent not delivered"},
+            "error": {"groupName": "HANDSET_ERRORS", "name": "EC_ABSENT_SUBSCRIBER", "description": "Absent subscriber"}
+        }))
+        .unwrap();
+        let report = delivery_report(&report, "infobip-poll", Utc::now()).unwrap();
+        assert_eq!(report.status, RecipientStatus::Failed);
+        assert_eq!(report.detail.as_deref(), Some("Absent subscriber"));
+        let nameless: DeliveryReport =
+            serde_json::from_value(json!({"to": "33600000000"})).unwrap();
+        assert!(delivery_report(&nameless, "infobip-poll", Utc::now()).is_none());
+    }
+
+    #[test]
+    fn every_group_has_a_status() {
+        assert_eq!(status(Some("PENDING")), RecipientStatus::Sent);
+        assert_eq!(status(Some("REJECTED")), RecipientStatus::Failed);
+        assert_eq!(status(Some("EXPIRED")), RecipientStatus::Expired);
+        assert_eq!(status(Some("SOMETHING_NEW")), RecipientStatus::Unknown);
+        assert_eq!(status(None), RecipientStatus::Unknown);
+    }
+
+    #[test]
+    fn an_inbound_stop_is_an_opt_out_with_a_plus_number() {
+        let message: Inbound = serde_json::from_value(json!({
+            "messageId": "mo-1", "from": "33600000001", "to": "447860099299",
+            "text": "STOP", "cleanText": "", "keyword": "STOP", "receivedAt": "2025-01-22T11:50:00.000+0000"
+        }))
+        .unwrap();
+        let reply = inbound(&message, Utc::now()).unwrap();
+        assert_eq!(reply.phone, "+33600000001");
+        assert!(reply.opt_out);
+        assert_eq!(reply.id, "infobip:mo-1");
+    }
+}

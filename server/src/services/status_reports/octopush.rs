@@ -1,0 +1,158 @@
+//! Octopush's callbacks in the ledger's terms. Octopush names a recipient by the campaign's ticket
+//! and the number.
+
+use app::domain::opt_out::is_opt_out_request;
+use app::models::RecipientStatus;
+use chrono::{DateTime, Utc};
+
+use crate::providers::octopush::callbacks::{
+    octopush_date, DeliveryReportCallback, DeliveryStatus, ReplyCallback, StopCallback,
+};
+use crate::storage::{InboundMessage, ReportKey, StatusReport};
+
+pub const PROVIDER: &str = "octopush";
+pub const SOURCE: &str = "octopush-webhook";
+
+/// The ledger's status for a delivery status, with the words a user reads for a failure.
+pub fn status(status: DeliveryStatus) -> (RecipientStatus, Option<&'static str>) {
+    match status {
+        DeliveryStatus::Ack => (RecipientStatus::Sent, None),
+        DeliveryStatus::Delivered => (RecipientStatus::Delivered, None),
+        DeliveryStatus::NotDelivered => (
+            RecipientStatus::Failed,
+            Some("not delivered (the handset was unreachable or refused it)"),
+        ),
+        DeliveryStatus::NotAllowed => (
+            RecipientStatus::Failed,
+            Some("not allowed by the operator for this number"),
+        ),
+        DeliveryStatus::BadDestination => (
+            RecipientStatus::Failed,
+            Some("the number does not exist or cannot receive SMS"),
+        ),
+        DeliveryStatus::BlacklistedNumber => (
+            RecipientStatus::Failed,
+            Some("the number is on Octopush's blacklist (it sent STOP)"),
+        ),
+        DeliveryStatus::UnknownDelivery => (
+            RecipientStatus::Expired,
+            Some("the operator never confirmed delivery"),
+        ),
+        DeliveryStatus::Undefined | DeliveryStatus::Other => (
+            RecipientStatus::Unknown,
+            Some("Octopush reported a status it does not explain"),
+        ),
+    }
+}
+
+pub fn delivery_report(
+    report: &DeliveryReportCallback,
+    received_at: DateTime<Utc>,
+) -> StatusReport {
+    let (status, detail) = status(report.status);
+    StatusReport {
+        key: ReportKey::Reference {
+            provider: PROVIDER.to_owned(),
+            reference: report.message_id.clone(),
+            phone: report.number.clone(),
+        },
+        status,
+        detail: detail.map(str::to_owned),
+        source: SOURCE.to_owned(),
+        occurred_at: octopush_date(&report.delivery_date).unwrap_or(received_at),
+    }
+}
+
+pub fn reply(reply: &ReplyCallback, received_at: DateTime<Utc>) -> InboundMessage {
+    inbound(
+        &reply.message_id,
+        &reply.number,
+        &reply.text,
+        &reply.reception_date,
+        is_opt_out_request(&reply.text),
+        received_at,
+    )
+}
+
+/// Octopush recognised the STOP itself: an opt-out whatever the words.
+pub fn stop(stop: &StopCallback, received_at: DateTime<Utc>) -> InboundMessage {
+    inbound(
+        &stop.message_id,
+        &stop.number,
+        stop.text.as_deref().unwrap_or("STOP"),
+        &stop.stop_date,
+        true,
+        received_at,
+    )
+}
+
+fn inbound(
+    ticket: &str,
+    number: &str,
+    text: &str,
+    date: &str,
+    opt_out: bool,
+    received_at: DateTime<Utc>,
+) -> InboundMessage {
+    InboundMessage {
+        // Octopush gives replies no id: the same reply delivered twice has the same content.
+        id: format!("{PROVIDER}:{ticket}:{number}:{date}:{}", opt_out as u8),
+        provider: PROVIDER.to_owned(),
+        phone: number.to_owned(),
+        text: text.to_owned(),
+        reference: Some(ticket.to_owned()),
+        opt_out,
+        received_at: octopush_date(date).unwrap_or(received_at),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_say_why_and_acknowledgements_are_not_final() {
+        assert_eq!(status(DeliveryStatus::Ack).0, RecipientStatus::Sent);
+        assert_eq!(
+            status(DeliveryStatus::Delivered),
+            (RecipientStatus::Delivered, None)
+        );
+        for failure in [
+            DeliveryStatus::NotDelivered,
+            DeliveryStatus::NotAllowed,
+            DeliveryStatus::BadDestination,
+            DeliveryStatus::BlacklistedNumber,
+        ] {
+            let (status, detail) = status(failure);
+            assert_eq!(status, RecipientStatus::Failed);
+            assert!(detail.is_some());
+        }
+        assert_eq!(
+            status(DeliveryStatus::UnknownDelivery).0,
+            RecipientStatus::Expired
+        );
+    }
+
+    #[test]
+    fn a_reply_saying_stop_is_an_opt_out_and_a_repeat_has_the_same_id() {
+        let now = Utc::now();
+        let callback = ReplyCallback {
+            message_id: "sms_1".into(),
+            number: "+33600000001".into(),
+            text: "Stop".into(),
+            sim_card_number: None,
+            reception_date: "2025-01-22 11:50:00".into(),
+        };
+        let first = reply(&callback, now);
+        assert!(first.opt_out);
+        assert_eq!(first, reply(&callback, now + chrono::Duration::seconds(5)));
+        let yes = reply(
+            &ReplyCallback {
+                text: "Yes please".into(),
+                ..callback
+            },
+            now,
+        );
+        assert!(!yes.opt_out);
+    }
+}

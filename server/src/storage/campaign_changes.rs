@@ -1,0 +1,133 @@
+//! What operations on a scheduled campaign read and change: its provider requests, the record of
+//! who did what, and the recipients a cancel or a move touches.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::campaigns::stored_instant;
+use super::submissions::SubmissionStatus;
+use super::{Store, StoreError};
+
+/// One provider request of a campaign, as operations need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignSubmission {
+    pub id: String,
+    pub status: SubmissionStatus,
+    /// The provider's name for it (Octopush ticket, Infobip bulkId), once known.
+    pub reference: Option<String>,
+    /// The earliest send time of its recipients still waiting, RFC 3339 UTC; `None` when none waits.
+    pub next_send_at: Option<String>,
+    /// Recipients still scheduled at the provider.
+    pub waiting: u64,
+    pub recipients: u64,
+}
+
+/// An entry of the record of who did what to a campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionRecord {
+    pub actor: String,
+    pub action: String,
+    pub detail: Option<String>,
+    pub at: String,
+}
+
+impl Store {
+    pub async fn campaign_submissions(
+        &self,
+        campaign_id: &str,
+    ) -> Result<Vec<CampaignSubmission>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.status, s.provider_reference, \
+             MIN(CASE WHEN r.status = 'scheduled' THEN r.send_at END) AS next_send_at, \
+             SUM(CASE WHEN r.status = 'scheduled' THEN 1 ELSE 0 END) AS waiting, COUNT(r.id) AS recipients \
+             FROM submissions s LEFT JOIN recipients r ON r.submission_id = s.id \
+             WHERE s.campaign_id = $1 GROUP BY s.id, s.status, s.provider_reference, s.created_at \
+             ORDER BY s.created_at, s.id",
+        )
+        .bind(campaign_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let status: String = row.try_get("status")?;
+                Ok(CampaignSubmission {
+                    id: row.try_get("id")?,
+                    status: SubmissionStatus::parse(&status).ok_or_else(|| {
+                        sqlx::Error::Decode(format!("unknown submission status {status:?}").into())
+                    })?,
+                    reference: row.try_get("provider_reference")?,
+                    next_send_at: row.try_get("next_send_at")?,
+                    waiting: u64::try_from(row.try_get::<i64, _>("waiting").unwrap_or(0))
+                        .unwrap_or(0),
+                    recipients: u64::try_from(row.try_get::<i64, _>("recipients")?).unwrap_or(0),
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Who did what to the campaign, oldest first.
+    pub async fn campaign_actions(
+        &self,
+        campaign_id: &str,
+    ) -> Result<Vec<ActionRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT actor, action, detail, at FROM campaign_actions WHERE campaign_id = $1 ORDER BY at, id",
+        )
+        .bind(campaign_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ActionRecord {
+                    actor: row.try_get("actor")?,
+                    action: row.try_get("action")?,
+                    detail: row.try_get("detail")?,
+                    at: row.try_get("at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    /// The provider moved a request to `send_at`: its waiting recipients follow, with the move in
+    /// their history.
+    pub async fn move_submission(
+        &self,
+        submission_id: &str,
+        send_at: DateTime<Utc>,
+        source: &str,
+        at: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let send_at = stored_instant(send_at);
+        let at = stored_instant(at);
+        sqlx::query(
+            "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
+             SELECT id, 'scheduled', $1, $2, $3, $3 FROM recipients \
+             WHERE submission_id = $4 AND status = 'scheduled' ON CONFLICT DO NOTHING",
+        )
+        .bind(format!("moved to {send_at}"))
+        .bind(source)
+        .bind(&at)
+        .bind(submission_id)
+        .execute(&mut *tx)
+        .await?;
+        let moved = sqlx::query(
+            "UPDATE recipients SET send_at = $1, updated_at = $2 WHERE submission_id = $3 AND status = 'scheduled'",
+        )
+        .bind(&send_at)
+        .bind(&at)
+        .bind(submission_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query("UPDATE submissions SET send_at = $1 WHERE id = $2")
+            .bind(&send_at)
+            .bind(submission_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(moved)
+    }
+}

@@ -1,0 +1,303 @@
+//! The status views and operations through the server functions: list, detail, history, cancel,
+//! move, pause and resume where the provider can (refused with the reason where it cannot), the
+//! opt-out list by hand, and the preview.
+
+use app::models::{
+    AppError, CampaignDetail, CampaignPage, CampaignPreview, Field, OperationReport, OptOutImport,
+    OptOutPage, RecipientStatus, ScheduleReceipt,
+};
+use chrono::{Datelike, Duration, Utc, Weekday};
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, valid_request, TestApp};
+
+fn infobip_request() -> Value {
+    let mut request = valid_request();
+    request["provider"] = json!("Infobip");
+    request
+}
+
+async fn detail(app: &TestApp, id: &str) -> CampaignDetail {
+    app.call("get_campaign", json!({"id": id, "offset": 0}))
+        .await
+        .ok()
+}
+
+async fn operate(app: &TestApp, id: &str, operation: Value) -> crate::helpers::Answer {
+    app.call(
+        "operate_campaign",
+        json!({"id": id, "operation": operation}),
+    )
+    .await
+}
+
+fn refusal(detail: &CampaignDetail, operation: &str) -> Option<String> {
+    detail
+        .operations
+        .iter()
+        .find(|o| o.operation == operation)
+        .unwrap()
+        .refused_because
+        .clone()
+}
+
+/// A day at least three days ahead that falls on `weekday`, as `YYYY-MM-DD`.
+fn next(weekday: Weekday) -> String {
+    let mut day = Utc::now().date_naive() + Duration::days(3);
+    while day.weekday() != weekday {
+        day += Duration::days(1);
+    }
+    day.format("%Y-%m-%d").to_string()
+}
+
+#[tokio::test]
+async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step_recorded() {
+    let app = spawn_app().await;
+    let receipt: ScheduleReceipt = app.schedule(infobip_request()).await.ok();
+    let id = receipt.campaign_id.clone();
+
+    let page: CampaignPage = app
+        .call("list_campaigns", json!({"before": null}))
+        .await
+        .ok();
+    assert_eq!(page.campaigns.len(), 1);
+    assert_eq!(page.campaigns[0].count(RecipientStatus::Scheduled), 2);
+    assert_eq!(page.next_before, None);
+
+    let before = detail(&app, &id).await;
+    assert_eq!(refusal(&before, "cancel"), None);
+    assert_eq!(refusal(&before, "pause"), None);
+    assert_eq!(
+        refusal(&before, "resume").as_deref(),
+        Some("The campaign is not paused.")
+    );
+
+    let paused: OperationReport = operate(&app, &id, json!("Pause")).await.ok();
+    assert_eq!((paused.done, paused.refused.len()), (1, 0));
+    assert!(detail(&app, &id).await.summary.paused);
+    let _: OperationReport = operate(&app, &id, json!("Resume")).await.ok();
+    assert!(!detail(&app, &id).await.summary.paused);
+
+    let new_time = format!("{}T11:30", next(Weekday::Wed));
+    let moved: OperationReport = operate(&app, &id, json!({"Reschedule": {"send_at": new_time}}))
+        .await
+        .ok();
+    assert_eq!(moved.recipients_moved, 2);
+    let after_move = detail(&app, &id).await;
+    let expected = chrono::NaiveDateTime::parse_from_str(&new_time, "%Y-%m-%dT%H:%M").unwrap();
+    let expected = app::domain::send_time::SendTime::at_local(expected, chrono_tz::Europe::Paris)
+        .with_timezone(&Utc)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    assert!(after_move
+        .recipients
+        .iter()
+        .all(|r| r.send_at.as_deref() == Some(expected.as_str())));
+    let bulk = &app.infobip.as_ref().unwrap().bulks()[0];
+    assert_eq!(
+        bulk.send_time()
+            .unwrap()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        expected,
+        "the provider holds the new time"
+    );
+
+    let canceled: OperationReport = operate(&app, &id, json!("Cancel")).await.ok();
+    assert_eq!(canceled.recipients_moved, 2);
+    let after_cancel = detail(&app, &id).await;
+    assert!(after_cancel
+        .recipients
+        .iter()
+        .all(|r| r.status == RecipientStatus::Canceled));
+    let actions: Vec<(&str, &str)> = after_cancel
+        .actions
+        .iter()
+        .map(|a| (a.action.as_str(), a.actor.as_str()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("schedule", "local-operator"),
+            ("pause", "local-operator"),
+            ("resume", "local-operator"),
+            ("reschedule", "local-operator"),
+            ("cancel", "local-operator")
+        ]
+    );
+    match operate(&app, &id, json!("Cancel")).await.error() {
+        AppError::NotAllowed(why) => assert!(why.contains("No recipient is waiting"), "{why}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn what_a_provider_cannot_do_is_refused_with_its_reason() {
+    let app = spawn_app().await;
+    let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+    let octopush = detail(&app, &receipt.campaign_id).await;
+    assert!(refusal(&octopush, "reschedule")
+        .unwrap()
+        .contains("Octopush cannot move a campaign"));
+    match operate(&app, &receipt.campaign_id, json!("Pause"))
+        .await
+        .error()
+    {
+        AppError::NotAllowed(why) => assert!(why.contains("Octopush cannot pause"), "{why}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    match app
+        .call(
+            "get_campaign",
+            json!({"id": "no-such-campaign", "offset": 0}),
+        )
+        .await
+        .error()
+    {
+        AppError::NotFound(why) => assert!(why.contains("no-such-campaign")),
+        other => panic!("expected not found, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_marketing_campaign_cannot_be_moved_outside_the_sending_rules() {
+    let app = spawn_app().await;
+    let mut request = infobip_request();
+    request["purpose"] = json!("Marketing");
+    request["text"] = json!("Sale -20% this week. STOP au XXXXX");
+    request["send_at"] = json!(format!("{}T10:00", next(Weekday::Wed)));
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    let sunday = format!("{}T10:00", next(Weekday::Sun));
+    match operate(
+        &app,
+        &receipt.campaign_id,
+        json!({"Reschedule": {"send_at": sunday}}),
+    )
+    .await
+    .error()
+    {
+        AppError::Invalid(errors) => {
+            assert_eq!(errors[0].field, Field::NewSendAt);
+            assert!(
+                errors[0].message.contains("2 recipient(s)")
+                    && errors[0].message.contains("line 1 (+33612345678)"),
+                "{}",
+                errors[0].message
+            );
+        }
+        other => panic!("expected the rules to refuse, got {other:?}"),
+    }
+    match operate(
+        &app,
+        &receipt.campaign_id,
+        json!({"Reschedule": {"send_at": "2020-01-01T10:00"}}),
+    )
+    .await
+    .error()
+    {
+        AppError::Invalid(errors) => assert!(errors[0].message.contains("in the past")),
+        other => panic!("expected a past time to be refused, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_opt_out_list_is_kept_by_hand_with_errors_by_line() {
+    let app = spawn_app().await;
+    match app
+        .call(
+            "add_opt_outs",
+            json!({"numbers": "06 12 34 56 78\nnot a number\n", "source": "operator"}),
+        )
+        .await
+        .error()
+    {
+        AppError::Invalid(errors) => {
+            assert_eq!(
+                (errors[0].field, errors[0].line),
+                (Field::OptOutNumbers, Some(2))
+            );
+        }
+        other => panic!("expected line errors, got {other:?}"),
+    }
+    let empty: OptOutPage = app.call("list_opt_outs", json!({"offset": 0})).await.ok();
+    assert!(empty.entries.is_empty(), "a list with errors adds nothing");
+
+    let added: OptOutImport = app
+        .call(
+            "add_opt_outs",
+            json!({"numbers": "phone\n06 12 34 56 78\n+33612345678\n+33698765432\n", "source": "import"}),
+        )
+        .await
+        .ok();
+    assert_eq!((added.added, added.already_listed), (2, 1));
+    let again: OptOutImport = app
+        .call(
+            "add_opt_outs",
+            json!({"numbers": "+33612345678", "source": "operator"}),
+        )
+        .await
+        .ok();
+    assert_eq!((again.added, again.already_listed), (0, 1));
+
+    let _: () = app
+        .call("remove_opt_out", json!({"phone": "06 12 34 56 78"}))
+        .await
+        .ok();
+    match app
+        .call("remove_opt_out", json!({"phone": "+33612345678"}))
+        .await
+        .error()
+    {
+        AppError::NotFound(why) => assert!(why.contains("+33612345678")),
+        other => panic!("expected not found, got {other:?}"),
+    }
+    let page: OptOutPage = app.call("list_opt_outs", json!({"offset": 0})).await.ok();
+    let phones: Vec<&str> = page.entries.iter().map(|e| e.phone.as_str()).collect();
+    assert_eq!(phones, ["+33698765432"]);
+    assert_eq!(page.entries[0].source, "import");
+    assert_eq!(page.entries[0].actor, "local-operator");
+}
+
+#[tokio::test]
+async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
+    let app = spawn_app().await;
+    let store = app.store().await;
+    store
+        .add_opt_out("+33698765432", "operator", None, "bob", Utc::now())
+        .await
+        .unwrap();
+    let mut request = valid_request();
+    request["text"] = json!("Bonjour {first_name}, votre colis arrive demain.");
+    request["recipients"] = json!("phone,first_name\n+33612345678,Zoé\n+33698765432,Luc\n");
+    let preview: CampaignPreview = app
+        .call("preview_campaign", json!({"request": request, "offset": 0}))
+        .await
+        .ok();
+    assert_eq!(
+        (
+            preview.total,
+            preview.to_send,
+            preview.excluded,
+            preview.submissions
+        ),
+        (2, 1, 1, 1)
+    );
+    let first = &preview.recipients[0];
+    assert_eq!(first.text, "Bonjour Zoé, votre colis arrive demain.");
+    assert_eq!((first.encoding.as_str(), first.parts), ("GSM-7", 1));
+    assert!(first.send_at.is_some());
+    assert!(preview.recipients[1]
+        .excluded
+        .as_deref()
+        .unwrap()
+        .contains("opted out"));
+    assert!(app
+        .sandbox
+        .as_ref()
+        .unwrap()
+        .accepted_campaigns()
+        .is_empty());
+    let page: CampaignPage = app
+        .call("list_campaigns", json!({"before": null}))
+        .await
+        .ok();
+    assert!(page.campaigns.is_empty(), "a preview records nothing");
+}

@@ -1,0 +1,246 @@
+//! Status tracking end to end: the sandboxes push reports to our webhooks (or the poller fetches
+//! them), the ledger moves each recipient once, and a STOP reply puts the number on the opt-out list.
+
+use app::models::{CampaignDetail, OptOutPage, RecipientEvent, RecipientStatus, ScheduleReceipt};
+use secrecy::SecretString;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+use crate::helpers::{spawn_app_with, test_settings, valid_request, TestApp};
+
+const SECRET: &str = "test-webhook-secret-0123456789";
+
+async fn app_with_known_secret() -> TestApp {
+    let mut settings = test_settings();
+    settings.webhooks.secret = Some(SecretString::from(SECRET.to_owned()));
+    spawn_app_with(settings).await
+}
+
+/// A request to send at once, to numbers whose sandbox outcomes are delivered and undeliverable.
+fn send_now(provider: &str) -> Value {
+    let mut request = valid_request();
+    request["provider"] = json!(provider);
+    request["send_at"] = json!("");
+    request["recipients"] = json!("+33612345678\n+33612345601");
+    request
+}
+
+async fn advance_sandbox_clock(app: &TestApp, seconds: i64) {
+    let response = app
+        .http
+        .post(format!("{}sandbox/control/clock/advance", app.url))
+        .json(&json!({ "seconds": seconds }))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success());
+}
+
+async fn detail(app: &TestApp, campaign_id: &str) -> CampaignDetail {
+    app.call("get_campaign", json!({"id": campaign_id, "offset": 0}))
+        .await
+        .ok()
+}
+
+/// Waits (bounded) until every recipient's status is final.
+async fn settled(app: &TestApp, campaign_id: &str) -> CampaignDetail {
+    for _ in 0..60 {
+        let detail = detail(app, campaign_id).await;
+        if detail.recipients.iter().all(|r| r.status.is_final()) {
+            return detail;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!(
+        "the reports did not arrive: {:?}",
+        detail(app, campaign_id).await.recipients
+    );
+}
+
+fn statuses(detail: &CampaignDetail) -> Vec<(String, RecipientStatus)> {
+    detail
+        .recipients
+        .iter()
+        .map(|r| (r.phone.clone(), r.status))
+        .collect()
+}
+
+#[tokio::test]
+async fn both_sandboxes_push_reports_that_move_each_recipient_once() {
+    let app = app_with_known_secret().await;
+    for provider in ["Octopush", "Infobip"] {
+        let receipt: ScheduleReceipt = app.schedule(send_now(provider)).await.ok();
+        advance_sandbox_clock(&app, 60).await;
+        let detail = settled(&app, &receipt.campaign_id).await;
+        assert_eq!(
+            statuses(&detail),
+            [
+                ("+33612345678".to_owned(), RecipientStatus::Delivered),
+                ("+33612345601".to_owned(), RecipientStatus::Failed)
+            ],
+            "{provider}"
+        );
+        assert!(
+            detail.recipients[1].reason.is_some(),
+            "{provider}: a failure says why"
+        );
+        let history: Vec<RecipientEvent> = app
+            .call(
+                "recipient_history",
+                json!({"recipient_id": detail.recipients[0].id}),
+            )
+            .await
+            .ok();
+        let moves: Vec<RecipientStatus> = history.iter().map(|e| e.status).collect();
+        assert_eq!(
+            moves,
+            [RecipientStatus::Accepted, RecipientStatus::Delivered],
+            "{provider}: {history:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_report_delivered_twice_is_recorded_once_and_a_bad_one_is_refused() {
+    let app = app_with_known_secret().await;
+    let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+    let ticket = receipt.submissions[0].reference.clone().unwrap();
+    let webhook = format!("{}webhooks/{SECRET}/octopush", app.url);
+    let report = json!({"channel": "sms", "message_id": ticket, "number": "+33612345678",
+        "status": "DELIVERED", "delivery_date": "2030-01-01 10:00:30", "unit_price": 0.05,
+        "list_name": null, "meta_data": {}});
+    for _ in 0..2 {
+        let response = app.http.post(&webhook).json(&report).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+    }
+    let detail = detail(&app, &receipt.campaign_id).await;
+    let history: Vec<RecipientEvent> = app
+        .call(
+            "recipient_history",
+            json!({"recipient_id": detail.recipients[0].id}),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        history
+            .iter()
+            .filter(|e| e.status == RecipientStatus::Delivered)
+            .count(),
+        1
+    );
+    assert_eq!(detail.recipients[0].status, RecipientStatus::Delivered);
+    assert_eq!(
+        detail.recipients[1].status,
+        RecipientStatus::Scheduled,
+        "the other recipient did not move"
+    );
+
+    let bad = app
+        .http
+        .post(&webhook)
+        .body("{\"number\": \"+33612345678\"}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    assert!(bad.text().await.unwrap().contains("delivery_date"));
+
+    let wrong_secret = app
+        .http
+        .post(format!(
+            "{}webhooks/not-the-secret-at-all-000000/octopush",
+            app.url
+        ))
+        .json(&report)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        wrong_secret.status().is_client_error(),
+        "{}",
+        wrong_secret.status()
+    );
+}
+
+#[tokio::test]
+async fn a_stop_from_either_provider_puts_the_number_on_the_opt_out_list() {
+    let app = app_with_known_secret().await;
+    let octopush_stop = json!({"message_id": "sms_1", "number": "+33612345678", "text": "STOP",
+        "stop_date": "2030-01-01 10:05:00"});
+    let response = app
+        .http
+        .post(format!("{}webhooks/{SECRET}/octopush", app.url))
+        .json(&octopush_stop)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let infobip_reply = json!({"results": [
+        {"messageId": "mo-1", "from": "33698765432", "to": "447860099299", "text": "Arrêt svp",
+         "cleanText": "svp", "keyword": "ARRET", "receivedAt": "2030-01-01T10:06:00.000+0000"},
+        {"messageId": "mo-2", "from": "33611111111", "to": "447860099299", "text": "Merci !",
+         "receivedAt": "2030-01-01T10:07:00.000+0000"}
+    ], "messageCount": 2, "pendingMessageCount": 0});
+    let response = app
+        .http
+        .post(format!("{}webhooks/{SECRET}/infobip/inbound", app.url))
+        .json(&infobip_reply)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    let page: OptOutPage = app.call("list_opt_outs", json!({"offset": 0})).await.ok();
+    let mut listed: Vec<(String, String)> = page
+        .entries
+        .iter()
+        .map(|e| (e.phone.clone(), e.source.clone()))
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            ("+33612345678".to_owned(), "stop-reply".to_owned()),
+            ("+33698765432".to_owned(), "stop-reply".to_owned())
+        ],
+        "a plain thank-you is kept as a reply, not an opt-out"
+    );
+    let replies = app.store().await.inbound_messages(0, 10).await.unwrap();
+    assert_eq!(replies.len(), 3);
+
+    // The next campaign leaves the opted-out numbers out, saying why.
+    let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+    assert_eq!((receipt.contacts, receipt.excluded.len()), (0, 2));
+    assert!(receipt
+        .excluded
+        .iter()
+        .all(|e| e.reason.contains("stop-reply")));
+}
+
+#[tokio::test]
+async fn the_poller_fetches_infobip_reports_when_the_webhook_cannot_be_reached() {
+    let mut settings = test_settings();
+    settings.webhooks.secret = Some(SecretString::from(SECRET.to_owned()));
+    // Infobip is told a public URL where nothing listens: only the poller can bring the reports.
+    settings.webhooks.public_url = Some("http://127.0.0.1:9".into());
+    settings.infobip.report_poll_seconds = 1;
+    let app = spawn_app_with(settings).await;
+    let receipt: ScheduleReceipt = app.schedule(send_now("Infobip")).await.ok();
+    advance_sandbox_clock(&app, 60).await;
+    let detail = settled(&app, &receipt.campaign_id).await;
+    assert_eq!(
+        statuses(&detail),
+        [
+            ("+33612345678".to_owned(), RecipientStatus::Delivered),
+            ("+33612345601".to_owned(), RecipientStatus::Failed)
+        ]
+    );
+    let history: Vec<RecipientEvent> = app
+        .call(
+            "recipient_history",
+            json!({"recipient_id": detail.recipients[0].id}),
+        )
+        .await
+        .ok();
+    assert_eq!(history.last().unwrap().source, "infobip-poll");
+}
