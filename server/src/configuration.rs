@@ -4,6 +4,9 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::providers::sandbox_faults::Faults;
+use crate::sending_rules_settings::{self, FrequencyCapSettings, PolicySettings};
+use crate::services::FrequencyCap;
+use app::domain::sending_rules::SendingPolicies;
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -35,6 +38,8 @@ pub enum ConfigurationError {
     WebhookSecret,
     #[error("webhooks.public_url {0:?} is not an http(s) URL")]
     PublicUrl(String),
+    #[error("sending.{0}")]
+    SendingRules(String),
 }
 
 /// The shortest webhook secret accepted: long enough not to be guessed.
@@ -88,6 +93,24 @@ pub struct SendingSettings {
     pub max_recipients: usize,
     /// Provider requests of one campaign in flight at once.
     pub submit_concurrency: usize,
+    /// Sending policies; when given they replace the built-in ones (France and US marketing hours).
+    #[serde(default)]
+    pub policies: Option<Vec<PolicySettings>>,
+    #[serde(default)]
+    pub frequency_cap: FrequencyCapSettings,
+}
+
+impl SendingSettings {
+    pub fn sending_policies(&self) -> Result<SendingPolicies, ConfigurationError> {
+        sending_rules_settings::policies(self.policies.as_deref())
+            .map_err(ConfigurationError::SendingRules)
+    }
+
+    pub fn cap(&self) -> Result<FrequencyCap, ConfigurationError> {
+        self.frequency_cap
+            .cap()
+            .map_err(|why| ConfigurationError::SendingRules(format!("frequency_cap: {why}")))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -219,6 +242,8 @@ impl Settings {
             .validate()
             .map_err(ConfigurationError::Faults)?;
         self.webhooks.validate()?;
+        self.sending.sending_policies()?;
+        self.sending.cap()?;
         Ok(self)
     }
 
@@ -407,6 +432,26 @@ mod tests {
             webhooks("abcdefghijklmnopqrstuvwxyz", Some("portal.example.com")).validate(),
             Err(ConfigurationError::PublicUrl(_))
         ));
+    }
+
+    #[test]
+    fn the_example_file_is_valid_and_spells_out_the_built_in_rules() {
+        let example = include_str!("../../sms-scheduler.example.toml");
+        let settings: Settings = Settings::defaults()
+            .unwrap()
+            .add_source(config::File::from_str(example, config::FileFormat::Toml))
+            .build()
+            .unwrap()
+            .try_deserialize::<Settings>()
+            .unwrap()
+            .validate()
+            .unwrap();
+        assert_eq!(
+            settings.sending.sending_policies().unwrap(),
+            SendingPolicies::defaults()
+        );
+        assert_eq!(settings.sending.cap().unwrap(), FrequencyCap::default());
+        assert_eq!(settings.infobip.report_poll_seconds, 60);
     }
 
     #[test]

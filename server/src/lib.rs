@@ -6,6 +6,7 @@ pub mod configuration;
 pub mod identity;
 pub mod providers;
 pub mod routes;
+pub mod sending_rules_settings;
 pub mod services;
 pub mod site;
 pub mod standalone_sandbox;

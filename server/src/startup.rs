@@ -2,7 +2,6 @@
 
 use app::domain::order::OrderRules;
 use app::domain::phone::Region;
-use app::domain::sending_rules::SendingPolicies;
 use app::services::SharedSmsService;
 use axum::http::{header, HeaderValue};
 use axum::middleware::from_fn_with_state;
@@ -27,8 +26,8 @@ use crate::providers::SmsProvider;
 use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
 use crate::routes::{health, sandbox_control, server_fns};
 use crate::services::{
-    infobip_report_poller, AppService, CampaignOperations, CampaignViews, FrequencyCap, OptOutList,
-    ProviderSet, ReportIntake, SchedulerService, SchedulingRules,
+    infobip_report_poller, AppService, CampaignOperations, CampaignViews, OptOutList, ProviderSet,
+    ReportIntake, SchedulerService, SchedulingRules,
 };
 use crate::site;
 use crate::storage::{Store, StoreError};
@@ -157,8 +156,8 @@ impl Application {
                     .map_err(|e| StartupError::Region(e.to_string()))?,
                 max_recipients: settings.sending.max_recipients,
             },
-            policies: SendingPolicies::defaults(),
-            frequency_cap: FrequencyCap::default(),
+            policies: settings.sending.sending_policies()?,
+            frequency_cap: settings.sending.cap()?,
             concurrency: settings.sending.submit_concurrency,
         };
         let intake = ReportIntake::new(store.clone(), clock.clone());
