@@ -20,18 +20,6 @@ pub struct InboundMessage {
     pub received_at: DateTime<Utc>,
 }
 
-/// A stored reply, instants as stored (UTC RFC 3339).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InboundRecord {
-    pub id: String,
-    pub provider: String,
-    pub phone: String,
-    pub text: String,
-    pub reference: Option<String>,
-    pub opt_out: bool,
-    pub received_at: String,
-}
-
 impl Store {
     /// Stores a reply; returns false when the same reply was stored before.
     pub async fn record_inbound(
@@ -61,7 +49,7 @@ impl Store {
         &self,
         offset: u64,
         limit: u32,
-    ) -> Result<Vec<InboundRecord>, StoreError> {
+    ) -> Result<Vec<InboundMessage>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, provider, phone, text, reference, opt_out, received_at FROM inbound_messages \
              ORDER BY received_at DESC, id LIMIT $1 OFFSET $2",
@@ -72,14 +60,17 @@ impl Store {
         .await?;
         rows.iter()
             .map(|row| {
-                Ok(InboundRecord {
+                let received_at: String = row.try_get("received_at")?;
+                Ok(InboundMessage {
                     id: row.try_get("id")?,
                     provider: row.try_get("provider")?,
                     phone: row.try_get("phone")?,
                     text: row.try_get("text")?,
                     reference: row.try_get("reference")?,
                     opt_out: row.try_get::<i64, _>("opt_out")? != 0,
-                    received_at: row.try_get("received_at")?,
+                    received_at: DateTime::parse_from_rfc3339(&received_at)
+                        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?
+                        .with_timezone(&Utc),
                 })
             })
             .collect::<Result<_, sqlx::Error>>()

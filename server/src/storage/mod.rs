@@ -16,7 +16,7 @@ use std::time::Duration;
 
 pub use campaign_changes::{ActionRecord, CampaignSubmission};
 pub use campaigns::{stored_instant, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord};
-pub use inbound::{InboundMessage, InboundRecord};
+pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::OptOut;
 pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};
