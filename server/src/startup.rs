@@ -3,6 +3,7 @@
 use app::domain::order::OrderRules;
 use app::domain::phone::Region;
 use app::services::SharedSmsService;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
@@ -37,6 +38,9 @@ use crate::webhook_urls::WebhookUrls;
 pub const OCTOPUSH_SANDBOX_PATH: &str = "/sandbox/octopush/v1/public";
 pub const INFOBIP_SANDBOX_PATH: &str = "/sandbox/infobip";
 pub const SANDBOX_CONTROL_PATH: &str = "/sandbox/control";
+/// Largest server-function request: a campaign of `sending.max_recipients` (100,000) with a CSV of
+/// five placeholder columns is about 30 MB (axum's default is 2 MB).
+pub const MAX_SERVER_FN_BODY: usize = 48 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -190,7 +194,9 @@ impl Application {
         let mut app = Router::new()
             .route(
                 "/api/{*fn_name}",
-                post(server_fns::handle).get(server_fns::handle),
+                post(server_fns::handle)
+                    .get(server_fns::handle)
+                    .layer(DefaultBodyLimit::max(MAX_SERVER_FN_BODY)),
             )
             .with_state(server_fns::ServerFnState { service, identity })
             .route("/health", get(health::health))

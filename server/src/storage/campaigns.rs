@@ -7,8 +7,9 @@ use sqlx::Row;
 use super::submissions::NewSubmission;
 use super::{Store, StoreError};
 
-/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
-const ROWS_PER_INSERT: usize = 500;
+/// Rows per multi-row INSERT. Measured with 100,000 recipients on SQLite (scripts/bench.sh): 500
+/// rows a statement took 12 s (the cost grows faster than the statement), 10 rows 4.2 s, 50 rows 3 s.
+const ROWS_PER_INSERT: usize = 50;
 
 const RECIPIENT_COLUMNS: usize = 13;
 

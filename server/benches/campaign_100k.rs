@@ -1,0 +1,91 @@
+//! Benchmark: 100,000 recipients from a CSV with placeholders, validated, planned against the
+//! sending rules, recorded recipient by recipient and handed to the Octopush sandbox in 200
+//! requests, through the schedule server function as the browser calls it. Prints the time of the
+//! call and the process's peak memory (server, sandbox and client together).
+//!
+//! Run: `scripts/bench.sh` (or `cargo bench -p sms-scheduler-server --bench campaign_100k`).
+
+use serde_json::{json, Value};
+use sms_scheduler_server::configuration::Settings;
+use sms_scheduler_server::startup::Application;
+use std::time::Instant;
+
+const RECIPIENTS: usize = 100_000;
+
+fn csv_list() -> String {
+    let mut list = String::with_capacity(RECIPIENTS * 32);
+    list.push_str("phone,first_name\n");
+    for i in 0..RECIPIENTS {
+        list.push_str(&format!("+336{i:08},Name{i}\n"));
+    }
+    list
+}
+
+/// The process's peak resident memory so far (Linux `VmHWM`), in MiB.
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+#[tokio::main]
+async fn main() {
+    let scratch = std::env::temp_dir().join(format!("sms-scheduler-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("a scratch directory");
+    let mut settings = Settings::embedded_default().expect("defaults are valid");
+    settings.server.listen = "127.0.0.1:0".parse().unwrap();
+    settings.server.site_root = scratch.join("no-site");
+    settings.database.url = format!("sqlite://{}", scratch.join("bench.db").display());
+    settings.sandbox.octopush.initial_balance = 1_000_000.0;
+    let application = Application::build(settings).await.expect("the app starts");
+    let url = application.url();
+    let sandbox = application.octopush_sandbox().cloned().expect("the sandbox");
+    tokio::spawn(application.run_until_stopped());
+
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%dT10:00")
+        .to_string();
+    let request = json!({"request": {
+        "provider": "Octopush",
+        "text": "Hello {first_name}, your parcel arrives tomorrow.",
+        "recipients": csv_list(),
+        "campaign_type": "Premium",
+        "sender": "ACME",
+        "send_at": tomorrow,
+        "time_zone": "Europe/Paris",
+        "purpose": "Alert",
+        "with_replies": false,
+        "simulation": false
+    }});
+    let before = peak_memory_mib();
+    let started = Instant::now();
+    let response = reqwest::Client::new()
+        .post(format!("{url}api/schedule_sms"))
+        .json(&request)
+        .send()
+        .await
+        .expect("the server answers");
+    let status = response.status();
+    let receipt: Value = response.json().await.expect("a JSON answer");
+    let elapsed = started.elapsed();
+    let peak = peak_memory_mib();
+
+    assert!(status.is_success(), "the campaign was refused: {receipt}");
+    let contacts = receipt["contacts"].as_u64().unwrap_or(0);
+    let requests = receipt["submissions"].as_array().map_or(0, Vec::len);
+    let reached: usize = sandbox
+        .accepted_campaigns()
+        .iter()
+        .map(|c| c.phone_numbers.len())
+        .sum();
+    assert_eq!(contacts as usize, RECIPIENTS, "every recipient accepted");
+    assert_eq!(reached, RECIPIENTS, "every recipient reached the sandbox");
+    println!("recipients: {RECIPIENTS}");
+    println!("provider requests: {requests}");
+    println!("schedule call: {:.2} s", elapsed.as_secs_f64());
+    if let (Some(before), Some(peak)) = (before, peak) {
+        println!("peak memory: {peak:.0} MiB (before the call: {before:.0} MiB)");
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}
