@@ -40,7 +40,10 @@ async fn main() {
     settings.sandbox.octopush.initial_balance = 1_000_000.0;
     let application = Application::build(settings).await.expect("the app starts");
     let url = application.url();
-    let sandbox = application.octopush_sandbox().cloned().expect("the sandbox");
+    let sandbox = application
+        .octopush_sandbox()
+        .cloned()
+        .expect("the sandbox");
     tokio::spawn(application.run_until_stopped());
 
     let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1))

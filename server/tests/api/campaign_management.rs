@@ -301,3 +301,25 @@ async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
         .ok();
     assert!(page.campaigns.is_empty(), "a preview records nothing");
 }
+
+#[tokio::test]
+async fn a_list_of_several_megabytes_is_taken() {
+    let app = spawn_app().await;
+    let mut list = String::from("phone,first_name\n");
+    for i in 0..100_000 {
+        list.push_str(&format!("+336{i:08},Name{i}\n"));
+    }
+    assert!(list.len() > 2 * 1024 * 1024, "over axum's default limit");
+    let mut request = valid_request();
+    request["text"] = json!("Hello {first_name}");
+    request["recipients"] = json!(list);
+    let preview: CampaignPreview = app
+        .call(
+            "preview_campaign",
+            json!({"request": request, "offset": 99_999}),
+        )
+        .await
+        .ok();
+    assert_eq!((preview.total, preview.recipients.len()), (100_000, 1));
+    assert_eq!(preview.recipients[0].text, "Hello Name99999");
+}
