@@ -40,15 +40,6 @@ impl CampaignSummary {
             .find(|c| c.status == status)
             .map_or(0, |c| c.count)
     }
-
-    /// Recipients whose fate is settled (delivered, failed, expired, canceled or excluded).
-    pub fn settled(&self) -> u64 {
-        self.counts
-            .iter()
-            .filter(|c| c.status.is_final())
-            .map(|c| c.count)
-            .sum()
-    }
 }
 
 /// One page of campaigns, newest first.

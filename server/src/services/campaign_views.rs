@@ -3,7 +3,7 @@
 
 use app::models::{
     AppError, CampaignAction, CampaignDetail, CampaignPage, CampaignSummary, ProviderId,
-    RecipientEvent, RecipientView, StatusCount,
+    RecipientEvent, RecipientStatus, RecipientView, StatusCount,
 };
 use chrono::{DateTime, Utc};
 
@@ -34,10 +34,22 @@ impl CampaignViews {
             .await
             .map_err(read_failed)?;
         let more = records.len() > CAMPAIGNS_PAGE as usize;
-        let mut campaigns = Vec::with_capacity(records.len());
-        for record in records.into_iter().take(CAMPAIGNS_PAGE as usize) {
-            campaigns.push(self.summary(record).await.map_err(read_failed)?);
-        }
+        let records: Vec<CampaignRecord> =
+            records.into_iter().take(CAMPAIGNS_PAGE as usize).collect();
+        let ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
+        let mut counts = self
+            .store
+            .status_counts_of(&ids)
+            .await
+            .map_err(read_failed)?;
+        let campaigns = records
+            .into_iter()
+            .map(|record| {
+                let campaign_counts = counts.remove(&record.id).unwrap_or_default();
+                summary(record, campaign_counts)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(read_failed)?;
         let next_before = more
             .then(|| {
                 campaigns
@@ -69,7 +81,8 @@ impl CampaignViews {
             .campaign_submissions(id)
             .await
             .map_err(read_failed)?;
-        let summary = self.summary(record.clone()).await.map_err(read_failed)?;
+        let counts = self.store.status_counts(id).await.map_err(read_failed)?;
+        let summary = summary(record.clone(), counts).map_err(read_failed)?;
         let capabilities = self
             .providers
             .get(summary.provider)
@@ -131,30 +144,29 @@ impl CampaignViews {
             })
             .collect())
     }
+}
 
-    async fn summary(&self, record: CampaignRecord) -> Result<CampaignSummary, StoreError> {
-        let counts = self
-            .store
-            .status_counts(&record.id)
-            .await?
+fn summary(
+    record: CampaignRecord,
+    counts: Vec<(RecipientStatus, u64)>,
+) -> Result<CampaignSummary, StoreError> {
+    Ok(CampaignSummary {
+        provider: provider_id(&record.provider)?,
+        id: record.id,
+        actor: record.actor,
+        text: record.message_text,
+        purpose: record.purpose,
+        requested_send_at: record.requested_send_at,
+        time_zone: record.time_zone,
+        simulation: record.simulation,
+        paused: record.paused,
+        recipient_count: record.recipient_count,
+        counts: counts
             .into_iter()
             .map(|(status, count)| StatusCount { status, count })
-            .collect();
-        Ok(CampaignSummary {
-            provider: provider_id(&record.provider)?,
-            id: record.id,
-            actor: record.actor,
-            text: record.message_text,
-            purpose: record.purpose,
-            requested_send_at: record.requested_send_at,
-            time_zone: record.time_zone,
-            simulation: record.simulation,
-            paused: record.paused,
-            recipient_count: record.recipient_count,
-            counts,
-            created_at: record.created_at,
-        })
-    }
+            .collect(),
+        created_at: record.created_at,
+    })
 }
 
 pub fn no_campaign(id: &str) -> AppError {

@@ -19,7 +19,7 @@ use uuid::Uuid;
 use super::campaign_records::{campaign_rows, PlannedSubmission};
 use super::frequency_cap::FrequencyCap;
 use super::provider_set::ProviderSet;
-use super::store_errors::read_failed;
+use super::store_errors::{campaign_not_recorded, read_failed};
 use crate::clock::SharedClock;
 use crate::providers::{recipient_key, Accepted, ProviderError, SmsProvider};
 use crate::storage::{
@@ -234,11 +234,6 @@ struct BatchResult {
     error: Option<ProviderError>,
 }
 
-fn storage_failure(error: StoreError) -> AppError {
-    tracing::error!(%error, "storage failed");
-    AppError::Internal("the campaign could not be recorded, so nothing was sent; try again".into())
-}
-
 impl SchedulerService {
     pub fn providers(&self) -> &ProviderSet {
         &self.providers
@@ -268,7 +263,7 @@ impl SchedulerService {
         self.store
             .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
             .await
-            .map_err(storage_failure)?;
+            .map_err(campaign_not_recorded)?;
         let detail = rows
             .campaign
             .override_reason

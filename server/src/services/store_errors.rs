@@ -12,6 +12,12 @@ pub fn read_failed(error: StoreError) -> AppError {
     )
 }
 
+/// The campaign could not be written before its first provider call: nothing was sent.
+pub fn campaign_not_recorded(error: StoreError) -> AppError {
+    tracing::error!(%error, "campaign not recorded");
+    AppError::Internal("the campaign could not be recorded, so nothing was sent; try again".into())
+}
+
 /// A write before any provider call failed: nothing was sent or changed.
 pub fn not_recorded(error: StoreError) -> AppError {
     tracing::error!(%error, "storage write failed");

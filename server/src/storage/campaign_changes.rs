@@ -19,7 +19,6 @@ pub struct CampaignSubmission {
     pub next_send_at: Option<String>,
     /// Recipients still scheduled at the provider.
     pub waiting: u64,
-    pub recipients: u64,
 }
 
 /// An entry of the record of who did what to a campaign.
@@ -39,7 +38,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT s.id, s.status, s.provider_reference, \
              MIN(CASE WHEN r.status = 'scheduled' THEN r.send_at END) AS next_send_at, \
-             SUM(CASE WHEN r.status = 'scheduled' THEN 1 ELSE 0 END) AS waiting, COUNT(r.id) AS recipients \
+             SUM(CASE WHEN r.status = 'scheduled' THEN 1 ELSE 0 END) AS waiting \
              FROM submissions s LEFT JOIN recipients r ON r.submission_id = s.id \
              WHERE s.campaign_id = $1 GROUP BY s.id, s.status, s.provider_reference, s.created_at \
              ORDER BY s.created_at, s.id",
@@ -59,7 +58,6 @@ impl Store {
                     next_send_at: row.try_get("next_send_at")?,
                     waiting: u64::try_from(row.try_get::<i64, _>("waiting").unwrap_or(0))
                         .unwrap_or(0),
-                    recipients: u64::try_from(row.try_get::<i64, _>("recipients")?).unwrap_or(0),
                 })
             })
             .collect::<Result<_, sqlx::Error>>()

@@ -3,6 +3,7 @@
 use app::models::RecipientStatus;
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::Row;
+use std::collections::HashMap;
 
 use super::submissions::NewSubmission;
 use super::{Store, StoreError};
@@ -236,23 +237,45 @@ impl Store {
         &self,
         campaign_id: &str,
     ) -> Result<Vec<(RecipientStatus, u64)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT status, COUNT(*) AS n FROM recipients WHERE campaign_id = $1 GROUP BY status",
-        )
-        .bind(campaign_id)
-        .fetch_all(self.pool())
-        .await?;
-        let mut counts = rows
-            .iter()
-            .map(|row| {
-                let status: String = row.try_get("status")?;
-                Ok((
+        let mut counts = self.status_counts_of(&[campaign_id.to_owned()]).await?;
+        Ok(counts.remove(campaign_id).unwrap_or_default())
+    }
+
+    /// The same for several campaigns (a page of the list) in one query, by campaign id; statuses
+    /// in `RecipientStatus::ALL` order.
+    pub async fn status_counts_of(
+        &self,
+        campaign_ids: &[String],
+    ) -> Result<HashMap<String, Vec<(RecipientStatus, u64)>>, StoreError> {
+        if campaign_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let placeholders: Vec<String> = (1..=campaign_ids.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT campaign_id, status, COUNT(*) AS n FROM recipients WHERE campaign_id IN ({}) \
+             GROUP BY campaign_id, status",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for id in campaign_ids {
+            query = query.bind(id.clone());
+        }
+        let rows = query.fetch_all(self.pool()).await?;
+        let mut counts: HashMap<String, Vec<(RecipientStatus, u64)>> = HashMap::new();
+        for row in &rows {
+            let status: String = row.try_get("status")?;
+            counts
+                .entry(row.try_get("campaign_id")?)
+                .or_default()
+                .push((
                     decode_status(&status)?,
                     u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0),
-                ))
-            })
-            .collect::<Result<Vec<_>, sqlx::Error>>()?;
-        counts.sort_by_key(|(status, _)| RecipientStatus::ALL.iter().position(|s| s == status));
+                ));
+        }
+        for campaign in counts.values_mut() {
+            campaign
+                .sort_by_key(|(status, _)| RecipientStatus::ALL.iter().position(|s| s == status));
+        }
         Ok(counts)
     }
 

@@ -25,6 +25,22 @@ fn send_now(provider: &str) -> Value {
     request
 }
 
+/// Posts `body` to the webhook at `path` below `/webhooks/<secret>`, as a provider would.
+async fn post_webhook(
+    app: &TestApp,
+    secret: &str,
+    path: &str,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    app.http
+        .post(format!("{}webhooks/{secret}{path}", app.url))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 async fn advance_sandbox_clock(app: &TestApp, seconds: i64) {
     let response = app
         .http
@@ -105,12 +121,11 @@ async fn a_report_delivered_twice_is_recorded_once_and_a_bad_one_is_refused() {
     let app = app_with_known_secret().await;
     let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
     let ticket = receipt.submissions[0].reference.clone().unwrap();
-    let webhook = format!("{}webhooks/{SECRET}/octopush", app.url);
     let report = json!({"channel": "sms", "message_id": ticket, "number": "+33612345678",
         "status": "DELIVERED", "delivery_date": "2030-01-01 10:00:30", "unit_price": 0.05,
         "list_name": null, "meta_data": {}});
     for _ in 0..2 {
-        let response = app.http.post(&webhook).json(&report).send().await.unwrap();
+        let response = post_webhook(&app, SECRET, "/octopush", report.to_string()).await;
         assert_eq!(response.status(), 200);
     }
     let detail = detail(&app, &receipt.campaign_id).await;
@@ -135,26 +150,17 @@ async fn a_report_delivered_twice_is_recorded_once_and_a_bad_one_is_refused() {
         "the other recipient did not move"
     );
 
-    let bad = app
-        .http
-        .post(&webhook)
-        .body("{\"number\": \"+33612345678\"}")
-        .send()
-        .await
-        .unwrap();
+    let bad = post_webhook(&app, SECRET, "/octopush", r#"{"number": "+33612345678"}"#).await;
     assert_eq!(bad.status(), 400);
     assert!(bad.text().await.unwrap().contains("delivery_date"));
 
-    let wrong_secret = app
-        .http
-        .post(format!(
-            "{}webhooks/not-the-secret-at-all-000000/octopush",
-            app.url
-        ))
-        .json(&report)
-        .send()
-        .await
-        .unwrap();
+    let wrong_secret = post_webhook(
+        &app,
+        "not-the-secret-at-all-000000",
+        "/octopush",
+        report.to_string(),
+    )
+    .await;
     assert!(
         wrong_secret.status().is_client_error(),
         "{}",
@@ -167,13 +173,7 @@ async fn a_stop_from_either_provider_puts_the_number_on_the_opt_out_list() {
     let app = app_with_known_secret().await;
     let octopush_stop = json!({"message_id": "sms_1", "number": "+33612345678", "text": "STOP",
         "stop_date": "2030-01-01 10:05:00"});
-    let response = app
-        .http
-        .post(format!("{}webhooks/{SECRET}/octopush", app.url))
-        .json(&octopush_stop)
-        .send()
-        .await
-        .unwrap();
+    let response = post_webhook(&app, SECRET, "/octopush", octopush_stop.to_string()).await;
     assert_eq!(response.status(), 200);
     let infobip_reply = json!({"results": [
         {"messageId": "mo-1", "from": "33698765432", "to": "447860099299", "text": "Arrêt svp",
@@ -181,13 +181,7 @@ async fn a_stop_from_either_provider_puts_the_number_on_the_opt_out_list() {
         {"messageId": "mo-2", "from": "33611111111", "to": "447860099299", "text": "Merci !",
          "receivedAt": "2030-01-01T10:07:00.000+0000"}
     ], "messageCount": 2, "pendingMessageCount": 0});
-    let response = app
-        .http
-        .post(format!("{}webhooks/{SECRET}/infobip/inbound", app.url))
-        .json(&infobip_reply)
-        .send()
-        .await
-        .unwrap();
+    let response = post_webhook(&app, SECRET, "/infobip/inbound", infobip_reply.to_string()).await;
     assert_eq!(response.status(), 200);
 
     let page: OptOutPage = app.call("list_opt_outs", json!({"offset": 0})).await.ok();
