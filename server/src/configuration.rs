@@ -93,6 +93,12 @@ pub struct SendingSettings {
     pub max_recipients: usize,
     /// Provider requests of one campaign in flight at once.
     pub submit_concurrency: usize,
+    /// Seconds between reconciliation passes over submissions whose outcome is not known (one also
+    /// runs at start-up).
+    pub reconcile_seconds: u64,
+    /// Seconds an instance holds a submission it is sending or reconciling; after that another
+    /// instance may take it over (when the first one stopped).
+    pub claim_seconds: u64,
     /// Sending policies; when given they replace the built-in ones (France and US marketing hours).
     #[serde(default)]
     pub policies: Option<Vec<PolicySettings>>,
@@ -223,6 +229,8 @@ impl Settings {
             .set_default("sending.default_region", "FR")?
             .set_default("sending.max_recipients", 100_000)?
             .set_default("sending.submit_concurrency", 4)?
+            .set_default("sending.reconcile_seconds", 60)?
+            .set_default("sending.claim_seconds", 120)?
             .set_default("octopush.base_url", OCTOPUSH_API_URL)?
             .set_default("octopush.timeout_seconds", 15)?
             .set_default("infobip.timeout_seconds", 15)?

@@ -27,8 +27,8 @@ use crate::providers::SmsProvider;
 use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
 use crate::routes::{health, sandbox_control, server_fns};
 use crate::services::{
-    infobip_report_poller, AppService, CampaignOperations, CampaignViews, OptOutList, ProviderSet,
-    ReportIntake, SchedulerService, SchedulingRules,
+    infobip_report_poller, instance_name, AppService, CampaignOperations, CampaignViews, Claims,
+    OptOutList, ProviderSet, Reconciler, ReportIntake, SchedulerService, SchedulingRules,
 };
 use crate::site;
 use crate::storage::{Store, StoreError};
@@ -173,6 +173,23 @@ impl Application {
             ));
         }
         let providers = ProviderSet::new(providers);
+        let claims = Claims {
+            instance: instance_name(),
+            lease: chrono::Duration::seconds(
+                i64::try_from(settings.sending.claim_seconds.max(1)).unwrap_or(i64::MAX),
+            ),
+        };
+        tracing::info!(instance = %claims.instance, "claims submissions as");
+        let reconciler = Reconciler::new(
+            providers.clone(),
+            store.clone(),
+            clock.clone(),
+            claims.instance.clone(),
+            claims.lease,
+        );
+        tokio::spawn(reconciler.run_forever(Duration::from_secs(
+            settings.sending.reconcile_seconds.max(1),
+        )));
         let default_region = rules.order.default_region;
         let service: SharedSmsService = Arc::new(AppService {
             views: CampaignViews::new(store.clone(), providers.clone()),
@@ -184,7 +201,7 @@ impl Application {
                 default_region,
             ),
             opt_outs: OptOutList::new(store.clone(), clock.clone(), default_region),
-            scheduler: SchedulerService::new(providers, store, clock.clone(), rules),
+            scheduler: SchedulerService::new(providers, store, clock.clone(), rules, claims),
             clock,
         });
         let identity = IdentityHeader::new(settings.server.identity_header.as_deref())

@@ -59,21 +59,26 @@ impl RecipientStatus {
     /// How far along a message is; a report never moves a recipient back (reports arrive out of order).
     pub fn progress(self) -> u8 {
         match self {
-            RecipientStatus::Pending | RecipientStatus::Unknown => 0,
-            RecipientStatus::Scheduled | RecipientStatus::Accepted => 1,
-            RecipientStatus::Sent => 2,
+            RecipientStatus::Pending => 0,
+            // A hand-over without an answer: more than pending, less than any word from the provider.
+            RecipientStatus::Unknown => 1,
+            RecipientStatus::Scheduled | RecipientStatus::Accepted => 2,
+            RecipientStatus::Sent => 3,
             RecipientStatus::Delivered
             | RecipientStatus::Failed
             | RecipientStatus::Expired
             | RecipientStatus::Canceled
-            | RecipientStatus::Excluded => 3,
+            | RecipientStatus::Excluded => FINAL_PROGRESS,
         }
     }
 
     pub fn is_final(self) -> bool {
-        self.progress() == 3
+        self.progress() == FINAL_PROGRESS
     }
 }
+
+/// The progress of every final status.
+const FINAL_PROGRESS: u8 = 4;
 
 impl fmt::Display for RecipientStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -92,6 +97,8 @@ mod tests {
         }
         assert!(RecipientStatus::Delivered.progress() > RecipientStatus::Sent.progress());
         assert!(RecipientStatus::Sent.progress() > RecipientStatus::Scheduled.progress());
+        assert!(RecipientStatus::Scheduled.progress() > RecipientStatus::Unknown.progress());
+        assert!(RecipientStatus::Unknown.progress() > RecipientStatus::Pending.progress());
         assert!(RecipientStatus::Canceled.is_final() && !RecipientStatus::Unknown.is_final());
     }
 }

@@ -9,4 +9,6 @@ pub mod sandbox_faults;
 pub mod sandbox_outcome;
 pub mod sandbox_push;
 
-pub use provider::{recipient_key, Accepted, FailureKind, ProviderError, SmsProvider};
+pub use provider::{
+    recipient_key, Accepted, FailureKind, Lookup, PreparedRequest, ProviderError, SmsProvider,
+};

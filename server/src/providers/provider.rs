@@ -39,6 +39,28 @@ impl Accepted {
     }
 }
 
+/// A submission as the provider will receive it, prepared before anything is recorded: the body is
+/// stored with the submission, so that a resend after a crash is the very same request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedRequest {
+    /// The key the provider sees (Octopush `request_id`, Infobip `bulkId`).
+    pub key: String,
+    /// The JSON body, as sent.
+    pub body: String,
+    pub contacts: u32,
+}
+
+/// What a provider says it has under one of our keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// It has the submission, under this reference when it says.
+    Found { reference: Option<String> },
+    /// It certainly does not have it: sending it cannot send twice.
+    Absent,
+    /// It cannot say (no look-up, or it forgot), for this reason.
+    CannotTell(String),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailureKind {
     /// The provider said no; resending the same request will not help.
@@ -78,6 +100,17 @@ impl ProviderError {
         }
     }
 
+    /// A stored request that no longer reads as the provider's request type.
+    pub fn unreadable_request(provider: ProviderId, error: &serde_json::Error) -> Self {
+        Self {
+            provider,
+            kind: FailureKind::Unexpected,
+            code: None,
+            message: format!("the stored request could not be read: {error}"),
+            field: None,
+        }
+    }
+
     pub fn outcome_unknown(&self) -> bool {
         self.kind == FailureKind::NoAnswer
     }
@@ -104,8 +137,28 @@ impl From<ProviderError> for AppError {
 pub trait SmsProvider: Send + Sync + 'static {
     fn info(&self) -> ProviderInfo;
 
-    /// Hands `order` over, named by `key` so that the provider can recognise a repeat.
-    async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError>;
+    /// The request that hands `order` over, named by `key` so that the provider can recognise a repeat.
+    fn prepare(&self, order: &SmsOrder, key: &str) -> PreparedRequest;
+
+    /// Sends a prepared request. `repeat`: an earlier attempt may have reached the provider, so a
+    /// refusal as a repeat of the key means the provider has it.
+    async fn send(
+        &self,
+        request: &PreparedRequest,
+        repeat: bool,
+    ) -> Result<Accepted, ProviderError>;
+
+    /// Hands `order` over at once: `prepare` then `send`.
+    async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError> {
+        self.send(&self.prepare(order, key), false).await
+    }
+
+    /// What the provider has under `key`, first sent `age` ago.
+    async fn find(&self, key: &str, age: chrono::Duration) -> Result<Lookup, ProviderError>;
+
+    /// How long the provider refuses a repeated key, when it does: within it a resend is safe even
+    /// when `find` cannot tell.
+    fn repeat_window(&self) -> Option<chrono::Duration>;
 
     async fn balance(&self) -> Result<Balance, ProviderError>;
 

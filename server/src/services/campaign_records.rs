@@ -6,8 +6,8 @@ use app::domain::{CampaignType, Encoding, OutsideWindow, Purpose};
 use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
 
-use crate::providers::recipient_key;
-use crate::storage::{NewCampaign, NewRecipient, NewSubmission};
+use crate::providers::{recipient_key, PreparedRequest};
+use crate::storage::{Claim, NewCampaign, NewRecipient, NewSubmission};
 
 /// The id of a recipient left out before submission.
 fn excluded_id(campaign_id: &str, line: u32) -> String {
@@ -20,10 +20,12 @@ pub struct CampaignRows {
     pub recipients: Vec<NewRecipient>,
 }
 
-/// A submission of the campaign: its id (also the key the provider sees) and its batch.
+/// A submission of the campaign: its id (also the key the provider sees), its batch and the
+/// request that hands it over.
 pub struct PlannedSubmission<'a> {
     pub id: String,
     pub batch: &'a PlannedBatch,
+    pub request: PreparedRequest,
 }
 
 pub fn campaign_rows(
@@ -32,6 +34,7 @@ pub fn campaign_rows(
     order: &SmsOrder,
     plan: &CampaignPlan,
     submissions: &[PlannedSubmission<'_>],
+    claim: &Claim,
     now: DateTime<Utc>,
 ) -> CampaignRows {
     let marketing = order.purpose == Purpose::Marketing;
@@ -74,6 +77,8 @@ pub fn campaign_rows(
             time_zone: Some(order.time_zone.name().to_owned()),
             simulation: order.simulation,
             created_at: now,
+            request_body: Some(submission.request.body.clone()),
+            claim: Some(claim.clone()),
         });
     }
     for (planned, reason) in plan.excluded() {

@@ -7,8 +7,7 @@ use app::domain::sending_rules::SendingPolicies;
 use app::domain::Purpose;
 use app::models::{
     AppError, Balance, CampaignPreview, ExcludedRecipient, PreviewRecipient, ProviderId,
-    RecipientStatus, RecipientWarning, ScheduleReceipt, ScheduleRequest, SubmissionOutcome,
-    SubmissionReceipt,
+    RecipientWarning, ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
 };
 use app::services::Actor;
 use chrono::{DateTime, Utc};
@@ -20,11 +19,10 @@ use super::campaign_records::{campaign_rows, PlannedSubmission};
 use super::frequency_cap::FrequencyCap;
 use super::provider_set::ProviderSet;
 use super::store_errors::{campaign_not_recorded, read_failed};
+use super::submission_outcomes::SubmissionOutcomes;
 use crate::clock::SharedClock;
-use crate::providers::{recipient_key, Accepted, ProviderError, SmsProvider};
-use crate::storage::{
-    stored_instant, ReportKey, StatusReport, Store, StoreError, SubmissionStatus,
-};
+use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
+use crate::storage::{stored_instant, Claim, Store, StoreError};
 
 /// Warnings sent back one by one; beyond, a count.
 const MAX_WARNINGS: usize = 100;
@@ -40,11 +38,20 @@ pub struct SchedulingRules {
     pub concurrency: usize,
 }
 
+/// Who holds the batches this instance is sending, and for how long at a time.
+#[derive(Debug, Clone)]
+pub struct Claims {
+    pub instance: String,
+    pub lease: chrono::Duration,
+}
+
 pub struct SchedulerService {
     providers: ProviderSet,
     store: Store,
     clock: SharedClock,
     rules: SchedulingRules,
+    claims: Claims,
+    outcomes: SubmissionOutcomes,
 }
 
 impl SchedulerService {
@@ -53,12 +60,22 @@ impl SchedulerService {
         store: Store,
         clock: SharedClock,
         rules: SchedulingRules,
+        claims: Claims,
     ) -> Self {
         Self {
+            outcomes: SubmissionOutcomes::new(store.clone(), clock.clone()),
             providers,
             store,
             clock,
             rules,
+            claims,
+        }
+    }
+
+    fn claim(&self) -> Claim {
+        Claim {
+            instance: self.claims.instance.clone(),
+            until: self.clock.now() + self.claims.lease,
         }
     }
 
@@ -97,22 +114,46 @@ impl SchedulerService {
     }
 
     /// Hands one batch over and records the answer, for the submission and for each recipient.
-    async fn submit(
-        &self,
-        provider: &dyn SmsProvider,
-        order: &SmsOrder,
-        submission_id: &str,
-    ) -> BatchResult {
-        let contacts = u32::try_from(order.recipients.len()).unwrap_or(u32::MAX);
-        let send_at = order.send_at.as_ref().map(|t| t.instant.to_rfc3339());
-        match provider.submit(order, submission_id).await {
+    async fn submit(&self, provider: &dyn SmsProvider, batch: &Batch) -> BatchResult {
+        let submission_id = batch.request.key.as_str();
+        let contacts = batch.request.contacts;
+        let send_at = batch.send_at.clone();
+        let unknown = |why: String| BatchResult {
+            receipt: SubmissionReceipt {
+                submission_id: submission_id.to_owned(),
+                reference: None,
+                contacts,
+                send_at: send_at.clone(),
+                outcome: SubmissionOutcome::Unknown(why),
+            },
+            accepted: None,
+            error: None,
+        };
+        // The claim taken when the campaign was written may have lapsed while earlier batches were
+        // sent; if another instance's reconciliation took the batch since, it is theirs to send.
+        match self.store.renew_claim(submission_id, &self.claim()).await {
+            Ok(true) => {}
+            Ok(false) => {
+                return unknown("taken over by another instance's reconciliation".into());
+            }
+            Err(error) => {
+                tracing::error!(submission = %submission_id, %error, "claim not renewed: left to reconciliation");
+                return unknown("not sent yet: storage failed; reconciliation will send it".into());
+            }
+        }
+        let numbers = &batch.numbers;
+        match provider.send(&batch.request, false).await {
             Ok(accepted) => {
                 // The provider has the batch whatever happens here: a failed write is logged (the
                 // rows stay pending, to be reconciled), never reported as "not sent".
-                if let Err(error) = self.record_accepted(order, submission_id, &accepted).await {
+                if let Err(error) = self
+                    .outcomes
+                    .accepted(submission_id, numbers, send_at.is_some(), &accepted, SOURCE)
+                    .await
+                {
                     tracing::error!(submission = %submission_id, reference = ?accepted.reference, %error, "accepted batch not recorded");
                 }
-                tracing::info!(submission = %submission_id, provider = %order.provider, reference = ?accepted.reference, contacts = accepted.contacts, "batch accepted");
+                tracing::info!(submission = %submission_id, provider = %provider.info().id, reference = ?accepted.reference, contacts = accepted.contacts, "batch accepted");
                 BatchResult {
                     receipt: SubmissionReceipt {
                         submission_id: submission_id.to_owned(),
@@ -126,8 +167,9 @@ impl SchedulerService {
                 }
             }
             Err(error) => {
-                tracing::warn!(submission = %submission_id, provider = %order.provider, %error, "batch not accepted");
-                if let Err(store_error) = self.record_failed(submission_id, &error).await {
+                tracing::warn!(submission = %submission_id, provider = %provider.info().id, %error, "batch not accepted");
+                if let Err(store_error) = self.outcomes.failed(submission_id, &error, SOURCE).await
+                {
                     tracing::error!(submission = %submission_id, error = %store_error, "provider failure not recorded");
                 }
                 let outcome = if error.outcome_unknown() {
@@ -149,82 +191,15 @@ impl SchedulerService {
             }
         }
     }
+}
 
-    async fn record_accepted(
-        &self,
-        order: &SmsOrder,
-        submission_id: &str,
-        accepted: &Accepted,
-    ) -> Result<(), StoreError> {
-        let now = self.clock.now();
-        self.store
-            .mark_accepted(
-                submission_id,
-                accepted.reference.as_deref(),
-                accepted.total_cost,
-                now,
-            )
-            .await?;
-        let status = if order.send_at.is_some() {
-            RecipientStatus::Scheduled
-        } else {
-            RecipientStatus::Accepted
-        };
-        self.store
-            .set_submission_recipients(submission_id, status, None, SOURCE, now)
-            .await?;
-        for rejected in &accepted.rejected {
-            let Some(index) = order
-                .recipients
-                .iter()
-                .position(|r| r.recipient.number.e164() == rejected.number)
-            else {
-                continue;
-            };
-            self.store
-                .apply_report(&StatusReport {
-                    key: ReportKey::RecipientId(recipient_key(submission_id, index)),
-                    status: RecipientStatus::Failed,
-                    detail: Some(format!("refused by the provider: {}", rejected.reason)),
-                    source: SOURCE.to_owned(),
-                    occurred_at: now,
-                })
-                .await?;
-        }
-        Ok(())
-    }
-
-    async fn record_failed(
-        &self,
-        submission_id: &str,
-        error: &ProviderError,
-    ) -> Result<(), StoreError> {
-        let now = self.clock.now();
-        let (submission_status, recipient_status) = if error.outcome_unknown() {
-            (SubmissionStatus::Unknown, RecipientStatus::Unknown)
-        } else {
-            (SubmissionStatus::Refused, RecipientStatus::Failed)
-        };
-        self.store
-            .mark_failed(
-                submission_id,
-                submission_status,
-                error.code.as_deref(),
-                &error.message,
-                now,
-            )
-            .await?;
-        self.store
-            .set_submission_recipients(
-                submission_id,
-                recipient_status,
-                Some(&error.message),
-                SOURCE,
-                now,
-            )
-            .await?;
-        Ok(())
-    }
+/// One batch, prepared before anything is recorded.
+struct Batch {
+    request: PreparedRequest,
+    /// E.164 numbers in the request's order.
+    numbers: Vec<String>,
+    /// RFC 3339 in the campaign's zone; `None`: at once.
+    send_at: Option<String>,
 }
 
 /// What a batch's answer adds to the campaign's receipt.
@@ -248,18 +223,32 @@ impl SchedulerService {
         let now = self.clock.now();
         let (order, plan, provider) = self.plan(&request, now).await?;
 
-        // Everything is recorded before the first call, each batch under the key the provider will
-        // see (Octopush request_id, Infobip bulkId), so a lost answer or a crash can be reconciled.
+        // Everything is recorded before the first call, each batch's request as it will be sent,
+        // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
+        // by this instance: a lost answer or a crash can be reconciled, by one instance only.
         let campaign_id = Uuid::new_v4().to_string();
         let submissions: Vec<PlannedSubmission> = plan
             .batches
             .iter()
-            .map(|batch| PlannedSubmission {
-                id: Uuid::new_v4().to_string(),
-                batch,
+            .map(|batch| {
+                let id = Uuid::new_v4().to_string();
+                PlannedSubmission {
+                    request: provider.prepare(&plan.batch_order(&order, batch), &id),
+                    id,
+                    batch,
+                }
             })
             .collect();
-        let rows = campaign_rows(&campaign_id, &actor.0, &order, &plan, &submissions, now);
+        let claim = self.claim();
+        let rows = campaign_rows(
+            &campaign_id,
+            &actor.0,
+            &order,
+            &plan,
+            &submissions,
+            &claim,
+            now,
+        );
         self.store
             .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
             .await
@@ -277,15 +266,20 @@ impl SchedulerService {
             tracing::error!(campaign = %campaign_id, %error, "action not recorded");
         }
 
-        // Owned arguments: the futures must not borrow from the closure's argument.
-        let jobs: Vec<(String, SmsOrder)> = submissions
-            .iter()
-            .map(|s| (s.id.clone(), plan.batch_order(&order, s.batch)))
+        let batches: Vec<Batch> = rows
+            .submissions
+            .into_iter()
+            .zip(submissions)
+            .map(|(row, planned)| Batch {
+                request: planned.request,
+                numbers: row.recipients,
+                send_at: row.send_at,
+            })
             .collect();
-        let results: Vec<BatchResult> = stream::iter(jobs)
-            .map(|(id, batch_order)| {
+        let results: Vec<BatchResult> = stream::iter(batches)
+            .map(|batch| {
                 let provider = provider.clone();
-                async move { self.submit(provider.as_ref(), &batch_order, &id).await }
+                async move { self.submit(provider.as_ref(), &batch).await }
             })
             .buffered(self.rules.concurrency.max(1))
             .collect()

@@ -3,6 +3,7 @@
 
 mod campaign_changes;
 mod campaigns;
+mod claims;
 mod inbound;
 mod ledger;
 mod opt_outs;
@@ -16,6 +17,7 @@ use std::time::Duration;
 
 pub use campaign_changes::{ActionRecord, CampaignSubmission};
 pub use campaigns::{stored_instant, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord};
+pub use claims::{Claim, UnfinishedSubmission};
 pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::OptOut;

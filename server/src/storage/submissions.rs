@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Store, StoreError};
+use super::claims::Claim;
+use super::{stored_instant, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubmissionStatus {
@@ -13,6 +14,9 @@ pub enum SubmissionStatus {
     Refused,
     /// The call failed without an answer: the provider may have the campaign.
     Unknown,
+    /// Still unknown, and no longer possible to establish (the provider forgot the key, or the send
+    /// time passed): left for a person, or for a delivery report, to settle.
+    Unconfirmed,
 }
 
 impl SubmissionStatus {
@@ -22,6 +26,7 @@ impl SubmissionStatus {
             SubmissionStatus::Accepted => "accepted",
             SubmissionStatus::Refused => "refused",
             SubmissionStatus::Unknown => "unknown",
+            SubmissionStatus::Unconfirmed => "unconfirmed",
         }
     }
 
@@ -31,6 +36,7 @@ impl SubmissionStatus {
             "accepted" => SubmissionStatus::Accepted,
             "refused" => SubmissionStatus::Refused,
             "unknown" => SubmissionStatus::Unknown,
+            "unconfirmed" => SubmissionStatus::Unconfirmed,
             _ => return None,
         })
     }
@@ -51,6 +57,10 @@ pub struct NewSubmission {
     pub time_zone: Option<String>,
     pub simulation: bool,
     pub created_at: DateTime<Utc>,
+    /// The provider request as it will be sent, for a resend after a crash.
+    pub request_body: Option<String>,
+    /// The instance that is about to send it, so that no other one reconciles it meanwhile.
+    pub claim: Option<Claim>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,8 +96,9 @@ impl Store {
         let created_at = new.created_at.to_rfc3339();
         sqlx::query(
             "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, message_text, recipients, \
-             recipient_count, send_at, time_zone, simulation, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+             recipient_count, send_at, time_zone, simulation, created_at, updated_at, request_body, claimed_by, \
+             claimed_until) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16)",
         )
         .bind(&new.id)
         .bind(new.campaign_id.as_deref())
@@ -102,6 +113,9 @@ impl Store {
         .bind(new.time_zone.as_deref())
         .bind(i64::from(new.simulation))
         .bind(created_at)
+        .bind(new.request_body.as_deref())
+        .bind(new.claim.as_ref().map(|c| c.instance.clone()))
+        .bind(new.claim.as_ref().map(|c| stored_instant(c.until)))
         .execute(connection)
         .await?;
         Ok(())

@@ -62,6 +62,8 @@ fn submission(id: &str, campaign: &str, phones: &[&str]) -> NewSubmission {
         time_zone: Some("Europe/Paris".into()),
         simulation: false,
         created_at: Utc::now(),
+        request_body: None,
+        claim: None,
     }
 }
 

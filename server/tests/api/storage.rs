@@ -38,6 +38,8 @@ fn submission(id: &str) -> NewSubmission {
         time_zone: Some("Europe/Paris".into()),
         simulation: false,
         created_at: Utc::now(),
+        request_body: None,
+        claim: None,
     }
 }
 

@@ -5,11 +5,16 @@ use app::models::{
     Balance, Capabilities, Field, ProviderId, ProviderInfo, RejectedRecipient, Support,
 };
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
-use super::wire::{format_send_at, BulkStatus};
+use super::wire::{format_send_at, BulkStatus, SendRequest};
 use super::{mapping, InfobipClient, InfobipError};
-use crate::providers::{Accepted, FailureKind, ProviderError, SmsProvider};
+use crate::providers::{
+    Accepted, FailureKind, Lookup, PreparedRequest, ProviderError, SmsProvider,
+};
+
+/// Infobip keeps message logs this long; a bulk older than that cannot be looked up.
+const LOGS_KEPT_HOURS: i64 = 48;
 
 /// Infobip refuses a `sendAt` further ahead than this.
 pub const MAX_DAYS_AHEAD: u32 = 180;
@@ -54,6 +59,14 @@ pub fn capabilities() -> Capabilities {
         max_recipients_per_request: MAX_RECIPIENTS_PER_REQUEST,
         max_days_ahead: Some(MAX_DAYS_AHEAD),
     }
+}
+
+/// A refusal of the bulkId as one already used: on a repeat, Infobip has the bulk.
+fn refused_as_known_bulk(error: &InfobipError) -> bool {
+    matches!(error, InfobipError::Refused { violations, .. }
+    if violations.iter().any(|(property, violation)| {
+        property.ends_with("bulkId") && violation.contains("already used")
+    }))
 }
 
 /// The composer field a violation's property path is about.
@@ -105,15 +118,32 @@ impl SmsProvider for InfobipProvider {
         }
     }
 
-    async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError> {
-        let answer = self
-            .client
-            .send(&mapping::send_request(
-                order,
-                key,
-                self.delivery_webhook.as_deref(),
-            ))
-            .await?;
+    fn prepare(&self, order: &SmsOrder, key: &str) -> PreparedRequest {
+        let request = mapping::send_request(order, key, self.delivery_webhook.as_deref());
+        PreparedRequest {
+            key: key.to_owned(),
+            body: serde_json::to_string(&request).expect("the request serialises"),
+            contacts: u32::try_from(order.recipients.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    async fn send(
+        &self,
+        prepared: &PreparedRequest,
+        repeat: bool,
+    ) -> Result<Accepted, ProviderError> {
+        let request: SendRequest = serde_json::from_str(&prepared.body)
+            .map_err(|e| ProviderError::unreadable_request(ProviderId::Infobip, &e))?;
+        let answer = match self.client.send(&request).await {
+            Ok(answer) => answer,
+            Err(error) if repeat && refused_as_known_bulk(&error) => {
+                let mut accepted = Accepted::reference_unknown(prepared.contacts);
+                accepted.reference = Some(prepared.key.clone());
+                return Ok(accepted);
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let key = prepared.key.as_str();
         let rejected: Vec<RejectedRecipient> = answer
             .messages
             .iter()
@@ -157,6 +187,31 @@ impl SmsProvider for InfobipProvider {
             residual_credit: None,
             rejected,
         })
+    }
+
+    /// A scheduled bulk answers its status; one sent at once shows in the logs (kept 48 hours).
+    async fn find(&self, bulk_id: &str, age: Duration) -> Result<Lookup, ProviderError> {
+        let found = Lookup::Found {
+            reference: Some(bulk_id.to_owned()),
+        };
+        match self.client.bulk_status(bulk_id).await {
+            Ok(_) => return Ok(found),
+            Err(error) if error.is_not_found() => {}
+            Err(error) => return Err(error.into()),
+        }
+        if !self.client.logs(Some(bulk_id), 1).await?.results.is_empty() {
+            return Ok(found);
+        }
+        if age >= Duration::hours(LOGS_KEPT_HOURS) {
+            return Ok(Lookup::CannotTell(format!(
+                "Infobip keeps its logs {LOGS_KEPT_HOURS} hours and the bulk was sent longer ago."
+            )));
+        }
+        Ok(Lookup::Absent)
+    }
+
+    fn repeat_window(&self) -> Option<Duration> {
+        None
     }
 
     async fn balance(&self) -> Result<Balance, ProviderError> {

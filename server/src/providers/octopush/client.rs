@@ -60,9 +60,11 @@ impl OctopushClient {
     /// Sends or schedules a campaign. With a `request_id`, a send that got no answer (or a 5xx) is sent
     /// again: Octopush refuses a repeated id (code 120), so a resend cannot send twice, and that refusal
     /// on a resend means the first one was taken. Without a `request_id` it is never resent.
+    /// `repeat`: an earlier call (before a crash) may have been taken already.
     pub async fn send_campaign(
         &self,
         request: &SendCampaignRequest,
+        repeat: bool,
     ) -> Result<SendOutcome, OctopushError> {
         let attempts = if request.request_id.is_some() {
             SEND_ATTEMPTS
@@ -73,7 +75,9 @@ impl OctopushClient {
         loop {
             match self.send_once(request).await {
                 Ok(answer) => return Ok(SendOutcome::Accepted(answer)),
-                Err(OctopushError::Refused { code: 120, .. }) if attempt > 1 => {
+                Err(OctopushError::Refused { code: 120, .. })
+                    if (attempt > 1 || repeat) && request.request_id.is_some() =>
+                {
                     return Ok(SendOutcome::AcceptedTicketUnknown)
                 }
                 Err(error) if attempt < attempts && worth_resending(&error) => {
@@ -259,7 +263,10 @@ mod tests {
             .expect(1)
             .mount(&server)
             .await;
-        let answer = client(&server).send_campaign(&request()).await.unwrap();
+        let answer = client(&server)
+            .send_campaign(&request(), false)
+            .await
+            .unwrap();
         assert!(matches!(answer, SendOutcome::Accepted(a) if a.sms_ticket == "sms_abc"));
     }
 
@@ -273,7 +280,10 @@ mod tests {
             )
             .mount(&server)
             .await;
-        let error = client(&server).send_campaign(&request()).await.unwrap_err();
+        let error = client(&server)
+            .send_campaign(&request(), false)
+            .await
+            .unwrap_err();
         assert!(
             matches!(
                 error,
@@ -319,7 +329,10 @@ mod tests {
             .respond_with(ResponseTemplate::new(201).set_delay(Duration::from_secs(3)))
             .mount(&server)
             .await;
-        let error = client(&server).send_campaign(&request()).await.unwrap_err();
+        let error = client(&server)
+            .send_campaign(&request(), false)
+            .await
+            .unwrap_err();
         assert!(error.outcome_unknown(), "{error:?}");
     }
 
@@ -342,7 +355,10 @@ mod tests {
             .expect(1)
             .mount(&server)
             .await;
-        let outcome = client(&server).send_campaign(&request()).await.unwrap();
+        let outcome = client(&server)
+            .send_campaign(&request(), false)
+            .await
+            .unwrap();
         assert_eq!(outcome, SendOutcome::AcceptedTicketUnknown);
     }
 
@@ -360,7 +376,10 @@ mod tests {
             })))
             .mount(&server)
             .await;
-        let outcome = client(&server).send_campaign(&request()).await.unwrap();
+        let outcome = client(&server)
+            .send_campaign(&request(), false)
+            .await
+            .unwrap();
         assert!(matches!(outcome, SendOutcome::Accepted(a) if a.sms_ticket == "sms_abc"));
     }
 
@@ -376,7 +395,10 @@ mod tests {
             request_id: None,
             ..request()
         };
-        let error = client(&server).send_campaign(&request).await.unwrap_err();
+        let error = client(&server)
+            .send_campaign(&request, false)
+            .await
+            .unwrap_err();
         assert!(
             matches!(error, OctopushError::Unexpected { status: 503, .. }),
             "{error:?}"
@@ -394,8 +416,29 @@ mod tests {
             .expect(1)
             .mount(&server)
             .await;
-        let error = client(&server).send_campaign(&request()).await.unwrap_err();
+        let error = client(&server)
+            .send_campaign(&request(), false)
+            .await
+            .unwrap_err();
         assert_eq!(error.code(), Some(120));
+    }
+
+    #[tokio::test]
+    async fn a_repeated_id_on_a_repeat_after_a_crash_means_octopush_has_it() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(400)
+                    .set_body_json(json!({"code": 120, "message": "Duplicate request"})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let outcome = client(&server)
+            .send_campaign(&request(), true)
+            .await
+            .unwrap();
+        assert_eq!(outcome, SendOutcome::AcceptedTicketUnknown);
     }
 
     #[tokio::test]

@@ -3,10 +3,16 @@
 use app::domain::order::SmsOrder;
 use app::models::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
+use super::wire::SendCampaignRequest;
 use super::{mapping, OctopushClient, OctopushError, SendOutcome};
-use crate::providers::{Accepted, FailureKind, ProviderError, SmsProvider};
+use crate::providers::{
+    Accepted, FailureKind, Lookup, PreparedRequest, ProviderError, SmsProvider,
+};
+
+/// Octopush refuses a `request_id` used in the 24 hours before (code 120).
+const REQUEST_ID_MEMORY_HOURS: i64 = 24;
 
 #[derive(Debug, Clone)]
 pub struct OctopushProvider {
@@ -61,16 +67,26 @@ impl SmsProvider for OctopushProvider {
         }
     }
 
-    async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError> {
-        let answer = match self
-            .client
-            .send_campaign(&mapping::send_request(order, key))
-            .await?
-        {
+    fn prepare(&self, order: &SmsOrder, key: &str) -> PreparedRequest {
+        let request = mapping::send_request(order, key);
+        PreparedRequest {
+            key: key.to_owned(),
+            body: serde_json::to_string(&request).expect("the request serialises"),
+            contacts: u32::try_from(request.recipients.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    async fn send(
+        &self,
+        prepared: &PreparedRequest,
+        repeat: bool,
+    ) -> Result<Accepted, ProviderError> {
+        let request: SendCampaignRequest = serde_json::from_str(&prepared.body)
+            .map_err(|e| ProviderError::unreadable_request(ProviderId::Octopush, &e))?;
+        let answer = match self.client.send_campaign(&request, repeat).await? {
             SendOutcome::Accepted(answer) => answer,
             SendOutcome::AcceptedTicketUnknown => {
-                let contacts = u32::try_from(order.recipients.len()).unwrap_or(u32::MAX);
-                return Ok(Accepted::reference_unknown(contacts));
+                return Ok(Accepted::reference_unknown(prepared.contacts));
             }
         };
         Ok(Accepted {
@@ -82,6 +98,16 @@ impl SmsProvider for OctopushProvider {
             // Octopush accepts or refuses a campaign whole.
             rejected: Vec::new(),
         })
+    }
+
+    async fn find(&self, _: &str, _: Duration) -> Result<Lookup, ProviderError> {
+        Ok(Lookup::CannotTell(
+            "Octopush cannot be asked whether it has a request.".into(),
+        ))
+    }
+
+    fn repeat_window(&self) -> Option<Duration> {
+        Some(Duration::hours(REQUEST_ID_MEMORY_HOURS))
     }
 
     async fn balance(&self) -> Result<Balance, ProviderError> {

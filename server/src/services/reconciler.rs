@@ -1,0 +1,318 @@
+//! Settles submissions left pending (the server stopped during the call) or unknown (the answer was
+//! lost): asks the provider what it has, resends the stored request when that cannot send twice,
+//! and records the outcome. Runs at start-up and then periodically; each submission is claimed
+//! first, so of several instances sharing a database only one acts on it.
+
+use app::models::{ProviderId, RecipientStatus};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashSet;
+
+use super::provider_set::ProviderSet;
+use super::reconcile_decision::{decide, Decision, Situation};
+use super::submission_outcomes::SubmissionOutcomes;
+use crate::clock::SharedClock;
+use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
+use crate::storage::{Claim, Store, StoreError, SubmissionStatus, UnfinishedSubmission};
+
+/// Recorded as the source of the statuses it sets, and as the actor of what it does.
+const SOURCE: &str = "reconciliation";
+/// Submissions claimed at a time.
+const CLAIM_PAGE: u32 = 50;
+
+/// How one submission ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Settled {
+    /// The provider had it.
+    Recorded,
+    /// Sent again and taken.
+    Resent,
+    /// Sent again and refused.
+    Refused,
+    /// Not sent in time; nothing was sent.
+    Missed,
+    /// Left for a person or a delivery report.
+    Unconfirmed,
+    /// Still open: tried again on a later pass.
+    Later,
+}
+
+/// What a pass did, for the logs and the tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReconcileSummary {
+    pub recorded: u32,
+    pub resent: u32,
+    pub refused: u32,
+    pub missed: u32,
+    pub unconfirmed: u32,
+    pub later: u32,
+}
+
+impl ReconcileSummary {
+    fn count(&mut self, settled: Settled) {
+        let counter = match settled {
+            Settled::Recorded => &mut self.recorded,
+            Settled::Resent => &mut self.resent,
+            Settled::Refused => &mut self.refused,
+            Settled::Missed => &mut self.missed,
+            Settled::Unconfirmed => &mut self.unconfirmed,
+            Settled::Later => &mut self.later,
+        };
+        *counter += 1;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+#[derive(Clone)]
+pub struct Reconciler {
+    providers: ProviderSet,
+    store: Store,
+    clock: SharedClock,
+    outcomes: SubmissionOutcomes,
+    /// This instance's name in claims.
+    instance: String,
+    /// How long a claim holds.
+    lease: Duration,
+}
+
+impl Reconciler {
+    pub fn new(
+        providers: ProviderSet,
+        store: Store,
+        clock: SharedClock,
+        instance: String,
+        lease: Duration,
+    ) -> Self {
+        Self {
+            outcomes: SubmissionOutcomes::new(store.clone(), clock.clone()),
+            providers,
+            store,
+            clock,
+            instance,
+            lease,
+        }
+    }
+
+    /// A pass at start-up, then one every `every`, until the runtime stops.
+    pub async fn run_forever(self, every: std::time::Duration) {
+        loop {
+            match self.run_once().await {
+                Ok(summary) if summary.is_empty() => {}
+                Ok(summary) => tracing::info!(?summary, "reconciliation pass"),
+                Err(error) => tracing::error!(%error, "reconciliation pass failed"),
+            }
+            tokio::time::sleep(every).await;
+        }
+    }
+
+    /// Claims and settles every unfinished submission nobody holds.
+    pub async fn run_once(&self) -> Result<ReconcileSummary, StoreError> {
+        let mut summary = ReconcileSummary::default();
+        let mut seen = HashSet::new();
+        loop {
+            let claim = self.claim();
+            let claimed = self
+                .store
+                .claim_unfinished(&claim, self.clock.now(), CLAIM_PAGE)
+                .await?;
+            // One try per submission per pass: one released for later is not taken again now.
+            let fresh: Vec<UnfinishedSubmission> = claimed
+                .into_iter()
+                .filter(|s| seen.insert(s.id.clone()))
+                .collect();
+            if fresh.is_empty() {
+                return Ok(summary);
+            }
+            for submission in fresh {
+                let settled = self.settle(&submission).await?;
+                summary.count(settled);
+            }
+        }
+    }
+
+    fn claim(&self) -> Claim {
+        Claim {
+            instance: self.instance.clone(),
+            until: self.clock.now() + self.lease,
+        }
+    }
+
+    async fn settle(&self, submission: &UnfinishedSubmission) -> Result<Settled, StoreError> {
+        let Some(provider) = ProviderId::parse(&submission.provider)
+            .and_then(|id| self.providers.get(id).ok())
+            .cloned()
+        else {
+            tracing::warn!(submission = %submission.id, provider = %submission.provider, "no such provider configured: left for later");
+            return Ok(Settled::Later);
+        };
+        let now = self.clock.now();
+        let lookup = match provider
+            .find(&submission.idempotency_key, now - submission.created_at)
+            .await
+        {
+            Ok(lookup) => lookup,
+            Err(error) => {
+                tracing::warn!(submission = %submission.id, %error, "could not ask the provider: tried again later");
+                self.store
+                    .release_claim(&submission.id, &self.instance)
+                    .await?;
+                return Ok(Settled::Later);
+            }
+        };
+        let send_at = submission
+            .send_at
+            .as_deref()
+            .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+            .map(|at| at.with_timezone(&Utc));
+        let decision = decide(Situation {
+            lookup,
+            repeat_window: provider.repeat_window(),
+            first_sent: submission.created_at,
+            send_at,
+            request_kept: submission.request_body.is_some(),
+            now,
+        });
+        let settled = match &decision {
+            Decision::Record { reference } => {
+                let mut accepted = Accepted::reference_unknown(contacts(submission));
+                accepted.reference = reference.clone();
+                self.record_accepted(submission, send_at.is_some(), &accepted)
+                    .await?;
+                Settled::Recorded
+            }
+            Decision::Resend => {
+                self.resend(provider.as_ref(), submission, send_at.is_some())
+                    .await?
+            }
+            Decision::Missed(reason) => {
+                self.outcomes
+                    .settled(
+                        &submission.id,
+                        SubmissionStatus::Refused,
+                        RecipientStatus::Failed,
+                        Some("missed"),
+                        reason,
+                        SOURCE,
+                    )
+                    .await?;
+                Settled::Missed
+            }
+            Decision::Unconfirmed(reason) => {
+                self.outcomes
+                    .settled(
+                        &submission.id,
+                        SubmissionStatus::Unconfirmed,
+                        RecipientStatus::Unknown,
+                        None,
+                        reason,
+                        SOURCE,
+                    )
+                    .await?;
+                Settled::Unconfirmed
+            }
+        };
+        tracing::info!(submission = %submission.id, ?decision, ?settled, "reconciled");
+        if settled != Settled::Later {
+            self.record_action(submission, settled).await;
+        }
+        Ok(settled)
+    }
+
+    async fn resend(
+        &self,
+        provider: &dyn SmsProvider,
+        submission: &UnfinishedSubmission,
+        scheduled: bool,
+    ) -> Result<Settled, StoreError> {
+        let request = PreparedRequest {
+            key: submission.idempotency_key.clone(),
+            body: submission.request_body.clone().unwrap_or_default(),
+            contacts: contacts(submission),
+        };
+        match provider.send(&request, true).await {
+            Ok(accepted) => {
+                self.record_accepted(submission, scheduled, &accepted)
+                    .await?;
+                Ok(Settled::Resent)
+            }
+            Err(error) if error.outcome_unknown() => {
+                // Kept claimed for a lease: the provider gets time to show what it has.
+                self.record_failed(submission, &error).await?;
+                Ok(Settled::Later)
+            }
+            Err(error) => {
+                self.record_failed(submission, &error).await?;
+                Ok(Settled::Refused)
+            }
+        }
+    }
+
+    async fn record_accepted(
+        &self,
+        submission: &UnfinishedSubmission,
+        scheduled: bool,
+        accepted: &Accepted,
+    ) -> Result<(), StoreError> {
+        self.outcomes
+            .accepted(
+                &submission.id,
+                &submission.recipients,
+                scheduled,
+                accepted,
+                SOURCE,
+            )
+            .await
+    }
+
+    async fn record_failed(
+        &self,
+        submission: &UnfinishedSubmission,
+        error: &ProviderError,
+    ) -> Result<(), StoreError> {
+        self.outcomes.failed(&submission.id, error, SOURCE).await
+    }
+
+    /// Campaign history: what reconciliation did to one of its submissions.
+    async fn record_action(&self, submission: &UnfinishedSubmission, settled: Settled) {
+        let Some(campaign_id) = &submission.campaign_id else {
+            return;
+        };
+        let what = match settled {
+            Settled::Recorded => "the provider had it",
+            Settled::Resent => "sent again",
+            Settled::Refused => "sent again, refused by the provider",
+            Settled::Missed => "missed its send time, not sent",
+            Settled::Unconfirmed => "could not be confirmed",
+            Settled::Later => return,
+        };
+        let detail = format!(
+            "{} recipient(s) of submission {}: {what}",
+            submission.recipients.len(),
+            submission.id
+        );
+        if let Err(error) = self
+            .store
+            .record_action(
+                campaign_id,
+                SOURCE,
+                "reconcile",
+                Some(&detail),
+                self.clock.now(),
+            )
+            .await
+        {
+            tracing::error!(campaign = %campaign_id, %error, "reconciliation not recorded in the campaign's history");
+        }
+    }
+}
+
+fn contacts(submission: &UnfinishedSubmission) -> u32 {
+    u32::try_from(submission.recipients.len()).unwrap_or(u32::MAX)
+}
+
+/// A name for this process in claims: unique per start, so a claim is never mistaken for another's.
+pub fn instance_name() -> String {
+    format!("instance-{}", uuid::Uuid::new_v4())
+}

@@ -1,0 +1,128 @@
+//! What a provider's answer to a hand-over does to the ledger, for the submission and for each of
+//! its recipients; shared by the first send and by reconciliation.
+
+use app::models::RecipientStatus;
+
+use crate::clock::SharedClock;
+use crate::providers::{recipient_key, Accepted, ProviderError};
+use crate::storage::{ReportKey, StatusReport, Store, StoreError, SubmissionStatus};
+
+#[derive(Clone)]
+pub struct SubmissionOutcomes {
+    store: Store,
+    clock: SharedClock,
+}
+
+/// The same number whether written `+33…` or `33…` (Infobip drops the `+`).
+fn same_number(a: &str, b: &str) -> bool {
+    a.trim_start_matches('+') == b.trim_start_matches('+')
+}
+
+impl SubmissionOutcomes {
+    pub fn new(store: Store, clock: SharedClock) -> Self {
+        Self { store, clock }
+    }
+
+    /// The provider has the submission: its recipients are scheduled (or accepted, for a send at
+    /// once), except those it refused, named in `accepted.rejected`.
+    pub async fn accepted(
+        &self,
+        submission_id: &str,
+        numbers: &[String],
+        scheduled: bool,
+        accepted: &Accepted,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let now = self.clock.now();
+        self.store
+            .mark_accepted(
+                submission_id,
+                accepted.reference.as_deref(),
+                accepted.total_cost,
+                now,
+            )
+            .await?;
+        let status = if scheduled {
+            RecipientStatus::Scheduled
+        } else {
+            RecipientStatus::Accepted
+        };
+        self.store
+            .set_submission_recipients(submission_id, status, None, source, now)
+            .await?;
+        for rejected in &accepted.rejected {
+            let Some(index) = numbers
+                .iter()
+                .position(|n| same_number(n, &rejected.number))
+            else {
+                tracing::warn!(submission = %submission_id, number = %rejected.number, "the provider refused a number we did not send");
+                continue;
+            };
+            self.store
+                .apply_report(&StatusReport {
+                    key: ReportKey::RecipientId(recipient_key(submission_id, index)),
+                    status: RecipientStatus::Failed,
+                    detail: Some(format!("refused by the provider: {}", rejected.reason)),
+                    source: source.to_owned(),
+                    occurred_at: now,
+                })
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// The call failed: refused (recipients failed) or without an answer (recipients unknown).
+    pub async fn failed(
+        &self,
+        submission_id: &str,
+        error: &ProviderError,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let (submission_status, recipient_status) = if error.outcome_unknown() {
+            (SubmissionStatus::Unknown, RecipientStatus::Unknown)
+        } else {
+            (SubmissionStatus::Refused, RecipientStatus::Failed)
+        };
+        self.settled(
+            submission_id,
+            submission_status,
+            recipient_status,
+            error.code.as_deref(),
+            &error.message,
+            source,
+        )
+        .await
+    }
+
+    /// Records a submission's end other than acceptance, with the reason every recipient shows.
+    pub async fn settled(
+        &self,
+        submission_id: &str,
+        submission_status: SubmissionStatus,
+        recipient_status: RecipientStatus,
+        code: Option<&str>,
+        reason: &str,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let now = self.clock.now();
+        self.store
+            .mark_failed(submission_id, submission_status, code, reason, now)
+            .await?;
+        self.store
+            .set_submission_recipients(submission_id, recipient_status, Some(reason), source, now)
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_number;
+
+    #[test]
+    fn numbers_match_with_or_without_the_plus() {
+        assert!(same_number("+33612345678", "33612345678"));
+        assert!(same_number("+33612345678", "+33612345678"));
+        assert!(!same_number("+33612345678", "33612345679"));
+    }
+}

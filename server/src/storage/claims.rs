@@ -1,0 +1,138 @@
+//! Which instance may act on an unfinished submission, and until when. A claim is taken with one
+//! conditional UPDATE, so that of two instances reconciling at once only one gets each submission.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::submissions::SubmissionStatus;
+use super::{stored_instant, Store, StoreError};
+
+/// Statuses whose outcome is still to be established.
+const UNFINISHED: &str = "status IN ('pending', 'unknown')";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The instance holding it.
+    pub instance: String,
+    pub until: DateTime<Utc>,
+}
+
+/// A submission whose outcome is still to be established, with what a resend needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnfinishedSubmission {
+    pub id: String,
+    pub campaign_id: Option<String>,
+    pub provider: String,
+    pub idempotency_key: String,
+    pub status: SubmissionStatus,
+    /// E.164 numbers, in the request's order.
+    pub recipients: Vec<String>,
+    /// RFC 3339; `None`: sent at once.
+    pub send_at: Option<String>,
+    /// The request as first sent; `None` for submissions recorded before requests were kept.
+    pub request_body: Option<String>,
+    /// When it was written, just before the first call.
+    pub created_at: DateTime<Utc>,
+}
+
+fn unfinished_from_row(row: &sqlx::any::AnyRow) -> Result<UnfinishedSubmission, sqlx::Error> {
+    let decode = |what: String| sqlx::Error::Decode(what.into());
+    let status: String = row.try_get("status")?;
+    let recipients: String = row.try_get("recipients")?;
+    let created_at: String = row.try_get("created_at")?;
+    Ok(UnfinishedSubmission {
+        id: row.try_get("id")?,
+        campaign_id: row.try_get("campaign_id")?,
+        provider: row.try_get("provider")?,
+        idempotency_key: row.try_get("idempotency_key")?,
+        status: SubmissionStatus::parse(&status)
+            .ok_or_else(|| decode(format!("unknown submission status {status:?}")))?,
+        recipients: serde_json::from_str(&recipients)
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        send_at: row.try_get("send_at")?,
+        request_body: row.try_get("request_body")?,
+        created_at: DateTime::parse_from_rfc3339(&created_at)
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?
+            .with_timezone(&Utc),
+    })
+}
+
+impl Store {
+    /// Claims for `claim.instance` up to `limit` unfinished submissions that nobody holds at `now`,
+    /// oldest first, and returns them.
+    pub async fn claim_unfinished(
+        &self,
+        claim: &Claim,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<UnfinishedSubmission>, StoreError> {
+        let now = stored_instant(now);
+        let free = "(claimed_until IS NULL OR claimed_until < $1)";
+        let candidates: Vec<String> = sqlx::query(&format!(
+            "SELECT id FROM submissions WHERE {UNFINISHED} AND {free} ORDER BY created_at LIMIT $2"
+        ))
+        .bind(&now)
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(|row| row.try_get("id"))
+        .collect::<Result<_, _>>()?;
+        let mut claimed = Vec::with_capacity(candidates.len());
+        for id in candidates {
+            // Taken only if still free: another instance may have claimed it since the SELECT.
+            let taken = sqlx::query(&format!(
+                "UPDATE submissions SET claimed_by = $2, claimed_until = $3 \
+                 WHERE id = $4 AND {UNFINISHED} AND {free}"
+            ))
+            .bind(&now)
+            .bind(&claim.instance)
+            .bind(stored_instant(claim.until))
+            .bind(&id)
+            .execute(self.pool())
+            .await?
+            .rows_affected();
+            if taken == 1 {
+                claimed.push(id);
+            }
+        }
+        let mut unfinished = Vec::with_capacity(claimed.len());
+        for id in claimed {
+            let row = sqlx::query(
+                "SELECT id, campaign_id, provider, idempotency_key, status, recipients, send_at, \
+                 request_body, created_at FROM submissions WHERE id = $1",
+            )
+            .bind(&id)
+            .fetch_one(self.pool())
+            .await?;
+            unfinished.push(unfinished_from_row(&row)?);
+        }
+        Ok(unfinished)
+    }
+
+    /// Extends `claim` on submission `id`; `false` when another instance holds it now.
+    pub async fn renew_claim(&self, id: &str, claim: &Claim) -> Result<bool, StoreError> {
+        let renewed = sqlx::query(
+            "UPDATE submissions SET claimed_until = $1 WHERE id = $2 AND claimed_by = $3",
+        )
+        .bind(stored_instant(claim.until))
+        .bind(id)
+        .bind(&claim.instance)
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        Ok(renewed == 1)
+    }
+
+    /// Gives up `instance`'s claim on `id`, so that the next reconciliation takes it at once.
+    pub async fn release_claim(&self, id: &str, instance: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE submissions SET claimed_until = NULL WHERE id = $1 AND claimed_by = $2",
+        )
+        .bind(id)
+        .bind(instance)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+}
