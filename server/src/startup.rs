@@ -63,6 +63,7 @@ pub struct Application {
     base_path: String,
     octopush_sandbox: Option<OctopushSandbox>,
     infobip_sandbox: Option<InfobipSandbox>,
+    reconciler: Reconciler,
 }
 
 impl Application {
@@ -187,7 +188,7 @@ impl Application {
             claims.instance.clone(),
             claims.lease,
         );
-        tokio::spawn(reconciler.run_forever(Duration::from_secs(
+        tokio::spawn(reconciler.clone().run_forever(Duration::from_secs(
             settings.sending.reconcile_seconds.max(1),
         )));
         let default_region = rules.order.default_region;
@@ -264,6 +265,7 @@ impl Application {
             base_path,
             octopush_sandbox,
             infobip_sandbox,
+            reconciler,
         })
     }
 
@@ -274,6 +276,11 @@ impl Application {
     /// The app's URL, base path included, with a trailing slash.
     pub fn url(&self) -> String {
         format!("http://{}{}/", self.address, self.base_path)
+    }
+
+    /// The reconciler the instance runs periodically, for a pass on demand.
+    pub fn reconciler(&self) -> &Reconciler {
+        &self.reconciler
     }
 
     /// The Octopush sandbox, when mounted.

@@ -92,8 +92,7 @@ pub enum AppError {
         field: Option<Field>,
     },
     #[error(
-        "{provider} did not answer ({message}). It may still have accepted the campaign: \
-         check before scheduling it again."
+        "{provider} did not answer ({message}). It may have acted on the request all the same."
     )]
     Unreachable {
         provider: ProviderId,

@@ -95,6 +95,14 @@ impl Reconciler {
         }
     }
 
+    /// The same reconciler acting as another instance (several instances sharing one database).
+    pub fn as_instance(&self, instance: String) -> Self {
+        Self {
+            instance,
+            ..self.clone()
+        }
+    }
+
     /// A pass at start-up, then one every `every`, until the runtime stops.
     pub async fn run_forever(self, every: std::time::Duration) {
         loop {

@@ -173,7 +173,11 @@ impl SchedulerService {
                     tracing::error!(submission = %submission_id, error = %store_error, "provider failure not recorded");
                 }
                 let outcome = if error.outcome_unknown() {
-                    SubmissionOutcome::Unknown(error.message.clone())
+                    SubmissionOutcome::Unknown(format!(
+                        "{}; it is recorded, and will be looked up and handed over again if {} \
+                         does not have it: do not schedule it again",
+                        error.message, error.provider
+                    ))
                 } else {
                     SubmissionOutcome::Refused(error.message.clone())
                 };
@@ -285,12 +289,14 @@ impl SchedulerService {
             .collect()
             .await;
 
-        // When nothing was taken, say why as an error, as for a single request.
-        if !results.is_empty() && results.iter().all(|r| r.accepted.is_none()) {
+        // When every batch was refused, say why as an error, as for a single request. A batch
+        // without an answer is not a refusal: reconciliation settles it, so the receipt says so.
+        let refused = |r: &BatchResult| r.error.as_ref().is_some_and(|e| !e.outcome_unknown());
+        if !results.is_empty() && results.iter().all(refused) {
             let error = results
                 .into_iter()
                 .find_map(|r| r.error)
-                .expect("every batch failed");
+                .expect("every batch was refused");
             return Err(error.into());
         }
         Ok(receipt(campaign_id, &order, &plan, results))
@@ -386,7 +392,12 @@ fn receipt(
         provider: order.provider,
         contacts: accepted.iter().map(|a| a.contacts).sum(),
         sms_needed: accepted.iter().map(|a| a.sms_needed).sum(),
-        total_cost: accepted.iter().map(|a| a.total_cost).sum(),
+        // Known only when every accepted batch says (and nothing accepted costs nothing known).
+        total_cost: if accepted.is_empty() {
+            None
+        } else {
+            accepted.iter().map(|a| a.total_cost).sum()
+        },
         residual_credit: accepted
             .iter()
             .filter_map(|a| a.residual_credit)

@@ -167,7 +167,7 @@ impl Store {
                 }
                 let unnamed = sqlx::query(
                     "SELECT r.id, s.id AS submission_id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
-                     WHERE s.provider = $1 AND s.provider_reference IS NULL AND s.status IN ('accepted', 'unknown', 'pending') \
+                     WHERE s.provider = $1 AND s.provider_reference IS NULL AND s.status IN ('accepted', 'unknown', 'unconfirmed', 'pending') \
                      AND r.phone = $2 ORDER BY s.created_at DESC LIMIT 1",
                 )
                 .bind(provider)

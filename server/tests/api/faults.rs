@@ -1,7 +1,7 @@
 //! The system against a bad day: the sandboxes inject faults (set through their control routes) and
 //! nothing is sent twice, nothing is lost, and every failure reaches the user in words.
 
-use app::models::{AppError, Balance};
+use app::models::{AppError, Balance, RecipientStatus, ScheduleReceipt, SubmissionOutcome};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
@@ -29,43 +29,69 @@ async fn submission_statuses(app: &TestApp) -> Vec<String> {
         .unwrap()
 }
 
+/// The one outcome of a receipt whose single batch got no answer.
+fn unknown_outcome(receipt: &ScheduleReceipt) -> String {
+    match &receipt.submissions[..] {
+        [only] => match &only.outcome {
+            SubmissionOutcome::Unknown(why) => why.clone(),
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+}
+
 #[tokio::test]
-async fn a_lost_answer_is_reported_as_unknown_and_the_send_is_not_repeated() {
+async fn a_lost_answer_is_reported_as_unknown_then_settled_without_a_second_send() {
     let app = spawn_app().await;
     set_faults(&app, json!({"drop_after_share": 1.0})).await;
 
-    let infobip = app.schedule(infobip_request()).await.error();
-    assert!(
-        matches!(infobip, AppError::Unreachable { .. }),
-        "{infobip:?}"
-    );
-    assert!(
-        infobip.to_string().contains("may still have accepted"),
-        "{infobip}"
-    );
-    let octopush = app.schedule(valid_request()).await.error();
-    assert!(
-        matches!(octopush, AppError::Unreachable { .. }),
-        "{octopush:?}"
-    );
+    let infobip: ScheduleReceipt = app.schedule(infobip_request()).await.ok();
+    let why = unknown_outcome(&infobip);
+    assert!(why.contains("do not schedule it again"), "{why}");
+    let octopush: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+    unknown_outcome(&octopush);
 
     // Each provider handled the request exactly once, and our records say the outcome is unknown.
     assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
     assert_eq!(app.sandbox.as_ref().unwrap().accepted_campaigns().len(), 1);
     assert_eq!(submission_statuses(&app).await, vec!["unknown", "unknown"]);
+
+    // Reconciliation finds the Infobip bulk, and Octopush refuses the resend as a repeat.
+    set_faults(&app, json!({})).await;
+    let summary = app.reconcile().await;
+    assert_eq!((summary.recorded, summary.resent), (1, 1), "{summary:?}");
+    assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
+    assert_eq!(app.sandbox.as_ref().unwrap().accepted_campaigns().len(), 1);
+    assert_eq!(
+        submission_statuses(&app).await,
+        vec!["accepted", "accepted"]
+    );
+    let store = app.store().await;
+    for receipt in [&infobip, &octopush] {
+        let counts = store.status_counts(&receipt.campaign_id).await.unwrap();
+        assert_eq!(counts, vec![(RecipientStatus::Scheduled, 2)]);
+    }
+    assert!(app.reconcile().await.is_empty());
 }
 
 #[tokio::test]
-async fn a_server_error_on_send_is_not_retried_and_reaches_the_user() {
+async fn a_server_error_on_send_is_not_retried_at_once_and_the_batch_is_sent_once_later() {
     let app = spawn_app().await;
     set_faults(&app, json!({"server_error_share": 1.0})).await;
-    let error = app.schedule(infobip_request()).await.error();
-    let AppError::Provider { message, .. } = &error else {
-        panic!("{error:?}")
-    };
-    assert!(message.contains("HTTP 503"), "{message}");
+    let receipt: ScheduleReceipt = app.schedule(infobip_request()).await.ok();
+    let why = unknown_outcome(&receipt);
+    assert!(why.contains("HTTP 503"), "{why}");
     assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
-    assert_eq!(submission_statuses(&app).await, vec!["refused"]);
+    assert_eq!(submission_statuses(&app).await, vec!["unknown"]);
+
+    // Still failing: the look-up fails too, and the batch waits for a later pass.
+    let summary = app.reconcile().await;
+    assert_eq!(summary.later, 1, "{summary:?}");
+    set_faults(&app, json!({})).await;
+    let summary = app.reconcile().await;
+    assert_eq!(summary.resent, 1, "{summary:?}");
+    assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
+    assert_eq!(submission_statuses(&app).await, vec!["accepted"]);
 }
 
 #[tokio::test]
@@ -77,7 +103,10 @@ async fn reads_are_retried_with_backoff_then_the_failure_surfaces() {
         .call("check_balance", json!({"provider": "Infobip"}))
         .await
         .error();
-    assert!(matches!(error, AppError::Provider { .. }), "{error:?}");
+    assert!(
+        matches!(&error, AppError::Unreachable { message, .. } if message.contains("HTTP 503")),
+        "{error:?}"
+    );
     // Three attempts with pauses of at least 200 ms and 400 ms between them.
     assert!(
         started.elapsed() >= Duration::from_millis(600),
@@ -136,9 +165,17 @@ async fn a_silent_provider_times_out_and_the_outcome_is_unknown() {
     settings.infobip.timeout_seconds = 1;
     let app = spawn_app_with(settings).await;
     set_faults(&app, json!({"timeout_share": 1.0})).await;
-    let error = app.schedule(infobip_request()).await.error();
-    assert!(matches!(error, AppError::Unreachable { .. }), "{error:?}");
+    let receipt: ScheduleReceipt = app.schedule(infobip_request()).await.ok();
+    let why = unknown_outcome(&receipt);
+    assert!(why.contains("no answer in time"), "{why}");
     assert_eq!(submission_statuses(&app).await, vec!["unknown"]);
+
+    // The sandbox never handled it: Infobip has no such bulk, so it is sent, once.
+    set_faults(&app, json!({})).await;
+    let summary = app.reconcile().await;
+    assert_eq!(summary.resent, 1, "{summary:?}");
+    assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
+    assert_eq!(submission_statuses(&app).await, vec!["accepted"]);
 }
 
 #[tokio::test]

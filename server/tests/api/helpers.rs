@@ -6,11 +6,12 @@ use serde_json::{json, Value};
 use sms_scheduler_server::configuration::Settings;
 use sms_scheduler_server::providers::infobip::sandbox::InfobipSandbox;
 use sms_scheduler_server::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
+use sms_scheduler_server::services::{ReconcileSummary, Reconciler};
 use sms_scheduler_server::startup::Application;
 use sms_scheduler_server::storage::Store;
 use std::sync::Arc;
 
-use sms_scheduler_server::clock::{SandboxClock, SystemClock};
+use sms_scheduler_server::clock::{SandboxClock, SharedClock, SystemClock};
 
 pub struct TestApp {
     /// Ends with `/`, base path included.
@@ -18,6 +19,7 @@ pub struct TestApp {
     pub database_url: String,
     pub sandbox: Option<OctopushSandbox>,
     pub infobip: Option<InfobipSandbox>,
+    pub reconciler: Reconciler,
     pub http: reqwest::Client,
 }
 
@@ -33,6 +35,9 @@ pub fn test_settings() -> Settings {
     settings.server.site_root = std::env::temp_dir().join("sms-scheduler-no-site");
     settings.database.url = temp_sqlite_url();
     settings.octopush.timeout_seconds = 5;
+    // Tests run reconciliation themselves (`TestApp::reconcile`), with claims that lapse at once.
+    settings.sending.reconcile_seconds = 3600;
+    settings.sending.claim_seconds = 1;
     settings
 }
 
@@ -41,17 +46,26 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    spawn_app_with_clock(settings, Arc::new(SystemClock)).await
+}
+
+/// The app on its own `clock` (the sandboxes keep theirs), for tests that move the app's time.
+pub async fn spawn_app_with_clock(settings: Settings, clock: SharedClock) -> TestApp {
     let database_url = settings.database.url.clone();
-    let application = Application::build(settings).await.expect("the app starts");
+    let application = Application::build_with_clock(settings, clock)
+        .await
+        .expect("the app starts");
     let url = application.url();
     let sandbox = application.octopush_sandbox().cloned();
     let infobip = application.infobip_sandbox().cloned();
+    let reconciler = application.reconciler().clone();
     tokio::spawn(application.run_until_stopped());
     TestApp {
         url,
         database_url,
         sandbox,
         infobip,
+        reconciler,
         http: reqwest::Client::new(),
     }
 }
@@ -139,6 +153,24 @@ impl TestApp {
     pub async fn schedule(&self, request: Value) -> Answer {
         self.call("schedule_sms", json!({ "request": request }))
             .await
+    }
+
+    /// Moves the sandboxes' clock (the app's clock in the embedded default) `seconds` ahead.
+    pub async fn advance_sandbox_clock(&self, seconds: i64) {
+        let response = self
+            .http
+            .post(format!("{}sandbox/control/clock/advance", self.url))
+            .json(&json!({ "seconds": seconds }))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success());
+    }
+
+    /// A reconciliation pass once the claims taken so far have lapsed (they last a second).
+    pub async fn reconcile(&self) -> ReconcileSummary {
+        tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+        self.reconciler.run_once().await.expect("the pass runs")
     }
 
     pub async fn store(&self) -> Store {

@@ -2,6 +2,7 @@
 
 mod campaign_management;
 mod campaigns;
+mod claims;
 mod contract;
 mod delivery;
 mod faults;
@@ -9,6 +10,7 @@ mod helpers;
 mod keys;
 mod ledger;
 mod providers;
+mod reconciliation;
 mod schedule;
 mod site;
 mod status_tracking;

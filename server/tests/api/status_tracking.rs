@@ -41,17 +41,6 @@ async fn post_webhook(
         .unwrap()
 }
 
-async fn advance_sandbox_clock(app: &TestApp, seconds: i64) {
-    let response = app
-        .http
-        .post(format!("{}sandbox/control/clock/advance", app.url))
-        .json(&json!({ "seconds": seconds }))
-        .send()
-        .await
-        .unwrap();
-    assert!(response.status().is_success());
-}
-
 async fn detail(app: &TestApp, campaign_id: &str) -> CampaignDetail {
     app.call("get_campaign", json!({"id": campaign_id, "offset": 0}))
         .await
@@ -86,7 +75,7 @@ async fn both_sandboxes_push_reports_that_move_each_recipient_once() {
     let app = app_with_known_secret().await;
     for provider in ["Octopush", "Infobip"] {
         let receipt: ScheduleReceipt = app.schedule(send_now(provider)).await.ok();
-        advance_sandbox_clock(&app, 60).await;
+        app.advance_sandbox_clock(60).await;
         let detail = settled(&app, &receipt.campaign_id).await;
         assert_eq!(
             statuses(&detail),
@@ -220,7 +209,7 @@ async fn the_poller_fetches_infobip_reports_when_the_webhook_cannot_be_reached()
     settings.infobip.report_poll_seconds = 1;
     let app = spawn_app_with(settings).await;
     let receipt: ScheduleReceipt = app.schedule(send_now("Infobip")).await.ok();
-    advance_sandbox_clock(&app, 60).await;
+    app.advance_sandbox_clock(60).await;
     let detail = settled(&app, &receipt.campaign_id).await;
     assert_eq!(
         statuses(&detail),

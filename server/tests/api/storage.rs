@@ -89,6 +89,7 @@ async fn storage_suite(store: Store) {
     assert!(store.submission("missing").await.unwrap().is_none());
 
     crate::ledger::ledger_suite(&store).await;
+    crate::claims::claims_suite(&store).await;
 }
 
 #[tokio::test]

@@ -61,6 +61,32 @@ pub fn capabilities() -> Capabilities {
     }
 }
 
+/// Each reason once, with how many messages it stopped and the first few numbers.
+fn rejection_reasons(rejected: &[RejectedRecipient]) -> String {
+    const NUMBERS_SHOWN: usize = 3;
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    for r in rejected {
+        match reasons.iter_mut().find(|(reason, _)| *reason == r.reason) {
+            Some((_, numbers)) => numbers.push(&r.number),
+            None => reasons.push((&r.reason, vec![&r.number])),
+        }
+    }
+    reasons
+        .iter()
+        .map(|(reason, numbers)| {
+            let shown = numbers[..numbers.len().min(NUMBERS_SHOWN)].join(", ");
+            let more = numbers.len().saturating_sub(NUMBERS_SHOWN);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!("{reason} ({} message(s): {shown}{more})", numbers.len())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// A refusal of the bulkId as one already used: on a repeat, Infobip has the bulk.
 fn refused_as_known_bulk(error: &InfobipError) -> bool {
     matches!(error, InfobipError::Refused { violations, .. }
@@ -95,6 +121,10 @@ impl From<InfobipError> for ProviderError {
                     .find_map(|(property, _)| field_of(property)),
             ),
             InfobipError::RateLimited { .. } => (FailureKind::RateLimited, None),
+            // A server error may come after the request was handled (a gateway timing out).
+            InfobipError::Unexpected { status, .. } if *status >= 500 => {
+                (FailureKind::NoAnswer, None)
+            }
             InfobipError::Unexpected { .. } => (FailureKind::Unexpected, None),
             InfobipError::Transport(_) => (FailureKind::NoAnswer, None),
         };
@@ -163,12 +193,8 @@ impl SmsProvider for InfobipProvider {
                 kind: FailureKind::Refused,
                 code: Some("REJECTED".into()),
                 message: format!(
-                    "Infobip rejected every message ({})",
-                    rejected
-                        .iter()
-                        .map(|r| format!("{}: {}", r.number, r.reason))
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    "Infobip rejected every message: {}",
+                    rejection_reasons(&rejected)
                 ),
                 field: None,
             });
@@ -291,6 +317,25 @@ mod tests {
                 number: "33698765432".into(),
                 reason: "REJECTED_DESTINATION".into()
             }]
+        );
+    }
+
+    #[test]
+    fn rejections_are_summed_up_by_reason() {
+        let rejected: Vec<RejectedRecipient> = (0..5)
+            .map(|n| RejectedRecipient {
+                number: format!("3361000000{n}"),
+                reason: "Not enough credits".into(),
+            })
+            .chain([RejectedRecipient {
+                number: "15550100".into(),
+                reason: "Bad destination".into(),
+            }])
+            .collect();
+        assert_eq!(
+            rejection_reasons(&rejected),
+            "Not enough credits (5 message(s): 33610000000, 33610000001, 33610000002 and 2 more); \
+             Bad destination (1 message(s): 15550100)"
         );
     }
 

@@ -44,6 +44,8 @@ impl From<OctopushError> for ProviderError {
     fn from(error: OctopushError) -> Self {
         let kind = match &error {
             OctopushError::Refused { .. } => FailureKind::Refused,
+            // A server error may come after the request was handled (a gateway timing out).
+            OctopushError::Unexpected { status, .. } if *status >= 500 => FailureKind::NoAnswer,
             OctopushError::Unexpected { .. } => FailureKind::Unexpected,
             OctopushError::Transport(_) => FailureKind::NoAnswer,
         };

@@ -1,0 +1,100 @@
+//! Claims on unfinished submissions, part of the storage suite (SQLite and PostgreSQL): of two
+//! instances claiming at once each submission goes to one, a claim holds until it lapses or is
+//! released, and settled submissions are never claimed.
+
+use chrono::{DateTime, Duration, Utc};
+use sms_scheduler_server::storage::{Claim, NewSubmission, Store};
+use std::collections::HashSet;
+
+const COUNT: usize = 20;
+
+fn unfinished(id: &str, now: DateTime<Utc>) -> NewSubmission {
+    NewSubmission {
+        id: id.to_owned(),
+        campaign_id: None,
+        provider: "octopush".into(),
+        idempotency_key: id.to_owned(),
+        actor: "alice".into(),
+        message_text: "Hello".into(),
+        recipients: vec!["+33612345678".into()],
+        send_at: None,
+        time_zone: None,
+        simulation: false,
+        created_at: now,
+        request_body: Some("{}".into()),
+        claim: None,
+    }
+}
+
+fn claim(instance: &str, until: DateTime<Utc>) -> Claim {
+    Claim {
+        instance: instance.to_owned(),
+        until,
+    }
+}
+
+/// The ids of this suite's submissions among `claimed`.
+async fn claimed_ids(store: &Store, instance: &str, now: DateTime<Utc>) -> HashSet<String> {
+    store
+        .claim_unfinished(&claim(instance, now + Duration::minutes(2)), now, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .filter(|id| id.starts_with("claim-"))
+        .collect()
+}
+
+pub async fn claims_suite(store: &Store) {
+    let now = Utc::now();
+    for n in 0..COUNT {
+        store
+            .insert_submission(&unfinished(&format!("claim-{n}"), now))
+            .await
+            .unwrap();
+    }
+
+    // Two instances at once: every submission claimed, none by both.
+    let (a, b) = tokio::join!(
+        claimed_ids(store, "instance-a", now),
+        claimed_ids(store, "instance-b", now)
+    );
+    assert!(a.is_disjoint(&b), "claimed twice: {:?}", a.intersection(&b));
+    assert_eq!(a.len() + b.len(), COUNT);
+
+    // Held: nobody else gets them, and only the holder renews.
+    assert!(claimed_ids(store, "instance-c", now).await.is_empty());
+    let (holder, held) = if a.is_empty() {
+        ("instance-b", b.iter().next().unwrap().clone())
+    } else {
+        ("instance-a", a.iter().next().unwrap().clone())
+    };
+    let later = now + Duration::minutes(5);
+    assert!(!store
+        .renew_claim(&held, &claim("instance-c", later))
+        .await
+        .unwrap());
+    assert!(store
+        .renew_claim(&held, &claim(holder, later))
+        .await
+        .unwrap());
+
+    // Lapsed claims are taken over; the renewed one is not.
+    let taken_over = claimed_ids(store, "instance-c", now + Duration::minutes(3)).await;
+    assert_eq!(taken_over.len(), COUNT - 1);
+    assert!(!taken_over.contains(&held));
+
+    // Released: free at once.
+    store.release_claim(&held, holder).await.unwrap();
+    let released = claimed_ids(store, "instance-d", now + Duration::minutes(3)).await;
+    assert_eq!(released, HashSet::from([held.clone()]));
+
+    // Settled: never claimed again.
+    store
+        .mark_accepted(&held, Some("ticket"), None, now)
+        .await
+        .unwrap();
+    let much_later = claimed_ids(store, "instance-e", now + Duration::hours(1)).await;
+    assert_eq!(much_later.len(), COUNT - 1);
+    assert!(!much_later.contains(&held));
+}
