@@ -4,6 +4,7 @@ mod campaign_management;
 mod campaigns;
 mod claims;
 mod contract;
+mod crash;
 mod delivery;
 mod faults;
 mod helpers;
