@@ -235,7 +235,9 @@ impl SchedulerService {
             .batches
             .iter()
             .map(|batch| {
-                let id = Uuid::new_v4().to_string();
+                // Time-ordered, so that the recipients' keys (`<submission>-<index>`) arrive in
+                // key order and the ledger's index is appended to rather than split.
+                let id = Uuid::now_v7().to_string();
                 PlannedSubmission {
                     request: provider.prepare(&plan.batch_order(&order, batch), &id),
                     id,

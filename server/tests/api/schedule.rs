@@ -1,4 +1,6 @@
-use app::models::{AppError, Balance, Field, ProviderId, ProviderInfo, ScheduleReceipt, Support};
+use app::models::{
+    AppError, Balance, Field, ProviderId, ProviderInfo, ScheduleReceipt, SubmissionOutcome, Support,
+};
 use serde_json::json;
 use sms_scheduler_server::storage::SubmissionStatus;
 
@@ -122,8 +124,13 @@ async fn an_unreachable_provider_leaves_the_submission_unknown() {
     settings.octopush.timeout_seconds = 2;
     let app = spawn_app_with(settings).await;
 
-    let error = app.schedule(valid_request()).await.error();
-    assert!(matches!(error, AppError::Unreachable { .. }), "{error:?}");
+    // Recorded, with the outcome left to reconciliation; the user is told not to schedule it again.
+    let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+    assert!(
+        matches!(&receipt.submissions[0].outcome,
+            SubmissionOutcome::Unknown(why) if why.contains("do not schedule it again")),
+        "{receipt:?}"
+    );
     let status: String = sqlx::query_scalar("SELECT status FROM submissions")
         .fetch_one(app.store().await.pool())
         .await
