@@ -126,6 +126,12 @@ pub struct OctopushSettings {
     pub api_key: Option<SecretString>,
     pub base_url: String,
     pub timeout_seconds: u64,
+    /// Euros per SMS part for premium and low-cost SMS, for the preview's cost estimate; absent:
+    /// the sandbox's prices in the embedded default, no estimate with the real service.
+    #[serde(default)]
+    pub premium_price: Option<f64>,
+    #[serde(default)]
+    pub low_cost_price: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -136,6 +142,12 @@ pub struct InfobipSettings {
     pub timeout_seconds: u64,
     /// Seconds between fetches of delivery reports (for sites Infobip cannot reach); 0: never.
     pub report_poll_seconds: u64,
+    /// Price of one SMS part in `currency`, for the preview's cost estimate; absent: the
+    /// sandbox's price in the embedded default, no estimate with the real service.
+    #[serde(default)]
+    pub part_price: Option<f64>,
+    /// The account's currency.
+    pub currency: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -235,6 +247,7 @@ impl Settings {
             .set_default("octopush.timeout_seconds", 15)?
             .set_default("infobip.timeout_seconds", 15)?
             .set_default("infobip.report_poll_seconds", 60)?
+            .set_default("infobip.currency", "EUR")?
             .set_default("sandbox.enabled", false)?
             .set_default("sandbox.octopush.initial_balance", 100.0)?
             .set_default("sandbox.octopush.append_stop_mention", false)?
@@ -356,6 +369,8 @@ mod tests {
             api_key: key.map(|k| SecretString::from(k.to_owned())),
             base_url: format!("{OCTOPUSH_API_URL}/"),
             timeout_seconds: 15,
+            premium_price: None,
+            low_cost_price: None,
         }
     }
 
@@ -390,6 +405,8 @@ mod tests {
             api_key: key.map(|k| SecretString::from(k.to_owned())),
             timeout_seconds: 15,
             report_poll_seconds: 60,
+            part_price: None,
+            currency: "EUR".into(),
         };
         assert!(matches!(
             infobip(None, None).mode(),

@@ -18,12 +18,12 @@ use tower_http::trace::TraceLayer;
 use crate::clock::{SandboxClock, SharedClock, SystemClock};
 use crate::configuration::{ConfigurationError, InfobipMode, OctopushMode, Settings};
 use crate::identity::IdentityHeader;
-use crate::providers::infobip::sandbox::InfobipSandbox;
+use crate::providers::infobip::sandbox::{self as infobip_sandbox, InfobipSandbox};
 use crate::providers::infobip::{InfobipClient, InfobipProvider};
-use crate::providers::octopush::sandbox::OctopushSandbox;
+use crate::providers::octopush::sandbox::{self as octopush_sandbox, OctopushSandbox};
 use crate::providers::octopush::{OctopushClient, OctopushProvider};
 use crate::providers::sandbox_faults::{self, SharedFaults};
-use crate::providers::SmsProvider;
+use crate::providers::{PartPrice, SmsProvider};
 use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
 use crate::routes::{health, sandbox_control, server_fns};
 use crate::services::{
@@ -151,8 +151,33 @@ impl Application {
         if infobip_webhook.is_none() {
             tracing::info!("webhooks.public_url or webhooks.secret is not set: Infobip's delivery reports are fetched, not pushed");
         }
+        // Cost estimates: the configured prices, else the sandboxes' own.
+        let sandbox_price = |sandboxed: bool, price: f64| sandboxed.then_some(price);
+        let octopush_sandboxed = octopush.info().sandbox;
+        let octopush = octopush.with_prices(
+            settings.octopush.premium_price.or(sandbox_price(
+                octopush_sandboxed,
+                octopush_sandbox::PREMIUM_PRICE,
+            )),
+            settings.octopush.low_cost_price.or(sandbox_price(
+                octopush_sandboxed,
+                octopush_sandbox::LOW_COST_PRICE,
+            )),
+        );
+        let infobip_price = settings
+            .infobip
+            .part_price
+            .or(sandbox_price(
+                infobip_sandboxed,
+                infobip_sandbox::PART_PRICE,
+            ))
+            .map(|amount| PartPrice {
+                amount,
+                currency: settings.infobip.currency.clone(),
+            });
         let infobip = InfobipProvider::new(infobip_client.clone(), infobip_sandboxed)
-            .with_delivery_webhook(infobip_webhook);
+            .with_delivery_webhook(infobip_webhook)
+            .with_part_price(infobip_price);
         let providers: Vec<Arc<dyn SmsProvider>> = vec![Arc::new(octopush), Arc::new(infobip)];
 
         let rules = SchedulingRules {

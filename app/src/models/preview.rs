@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::DuplicateRecipient;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreviewRecipient {
     pub line: u32,
     /// E.164.
@@ -14,6 +14,9 @@ pub struct PreviewRecipient {
     /// `GSM-7` or `UCS-2`.
     pub encoding: String,
     pub parts: u32,
+    /// Estimated from the configured price per part, in the preview's currency; `None`: no price
+    /// configured, or left out.
+    pub cost: Option<f64>,
     /// When it would be sent, RFC 3339 UTC; `None`: at once, or excluded.
     pub send_at: Option<String>,
     /// Moved to the next allowed time by the sending rules.
@@ -23,7 +26,7 @@ pub struct PreviewRecipient {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignPreview {
     /// One page of recipients, from `offset`, in list order.
     pub recipients: Vec<PreviewRecipient>,
@@ -35,6 +38,10 @@ pub struct CampaignPreview {
     pub deferred: u64,
     /// SMS parts the recipients to send need, all together.
     pub parts: u64,
+    /// Estimated cost of those parts; `None` when no price is configured for the provider.
+    pub cost: Option<f64>,
+    /// The currency of the costs (`EUR`…).
+    pub currency: Option<String>,
     /// Provider requests the campaign would be split into.
     pub submissions: u32,
     pub duplicates: Vec<DuplicateRecipient>,

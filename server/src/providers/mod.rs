@@ -10,5 +10,6 @@ pub mod sandbox_outcome;
 pub mod sandbox_push;
 
 pub use provider::{
-    recipient_key, Accepted, FailureKind, Lookup, PreparedRequest, ProviderError, SmsProvider,
+    recipient_key, Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError,
+    SmsProvider,
 };

@@ -1,6 +1,7 @@
 //! The interface every provider implements, and the one error type they all report.
 
 use app::domain::order::SmsOrder;
+use app::domain::CampaignType;
 use app::models::{AppError, Balance, Field, ProviderId, ProviderInfo, RejectedRecipient};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -37,6 +38,13 @@ impl Accepted {
             rejected: Vec::new(),
         }
     }
+}
+
+/// What one SMS part costs, as the deployment configured it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartPrice {
+    pub amount: f64,
+    pub currency: String,
 }
 
 /// A submission as the provider will receive it, prepared before anything is recorded: the body is
@@ -136,6 +144,9 @@ impl From<ProviderError> for AppError {
 #[async_trait]
 pub trait SmsProvider: Send + Sync + 'static {
     fn info(&self) -> ProviderInfo;
+
+    /// The price of one SMS part of `campaign_type`, when known.
+    fn part_price(&self, campaign_type: CampaignType) -> Option<PartPrice>;
 
     /// The request that hands `order` over, named by `key` so that the provider can recognise a repeat.
     fn prepare(&self, order: &SmsOrder, key: &str) -> PreparedRequest;

@@ -21,7 +21,7 @@ use super::provider_set::ProviderSet;
 use super::store_errors::{campaign_not_recorded, read_failed};
 use super::submission_outcomes::SubmissionOutcomes;
 use crate::clock::SharedClock;
-use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
+use crate::providers::{Accepted, PartPrice, PreparedRequest, ProviderError, SmsProvider};
 use crate::storage::{stored_instant, Claim, Store, StoreError};
 
 /// Warnings sent back one by one; beyond, a count.
@@ -315,15 +315,23 @@ impl SchedulerService {
         offset: u64,
     ) -> Result<CampaignPreview, AppError> {
         let now = self.clock.now();
-        let (order, plan, _) = self.plan(&request, now).await?;
-        Ok(preview(&order, &plan, offset))
+        let (order, plan, provider) = self.plan(&request, now).await?;
+        let price = provider.part_price(order.campaign_type);
+        Ok(preview(&order, &plan, price.as_ref(), offset))
     }
 }
 
 /// Recipients shown per preview page.
 pub const PREVIEW_PAGE: usize = 100;
 
-fn preview(order: &SmsOrder, plan: &CampaignPlan, offset: u64) -> CampaignPreview {
+fn preview(
+    order: &SmsOrder,
+    plan: &CampaignPlan,
+    price: Option<&PartPrice>,
+    offset: u64,
+) -> CampaignPreview {
+    // Four decimals, as the providers quote their prices.
+    let cost = |parts: u64| price.map(|p| (parts as f64 * p.amount * 10_000.0).round() / 10_000.0);
     let count =
         |keep: fn(&Fate) -> bool| plan.recipients.iter().filter(|r| keep(&r.fate)).count() as u64;
     let start = usize::try_from(offset).unwrap_or(usize::MAX);
@@ -348,6 +356,11 @@ fn preview(order: &SmsOrder, plan: &CampaignPlan, offset: u64) -> CampaignPrevie
                 text: order.text_for(personalised).as_str().to_owned(),
                 encoding: planned.stats.encoding.to_string(),
                 parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
+                cost: if excluded.is_none() {
+                    cost(planned.stats.parts as u64)
+                } else {
+                    None
+                },
                 send_at,
                 deferred,
                 excluded,
@@ -355,6 +368,12 @@ fn preview(order: &SmsOrder, plan: &CampaignPlan, offset: u64) -> CampaignPrevie
             }
         })
         .collect();
+    let parts = plan
+        .recipients
+        .iter()
+        .filter(|r| matches!(r.fate, Fate::Send { .. }))
+        .map(|r| r.stats.parts as u64)
+        .sum();
     CampaignPreview {
         recipients,
         offset,
@@ -362,12 +381,9 @@ fn preview(order: &SmsOrder, plan: &CampaignPlan, offset: u64) -> CampaignPrevie
         to_send: count(|f| matches!(f, Fate::Send { .. })),
         excluded: count(|f| matches!(f, Fate::Excluded { .. })),
         deferred: count(|f| matches!(f, Fate::Send { deferred: true, .. })),
-        parts: plan
-            .recipients
-            .iter()
-            .filter(|r| matches!(r.fate, Fate::Send { .. }))
-            .map(|r| r.stats.parts as u64)
-            .sum(),
+        parts,
+        cost: cost(parts),
+        currency: price.map(|p| p.currency.clone()),
         submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
         duplicates: order.duplicates.clone(),
     }

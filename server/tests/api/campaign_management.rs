@@ -7,9 +7,10 @@ use app::models::{
     OptOutPage, RecipientStatus, ScheduleReceipt,
 };
 use chrono::{Datelike, Duration, Utc, Weekday};
+use secrecy::SecretString;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, valid_request, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, test_settings, valid_request, TestApp};
 
 fn infobip_request() -> Value {
     let mut request = valid_request();
@@ -284,6 +285,13 @@ async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
     assert_eq!(first.text, "Bonjour Zoé, votre colis arrive demain.");
     assert_eq!((first.encoding.as_str(), first.parts), ("GSM-7", 1));
     assert!(first.send_at.is_some());
+    // Premium Octopush at the sandbox's price per part; nothing for the recipient left out.
+    assert_eq!(first.cost, Some(0.055));
+    assert_eq!(preview.recipients[1].cost, None);
+    assert_eq!(
+        (preview.cost, preview.currency.as_deref()),
+        (Some(0.055), Some("EUR"))
+    );
     assert!(preview.recipients[1]
         .excluded
         .as_deref()
@@ -300,6 +308,40 @@ async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
         .await
         .ok();
     assert!(page.campaigns.is_empty(), "a preview records nothing");
+}
+
+#[tokio::test]
+async fn the_preview_prices_with_the_configured_price_and_only_with_one() {
+    let mut settings = test_settings();
+    settings.infobip.part_price = Some(0.07);
+    settings.infobip.currency = "USD".into();
+    let app = spawn_app_with(settings).await;
+    let mut request = valid_request();
+    request["provider"] = json!("Infobip");
+    // Two parts of UCS-2 each (over 70 characters with an emoji).
+    request["text"] = json!(format!("{} 😀", "a".repeat(70)));
+    let preview: CampaignPreview = app
+        .call("preview_campaign", json!({"request": request, "offset": 0}))
+        .await
+        .ok();
+    assert_eq!(preview.parts, 4);
+    assert_eq!(preview.recipients[0].cost, Some(0.14));
+    assert_eq!(
+        (preview.cost, preview.currency.as_deref()),
+        (Some(0.28), Some("USD"))
+    );
+
+    // The real service without a configured price: no estimate rather than a made-up one.
+    let mut settings = test_settings();
+    settings.infobip.base_url = Some("http://127.0.0.1:9".into());
+    settings.infobip.api_key = Some(SecretString::from("key".to_owned()));
+    let app = spawn_app_with(settings).await;
+    let preview: CampaignPreview = app
+        .call("preview_campaign", json!({"request": request, "offset": 0}))
+        .await
+        .ok();
+    assert_eq!((preview.cost, preview.currency), (None, None));
+    assert_eq!(preview.recipients[0].cost, None);
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! Infobip behind the common provider interface: full control of scheduled bulks.
 
 use app::domain::order::SmsOrder;
+use app::domain::CampaignType;
 use app::models::{
     Balance, Capabilities, Field, ProviderId, ProviderInfo, RejectedRecipient, Support,
 };
@@ -10,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::wire::{format_send_at, BulkStatus, SendRequest};
 use super::{mapping, InfobipClient, InfobipError};
 use crate::providers::{
-    Accepted, FailureKind, Lookup, PreparedRequest, ProviderError, SmsProvider,
+    Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError, SmsProvider,
 };
 
 /// Infobip keeps message logs this long; a bulk older than that cannot be looked up.
@@ -26,6 +27,7 @@ pub struct InfobipProvider {
     client: InfobipClient,
     sandbox: bool,
     delivery_webhook: Option<String>,
+    part_price: Option<PartPrice>,
 }
 
 impl InfobipProvider {
@@ -34,7 +36,14 @@ impl InfobipProvider {
             client,
             sandbox,
             delivery_webhook: None,
+            part_price: None,
         }
+    }
+
+    /// The price of one SMS part, for cost estimates.
+    pub fn with_part_price(mut self, price: Option<PartPrice>) -> Self {
+        self.part_price = price;
+        self
     }
 
     /// Asks Infobip to push each message's delivery report to `url` (`webhooks.delivery.url`).
@@ -146,6 +155,11 @@ impl SmsProvider for InfobipProvider {
             sandbox: self.sandbox,
             capabilities: capabilities(),
         }
+    }
+
+    /// Infobip's price does not depend on the campaign type.
+    fn part_price(&self, _: CampaignType) -> Option<PartPrice> {
+        self.part_price.clone()
     }
 
     fn prepare(&self, order: &SmsOrder, key: &str) -> PreparedRequest {

@@ -1,6 +1,7 @@
 //! Octopush behind the common provider interface, with what it really supports.
 
 use app::domain::order::SmsOrder;
+use app::domain::CampaignType;
 use app::models::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
@@ -8,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::wire::SendCampaignRequest;
 use super::{mapping, OctopushClient, OctopushError, SendOutcome};
 use crate::providers::{
-    Accepted, FailureKind, Lookup, PreparedRequest, ProviderError, SmsProvider,
+    Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError, SmsProvider,
 };
 
 /// Octopush refuses a `request_id` used in the 24 hours before (code 120).
@@ -18,11 +19,23 @@ const REQUEST_ID_MEMORY_HOURS: i64 = 24;
 pub struct OctopushProvider {
     client: OctopushClient,
     sandbox: bool,
+    /// Euros per part: premium, low cost.
+    prices: (Option<f64>, Option<f64>),
 }
 
 impl OctopushProvider {
     pub fn new(client: OctopushClient, sandbox: bool) -> Self {
-        Self { client, sandbox }
+        Self {
+            client,
+            sandbox,
+            prices: (None, None),
+        }
+    }
+
+    /// Euros per SMS part, for cost estimates.
+    pub fn with_prices(mut self, premium: Option<f64>, low_cost: Option<f64>) -> Self {
+        self.prices = (premium, low_cost);
+        self
     }
 }
 
@@ -67,6 +80,17 @@ impl SmsProvider for OctopushProvider {
             sandbox: self.sandbox,
             capabilities: capabilities(),
         }
+    }
+
+    fn part_price(&self, campaign_type: CampaignType) -> Option<PartPrice> {
+        let amount = match campaign_type {
+            CampaignType::Premium => self.prices.0,
+            CampaignType::LowCost => self.prices.1,
+        }?;
+        Some(PartPrice {
+            amount,
+            currency: "EUR".into(),
+        })
     }
 
     fn prepare(&self, order: &SmsOrder, key: &str) -> PreparedRequest {
