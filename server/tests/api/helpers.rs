@@ -155,6 +155,13 @@ impl TestApp {
             .await
     }
 
+    /// The first page of one campaign's detail.
+    pub async fn campaign_detail(&self, campaign_id: &str) -> app::models::CampaignDetail {
+        self.call("get_campaign", json!({"id": campaign_id, "offset": 0}))
+            .await
+            .ok()
+    }
+
     /// Moves the sandboxes' clock (the app's clock in the embedded default) `seconds` ahead.
     pub async fn advance_sandbox_clock(&self, seconds: i64) {
         let response = self

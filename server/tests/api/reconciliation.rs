@@ -3,7 +3,7 @@
 //! instances reconciling at once send nothing twice; a sandbox failing a share of calls loses and
 //! repeats nothing.
 
-use app::models::{CampaignDetail, RecipientStatus, ScheduleReceipt};
+use app::models::{RecipientStatus, ScheduleReceipt};
 use serde_json::{json, Value};
 use sms_scheduler_server::clock::SandboxClock;
 use sms_scheduler_server::configuration::Settings;
@@ -50,12 +50,6 @@ async fn submission_statuses(app: &TestApp) -> Vec<String> {
         .fetch_all(app.store().await.pool())
         .await
         .unwrap()
-}
-
-async fn detail(app: &TestApp, campaign_id: &str) -> CampaignDetail {
-    app.call("get_campaign", json!({"id": campaign_id, "offset": 0}))
-        .await
-        .ok()
 }
 
 /// `count` distinct French mobile numbers, one a line.
@@ -121,7 +115,7 @@ async fn a_bulk_the_provider_never_got_is_not_sent_after_its_time() {
     assert_eq!(summary.missed, 1, "{summary:?}");
     assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
     assert_eq!(submission_statuses(&app).await, vec!["refused"]);
-    let detail = detail(&app, &receipt.campaign_id).await;
+    let detail = app.campaign_detail(&receipt.campaign_id).await;
     for recipient in &detail.recipients {
         assert_eq!(recipient.status, RecipientStatus::Failed);
         let reason = recipient.reason.as_deref().unwrap_or_default();
@@ -164,7 +158,7 @@ async fn an_octopush_batch_past_its_repeat_window_waits_for_its_delivery_reports
     // Octopush had it: its delivery reports name the ticket, which settles the recipients.
     app.advance_sandbox_clock(2 * 86_400).await;
     for _ in 0..60 {
-        let detail = detail(&app, &receipt.campaign_id).await;
+        let detail = app.campaign_detail(&receipt.campaign_id).await;
         if detail.recipients.iter().all(|r| r.status.is_final()) {
             assert_eq!(submission_statuses(&app).await, vec!["accepted"]);
             return;
@@ -173,7 +167,7 @@ async fn an_octopush_batch_past_its_repeat_window_waits_for_its_delivery_reports
     }
     panic!(
         "no delivery report settled them: {:?}",
-        detail(&app, &receipt.campaign_id).await.recipients
+        app.campaign_detail(&receipt.campaign_id).await.recipients
     );
 }
 

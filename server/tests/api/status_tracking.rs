@@ -41,16 +41,10 @@ async fn post_webhook(
         .unwrap()
 }
 
-async fn detail(app: &TestApp, campaign_id: &str) -> CampaignDetail {
-    app.call("get_campaign", json!({"id": campaign_id, "offset": 0}))
-        .await
-        .ok()
-}
-
 /// Waits (bounded) until every recipient's status is final.
 async fn settled(app: &TestApp, campaign_id: &str) -> CampaignDetail {
     for _ in 0..60 {
-        let detail = detail(app, campaign_id).await;
+        let detail = app.campaign_detail(campaign_id).await;
         if detail.recipients.iter().all(|r| r.status.is_final()) {
             return detail;
         }
@@ -58,7 +52,7 @@ async fn settled(app: &TestApp, campaign_id: &str) -> CampaignDetail {
     }
     panic!(
         "the reports did not arrive: {:?}",
-        detail(app, campaign_id).await.recipients
+        app.campaign_detail(campaign_id).await.recipients
     );
 }
 
@@ -117,7 +111,7 @@ async fn a_report_delivered_twice_is_recorded_once_and_a_bad_one_is_refused() {
         let response = post_webhook(&app, SECRET, "/octopush", report.to_string()).await;
         assert_eq!(response.status(), 200);
     }
-    let detail = detail(&app, &receipt.campaign_id).await;
+    let detail = app.campaign_detail(&receipt.campaign_id).await;
     let history: Vec<RecipientEvent> = app
         .call(
             "recipient_history",
