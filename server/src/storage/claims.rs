@@ -68,18 +68,18 @@ impl Store {
     ) -> Result<Vec<UnfinishedSubmission>, StoreError> {
         let now = stored_instant(now);
         let free = "(claimed_until IS NULL OR claimed_until < $1)";
-        let candidates: Vec<String> = sqlx::query(&format!(
-            "SELECT id FROM submissions WHERE {UNFINISHED} AND {free} ORDER BY created_at LIMIT $2"
+        let candidates = sqlx::query(&format!(
+            "SELECT id, campaign_id, provider, idempotency_key, status, recipients, send_at, \
+             request_body, created_at FROM submissions WHERE {UNFINISHED} AND {free} \
+             ORDER BY created_at LIMIT $2"
         ))
         .bind(&now)
         .bind(i64::from(limit))
         .fetch_all(self.pool())
-        .await?
-        .iter()
-        .map(|row| row.try_get("id"))
-        .collect::<Result<_, _>>()?;
-        let mut claimed = Vec::with_capacity(candidates.len());
-        for id in candidates {
+        .await?;
+        let mut unfinished = Vec::with_capacity(candidates.len());
+        for row in &candidates {
+            let submission = unfinished_from_row(row)?;
             // Taken only if still free: another instance may have claimed it since the SELECT.
             let taken = sqlx::query(&format!(
                 "UPDATE submissions SET claimed_by = $2, claimed_until = $3 \
@@ -88,24 +88,13 @@ impl Store {
             .bind(&now)
             .bind(&claim.instance)
             .bind(stored_instant(claim.until))
-            .bind(&id)
+            .bind(&submission.id)
             .execute(self.pool())
             .await?
             .rows_affected();
             if taken == 1 {
-                claimed.push(id);
+                unfinished.push(submission);
             }
-        }
-        let mut unfinished = Vec::with_capacity(claimed.len());
-        for id in claimed {
-            let row = sqlx::query(
-                "SELECT id, campaign_id, provider, idempotency_key, status, recipients, send_at, \
-                 request_body, created_at FROM submissions WHERE id = $1",
-            )
-            .bind(&id)
-            .fetch_one(self.pool())
-            .await?;
-            unfinished.push(unfinished_from_row(&row)?);
         }
         Ok(unfinished)
     }

@@ -5,28 +5,12 @@ use app::models::{AppError, Balance, RecipientStatus, ScheduleReceipt, Submissio
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
-use crate::helpers::{spawn_app, spawn_app_with, test_settings, valid_request, TestApp};
-
-async fn set_faults(app: &TestApp, faults: Value) -> reqwest::Response {
-    app.http
-        .put(format!("{}sandbox/control/faults", app.url))
-        .json(&faults)
-        .send()
-        .await
-        .unwrap()
-}
+use crate::helpers::{spawn_app, spawn_app_with, test_settings, valid_request};
 
 fn infobip_request() -> Value {
     let mut request = valid_request();
     request["provider"] = json!("Infobip");
     request
-}
-
-async fn submission_statuses(app: &TestApp) -> Vec<String> {
-    sqlx::query_scalar("SELECT status FROM submissions ORDER BY created_at")
-        .fetch_all(app.store().await.pool())
-        .await
-        .unwrap()
 }
 
 /// The one outcome of a receipt whose single batch got no answer.
@@ -43,7 +27,7 @@ fn unknown_outcome(receipt: &ScheduleReceipt) -> String {
 #[tokio::test]
 async fn a_lost_answer_is_reported_as_unknown_then_settled_without_a_second_send() {
     let app = spawn_app().await;
-    set_faults(&app, json!({"drop_after_share": 1.0})).await;
+    app.set_faults(json!({"drop_after_share": 1.0})).await;
 
     let infobip: ScheduleReceipt = app.schedule(infobip_request()).await.ok();
     let why = unknown_outcome(&infobip);
@@ -54,16 +38,16 @@ async fn a_lost_answer_is_reported_as_unknown_then_settled_without_a_second_send
     // Each provider handled the request exactly once, and our records say the outcome is unknown.
     assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
     assert_eq!(app.sandbox.as_ref().unwrap().accepted_campaigns().len(), 1);
-    assert_eq!(submission_statuses(&app).await, vec!["unknown", "unknown"]);
+    assert_eq!(app.submission_statuses().await, vec!["unknown", "unknown"]);
 
     // Reconciliation finds the Infobip bulk, and Octopush refuses the resend as a repeat.
-    set_faults(&app, json!({})).await;
+    app.set_faults(json!({})).await;
     let summary = app.reconcile().await;
     assert_eq!((summary.recorded, summary.resent), (1, 1), "{summary:?}");
     assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
     assert_eq!(app.sandbox.as_ref().unwrap().accepted_campaigns().len(), 1);
     assert_eq!(
-        submission_statuses(&app).await,
+        app.submission_statuses().await,
         vec!["accepted", "accepted"]
     );
     let store = app.store().await;
@@ -77,27 +61,27 @@ async fn a_lost_answer_is_reported_as_unknown_then_settled_without_a_second_send
 #[tokio::test]
 async fn a_server_error_on_send_is_not_retried_at_once_and_the_batch_is_sent_once_later() {
     let app = spawn_app().await;
-    set_faults(&app, json!({"server_error_share": 1.0})).await;
+    app.set_faults(json!({"server_error_share": 1.0})).await;
     let receipt: ScheduleReceipt = app.schedule(infobip_request()).await.ok();
     let why = unknown_outcome(&receipt);
     assert!(why.contains("HTTP 503"), "{why}");
     assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
-    assert_eq!(submission_statuses(&app).await, vec!["unknown"]);
+    assert_eq!(app.submission_statuses().await, vec!["unknown"]);
 
     // Still failing: the look-up fails too, and the batch waits for a later pass.
     let summary = app.reconcile().await;
     assert_eq!(summary.later, 1, "{summary:?}");
-    set_faults(&app, json!({})).await;
+    app.set_faults(json!({})).await;
     let summary = app.reconcile().await;
     assert_eq!(summary.resent, 1, "{summary:?}");
     assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
-    assert_eq!(submission_statuses(&app).await, vec!["accepted"]);
+    assert_eq!(app.submission_statuses().await, vec!["accepted"]);
 }
 
 #[tokio::test]
 async fn reads_are_retried_with_backoff_then_the_failure_surfaces() {
     let app = spawn_app().await;
-    set_faults(&app, json!({"server_error_share": 1.0})).await;
+    app.set_faults(json!({"server_error_share": 1.0})).await;
     let started = Instant::now();
     let error = app
         .call("check_balance", json!({"provider": "Infobip"}))
@@ -114,7 +98,7 @@ async fn reads_are_retried_with_backoff_then_the_failure_surfaces() {
         started.elapsed()
     );
 
-    set_faults(&app, json!({})).await;
+    app.set_faults(json!({})).await;
     let balance: Balance = app
         .call("check_balance", json!({"provider": "Infobip"}))
         .await
@@ -125,11 +109,8 @@ async fn reads_are_retried_with_backoff_then_the_failure_surfaces() {
 #[tokio::test]
 async fn rate_limits_are_waited_out_on_reads_and_reported_on_sends() {
     let app = spawn_app().await;
-    set_faults(
-        &app,
-        json!({"rate_limit_share": 1.0, "retry_after_seconds": 1}),
-    )
-    .await;
+    app.set_faults(json!({"rate_limit_share": 1.0, "retry_after_seconds": 1}))
+        .await;
 
     let started = Instant::now();
     let error = app
@@ -164,30 +145,30 @@ async fn a_silent_provider_times_out_and_the_outcome_is_unknown() {
     let mut settings = test_settings();
     settings.infobip.timeout_seconds = 1;
     let app = spawn_app_with(settings).await;
-    set_faults(&app, json!({"timeout_share": 1.0})).await;
+    app.set_faults(json!({"timeout_share": 1.0})).await;
     let receipt: ScheduleReceipt = app.schedule(infobip_request()).await.ok();
     let why = unknown_outcome(&receipt);
     assert!(why.contains("no answer in time"), "{why}");
-    assert_eq!(submission_statuses(&app).await, vec!["unknown"]);
+    assert_eq!(app.submission_statuses().await, vec!["unknown"]);
 
     // The sandbox never handled it: Infobip has no such bulk, so it is sent, once.
-    set_faults(&app, json!({})).await;
+    app.set_faults(json!({})).await;
     let summary = app.reconcile().await;
     assert_eq!(summary.resent, 1, "{summary:?}");
     assert_eq!(app.infobip.as_ref().unwrap().bulks().len(), 1);
-    assert_eq!(submission_statuses(&app).await, vec!["accepted"]);
+    assert_eq!(app.submission_statuses().await, vec!["accepted"]);
 }
 
 #[tokio::test]
 async fn fault_settings_are_checked() {
     let app = spawn_app().await;
-    let refused = set_faults(
-        &app,
-        json!({"timeout_share": 0.7, "drop_before_share": 0.7}),
-    )
-    .await;
+    let refused = app
+        .put_faults(json!({"timeout_share": 0.7, "drop_before_share": 0.7}))
+        .await;
     assert_eq!(refused.status(), reqwest::StatusCode::BAD_REQUEST);
-    let accepted = set_faults(&app, json!({"latency_ms": 10, "server_error_share": 0.25})).await;
+    let accepted = app
+        .put_faults(json!({"latency_ms": 10, "server_error_share": 0.25}))
+        .await;
     assert_eq!(accepted.status(), reqwest::StatusCode::OK);
     let now: Value = app
         .http

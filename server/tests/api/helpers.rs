@@ -155,6 +155,30 @@ impl TestApp {
             .await
     }
 
+    /// Asks the sandboxes to inject `faults` (absent fields: none); their answer as it came.
+    pub async fn put_faults(&self, faults: Value) -> reqwest::Response {
+        self.http
+            .put(format!("{}sandbox/control/faults", self.url))
+            .json(&faults)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Replaces the faults the sandboxes inject (absent fields: none).
+    pub async fn set_faults(&self, faults: Value) {
+        let response = self.put_faults(faults).await;
+        assert!(response.status().is_success(), "{response:?}");
+    }
+
+    /// Every submission's status, oldest first.
+    pub async fn submission_statuses(&self) -> Vec<String> {
+        sqlx::query_scalar("SELECT status FROM submissions ORDER BY created_at")
+            .fetch_all(self.store().await.pool())
+            .await
+            .unwrap()
+    }
+
     /// The first page of one campaign's detail.
     pub async fn campaign_detail(&self, campaign_id: &str) -> app::models::CampaignDetail {
         self.call("get_campaign", json!({"id": campaign_id, "offset": 0}))

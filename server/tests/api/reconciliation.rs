@@ -34,24 +34,6 @@ async fn submission_errors(app: &TestApp) -> Vec<(String, Option<String>)> {
         .unwrap()
 }
 
-async fn set_faults(app: &TestApp, faults: Value) {
-    let response = app
-        .http
-        .put(format!("{}sandbox/control/faults", app.url))
-        .json(&faults)
-        .send()
-        .await
-        .unwrap();
-    assert!(response.status().is_success());
-}
-
-async fn submission_statuses(app: &TestApp) -> Vec<String> {
-    sqlx::query_scalar("SELECT status FROM submissions ORDER BY created_at")
-        .fetch_all(app.store().await.pool())
-        .await
-        .unwrap()
-}
-
 /// `count` distinct French mobile numbers, one a line.
 fn numbers(count: usize) -> String {
     (0..count)
@@ -103,18 +85,18 @@ async fn a_bulk_the_provider_never_got_is_not_sent_after_its_time() {
     let mut settings = test_settings();
     settings.infobip.timeout_seconds = 1;
     let (app, clock) = app_on_test_clock(settings).await;
-    set_faults(&app, json!({"timeout_share": 1.0})).await;
+    app.set_faults(json!({"timeout_share": 1.0})).await;
     let receipt: ScheduleReceipt = app.schedule(request("Infobip", 2)).await.ok();
-    assert_eq!(submission_statuses(&app).await, vec!["unknown"]);
+    assert_eq!(app.submission_statuses().await, vec!["unknown"]);
 
     // The server was away for 40 hours: Infobip has no such bulk (and still keeps its logs), and
     // the send time has passed.
-    set_faults(&app, json!({})).await;
+    app.set_faults(json!({})).await;
     later(&app, &clock, 40).await;
     let summary = app.reconcile().await;
     assert_eq!(summary.missed, 1, "{summary:?}");
     assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
-    assert_eq!(submission_statuses(&app).await, vec!["refused"]);
+    assert_eq!(app.submission_statuses().await, vec!["refused"]);
     let detail = app.campaign_detail(&receipt.campaign_id).await;
     for recipient in &detail.recipients {
         assert_eq!(recipient.status, RecipientStatus::Failed);
@@ -134,7 +116,7 @@ async fn a_bulk_the_provider_never_got_is_not_sent_after_its_time() {
 #[tokio::test]
 async fn an_octopush_batch_past_its_repeat_window_waits_for_its_delivery_reports() {
     let (app, clock) = app_on_test_clock(test_settings()).await;
-    set_faults(&app, json!({"drop_after_share": 1.0})).await;
+    app.set_faults(json!({"drop_after_share": 1.0})).await;
     let receipt: ScheduleReceipt = app.schedule(request("Octopush", 2)).await.ok();
     assert_eq!(
         submission_errors(&app).await[0].0,
@@ -142,14 +124,14 @@ async fn an_octopush_batch_past_its_repeat_window_waits_for_its_delivery_reports
         "{:?}",
         submission_errors(&app).await
     );
-    set_faults(&app, json!({})).await;
+    app.set_faults(json!({})).await;
 
     // Two days on, a resend could be taken as new: nothing is resent, the recipients say why.
     clock.advance(chrono::Duration::days(2));
     let summary = app.reconcile().await;
     assert_eq!(summary.unconfirmed, 1, "{summary:?}");
     assert_eq!(app.sandbox.as_ref().unwrap().accepted_campaigns().len(), 1);
-    assert_eq!(submission_statuses(&app).await, vec!["unconfirmed"]);
+    assert_eq!(app.submission_statuses().await, vec!["unconfirmed"]);
     assert!(
         app.reconcile().await.is_empty(),
         "settled for reconciliation"
@@ -160,7 +142,7 @@ async fn an_octopush_batch_past_its_repeat_window_waits_for_its_delivery_reports
     for _ in 0..60 {
         let detail = app.campaign_detail(&receipt.campaign_id).await;
         if detail.recipients.iter().all(|r| r.status.is_final()) {
-            assert_eq!(submission_statuses(&app).await, vec!["accepted"]);
+            assert_eq!(app.submission_statuses().await, vec!["accepted"]);
             return;
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
@@ -175,10 +157,10 @@ async fn an_octopush_batch_past_its_repeat_window_waits_for_its_delivery_reports
 async fn two_instances_reconciling_at_once_send_each_batch_once() {
     let app = spawn_app().await;
     // Cut before Octopush handles it, on every attempt: three batches of 500, 500 and 200, unknown.
-    set_faults(&app, json!({"drop_before_share": 1.0})).await;
+    app.set_faults(json!({"drop_before_share": 1.0})).await;
     let _: ScheduleReceipt = app.schedule(request("Octopush", 1200)).await.ok();
-    assert_eq!(submission_statuses(&app).await, vec!["unknown"; 3]);
-    set_faults(&app, json!({})).await;
+    assert_eq!(app.submission_statuses().await, vec!["unknown"; 3]);
+    app.set_faults(json!({})).await;
 
     tokio::time::sleep(Duration::from_millis(2100)).await;
     let other = app.reconciler.as_instance("another-instance".into());
@@ -186,7 +168,7 @@ async fn two_instances_reconciling_at_once_send_each_batch_once() {
     let (one, two) = (one.unwrap(), two.unwrap());
     assert_eq!(one.resent + two.resent, 3, "{one:?} {two:?}");
     assert_each_once(&octopush_deliveries(&app), 1200, "Octopush");
-    assert_eq!(submission_statuses(&app).await, vec!["accepted"; 3]);
+    assert_eq!(app.submission_statuses().await, vec!["accepted"; 3]);
 }
 
 #[tokio::test]
@@ -200,12 +182,13 @@ async fn campaigns_through_a_failing_sandbox_reach_everyone_once() {
     // Errors before and after the provider handles a call, on sends and look-ups alike.
     let faults =
         json!({"server_error_share": 0.2, "drop_before_share": 0.1, "drop_after_share": 0.2});
-    set_faults(&app, faults).await;
+    app.set_faults(faults).await;
     let octopush: ScheduleReceipt = app.schedule(request("Octopush", 3000)).await.ok();
     let infobip: ScheduleReceipt = app.schedule(request("Infobip", 3000)).await.ok();
 
     let mut passes = 0;
-    while submission_statuses(&app)
+    while app
+        .submission_statuses()
         .await
         .iter()
         .any(|s| s == "pending" || s == "unknown")

@@ -405,8 +405,8 @@ mod tests {
         );
     }
 
-    #[tokio::test]
-    async fn a_repeated_id_on_the_first_attempt_is_a_refusal() {
+    /// A server that answers one send with code 120, "request_id already used".
+    async fn answering_already_used() -> MockServer {
         let server = MockServer::start().await;
         Mock::given(method("POST"))
             .respond_with(
@@ -416,6 +416,12 @@ mod tests {
             .expect(1)
             .mount(&server)
             .await;
+        server
+    }
+
+    #[tokio::test]
+    async fn a_repeated_id_on_the_first_attempt_is_a_refusal() {
+        let server = answering_already_used().await;
         let error = client(&server)
             .send_campaign(&request(), false)
             .await
@@ -425,15 +431,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_repeated_id_on_a_repeat_after_a_crash_means_octopush_has_it() {
-        let server = MockServer::start().await;
-        Mock::given(method("POST"))
-            .respond_with(
-                ResponseTemplate::new(400)
-                    .set_body_json(json!({"code": 120, "message": "Duplicate request"})),
-            )
-            .expect(1)
-            .mount(&server)
-            .await;
+        let server = answering_already_used().await;
         let outcome = client(&server)
             .send_campaign(&request(), true)
             .await
