@@ -33,15 +33,9 @@ impl SubmissionOutcomes {
         accepted: &Accepted,
         source: &str,
     ) -> Result<(), StoreError> {
+        // The submission is marked last: until then it counts as unfinished, so a crash between
+        // these writes leaves it to reconciliation instead of leaving its recipients behind.
         let now = self.clock.now();
-        self.store
-            .mark_accepted(
-                submission_id,
-                accepted.reference.as_deref(),
-                accepted.total_cost,
-                now,
-            )
-            .await?;
         let status = if scheduled {
             RecipientStatus::Scheduled
         } else {
@@ -68,6 +62,14 @@ impl SubmissionOutcomes {
                 })
                 .await?;
         }
+        self.store
+            .mark_accepted(
+                submission_id,
+                accepted.reference.as_deref(),
+                accepted.total_cost,
+                now,
+            )
+            .await?;
         Ok(())
     }
 
@@ -104,12 +106,13 @@ impl SubmissionOutcomes {
         reason: &str,
         source: &str,
     ) -> Result<(), StoreError> {
+        // Recipients first, as for an acceptance: the submission's status is the last word.
         let now = self.clock.now();
         self.store
-            .mark_failed(submission_id, submission_status, code, reason, now)
+            .set_submission_recipients(submission_id, recipient_status, Some(reason), source, now)
             .await?;
         self.store
-            .set_submission_recipients(submission_id, recipient_status, Some(reason), source, now)
+            .mark_failed(submission_id, submission_status, code, reason, now)
             .await?;
         Ok(())
     }
