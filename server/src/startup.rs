@@ -1,7 +1,7 @@
 //! Wires configuration, storage, providers, sandboxes and routes into a running server.
 
 use app::domain::order::OrderRules;
-use app::domain::phone::Region;
+use app::domain::phone::{load_metadata, Region};
 use app::services::SharedSmsService;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -75,6 +75,8 @@ impl Application {
         settings: Settings,
         clock: SharedClock,
     ) -> Result<Self, StartupError> {
+        // Loaded while the rest starts, so the first list read does not wait for it.
+        let phone_metadata = tokio::task::spawn_blocking(load_metadata);
         let listen = settings.server.listen;
         let listener = TcpListener::bind(listen)
             .await
@@ -283,6 +285,9 @@ impl Application {
         ))
         .layer(TraceLayer::new_for_http());
 
+        phone_metadata
+            .await
+            .expect("loading the phone metadata does not panic");
         Ok(Self {
             listener,
             router,

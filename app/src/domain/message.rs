@@ -71,8 +71,36 @@ impl MessageStats {
     }
 }
 
+/// Width of each ASCII character (0: not in GSM-7): most texts are ASCII, and searching the
+/// alphabets above for every character of every recipient's message showed in profiles.
+const ASCII_GSM7_COSTS: [u8; 128] = ascii_gsm7_costs();
+
+const fn ascii_gsm7_costs() -> [u8; 128] {
+    let costs = mark_ascii([0; 128], GSM7_BASIC, 1);
+    mark_ascii(costs, GSM7_EXTENSION, 2)
+}
+
+/// `costs` with each ASCII character of `alphabet` costing `cost`. Bytes below 128 of a UTF-8
+/// string are exactly its ASCII characters.
+const fn mark_ascii(mut costs: [u8; 128], alphabet: &str, cost: u8) -> [u8; 128] {
+    let bytes = alphabet.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 128 {
+            costs[bytes[i] as usize] = cost;
+        }
+        i += 1;
+    }
+    costs
+}
+
 fn gsm7_cost(c: char) -> Option<usize> {
-    if GSM7_BASIC.contains(c) {
+    if c.is_ascii() {
+        match ASCII_GSM7_COSTS[c as usize] {
+            0 => None,
+            cost => Some(usize::from(cost)),
+        }
+    } else if GSM7_BASIC.contains(c) {
         Some(1)
     } else if GSM7_EXTENSION.contains(c) {
         Some(2)
@@ -198,6 +226,23 @@ mod tests {
         assert_eq!(analyze(&"a".repeat(161)).parts, 2);
         assert_eq!(analyze(&"a".repeat(306)).parts, 2);
         assert_eq!(analyze(&"a".repeat(307)).parts, 3);
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_alphabets() {
+        for byte in 0u8..128 {
+            let c = char::from(byte);
+            let expected = if GSM7_BASIC.contains(c) {
+                Some(1)
+            } else if GSM7_EXTENSION.contains(c) {
+                Some(2)
+            } else {
+                None
+            };
+            assert_eq!(gsm7_cost(c), expected, "{c:?}");
+        }
+        assert_eq!(gsm7_cost('`'), None);
+        assert_eq!(gsm7_cost('\t'), None);
     }
 
     #[test]

@@ -229,11 +229,7 @@ fn personalise(
             });
             continue;
         }
-        let values: BTreeMap<&str, &str> = recipient
-            .fields
-            .iter()
-            .map(|(k, v)| (*k, v.as_str()))
-            .collect();
+        let values: BTreeMap<&str, &str> = recipient.fields.iter().collect();
         let text = render(template, &values)
             .map_err(|e| e.to_string())
             .and_then(|text| {

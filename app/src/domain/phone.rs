@@ -14,6 +14,15 @@ pub enum PhoneNumberError {
     UnknownRegion(String),
 }
 
+/// Below this many numbers per core, a thread costs more than it saves.
+const NUMBERS_PER_THREAD_AT_LEAST: usize = 1_000;
+
+/// Loads libphonenumber's metadata now rather than on the first number read, which would then
+/// wait for it.
+pub fn load_metadata() {
+    let _: &phonenumber::metadata::Database = &phonenumber::metadata::DATABASE;
+}
+
 /// A region used to read numbers written in national format (`06 12 34 56 78` in FR).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Region(country::Id);
@@ -49,6 +58,35 @@ impl PhoneNumber {
         Ok(Self {
             e164: number.format().mode(Mode::E164).to_string(),
             region: number.country().id().map(|id| id.as_ref().to_owned()),
+        })
+    }
+
+    /// Reads many numbers at once, on every core for a long list: libphonenumber's checks are most
+    /// of the time spent reading 100,000 recipients. Results are in the order of `inputs`.
+    pub fn parse_many(
+        inputs: &[&str],
+        default_region: Region,
+    ) -> Vec<Result<Self, PhoneNumberError>> {
+        let parse_all = |part: &[&str]| -> Vec<_> {
+            part.iter()
+                .map(|input| Self::parse(input, default_region))
+                .collect()
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(inputs.len() / NUMBERS_PER_THREAD_AT_LEAST);
+        if threads <= 1 {
+            return parse_all(inputs);
+        }
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = inputs
+                .chunks(inputs.len().div_ceil(threads))
+                .map(|part| scope.spawn(move || parse_all(part)))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|part| part.join().expect("parsing a number does not panic"))
+                .collect()
         })
     }
 
@@ -109,6 +147,26 @@ mod tests {
             Err(PhoneNumberError::Invalid(_))
         ));
         assert!(PhoneNumber::parse("", fr()).is_err());
+    }
+
+    #[test]
+    fn many_numbers_parse_in_order_on_several_threads() {
+        let inputs: Vec<String> = (0..5_000)
+            .map(|i| {
+                if i % 1_000 == 7 {
+                    format!("bad{i}")
+                } else {
+                    format!("06{i:08}")
+                }
+            })
+            .collect();
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        let parsed = PhoneNumber::parse_many(&inputs, fr());
+        assert_eq!(parsed.len(), inputs.len());
+        for (i, (input, result)) in inputs.iter().zip(&parsed).enumerate() {
+            assert_eq!(result, &PhoneNumber::parse(input, fr()), "{i}");
+        }
+        assert_eq!(parsed.iter().filter(|r| r.is_err()).count(), 5);
     }
 
     #[test]

@@ -41,10 +41,14 @@ fn recipients_insert(backend: Backend) -> String {
         Backend::Sqlite => {
             let cells: Vec<String> = RECIPIENT_COLUMNS
                 .split(',')
-                .map(|c| format!("json_extract(value, '$.{}')", c.trim()))
+                .map(|c| format!("row ->> '{}'", c.trim()))
                 .collect();
+            // Materialised so that `json_each` renders each row's object once, not once for
+            // every column read from it.
             format!(
-                "INSERT INTO recipients ({RECIPIENT_COLUMNS}) SELECT {} FROM json_each($1)",
+                "INSERT INTO recipients ({RECIPIENT_COLUMNS}) \
+                 WITH rows(row) AS MATERIALIZED (SELECT value FROM json_each($1)) \
+                 SELECT {} FROM rows",
                 cells.join(", ")
             )
         }

@@ -65,10 +65,10 @@ impl Store {
     ) -> Result<u64, StoreError> {
         let mut tx = self.pool().begin().await?;
         let at = stored_instant(at);
+        // One event for the request, which every recipient's history shows.
         sqlx::query(
-            "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
-             SELECT id, $1, $2, $3, $4, $4 FROM recipients WHERE submission_id = $5 \
-             ON CONFLICT DO NOTHING",
+            "INSERT INTO submission_events (submission_id, status, detail, source, occurred_at, recorded_at) \
+             VALUES ($5, $1, $2, $3, $4, $4) ON CONFLICT DO NOTHING",
         )
         .bind(status.as_str())
         .bind(detail)
@@ -187,13 +187,18 @@ impl Store {
         }
     }
 
-    /// A recipient's history, oldest first.
+    /// A recipient's history, oldest first: its own events and its request's.
     pub async fn recipient_history(
         &self,
         recipient_id: &str,
     ) -> Result<Vec<(RecipientStatus, Option<String>, String, String)>, StoreError> {
         let rows = sqlx::query(
-            "SELECT status, detail, source, occurred_at FROM recipient_events WHERE recipient_id = $1 \
+            "SELECT status, detail, source, occurred_at, recorded_at FROM recipient_events \
+             WHERE recipient_id = $1 \
+             UNION ALL \
+             SELECT e.status, e.detail, e.source, e.occurred_at, e.recorded_at \
+             FROM submission_events e JOIN recipients r ON r.submission_id = e.submission_id \
+             WHERE r.id = $1 \
              ORDER BY occurred_at, recorded_at",
         )
         .bind(recipient_id)

@@ -16,7 +16,7 @@ pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
             .map(|personalised| {
                 // Octopush fills the placeholders in itself from these values.
                 let fields = &personalised.recipient.fields;
-                let value = |name: &str| fields.get(name).cloned();
+                let value = |name: &str| fields.get(name).map(str::to_owned);
                 Recipient {
                     phone_number: personalised.recipient.number.e164().to_owned(),
                     first_name: value("first_name"),
