@@ -23,6 +23,17 @@ pub fn base_path() -> String {
     String::new()
 }
 
+/// An app route (`/campaigns`) as a link under the base path (`/tools/sms/campaigns`): the
+/// router takes absolute links as they are.
+pub fn href(route: &str) -> String {
+    let base = base_path();
+    if base.is_empty() || route != "/" {
+        format!("{base}{route}")
+    } else {
+        format!("{base}/")
+    }
+}
+
 /// Sends server-function calls under the base path, so the app works behind a portal's sub-path.
 pub fn use_server_base_path() {
     let base = base_path();

@@ -7,6 +7,7 @@ pub mod components;
 pub mod domain;
 pub mod models;
 pub mod pages;
+pub mod polling;
 #[cfg(feature = "ssr")]
 pub mod services;
 

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::client::base_path;
-use crate::pages::ComposerPage;
+use crate::client::{base_path, href};
+use crate::pages::{CampaignPage, CampaignsPage, ComposerPage};
 
 /// The whole single-page app, routed under the server's base path.
 #[component]
@@ -12,10 +12,16 @@ pub fn App() -> impl IntoView {
         <Router base=base_path()>
             <header class="app-header">
                 <h1>"SMS Scheduler"</h1>
+                <nav class="app-nav" aria-label="Main">
+                    <A href=href("/") exact=true>"Compose"</A>
+                    <A href=href("/campaigns")>"Campaigns"</A>
+                </nav>
             </header>
             <main class="app-main">
                 <Routes fallback=|| view! { <p class="not-found">"This page does not exist."</p> }>
                     <Route path=path!("/") view=ComposerPage/>
+                    <Route path=path!("/campaigns") view=CampaignsPage/>
+                    <Route path=path!("/campaigns/:id") view=CampaignPage/>
                 </Routes>
             </main>
         </Router>

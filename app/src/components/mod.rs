@@ -1,13 +1,21 @@
 //! Reusable pieces of the pages, one per module.
 
 mod balance_panel;
+mod campaign_actions;
+mod column_heads;
 mod field_errors;
 mod message_counter;
 mod outside_window_choice;
 mod receipt;
+mod status_counts;
+mod time;
 
 pub use balance_panel::BalancePanel;
+pub use campaign_actions::CampaignActions;
+pub use column_heads::ColumnHeads;
 pub use field_errors::FieldErrors;
 pub use message_counter::MessageCounter;
 pub use outside_window_choice::OutsideWindowChoice;
 pub use receipt::ReceiptPanel;
+pub use status_counts::StatusCounts;
+pub use time::Time;

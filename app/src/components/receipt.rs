@@ -1,5 +1,7 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::client::href;
 use crate::models::{ScheduleReceipt, SubmissionOutcome};
 
 /// What the provider accepted, restated for the user, with everyone left out and why.
@@ -83,6 +85,9 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
             <ReceiptList title="Left out because they repeat an earlier line:" class="duplicates" testid="duplicates" items=duplicates/>
             <ReceiptList title="Refused by the provider:" class="error" testid="rejected" items=rejected/>
             <ReceiptList title="Warnings:" class="warnings" testid="warnings" items=warnings/>
+            <p>
+                <A href=href(&format!("/campaigns/{}", receipt.campaign_id))>"Follow this campaign"</A>
+            </p>
         </section>
     }
 }

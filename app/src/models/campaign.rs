@@ -2,10 +2,11 @@
 //! (a page at a time), each recipient's history, and who did what.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 use super::{ProviderId, RecipientStatus};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StatusCount {
     pub status: RecipientStatus,
     pub count: u64,
@@ -39,6 +40,44 @@ impl CampaignSummary {
             .iter()
             .find(|c| c.status == status)
             .map_or(0, |c| c.count)
+    }
+
+    /// Some recipient can still change status: a view of it is worth refreshing.
+    pub fn is_live(&self) -> bool {
+        self.counts
+            .iter()
+            .any(|c| c.count > 0 && !c.status.is_final())
+    }
+
+    pub fn state(&self) -> CampaignState {
+        if self.paused {
+            CampaignState::Paused
+        } else if self.is_live() {
+            CampaignState::InProgress
+        } else {
+            CampaignState::Finished
+        }
+    }
+}
+
+/// Where a campaign stands as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CampaignState {
+    /// Some recipient is still on its way.
+    InProgress,
+    /// Held at the provider until resumed.
+    Paused,
+    /// Every recipient is settled (delivered, failed, expired, canceled or excluded).
+    Finished,
+}
+
+impl fmt::Display for CampaignState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CampaignState::InProgress => "in progress",
+            CampaignState::Paused => "paused",
+            CampaignState::Finished => "finished",
+        })
     }
 }
 

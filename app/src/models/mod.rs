@@ -9,8 +9,9 @@ mod schedule;
 mod status;
 
 pub use campaign::{
-    CampaignAction, CampaignDetail, CampaignOperation, CampaignPage, CampaignSummary,
-    OperationAvailability, OperationReport, RecipientEvent, RecipientView, StatusCount,
+    CampaignAction, CampaignDetail, CampaignOperation, CampaignPage, CampaignState,
+    CampaignSummary, OperationAvailability, OperationReport, RecipientEvent, RecipientView,
+    StatusCount,
 };
 pub use error::{AppError, Field, FieldError};
 pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage};

@@ -1,0 +1,140 @@
+use leptos::prelude::*;
+
+use crate::api::campaigns::OperateCampaign;
+use crate::models::{CampaignOperation, OperationAvailability, OperationReport};
+
+/// The operations the campaign's provider really supports now, each with the reason when it is
+/// not available, and what the last one did.
+#[component]
+pub fn CampaignActions(
+    #[prop(into)] campaign_id: Signal<String>,
+    #[prop(into)] operations: Signal<Vec<OperationAvailability>>,
+    operate: ServerAction<OperateCampaign>,
+) -> impl IntoView {
+    let confirming_cancel = RwSignal::new(false);
+    let new_time = RwSignal::new(String::new());
+    let run = move |operation: CampaignOperation| {
+        confirming_cancel.set(false);
+        operate.dispatch(OperateCampaign {
+            id: campaign_id.get_untracked(),
+            operation,
+        });
+    };
+    let refusal = move |name: &'static str| {
+        Signal::derive(move || {
+            operations.with(|ops| {
+                ops.iter()
+                    .find(|op| op.operation == name)
+                    .map_or(Some("not offered for this campaign".to_owned()), |op| {
+                        op.refused_because.clone()
+                    })
+            })
+        })
+    };
+    let busy = operate.pending();
+    // An operation that needs nothing more than a click.
+    let one_click = move |name: &'static str, label: &'static str, operation: CampaignOperation| {
+        view! {
+            <OperationRow name=name refused=refusal(name)>
+                <button
+                    class="secondary"
+                    aria-describedby=format!("{name}-refused")
+                    disabled=move || busy.get() || refusal(name).with(Option::is_some)
+                    on:click=move |_| run(operation.clone())
+                >
+                    {label}
+                </button>
+            </OperationRow>
+        }
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="actions-title">
+            <h2 id="actions-title">"Actions"</h2>
+            <OperationRow name="cancel" refused=refusal("cancel")>
+                <Show
+                    when=move || confirming_cancel.get()
+                    fallback=move || view! {
+                        <button
+                            class="secondary"
+                            aria-describedby="cancel-refused"
+                            disabled=move || busy.get() || refusal("cancel").with(Option::is_some)
+                            on:click=move |_| confirming_cancel.set(true)
+                        >
+                            "Cancel campaign"
+                        </button>
+                    }
+                >
+                    <p role="alert">"Cancel every message of this campaign not sent yet?"</p>
+                    <button class="danger" on:click=move |_| run(CampaignOperation::Cancel)>
+                        "Yes, cancel"
+                    </button>
+                    <button class="secondary" on:click=move |_| confirming_cancel.set(false)>
+                        "Keep it"
+                    </button>
+                </Show>
+            </OperationRow>
+            <OperationRow name="reschedule" refused=refusal("reschedule")>
+                <label for="new-send-time">"New time, in the campaign's time zone"</label>
+                <input
+                    id="new-send-time"
+                    type="datetime-local"
+                    bind:value=new_time
+                    disabled=move || refusal("reschedule").with(Option::is_some)
+                />
+                <button
+                    class="secondary"
+                    aria-describedby="reschedule-refused"
+                    disabled=move || busy.get() || new_time.with(String::is_empty) || refusal("reschedule").with(Option::is_some)
+                    on:click=move |_| run(CampaignOperation::Reschedule { send_at: new_time.get_untracked() })
+                >
+                    "Reschedule"
+                </button>
+            </OperationRow>
+            {one_click("pause", "Pause", CampaignOperation::Pause)}
+            {one_click("resume", "Resume", CampaignOperation::Resume)}
+            <div aria-live="polite" data-testid="operation-outcome">
+                {move || operate.value().get().map(|outcome| match outcome {
+                    Ok(report) => view! { <p class="ok">{report_text(&report)}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// One operation's controls and, when it is unavailable, why.
+#[component]
+fn OperationRow(
+    name: &'static str,
+    #[prop(into)] refused: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="operation" data-operation=name>
+            <div class="operation-controls">{children()}</div>
+            <p class="muted operation-refused" id=format!("{name}-refused")>
+                {move || refused.get()}
+            </p>
+        </div>
+    }
+}
+
+fn report_text(report: &OperationReport) -> String {
+    let mut text = format!(
+        "{}: {} provider request{} done, {} recipient{} changed.",
+        report.operation,
+        report.done,
+        if report.done == 1 { "" } else { "s" },
+        report.recipients_moved,
+        if report.recipients_moved == 1 {
+            ""
+        } else {
+            "s"
+        },
+    );
+    for refusal in &report.refused {
+        text.push_str(&format!(" Refused: {refusal}"));
+    }
+    text
+}

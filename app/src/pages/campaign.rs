@@ -1,0 +1,190 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::time::Duration;
+
+use crate::api::campaigns::{get_campaign, OperateCampaign};
+use crate::client::href;
+use crate::components::{CampaignActions, ColumnHeads, StatusCounts, Time};
+use crate::models::{CampaignDetail, RecipientView};
+use crate::polling::refresh_while;
+
+/// How often a campaign with recipients still on their way is asked for again.
+const REFRESH: Duration = Duration::from_secs(3);
+/// Recipients per page (the server's page size).
+const PAGE: u64 = 100;
+
+/// Column headings of the table.
+const RECIPIENT_COLUMNS: &[&str] = &[
+    "Line",
+    "Number",
+    "Status",
+    "Send at",
+    "Parts",
+    "Reason or warnings",
+];
+
+/// One campaign: where its recipients stand, who did what, and what can still be done.
+#[component]
+pub fn CampaignPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let offset = RwSignal::new(0_u64);
+    let detail = LocalResource::new(move || get_campaign(id.get(), offset.get()));
+    let operate = ServerAction::<OperateCampaign>::new();
+    refresh_while(
+        REFRESH,
+        move || {
+            detail.with_untracked(|d| matches!(d, Some(Ok(d)) if d.summary.is_live()))
+                && !operate.pending().get_untracked()
+        },
+        move || detail.refetch(),
+    );
+    // An operation changes what the campaign shows: read it again once it is answered.
+    Effect::new(move |_| {
+        if operate.version().get() > 0 {
+            detail.refetch();
+        }
+    });
+
+    // Each part follows its own slice, so a refresh that changes nothing redraws nothing (and
+    // keyboard focus stays where it is).
+    let loaded =
+        Memo::new(move |_| detail.with(|d| d.as_ref().and_then(|d| d.as_ref().ok().cloned())));
+    let part = move |pick: fn(&CampaignDetail) -> String| {
+        Memo::new(move |_| loaded.with(|d| d.as_ref().map(pick).unwrap_or_default()))
+    };
+    let text = part(|d| d.summary.text.clone());
+    let counts = Signal::derive(move || {
+        loaded.with(|d| {
+            d.as_ref()
+                .map(|d| d.summary.counts.clone())
+                .unwrap_or_default()
+        })
+    });
+    let recipients = Memo::new(move |_| {
+        loaded.with(|d| d.as_ref().map(|d| d.recipients.clone()).unwrap_or_default())
+    });
+    let total =
+        Memo::new(move |_| loaded.with(|d| d.as_ref().map_or(0, |d| d.summary.recipient_count)));
+
+    view! {
+        <p><A href=href("/campaigns")>"← All campaigns"</A></p>
+        {move || match detail.get() {
+            None => Some(view! { <p class="muted">"Loading…"</p> }.into_any()),
+            Some(Err(error)) => Some(view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()),
+            Some(Ok(_)) => None,
+        }}
+        <Show when=move || loaded.with(Option::is_some)>
+            <div class="campaign-layout">
+                <section class="panel" aria-labelledby="campaign-title">
+                    <h2 id="campaign-title">"Campaign"</h2>
+                    <blockquote class="campaign-text" data-testid="campaign-text">{text}</blockquote>
+                    {move || loaded.get().map(|d| settings(&d))}
+                    <StatusCounts counts=counts/>
+                </section>
+                <CampaignActions
+                    campaign_id=Signal::derive(move || id.get())
+                    operations=Signal::derive(move || loaded.with(|d| d.as_ref().map(|d| d.operations.clone()).unwrap_or_default()))
+                    operate=operate
+                />
+                <section class="panel" aria-labelledby="timeline-title">
+                    <h2 id="timeline-title">"Timeline"</h2>
+                    <ol class="timeline" data-testid="timeline">
+                        {move || loaded.with(|d| d.as_ref().map(|d| d.actions.iter().map(|action| {
+                            let detail = action.detail.clone().map(|d| format!(" ({d})"));
+                            view! {
+                                <li>
+                                    <Time at=action.at.clone()/>
+                                    " · " {action.actor.clone()} " · " <strong>{action.action.clone()}</strong>
+                                    {detail}
+                                </li>
+                            }
+                        }).collect_view()))}
+                    </ol>
+                </section>
+                <section class="panel recipients-panel" aria-labelledby="recipients-title">
+                    <h2 id="recipients-title">"Recipients"</h2>
+                    <div class="table-scroll">
+                        <table class="recipients" data-testid="recipients">
+                            <ColumnHeads columns=RECIPIENT_COLUMNS/>
+                            <tbody>
+                                <For
+                                    each=move || recipients.get()
+                                    key=|r| (r.id.clone(), r.status, r.send_at.clone(), r.reason.clone())
+                                    children=recipient_row
+                                />
+                            </tbody>
+                        </table>
+                    </div>
+                    <div class="pager">
+                        <span class="muted">
+                            {move || {
+                                let shown = recipients.with(Vec::len) as u64;
+                                let first = offset.get() + u64::from(shown > 0);
+                                format!("{first}–{} of {}", offset.get() + shown, total.get())
+                            }}
+                        </span>
+                        <button
+                            class="secondary"
+                            disabled=move || offset.get() == 0
+                            on:click=move |_| offset.update(|o| *o = o.saturating_sub(PAGE))
+                        >
+                            "Previous"
+                        </button>
+                        <button
+                            class="secondary"
+                            disabled=move || { offset.get() + PAGE >= total.get() }
+                            on:click=move |_| offset.update(|o| *o += PAGE)
+                        >
+                            "Next"
+                        </button>
+                    </div>
+                </section>
+            </div>
+        </Show>
+    }
+}
+
+fn settings(detail: &CampaignDetail) -> impl IntoView {
+    let summary = &detail.summary;
+    let when = match &summary.requested_send_at {
+        Some(at) => view! { <Time at=at.clone()/> }.into_any(),
+        None => "at once".into_any(),
+    };
+    let overridden = detail
+        .override_reason
+        .clone()
+        .map(|reason| view! { <dt>"Sending rules overridden"</dt><dd>{reason}</dd> });
+    view! {
+        <dl class="facts">
+            <dt>"Provider"</dt><dd>{summary.provider.to_string()}</dd>
+            <dt>"Purpose"</dt><dd>{summary.purpose.clone()}</dd>
+            <dt>"Send at"</dt><dd>{when} " (" {summary.time_zone.clone()} ")"</dd>
+            <dt>"Recipients"</dt><dd>{summary.recipient_count}</dd>
+            <dt>"Scheduled by"</dt><dd>{summary.actor.clone()} ", " <Time at=summary.created_at.clone()/></dd>
+            <dt>"State"</dt><dd data-testid="campaign-state">{summary.state().to_string()}</dd>
+            {overridden}
+        </dl>
+    }
+}
+
+fn recipient_row(recipient: RecipientView) -> impl IntoView {
+    let send_at = recipient.send_at.clone().map(|at| view! { <Time at=at/> });
+    let notes: Vec<String> = recipient
+        .reason
+        .clone()
+        .into_iter()
+        .chain(recipient.warnings.iter().cloned())
+        .collect();
+    view! {
+        <tr>
+            <td>{recipient.line}</td>
+            <td>{recipient.phone.clone()}</td>
+            <td><span class=format!("status status-{}", recipient.status)>{recipient.status.to_string()}</span></td>
+            <td>{send_at}</td>
+            <td>{recipient.parts}</td>
+            <td>{notes.join("; ")}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,110 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::time::Duration;
+
+use crate::api::campaigns::list_campaigns;
+use crate::client::href;
+use crate::components::{ColumnHeads, StatusCounts, Time};
+use crate::models::CampaignSummary;
+use crate::polling::refresh_while;
+
+/// How often a list with campaigns in progress is asked for again.
+const REFRESH: Duration = Duration::from_secs(5);
+
+/// Column headings of the table.
+const CAMPAIGN_COLUMNS: &[&str] = &["Created", "Message", "Provider", "Recipients", "State"];
+
+/// Every campaign, newest first, with where its recipients stand, kept up to date.
+#[component]
+pub fn CampaignsPage() -> impl IntoView {
+    // The pages shown so far, each from the previous one's `next_before`.
+    let before = RwSignal::new(None::<String>);
+    let page = LocalResource::new(move || list_campaigns(before.get()));
+    refresh_while(
+        REFRESH,
+        move || {
+            page.with_untracked(|page| {
+                matches!(page, Some(Ok(page)) if page.campaigns.iter().any(CampaignSummary::is_live))
+            })
+        },
+        move || page.refetch(),
+    );
+    let campaigns = Memo::new(move |_| {
+        page.with(|page| match page {
+            Some(Ok(page)) => page.campaigns.clone(),
+            _ => Vec::new(),
+        })
+    });
+    let next_before = Memo::new(move |_| {
+        page.with(|page| match page {
+            Some(Ok(page)) => page.next_before.clone(),
+            _ => None,
+        })
+    });
+
+    view! {
+        <section class="panel" aria-labelledby="campaigns-title">
+            <h2 id="campaigns-title">"Campaigns"</h2>
+            {move || match page.get() {
+                None => Some(view! { <p class="muted">"Loading…"</p> }.into_any()),
+                Some(Err(error)) => Some(
+                    view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                ),
+                Some(Ok(page)) if page.campaigns.is_empty() => Some(
+                    view! {
+                        <p class="muted">"No campaign yet. " <A href=href("/")>"Schedule one"</A> "."</p>
+                    }
+                        .into_any(),
+                ),
+                Some(Ok(_)) => None,
+            }}
+            <Show when=move || !campaigns.with(Vec::is_empty)>
+                <div class="table-scroll">
+                    <table class="campaigns">
+                        <ColumnHeads columns=CAMPAIGN_COLUMNS/>
+                        <tbody>
+                            <For
+                                each=move || campaigns.get()
+                                key=|campaign| (campaign.id.clone(), campaign.counts.clone(), campaign.paused)
+                                children=campaign_row
+                            />
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <div class="pager">
+                <Show when=move || before.with(Option::is_some)>
+                    <button class="secondary" on:click=move |_| before.set(None)>
+                        "Newest campaigns"
+                    </button>
+                </Show>
+                <Show when=move || next_before.with(Option::is_some)>
+                    <button class="secondary" on:click=move |_| before.set(next_before.get_untracked())>
+                        "Older campaigns"
+                    </button>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+fn campaign_row(campaign: CampaignSummary) -> impl IntoView {
+    let link = href(&format!("/campaigns/{}", campaign.id));
+    let state = campaign.state().to_string();
+    let counts = campaign.counts.clone();
+    view! {
+        <tr data-testid="campaign-row">
+            <td><Time at=campaign.created_at.clone()/></td>
+            <td class="message-cell">
+                <A href=link>{campaign.text.clone()}</A>
+                {campaign.simulation.then_some(view! { <span class="badge">"simulation"</span> })}
+            </td>
+            <td>{campaign.provider.to_string()}</td>
+            <td>
+                {campaign.recipient_count}
+                <StatusCounts counts=Signal::stored(counts)/>
+            </td>
+            <td>{state}</td>
+        </tr>
+    }
+}

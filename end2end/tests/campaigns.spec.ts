@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fillValidForm, openComposer } from './composer';
+import { EMBEDDED, PORTAL } from './servers';
+
+/// Schedules `text` to a number the sandbox delivers (…78) and one it cannot (…01).
+async function scheduleTwo(page: Page, text: string, provider: 'octopush' | 'infobip', now: boolean) {
+  await openComposer(page);
+  await page.locator('#provider').selectOption(provider);
+  await fillValidForm(page);
+  await page.getByLabel('Message').fill(text);
+  await page.getByLabel(/^Recipients/).fill('+33 6 12 34 56 78\n+33 6 98 76 54 01');
+  if (now) await page.getByLabel(/^Send at/).fill('');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+}
+
+test('lists a campaign and follows its recipients live as the sandbox clock moves', async ({ page }) => {
+  const text = `Live status check ${Date.now()}`;
+  await scheduleTwo(page, text, 'octopush', true);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+  const row = page.getByTestId('campaign-row').filter({ hasText: text });
+  await expect(row).toContainText('Octopush');
+  await expect(row).toContainText('in progress');
+  await row.getByRole('link', { name: text }).click();
+
+  await expect(page.getByTestId('campaign-text')).toHaveText(text);
+  // Handed over for now: accepted, or already sent if the sandbox was quick.
+  await expect(page.getByTestId('status-counts')).toContainText(/2 (accepted|sent)/);
+  await expect(page.getByTestId('timeline')).toContainText('schedule');
+  await expect(page.getByTestId('recipients')).toContainText('+33612345678');
+
+  // The sandbox settles messages some seconds after their send time on its own clock.
+  const moved = await page.request.post(`${EMBEDDED.url}sandbox/control/clock/advance`, {
+    data: { seconds: 600 },
+  });
+  expect(moved.ok()).toBeTruthy();
+  await expect(page.getByTestId('status-counts')).toContainText('1 delivered', { timeout: 20_000 });
+  await expect(page.getByTestId('status-counts')).toContainText('1 failed');
+  await expect(page.getByTestId('campaign-state')).toHaveText('finished');
+});
+
+test('cancels an Infobip campaign after asking, and says why the other actions are gone', async ({ page }) => {
+  const text = `Cancel check ${Date.now()}`;
+  await scheduleTwo(page, text, 'infobip', false);
+  await page.getByRole('link', { name: 'Follow this campaign' }).click();
+  await expect(page.getByTestId('status-counts')).toContainText('2 scheduled');
+
+  await page.getByRole('button', { name: 'Cancel campaign' }).click();
+  await expect(page.getByText('Cancel every message of this campaign not sent yet?')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, cancel' }).click();
+
+  await expect(page.getByTestId('operation-outcome')).toContainText('cancel: 1 provider request done, 2 recipients changed.');
+  await expect(page.getByTestId('status-counts')).toContainText('2 canceled');
+  await expect(page.getByTestId('campaign-state')).toHaveText('finished');
+  await expect(page.getByTestId('timeline')).toContainText('cancel');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
+  await expect(page.locator('#pause-refused')).not.toBeEmpty();
+});
+
+test('reschedules an Infobip campaign to a new time', async ({ page }) => {
+  const text = `Reschedule check ${Date.now()}`;
+  await scheduleTwo(page, text, 'infobip', false);
+  await page.getByRole('link', { name: 'Follow this campaign' }).click();
+  await expect(page.getByTestId('status-counts')).toContainText('2 scheduled');
+
+  const later = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByLabel("New time, in the campaign's time zone").fill(`${later}T11:30`);
+  await page.getByRole('button', { name: 'Reschedule' }).click();
+  await expect(page.getByTestId('operation-outcome')).toContainText('reschedule: 1 provider request done');
+  await expect(page.getByTestId('timeline')).toContainText('reschedule');
+  await expect(page.getByTestId('recipients')).toContainText(`${later} 11:30`);
+});
+
+test('pages and server calls stay under the portal sub-path', async ({ page }) => {
+  await page.goto(`${PORTAL.url}campaigns`);
+  await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
+  await page.getByRole('link', { name: 'Compose' }).click();
+  await expect(page).toHaveURL(/\/tools\/sms\/?$/);
+  await expect(page.getByRole('heading', { name: 'New campaign' })).toBeVisible();
+  await page.getByRole('link', { name: 'Campaigns' }).click();
+  await expect(page).toHaveURL(/\/tools\/sms\/campaigns$/);
+});
+
+test('pages through the recipients of a campaign a hundred at a time', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  const numbers = Array.from({ length: 150 }, (_, i) => `+3361200${String(i).padStart(4, '0')}`);
+  await page.getByLabel(/^Recipients/).fill(numbers.join('\n'));
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await page.getByRole('link', { name: 'Follow this campaign' }).click();
+
+  const recipients = page.getByTestId('recipients');
+  await expect(recipients.locator('tbody tr')).toHaveCount(100);
+  await expect(page.getByText('1–100 of 150')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Previous' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('101–150 of 150')).toBeVisible();
+  await expect(recipients.locator('tbody tr')).toHaveCount(50);
+  await expect(recipients).toContainText('+33612000149');
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+});
