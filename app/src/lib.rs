@@ -4,6 +4,7 @@
 pub mod api;
 pub mod client;
 pub mod components;
+pub mod debounce;
 pub mod domain;
 pub mod models;
 pub mod pages;

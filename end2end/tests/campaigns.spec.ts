@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fillValidForm, openComposer } from './composer';
+import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
 import { EMBEDDED, PORTAL } from './servers';
 
 /// Schedules `text` to a number the sandbox delivers (…78) and one it cannot (…01).
@@ -10,7 +10,7 @@ async function scheduleTwo(page: Page, text: string, provider: 'octopush' | 'inf
   await page.getByLabel('Message').fill(text);
   await page.getByLabel(/^Recipients/).fill('+33 6 12 34 56 78\n+33 6 98 76 54 01');
   if (now) await page.getByLabel(/^Send at/).fill('');
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await scheduleAndConfirm(page);
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
 }
 
@@ -87,7 +87,7 @@ test('pages through the recipients of a campaign a hundred at a time', async ({ 
   await fillValidForm(page);
   const numbers = Array.from({ length: 150 }, (_, i) => `+3361200${String(i).padStart(4, '0')}`);
   await page.getByLabel(/^Recipients/).fill(numbers.join('\n'));
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await scheduleAndConfirm(page);
   await page.getByRole('link', { name: 'Follow this campaign' }).click();
 
   const recipients = page.getByTestId('recipients');

@@ -19,3 +19,9 @@ export async function fillValidForm(page: Page) {
   await page.getByLabel(/^Sender/).fill('ACME');
   await page.getByLabel(/^Send at/).fill(tomorrowAt('10:00'));
 }
+
+/// Schedules the form as it stands: the check, then the confirm step.
+export async function scheduleAndConfirm(page: Page) {
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await page.getByRole('button', { name: 'Confirm and schedule' }).click();
+}

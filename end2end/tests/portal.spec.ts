@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillValidForm, openComposer } from './composer';
+import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
 import { PORTAL, SECRET_KEY, SECRET_LOGIN } from './servers';
 
 test.use({ baseURL: PORTAL.url });
@@ -13,7 +13,7 @@ test('works under the portal sub-path, server-function calls included', async ({
   await expect(page.locator('#provider option').first()).toHaveText('Octopush');
   await expect(page.locator('#provider option').nth(1)).toHaveText('Infobip (sandbox)');
   await fillValidForm(page);
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await scheduleAndConfirm(page);
   await expect(page.getByTestId('reference')).toHaveText(/^sms_/);
   expect(calls.length).toBeGreaterThan(0);
   for (const path of calls) expect(path.startsWith(`${PORTAL.basePath}/api/`)).toBe(true);
@@ -27,7 +27,7 @@ test('the API key never reaches the browser', async ({ page }) => {
   });
   await openComposer(page);
   await fillValidForm(page);
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await scheduleAndConfirm(page);
   await expect(page.getByTestId('reference')).toBeVisible();
   await page.getByLabel(/^Sender/).fill('X');
   await page.getByRole('button', { name: 'Schedule' }).click();

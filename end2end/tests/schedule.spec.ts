@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillValidForm, openComposer } from './composer';
+import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
 
 test('schedules an SMS through the Octopush sandbox and shows its reference', async ({ page }) => {
   await openComposer(page);
@@ -7,7 +7,7 @@ test('schedules an SMS through the Octopush sandbox and shows its reference', as
   await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Paris');
 
   await fillValidForm(page);
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await scheduleAndConfirm(page);
 
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
   await expect(page.getByTestId('reference')).toHaveText(/^sms_[0-9a-f]{13}$/);
@@ -38,7 +38,7 @@ test('schedules through the Infobip sandbox under our own bulk id', async ({ pag
   await page.locator('#provider').selectOption('infobip');
   await expect(page.getByText('Campaign type')).toHaveCount(0);
   await fillValidForm(page);
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await scheduleAndConfirm(page);
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
   await expect(page.getByTestId('reference')).toHaveText(/^[0-9a-f-]{36}$/);
   await expect(page.getByTestId('contacts')).toHaveText('2');

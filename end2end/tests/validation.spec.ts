@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillValidForm, openComposer } from './composer';
+import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
 
 test('explains every bad field next to it, and sends nothing', async ({ page }) => {
   await openComposer(page);
@@ -34,7 +34,7 @@ test('clears the errors once the form is corrected', async ({ page }) => {
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.locator('#sender-errors')).not.toBeEmpty();
   await page.getByLabel(/^Sender/).fill('ACME');
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await scheduleAndConfirm(page);
   await expect(page.getByTestId('reference')).toBeVisible();
   await expect(page.locator('#sender-errors')).toBeEmpty();
 });

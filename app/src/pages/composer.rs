@@ -1,13 +1,21 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
 
+use crate::api::campaigns::preview_campaign;
 use crate::api::providers::{list_providers, list_time_zones};
 use crate::api::sms::ScheduleSms;
 use crate::client::browser_time_zone;
 use crate::components::{
-    BalancePanel, FieldErrors, MessageCounter, OutsideWindowChoice, ReceiptPanel,
+    BalancePanel, ConfirmPanel, FieldErrors, MessageCounter, OutsideWindowChoice, PreviewPanel,
+    ReceiptPanel,
 };
+use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
-use crate::models::{AppError, Field, ProviderId, ProviderInfo, ScheduleRequest};
+use crate::models::{AppError, CampaignPreview, Field, ProviderId, ProviderInfo, ScheduleRequest};
+
+/// The preview follows the form this long after the user stops typing.
+const PREVIEW_DELAY: Duration = Duration::from_millis(400);
 
 /// The one screen: fill in, schedule, see what the provider answered.
 #[component]
@@ -29,9 +37,64 @@ pub fn ComposerPage() -> impl IntoView {
     let override_reason = RwSignal::new(String::new());
     let local_time = RwSignal::new(false);
 
+    let request = move || ScheduleRequest {
+        provider: provider.get(),
+        text: text.get(),
+        recipients: recipients.get(),
+        campaign_type: campaign_type.get(),
+        sender: sender.get(),
+        send_at: send_at.get(),
+        time_zone: time_zone.get(),
+        purpose: purpose.get(),
+        with_replies: with_replies.get(),
+        simulation: simulation.get(),
+        outside_window: match outside_choice.get() {
+            "skip" => OutsideWindow::Skip,
+            "override" => OutsideWindow::Override {
+                reason: override_reason.get(),
+            },
+            _ => OutsideWindow::Defer,
+        },
+        local_time: local_time.get(),
+    };
+
+    // The live preview, once the user pauses, when there is something to preview.
+    let settled = debounced(PREVIEW_DELAY, request);
+    let preview = LocalResource::new(move || {
+        let settled = settled.get();
+        async move {
+            match settled {
+                Some(request) if worth_previewing(&request) => {
+                    Some(preview_campaign(request, 0).await)
+                }
+                _ => None,
+            }
+        }
+    });
+    let previewed = Signal::derive(move || preview.get().flatten());
+    let previewing = Signal::derive(move || {
+        preview.get().is_none() || settled.with(|s| s.as_ref() != Some(&request()))
+    });
+
     let schedule = ServerAction::<ScheduleSms>::new();
     let outcome = schedule.value();
-    let error = Signal::derive(move || outcome.get().and_then(Result::err));
+    // The form's errors: from the check before the confirm step, or from scheduling itself.
+    let error = RwSignal::new(None::<AppError>);
+    Effect::new(move |_| {
+        if let Some(outcome) = outcome.get() {
+            error.set(outcome.err());
+        }
+    });
+    // The request awaiting confirmation, with what it would do.
+    let confirming = RwSignal::new(None::<(ScheduleRequest, CampaignPreview)>);
+    let checking = RwSignal::new(false);
+    // A change to the form makes the confirmation stale.
+    Effect::new(move |_| {
+        let current = request();
+        if confirming.with_untracked(|c| c.as_ref().is_some_and(|(r, _)| *r != current)) {
+            confirming.set(None);
+        }
+    });
     let errors_for = move |field: Field| {
         Signal::derive(move || {
             error
@@ -43,30 +106,28 @@ pub fn ComposerPage() -> impl IntoView {
     let invalid =
         move |field: Field| move || (!errors_for(field).get().is_empty()).then_some("true");
 
+    // Scheduling starts with a fresh check; the user then confirms what it says.
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        schedule.dispatch(ScheduleSms {
-            request: ScheduleRequest {
-                provider: provider.get_untracked(),
-                text: text.get_untracked(),
-                recipients: recipients.get_untracked(),
-                campaign_type: campaign_type.get_untracked(),
-                sender: sender.get_untracked(),
-                send_at: send_at.get_untracked(),
-                time_zone: time_zone.get_untracked(),
-                purpose: purpose.get_untracked(),
-                with_replies: with_replies.get_untracked(),
-                simulation: simulation.get_untracked(),
-                outside_window: match outside_choice.get_untracked() {
-                    "skip" => OutsideWindow::Skip,
-                    "override" => OutsideWindow::Override {
-                        reason: override_reason.get_untracked(),
-                    },
-                    _ => OutsideWindow::Defer,
-                },
-                local_time: local_time.get_untracked(),
-            },
+        let request = untrack(request);
+        checking.set(true);
+        spawn_local(async move {
+            let checked = preview_campaign(request.clone(), 0).await;
+            checking.set(false);
+            match checked {
+                Ok(preview) => {
+                    error.set(None);
+                    confirming.set(Some((request, preview)));
+                }
+                Err(problem) => error.set(Some(problem)),
+            }
         });
+    };
+    let confirm = move || {
+        if let Some((request, _)) = confirming.get_untracked() {
+            confirming.set(None);
+            schedule.dispatch(ScheduleSms { request });
+        }
     };
 
     let provider_options = move || {
@@ -256,17 +317,49 @@ pub fn ComposerPage() -> impl IntoView {
                     </label>
                 </div>
 
-                <button type="submit" class="primary" disabled=move || schedule.pending().get()>
-                    {move || if schedule.pending().get() { "Scheduling…" } else { "Schedule" }}
-                </button>
+                {move || match confirming.get() {
+                    Some((request, preview)) => view! {
+                        <ConfirmPanel
+                            request=request
+                            preview=preview
+                            on_confirm=confirm
+                            on_back=move || confirming.set(None)
+                        />
+                    }
+                        .into_any(),
+                    None => view! {
+                        <button
+                            type="submit"
+                            class="primary"
+                            disabled=move || schedule.pending().get() || checking.get()
+                        >
+                            {move || {
+                                if schedule.pending().get() {
+                                    "Scheduling…"
+                                } else if checking.get() {
+                                    "Checking…"
+                                } else {
+                                    "Schedule"
+                                }
+                            }}
+                        </button>
+                    }
+                        .into_any(),
+                }}
             </form>
 
             <aside class="side">
+                <PreviewPanel preview=previewed loading=previewing/>
                 {move || outcome.get().and_then(Result::ok).map(|receipt| view! { <ReceiptPanel receipt=receipt/> })}
                 <BalancePanel provider=provider/>
             </aside>
         </div>
     }
+}
+
+/// A preview needs a message and someone to send it to.
+fn worth_previewing(request: &ScheduleRequest) -> bool {
+    !request.text.trim().is_empty() && !request.recipients.trim().is_empty()
 }
 
 fn provider_option(info: ProviderInfo) -> impl IntoView {

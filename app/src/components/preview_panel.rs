@@ -1,0 +1,153 @@
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+use crate::components::Time;
+use crate::models::{AppError, CampaignPreview, PreviewRecipient};
+
+/// Recipients shown before any search.
+const FIRST_FEW: usize = 5;
+/// Matches shown for a search.
+const MATCHES: usize = 10;
+
+/// What scheduling the form would do, kept up to date as the user types: how many go at the
+/// requested time, how many are moved and to when, how many are left out and why, the parts and
+/// the estimated cost, and the messages of the first few recipients or of those searched for.
+#[component]
+pub fn PreviewPanel(
+    #[prop(into)] preview: Signal<Option<Result<CampaignPreview, AppError>>>,
+    #[prop(into)] loading: Signal<bool>,
+) -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    view! {
+        <section class="panel preview" aria-labelledby="preview-title" aria-busy=move || loading.get().to_string()>
+            <h2 id="preview-title">"Preview"</h2>
+            {move || match preview.get() {
+                None => view! {
+                    <p class="muted">"Write the message and the recipients to see what would be sent."</p>
+                }
+                    .into_any(),
+                Some(Err(AppError::Invalid(errors))) => view! {
+                    <p>"Not ready to schedule yet:"</p>
+                    <ul class="error" data-testid="preview-problems">
+                        {errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
+                    </ul>
+                }
+                    .into_any(),
+                Some(Err(error)) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                Some(Ok(preview)) => verdict(&preview).into_any(),
+            }}
+            <Show when=move || matches!(preview.get(), Some(Ok(_)))>
+                <label for="preview-search">"Find a recipient (number or line)"</label>
+                <input id="preview-search" type="search" bind:value=search autocomplete="off"/>
+                <ul class="preview-recipients" data-testid="preview-recipients">
+                    {move || {
+                        let query = search.get();
+                        preview
+                            .get()
+                            .and_then(Result::ok)
+                            .map(|preview| {
+                                shown(&preview.recipients, query.trim())
+                                    .into_iter()
+                                    .map(recipient_item)
+                                    .collect_view()
+                            })
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// The sending-rules verdict and the totals.
+fn verdict(preview: &CampaignPreview) -> impl IntoView {
+    let at_requested_time = preview.to_send.saturating_sub(preview.deferred);
+    let cost = match (preview.cost, &preview.currency) {
+        (Some(cost), Some(currency)) => format!("estimated cost {cost:.2} {currency}"),
+        (Some(cost), None) => format!("estimated cost {cost:.2}"),
+        _ => "no price configured for this provider".to_owned(),
+    };
+    // Reasons and new times are read from the recipients in this page of the preview.
+    let mut reasons: BTreeMap<String, u64> = BTreeMap::new();
+    let mut moved_to: BTreeMap<String, u64> = BTreeMap::new();
+    for recipient in &preview.recipients {
+        if let Some(reason) = &recipient.excluded {
+            *reasons.entry(reason.clone()).or_default() += 1;
+        } else if recipient.deferred {
+            if let Some(at) = &recipient.send_at {
+                *moved_to.entry(at.clone()).or_default() += 1;
+            }
+        }
+    }
+    let partial = preview.recipients.len() as u64 != preview.total;
+    let among = if partial {
+        format!(" (among the first {})", preview.recipients.len())
+    } else {
+        String::new()
+    };
+    view! {
+        <dl class="facts" data-testid="preview-verdict">
+            <dt>"Recipients"</dt><dd>{preview.total}</dd>
+            <dt>"At the requested time"</dt><dd data-testid="preview-on-time">{at_requested_time}</dd>
+            <dt>"Moved by the sending rules"</dt><dd data-testid="preview-deferred">{preview.deferred}</dd>
+            <dt>"Left out"</dt><dd data-testid="preview-excluded">{preview.excluded}</dd>
+            <dt>"SMS"</dt>
+            <dd data-testid="preview-parts">
+                {format!("{} parts in {} provider request{}, {cost}", preview.parts, preview.submissions, if preview.submissions == 1 { "" } else { "s" })}
+            </dd>
+        </dl>
+        {(!moved_to.is_empty()).then(|| view! {
+            <p>{format!("Moved{among}:")}</p>
+            <ul data-testid="preview-moves">
+                {moved_to.into_iter().map(|(at, n)| view! { <li>{n} " to " <Time at=at/></li> }).collect_view()}
+            </ul>
+        })}
+        {(!reasons.is_empty()).then(|| view! {
+            <p>{format!("Left out{among}:")}</p>
+            <ul data-testid="preview-reasons">
+                {reasons.into_iter().map(|(reason, n)| view! { <li>{format!("{n}: {reason}")}</li> }).collect_view()}
+            </ul>
+        })}
+        {(!preview.duplicates.is_empty()).then(|| view! {
+            <p class="muted">{format!("{} repeated number(s) merged into their first line.", preview.duplicates.len())}</p>
+        })}
+    }
+}
+
+/// The first few recipients, or those whose number or line matches `query`.
+fn shown<'a>(recipients: &'a [PreviewRecipient], query: &str) -> Vec<&'a PreviewRecipient> {
+    if query.is_empty() {
+        return recipients.iter().take(FIRST_FEW).collect();
+    }
+    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+    recipients
+        .iter()
+        .filter(|r| {
+            r.line.to_string() == query || (!digits.is_empty() && r.number.contains(&digits))
+        })
+        .take(MATCHES)
+        .collect()
+}
+
+fn recipient_item(recipient: &PreviewRecipient) -> impl IntoView {
+    let fate = match (&recipient.excluded, &recipient.send_at) {
+        (Some(reason), _) => {
+            view! { <span class="error">{format!("left out: {reason}")}</span> }.into_any()
+        }
+        (None, Some(at)) if recipient.deferred => {
+            view! { "moved to " <Time at=at.clone()/> }.into_any()
+        }
+        (None, Some(at)) => view! { <Time at=at.clone()/> }.into_any(),
+        (None, None) => "at once".into_any(),
+    };
+    view! {
+        <li>
+            <div class="preview-head">
+                <span>{format!("Line {} · {}", recipient.line, recipient.number)}</span>
+                <span class="muted">{format!("{} · {} SMS", recipient.encoding, recipient.parts)}</span>
+            </div>
+            <p class="preview-text">{recipient.text.clone()}</p>
+            <p class="muted">{fate}</p>
+            {recipient.warnings.iter().map(|w| view! { <p class="warning">{w.clone()}</p> }).collect_view()}
+        </li>
+    }
+}

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { fillValidForm, openComposer } from './composer';
+
+/// The next Sunday after today, as a datetime-local date.
+function nextSunday(): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + (7 - day.getUTCDay()));
+  return day.toISOString().slice(0, 10);
+}
+
+test('previews the campaign as the user types: totals, cost and each message', async ({ page }) => {
+  await openComposer(page);
+  await expect(page.getByText('Write the message and the recipients to see what would be sent.')).toBeVisible();
+  await fillValidForm(page);
+  await page.getByLabel('Message').fill('Hello {first_name}');
+  await expect(page.getByTestId('preview-problems')).toContainText('first_name');
+
+  await page.getByLabel('Message').fill('Your parcel arrives tomorrow.');
+  const verdict = page.getByTestId('preview-verdict');
+  await expect(page.getByTestId('preview-on-time')).toHaveText('2');
+  await expect(page.getByTestId('preview-deferred')).toHaveText('0');
+  await expect(page.getByTestId('preview-excluded')).toHaveText('0');
+  await expect(verdict).toContainText('2 parts in 1 provider request, estimated cost');
+  const shown = page.getByTestId('preview-recipients');
+  await expect(shown.locator('li')).toHaveCount(2);
+  await expect(shown).toContainText('Your parcel arrives tomorrow.');
+
+  await page.getByLabel('Find a recipient (number or line)').fill('98 76');
+  await expect(shown.locator('li')).toHaveCount(1);
+  await expect(shown).toContainText('+33698765432');
+});
+
+test('says which recipients the sending rules move, and to when', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel('Marketing').check();
+  await page.getByLabel('Message').fill('Sale this week only. STOP au XXXXX');
+  await page.getByLabel(/^Send at/).fill(`${nextSunday()}T10:00`);
+  await expect(page.getByTestId('preview-deferred')).toHaveText('2');
+  await expect(page.getByTestId('preview-on-time')).toHaveText('0');
+  await expect(page.getByTestId('preview-moves')).toContainText('2 to');
+  await expect(page.getByTestId('preview-moves')).toContainText('08:00');
+});
+
+test('restates the campaign before scheduling it, and schedules nothing on the way back', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+
+  const confirm = page.getByTestId('confirm');
+  await expect(confirm.getByRole('heading', { name: 'Schedule this campaign?' })).toBeFocused();
+  await expect(page.getByTestId('confirm-recipients')).toHaveText('2 recipients');
+  await expect(page.getByTestId('confirm-when')).toContainText('10:00 (Europe/Paris)');
+  await expect(page.getByTestId('confirm-cost')).toContainText(/\d+\.\d{2}/);
+
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toHaveCount(0);
+
+  // A change after the check makes the confirmation stale.
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(confirm).toBeVisible();
+  await page.getByLabel(/^Sender/).fill('SHOP');
+  await expect(confirm).toHaveCount(0);
+});
