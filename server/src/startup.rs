@@ -27,11 +27,11 @@ use crate::providers::{PartPrice, SmsProvider};
 use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
 use crate::routes::{health, sandbox_control, server_fns};
 use crate::services::{
-    infobip_report_poller, instance_name, AppService, CampaignOperations, CampaignViews, Claims,
+    infobip_report_poller, instance_name, AppService, CampaignOperations, CampaignViews,
     OptOutList, ProviderSet, Reconciler, ReportIntake, SchedulerService, SchedulingRules,
 };
 use crate::site;
-use crate::storage::{Store, StoreError};
+use crate::storage::{Claims, Store, StoreError};
 use crate::webhook_urls::WebhookUrls;
 
 /// Where the sandboxes are mounted, below the base path.
@@ -212,8 +212,7 @@ impl Application {
             providers.clone(),
             store.clone(),
             clock.clone(),
-            claims.instance.clone(),
-            claims.lease,
+            claims.clone(),
         );
         tokio::spawn(reconciler.clone().run_forever(Duration::from_secs(
             settings.sending.reconcile_seconds.max(1),

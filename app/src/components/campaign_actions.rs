@@ -20,26 +20,26 @@ pub fn CampaignActions(
             operation,
         });
     };
-    let refusal = move |name: &'static str| {
-        Signal::derive(move || {
-            operations.with(|ops| {
-                ops.iter()
-                    .find(|op| op.operation == name)
-                    .map_or(Some("not offered for this campaign".to_owned()), |op| {
-                        op.refused_because.clone()
-                    })
-            })
+    // Why `name` is unavailable now (`None`: available); a tracked read of `operations`.
+    let refusal = move |name: &str| {
+        operations.with(|ops| {
+            ops.iter()
+                .find(|op| op.operation == name)
+                .map_or(Some("not offered for this campaign".to_owned()), |op| {
+                    op.refused_because.clone()
+                })
         })
     };
+    let unavailable = move |name: &str| refusal(name).is_some();
     let busy = operate.pending();
     // An operation that needs nothing more than a click.
     let one_click = move |name: &'static str, label: &'static str, operation: CampaignOperation| {
         view! {
-            <OperationRow name=name refused=refusal(name)>
+            <OperationRow name=name refused=Signal::derive(move || refusal(name))>
                 <button
                     class="secondary"
                     aria-describedby=format!("{name}-refused")
-                    disabled=move || busy.get() || refusal(name).with(Option::is_some)
+                    disabled=move || busy.get() || unavailable(name)
                     on:click=move |_| run(operation.clone())
                 >
                     {label}
@@ -51,14 +51,14 @@ pub fn CampaignActions(
     view! {
         <section class="panel" aria-labelledby="actions-title">
             <h2 id="actions-title">"Actions"</h2>
-            <OperationRow name="cancel" refused=refusal("cancel")>
+            <OperationRow name="cancel" refused=Signal::derive(move || refusal("cancel"))>
                 <Show
                     when=move || confirming_cancel.get()
                     fallback=move || view! {
                         <button
                             class="secondary"
                             aria-describedby="cancel-refused"
-                            disabled=move || busy.get() || refusal("cancel").with(Option::is_some)
+                            disabled=move || busy.get() || unavailable("cancel")
                             on:click=move |_| confirming_cancel.set(true)
                         >
                             "Cancel campaign"
@@ -74,18 +74,18 @@ pub fn CampaignActions(
                     </button>
                 </Show>
             </OperationRow>
-            <OperationRow name="reschedule" refused=refusal("reschedule")>
+            <OperationRow name="reschedule" refused=Signal::derive(move || refusal("reschedule"))>
                 <label for="new-send-time">"New time, in the campaign's time zone"</label>
                 <input
                     id="new-send-time"
                     type="datetime-local"
                     bind:value=new_time
-                    disabled=move || refusal("reschedule").with(Option::is_some)
+                    disabled=move || unavailable("reschedule")
                 />
                 <button
                     class="secondary"
                     aria-describedby="reschedule-refused"
-                    disabled=move || busy.get() || new_time.with(String::is_empty) || refusal("reschedule").with(Option::is_some)
+                    disabled=move || busy.get() || new_time.with(String::is_empty) || unavailable("reschedule")
                     on:click=move |_| run(CampaignOperation::Reschedule { send_at: new_time.get_untracked() })
                 >
                     "Reschedule"

@@ -267,7 +267,6 @@ impl ListBuilder {
             })
             .collect();
         let mut numbers = PhoneNumber::parse_many(&phones, default_region).into_iter();
-        drop(phones);
         let mut list = RecipientList::default();
         let mut first_seen: HashMap<String, u32> = HashMap::new();
         let on_line = |line, message| FieldError::on_line(Field::Recipients, line, message);

@@ -51,22 +51,11 @@ pub fn CampaignPage() -> impl IntoView {
     // keyboard focus stays where it is).
     let loaded =
         Memo::new(move |_| detail.with(|d| d.as_ref().and_then(|d| d.as_ref().ok().cloned())));
-    let part = move |pick: fn(&CampaignDetail) -> String| {
-        Memo::new(move |_| loaded.with(|d| d.as_ref().map(pick).unwrap_or_default()))
-    };
-    let text = part(|d| d.summary.text.clone());
-    let counts = Signal::derive(move || {
-        loaded.with(|d| {
-            d.as_ref()
-                .map(|d| d.summary.counts.clone())
-                .unwrap_or_default()
-        })
-    });
-    let recipients = Memo::new(move |_| {
-        loaded.with(|d| d.as_ref().map(|d| d.recipients.clone()).unwrap_or_default())
-    });
-    let total =
-        Memo::new(move |_| loaded.with(|d| d.as_ref().map_or(0, |d| d.summary.recipient_count)));
+    let text = slice(loaded, |d| d.summary.text.clone());
+    let counts = slice(loaded, |d| d.summary.counts.clone());
+    let operations = slice(loaded, |d| d.operations.clone());
+    let recipients = slice(loaded, |d| d.recipients.clone());
+    let total = slice(loaded, |d| d.summary.recipient_count);
 
     view! {
         <p><A href=href("/campaigns")>"← All campaigns"</A></p>
@@ -85,7 +74,7 @@ pub fn CampaignPage() -> impl IntoView {
                 </section>
                 <CampaignActions
                     campaign_id=Signal::derive(move || id.get())
-                    operations=Signal::derive(move || loaded.with(|d| d.as_ref().map(|d| d.operations.clone()).unwrap_or_default()))
+                    operations=operations
                     operate=operate
                 />
                 <section class="panel" aria-labelledby="timeline-title">
@@ -144,6 +133,14 @@ pub fn CampaignPage() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// One part of the loaded campaign, as a memo of its own (its default while nothing is loaded).
+fn slice<T>(loaded: Memo<Option<CampaignDetail>>, pick: fn(&CampaignDetail) -> T) -> Memo<T>
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| loaded.with(|d| d.as_ref().map(pick).unwrap_or_default()))
 }
 
 fn settings(detail: &CampaignDetail) -> impl IntoView {

@@ -22,5 +22,5 @@ pub use frequency_cap::FrequencyCap;
 pub use opt_out_list::OptOutList;
 pub use provider_set::ProviderSet;
 pub use reconciler::{instance_name, ReconcileSummary, Reconciler};
-pub use scheduler::{Claims, SchedulerService, SchedulingRules};
+pub use scheduler::{SchedulerService, SchedulingRules};
 pub use status_reports::{IntakeSummary, ReportIntake};

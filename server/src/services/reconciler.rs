@@ -4,7 +4,7 @@
 //! first, so of several instances sharing a database only one acts on it.
 
 use app::models::{ProviderId, RecipientStatus};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
 use super::provider_set::ProviderSet;
@@ -12,7 +12,7 @@ use super::reconcile_decision::{decide, Decision, Situation};
 use super::submission_outcomes::SubmissionOutcomes;
 use crate::clock::SharedClock;
 use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
-use crate::storage::{Claim, Store, StoreError, SubmissionStatus, UnfinishedSubmission};
+use crate::storage::{Claim, Claims, Store, StoreError, SubmissionStatus, UnfinishedSubmission};
 
 /// Recorded as the source of the statuses it sets, and as the actor of what it does.
 const SOURCE: &str = "reconciliation";
@@ -71,34 +71,27 @@ pub struct Reconciler {
     store: Store,
     clock: SharedClock,
     outcomes: SubmissionOutcomes,
-    /// This instance's name in claims.
-    instance: String,
-    /// How long a claim holds.
-    lease: Duration,
+    claims: Claims,
 }
 
 impl Reconciler {
-    pub fn new(
-        providers: ProviderSet,
-        store: Store,
-        clock: SharedClock,
-        instance: String,
-        lease: Duration,
-    ) -> Self {
+    pub fn new(providers: ProviderSet, store: Store, clock: SharedClock, claims: Claims) -> Self {
         Self {
             outcomes: SubmissionOutcomes::new(store.clone(), clock.clone()),
             providers,
             store,
             clock,
-            instance,
-            lease,
+            claims,
         }
     }
 
     /// The same reconciler acting as another instance (several instances sharing one database).
     pub fn as_instance(&self, instance: String) -> Self {
         Self {
-            instance,
+            claims: Claims {
+                instance,
+                ..self.claims.clone()
+            },
             ..self.clone()
         }
     }
@@ -141,10 +134,7 @@ impl Reconciler {
     }
 
     fn claim(&self) -> Claim {
-        Claim {
-            instance: self.instance.clone(),
-            until: self.clock.now() + self.lease,
-        }
+        self.claims.taken_at(self.clock.now())
     }
 
     async fn settle(&self, submission: &UnfinishedSubmission) -> Result<Settled, StoreError> {
@@ -164,7 +154,7 @@ impl Reconciler {
             Err(error) => {
                 tracing::warn!(submission = %submission.id, %error, "could not ask the provider: tried again later");
                 self.store
-                    .release_claim(&submission.id, &self.instance)
+                    .release_claim(&submission.id, &self.claims.instance)
                     .await?;
                 return Ok(Settled::Later);
             }

@@ -22,7 +22,7 @@ use super::store_errors::{campaign_not_recorded, read_failed};
 use super::submission_outcomes::SubmissionOutcomes;
 use crate::clock::SharedClock;
 use crate::providers::{Accepted, PartPrice, PreparedRequest, ProviderError, SmsProvider};
-use crate::storage::{stored_instant, Claim, Store, StoreError};
+use crate::storage::{stored_instant, Claim, Claims, Store, StoreError};
 
 /// Warnings sent back one by one; beyond, a count.
 const MAX_WARNINGS: usize = 100;
@@ -36,13 +36,6 @@ pub struct SchedulingRules {
     pub frequency_cap: FrequencyCap,
     /// Provider requests of one campaign in flight at once.
     pub concurrency: usize,
-}
-
-/// Who holds the batches this instance is sending, and for how long at a time.
-#[derive(Debug, Clone)]
-pub struct Claims {
-    pub instance: String,
-    pub lease: chrono::Duration,
 }
 
 pub struct SchedulerService {
@@ -73,10 +66,7 @@ impl SchedulerService {
     }
 
     fn claim(&self) -> Claim {
-        Claim {
-            instance: self.claims.instance.clone(),
-            until: self.clock.now() + self.claims.lease,
-        }
+        self.claims.taken_at(self.clock.now())
     }
 
     /// Validates the form and plans the campaign: what would happen, recipient by recipient.

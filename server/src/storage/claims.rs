@@ -17,6 +17,23 @@ pub struct Claim {
     pub until: DateTime<Utc>,
 }
 
+/// This instance's name in claims, and how long each claim it takes holds.
+#[derive(Debug, Clone)]
+pub struct Claims {
+    pub instance: String,
+    pub lease: chrono::Duration,
+}
+
+impl Claims {
+    /// A claim taken at `now`.
+    pub fn taken_at(&self, now: DateTime<Utc>) -> Claim {
+        Claim {
+            instance: self.instance.clone(),
+            until: now + self.lease,
+        }
+    }
+}
+
 /// A submission whose outcome is still to be established, with what a resend needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnfinishedSubmission {

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 pub use campaign_changes::{ActionRecord, CampaignSubmission};
 pub use campaigns::{stored_instant, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord};
-pub use claims::{Claim, UnfinishedSubmission};
+pub use claims::{Claim, Claims, UnfinishedSubmission};
 pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::OptOut;
