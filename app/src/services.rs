@@ -6,9 +6,9 @@ use leptos::prelude::use_context;
 use std::sync::Arc;
 
 use crate::models::{
-    AppError, Balance, CampaignDetail, CampaignOperation, CampaignPage, CampaignPreview,
-    OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo, RecipientEvent,
-    ScheduleReceipt, ScheduleRequest,
+    AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
+    CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
+    RecipientEvent, RecipientStatus, ScheduleReceipt, ScheduleRequest,
 };
 
 /// Who performs an action, taken from the request (the portal's sign-in header, or a local operator).
@@ -37,11 +37,27 @@ pub trait SmsService: Send + Sync + 'static {
         offset: u64,
     ) -> Result<CampaignPreview, AppError>;
 
-    /// Campaigns newest first, `before` a previous page's `next_before`.
-    async fn campaigns(&self, before: Option<String>) -> Result<CampaignPage, AppError>;
+    /// The campaigns `filter` names, newest first, `before` a previous page's `next_before`.
+    async fn campaigns(
+        &self,
+        before: Option<String>,
+        filter: CampaignFilter,
+    ) -> Result<CampaignPage, AppError>;
 
-    /// One campaign with a page of its recipients from `offset`.
-    async fn campaign(&self, id: &str, offset: u64) -> Result<CampaignDetail, AppError>;
+    /// One campaign with a page of its recipients (those in `status` if given) from `offset`.
+    async fn campaign(
+        &self,
+        id: &str,
+        status: Option<RecipientStatus>,
+        offset: u64,
+    ) -> Result<CampaignDetail, AppError>;
+
+    /// The campaign's recipients (those in `status` if given) with their results, as CSV.
+    async fn recipients_csv(
+        &self,
+        id: &str,
+        status: Option<RecipientStatus>,
+    ) -> Result<String, AppError>;
 
     /// Everything that happened to one recipient, oldest first.
     async fn recipient_history(&self, recipient_id: &str) -> Result<Vec<RecipientEvent>, AppError>;

@@ -38,6 +38,47 @@ test('lists a campaign and follows its recipients live as the sandbox clock move
   await expect(page.getByTestId('status-counts')).toContainText('1 delivered', { timeout: 20_000 });
   await expect(page.getByTestId('status-counts')).toContainText('1 failed');
   await expect(page.getByTestId('campaign-state')).toHaveText('finished');
+
+  // Only the failed one, its history, and the same selection as a CSV file.
+  await page.getByLabel('Show').selectOption({ label: 'failed (1)' });
+  const recipients = page.getByTestId('recipients');
+  await expect(recipients.locator('tbody tr')).toHaveCount(1);
+  await expect(recipients).toContainText('+33698765401');
+  await expect(page.getByText('1–1 of 1')).toBeVisible();
+  await page.getByRole('button', { name: 'History of line 2' }).click();
+  const history = page.getByTestId('recipient-history');
+  await expect(history).toContainText('accepted');
+  await expect(history).toContainText('failed');
+  const exported = page.getByRole('link', { name: 'Export as CSV' });
+  await expect(exported).toHaveAttribute('href', /recipients\.csv\?status=failed$/);
+  const csv = await page.request.get(new URL((await exported.getAttribute('href'))!, page.url()).href);
+  expect(csv.ok()).toBeTruthy();
+  const lines = (await csv.text()).trim().split('\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('+33698765401,failed');
+});
+
+test('filters the list by words, number, provider and state', async ({ page }) => {
+  const word = `Filter${Date.now()}`;
+  await scheduleTwo(page, `${word} on Infobip`, 'infobip', false);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+  const rows = page.getByTestId('campaign-row');
+
+  await page.getByLabel('Search').fill(word.toLowerCase());
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(`${word} on Infobip`);
+  await page.getByLabel('Provider').selectOption('octopush');
+  await expect(page.getByTestId('no-match')).toHaveText('No campaign matches these filters.');
+  await page.getByLabel('Provider').selectOption('infobip');
+  await page.getByLabel('State').selectOption('paused');
+  await expect(page.getByTestId('no-match')).toBeVisible();
+  await page.getByLabel('State').selectOption('in_progress');
+  await expect(rows).toHaveCount(1);
+
+  // A number, written the national way, finds every campaign sent to it.
+  await page.getByLabel('Search').fill('06 98 76 54 01');
+  await expect(rows.filter({ hasText: `${word} on Infobip` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Octopush' })).toHaveCount(0);
 });
 
 test('cancels an Infobip campaign after asking, and says why the other actions are gone', async ({ page }) => {

@@ -25,7 +25,7 @@ use crate::providers::octopush::{OctopushClient, OctopushProvider};
 use crate::providers::sandbox_faults::{self, SharedFaults};
 use crate::providers::{PartPrice, SmsProvider};
 use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
-use crate::routes::{health, sandbox_control, server_fns};
+use crate::routes::{exports, health, sandbox_control, server_fns};
 use crate::services::{
     infobip_report_poller, instance_name, AppService, CampaignOperations, CampaignViews,
     OptOutList, ProviderSet, Reconciler, ReportIntake, SchedulerService, SchedulingRules,
@@ -219,7 +219,7 @@ impl Application {
         )));
         let default_region = rules.order.default_region;
         let service: SharedSmsService = Arc::new(AppService {
-            views: CampaignViews::new(store.clone(), providers.clone()),
+            views: CampaignViews::new(store.clone(), providers.clone(), default_region),
             operations: CampaignOperations::new(
                 store.clone(),
                 providers.clone(),
@@ -241,6 +241,10 @@ impl Application {
                 post(server_fns::handle)
                     .get(server_fns::handle)
                     .layer(DefaultBodyLimit::max(MAX_SERVER_FN_BODY)),
+            )
+            .route(
+                "/export/campaigns/{id}/recipients.csv",
+                get(exports::campaign_recipients),
             )
             .with_state(server_fns::ServerFnState { service, identity })
             .route("/health", get(health::health))

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 use crate::models::{
-    AppError, CampaignDetail, CampaignOperation, CampaignPage, CampaignPreview, OperationReport,
-    RecipientEvent, ScheduleRequest,
+    AppError, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage, CampaignPreview,
+    OperationReport, RecipientEvent, RecipientStatus, ScheduleRequest,
 };
 
 #[server(endpoint = "preview_campaign", input = Json)]
@@ -16,15 +16,22 @@ pub async fn preview_campaign(
 }
 
 #[server(endpoint = "list_campaigns", input = Json)]
-pub async fn list_campaigns(before: Option<String>) -> Result<CampaignPage, AppError> {
+pub async fn list_campaigns(
+    before: Option<String>,
+    filter: CampaignFilter,
+) -> Result<CampaignPage, AppError> {
     let (service, _) = crate::services::from_context()?;
-    service.campaigns(before).await
+    service.campaigns(before, filter).await
 }
 
 #[server(endpoint = "get_campaign", input = Json)]
-pub async fn get_campaign(id: String, offset: u64) -> Result<CampaignDetail, AppError> {
+pub async fn get_campaign(
+    id: String,
+    status: Option<RecipientStatus>,
+    offset: u64,
+) -> Result<CampaignDetail, AppError> {
     let (service, _) = crate::services::from_context()?;
-    service.campaign(&id, offset).await
+    service.campaign(&id, status, offset).await
 }
 
 #[server(endpoint = "recipient_history", input = Json)]

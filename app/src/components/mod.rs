@@ -2,6 +2,7 @@
 
 mod balance_panel;
 mod campaign_actions;
+mod campaign_filters;
 mod column_heads;
 mod confirm_panel;
 mod field_errors;
@@ -9,11 +10,13 @@ mod message_counter;
 mod outside_window_choice;
 mod preview_panel;
 mod receipt;
+mod recipient_history;
 mod status_counts;
 mod time;
 
 pub use balance_panel::BalancePanel;
 pub use campaign_actions::CampaignActions;
+pub use campaign_filters::CampaignFilters;
 pub use column_heads::ColumnHeads;
 pub use confirm_panel::ConfirmPanel;
 pub use field_errors::FieldErrors;
@@ -21,5 +24,6 @@ pub use message_counter::MessageCounter;
 pub use outside_window_choice::OutsideWindowChoice;
 pub use preview_panel::PreviewPanel;
 pub use receipt::ReceiptPanel;
+pub use recipient_history::RecipientHistory;
 pub use status_counts::StatusCounts;
 pub use time::Time;

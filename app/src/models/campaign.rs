@@ -81,6 +81,37 @@ impl fmt::Display for CampaignState {
     }
 }
 
+impl CampaignState {
+    pub const ALL: [CampaignState; 3] = [
+        CampaignState::InProgress,
+        CampaignState::Paused,
+        CampaignState::Finished,
+    ];
+
+    /// The stable name used in requests and form values.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CampaignState::InProgress => "in_progress",
+            CampaignState::Paused => "paused",
+            CampaignState::Finished => "finished",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+/// Which campaigns the list shows; the default shows them all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CampaignFilter {
+    pub state: Option<CampaignState>,
+    pub provider: Option<ProviderId>,
+    /// Words of the message (any case), or a whole phone number one of its recipients has.
+    pub search: String,
+}
+
 /// One page of campaigns, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignPage {

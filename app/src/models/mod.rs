@@ -9,7 +9,7 @@ mod schedule;
 mod status;
 
 pub use campaign::{
-    CampaignAction, CampaignDetail, CampaignOperation, CampaignPage, CampaignState,
+    CampaignAction, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage, CampaignState,
     CampaignSummary, OperationAvailability, OperationReport, RecipientEvent, RecipientView,
     StatusCount,
 };

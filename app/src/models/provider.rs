@@ -8,6 +8,8 @@ pub enum ProviderId {
 }
 
 impl ProviderId {
+    pub const ALL: [ProviderId; 2] = [ProviderId::Octopush, ProviderId::Infobip];
+
     /// The stable name used in storage and URLs.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -18,9 +20,7 @@ impl ProviderId {
 
     /// The id named by `as_str`'s name.
     pub fn parse(name: &str) -> Option<Self> {
-        [ProviderId::Octopush, ProviderId::Infobip]
-            .into_iter()
-            .find(|p| p.as_str() == name)
+        Self::ALL.into_iter().find(|p| p.as_str() == name)
     }
 }
 

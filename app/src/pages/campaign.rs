@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use crate::api::campaigns::{get_campaign, OperateCampaign};
 use crate::client::href;
-use crate::components::{CampaignActions, ColumnHeads, StatusCounts, Time};
-use crate::models::{CampaignDetail, RecipientView};
+use crate::components::{CampaignActions, ColumnHeads, RecipientHistory, StatusCounts, Time};
+use crate::models::{CampaignDetail, RecipientStatus, RecipientView};
 use crate::polling::refresh_while;
 
 /// How often a campaign with recipients still on their way is asked for again.
@@ -22,7 +22,10 @@ const RECIPIENT_COLUMNS: &[&str] = &[
     "Send at",
     "Parts",
     "Reason or warnings",
+    "History",
 ];
+/// Columns of the table, for the history row that spans them.
+const COLUMN_COUNT: &str = "7";
 
 /// One campaign: where its recipients stand, who did what, and what can still be done.
 #[component]
@@ -30,7 +33,9 @@ pub fn CampaignPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let offset = RwSignal::new(0_u64);
-    let detail = LocalResource::new(move || get_campaign(id.get(), offset.get()));
+    // Only recipients in this status, when chosen.
+    let status = RwSignal::new(None::<RecipientStatus>);
+    let detail = LocalResource::new(move || get_campaign(id.get(), status.get(), offset.get()));
     let operate = ServerAction::<OperateCampaign>::new();
     refresh_while(
         REFRESH,
@@ -55,7 +60,22 @@ pub fn CampaignPage() -> impl IntoView {
     let counts = slice(loaded, |d| d.summary.counts.clone());
     let operations = slice(loaded, |d| d.operations.clone());
     let recipients = slice(loaded, |d| d.recipients.clone());
-    let total = slice(loaded, |d| d.summary.recipient_count);
+    let all = slice(loaded, |d| d.summary.recipient_count);
+    // Recipients the table pages through: those in the chosen status, or all of them.
+    let total = Memo::new(move |_| match status.get() {
+        Some(status) => loaded.with(|d| d.as_ref().map_or(0, |d| d.summary.count(status))),
+        None => all.get(),
+    });
+    let export = Memo::new(move |_| {
+        let query = status
+            .get()
+            .map(|s| format!("?status={}", s.as_str()))
+            .unwrap_or_default();
+        href(&format!(
+            "/export/campaigns/{}/recipients.csv{query}",
+            id.get()
+        ))
+    });
 
     view! {
         <p><A href=href("/campaigns")>"← All campaigns"</A></p>
@@ -94,6 +114,36 @@ pub fn CampaignPage() -> impl IntoView {
                 </section>
                 <section class="panel recipients-panel" aria-labelledby="recipients-title">
                     <h2 id="recipients-title">"Recipients"</h2>
+                    <div class="filters">
+                        <label>
+                            "Show"
+                            <select
+                                name="status"
+                                on:change=move |ev| {
+                                    status.set(RecipientStatus::parse(&event_target_value(&ev)));
+                                    offset.set(0);
+                                }
+                            >
+                                <option value="">{move || format!("All statuses ({})", all.get())}</option>
+                                <For
+                                    each=move || counts.get()
+                                    key=|count| (count.status, count.count)
+                                    let:count
+                                >
+                                    <option
+                                        value=count.status.as_str()
+                                        selected=move || status.get() == Some(count.status)
+                                    >
+                                        {format!("{} ({})", count.status, count.count)}
+                                    </option>
+                                </For>
+                            </select>
+                        </label>
+                        // A plain download: `rel=external` keeps the router's hands off it.
+                        <a class="button secondary" href=export rel="external" download>
+                            "Export as CSV"
+                        </a>
+                    </div>
                     <div class="table-scroll">
                         <table class="recipients" data-testid="recipients">
                             <ColumnHeads columns=RECIPIENT_COLUMNS/>
@@ -167,6 +217,9 @@ fn settings(detail: &CampaignDetail) -> impl IntoView {
 }
 
 fn recipient_row(recipient: RecipientView) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let history_label = format!("History of line {}", recipient.line);
+    let id = recipient.id.clone();
     let send_at = recipient.send_at.clone().map(|at| view! { <Time at=at/> });
     let notes: Vec<String> = recipient
         .reason
@@ -182,6 +235,23 @@ fn recipient_row(recipient: RecipientView) -> impl IntoView {
             <td>{send_at}</td>
             <td>{recipient.parts}</td>
             <td>{notes.join("; ")}</td>
+            <td>
+                <button
+                    class="secondary small"
+                    aria-expanded=move || open.get().to_string()
+                    aria-label=history_label
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() { "Hide" } else { "History" }}
+                </button>
+            </td>
         </tr>
+        <Show when=move || open.get()>
+            <tr class="history-row">
+                <td colspan=COLUMN_COUNT>
+                    <RecipientHistory recipient_id=id.clone()/>
+                </td>
+            </tr>
+        </Show>
     }
 }

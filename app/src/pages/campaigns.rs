@@ -4,12 +4,15 @@ use std::time::Duration;
 
 use crate::api::campaigns::list_campaigns;
 use crate::client::href;
-use crate::components::{ColumnHeads, StatusCounts, Time};
-use crate::models::CampaignSummary;
+use crate::components::{CampaignFilters, ColumnHeads, StatusCounts, Time};
+use crate::debounce::debounced;
+use crate::models::{CampaignFilter, CampaignState, CampaignSummary, ProviderId};
 use crate::polling::refresh_while;
 
 /// How often a list with campaigns in progress is asked for again.
 const REFRESH: Duration = Duration::from_secs(5);
+/// How long the search waits for the user to stop typing.
+const SEARCH_DELAY: Duration = Duration::from_millis(300);
 
 /// Column headings of the table.
 const CAMPAIGN_COLUMNS: &[&str] = &["Created", "Message", "Provider", "Recipients", "State"];
@@ -17,9 +20,29 @@ const CAMPAIGN_COLUMNS: &[&str] = &["Created", "Message", "Provider", "Recipient
 /// Every campaign, newest first, with where its recipients stand, kept up to date.
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
-    // The pages shown so far, each from the previous one's `next_before`.
-    let before = RwSignal::new(None::<String>);
-    let page = LocalResource::new(move || list_campaigns(before.get()));
+    let state = RwSignal::new(None::<CampaignState>);
+    let provider = RwSignal::new(None::<ProviderId>);
+    let search = RwSignal::new(String::new());
+    let settled_search = debounced(SEARCH_DELAY, move || search.get());
+    // Read straight from the signals (no memo in between): the resource refetches when a
+    // memo it reads changes only on its next explicit refetch.
+    let filter = move || CampaignFilter {
+        state: state.get(),
+        provider: provider.get(),
+        search: settled_search.get().unwrap_or_default(),
+    };
+    // Where the shown page starts (a previous page's `next_before`), for the filter it was
+    // reached with: another filter starts again from the newest.
+    let cursor = RwSignal::new(None::<(CampaignFilter, String)>);
+    let page = LocalResource::new(move || {
+        let filter = filter();
+        let before = cursor.with(|c| {
+            c.as_ref()
+                .filter(|(reached_with, _)| *reached_with == filter)
+                .map(|(_, before)| before.clone())
+        });
+        list_campaigns(before, filter)
+    });
     refresh_while(
         REFRESH,
         move || {
@@ -45,10 +68,14 @@ pub fn CampaignsPage() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="campaigns-title">
             <h2 id="campaigns-title">"Campaigns"</h2>
+            <CampaignFilters state provider search/>
             {move || match page.get() {
                 None => Some(view! { <p class="muted">"Loading…"</p> }.into_any()),
                 Some(Err(error)) => Some(
                     view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                ),
+                Some(Ok(page)) if page.campaigns.is_empty() && filter() != CampaignFilter::default() => Some(
+                    view! { <p class="muted" data-testid="no-match">"No campaign matches these filters."</p> }.into_any(),
                 ),
                 Some(Ok(page)) if page.campaigns.is_empty() => Some(
                     view! {
@@ -73,13 +100,19 @@ pub fn CampaignsPage() -> impl IntoView {
                 </div>
             </Show>
             <div class="pager">
-                <Show when=move || before.with(Option::is_some)>
-                    <button class="secondary" on:click=move |_| before.set(None)>
+                <Show when=move || cursor.with(|c| c.as_ref().is_some_and(|(reached_with, _)| *reached_with == filter()))>
+                    <button class="secondary" on:click=move |_| cursor.set(None)>
                         "Newest campaigns"
                     </button>
                 </Show>
                 <Show when=move || next_before.with(Option::is_some)>
-                    <button class="secondary" on:click=move |_| before.set(next_before.get_untracked())>
+                    <button
+                        class="secondary"
+                        on:click=move |_| {
+                            let next = next_before.get_untracked();
+                            cursor.set(next.map(|next| (untrack(filter), next)));
+                        }
+                    >
                         "Older campaigns"
                     </button>
                 </Show>

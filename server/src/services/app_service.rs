@@ -2,9 +2,9 @@
 //! service.
 
 use app::models::{
-    AppError, Balance, CampaignDetail, CampaignOperation, CampaignPage, CampaignPreview,
-    OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo, RecipientEvent,
-    ScheduleReceipt, ScheduleRequest,
+    AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
+    CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
+    RecipientEvent, RecipientStatus, ScheduleReceipt, ScheduleRequest,
 };
 use app::services::{Actor, SmsService};
 use async_trait::async_trait;
@@ -49,12 +49,31 @@ impl SmsService for AppService {
         self.scheduler.preview(request, offset).await
     }
 
-    async fn campaigns(&self, before: Option<String>) -> Result<CampaignPage, AppError> {
-        self.views.campaigns(before).await
+    async fn campaigns(
+        &self,
+        before: Option<String>,
+        filter: CampaignFilter,
+    ) -> Result<CampaignPage, AppError> {
+        self.views.campaigns(before, filter).await
     }
 
-    async fn campaign(&self, id: &str, offset: u64) -> Result<CampaignDetail, AppError> {
-        self.views.campaign(id, offset, self.clock.now()).await
+    async fn campaign(
+        &self,
+        id: &str,
+        status: Option<RecipientStatus>,
+        offset: u64,
+    ) -> Result<CampaignDetail, AppError> {
+        self.views
+            .campaign(id, status, offset, self.clock.now())
+            .await
+    }
+
+    async fn recipients_csv(
+        &self,
+        id: &str,
+        status: Option<RecipientStatus>,
+    ) -> Result<String, AppError> {
+        self.views.recipients_csv(id, status).await
     }
 
     async fn recipient_history(&self, recipient_id: &str) -> Result<Vec<RecipientEvent>, AppError> {

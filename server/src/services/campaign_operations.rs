@@ -316,7 +316,7 @@ impl CampaignOperations {
         loop {
             let page = self
                 .store
-                .campaign_recipients(&campaign.id, offset, 1000)
+                .campaign_recipients(&campaign.id, None, offset, 1000)
                 .await
                 .map_err(read_failed)?;
             if page.is_empty() {

@@ -1,16 +1,17 @@
 //! Campaigns for the status views: listed with counts, in detail with a page of recipients, who did
 //! what, and what can still be done to them.
 
+use app::domain::phone::{PhoneNumber, Region};
 use app::models::{
-    AppError, CampaignAction, CampaignDetail, CampaignPage, CampaignSummary, ProviderId,
-    RecipientEvent, RecipientStatus, RecipientView, StatusCount,
+    AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
+    ProviderId, RecipientEvent, RecipientStatus, RecipientView, StatusCount,
 };
 use chrono::{DateTime, Utc};
 
 use super::campaign_operations::availability;
 use super::provider_set::ProviderSet;
 use super::store_errors::read_failed;
-use crate::storage::{CampaignRecord, RecipientRecord, Store, StoreError};
+use crate::storage::{CampaignListQuery, CampaignRecord, RecipientRecord, Store, StoreError};
 
 /// Campaigns per page of the list.
 pub const CAMPAIGNS_PAGE: u32 = 20;
@@ -18,19 +19,39 @@ pub const CAMPAIGNS_PAGE: u32 = 20;
 pub const RECIPIENTS_PAGE: u32 = 100;
 
 pub struct CampaignViews {
-    store: Store,
+    pub(super) store: Store,
     providers: ProviderSet,
+    /// Whose national format a searched number is read in.
+    default_region: Region,
 }
 
 impl CampaignViews {
-    pub fn new(store: Store, providers: ProviderSet) -> Self {
-        Self { store, providers }
+    pub fn new(store: Store, providers: ProviderSet, default_region: Region) -> Self {
+        Self {
+            store,
+            providers,
+            default_region,
+        }
     }
 
-    pub async fn campaigns(&self, before: Option<String>) -> Result<CampaignPage, AppError> {
+    pub async fn campaigns(
+        &self,
+        before: Option<String>,
+        filter: CampaignFilter,
+    ) -> Result<CampaignPage, AppError> {
+        let search = filter.search.trim();
+        let query = CampaignListQuery {
+            before,
+            state: filter.state,
+            provider: filter.provider.map(|p| p.as_str().to_owned()),
+            text: (!search.is_empty()).then(|| search.to_owned()),
+            phone: PhoneNumber::parse(search, self.default_region)
+                .ok()
+                .map(|n| n.e164().to_owned()),
+        };
         let records = self
             .store
-            .campaigns(CAMPAIGNS_PAGE + 1, before.as_deref())
+            .campaigns(CAMPAIGNS_PAGE + 1, &query)
             .await
             .map_err(read_failed)?;
         let more = records.len() > CAMPAIGNS_PAGE as usize;
@@ -66,6 +87,7 @@ impl CampaignViews {
     pub async fn campaign(
         &self,
         id: &str,
+        status: Option<RecipientStatus>,
         offset: u64,
         now: DateTime<Utc>,
     ) -> Result<CampaignDetail, AppError> {
@@ -104,7 +126,7 @@ impl CampaignViews {
             .collect();
         let recipients = self
             .store
-            .campaign_recipients(id, offset, RECIPIENTS_PAGE)
+            .campaign_recipients(id, status, offset, RECIPIENTS_PAGE)
             .await
             .map_err(read_failed)?
             .into_iter()

@@ -8,6 +8,7 @@ mod frequency_cap;
 pub mod infobip_report_poller;
 mod opt_out_list;
 mod provider_set;
+mod recipient_export;
 mod reconcile_decision;
 mod reconciler;
 mod scheduler;

@@ -144,11 +144,11 @@ fn decode_status(value: &str) -> Result<RecipientStatus, sqlx::Error> {
         .ok_or_else(|| sqlx::Error::Decode(format!("unknown recipient status {value:?}").into()))
 }
 
-const CAMPAIGN_COLUMNS: &str =
+pub(super) const CAMPAIGN_COLUMNS: &str =
     "id, provider, actor, message_text, purpose, requested_send_at, time_zone, \
      local_time, override_reason, simulation, recipient_count, paused, created_at";
 
-fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
+pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
     Ok(CampaignRecord {
         id: row.try_get("id")?,
         provider: row.try_get("provider")?,
@@ -241,26 +241,6 @@ impl Store {
         Ok(row.as_ref().map(campaign_from_row).transpose()?)
     }
 
-    /// The most recent campaigns first; `before` (a `created_at`) pages further back.
-    pub async fn campaigns(
-        &self,
-        limit: u32,
-        before: Option<&str>,
-    ) -> Result<Vec<CampaignRecord>, StoreError> {
-        // "Before" is the last page's oldest created_at; the first page has none.
-        let rows = sqlx::query(&format!(
-            "SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE created_at < $1 ORDER BY created_at DESC, id DESC LIMIT $2"
-        ))
-        .bind(before.unwrap_or("9999"))
-        .bind(i64::from(limit))
-        .fetch_all(self.pool())
-        .await?;
-        Ok(rows
-            .iter()
-            .map(campaign_from_row)
-            .collect::<Result<_, _>>()?)
-    }
-
     /// How many of the campaign's recipients are in each status.
     pub async fn status_counts(
         &self,
@@ -308,18 +288,21 @@ impl Store {
         Ok(counts)
     }
 
-    /// One page of the campaign's recipients in list order.
+    /// One page of the campaign's recipients in list order, only those in `status` if given.
     pub async fn campaign_recipients(
         &self,
         campaign_id: &str,
+        status: Option<RecipientStatus>,
         offset: u64,
         limit: u32,
     ) -> Result<Vec<RecipientRecord>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, submission_id, line, phone, parts, encoding, send_at, status, reason, warnings \
-             FROM recipients WHERE campaign_id = $1 ORDER BY line LIMIT $2 OFFSET $3",
+             FROM recipients WHERE campaign_id = $1 AND ($2 = '' OR status = $2) \
+             ORDER BY line LIMIT $3 OFFSET $4",
         )
         .bind(campaign_id)
+        .bind(status.map_or("", RecipientStatus::as_str))
         .bind(i64::from(limit))
         .bind(i64::try_from(offset).unwrap_or(i64::MAX))
         .fetch_all(self.pool())

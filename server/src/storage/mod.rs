@@ -2,6 +2,7 @@
 //! Queries are written once in portable SQL and run on either through sqlx's `Any` driver.
 
 mod campaign_changes;
+mod campaign_list;
 mod campaigns;
 mod claims;
 mod inbound;
@@ -16,6 +17,7 @@ use std::path::Path;
 use std::time::Duration;
 
 pub use campaign_changes::{ActionRecord, CampaignSubmission};
+pub use campaign_list::CampaignListQuery;
 pub use campaigns::{stored_instant, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord};
 pub use claims::{Claim, Claims, UnfinishedSubmission};
 pub use inbound::InboundMessage;

@@ -58,7 +58,7 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
     let id = receipt.campaign_id.clone();
 
     let page: CampaignPage = app
-        .call("list_campaigns", json!({"before": null}))
+        .call("list_campaigns", json!({"before": null, "filter": {}}))
         .await
         .ok();
     assert_eq!(page.campaigns.len(), 1);
@@ -304,7 +304,7 @@ async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
         .accepted_campaigns()
         .is_empty());
     let page: CampaignPage = app
-        .call("list_campaigns", json!({"before": null}))
+        .call("list_campaigns", json!({"before": null, "filter": {}}))
         .await
         .ok();
     assert!(page.campaigns.is_empty(), "a preview records nothing");

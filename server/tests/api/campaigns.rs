@@ -55,7 +55,7 @@ async fn a_large_list_is_split_by_the_provider_limit_and_every_recipient_is_reco
         vec![(RecipientStatus::Scheduled, 1203)]
     );
     let last = store
-        .campaign_recipients(&receipt.campaign_id, 1202, 5)
+        .campaign_recipients(&receipt.campaign_id, None, 1202, 5)
         .await
         .unwrap();
     assert_eq!(

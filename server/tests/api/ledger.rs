@@ -125,7 +125,10 @@ pub async fn ledger_suite(store: &Store) {
         store.campaign("c1").await.unwrap().unwrap().recipient_count,
         1204
     );
-    let page = store.campaign_recipients("c1", 1200, 10).await.unwrap();
+    let page = store
+        .campaign_recipients("c1", None, 1200, 10)
+        .await
+        .unwrap();
     assert_eq!(
         page.iter().map(|r| r.line).collect::<Vec<_>>(),
         vec![1201, 1202, 1203, 1204]
@@ -225,7 +228,7 @@ pub async fn ledger_suite(store: &Store) {
             RecipientStatus::Delivered
         ]
     );
-    let first = &store.campaign_recipients("c1", 0, 2).await.unwrap();
+    let first = &store.campaign_recipients("c1", None, 0, 2).await.unwrap();
     assert_eq!(
         (first[0].status, first[1].status),
         (RecipientStatus::Delivered, RecipientStatus::Failed)
@@ -310,5 +313,8 @@ pub async fn ledger_suite(store: &Store) {
         .record_action("c1", "bob", "cancel", Some("wrong list"), Utc::now())
         .await
         .unwrap();
-    assert_eq!(store.campaigns(10, None).await.unwrap()[0].id, "c1");
+    assert_eq!(
+        store.campaigns(10, &Default::default()).await.unwrap()[0].id,
+        "c1"
+    );
 }

@@ -1,6 +1,8 @@
 //! Integration tests: the whole server on a free port, driven over HTTP like the browser drives it.
 
+mod campaign_list;
 mod campaign_management;
+mod campaign_search;
 mod campaigns;
 mod claims;
 mod contract;

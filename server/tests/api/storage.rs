@@ -44,6 +44,7 @@ fn submission(id: &str) -> NewSubmission {
 }
 
 async fn storage_suite(store: Store) {
+    crate::campaign_list::campaign_list_suite(&store).await;
     store.insert_submission(&submission("a")).await.unwrap();
     let pending = store.submission("a").await.unwrap().unwrap();
     assert_eq!(pending.status, SubmissionStatus::Pending);

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+use crate::api::campaigns::recipient_history;
+use crate::components::Time;
+
+/// Everything that happened to one recipient, oldest first: each status with who reported it.
+#[component]
+pub fn RecipientHistory(recipient_id: String) -> impl IntoView {
+    let events = LocalResource::new(move || recipient_history(recipient_id.clone()));
+    move || match events.get() {
+        None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+        Some(Err(error)) => {
+            view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
+        }
+        Some(Ok(events)) => view! {
+            <ol class="timeline" data-testid="recipient-history">
+                {events
+                    .into_iter()
+                    .map(|event| {
+                        let detail = event.detail.map(|d| format!(" ({d})"));
+                        view! {
+                            <li>
+                                <Time at=event.occurred_at/>
+                                " · " <strong>{event.status.to_string()}</strong> {detail}
+                                " · " <span class="muted">{event.source}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,148 @@
+//! The campaign list's query: newest first, a page at a time, narrowed by state, provider, words
+//! of the message or a recipient's number.
+
+use app::models::{CampaignState, RecipientStatus};
+
+use super::campaigns::{campaign_from_row, CAMPAIGN_COLUMNS};
+use super::{CampaignRecord, Store, StoreError};
+
+/// Which campaigns to list; every field narrows the list further.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CampaignListQuery {
+    /// Only campaigns created before this `created_at` (the previous page's last).
+    pub before: Option<String>,
+    pub state: Option<CampaignState>,
+    /// The provider's stored name.
+    pub provider: Option<String>,
+    /// Campaigns whose message contains these words, in any case…
+    pub text: Option<String>,
+    /// …or (when the search reads as a number) that have a recipient with this E.164 number.
+    pub phone: Option<String>,
+}
+
+/// `status IN (…)` of the statuses a recipient can still leave, from the one definition of it.
+fn live_statuses() -> String {
+    let names: Vec<String> = RecipientStatus::ALL
+        .into_iter()
+        .filter(|s| !s.is_final())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    names.join(", ")
+}
+
+/// A LIKE pattern matching `words` anywhere, with LIKE's own characters taken literally.
+fn contains_pattern(words: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in words.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+impl CampaignListQuery {
+    /// The WHERE clause and its text parameters, numbered from `$1`.
+    fn conditions(&self) -> (String, Vec<String>) {
+        let mut conditions = Vec::new();
+        let mut binds = Vec::new();
+        let mut bind = |value: String| {
+            binds.push(value);
+            format!("${}", binds.len())
+        };
+        conditions.push(format!(
+            "created_at < {}",
+            bind(self.before.clone().unwrap_or_else(|| "9999".into()))
+        ));
+        if let Some(provider) = &self.provider {
+            conditions.push(format!("provider = {}", bind(provider.clone())));
+        }
+        let live = format!(
+            "EXISTS (SELECT 1 FROM recipients r WHERE r.campaign_id = campaigns.id AND r.status IN ({}))",
+            live_statuses()
+        );
+        match self.state {
+            Some(CampaignState::Paused) => conditions.push("paused = 1".into()),
+            Some(CampaignState::InProgress) => conditions.push(format!("paused = 0 AND {live}")),
+            Some(CampaignState::Finished) => conditions.push(format!("paused = 0 AND NOT {live}")),
+            None => {}
+        }
+        let mut matches = Vec::new();
+        if let Some(text) = self.text.as_deref().filter(|t| !t.is_empty()) {
+            matches.push(format!(
+                "LOWER(message_text) LIKE {} ESCAPE '\\'",
+                bind(contains_pattern(text))
+            ));
+        }
+        if let Some(phone) = &self.phone {
+            matches.push(format!(
+                "id IN (SELECT campaign_id FROM recipients WHERE phone = {})",
+                bind(phone.clone())
+            ));
+        }
+        if !matches.is_empty() {
+            conditions.push(format!("({})", matches.join(" OR ")));
+        }
+        (conditions.join(" AND "), binds)
+    }
+}
+
+impl Store {
+    /// Up to `limit` campaigns the query names, the most recent first.
+    pub async fn campaigns(
+        &self,
+        limit: u32,
+        query: &CampaignListQuery,
+    ) -> Result<Vec<CampaignRecord>, StoreError> {
+        let (conditions, binds) = query.conditions();
+        let sql = format!(
+            "SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE {conditions} \
+             ORDER BY created_at DESC, id DESC LIMIT ${}",
+            binds.len() + 1
+        );
+        let mut statement = sqlx::query(&sql);
+        for value in binds {
+            statement = statement.bind(value);
+        }
+        let rows = statement
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows
+            .iter()
+            .map(campaign_from_row)
+            .collect::<Result<_, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_characters_in_the_words_are_taken_literally() {
+        assert_eq!(contains_pattern("50% OFF_now"), "%50\\% off\\_now%");
+    }
+
+    #[test]
+    fn only_statuses_a_recipient_can_leave_count_as_live() {
+        assert_eq!(
+            live_statuses(),
+            "'pending', 'unknown', 'scheduled', 'accepted', 'sent'"
+        );
+    }
+
+    #[test]
+    fn a_search_matches_the_words_or_the_number() {
+        let query = CampaignListQuery {
+            text: Some("Promo".into()),
+            phone: Some("+33612345678".into()),
+            ..Default::default()
+        };
+        let (conditions, binds) = query.conditions();
+        assert!(conditions.contains("(LOWER(message_text) LIKE $2 ESCAPE '\\' OR id IN (SELECT campaign_id FROM recipients WHERE phone = $3))"));
+        assert_eq!(binds, vec!["9999", "%promo%", "+33612345678"]);
+    }
+}
