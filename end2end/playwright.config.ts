@@ -31,6 +31,9 @@ export default defineConfig({
         '--disable-quic',
         '--disable-gpu',
         '--disable-dev-shm-usage',
+        // The iframe tests serve a portal page at a made-up origin (http://portal.test); Chrome's
+        // local-network checks would block it from framing the app on 127.0.0.1.
+        '--disable-features=PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,BlockInsecurePrivateNetworkRequests,LocalNetworkAccessChecks',
       ],
     },
   },
@@ -60,6 +63,7 @@ export default defineConfig({
         SMS_SCHEDULER__SERVER__LISTEN: PORTAL.listen,
         SMS_SCHEDULER__SERVER__BASE_PATH: PORTAL.basePath,
         SMS_SCHEDULER__SERVER__IDENTITY_HEADER: 'X-Forwarded-User',
+        SMS_SCHEDULER__SERVER__FRAME_ANCESTORS: PORTAL.frameAncestor,
         SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/portal/sms-scheduler.db',
         SMS_SCHEDULER__OCTOPUSH__API_LOGIN: SECRET_LOGIN,
         SMS_SCHEDULER__OCTOPUSH__API_KEY: SECRET_KEY,

@@ -8,6 +8,7 @@ pub mod debounce;
 pub mod domain;
 pub mod models;
 pub mod pages;
+pub mod picked_file;
 pub mod polling;
 #[cfg(feature = "ssr")]
 pub mod services;

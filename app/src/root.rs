@@ -3,7 +3,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::client::{base_path, href};
-use crate::pages::{CampaignPage, CampaignsPage, ComposerPage};
+use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage};
 
 /// The whole single-page app, routed under the server's base path.
 #[component]
@@ -15,6 +15,8 @@ pub fn App() -> impl IntoView {
                 <nav class="app-nav" aria-label="Main">
                     <A href=href("/") exact=true>"Compose"</A>
                     <A href=href("/campaigns")>"Campaigns"</A>
+                    <A href=href("/opt-outs")>"Opt-outs"</A>
+                    <A href=href("/settings")>"Settings"</A>
                 </nav>
             </header>
             <main class="app-main">
@@ -22,6 +24,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=ComposerPage/>
                     <Route path=path!("/campaigns") view=CampaignsPage/>
                     <Route path=path!("/campaigns/:id") view=CampaignPage/>
+                    <Route path=path!("/opt-outs") view=OptOutsPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>
         </Router>

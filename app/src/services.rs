@@ -8,7 +8,8 @@ use std::sync::Arc;
 use crate::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
     CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
-    RecipientEvent, RecipientStatus, ScheduleReceipt, ScheduleRequest,
+    RecipientEvent, RecipientStatus, SandboxClockView, ScheduleReceipt, ScheduleRequest,
+    ServerSettings,
 };
 
 /// Who performs an action, taken from the request (the portal's sign-in header, or a local operator).
@@ -19,6 +20,15 @@ pub struct Actor(pub String);
 pub trait SmsService: Send + Sync + 'static {
     /// The configured providers, and whether each is a sandbox.
     fn providers(&self) -> Vec<ProviderInfo>;
+
+    /// The configuration in force, without secrets.
+    fn settings(&self) -> ServerSettings;
+
+    /// The sandboxes' clock; refused when no sandbox is mounted.
+    fn sandbox_clock(&self) -> Result<SandboxClockView, AppError>;
+
+    /// Moves the sandboxes' clock `seconds` forward (at most a year).
+    fn advance_sandbox_clock(&self, seconds: i64) -> Result<SandboxClockView, AppError>;
 
     /// Validates the form, records the submission and hands it to the provider.
     async fn schedule(
@@ -70,7 +80,9 @@ pub trait SmsService: Send + Sync + 'static {
         operation: CampaignOperation,
     ) -> Result<OperationReport, AppError>;
 
-    async fn opt_outs(&self, offset: u64) -> Result<OptOutPage, AppError>;
+    /// A page of the list from `offset`, newest first; with `search`, the numbers containing its
+    /// digits (a whole number in national format is read as the international one).
+    async fn opt_outs(&self, offset: u64, search: String) -> Result<OptOutPage, AppError>;
 
     /// Adds the numbers in `numbers` (one per line, or a CSV with a phone column); `source` is
     /// `operator` for numbers typed in, `import` for a file.

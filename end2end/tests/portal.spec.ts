@@ -47,3 +47,39 @@ test('the API key never reaches the browser', async ({ page }) => {
     }
   }
 });
+
+/// A portal page on `origin` showing the app in a narrow column.
+async function portalPage(page: import('@playwright/test').Page, origin: string) {
+  await page.route(`${origin}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!DOCTYPE html><html lang="en"><title>Portal</title><h1>Portal</h1>
+        <iframe title="SMS Scheduler" src="${PORTAL.url}" style="width: 360px; height: 900px"></iframe>`,
+    }),
+  );
+  await page.goto(`${origin}/`);
+  return page.frameLocator('iframe[title="SMS Scheduler"]');
+}
+
+test('the configured portal shows the app in a narrow frame that works and fits', async ({ page }) => {
+  const app = await portalPage(page, PORTAL.frameAncestor);
+  await expect(app.getByRole('heading', { name: 'New campaign' })).toBeVisible();
+  await app.getByRole('link', { name: 'Campaigns' }).click();
+  await expect(app.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
+  await app.getByRole('link', { name: 'Compose' }).click();
+  await expect(app.getByRole('heading', { name: 'New campaign' })).toBeVisible();
+  // Nothing wider than the column: no sideways scrolling of the page itself.
+  const frame = page.frame({ url: /\/tools\/sms\// })!;
+  const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('another origin cannot frame the app', async ({ page }) => {
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('frame-ancestors')) blocked.push(message.text());
+  });
+  const app = await portalPage(page, 'http://elsewhere.test');
+  await expect.poll(() => blocked.length).toBeGreaterThan(0);
+  await expect(app.getByRole('heading', { name: 'New campaign' })).toHaveCount(0);
+});

@@ -4,6 +4,8 @@ export const PORTAL = {
   listen: '127.0.0.1:3101',
   basePath: '/tools/sms',
   url: 'http://127.0.0.1:3101/tools/sms/',
+  /// The portal's origin, allowed to show the app in a frame (served by the tests themselves).
+  frameAncestor: 'http://portal.test',
 };
 export const SECRET_LOGIN = 'owner@portal.example';
 export const SECRET_KEY = 'E2E-KEY-5c1f0a9d-NEVER-SENT-TO-THE-BROWSER';

@@ -1,5 +1,6 @@
 //! Time as the server and the sandboxes see it, injectable so tests can fix it.
 
+use app::models::SandboxClockView;
 use chrono::{DateTime, Duration, Utc};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -20,6 +21,9 @@ impl Clock for SystemClock {
 
 pub type SharedClock = Arc<dyn Clock>;
 
+/// Longest single step of the sandbox clock: a year.
+pub const MAX_STEP_SECONDS: i64 = 366 * 86_400;
+
 /// The sandboxes' clock: real time plus an offset that only moves forward, so a test or a person
 /// can skip to a campaign's send time and watch statuses change without waiting.
 #[derive(Debug, Default)]
@@ -32,6 +36,26 @@ impl SandboxClock {
     pub fn advance(&self, by: Duration) {
         let ms = by.num_milliseconds().max(0);
         self.offset_ms.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    /// Moves the clock `seconds` forward, within a year: a longer step is a unit mistake
+    /// (milliseconds sent as seconds), a step back is not possible.
+    pub fn step_forward(&self, seconds: i64) -> Result<(), String> {
+        if seconds <= 0 || seconds > MAX_STEP_SECONDS {
+            return Err(format!(
+                "seconds must be between 1 and {MAX_STEP_SECONDS} (a year)"
+            ));
+        }
+        self.advance(Duration::seconds(seconds));
+        Ok(())
+    }
+
+    /// Its present and how far ahead it is, as the browser and the control routes show them.
+    pub fn view(&self) -> SandboxClockView {
+        SandboxClockView {
+            now: self.now().to_rfc3339(),
+            offset_seconds: self.offset().num_seconds(),
+        }
     }
 
     /// How far ahead of real time the clock is.
@@ -58,5 +82,14 @@ mod tests {
         clock.advance(Duration::hours(-5));
         assert_eq!(clock.offset(), Duration::hours(2));
         assert!(clock.now() - before >= Duration::hours(2));
+    }
+
+    #[test]
+    fn a_step_is_at_least_a_second_and_at_most_a_year() {
+        let clock = SandboxClock::default();
+        assert!(clock.step_forward(0).is_err());
+        assert!(clock.step_forward(MAX_STEP_SECONDS + 1).is_err());
+        clock.step_forward(90).unwrap();
+        assert_eq!(clock.offset(), Duration::seconds(90));
     }
 }

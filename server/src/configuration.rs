@@ -6,6 +6,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::providers::sandbox_faults::Faults;
 use crate::sending_rules_settings::{self, FrequencyCapSettings, PolicySettings};
 use crate::services::FrequencyCap;
+use crate::site::FrameAncestors;
 use app::domain::sending_rules::SendingPolicies;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -40,6 +41,8 @@ pub enum ConfigurationError {
     PublicUrl(String),
     #[error("sending.{0}")]
     SendingRules(String),
+    #[error("server.frame_ancestors: {0}")]
+    FrameAncestors(String),
 }
 
 /// The shortest webhook secret accepted: long enough not to be guessed.
@@ -77,6 +80,16 @@ pub struct ServerSettings {
     pub site_root: PathBuf,
     /// Request header carrying the signed-in user's name, set by the portal; absent: a local operator.
     pub identity_header: Option<String>,
+    /// Origins that may show the app in a frame (the portal), space-separated; empty: none but
+    /// the app's own.
+    #[serde(default)]
+    pub frame_ancestors: String,
+}
+
+impl ServerSettings {
+    pub fn frame_ancestors(&self) -> Result<FrameAncestors, ConfigurationError> {
+        FrameAncestors::parse(&self.frame_ancestors).map_err(ConfigurationError::FrameAncestors)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -256,6 +269,7 @@ impl Settings {
 
     fn validate(mut self) -> Result<Self, ConfigurationError> {
         self.server.base_path = normalise_base_path(&self.server.base_path)?;
+        self.server.frame_ancestors()?;
         self.octopush.mode()?;
         self.infobip.mode()?;
         self.sandbox

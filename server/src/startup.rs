@@ -27,8 +27,9 @@ use crate::providers::{PartPrice, SmsProvider};
 use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
 use crate::routes::{exports, health, sandbox_control, server_fns};
 use crate::services::{
-    infobip_report_poller, instance_name, AppService, CampaignOperations, CampaignViews,
-    OptOutList, ProviderSet, Reconciler, ReportIntake, SchedulerService, SchedulingRules,
+    infobip_report_poller, instance_name, server_settings, AppService, CampaignOperations,
+    CampaignViews, OptOutList, ProviderSet, Reconciler, ReportIntake, SchedulerService,
+    SchedulingRules,
 };
 use crate::site;
 use crate::storage::{Claims, Store, StoreError};
@@ -218,6 +219,13 @@ impl Application {
             settings.sending.reconcile_seconds.max(1),
         )));
         let default_region = rules.order.default_region;
+        let server_settings = server_settings(
+            &settings,
+            providers.infos(),
+            &rules.policies,
+            &rules.frequency_cap,
+            store.backend(),
+        )?;
         let service: SharedSmsService = Arc::new(AppService {
             views: CampaignViews::new(store.clone(), providers.clone(), default_region),
             operations: CampaignOperations::new(
@@ -230,6 +238,8 @@ impl Application {
             opt_outs: OptOutList::new(store.clone(), clock.clone(), default_region),
             scheduler: SchedulerService::new(providers, store, clock.clone(), rules, claims),
             clock,
+            settings: server_settings,
+            sandbox_clock: sandbox_clock.clone(),
         });
         let identity = IdentityHeader::new(settings.server.identity_header.as_deref())
             .map_err(|e| StartupError::IdentityHeader(e.to_string()))?;
@@ -272,7 +282,11 @@ impl Application {
                 sandbox_control::routes(clock.clone(), faults.clone()),
             );
         }
-        let app = app.merge(site::routes(&settings.server.site_root, &base_path));
+        let app = app.merge(site::routes(
+            &settings.server.site_root,
+            &base_path,
+            &settings.server.frame_ancestors()?,
+        ));
         let router = if base_path.is_empty() {
             app
         } else {

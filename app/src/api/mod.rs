@@ -4,4 +4,5 @@
 pub mod campaigns;
 pub mod opt_outs;
 pub mod providers;
+pub mod settings;
 pub mod sms;

@@ -4,9 +4,9 @@ use leptos::server_fn::codec::Json;
 use crate::models::{AppError, OptOutImport, OptOutPage};
 
 #[server(endpoint = "list_opt_outs", input = Json)]
-pub async fn list_opt_outs(offset: u64) -> Result<OptOutPage, AppError> {
+pub async fn list_opt_outs(offset: u64, search: String) -> Result<OptOutPage, AppError> {
     let (service, _) = crate::services::from_context()?;
-    service.opt_outs(offset).await
+    service.opt_outs(offset, search).await
 }
 
 /// `source`: `operator` for numbers typed in, `import` for a file's content.

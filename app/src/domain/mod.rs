@@ -2,6 +2,7 @@
 //! (phone metadata, time zones); the browser asks the server for those answers.
 
 pub mod campaign;
+pub mod column_mapping;
 pub mod holidays;
 pub mod message;
 pub mod opt_out;

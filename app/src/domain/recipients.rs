@@ -4,6 +4,7 @@
 use chrono_tz::Tz;
 use std::collections::HashMap;
 
+use super::column_mapping::IGNORED_COLUMN;
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
 use super::send_time::parse_zone;
@@ -63,6 +64,8 @@ enum Column {
     Phone,
     Placeholder(&'static str),
     TimeZone,
+    /// Named `ignore`: a column of the user's file the list does not use.
+    Ignored,
 }
 
 /// Reads the list: CSV when its first non-blank line is a header naming a phone column
@@ -181,15 +184,17 @@ fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, String> {
             Column::Phone
         } else if name == TIME_ZONE_COLUMN {
             Column::TimeZone
+        } else if name == IGNORED_COLUMN {
+            Column::Ignored
         } else if let Some(placeholder) = PLACEHOLDERS.iter().find(|p| **p == name) {
             Column::Placeholder(placeholder)
         } else {
             return Err(format!(
-                "the column \"{}\" is not known; columns are phone, first_name, last_name, param1…param5 and time_zone.",
+                "the column \"{}\" is not known; columns are phone, first_name, last_name, param1…param5, time_zone and ignore.",
                 cell.trim()
             ));
         };
-        if columns.contains(&column) {
+        if column != Column::Ignored && columns.contains(&column) {
             return Err(format!("the column \"{}\" appears twice.", cell.trim()));
         }
         columns.push(column);
@@ -217,6 +222,7 @@ fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, String> 
                 fields.push(name, value.to_owned());
             }
             Column::Placeholder(_) => {}
+            Column::Ignored => {}
             Column::TimeZone if value.is_empty() => {}
             Column::TimeZone => {
                 zone = Some(parse_zone(value).map_err(|e| format!("time_zone: {e}"))?)
@@ -336,6 +342,18 @@ mod tests {
         assert_eq!(list.errors.len(), 1);
         assert_eq!(list.errors[0].line, Some(3));
         assert_eq!(list.errors[0].field, Field::Recipients);
+    }
+
+    #[test]
+    fn columns_named_ignore_are_skipped_however_many() {
+        let list = parse_recipients(
+            "ignore;phone;ignore;first_name\nLyon;0612345678;x;Ana\n",
+            fr(),
+        );
+        assert_eq!(list.errors, vec![]);
+        assert_eq!(list.recipients[0].number.e164(), "+33612345678");
+        let fields: Vec<(&str, &str)> = list.recipients[0].fields.iter().collect();
+        assert_eq!(fields, vec![("first_name", "Ana")]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod opt_out;
 mod preview;
 mod provider;
 mod schedule;
+mod settings;
 mod status;
 
 pub use campaign::{
@@ -21,4 +22,5 @@ pub use schedule::{
     DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleReceipt,
     ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
 };
+pub use settings::{PolicyInfo, SandboxClockView, ServerSettings};
 pub use status::RecipientStatus;

@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use crate::api::campaigns::{get_campaign, OperateCampaign};
 use crate::client::href;
-use crate::components::{CampaignActions, ColumnHeads, RecipientHistory, StatusCounts, Time};
+use crate::components::{
+    CampaignActions, ColumnHeads, PageButtons, RecipientHistory, SandboxPanel, StatusCounts, Time,
+};
 use crate::models::{CampaignDetail, RecipientStatus, RecipientView};
 use crate::polling::refresh_while;
 
@@ -97,6 +99,7 @@ pub fn CampaignPage() -> impl IntoView {
                     operations=operations
                     operate=operate
                 />
+                <SandboxPanel on_moved=move || detail.refetch()/>
                 <section class="panel" aria-labelledby="timeline-title">
                     <h2 id="timeline-title">"Timeline"</h2>
                     <ol class="timeline" data-testid="timeline">
@@ -164,20 +167,11 @@ pub fn CampaignPage() -> impl IntoView {
                                 format!("{first}–{} of {}", offset.get() + shown, total.get())
                             }}
                         </span>
-                        <button
-                            class="secondary"
-                            disabled=move || offset.get() == 0
-                            on:click=move |_| offset.update(|o| *o = o.saturating_sub(PAGE))
-                        >
-                            "Previous"
-                        </button>
-                        <button
-                            class="secondary"
-                            disabled=move || { offset.get() + PAGE >= total.get() }
-                            on:click=move |_| offset.update(|o| *o += PAGE)
-                        >
-                            "Next"
-                        </button>
+                        <PageButtons
+                            offset
+                            page_size=PAGE
+                            has_more=Signal::derive(move || { offset.get() + PAGE < total.get() })
+                        />
                     </div>
                 </section>
             </div>

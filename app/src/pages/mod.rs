@@ -3,7 +3,11 @@
 mod campaign;
 mod campaigns;
 mod composer;
+mod opt_outs;
+mod settings;
 
 pub use campaign::CampaignPage;
 pub use campaigns::CampaignsPage;
 pub use composer::ComposerPage;
+pub use opt_outs::OptOutsPage;
+pub use settings::SettingsPage;

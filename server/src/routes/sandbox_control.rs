@@ -2,28 +2,17 @@
 //! person or a test can reach a campaign's send time and watch its statuses change; read and set the
 //! faults the sandboxes inject.
 
+use app::models::SandboxClockView;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::Duration;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::sync::Arc;
 
-use crate::clock::{Clock, SandboxClock};
+use crate::clock::SandboxClock;
 use crate::providers::sandbox_faults::{Faults, SharedFaults};
-
-/// Longest single step, to catch a unit mistake (milliseconds sent as seconds) early.
-const MAX_STEP_DAYS: i64 = 366;
-
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct ClockView {
-    /// The sandboxes' present, RFC 3339.
-    pub now: String,
-    /// How far ahead of real time they are.
-    pub offset_seconds: i64,
-}
 
 #[derive(Debug, Deserialize)]
 pub struct Advance {
@@ -61,25 +50,17 @@ async fn set_faults(State(faults): State<SharedFaults>, Json(wanted): Json<Fault
     Json(wanted).into_response()
 }
 
-fn view(clock: &SandboxClock) -> Json<ClockView> {
-    Json(ClockView {
-        now: clock.now().to_rfc3339(),
-        offset_seconds: clock.offset().num_seconds(),
-    })
+fn view(clock: &SandboxClock) -> Json<SandboxClockView> {
+    Json(clock.view())
 }
 
-async fn read(State(clock): State<Arc<SandboxClock>>) -> Json<ClockView> {
+async fn read(State(clock): State<Arc<SandboxClock>>) -> Json<SandboxClockView> {
     view(&clock)
 }
 
 async fn advance(State(clock): State<Arc<SandboxClock>>, Json(step): Json<Advance>) -> Response {
-    if step.seconds <= 0 || step.seconds > MAX_STEP_DAYS * 86_400 {
-        let message = format!(
-            "seconds must be between 1 and {} (a year)",
-            MAX_STEP_DAYS * 86_400
-        );
-        return (StatusCode::BAD_REQUEST, message).into_response();
+    match clock.step_forward(step.seconds) {
+        Ok(()) => view(&clock).into_response(),
+        Err(message) => (StatusCode::BAD_REQUEST, message).into_response(),
     }
-    clock.advance(Duration::seconds(step.seconds));
-    view(&clock).into_response()
 }

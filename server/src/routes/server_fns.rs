@@ -33,7 +33,7 @@ pub async fn handle(
 
 /// Registers the app's server functions by type, so none depends on link-time discovery.
 pub fn register_all() {
-    use app::api::{campaigns, opt_outs, providers, sms};
+    use app::api::{campaigns, opt_outs, providers, settings, sms};
     use leptos::server_fn::axum::register_explicit;
     register_explicit::<sms::ScheduleSms>();
     register_explicit::<campaigns::PreviewCampaign>();
@@ -47,4 +47,7 @@ pub fn register_all() {
     register_explicit::<providers::ListProviders>();
     register_explicit::<providers::CheckBalance>();
     register_explicit::<providers::ListTimeZones>();
+    register_explicit::<settings::ReadSettings>();
+    register_explicit::<settings::ReadSandboxClock>();
+    register_explicit::<settings::AdvanceSandboxClock>();
 }

@@ -4,7 +4,8 @@
 use app::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
     CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
-    RecipientEvent, RecipientStatus, ScheduleReceipt, ScheduleRequest,
+    RecipientEvent, RecipientStatus, SandboxClockView, ScheduleReceipt, ScheduleRequest,
+    ServerSettings,
 };
 use app::services::{Actor, SmsService};
 use async_trait::async_trait;
@@ -13,7 +14,8 @@ use super::campaign_operations::CampaignOperations;
 use super::campaign_views::CampaignViews;
 use super::opt_out_list::OptOutList;
 use super::scheduler::SchedulerService;
-use crate::clock::SharedClock;
+use crate::clock::{SandboxClock, SharedClock};
+use std::sync::Arc;
 
 pub struct AppService {
     pub scheduler: SchedulerService,
@@ -21,12 +23,41 @@ pub struct AppService {
     pub operations: CampaignOperations,
     pub opt_outs: OptOutList,
     pub clock: SharedClock,
+    pub settings: ServerSettings,
+    /// Mounted with the sandboxes only.
+    pub sandbox_clock: Option<Arc<SandboxClock>>,
+}
+
+impl AppService {
+    fn mounted_sandbox_clock(&self) -> Result<&SandboxClock, AppError> {
+        self.sandbox_clock.as_deref().ok_or_else(|| {
+            AppError::NotAllowed(
+                "No sandbox runs on this server: every provider is the real one.".into(),
+            )
+        })
+    }
 }
 
 #[async_trait]
 impl SmsService for AppService {
     fn providers(&self) -> Vec<ProviderInfo> {
         self.scheduler.providers().infos()
+    }
+
+    fn settings(&self) -> ServerSettings {
+        self.settings.clone()
+    }
+
+    fn sandbox_clock(&self) -> Result<SandboxClockView, AppError> {
+        Ok(self.mounted_sandbox_clock()?.view())
+    }
+
+    fn advance_sandbox_clock(&self, seconds: i64) -> Result<SandboxClockView, AppError> {
+        let clock = self.mounted_sandbox_clock()?;
+        clock.step_forward(seconds).map_err(|why| {
+            AppError::NotAllowed(format!("The sandbox clock was not moved: {why}."))
+        })?;
+        Ok(clock.view())
     }
 
     async fn schedule(
@@ -89,8 +120,8 @@ impl SmsService for AppService {
         self.operations.operate(actor, campaign_id, operation).await
     }
 
-    async fn opt_outs(&self, offset: u64) -> Result<OptOutPage, AppError> {
-        self.opt_outs.page(offset).await
+    async fn opt_outs(&self, offset: u64, search: String) -> Result<OptOutPage, AppError> {
+        self.opt_outs.page(offset, &search).await
     }
 
     async fn add_opt_outs(

@@ -32,10 +32,10 @@ impl OptOutList {
         }
     }
 
-    pub async fn page(&self, offset: u64) -> Result<OptOutPage, AppError> {
+    pub async fn page(&self, offset: u64, search: &str) -> Result<OptOutPage, AppError> {
         let mut entries = self
             .store
-            .opt_outs(offset, OPT_OUTS_PAGE + 1)
+            .opt_outs(offset, OPT_OUTS_PAGE + 1, &self.searched_digits(search))
             .await
             .map_err(read_failed)?;
         let has_more = entries.len() > OPT_OUTS_PAGE as usize;
@@ -54,6 +54,15 @@ impl OptOutList {
             offset,
             has_more,
         })
+    }
+
+    /// The digits a stored (E.164) number must contain: a whole number in any format as its
+    /// E.164 digits, otherwise the digits typed.
+    fn searched_digits(&self, search: &str) -> String {
+        match PhoneNumber::parse(search, self.default_region) {
+            Ok(number) => number.e164().trim_start_matches('+').to_owned(),
+            Err(_) => search.chars().filter(char::is_ascii_digit).collect(),
+        }
     }
 
     /// Adds every valid number; a list with errors adds nothing, so it can be fixed and sent again

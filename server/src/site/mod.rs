@@ -2,6 +2,7 @@
 //! files (precompressed, hashed names cached for a year), and nothing else.
 
 mod assets;
+mod csp;
 mod shell;
 
 use axum::http::{header, HeaderValue, StatusCode, Uri};
@@ -14,14 +15,30 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use assets::{SiteAssets, PKG_DIR};
+pub use csp::FrameAncestors;
+
+/// The page every route answers with, and the policy it is served under.
+struct Shell {
+    html: String,
+    policy: HeaderValue,
+}
 
 /// Routes for the shell and the site's files, relative to the base path.
-pub fn routes(site_root: &Path, base_path: &str) -> Router {
+pub fn routes(site_root: &Path, base_path: &str, frame_ancestors: &FrameAncestors) -> Router {
     let assets = SiteAssets::discover(&site_root.join(PKG_DIR));
     if let Err(error) = &assets {
         tracing::warn!(%error, "the browser app is not built; pages will say so");
     }
-    let shell: Arc<str> = shell::render(base_path, assets.as_ref().ok()).into();
+    let assets = assets.ok();
+    let boot = assets
+        .as_ref()
+        .map(|assets| shell::boot_script(base_path, assets))
+        .unwrap_or_default();
+    let shell = Arc::new(Shell {
+        html: shell::render(base_path, assets.as_ref()),
+        policy: HeaderValue::from_str(&csp::policy(&boot, frame_ancestors))
+            .expect("the policy is built from validated, visible ASCII"),
+    });
 
     // Hashed file names never change content: cache them for a year.
     let pkg = ServeDir::new(site_root.join(PKG_DIR))
@@ -51,14 +68,17 @@ pub fn routes(site_root: &Path, base_path: &str) -> Router {
 }
 
 /// Page routes get the shell; a missing file (a name with an extension) is a plain 404.
-fn shell_or_not_found(uri: &Uri, shell: &str) -> Response {
+fn shell_or_not_found(uri: &Uri, shell: &Shell) -> Response {
     let last_segment = uri.path().rsplit('/').next().unwrap_or_default();
     if last_segment.contains('.') {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
     (
-        [(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))],
-        Html(shell.to_owned()),
+        [
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (header::CONTENT_SECURITY_POLICY, shell.policy.clone()),
+        ],
+        Html(shell.html.clone()),
     )
         .into_response()
 }

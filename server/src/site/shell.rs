@@ -4,6 +4,16 @@ use app::client::BASE_PATH_META;
 
 use super::assets::{SiteAssets, PKG_DIR};
 
+/// The page's one inline script, which loads the wasm app (the CSP names it by its hash).
+pub fn boot_script(base_path: &str, assets: &SiteAssets) -> String {
+    let pkg = format!("{base_path}/{PKG_DIR}");
+    format!(
+        r#"import init from "{pkg}/{js}"; init({{ module_or_path: "{pkg}/{wasm}" }});"#,
+        js = assets.js,
+        wasm = assets.wasm,
+    )
+}
+
 /// `base_path` is validated by the configuration (URL-safe characters only), so it needs no escaping.
 pub fn render(base_path: &str, assets: Option<&SiteAssets>) -> String {
     let head_assets = match assets {
@@ -18,9 +28,10 @@ pub fn render(base_path: &str, assets: Option<&SiteAssets>) -> String {
                 r#"{css}
 <link rel="modulepreload" href="{pkg}/{js}">
 <link rel="preload" href="{pkg}/{wasm}" as="fetch" type="application/wasm" crossorigin>
-<script type="module">import init from "{pkg}/{js}"; init({{ module_or_path: "{pkg}/{wasm}" }});</script>"#,
+<script type="module">{boot}</script>"#,
                 js = assets.js,
                 wasm = assets.wasm,
+                boot = boot_script(base_path, assets),
             )
         }
         None => String::new(),

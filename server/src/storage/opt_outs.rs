@@ -91,10 +91,21 @@ impl Store {
             .map_err(StoreError::from)
     }
 
-    pub async fn opt_outs(&self, offset: u64, limit: u32) -> Result<Vec<OptOut>, StoreError> {
+    /// A page of the list, newest first; only numbers containing `digits` when not empty.
+    pub async fn opt_outs(
+        &self,
+        offset: u64,
+        limit: u32,
+        digits: &str,
+    ) -> Result<Vec<OptOut>, StoreError> {
         let rows = sqlx::query(
-            "SELECT phone, source, detail, actor, created_at FROM opt_outs ORDER BY created_at DESC, phone LIMIT $1 OFFSET $2",
+            "SELECT phone, source, detail, actor, created_at FROM opt_outs WHERE phone LIKE $1 \
+             ORDER BY created_at DESC, phone LIMIT $2 OFFSET $3",
         )
+        .bind(format!(
+            "%{}%",
+            digits.replace(|c: char| !c.is_ascii_digit(), "")
+        ))
         .bind(i64::from(limit))
         .bind(i64::try_from(offset).unwrap_or(i64::MAX))
         .fetch_all(self.pool())

@@ -218,7 +218,10 @@ async fn the_opt_out_list_is_kept_by_hand_with_errors_by_line() {
         }
         other => panic!("expected line errors, got {other:?}"),
     }
-    let empty: OptOutPage = app.call("list_opt_outs", json!({"offset": 0})).await.ok();
+    let empty: OptOutPage = app
+        .call("list_opt_outs", json!({"offset": 0, "search": ""}))
+        .await
+        .ok();
     assert!(empty.entries.is_empty(), "a list with errors adds nothing");
 
     let added: OptOutImport = app
@@ -250,11 +253,22 @@ async fn the_opt_out_list_is_kept_by_hand_with_errors_by_line() {
         AppError::NotFound(why) => assert!(why.contains("+33612345678")),
         other => panic!("expected not found, got {other:?}"),
     }
-    let page: OptOutPage = app.call("list_opt_outs", json!({"offset": 0})).await.ok();
+    let page: OptOutPage = app
+        .call("list_opt_outs", json!({"offset": 0, "search": ""}))
+        .await
+        .ok();
     let phones: Vec<&str> = page.entries.iter().map(|e| e.phone.as_str()).collect();
     assert_eq!(phones, ["+33698765432"]);
     assert_eq!(page.entries[0].source, "import");
     assert_eq!(page.entries[0].actor, "local-operator");
+    // Searched by a whole number in national format, or by some of its digits.
+    for (search, found) in [("06 98 76 54 32", 1), ("765", 1), ("0612345678", 0)] {
+        let page: OptOutPage = app
+            .call("list_opt_outs", json!({"offset": 0, "search": search}))
+            .await
+            .ok();
+        assert_eq!(page.entries.len(), found, "{search}");
+    }
 }
 
 #[tokio::test]

@@ -34,6 +34,7 @@ async fn no_response_carries_the_api_key() {
     for (endpoint, arguments) in [
         ("list_providers", json!({})),
         ("list_time_zones", json!({})),
+        ("read_settings", json!({})),
         ("check_balance", json!({"provider": "Octopush"})),
         ("check_balance", json!({"provider": "Infobip"})),
         ("schedule_sms", json!({"request": valid_request()})),

@@ -266,8 +266,10 @@ pub async fn ledger_suite(store: &Store) {
         .add_opt_out("+33612345678", "operator", None, "bob", Utc::now())
         .await
         .unwrap());
-    let listed = store.opt_outs(0, 10).await.unwrap();
+    let listed = store.opt_outs(0, 10, "").await.unwrap();
     assert_eq!((listed.len(), listed[0].source.as_str()), (1, "stop-reply"));
+    assert_eq!(store.opt_outs(0, 10, "1234").await.unwrap().len(), 1);
+    assert!(store.opt_outs(0, 10, "4321").await.unwrap().is_empty());
     assert!(store.opt_out_reasons().await.unwrap()["+33612345678"].starts_with("stop-reply, "));
     assert!(store
         .remove_opt_out("+33612345678", "carol", Utc::now())
@@ -277,7 +279,7 @@ pub async fn ledger_suite(store: &Store) {
         .remove_opt_out("+33612345678", "carol", Utc::now())
         .await
         .unwrap());
-    assert!(store.opt_outs(0, 10).await.unwrap().is_empty());
+    assert!(store.opt_outs(0, 10, "").await.unwrap().is_empty());
     let changes: Vec<(String, String)> = store
         .opt_out_changes("+33612345678")
         .await

@@ -57,3 +57,72 @@ async fn everything_lives_under_the_base_path() {
     assert_eq!(health.status(), StatusCode::OK);
     assert_eq!(health.headers()["x-content-type-options"], "nosniff");
 }
+
+#[tokio::test]
+async fn the_page_may_be_framed_only_by_the_configured_portal() {
+    let mut settings = test_settings();
+    settings.server.frame_ancestors = "https://portal.example.com".into();
+    let app = spawn_app_with(settings).await;
+    let response = app.http.get(&app.url).send().await.unwrap();
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        policy.ends_with("frame-ancestors https://portal.example.com"),
+        "{policy}"
+    );
+    assert!(policy.contains("default-src 'self'"), "{policy}");
+
+    let mut framed_by_nobody = test_settings();
+    framed_by_nobody.server.frame_ancestors = "https://a.example; script-src *".into();
+    match sms_scheduler_server::startup::Application::build(framed_by_nobody).await {
+        Err(error) => assert!(error.to_string().contains("frame_ancestors"), "{error}"),
+        Ok(_) => panic!("a policy-breaking origin was accepted"),
+    }
+}
+
+#[tokio::test]
+async fn the_settings_say_what_is_in_force_and_never_a_secret() {
+    let mut settings = test_settings();
+    settings.server.frame_ancestors = "https://portal.example.com".into();
+    settings.server.identity_header = Some("X-Forwarded-User".into());
+    let app = spawn_app_with(settings).await;
+    let answer = app.call("read_settings", json!({})).await;
+    let shown: app::models::ServerSettings = answer.ok();
+    assert_eq!(shown.database, "SQLite");
+    assert_eq!(shown.frame_ancestors, ["https://portal.example.com"]);
+    assert_eq!(shown.identity_header.as_deref(), Some("X-Forwarded-User"));
+    assert!(shown.sandbox);
+    assert!(shown.providers.iter().all(|p| p.sandbox));
+    assert!(shown
+        .policies
+        .iter()
+        .any(|p| p.country.as_deref() == Some("FR") && p.purpose == "marketing"));
+    assert!(
+        !answer.body.to_lowercase().contains("key"),
+        "{}",
+        answer.body
+    );
+}
+
+#[tokio::test]
+async fn the_sandbox_clock_moves_forward_from_the_browser() {
+    let app = spawn_app_with(test_settings()).await;
+    let before: app::models::SandboxClockView =
+        app.call("read_sandbox_clock", json!({})).await.ok();
+    assert_eq!(before.offset_seconds, 0);
+    let moved: app::models::SandboxClockView = app
+        .call("advance_sandbox_clock", json!({"seconds": 3600}))
+        .await
+        .ok();
+    assert_eq!(moved.offset_seconds, 3600);
+    match app
+        .call("advance_sandbox_clock", json!({"seconds": -5}))
+        .await
+        .error()
+    {
+        app::models::AppError::NotAllowed(why) => assert!(why.contains("between 1"), "{why}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}

@@ -167,7 +167,10 @@ async fn a_stop_from_either_provider_puts_the_number_on_the_opt_out_list() {
     let response = post_webhook(&app, SECRET, "/infobip/inbound", infobip_reply.to_string()).await;
     assert_eq!(response.status(), 200);
 
-    let page: OptOutPage = app.call("list_opt_outs", json!({"offset": 0})).await.ok();
+    let page: OptOutPage = app
+        .call("list_opt_outs", json!({"offset": 0, "search": ""}))
+        .await
+        .ok();
     let mut listed: Vec<(String, String)> = page
         .entries
         .iter()

@@ -40,11 +40,16 @@ pub struct SendingPolicy {
 
 impl SendingPolicy {
     pub fn describe(&self) -> String {
+        format!("{}: {}", self.name, self.window_in_words())
+    }
+
+    /// Days, hours and whose clock, e.g. `Mon–Sat 08:00–20:00 (Europe/Paris)`.
+    pub fn window_in_words(&self) -> String {
         let zone = match &self.zone {
             WindowZone::Fixed(tz) => tz.name().to_owned(),
             WindowZone::Recipient => "recipient's local time".to_owned(),
         };
-        format!("{}: {} ({zone})", self.name, self.window)
+        format!("{} ({zone})", self.window)
     }
 }
 

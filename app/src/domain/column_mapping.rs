@@ -1,0 +1,242 @@
+//! A CSV file's own column names mapped onto the recipient list's (`phone`, `first_name`…), so a
+//! file exported from anywhere can be used as it is: the browser reads its header, guesses what
+//! each column holds, lets the user correct it, and rewrites the header row only.
+
+use super::placeholders::PLACEHOLDERS;
+
+/// The header name the recipient list reads for a column it is told to skip.
+pub const IGNORED_COLUMN: &str = "ignore";
+
+/// What one column of the file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnTarget {
+    Phone,
+    /// One of `PLACEHOLDERS`.
+    Placeholder(&'static str),
+    TimeZone,
+    Ignored,
+}
+
+impl ColumnTarget {
+    /// Every choice, in the order the mapping form offers them.
+    pub fn all() -> Vec<ColumnTarget> {
+        let mut all = vec![ColumnTarget::Phone];
+        all.extend(PLACEHOLDERS.iter().map(|p| ColumnTarget::Placeholder(p)));
+        all.push(ColumnTarget::TimeZone);
+        all.push(ColumnTarget::Ignored);
+        all
+    }
+
+    /// The header name the recipient list reads.
+    pub fn header_name(self) -> &'static str {
+        match self {
+            ColumnTarget::Phone => "phone",
+            ColumnTarget::Placeholder(name) => name,
+            ColumnTarget::TimeZone => "time_zone",
+            ColumnTarget::Ignored => IGNORED_COLUMN,
+        }
+    }
+
+    pub fn parse(header_name: &str) -> Option<Self> {
+        Self::all()
+            .into_iter()
+            .find(|t| t.header_name() == header_name)
+    }
+
+    /// In words, for the mapping form.
+    pub fn label(self) -> &'static str {
+        match self {
+            ColumnTarget::Phone => "phone number",
+            ColumnTarget::Placeholder("first_name") => "first name",
+            ColumnTarget::Placeholder("last_name") => "last name",
+            ColumnTarget::Placeholder(name) => name,
+            ColumnTarget::TimeZone => "time zone",
+            ColumnTarget::Ignored => "not used",
+        }
+    }
+}
+
+/// The file's first non-blank line, split into cells: `;` separates them when the line has
+/// semicolons and no commas, `,` otherwise. Quotes around a cell are removed.
+pub fn header_cells(text: &str) -> (char, Vec<String>) {
+    let header = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
+    let delimiter = if header.contains(';') && !header.contains(',') {
+        ';'
+    } else {
+        ','
+    };
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c == delimiter && !quoted => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    (
+        delimiter,
+        cells.into_iter().map(|c| c.trim().to_owned()).collect(),
+    )
+}
+
+/// A likely target for each column from its name (English or French), each target once; columns
+/// with no likely target are not used.
+pub fn guess(cells: &[String]) -> Vec<ColumnTarget> {
+    let mut taken = Vec::new();
+    cells
+        .iter()
+        .map(|cell| {
+            let target = guess_one(cell).filter(|t| !taken.contains(t));
+            if let Some(target) = target {
+                taken.push(target);
+            }
+            target.unwrap_or(ColumnTarget::Ignored)
+        })
+        .collect()
+}
+
+fn guess_one(cell: &str) -> Option<ColumnTarget> {
+    let name: String = cell
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            ' ' | '-' | '.' => '_',
+            c => c,
+        })
+        .collect();
+    let name = name.trim_matches('_');
+    if let Some(target) = ColumnTarget::parse(name).filter(|t| *t != ColumnTarget::Ignored) {
+        return Some(target);
+    }
+    let any = |words: &[&str]| words.iter().any(|w| name == *w || name.contains(w));
+    if any(&[
+        "phone",
+        "mobile",
+        "portable",
+        "telephone",
+        "tel",
+        "gsm",
+        "msisdn",
+        "numero",
+        "number",
+    ]) {
+        Some(ColumnTarget::Phone)
+    } else if any(&["first", "prenom", "given"]) {
+        Some(ColumnTarget::Placeholder("first_name"))
+    } else if any(&["last", "surname", "family", "nom"]) {
+        Some(ColumnTarget::Placeholder("last_name"))
+    } else if any(&["zone", "timezone", "fuseau", "tz"]) {
+        Some(ColumnTarget::TimeZone)
+    } else {
+        None
+    }
+}
+
+/// Why a mapping cannot be used, in words; `None` when it can.
+pub fn problem(targets: &[ColumnTarget]) -> Option<String> {
+    let phones = targets
+        .iter()
+        .filter(|t| **t == ColumnTarget::Phone)
+        .count();
+    if phones == 0 {
+        return Some("Choose the column that holds the phone numbers.".into());
+    }
+    for target in ColumnTarget::all() {
+        if target != ColumnTarget::Ignored && targets.iter().filter(|t| **t == target).count() > 1 {
+            return Some(format!("Only one column can hold the {}.", target.label()));
+        }
+    }
+    None
+}
+
+/// `text` with its header row replaced by the targets' names; the other lines are unchanged.
+pub fn apply(text: &str, delimiter: char, targets: &[ColumnTarget]) -> String {
+    let header: Vec<&str> = targets.iter().map(|t| t.header_name()).collect();
+    let header = header.join(&delimiter.to_string());
+    // Blank lines before the header go with it (the list skips blank lines anyway).
+    let mut rest = text;
+    loop {
+        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        rest = after;
+        if !line.trim().is_empty() || rest.is_empty() {
+            break;
+        }
+    }
+    format!("{header}\n{rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_header_is_split_on_its_own_separator_with_quotes_removed() {
+        assert_eq!(
+            header_cells("\nMobile;\"Prénom\";Nom\n0612345678;Ana;Lopez"),
+            (';', cells(&["Mobile", "Prénom", "Nom"]))
+        );
+        assert_eq!(
+            header_cells("\"Name, first\",phone\n"),
+            (',', cells(&["Name, first", "phone"]))
+        );
+    }
+
+    #[test]
+    fn columns_are_guessed_from_english_or_french_names_each_once() {
+        use ColumnTarget::*;
+        assert_eq!(
+            guess(&cells(&[
+                "Téléphone portable",
+                "Prénom",
+                "Nom",
+                "Ville",
+                "Fuseau horaire",
+                "param2",
+                "Tel 2"
+            ])),
+            vec![
+                Phone,
+                Placeholder("first_name"),
+                Placeholder("last_name"),
+                Ignored,
+                TimeZone,
+                Placeholder("param2"),
+                Ignored,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mapping_needs_one_phone_column_and_no_target_twice() {
+        use ColumnTarget::*;
+        assert!(problem(&[Ignored, Placeholder("first_name")])
+            .unwrap()
+            .contains("phone numbers"));
+        assert!(problem(&[Phone, TimeZone, TimeZone])
+            .unwrap()
+            .contains("time zone"));
+        assert_eq!(problem(&[Phone, Ignored, Ignored]), None);
+    }
+
+    #[test]
+    fn only_the_header_row_is_rewritten() {
+        use ColumnTarget::*;
+        let text = "\nMobile;Prénom;Ville\n0612345678;Ana;Lyon\n0698765432;Bo;Nice\n";
+        assert_eq!(
+            apply(text, ';', &[Phone, Placeholder("first_name"), Ignored]),
+            "phone;first_name;ignore\n0612345678;Ana;Lyon\n0698765432;Bo;Nice\n"
+        );
+        assert_eq!(apply("a,b", ',', &[Phone, Ignored]), "phone,ignore\n");
+    }
+}

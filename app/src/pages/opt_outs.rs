@@ -1,0 +1,206 @@
+use leptos::prelude::*;
+use std::time::Duration;
+
+use crate::api::opt_outs::{list_opt_outs, AddOptOuts, RemoveOptOut};
+use crate::components::{ColumnHeads, FieldErrors, PageButtons, Time};
+use crate::debounce::debounced;
+use crate::models::{AppError, Field, OptOutEntry, OptOutImport};
+use crate::picked_file::read_picked_file;
+
+/// Entries per page (the server's page size).
+const PAGE: u64 = 100;
+const SEARCH_DELAY: Duration = Duration::from_millis(300);
+const COLUMNS: &[&str] = &["Number", "Source", "Added by", "Added", ""];
+
+/// The numbers no campaign may reach: search, add by hand, import a file, take one off.
+#[component]
+pub fn OptOutsPage() -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    let settled_search = debounced(SEARCH_DELAY, move || search.get());
+    let offset = RwSignal::new(0_u64);
+    let add = ServerAction::<AddOptOuts>::new();
+    let remove = ServerAction::<RemoveOptOut>::new();
+    // Signals read straight in the fetcher, so each change refetches.
+    let page = LocalResource::new(move || {
+        // Any change to the list shows it again.
+        add.version().track();
+        remove.version().track();
+        list_opt_outs(offset.get(), settled_search.get().unwrap_or_default())
+    });
+    let numbers = RwSignal::new(String::new());
+    let file_problem = RwSignal::new(None::<String>);
+
+    let add_errors = Signal::derive(move || match add.value().get() {
+        Some(Err(error)) => match error {
+            AppError::Invalid(_) => error.messages_for(Field::OptOutNumbers),
+            other => vec![other.to_string()],
+        },
+        _ => file_problem.get().into_iter().collect(),
+    });
+    let added = move || match add.value().get() {
+        Some(Ok(report)) => Some(import_summary(&report)),
+        _ => None,
+    };
+    // Typed numbers are cleared once they are on the list.
+    Effect::new(move |_| {
+        if matches!(add.value().get(), Some(Ok(_))) {
+            numbers.set(String::new());
+        }
+    });
+    let removed = move || match remove.value().get() {
+        Some(Err(error)) => Some(view! { <p class="error" role="alert">{error.to_string()}</p> }),
+        _ => None,
+    };
+
+    view! {
+        <div class="opt-outs-layout">
+            <section class="panel" aria-labelledby="add-title">
+                <h2 id="add-title">"Add numbers"</h2>
+                <form on:submit=move |ev| {
+                    ev.prevent_default();
+                    file_problem.set(None);
+                    add.dispatch(AddOptOuts { numbers: numbers.get_untracked(), source: "operator".into() });
+                }>
+                    <div class="field">
+                        <label for="opt-out-numbers">"Numbers, one per line"</label>
+                        <textarea
+                            id="opt-out-numbers"
+                            rows="4"
+                            aria-describedby="opt-out-numbers-errors"
+                            aria-invalid=move || (!add_errors.with(Vec::is_empty)).to_string()
+                            prop:value=move || numbers.get()
+                            on:input=move |ev| numbers.set(event_target_value(&ev))
+                        ></textarea>
+                        <FieldErrors field=Field::OptOutNumbers messages=add_errors/>
+                    </div>
+                    <div class="button-row">
+                        <button type="submit" class="primary" disabled=move || add.pending().get()>
+                            "Add to the list"
+                        </button>
+                        <label class="file-button">
+                            "Import a CSV file"
+                            <input
+                                type="file"
+                                accept=".csv,.txt,text/csv,text/plain"
+                                on:change=move |ev| {
+                                    file_problem.set(None);
+                                    read_picked_file(ev, move |read| match read {
+                                        Ok(file) => {
+                                            add.dispatch(AddOptOuts { numbers: file.text, source: "import".into() });
+                                        }
+                                        Err(problem) => file_problem.set(Some(problem)),
+                                    });
+                                }
+                            />
+                        </label>
+                    </div>
+                    <p class="muted">
+                        "A file has one number per line, or a header row with a phone column. \
+                         A list with an error adds nothing: fix the lines named and add it again."
+                    </p>
+                    <p class="ok" data-testid="opt-out-added" aria-live="polite">{added}</p>
+                </form>
+            </section>
+            <section class="panel" aria-labelledby="opt-outs-title">
+                <h2 id="opt-outs-title">"Opt-out list"</h2>
+                <div class="filters">
+                    <label class="grow">
+                        "Find a number"
+                        <input
+                            type="search"
+                            inputmode="tel"
+                            prop:value=move || search.get()
+                            on:input=move |ev| {
+                                search.set(event_target_value(&ev));
+                                offset.set(0);
+                            }
+                        />
+                    </label>
+                </div>
+                {removed}
+                {move || match page.get() {
+                    None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                    Some(Err(error)) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Some(Ok(page)) if page.entries.is_empty() => view! {
+                        <p class="muted" data-testid="no-opt-outs">"No number here."</p>
+                    }.into_any(),
+                    Some(Ok(page)) => view! {
+                        <div class="table-scroll">
+                            <table data-testid="opt-outs">
+                                <ColumnHeads columns=COLUMNS/>
+                                <tbody>
+                                    {page.entries.into_iter().map(|entry| entry_row(entry, remove)).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <div class="pager">
+                            <PageButtons offset page_size=PAGE has_more=Signal::stored(page.has_more)/>
+                        </div>
+                    }.into_any(),
+                }}
+            </section>
+        </div>
+    }
+}
+
+fn import_summary(report: &OptOutImport) -> String {
+    format!(
+        "{} added, {} already on the list.",
+        report.added, report.already_listed
+    )
+}
+
+/// One number, with a removal that asks first.
+fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let phone = entry.phone.clone();
+    let source = match entry.detail {
+        Some(detail) => format!("{} ({detail})", entry.source),
+        None => entry.source,
+    };
+    view! {
+        <tr>
+            <td>{entry.phone.clone()}</td>
+            <td>{source}</td>
+            <td>{entry.actor}</td>
+            <td><Time at=entry.created_at/></td>
+            <td>
+                <Show
+                    when=move || confirming.get()
+                    fallback={
+                        let phone = phone.clone();
+                        move || view! {
+                            <button
+                                class="secondary small"
+                                aria-label=format!("Remove {phone}")
+                                on:click=move |_| confirming.set(true)
+                            >
+                                "Remove"
+                            </button>
+                        }
+                    }
+                >
+                    {
+                        let phone = phone.clone();
+                        view! {
+                            <span role="alert">"Messages may reach this number again. Remove it?"</span>
+                            " "
+                            <button
+                                class="danger small"
+                                on:click=move |_| {
+                                    remove.dispatch(RemoveOptOut { phone: phone.clone() });
+                                }
+                            >
+                                "Yes, remove"
+                            </button>
+                            " "
+                            <button class="secondary small" on:click=move |_| confirming.set(false)>
+                                "Keep it"
+                            </button>
+                        }
+                    }
+                </Show>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+
+/// A number of this run's own (+33 7…), so parallel tests and reruns do not meet it.
+function ownNumber(offset: number): { national: string; e164: string } {
+  const digits = String((Date.now() + offset) % 100_000_000).padStart(8, '0');
+  return { national: `07 ${digits.replace(/(\d\d)(?=\d)/g, '$1 ')}`, e164: `+337${digits}` };
+}
+
+test('adds numbers by hand, refuses a list with a bad line, imports a file, finds and removes a number', async ({ page }) => {
+  const typed = ownNumber(0);
+  const imported = ownNumber(1);
+  await page.goto('./opt-outs');
+  await expect(page.getByRole('heading', { name: 'Opt-out list' })).toBeVisible();
+
+  const numbers = page.getByLabel('Numbers, one per line');
+  await numbers.fill(`${typed.national}\nnot a number`);
+  await page.getByRole('button', { name: 'Add to the list' }).click();
+  await expect(page.locator('#opt-out-numbers-errors')).toContainText('Line 2:');
+  await expect(numbers).toHaveAttribute('aria-invalid', 'true');
+
+  await numbers.fill(typed.national);
+  await page.getByRole('button', { name: 'Add to the list' }).click();
+  await expect(page.getByTestId('opt-out-added')).toHaveText('1 added, 0 already on the list.');
+  await expect(numbers).toHaveValue('');
+
+  await page.getByLabel('Import a CSV file').setInputFiles({
+    name: 'stop-list.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`phone\n${imported.e164}\n${typed.e164}\n`),
+  });
+  await expect(page.getByTestId('opt-out-added')).toHaveText('1 added, 1 already on the list.');
+
+  await page.getByLabel('Find a number').fill(imported.national);
+  const rows = page.getByTestId('opt-outs').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(imported.e164);
+  await expect(rows).toContainText('import');
+
+  await page.getByRole('button', { name: `Remove ${imported.e164}` }).click();
+  await expect(page.getByText('Messages may reach this number again. Remove it?')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(page.getByTestId('no-opt-outs')).toBeVisible();
+
+  await page.getByLabel('Find a number').fill(typed.e164);
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('operator');
+});
