@@ -85,6 +85,33 @@ pub fn header_cells(text: &str) -> (char, Vec<String>) {
     )
 }
 
+/// The list can read the file as it is: its header names only the list's own columns (a phone
+/// column among them), or it has no header (the first line is a number).
+pub fn usable_as_is(cells: &[String]) -> bool {
+    let looks_like_number = |cell: &String| {
+        cell.chars().filter(char::is_ascii_digit).count() >= 6
+            && cell
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-.()".contains(c))
+    };
+    if cells.iter().any(looks_like_number) {
+        return true;
+    }
+    let names: Vec<String> = cells
+        .iter()
+        .map(|c| c.to_ascii_lowercase().replace([' ', '-'], "_"))
+        .collect();
+    names
+        .iter()
+        .all(|name| ColumnTarget::parse(name).is_some() || PHONE_ALIASES.contains(&name.as_str()))
+        && names
+            .iter()
+            .any(|name| name == "phone" || PHONE_ALIASES.contains(&name.as_str()))
+}
+
+/// Other names the list reads as the phone column.
+const PHONE_ALIASES: [&str; 2] = ["phone_number", "number"];
+
 /// A likely target for each column from its name (English or French), each target once; columns
 /// with no likely target are not used.
 pub fn guess(cells: &[String]) -> Vec<ColumnTarget> {
@@ -215,6 +242,15 @@ mod tests {
                 Ignored,
             ]
         );
+    }
+
+    #[test]
+    fn a_file_in_the_lists_own_format_needs_no_mapping() {
+        assert!(usable_as_is(&cells(&["Phone", "first_name", "time_zone"])));
+        assert!(usable_as_is(&cells(&["phone_number"])));
+        assert!(usable_as_is(&cells(&["+33 6 12 34 56 78"])));
+        assert!(!usable_as_is(&cells(&["Mobile", "Prénom"])));
+        assert!(!usable_as_is(&cells(&["first_name", "last_name"])));
     }
 
     #[test]

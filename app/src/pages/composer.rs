@@ -7,8 +7,8 @@ use crate::api::providers::{list_providers, list_time_zones};
 use crate::api::sms::ScheduleSms;
 use crate::client::browser_time_zone;
 use crate::components::{
-    BalancePanel, ConfirmPanel, FieldErrors, MessageCounter, OutsideWindowChoice, PreviewPanel,
-    ReceiptPanel,
+    BalancePanel, ConfirmPanel, FieldErrors, MessageCounter, OutsideWindowChoice,
+    PlaceholderButtons, PreviewPanel, ReceiptPanel, RecipientsFile,
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
@@ -25,6 +25,7 @@ pub fn ComposerPage() -> impl IntoView {
 
     let provider = RwSignal::new(ProviderId::Octopush);
     let text = RwSignal::new(String::new());
+    let editor = NodeRef::<leptos::html::Textarea>::new();
     let recipients = RwSignal::new(String::new());
     let campaign_type = RwSignal::new(CampaignType::Premium);
     let sender = RwSignal::new(String::new());
@@ -184,10 +185,12 @@ pub fn ComposerPage() -> impl IntoView {
                     <textarea
                         id="text"
                         rows="5"
+                        node_ref=editor
                         bind:value=text
                         aria-invalid=invalid(Field::Text)
                         aria-describedby="text-counter text-encoding-warning text-errors"
                     ></textarea>
+                    <PlaceholderButtons text editor/>
                     <MessageCounter text=text/>
                     <FieldErrors field=Field::Text messages=errors_for(Field::Text)/>
                 </div>
@@ -202,6 +205,7 @@ pub fn ComposerPage() -> impl IntoView {
                         aria-invalid=invalid(Field::Recipients)
                         aria-describedby="recipients-errors"
                     ></textarea>
+                    <RecipientsFile recipients/>
                     <FieldErrors field=Field::Recipients messages=errors_for(Field::Recipients)/>
                 </div>
 
