@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
+use crate::components::FileButton;
 use crate::domain::column_mapping::{self, ColumnTarget};
-use crate::picked_file::{read_picked_file, PickedFile};
+use crate::picked_file::PickedFile;
 
 /// A file waiting for its columns to be mapped.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,19 +55,13 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
 
     view! {
         <div class="recipients-file">
-            <label class="file-button">
-                "Upload a CSV file"
-                <input
-                    type="file"
-                    accept=".csv,.txt,text/csv,text/plain"
-                    on:change=move |ev| {
-                        read_picked_file(ev, move |read| match read {
-                            Ok(file) => load(file),
-                            Err(problem) => note.set(Some(Err(problem))),
-                        })
-                    }
-                />
-            </label>
+            <FileButton
+                label="Upload a CSV file"
+                on_read=Callback::new(move |read: Result<PickedFile, String>| match read {
+                    Ok(file) => load(file),
+                    Err(problem) => note.set(Some(Err(problem))),
+                })
+            />
             <span data-testid="recipients-file-note" aria-live="polite">
                 {move || match note.get() {
                     Some(Ok(text)) => view! { <span class="muted">{text}</span> }.into_any(),

@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::api::opt_outs::{list_opt_outs, AddOptOuts, RemoveOptOut};
-use crate::components::{ColumnHeads, FieldErrors, PageButtons, Time};
+use crate::components::{ColumnHeads, FieldErrors, FileButton, PageButtons, Time};
 use crate::debounce::debounced;
 use crate::models::{AppError, Field, OptOutEntry, OptOutImport};
-use crate::picked_file::read_picked_file;
+use crate::picked_file::PickedFile;
 
 /// Entries per page (the server's page size).
 const PAGE: u64 = 100;
@@ -77,22 +77,16 @@ pub fn OptOutsPage() -> impl IntoView {
                         <button type="submit" class="primary" disabled=move || add.pending().get()>
                             "Add to the list"
                         </button>
-                        <label class="file-button">
-                            "Import a CSV file"
-                            <input
-                                type="file"
-                                accept=".csv,.txt,text/csv,text/plain"
-                                on:change=move |ev| {
+                        <FileButton
+                            label="Import a CSV file"
+                            on_read=Callback::new(move |read: Result<PickedFile, String>| match read {
+                                Ok(file) => {
                                     file_problem.set(None);
-                                    read_picked_file(ev, move |read| match read {
-                                        Ok(file) => {
-                                            add.dispatch(AddOptOuts { numbers: file.text, source: "import".into() });
-                                        }
-                                        Err(problem) => file_problem.set(Some(problem)),
-                                    });
+                                    add.dispatch(AddOptOuts { numbers: file.text, source: "import".into() });
                                 }
-                            />
-                        </label>
+                                Err(problem) => file_problem.set(Some(problem)),
+                            })
+                        />
                     </div>
                     <p class="muted">
                         "A file has one number per line, or a header row with a phone column. \
