@@ -219,13 +219,16 @@ impl Application {
             settings.sending.reconcile_seconds.max(1),
         )));
         let default_region = rules.order.default_region;
+        // Checked when the settings were loaded; read once here for the policy and the settings page.
+        let frame_ancestors = settings.server.frame_ancestors()?;
         let server_settings = server_settings(
             &settings,
+            &frame_ancestors,
             providers.infos(),
             &rules.policies,
             &rules.frequency_cap,
             store.backend(),
-        )?;
+        );
         let service: SharedSmsService = Arc::new(AppService {
             views: CampaignViews::new(store.clone(), providers.clone(), default_region),
             operations: CampaignOperations::new(
@@ -285,7 +288,7 @@ impl Application {
         let app = app.merge(site::routes(
             &settings.server.site_root,
             &base_path,
-            &settings.server.frame_ancestors()?,
+            &frame_ancestors,
         ));
         let router = if base_path.is_empty() {
             app

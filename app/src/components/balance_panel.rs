@@ -18,7 +18,7 @@ pub fn BalancePanel(#[prop(into)] provider: Signal<ProviderId>) -> impl IntoView
                             Ok(balance) => {
                                 view! {
                                     <p class="balance-amount" data-testid="balance">
-                                        {format!("{}: {:.2} {}", balance.provider, balance.amount, balance.unit)}
+                                        {format!("{}: {}", balance.provider, balance.amount_in_words())}
                                     </p>
                                 }
                                     .into_any()

@@ -6,6 +6,18 @@ use super::placeholders::PLACEHOLDERS;
 
 /// The header name the recipient list reads for a column it is told to skip.
 pub const IGNORED_COLUMN: &str = "ignore";
+/// Header names the recipient list reads as the number column.
+pub const PHONE_COLUMNS: [&str; 3] = ["phone", "phone_number", "number"];
+pub const TIME_ZONE_COLUMN: &str = "time_zone";
+
+/// A header cell as the recipient list compares it: `"First Name"` → `first_name`.
+pub fn normalise_header(cell: &str) -> String {
+    cell.trim()
+        .trim_matches('"')
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', '-'], "_")
+}
 
 /// What one column of the file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,7 +44,7 @@ impl ColumnTarget {
         match self {
             ColumnTarget::Phone => "phone",
             ColumnTarget::Placeholder(name) => name,
-            ColumnTarget::TimeZone => "time_zone",
+            ColumnTarget::TimeZone => TIME_ZONE_COLUMN,
             ColumnTarget::Ignored => IGNORED_COLUMN,
         }
     }
@@ -97,20 +109,13 @@ pub fn usable_as_is(cells: &[String]) -> bool {
     if cells.iter().any(looks_like_number) {
         return true;
     }
-    let names: Vec<String> = cells
-        .iter()
-        .map(|c| c.to_ascii_lowercase().replace([' ', '-'], "_"))
-        .collect();
+    let names: Vec<String> = cells.iter().map(|c| normalise_header(c)).collect();
+    let is_phone = |name: &String| PHONE_COLUMNS.contains(&name.as_str());
     names
         .iter()
-        .all(|name| ColumnTarget::parse(name).is_some() || PHONE_ALIASES.contains(&name.as_str()))
-        && names
-            .iter()
-            .any(|name| name == "phone" || PHONE_ALIASES.contains(&name.as_str()))
+        .all(|name| is_phone(name) || ColumnTarget::parse(name).is_some())
+        && names.iter().any(is_phone)
 }
-
-/// Other names the list reads as the phone column.
-const PHONE_ALIASES: [&str; 2] = ["phone_number", "number"];
 
 /// A likely target for each column from its name (English or French), each target once; columns
 /// with no likely target are not used.

@@ -4,15 +4,12 @@
 use chrono_tz::Tz;
 use std::collections::HashMap;
 
-use super::column_mapping::IGNORED_COLUMN;
+use super::column_mapping::{normalise_header, IGNORED_COLUMN, PHONE_COLUMNS, TIME_ZONE_COLUMN};
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
 use super::send_time::parse_zone;
 use crate::models::{DuplicateRecipient, Field, FieldError};
 
-/// Header names accepted for the number column.
-const PHONE_COLUMNS: [&str; 3] = ["phone", "phone_number", "number"];
-const TIME_ZONE_COLUMN: &str = "time_zone";
 /// Longest placeholder value (Octopush's limit, kept for every provider).
 const MAX_VALUE_CHARS: usize = 50;
 
@@ -88,14 +85,6 @@ pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
     } else {
         parse_lines(text, default_region)
     }
-}
-
-fn normalise_header(cell: &str) -> String {
-    cell.trim()
-        .trim_matches('"')
-        .trim()
-        .to_ascii_lowercase()
-        .replace([' ', '-'], "_")
 }
 
 fn line_number(index: usize) -> u32 {

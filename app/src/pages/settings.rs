@@ -71,7 +71,7 @@ fn balance(provider: ProviderId) -> impl IntoView {
         <span data-testid=format!("balance-{}", provider.as_str())>
             {move || match balance.get() {
                 None => "Reading…".to_owned(),
-                Some(Ok(balance)) => format!("{:.2} {}", balance.amount, balance.unit),
+                Some(Ok(balance)) => balance.amount_in_words(),
                 Some(Err(error)) => error.to_string(),
             }}
         </span>

@@ -5,17 +5,19 @@ use app::domain::sending_rules::{Enforcement, SendingPolicies};
 use app::models::{PolicyInfo, ProviderInfo, ServerSettings};
 
 use super::FrequencyCap;
-use crate::configuration::{ConfigurationError, Settings};
+use crate::configuration::Settings;
+use crate::site::FrameAncestors;
 use crate::storage::Backend;
 
 pub fn server_settings(
     settings: &Settings,
+    frame_ancestors: &FrameAncestors,
     providers: Vec<ProviderInfo>,
     policies: &SendingPolicies,
     cap: &FrequencyCap,
     backend: Backend,
-) -> Result<ServerSettings, ConfigurationError> {
-    Ok(ServerSettings {
+) -> ServerSettings {
+    ServerSettings {
         base_path: settings.server.base_path.clone(),
         database: match backend {
             Backend::Sqlite => "SQLite",
@@ -42,9 +44,9 @@ pub fn server_settings(
             .collect(),
         frequency_cap: cap_in_words(cap),
         identity_header: settings.server.identity_header.clone(),
-        frame_ancestors: settings.server.frame_ancestors()?.origins().to_vec(),
+        frame_ancestors: frame_ancestors.origins().to_vec(),
         sandbox: settings.sandbox_mounted(),
-    })
+    }
 }
 
 fn cap_in_words(cap: &FrequencyCap) -> String {
