@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures the release wasm bundle (raw and gzip) and, with --builds, cold and warm build times.
-# Writes nothing; prints a Markdown table to paste into the README.
+# Measures the release wasm bundle (raw and gzip); with --builds, cold and warm build times; with
+# --load, how soon the composer is usable after navigation (Chromium on loopback, the release
+# build as `make build` leaves it). Writes nothing; prints Markdown tables to paste into the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -13,6 +14,10 @@ if [ "${1:-}" = "--builds" ]; then
   rm -rf "$target"
   echo "| cold release build (empty target dir) | ${cold} s |"
   echo "| warm release build (one app file touched) | ${warm} s |"
+fi
+
+if [ "${1:-}" = "--load" ]; then
+  (cd end2end && npx playwright test --config bench.config.ts --reporter=line) | grep '^|\|^composer'
 fi
 
 # Sizes of what the server sends: the raw file, and the precompressed copies from --precompress.

@@ -56,3 +56,49 @@ pub fn browser_time_zone() -> Option<String> {
     #[cfg(not(feature = "csr"))]
     None
 }
+
+/// A fresh random UUID (version 4) for a campaign about to be scheduled, from the browser's
+/// cryptographic generator (`crypto.getRandomValues`, there on plain-HTTP intranet pages too);
+/// `None` without one, and the server picks the id.
+pub fn new_campaign_id() -> Option<String> {
+    #[cfg(feature = "csr")]
+    {
+        let mut bytes = [0_u8; 16];
+        web_sys::window()?
+            .crypto()
+            .ok()?
+            .get_random_values_with_u8_array(&mut bytes)
+            .ok()?;
+        Some(uuid_v4(bytes))
+    }
+    #[cfg(not(feature = "csr"))]
+    None
+}
+
+/// 16 random bytes as a version 4, RFC 4122 variant UUID: `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`.
+#[cfg_attr(not(feature = "csr"), allow(dead_code))]
+fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid_v4;
+
+    #[test]
+    fn random_bytes_make_a_version_4_uuid() {
+        let id = uuid_v4([0xff; 16]);
+        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+    }
+}

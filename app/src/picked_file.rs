@@ -10,11 +10,20 @@ pub struct PickedFile {
     pub text: String,
 }
 
+/// Why a picked file could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileProblem {
+    /// Over `MAX_FILE_BYTES`; its size in megabytes.
+    TooLarge { name: String, megabytes: f64 },
+    /// Not text the browser can decode.
+    Unreadable { name: String },
+}
+
 /// Reads the file chosen in the `<input type="file">` the event came from, then calls `done`;
 /// nothing when the choice was cleared.
 pub fn read_picked_file(
     event: leptos::ev::Event,
-    done: impl FnOnce(Result<PickedFile, String>) + 'static,
+    done: impl FnOnce(Result<PickedFile, FileProblem>) + 'static,
 ) {
     #[cfg(feature = "csr")]
     {
@@ -31,10 +40,10 @@ pub fn read_picked_file(
         };
         let name = file.name();
         if file.size() > MAX_FILE_BYTES {
-            done(Err(format!(
-                "{name} is {:.1} MB; files up to 20 MB can be read.",
-                file.size() / 1024.0 / 1024.0
-            )));
+            done(Err(FileProblem::TooLarge {
+                name,
+                megabytes: file.size() / 1024.0 / 1024.0,
+            }));
             return;
         }
         leptos::task::spawn_local(async move {
@@ -46,13 +55,13 @@ pub fn read_picked_file(
                         name: name.clone(),
                         text,
                     })
-                    .ok_or_else(|| format!("{name} could not be read as text.")),
+                    .ok_or(FileProblem::Unreadable { name }),
             );
         });
     }
     #[cfg(not(feature = "csr"))]
     {
-        let _ = event;
-        done(Err("files are read in the browser".into()));
+        // Files are read in the browser only.
+        let _ = (event, done);
     }
 }

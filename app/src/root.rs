@@ -3,24 +3,29 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::client::{base_path, href};
+use crate::components::LanguageSwitch;
+use crate::i18n::provide_i18n;
 use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage};
 
 /// The whole single-page app, routed under the server's base path.
 #[component]
 pub fn App() -> impl IntoView {
+    let i18n = provide_i18n();
+    let t = move || i18n.t();
     view! {
         <Router base=base_path()>
             <header class="app-header">
-                <h1>"SMS Scheduler"</h1>
-                <nav class="app-nav" aria-label="Main">
-                    <A href=href("/") exact=true>"Compose"</A>
-                    <A href=href("/campaigns")>"Campaigns"</A>
-                    <A href=href("/opt-outs")>"Opt-outs"</A>
-                    <A href=href("/settings")>"Settings"</A>
+                <h1>{move || t().app_title}</h1>
+                <nav class="app-nav" aria-label=move || t().nav_label>
+                    <A href=href("/") exact=true>{move || t().nav_compose}</A>
+                    <A href=href("/campaigns")>{move || t().nav_campaigns}</A>
+                    <A href=href("/opt-outs")>{move || t().nav_opt_outs}</A>
+                    <A href=href("/settings")>{move || t().nav_settings}</A>
                 </nav>
+                <LanguageSwitch/>
             </header>
             <main class="app-main">
-                <Routes fallback=|| view! { <p class="not-found">"This page does not exist."</p> }>
+                <Routes fallback=move || view! { <p class="not-found">{move || t().not_found}</p> }>
                     <Route path=path!("/") view=ComposerPage/>
                     <Route path=path!("/campaigns") view=CampaignsPage/>
                     <Route path=path!("/campaigns/:id") view=CampaignPage/>

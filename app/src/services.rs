@@ -8,8 +8,8 @@ use std::sync::Arc;
 use crate::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
     CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
-    RecipientEvent, RecipientStatus, SandboxClockView, ScheduleReceipt, ScheduleRequest,
-    ServerSettings,
+    RecipientEvent, RecipientStatus, SandboxClockView, ScheduleProgress, ScheduleReceipt,
+    ScheduleRequest, ServerSettings,
 };
 
 /// Who performs an action, taken from the request (the portal's sign-in header, or a local operator).
@@ -30,12 +30,20 @@ pub trait SmsService: Send + Sync + 'static {
     /// Moves the sandboxes' clock `seconds` forward (at most a year).
     fn advance_sandbox_clock(&self, seconds: i64) -> Result<SandboxClockView, AppError>;
 
-    /// Validates the form, records the submission and hands it to the provider.
+    /// Validates the form, records the campaign (under `campaign_id` when given: a campaign already
+    /// recorded under it is refused) and hands it to the provider.
     async fn schedule(
         &self,
         actor: &Actor,
         request: ScheduleRequest,
+        campaign_id: Option<String>,
     ) -> Result<ScheduleReceipt, AppError>;
+
+    /// How far the hand-over of a campaign has gone; `None` while it is not recorded yet.
+    async fn schedule_progress(
+        &self,
+        campaign_id: &str,
+    ) -> Result<Option<ScheduleProgress>, AppError>;
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError>;
 

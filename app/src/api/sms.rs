@@ -1,10 +1,24 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
-use crate::models::{AppError, ScheduleReceipt, ScheduleRequest};
+use crate::models::{AppError, ScheduleProgress, ScheduleReceipt, ScheduleRequest};
 
+/// `campaign_id`: a UUID the browser chose, so it can follow the hand-over (`schedule_progress`)
+/// and so a repeated request schedules nothing twice; the server picks one when it is absent.
 #[server(endpoint = "schedule_sms", input = Json)]
-pub async fn schedule_sms(request: ScheduleRequest) -> Result<ScheduleReceipt, AppError> {
+pub async fn schedule_sms(
+    request: ScheduleRequest,
+    campaign_id: Option<String>,
+) -> Result<ScheduleReceipt, AppError> {
     let (service, actor) = crate::services::from_context()?;
-    service.schedule(&actor, request).await
+    service.schedule(&actor, request, campaign_id).await
+}
+
+/// How far the campaign being scheduled has been handed over; `None` until it is recorded.
+#[server(endpoint = "schedule_progress", input = Json)]
+pub async fn read_schedule_progress(
+    campaign_id: String,
+) -> Result<Option<ScheduleProgress>, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.schedule_progress(&campaign_id).await
 }

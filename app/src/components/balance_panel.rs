@@ -1,16 +1,19 @@
 use leptos::prelude::*;
 
 use crate::api::providers::check_balance;
+use crate::i18n::use_i18n;
 use crate::models::ProviderId;
 
 /// The provider's remaining credit, read through the server.
 #[component]
 pub fn BalancePanel(#[prop(into)] provider: Signal<ProviderId>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let balance = LocalResource::new(move || check_balance(provider.get()));
     view! {
         <section class="panel balance" aria-labelledby="balance-title">
-            <h2 id="balance-title">"Balance"</h2>
-            <Suspense fallback=|| view! { <p>"Reading the balance…"</p> }>
+            <h2 id="balance-title">{move || t().balance}</h2>
+            <Suspense fallback=move || view! { <p>{move || t().reading_balance}</p> }>
                 {move || {
                     balance
                         .get()
@@ -18,17 +21,17 @@ pub fn BalancePanel(#[prop(into)] provider: Signal<ProviderId>) -> impl IntoView
                             Ok(balance) => {
                                 view! {
                                     <p class="balance-amount" data-testid="balance">
-                                        {format!("{}: {}", balance.provider, balance.amount_in_words())}
+                                        {format!("{}: {}", balance.provider, t().money(balance.amount, Some(&balance.unit)))}
                                     </p>
                                 }
                                     .into_any()
                             }
-                            Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                            Err(error) => view! { <p class="error" role="alert">{t().error(&error)}</p> }.into_any(),
                         })
                 }}
             </Suspense>
             <button type="button" class="secondary" on:click=move |_| balance.refetch()>
-                "Refresh"
+                {move || t().refresh}
             </button>
         </section>
     }

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::api::campaigns::OperateCampaign;
-use crate::models::{CampaignOperation, OperationAvailability, OperationReport};
+use crate::i18n::{use_i18n, Texts};
+use crate::models::{CampaignOperation, OperationAvailability};
 
 /// The operations the campaign's provider really supports now, each with the reason when it is
 /// not available, and what the last one did.
@@ -11,6 +12,8 @@ pub fn CampaignActions(
     #[prop(into)] operations: Signal<Vec<OperationAvailability>>,
     operate: ServerAction<OperateCampaign>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let confirming_cancel = RwSignal::new(false);
     let new_time = RwSignal::new(String::new());
     let run = move |operation: CampaignOperation| {
@@ -25,7 +28,7 @@ pub fn CampaignActions(
         operations.with(|ops| {
             ops.iter()
                 .find(|op| op.operation == name)
-                .map_or(Some("not offered for this campaign".to_owned()), |op| {
+                .map_or(Some(t().not_offered.to_owned()), |op| {
                     op.refused_because.clone()
                 })
         })
@@ -33,7 +36,9 @@ pub fn CampaignActions(
     let unavailable = move |name: &str| refusal(name).is_some();
     let busy = operate.pending();
     // An operation that needs nothing more than a click.
-    let one_click = move |name: &'static str, label: &'static str, operation: CampaignOperation| {
+    let one_click = move |name: &'static str,
+                          label: fn(&Texts) -> &'static str,
+                          operation: CampaignOperation| {
         view! {
             <OperationRow name=name refused=Signal::derive(move || refusal(name))>
                 <button
@@ -42,7 +47,7 @@ pub fn CampaignActions(
                     disabled=move || busy.get() || unavailable(name)
                     on:click=move |_| run(operation.clone())
                 >
-                    {label}
+                    {move || label(t())}
                 </button>
             </OperationRow>
         }
@@ -50,7 +55,7 @@ pub fn CampaignActions(
 
     view! {
         <section class="panel" aria-labelledby="actions-title">
-            <h2 id="actions-title">"Actions"</h2>
+            <h2 id="actions-title">{move || t().actions}</h2>
             <OperationRow name="cancel" refused=Signal::derive(move || refusal("cancel"))>
                 <Show
                     when=move || confirming_cancel.get()
@@ -61,21 +66,21 @@ pub fn CampaignActions(
                             disabled=move || busy.get() || unavailable("cancel")
                             on:click=move |_| confirming_cancel.set(true)
                         >
-                            "Cancel campaign"
+                            {move || t().cancel_campaign}
                         </button>
                     }
                 >
-                    <p role="alert">"Cancel every message of this campaign not sent yet?"</p>
+                    <p role="alert">{move || t().cancel_question}</p>
                     <button class="danger" on:click=move |_| run(CampaignOperation::Cancel)>
-                        "Yes, cancel"
+                        {move || t().yes_cancel}
                     </button>
                     <button class="secondary" on:click=move |_| confirming_cancel.set(false)>
-                        "Keep it"
+                        {move || t().keep_it}
                     </button>
                 </Show>
             </OperationRow>
             <OperationRow name="reschedule" refused=Signal::derive(move || refusal("reschedule"))>
-                <label for="new-send-time">"New time, in the campaign's time zone"</label>
+                <label for="new-send-time">{move || t().new_time}</label>
                 <input
                     id="new-send-time"
                     type="datetime-local"
@@ -88,15 +93,15 @@ pub fn CampaignActions(
                     disabled=move || busy.get() || new_time.with(String::is_empty) || unavailable("reschedule")
                     on:click=move |_| run(CampaignOperation::Reschedule { send_at: new_time.get_untracked() })
                 >
-                    "Reschedule"
+                    {move || t().reschedule}
                 </button>
             </OperationRow>
-            {one_click("pause", "Pause", CampaignOperation::Pause)}
-            {one_click("resume", "Resume", CampaignOperation::Resume)}
+            {one_click("pause", |t| t.pause, CampaignOperation::Pause)}
+            {one_click("resume", |t| t.resume, CampaignOperation::Resume)}
             <div aria-live="polite" data-testid="operation-outcome">
                 {move || operate.value().get().map(|outcome| match outcome {
-                    Ok(report) => view! { <p class="ok">{report_text(&report)}</p> }.into_any(),
-                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Ok(report) => view! { <p class="ok">{(t().operation_report)(&report)}</p> }.into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{t().error(&error)}</p> }.into_any(),
                 })}
             </div>
         </section>
@@ -118,23 +123,4 @@ fn OperationRow(
             </p>
         </div>
     }
-}
-
-fn report_text(report: &OperationReport) -> String {
-    let mut text = format!(
-        "{}: {} provider request{} done, {} recipient{} changed.",
-        report.operation,
-        report.done,
-        if report.done == 1 { "" } else { "s" },
-        report.recipients_moved,
-        if report.recipients_moved == 1 {
-            ""
-        } else {
-            "s"
-        },
-    );
-    for refusal in &report.refused {
-        text.push_str(&format!(" Refused: {refusal}"));
-    }
-    text
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::{use_i18n, Texts};
 use crate::models::{CampaignState, ProviderId};
 
 /// The campaign list's filters: state, provider, and words of the message or a number.
@@ -9,18 +10,30 @@ pub fn CampaignFilters(
     provider: RwSignal<Option<ProviderId>>,
     search: RwSignal<String>,
 ) -> impl IntoView {
-    let states = CampaignState::ALL.map(|s| (s, s.as_str(), s.to_string()));
-    let providers = ProviderId::ALL.map(|p| (p, p.as_str(), p.to_string()));
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     view! {
-        <form class="filters" role="search" aria-label="Filter campaigns" on:submit=|ev| ev.prevent_default()>
-            {one_of("State", state, states.to_vec(), CampaignState::parse)}
-            {one_of("Provider", provider, providers.to_vec(), ProviderId::parse)}
+        <form class="filters" role="search" aria-label=move || t().filters_label on:submit=|ev| ev.prevent_default()>
+            {one_of(
+                |t| t.state,
+                state,
+                CampaignState::ALL.map(|s| (s, s.as_str())).to_vec(),
+                |t, s| (t.state_name)(s).to_owned(),
+                CampaignState::parse,
+            )}
+            {one_of(
+                |t| t.provider,
+                provider,
+                ProviderId::ALL.map(|p| (p, p.as_str())).to_vec(),
+                |_, p| p.to_string(),
+                ProviderId::parse,
+            )}
             <label class="grow">
-                "Search"
+                {move || t().search}
                 <input
                     type="search"
                     name="search"
-                    placeholder="Words of the message, or a phone number"
+                    placeholder=move || t().search_placeholder
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))
                 />
@@ -29,25 +42,29 @@ pub fn CampaignFilters(
     }
 }
 
-/// A labelled choice of one value (`(value, form name, words)`), or "All" for none.
+/// A labelled choice of one value (`(value, form name)`, shown in words), or "All" for none.
 fn one_of<T>(
-    label: &'static str,
+    label: fn(&Texts) -> &'static str,
     chosen: RwSignal<Option<T>>,
-    options: Vec<(T, &'static str, String)>,
+    options: Vec<(T, &'static str)>,
+    words: fn(&Texts, T) -> String,
     parse: fn(&str) -> Option<T>,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    let i18n = use_i18n();
     view! {
         <label>
-            {label}
+            {move || label(i18n.t())}
             <select on:change=move |ev| chosen.set(parse(&event_target_value(&ev)))>
-                <option value="">"All"</option>
+                <option value="">{move || i18n.t().all}</option>
                 {options
                     .into_iter()
-                    .map(|(value, name, words)| view! {
-                        <option value=name selected=move || chosen.get() == Some(value)>{words}</option>
+                    .map(|(value, name)| view! {
+                        <option value=name selected=move || chosen.get() == Some(value)>
+                            {move || words(i18n.t(), value)}
+                        </option>
                     })
                     .collect_view()}
             </select>

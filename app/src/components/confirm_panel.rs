@@ -1,6 +1,7 @@
 use leptos::html::H2;
 use leptos::prelude::*;
 
+use crate::i18n::{use_i18n, Texts};
 use crate::models::{CampaignPreview, ScheduleRequest};
 
 /// The last look before scheduling: what will be sent, to whom, when, at what estimated cost.
@@ -11,23 +12,8 @@ pub fn ConfirmPanel(
     on_confirm: impl Fn() + 'static,
     on_back: impl Fn() + 'static,
 ) -> impl IntoView {
-    let when = match (request.send_at.trim(), request.local_time) {
-        ("", _) => "now".to_owned(),
-        (at, true) => format!("{} in each recipient's own time", at.replace('T', " ")),
-        (at, false) => format!("{} ({})", at.replace('T', " "), request.time_zone),
-    };
-    let cost = match (preview.cost, &preview.currency) {
-        (Some(cost), Some(currency)) => format!("{cost:.2} {currency}"),
-        (Some(cost), None) => format!("{cost:.2}"),
-        _ => "not known (no price configured)".to_owned(),
-    };
-    let moved = (preview.deferred > 0).then(|| {
-        format!(
-            ", {} of them moved to a later time by the sending rules",
-            preview.deferred
-        )
-    });
-    let left_out = (preview.excluded > 0).then(|| format!("; {} left out", preview.excluded));
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let heading = NodeRef::<H2>::new();
     // Keyboard and screen-reader users land on the question.
     Effect::new(move |_| {
@@ -35,32 +21,62 @@ pub fn ConfirmPanel(
             let _ = heading.focus();
         }
     });
+    let simulation = request.simulation;
+    let text = request.text.clone();
+    let provider = request.provider.to_string();
+    let facts = move || {
+        let t = t();
+        view! {
+            <dt>{t.provider}</dt><dd>{provider.clone()}</dd>
+            <dt>{t.to}</dt>
+            <dd data-testid="confirm-recipients">{recipients(t, &preview)}</dd>
+            <dt>{t.when}</dt><dd data-testid="confirm-when">{when(t, &request)}</dd>
+            <dt>{t.sms}</dt><dd>{(t.parts_count)(preview.parts)}</dd>
+            <dt>{t.estimated_cost}</dt><dd data-testid="confirm-cost">{cost(t, &preview)}</dd>
+        }
+    };
     view! {
         <section class="confirm" aria-labelledby="confirm-title" data-testid="confirm">
             <h2 id="confirm-title" tabindex="-1" node_ref=heading>
-                {if request.simulation { "Simulate this campaign?" } else { "Schedule this campaign?" }}
+                {move || if simulation { t().confirm_simulate_title } else { t().confirm_schedule_title }}
             </h2>
-            <blockquote class="campaign-text">{request.text.clone()}</blockquote>
-            <dl class="facts">
-                <dt>"Provider"</dt><dd>{request.provider.to_string()}</dd>
-                <dt>"To"</dt>
-                <dd data-testid="confirm-recipients">
-                    {format!("{} recipient{}", preview.to_send, if preview.to_send == 1 { "" } else { "s" })}
-                    {moved}
-                    {left_out}
-                </dd>
-                <dt>"When"</dt><dd data-testid="confirm-when">{when}</dd>
-                <dt>"SMS"</dt><dd>{format!("{} parts", preview.parts)}</dd>
-                <dt>"Estimated cost"</dt><dd data-testid="confirm-cost">{cost}</dd>
-            </dl>
+            <blockquote class="campaign-text">{text}</blockquote>
+            <dl class="facts">{facts}</dl>
             <div class="pager">
                 <button type="button" class="primary" on:click=move |_| on_confirm()>
-                    "Confirm and schedule"
+                    {move || t().confirm_button}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| on_back()>
-                    "Change something"
+                    {move || t().change_something}
                 </button>
             </div>
         </section>
+    }
+}
+
+/// `12 recipients, 3 of them moved to a later time…; 1 left out`.
+fn recipients(t: &Texts, preview: &CampaignPreview) -> String {
+    let mut words = (t.recipient_count)(preview.to_send);
+    if preview.deferred > 0 {
+        words.push_str(&(t.moved_of_them)(preview.deferred));
+    }
+    if preview.excluded > 0 {
+        words.push_str(&(t.left_out_count)(preview.excluded));
+    }
+    words
+}
+
+fn when(t: &Texts, request: &ScheduleRequest) -> String {
+    match (request.send_at.trim(), request.local_time) {
+        ("", _) => t.now.to_owned(),
+        (at, true) => (t.in_recipient_time)(&at.replace('T', " ")),
+        (at, false) => format!("{} ({})", at.replace('T', " "), request.time_zone),
+    }
+}
+
+fn cost(t: &Texts, preview: &CampaignPreview) -> String {
+    match preview.cost {
+        Some(cost) => t.money(cost, preview.currency.as_deref()),
+        None => t.cost_unknown.to_owned(),
     }
 }

@@ -1,17 +1,19 @@
 use leptos::prelude::*;
 
-use crate::picked_file::{read_picked_file, PickedFile};
+use crate::i18n::{use_i18n, Texts};
+use crate::picked_file::{read_picked_file, FileProblem, PickedFile};
 
 /// A button that opens the file chooser for a CSV or text file and hands over its text, or why it
 /// could not be read.
 #[component]
 pub fn FileButton(
-    label: &'static str,
-    on_read: Callback<Result<PickedFile, String>>,
+    label: fn(&Texts) -> &'static str,
+    on_read: Callback<Result<PickedFile, FileProblem>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <label class="file-button">
-            {label}
+            {move || label(i18n.t())}
             <input
                 type="file"
                 accept=".csv,.txt,text/csv,text/plain"

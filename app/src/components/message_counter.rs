@@ -1,43 +1,26 @@
 use leptos::prelude::*;
 
 use crate::domain::message::{analyze, gsm7_look_alike, Encoding};
+use crate::i18n::use_i18n;
 
 /// Live characters, encoding and parts of the message, computed in the browser as the user types.
 #[component]
 pub fn MessageCounter(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let stats = Memo::new(move |_| analyze(&text.get()));
-    let summary = move || {
-        let stats = stats.get();
-        let parts = match stats.parts {
-            1 => "1 SMS".to_owned(),
-            n => format!("{n} SMS"),
-        };
-        format!(
-            "{} characters · {} · {} · {} left in this part",
-            stats.characters,
-            stats.encoding,
-            parts,
-            stats.remaining_in_part()
-        )
-    };
+    let summary = move || stats.with(|stats| (i18n.t().counter)(stats));
     let switch_warning = move || {
-        let stats = stats.get();
-        (stats.encoding == Encoding::Ucs2).then(|| {
-            let named: Vec<String> = stats
-                .non_gsm_characters
-                .iter()
-                .take(5)
-                .map(|&c| match gsm7_look_alike(c) {
-                    Some(replacement) => {
-                        format!("“{c}” (U+{:04X}, replace with “{replacement}”)", c as u32)
-                    }
-                    None => format!("“{c}” (U+{:04X})", c as u32),
-                })
-                .collect();
-            format!(
-                "UCS-2: 70 characters per SMS instead of 160, because of {}.",
-                named.join(", ")
-            )
+        let t = i18n.t();
+        stats.with(|stats| {
+            (stats.encoding == Encoding::Ucs2).then(|| {
+                let named: Vec<String> = stats
+                    .non_gsm_characters
+                    .iter()
+                    .take(5)
+                    .map(|&c| (t.non_gsm)(c, gsm7_look_alike(c)))
+                    .collect();
+                (t.ucs2_warning)(&named.join(", "))
+            })
         })
     };
     view! {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::FieldErrors;
+use crate::i18n::{use_i18n, Texts};
 use crate::models::Field;
 
 /// The campaign's choice for recipients the sending rules keep from receiving it at the requested
@@ -12,7 +13,9 @@ pub fn OutsideWindowChoice(
     reason: RwSignal<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let option = move |value: &'static str, label: &'static str| {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let option = move |value: &'static str, label: fn(&Texts) -> &'static str| {
         view! {
             <label>
                 <input
@@ -22,21 +25,21 @@ pub fn OutsideWindowChoice(
                     checked=move || choice.get() == value
                     on:change=move |_| choice.set(value)
                 />
-                {label}
+                {move || label(t())}
             </label>
         }
     };
     view! {
         <fieldset class="field" id="outside-window" aria-describedby="outside-window-errors">
-            <legend>"Outside the allowed sending hours"</legend>
-            {option("defer", "Move them to the next allowed time")}
-            {option("skip", "Leave them out")}
-            {option("override", "Send anyway, for this reason:")}
+            <legend>{move || t().outside_window}</legend>
+            {option("defer", |t| t.outside_defer)}
+            {option("skip", |t| t.outside_skip)}
+            {option("override", |t| t.outside_override)}
             <Show when=move || choice.get() == "override">
                 <input
                     id="override-reason"
                     type="text"
-                    aria-label="Reason for sending outside the allowed hours"
+                    aria-label=move || t().override_reason
                     bind:value=reason
                     aria-invalid=move || (!errors.get().is_empty()).then_some("true")
                 />

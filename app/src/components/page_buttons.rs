@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::use_i18n;
+
 /// "Previous" and "Next" over a list read `page_size` entries at a time from `offset`.
 #[component]
 pub fn PageButtons(
@@ -7,20 +9,21 @@ pub fn PageButtons(
     page_size: u64,
     #[prop(into)] has_more: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <button
             class="secondary"
             disabled=move || offset.get() == 0
             on:click=move |_| offset.update(|o| *o = o.saturating_sub(page_size))
         >
-            "Previous"
+            {move || i18n.t().previous}
         </button>
         <button
             class="secondary"
             disabled=move || !has_more.get()
             on:click=move |_| offset.update(|o| *o += page_size)
         >
-            "Next"
+            {move || i18n.t().next}
         </button>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 use crate::components::Time;
+use crate::i18n::{use_i18n, Texts};
 use crate::models::{AppError, CampaignPreview, PreviewRecipient};
 
 /// Recipients shown before any search.
@@ -17,38 +18,41 @@ pub fn PreviewPanel(
     #[prop(into)] preview: Signal<Option<Result<CampaignPreview, AppError>>>,
     #[prop(into)] loading: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let search = RwSignal::new(String::new());
     view! {
         <section class="panel preview" aria-labelledby="preview-title" aria-busy=move || loading.get().to_string()>
-            <h2 id="preview-title">"Preview"</h2>
-            {move || match preview.get() {
-                None => view! {
-                    <p class="muted">"Write the message and the recipients to see what would be sent."</p>
+            <h2 id="preview-title">{move || t().preview_title}</h2>
+            {move || {
+                let t = t();
+                match preview.get() {
+                    None => view! { <p class="muted">{t.preview_empty}</p> }.into_any(),
+                    Some(Err(AppError::Invalid(errors))) => view! {
+                        <p>{t.preview_not_ready}</p>
+                        <ul class="error" data-testid="preview-problems">
+                            {errors.iter().map(|e| view! { <li>{t.field_error(e)}</li> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any(),
+                    Some(Err(error)) => view! { <p class="error">{t.error(&error)}</p> }.into_any(),
+                    Some(Ok(preview)) => verdict(t, &preview).into_any(),
                 }
-                    .into_any(),
-                Some(Err(AppError::Invalid(errors))) => view! {
-                    <p>"Not ready to schedule yet:"</p>
-                    <ul class="error" data-testid="preview-problems">
-                        {errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
-                    </ul>
-                }
-                    .into_any(),
-                Some(Err(error)) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                Some(Ok(preview)) => verdict(&preview).into_any(),
             }}
             <Show when=move || matches!(preview.get(), Some(Ok(_)))>
-                <label for="preview-search">"Find a recipient (number or line)"</label>
+                <label for="preview-search">{move || t().preview_search}</label>
                 <input id="preview-search" type="search" bind:value=search autocomplete="off"/>
                 <ul class="preview-recipients" data-testid="preview-recipients">
                     {move || {
                         let query = search.get();
+                        let t = t();
                         preview
                             .get()
                             .and_then(Result::ok)
                             .map(|preview| {
                                 shown(&preview.recipients, query.trim())
                                     .into_iter()
-                                    .map(recipient_item)
+                                    .map(|recipient| recipient_item(t, recipient))
                                     .collect_view()
                             })
                     }}
@@ -59,12 +63,11 @@ pub fn PreviewPanel(
 }
 
 /// The sending-rules verdict and the totals.
-fn verdict(preview: &CampaignPreview) -> impl IntoView {
+fn verdict(t: &'static Texts, preview: &CampaignPreview) -> impl IntoView {
     let at_requested_time = preview.to_send.saturating_sub(preview.deferred);
-    let cost = match (preview.cost, &preview.currency) {
-        (Some(cost), Some(currency)) => format!("estimated cost {cost:.2} {currency}"),
-        (Some(cost), None) => format!("estimated cost {cost:.2}"),
-        _ => "no price configured for this provider".to_owned(),
+    let cost = match preview.cost {
+        Some(cost) => (t.estimated)(&t.money(cost, preview.currency.as_deref())),
+        None => t.no_price.to_owned(),
     };
     // Reasons and new times are read from the recipients in this page of the preview.
     let mut reasons: BTreeMap<String, u64> = BTreeMap::new();
@@ -80,35 +83,33 @@ fn verdict(preview: &CampaignPreview) -> impl IntoView {
     }
     let partial = preview.recipients.len() as u64 != preview.total;
     let among = if partial {
-        format!(" (among the first {})", preview.recipients.len())
+        (t.among_first)(preview.recipients.len())
     } else {
         String::new()
     };
     view! {
         <dl class="facts" data-testid="preview-verdict">
-            <dt>"Recipients"</dt><dd>{preview.total}</dd>
-            <dt>"At the requested time"</dt><dd data-testid="preview-on-time">{at_requested_time}</dd>
-            <dt>"Moved by the sending rules"</dt><dd data-testid="preview-deferred">{preview.deferred}</dd>
-            <dt>"Left out"</dt><dd data-testid="preview-excluded">{preview.excluded}</dd>
-            <dt>"SMS"</dt>
-            <dd data-testid="preview-parts">
-                {format!("{} parts in {} provider request{}, {cost}", preview.parts, preview.submissions, if preview.submissions == 1 { "" } else { "s" })}
-            </dd>
+            <dt>{t.recipients}</dt><dd>{preview.total}</dd>
+            <dt>{t.at_requested_time}</dt><dd data-testid="preview-on-time">{at_requested_time}</dd>
+            <dt>{t.moved_by_rules}</dt><dd data-testid="preview-deferred">{preview.deferred}</dd>
+            <dt>{t.left_out}</dt><dd data-testid="preview-excluded">{preview.excluded}</dd>
+            <dt>{t.sms}</dt>
+            <dd data-testid="preview-parts">{(t.preview_parts)(preview.parts, preview.submissions, &cost)}</dd>
         </dl>
         {(!moved_to.is_empty()).then(|| view! {
-            <p>{format!("Moved{among}:")}</p>
+            <p>{(t.moved_heading)(&among)}</p>
             <ul data-testid="preview-moves">
-                {moved_to.into_iter().map(|(at, n)| view! { <li>{n} " to " <Time at=at/></li> }).collect_view()}
+                {moved_to.into_iter().map(|(at, n)| view! { <li>{n} {t.moved_to_word} <Time at=at/></li> }).collect_view()}
             </ul>
         })}
         {(!reasons.is_empty()).then(|| view! {
-            <p>{format!("Left out{among}:")}</p>
+            <p>{(t.left_out_heading)(&among)}</p>
             <ul data-testid="preview-reasons">
                 {reasons.into_iter().map(|(reason, n)| view! { <li>{format!("{n}: {reason}")}</li> }).collect_view()}
             </ul>
         })}
         {(!preview.duplicates.is_empty()).then(|| view! {
-            <p class="muted">{format!("{} repeated number(s) merged into their first line.", preview.duplicates.len())}</p>
+            <p class="muted">{(t.duplicates_merged)(preview.duplicates.len())}</p>
         })}
     }
 }
@@ -128,22 +129,22 @@ fn shown<'a>(recipients: &'a [PreviewRecipient], query: &str) -> Vec<&'a Preview
         .collect()
 }
 
-fn recipient_item(recipient: &PreviewRecipient) -> impl IntoView {
+fn recipient_item(t: &'static Texts, recipient: &PreviewRecipient) -> impl IntoView {
     let fate = match (&recipient.excluded, &recipient.send_at) {
         (Some(reason), _) => {
-            view! { <span class="error">{format!("left out: {reason}")}</span> }.into_any()
+            view! { <span class="error">{(t.left_out_because)(reason)}</span> }.into_any()
         }
         (None, Some(at)) if recipient.deferred => {
-            view! { "moved to " <Time at=at.clone()/> }.into_any()
+            view! { {t.moved_to} <Time at=at.clone()/> }.into_any()
         }
         (None, Some(at)) => view! { <Time at=at.clone()/> }.into_any(),
-        (None, None) => "at once".into_any(),
+        (None, None) => t.at_once.into_any(),
     };
     view! {
         <li>
             <div class="preview-head">
-                <span>{format!("Line {} · {}", recipient.line, recipient.number)}</span>
-                <span class="muted">{format!("{} · {} SMS", recipient.encoding, recipient.parts)}</span>
+                <span>{(t.line_and_number)(recipient.line, &recipient.number)}</span>
+                <span class="muted">{(t.encoding_parts)(&recipient.encoding, recipient.parts)}</span>
             </div>
             <p class="preview-text">{recipient.text.clone()}</p>
             <p class="muted">{fate}</p>

@@ -2,20 +2,26 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::client::href;
+use crate::i18n::{use_i18n, Texts};
 use crate::models::{ScheduleReceipt, SubmissionOutcome};
 
 /// What the provider accepted, restated for the user, with everyone left out and why.
 #[component]
 pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
-    let when = receipt.send_at.clone().unwrap_or_else(|| "now".to_owned());
+    let i18n = use_i18n();
+    // Nothing here can be edited: a switch of language draws it again.
+    move || receipt_view(i18n.t(), &receipt)
+}
+
+fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
+    let when = receipt.send_at.clone().unwrap_or_else(|| t.now.to_owned());
     let cost = receipt
         .total_cost
-        .map(|cost| format!("{cost:.2} €"))
-        .unwrap_or_else(|| "not given".to_owned());
+        .map(|cost| t.money(cost, Some("€")))
+        .unwrap_or_else(|| t.not_given.to_owned());
     let references = receipt.references().join(", ");
     let references = if references.is_empty() {
-        "not known yet: the provider took the campaign; its reference comes with the delivery reports"
-            .to_owned()
+        t.reference_unknown.to_owned()
     } else {
         references
     };
@@ -24,77 +30,69 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
         .iter()
         .filter_map(|s| match &s.outcome {
             SubmissionOutcome::Accepted => None,
-            SubmissionOutcome::Refused(why) => {
-                Some(format!("{} recipients refused: {why}", s.contacts))
-            }
-            SubmissionOutcome::Unknown(why) => Some(format!(
-                "{} recipients: no answer from the provider ({why}); checked again automatically",
-                s.contacts
-            )),
+            SubmissionOutcome::Refused(why) => Some((t.refused_recipients)(s.contacts, why)),
+            SubmissionOutcome::Unknown(why) => Some((t.no_answer_recipients)(s.contacts, why)),
         })
         .collect();
     let warnings: Vec<String> = receipt
         .warnings
         .iter()
-        .map(|w| format!("Line {} ({}): {}", w.line, w.number, w.message))
-        .chain((receipt.more_warnings > 0).then(|| format!("…and {} more", receipt.more_warnings)))
+        .map(|w| (t.line_note)(w.line, &w.number, &w.message))
+        .chain((receipt.more_warnings > 0).then(|| (t.and_more)(receipt.more_warnings)))
         .collect();
     let excluded: Vec<String> = receipt
         .excluded
         .iter()
-        .map(|e| format!("Line {} ({}): {}", e.line, e.number, e.reason))
+        .map(|e| (t.line_note)(e.line, &e.number, &e.reason))
         .collect();
     let duplicates: Vec<String> = receipt
         .duplicates
         .iter()
-        .map(|d| {
-            format!(
-                "Line {}: {} (same as line {})",
-                d.line, d.number, d.first_line
-            )
-        })
+        .map(|d| (t.same_as_line)(d.line, &d.number, d.first_line))
         .collect();
     let rejected: Vec<String> = receipt
         .rejected
         .iter()
         .map(|r| format!("{}: {}", r.number, r.reason))
         .collect();
+    let sms_needed = receipt
+        .sms_needed
+        .map_or_else(|| t.not_given.to_owned(), |n| n.to_string());
     view! {
         <section class="panel receipt" role="status" aria-labelledby="receipt-title">
             <h2 id="receipt-title">
-                {if receipt.simulation { "Simulated: nothing was sent" } else { "Scheduled" }}
+                {if receipt.simulation { t.receipt_simulated } else { t.receipt_scheduled }}
             </h2>
             <dl>
-                <dt>"Provider"</dt>
+                <dt>{t.provider}</dt>
                 <dd>{receipt.provider.to_string()}</dd>
-                <dt>"Reference"</dt>
+                <dt>{t.reference}</dt>
                 <dd data-testid="reference">{references}</dd>
-                <dt>"Recipients"</dt>
+                <dt>{t.recipients}</dt>
                 <dd data-testid="contacts">{receipt.contacts}</dd>
-                <dt>"SMS needed"</dt>
-                <dd>{receipt.sms_needed.map(|n| n.to_string()).unwrap_or_else(|| "not given".into())}</dd>
-                <dt>"Cost"</dt>
+                <dt>{t.sms_needed}</dt>
+                <dd>{sms_needed}</dd>
+                <dt>{t.cost}</dt>
                 <dd data-testid="cost">{cost}</dd>
-                <dt>"Send time"</dt>
+                <dt>{t.send_time}</dt>
                 <dd data-testid="send-time">{when}</dd>
-                <dt>"Moved by the sending rules"</dt>
+                <dt>{t.moved_by_rules}</dt>
                 <dd data-testid="deferred">{receipt.deferred}</dd>
             </dl>
-            <ReceiptList title="Not handed over:" class="error" testid="failed" items=failed/>
-            <ReceiptList title="Left out:" class="excluded" testid="excluded" items=excluded/>
-            <ReceiptList title="Left out because they repeat an earlier line:" class="duplicates" testid="duplicates" items=duplicates/>
-            <ReceiptList title="Refused by the provider:" class="error" testid="rejected" items=rejected/>
-            <ReceiptList title="Warnings:" class="warnings" testid="warnings" items=warnings/>
+            {receipt_list(t.not_handed_over, "error", "failed", failed)}
+            {receipt_list(t.left_out_list, "excluded", "excluded", excluded)}
+            {receipt_list(t.repeated_list, "duplicates", "duplicates", duplicates)}
+            {receipt_list(t.refused_list, "error", "rejected", rejected)}
+            {receipt_list(t.warnings_list, "warnings", "warnings", warnings)}
             <p>
-                <A href=href(&format!("/campaigns/{}", receipt.campaign_id))>"Follow this campaign"</A>
+                <A href=href(&format!("/campaigns/{}", receipt.campaign_id))>{t.follow_campaign}</A>
             </p>
         </section>
     }
 }
 
 /// A titled list, shown only when it has items.
-#[component]
-fn ReceiptList(
+fn receipt_list(
     title: &'static str,
     class: &'static str,
     testid: &'static str,

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::FileButton;
 use crate::domain::column_mapping::{self, ColumnTarget};
-use crate::picked_file::PickedFile;
+use crate::i18n::use_i18n;
+use crate::picked_file::{FileProblem, PickedFile};
 
 /// A file waiting for its columns to be mapped.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,14 +18,17 @@ struct Mapping {
 /// a guess, and the header row is rewritten.
 #[component]
 pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let mapping = RwSignal::new(None::<Mapping>);
     let targets = RwSignal::new(Vec::<ColumnTarget>::new());
-    let note = RwSignal::new(None::<Result<String, String>>);
+    // What the last file did: lines loaded (file name, line count), or why it was not read.
+    let note = RwSignal::new(None::<Result<(String, usize), FileProblem>>);
 
     let load = move |file: PickedFile| {
         let (delimiter, cells) = column_mapping::header_cells(&file.text);
         if column_mapping::usable_as_is(&cells) {
-            note.set(Some(Ok(loaded(&file.name, &file.text))));
+            note.set(Some(Ok((file.name.clone(), line_count(&file.text)))));
             recipients.set(file.text);
             mapping.set(None);
         } else {
@@ -47,7 +51,7 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
         }) = mapping.get_untracked()
         {
             let text = targets.with_untracked(|t| column_mapping::apply(&file.text, delimiter, t));
-            note.set(Some(Ok(loaded(&file.name, &text))));
+            note.set(Some(Ok((file.name.clone(), line_count(&text)))));
             recipients.set(text);
             mapping.set(None);
         }
@@ -56,28 +60,38 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="recipients-file">
             <FileButton
-                label="Upload a CSV file"
-                on_read=Callback::new(move |read: Result<PickedFile, String>| match read {
+                label=|t| t.upload_csv
+                on_read=Callback::new(move |read: Result<PickedFile, FileProblem>| match read {
                     Ok(file) => load(file),
                     Err(problem) => note.set(Some(Err(problem))),
                 })
             />
             <span data-testid="recipients-file-note" aria-live="polite">
                 {move || match note.get() {
-                    Some(Ok(text)) => view! { <span class="muted">{text}</span> }.into_any(),
-                    Some(Err(problem)) => view! { <span class="error">{problem}</span> }.into_any(),
+                    Some(Ok((name, lines))) => {
+                        view! { <span class="muted">{(t().lines_loaded)(&name, lines)}</span> }.into_any()
+                    }
+                    Some(Err(problem)) => {
+                        view! { <span class="error">{t().file_problem(&problem)}</span> }.into_any()
+                    }
                     None => ().into_any(),
                 }}
             </span>
         </div>
         {move || mapping.get().map(|m| view! {
             <fieldset class="column-mapping" data-testid="column-mapping">
-                <legend>{format!("What does each column of {} hold?", m.file.name)}</legend>
+                <legend>
+                    {
+                        let name = m.file.name.clone();
+                        move || (t().mapping_legend)(&name)
+                    }
+                </legend>
                 {m.cells.iter().enumerate().map(|(index, cell)| {
                     let id = format!("column-{index}");
+                    let cell = cell.clone();
                     view! {
                         <div class="mapping-row">
-                            <label for=id.clone()>{format!("Column \u{201c}{cell}\u{201d}")}</label>
+                            <label for=id.clone()>{move || (t().column_named)(&cell)}</label>
                             <select
                                 id=id
                                 on:change=move |ev| {
@@ -91,18 +105,20 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
                                         value=target.header_name()
                                         selected=move || targets.with(|t| t.get(index) == Some(&target))
                                     >
-                                        {target.label()}
+                                        {move || (t().column_target)(target)}
                                     </option>
                                 }).collect_view()}
                             </select>
                         </div>
                     }
                 }).collect_view()}
-                <p class="error" role="alert">{problem}</p>
+                <p class="error" role="alert">
+                    {move || problem().map(|p| t().mapping_problem(p))}
+                </p>
                 <div class="button-row">
-                    <button type="button" class="primary" on:click=apply>"Use these columns"</button>
+                    <button type="button" class="primary" on:click=apply>{move || t().use_columns}</button>
                     <button type="button" class="secondary" on:click=move |_| mapping.set(None)>
-                        "Cancel"
+                        {move || t().cancel}
                     </button>
                 </div>
             </fieldset>
@@ -110,8 +126,7 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// `list.csv: 1,204 lines loaded.` (the header counted as a line, as in error messages).
-fn loaded(name: &str, text: &str) -> String {
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    format!("{name}: {lines} lines loaded below.")
+/// Non-blank lines, the header counted (as in error messages' line numbers).
+fn line_count(text: &str) -> usize {
+    text.lines().filter(|l| !l.trim().is_empty()).count()
 }

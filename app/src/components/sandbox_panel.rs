@@ -2,15 +2,23 @@ use leptos::prelude::*;
 
 use crate::api::settings::{read_sandbox_clock, AdvanceSandboxClock};
 use crate::components::Time;
+use crate::i18n::{use_i18n, Texts};
 use crate::models::SandboxClockView;
 
-/// Steps the sandbox clock can take from the panel: label and seconds.
-const STEPS: [(&str, i64); 3] = [("+10 minutes", 600), ("+1 hour", 3_600), ("+1 day", 86_400)];
+/// A step the sandbox clock can take from the panel: its label and seconds.
+type Step = (fn(&Texts) -> &'static str, i64);
+const STEPS: [Step; 3] = [
+    (|t| t.step_10_minutes, 600),
+    (|t| t.step_1_hour, 3_600),
+    (|t| t.step_1_day, 86_400),
+];
 
 /// Moves the sandboxes' clock forward so scheduled messages reach their send time now; renders
 /// nothing when no sandbox runs. `on_moved` runs after each move (a page re-reads its statuses).
 #[component]
 pub fn SandboxPanel(#[prop(optional, into)] on_moved: Option<Callback<()>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let initial = LocalResource::new(read_sandbox_clock);
     let advance = ServerAction::<AdvanceSandboxClock>::new();
     Effect::new(move |_| {
@@ -23,8 +31,8 @@ pub fn SandboxPanel(#[prop(optional, into)] on_moved: Option<Callback<()>>) -> i
     // The latest answer: the move's, else the first reading.
     let clock = move || -> Option<Result<SandboxClockView, String>> {
         match advance.value().get() {
-            Some(moved) => Some(moved.map_err(|e| e.to_string())),
-            None => initial.get().map(|read| read.map_err(|e| e.to_string())),
+            Some(moved) => Some(moved.map_err(|e| t().error(&e))),
+            None => initial.get().map(|read| read.map_err(|e| t().error(&e))),
         }
     };
     let mounted = move || initial.with(|read| matches!(read, Some(Ok(_))));
@@ -32,15 +40,12 @@ pub fn SandboxPanel(#[prop(optional, into)] on_moved: Option<Callback<()>>) -> i
     view! {
         <Show when=mounted>
             <section class="panel sandbox-panel" aria-labelledby="sandbox-title">
-                <h2 id="sandbox-title">"Sandbox clock"</h2>
-                <p class="muted">
-                    "The sandboxes send scheduled messages when their clock reaches the send time. \
-                     Move it forward to watch statuses change now; real providers are not affected."
-                </p>
+                <h2 id="sandbox-title">{move || t().sandbox_clock}</h2>
+                <p class="muted">{move || t().sandbox_explained}</p>
                 <p data-testid="sandbox-time" aria-live="polite">
                     {move || match clock() {
                         Some(Ok(view)) => view! {
-                            "Sandbox time: " <Time at=view.now.clone()/> " (" {ahead(view.offset_seconds)} ")"
+                            {t().sandbox_time} <Time at=view.now.clone()/> " (" {ahead(t(), view.offset_seconds)} ")"
                         }.into_any(),
                         Some(Err(error)) => view! { <span class="error">{error}</span> }.into_any(),
                         None => view! { "…" }.into_any(),
@@ -58,7 +63,7 @@ pub fn SandboxPanel(#[prop(optional, into)] on_moved: Option<Callback<()>>) -> i
                                     advance.dispatch(AdvanceSandboxClock { seconds });
                                 }
                             >
-                                {label}
+                                {move || label(t())}
                             </button>
                         })
                         .collect_view()}
@@ -69,28 +74,38 @@ pub fn SandboxPanel(#[prop(optional, into)] on_moved: Option<Callback<()>>) -> i
 }
 
 /// `0` → "real time"; `5400` → "1 h 30 min ahead of real time".
-fn ahead(offset_seconds: i64) -> String {
+fn ahead(t: &Texts, offset_seconds: i64) -> String {
     if offset_seconds < 60 {
-        return "real time".into();
+        return t.real_time.into();
     }
     let minutes = offset_seconds / 60;
     let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
-    let parts: Vec<String> = [(days, "d"), (hours, "h"), (minutes, "min")]
+    let parts: Vec<String> = [(days, t.day_unit), (hours, "h"), (minutes, "min")]
         .into_iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, unit)| format!("{n} {unit}"))
         .collect();
-    format!("{} ahead of real time", parts.join(" "))
+    (t.ahead_of_real_time)(&parts.join(" "))
 }
 
 #[cfg(test)]
 mod tests {
     use super::ahead;
+    use crate::i18n::Locale;
 
     #[test]
     fn the_offset_reads_in_days_hours_and_minutes() {
-        assert_eq!(ahead(0), "real time");
-        assert_eq!(ahead(600), "10 min ahead of real time");
-        assert_eq!(ahead(90_000 + 5_400), "1 d 2 h 30 min ahead of real time");
+        let en = Locale::En.texts();
+        assert_eq!(ahead(en, 0), "real time");
+        assert_eq!(ahead(en, 600), "10 min ahead of real time");
+        assert_eq!(
+            ahead(en, 90_000 + 5_400),
+            "1 d 2 h 30 min ahead of real time"
+        );
+        let fr = Locale::Fr.texts();
+        assert_eq!(
+            ahead(fr, 90_000 + 5_400),
+            "1 j 2 h 30 min d'avance sur l'heure réelle"
+        );
     }
 }

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
+use crate::i18n::use_i18n;
 use crate::models::StatusCount;
 
 /// How many recipients stand in each status: a stacked bar (decoration) and the numbers in words.
 #[component]
 pub fn StatusCounts(#[prop(into)] counts: Signal<Vec<StatusCount>>) -> impl IntoView {
+    let i18n = use_i18n();
     let total = move || counts.with(|c| c.iter().map(|c| c.count).sum::<u64>().max(1));
     view! {
         <div class="status-counts">
@@ -28,7 +30,7 @@ pub fn StatusCounts(#[prop(into)] counts: Signal<Vec<StatusCount>>) -> impl Into
                 >
                     <li>
                         <span class=format!("swatch status-{}", count.status) aria-hidden="true"></span>
-                        {format!("{} {}", count.count, count.status)}
+                        {move || format!("{} {}", count.count, (i18n.t().status_name)(count.status))}
                     </li>
                 </For>
             </ul>

@@ -54,18 +54,6 @@ impl ColumnTarget {
             .into_iter()
             .find(|t| t.header_name() == header_name)
     }
-
-    /// In words, for the mapping form.
-    pub fn label(self) -> &'static str {
-        match self {
-            ColumnTarget::Phone => "phone number",
-            ColumnTarget::Placeholder("first_name") => "first name",
-            ColumnTarget::Placeholder("last_name") => "last name",
-            ColumnTarget::Placeholder(name) => name,
-            ColumnTarget::TimeZone => "time zone",
-            ColumnTarget::Ignored => "not used",
-        }
-    }
 }
 
 /// The file's first non-blank line, split into cells: `;` separates them when the line has
@@ -171,21 +159,25 @@ fn guess_one(cell: &str) -> Option<ColumnTarget> {
     }
 }
 
-/// Why a mapping cannot be used, in words; `None` when it can.
-pub fn problem(targets: &[ColumnTarget]) -> Option<String> {
-    let phones = targets
-        .iter()
-        .filter(|t| **t == ColumnTarget::Phone)
-        .count();
-    if phones == 0 {
-        return Some("Choose the column that holds the phone numbers.".into());
+/// Why a mapping cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MappingProblem {
+    /// No column holds the phone numbers.
+    NoPhoneColumn,
+    /// More than one column holds this.
+    Repeated(ColumnTarget),
+}
+
+/// Why a mapping cannot be used; `None` when it can.
+pub fn problem(targets: &[ColumnTarget]) -> Option<MappingProblem> {
+    if !targets.contains(&ColumnTarget::Phone) {
+        return Some(MappingProblem::NoPhoneColumn);
     }
-    for target in ColumnTarget::all() {
-        if target != ColumnTarget::Ignored && targets.iter().filter(|t| **t == target).count() > 1 {
-            return Some(format!("Only one column can hold the {}.", target.label()));
-        }
-    }
-    None
+    ColumnTarget::all()
+        .into_iter()
+        .filter(|target| *target != ColumnTarget::Ignored)
+        .find(|target| targets.iter().filter(|t| *t == target).count() > 1)
+        .map(MappingProblem::Repeated)
 }
 
 /// `text` with its header row replaced by the targets' names; the other lines are unchanged.
@@ -261,12 +253,18 @@ mod tests {
     #[test]
     fn a_mapping_needs_one_phone_column_and_no_target_twice() {
         use ColumnTarget::*;
-        assert!(problem(&[Ignored, Placeholder("first_name")])
-            .unwrap()
-            .contains("phone numbers"));
-        assert!(problem(&[Phone, TimeZone, TimeZone])
-            .unwrap()
-            .contains("time zone"));
+        assert_eq!(
+            problem(&[Ignored, Placeholder("first_name")]),
+            Some(MappingProblem::NoPhoneColumn)
+        );
+        assert_eq!(
+            problem(&[Phone, TimeZone, TimeZone]),
+            Some(MappingProblem::Repeated(TimeZone))
+        );
+        assert_eq!(
+            problem(&[Phone, Placeholder("last_name"), Phone]),
+            Some(MappingProblem::Repeated(Phone))
+        );
         assert_eq!(problem(&[Phone, Ignored, Ignored]), None);
     }
 

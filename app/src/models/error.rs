@@ -115,18 +115,18 @@ pub enum AppError {
 
 impl AppError {
     /// Errors that belong to `field`, for display under it.
-    pub fn messages_for(&self, field: Field) -> Vec<String> {
+    pub fn errors_for(&self, field: Field) -> Vec<FieldError> {
         match self {
             AppError::Invalid(errors) => errors
                 .iter()
                 .filter(|error| error.field == field)
-                .map(ToString::to_string)
+                .cloned()
                 .collect(),
             AppError::Provider {
                 field: Some(f),
                 message,
                 ..
-            } if *f == field => vec![message.clone()],
+            } if *f == field => vec![FieldError::new(field, message.clone())],
             _ => Vec::new(),
         }
     }

@@ -19,8 +19,8 @@ pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage};
 pub use preview::{CampaignPreview, PreviewRecipient};
 pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
 pub use schedule::{
-    DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleReceipt,
-    ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
+    DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleProgress,
+    ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
 };
 pub use settings::{PolicyInfo, SandboxClockView, ServerSettings};
 pub use status::RecipientStatus;

@@ -71,10 +71,3 @@ pub struct Balance {
     /// The provider's unit, e.g. `euros`.
     pub unit: String,
 }
-
-impl Balance {
-    /// `12.34 EUR`.
-    pub fn amount_in_words(&self) -> String {
-        format!("{:.2} {}", self.amount, self.unit)
-    }
-}

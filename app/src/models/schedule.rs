@@ -119,3 +119,16 @@ impl ScheduleReceipt {
             .collect()
     }
 }
+
+/// How far the hand-over of a campaign being scheduled has gone, provider request by request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleProgress {
+    /// Provider requests the campaign is split into.
+    pub requests: u32,
+    /// Requests the provider has answered (accepted, refused, or no answer that reconciliation
+    /// will settle).
+    pub answered: u32,
+    /// Recipients in all the requests, and in the answered ones.
+    pub recipients: u64,
+    pub recipients_answered: u64,
+}

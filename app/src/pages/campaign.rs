@@ -8,6 +8,7 @@ use crate::client::href;
 use crate::components::{
     CampaignActions, ColumnHeads, PageButtons, RecipientHistory, SandboxPanel, StatusCounts, Time,
 };
+use crate::i18n::{use_i18n, Texts};
 use crate::models::{CampaignDetail, RecipientStatus, RecipientView};
 use crate::polling::refresh_while;
 
@@ -16,22 +17,14 @@ const REFRESH: Duration = Duration::from_secs(3);
 /// Recipients per page (the server's page size).
 const PAGE: u64 = 100;
 
-/// Column headings of the table.
-const RECIPIENT_COLUMNS: &[&str] = &[
-    "Line",
-    "Number",
-    "Status",
-    "Send at",
-    "Parts",
-    "Reason or warnings",
-    "History",
-];
 /// Columns of the table, for the history row that spans them.
 const COLUMN_COUNT: &str = "7";
 
 /// One campaign: where its recipients stand, who did what, and what can still be done.
 #[component]
 pub fn CampaignPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let offset = RwSignal::new(0_u64);
@@ -80,18 +73,18 @@ pub fn CampaignPage() -> impl IntoView {
     });
 
     view! {
-        <p><A href=href("/campaigns")>"← All campaigns"</A></p>
+        <p><A href=href("/campaigns")>{move || t().all_campaigns}</A></p>
         {move || match detail.get() {
-            None => Some(view! { <p class="muted">"Loading…"</p> }.into_any()),
-            Some(Err(error)) => Some(view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()),
+            None => Some(view! { <p class="muted">{t().loading}</p> }.into_any()),
+            Some(Err(error)) => Some(view! { <p class="error" role="alert">{t().error(&error)}</p> }.into_any()),
             Some(Ok(_)) => None,
         }}
         <Show when=move || loaded.with(Option::is_some)>
             <div class="campaign-layout">
                 <section class="panel" aria-labelledby="campaign-title">
-                    <h2 id="campaign-title">"Campaign"</h2>
+                    <h2 id="campaign-title">{move || t().campaign_title}</h2>
                     <blockquote class="campaign-text" data-testid="campaign-text">{text}</blockquote>
-                    {move || loaded.get().map(|d| settings(&d))}
+                    {move || loaded.get().map(|d| settings(t(), &d))}
                     <StatusCounts counts=counts/>
                 </section>
                 <CampaignActions
@@ -101,14 +94,14 @@ pub fn CampaignPage() -> impl IntoView {
                 />
                 <SandboxPanel on_moved=move || detail.refetch()/>
                 <section class="panel" aria-labelledby="timeline-title">
-                    <h2 id="timeline-title">"Timeline"</h2>
+                    <h2 id="timeline-title">{move || t().timeline}</h2>
                     <ol class="timeline" data-testid="timeline">
                         {move || loaded.with(|d| d.as_ref().map(|d| d.actions.iter().map(|action| {
                             let detail = action.detail.clone().map(|d| format!(" ({d})"));
                             view! {
                                 <li>
                                     <Time at=action.at.clone()/>
-                                    " · " {action.actor.clone()} " · " <strong>{action.action.clone()}</strong>
+                                    " · " {action.actor.clone()} " · " <strong>{t().term_or_itself(&action.action)}</strong>
                                     {detail}
                                 </li>
                             }
@@ -116,10 +109,10 @@ pub fn CampaignPage() -> impl IntoView {
                     </ol>
                 </section>
                 <section class="panel recipients-panel" aria-labelledby="recipients-title">
-                    <h2 id="recipients-title">"Recipients"</h2>
+                    <h2 id="recipients-title">{move || t().recipients}</h2>
                     <div class="filters">
                         <label>
-                            "Show"
+                            {move || t().show}
                             <select
                                 name="status"
                                 on:change=move |ev| {
@@ -127,7 +120,7 @@ pub fn CampaignPage() -> impl IntoView {
                                     offset.set(0);
                                 }
                             >
-                                <option value="">{move || format!("All statuses ({})", all.get())}</option>
+                                <option value="">{move || (t().all_statuses)(all.get())}</option>
                                 <For
                                     each=move || counts.get()
                                     key=|count| (count.status, count.count)
@@ -137,19 +130,19 @@ pub fn CampaignPage() -> impl IntoView {
                                         value=count.status.as_str()
                                         selected=move || status.get() == Some(count.status)
                                     >
-                                        {format!("{} ({})", count.status, count.count)}
+                                        {move || format!("{} ({})", (t().status_name)(count.status), count.count)}
                                     </option>
                                 </For>
                             </select>
                         </label>
                         // A plain download: `rel=external` keeps the router's hands off it.
                         <a class="button secondary" href=export rel="external" download>
-                            "Export as CSV"
+                            {move || t().export_csv}
                         </a>
                     </div>
                     <div class="table-scroll">
                         <table class="recipients" data-testid="recipients">
-                            <ColumnHeads columns=RECIPIENT_COLUMNS/>
+                            <ColumnHeads columns=|t| t.recipient_columns/>
                             <tbody>
                                 <For
                                     each=move || recipients.get()
@@ -164,7 +157,7 @@ pub fn CampaignPage() -> impl IntoView {
                             {move || {
                                 let shown = recipients.with(Vec::len) as u64;
                                 let first = offset.get() + u64::from(shown > 0);
-                                format!("{first}–{} of {}", offset.get() + shown, total.get())
+                                (t().page_range)(first, offset.get() + shown, total.get())
                             }}
                         </span>
                         <PageButtons
@@ -187,32 +180,35 @@ where
     Memo::new(move |_| loaded.with(|d| d.as_ref().map(pick).unwrap_or_default()))
 }
 
-fn settings(detail: &CampaignDetail) -> impl IntoView {
+fn settings(t: &'static Texts, detail: &CampaignDetail) -> impl IntoView {
     let summary = &detail.summary;
     let when = match &summary.requested_send_at {
         Some(at) => view! { <Time at=at.clone()/> }.into_any(),
-        None => "at once".into_any(),
+        None => t.at_once.into_any(),
     };
     let overridden = detail
         .override_reason
         .clone()
-        .map(|reason| view! { <dt>"Sending rules overridden"</dt><dd>{reason}</dd> });
+        .map(|reason| view! { <dt>{t.rules_overridden}</dt><dd>{reason}</dd> });
     view! {
         <dl class="facts">
-            <dt>"Provider"</dt><dd>{summary.provider.to_string()}</dd>
-            <dt>"Purpose"</dt><dd>{summary.purpose.clone()}</dd>
-            <dt>"Send at"</dt><dd>{when} " (" {summary.time_zone.clone()} ")"</dd>
-            <dt>"Recipients"</dt><dd>{summary.recipient_count}</dd>
-            <dt>"Scheduled by"</dt><dd>{summary.actor.clone()} ", " <Time at=summary.created_at.clone()/></dd>
-            <dt>"State"</dt><dd data-testid="campaign-state">{summary.state().to_string()}</dd>
+            <dt>{t.provider}</dt><dd>{summary.provider.to_string()}</dd>
+            <dt>{t.purpose}</dt><dd>{t.term_or_itself(&summary.purpose)}</dd>
+            <dt>{t.send_at}</dt><dd>{when} " (" {summary.time_zone.clone()} ")"</dd>
+            <dt>{t.recipients}</dt><dd>{summary.recipient_count}</dd>
+            <dt>{t.scheduled_by}</dt><dd>{summary.actor.clone()} ", " <Time at=summary.created_at.clone()/></dd>
+            <dt>{t.state}</dt><dd data-testid="campaign-state">{(t.state_name)(summary.state())}</dd>
             {overridden}
         </dl>
     }
 }
 
 fn recipient_row(recipient: RecipientView) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let open = RwSignal::new(false);
-    let history_label = format!("History of line {}", recipient.line);
+    let line = recipient.line;
+    let status = recipient.status;
     let id = recipient.id.clone();
     let send_at = recipient.send_at.clone().map(|at| view! { <Time at=at/> });
     let notes: Vec<String> = recipient
@@ -225,7 +221,7 @@ fn recipient_row(recipient: RecipientView) -> impl IntoView {
         <tr>
             <td>{recipient.line}</td>
             <td>{recipient.phone.clone()}</td>
-            <td><span class=format!("status status-{}", recipient.status)>{recipient.status.to_string()}</span></td>
+            <td><span class=format!("status status-{}", recipient.status)>{move || (t().status_name)(status)}</span></td>
             <td>{send_at}</td>
             <td>{recipient.parts}</td>
             <td>{notes.join("; ")}</td>
@@ -233,10 +229,10 @@ fn recipient_row(recipient: RecipientView) -> impl IntoView {
                 <button
                     class="secondary small"
                     aria-expanded=move || open.get().to_string()
-                    aria-label=history_label
+                    aria-label=move || (t().history_of_line)(line)
                     on:click=move |_| open.update(|o| *o = !*o)
                 >
-                    {move || if open.get() { "Hide" } else { "History" }}
+                    {move || if open.get() { t().hide } else { t().history }}
                 </button>
             </td>
         </tr>

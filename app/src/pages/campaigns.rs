@@ -6,6 +6,7 @@ use crate::api::campaigns::list_campaigns;
 use crate::client::href;
 use crate::components::{CampaignFilters, ColumnHeads, StatusCounts, Time};
 use crate::debounce::debounced;
+use crate::i18n::use_i18n;
 use crate::models::{CampaignFilter, CampaignState, CampaignSummary, ProviderId};
 use crate::polling::refresh_while;
 
@@ -14,12 +15,11 @@ const REFRESH: Duration = Duration::from_secs(5);
 /// How long the search waits for the user to stop typing.
 const SEARCH_DELAY: Duration = Duration::from_millis(300);
 
-/// Column headings of the table.
-const CAMPAIGN_COLUMNS: &[&str] = &["Created", "Message", "Provider", "Recipients", "State"];
-
 /// Every campaign, newest first, with where its recipients stand, kept up to date.
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let state = RwSignal::new(None::<CampaignState>);
     let provider = RwSignal::new(None::<ProviderId>);
     let search = RwSignal::new(String::new());
@@ -67,19 +67,19 @@ pub fn CampaignsPage() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="campaigns-title">
-            <h2 id="campaigns-title">"Campaigns"</h2>
+            <h2 id="campaigns-title">{move || t().nav_campaigns}</h2>
             <CampaignFilters state provider search/>
             {move || match page.get() {
-                None => Some(view! { <p class="muted">"Loading…"</p> }.into_any()),
+                None => Some(view! { <p class="muted">{t().loading}</p> }.into_any()),
                 Some(Err(error)) => Some(
-                    view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    view! { <p class="error" role="alert">{t().error(&error)}</p> }.into_any(),
                 ),
                 Some(Ok(page)) if page.campaigns.is_empty() && filter() != CampaignFilter::default() => Some(
-                    view! { <p class="muted" data-testid="no-match">"No campaign matches these filters."</p> }.into_any(),
+                    view! { <p class="muted" data-testid="no-match">{t().no_match}</p> }.into_any(),
                 ),
                 Some(Ok(page)) if page.campaigns.is_empty() => Some(
                     view! {
-                        <p class="muted">"No campaign yet. " <A href=href("/")>"Schedule one"</A> "."</p>
+                        <p class="muted">{t().no_campaign_yet} <A href=href("/")>{t().schedule_one}</A> "."</p>
                     }
                         .into_any(),
                 ),
@@ -88,7 +88,7 @@ pub fn CampaignsPage() -> impl IntoView {
             <Show when=move || !campaigns.with(Vec::is_empty)>
                 <div class="table-scroll">
                     <table class="campaigns">
-                        <ColumnHeads columns=CAMPAIGN_COLUMNS/>
+                        <ColumnHeads columns=|t| t.campaign_columns/>
                         <tbody>
                             <For
                                 each=move || campaigns.get()
@@ -102,7 +102,7 @@ pub fn CampaignsPage() -> impl IntoView {
             <div class="pager">
                 <Show when=move || cursor.with(|c| c.as_ref().is_some_and(|(reached_with, _)| *reached_with == filter()))>
                     <button class="secondary" on:click=move |_| cursor.set(None)>
-                        "Newest campaigns"
+                        {move || t().newest_campaigns}
                     </button>
                 </Show>
                 <Show when=move || next_before.with(Option::is_some)>
@@ -113,7 +113,7 @@ pub fn CampaignsPage() -> impl IntoView {
                             cursor.set(next.map(|next| (untrack(filter), next)));
                         }
                     >
-                        "Older campaigns"
+                        {move || t().older_campaigns}
                     </button>
                 </Show>
             </div>
@@ -123,21 +123,22 @@ pub fn CampaignsPage() -> impl IntoView {
 
 fn campaign_row(campaign: CampaignSummary) -> impl IntoView {
     let link = href(&format!("/campaigns/{}", campaign.id));
-    let state = campaign.state().to_string();
+    let i18n = use_i18n();
+    let state = campaign.state();
     let counts = campaign.counts.clone();
     view! {
         <tr data-testid="campaign-row">
             <td><Time at=campaign.created_at.clone()/></td>
             <td class="message-cell">
                 <A href=link>{campaign.text.clone()}</A>
-                {campaign.simulation.then_some(view! { <span class="badge">"simulation"</span> })}
+                {campaign.simulation.then_some(view! { <span class="badge">{move || i18n.t().simulation_badge}</span> })}
             </td>
             <td>{campaign.provider.to_string()}</td>
             <td>
                 {campaign.recipient_count}
                 <StatusCounts counts=Signal::stored(counts)/>
             </td>
-            <td>{state}</td>
+            <td>{move || (i18n.t().state_name)(state)}</td>
         </tr>
     }
 }

@@ -5,13 +5,14 @@ use std::time::Duration;
 use crate::api::campaigns::preview_campaign;
 use crate::api::providers::{list_providers, list_time_zones};
 use crate::api::sms::ScheduleSms;
-use crate::client::browser_time_zone;
+use crate::client::{browser_time_zone, new_campaign_id};
 use crate::components::{
-    BalancePanel, ConfirmPanel, FieldErrors, MessageCounter, OutsideWindowChoice,
+    BalancePanel, ConfirmPanel, FieldErrors, HandoverProgress, MessageCounter, OutsideWindowChoice,
     PlaceholderButtons, PreviewPanel, ReceiptPanel, RecipientsFile,
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
+use crate::i18n::use_i18n;
 use crate::models::{AppError, CampaignPreview, Field, ProviderId, ProviderInfo, ScheduleRequest};
 
 /// The preview follows the form this long after the user stops typing.
@@ -20,6 +21,8 @@ const PREVIEW_DELAY: Duration = Duration::from_millis(400);
 /// The one screen: fill in, schedule, see what the provider answered.
 #[component]
 pub fn ComposerPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let providers = LocalResource::new(list_providers);
     let zones = LocalResource::new(list_time_zones);
 
@@ -79,6 +82,8 @@ pub fn ComposerPage() -> impl IntoView {
 
     let schedule = ServerAction::<ScheduleSms>::new();
     let outcome = schedule.value();
+    // The campaign being scheduled (its id, chosen here so its hand-over can be followed).
+    let scheduling = RwSignal::new(None::<(String, ProviderId)>);
     // The form's errors: from the check before the confirm step, or from scheduling itself.
     let error = RwSignal::new(None::<AppError>);
     Effect::new(move |_| {
@@ -100,7 +105,7 @@ pub fn ComposerPage() -> impl IntoView {
         Signal::derive(move || {
             error
                 .get()
-                .map(|e| e.messages_for(field))
+                .map(|e| t().field_errors(&e, field))
                 .unwrap_or_default()
         })
     };
@@ -127,7 +132,12 @@ pub fn ComposerPage() -> impl IntoView {
     let confirm = move || {
         if let Some((request, _)) = confirming.get_untracked() {
             confirming.set(None);
-            schedule.dispatch(ScheduleSms { request });
+            let campaign_id = new_campaign_id();
+            scheduling.set(campaign_id.clone().map(|id| (id, request.provider)));
+            schedule.dispatch(ScheduleSms {
+                request,
+                campaign_id,
+            });
         }
     };
 
@@ -135,10 +145,10 @@ pub fn ComposerPage() -> impl IntoView {
         providers.get().map(|result| match result {
             Ok(list) => list
                 .into_iter()
-                .map(provider_option)
+                .map(|info| provider_option(info, t().sandbox_provider))
                 .collect_view()
                 .into_any(),
-            Err(e) => view! { <option disabled=true>{e.to_string()}</option> }.into_any(),
+            Err(e) => view! { <option disabled=true>{t().error(&e)}</option> }.into_any(),
         })
     };
     let zone_options = move || {
@@ -160,11 +170,11 @@ pub fn ComposerPage() -> impl IntoView {
     view! {
         <div class="composer-layout">
             <form class="panel composer" on:submit=on_submit novalidate=true aria-labelledby="composer-title">
-                <h2 id="composer-title">"New campaign"</h2>
+                <h2 id="composer-title">{move || t().composer_title}</h2>
                 <FormSummary error=error/>
 
                 <div class="field">
-                    <label for="provider">"Provider"</label>
+                    <label for="provider">{move || t().provider}</label>
                     <select
                         id="provider"
                         on:change:target=move |ev| {
@@ -181,7 +191,7 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 <div class="field">
-                    <label for="text">"Message"</label>
+                    <label for="text">{move || t().message}</label>
                     <textarea
                         id="text"
                         rows="5"
@@ -196,7 +206,7 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 <div class="field">
-                    <label for="recipients">"Recipients: one number per line, or CSV with a header (phone, first_name, last_name, param1…param5, time_zone)"</label>
+                    <label for="recipients">{move || t().recipients_label}</label>
                     <textarea
                         id="recipients"
                         rows="5"
@@ -212,7 +222,7 @@ pub fn ComposerPage() -> impl IntoView {
                 <div class="field-row">
                     <Show when=move || provider.get() == ProviderId::Octopush>
                         <fieldset class="field">
-                            <legend>"Campaign type"</legend>
+                            <legend>{move || t().campaign_type}</legend>
                             <label>
                                 <input
                                     type="radio"
@@ -221,7 +231,7 @@ pub fn ComposerPage() -> impl IntoView {
                                     checked=true
                                     on:change=move |_| campaign_type.set(CampaignType::Premium)
                                 />
-                                "Premium"
+                                {move || t().premium}
                             </label>
                             <label>
                                 <input
@@ -230,12 +240,12 @@ pub fn ComposerPage() -> impl IntoView {
                                     value="low-cost"
                                     on:change=move |_| campaign_type.set(CampaignType::LowCost)
                                 />
-                                "Low cost"
+                                {move || t().low_cost}
                             </label>
                         </fieldset>
                     </Show>
                     <fieldset class="field">
-                        <legend>"Purpose"</legend>
+                        <legend>{move || t().purpose}</legend>
                         <label>
                             <input
                                 type="radio"
@@ -244,7 +254,7 @@ pub fn ComposerPage() -> impl IntoView {
                                 checked=true
                                 on:change=move |_| purpose.set(Purpose::Alert)
                             />
-                            "Alert (transactional)"
+                            {move || t().purpose_alert_choice}
                         </label>
                         <label>
                             <input
@@ -253,13 +263,13 @@ pub fn ComposerPage() -> impl IntoView {
                                 value="marketing"
                                 on:change=move |_| purpose.set(Purpose::Marketing)
                             />
-                            "Marketing"
+                            {move || t().purpose_marketing_choice}
                         </label>
                     </fieldset>
                 </div>
 
                 <div class="field">
-                    <label for="sender">"Sender (3–11 letters or digits; empty for the provider's default)"</label>
+                    <label for="sender">{move || t().sender_label}</label>
                     <input
                         id="sender"
                         type="text"
@@ -274,7 +284,7 @@ pub fn ComposerPage() -> impl IntoView {
 
                 <div class="field-row">
                     <div class="field">
-                        <label for="send-at">"Send at (empty: now)"</label>
+                        <label for="send-at">{move || t().send_at_label}</label>
                         <input
                             id="send-at"
                             type="datetime-local"
@@ -285,7 +295,7 @@ pub fn ComposerPage() -> impl IntoView {
                         <FieldErrors field=Field::SendAt messages=errors_for(Field::SendAt)/>
                     </div>
                     <div class="field">
-                        <label for="time-zone">"Time zone"</label>
+                        <label for="time-zone">{move || t().time_zone}</label>
                         <select
                             id="time-zone"
                             on:change:target=move |ev| time_zone.set(ev.target().value())
@@ -300,7 +310,7 @@ pub fn ComposerPage() -> impl IntoView {
                 <div class="field checkboxes">
                     <label>
                         <input id="local-time" type="checkbox" bind:checked=local_time/>
-                        "Read this time on each recipient's own clock (their zone, from the list or the number)"
+                        {move || t().local_time_choice}
                     </label>
                 </div>
 
@@ -313,11 +323,11 @@ pub fn ComposerPage() -> impl IntoView {
                 <div class="field checkboxes">
                     <label>
                         <input id="with-replies" type="checkbox" bind:checked=with_replies/>
-                        "Allow replies (the provider picks a number as sender)"
+                        {move || t().with_replies_choice}
                     </label>
                     <label>
                         <input id="simulation" type="checkbox" bind:checked=simulation/>
-                        "Simulation: validate and price, send nothing"
+                        {move || t().simulation_choice}
                     </label>
                 </div>
 
@@ -339,17 +349,22 @@ pub fn ComposerPage() -> impl IntoView {
                         >
                             {move || {
                                 if schedule.pending().get() {
-                                    "Scheduling…"
+                                    t().scheduling
                                 } else if checking.get() {
-                                    "Checking…"
+                                    t().checking
                                 } else {
-                                    "Schedule"
+                                    t().schedule
                                 }
                             }}
                         </button>
                     }
                         .into_any(),
                 }}
+                <Show when=move || schedule.pending().get()>
+                    {move || scheduling.get().map(|(id, provider)| view! {
+                        <HandoverProgress campaign_id=id provider=provider/>
+                    })}
+                </Show>
             </form>
 
             <aside class="side">
@@ -366,9 +381,9 @@ fn worth_previewing(request: &ScheduleRequest) -> bool {
     !request.text.trim().is_empty() && !request.recipients.trim().is_empty()
 }
 
-fn provider_option(info: ProviderInfo) -> impl IntoView {
+fn provider_option(info: ProviderInfo, sandbox_label: fn(&str) -> String) -> impl IntoView {
     let label = if info.sandbox {
-        format!("{} (sandbox)", info.id)
+        sandbox_label(&info.id.to_string())
     } else {
         info.id.to_string()
     };
@@ -378,6 +393,7 @@ fn provider_option(info: ProviderInfo) -> impl IntoView {
 /// The errors that are not about one field, and a pointer to those that are.
 #[component]
 fn FormSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         error.get().map(|error| {
             let class = if matches!(error, AppError::Invalid(_)) {
@@ -387,7 +403,7 @@ fn FormSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
             };
             view! {
                 <div class=class role="alert" data-testid="form-error">
-                    {error.to_string()}
+                    {i18n.t().error(&error)}
                 </div>
             }
         })

@@ -4,17 +4,19 @@ use std::time::Duration;
 use crate::api::opt_outs::{list_opt_outs, AddOptOuts, RemoveOptOut};
 use crate::components::{ColumnHeads, FieldErrors, FileButton, PageButtons, Time};
 use crate::debounce::debounced;
+use crate::i18n::use_i18n;
 use crate::models::{AppError, Field, OptOutEntry, OptOutImport};
-use crate::picked_file::PickedFile;
+use crate::picked_file::{FileProblem, PickedFile};
 
 /// Entries per page (the server's page size).
 const PAGE: u64 = 100;
 const SEARCH_DELAY: Duration = Duration::from_millis(300);
-const COLUMNS: &[&str] = &["Number", "Source", "Added by", "Added", ""];
 
 /// The numbers no campaign may reach: search, add by hand, import a file, take one off.
 #[component]
 pub fn OptOutsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let search = RwSignal::new(String::new());
     let settled_search = debounced(SEARCH_DELAY, move || search.get());
     let offset = RwSignal::new(0_u64);
@@ -28,14 +30,18 @@ pub fn OptOutsPage() -> impl IntoView {
         list_opt_outs(offset.get(), settled_search.get().unwrap_or_default())
     });
     let numbers = RwSignal::new(String::new());
-    let file_problem = RwSignal::new(None::<String>);
+    let file_problem = RwSignal::new(None::<FileProblem>);
 
     let add_errors = Signal::derive(move || match add.value().get() {
         Some(Err(error)) => match error {
-            AppError::Invalid(_) => error.messages_for(Field::OptOutNumbers),
-            other => vec![other.to_string()],
+            AppError::Invalid(_) => t().field_errors(&error, Field::OptOutNumbers),
+            other => vec![t().error(&other)],
         },
-        _ => file_problem.get().into_iter().collect(),
+        _ => file_problem
+            .get()
+            .map(|problem| t().file_problem(&problem))
+            .into_iter()
+            .collect(),
     });
     let added = move || match add.value().get() {
         Some(Ok(report)) => Some(import_summary(&report)),
@@ -48,21 +54,21 @@ pub fn OptOutsPage() -> impl IntoView {
         }
     });
     let removed = move || match remove.value().get() {
-        Some(Err(error)) => Some(view! { <p class="error" role="alert">{error.to_string()}</p> }),
+        Some(Err(error)) => Some(view! { <p class="error" role="alert">{t().error(&error)}</p> }),
         _ => None,
     };
 
     view! {
         <div class="opt-outs-layout">
             <section class="panel" aria-labelledby="add-title">
-                <h2 id="add-title">"Add numbers"</h2>
+                <h2 id="add-title">{move || t().add_numbers}</h2>
                 <form on:submit=move |ev| {
                     ev.prevent_default();
                     file_problem.set(None);
                     add.dispatch(AddOptOuts { numbers: numbers.get_untracked(), source: "operator".into() });
                 }>
                     <div class="field">
-                        <label for="opt-out-numbers">"Numbers, one per line"</label>
+                        <label for="opt-out-numbers">{move || t().numbers_per_line}</label>
                         <textarea
                             id="opt-out-numbers"
                             rows="4"
@@ -75,11 +81,11 @@ pub fn OptOutsPage() -> impl IntoView {
                     </div>
                     <div class="button-row">
                         <button type="submit" class="primary" disabled=move || add.pending().get()>
-                            "Add to the list"
+                            {move || t().add_to_list}
                         </button>
                         <FileButton
-                            label="Import a CSV file"
-                            on_read=Callback::new(move |read: Result<PickedFile, String>| match read {
+                            label=|t| t.import_csv
+                            on_read=Callback::new(move |read: Result<PickedFile, FileProblem>| match read {
                                 Ok(file) => {
                                     file_problem.set(None);
                                     add.dispatch(AddOptOuts { numbers: file.text, source: "import".into() });
@@ -88,18 +94,15 @@ pub fn OptOutsPage() -> impl IntoView {
                             })
                         />
                     </div>
-                    <p class="muted">
-                        "A file has one number per line, or a header row with a phone column. \
-                         A list with an error adds nothing: fix the lines named and add it again."
-                    </p>
+                    <p class="muted">{move || t().opt_out_file_help}</p>
                     <p class="ok" data-testid="opt-out-added" aria-live="polite">{added}</p>
                 </form>
             </section>
             <section class="panel" aria-labelledby="opt-outs-title">
-                <h2 id="opt-outs-title">"Opt-out list"</h2>
+                <h2 id="opt-outs-title">{move || t().opt_out_list}</h2>
                 <div class="filters">
                     <label class="grow">
-                        "Find a number"
+                        {move || t().find_number}
                         <input
                             type="search"
                             inputmode="tel"
@@ -113,15 +116,15 @@ pub fn OptOutsPage() -> impl IntoView {
                 </div>
                 {removed}
                 {move || match page.get() {
-                    None => view! { <p class="muted">"Loading…"</p> }.into_any(),
-                    Some(Err(error)) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    None => view! { <p class="muted">{t().loading}</p> }.into_any(),
+                    Some(Err(error)) => view! { <p class="error" role="alert">{t().error(&error)}</p> }.into_any(),
                     Some(Ok(page)) if page.entries.is_empty() => view! {
-                        <p class="muted" data-testid="no-opt-outs">"No number here."</p>
+                        <p class="muted" data-testid="no-opt-outs">{t().no_number}</p>
                     }.into_any(),
                     Some(Ok(page)) => view! {
                         <div class="table-scroll">
                             <table data-testid="opt-outs">
-                                <ColumnHeads columns=COLUMNS/>
+                                <ColumnHeads columns=|t| t.opt_out_columns/>
                                 <tbody>
                                     {page.entries.into_iter().map(|entry| entry_row(entry, remove)).collect_view()}
                                 </tbody>
@@ -137,15 +140,16 @@ pub fn OptOutsPage() -> impl IntoView {
     }
 }
 
-fn import_summary(report: &OptOutImport) -> String {
-    format!(
-        "{} added, {} already on the list.",
-        report.added, report.already_listed
-    )
+fn import_summary(report: &OptOutImport) -> impl IntoView {
+    let i18n = use_i18n();
+    let (added, listed) = (report.added, report.already_listed);
+    move || (i18n.t().opt_outs_added)(added, listed)
 }
 
 /// One number, with a removal that asks first.
 fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
     let confirming = RwSignal::new(false);
     let phone = entry.phone.clone();
     let source = match entry.detail {
@@ -166,10 +170,13 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
                         move || view! {
                             <button
                                 class="secondary small"
-                                aria-label=format!("Remove {phone}")
+                                aria-label={
+                                    let phone = phone.clone();
+                                    move || (t().remove_number)(&phone)
+                                }
                                 on:click=move |_| confirming.set(true)
                             >
-                                "Remove"
+                                {move || t().remove}
                             </button>
                         }
                     }
@@ -177,7 +184,7 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
                     {
                         let phone = phone.clone();
                         view! {
-                            <span role="alert">"Messages may reach this number again. Remove it?"</span>
+                            <span role="alert">{move || t().remove_question}</span>
                             " "
                             <button
                                 class="danger small"
@@ -185,11 +192,11 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
                                     remove.dispatch(RemoveOptOut { phone: phone.clone() });
                                 }
                             >
-                                "Yes, remove"
+                                {move || t().yes_remove}
                             </button>
                             " "
                             <button class="secondary small" on:click=move |_| confirming.set(false)>
-                                "Keep it"
+                                {move || t().keep_it}
                             </button>
                         }
                     }

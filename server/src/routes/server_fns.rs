@@ -36,6 +36,7 @@ pub fn register_all() {
     use app::api::{campaigns, opt_outs, providers, settings, sms};
     use leptos::server_fn::axum::register_explicit;
     register_explicit::<sms::ScheduleSms>();
+    register_explicit::<sms::ReadScheduleProgress>();
     register_explicit::<campaigns::PreviewCampaign>();
     register_explicit::<campaigns::ListCampaigns>();
     register_explicit::<campaigns::GetCampaign>();

@@ -4,8 +4,8 @@
 use app::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
     CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
-    RecipientEvent, RecipientStatus, SandboxClockView, ScheduleReceipt, ScheduleRequest,
-    ServerSettings,
+    RecipientEvent, RecipientStatus, SandboxClockView, ScheduleProgress, ScheduleReceipt,
+    ScheduleRequest, ServerSettings,
 };
 use app::services::{Actor, SmsService};
 use async_trait::async_trait;
@@ -64,8 +64,16 @@ impl SmsService for AppService {
         &self,
         actor: &Actor,
         request: ScheduleRequest,
+        campaign_id: Option<String>,
     ) -> Result<ScheduleReceipt, AppError> {
-        self.scheduler.schedule(actor, request).await
+        self.scheduler.schedule(actor, request, campaign_id).await
+    }
+
+    async fn schedule_progress(
+        &self,
+        campaign_id: &str,
+    ) -> Result<Option<ScheduleProgress>, AppError> {
+        self.scheduler.progress(campaign_id).await
     }
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {

@@ -7,7 +7,8 @@ use app::domain::sending_rules::SendingPolicies;
 use app::domain::Purpose;
 use app::models::{
     AppError, Balance, CampaignPreview, ExcludedRecipient, PreviewRecipient, ProviderId,
-    RecipientWarning, ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
+    RecipientWarning, ScheduleProgress, ScheduleReceipt, ScheduleRequest, SubmissionOutcome,
+    SubmissionReceipt,
 };
 use app::services::Actor;
 use chrono::{DateTime, Utc};
@@ -209,18 +210,21 @@ impl SchedulerService {
     }
 
     /// Validates, plans, records every recipient, hands the batches over and records each answer.
+    /// `campaign_id` (a UUID the browser chose) names the campaign; one already recorded under it
+    /// is not scheduled again.
     pub async fn schedule(
         &self,
         actor: &Actor,
         request: ScheduleRequest,
+        campaign_id: Option<String>,
     ) -> Result<ScheduleReceipt, AppError> {
+        let campaign_id = self.new_campaign_id(campaign_id).await?;
         let now = self.clock.now();
         let (order, plan, provider) = self.plan(&request, now).await?;
 
         // Everything is recorded before the first call, each batch's request as it will be sent,
         // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
         // by this instance: a lost answer or a crash can be reconciled, by one instance only.
-        let campaign_id = Uuid::new_v4().to_string();
         let submissions: Vec<PlannedSubmission> = plan
             .batches
             .iter()
@@ -292,6 +296,40 @@ impl SchedulerService {
             return Err(error.into());
         }
         Ok(receipt(campaign_id, &order, &plan, results))
+    }
+
+    /// The id the campaign is recorded under: the browser's, when it is a UUID not used yet.
+    async fn new_campaign_id(&self, chosen: Option<String>) -> Result<String, AppError> {
+        let Some(chosen) = chosen else {
+            return Ok(Uuid::new_v4().to_string());
+        };
+        let id = Uuid::parse_str(chosen.trim())
+            .map_err(|_| {
+                AppError::NotAllowed(format!(
+                    "The campaign id {chosen:?} is not a UUID: nothing was scheduled."
+                ))
+            })?
+            .to_string();
+        if self
+            .store
+            .campaign(&id)
+            .await
+            .map_err(read_failed)?
+            .is_some()
+        {
+            return Err(AppError::NotAllowed(format!(
+                "This campaign was already scheduled (campaign {id}): it was not scheduled again."
+            )));
+        }
+        Ok(id)
+    }
+
+    /// How far the campaign's hand-over has gone; `None` while it is not recorded.
+    pub async fn progress(&self, campaign_id: &str) -> Result<Option<ScheduleProgress>, AppError> {
+        self.store
+            .submission_progress(campaign_id)
+            .await
+            .map_err(read_failed)
     }
 
     pub async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {

@@ -1,5 +1,6 @@
 //! The record of every hand-over to a provider: written before the call, completed after it.
 
+use app::models::ScheduleProgress;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
@@ -119,6 +120,39 @@ impl Store {
         .execute(connection)
         .await?;
         Ok(())
+    }
+
+    /// How many of the campaign's provider requests (and their recipients) have had an answer;
+    /// `None` when no campaign is recorded under `campaign_id`.
+    pub async fn submission_progress(
+        &self,
+        campaign_id: &str,
+    ) -> Result<Option<ScheduleProgress>, StoreError> {
+        if self.campaign(campaign_id).await?.is_none() {
+            return Ok(None);
+        }
+        // Sums cast to BIGINT: PostgreSQL sums BIGINTs as NUMERIC.
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS requests, \
+             CAST(COALESCE(SUM(CASE WHEN status <> $2 THEN 1 ELSE 0 END), 0) AS BIGINT) AS answered, \
+             CAST(COALESCE(SUM(recipient_count), 0) AS BIGINT) AS recipients, \
+             CAST(COALESCE(SUM(CASE WHEN status <> $2 THEN recipient_count ELSE 0 END), 0) AS BIGINT) \
+             AS recipients_answered \
+             FROM submissions WHERE campaign_id = $1",
+        )
+        .bind(campaign_id)
+        .bind(SubmissionStatus::Pending.as_str())
+        .fetch_one(self.pool())
+        .await?;
+        let count = |column: &str| -> Result<u64, StoreError> {
+            Ok(u64::try_from(row.try_get::<i64, _>(column)?).unwrap_or(0))
+        };
+        Ok(Some(ScheduleProgress {
+            requests: u32::try_from(count("requests")?).unwrap_or(u32::MAX),
+            answered: u32::try_from(count("answered")?).unwrap_or(u32::MAX),
+            recipients: count("recipients")?,
+            recipients_answered: count("recipients_answered")?,
+        }))
     }
 
     pub async fn mark_accepted(

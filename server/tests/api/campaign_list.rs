@@ -5,7 +5,7 @@ use app::models::{CampaignState, RecipientStatus};
 use chrono::{Duration, Utc};
 use sms_scheduler_server::storage::{CampaignListQuery, NewCampaign, NewRecipient, Store};
 
-fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCampaign {
+pub fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCampaign {
     NewCampaign {
         id: id.into(),
         provider: provider.into(),

@@ -29,6 +29,14 @@ pub fn temp_sqlite_url() -> String {
     format!("sqlite://{}", path.display())
 }
 
+/// `count` distinct French mobile numbers, one a line.
+pub fn numbers(count: usize) -> String {
+    (0..count)
+        .map(|n| format!("+3361{n:07}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn test_settings() -> Settings {
     let mut settings = Settings::embedded_default().expect("defaults are valid");
     settings.server.listen = "127.0.0.1:0".parse().unwrap();
@@ -148,6 +156,15 @@ impl TestApp {
             headers: response.headers().clone(),
             body: response.text().await.unwrap(),
         }
+    }
+
+    /// Campaigns the Octopush sandbox has accepted.
+    pub fn octopush_campaigns(&self) -> usize {
+        self.sandbox
+            .as_ref()
+            .expect("the Octopush sandbox runs")
+            .accepted_campaigns()
+            .len()
     }
 
     pub async fn schedule(&self, request: Value) -> Answer {

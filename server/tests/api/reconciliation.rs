@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::helpers::{
-    spawn_app, spawn_app_with, spawn_app_with_clock, test_settings, valid_request, TestApp,
+    numbers, spawn_app, spawn_app_with, spawn_app_with_clock, test_settings, valid_request, TestApp,
 };
 
 /// An app whose clock the test moves (with the sandboxes', which move apart).
@@ -32,14 +32,6 @@ async fn submission_errors(app: &TestApp) -> Vec<(String, Option<String>)> {
         .fetch_all(app.store().await.pool())
         .await
         .unwrap()
-}
-
-/// `count` distinct French mobile numbers, one a line.
-fn numbers(count: usize) -> String {
-    (0..count)
-        .map(|n| format!("+3361{n:07}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn request(provider: &str, recipients: usize) -> Value {

@@ -25,7 +25,7 @@ async fn fresh_postgres() -> Option<(String, String)> {
     Some((url.to_string(), name))
 }
 
-fn submission(id: &str) -> NewSubmission {
+pub fn submission(id: &str) -> NewSubmission {
     NewSubmission {
         id: id.to_owned(),
         campaign_id: None,
@@ -45,6 +45,7 @@ fn submission(id: &str) -> NewSubmission {
 
 async fn storage_suite(store: Store) {
     crate::campaign_list::campaign_list_suite(&store).await;
+    crate::progress::progress_suite(&store).await;
     store.insert_submission(&submission("a")).await.unwrap();
     let pending = store.submission("a").await.unwrap().unwrap();
     assert_eq!(pending.status, SubmissionStatus::Pending);

@@ -1,0 +1,319 @@
+//! The shape of a language's catalogue: its words (fixed texts) and its phrases (texts built from
+//! values). Each language fills in every field.
+
+use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
+use crate::domain::message::MessageStats;
+use crate::models::{
+    AppError, CampaignState, Field, FieldError, OperationReport, RecipientStatus, ScheduleProgress,
+};
+use crate::picked_file::FileProblem;
+
+macro_rules! catalogue {
+    (
+        words { $($word:ident),* $(,)? }
+        phrases { $($phrase:ident: $kind:ty),* $(,)? }
+    ) => {
+        /// Every text of the app in one language.
+        pub struct Texts {
+            $(pub $word: &'static str,)*
+            $(pub $phrase: $kind,)*
+        }
+
+        impl Texts {
+            /// Each word with its field name, for the checks that compare the languages.
+            #[cfg(test)]
+            pub(super) fn words(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($word), self.$word)),*]
+            }
+        }
+    };
+}
+
+catalogue! {
+    words {
+        // The frame of every page.
+        app_title, nav_label, nav_compose, nav_campaigns, nav_opt_outs, nav_settings,
+        language_label, not_found,
+        // Shared.
+        loading, refresh, cancel, keep_it, previous, next, all, provider, recipients, message,
+        purpose, state, send_at, time_zone, reschedule, sms, now, at_once, left_out,
+        moved_by_rules, balance, some_fields,
+        // The composer.
+        composer_title, recipients_label, campaign_type, premium, low_cost, purpose_alert_choice,
+        purpose_marketing_choice, sender_label, send_at_label, local_time_choice,
+        with_replies_choice, simulation_choice, scheduling, checking, schedule, recording,
+        placeholder_group, insert, upload_csv, use_columns, mapping_no_phone, outside_window,
+        outside_defer, outside_skip, outside_override, override_reason, reading_balance,
+        // The preview and the confirm step.
+        preview_title, preview_empty, preview_not_ready, preview_search, at_requested_time,
+        no_price, moved_to_word, moved_to, confirm_schedule_title, confirm_simulate_title, to,
+        when, estimated_cost, cost_unknown, confirm_button, change_something,
+        // The receipt.
+        receipt_scheduled, receipt_simulated, reference, sms_needed, cost, send_time, not_given,
+        reference_unknown, not_handed_over, left_out_list, repeated_list, refused_list,
+        warnings_list, follow_campaign,
+        // The campaign list.
+        no_match, no_campaign_yet, schedule_one, newest_campaigns, older_campaigns,
+        simulation_badge, filters_label, search, search_placeholder,
+        // One campaign.
+        all_campaigns, campaign_title, timeline, show, export_csv, hide, history, scheduled_by,
+        rules_overridden, actions, cancel_campaign, cancel_question, yes_cancel, new_time, pause,
+        resume, not_offered,
+        // The sandbox clock.
+        sandbox_clock, sandbox_explained, sandbox_time, real_time, day_unit, step_10_minutes,
+        step_1_hour, step_1_day,
+        // Opt-outs.
+        add_numbers, numbers_per_line, add_to_list, import_csv, opt_out_file_help, opt_out_list,
+        find_number, no_number, remove, remove_question, yes_remove,
+        // Settings.
+        providers, sandbox, real_service, pause_resume, per_request, scheduling_ahead, no_limit,
+        reading, yes, sending_rules, numbers_without_plus, per_campaign, frequency_cap,
+        policy_caption, every_other, server, base_path, site_root, identity_header, no_identity,
+        framed_by, own_pages_only, database,
+    }
+    phrases {
+        // Tables' column headings.
+        campaign_columns: &'static [&'static str],
+        recipient_columns: &'static [&'static str],
+        opt_out_columns: &'static [&'static str],
+        policy_columns: &'static [&'static str],
+        // Names of values.
+        status_name: fn(RecipientStatus) -> &'static str,
+        state_name: fn(CampaignState) -> &'static str,
+        // A purpose or an operation as the server names it (`marketing`, `cancel`).
+        term: fn(&str) -> Option<&'static str>,
+        column_target: fn(ColumnTarget) -> &'static str,
+        // `12.5` → `12.50` (English) or `12,50` (French).
+        decimal: fn(f64) -> String,
+        // The composer.
+        sandbox_provider: fn(&str) -> String,
+        counter: fn(&MessageStats) -> String,
+        ucs2_warning: fn(&str) -> String,
+        non_gsm: fn(char, Option<&str>) -> String,
+        mapping_legend: fn(&str) -> String,
+        column_named: fn(&str) -> String,
+        mapping_twice: fn(&str) -> String,
+        lines_loaded: fn(&str, usize) -> String,
+        file_too_large: fn(&str, f64) -> String,
+        file_unreadable: fn(&str) -> String,
+        handover: fn(&str, &ScheduleProgress) -> String,
+        // The preview and the confirm step.
+        preview_parts: fn(u64, u32, &str) -> String,
+        estimated: fn(&str) -> String,
+        among_first: fn(usize) -> String,
+        moved_heading: fn(&str) -> String,
+        left_out_heading: fn(&str) -> String,
+        duplicates_merged: fn(usize) -> String,
+        left_out_because: fn(&str) -> String,
+        line_and_number: fn(u32, &str) -> String,
+        encoding_parts: fn(&str, u32) -> String,
+        in_recipient_time: fn(&str) -> String,
+        recipient_count: fn(u64) -> String,
+        moved_of_them: fn(u64) -> String,
+        left_out_count: fn(u64) -> String,
+        parts_count: fn(u64) -> String,
+        // The receipt.
+        refused_recipients: fn(u32, &str) -> String,
+        no_answer_recipients: fn(u32, &str) -> String,
+        line_note: fn(u32, &str, &str) -> String,
+        and_more: fn(u32) -> String,
+        same_as_line: fn(u32, &str, u32) -> String,
+        // Campaigns.
+        operation_report: fn(&OperationReport) -> String,
+        ahead_of_real_time: fn(&str) -> String,
+        all_statuses: fn(u64) -> String,
+        page_range: fn(u64, u64, u64) -> String,
+        history_of_line: fn(u32) -> String,
+        // Opt-outs.
+        opt_outs_added: fn(u32, u32) -> String,
+        remove_number: fn(&str) -> String,
+        // Settings.
+        refresh_balance: fn(&str) -> String,
+        days: fn(u32) -> String,
+        yes_with: fn(&str) -> String,
+        no_because: fn(&str) -> String,
+        read_as: fn(&str) -> String,
+        at_most: fn(u64) -> String,
+        identity_set_by: fn(&str) -> String,
+        // Errors.
+        line_error: fn(u32, &str) -> String,
+        provider_refused: fn(&str, &str) -> String,
+        unreachable: fn(&str, &str) -> String,
+        not_configured: fn(&str) -> String,
+        server_failed: fn(&str) -> String,
+        request_failed: fn(&str) -> String,
+    }
+}
+
+impl Texts {
+    /// An error from the server in this language (the server's own words are kept as they are).
+    pub fn error(&self, error: &AppError) -> String {
+        match error {
+            AppError::Invalid(_) => self.some_fields.to_owned(),
+            AppError::Provider {
+                provider, message, ..
+            } => (self.provider_refused)(&provider.to_string(), message),
+            AppError::Unreachable { provider, message } => {
+                (self.unreachable)(&provider.to_string(), message)
+            }
+            AppError::ProviderNotConfigured(provider) => {
+                (self.not_configured)(&provider.to_string())
+            }
+            AppError::NotFound(message) | AppError::NotAllowed(message) => message.clone(),
+            AppError::Internal(message) => (self.server_failed)(message),
+            AppError::Transport(message) => (self.request_failed)(message),
+        }
+    }
+
+    /// One problem with a field, with its line when it is about one.
+    pub fn field_error(&self, error: &FieldError) -> String {
+        match error.line {
+            Some(line) => (self.line_error)(line, &error.message),
+            None => error.message.clone(),
+        }
+    }
+
+    /// The problems `error` names about `field`, for display under it.
+    pub fn field_errors(&self, error: &AppError, field: Field) -> Vec<String> {
+        error
+            .errors_for(field)
+            .iter()
+            .map(|e| self.field_error(e))
+            .collect()
+    }
+
+    pub fn file_problem(&self, problem: &FileProblem) -> String {
+        match problem {
+            FileProblem::TooLarge { name, megabytes } => (self.file_too_large)(name, *megabytes),
+            FileProblem::Unreadable { name } => (self.file_unreadable)(name),
+        }
+    }
+
+    pub fn mapping_problem(&self, problem: MappingProblem) -> String {
+        match problem {
+            MappingProblem::NoPhoneColumn => self.mapping_no_phone.to_owned(),
+            MappingProblem::Repeated(target) => (self.mapping_twice)((self.column_target)(target)),
+        }
+    }
+
+    /// An amount with its currency, when it is known.
+    pub fn money(&self, amount: f64, currency: Option<&str>) -> String {
+        match currency {
+            Some(currency) => format!("{} {currency}", (self.decimal)(amount)),
+            None => (self.decimal)(amount),
+        }
+    }
+
+    /// A purpose or operation named by the server, in words; unknown names as they are.
+    pub fn term_or_itself(&self, name: &str) -> String {
+        (self.term)(name).map_or_else(|| name.to_owned(), str::to_owned)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Locale;
+    use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
+    use crate::domain::message::analyze;
+    use crate::models::{Field, FieldError, ProviderId};
+
+    /// Words that are the same in both languages.
+    const SAME_IN_BOTH: &[&str] = &[
+        "message",
+        "sms",
+        "premium",
+        "low_cost",
+        "purpose_marketing_choice",
+        "actions",
+        "simulation_badge",
+        "step_10_minutes",
+    ];
+
+    #[test]
+    fn every_word_is_written_and_translated() {
+        let english = Locale::En.texts().words();
+        let french = Locale::Fr.texts().words();
+        assert_eq!(english.len(), french.len());
+        for ((name, en), (_, fr)) in english.iter().zip(&french) {
+            assert!(!en.trim().is_empty(), "{name} is empty in English");
+            assert!(!fr.trim().is_empty(), "{name} is empty in French");
+            if !SAME_IN_BOTH.contains(name) {
+                assert_ne!(en, fr, "{name} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn tables_have_as_many_headings_in_both_languages() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        assert_eq!(en.campaign_columns.len(), fr.campaign_columns.len());
+        assert_eq!(en.recipient_columns.len(), fr.recipient_columns.len());
+        assert_eq!(en.opt_out_columns.len(), fr.opt_out_columns.len());
+        assert_eq!(en.policy_columns.len(), fr.policy_columns.len());
+    }
+
+    #[test]
+    fn phrases_put_their_values_in_place() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        assert_eq!(
+            (en.counter)(&analyze("Bonjour")),
+            "7 characters · GSM-7 · 1 SMS · 153 left in this part"
+        );
+        assert_eq!(
+            (fr.counter)(&analyze("Bonjour")),
+            "7 caractères · GSM-7 · 1 SMS · 153 restants dans cette partie"
+        );
+        assert_eq!((en.recipient_count)(1), "1 recipient");
+        assert_eq!((en.recipient_count)(2), "2 recipients");
+        assert_eq!((fr.recipient_count)(0), "0 destinataire");
+        assert_eq!((fr.recipient_count)(3), "3 destinataires");
+        assert_eq!(en.money(12.5, Some("EUR")), "12.50 EUR");
+        assert_eq!(fr.money(12.5, Some("EUR")), "12,50 EUR");
+        assert_eq!(fr.money(0.5, None), "0,50");
+    }
+
+    #[test]
+    fn errors_keep_the_servers_words_and_name_the_line() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        let error = FieldError::on_line(Field::Recipients, 3, "not a phone number");
+        assert_eq!(en.field_error(&error), "Line 3: not a phone number");
+        assert_eq!(fr.field_error(&error), "Ligne 3 : not a phone number");
+        let refused = crate::models::AppError::Provider {
+            provider: ProviderId::Infobip,
+            code: Some("EC_INVALID".into()),
+            message: "bad sender".into(),
+            field: Some(Field::Sender),
+        };
+        assert_eq!(
+            fr.error(&refused),
+            "Infobip a refusé la requête : bad sender"
+        );
+        assert_eq!(fr.field_errors(&refused, Field::Sender), ["bad sender"]);
+        assert!(fr.field_errors(&refused, Field::Text).is_empty());
+    }
+
+    #[test]
+    fn a_mapping_problem_names_the_column_in_each_language() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        let twice = MappingProblem::Repeated(ColumnTarget::TimeZone);
+        assert_eq!(
+            en.mapping_problem(twice),
+            "Only one column can hold the time zone."
+        );
+        assert_eq!(
+            fr.mapping_problem(twice),
+            "Une seule colonne peut contenir le fuseau horaire."
+        );
+        assert_eq!(
+            en.mapping_problem(MappingProblem::NoPhoneColumn),
+            "Choose the column that holds the phone numbers."
+        );
+    }
+
+    #[test]
+    fn terms_unknown_to_a_language_stay_as_the_server_wrote_them() {
+        let fr = Locale::Fr.texts();
+        assert_eq!(fr.term_or_itself("cancel"), "annulation");
+        assert_eq!(fr.term_or_itself("something-new"), "something-new");
+    }
+}

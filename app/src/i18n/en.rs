@@ -1,0 +1,307 @@
+//! English.
+
+use super::Texts;
+use crate::domain::column_mapping::ColumnTarget;
+use crate::models::{CampaignState, RecipientStatus};
+
+/// `""` for one, `"s"` for more (or none).
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+pub static EN: Texts = Texts {
+    app_title: "SMS Scheduler",
+    nav_label: "Main",
+    nav_compose: "Compose",
+    nav_campaigns: "Campaigns",
+    nav_opt_outs: "Opt-outs",
+    nav_settings: "Settings",
+    language_label: "Language",
+    not_found: "This page does not exist.",
+
+    loading: "Loading…",
+    refresh: "Refresh",
+    cancel: "Cancel",
+    keep_it: "Keep it",
+    previous: "Previous",
+    next: "Next",
+    all: "All",
+    provider: "Provider",
+    recipients: "Recipients",
+    message: "Message",
+    purpose: "Purpose",
+    state: "State",
+    send_at: "Send at",
+    time_zone: "Time zone",
+    reschedule: "Reschedule",
+    sms: "SMS",
+    now: "now",
+    at_once: "at once",
+    left_out: "Left out",
+    moved_by_rules: "Moved by the sending rules",
+    balance: "Balance",
+    some_fields: "Some fields need attention.",
+
+    composer_title: "New campaign",
+    recipients_label: "Recipients: one number per line, or CSV with a header (phone, first_name, last_name, param1…param5, time_zone)",
+    campaign_type: "Campaign type",
+    premium: "Premium",
+    low_cost: "Low cost",
+    purpose_alert_choice: "Alert (transactional)",
+    purpose_marketing_choice: "Marketing",
+    sender_label: "Sender (3–11 letters or digits; empty for the provider's default)",
+    send_at_label: "Send at (empty: now)",
+    local_time_choice: "Read this time on each recipient's own clock (their zone, from the list or the number)",
+    with_replies_choice: "Allow replies (the provider picks a number as sender)",
+    simulation_choice: "Simulation: validate and price, send nothing",
+    scheduling: "Scheduling…",
+    checking: "Checking…",
+    schedule: "Schedule",
+    recording: "Checking and recording the recipients…",
+    placeholder_group: "Insert a placeholder",
+    insert: "Insert:",
+    upload_csv: "Upload a CSV file",
+    use_columns: "Use these columns",
+    mapping_no_phone: "Choose the column that holds the phone numbers.",
+    outside_window: "Outside the allowed sending hours",
+    outside_defer: "Move them to the next allowed time",
+    outside_skip: "Leave them out",
+    outside_override: "Send anyway, for this reason:",
+    override_reason: "Reason for sending outside the allowed hours",
+    reading_balance: "Reading the balance…",
+
+    preview_title: "Preview",
+    preview_empty: "Write the message and the recipients to see what would be sent.",
+    preview_not_ready: "Not ready to schedule yet:",
+    preview_search: "Find a recipient (number or line)",
+    at_requested_time: "At the requested time",
+    no_price: "no price configured for this provider",
+    moved_to_word: " to ",
+    moved_to: "moved to ",
+    confirm_schedule_title: "Schedule this campaign?",
+    confirm_simulate_title: "Simulate this campaign?",
+    to: "To",
+    when: "When",
+    estimated_cost: "Estimated cost",
+    cost_unknown: "not known (no price configured)",
+    confirm_button: "Confirm and schedule",
+    change_something: "Change something",
+
+    receipt_scheduled: "Scheduled",
+    receipt_simulated: "Simulated: nothing was sent",
+    reference: "Reference",
+    sms_needed: "SMS needed",
+    cost: "Cost",
+    send_time: "Send time",
+    not_given: "not given",
+    reference_unknown: "not known yet: the provider took the campaign; its reference comes with the delivery reports",
+    not_handed_over: "Not handed over:",
+    left_out_list: "Left out:",
+    repeated_list: "Left out because they repeat an earlier line:",
+    refused_list: "Refused by the provider:",
+    warnings_list: "Warnings:",
+    follow_campaign: "Follow this campaign",
+
+    no_match: "No campaign matches these filters.",
+    no_campaign_yet: "No campaign yet. ",
+    schedule_one: "Schedule one",
+    newest_campaigns: "Newest campaigns",
+    older_campaigns: "Older campaigns",
+    simulation_badge: "simulation",
+    filters_label: "Filter campaigns",
+    search: "Search",
+    search_placeholder: "Words of the message, or a phone number",
+
+    all_campaigns: "← All campaigns",
+    campaign_title: "Campaign",
+    timeline: "Timeline",
+    show: "Show",
+    export_csv: "Export as CSV",
+    hide: "Hide",
+    history: "History",
+    scheduled_by: "Scheduled by",
+    rules_overridden: "Sending rules overridden",
+    actions: "Actions",
+    cancel_campaign: "Cancel campaign",
+    cancel_question: "Cancel every message of this campaign not sent yet?",
+    yes_cancel: "Yes, cancel",
+    new_time: "New time, in the campaign's time zone",
+    pause: "Pause",
+    resume: "Resume",
+    not_offered: "not offered for this campaign",
+
+    sandbox_clock: "Sandbox clock",
+    sandbox_explained: "The sandboxes send scheduled messages when their clock reaches the send time. Move it forward to watch statuses change now; real providers are not affected.",
+    sandbox_time: "Sandbox time: ",
+    real_time: "real time",
+    day_unit: "d",
+    step_10_minutes: "+10 minutes",
+    step_1_hour: "+1 hour",
+    step_1_day: "+1 day",
+
+    add_numbers: "Add numbers",
+    numbers_per_line: "Numbers, one per line",
+    add_to_list: "Add to the list",
+    import_csv: "Import a CSV file",
+    opt_out_file_help: "A file has one number per line, or a header row with a phone column. A list with an error adds nothing: fix the lines named and add it again.",
+    opt_out_list: "Opt-out list",
+    find_number: "Find a number",
+    no_number: "No number here.",
+    remove: "Remove",
+    remove_question: "Messages may reach this number again. Remove it?",
+    yes_remove: "Yes, remove",
+
+    providers: "Providers",
+    sandbox: "sandbox",
+    real_service: "real service",
+    pause_resume: "Pause and resume",
+    per_request: "Recipients per request",
+    scheduling_ahead: "Scheduling ahead",
+    no_limit: "no limit",
+    reading: "Reading…",
+    yes: "yes",
+    sending_rules: "Sending rules",
+    numbers_without_plus: "Numbers without +",
+    per_campaign: "Recipients per campaign",
+    frequency_cap: "Frequency cap",
+    policy_caption: "The first policy naming the recipient's country applies, else the one for every country.",
+    every_other: "every other",
+    server: "Server",
+    base_path: "Base path",
+    site_root: "/ (the site root)",
+    identity_header: "Signed-in user header",
+    no_identity: "none: every action is recorded as local-operator",
+    framed_by: "May be framed by",
+    own_pages_only: "this app's own pages only",
+    database: "Database",
+
+    campaign_columns: &["Created", "Message", "Provider", "Recipients", "State"],
+    recipient_columns: &["Line", "Number", "Status", "Send at", "Parts", "Reason or warnings", "History"],
+    opt_out_columns: &["Number", "Source", "Added by", "Added", ""],
+    policy_columns: &["Policy", "Country", "Purpose", "Window", "Enforcement"],
+
+    // The statuses' own names are English words.
+    status_name: RecipientStatus::as_str,
+    state_name: |state| match state {
+        CampaignState::InProgress => "in progress",
+        CampaignState::Paused => "paused",
+        CampaignState::Finished => "finished",
+    },
+    term: |name| match name {
+        "alert" => Some("alert"),
+        "marketing" => Some("marketing"),
+        _ => None,
+    },
+    column_target: |target| match target {
+        ColumnTarget::Phone => "phone number",
+        ColumnTarget::Placeholder("first_name") => "first name",
+        ColumnTarget::Placeholder("last_name") => "last name",
+        ColumnTarget::Placeholder(name) => name,
+        ColumnTarget::TimeZone => "time zone",
+        ColumnTarget::Ignored => "not used",
+    },
+    decimal: |value| format!("{value:.2}"),
+
+    sandbox_provider: |provider| format!("{provider} (sandbox)"),
+    counter: |stats| {
+        format!(
+            "{} characters · {} · {} SMS · {} left in this part",
+            stats.characters,
+            stats.encoding,
+            stats.parts,
+            stats.remaining_in_part()
+        )
+    },
+    ucs2_warning: |named| {
+        format!("UCS-2: 70 characters per SMS instead of 160, because of {named}.")
+    },
+    non_gsm: |c, look_alike| match look_alike {
+        Some(replacement) => format!("“{c}” (U+{:04X}, replace with “{replacement}”)", c as u32),
+        None => format!("“{c}” (U+{:04X})", c as u32),
+    },
+    mapping_legend: |file| format!("What does each column of {file} hold?"),
+    column_named: |cell| format!("Column “{cell}”"),
+    mapping_twice: |target| format!("Only one column can hold the {target}."),
+    lines_loaded: |file, lines| format!("{file}: {lines} lines loaded below."),
+    file_too_large: |file, megabytes| {
+        format!("{file} is {megabytes:.1} MB; files up to 20 MB can be read.")
+    },
+    file_unreadable: |file| format!("{file} could not be read as text."),
+
+    preview_parts: |parts, requests, cost| {
+        format!(
+            "{parts} parts in {requests} provider request{}, {cost}",
+            plural(requests.into())
+        )
+    },
+    handover: |provider, progress| {
+        format!(
+            "Handing over to {provider}: {} of {} provider requests answered ({} of {} recipients)",
+            progress.answered, progress.requests, progress.recipients_answered, progress.recipients
+        )
+    },
+    estimated: |amount| format!("estimated cost {amount}"),
+    among_first: |n| format!(" (among the first {n})"),
+    moved_heading: |among| format!("Moved{among}:"),
+    left_out_heading: |among| format!("Left out{among}:"),
+    duplicates_merged: |n| format!("{n} repeated number(s) merged into their first line."),
+    left_out_because: |reason| format!("left out: {reason}"),
+    line_and_number: |line, number| format!("Line {line} · {number}"),
+    encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
+    in_recipient_time: |at| format!("{at} in each recipient's own time"),
+    recipient_count: |n| format!("{n} recipient{}", plural(n)),
+    moved_of_them: |n| format!(", {n} of them moved to a later time by the sending rules"),
+    left_out_count: |n| format!("; {n} left out"),
+    parts_count: |n| format!("{n} parts"),
+
+    refused_recipients: |n, why| format!("{n} recipients refused: {why}"),
+    no_answer_recipients: |n, why| {
+        format!("{n} recipients: no answer from the provider ({why}); checked again automatically")
+    },
+    line_note: |line, number, note| format!("Line {line} ({number}): {note}"),
+    and_more: |n| format!("…and {n} more"),
+    same_as_line: |line, number, first| format!("Line {line}: {number} (same as line {first})"),
+
+    operation_report: |report| {
+        let mut text = format!(
+            "{}: {} provider request{} done, {} recipient{} changed.",
+            report.operation,
+            report.done,
+            plural(report.done.into()),
+            report.recipients_moved,
+            plural(report.recipients_moved),
+        );
+        for refusal in &report.refused {
+            text.push_str(&format!(" Refused: {refusal}"));
+        }
+        text
+    },
+    ahead_of_real_time: |offset| format!("{offset} ahead of real time"),
+    all_statuses: |n| format!("All statuses ({n})"),
+    page_range: |first, last, total| format!("{first}–{last} of {total}"),
+    history_of_line: |line| format!("History of line {line}"),
+
+    opt_outs_added: |added, listed| format!("{added} added, {listed} already on the list."),
+    remove_number: |phone| format!("Remove {phone}"),
+
+    refresh_balance: |provider| format!("Refresh the {provider} balance"),
+    days: |n| format!("{n} days"),
+    yes_with: |conditions| format!("yes, {conditions}"),
+    no_because: |why| format!("no: {why}"),
+    read_as: |region| format!("read as {region} numbers"),
+    at_most: |n| format!("at most {n}"),
+    identity_set_by: |header| format!("{header} (set by the portal's sign-in)"),
+
+    line_error: |line, message| format!("Line {line}: {message}"),
+    provider_refused: |provider, message| format!("{provider} refused the request: {message}"),
+    unreachable: |provider, message| {
+        format!("{provider} did not answer ({message}). It may have acted on the request all the same.")
+    },
+    not_configured: |provider| format!("{provider} is not configured on this server."),
+    server_failed: |message| format!("The server failed: {message}"),
+    request_failed: |message| format!("The request to the server failed: {message}"),
+};

@@ -1,0 +1,338 @@
+//! Français.
+
+use super::Texts;
+use crate::domain::column_mapping::ColumnTarget;
+use crate::models::{CampaignState, RecipientStatus};
+
+/// `""` for zero or one, `"s"` for more (French counts zero as singular).
+fn plural(n: u64) -> &'static str {
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
+}
+
+pub static FR: Texts = Texts {
+    app_title: "Planificateur de SMS",
+    nav_label: "Principal",
+    nav_compose: "Rédiger",
+    nav_campaigns: "Campagnes",
+    nav_opt_outs: "Désinscriptions",
+    nav_settings: "Réglages",
+    language_label: "Langue",
+    not_found: "Cette page n'existe pas.",
+
+    loading: "Chargement…",
+    refresh: "Actualiser",
+    cancel: "Annuler",
+    keep_it: "La garder",
+    previous: "Précédents",
+    next: "Suivants",
+    all: "Tous",
+    provider: "Fournisseur",
+    recipients: "Destinataires",
+    message: "Message",
+    purpose: "Objet",
+    state: "État",
+    send_at: "Envoi le",
+    time_zone: "Fuseau horaire",
+    reschedule: "Replanifier",
+    sms: "SMS",
+    now: "maintenant",
+    at_once: "tout de suite",
+    left_out: "Écartés",
+    moved_by_rules: "Décalés par les règles d'envoi",
+    balance: "Crédit",
+    some_fields: "Certains champs sont à revoir.",
+
+    composer_title: "Nouvelle campagne",
+    recipients_label: "Destinataires : un numéro par ligne, ou un CSV avec un en-tête (phone, first_name, last_name, param1…param5, time_zone)",
+    campaign_type: "Type de campagne",
+    premium: "Premium",
+    low_cost: "Low cost",
+    purpose_alert_choice: "Alerte (transactionnel)",
+    purpose_marketing_choice: "Marketing",
+    sender_label: "Expéditeur (3 à 11 lettres ou chiffres ; vide pour celui du fournisseur)",
+    send_at_label: "Envoi le (vide : maintenant)",
+    local_time_choice: "Lire cette heure sur l'horloge de chaque destinataire (son fuseau, d'après la liste ou le numéro)",
+    with_replies_choice: "Permettre les réponses (le fournisseur choisit un numéro comme expéditeur)",
+    simulation_choice: "Simulation : vérifier et chiffrer, ne rien envoyer",
+    scheduling: "Planification…",
+    checking: "Vérification…",
+    schedule: "Planifier",
+    recording: "Vérification et enregistrement des destinataires…",
+    placeholder_group: "Insérer un champ variable",
+    insert: "Insérer :",
+    upload_csv: "Charger un fichier CSV",
+    use_columns: "Utiliser ces colonnes",
+    mapping_no_phone: "Choisissez la colonne qui contient les numéros de téléphone.",
+    outside_window: "En dehors des heures d'envoi autorisées",
+    outside_defer: "Les décaler à la prochaine heure autorisée",
+    outside_skip: "Les écarter",
+    outside_override: "Envoyer quand même, pour cette raison :",
+    override_reason: "Raison d'un envoi en dehors des heures autorisées",
+    reading_balance: "Lecture du crédit…",
+
+    preview_title: "Aperçu",
+    preview_empty: "Écrivez le message et les destinataires pour voir ce qui serait envoyé.",
+    preview_not_ready: "Pas encore prêt à planifier :",
+    preview_search: "Trouver un destinataire (numéro ou ligne)",
+    at_requested_time: "À l'heure demandée",
+    no_price: "aucun prix configuré pour ce fournisseur",
+    moved_to_word: " pour le ",
+    moved_to: "décalé au ",
+    confirm_schedule_title: "Planifier cette campagne ?",
+    confirm_simulate_title: "Simuler cette campagne ?",
+    to: "À",
+    when: "Quand",
+    estimated_cost: "Coût estimé",
+    cost_unknown: "inconnu (aucun prix configuré)",
+    confirm_button: "Confirmer et planifier",
+    change_something: "Modifier",
+
+    receipt_scheduled: "Planifiée",
+    receipt_simulated: "Simulation : rien n'a été envoyé",
+    reference: "Référence",
+    sms_needed: "SMS nécessaires",
+    cost: "Coût",
+    send_time: "Heure d'envoi",
+    not_given: "non communiqué",
+    reference_unknown: "pas encore connue : le fournisseur a pris la campagne ; sa référence arrive avec les accusés de réception",
+    not_handed_over: "Non transmis :",
+    left_out_list: "Écartés :",
+    repeated_list: "Écartés car ils répètent une ligne précédente :",
+    refused_list: "Refusés par le fournisseur :",
+    warnings_list: "Avertissements :",
+    follow_campaign: "Suivre cette campagne",
+
+    no_match: "Aucune campagne ne correspond à ces filtres.",
+    no_campaign_yet: "Aucune campagne pour l'instant. ",
+    schedule_one: "En planifier une",
+    newest_campaigns: "Campagnes récentes",
+    older_campaigns: "Campagnes plus anciennes",
+    simulation_badge: "simulation",
+    filters_label: "Filtrer les campagnes",
+    search: "Rechercher",
+    search_placeholder: "Des mots du message, ou un numéro de téléphone",
+
+    all_campaigns: "← Toutes les campagnes",
+    campaign_title: "Campagne",
+    timeline: "Historique",
+    show: "Afficher",
+    export_csv: "Exporter en CSV",
+    hide: "Masquer",
+    history: "Historique",
+    scheduled_by: "Planifiée par",
+    rules_overridden: "Règles d'envoi outrepassées",
+    actions: "Actions",
+    cancel_campaign: "Annuler la campagne",
+    cancel_question: "Annuler tous les messages de cette campagne pas encore envoyés ?",
+    yes_cancel: "Oui, annuler",
+    new_time: "Nouvelle heure, dans le fuseau de la campagne",
+    pause: "Suspendre",
+    resume: "Reprendre",
+    not_offered: "non proposé pour cette campagne",
+
+    sandbox_clock: "Horloge du bac à sable",
+    sandbox_explained: "Les bacs à sable envoient les messages planifiés quand leur horloge atteint l'heure d'envoi. Avancez-la pour voir les statuts changer maintenant ; les vrais fournisseurs ne sont pas concernés.",
+    sandbox_time: "Heure du bac à sable : ",
+    real_time: "heure réelle",
+    day_unit: "j",
+    step_10_minutes: "+10 minutes",
+    step_1_hour: "+1 heure",
+    step_1_day: "+1 jour",
+
+    add_numbers: "Ajouter des numéros",
+    numbers_per_line: "Numéros, un par ligne",
+    add_to_list: "Ajouter à la liste",
+    import_csv: "Importer un fichier CSV",
+    opt_out_file_help: "Un fichier a un numéro par ligne, ou un en-tête avec une colonne phone. Une liste qui contient une erreur n'ajoute rien : corrigez les lignes indiquées et ajoutez-la de nouveau.",
+    opt_out_list: "Liste des désinscriptions",
+    find_number: "Trouver un numéro",
+    no_number: "Aucun numéro ici.",
+    remove: "Retirer",
+    remove_question: "Des messages pourront de nouveau atteindre ce numéro. Le retirer ?",
+    yes_remove: "Oui, retirer",
+
+    providers: "Fournisseurs",
+    sandbox: "bac à sable",
+    real_service: "service réel",
+    pause_resume: "Suspendre et reprendre",
+    per_request: "Destinataires par requête",
+    scheduling_ahead: "Planification à l'avance",
+    no_limit: "sans limite",
+    reading: "Lecture…",
+    yes: "oui",
+    sending_rules: "Règles d'envoi",
+    numbers_without_plus: "Numéros sans +",
+    per_campaign: "Destinataires par campagne",
+    frequency_cap: "Plafond de fréquence",
+    policy_caption: "La première règle qui nomme le pays du destinataire s'applique, sinon celle de tous les pays.",
+    every_other: "tous les autres",
+    server: "Serveur",
+    base_path: "Chemin de base",
+    site_root: "/ (la racine du site)",
+    identity_header: "En-tête de l'utilisateur connecté",
+    no_identity: "aucun : chaque action est enregistrée au nom de local-operator",
+    framed_by: "Peut être intégré par",
+    own_pages_only: "les pages de cette application seulement",
+    database: "Base de données",
+
+    campaign_columns: &["Créée le", "Message", "Fournisseur", "Destinataires", "État"],
+    recipient_columns: &["Ligne", "Numéro", "Statut", "Envoi le", "Parties", "Raison ou avertissements", "Historique"],
+    opt_out_columns: &["Numéro", "Source", "Ajouté par", "Ajouté le", ""],
+    policy_columns: &["Règle", "Pays", "Objet", "Plage", "Application"],
+
+    status_name: |status| match status {
+        RecipientStatus::Pending => "en attente",
+        RecipientStatus::Unknown => "incertain",
+        RecipientStatus::Scheduled => "planifié",
+        RecipientStatus::Accepted => "accepté",
+        RecipientStatus::Sent => "envoyé",
+        RecipientStatus::Delivered => "remis",
+        RecipientStatus::Failed => "échoué",
+        RecipientStatus::Expired => "expiré",
+        RecipientStatus::Canceled => "annulé",
+        RecipientStatus::Excluded => "écarté",
+    },
+    state_name: |state| match state {
+        CampaignState::InProgress => "en cours",
+        CampaignState::Paused => "suspendue",
+        CampaignState::Finished => "terminée",
+    },
+    term: |name| match name {
+        "alert" => Some("alerte"),
+        "marketing" => Some("marketing"),
+        "cancel" => Some("annulation"),
+        "reschedule" => Some("replanification"),
+        "pause" => Some("suspension"),
+        "resume" => Some("reprise"),
+        "schedule" => Some("planification"),
+        _ => None,
+    },
+    column_target: |target| match target {
+        ColumnTarget::Phone => "numéro de téléphone",
+        ColumnTarget::Placeholder("first_name") => "prénom",
+        ColumnTarget::Placeholder("last_name") => "nom",
+        ColumnTarget::Placeholder(name) => name,
+        ColumnTarget::TimeZone => "fuseau horaire",
+        ColumnTarget::Ignored => "non utilisée",
+    },
+    decimal: |value| format!("{value:.2}").replace('.', ","),
+
+    sandbox_provider: |provider| format!("{provider} (bac à sable)"),
+    counter: |stats| {
+        format!(
+            "{} caractères · {} · {} SMS · {} restants dans cette partie",
+            stats.characters,
+            stats.encoding,
+            stats.parts,
+            stats.remaining_in_part()
+        )
+    },
+    ucs2_warning: |named| {
+        format!("UCS-2 : 70 caractères par SMS au lieu de 160, à cause de {named}.")
+    },
+    non_gsm: |c, look_alike| match look_alike {
+        Some(replacement) => {
+            format!("« {c} » (U+{:04X}, à remplacer par « {replacement} »)", c as u32)
+        }
+        None => format!("« {c} » (U+{:04X})", c as u32),
+    },
+    mapping_legend: |file| format!("Que contient chaque colonne de {file} ?"),
+    column_named: |cell| format!("Colonne « {cell} »"),
+    mapping_twice: |target| format!("Une seule colonne peut contenir le {target}."),
+    lines_loaded: |file, lines| format!("{file} : {lines} lignes chargées ci-dessous."),
+    file_too_large: |file, megabytes| {
+        let size = format!("{megabytes:.1}").replace('.', ",");
+        format!("{file} fait {size} Mo ; les fichiers jusqu'à 20 Mo peuvent être lus.")
+    },
+    file_unreadable: |file| format!("{file} n'a pas pu être lu comme du texte."),
+
+    preview_parts: |parts, requests, cost| {
+        format!(
+            "{parts} partie{} en {requests} requête{} au fournisseur, {cost}",
+            plural(parts),
+            plural(requests.into())
+        )
+    },
+    handover: |provider, progress| {
+        format!(
+            "Transmission à {provider} : {} requête{} sur {} traitée{} ({} destinataires sur {})",
+            progress.answered,
+            plural(progress.answered.into()),
+            progress.requests,
+            plural(progress.answered.into()),
+            progress.recipients_answered,
+            progress.recipients
+        )
+    },
+    estimated: |amount| format!("coût estimé {amount}"),
+    among_first: |n| format!(" (parmi les {n} premiers)"),
+    moved_heading: |among| format!("Décalés{among} :"),
+    left_out_heading: |among| format!("Écartés{among} :"),
+    duplicates_merged: |n| format!("{n} numéro(s) répété(s) fusionné(s) avec leur première ligne."),
+    left_out_because: |reason| format!("écarté : {reason}"),
+    line_and_number: |line, number| format!("Ligne {line} · {number}"),
+    encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
+    in_recipient_time: |at| format!("{at} à l'heure de chaque destinataire"),
+    recipient_count: |n| format!("{n} destinataire{}", plural(n)),
+    moved_of_them: |n| format!(", dont {n} décalé{} plus tard par les règles d'envoi", plural(n)),
+    left_out_count: |n| format!(" ; {n} écarté{}", plural(n)),
+    parts_count: |n| format!("{n} partie{}", plural(n)),
+
+    refused_recipients: |n, why| format!("{n} destinataire{} refusé{} : {why}", plural(n.into()), plural(n.into())),
+    no_answer_recipients: |n, why| {
+        format!(
+            "{n} destinataire{} : pas de réponse du fournisseur ({why}) ; vérifié de nouveau automatiquement",
+            plural(n.into())
+        )
+    },
+    line_note: |line, number, note| format!("Ligne {line} ({number}) : {note}"),
+    and_more: |n| format!("…et {n} de plus"),
+    same_as_line: |line, number, first| format!("Ligne {line} : {number} (comme la ligne {first})"),
+
+    operation_report: |report| {
+        let operation = (FR.term)(&report.operation).unwrap_or(&report.operation);
+        let mut text = format!(
+            "{operation} : {} requête{} traitée{}, {} destinataire{} modifié{}.",
+            report.done,
+            plural(report.done.into()),
+            plural(report.done.into()),
+            report.recipients_moved,
+            plural(report.recipients_moved),
+            plural(report.recipients_moved),
+        );
+        for refusal in &report.refused {
+            text.push_str(&format!(" Refusé : {refusal}"));
+        }
+        text
+    },
+    ahead_of_real_time: |offset| format!("{offset} d'avance sur l'heure réelle"),
+    all_statuses: |n| format!("Tous les statuts ({n})"),
+    page_range: |first, last, total| format!("{first}–{last} sur {total}"),
+    history_of_line: |line| format!("Historique de la ligne {line}"),
+
+    opt_outs_added: |added, listed| {
+        format!("{added} ajouté{}, {listed} déjà dans la liste.", plural(added.into()))
+    },
+    remove_number: |phone| format!("Retirer {phone}"),
+
+    refresh_balance: |provider| format!("Actualiser le crédit {provider}"),
+    days: |n| format!("{n} jours"),
+    yes_with: |conditions| format!("oui, {conditions}"),
+    no_because: |why| format!("non : {why}"),
+    read_as: |region| format!("lus comme des numéros {region}"),
+    at_most: |n| format!("au plus {n}"),
+    identity_set_by: |header| format!("{header} (fourni par la connexion du portail)"),
+
+    line_error: |line, message| format!("Ligne {line} : {message}"),
+    provider_refused: |provider, message| format!("{provider} a refusé la requête : {message}"),
+    unreachable: |provider, message| {
+        format!("{provider} n'a pas répondu ({message}). Il a pu traiter la requête malgré tout.")
+    },
+    not_configured: |provider| format!("{provider} n'est pas configuré sur ce serveur."),
+    server_failed: |message| format!("Le serveur a échoué : {message}"),
+    request_failed: |message| format!("La requête au serveur a échoué : {message}"),
+};

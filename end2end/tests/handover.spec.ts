@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { openComposer, scheduleAndConfirm, tomorrowAt } from './composer';
+
+test('a large campaign shows its hand-over request by request until the receipt comes', async ({ page }) => {
+  // The answer to the schedule call is held back until the bar has been read, so the test sees
+  // the bar whatever the machine's speed; the bar itself reads the server's real progress.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/schedule_sms', async (route) => {
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+
+  await openComposer(page);
+  await page.getByLabel('Message').fill('Your parcel arrives tomorrow.');
+  // 1,200 recipients: three Octopush requests of at most 500.
+  const numbers = Array.from({ length: 1200 }, (_, n) => `+3361${String(n).padStart(7, '0')}`);
+  await page.getByLabel(/^Recipients/).fill(numbers.join('\n'));
+  await page.getByLabel(/^Send at/).fill(tomorrowAt('10:00'));
+  await scheduleAndConfirm(page);
+
+  const progress = page.getByTestId('handover-progress');
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Scheduling…' })).toBeDisabled();
+  await expect(progress.getByRole('status')).toHaveText(
+    'Handing over to Octopush: 3 of 3 provider requests answered (1200 of 1200 recipients)',
+  );
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('value', '3');
+
+  release();
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+  await expect(page.getByTestId('contacts')).toHaveText('1200');
+  await expect(progress).toHaveCount(0);
+});
