@@ -19,6 +19,7 @@ mod recipient_history;
 mod recipients_file;
 mod sandbox_panel;
 mod status_counts;
+mod table_scroll;
 mod time;
 
 pub use balance_panel::BalancePanel;
@@ -40,4 +41,5 @@ pub use recipient_history::RecipientHistory;
 pub use recipients_file::RecipientsFile;
 pub use sandbox_panel::SandboxPanel;
 pub use status_counts::StatusCounts;
+pub use table_scroll::TableScroll;
 pub use time::Time;

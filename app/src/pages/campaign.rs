@@ -6,7 +6,8 @@ use std::time::Duration;
 use crate::api::campaigns::{get_campaign, OperateCampaign};
 use crate::client::href;
 use crate::components::{
-    CampaignActions, ColumnHeads, PageButtons, RecipientHistory, SandboxPanel, StatusCounts, Time,
+    CampaignActions, ColumnHeads, PageButtons, RecipientHistory, SandboxPanel, StatusCounts,
+    TableScroll, Time,
 };
 use crate::i18n::{use_i18n, Texts};
 use crate::models::{CampaignDetail, RecipientStatus, RecipientView};
@@ -140,7 +141,7 @@ pub fn CampaignPage() -> impl IntoView {
                             {move || t().export_csv}
                         </a>
                     </div>
-                    <div class="table-scroll">
+                    <TableScroll label=|t| t.recipients>
                         <table class="recipients" data-testid="recipients">
                             <ColumnHeads columns=|t| t.recipient_columns/>
                             <tbody>
@@ -151,7 +152,7 @@ pub fn CampaignPage() -> impl IntoView {
                                 />
                             </tbody>
                         </table>
-                    </div>
+                    </TableScroll>
                     <div class="pager">
                         <span class="muted">
                             {move || {

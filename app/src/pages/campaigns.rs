@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::api::campaigns::list_campaigns;
 use crate::client::href;
-use crate::components::{CampaignFilters, ColumnHeads, StatusCounts, Time};
+use crate::components::{CampaignFilters, ColumnHeads, StatusCounts, TableScroll, Time};
 use crate::debounce::debounced;
 use crate::i18n::use_i18n;
 use crate::models::{CampaignFilter, CampaignState, CampaignSummary, ProviderId};
@@ -86,7 +86,7 @@ pub fn CampaignsPage() -> impl IntoView {
                 Some(Ok(_)) => None,
             }}
             <Show when=move || !campaigns.with(Vec::is_empty)>
-                <div class="table-scroll">
+                <TableScroll label=|t| t.nav_campaigns>
                     <table class="campaigns">
                         <ColumnHeads columns=|t| t.campaign_columns/>
                         <tbody>
@@ -97,7 +97,7 @@ pub fn CampaignsPage() -> impl IntoView {
                             />
                         </tbody>
                     </table>
-                </div>
+                </TableScroll>
             </Show>
             <div class="pager">
                 <Show when=move || cursor.with(|c| c.as_ref().is_some_and(|(reached_with, _)| *reached_with == filter()))>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::api::opt_outs::{list_opt_outs, AddOptOuts, RemoveOptOut};
-use crate::components::{ColumnHeads, FieldErrors, FileButton, PageButtons, Time};
+use crate::components::{ColumnHeads, FieldErrors, FileButton, PageButtons, TableScroll, Time};
 use crate::debounce::debounced;
 use crate::i18n::use_i18n;
 use crate::models::{AppError, Field, OptOutEntry, OptOutImport};
@@ -122,14 +122,14 @@ pub fn OptOutsPage() -> impl IntoView {
                         <p class="muted" data-testid="no-opt-outs">{t().no_number}</p>
                     }.into_any(),
                     Some(Ok(page)) => view! {
-                        <div class="table-scroll">
+                        <TableScroll label=|t| t.opt_out_list>
                             <table data-testid="opt-outs">
                                 <ColumnHeads columns=|t| t.opt_out_columns/>
                                 <tbody>
                                     {page.entries.into_iter().map(|entry| entry_row(entry, remove)).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </TableScroll>
                         <div class="pager">
                             <PageButtons offset page_size=PAGE has_more=Signal::stored(page.has_more)/>
                         </div>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::providers::check_balance;
 use crate::api::settings::read_settings;
-use crate::components::{ColumnHeads, SandboxPanel};
+use crate::components::{ColumnHeads, SandboxPanel, TableScroll};
 use crate::i18n::{use_i18n, Texts};
 use crate::models::{ProviderId, ProviderInfo, ServerSettings, Support};
 
@@ -110,7 +110,7 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                 <dt>{t.per_campaign}</dt><dd>{(t.at_most)(settings.max_recipients)}</dd>
                 <dt>{t.frequency_cap}</dt><dd>{settings.frequency_cap.clone()}</dd>
             </dl>
-            <div class="table-scroll">
+            <TableScroll label=|t| t.sending_rules>
                 <table data-testid="policies">
                     <caption class="muted">{t.policy_caption}</caption>
                     <ColumnHeads columns=|t| t.policy_columns/>
@@ -126,7 +126,7 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
         </section>
     }
 }
