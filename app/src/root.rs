@@ -4,28 +4,27 @@ use leptos_router::path;
 
 use crate::client::{base_path, href};
 use crate::components::LanguageSwitch;
-use crate::i18n::provide_i18n;
+use crate::i18n::{provide_i18n, word};
 use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage};
 
 /// The whole single-page app, routed under the server's base path.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = provide_i18n();
-    let t = move || i18n.t();
+    provide_i18n();
     view! {
         <Router base=base_path()>
             <header class="app-header">
-                <h1>{move || t().app_title}</h1>
-                <nav class="app-nav" aria-label=move || t().nav_label>
-                    <A href=href("/") exact=true>{move || t().nav_compose}</A>
-                    <A href=href("/campaigns")>{move || t().nav_campaigns}</A>
-                    <A href=href("/opt-outs")>{move || t().nav_opt_outs}</A>
-                    <A href=href("/settings")>{move || t().nav_settings}</A>
+                <h1>{word(|t| t.app_title)}</h1>
+                <nav class="app-nav" aria-label=word(|t| t.nav_label)>
+                    <A href=href("/") exact=true>{word(|t| t.nav_compose)}</A>
+                    <A href=href("/campaigns")>{word(|t| t.nav_campaigns)}</A>
+                    <A href=href("/opt-outs")>{word(|t| t.nav_opt_outs)}</A>
+                    <A href=href("/settings")>{word(|t| t.nav_settings)}</A>
                 </nav>
                 <LanguageSwitch/>
             </header>
             <main class="app-main">
-                <Routes fallback=move || view! { <p class="not-found">{move || t().not_found}</p> }>
+                <Routes fallback=move || view! { <p class="not-found">{word(|t| t.not_found)}</p> }>
                     <Route path=path!("/") view=ComposerPage/>
                     <Route path=path!("/campaigns") view=CampaignsPage/>
                     <Route path=path!("/campaigns/:id") view=CampaignPage/>

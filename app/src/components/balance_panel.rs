@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::providers::check_balance;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, word};
 use crate::models::ProviderId;
 
 /// The provider's remaining credit, read through the server.
@@ -12,8 +12,8 @@ pub fn BalancePanel(#[prop(into)] provider: Signal<ProviderId>) -> impl IntoView
     let balance = LocalResource::new(move || check_balance(provider.get()));
     view! {
         <section class="panel balance" aria-labelledby="balance-title">
-            <h2 id="balance-title">{move || t().balance}</h2>
-            <Suspense fallback=move || view! { <p>{move || t().reading_balance}</p> }>
+            <h2 id="balance-title">{word(|t| t.balance)}</h2>
+            <Suspense fallback=move || view! { <p>{word(|t| t.reading_balance)}</p> }>
                 {move || {
                     balance
                         .get()
@@ -31,7 +31,7 @@ pub fn BalancePanel(#[prop(into)] provider: Signal<ProviderId>) -> impl IntoView
                 }}
             </Suspense>
             <button type="button" class="secondary" on:click=move |_| balance.refetch()>
-                {move || t().refresh}
+                {word(|t| t.refresh)}
             </button>
         </section>
     }

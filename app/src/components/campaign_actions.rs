@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::campaigns::OperateCampaign;
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{CampaignOperation, OperationAvailability};
 
 /// The operations the campaign's provider really supports now, each with the reason when it is
@@ -47,7 +47,7 @@ pub fn CampaignActions(
                     disabled=move || busy.get() || unavailable(name)
                     on:click=move |_| run(operation.clone())
                 >
-                    {move || label(t())}
+                    {word(label)}
                 </button>
             </OperationRow>
         }
@@ -55,7 +55,7 @@ pub fn CampaignActions(
 
     view! {
         <section class="panel" aria-labelledby="actions-title">
-            <h2 id="actions-title">{move || t().actions}</h2>
+            <h2 id="actions-title">{word(|t| t.actions)}</h2>
             <OperationRow name="cancel" refused=Signal::derive(move || refusal("cancel"))>
                 <Show
                     when=move || confirming_cancel.get()
@@ -66,21 +66,21 @@ pub fn CampaignActions(
                             disabled=move || busy.get() || unavailable("cancel")
                             on:click=move |_| confirming_cancel.set(true)
                         >
-                            {move || t().cancel_campaign}
+                            {word(|t| t.cancel_campaign)}
                         </button>
                     }
                 >
-                    <p role="alert">{move || t().cancel_question}</p>
+                    <p role="alert">{word(|t| t.cancel_question)}</p>
                     <button class="danger" on:click=move |_| run(CampaignOperation::Cancel)>
-                        {move || t().yes_cancel}
+                        {word(|t| t.yes_cancel)}
                     </button>
                     <button class="secondary" on:click=move |_| confirming_cancel.set(false)>
-                        {move || t().keep_it}
+                        {word(|t| t.keep_it)}
                     </button>
                 </Show>
             </OperationRow>
             <OperationRow name="reschedule" refused=Signal::derive(move || refusal("reschedule"))>
-                <label for="new-send-time">{move || t().new_time}</label>
+                <label for="new-send-time">{word(|t| t.new_time)}</label>
                 <input
                     id="new-send-time"
                     type="datetime-local"
@@ -93,7 +93,7 @@ pub fn CampaignActions(
                     disabled=move || busy.get() || new_time.with(String::is_empty) || unavailable("reschedule")
                     on:click=move |_| run(CampaignOperation::Reschedule { send_at: new_time.get_untracked() })
                 >
-                    {move || t().reschedule}
+                    {word(|t| t.reschedule)}
                 </button>
             </OperationRow>
             {one_click("pause", |t| t.pause, CampaignOperation::Pause)}

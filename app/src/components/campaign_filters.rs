@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{CampaignState, ProviderId};
 
 /// The campaign list's filters: state, provider, and words of the message or a number.
@@ -10,10 +10,8 @@ pub fn CampaignFilters(
     provider: RwSignal<Option<ProviderId>>,
     search: RwSignal<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     view! {
-        <form class="filters" role="search" aria-label=move || t().filters_label on:submit=|ev| ev.prevent_default()>
+        <form class="filters" role="search" aria-label=word(|t| t.filters_label) on:submit=|ev| ev.prevent_default()>
             {one_of(
                 |t| t.state,
                 state,
@@ -29,11 +27,11 @@ pub fn CampaignFilters(
                 ProviderId::parse,
             )}
             <label class="grow">
-                {move || t().search}
+                {word(|t| t.search)}
                 <input
                     type="search"
                     name="search"
-                    placeholder=move || t().search_placeholder
+                    placeholder=word(|t| t.search_placeholder)
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))
                 />
@@ -56,9 +54,9 @@ where
     let i18n = use_i18n();
     view! {
         <label>
-            {move || label(i18n.t())}
+            {word(label)}
             <select on:change=move |ev| chosen.set(parse(&event_target_value(&ev)))>
-                <option value="">{move || i18n.t().all}</option>
+                <option value="">{word(|t| t.all)}</option>
                 {options
                     .into_iter()
                     .map(|(value, name)| view! {

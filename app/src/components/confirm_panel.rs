@@ -1,7 +1,7 @@
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{CampaignPreview, ScheduleRequest};
 
 /// The last look before scheduling: what will be sent, to whom, when, at what estimated cost.
@@ -44,10 +44,10 @@ pub fn ConfirmPanel(
             <dl class="facts">{facts}</dl>
             <div class="pager">
                 <button type="button" class="primary" on:click=move |_| on_confirm()>
-                    {move || t().confirm_button}
+                    {word(|t| t.confirm_button)}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| on_back()>
-                    {move || t().change_something}
+                    {word(|t| t.change_something)}
                 </button>
             </div>
         </section>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{word, Texts};
 use crate::picked_file::{read_picked_file, FileProblem, PickedFile};
 
 /// A button that opens the file chooser for a CSV or text file and hands over its text, or why it
@@ -10,10 +10,9 @@ pub fn FileButton(
     label: fn(&Texts) -> &'static str,
     on_read: Callback<Result<PickedFile, FileProblem>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <label class="file-button">
-            {move || label(i18n.t())}
+            {word(label)}
             <input
                 type="file"
                 accept=".csv,.txt,text/csv,text/plain"

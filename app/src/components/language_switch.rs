@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::{use_i18n, word, Locale};
 
 /// One button per language, each named in its own language; the current one is pressed.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="language-switch" role="group" aria-label=move || i18n.t().language_label>
+        <div class="language-switch" role="group" aria-label=word(|t| t.language_label)>
             {Locale::ALL
                 .into_iter()
                 .map(|locale| view! {

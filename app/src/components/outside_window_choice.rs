@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::FieldErrors;
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{word, Texts};
 use crate::models::Field;
 
 /// The campaign's choice for recipients the sending rules keep from receiving it at the requested
@@ -13,8 +13,6 @@ pub fn OutsideWindowChoice(
     reason: RwSignal<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t();
     let option = move |value: &'static str, label: fn(&Texts) -> &'static str| {
         view! {
             <label>
@@ -25,13 +23,13 @@ pub fn OutsideWindowChoice(
                     checked=move || choice.get() == value
                     on:change=move |_| choice.set(value)
                 />
-                {move || label(t())}
+                {word(label)}
             </label>
         }
     };
     view! {
         <fieldset class="field" id="outside-window" aria-describedby="outside-window-errors">
-            <legend>{move || t().outside_window}</legend>
+            <legend>{word(|t| t.outside_window)}</legend>
             {option("defer", |t| t.outside_defer)}
             {option("skip", |t| t.outside_skip)}
             {option("override", |t| t.outside_override)}
@@ -39,7 +37,7 @@ pub fn OutsideWindowChoice(
                 <input
                     id="override-reason"
                     type="text"
-                    aria-label=move || t().override_reason
+                    aria-label=word(|t| t.override_reason)
                     bind:value=reason
                     aria-invalid=move || (!errors.get().is_empty()).then_some("true")
                 />

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::word;
 
 /// "Previous" and "Next" over a list read `page_size` entries at a time from `offset`.
 #[component]
@@ -9,21 +9,20 @@ pub fn PageButtons(
     page_size: u64,
     #[prop(into)] has_more: Signal<bool>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <button
             class="secondary"
             disabled=move || offset.get() == 0
             on:click=move |_| offset.update(|o| *o = o.saturating_sub(page_size))
         >
-            {move || i18n.t().previous}
+            {word(|t| t.previous)}
         </button>
         <button
             class="secondary"
             disabled=move || !has_more.get()
             on:click=move |_| offset.update(|o| *o += page_size)
         >
-            {move || i18n.t().next}
+            {word(|t| t.next)}
         </button>
     }
 }

@@ -2,12 +2,11 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use crate::domain::placeholders::PLACEHOLDERS;
-use crate::i18n::use_i18n;
+use crate::i18n::word;
 
 /// Buttons that insert a placeholder (`{first_name}`…) where the cursor is in the message.
 #[component]
 pub fn PlaceholderButtons(text: RwSignal<String>, editor: NodeRef<Textarea>) -> impl IntoView {
-    let i18n = use_i18n();
     let insert = move |name: &str| {
         let placeholder = format!("{{{name}}}");
         let cursor = editor.get_untracked().and_then(|area| {
@@ -33,8 +32,8 @@ pub fn PlaceholderButtons(text: RwSignal<String>, editor: NodeRef<Textarea>) -> 
         }
     };
     view! {
-        <div class="placeholder-buttons" role="group" aria-label=move || i18n.t().placeholder_group>
-            <span class="muted">{move || i18n.t().insert}</span>
+        <div class="placeholder-buttons" role="group" aria-label=word(|t| t.placeholder_group)>
+            <span class="muted">{word(|t| t.insert)}</span>
             {PLACEHOLDERS
                 .into_iter()
                 .map(|name| view! {

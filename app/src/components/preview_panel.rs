@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 use crate::components::Time;
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{AppError, CampaignPreview, PreviewRecipient};
 
 /// Recipients shown before any search.
@@ -23,7 +23,7 @@ pub fn PreviewPanel(
     let search = RwSignal::new(String::new());
     view! {
         <section class="panel preview" aria-labelledby="preview-title" aria-busy=move || loading.get().to_string()>
-            <h2 id="preview-title">{move || t().preview_title}</h2>
+            <h2 id="preview-title">{word(|t| t.preview_title)}</h2>
             {move || {
                 let t = t();
                 match preview.get() {
@@ -40,7 +40,7 @@ pub fn PreviewPanel(
                 }
             }}
             <Show when=move || matches!(preview.get(), Some(Ok(_)))>
-                <label for="preview-search">{move || t().preview_search}</label>
+                <label for="preview-search">{word(|t| t.preview_search)}</label>
                 <input id="preview-search" type="search" bind:value=search autocomplete="off"/>
                 <ul class="preview-recipients" data-testid="preview-recipients">
                     {move || {

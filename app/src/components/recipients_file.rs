@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::FileButton;
 use crate::domain::column_mapping::{self, ColumnTarget};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, word};
 use crate::picked_file::{FileProblem, PickedFile};
 
 /// A file waiting for its columns to be mapped.
@@ -116,9 +116,9 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
                     {move || problem().map(|p| t().mapping_problem(p))}
                 </p>
                 <div class="button-row">
-                    <button type="button" class="primary" on:click=apply>{move || t().use_columns}</button>
+                    <button type="button" class="primary" on:click=apply>{word(|t| t.use_columns)}</button>
                     <button type="button" class="secondary" on:click=move |_| mapping.set(None)>
-                        {move || t().cancel}
+                        {word(|t| t.cancel)}
                     </button>
                 </div>
             </fieldset>

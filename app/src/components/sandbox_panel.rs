@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::settings::{read_sandbox_clock, AdvanceSandboxClock};
 use crate::components::Time;
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{use_i18n, word, Texts};
 use crate::models::SandboxClockView;
 
 /// A step the sandbox clock can take from the panel: its label and seconds.
@@ -40,8 +40,8 @@ pub fn SandboxPanel(#[prop(optional, into)] on_moved: Option<Callback<()>>) -> i
     view! {
         <Show when=mounted>
             <section class="panel sandbox-panel" aria-labelledby="sandbox-title">
-                <h2 id="sandbox-title">{move || t().sandbox_clock}</h2>
-                <p class="muted">{move || t().sandbox_explained}</p>
+                <h2 id="sandbox-title">{word(|t| t.sandbox_clock)}</h2>
+                <p class="muted">{word(|t| t.sandbox_explained)}</p>
                 <p data-testid="sandbox-time" aria-live="polite">
                     {move || match clock() {
                         Some(Ok(view)) => view! {
@@ -63,7 +63,7 @@ pub fn SandboxPanel(#[prop(optional, into)] on_moved: Option<Callback<()>>) -> i
                                     advance.dispatch(AdvanceSandboxClock { seconds });
                                 }
                             >
-                                {move || label(t())}
+                                {word(label)}
                             </button>
                         })
                         .collect_view()}

@@ -50,6 +50,14 @@ pub fn use_i18n() -> I18n {
     })
 }
 
+/// One word of the current language, drawn again on a switch. Every word shares this one
+/// closure type, so the wasm holds one copy of the code that keeps a word up to date rather than
+/// one per word.
+pub fn word(pick: fn(&Texts) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let i18n = use_i18n();
+    move || pick(i18n.t())
+}
+
 fn initial_locale() -> Locale {
     #[cfg(feature = "csr")]
     {

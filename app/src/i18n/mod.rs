@@ -12,5 +12,5 @@ mod fr;
 mod locale;
 
 pub use catalogue::Texts;
-pub use context::{provide_i18n, use_i18n, I18n};
+pub use context::{provide_i18n, use_i18n, word, I18n};
 pub use locale::Locale;

@@ -9,7 +9,7 @@ use crate::components::{
     CampaignActions, ColumnHeads, PageButtons, RecipientHistory, SandboxPanel, StatusCounts,
     TableScroll, Time,
 };
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{CampaignDetail, RecipientStatus, RecipientView};
 use crate::polling::refresh_while;
 
@@ -74,7 +74,7 @@ pub fn CampaignPage() -> impl IntoView {
     });
 
     view! {
-        <p><A href=href("/campaigns")>{move || t().all_campaigns}</A></p>
+        <p><A href=href("/campaigns")>{word(|t| t.all_campaigns)}</A></p>
         {move || match detail.get() {
             None => Some(view! { <p class="muted">{t().loading}</p> }.into_any()),
             Some(Err(error)) => Some(view! { <p class="error" role="alert">{t().error(&error)}</p> }.into_any()),
@@ -83,7 +83,7 @@ pub fn CampaignPage() -> impl IntoView {
         <Show when=move || loaded.with(Option::is_some)>
             <div class="campaign-layout">
                 <section class="panel" aria-labelledby="campaign-title">
-                    <h2 id="campaign-title">{move || t().campaign_title}</h2>
+                    <h2 id="campaign-title">{word(|t| t.campaign_title)}</h2>
                     <blockquote class="campaign-text" data-testid="campaign-text">{text}</blockquote>
                     {move || loaded.get().map(|d| settings(t(), &d))}
                     <StatusCounts counts=counts/>
@@ -95,7 +95,7 @@ pub fn CampaignPage() -> impl IntoView {
                 />
                 <SandboxPanel on_moved=move || detail.refetch()/>
                 <section class="panel" aria-labelledby="timeline-title">
-                    <h2 id="timeline-title">{move || t().timeline}</h2>
+                    <h2 id="timeline-title">{word(|t| t.timeline)}</h2>
                     <ol class="timeline" data-testid="timeline">
                         {move || loaded.with(|d| d.as_ref().map(|d| d.actions.iter().map(|action| {
                             let detail = action.detail.clone().map(|d| format!(" ({d})"));
@@ -110,10 +110,10 @@ pub fn CampaignPage() -> impl IntoView {
                     </ol>
                 </section>
                 <section class="panel recipients-panel" aria-labelledby="recipients-title">
-                    <h2 id="recipients-title">{move || t().recipients}</h2>
+                    <h2 id="recipients-title">{word(|t| t.recipients)}</h2>
                     <div class="filters">
                         <label>
-                            {move || t().show}
+                            {word(|t| t.show)}
                             <select
                                 name="status"
                                 on:change=move |ev| {
@@ -138,7 +138,7 @@ pub fn CampaignPage() -> impl IntoView {
                         </label>
                         // A plain download: `rel=external` keeps the router's hands off it.
                         <a class="button secondary" href=export rel="external" download>
-                            {move || t().export_csv}
+                            {word(|t| t.export_csv)}
                         </a>
                     </div>
                     <TableScroll label=|t| t.recipients>

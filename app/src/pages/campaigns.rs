@@ -6,7 +6,7 @@ use crate::api::campaigns::list_campaigns;
 use crate::client::href;
 use crate::components::{CampaignFilters, ColumnHeads, StatusCounts, TableScroll, Time};
 use crate::debounce::debounced;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, word};
 use crate::models::{CampaignFilter, CampaignState, CampaignSummary, ProviderId};
 use crate::polling::refresh_while;
 
@@ -67,7 +67,7 @@ pub fn CampaignsPage() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="campaigns-title">
-            <h2 id="campaigns-title">{move || t().nav_campaigns}</h2>
+            <h2 id="campaigns-title">{word(|t| t.nav_campaigns)}</h2>
             <CampaignFilters state provider search/>
             {move || match page.get() {
                 None => Some(view! { <p class="muted">{t().loading}</p> }.into_any()),
@@ -102,7 +102,7 @@ pub fn CampaignsPage() -> impl IntoView {
             <div class="pager">
                 <Show when=move || cursor.with(|c| c.as_ref().is_some_and(|(reached_with, _)| *reached_with == filter()))>
                     <button class="secondary" on:click=move |_| cursor.set(None)>
-                        {move || t().newest_campaigns}
+                        {word(|t| t.newest_campaigns)}
                     </button>
                 </Show>
                 <Show when=move || next_before.with(Option::is_some)>
@@ -113,7 +113,7 @@ pub fn CampaignsPage() -> impl IntoView {
                             cursor.set(next.map(|next| (untrack(filter), next)));
                         }
                     >
-                        {move || t().older_campaigns}
+                        {word(|t| t.older_campaigns)}
                     </button>
                 </Show>
             </div>
@@ -131,7 +131,7 @@ fn campaign_row(campaign: CampaignSummary) -> impl IntoView {
             <td><Time at=campaign.created_at.clone()/></td>
             <td class="message-cell">
                 <A href=link>{campaign.text.clone()}</A>
-                {campaign.simulation.then_some(view! { <span class="badge">{move || i18n.t().simulation_badge}</span> })}
+                {campaign.simulation.then_some(view! { <span class="badge">{word(|t| t.simulation_badge)}</span> })}
             </td>
             <td>{campaign.provider.to_string()}</td>
             <td>

@@ -12,7 +12,7 @@ use crate::components::{
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, word};
 use crate::models::{AppError, CampaignPreview, Field, ProviderId, ProviderInfo, ScheduleRequest};
 
 /// The preview follows the form this long after the user stops typing.
@@ -170,11 +170,11 @@ pub fn ComposerPage() -> impl IntoView {
     view! {
         <div class="composer-layout">
             <form class="panel composer" on:submit=on_submit novalidate=true aria-labelledby="composer-title">
-                <h2 id="composer-title">{move || t().composer_title}</h2>
+                <h2 id="composer-title">{word(|t| t.composer_title)}</h2>
                 <FormSummary error=error/>
 
                 <div class="field">
-                    <label for="provider">{move || t().provider}</label>
+                    <label for="provider">{word(|t| t.provider)}</label>
                     <select
                         id="provider"
                         on:change:target=move |ev| {
@@ -191,7 +191,7 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 <div class="field">
-                    <label for="text">{move || t().message}</label>
+                    <label for="text">{word(|t| t.message)}</label>
                     <textarea
                         id="text"
                         rows="5"
@@ -206,7 +206,7 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 <div class="field">
-                    <label for="recipients">{move || t().recipients_label}</label>
+                    <label for="recipients">{word(|t| t.recipients_label)}</label>
                     <textarea
                         id="recipients"
                         rows="5"
@@ -222,7 +222,7 @@ pub fn ComposerPage() -> impl IntoView {
                 <div class="field-row">
                     <Show when=move || provider.get() == ProviderId::Octopush>
                         <fieldset class="field">
-                            <legend>{move || t().campaign_type}</legend>
+                            <legend>{word(|t| t.campaign_type)}</legend>
                             <label>
                                 <input
                                     type="radio"
@@ -231,7 +231,7 @@ pub fn ComposerPage() -> impl IntoView {
                                     checked=true
                                     on:change=move |_| campaign_type.set(CampaignType::Premium)
                                 />
-                                {move || t().premium}
+                                {word(|t| t.premium)}
                             </label>
                             <label>
                                 <input
@@ -240,12 +240,12 @@ pub fn ComposerPage() -> impl IntoView {
                                     value="low-cost"
                                     on:change=move |_| campaign_type.set(CampaignType::LowCost)
                                 />
-                                {move || t().low_cost}
+                                {word(|t| t.low_cost)}
                             </label>
                         </fieldset>
                     </Show>
                     <fieldset class="field">
-                        <legend>{move || t().purpose}</legend>
+                        <legend>{word(|t| t.purpose)}</legend>
                         <label>
                             <input
                                 type="radio"
@@ -254,7 +254,7 @@ pub fn ComposerPage() -> impl IntoView {
                                 checked=true
                                 on:change=move |_| purpose.set(Purpose::Alert)
                             />
-                            {move || t().purpose_alert_choice}
+                            {word(|t| t.purpose_alert_choice)}
                         </label>
                         <label>
                             <input
@@ -263,13 +263,13 @@ pub fn ComposerPage() -> impl IntoView {
                                 value="marketing"
                                 on:change=move |_| purpose.set(Purpose::Marketing)
                             />
-                            {move || t().purpose_marketing_choice}
+                            {word(|t| t.purpose_marketing_choice)}
                         </label>
                     </fieldset>
                 </div>
 
                 <div class="field">
-                    <label for="sender">{move || t().sender_label}</label>
+                    <label for="sender">{word(|t| t.sender_label)}</label>
                     <input
                         id="sender"
                         type="text"
@@ -284,7 +284,7 @@ pub fn ComposerPage() -> impl IntoView {
 
                 <div class="field-row">
                     <div class="field">
-                        <label for="send-at">{move || t().send_at_label}</label>
+                        <label for="send-at">{word(|t| t.send_at_label)}</label>
                         <input
                             id="send-at"
                             type="datetime-local"
@@ -295,7 +295,7 @@ pub fn ComposerPage() -> impl IntoView {
                         <FieldErrors field=Field::SendAt messages=errors_for(Field::SendAt)/>
                     </div>
                     <div class="field">
-                        <label for="time-zone">{move || t().time_zone}</label>
+                        <label for="time-zone">{word(|t| t.time_zone)}</label>
                         <select
                             id="time-zone"
                             on:change:target=move |ev| time_zone.set(ev.target().value())
@@ -310,7 +310,7 @@ pub fn ComposerPage() -> impl IntoView {
                 <div class="field checkboxes">
                     <label>
                         <input id="local-time" type="checkbox" bind:checked=local_time/>
-                        {move || t().local_time_choice}
+                        {word(|t| t.local_time_choice)}
                     </label>
                 </div>
 
@@ -323,11 +323,11 @@ pub fn ComposerPage() -> impl IntoView {
                 <div class="field checkboxes">
                     <label>
                         <input id="with-replies" type="checkbox" bind:checked=with_replies/>
-                        {move || t().with_replies_choice}
+                        {word(|t| t.with_replies_choice)}
                     </label>
                     <label>
                         <input id="simulation" type="checkbox" bind:checked=simulation/>
-                        {move || t().simulation_choice}
+                        {word(|t| t.simulation_choice)}
                     </label>
                 </div>
 

@@ -4,7 +4,7 @@ use std::time::Duration;
 use crate::api::opt_outs::{list_opt_outs, AddOptOuts, RemoveOptOut};
 use crate::components::{ColumnHeads, FieldErrors, FileButton, PageButtons, TableScroll, Time};
 use crate::debounce::debounced;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, word};
 use crate::models::{AppError, Field, OptOutEntry, OptOutImport};
 use crate::picked_file::{FileProblem, PickedFile};
 
@@ -61,14 +61,14 @@ pub fn OptOutsPage() -> impl IntoView {
     view! {
         <div class="opt-outs-layout">
             <section class="panel" aria-labelledby="add-title">
-                <h2 id="add-title">{move || t().add_numbers}</h2>
+                <h2 id="add-title">{word(|t| t.add_numbers)}</h2>
                 <form on:submit=move |ev| {
                     ev.prevent_default();
                     file_problem.set(None);
                     add.dispatch(AddOptOuts { numbers: numbers.get_untracked(), source: "operator".into() });
                 }>
                     <div class="field">
-                        <label for="opt-out-numbers">{move || t().numbers_per_line}</label>
+                        <label for="opt-out-numbers">{word(|t| t.numbers_per_line)}</label>
                         <textarea
                             id="opt-out-numbers"
                             rows="4"
@@ -81,7 +81,7 @@ pub fn OptOutsPage() -> impl IntoView {
                     </div>
                     <div class="button-row">
                         <button type="submit" class="primary" disabled=move || add.pending().get()>
-                            {move || t().add_to_list}
+                            {word(|t| t.add_to_list)}
                         </button>
                         <FileButton
                             label=|t| t.import_csv
@@ -94,15 +94,15 @@ pub fn OptOutsPage() -> impl IntoView {
                             })
                         />
                     </div>
-                    <p class="muted">{move || t().opt_out_file_help}</p>
+                    <p class="muted">{word(|t| t.opt_out_file_help)}</p>
                     <p class="ok" data-testid="opt-out-added" aria-live="polite">{added}</p>
                 </form>
             </section>
             <section class="panel" aria-labelledby="opt-outs-title">
-                <h2 id="opt-outs-title">{move || t().opt_out_list}</h2>
+                <h2 id="opt-outs-title">{word(|t| t.opt_out_list)}</h2>
                 <div class="filters">
                     <label class="grow">
-                        {move || t().find_number}
+                        {word(|t| t.find_number)}
                         <input
                             type="search"
                             inputmode="tel"
@@ -176,7 +176,7 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
                                 }
                                 on:click=move |_| confirming.set(true)
                             >
-                                {move || t().remove}
+                                {word(|t| t.remove)}
                             </button>
                         }
                     }
@@ -184,7 +184,7 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
                     {
                         let phone = phone.clone();
                         view! {
-                            <span role="alert">{move || t().remove_question}</span>
+                            <span role="alert">{word(|t| t.remove_question)}</span>
                             " "
                             <button
                                 class="danger small"
@@ -192,11 +192,11 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
                                     remove.dispatch(RemoveOptOut { phone: phone.clone() });
                                 }
                             >
-                                {move || t().yes_remove}
+                                {word(|t| t.yes_remove)}
                             </button>
                             " "
                             <button class="secondary small" on:click=move |_| confirming.set(false)>
-                                {move || t().keep_it}
+                                {word(|t| t.keep_it)}
                             </button>
                         }
                     }
