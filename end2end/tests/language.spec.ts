@@ -29,6 +29,16 @@ test.describe('a browser that prefers French', () => {
     // What was typed and chosen stays.
     await expect(page.getByLabel('Message')).toHaveValue('Votre colis arrive demain.');
     await expect(page.getByLabel('Low cost')).toBeChecked();
+    // Infobip, then Octopush again: the campaign type shown is still the one chosen.
+    await page.locator('#provider').selectOption('infobip');
+    await expect(page.getByLabel('Low cost')).toHaveCount(0);
+    await page.locator('#provider').selectOption('octopush');
+    await expect(page.getByLabel('Low cost')).toBeChecked();
+    // A chosen provider stays chosen when the list is drawn in another language.
+    await page.locator('#provider').selectOption('infobip');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(page.locator('#provider')).toHaveValue('infobip');
+    await page.getByRole('button', { name: 'English' }).click();
 
     await page.reload();
     await expect(page.getByRole('heading', { name: 'New campaign' })).toBeVisible();

@@ -145,7 +145,7 @@ pub fn ComposerPage() -> impl IntoView {
         providers.get().map(|result| match result {
             Ok(list) => list
                 .into_iter()
-                .map(|info| provider_option(info, t().sandbox_provider))
+                .map(|info| provider_option(info, provider, t().sandbox_provider))
                 .collect_view()
                 .into_any(),
             Err(e) => view! { <option disabled=true>{t().error(&e)}</option> }.into_any(),
@@ -228,7 +228,8 @@ pub fn ComposerPage() -> impl IntoView {
                                     type="radio"
                                     name="campaign-type"
                                     value="premium"
-                                    checked=true
+                                    // Follows the choice: the radios are drawn again when Octopush is chosen again.
+                                    checked=move || campaign_type.get() == CampaignType::Premium
                                     on:change=move |_| campaign_type.set(CampaignType::Premium)
                                 />
                                 {word(|t| t.premium)}
@@ -238,6 +239,7 @@ pub fn ComposerPage() -> impl IntoView {
                                     type="radio"
                                     name="campaign-type"
                                     value="low-cost"
+                                    checked=move || campaign_type.get() == CampaignType::LowCost
                                     on:change=move |_| campaign_type.set(CampaignType::LowCost)
                                 />
                                 {word(|t| t.low_cost)}
@@ -381,13 +383,19 @@ fn worth_previewing(request: &ScheduleRequest) -> bool {
     !request.text.trim().is_empty() && !request.recipients.trim().is_empty()
 }
 
-fn provider_option(info: ProviderInfo, sandbox_label: fn(&str) -> String) -> impl IntoView {
+/// One provider to choose; it stays the chosen one when a language switch draws the list again.
+fn provider_option(
+    info: ProviderInfo,
+    chosen: RwSignal<ProviderId>,
+    sandbox_label: fn(&str) -> String,
+) -> impl IntoView {
     let label = if info.sandbox {
         sandbox_label(&info.id.to_string())
     } else {
         info.id.to_string()
     };
-    view! { <option value=info.id.as_str()>{label}</option> }
+    let selected = chosen.get_untracked() == info.id;
+    view! { <option value=info.id.as_str() selected=selected>{label}</option> }
 }
 
 /// The errors that are not about one field, and a pointer to those that are.
