@@ -191,11 +191,8 @@ pub static EN: Texts = Texts {
         CampaignState::Paused => "paused",
         CampaignState::Finished => "finished",
     },
-    term: |name| match name {
-        "alert" => Some("alert"),
-        "marketing" => Some("marketing"),
-        _ => None,
-    },
+    // The server names purposes and operations in English words already.
+    term: |_| None,
     column_target: |target| match target {
         ColumnTarget::Phone => "phone number",
         ColumnTarget::Placeholder("first_name") => "first name",

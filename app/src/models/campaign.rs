@@ -2,7 +2,6 @@
 //! (a page at a time), each recipient's history, and who did what.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 use super::{ProviderId, RecipientStatus};
 
@@ -69,16 +68,6 @@ pub enum CampaignState {
     Paused,
     /// Every recipient is settled (delivered, failed, expired, canceled or excluded).
     Finished,
-}
-
-impl fmt::Display for CampaignState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            CampaignState::InProgress => "in progress",
-            CampaignState::Paused => "paused",
-            CampaignState::Finished => "finished",
-        })
-    }
 }
 
 impl CampaignState {
