@@ -8,7 +8,7 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	cargo leptos build --release --precompress
+	@scripts/build.sh
 
 ## Build in release mode and serve the app on the embedded default (SQLite + sandboxes).
 run: build

@@ -21,7 +21,7 @@ cargo clippy --release -p sms-scheduler-app -p sms-scheduler-frontend --target w
   || fail "clippy (wasm)"
 
 say "release build (server and wasm bundle)"
-cargo leptos build --release --precompress || fail "cargo leptos build"
+scripts/build.sh || fail "release build"
 
 if [ -n "${SMS_SCHEDULER_TEST_POSTGRES_URL:-}" ]; then
   say "unit and integration tests (SQLite and PostgreSQL)"
