@@ -62,5 +62,5 @@ test('an English browser can switch to French on any page, and the choice follow
   await expect(page.getByRole('heading', { name: 'Ajouter des numéros' })).toBeVisible();
   await page.getByLabel('Numéros, un par ligne').fill('not a number');
   await page.getByRole('button', { name: 'Ajouter à la liste' }).click();
-  await expect(page.locator('#opt-out-numbers-errors')).toContainText('Ligne 1 :');
+  await expect(page.locator('#opt-out-numbers-errors')).toHaveText('Ligne 1 : « not a number » n\'est pas un numéro de téléphone.');
 });

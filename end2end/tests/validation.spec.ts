@@ -38,3 +38,19 @@ test('clears the errors once the form is corrected', async ({ page }) => {
   await expect(page.getByTestId('reference')).toBeVisible();
   await expect(page.locator('#sender-errors')).toBeEmpty();
 });
+
+test('says the server\'s explanations in the chosen language, those already shown included', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel(/^Sender/).fill('AB');
+  await page.getByLabel(/^Recipients/).fill('+33612345678\n06 12');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.locator('#sender-errors')).toHaveText('The sender must have at least 3 characters (it has 2).');
+
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByTestId('form-error')).toHaveText('Certains champs sont à revoir.');
+  await expect(page.locator('#sender-errors')).toHaveText("L'expéditeur doit compter au moins 3 caractères (il en a 2).");
+  await expect(page.locator('#recipients-errors')).toHaveText('Ligne 2 : « 06 12 » n\'est pas un numéro valide pour son pays.');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('#recipients-errors')).toHaveText("Line 2: '06 12' is not a valid number for its country.");
+});

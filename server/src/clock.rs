@@ -1,6 +1,6 @@
 //! Time as the server and the sandboxes see it, injectable so tests can fix it.
 
-use app::models::SandboxClockView;
+use app::models::{Refusal, SandboxClockView};
 use chrono::{DateTime, Duration, Utc};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -40,11 +40,11 @@ impl SandboxClock {
 
     /// Moves the clock `seconds` forward, within a year: a longer step is a unit mistake
     /// (milliseconds sent as seconds), a step back is not possible.
-    pub fn step_forward(&self, seconds: i64) -> Result<(), String> {
+    pub fn step_forward(&self, seconds: i64) -> Result<(), Refusal> {
         if seconds <= 0 || seconds > MAX_STEP_SECONDS {
-            return Err(format!(
-                "seconds must be between 1 and {MAX_STEP_SECONDS} (a year)"
-            ));
+            return Err(Refusal::ClockStepOutOfRange {
+                max: MAX_STEP_SECONDS,
+            });
         }
         self.advance(Duration::seconds(seconds));
         Ok(())

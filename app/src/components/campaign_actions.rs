@@ -29,7 +29,7 @@ pub fn CampaignActions(
             ops.iter()
                 .find(|op| op.operation == name)
                 .map_or(Some(t().not_offered.to_owned()), |op| {
-                    op.refused_because.clone()
+                    op.refused_because.as_ref().map(|why| (t().refusal)(why))
                 })
         })
     };

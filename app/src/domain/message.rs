@@ -174,7 +174,7 @@ pub fn gsm7_look_alike(c: char) -> Option<&'static str> {
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
 pub enum MessageTextError {
     #[error("The message is empty.")]
     Empty,

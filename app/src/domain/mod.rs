@@ -6,6 +6,7 @@ pub mod column_mapping;
 pub mod holidays;
 pub mod message;
 pub mod opt_out;
+pub mod parse_errors;
 pub mod placeholders;
 pub mod sender;
 

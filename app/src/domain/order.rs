@@ -14,10 +14,11 @@ use super::placeholders::{placeholders_in, render};
 use super::recipients::{parse_recipients, Recipient, RecipientList};
 use super::send_time::{parse_zone, SendTime, SendTimeError};
 use super::sender::SenderId;
-use crate::models::{DuplicateRecipient, Field, FieldError, ProviderId, ScheduleRequest};
+use crate::models::{DuplicateRecipient, Field, FieldError, Problem, ProviderId, ScheduleRequest};
 
 /// Infobip refuses a send time further ahead than this.
-const INFOBIP_MAX_AHEAD: chrono::Duration = chrono::Duration::days(180);
+const INFOBIP_MAX_DAYS_AHEAD: u32 = 180;
+const INFOBIP_MAX_AHEAD: chrono::Duration = chrono::Duration::days(INFOBIP_MAX_DAYS_AHEAD as i64);
 
 /// Line errors reported one by one; beyond, one summary says how many more there are.
 const MAX_LINE_ERRORS: usize = 100;
@@ -105,10 +106,10 @@ impl SmsOrder {
         let mut errors = Vec::new();
 
         let text = MessageText::parse(&request.text)
-            .map_err(|e| errors.push(FieldError::new(Field::Text, e.to_string())))
+            .map_err(|e| errors.push(FieldError::new(Field::Text, e)))
             .ok();
         if let Err(e) = placeholders_in(&request.text) {
-            errors.push(FieldError::new(Field::Text, e.to_string()));
+            errors.push(FieldError::new(Field::Text, e));
         }
         if request.provider == ProviderId::Octopush
             && request.purpose == Purpose::Marketing
@@ -116,10 +117,9 @@ impl SmsOrder {
         {
             errors.push(FieldError::new(
                 Field::Text,
-                format!(
-                    "A marketing SMS must carry the opt-out mention \"{OCTOPUSH_STOP_MENTION}\", written exactly so \
-                     (Octopush replaces XXXXX with its opt-out number)."
-                ),
+                Problem::StopMentionMissing {
+                    mention: OCTOPUSH_STOP_MENTION.to_owned(),
+                },
             ));
         }
 
@@ -127,19 +127,15 @@ impl SmsOrder {
         let (recipients, duplicates, line_errors) = personalise(list, &request.text);
         push_line_errors(&mut errors, line_errors);
         if recipients.is_empty() && errors.iter().all(|e| e.field != Field::Recipients) {
-            errors.push(FieldError::new(
-                Field::Recipients,
-                "Add at least one recipient.",
-            ));
+            errors.push(FieldError::new(Field::Recipients, Problem::NoRecipient));
         }
         if recipients.len() > rules.max_recipients {
             errors.push(FieldError::new(
                 Field::Recipients,
-                format!(
-                    "{} recipients: a campaign can have at most {}.",
-                    recipients.len(),
-                    rules.max_recipients
-                ),
+                Problem::TooManyRecipients {
+                    count: recipients.len(),
+                    max: rules.max_recipients,
+                },
             ));
         }
 
@@ -147,7 +143,7 @@ impl SmsOrder {
             None
         } else {
             SenderId::parse(&request.sender)
-                .map_err(|e| errors.push(FieldError::new(Field::Sender, e.to_string())))
+                .map_err(|e| errors.push(FieldError::new(Field::Sender, e)))
                 .ok()
         };
 
@@ -159,7 +155,10 @@ impl SmsOrder {
             if request.provider == ProviderId::Infobip && time.instant > now + INFOBIP_MAX_AHEAD {
                 errors.push(FieldError::new(
                     Field::SendAt,
-                    "Infobip schedules at most 180 days ahead; pick an earlier date.",
+                    Problem::TooFarAhead {
+                        provider: ProviderId::Infobip,
+                        days: INFOBIP_MAX_DAYS_AHEAD,
+                    },
                 ));
             }
         }
@@ -170,7 +169,7 @@ impl SmsOrder {
             parse_zone(&request.time_zone)
                 .map_err(|e| {
                     if !errors.iter().any(|err| err.field == Field::TimeZone) {
-                        errors.push(FieldError::new(Field::TimeZone, e.to_string()));
+                        errors.push(FieldError::new(Field::TimeZone, e));
                     }
                 })
                 .unwrap_or(Tz::UTC)
@@ -179,7 +178,7 @@ impl SmsOrder {
             if reason.trim().is_empty() {
                 errors.push(FieldError::new(
                     Field::OutsideWindow,
-                    "Say why the sending rules are overridden: the reason is recorded with the campaign.",
+                    Problem::OverrideReasonMissing,
                 ));
             }
         }
@@ -231,19 +230,17 @@ fn personalise(
         }
         let values: BTreeMap<&str, &str> = recipient.fields.iter().collect();
         let text = render(template, &values)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                MessageText::parse(&text).map_err(|e| format!("once personalised: {e}"))
-            });
+            .map_err(Problem::from)
+            .and_then(|text| MessageText::parse(&text).map_err(Problem::PersonalisedText));
         match text {
             Ok(text) => recipients.push(PersonalisedRecipient {
                 recipient,
                 text: Some(text),
             }),
-            Err(message) => errors.push(FieldError::on_line(
+            Err(problem) => errors.push(FieldError::on_line(
                 Field::Recipients,
                 recipient.line,
-                message,
+                problem,
             )),
         }
     }
@@ -259,7 +256,7 @@ fn push_line_errors(errors: &mut Vec<FieldError>, line_errors: Vec<FieldError>) 
     if total > MAX_LINE_ERRORS {
         errors.push(FieldError::new(
             Field::Recipients,
-            format!("…and {} more lines with errors.", total - MAX_LINE_ERRORS),
+            Problem::MoreLineErrors(total - MAX_LINE_ERRORS),
         ));
     }
 }
@@ -272,7 +269,7 @@ fn parse_send_at(
         return Ok(None);
     }
     if let Err(e) = parse_zone(&request.time_zone) {
-        return Err(FieldError::new(Field::TimeZone, e.to_string()));
+        return Err(FieldError::new(Field::TimeZone, e));
     }
     SendTime::parse(&request.send_at, &request.time_zone, now)
         .map(Some)
@@ -281,7 +278,7 @@ fn parse_send_at(
                 SendTimeError::UnknownZone(_) => Field::TimeZone,
                 _ => Field::SendAt,
             };
-            FieldError::new(field, e.to_string())
+            FieldError::new(field, e)
         })
 }
 

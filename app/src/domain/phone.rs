@@ -4,15 +4,7 @@ use phonenumber::{country, Mode};
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PhoneNumberError {
-    #[error("'{0}' is not a phone number.")]
-    Unparsable(String),
-    #[error("'{0}' is not a valid number for its country.")]
-    Invalid(String),
-    #[error("'{0}' is not a region code (expected two letters such as FR or US).")]
-    UnknownRegion(String),
-}
+pub use super::parse_errors::PhoneNumberError;
 
 /// Below this many numbers per core, a thread costs more than it saves.
 const NUMBERS_PER_THREAD_AT_LEAST: usize = 1_000;

@@ -13,7 +13,7 @@ pub const PLACEHOLDERS: [&str; 7] = [
     "param5",
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
 pub enum PlaceholderError {
     #[error("{{{0}}} is not a placeholder; use one of {{first_name}}, {{last_name}}, {{param1}}…{{param5}}.")]
     Unknown(String),

@@ -8,7 +8,7 @@ use super::column_mapping::{normalise_header, IGNORED_COLUMN, PHONE_COLUMNS, TIM
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
 use super::send_time::parse_zone;
-use crate::models::{DuplicateRecipient, Field, FieldError};
+use crate::models::{DuplicateRecipient, Field, FieldError, Problem};
 
 /// Longest placeholder value (Octopush's limit, kept for every provider).
 const MAX_VALUE_CHARS: usize = 50;
@@ -117,8 +117,8 @@ fn parse_csv(text: &str, delimiter: u8, default_region: Region) -> RecipientList
     let header_line = reader.position().line().max(1);
     let columns = match read_header(&mut reader) {
         Ok(columns) => columns,
-        Err(message) => {
-            list.error(line_number(header_line as usize), message);
+        Err(problem) => {
+            list.error(line_number(header_line as usize), problem);
             return list.finish(default_region);
         }
     };
@@ -129,7 +129,9 @@ fn parse_csv(text: &str, delimiter: u8, default_region: Region) -> RecipientList
                 let line = error.position().map_or(0, |p| p.line());
                 list.error(
                     line_number(line as usize),
-                    format!("this line is not readable CSV: {error}"),
+                    Problem::UnreadableLine {
+                        detail: error.to_string(),
+                    },
                 );
                 continue;
             }
@@ -141,11 +143,10 @@ fn parse_csv(text: &str, delimiter: u8, default_region: Region) -> RecipientList
         if row.len() != columns.len() {
             list.error(
                 line,
-                format!(
-                    "{} values, but the header names {} columns.",
-                    row.len(),
-                    columns.len()
-                ),
+                Problem::ValueCount {
+                    values: row.len(),
+                    columns: columns.len(),
+                },
             );
             continue;
         }
@@ -156,16 +157,16 @@ fn parse_csv(text: &str, delimiter: u8, default_region: Region) -> RecipientList
                 fields,
                 zone,
             }),
-            Err(message) => list.error(line, message),
+            Err(problem) => list.error(line, problem),
         }
     }
     list.finish(default_region)
 }
 
-fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, String> {
-    let header = reader
-        .headers()
-        .map_err(|e| format!("the header is not readable CSV: {e}"))?;
+fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, Problem> {
+    let header = reader.headers().map_err(|e| Problem::UnreadableHeader {
+        detail: e.to_string(),
+    })?;
     let mut columns = Vec::with_capacity(header.len());
     for cell in header {
         let name = normalise_header(cell);
@@ -178,13 +179,10 @@ fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, String> {
         } else if let Some(placeholder) = PLACEHOLDERS.iter().find(|p| **p == name) {
             Column::Placeholder(placeholder)
         } else {
-            return Err(format!(
-                "the column \"{}\" is not known; columns are phone, first_name, last_name, param1…param5, time_zone and ignore.",
-                cell.trim()
-            ));
+            return Err(Problem::UnknownColumn(cell.trim().to_owned()));
         };
         if column != Column::Ignored && columns.contains(&column) {
-            return Err(format!("the column \"{}\" appears twice.", cell.trim()));
+            return Err(Problem::RepeatedColumn(cell.trim().to_owned()));
         }
         columns.push(column);
     }
@@ -194,7 +192,7 @@ fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, String> {
 /// The number as written, the placeholder values and the time zone.
 type Row = (String, FieldValues, Option<Tz>);
 
-fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, String> {
+fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, Problem> {
     let mut number = None;
     let mut fields = FieldValues::default();
     let mut zone = None;
@@ -202,10 +200,11 @@ fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, String> 
         match column {
             Column::Phone => number = Some(value.to_owned()),
             Column::Placeholder(name) if value.chars().count() > MAX_VALUE_CHARS => {
-                return Err(format!(
-                    "{name} is {} characters long; at most {MAX_VALUE_CHARS}.",
-                    value.chars().count()
-                ))
+                return Err(Problem::ValueTooLong {
+                    column: (*name).to_owned(),
+                    chars: value.chars().count(),
+                    max: MAX_VALUE_CHARS,
+                })
             }
             Column::Placeholder(name) if !value.is_empty() => {
                 fields.push(name, value.to_owned());
@@ -213,12 +212,10 @@ fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, String> 
             Column::Placeholder(_) => {}
             Column::Ignored => {}
             Column::TimeZone if value.is_empty() => {}
-            Column::TimeZone => {
-                zone = Some(parse_zone(value).map_err(|e| format!("time_zone: {e}"))?)
-            }
+            Column::TimeZone => zone = Some(parse_zone(value).map_err(Problem::RecipientZone)?),
         }
     }
-    let number = number.ok_or("the phone column is empty.")?;
+    let number = number.ok_or(Problem::NoPhoneValue)?;
     Ok((number, fields, zone))
 }
 
@@ -233,7 +230,7 @@ struct UncheckedRow {
 /// Each line in order: a row to check or an error already found.
 enum Entry {
     Row(UncheckedRow),
-    Error(u32, String),
+    Error(u32, Problem),
 }
 
 /// Collects the lines, then checks every number at once (on every core) and keeps the first of
@@ -248,8 +245,8 @@ impl ListBuilder {
         self.entries.push(Entry::Row(row));
     }
 
-    fn error(&mut self, line: u32, message: String) {
-        self.entries.push(Entry::Error(line, message));
+    fn error(&mut self, line: u32, problem: Problem) {
+        self.entries.push(Entry::Error(line, problem));
     }
 
     fn finish(self, default_region: Region) -> RecipientList {
@@ -264,19 +261,19 @@ impl ListBuilder {
         let mut numbers = PhoneNumber::parse_many(&phones, default_region).into_iter();
         let mut list = RecipientList::default();
         let mut first_seen: HashMap<String, u32> = HashMap::new();
-        let on_line = |line, message| FieldError::on_line(Field::Recipients, line, message);
+        let on_line = |line, problem| FieldError::on_line(Field::Recipients, line, problem);
         for entry in self.entries {
             let row = match entry {
                 Entry::Row(row) => row,
-                Entry::Error(line, message) => {
-                    list.errors.push(on_line(line, message));
+                Entry::Error(line, problem) => {
+                    list.errors.push(on_line(line, problem));
                     continue;
                 }
             };
             let number = match numbers.next().expect("one result per row") {
                 Ok(number) => number,
                 Err(error) => {
-                    list.errors.push(on_line(row.line, error.to_string()));
+                    list.errors.push(on_line(row.line, Problem::from(error)));
                     continue;
                 }
             };
@@ -303,6 +300,7 @@ impl ListBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::parse_errors::SendTimeError;
 
     fn fr() -> Region {
         Region::parse("FR").unwrap()
@@ -372,21 +370,25 @@ mod tests {
         );
         let lines: Vec<_> = list.errors.iter().map(|e| e.line.unwrap()).collect();
         assert_eq!(lines, vec![2, 3, 4]);
-        assert!(
-            list.errors[0].message.contains("2 values"),
-            "{}",
-            list.errors[0].message
+        assert_eq!(
+            list.errors[0].problem,
+            Problem::ValueCount {
+                values: 2,
+                columns: 3
+            }
         );
-        assert!(
-            list.errors[1].message.contains("time_zone"),
-            "{}",
-            list.errors[1].message
+        assert_eq!(
+            list.errors[1].problem,
+            Problem::RecipientZone(SendTimeError::UnknownZone("Mars/Olympus".into()))
         );
         assert_eq!(list.recipients.len(), 1);
 
         let unknown = parse_recipients("phone,nickname\n0612345678,Al\n", fr());
         assert_eq!(unknown.errors.len(), 1);
         assert_eq!(unknown.errors[0].line, Some(1));
-        assert!(unknown.errors[0].message.contains("nickname"));
+        assert_eq!(
+            unknown.errors[0].problem,
+            Problem::UnknownColumn("nickname".into())
+        );
     }
 }

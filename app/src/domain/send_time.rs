@@ -3,21 +3,7 @@
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SendTimeError {
-    #[error("'{0}' is not a time zone name (expected one such as Europe/Paris).")]
-    UnknownZone(String),
-    #[error("'{0}' is not a date and time (expected YYYY-MM-DDTHH:MM).")]
-    Unparsable(String),
-    #[error("{local} does not exist in {zone}: the clocks go forward then. Pick a time outside the change.")]
-    Skipped { local: String, zone: String },
-    #[error("{local} in {zone} is in the past (it is now {now} there).")]
-    InPast {
-        local: String,
-        zone: String,
-        now: String,
-    },
-}
+pub use super::parse_errors::SendTimeError;
 
 /// A send time the user chose: their wall-clock intent and the instant it names.
 #[derive(Debug, Clone, PartialEq, Eq)]

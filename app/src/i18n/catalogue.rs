@@ -4,7 +4,8 @@
 use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
 use crate::domain::message::MessageStats;
 use crate::models::{
-    AppError, CampaignState, Field, FieldError, OperationReport, RecipientStatus, ScheduleProgress,
+    AppError, CampaignState, Field, FieldError, OperationReport, Problem, RecipientStatus, Refusal,
+    ScheduleProgress,
 };
 use crate::picked_file::FileProblem;
 
@@ -136,6 +137,9 @@ catalogue! {
         at_most: fn(u64) -> String,
         identity_set_by: fn(&str) -> String,
         // Errors.
+        // What the server found wrong with an input, and why it refused a request.
+        problem: fn(&Problem) -> String,
+        refusal: fn(&Refusal) -> String,
         line_error: fn(u32, &str) -> String,
         provider_refused: fn(&str, &str) -> String,
         unreachable: fn(&str, &str) -> String,
@@ -146,7 +150,7 @@ catalogue! {
 }
 
 impl Texts {
-    /// An error from the server in this language (the server's own words are kept as they are).
+    /// An error from the server in this language (a provider's own words are kept as they are).
     pub fn error(&self, error: &AppError) -> String {
         match error {
             AppError::Invalid(_) => self.some_fields.to_owned(),
@@ -159,7 +163,7 @@ impl Texts {
             AppError::ProviderNotConfigured(provider) => {
                 (self.not_configured)(&provider.to_string())
             }
-            AppError::NotFound(message) | AppError::NotAllowed(message) => message.clone(),
+            AppError::NotFound(why) | AppError::NotAllowed(why) => (self.refusal)(why),
             AppError::Internal(message) => (self.server_failed)(message),
             AppError::Transport(message) => (self.request_failed)(message),
         }
@@ -168,8 +172,8 @@ impl Texts {
     /// One problem with a field, with its line when it is about one.
     pub fn field_error(&self, error: &FieldError) -> String {
         match error.line {
-            Some(line) => (self.line_error)(line, &error.message),
-            None => error.message.clone(),
+            Some(line) => (self.line_error)(line, &(self.problem)(&error.problem)),
+            None => (self.problem)(&error.problem),
         }
     }
 
@@ -215,7 +219,11 @@ mod tests {
     use super::super::Locale;
     use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
     use crate::domain::message::analyze;
-    use crate::models::{Field, FieldError, ProviderId};
+    use crate::domain::message::MessageTextError;
+    use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
+    use crate::domain::placeholders::PlaceholderError;
+    use crate::domain::sender::SenderIdError;
+    use crate::models::{Field, FieldError, Problem, ProviderId, Refusal, RuleBreak};
 
     /// Words that are the same in both languages.
     const SAME_IN_BOTH: &[&str] = &[
@@ -273,11 +281,21 @@ mod tests {
     }
 
     #[test]
-    fn errors_keep_the_servers_words_and_name_the_line() {
+    fn errors_name_the_line_in_each_language_and_keep_the_providers_words() {
         let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
-        let error = FieldError::on_line(Field::Recipients, 3, "not a phone number");
-        assert_eq!(en.field_error(&error), "Line 3: not a phone number");
-        assert_eq!(fr.field_error(&error), "Ligne 3 : not a phone number");
+        let error = FieldError::on_line(
+            Field::Recipients,
+            3,
+            PhoneNumberError::Unparsable("hello".into()),
+        );
+        assert_eq!(
+            en.field_error(&error),
+            "Line 3: 'hello' is not a phone number."
+        );
+        assert_eq!(
+            fr.field_error(&error),
+            "Ligne 3 : « hello » n'est pas un numéro de téléphone."
+        );
         let refused = crate::models::AppError::Provider {
             provider: ProviderId::Infobip,
             code: Some("EC_INVALID".into()),
@@ -315,5 +333,196 @@ mod tests {
         let fr = Locale::Fr.texts();
         assert_eq!(fr.term_or_itself("cancel"), "annulation");
         assert_eq!(fr.term_or_itself("something-new"), "something-new");
+    }
+
+    /// One of each problem the server can name, nested errors included; the match below stops
+    /// compiling when a kind is added, so that it is added here too.
+    fn every_problem() -> Vec<Problem> {
+        let zone = || SendTimeError::UnknownZone("Mars/Olympus".into());
+        let problems = vec![
+            Problem::Text(MessageTextError::Empty),
+            Problem::Text(MessageTextError::TooLong(1300)),
+            Problem::PersonalisedText(MessageTextError::TooLong(1300)),
+            Problem::Placeholder(PlaceholderError::Unknown("name".into())),
+            Problem::Placeholder(PlaceholderError::Unfilled("last_name".into())),
+            Problem::StopMentionMissing {
+                mention: "STOP au XXXXX".into(),
+            },
+            Problem::NoRecipient,
+            Problem::TooManyRecipients {
+                count: 200_001,
+                max: 200_000,
+            },
+            Problem::MoreLineErrors(12),
+            Problem::Phone(PhoneNumberError::Unparsable("hello".into())),
+            Problem::Phone(PhoneNumberError::Invalid("+3312".into())),
+            Problem::Phone(PhoneNumberError::UnknownRegion("XX".into())),
+            Problem::UnreadableLine {
+                detail: "invalid UTF-8".into(),
+            },
+            Problem::UnreadableHeader {
+                detail: "invalid UTF-8".into(),
+            },
+            Problem::ValueCount {
+                values: 2,
+                columns: 3,
+            },
+            Problem::UnknownColumn("nickname".into()),
+            Problem::RepeatedColumn("phone".into()),
+            Problem::ValueTooLong {
+                column: "param1".into(),
+                chars: 60,
+                max: 50,
+            },
+            Problem::RecipientZone(zone()),
+            Problem::NoPhoneValue,
+            Problem::Sender(SenderIdError::TooShort(2)),
+            Problem::Sender(SenderIdError::TooLong(12)),
+            Problem::Sender(SenderIdError::InvalidCharacter('é')),
+            Problem::SendTime(zone()),
+            Problem::SendTime(SendTimeError::Unparsable("tomorrow".into())),
+            Problem::SendTime(SendTimeError::Skipped {
+                local: "2027-03-28 02:30".into(),
+                zone: "Europe/Paris".into(),
+            }),
+            Problem::SendTime(SendTimeError::InPast {
+                local: "2020-01-01 10:00".into(),
+                zone: "Europe/Paris".into(),
+                now: "2026-12-01 16:00".into(),
+            }),
+            Problem::TooFarAhead {
+                provider: ProviderId::Infobip,
+                days: 180,
+            },
+            Problem::MoveTooFarAhead(180),
+            Problem::TimeBreaksRules {
+                count: 3,
+                named: vec![RuleBreak {
+                    line: 1,
+                    phone: "+33612345678".into(),
+                    reason: "Sunday".into(),
+                }],
+            },
+            Problem::OverrideReasonMissing,
+            Problem::UnknownOptOutSource("web".into()),
+            Problem::NoNumber,
+        ];
+        for problem in &problems {
+            match problem {
+                Problem::Text(_)
+                | Problem::PersonalisedText(_)
+                | Problem::Placeholder(_)
+                | Problem::StopMentionMissing { .. }
+                | Problem::NoRecipient
+                | Problem::TooManyRecipients { .. }
+                | Problem::MoreLineErrors(_)
+                | Problem::Phone(_)
+                | Problem::UnreadableLine { .. }
+                | Problem::UnreadableHeader { .. }
+                | Problem::ValueCount { .. }
+                | Problem::UnknownColumn(_)
+                | Problem::RepeatedColumn(_)
+                | Problem::ValueTooLong { .. }
+                | Problem::RecipientZone(_)
+                | Problem::NoPhoneValue
+                | Problem::Sender(_)
+                | Problem::SendTime(_)
+                | Problem::TooFarAhead { .. }
+                | Problem::MoveTooFarAhead(_)
+                | Problem::TimeBreaksRules { .. }
+                | Problem::OverrideReasonMissing
+                | Problem::UnknownOptOutSource(_)
+                | Problem::NoNumber => {}
+                // The provider's own words: the same in every language.
+                Problem::ProviderSaid(_) => unreachable!(),
+            }
+        }
+        problems
+    }
+
+    fn every_refusal() -> Vec<Refusal> {
+        let refusals = vec![
+            Refusal::NoSuchCampaign("c-1".into()),
+            Refusal::NoSuchRecipient("r-1".into()),
+            Refusal::NotOptedOut("+33612345678".into()),
+            Refusal::NotAUuid("../campaigns".into()),
+            Refusal::AlreadyScheduled("c-1".into()),
+            Refusal::Simulation,
+            Refusal::ProviderGone,
+            Refusal::AlreadyPaused,
+            Refusal::NotPaused,
+            Refusal::SentAtLocalTimes,
+            Refusal::NothingWaiting,
+            Refusal::SendTimePassed("2026-12-01T10:00:00Z".into()),
+            Refusal::OctopushCancelLimits,
+            Refusal::OctopushCannotMove,
+            Refusal::OctopushCannotPause,
+            Refusal::InfobipMoveHorizon(180),
+            Refusal::NoSandbox,
+            Refusal::ClockStepOutOfRange { max: 31_536_000 },
+        ];
+        for refusal in &refusals {
+            match refusal {
+                Refusal::NoSuchCampaign(_)
+                | Refusal::NoSuchRecipient(_)
+                | Refusal::NotOptedOut(_)
+                | Refusal::NotAUuid(_)
+                | Refusal::AlreadyScheduled(_)
+                | Refusal::Simulation
+                | Refusal::ProviderGone
+                | Refusal::AlreadyPaused
+                | Refusal::NotPaused
+                | Refusal::SentAtLocalTimes
+                | Refusal::NothingWaiting
+                | Refusal::SendTimePassed(_)
+                | Refusal::OctopushCancelLimits
+                | Refusal::OctopushCannotMove
+                | Refusal::OctopushCannotPause
+                | Refusal::InfobipMoveHorizon(_)
+                | Refusal::NoSandbox
+                | Refusal::ClockStepOutOfRange { .. } => {}
+            }
+        }
+        refusals
+    }
+
+    /// The values a sentence is built from, as they appear in it (numbers, names, inputs).
+    fn values_of(sentence: &str) -> Vec<String> {
+        sentence
+            .split(|c: char| c.is_whitespace() || "«»'\",:;.()".contains(c))
+            .filter(|word| word.chars().any(|c| c.is_ascii_digit()) || word.contains('+'))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_problem_and_refusal_is_said_in_french_with_its_values() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        let sentences = every_problem()
+            .iter()
+            .map(|p| ((en.problem)(p), (fr.problem)(p)))
+            .chain(
+                every_refusal()
+                    .iter()
+                    .map(|r| ((en.refusal)(r), (fr.refusal)(r))),
+            )
+            .collect::<Vec<_>>();
+        for (english, french) in &sentences {
+            assert_ne!(english, french, "not translated: {english}");
+            for value in values_of(english) {
+                assert!(
+                    french.contains(&value),
+                    "the French for \"{english}\" lost {value}: {french}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_refusal_from_the_server_is_said_in_the_users_language() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        let refused = crate::models::AppError::NotAllowed(Refusal::AlreadyPaused);
+        assert_eq!(en.error(&refused), "The campaign is already paused.");
+        assert_eq!(fr.error(&refused), "La campagne est déjà en pause.");
     }
 }

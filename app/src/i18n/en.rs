@@ -293,6 +293,9 @@ pub static EN: Texts = Texts {
     at_most: |n| format!("at most {n}"),
     identity_set_by: |header| format!("{header} (set by the portal's sign-in)"),
 
+    // The server's problems and refusals are written in English where they are defined.
+    problem: |problem| problem.to_string(),
+    refusal: |refusal| refusal.to_string(),
     line_error: |line, message| format!("Line {line}: {message}"),
     provider_refused: |provider, message| format!("{provider} refused the request: {message}"),
     unreachable: |provider, message| {

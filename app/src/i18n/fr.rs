@@ -327,6 +327,8 @@ pub static FR: Texts = Texts {
     at_most: |n| format!("au plus {n}"),
     identity_set_by: |header| format!("{header} (fourni par la connexion du portail)"),
 
+    problem: super::fr_server::problem,
+    refusal: super::fr_server::refusal,
     line_error: |line, message| format!("Ligne {line} : {message}"),
     provider_refused: |provider, message| format!("{provider} a refusé la requête : {message}"),
     unreachable: |provider, message| {

@@ -9,6 +9,7 @@ mod catalogue;
 mod context;
 mod en;
 mod fr;
+mod fr_server;
 mod locale;
 
 pub use catalogue::Texts;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ProviderId, RecipientStatus};
+use super::{ProviderId, RecipientStatus, Refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StatusCount {
@@ -186,7 +186,7 @@ pub struct OperationAvailability {
     /// `cancel`, `reschedule`, `pause` or `resume`.
     pub operation: String,
     /// `None`: available; otherwise why not.
-    pub refused_because: Option<String>,
+    pub refused_because: Option<Refusal>,
 }
 
 /// What an operation did, provider request by provider request.

@@ -3,7 +3,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::ProviderId;
+use super::{Problem, ProviderId, Refusal};
 
 /// The composer field an error belongs to, so the browser shows it in the right place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,23 +47,23 @@ pub struct FieldError {
     pub field: Field,
     /// 1-based line of a multi-line field (recipients), when the error is about one line.
     pub line: Option<u32>,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl FieldError {
-    pub fn new(field: Field, message: impl Into<String>) -> Self {
+    pub fn new(field: Field, problem: impl Into<Problem>) -> Self {
         Self {
             field,
             line: None,
-            message: message.into(),
+            problem: problem.into(),
         }
     }
 
-    pub fn on_line(field: Field, line: u32, message: impl Into<String>) -> Self {
+    pub fn on_line(field: Field, line: u32, problem: impl Into<Problem>) -> Self {
         Self {
             field,
             line: Some(line),
-            message: message.into(),
+            problem: problem.into(),
         }
     }
 }
@@ -71,8 +71,8 @@ impl FieldError {
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(line) => write!(f, "Line {line}: {}", self.message),
-            None => f.write_str(&self.message),
+            Some(line) => write!(f, "Line {line}: {}", self.problem),
+            None => self.problem.fmt(f),
         }
     }
 }
@@ -100,12 +100,12 @@ pub enum AppError {
     },
     #[error("{0} is not configured on this server.")]
     ProviderNotConfigured(ProviderId),
-    /// What was asked for does not exist (a campaign, a recipient), in words.
+    /// What was asked for does not exist (a campaign, a recipient).
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Refusal),
     /// The request is understood but cannot be done now, and why (a campaign already sent…).
     #[error("{0}")]
-    NotAllowed(String),
+    NotAllowed(Refusal),
     #[error("The server failed: {0}")]
     Internal(String),
     /// The call itself failed (network, decoding): never reached our code.
@@ -126,7 +126,10 @@ impl AppError {
                 field: Some(f),
                 message,
                 ..
-            } if *f == field => vec![FieldError::new(field, message.clone())],
+            } if *f == field => vec![FieldError::new(
+                field,
+                Problem::ProviderSaid(message.clone()),
+            )],
             _ => Vec::new(),
         }
     }

@@ -4,7 +4,9 @@ mod campaign;
 mod error;
 mod opt_out;
 mod preview;
+mod problem;
 mod provider;
+mod refusal;
 mod schedule;
 mod settings;
 mod status;
@@ -17,7 +19,9 @@ pub use campaign::{
 pub use error::{AppError, Field, FieldError};
 pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage};
 pub use preview::{CampaignPreview, PreviewRecipient};
+pub use problem::{Problem, RuleBreak};
 pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
+pub use refusal::Refusal;
 pub use schedule::{
     DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleProgress,
     ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,

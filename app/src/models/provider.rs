@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use super::Refusal;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProviderId {
     Octopush,
@@ -37,10 +39,10 @@ impl fmt::Display for ProviderId {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Support {
     Yes,
-    /// Possible under the provider's conditions, stated in words.
-    Limited(String),
+    /// Possible under the provider's conditions, stated.
+    Limited(Refusal),
     /// Not possible, and why.
-    No(String),
+    No(Refusal),
 }
 
 /// What a provider really supports, declared so the UI offers only what works.

@@ -94,8 +94,8 @@ fn balance(t: &'static Texts, provider: ProviderId) -> impl IntoView {
 fn support(t: &Texts, support: &Support) -> String {
     match support {
         Support::Yes => t.yes.into(),
-        Support::Limited(conditions) => (t.yes_with)(conditions),
-        Support::No(why) => (t.no_because)(why),
+        Support::Limited(conditions) => (t.yes_with)(&(t.refusal)(conditions)),
+        Support::No(why) => (t.no_because)(&(t.refusal)(why)),
     }
 }
 

@@ -61,6 +61,6 @@ async fn read(State(clock): State<Arc<SandboxClock>>) -> Json<SandboxClockView> 
 async fn advance(State(clock): State<Arc<SandboxClock>>, Json(step): Json<Advance>) -> Response {
     match clock.step_forward(step.seconds) {
         Ok(()) => view(&clock).into_response(),
-        Err(message) => (StatusCode::BAD_REQUEST, message).into_response(),
+        Err(refusal) => (StatusCode::BAD_REQUEST, refusal.to_string()).into_response(),
     }
 }

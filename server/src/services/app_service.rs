@@ -4,7 +4,7 @@
 use app::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
     CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
-    RecipientEvent, RecipientStatus, SandboxClockView, ScheduleProgress, ScheduleReceipt,
+    RecipientEvent, RecipientStatus, Refusal, SandboxClockView, ScheduleProgress, ScheduleReceipt,
     ScheduleRequest, ServerSettings,
 };
 use app::services::{Actor, SmsService};
@@ -30,11 +30,9 @@ pub struct AppService {
 
 impl AppService {
     fn mounted_sandbox_clock(&self) -> Result<&SandboxClock, AppError> {
-        self.sandbox_clock.as_deref().ok_or_else(|| {
-            AppError::NotAllowed(
-                "No sandbox runs on this server: every provider is the real one.".into(),
-            )
-        })
+        self.sandbox_clock
+            .as_deref()
+            .ok_or(AppError::NotAllowed(Refusal::NoSandbox))
     }
 }
 
@@ -54,9 +52,7 @@ impl SmsService for AppService {
 
     fn advance_sandbox_clock(&self, seconds: i64) -> Result<SandboxClockView, AppError> {
         let clock = self.mounted_sandbox_clock()?;
-        clock.step_forward(seconds).map_err(|why| {
-            AppError::NotAllowed(format!("The sandbox clock was not moved: {why}."))
-        })?;
+        clock.step_forward(seconds).map_err(AppError::NotAllowed)?;
         Ok(clock.view())
     }
 

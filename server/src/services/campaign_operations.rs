@@ -8,7 +8,7 @@ use app::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies}
 use app::domain::Purpose;
 use app::models::{
     AppError, CampaignOperation, Capabilities, Field, FieldError, OperationAvailability,
-    OperationReport, RecipientStatus, Support,
+    OperationReport, Problem, RecipientStatus, Refusal, RuleBreak, Support,
 };
 use app::services::Actor;
 use chrono::{DateTime, Duration, Utc};
@@ -45,18 +45,16 @@ fn waiting(submissions: &[CampaignSubmission]) -> Vec<&CampaignSubmission> {
         .collect()
 }
 
-/// Whether `operation` can be asked of this campaign now, and if not, why (in words).
+/// Whether `operation` can be asked of this campaign now, and if not, why .
 fn refusal(
     operation: &str,
     campaign: &CampaignRecord,
     submissions: &[CampaignSubmission],
     capabilities: Option<&Capabilities>,
     now: DateTime<Utc>,
-) -> Option<String> {
+) -> Option<Refusal> {
     if campaign.simulation {
-        return Some(
-            "A simulation was never handed to the provider: there is nothing to change.".into(),
-        );
+        return Some(Refusal::Simulation);
     }
     let support = capabilities.map(|c| match operation {
         "cancel" => &c.cancel,
@@ -64,24 +62,19 @@ fn refusal(
         _ => &c.pause_resume,
     });
     match support {
-        None => return Some("The campaign's provider is not configured on this server.".into()),
+        None => return Some(Refusal::ProviderGone),
         Some(Support::No(why)) => return Some(why.clone()),
         Some(Support::Yes | Support::Limited(_)) => {}
     }
     match operation {
-        "pause" if campaign.paused => return Some("The campaign is already paused.".into()),
-        "resume" if !campaign.paused => return Some("The campaign is not paused.".into()),
-        "reschedule" if campaign.local_time => {
-            return Some(
-                "The campaign is sent at each recipient's own clock, at several times: cancel it and schedule it again."
-                    .into(),
-            )
-        }
+        "pause" if campaign.paused => return Some(Refusal::AlreadyPaused),
+        "resume" if !campaign.paused => return Some(Refusal::NotPaused),
+        "reschedule" if campaign.local_time => return Some(Refusal::SentAtLocalTimes),
         _ => {}
     }
     let open = waiting(submissions);
     if open.is_empty() {
-        return Some("No recipient is waiting at the provider: the campaign was sent, canceled or never accepted.".into());
+        return Some(Refusal::NothingWaiting);
     }
     let next = open
         .iter()
@@ -89,9 +82,7 @@ fn refusal(
         .min()?;
     let due = DateTime::parse_from_rfc3339(next).map(|t| t.with_timezone(&Utc));
     if due.is_ok_and(|due| due <= now) {
-        return Some(format!(
-            "The send time ({next}) has passed: the provider is sending it."
-        ));
+        return Some(Refusal::SendTimePassed(next.to_owned()));
     }
     None
 }
@@ -297,15 +288,13 @@ impl CampaignOperations {
         now: DateTime<Utc>,
     ) -> Result<DateTime<Utc>, AppError> {
         let invalid =
-            |message: String| AppError::Invalid(vec![FieldError::new(Field::NewSendAt, message)]);
+            |problem: Problem| AppError::Invalid(vec![FieldError::new(Field::NewSendAt, problem)]);
         let time = SendTime::parse(send_at, &campaign.time_zone, now + MIN_LEAD)
-            .map_err(|e| invalid(e.to_string()))?;
+            .map_err(|e| invalid(e.into()))?;
         let at = time.instant.with_timezone(&Utc);
         if let Some(days) = max_days_ahead {
             if at > now + Duration::days(i64::from(days)) {
-                return Err(invalid(format!(
-                    "The provider takes send times at most {days} days ahead."
-                )));
+                return Err(invalid(Problem::MoveTooFarAhead(days)));
             }
         }
         if campaign.purpose != Purpose::Marketing.as_str() {
@@ -336,10 +325,11 @@ impl CampaignOperations {
                     .policies
                     .check(Purpose::Marketing, region, &zone, time.zone, at);
                 if let Some(finding) = check.outside.filter(|f| f.enforced) {
-                    broken.push(format!(
-                        "line {} ({}): {}",
-                        recipient.line, recipient.phone, finding.reason
-                    ));
+                    broken.push(RuleBreak {
+                        line: recipient.line,
+                        phone: recipient.phone.clone(),
+                        reason: finding.reason,
+                    });
                 }
             }
         }
@@ -347,16 +337,10 @@ impl CampaignOperations {
             return Ok(at);
         }
         let count = broken.len();
-        let mut message = broken
-            .into_iter()
-            .take(MAX_NAMED)
-            .collect::<Vec<_>>()
-            .join("; ");
-        if count > MAX_NAMED {
-            message.push_str(&format!("; and {} more", count - MAX_NAMED));
-        }
-        Err(invalid(format!(
-            "The sending rules do not allow this time for {count} recipient(s): {message}. Choose another time."
-        )))
+        broken.truncate(MAX_NAMED);
+        Err(invalid(Problem::TimeBreaksRules {
+            count,
+            named: broken,
+        }))
     }
 }

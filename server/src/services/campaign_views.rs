@@ -4,7 +4,7 @@
 use app::domain::phone::{PhoneNumber, Region};
 use app::models::{
     AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
-    ProviderId, RecipientEvent, RecipientStatus, RecipientView, StatusCount,
+    ProviderId, RecipientEvent, RecipientStatus, RecipientView, Refusal, StatusCount,
 };
 use chrono::{DateTime, Utc};
 
@@ -152,8 +152,8 @@ impl CampaignViews {
             .await
             .map_err(read_failed)?;
         if events.is_empty() {
-            return Err(AppError::NotFound(format!(
-                "No recipient {recipient_id} is recorded."
+            return Err(AppError::NotFound(Refusal::NoSuchRecipient(
+                recipient_id.to_string(),
             )));
         }
         Ok(events
@@ -192,7 +192,7 @@ fn summary(
 }
 
 pub fn no_campaign(id: &str) -> AppError {
-    AppError::NotFound(format!("No campaign {id} is recorded."))
+    AppError::NotFound(Refusal::NoSuchCampaign(id.to_owned()))
 }
 
 /// Stored names are the ones `ProviderId::as_str` wrote.

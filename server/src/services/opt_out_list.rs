@@ -3,7 +3,9 @@
 
 use app::domain::phone::{PhoneNumber, Region};
 use app::domain::recipients::parse_recipients;
-use app::models::{AppError, Field, FieldError, OptOutEntry, OptOutImport, OptOutPage};
+use app::models::{
+    AppError, Field, FieldError, OptOutEntry, OptOutImport, OptOutPage, Problem, Refusal,
+};
 use app::services::Actor;
 
 use super::store_errors::{not_recorded, read_failed};
@@ -76,7 +78,7 @@ impl OptOutList {
         if !SOURCES.contains(&source) {
             return Err(AppError::Invalid(vec![FieldError::new(
                 Field::OptOutNumbers,
-                format!("'{source}' is not a source (expected operator or import)."),
+                Problem::UnknownOptOutSource(source.to_owned()),
             )]));
         }
         let list = parse_recipients(numbers, self.default_region);
@@ -94,7 +96,7 @@ impl OptOutList {
             if count > MAX_ERRORS {
                 errors.push(FieldError::new(
                     Field::OptOutNumbers,
-                    format!("…and {} more lines with errors.", count - MAX_ERRORS),
+                    Problem::MoreLineErrors(count - MAX_ERRORS),
                 ));
             }
             return Err(AppError::Invalid(errors));
@@ -102,7 +104,7 @@ impl OptOutList {
         if list.recipients.is_empty() {
             return Err(AppError::Invalid(vec![FieldError::new(
                 Field::OptOutNumbers,
-                "Enter at least one number.",
+                Problem::NoNumber,
             )]));
         }
         let now = self.clock.now();
@@ -128,9 +130,8 @@ impl OptOutList {
     }
 
     pub async fn remove(&self, actor: &Actor, phone: &str) -> Result<(), AppError> {
-        let number = PhoneNumber::parse(phone, self.default_region).map_err(|e| {
-            AppError::Invalid(vec![FieldError::new(Field::OptOutNumbers, e.to_string())])
-        })?;
+        let number = PhoneNumber::parse(phone, self.default_region)
+            .map_err(|e| AppError::Invalid(vec![FieldError::new(Field::OptOutNumbers, e)]))?;
         let removed = self
             .store
             .remove_opt_out(number.e164(), &actor.0, self.clock.now())
@@ -139,9 +140,8 @@ impl OptOutList {
         if removed {
             Ok(())
         } else {
-            Err(AppError::NotFound(format!(
-                "{} is not on the opt-out list.",
-                number.e164()
+            Err(AppError::NotFound(Refusal::NotOptedOut(
+                number.e164().to_owned(),
             )))
         }
     }

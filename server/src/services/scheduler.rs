@@ -7,8 +7,8 @@ use app::domain::sending_rules::SendingPolicies;
 use app::domain::Purpose;
 use app::models::{
     AppError, Balance, CampaignPreview, ExcludedRecipient, PreviewRecipient, ProviderId,
-    RecipientWarning, ScheduleProgress, ScheduleReceipt, ScheduleRequest, SubmissionOutcome,
-    SubmissionReceipt,
+    RecipientWarning, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
+    SubmissionOutcome, SubmissionReceipt,
 };
 use app::services::Actor;
 use chrono::{DateTime, Utc};
@@ -304,11 +304,7 @@ impl SchedulerService {
             return Ok(Uuid::new_v4().to_string());
         };
         let id = Uuid::parse_str(chosen.trim())
-            .map_err(|_| {
-                AppError::NotAllowed(format!(
-                    "The campaign id {chosen:?} is not a UUID: nothing was scheduled."
-                ))
-            })?
+            .map_err(|_| AppError::NotAllowed(Refusal::NotAUuid(chosen.clone())))?
             .to_string();
         if self
             .store
@@ -317,9 +313,7 @@ impl SchedulerService {
             .map_err(read_failed)?
             .is_some()
         {
-            return Err(AppError::NotAllowed(format!(
-                "This campaign was already scheduled (campaign {id}): it was not scheduled again."
-            )));
+            return Err(AppError::NotAllowed(Refusal::AlreadyScheduled(id)));
         }
         Ok(id)
     }

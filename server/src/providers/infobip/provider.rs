@@ -3,7 +3,7 @@
 use app::domain::order::SmsOrder;
 use app::domain::CampaignType;
 use app::models::{
-    Balance, Capabilities, Field, ProviderId, ProviderInfo, RejectedRecipient, Support,
+    Balance, Capabilities, Field, ProviderId, ProviderInfo, Refusal, RejectedRecipient, Support,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
@@ -61,9 +61,7 @@ impl InfobipProvider {
 pub fn capabilities() -> Capabilities {
     Capabilities {
         cancel: Support::Yes,
-        reschedule: Support::Limited(format!(
-            "Infobip moves a bulk at most {MAX_DAYS_AHEAD} days ahead."
-        )),
+        reschedule: Support::Limited(Refusal::InfobipMoveHorizon(MAX_DAYS_AHEAD)),
         pause_resume: Support::Yes,
         max_recipients_per_request: MAX_RECIPIENTS_PER_REQUEST,
         max_days_ahead: Some(MAX_DAYS_AHEAD),

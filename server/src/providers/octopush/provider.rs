@@ -2,7 +2,7 @@
 
 use app::domain::order::SmsOrder;
 use app::domain::CampaignType;
-use app::models::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
+use app::models::{Balance, Capabilities, ProviderId, ProviderInfo, Refusal, Support};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
@@ -41,13 +41,9 @@ impl OctopushProvider {
 
 pub fn capabilities() -> Capabilities {
     Capabilities {
-        cancel: Support::Limited(
-            "Octopush cancels only more than 10 minutes before the send time, campaigns of fewer than 3 \
-             recipients, at most 1000 times a month."
-                .into(),
-        ),
-        reschedule: Support::No("Octopush cannot move a campaign: cancel it and schedule it again.".into()),
-        pause_resume: Support::No("Octopush cannot pause a campaign.".into()),
+        cancel: Support::Limited(Refusal::OctopushCancelLimits),
+        reschedule: Support::No(Refusal::OctopushCannotMove),
+        pause_resume: Support::No(Refusal::OctopushCannotPause),
         max_recipients_per_request: 500,
         max_days_ahead: None,
     }

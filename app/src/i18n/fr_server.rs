@@ -1,0 +1,200 @@
+//! Français : what the server found wrong with an input, and why it refused a request.
+
+use crate::domain::message::{MessageTextError, MAX_TEXT_CHARS};
+use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
+use crate::domain::placeholders::PlaceholderError;
+use crate::domain::sender::SenderIdError;
+use crate::models::{Problem, Refusal, RuleBreak};
+
+pub(super) fn problem(problem: &Problem) -> String {
+    match problem {
+        Problem::Text(e) => text(e),
+        Problem::PersonalisedText(e) => format!("une fois personnalisé : {}", text(e)),
+        Problem::Placeholder(e) => placeholder(e),
+        Problem::StopMentionMissing { mention } => format!(
+            "Un SMS marketing doit porter la mention de désinscription « {mention} », écrite \
+             exactement ainsi (Octopush remplace XXXXX par son numéro de désinscription)."
+        ),
+        Problem::NoRecipient => "Ajoutez au moins un destinataire.".into(),
+        Problem::TooManyRecipients { count, max } => {
+            format!("{count} destinataires : une campagne en compte au plus {max}.")
+        }
+        Problem::MoreLineErrors(n) => format!("…et {n} autres lignes en erreur."),
+        Problem::Phone(e) => phone(e),
+        Problem::UnreadableLine { detail } => {
+            format!("cette ligne n'est pas du CSV lisible : {detail}")
+        }
+        Problem::UnreadableHeader { detail } => {
+            format!("l'en-tête n'est pas du CSV lisible : {detail}")
+        }
+        Problem::ValueCount { values, columns } => {
+            format!("{values} valeurs, mais l'en-tête nomme {columns} colonnes.")
+        }
+        Problem::UnknownColumn(name) => format!(
+            "la colonne « {name} » n'est pas connue ; les colonnes sont phone, first_name, \
+             last_name, param1…param5, time_zone et ignore."
+        ),
+        Problem::RepeatedColumn(name) => format!("la colonne « {name} » apparaît deux fois."),
+        Problem::ValueTooLong { column, chars, max } => {
+            format!("{column} compte {chars} caractères ; {max} au plus.")
+        }
+        Problem::RecipientZone(e) => format!("time_zone : {}", send_time(e)),
+        Problem::NoPhoneValue => "la colonne du numéro est vide.".into(),
+        Problem::Sender(e) => sender(e),
+        Problem::SendTime(e) => send_time(e),
+        Problem::TooFarAhead { provider, days } => format!(
+            "{provider} planifie au plus {days} jours à l'avance ; choisissez une date plus proche."
+        ),
+        Problem::MoveTooFarAhead(days) => {
+            format!("Le fournisseur accepte une heure d'envoi au plus {days} jours à l'avance.")
+        }
+        Problem::TimeBreaksRules { count, named } => format!(
+            "Les règles d'envoi n'autorisent pas cette heure pour {count} destinataire{} : {}. \
+             Choisissez une autre heure.",
+            if *count > 1 { "s" } else { "" },
+            rule_breaks(named, *count)
+        ),
+        Problem::OverrideReasonMissing => "Dites pourquoi les règles d'envoi sont outrepassées : \
+             la raison est enregistrée avec la campagne."
+            .into(),
+        Problem::UnknownOptOutSource(source) => {
+            format!("« {source} » n'est pas une source (operator ou import attendu).")
+        }
+        Problem::NoNumber => "Saisissez au moins un numéro.".into(),
+        Problem::ProviderSaid(words) => words.clone(),
+    }
+}
+
+pub(super) fn refusal(refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::NoSuchCampaign(id) => format!("Aucune campagne {id} n'est enregistrée."),
+        Refusal::NoSuchRecipient(id) => format!("Aucun destinataire {id} n'est enregistré."),
+        Refusal::NotOptedOut(number) => {
+            format!("{number} n'est pas dans la liste des désinscriptions.")
+        }
+        Refusal::NotAUuid(id) => {
+            format!("L'identifiant de campagne {id:?} n'est pas un UUID : rien n'a été planifié.")
+        }
+        Refusal::AlreadyScheduled(id) => format!(
+            "Cette campagne était déjà planifiée (campagne {id}) : elle n'a pas été planifiée \
+             une seconde fois."
+        ),
+        Refusal::Simulation => {
+            "Une simulation n'a jamais été remise au fournisseur : il n'y a rien à changer.".into()
+        }
+        Refusal::ProviderGone => {
+            "Le fournisseur de la campagne n'est pas configuré sur ce serveur.".into()
+        }
+        Refusal::AlreadyPaused => "La campagne est déjà en pause.".into(),
+        Refusal::NotPaused => "La campagne n'est pas en pause.".into(),
+        Refusal::SentAtLocalTimes => "La campagne part à l'heure de chaque destinataire, donc à \
+             plusieurs heures : annulez-la et planifiez-la de nouveau."
+            .into(),
+        Refusal::NothingWaiting => "Aucun destinataire n'attend chez le fournisseur : la \
+             campagne a été envoyée, annulée ou jamais acceptée."
+            .into(),
+        Refusal::SendTimePassed(at) => {
+            format!("L'heure d'envoi ({at}) est passée : le fournisseur l'envoie.")
+        }
+        Refusal::OctopushCancelLimits => "Octopush n'annule que plus de 10 minutes avant \
+             l'heure d'envoi, des campagnes de moins de 3 destinataires, au plus 1000 fois par \
+             mois."
+            .into(),
+        Refusal::OctopushCannotMove => {
+            "Octopush ne peut pas déplacer une campagne : annulez-la et planifiez-la de nouveau."
+                .into()
+        }
+        Refusal::OctopushCannotPause => "Octopush ne peut pas mettre une campagne en pause.".into(),
+        Refusal::InfobipMoveHorizon(days) => {
+            format!("Infobip déplace un envoi groupé au plus {days} jours à l'avance.")
+        }
+        Refusal::NoSandbox => {
+            "Aucun bac à sable ne tourne sur ce serveur : chaque fournisseur est le vrai.".into()
+        }
+        Refusal::ClockStepOutOfRange { max } => format!(
+            "L'horloge du bac à sable n'a pas avancé : le nombre de secondes doit être entre 1 et \
+             {max} (un an)."
+        ),
+    }
+}
+
+fn text(error: &MessageTextError) -> String {
+    match error {
+        MessageTextError::Empty => "Le message est vide.".into(),
+        MessageTextError::TooLong(n) => format!(
+            "Le message compte {n} caractères ; une campagne en accepte au plus {MAX_TEXT_CHARS}."
+        ),
+    }
+}
+
+fn placeholder(error: &PlaceholderError) -> String {
+    match error {
+        PlaceholderError::Unknown(name) => format!(
+            "{{{name}}} n'est pas un champ à insérer ; utilisez {{first_name}}, {{last_name}}, \
+             {{param1}}…{{param5}}."
+        ),
+        PlaceholderError::Unfilled(name) => {
+            format!("{{{name}}} n'a pas de valeur pour ce destinataire.")
+        }
+    }
+}
+
+fn sender(error: &SenderIdError) -> String {
+    match error {
+        SenderIdError::TooShort(n) => {
+            format!("L'expéditeur doit compter au moins 3 caractères (il en a {n}).")
+        }
+        SenderIdError::TooLong(n) => {
+            format!("L'expéditeur compte au plus 11 caractères (il en a {n}).")
+        }
+        SenderIdError::InvalidCharacter(c) => format!(
+            "L'expéditeur ne peut employer que les lettres A–Z, a–z et les chiffres 0–9 ; « {c} » \
+             n'est pas permis."
+        ),
+    }
+}
+
+fn phone(error: &PhoneNumberError) -> String {
+    match error {
+        PhoneNumberError::Unparsable(input) => {
+            format!("« {input} » n'est pas un numéro de téléphone.")
+        }
+        PhoneNumberError::Invalid(input) => {
+            format!("« {input} » n'est pas un numéro valide pour son pays.")
+        }
+        PhoneNumberError::UnknownRegion(input) => format!(
+            "« {input} » n'est pas un code de pays (deux lettres attendues, comme FR ou US)."
+        ),
+    }
+}
+
+fn send_time(error: &SendTimeError) -> String {
+    match error {
+        SendTimeError::UnknownZone(input) => format!(
+            "« {input} » n'est pas un nom de fuseau horaire (un nom comme Europe/Paris est attendu)."
+        ),
+        SendTimeError::Unparsable(input) => format!(
+            "« {input} » n'est pas une date et une heure (AAAA-MM-JJTHH:MM attendu)."
+        ),
+        SendTimeError::Skipped { local, zone } => format!(
+            "{local} n'existe pas en {zone} : on avance alors les horloges. Choisissez une heure \
+             hors du changement."
+        ),
+        SendTimeError::InPast { local, zone, now } => {
+            format!("{local} en {zone} est passé (il est {now} là-bas).")
+        }
+    }
+}
+
+/// `ligne 3 (+33…) : raison ; … ; et 4 de plus`.
+fn rule_breaks(named: &[RuleBreak], count: usize) -> String {
+    let mut words = named
+        .iter()
+        .map(|b| format!("ligne {} ({}) : {}", b.line, b.phone, b.reason))
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    if count > named.len() {
+        words.push_str(&format!(" ; et {} de plus", count - named.len()));
+    }
+    words
+}

@@ -1,0 +1,109 @@
+//! What is wrong with an input, as data: the server names the problem and the browser says it in
+//! the user's language (English is the `Display` below, also what the server's logs show).
+
+use serde::{Deserialize, Serialize};
+
+use super::ProviderId;
+use crate::domain::message::MessageTextError;
+use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
+use crate::domain::placeholders::PlaceholderError;
+use crate::domain::sender::SenderIdError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum Problem {
+    // The message.
+    #[error(transparent)]
+    Text(#[from] MessageTextError),
+    #[error("once personalised: {0}")]
+    PersonalisedText(MessageTextError),
+    #[error(transparent)]
+    Placeholder(#[from] PlaceholderError),
+    #[error(
+        "A marketing SMS must carry the opt-out mention \"{mention}\", written exactly so \
+         (Octopush replaces XXXXX with its opt-out number)."
+    )]
+    StopMentionMissing { mention: String },
+
+    // The recipients, and the lines of a list or CSV file.
+    #[error("Add at least one recipient.")]
+    NoRecipient,
+    #[error("{count} recipients: a campaign can have at most {max}.")]
+    TooManyRecipients { count: usize, max: usize },
+    #[error("…and {0} more lines with errors.")]
+    MoreLineErrors(usize),
+    #[error(transparent)]
+    Phone(#[from] PhoneNumberError),
+    /// `detail` is the CSV reader's own description.
+    #[error("this line is not readable CSV: {detail}")]
+    UnreadableLine { detail: String },
+    #[error("the header is not readable CSV: {detail}")]
+    UnreadableHeader { detail: String },
+    #[error("{values} values, but the header names {columns} columns.")]
+    ValueCount { values: usize, columns: usize },
+    #[error(
+        "the column \"{0}\" is not known; columns are phone, first_name, last_name, \
+         param1…param5, time_zone and ignore."
+    )]
+    UnknownColumn(String),
+    #[error("the column \"{0}\" appears twice.")]
+    RepeatedColumn(String),
+    #[error("{column} is {chars} characters long; at most {max}.")]
+    ValueTooLong {
+        column: String,
+        chars: usize,
+        max: usize,
+    },
+    #[error("time_zone: {0}")]
+    RecipientZone(SendTimeError),
+    #[error("the phone column is empty.")]
+    NoPhoneValue,
+
+    // The sender and the send time.
+    #[error(transparent)]
+    Sender(#[from] SenderIdError),
+    #[error(transparent)]
+    SendTime(#[from] SendTimeError),
+    #[error("{provider} schedules at most {days} days ahead; pick an earlier date.")]
+    TooFarAhead { provider: ProviderId, days: u32 },
+    #[error("The provider takes send times at most {0} days ahead.")]
+    MoveTooFarAhead(u32),
+    #[error(
+        "The sending rules do not allow this time for {count} recipient(s): {}. Choose another time.",
+        rule_breaks_in_words(.named, *.count)
+    )]
+    TimeBreaksRules { count: usize, named: Vec<RuleBreak> },
+    #[error("Say why the sending rules are overridden: the reason is recorded with the campaign.")]
+    OverrideReasonMissing,
+
+    // The opt-out list.
+    #[error("'{0}' is not a source (expected operator or import).")]
+    UnknownOptOutSource(String),
+    #[error("Enter at least one number.")]
+    NoNumber,
+
+    /// A provider's refusal about a field, in the provider's own words.
+    #[error("{0}")]
+    ProviderSaid(String),
+}
+
+/// A recipient for whom a new send time breaks the sending rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleBreak {
+    pub line: u32,
+    pub phone: String,
+    /// The sending rules' reason, in English (the rules' reasons are not translated yet).
+    pub reason: String,
+}
+
+/// `line 3 (+33…): reason; …; and 4 more`, the first recipients named and the rest counted.
+fn rule_breaks_in_words(named: &[RuleBreak], count: usize) -> String {
+    let mut words = named
+        .iter()
+        .map(|b| format!("line {} ({}): {}", b.line, b.phone, b.reason))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if count > named.len() {
+        words.push_str(&format!("; and {} more", count - named.len()));
+    }
+    words
+}
