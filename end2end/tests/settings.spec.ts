@@ -22,3 +22,25 @@ test('under the portal, the settings name its sub-path and the origin that may f
   await expect(page.getByTestId('frame-ancestors')).toHaveText(PORTAL.frameAncestor);
   await expect(page.getByTestId('provider-octopush')).toContainText('real service');
 });
+
+test('a switch of language redraws the balances without asking the providers again', async ({ page }) => {
+  let asked = 0;
+  page.on('request', (request) => {
+    if (request.url().includes('/api/check_balance')) asked += 1;
+  });
+  await page.goto('./settings');
+  await expect(page.getByTestId('balance-octopush')).toHaveText(/^\d+\.\d\d \S+/);
+  await expect(page.getByTestId('balance-infobip')).toHaveText(/^\d+\.\d\d \S+/);
+  expect(asked).toBe(2);
+
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByTestId('balance-octopush')).toHaveText(/^\d+,\d\d \S+/);
+  await expect(page.getByTestId('balance-infobip')).toHaveText(/^\d+,\d\d \S+/);
+  expect(asked).toBe(2);
+
+  await page.getByRole('button', { name: 'Actualiser le crédit Infobip' }).click();
+  await expect.poll(() => asked).toBe(3);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('balance-infobip')).toHaveText(/^\d+\.\d\d \S+/);
+  expect(asked).toBe(3);
+});

@@ -1,10 +1,44 @@
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 use crate::api::providers::check_balance;
 use crate::api::settings::read_settings;
 use crate::components::{ColumnHeads, SandboxPanel, TableScroll};
 use crate::i18n::{use_i18n, Texts};
-use crate::models::{ProviderId, ProviderInfo, ServerSettings, Support};
+use crate::models::{AppError, Balance, ProviderId, ProviderInfo, ServerSettings, Support};
+
+type BalanceResource = LocalResource<Result<Balance, AppError>>;
+
+/// Each provider's balance, asked once for the page and kept while the page is drawn again (a
+/// switch of language): a provider is asked for its balance on opening and on refresh only.
+#[derive(Clone, Copy)]
+struct Balances {
+    owner: StoredValue<Owner>,
+    resources: StoredValue<HashMap<ProviderId, BalanceResource>>,
+}
+
+impl Balances {
+    fn new() -> Self {
+        Self {
+            owner: StoredValue::new(Owner::current().expect("a page is drawn under an owner")),
+            resources: StoredValue::new(HashMap::new()),
+        }
+    }
+
+    fn of(self, provider: ProviderId) -> BalanceResource {
+        if let Some(resource) = self.resources.with_value(|r| r.get(&provider).copied()) {
+            return resource;
+        }
+        // Owned by the page, not by the closure that draws it, so a redraw keeps it.
+        let resource = self
+            .owner
+            .with_value(|owner| owner.with(|| LocalResource::new(move || check_balance(provider))));
+        self.resources.update_value(|r| {
+            r.insert(provider, resource);
+        });
+        resource
+    }
+}
 
 /// What this server runs with (read-only): providers with their balance, sending rules, embedding;
 /// and, with the sandboxes, their clock.
@@ -12,6 +46,7 @@ use crate::models::{ProviderId, ProviderInfo, ServerSettings, Support};
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let settings = LocalResource::new(read_settings);
+    let balances = Balances::new();
     // Nothing here can be edited: a switch of language draws the page again.
     view! {
         {move || {
@@ -21,7 +56,7 @@ pub fn SettingsPage() -> impl IntoView {
                 Some(Err(error)) => view! { <p class="error" role="alert">{t.error(&error)}</p> }.into_any(),
                 Some(Ok(settings)) => view! {
                     <div class="settings-layout">
-                        {providers(t, &settings)}
+                        {providers(t, &settings, balances)}
                         {sending_rules(t, &settings)}
                         {embedding(t, &settings)}
                         <SandboxPanel/>
@@ -32,16 +67,21 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
-fn providers(t: &'static Texts, settings: &ServerSettings) -> impl IntoView {
+fn providers(t: &'static Texts, settings: &ServerSettings, balances: Balances) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="providers-title">
             <h2 id="providers-title">{t.providers}</h2>
-            {settings.providers.iter().cloned().map(|info| provider(t, info)).collect_view()}
+            {settings
+                .providers
+                .iter()
+                .cloned()
+                .map(|info| provider(t, info, balances))
+                .collect_view()}
         </section>
     }
 }
 
-fn provider(t: &'static Texts, info: ProviderInfo) -> impl IntoView {
+fn provider(t: &'static Texts, info: ProviderInfo, balances: Balances) -> impl IntoView {
     let id = info.id;
     let kind = if info.sandbox {
         t.sandbox
@@ -57,7 +97,7 @@ fn provider(t: &'static Texts, info: ProviderInfo) -> impl IntoView {
             <h3>{id.to_string()} <span class="badge">{kind}</span></h3>
             <dl class="facts">
                 <dt>{t.balance}</dt>
-                <dd>{balance(t, id)}</dd>
+                <dd>{balance(t, id, balances.of(id))}</dd>
                 <dt>{t.cancel}</dt><dd>{support(t, &capabilities.cancel)}</dd>
                 <dt>{t.reschedule}</dt><dd>{support(t, &capabilities.reschedule)}</dd>
                 <dt>{t.pause_resume}</dt><dd>{support(t, &capabilities.pause_resume)}</dd>
@@ -69,8 +109,7 @@ fn provider(t: &'static Texts, info: ProviderInfo) -> impl IntoView {
 }
 
 /// The provider's remaining credit, asked of the provider through the server, with a refresh.
-fn balance(t: &'static Texts, provider: ProviderId) -> impl IntoView {
-    let balance = LocalResource::new(move || check_balance(provider));
+fn balance(t: &'static Texts, provider: ProviderId, balance: BalanceResource) -> impl IntoView {
     view! {
         <span data-testid=format!("balance-{}", provider.as_str())>
             {move || match balance.get() {
