@@ -57,6 +57,10 @@ test('an English browser can switch to French on any page, and the choice follow
   await expect(page.getByRole('heading', { name: 'Fournisseurs' })).toBeVisible();
   await expect(page.getByTestId('base-path')).toHaveText('/ (la racine du site)');
   await expect(page.getByTestId('policies')).toContainText('Règle');
+  await expect(page.getByTestId('policies')).toContainText('lundi–samedi 08:00–20:00, jamais les jours fériés en France (Europe/Paris)');
+  await expect(page.getByTestId('policies')).toContainText('heure locale du destinataire');
+  await expect(page.getByText(/^Au plus 1 message marketing par numéro en 7 jours/)).toBeVisible();
+  await expect(page.getByTestId('provider-octopush')).toContainText('non : Octopush ne peut pas mettre une campagne en pause.');
 
   await page.getByRole('link', { name: 'Désinscriptions' }).click();
   await expect(page.getByRole('heading', { name: 'Ajouter des numéros' })).toBeVisible();

@@ -4,10 +4,11 @@
 use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
 use crate::domain::message::MessageStats;
 use crate::models::{
-    AppError, CampaignState, Field, FieldError, OperationReport, Problem, RecipientStatus, Refusal,
-    ScheduleProgress,
+    AppError, CampaignState, CapTerms, Field, FieldError, OperationReport, Problem,
+    RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
+use chrono::Weekday;
 
 macro_rules! catalogue {
     (
@@ -136,6 +137,8 @@ catalogue! {
         read_as: fn(&str) -> String,
         at_most: fn(u64) -> String,
         identity_set_by: fn(&str) -> String,
+        window_terms: fn(&WindowTerms) -> String,
+        cap_terms: fn(&CapTerms) -> String,
         // Errors.
         // What the server found wrong with an input, and why it refused a request.
         problem: fn(&Problem) -> String,
@@ -214,9 +217,29 @@ impl Texts {
     }
 }
 
+/// Days of the week in words: `every`, one day, a run (`first–last`) or a list; `names` from Monday.
+pub(super) fn days_in_words(days: &[Weekday], names: [&str; 7], every: &str) -> String {
+    let open: Vec<usize> = days
+        .iter()
+        .map(|d| d.num_days_from_monday() as usize)
+        .collect();
+    let contiguous = open.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    match open.as_slice() {
+        [_, _, _, _, _, _, _] => every.to_owned(),
+        [only] => names[*only].to_owned(),
+        [first, .., last] if contiguous => format!("{}–{}", names[*first], names[*last]),
+        days => days
+            .iter()
+            .map(|i| names[*i])
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::Locale;
+    use chrono::Weekday;
     use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
     use crate::domain::message::analyze;
     use crate::domain::message::MessageTextError;
@@ -524,5 +547,73 @@ mod tests {
         let refused = crate::models::AppError::NotAllowed(Refusal::AlreadyPaused);
         assert_eq!(en.error(&refused), "The campaign is already paused.");
         assert_eq!(fr.error(&refused), "La campagne est déjà en pause.");
+    }
+
+    #[test]
+    fn a_window_and_the_cap_read_as_words_in_each_language() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        let window = crate::models::WindowTerms {
+            days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+            ],
+            start: "08:00".into(),
+            end: "20:00".into(),
+            french_holidays: true,
+            zone: Some("Europe/Paris".into()),
+        };
+        assert_eq!(
+            (en.window_terms)(&window),
+            "Monday–Saturday 08:00–20:00, never on French public holidays (Europe/Paris)"
+        );
+        assert_eq!(
+            (fr.window_terms)(&window),
+            "lundi–samedi 08:00–20:00, jamais les jours fériés en France (Europe/Paris)"
+        );
+        let anywhere = crate::models::WindowTerms {
+            days: vec![Weekday::Mon, Weekday::Wed],
+            french_holidays: false,
+            zone: None,
+            ..window
+        };
+        assert_eq!(
+            (en.window_terms)(&anywhere),
+            "Monday, Wednesday 08:00–20:00 (recipient's local time)"
+        );
+        assert_eq!(
+            (fr.window_terms)(&anywhere),
+            "lundi, mercredi 08:00–20:00 (heure locale du destinataire)"
+        );
+
+        let cap = crate::models::CapTerms {
+            max_messages: 2,
+            days: 30,
+            over_cap_left_out: true,
+        };
+        assert_eq!(
+            (en.cap_terms)(&cap),
+            "At most 2 marketing messages per number in 30 days; a recipient over it is left out."
+        );
+        assert_eq!(
+            (fr.cap_terms)(&cap),
+            "Au plus 2 messages marketing par numéro en 30 jours ; un destinataire au-delà est écarté."
+        );
+        let one = crate::models::CapTerms {
+            max_messages: 1,
+            over_cap_left_out: false,
+            ..cap
+        };
+        assert_eq!(
+            (en.cap_terms)(&one),
+            "At most 1 marketing message per number in 30 days; a recipient over it is sent with a warning."
+        );
+        assert_eq!(
+            (fr.cap_terms)(&one),
+            "Au plus 1 message marketing par numéro en 30 jours ; un destinataire au-delà le reçoit avec un avertissement."
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! English.
 
+use super::catalogue::days_in_words;
 use super::Texts;
 use crate::domain::column_mapping::ColumnTarget;
 use crate::models::{CampaignState, RecipientStatus};
@@ -291,6 +292,38 @@ pub static EN: Texts = Texts {
     no_because: |why| format!("no: {why}"),
     read_as: |region| format!("read as {region} numbers"),
     at_most: |n| format!("at most {n}"),
+    window_terms: |window| {
+        const DAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let days = days_in_words(&window.days, DAYS, "every day");
+        let holidays = if window.french_holidays {
+            ", never on French public holidays"
+        } else {
+            ""
+        };
+        let zone = window.zone.as_deref().unwrap_or("recipient's local time");
+        format!("{days} {}–{}{holidays} ({zone})", window.start, window.end)
+    },
+    cap_terms: |cap| {
+        let over = if cap.over_cap_left_out {
+            "left out"
+        } else {
+            "sent with a warning"
+        };
+        format!(
+            "At most {} marketing message{} per number in {} days; a recipient over it is {over}.",
+            cap.max_messages,
+            plural(cap.max_messages.into()),
+            cap.days
+        )
+    },
     identity_set_by: |header| format!("{header} (set by the portal's sign-in)"),
 
     // The server's problems and refusals are written in English where they are defined.

@@ -1,5 +1,6 @@
 //! Français.
 
+use super::catalogue::days_in_words;
 use super::Texts;
 use crate::domain::column_mapping::ColumnTarget;
 use crate::models::{CampaignState, RecipientStatus};
@@ -325,6 +326,32 @@ pub static FR: Texts = Texts {
     no_because: |why| format!("non : {why}"),
     read_as: |region| format!("lus comme des numéros {region}"),
     at_most: |n| format!("au plus {n}"),
+    window_terms: |window| {
+        const DAYS: [&str; 7] = [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ];
+        let days = days_in_words(&window.days, DAYS, "tous les jours");
+        let holidays = if window.french_holidays {
+            ", jamais les jours fériés en France"
+        } else {
+            ""
+        };
+        let zone = window.zone.as_deref().unwrap_or("heure locale du destinataire");
+        format!("{days} {}–{}{holidays} ({zone})", window.start, window.end)
+    },
+    cap_terms: |cap| {
+        let over = if cap.over_cap_left_out {
+            "est écarté"
+        } else {
+            "le reçoit avec un avertissement"
+        };
+        format!(
+            "Au plus {} message{} marketing par numéro en {} jours ; un destinataire au-delà {over}.",
+            cap.max_messages,
+            plural(cap.max_messages.into()),
+            cap.days
+        )
+    },
     identity_set_by: |header| format!("{header} (fourni par la connexion du portail)"),
 
     problem: super::fr_server::problem,

@@ -26,5 +26,5 @@ pub use schedule::{
     DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleProgress,
     ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
 };
-pub use settings::{PolicyInfo, SandboxClockView, ServerSettings};
+pub use settings::{CapTerms, PolicyInfo, SandboxClockView, ServerSettings, WindowTerms};
 pub use status::RecipientStatus;

@@ -1,5 +1,6 @@
 //! What the server runs with, as the read-only settings page shows it: never a secret.
 
+use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 use super::ProviderInfo;
@@ -17,8 +18,7 @@ pub struct ServerSettings {
     pub max_recipients: u64,
     /// The sending-rules policies in force, first match wins.
     pub policies: Vec<PolicyInfo>,
-    /// The marketing frequency cap, in words.
-    pub frequency_cap: String,
+    pub frequency_cap: CapTerms,
     /// The request header naming the signed-in user; `None`: every action is a local operator's.
     pub identity_header: Option<String>,
     /// Origins that may show the app in a frame.
@@ -34,10 +34,32 @@ pub struct PolicyInfo {
     pub country: Option<String>,
     /// `marketing` or `alert`.
     pub purpose: String,
-    /// Days, hours and zone, in words.
-    pub window: String,
+    pub window: WindowTerms,
     /// `required` or `recommended`.
     pub enforcement: String,
+}
+
+/// A sending window as data, for each language to say (`Monday–Saturday 08:00–20:00…`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowTerms {
+    /// The days it opens, Monday first.
+    pub days: Vec<Weekday>,
+    /// `HH:MM`, the opening and the closing time.
+    pub start: String,
+    pub end: String,
+    /// Closed on French public holidays.
+    pub french_holidays: bool,
+    /// The zone whose clock it is read on; `None`: each recipient's own.
+    pub zone: Option<String>,
+}
+
+/// The marketing frequency cap: at most `max_messages` per number within `days`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapTerms {
+    pub max_messages: u32,
+    pub days: u32,
+    /// A recipient over the cap is left out (otherwise sent with a warning).
+    pub over_cap_left_out: bool,
 }
 
 /// The sandboxes' present, which can run ahead of real time.

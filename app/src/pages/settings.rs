@@ -147,7 +147,7 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                 <dt>{t.numbers_without_plus}</dt>
                 <dd>{(t.read_as)(&settings.default_region)}</dd>
                 <dt>{t.per_campaign}</dt><dd>{(t.at_most)(settings.max_recipients)}</dd>
-                <dt>{t.frequency_cap}</dt><dd>{settings.frequency_cap.clone()}</dd>
+                <dt>{t.frequency_cap}</dt><dd>{(t.cap_terms)(&settings.frequency_cap)}</dd>
             </dl>
             <TableScroll label=|t| t.sending_rules>
                 <table data-testid="policies">
@@ -159,7 +159,7 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                                 <td>{policy.name}</td>
                                 <td>{policy.country.unwrap_or_else(|| t.every_other.into())}</td>
                                 <td>{t.term_or_itself(&policy.purpose)}</td>
-                                <td>{policy.window}</td>
+                                <td>{(t.window_terms)(&policy.window)}</td>
                                 <td>{policy.enforcement}</td>
                             </tr>
                         }).collect_view()}

@@ -2,7 +2,7 @@
 
 use app::domain::campaign_plan::CapAction;
 use app::domain::sending_rules::{Enforcement, SendingPolicies};
-use app::models::{PolicyInfo, ProviderInfo, ServerSettings};
+use app::models::{CapTerms, PolicyInfo, ProviderInfo, ServerSettings};
 
 use super::FrequencyCap;
 use crate::configuration::Settings;
@@ -34,7 +34,7 @@ pub fn server_settings(
                 name: policy.name.clone(),
                 country: policy.country.clone(),
                 purpose: policy.purpose.as_str().into(),
-                window: policy.window_in_words(),
+                window: policy.window_terms(),
                 enforcement: match policy.enforcement {
                     Enforcement::Required => "required",
                     Enforcement::Recommended => "recommended",
@@ -42,46 +42,13 @@ pub fn server_settings(
                 .into(),
             })
             .collect(),
-        frequency_cap: cap_in_words(cap),
+        frequency_cap: CapTerms {
+            max_messages: cap.max_messages,
+            days: cap.days,
+            over_cap_left_out: cap.action == CapAction::Exclude,
+        },
         identity_header: settings.server.identity_header.clone(),
         frame_ancestors: frame_ancestors.origins().to_vec(),
         sandbox: settings.sandbox_mounted(),
-    }
-}
-
-fn cap_in_words(cap: &FrequencyCap) -> String {
-    let over = match cap.action {
-        CapAction::Warn => "sent with a warning",
-        CapAction::Exclude => "left out",
-    };
-    let messages = if cap.max_messages == 1 {
-        "1 marketing message".to_owned()
-    } else {
-        format!("{} marketing messages", cap.max_messages)
-    };
-    format!(
-        "At most {messages} per number in {} days; a recipient over it is {over}.",
-        cap.days
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_cap_reads_as_a_sentence() {
-        let cap = FrequencyCap {
-            max_messages: 2,
-            days: 30,
-            action: CapAction::Exclude,
-        };
-        assert_eq!(
-            cap_in_words(&cap),
-            "At most 2 marketing messages per number in 30 days; a recipient over it is left out."
-        );
-        assert!(
-            cap_in_words(&FrequencyCap::default()).starts_with("At most 1 marketing message per")
-        );
     }
 }

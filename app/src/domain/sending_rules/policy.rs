@@ -7,6 +7,8 @@ use super::window::{Days, SendingWindow};
 use super::zones::RecipientZone;
 use crate::domain::campaign::{OutsideWindow, Purpose};
 use crate::domain::holidays::HolidayCalendar;
+use crate::i18n::Locale;
+use crate::models::WindowTerms;
 
 /// Whose clock a window is read on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,16 +42,17 @@ pub struct SendingPolicy {
 
 impl SendingPolicy {
     pub fn describe(&self) -> String {
-        format!("{}: {}", self.name, self.window_in_words())
+        let window = (Locale::En.texts().window_terms)(&self.window_terms());
+        format!("{}: {window}", self.name)
     }
 
-    /// Days, hours and whose clock, e.g. `Mon–Sat 08:00–20:00 (Europe/Paris)`.
-    pub fn window_in_words(&self) -> String {
+    /// Days, hours, holidays and whose clock, for each language to say.
+    pub fn window_terms(&self) -> WindowTerms {
         let zone = match &self.zone {
-            WindowZone::Fixed(tz) => tz.name().to_owned(),
-            WindowZone::Recipient => "recipient's local time".to_owned(),
+            WindowZone::Fixed(tz) => Some(tz.name().to_owned()),
+            WindowZone::Recipient => None,
         };
-        format!("{} ({zone})", self.window)
+        self.window.terms(zone)
     }
 }
 

@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
-use std::fmt;
 
 use crate::domain::holidays::HolidayCalendar;
 use crate::domain::send_time::SendTime;
+use crate::models::WindowTerms;
 
 /// How far ahead an opening is looked for: more than any run of closed days a policy can make.
 const SEARCH_DAYS: i64 = 400;
@@ -36,31 +36,21 @@ impl Days {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
-}
 
-impl fmt::Display for Days {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const NAMES: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        let open: Vec<usize> = (0..7).filter(|i| self.0 & (1 << i) != 0).collect();
-        let contiguous = open.windows(2).all(|pair| pair[1] == pair[0] + 1);
-        match open.as_slice() {
-            [] => f.write_str("no day"),
-            [_, _, _, _, _, _, _] => f.write_str("every day"),
-            [only] => f.write_str(NAMES[*only]),
-            [first, .., last] if contiguous => write!(f, "{}–{}", NAMES[*first], NAMES[*last]),
-            days => {
-                let names: Vec<&str> = days.iter().map(|i| NAMES[*i]).collect();
-                f.write_str(&names.join(", "))
-            }
-        }
+    /// The days in the set, Monday first.
+    pub fn weekdays(self) -> Vec<Weekday> {
+        [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ]
+        .into_iter()
+        .filter(|day| self.contains(*day))
+        .collect()
     }
 }
 
@@ -82,6 +72,17 @@ pub struct SendingWindow {
 }
 
 impl SendingWindow {
+    /// The window as data, read on `zone`'s clock (`None`: each recipient's).
+    pub fn terms(&self, zone: Option<String>) -> WindowTerms {
+        WindowTerms {
+            days: self.days.weekdays(),
+            start: self.start.format("%H:%M").to_string(),
+            end: self.end.format("%H:%M").to_string(),
+            french_holidays: self.holidays == HolidayCalendar::France,
+            zone,
+        }
+    }
+
     pub fn new(
         days: Days,
         start: NaiveTime,
@@ -176,22 +177,6 @@ impl SendingWindow {
     }
 }
 
-impl fmt::Display for SendingWindow {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {}–{}",
-            self.days,
-            self.start.format("%H:%M"),
-            self.end.format("%H:%M")
-        )?;
-        match self.holidays {
-            HolidayCalendar::None => Ok(()),
-            HolidayCalendar::France => f.write_str(", never on French public holidays"),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,16 +203,6 @@ mod tests {
             .earliest()
             .unwrap()
             .with_timezone(&Utc)
-    }
-
-    #[test]
-    fn days_print_as_a_range_or_a_list() {
-        assert_eq!(Days::monday_to(Weekday::Sat).to_string(), "Monday–Saturday");
-        assert_eq!(Days::ALL.to_string(), "every day");
-        assert_eq!(
-            Days::of(&[Weekday::Mon, Weekday::Wed]).to_string(),
-            "Monday, Wednesday"
-        );
     }
 
     #[test]
