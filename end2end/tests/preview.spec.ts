@@ -40,6 +40,14 @@ test('says which recipients the sending rules move, and to when', async ({ page 
   await expect(page.getByTestId('preview-on-time')).toHaveText('0');
   await expect(page.getByTestId('preview-moves')).toContainText('2 to');
   await expect(page.getByTestId('preview-moves')).toContainText('08:00');
+  const shown = page.getByTestId('preview-recipients');
+  await expect(shown).toContainText('is not a sending day in Europe/Paris; moved to the next allowed time');
+
+  // The rules' reasons come as data: the French words are the browser's.
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(shown).toContainText("n'est pas un jour d'envoi en Europe/Paris ; décalé à la prochaine heure permise");
+  await expect(shown).toContainText('hors de la règle France marketing : lundi–samedi 08:00–20:00');
+  await expect(shown).toContainText(/le dimanche \d+ \S+ \d{4}/);
 });
 
 test('restates the campaign before scheduling it, and schedules nothing on the way back', async ({ page }) => {

@@ -74,7 +74,7 @@ fn verdict(t: &'static Texts, preview: &CampaignPreview) -> impl IntoView {
     let mut moved_to: BTreeMap<String, u64> = BTreeMap::new();
     for recipient in &preview.recipients {
         if let Some(reason) = &recipient.excluded {
-            *reasons.entry(reason.clone()).or_default() += 1;
+            *reasons.entry((t.notice)(reason)).or_default() += 1;
         } else if recipient.deferred {
             if let Some(at) = &recipient.send_at {
                 *moved_to.entry(at.clone()).or_default() += 1;
@@ -132,7 +132,8 @@ fn shown<'a>(recipients: &'a [PreviewRecipient], query: &str) -> Vec<&'a Preview
 fn recipient_item(t: &'static Texts, recipient: &PreviewRecipient) -> impl IntoView {
     let fate = match (&recipient.excluded, &recipient.send_at) {
         (Some(reason), _) => {
-            view! { <span class="error">{(t.left_out_because)(reason)}</span> }.into_any()
+            view! { <span class="error">{(t.left_out_because)(&(t.notice)(reason))}</span> }
+                .into_any()
         }
         (None, Some(at)) if recipient.deferred => {
             view! { {t.moved_to} <Time at=at.clone()/> }.into_any()
@@ -148,7 +149,7 @@ fn recipient_item(t: &'static Texts, recipient: &PreviewRecipient) -> impl IntoV
             </div>
             <p class="preview-text">{recipient.text.clone()}</p>
             <p class="muted">{fate}</p>
-            {recipient.warnings.iter().map(|w| view! { <p class="warning">{w.clone()}</p> }).collect_view()}
+            {recipient.warnings.iter().map(|w| view! { <p class="warning">{(t.notice)(w)}</p> }).collect_view()}
         </li>
     }
 }

@@ -37,13 +37,13 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
     let warnings: Vec<String> = receipt
         .warnings
         .iter()
-        .map(|w| (t.line_note)(w.line, &w.number, &w.message))
+        .map(|w| (t.line_note)(w.line, &w.number, &(t.notice)(&w.notice)))
         .chain((receipt.more_warnings > 0).then(|| (t.and_more)(receipt.more_warnings)))
         .collect();
     let excluded: Vec<String> = receipt
         .excluded
         .iter()
-        .map(|e| (t.line_note)(e.line, &e.number, &e.reason))
+        .map(|e| (t.line_note)(e.line, &e.number, &(t.notice)(&e.reason)))
         .collect();
     let duplicates: Vec<String> = receipt
         .duplicates

@@ -8,6 +8,7 @@ use super::message::MessageStats;
 use super::order::SmsOrder;
 use super::send_time::SendTime;
 use super::sending_rules::{zone_of_region, Placement, RecipientZone, SendingPolicies};
+use crate::models::Notice;
 
 /// What to do with a recipient who already had as many marketing SMS as the cap allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,10 +23,10 @@ pub enum CapAction {
 /// Facts from outside the order that decide who is sent.
 #[derive(Debug, Clone, Default)]
 pub struct Exclusions {
-    /// Opted-out numbers (E.164) and how they opted out.
-    pub opted_out: HashMap<String, String>,
-    /// Numbers over the marketing frequency cap, and why.
-    pub over_cap: HashMap<String, String>,
+    /// Opted-out numbers (E.164), each with how and when it opted out.
+    pub opted_out: HashMap<String, Notice>,
+    /// Numbers over the marketing frequency cap, each with why.
+    pub over_cap: HashMap<String, Notice>,
     pub cap_action: CapAction,
 }
 
@@ -38,7 +39,7 @@ pub enum Fate {
         override_reason: Option<String>,
     },
     Excluded {
-        reason: String,
+        reason: Box<Notice>,
     },
 }
 
@@ -49,7 +50,7 @@ pub struct PlannedRecipient {
     pub number: String,
     pub stats: MessageStats,
     pub fate: Fate,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Notice>,
 }
 
 /// Recipients handed to the provider in one request, all at one time.
@@ -83,9 +84,11 @@ impl CampaignPlan {
             let number = recipient.number.e164().to_owned();
             let stats = order.text_for(personalised).stats();
             let mut warnings = Vec::new();
-            let excluded = |reason: String| Fate::Excluded { reason };
-            let fate = if let Some(how) = exclusions.opted_out.get(&number) {
-                excluded(format!("opted out ({how})"))
+            let excluded = |reason: Notice| Fate::Excluded {
+                reason: Box::new(reason),
+            };
+            let fate = if let Some(opted_out) = exclusions.opted_out.get(&number) {
+                excluded(opted_out.clone())
             } else {
                 let capped = exclusions.over_cap.get(&number);
                 match (capped, exclusions.cap_action) {
@@ -141,9 +144,9 @@ impl CampaignPlan {
         }
     }
 
-    pub fn excluded(&self) -> impl Iterator<Item = (&PlannedRecipient, &str)> {
+    pub fn excluded(&self) -> impl Iterator<Item = (&PlannedRecipient, &Notice)> {
         self.recipients.iter().filter_map(|r| match &r.fate {
-            Fate::Excluded { reason } => Some((r, reason.as_str())),
+            Fate::Excluded { reason } => Some((r, reason.as_ref())),
             Fate::Send { .. } => None,
         })
     }
@@ -170,7 +173,7 @@ fn requested_for(
     order: &SmsOrder,
     zone: &RecipientZone,
     campaign_instant: DateTime<Utc>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Notice>,
 ) -> DateTime<Utc> {
     let Some(time) = order.send_at.as_ref().filter(|_| order.local_time) else {
         return campaign_instant;
@@ -178,11 +181,10 @@ fn requested_for(
     let tz = match zone {
         RecipientZone::Known(tz) => *tz,
         _ => {
-            warnings.push(format!(
-                "time zone not known: sent at {} in the campaign's zone, {}",
-                time.local.format("%H:%M"),
-                order.time_zone.name()
-            ));
+            warnings.push(Notice::LocalTimeInCampaignZone {
+                local: time.local.format("%H:%M").to_string(),
+                campaign_zone: order.time_zone.name().to_owned(),
+            });
             order.time_zone
         }
     };
@@ -291,15 +293,19 @@ mod tests {
     #[test]
     fn opted_out_and_capped_numbers_are_left_out_with_the_reason() {
         let order = order(&request(&csv(3)));
+        let stop = Notice::OptedOut {
+            source: "stop".into(),
+            since: "2026-11-02".into(),
+        };
+        let capped = Notice::OverCap {
+            sent: 1,
+            days: 7,
+            at: vec!["2026-11-29T10:00:00+00:00".into()],
+            cap: 1,
+        };
         let exclusions = Exclusions {
-            opted_out: HashMap::from([(
-                "+33612340000".to_owned(),
-                "STOP reply on 2026-11-02".to_owned(),
-            )]),
-            over_cap: HashMap::from([(
-                "+33612340001".to_owned(),
-                "had a marketing SMS on 2026-11-29".to_owned(),
-            )]),
+            opted_out: HashMap::from([("+33612340000".to_owned(), stop.clone())]),
+            over_cap: HashMap::from([("+33612340001".to_owned(), capped.clone())]),
             cap_action: CapAction::Exclude,
         };
         let plan = CampaignPlan::new(
@@ -311,15 +317,9 @@ mod tests {
         );
         let excluded: Vec<_> = plan
             .excluded()
-            .map(|(r, why)| (r.line, why.to_owned()))
+            .map(|(r, why)| (r.line, why.clone()))
             .collect();
-        assert_eq!(
-            excluded,
-            vec![
-                (2, "opted out (STOP reply on 2026-11-02)".to_owned()),
-                (3, "had a marketing SMS on 2026-11-29".to_owned())
-            ]
-        );
+        assert_eq!(excluded, vec![(2, stop), (3, capped.clone())]);
         assert_eq!(plan.batches.len(), 1);
         assert_eq!(plan.batches[0].members, vec![2]);
 
@@ -329,10 +329,7 @@ mod tests {
         };
         let plan = CampaignPlan::new(&order, &SendingPolicies::defaults(), &warn, now(), 500);
         assert_eq!(plan.excluded().count(), 1);
-        assert_eq!(
-            plan.recipients[1].warnings,
-            vec!["had a marketing SMS on 2026-11-29".to_owned()]
-        );
+        assert_eq!(plan.recipients[1].warnings, vec![capped]);
     }
 
     #[test]
@@ -403,6 +400,13 @@ mod tests {
                 ("2026-12-02T15:00:00+00:00".to_owned(), vec![1]),
             ]
         );
-        assert!(plan.recipients[2].warnings[0].contains("time zone not known"));
+        assert!(
+            matches!(
+                &plan.recipients[2].warnings[0],
+                Notice::LocalTimeInCampaignZone { local, .. } if local == "10:00"
+            ),
+            "{:?}",
+            plan.recipients[2].warnings
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// Which country's public holidays close a sending window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -12,9 +13,43 @@ pub enum HolidayCalendar {
     France,
 }
 
+/// A French public holiday; `Display` is its English name, the catalogue has the French one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Holiday {
+    NewYearsDay,
+    EasterMonday,
+    LabourDay,
+    VictoryInEuropeDay,
+    AscensionDay,
+    WhitMonday,
+    BastilleDay,
+    AssumptionDay,
+    AllSaintsDay,
+    ArmisticeDay,
+    ChristmasDay,
+}
+
+impl fmt::Display for Holiday {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Holiday::NewYearsDay => "New Year's Day",
+            Holiday::EasterMonday => "Easter Monday",
+            Holiday::LabourDay => "Labour Day",
+            Holiday::VictoryInEuropeDay => "Victory in Europe Day",
+            Holiday::AscensionDay => "Ascension Day",
+            Holiday::WhitMonday => "Whit Monday",
+            Holiday::BastilleDay => "Bastille Day",
+            Holiday::AssumptionDay => "Assumption Day",
+            Holiday::AllSaintsDay => "All Saints' Day",
+            Holiday::ArmisticeDay => "Armistice Day",
+            Holiday::ChristmasDay => "Christmas Day",
+        })
+    }
+}
+
 impl HolidayCalendar {
-    /// The holiday's name when `date` is one.
-    pub fn holiday(self, date: NaiveDate) -> Option<&'static str> {
+    /// The holiday when `date` is one.
+    pub fn holiday(self, date: NaiveDate) -> Option<Holiday> {
         match self {
             HolidayCalendar::None => None,
             HolidayCalendar::France => french_public_holiday(date),
@@ -42,32 +77,32 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
 }
 
 /// The eleven French public holidays of `year`, in date order.
-pub fn french_public_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
+pub fn french_public_holidays(year: i32) -> Vec<(NaiveDate, Holiday)> {
     let fixed =
         |month, day| NaiveDate::from_ymd_opt(year, month, day).expect("a fixed date exists");
     let easter = easter_sunday(year);
     let mut days = vec![
-        (fixed(1, 1), "New Year's Day"),
-        (easter + Duration::days(1), "Easter Monday"),
-        (fixed(5, 1), "Labour Day"),
-        (fixed(5, 8), "Victory in Europe Day"),
-        (easter + Duration::days(39), "Ascension Day"),
-        (easter + Duration::days(50), "Whit Monday"),
-        (fixed(7, 14), "Bastille Day"),
-        (fixed(8, 15), "Assumption Day"),
-        (fixed(11, 1), "All Saints' Day"),
-        (fixed(11, 11), "Armistice Day"),
-        (fixed(12, 25), "Christmas Day"),
+        (fixed(1, 1), Holiday::NewYearsDay),
+        (easter + Duration::days(1), Holiday::EasterMonday),
+        (fixed(5, 1), Holiday::LabourDay),
+        (fixed(5, 8), Holiday::VictoryInEuropeDay),
+        (easter + Duration::days(39), Holiday::AscensionDay),
+        (easter + Duration::days(50), Holiday::WhitMonday),
+        (fixed(7, 14), Holiday::BastilleDay),
+        (fixed(8, 15), Holiday::AssumptionDay),
+        (fixed(11, 1), Holiday::AllSaintsDay),
+        (fixed(11, 11), Holiday::ArmisticeDay),
+        (fixed(12, 25), Holiday::ChristmasDay),
     ];
     days.sort_by_key(|(date, _)| *date);
     days
 }
 
-fn french_public_holiday(date: NaiveDate) -> Option<&'static str> {
+fn french_public_holiday(date: NaiveDate) -> Option<Holiday> {
     french_public_holidays(date.year())
         .into_iter()
         .find(|(day, _)| *day == date)
-        .map(|(_, name)| name)
+        .map(|(_, holiday)| holiday)
 }
 
 #[cfg(test)]
@@ -116,8 +151,14 @@ mod tests {
     #[test]
     fn the_calendar_names_holidays_and_only_them() {
         let france = HolidayCalendar::France;
-        assert_eq!(france.holiday(date(2026, 7, 14)), Some("Bastille Day"));
-        assert_eq!(france.holiday(date(2026, 11, 11)), Some("Armistice Day"));
+        assert_eq!(
+            france.holiday(date(2026, 7, 14)),
+            Some(Holiday::BastilleDay)
+        );
+        assert_eq!(
+            france.holiday(date(2026, 11, 11)),
+            Some(Holiday::ArmisticeDay)
+        );
         assert_eq!(france.holiday(date(2026, 11, 12)), None);
         assert_eq!(HolidayCalendar::None.holiday(date(2026, 7, 14)), None);
     }

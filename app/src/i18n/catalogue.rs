@@ -4,7 +4,7 @@
 use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
 use crate::domain::message::MessageStats;
 use crate::models::{
-    AppError, CampaignState, CapTerms, Field, FieldError, OperationReport, Problem,
+    AppError, CampaignState, CapTerms, Field, FieldError, Notice, OperationReport, Problem,
     RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
@@ -142,6 +142,8 @@ catalogue! {
         // Errors.
         // What the server found wrong with an input, and why it refused a request.
         problem: fn(&Problem) -> String,
+        // Why a recipient is left out, moved, or sent with a caution.
+        notice: fn(&Notice) -> String,
         refusal: fn(&Refusal) -> String,
         line_error: fn(u32, &str) -> String,
         provider_refused: fn(&str, &str) -> String,
@@ -239,14 +241,18 @@ pub(super) fn days_in_words(days: &[Weekday], names: [&str; 7], every: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::super::Locale;
-    use chrono::Weekday;
     use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
+    use crate::domain::holidays::Holiday;
     use crate::domain::message::analyze;
     use crate::domain::message::MessageTextError;
     use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
     use crate::domain::placeholders::PlaceholderError;
     use crate::domain::sender::SenderIdError;
-    use crate::models::{Field, FieldError, Problem, ProviderId, Refusal, RuleBreak};
+    use crate::models::{
+        Closed, Field, FieldError, Notice, Problem, ProviderId, Refusal, ResendBlocked, RuleBreak,
+        Then, WindowTerms,
+    };
+    use chrono::Weekday;
 
     /// Words that are the same in both languages.
     const SAME_IN_BOTH: &[&str] = &[
@@ -423,7 +429,10 @@ mod tests {
                 named: vec![RuleBreak {
                     line: 1,
                     phone: "+33612345678".into(),
-                    reason: "Sunday".into(),
+                    closed: Closed::NotASendingDay {
+                        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+                        zone: "Europe/Paris".into(),
+                    },
                 }],
             },
             Problem::OverrideReasonMissing,
@@ -507,6 +516,138 @@ mod tests {
             }
         }
         refusals
+    }
+
+    fn every_notice() -> Vec<Notice> {
+        let window = WindowTerms {
+            days: vec![Weekday::Mon, Weekday::Sat],
+            start: "08:00".into(),
+            end: "20:00".into(),
+            french_holidays: true,
+            zone: Some("Europe/Paris".into()),
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2027, 7, 14).unwrap();
+        let outside = |closed, then| Notice::Outside {
+            policy: "France marketing".into(),
+            window: window.clone(),
+            closed,
+            then,
+        };
+        let holiday = || Closed::Holiday {
+            date,
+            holiday: Holiday::BastilleDay,
+            zone: "Europe/Paris".into(),
+        };
+        let notices = vec![
+            Notice::OptedOut {
+                source: "stop-reply".into(),
+                since: "2026-11-02".into(),
+            },
+            Notice::OverCap {
+                sent: 2,
+                days: 7,
+                at: vec!["2026-11-29T10:00:00+00:00".into()],
+                cap: 1,
+            },
+            Notice::ZonesChecked {
+                policy: "United States marketing".into(),
+                zones: vec!["America/New_York".into(), "America/Chicago".into()],
+            },
+            Notice::ZoneUnknown {
+                policy: "Business hours (advice)".into(),
+                campaign_zone: "Europe/Paris".into(),
+            },
+            Notice::LocalTimeInCampaignZone {
+                local: "10:00".into(),
+                campaign_zone: "Europe/Paris".into(),
+            },
+            outside(holiday(), Then::Advised),
+            outside(
+                Closed::NotASendingDay {
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+                    zone: "Europe/Paris".into(),
+                },
+                Then::Deferred,
+            ),
+            outside(
+                Closed::Hours {
+                    time: "21:30".into(),
+                    start: "08:00".into(),
+                    end: "20:00".into(),
+                    zone: "Europe/Paris".into(),
+                },
+                Then::NoTimeWithinAYear,
+            ),
+            outside(holiday(), Then::Skipped),
+            outside(
+                holiday(),
+                Then::SentAnyway {
+                    reason: "storm alert 2027".into(),
+                },
+            ),
+            Notice::NotHandedOverInTime {
+                due: "2026-12-01T10:00:00+00:00".into(),
+            },
+            Notice::NotHandedOverRequestLost,
+            Notice::HandOverUnconfirmed {
+                why: "HTTP 503".into(),
+                because: ResendBlocked::SendTimePassed {
+                    due: "2026-12-01T10:00:00+00:00".into(),
+                },
+            },
+            Notice::HandOverUnconfirmed {
+                why: "HTTP 503".into(),
+                because: ResendBlocked::RequestNotKept,
+            },
+            Notice::HandOverUnconfirmed {
+                why: "HTTP 503".into(),
+                because: ResendBlocked::CouldBeSentTwice,
+            },
+        ];
+        for notice in &notices {
+            match notice {
+                Notice::OptedOut { .. }
+                | Notice::OverCap { .. }
+                | Notice::ZonesChecked { .. }
+                | Notice::ZoneUnknown { .. }
+                | Notice::LocalTimeInCampaignZone { .. }
+                | Notice::Outside { .. }
+                | Notice::NotHandedOverInTime { .. }
+                | Notice::NotHandedOverRequestLost
+                | Notice::HandOverUnconfirmed { .. } => {}
+                // Words as they were written: the same in every language.
+                Notice::Words(_) => unreachable!(),
+            }
+        }
+        notices
+    }
+
+    #[test]
+    fn every_notice_is_said_in_french_with_its_values() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        for notice in every_notice() {
+            let (english, french) = ((en.notice)(&notice), (fr.notice)(&notice));
+            assert_ne!(english, french, "not translated: {english}");
+            for value in values_of(&english) {
+                assert!(
+                    french.contains(&value),
+                    "the French for \"{english}\" lost {value}: {french}"
+                );
+            }
+        }
+        let skipped = &every_notice()[8];
+        assert_eq!(
+            (en.notice)(skipped),
+            "outside France marketing: Monday, Saturday 08:00–20:00, never on French public \
+             holidays (Europe/Paris): Wednesday 14 July 2027 is a public holiday (Bastille Day) in \
+             Europe/Paris; the campaign skips such recipients"
+        );
+        assert_eq!(
+            (fr.notice)(skipped),
+            "hors de la règle France marketing : lundi, samedi 08:00–20:00, jamais les jours \
+             fériés en France (Europe/Paris) : le mercredi 14 juillet 2027 est férié (fête \
+             nationale) en Europe/Paris ; la campagne écarte ces destinataires"
+        );
     }
 
     /// The values a sentence is built from, as they appear in it (numbers, names, inputs).

@@ -328,6 +328,7 @@ pub static EN: Texts = Texts {
 
     // The server's problems and refusals are written in English where they are defined.
     problem: |problem| problem.to_string(),
+    notice: |notice| notice.to_string(),
     refusal: |refusal| refusal.to_string(),
     line_error: |line, message| format!("Line {line}: {message}"),
     provider_refused: |provider, message| format!("{provider} refused the request: {message}"),

@@ -5,6 +5,11 @@ use super::Texts;
 use crate::domain::column_mapping::ColumnTarget;
 use crate::models::{CampaignState, RecipientStatus};
 
+/// The days of the week, from Monday.
+pub(super) const DAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
 /// `""` for zero or one, `"s"` for more (French counts zero as singular).
 fn plural(n: u64) -> &'static str {
     if n > 1 {
@@ -210,6 +215,7 @@ pub static FR: Texts = Texts {
         "pause" => Some("suspension"),
         "resume" => Some("reprise"),
         "schedule" => Some("planification"),
+        "operator" => Some("opérateur"),
         _ => None,
     },
     column_target: |target| match target {
@@ -327,9 +333,6 @@ pub static FR: Texts = Texts {
     read_as: |region| format!("lus comme des numéros {region}"),
     at_most: |n| format!("au plus {n}"),
     window_terms: |window| {
-        const DAYS: [&str; 7] = [
-            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        ];
         let days = days_in_words(&window.days, DAYS, "tous les jours");
         let holidays = if window.french_holidays {
             ", jamais les jours fériés en France"
@@ -355,6 +358,7 @@ pub static FR: Texts = Texts {
     identity_set_by: |header| format!("{header} (fourni par la connexion du portail)"),
 
     problem: super::fr_server::problem,
+    notice: super::fr_server::notice,
     refusal: super::fr_server::refusal,
     line_error: |line, message| format!("Ligne {line} : {message}"),
     provider_refused: |provider, message| format!("{provider} a refusé la requête : {message}"),

@@ -1,10 +1,14 @@
 //! Français : what the server found wrong with an input, and why it refused a request.
 
+use chrono::{Datelike, NaiveDate};
+
+use super::fr::{DAYS, FR};
+use crate::domain::holidays::Holiday;
 use crate::domain::message::{MessageTextError, MAX_TEXT_CHARS};
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
-use crate::models::{Problem, Refusal, RuleBreak};
+use crate::models::{Closed, Notice, Problem, Refusal, ResendBlocked, RuleBreak, Then};
 
 pub(super) fn problem(problem: &Problem) -> String {
     match problem {
@@ -190,11 +194,152 @@ fn send_time(error: &SendTimeError) -> String {
 fn rule_breaks(named: &[RuleBreak], count: usize) -> String {
     let mut words = named
         .iter()
-        .map(|b| format!("ligne {} ({}) : {}", b.line, b.phone, b.reason))
+        .map(|b| format!("ligne {} ({}) : {}", b.line, b.phone, closed(&b.closed)))
         .collect::<Vec<_>>()
         .join(" ; ");
     if count > named.len() {
         words.push_str(&format!(" ; et {} de plus", count - named.len()));
     }
     words
+}
+
+pub(super) fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::OptedOut { source, since } => {
+            format!("désinscrit ({}, {since})", FR.term_or_itself(source))
+        }
+        Notice::OverCap { sent, days, at, cap } => format!(
+            "plafond de fréquence : déjà {sent} SMS marketing en {days} jours (le {}) ; le \
+             plafond est de {cap}",
+            at.join(", ")
+        ),
+        Notice::ZonesChecked { policy, zones } => format!(
+            "fuseau horaire non donné : la règle {policy} est vérifiée dans tous les fuseaux du pays ({})",
+            zones.join(", ")
+        ),
+        Notice::ZoneUnknown {
+            policy,
+            campaign_zone,
+        } => format!(
+            "fuseau horaire inconnu : la règle {policy} est vérifiée dans le fuseau de la campagne, \
+             {campaign_zone}"
+        ),
+        Notice::LocalTimeInCampaignZone {
+            local,
+            campaign_zone,
+        } => format!(
+            "fuseau horaire inconnu : envoyé à {local} dans le fuseau de la campagne, \
+             {campaign_zone}"
+        ),
+        Notice::Outside {
+            policy,
+            window,
+            closed: why,
+            then,
+        } => {
+            let then = match then {
+                Then::Advised => String::new(),
+                Then::Deferred => " ; décalé à la prochaine heure permise".into(),
+                Then::NoTimeWithinAYear => " ; aucune heure permise d'ici un an".into(),
+                Then::Skipped => " ; la campagne écarte ces destinataires".into(),
+                Then::SentAnyway { reason } => format!(" ; envoyé malgré tout : {reason}"),
+            };
+            format!(
+                "hors de la règle {policy} : {} : {}{then}",
+                (FR.window_terms)(window),
+                closed(why)
+            )
+        }
+        Notice::NotHandedOverInTime { due } => format!(
+            "Pas remis au fournisseur avant son heure d'envoi ({due}) : le serveur s'est arrêté. \
+             Rien n'a été envoyé ; planifiez-le de nouveau."
+        ),
+        Notice::NotHandedOverRequestLost => "Pas remis au fournisseur (le serveur s'est \
+             arrêté), et la requête n'a pas été gardée : planifiez-le de nouveau."
+            .into(),
+        Notice::HandOverUnconfirmed { why, because } => {
+            let because = match because {
+                ResendBlocked::SendTimePassed { due } => {
+                    format!("son heure d'envoi ({due}) est passée")
+                }
+                ResendBlocked::RequestNotKept => "la requête n'a pas été gardée".to_owned(),
+                ResendBlocked::CouldBeSentTwice => {
+                    "un nouvel envoi pourrait maintenant partir deux fois".to_owned()
+                }
+            };
+            format!(
+                "Le serveur s'est arrêté pendant la remise, et on ne peut pas établir si le \
+                 fournisseur l'a : {why} Il n'est pas renvoyé car {because}. Un accusé de \
+                 réception tranchera ; sinon, vérifiez auprès du fournisseur."
+            )
+        }
+        Notice::Words(words) => words.clone(),
+    }
+}
+
+fn closed(closed: &Closed) -> String {
+    match closed {
+        Closed::Holiday {
+            date,
+            holiday: day,
+            zone,
+        } => format!(
+            "le {} est férié ({}) en {zone}",
+            date_in_words(*date),
+            holiday(*day)
+        ),
+        Closed::NotASendingDay { date, zone } => {
+            format!(
+                "le {} n'est pas un jour d'envoi en {zone}",
+                date_in_words(*date)
+            )
+        }
+        Closed::Hours {
+            time,
+            start,
+            end,
+            zone,
+        } => format!("{time} est hors de {start}–{end} en {zone}"),
+    }
+}
+
+/// `dimanche 6 décembre 2026`.
+fn date_in_words(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    format!(
+        "{} {} {} {}",
+        DAYS[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+fn holiday(holiday: Holiday) -> &'static str {
+    match holiday {
+        Holiday::NewYearsDay => "jour de l'An",
+        Holiday::EasterMonday => "lundi de Pâques",
+        Holiday::LabourDay => "fête du Travail",
+        Holiday::VictoryInEuropeDay => "victoire du 8 mai 1945",
+        Holiday::AscensionDay => "Ascension",
+        Holiday::WhitMonday => "lundi de Pentecôte",
+        Holiday::BastilleDay => "fête nationale",
+        Holiday::AssumptionDay => "Assomption",
+        Holiday::AllSaintsDay => "Toussaint",
+        Holiday::ArmisticeDay => "armistice de 1918",
+        Holiday::ChristmasDay => "Noël",
+    }
 }

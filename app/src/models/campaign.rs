@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ProviderId, RecipientStatus, Refusal};
+use super::{Notice, ProviderId, RecipientStatus, Refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StatusCount {
@@ -121,9 +121,9 @@ pub struct RecipientView {
     /// RFC 3339, UTC; `None` for an excluded recipient.
     pub send_at: Option<String>,
     pub status: RecipientStatus,
-    /// Why it failed or was excluded, in words.
-    pub reason: Option<String>,
-    pub warnings: Vec<String>,
+    /// Why it failed or was excluded.
+    pub reason: Option<Notice>,
+    pub warnings: Vec<Notice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 
 mod campaign;
 mod error;
+mod notice;
 mod opt_out;
 mod preview;
 mod problem;
@@ -17,6 +18,7 @@ pub use campaign::{
     StatusCount,
 };
 pub use error::{AppError, Field, FieldError};
+pub use notice::{Closed, Notice, ResendBlocked, Then};
 pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage};
 pub use preview::{CampaignPreview, PreviewRecipient};
 pub use problem::{Problem, RuleBreak};

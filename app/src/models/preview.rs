@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::DuplicateRecipient;
+use super::{DuplicateRecipient, Notice};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreviewRecipient {
@@ -22,8 +22,8 @@ pub struct PreviewRecipient {
     /// Moved to the next allowed time by the sending rules.
     pub deferred: bool,
     /// Why it would be left out.
-    pub excluded: Option<String>,
-    pub warnings: Vec<String>,
+    pub excluded: Option<Notice>,
+    pub warnings: Vec<Notice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

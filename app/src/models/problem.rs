@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ProviderId;
+use super::{Closed, ProviderId};
 use crate::domain::message::MessageTextError;
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
@@ -91,15 +91,15 @@ pub enum Problem {
 pub struct RuleBreak {
     pub line: u32,
     pub phone: String,
-    /// The sending rules' reason, in English (the rules' reasons are not translated yet).
-    pub reason: String,
+    /// Why the rules' window is closed for them at the new time.
+    pub closed: Closed,
 }
 
 /// `line 3 (+33…): reason; …; and 4 more`, the first recipients named and the rest counted.
 fn rule_breaks_in_words(named: &[RuleBreak], count: usize) -> String {
     let mut words = named
         .iter()
-        .map(|b| format!("line {} ({}): {}", b.line, b.phone, b.reason))
+        .map(|b| format!("line {} ({}): {}", b.line, b.phone, b.closed))
         .collect::<Vec<_>>()
         .join("; ");
     if count > named.len() {

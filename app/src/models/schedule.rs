@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::ProviderId;
+use super::{Notice, ProviderId};
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
 
 /// The composer's form, as the user filled it in.
@@ -49,7 +49,7 @@ pub struct RejectedRecipient {
 pub struct ExcludedRecipient {
     pub line: u32,
     pub number: String,
-    pub reason: String,
+    pub reason: Notice,
 }
 
 /// Something the user should know about one recipient that did not stop the send.
@@ -57,7 +57,7 @@ pub struct ExcludedRecipient {
 pub struct RecipientWarning {
     pub line: u32,
     pub number: String,
-    pub message: String,
+    pub notice: Notice,
 }
 
 /// How one provider request of the campaign went.

@@ -40,7 +40,7 @@ pub struct PolicyInfo {
 }
 
 /// A sending window as data, for each language to say (`Monday–Saturday 08:00–20:00…`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WindowTerms {
     /// The days it opens, Monday first.
     pub days: Vec<Weekday>,

@@ -212,12 +212,20 @@ fn recipient_row(recipient: RecipientView) -> impl IntoView {
     let status = recipient.status;
     let id = recipient.id.clone();
     let send_at = recipient.send_at.clone().map(|at| view! { <Time at=at/> });
-    let notes: Vec<String> = recipient
+    let notes = recipient
         .reason
         .clone()
         .into_iter()
-        .chain(recipient.warnings.iter().cloned())
-        .collect();
+        .chain(recipient.warnings.clone())
+        .collect::<Vec<_>>();
+    let notes = move || {
+        let t = t();
+        notes
+            .iter()
+            .map(|n| (t.notice)(n))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     view! {
         <tr>
             <td>{recipient.line}</td>
@@ -225,7 +233,7 @@ fn recipient_row(recipient: RecipientView) -> impl IntoView {
             <td><span class=format!("status status-{}", recipient.status)>{move || (t().status_name)(status)}</span></td>
             <td>{send_at}</td>
             <td>{recipient.parts}</td>
-            <td>{notes.join("; ")}</td>
+            <td>{notes}</td>
             <td>
                 <button
                     class="secondary small"

@@ -328,7 +328,7 @@ impl CampaignOperations {
                     broken.push(RuleBreak {
                         line: recipient.line,
                         phone: recipient.phone.clone(),
-                        reason: finding.reason,
+                        closed: finding.closed,
                     });
                 }
             }

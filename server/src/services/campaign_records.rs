@@ -3,7 +3,7 @@
 use app::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
 use app::domain::order::SmsOrder;
 use app::domain::{CampaignType, Encoding, OutsideWindow, Purpose};
-use app::models::RecipientStatus;
+use app::models::{Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
 
 use crate::providers::{recipient_key, PreparedRequest};
@@ -59,7 +59,7 @@ pub fn campaign_rows(
                 marketing,
                 status: RecipientStatus::Pending,
                 reason: None,
-                warnings: planned.warnings.clone(),
+                warnings: recorded(&planned.warnings),
             });
         }
         submission_rows.push(NewSubmission {
@@ -92,8 +92,8 @@ pub fn campaign_rows(
             send_at: None,
             marketing,
             status: RecipientStatus::Excluded,
-            reason: Some(reason.to_owned()),
-            warnings: planned.warnings.clone(),
+            reason: Some(reason.to_recorded()),
+            warnings: recorded(&planned.warnings),
         });
     }
     let (outside_window, override_reason) = match &order.outside_window {
@@ -133,4 +133,9 @@ fn encoding_name(encoding: Encoding) -> &'static str {
         Encoding::Gsm7 => "gsm7",
         Encoding::Ucs2 => "ucs2",
     }
+}
+
+/// Notices as storage keeps them: each one's data, read back by `Notice::from_recorded`.
+fn recorded(notices: &[Notice]) -> Vec<String> {
+    notices.iter().map(Notice::to_recorded).collect()
 }

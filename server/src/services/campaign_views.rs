@@ -4,7 +4,7 @@
 use app::domain::phone::{PhoneNumber, Region};
 use app::models::{
     AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
-    ProviderId, RecipientEvent, RecipientStatus, RecipientView, Refusal, StatusCount,
+    Notice, ProviderId, RecipientEvent, RecipientStatus, RecipientView, Refusal, StatusCount,
 };
 use chrono::{DateTime, Utc};
 
@@ -213,7 +213,12 @@ fn recipient_view(record: RecipientRecord) -> RecipientView {
         encoding: record.encoding,
         send_at: record.send_at,
         status: record.status,
-        reason: record.reason,
-        warnings: record.warnings,
+        // The ledger and the providers write reasons as words; the plan records notices as data.
+        reason: record.reason.as_deref().map(Notice::from_recorded),
+        warnings: record
+            .warnings
+            .iter()
+            .map(|w| Notice::from_recorded(w))
+            .collect(),
     }
 }

@@ -1,6 +1,7 @@
 //! The marketing frequency cap: how many marketing SMS one number may get within a number of days.
 
 use app::domain::campaign_plan::CapAction;
+use app::models::Notice;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
 
@@ -26,12 +27,12 @@ impl Default for FrequencyCap {
 
 impl FrequencyCap {
     /// Numbers that already have as many marketing SMS as allowed within the cap's days of `at`
-    /// (before or after: scheduled ones count), each with the reason in words.
+    /// (before or after: scheduled ones count), each with why.
     pub async fn over_cap(
         &self,
         store: &Store,
         at: DateTime<Utc>,
-    ) -> Result<HashMap<String, String>, StoreError> {
+    ) -> Result<HashMap<String, Notice>, StoreError> {
         let span = Duration::days(i64::from(self.days));
         let sends = store.marketing_sends_between(at - span, at + span).await?;
         let mut per_number: HashMap<String, Vec<String>> = HashMap::new();
@@ -43,14 +44,13 @@ impl FrequencyCap {
             .filter(|(_, times)| times.len() >= self.max_messages as usize)
             .map(|(phone, mut times)| {
                 times.sort();
-                let reason = format!(
-                    "frequency cap: already {} marketing SMS within {} days (at {}); the cap is {}",
-                    times.len(),
-                    self.days,
-                    times.join(", "),
-                    self.max_messages
-                );
-                (phone, reason)
+                let notice = Notice::OverCap {
+                    sent: times.len(),
+                    days: self.days,
+                    at: times,
+                    cap: self.max_messages,
+                };
+                (phone, notice)
             })
             .collect())
     }

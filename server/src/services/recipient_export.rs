@@ -1,7 +1,7 @@
 //! A campaign's per-recipient results as CSV, for a spreadsheet: every recipient (or those in one
 //! status), in list order, read from the database a slice at a time.
 
-use app::models::{AppError, RecipientStatus};
+use app::models::{AppError, Notice, RecipientStatus};
 
 use super::campaign_views::{no_campaign, CampaignViews};
 use super::store_errors::read_failed;
@@ -62,10 +62,28 @@ fn row(recipient: &RecipientRecord) -> [String; 9] {
         recipient.send_at.clone().unwrap_or_default(),
         recipient.parts.to_string(),
         recipient.encoding.clone(),
-        inert(recipient.reason.clone().unwrap_or_default()),
-        inert(recipient.warnings.join("; ")),
+        // In English: a file has no language switch.
+        inert(
+            recipient
+                .reason
+                .as_deref()
+                .map_or_else(String::new, in_words),
+        ),
+        inert(
+            recipient
+                .warnings
+                .iter()
+                .map(|w| in_words(w))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         recipient.id.clone(),
     ]
+}
+
+/// A recorded notice (data, or words from the ledger and providers) in English words.
+fn in_words(recorded: &str) -> String {
+    Notice::from_recorded(recorded).to_string()
 }
 
 /// Free text a spreadsheet would run as a formula is kept as text (a leading `'`).

@@ -2,6 +2,7 @@
 //! the answer was lost), from what the provider says and the time. Pure, so that every case is
 //! tested without a network.
 
+use app::models::{Notice, ResendBlocked};
 use chrono::{DateTime, Duration, Utc};
 
 use crate::providers::Lookup;
@@ -22,9 +23,9 @@ pub enum Decision {
     /// as one.
     Resend,
     /// The provider does not have it and its time has passed: nothing was sent, nothing will be.
-    Missed(String),
+    Missed(Notice),
     /// It cannot be established whether the provider has it.
-    Unconfirmed(String),
+    Unconfirmed(Notice),
 }
 
 /// What is known of one unfinished submission.
@@ -48,15 +49,10 @@ pub fn decide(situation: Situation) -> Decision {
     let due_text = due.to_rfc3339();
     match situation.lookup {
         Lookup::Found { reference } => Decision::Record { reference },
-        Lookup::Absent if late => Decision::Missed(format!(
-            "Not handed to the provider before its send time ({due_text}): the server stopped. \
-             Nothing was sent; schedule it again."
-        )),
-        Lookup::Absent if !situation.request_kept => Decision::Missed(
-            "Not handed to the provider (the server stopped), and the request was not kept: \
-             schedule it again."
-                .into(),
-        ),
+        Lookup::Absent if late => Decision::Missed(Notice::NotHandedOverInTime { due: due_text }),
+        Lookup::Absent if !situation.request_kept => {
+            Decision::Missed(Notice::NotHandedOverRequestLost)
+        }
         Lookup::Absent => Decision::Resend,
         Lookup::CannotTell(why) => {
             let repeat_refused = situation.repeat_window.is_some_and(|window| {
@@ -66,17 +62,13 @@ pub fn decide(situation: Situation) -> Decision {
                 return Decision::Resend;
             }
             let because = if late {
-                format!("its send time ({due_text}) has passed")
+                ResendBlocked::SendTimePassed { due: due_text }
             } else if !situation.request_kept {
-                "the request was not kept".to_owned()
+                ResendBlocked::RequestNotKept
             } else {
-                "a resend could now be sent twice".to_owned()
+                ResendBlocked::CouldBeSentTwice
             };
-            Decision::Unconfirmed(format!(
-                "The server stopped while handing this over, and whether the provider has it cannot \
-                 be established: {why} It is not sent again because {because}. A delivery report will \
-                 settle it; otherwise check with the provider."
-            ))
+            Decision::Unconfirmed(Notice::HandOverUnconfirmed { why, because })
         }
     }
 }
@@ -139,7 +131,13 @@ mod tests {
         let Decision::Missed(why) = decide(late) else {
             panic!("missed")
         };
-        assert!(why.contains("Nothing was sent"), "{why}");
+        assert_eq!(
+            why,
+            Notice::NotHandedOverInTime {
+                due: at(12, 0).to_rfc3339()
+            }
+        );
+        assert!(why.to_string().contains("Nothing was sent"), "{why}");
         let at_once_late = Situation {
             send_at: None,
             now: at(9, 11),
@@ -164,7 +162,16 @@ mod tests {
         let Decision::Unconfirmed(why) = decide(near_its_end) else {
             panic!("unconfirmed")
         };
-        assert!(why.contains("could now be sent twice"), "{why}");
+        assert!(
+            matches!(
+                why,
+                Notice::HandOverUnconfirmed {
+                    because: ResendBlocked::CouldBeSentTwice,
+                    ..
+                }
+            ),
+            "{why:?}"
+        );
         let no_window = Situation {
             repeat_window: None,
             ..inside
@@ -182,7 +189,17 @@ mod tests {
         let Decision::Unconfirmed(why) = decide(late) else {
             panic!("unconfirmed")
         };
-        assert!(why.contains("has passed"), "{why}");
+        assert!(
+            matches!(
+                why,
+                Notice::HandOverUnconfirmed {
+                    because: ResendBlocked::SendTimePassed { .. },
+                    ..
+                }
+            ),
+            "{why:?}"
+        );
+        assert!(why.to_string().contains("has passed"), "{why}");
     }
 
     #[test]
@@ -200,6 +217,15 @@ mod tests {
         let Decision::Unconfirmed(why) = decide(unknown) else {
             panic!("unconfirmed")
         };
-        assert!(why.contains("not kept"), "{why}");
+        assert!(
+            matches!(
+                why,
+                Notice::HandOverUnconfirmed {
+                    because: ResendBlocked::RequestNotKept,
+                    ..
+                }
+            ),
+            "{why:?}"
+        );
     }
 }

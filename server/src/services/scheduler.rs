@@ -6,7 +6,7 @@ use app::domain::order::{OrderRules, SmsOrder};
 use app::domain::sending_rules::SendingPolicies;
 use app::domain::Purpose;
 use app::models::{
-    AppError, Balance, CampaignPreview, ExcludedRecipient, PreviewRecipient, ProviderId,
+    AppError, Balance, CampaignPreview, ExcludedRecipient, Notice, PreviewRecipient, ProviderId,
     RecipientWarning, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
     SubmissionOutcome, SubmissionReceipt,
 };
@@ -90,7 +90,19 @@ impl SchedulerService {
         order: &SmsOrder,
         now: DateTime<Utc>,
     ) -> Result<Exclusions, StoreError> {
-        let opted_out = self.store.opt_out_reasons().await?;
+        let opted_out = self
+            .store
+            .opt_out_reasons()
+            .await?
+            .into_iter()
+            .map(|(phone, mark)| {
+                let notice = Notice::OptedOut {
+                    source: mark.source,
+                    since: mark.since,
+                };
+                (phone, notice)
+            })
+            .collect();
         let over_cap = if order.purpose == Purpose::Marketing {
             let at = order.requested_instant(now);
             self.rules.frequency_cap.over_cap(&self.store, at).await?
@@ -370,7 +382,7 @@ fn preview(
                     *deferred,
                     None,
                 ),
-                Fate::Excluded { reason } => (None, false, Some(reason.clone())),
+                Fate::Excluded { reason } => (None, false, Some(reason.as_ref().clone())),
             };
             PreviewRecipient {
                 line: planned.line,
@@ -419,10 +431,10 @@ fn receipt(
 ) -> ScheduleReceipt {
     let accepted: Vec<&Accepted> = results.iter().filter_map(|r| r.accepted.as_ref()).collect();
     let mut warnings = plan.recipients.iter().flat_map(|r| {
-        r.warnings.iter().map(|message| RecipientWarning {
+        r.warnings.iter().map(|notice| RecipientWarning {
             line: r.line,
             number: r.number.clone(),
-            message: message.clone(),
+            notice: notice.clone(),
         })
     });
     let shown: Vec<RecipientWarning> = warnings.by_ref().take(MAX_WARNINGS).collect();

@@ -1,7 +1,7 @@
 //! What a provider's answer to a hand-over does to the ledger, for the submission and for each of
 //! its recipients; shared by the first send and by reconciliation.
 
-use app::models::RecipientStatus;
+use app::models::{Notice, RecipientStatus};
 
 use crate::clock::SharedClock;
 use crate::providers::{recipient_key, Accepted, ProviderError};
@@ -90,7 +90,8 @@ impl SubmissionOutcomes {
             submission_status,
             recipient_status,
             error.code.as_deref(),
-            &error.message,
+            // The provider's own words.
+            &Notice::Words(error.message.clone()),
             source,
         )
         .await
@@ -103,16 +104,30 @@ impl SubmissionOutcomes {
         submission_status: SubmissionStatus,
         recipient_status: RecipientStatus,
         code: Option<&str>,
-        reason: &str,
+        reason: &Notice,
         source: &str,
     ) -> Result<(), StoreError> {
         // Recipients first, as for an acceptance: the submission's status is the last word.
         let now = self.clock.now();
+        let recorded = reason.to_recorded();
         self.store
-            .set_submission_recipients(submission_id, recipient_status, Some(reason), source, now)
+            .set_submission_recipients(
+                submission_id,
+                recipient_status,
+                Some(&recorded),
+                source,
+                now,
+            )
             .await?;
+        // The submission's own record is read by operators, in words.
         self.store
-            .mark_failed(submission_id, submission_status, code, reason, now)
+            .mark_failed(
+                submission_id,
+                submission_status,
+                code,
+                &reason.to_string(),
+                now,
+            )
             .await?;
         Ok(())
     }

@@ -22,7 +22,7 @@ pub use campaigns::{stored_instant, CampaignRecord, NewCampaign, NewRecipient, R
 pub use claims::{Claim, Claims, UnfinishedSubmission};
 pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
-pub use opt_outs::OptOut;
+pub use opt_outs::{OptOut, OptOutMark};
 pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};
 
 #[derive(Debug, thiserror::Error)]

@@ -124,8 +124,9 @@ impl Store {
             .map_err(StoreError::from)
     }
 
-    /// Every opted-out number with a short "how and when", to leave them out of a campaign.
-    pub async fn opt_out_reasons(&self) -> Result<HashMap<String, String>, StoreError> {
+    /// Every opted-out number with how (its source) and since when (`YYYY-MM-DD`), to leave them
+    /// out of a campaign.
+    pub async fn opt_out_reasons(&self) -> Result<HashMap<String, OptOutMark>, StoreError> {
         let rows = sqlx::query("SELECT phone, source, created_at FROM opt_outs")
             .fetch_all(self.pool())
             .await?;
@@ -133,14 +134,20 @@ impl Store {
             .map(|row| {
                 let source: String = row.try_get("source")?;
                 let created_at: String = row.try_get("created_at")?;
-                Ok((
-                    row.try_get("phone")?,
-                    format!("{source}, {}", &created_at[..10.min(created_at.len())]),
-                ))
+                let since = created_at[..10.min(created_at.len())].to_owned();
+                Ok((row.try_get("phone")?, OptOutMark { source, since }))
             })
             .collect::<Result<_, sqlx::Error>>()
             .map_err(StoreError::from)
     }
+}
+
+/// How and since when a number is on the opt-out list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptOutMark {
+    pub source: String,
+    /// `YYYY-MM-DD`.
+    pub since: String,
 }
 
 async fn record_change(

@@ -4,8 +4,8 @@
 
 use app::domain::parse_errors::SendTimeError;
 use app::models::{
-    AppError, CampaignDetail, CampaignPage, CampaignPreview, Field, OperationReport, OptOutImport,
-    OptOutPage, Problem, RecipientStatus, Refusal, ScheduleReceipt,
+    AppError, CampaignDetail, CampaignPage, CampaignPreview, Field, Notice, OperationReport,
+    OptOutImport, OptOutPage, Problem, RecipientStatus, Refusal, ScheduleReceipt,
 };
 use chrono::{Datelike, Duration, Utc, Weekday};
 use secrecy::SecretString;
@@ -321,11 +321,10 @@ async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
         (preview.cost, preview.currency.as_deref()),
         (Some(0.055), Some("EUR"))
     );
-    assert!(preview.recipients[1]
-        .excluded
-        .as_deref()
-        .unwrap()
-        .contains("opted out"));
+    assert!(matches!(
+        preview.recipients[1].excluded,
+        Some(Notice::OptedOut { .. })
+    ));
     assert!(app
         .sandbox
         .as_ref()

@@ -1,7 +1,7 @@
 //! Campaigns end to end through the server functions: split into provider requests, recorded per
 //! recipient, sending rules and opt-outs applied before the provider is called.
 
-use app::models::{RecipientStatus, ScheduleReceipt, SubmissionOutcome};
+use app::models::{Notice, RecipientStatus, ScheduleReceipt, SubmissionOutcome, Then};
 use chrono::Utc;
 use serde_json::json;
 use std::collections::HashSet;
@@ -83,13 +83,13 @@ async fn opted_out_numbers_are_left_out_with_the_reason() {
         ),
         (2, "+33698765432")
     );
-    assert!(
-        receipt.excluded[0]
-            .reason
-            .starts_with("opted out (stop-reply, "),
-        "{}",
-        receipt.excluded[0].reason
-    );
+    match &receipt.excluded[0].reason {
+        Notice::OptedOut { source, since } => {
+            assert_eq!(source, "stop-reply");
+            assert_eq!(since.len(), 10, "{since}");
+        }
+        other => panic!("expected an opt-out, got {other:?}"),
+    }
     let campaigns = app.sandbox.as_ref().unwrap().accepted_campaigns();
     assert_eq!(campaigns[0].phone_numbers, vec!["+33612345678"]);
     let counts = store.status_counts(&receipt.campaign_id).await.unwrap();
@@ -122,11 +122,19 @@ async fn french_marketing_on_a_sunday_moves_to_monday_morning() {
     );
     assert!(
         receipt.warnings[0]
-            .message
+            .notice
+            .to_string()
             .contains("Sunday 2 June 2030 is not a sending day"),
         "{:?}",
         receipt.warnings
     );
+    assert!(matches!(
+        receipt.warnings[0].notice,
+        Notice::Outside {
+            then: Then::Deferred,
+            ..
+        }
+    ));
     let campaigns = app.sandbox.as_ref().unwrap().accepted_campaigns();
     assert_eq!(
         campaigns[0].send_at.unwrap().to_rfc3339(),

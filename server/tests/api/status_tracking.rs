@@ -194,7 +194,7 @@ async fn a_stop_from_either_provider_puts_the_number_on_the_opt_out_list() {
     assert!(receipt
         .excluded
         .iter()
-        .all(|e| e.reason.contains("stop-reply")));
+        .all(|e| e.reason.to_string().contains("stop-reply")));
 }
 
 #[tokio::test]

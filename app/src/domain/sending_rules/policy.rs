@@ -7,8 +7,7 @@ use super::window::{Days, SendingWindow};
 use super::zones::RecipientZone;
 use crate::domain::campaign::{OutsideWindow, Purpose};
 use crate::domain::holidays::HolidayCalendar;
-use crate::i18n::Locale;
-use crate::models::WindowTerms;
+use crate::models::{Closed, Notice, Then, WindowTerms};
 
 /// Whose clock a window is read on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,11 +40,6 @@ pub struct SendingPolicy {
 }
 
 impl SendingPolicy {
-    pub fn describe(&self) -> String {
-        let window = (Locale::En.texts().window_terms)(&self.window_terms());
-        format!("{}: {window}", self.name)
-    }
-
     /// Days, hours, holidays and whose clock, for each language to say.
     pub fn window_terms(&self) -> WindowTerms {
         let zone = match &self.zone {
@@ -65,8 +59,10 @@ pub struct SendingPolicies {
 /// A recipient outside the window that applies to them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutsideWindowFinding {
+    /// The policy's name.
     pub policy: String,
-    pub reason: String,
+    pub window: WindowTerms,
+    pub closed: Closed,
     /// The earliest time the window allows, if any within a year.
     pub next_allowed: Option<DateTime<Utc>>,
     pub enforced: bool,
@@ -77,7 +73,7 @@ pub struct OutsideWindowFinding {
 pub struct RuleCheck {
     pub outside: Option<OutsideWindowFinding>,
     /// Things the user should know even when the time is allowed (an assumed time zone…).
-    pub notes: Vec<String>,
+    pub notes: Vec<Notice>,
 }
 
 /// When, or whether, a recipient is sent once the campaign's choice is applied.
@@ -87,12 +83,12 @@ pub enum Placement {
         at: DateTime<Utc>,
         /// Set when the time was moved to the next allowed one.
         deferred: bool,
-        warnings: Vec<String>,
+        warnings: Vec<Notice>,
         /// The user's recorded reason for sending outside a required window.
         override_reason: Option<String>,
     },
     Excluded {
-        reason: String,
+        reason: Notice,
     },
 }
 
@@ -180,35 +176,27 @@ impl SendingPolicies {
             (WindowZone::Fixed(tz), _) => vec![*tz],
             (WindowZone::Recipient, RecipientZone::Known(tz)) => vec![*tz],
             (WindowZone::Recipient, RecipientZone::OneOf(zones)) => {
-                notes.push(format!(
-                    "time zone not given: {} is checked in all of the country's zones ({})",
-                    policy.name,
-                    zones
-                        .iter()
-                        .map(|z| z.name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                notes.push(Notice::ZonesChecked {
+                    policy: policy.name.clone(),
+                    zones: zones.iter().map(|z| z.name().to_owned()).collect(),
+                });
                 zones.to_vec()
             }
             (WindowZone::Recipient, RecipientZone::Unknown) => {
-                notes.push(format!(
-                    "time zone not known: {} is checked in the campaign's zone, {}",
-                    policy.name,
-                    fallback_zone.name()
-                ));
+                notes.push(Notice::ZoneUnknown {
+                    policy: policy.name.clone(),
+                    campaign_zone: fallback_zone.name().to_owned(),
+                });
                 vec![fallback_zone]
             }
         };
-        let reason = zones.iter().find_map(|tz| {
-            policy
-                .window
-                .closed_because(at, *tz)
-                .map(|why| format!("{why} in {}", tz.name()))
-        });
-        let outside = reason.map(|reason| OutsideWindowFinding {
-            policy: policy.describe(),
-            reason,
+        let closed = zones
+            .iter()
+            .find_map(|tz| policy.window.closed_because(at, *tz));
+        let outside = closed.map(|closed| OutsideWindowFinding {
+            policy: policy.name.clone(),
+            window: policy.window_terms(),
+            closed,
             next_allowed: policy.window.next_allowed_in_all(at, &zones),
             enforced: policy.enforcement == Enforcement::Required,
         });
@@ -228,9 +216,14 @@ impl RuleCheck {
                 override_reason: None,
             };
         };
-        let summary = format!("outside {}: {}", outside.policy, outside.reason);
+        let notice = |then| Notice::Outside {
+            policy: outside.policy.clone(),
+            window: outside.window.clone(),
+            closed: outside.closed.clone(),
+            then,
+        };
         if !outside.enforced {
-            warnings.push(summary);
+            warnings.push(notice(Then::Advised));
             return Placement::Send {
                 at: requested,
                 deferred: false,
@@ -241,7 +234,7 @@ impl RuleCheck {
         match choice {
             OutsideWindow::Defer => match outside.next_allowed {
                 Some(next) => {
-                    warnings.push(format!("{summary}; moved to the next allowed time"));
+                    warnings.push(notice(Then::Deferred));
                     Placement::Send {
                         at: next,
                         deferred: true,
@@ -250,14 +243,16 @@ impl RuleCheck {
                     }
                 }
                 None => Placement::Excluded {
-                    reason: format!("{summary}; no allowed time within a year"),
+                    reason: notice(Then::NoTimeWithinAYear),
                 },
             },
             OutsideWindow::Skip => Placement::Excluded {
-                reason: format!("{summary}; the campaign skips such recipients"),
+                reason: notice(Then::Skipped),
             },
             OutsideWindow::Override { reason } => {
-                warnings.push(format!("{summary}; sent anyway: {reason}"));
+                warnings.push(notice(Then::SentAnyway {
+                    reason: reason.clone(),
+                }));
                 Placement::Send {
                     at: requested,
                     deferred: false,
@@ -308,12 +303,20 @@ mod tests {
         let check = check_fr(Purpose::Marketing, sunday);
         let outside = check.outside.clone().unwrap();
         assert!(outside.enforced);
+        assert_eq!(
+            outside.closed,
+            Closed::NotASendingDay {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+                zone: "Europe/Paris".into()
+            }
+        );
         assert!(
             outside
-                .reason
+                .closed
+                .to_string()
                 .contains("Sunday 6 December 2026 is not a sending day"),
             "{}",
-            outside.reason
+            outside.closed
         );
         assert_eq!(outside.next_allowed, Some(paris(7, 8)));
 

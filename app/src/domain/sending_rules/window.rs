@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 
 use crate::domain::holidays::HolidayCalendar;
 use crate::domain::send_time::SendTime;
-use crate::models::WindowTerms;
+use crate::models::{Closed, WindowTerms};
 
 /// How far ahead an opening is looked for: more than any run of closed days a policy can make.
 const SEARCH_DAYS: i64 = 400;
@@ -104,28 +104,27 @@ impl SendingWindow {
     }
 
     /// Why `instant` is outside the window in `zone`, or `None` when it is inside.
-    pub fn closed_because(&self, instant: DateTime<Utc>, zone: Tz) -> Option<String> {
+    pub fn closed_because(&self, instant: DateTime<Utc>, zone: Tz) -> Option<Closed> {
         let local = instant.with_timezone(&zone).naive_local();
         let date = local.date();
-        if let Some(name) = self.holidays.holiday(date) {
-            return Some(format!(
-                "{} is a public holiday ({name})",
-                date.format("%A %-d %B %Y")
-            ));
+        let zone = zone.name().to_owned();
+        if let Some(holiday) = self.holidays.holiday(date) {
+            return Some(Closed::Holiday {
+                date,
+                holiday,
+                zone,
+            });
         }
         if !self.days.contains(date.weekday()) {
-            return Some(format!(
-                "{} is not a sending day",
-                date.format("%A %-d %B %Y")
-            ));
+            return Some(Closed::NotASendingDay { date, zone });
         }
         if local.time() < self.start || local.time() >= self.end {
-            return Some(format!(
-                "{} is outside {}–{}",
-                local.format("%H:%M"),
-                self.start.format("%H:%M"),
-                self.end.format("%H:%M")
-            ));
+            return Some(Closed::Hours {
+                time: local.format("%H:%M").to_string(),
+                start: self.start.format("%H:%M").to_string(),
+                end: self.end.format("%H:%M").to_string(),
+                zone,
+            });
         }
         None
     }
@@ -259,10 +258,20 @@ mod tests {
             window.next_allowed(paris(2027, 3, 27, 20, 30), Europe::Paris),
             Some(paris(2027, 3, 30, 8, 0))
         );
-        let reason = window
+        let closed = window
             .closed_because(paris(2026, 7, 14, 10, 0), Europe::Paris)
             .unwrap();
-        assert!(reason.contains("Bastille Day"), "{reason}");
+        assert!(
+            matches!(
+                closed,
+                Closed::Holiday {
+                    holiday: crate::domain::holidays::Holiday::BastilleDay,
+                    ..
+                }
+            ),
+            "{closed:?}"
+        );
+        assert!(closed.to_string().contains("Bastille Day"), "{closed}");
     }
 
     #[test]

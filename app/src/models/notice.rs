@@ -1,0 +1,233 @@
+//! What the campaign plan says about one recipient, as data: why they are left out, moved, or sent
+//! with a caution. The browser says it in the user's language; English is the `Display` below,
+//! also what the per-recipient CSV export and the server's logs show.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::WindowTerms;
+use crate::domain::holidays::Holiday;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Notice {
+    /// On the opt-out list, put there by `source` on `since` (`YYYY-MM-DD`).
+    OptedOut { source: String, since: String },
+    /// Already `sent` marketing SMS within `days` days, at those times; at most `cap` are allowed.
+    OverCap {
+        sent: usize,
+        days: u32,
+        at: Vec<String>,
+        cap: u32,
+    },
+    /// No zone given: `policy` is checked in every zone of the recipient's country.
+    ZonesChecked { policy: String, zones: Vec<String> },
+    /// No zone known: `policy` is checked in the campaign's zone.
+    ZoneUnknown {
+        policy: String,
+        campaign_zone: String,
+    },
+    /// "At each recipient's local time" with no zone known: sent at `local` (`HH:MM`) in the
+    /// campaign's zone.
+    LocalTimeInCampaignZone {
+        local: String,
+        campaign_zone: String,
+    },
+    /// Outside the window of `policy`, because `closed`; `then` is what the campaign did about it.
+    Outside {
+        policy: String,
+        window: WindowTerms,
+        closed: Closed,
+        then: Then,
+    },
+    /// The server stopped before handing the request over, and its send time (`due`) passed.
+    NotHandedOverInTime { due: String },
+    /// The server stopped before handing the request over, and the request was not kept.
+    NotHandedOverRequestLost,
+    /// The server stopped while handing the request over; the provider cannot tell whether it has
+    /// it (`why`, in its words), and it is not sent again because of `because`.
+    HandOverUnconfirmed { why: String, because: ResendBlocked },
+    /// In words as written: recorded before notices were data, or a provider's own words.
+    Words(String),
+}
+
+/// Why a request whose hand-over is unconfirmed is not sent again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ResendBlocked {
+    SendTimePassed {
+        due: String,
+    },
+    RequestNotKept,
+    /// Past the provider's repeat window, a resend could be taken as a new request.
+    CouldBeSentTwice,
+}
+
+/// Why a window is closed at a time, read on `zone`'s clock.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Closed {
+    Holiday {
+        date: NaiveDate,
+        holiday: Holiday,
+        zone: String,
+    },
+    NotASendingDay {
+        date: NaiveDate,
+        zone: String,
+    },
+    /// `time` (`HH:MM`) is outside `start`–`end`.
+    Hours {
+        time: String,
+        start: String,
+        end: String,
+        zone: String,
+    },
+}
+
+/// What the campaign did with a recipient outside a window.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Then {
+    /// The window only advises: sent at the requested time.
+    Advised,
+    /// Moved to the next time the window allows.
+    Deferred,
+    /// Left out: the window allows no time within a year.
+    NoTimeWithinAYear,
+    /// Left out: the campaign skips recipients outside the rules.
+    Skipped,
+    /// Sent at the requested time all the same, for the reason the user recorded.
+    SentAnyway { reason: String },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::OptedOut { source, since } => write!(f, "opted out ({source}, {since})"),
+            Notice::OverCap { sent, days, at, cap } => write!(
+                f,
+                "frequency cap: already {sent} marketing SMS within {days} days (at {}); the cap is {cap}",
+                at.join(", ")
+            ),
+            Notice::ZonesChecked { policy, zones } => write!(
+                f,
+                "time zone not given: {policy} is checked in all of the country's zones ({})",
+                zones.join(", ")
+            ),
+            Notice::ZoneUnknown {
+                policy,
+                campaign_zone,
+            } => write!(
+                f,
+                "time zone not known: {policy} is checked in the campaign's zone, {campaign_zone}"
+            ),
+            Notice::LocalTimeInCampaignZone {
+                local,
+                campaign_zone,
+            } => write!(
+                f,
+                "time zone not known: sent at {local} in the campaign's zone, {campaign_zone}"
+            ),
+            Notice::Outside {
+                policy,
+                window,
+                closed,
+                then,
+            } => {
+                let window = (crate::i18n::Locale::En.texts().window_terms)(window);
+                write!(f, "outside {policy}: {window}: {closed}")?;
+                match then {
+                    Then::Advised => Ok(()),
+                    Then::Deferred => f.write_str("; moved to the next allowed time"),
+                    Then::NoTimeWithinAYear => f.write_str("; no allowed time within a year"),
+                    Then::Skipped => f.write_str("; the campaign skips such recipients"),
+                    Then::SentAnyway { reason } => write!(f, "; sent anyway: {reason}"),
+                }
+            }
+            Notice::NotHandedOverInTime { due } => write!(
+                f,
+                "Not handed to the provider before its send time ({due}): the server stopped. \
+                 Nothing was sent; schedule it again."
+            ),
+            Notice::NotHandedOverRequestLost => f.write_str(
+                "Not handed to the provider (the server stopped), and the request was not kept: \
+                 schedule it again.",
+            ),
+            Notice::HandOverUnconfirmed { why, because } => {
+                let because = match because {
+                    ResendBlocked::SendTimePassed { due } => {
+                        format!("its send time ({due}) has passed")
+                    }
+                    ResendBlocked::RequestNotKept => "the request was not kept".to_owned(),
+                    ResendBlocked::CouldBeSentTwice => "a resend could now be sent twice".to_owned(),
+                };
+                write!(
+                    f,
+                    "The server stopped while handing this over, and whether the provider has it \
+                     cannot be established: {why} It is not sent again because {because}. A \
+                     delivery report will settle it; otherwise check with the provider."
+                )
+            }
+            Notice::Words(words) => f.write_str(words),
+        }
+    }
+}
+
+impl fmt::Display for Closed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const DATE: &str = "%A %-d %B %Y";
+        match self {
+            Closed::Holiday {
+                date,
+                holiday,
+                zone,
+            } => write!(
+                f,
+                "{} is a public holiday ({holiday}) in {zone}",
+                date.format(DATE)
+            ),
+            Closed::NotASendingDay { date, zone } => {
+                write!(f, "{} is not a sending day in {zone}", date.format(DATE))
+            }
+            Closed::Hours {
+                time,
+                start,
+                end,
+                zone,
+            } => write!(f, "{time} is outside {start}–{end} in {zone}"),
+        }
+    }
+}
+
+impl Notice {
+    /// A notice read back from storage: data when it was recorded as data, otherwise the words.
+    pub fn from_recorded(recorded: &str) -> Self {
+        serde_json::from_str(recorded).unwrap_or_else(|_| Notice::Words(recorded.to_owned()))
+    }
+
+    /// How storage records it.
+    pub fn to_recorded(&self) -> String {
+        serde_json::to_string(self).expect("a notice serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_reads_back_notices_as_data_and_older_words_as_words() {
+        let notice = Notice::OptedOut {
+            source: "operator".into(),
+            since: "2026-11-02".into(),
+        };
+        assert_eq!(Notice::from_recorded(&notice.to_recorded()), notice);
+        assert_eq!(
+            Notice::from_recorded("opted out (operator, 2026-11-02)"),
+            Notice::Words("opted out (operator, 2026-11-02)".into())
+        );
+        assert_eq!(
+            notice.to_string(),
+            "opted out (operator, 2026-11-02)",
+            "the English words are the ones recorded before"
+        );
+    }
+}
