@@ -20,7 +20,9 @@ pub fn RecipientHistory(recipient_id: String) -> impl IntoView {
                 {events
                     .into_iter()
                     .map(|event| {
-                        let detail = event.detail.map(|d| format!(" ({d})"));
+                        let detail = event
+                            .detail
+                            .map(|d| format!(" ({})", (i18n.t().notice)(&d)));
                         view! {
                             <li>
                                 <Time at=event.occurred_at/>

@@ -249,8 +249,8 @@ mod tests {
     use crate::domain::placeholders::PlaceholderError;
     use crate::domain::sender::SenderIdError;
     use crate::models::{
-        Closed, Field, FieldError, Notice, Problem, ProviderId, Refusal, ResendBlocked, RuleBreak,
-        Then, WindowTerms,
+        Closed, Field, FieldError, Notice, Problem, ProviderId, Reconciliation, Refusal,
+        ResendBlocked, RuleBreak, Then, WindowTerms,
     };
     use chrono::Weekday;
 
@@ -603,7 +603,44 @@ mod tests {
                 why: "HTTP 503".into(),
                 because: ResendBlocked::CouldBeSentTwice,
             },
-        ];
+            Notice::ProviderRefused {
+                reason: "invalid number 42".into(),
+            },
+            Notice::StopReply {
+                provider: "octopush".into(),
+                text: "STOP 2026".into(),
+            },
+            Notice::RulesOverridden {
+                reason: "storm alert 2027".into(),
+            },
+            Notice::MovedTo {
+                at: "2026-12-03T11:30:00+00:00".into(),
+                refused: vec![],
+            },
+            Notice::MovedTo {
+                at: "2026-12-03T11:30:00+00:00".into(),
+                refused: vec!["bulk-1: 404".into()],
+            },
+            Notice::OperationRefused {
+                refused: vec!["bulk-1: 404".into()],
+            },
+        ]
+        .into_iter()
+        .chain(
+            [
+                Reconciliation::ProviderHadIt,
+                Reconciliation::SentAgain,
+                Reconciliation::SentAgainRefused,
+                Reconciliation::Missed,
+                Reconciliation::Unconfirmed,
+            ]
+            .map(|outcome| Notice::Reconciled {
+                recipients: 2,
+                submission: "s-1".into(),
+                outcome,
+            }),
+        )
+        .collect::<Vec<_>>();
         for notice in &notices {
             match notice {
                 Notice::OptedOut { .. }
@@ -614,7 +651,13 @@ mod tests {
                 | Notice::Outside { .. }
                 | Notice::NotHandedOverInTime { .. }
                 | Notice::NotHandedOverRequestLost
-                | Notice::HandOverUnconfirmed { .. } => {}
+                | Notice::HandOverUnconfirmed { .. }
+                | Notice::ProviderRefused { .. }
+                | Notice::StopReply { .. }
+                | Notice::RulesOverridden { .. }
+                | Notice::MovedTo { .. }
+                | Notice::OperationRefused { .. }
+                | Notice::Reconciled { .. } => {}
                 // Words as they were written: the same in every language.
                 Notice::Words(_) => unreachable!(),
             }

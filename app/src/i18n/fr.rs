@@ -216,6 +216,7 @@ pub static FR: Texts = Texts {
         "resume" => Some("reprise"),
         "schedule" => Some("planification"),
         "operator" => Some("opérateur"),
+        "stop-reply" => Some("réponse STOP"),
         _ => None,
     },
     column_target: |target| match target {

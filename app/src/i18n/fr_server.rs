@@ -8,7 +8,9 @@ use crate::domain::message::{MessageTextError, MAX_TEXT_CHARS};
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
-use crate::models::{Closed, Notice, Problem, Refusal, ResendBlocked, RuleBreak, Then};
+use crate::models::{
+    Closed, Notice, Problem, Reconciliation, Refusal, ResendBlocked, RuleBreak, Then,
+};
 
 pub(super) fn problem(problem: &Problem) -> String {
     match problem {
@@ -272,6 +274,29 @@ pub(super) fn notice(notice: &Notice) -> String {
                  fournisseur l'a : {why} Il n'est pas renvoyé car {because}. Un accusé de \
                  réception tranchera ; sinon, vérifiez auprès du fournisseur."
             )
+        }
+        Notice::ProviderRefused { reason } => format!("refusé par le fournisseur : {reason}"),
+        Notice::StopReply { provider, text } => format!("réponse {provider} : {text}"),
+        Notice::RulesOverridden { reason } => {
+            format!("règles d'envoi outrepassées : {reason}")
+        }
+        Notice::MovedTo { at, refused } if refused.is_empty() => format!("au {at}"),
+        Notice::MovedTo { at, refused } => format!("au {at} ; refusé : {}", refused.join(" ; ")),
+        Notice::OperationRefused { refused } => format!("refusé : {}", refused.join(" ; ")),
+        Notice::Reconciled {
+            recipients,
+            submission,
+            outcome,
+        } => {
+            let what = match outcome {
+                Reconciliation::ProviderHadIt => "le fournisseur l'avait",
+                Reconciliation::SentAgain => "renvoyée",
+                Reconciliation::SentAgainRefused => "renvoyée, refusée par le fournisseur",
+                Reconciliation::Missed => "heure d'envoi manquée, pas envoyée",
+                Reconciliation::Unconfirmed => "n'a pas pu être confirmée",
+            };
+            let s = if *recipients > 1 { "s" } else { "" };
+            format!("{recipients} destinataire{s} de la requête {submission} : {what}")
         }
         Notice::Words(words) => words.clone(),
     }

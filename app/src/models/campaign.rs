@@ -129,7 +129,7 @@ pub struct RecipientView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecipientEvent {
     pub status: RecipientStatus,
-    pub detail: Option<String>,
+    pub detail: Option<Notice>,
     /// `scheduler`, `octopush-webhook`, `infobip-poll`, an operator's action…
     pub source: String,
     /// RFC 3339, UTC.
@@ -141,7 +141,7 @@ pub struct CampaignAction {
     pub actor: String,
     /// `schedule`, `cancel`, `reschedule`, `pause`, `resume`.
     pub action: String,
-    pub detail: Option<String>,
+    pub detail: Option<Notice>,
     /// RFC 3339, UTC.
     pub at: String,
 }

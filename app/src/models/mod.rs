@@ -18,7 +18,7 @@ pub use campaign::{
     StatusCount,
 };
 pub use error::{AppError, Field, FieldError};
-pub use notice::{Closed, Notice, ResendBlocked, Then};
+pub use notice::{Closed, Notice, Reconciliation, ResendBlocked, Then};
 pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage};
 pub use preview::{CampaignPreview, PreviewRecipient};
 pub use problem::{Problem, RuleBreak};

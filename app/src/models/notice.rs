@@ -1,6 +1,7 @@
-//! What the campaign plan says about one recipient, as data: why they are left out, moved, or sent
-//! with a caution. The browser says it in the user's language; English is the `Display` below,
-//! also what the per-recipient CSV export and the server's logs show.
+//! What the server says about a recipient or a campaign, as data: why a recipient is left out,
+//! moved or sent with a caution, what happened to it, and the details of a campaign's history.
+//! The browser says it in the user's language; English is the `Display` below, also what the
+//! per-recipient CSV export and the server's logs show.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -47,8 +48,34 @@ pub enum Notice {
     /// The server stopped while handing the request over; the provider cannot tell whether it has
     /// it (`why`, in its words), and it is not sent again because of `because`.
     HandOverUnconfirmed { why: String, because: ResendBlocked },
+    /// The provider refused this recipient, for `reason` (its words).
+    ProviderRefused { reason: String },
+    /// A STOP reply that put the number on the opt-out list.
+    StopReply { provider: String, text: String },
+    /// Scheduled outside the sending rules, for the reason the user recorded.
+    RulesOverridden { reason: String },
+    /// Moved to `at`; the provider requests in `refused` (the providers' words) were not.
+    MovedTo { at: String, refused: Vec<String> },
+    /// An operation the providers refused, in their words.
+    OperationRefused { refused: Vec<String> },
+    /// What reconciliation did to a submission interrupted by a stop of the server.
+    Reconciled {
+        recipients: usize,
+        submission: String,
+        outcome: Reconciliation,
+    },
     /// In words as written: recorded before notices were data, or a provider's own words.
     Words(String),
+}
+
+/// What reconciliation found or did with an interrupted submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Reconciliation {
+    ProviderHadIt,
+    SentAgain,
+    SentAgainRefused,
+    Missed,
+    Unconfirmed,
 }
 
 /// Why a request whose hand-over is unconfirmed is not sent again.
@@ -164,6 +191,34 @@ impl fmt::Display for Notice {
                     "The server stopped while handing this over, and whether the provider has it \
                      cannot be established: {why} It is not sent again because {because}. A \
                      delivery report will settle it; otherwise check with the provider."
+                )
+            }
+            Notice::ProviderRefused { reason } => write!(f, "refused by the provider: {reason}"),
+            Notice::StopReply { provider, text } => write!(f, "{provider} reply: {text}"),
+            Notice::RulesOverridden { reason } => write!(f, "sending rules overridden: {reason}"),
+            Notice::MovedTo { at, refused } => {
+                write!(f, "to {at}")?;
+                if !refused.is_empty() {
+                    write!(f, "; refused: {}", refused.join("; "))?;
+                }
+                Ok(())
+            }
+            Notice::OperationRefused { refused } => write!(f, "refused: {}", refused.join("; ")),
+            Notice::Reconciled {
+                recipients,
+                submission,
+                outcome,
+            } => {
+                let what = match outcome {
+                    Reconciliation::ProviderHadIt => "the provider had it",
+                    Reconciliation::SentAgain => "sent again",
+                    Reconciliation::SentAgainRefused => "sent again, refused by the provider",
+                    Reconciliation::Missed => "missed its send time, not sent",
+                    Reconciliation::Unconfirmed => "could not be confirmed",
+                };
+                write!(
+                    f,
+                    "{recipients} recipient(s) of submission {submission}: {what}"
                 )
             }
             Notice::Words(words) => f.write_str(words),

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::FieldError;
+use super::{FieldError, Notice};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptOutEntry {
@@ -10,7 +10,7 @@ pub struct OptOutEntry {
     pub phone: String,
     /// `stop-reply` (the recipient answered STOP), `operator` (added by hand) or `import`.
     pub source: String,
-    pub detail: Option<String>,
+    pub detail: Option<Notice>,
     /// Who added it (`recipient` for a STOP reply).
     pub actor: String,
     /// RFC 3339, UTC.

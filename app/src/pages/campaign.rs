@@ -98,7 +98,7 @@ pub fn CampaignPage() -> impl IntoView {
                     <h2 id="timeline-title">{word(|t| t.timeline)}</h2>
                     <ol class="timeline" data-testid="timeline">
                         {move || loaded.with(|d| d.as_ref().map(|d| d.actions.iter().map(|action| {
-                            let detail = action.detail.clone().map(|d| format!(" ({d})"));
+                            let detail = action.detail.as_ref().map(|d| format!(" ({})", (t().notice)(d)));
                             view! {
                                 <li>
                                     <Time at=action.at.clone()/>

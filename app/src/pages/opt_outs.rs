@@ -152,9 +152,13 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
     let t = move || i18n.t();
     let confirming = RwSignal::new(false);
     let phone = entry.phone.clone();
-    let source = match entry.detail {
-        Some(detail) => format!("{} ({detail})", entry.source),
-        None => entry.source,
+    let source = move || {
+        let t = t();
+        let source = t.term_or_itself(&entry.source);
+        match &entry.detail {
+            Some(detail) => format!("{source} ({})", (t.notice)(detail)),
+            None => source,
+        }
     };
     view! {
         <tr>

@@ -7,7 +7,7 @@ use app::domain::send_time::SendTime;
 use app::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies};
 use app::domain::Purpose;
 use app::models::{
-    AppError, CampaignOperation, Capabilities, Field, FieldError, OperationAvailability,
+    AppError, CampaignOperation, Capabilities, Field, FieldError, Notice, OperationAvailability,
     OperationReport, Problem, RecipientStatus, Refusal, RuleBreak, Support,
 };
 use app::services::Actor;
@@ -202,15 +202,16 @@ impl CampaignOperations {
             }
         }
         let detail = match (&new_time, report.refused.is_empty()) {
-            (Some(at), true) => Some(format!("to {}", at.to_rfc3339())),
-            (Some(at), false) => Some(format!(
-                "to {}; refused: {}",
-                at.to_rfc3339(),
-                report.refused.join("; ")
-            )),
-            (None, false) => Some(format!("refused: {}", report.refused.join("; "))),
+            (Some(at), _) => Some(Notice::MovedTo {
+                at: at.to_rfc3339(),
+                refused: report.refused.clone(),
+            }),
+            (None, false) => Some(Notice::OperationRefused {
+                refused: report.refused.clone(),
+            }),
             (None, true) => None,
-        };
+        }
+        .map(|notice| notice.to_recorded());
         if let Err(error) = self
             .store
             .record_action(campaign_id, &actor.0, name, detail.as_deref(), now)

@@ -120,7 +120,7 @@ impl CampaignViews {
             .map(|a| CampaignAction {
                 actor: a.actor,
                 action: a.action,
-                detail: a.detail,
+                detail: a.detail.as_deref().map(Notice::from_recorded),
                 at: a.at,
             })
             .collect();
@@ -160,7 +160,7 @@ impl CampaignViews {
             .into_iter()
             .map(|(status, detail, source, occurred_at)| RecipientEvent {
                 status,
-                detail,
+                detail: detail.as_deref().map(Notice::from_recorded),
                 source,
                 occurred_at,
             })

@@ -4,7 +4,7 @@
 use app::domain::phone::{PhoneNumber, Region};
 use app::domain::recipients::parse_recipients;
 use app::models::{
-    AppError, Field, FieldError, OptOutEntry, OptOutImport, OptOutPage, Problem, Refusal,
+    AppError, Field, FieldError, Notice, OptOutEntry, OptOutImport, OptOutPage, Problem, Refusal,
 };
 use app::services::Actor;
 
@@ -48,7 +48,7 @@ impl OptOutList {
                 .map(|e| OptOutEntry {
                     phone: e.phone,
                     source: e.source,
-                    detail: e.detail,
+                    detail: e.detail.as_deref().map(Notice::from_recorded),
                     actor: e.actor,
                     created_at: e.created_at,
                 })

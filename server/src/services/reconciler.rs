@@ -3,7 +3,7 @@
 //! and records the outcome. Runs at start-up and then periodically; each submission is claimed
 //! first, so of several instances sharing a database only one acts on it.
 
-use app::models::{ProviderId, RecipientStatus};
+use app::models::{Notice, ProviderId, RecipientStatus, Reconciliation};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
@@ -277,19 +277,20 @@ impl Reconciler {
         let Some(campaign_id) = &submission.campaign_id else {
             return;
         };
-        let what = match settled {
-            Settled::Recorded => "the provider had it",
-            Settled::Resent => "sent again",
-            Settled::Refused => "sent again, refused by the provider",
-            Settled::Missed => "missed its send time, not sent",
-            Settled::Unconfirmed => "could not be confirmed",
+        let outcome = match settled {
+            Settled::Recorded => Reconciliation::ProviderHadIt,
+            Settled::Resent => Reconciliation::SentAgain,
+            Settled::Refused => Reconciliation::SentAgainRefused,
+            Settled::Missed => Reconciliation::Missed,
+            Settled::Unconfirmed => Reconciliation::Unconfirmed,
             Settled::Later => return,
         };
-        let detail = format!(
-            "{} recipient(s) of submission {}: {what}",
-            submission.recipients.len(),
-            submission.id
-        );
+        let detail = Notice::Reconciled {
+            recipients: submission.recipients.len(),
+            submission: submission.id.clone(),
+            outcome,
+        }
+        .to_recorded();
         if let Err(error) = self
             .store
             .record_action(

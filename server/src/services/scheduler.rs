@@ -265,11 +265,12 @@ impl SchedulerService {
             .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
             .await
             .map_err(campaign_not_recorded)?;
-        let detail = rows
-            .campaign
-            .override_reason
-            .as_deref()
-            .map(|r| format!("sending rules overridden: {r}"));
+        let detail = rows.campaign.override_reason.as_deref().map(|reason| {
+            Notice::RulesOverridden {
+                reason: reason.to_owned(),
+            }
+            .to_recorded()
+        });
         if let Err(error) = self
             .store
             .record_action(&campaign_id, &actor.0, "schedule", detail.as_deref(), now)

@@ -56,7 +56,12 @@ impl SubmissionOutcomes {
                 .apply_report(&StatusReport {
                     key: ReportKey::RecipientId(recipient_key(submission_id, index)),
                     status: RecipientStatus::Failed,
-                    detail: Some(format!("refused by the provider: {}", rejected.reason)),
+                    detail: Some(
+                        Notice::ProviderRefused {
+                            reason: rejected.reason.clone(),
+                        }
+                        .to_recorded(),
+                    ),
                     source: source.to_owned(),
                     occurred_at: now,
                 })

@@ -3,7 +3,7 @@
 //! instances reconciling at once send nothing twice; a sandbox failing a share of calls loses and
 //! repeats nothing.
 
-use app::models::{RecipientStatus, ScheduleReceipt};
+use app::models::{Notice, RecipientEvent, RecipientStatus, Reconciliation, ScheduleReceipt};
 use serde_json::{json, Value};
 use sms_scheduler_server::clock::SandboxClock;
 use sms_scheduler_server::configuration::Settings;
@@ -92,20 +92,38 @@ async fn a_bulk_the_provider_never_got_is_not_sent_after_its_time() {
     let detail = app.campaign_detail(&receipt.campaign_id).await;
     for recipient in &detail.recipients {
         assert_eq!(recipient.status, RecipientStatus::Failed);
-        let reason = recipient
-            .reason
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        assert!(reason.contains("Nothing was sent"), "{reason}");
+        let reason = recipient.reason.clone().expect("a reason");
+        assert!(
+            matches!(reason, Notice::NotHandedOverInTime { .. }),
+            "{reason:?}"
+        );
+        assert!(reason.to_string().contains("Nothing was sent"), "{reason}");
+        // The history shows the same notice, as data.
+        let history: Vec<RecipientEvent> = app
+            .call("recipient_history", json!({"recipient_id": recipient.id}))
+            .await
+            .ok();
+        assert!(
+            history.iter().any(|e| e.detail.as_ref() == Some(&reason)),
+            "{history:?}"
+        );
     }
+    let reconciled = detail
+        .actions
+        .iter()
+        .find(|a| a.action == "reconcile" && a.actor == "reconciliation")
+        .unwrap_or_else(|| panic!("{:?}", detail.actions));
     assert!(
-        detail
-            .actions
-            .iter()
-            .any(|a| a.action == "reconcile" && a.actor == "reconciliation"),
+        matches!(
+            reconciled.detail,
+            Some(Notice::Reconciled {
+                recipients: 2,
+                outcome: Reconciliation::Missed,
+                ..
+            })
+        ),
         "{:?}",
-        detail.actions
+        reconciled.detail
     );
 }
 

@@ -5,6 +5,7 @@
 pub mod infobip;
 pub mod octopush;
 
+use app::models::Notice;
 use chrono::{DateTime, Utc};
 
 use crate::clock::SharedClock;
@@ -130,7 +131,11 @@ impl ReportIntake {
             summary.replies += 1;
         }
         if reply.opt_out {
-            let detail = format!("{} reply: {}", reply.provider, reply.text);
+            let detail = Notice::StopReply {
+                provider: reply.provider.clone(),
+                text: reply.text.clone(),
+            }
+            .to_recorded();
             if self
                 .store
                 .add_opt_out(
