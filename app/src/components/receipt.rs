@@ -31,7 +31,9 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         .filter_map(|s| match &s.outcome {
             SubmissionOutcome::Accepted => None,
             SubmissionOutcome::Refused(why) => Some((t.refused_recipients)(s.contacts, why)),
-            SubmissionOutcome::Unknown(why) => Some((t.no_answer_recipients)(s.contacts, why)),
+            SubmissionOutcome::Unknown(why) => {
+                Some((t.no_answer_recipients)(s.contacts, &(t.notice)(why)))
+            }
         })
         .collect();
     let warnings: Vec<String> = receipt

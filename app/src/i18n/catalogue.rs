@@ -603,6 +603,12 @@ mod tests {
                 why: "HTTP 503".into(),
                 because: ResendBlocked::CouldBeSentTwice,
             },
+            Notice::NoAnswerLookedUp {
+                provider: ProviderId::Octopush,
+                message: "timed out after 10 s".into(),
+            },
+            Notice::TakenOverByReconciliation,
+            Notice::LeftToReconciliation,
             Notice::ProviderRefused {
                 reason: "invalid number 42".into(),
             },
@@ -652,6 +658,9 @@ mod tests {
                 | Notice::NotHandedOverInTime { .. }
                 | Notice::NotHandedOverRequestLost
                 | Notice::HandOverUnconfirmed { .. }
+                | Notice::NoAnswerLookedUp { .. }
+                | Notice::TakenOverByReconciliation
+                | Notice::LeftToReconciliation
                 | Notice::ProviderRefused { .. }
                 | Notice::StopReply { .. }
                 | Notice::RulesOverridden { .. }

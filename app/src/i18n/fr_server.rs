@@ -275,6 +275,16 @@ pub(super) fn notice(notice: &Notice) -> String {
                  réception tranchera ; sinon, vérifiez auprès du fournisseur."
             )
         }
+        Notice::NoAnswerLookedUp { provider, message } => format!(
+            "{message} ; c'est enregistré, et ce sera vérifié puis remis de nouveau si {provider} \
+             ne l'a pas : ne le planifiez pas une seconde fois"
+        ),
+        Notice::TakenOverByReconciliation => {
+            "repris par la réconciliation d'une autre instance".into()
+        }
+        Notice::LeftToReconciliation => {
+            "pas encore envoyé : l'enregistrement a échoué ; la réconciliation l'enverra".into()
+        }
         Notice::ProviderRefused { reason } => format!("refusé par le fournisseur : {reason}"),
         Notice::StopReply { provider, text } => format!("réponse {provider} : {text}"),
         Notice::RulesOverridden { reason } => {

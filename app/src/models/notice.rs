@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::WindowTerms;
+use super::{ProviderId, WindowTerms};
 use crate::domain::holidays::Holiday;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -48,6 +48,16 @@ pub enum Notice {
     /// The server stopped while handing the request over; the provider cannot tell whether it has
     /// it (`why`, in its words), and it is not sent again because of `because`.
     HandOverUnconfirmed { why: String, because: ResendBlocked },
+    /// The provider did not answer (`message`, in words): the request is kept, looked up and
+    /// handed over again if `provider` does not have it.
+    NoAnswerLookedUp {
+        provider: ProviderId,
+        message: String,
+    },
+    /// Another instance's reconciliation took the request over: it is theirs to send.
+    TakenOverByReconciliation,
+    /// Not sent yet because storage failed; reconciliation will send it.
+    LeftToReconciliation,
     /// The provider refused this recipient, for `reason` (its words).
     ProviderRefused { reason: String },
     /// A STOP reply that put the number on the opt-out list.
@@ -192,6 +202,17 @@ impl fmt::Display for Notice {
                      cannot be established: {why} It is not sent again because {because}. A \
                      delivery report will settle it; otherwise check with the provider."
                 )
+            }
+            Notice::NoAnswerLookedUp { provider, message } => write!(
+                f,
+                "{message}; it is recorded, and will be looked up and handed over again if \
+                 {provider} does not have it: do not schedule it again"
+            ),
+            Notice::TakenOverByReconciliation => {
+                f.write_str("taken over by another instance's reconciliation")
+            }
+            Notice::LeftToReconciliation => {
+                f.write_str("not sent yet: storage failed; reconciliation will send it")
             }
             Notice::ProviderRefused { reason } => write!(f, "refused by the provider: {reason}"),
             Notice::StopReply { provider, text } => write!(f, "{provider} reply: {text}"),

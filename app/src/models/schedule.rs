@@ -67,7 +67,7 @@ pub enum SubmissionOutcome {
     /// The provider said no; its words.
     Refused(String),
     /// No answer: the provider may have it; it is reconciled later.
-    Unknown(String),
+    Unknown(Box<Notice>),
 }
 
 /// One provider request of the campaign.

@@ -121,13 +121,13 @@ impl SchedulerService {
         let submission_id = batch.request.key.as_str();
         let contacts = batch.request.contacts;
         let send_at = batch.send_at.clone();
-        let unknown = |why: String| BatchResult {
+        let unknown = |why: Notice| BatchResult {
             receipt: SubmissionReceipt {
                 submission_id: submission_id.to_owned(),
                 reference: None,
                 contacts,
                 send_at: send_at.clone(),
-                outcome: SubmissionOutcome::Unknown(why),
+                outcome: SubmissionOutcome::Unknown(Box::new(why)),
             },
             accepted: None,
             error: None,
@@ -137,11 +137,11 @@ impl SchedulerService {
         match self.store.renew_claim(submission_id, &self.claim()).await {
             Ok(true) => {}
             Ok(false) => {
-                return unknown("taken over by another instance's reconciliation".into());
+                return unknown(Notice::TakenOverByReconciliation);
             }
             Err(error) => {
                 tracing::error!(submission = %submission_id, %error, "claim not renewed: left to reconciliation");
-                return unknown("not sent yet: storage failed; reconciliation will send it".into());
+                return unknown(Notice::LeftToReconciliation);
             }
         }
         let numbers = &batch.numbers;
@@ -176,11 +176,10 @@ impl SchedulerService {
                     tracing::error!(submission = %submission_id, error = %store_error, "provider failure not recorded");
                 }
                 let outcome = if error.outcome_unknown() {
-                    SubmissionOutcome::Unknown(format!(
-                        "{}; it is recorded, and will be looked up and handed over again if {} \
-                         does not have it: do not schedule it again",
-                        error.message, error.provider
-                    ))
+                    SubmissionOutcome::Unknown(Box::new(Notice::NoAnswerLookedUp {
+                        provider: error.provider,
+                        message: error.message.clone(),
+                    }))
                 } else {
                     SubmissionOutcome::Refused(error.message.clone())
                 };

@@ -17,7 +17,7 @@ fn infobip_request() -> Value {
 fn unknown_outcome(receipt: &ScheduleReceipt) -> String {
     match &receipt.submissions[..] {
         [only] => match &only.outcome {
-            SubmissionOutcome::Unknown(why) => why.clone(),
+            SubmissionOutcome::Unknown(why) => why.to_string(),
             other => panic!("{other:?}"),
         },
         other => panic!("{other:?}"),

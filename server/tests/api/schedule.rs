@@ -128,7 +128,7 @@ async fn an_unreachable_provider_leaves_the_submission_unknown() {
     let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
     assert!(
         matches!(&receipt.submissions[0].outcome,
-            SubmissionOutcome::Unknown(why) if why.contains("do not schedule it again")),
+            SubmissionOutcome::Unknown(why) if why.to_string().contains("do not schedule it again")),
         "{receipt:?}"
     );
     let status: String = sqlx::query_scalar("SELECT status FROM submissions")
