@@ -10,6 +10,8 @@ use std::fmt;
 use super::{ProviderId, WindowTerms};
 use crate::domain::holidays::Holiday;
 
+/// Stored as JSON (`to_recorded`): a renamed variant or field would read older rows back as their
+/// raw text, so rename only with a migration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Notice {
     /// On the opt-out list, put there by `source` on `since` (`YYYY-MM-DD`).
