@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
 
 /// A number of this run's own (+33 7…), so parallel tests and reruns do not meet it.
 function ownNumber(offset: number): { national: string; e164: string } {
@@ -44,4 +45,30 @@ test('adds numbers by hand, refuses a list with a bad line, imports a file, find
   await page.getByLabel('Find a number').fill(typed.e164);
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('operator');
+});
+
+test('an opted-out number is left out of a campaign, with how and since when, in each language', async ({ page }) => {
+  const stopped = ownNumber(7);
+  await page.goto('./opt-outs');
+  await page.getByLabel('Numbers, one per line').fill(stopped.national);
+  await page.getByRole('button', { name: 'Add to the list' }).click();
+  await expect(page.getByTestId('opt-out-added')).toHaveText('1 added, 0 already on the list.');
+
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel(/^Recipients/).fill(`+33612345678\n${stopped.e164}`);
+  await expect(page.getByTestId('preview-excluded')).toHaveText('1');
+  const reasons = page.getByTestId('preview-reasons');
+  await expect(reasons).toContainText(/opted out \(operator, \d{4}-\d\d-\d\d\)/);
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(reasons).toContainText(/désinscrit \(opérateur, \d{4}-\d\d-\d\d\)/);
+  await page.getByRole('button', { name: 'English' }).click();
+
+  await scheduleAndConfirm(page);
+  await expect(page.getByTestId('excluded')).toContainText(`Line 2 (${stopped.e164}): opted out (operator, `);
+  await page.getByRole('link', { name: 'Follow this campaign' }).click();
+  const recipients = page.getByTestId('recipients');
+  await expect(recipients).toContainText('opted out (operator, ');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(recipients).toContainText('désinscrit (opérateur, ');
 });
