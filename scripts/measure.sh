@@ -20,12 +20,19 @@ if [ "${1:-}" = "--load" ]; then
   (cd end2end && npx playwright test --config bench.config.ts --reporter=line) | grep '^|\|^composer'
 fi
 
-# Sizes of what the server sends: the raw file, and the precompressed copies from --precompress.
+# Sizes of what the server sends: the raw file, and the precompressed copies. The app's own files
+# load first; the split chunks load when a page other than the composer is first visited.
 pkg=target/site/pkg
+size() { if [ -f "$1" ]; then stat -c %s "$1"; else echo "-"; fi; }
+total() { local sum=0 f; for f in "$@"; do [ -f "$f" ] && sum=$((sum + $(stat -c %s "$f"))); done; echo "$sum"; }
 echo "| file | raw | gzip (served) | brotli (served) |"
 echo "|---|---|---|---|"
 for kind in wasm js css; do
-  file=$(ls "$pkg"/*."$kind" | head -n 1)
-  size() { if [ -f "$1" ]; then stat -c %s "$1"; else echo "-"; fi; }
-  echo "| $kind | $(size "$file") B | $(size "$file.gz") B | $(size "$file.br") B |"
+  file=$(ls "$pkg"/sms-scheduler.*."$kind" | head -n 1)
+  echo "| $kind (first load) | $(size "$file") B | $(size "$file.gz") B | $(size "$file.br") B |"
 done
+chunks=$(ls "$pkg"/*.wasm "$pkg"/__wasm_split*.js 2>/dev/null | grep -v '/sms-scheduler\.' || true)
+if [ -n "$chunks" ]; then
+  # shellcheck disable=SC2086
+  echo "| split chunks ($(echo $chunks | wc -w) files, on demand) | $(total $chunks) B | $(total $(printf '%s.gz ' $chunks)) B | $(total $(printf '%s.br ' $chunks)) B |"
+fi

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use crate::client::{base_path, href};
 use crate::components::LanguageSwitch;
@@ -26,12 +26,35 @@ pub fn App() -> impl IntoView {
             <main class="app-main">
                 <Routes fallback=move || view! { <p class="not-found">{word(|t| t.not_found)}</p> }>
                     <Route path=path!("/") view=ComposerPage/>
-                    <Route path=path!("/campaigns") view=CampaignsPage/>
-                    <Route path=path!("/campaigns/:id") view=CampaignPage/>
-                    <Route path=path!("/opt-outs") view=OptOutsPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/campaigns") view={Lazy::<CampaignsRoute>::new()}/>
+                    <Route path=path!("/campaigns/:id") view={Lazy::<CampaignRoute>::new()}/>
+                    <Route path=path!("/opt-outs") view={Lazy::<OptOutsRoute>::new()}/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                 </Routes>
             </main>
         </Router>
     }
 }
+
+// The pages other than the composer, loaded when first visited.
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(CampaignsRoute, CampaignsPage);
+lazy_page!(CampaignRoute, CampaignPage);
+lazy_page!(OptOutsRoute, OptOutsPage);
+lazy_page!(SettingsRoute, SettingsPage);

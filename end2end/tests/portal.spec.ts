@@ -21,9 +21,16 @@ test('works under the portal sub-path, server-function calls included', async ({
 
 test('the API key never reaches the browser', async ({ page }) => {
   const seen: { url: string; body: Buffer; headers: string }[] = [];
-  page.on('response', async (response) => {
-    const body = await response.body().catch(() => Buffer.alloc(0));
-    seen.push({ url: response.url(), body, headers: JSON.stringify(await response.allHeaders()) });
+  // Each response is read while the page is open (the checks below wait for every read).
+  const reads: Promise<void>[] = [];
+  page.on('response', (response) => {
+    reads.push(
+      (async () => {
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        const headers = JSON.stringify(await response.allHeaders());
+        seen.push({ url: response.url(), body, headers });
+      })(),
+    );
   });
   await openComposer(page);
   await fillValidForm(page);
@@ -35,6 +42,8 @@ test('the API key never reaches the browser', async ({ page }) => {
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('balance')).toBeVisible();
   await page.waitForLoadState('networkidle');
+  page.removeAllListeners('response');
+  await Promise.all(reads);
 
   const kinds = seen.map((r) => r.url);
   expect(kinds.some((u) => u.endsWith('.wasm'))).toBe(true);

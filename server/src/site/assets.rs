@@ -4,6 +4,8 @@ use std::path::Path;
 
 /// Folder of the site root that holds the JS, wasm and CSS.
 pub const PKG_DIR: &str = "pkg";
+/// The bundle's file names begin with it (`name` in the workspace's leptos metadata).
+const OUTPUT_NAME: &str = "sms-scheduler.";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteAssets {
@@ -30,7 +32,13 @@ impl SiteAssets {
             .collect();
         // Newest build first is not knowable from names; a stable order keeps start-up deterministic.
         names.sort();
-        let find = |extension: &str| names.iter().find(|name| name.ends_with(extension)).cloned();
+        // The app's own files (`sms-scheduler.<hash>.js`), not the chunks a split build adds.
+        let find = |extension: &str| {
+            names
+                .iter()
+                .find(|name| name.starts_with(OUTPUT_NAME) && name.ends_with(extension))
+                .cloned()
+        };
         let missing = |what| AssetsError::Missing {
             dir: pkg_dir.display().to_string(),
             what,
@@ -48,23 +56,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_hashed_names_and_ignores_compressed_copies() {
+    fn finds_the_apps_hashed_names_among_compressed_copies_and_split_chunks() {
         let dir = std::env::temp_dir().join(format!("sms-assets-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         for name in [
-            "app.abc.js",
-            "app.abc.js.gz",
-            "app_bg.def.wasm",
-            "app_bg.def.wasm.br",
-            "app.123.css",
+            "sms-scheduler.abc.js",
+            "sms-scheduler.abc.js.gz",
+            "sms-scheduler.def.wasm",
+            "sms-scheduler.def.wasm.br",
+            "sms-scheduler.123.css",
+            // What a split build adds next to them.
+            "__wasm_split.xyz.js",
+            "__wasm_split_manifest.xyz.json",
+            "chunk_5.xyz.wasm",
+            "split___settings_route_view_1.xyz.wasm",
         ] {
             std::fs::write(dir.join(name), b"x").unwrap();
         }
         let assets = SiteAssets::discover(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(assets.js, "app.abc.js");
-        assert_eq!(assets.wasm, "app_bg.def.wasm");
-        assert_eq!(assets.css.as_deref(), Some("app.123.css"));
+        assert_eq!(assets.js, "sms-scheduler.abc.js");
+        assert_eq!(assets.wasm, "sms-scheduler.def.wasm");
+        assert_eq!(assets.css.as_deref(), Some("sms-scheduler.123.css"));
     }
 
     #[test]
