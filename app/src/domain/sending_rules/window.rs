@@ -39,18 +39,10 @@ impl Days {
 
     /// The days in the set, Monday first.
     pub fn weekdays(self) -> Vec<Weekday> {
-        [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ]
-        .into_iter()
-        .filter(|day| self.contains(*day))
-        .collect()
+        (0..7)
+            .filter_map(|n| Weekday::try_from(n).ok())
+            .filter(|day| self.contains(*day))
+            .collect()
     }
 }
 
@@ -202,6 +194,15 @@ mod tests {
             .earliest()
             .unwrap()
             .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn days_list_their_weekdays_from_monday() {
+        assert_eq!(
+            Days::of(&[Weekday::Sun, Weekday::Mon, Weekday::Wed]).weekdays(),
+            vec![Weekday::Mon, Weekday::Wed, Weekday::Sun]
+        );
+        assert_eq!(Days::ALL.weekdays().len(), 7);
     }
 
     #[test]
