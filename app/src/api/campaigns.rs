@@ -1,12 +1,12 @@
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
+use leptos::server_fn::codec::{Json, Postcard};
 
 use crate::models::{
     AppError, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage, CampaignPreview,
     OperationReport, RecipientEvent, RecipientStatus, ScheduleRequest,
 };
 
-#[server(endpoint = "preview_campaign", input = Json)]
+#[server(endpoint = "preview_campaign", input = Json, output = Postcard)]
 pub async fn preview_campaign(
     request: ScheduleRequest,
     offset: u64,
@@ -15,7 +15,7 @@ pub async fn preview_campaign(
     service.preview(request, offset).await
 }
 
-#[server(endpoint = "list_campaigns", input = Json)]
+#[server(endpoint = "list_campaigns", input = Json, output = Postcard)]
 pub async fn list_campaigns(
     before: Option<String>,
     filter: CampaignFilter,
@@ -24,7 +24,7 @@ pub async fn list_campaigns(
     service.campaigns(before, filter).await
 }
 
-#[server(endpoint = "get_campaign", input = Json)]
+#[server(endpoint = "get_campaign", input = Json, output = Postcard)]
 pub async fn get_campaign(
     id: String,
     status: Option<RecipientStatus>,
@@ -34,13 +34,13 @@ pub async fn get_campaign(
     service.campaign(&id, status, offset).await
 }
 
-#[server(endpoint = "recipient_history", input = Json)]
+#[server(endpoint = "recipient_history", input = Json, output = Postcard)]
 pub async fn recipient_history(recipient_id: String) -> Result<Vec<RecipientEvent>, AppError> {
     let (service, _) = crate::services::from_context()?;
     service.recipient_history(&recipient_id).await
 }
 
-#[server(endpoint = "operate_campaign", input = Json)]
+#[server(endpoint = "operate_campaign", input = Json, output = Postcard)]
 pub async fn operate_campaign(
     id: String,
     operation: CampaignOperation,

@@ -1,21 +1,21 @@
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
+use leptos::server_fn::codec::{Json, Postcard};
 
 use crate::models::{AppError, SandboxClockView, ServerSettings};
 
-#[server(endpoint = "read_settings", input = Json)]
+#[server(endpoint = "read_settings", input = Json, output = Postcard)]
 pub async fn read_settings() -> Result<ServerSettings, AppError> {
     let (service, _) = crate::services::from_context()?;
     Ok(service.settings())
 }
 
-#[server(endpoint = "read_sandbox_clock", input = Json)]
+#[server(endpoint = "read_sandbox_clock", input = Json, output = Postcard)]
 pub async fn read_sandbox_clock() -> Result<SandboxClockView, AppError> {
     let (service, _) = crate::services::from_context()?;
     service.sandbox_clock()
 }
 
-#[server(endpoint = "advance_sandbox_clock", input = Json)]
+#[server(endpoint = "advance_sandbox_clock", input = Json, output = Postcard)]
 pub async fn advance_sandbox_clock(seconds: i64) -> Result<SandboxClockView, AppError> {
     let (service, _) = crate::services::from_context()?;
     service.advance_sandbox_clock(seconds)

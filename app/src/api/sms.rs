@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
+use leptos::server_fn::codec::{Json, Postcard};
 
 use crate::models::{AppError, ScheduleProgress, ScheduleReceipt, ScheduleRequest};
 
 /// `campaign_id`: a UUID the browser chose, so it can follow the hand-over (`schedule_progress`)
 /// and so a repeated request schedules nothing twice; the server picks one when it is absent.
-#[server(endpoint = "schedule_sms", input = Json)]
+#[server(endpoint = "schedule_sms", input = Json, output = Postcard)]
 pub async fn schedule_sms(
     request: ScheduleRequest,
     campaign_id: Option<String>,
@@ -15,7 +15,7 @@ pub async fn schedule_sms(
 }
 
 /// How far the campaign being scheduled has been handed over; `None` until it is recorded.
-#[server(endpoint = "schedule_progress", input = Json)]
+#[server(endpoint = "schedule_progress", input = Json, output = Postcard)]
 pub async fn read_schedule_progress(
     campaign_id: String,
 ) -> Result<Option<ScheduleProgress>, AppError> {

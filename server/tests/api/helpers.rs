@@ -116,7 +116,10 @@ pub async fn spawn_standalone_infobip_with_clock(
 pub struct Answer {
     pub status: reqwest::StatusCode,
     pub headers: reqwest::header::HeaderMap,
+    /// The body as text (postcard keeps strings as they are, so a secret in it shows here).
     pub body: String,
+    /// The body as sent: postcard, the server functions' answer encoding.
+    pub bytes: Vec<u8>,
 }
 
 impl Answer {
@@ -127,7 +130,7 @@ impl Answer {
             self.status,
             self.body
         );
-        serde_json::from_str(&self.body).expect("a JSON answer")
+        postcard::from_bytes(&self.bytes).expect("a postcard answer")
     }
 
     pub fn error(&self) -> AppError {
@@ -137,7 +140,7 @@ impl Answer {
             self.status,
             self.body
         );
-        serde_json::from_str(&self.body)
+        postcard::from_bytes(&self.bytes)
             .unwrap_or_else(|e| panic!("an AppError body ({e}): {}", self.body))
     }
 }
@@ -151,10 +154,14 @@ impl TestApp {
             .send()
             .await
             .expect("the server answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.unwrap().to_vec();
         Answer {
-            status: response.status(),
-            headers: response.headers().clone(),
-            body: response.text().await.unwrap(),
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 

@@ -208,7 +208,7 @@ async fn the_identity_header_names_who_scheduled() {
         .send()
         .await
         .unwrap();
-    let receipt: ScheduleReceipt = response.json().await.unwrap();
+    let receipt: ScheduleReceipt = postcard::from_bytes(&response.bytes().await.unwrap()).unwrap();
     let record = app
         .store()
         .await
