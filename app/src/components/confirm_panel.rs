@@ -54,6 +54,26 @@ pub fn ConfirmPanel(
     }
 }
 
+/// The confirm step as the composer shows it, fetched the first time it is needed (a chunk of
+/// `cargo leptos build --split`): most visits never reach it.
+#[leptos::lazy]
+pub fn confirm_panel_view(
+    request: ScheduleRequest,
+    preview: CampaignPreview,
+    on_confirm: Callback<()>,
+    on_back: Callback<()>,
+) -> AnyView {
+    view! {
+        <ConfirmPanel
+            request=request
+            preview=preview
+            on_confirm=move || on_confirm.run(())
+            on_back=move || on_back.run(())
+        />
+    }
+    .into_any()
+}
+
 /// `12 recipients, 3 of them moved to a later time…; 1 left out`.
 fn recipients(t: &Texts, preview: &CampaignPreview) -> String {
     let mut words = (t.recipient_count)(preview.to_send);

@@ -9,6 +9,13 @@ use crate::polling::refresh_while;
 /// How often the hand-over is asked about while it lasts.
 const PERIOD: Duration = Duration::from_millis(400);
 
+/// The hand-over bar as the composer shows it, fetched the first time a campaign is scheduled (a
+/// chunk of `cargo leptos build --split`).
+#[leptos::lazy]
+pub fn handover_progress_view(campaign_id: String, provider: ProviderId) -> AnyView {
+    view! { <HandoverProgress campaign_id=campaign_id provider=provider/> }.into_any()
+}
+
 /// A campaign being scheduled: first its recording, then a bar of the provider requests answered.
 /// Shown while the schedule call lasts (it stops asking when it is removed).
 #[component]

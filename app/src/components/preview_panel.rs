@@ -62,6 +62,28 @@ pub fn PreviewPanel(
     }
 }
 
+/// The preview panel before there is anything to preview: the same panel, without the code that
+/// draws a preview.
+#[component]
+pub fn PreviewPlaceholder() -> impl IntoView {
+    view! {
+        <section class="panel preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{word(|t| t.preview_title)}</h2>
+            <p class="muted">{word(|t| t.preview_empty)}</p>
+        </section>
+    }
+}
+
+/// The preview as the composer shows it, in a chunk of `cargo leptos build --split` fetched once
+/// the form has a message and recipients.
+#[leptos::lazy]
+pub fn preview_panel_view(
+    preview: Signal<Option<Result<CampaignPreview, AppError>>>,
+    loading: Signal<bool>,
+) -> AnyView {
+    view! { <PreviewPanel preview=preview loading=loading/> }.into_any()
+}
+
 /// The sending-rules verdict and the totals.
 fn verdict(t: &'static Texts, preview: &CampaignPreview) -> impl IntoView {
     let at_requested_time = preview.to_send.saturating_sub(preview.deferred);

@@ -13,6 +13,13 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
     move || receipt_view(i18n.t(), &receipt)
 }
 
+/// The receipt as the composer shows it, fetched the first time a campaign is scheduled (a chunk
+/// of `cargo leptos build --split`).
+#[leptos::lazy]
+pub fn receipt_panel_view(receipt: ScheduleReceipt) -> AnyView {
+    view! { <ReceiptPanel receipt=receipt/> }.into_any()
+}
+
 fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
     let when = receipt.send_at.clone().unwrap_or_else(|| t.now.to_owned());
     let cost = receipt

@@ -42,7 +42,7 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
         }
     };
     let problem = move || targets.with(|t| column_mapping::problem(t));
-    let apply = move |_| {
+    let apply = move |()| {
         if problem().is_some() {
             return;
         }
@@ -78,52 +78,74 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
                 }}
             </span>
         </div>
-        {move || mapping.get().map(|m| view! {
-            <fieldset class="column-mapping" data-testid="column-mapping">
-                <legend>
-                    {
-                        let name = m.file.name.clone();
-                        move || (t().mapping_legend)(&name)
-                    }
-                </legend>
-                {m.cells.iter().enumerate().map(|(index, cell)| {
-                    let id = format!("column-{index}");
-                    let cell = cell.clone();
-                    view! {
-                        <div class="mapping-row">
-                            <label for=id.clone()>{move || (t().column_named)(&cell)}</label>
-                            <select
-                                id=id
-                                on:change=move |ev| {
-                                    let chosen = ColumnTarget::parse(&event_target_value(&ev))
-                                        .unwrap_or(ColumnTarget::Ignored);
-                                    targets.update(|t| t[index] = chosen);
-                                }
-                            >
-                                {ColumnTarget::all().into_iter().map(|target| view! {
-                                    <option
-                                        value=target.header_name()
-                                        selected=move || targets.with(|t| t.get(index) == Some(&target))
-                                    >
-                                        {move || (t().column_target)(target)}
-                                    </option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                    }
-                }).collect_view()}
-                <p class="error" role="alert">
-                    {move || problem().map(|p| t().mapping_problem(p))}
-                </p>
-                <div class="button-row">
-                    <button type="button" class="primary" on:click=apply>{word(|t| t.use_columns)}</button>
-                    <button type="button" class="secondary" on:click=move |_| mapping.set(None)>
-                        {word(|t| t.cancel)}
-                    </button>
-                </div>
-            </fieldset>
+        // The mapping form loads on first use: most lists are pasted or already in the list format.
+        {move || mapping.get().map(|m| {
+            let on_apply = Callback::new(apply);
+            let on_cancel = Callback::new(move |()| mapping.set(None));
+            Suspend::new(column_mapping_view(m, targets, on_apply, on_cancel))
         })}
     }
+}
+
+/// What each column of `mapping`'s file holds, as the user says it (`targets`, a guess at first).
+#[leptos::lazy]
+fn column_mapping_view(
+    mapping: Mapping,
+    targets: RwSignal<Vec<ColumnTarget>>,
+    on_apply: Callback<()>,
+    on_cancel: Callback<()>,
+) -> AnyView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let problem = move || targets.with(|t| column_mapping::problem(t));
+    view! {
+        <fieldset class="column-mapping" data-testid="column-mapping">
+            <legend>
+                {
+                    let name = mapping.file.name.clone();
+                    move || (t().mapping_legend)(&name)
+                }
+            </legend>
+            {mapping.cells.iter().enumerate().map(|(index, cell)| {
+                let id = format!("column-{index}");
+                let cell = cell.clone();
+                view! {
+                    <div class="mapping-row">
+                        <label for=id.clone()>{move || (t().column_named)(&cell)}</label>
+                        <select
+                            id=id
+                            on:change=move |ev| {
+                                let chosen = ColumnTarget::parse(&event_target_value(&ev))
+                                    .unwrap_or(ColumnTarget::Ignored);
+                                targets.update(|t| t[index] = chosen);
+                            }
+                        >
+                            {ColumnTarget::all().into_iter().map(|target| view! {
+                                <option
+                                    value=target.header_name()
+                                    selected=move || targets.with(|t| t.get(index) == Some(&target))
+                                >
+                                    {move || (t().column_target)(target)}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                }
+            }).collect_view()}
+            <p class="error" role="alert">
+                {move || problem().map(|p| t().mapping_problem(p))}
+            </p>
+            <div class="button-row">
+                <button type="button" class="primary" on:click=move |_| on_apply.run(())>
+                    {word(|t| t.use_columns)}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>
+                    {word(|t| t.cancel)}
+                </button>
+            </div>
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// Non-blank lines, the header counted (as in error messages' line numbers).

@@ -7,8 +7,9 @@ use crate::api::providers::{list_providers, list_time_zones};
 use crate::api::sms::ScheduleSms;
 use crate::client::{browser_time_zone, new_campaign_id};
 use crate::components::{
-    BalancePanel, ConfirmPanel, FieldErrors, HandoverProgress, MessageCounter, OutsideWindowChoice,
-    PlaceholderButtons, PreviewPanel, ReceiptPanel, RecipientsFile,
+    confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
+    BalancePanel, FieldErrors, MessageCounter, OutsideWindowChoice, PlaceholderButtons,
+    PreviewPlaceholder, RecipientsFile,
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
@@ -74,6 +75,10 @@ pub fn ComposerPage() -> impl IntoView {
                 _ => None,
             }
         }
+    });
+    // The preview's code loads once there is something to preview, and stays.
+    let preview_wanted = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || worth_previewing(&request())
     });
     let previewed = Signal::derive(move || preview.get().flatten());
     let previewing = Signal::derive(move || {
@@ -334,15 +339,12 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 {move || match confirming.get() {
-                    Some((request, preview)) => view! {
-                        <ConfirmPanel
-                            request=request
-                            preview=preview
-                            on_confirm=confirm
-                            on_back=move || confirming.set(None)
-                        />
+                    // The parts below that appear after a click load on first use (their `_view`).
+                    Some((request, preview)) => {
+                        let on_confirm = Callback::new(move |()| confirm());
+                        let on_back = Callback::new(move |()| confirming.set(None));
+                        Suspend::new(confirm_panel_view(request, preview, on_confirm, on_back)).into_any()
                     }
-                        .into_any(),
                     None => view! {
                         <button
                             type="submit"
@@ -363,15 +365,17 @@ pub fn ComposerPage() -> impl IntoView {
                         .into_any(),
                 }}
                 <Show when=move || schedule.pending().get()>
-                    {move || scheduling.get().map(|(id, provider)| view! {
-                        <HandoverProgress campaign_id=id provider=provider/>
-                    })}
+                    {move || scheduling.get().map(|(id, provider)| Suspend::new(handover_progress_view(id, provider)))}
                 </Show>
             </form>
 
             <aside class="side">
-                <PreviewPanel preview=previewed loading=previewing/>
-                {move || outcome.get().and_then(Result::ok).map(|receipt| view! { <ReceiptPanel receipt=receipt/> })}
+                {move || if preview_wanted.get() {
+                    Suspend::new(preview_panel_view(previewed, previewing)).into_any()
+                } else {
+                    view! { <PreviewPlaceholder/> }.into_any()
+                }}
+                {move || outcome.get().and_then(Result::ok).map(|receipt| Suspend::new(receipt_panel_view(receipt)))}
                 <BalancePanel provider=provider/>
             </aside>
         </div>
