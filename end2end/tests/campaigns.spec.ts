@@ -141,3 +141,24 @@ test('pages through the recipients of a campaign a hundred at a time', async ({ 
   await expect(recipients).toContainText('+33612000149');
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
 });
+
+test.describe('on a browser whose clock is in Auckland', () => {
+  test.use({ timezoneId: 'Pacific/Auckland' });
+
+  test('shows when a campaign was created on the browser\'s own clock, to the minute', async ({ page }) => {
+    const text = `Clock check ${Date.now()}`;
+    await scheduleTwo(page, text, 'octopush', true);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    const created = page.getByTestId('campaign-row').filter({ hasText: text }).locator('time');
+    await expect(created).toHaveCount(1);
+    const instant = await created.getAttribute('datetime');
+    expect(instant).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+    // The same instant as Auckland reads it (sv-SE writes dates and times as YYYY-MM-DD HH:MM).
+    const expected = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).format(new Date(instant!));
+    await expect(created).toHaveText(expected);
+    await expect(created).toHaveAttribute('title', instant!);
+  });
+});

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{fixed_point, use_i18n};
 use crate::models::StatusCount;
 
 /// How many recipients stand in each status: a stacked bar (decoration) and the numbers in words.
@@ -18,7 +18,7 @@ pub fn StatusCounts(#[prop(into)] counts: Signal<Vec<StatusCount>>) -> impl Into
                 >
                     <span
                         class=format!("segment status-{}", count.status)
-                        style=move || format!("width: {:.2}%", count.count as f64 * 100.0 / total() as f64)
+                        style=move || format!("width: {}%", fixed_point(count.count as f64 * 100.0 / total() as f64, 2, '.'))
                     ></span>
                 </For>
             </div>

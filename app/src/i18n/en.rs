@@ -1,6 +1,7 @@
 //! English.
 
 use super::catalogue::days_in_words;
+use super::fixed_point;
 use super::Texts;
 use crate::domain::column_mapping::ColumnTarget;
 use crate::models::{CampaignState, RecipientStatus};
@@ -202,7 +203,7 @@ pub static EN: Texts = Texts {
         ColumnTarget::TimeZone => "time zone",
         ColumnTarget::Ignored => "not used",
     },
-    decimal: |value| format!("{value:.2}"),
+    decimal: |value| fixed_point(value, 2, '.'),
 
     sandbox_provider: |provider| format!("{provider} (sandbox)"),
     counter: |stats| {
@@ -226,7 +227,8 @@ pub static EN: Texts = Texts {
     mapping_twice: |target| format!("Only one column can hold the {target}."),
     lines_loaded: |file, lines| format!("{file}: {lines} lines loaded below."),
     file_too_large: |file, megabytes| {
-        format!("{file} is {megabytes:.1} MB; files up to 20 MB can be read.")
+        let size = fixed_point(megabytes, 1, '.');
+        format!("{file} is {size} MB; files up to 20 MB can be read.")
     },
     file_unreadable: |file| format!("{file} could not be read as text."),
 

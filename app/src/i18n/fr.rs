@@ -1,6 +1,7 @@
 //! Français.
 
 use super::catalogue::days_in_words;
+use super::fixed_point;
 use super::Texts;
 use crate::domain::column_mapping::ColumnTarget;
 use crate::models::{CampaignState, RecipientStatus};
@@ -227,7 +228,7 @@ pub static FR: Texts = Texts {
         ColumnTarget::TimeZone => "fuseau horaire",
         ColumnTarget::Ignored => "non utilisée",
     },
-    decimal: |value| format!("{value:.2}").replace('.', ","),
+    decimal: |value| fixed_point(value, 2, ','),
 
     sandbox_provider: |provider| format!("{provider} (bac à sable)"),
     counter: |stats| {
@@ -253,7 +254,7 @@ pub static FR: Texts = Texts {
     mapping_twice: |target| format!("Une seule colonne peut contenir le {target}."),
     lines_loaded: |file, lines| format!("{file} : {lines} lignes chargées ci-dessous."),
     file_too_large: |file, megabytes| {
-        let size = format!("{megabytes:.1}").replace('.', ",");
+        let size = fixed_point(megabytes, 1, ',');
         format!("{file} fait {size} Mo ; les fichiers jusqu'à 20 Mo peuvent être lus.")
     },
     file_unreadable: |file| format!("{file} n'a pas pu être lu comme du texte."),

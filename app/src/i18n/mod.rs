@@ -11,7 +11,9 @@ mod en;
 mod fr;
 mod fr_server;
 mod locale;
+mod number;
 
 pub use catalogue::Texts;
 pub use context::{provide_i18n, use_i18n, word, I18n};
 pub use locale::Locale;
+pub use number::fixed_point;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{ProviderId, WindowTerms};
+use super::{calendar_date, ProviderId, WindowTerms};
 use crate::domain::holidays::Holiday;
 
 /// Stored as JSON (`to_recorded`): a renamed variant or field would read older rows back as their
@@ -105,11 +105,13 @@ pub enum ResendBlocked {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Closed {
     Holiday {
+        #[serde(with = "super::calendar_date")]
         date: NaiveDate,
         holiday: Holiday,
         zone: String,
     },
     NotASendingDay {
+        #[serde(with = "super::calendar_date")]
         date: NaiveDate,
         zone: String,
     },
@@ -251,7 +253,6 @@ impl fmt::Display for Notice {
 
 impl fmt::Display for Closed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const DATE: &str = "%A %-d %B %Y";
         match self {
             Closed::Holiday {
                 date,
@@ -260,10 +261,14 @@ impl fmt::Display for Closed {
             } => write!(
                 f,
                 "{} is a public holiday ({holiday}) in {zone}",
-                date.format(DATE)
+                calendar_date::in_words(*date)
             ),
             Closed::NotASendingDay { date, zone } => {
-                write!(f, "{} is not a sending day in {zone}", date.format(DATE))
+                write!(
+                    f,
+                    "{} is not a sending day in {zone}",
+                    calendar_date::in_words(*date)
+                )
             }
             Closed::Hours {
                 time,
