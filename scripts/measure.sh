@@ -36,3 +36,20 @@ if [ -n "$chunks" ]; then
   # shellcheck disable=SC2086
   echo "| split chunks ($(echo $chunks | wc -w) files, on demand) | $(total $chunks) B | $(total $(printf '%s.gz ' $chunks)) B | $(total $(printf '%s.br ' $chunks)) B |"
 fi
+
+# What each part loaded on demand fetches the first time: its own chunk and the chunks it shares
+# with other parts (from wasm-split's manifest), gzip.
+manifest=$(ls "$pkg"/__wasm_split_manifest.*.json 2>/dev/null | head -n 1 || true)
+if [ -n "$manifest" ]; then
+  echo
+  echo "| loaded on demand | files | gzip |"
+  echo "|---|---|---|"
+  node -e '
+    const fs = require("fs"), path = require("path");
+    const [manifest, pkg] = process.argv.slice(1);
+    for (const [part, chunks] of Object.entries(JSON.parse(fs.readFileSync(manifest, "utf8")))) {
+      const gzip = chunks.reduce((sum, c) => sum + fs.statSync(path.join(pkg, c + ".wasm.gz")).size, 0);
+      // Names end with a hash of where the part is declared.
+      console.log(`| ${part.replace(/^_+/, "").replace(/_\d+$/, "")} | ${chunks.length} | ${gzip} B |`);
+    }' "$manifest" "$pkg"
+fi
