@@ -13,6 +13,7 @@ pub mod picked_file;
 pub mod polling;
 #[cfg(feature = "ssr")]
 pub mod services;
+pub mod stopped;
 
 mod root;
 

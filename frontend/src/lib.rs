@@ -5,7 +5,11 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Runs when the module is instantiated by the HTML shell.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A panic ends the app: log it, and tell the user to reload.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        app::stopped::show_reload_notice();
+    }));
     app::client::use_server_base_path();
     leptos::mount::mount_to_body(app::App);
 }

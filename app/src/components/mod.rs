@@ -43,3 +43,18 @@ pub use sandbox_panel::SandboxPanel;
 pub use status_counts::StatusCounts;
 pub use table_scroll::TableScroll;
 pub use time::Time;
+
+/// Fetches the composer's parts loaded on demand (its `_view` functions), so that a new version
+/// installed while the form is being filled in cannot take them away before they are needed.
+/// (Leptos's `lazy_preload!` preloads only in hydrate builds; the `#[lazy]` functions' own
+/// preload functions work in this client-side build.)
+pub async fn preload_composer_parts() {
+    #[cfg(feature = "csr")]
+    {
+        confirm_panel::__preload_confirm_panel_view().await;
+        handover_progress::__preload_handover_progress_view().await;
+        preview_panel::__preload_preview_panel_view().await;
+        receipt::__preload_receipt_panel_view().await;
+        recipients_file::__preload_column_mapping_view().await;
+    }
+}

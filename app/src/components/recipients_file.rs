@@ -7,7 +7,7 @@ use crate::picked_file::{FileProblem, PickedFile};
 
 /// A file waiting for its columns to be mapped.
 #[derive(Debug, Clone, PartialEq)]
-struct Mapping {
+pub(super) struct Mapping {
     file: PickedFile,
     delimiter: char,
     cells: Vec<String>,
@@ -89,7 +89,7 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
 
 /// What each column of `mapping`'s file holds, as the user says it (`targets`, a guess at first).
 #[leptos::lazy]
-fn column_mapping_view(
+pub(super) fn column_mapping_view(
     mapping: Mapping,
     targets: RwSignal<Vec<ColumnTarget>>,
     on_apply: Callback<()>,

@@ -35,7 +35,7 @@ catalogue! {
     words {
         // The frame of every page.
         app_title, nav_label, nav_compose, nav_campaigns, nav_opt_outs, nav_settings,
-        language_label, not_found,
+        language_label, not_found, stopped, reload,
         // Shared.
         loading, refresh, cancel, keep_it, previous, next, all, provider, recipients, message,
         purpose, state, send_at, time_zone, reschedule, sms, now, at_once, left_out,

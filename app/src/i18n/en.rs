@@ -24,6 +24,8 @@ pub static EN: Texts = Texts {
     nav_settings: "Settings",
     language_label: "Language",
     not_found: "This page does not exist.",
+    stopped: "The page stopped working, most likely because a new version was installed. Reload it to go on.",
+    reload: "Reload the page",
 
     loading: "Loading…",
     refresh: "Refresh",

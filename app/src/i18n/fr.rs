@@ -29,6 +29,8 @@ pub static FR: Texts = Texts {
     nav_settings: "Réglages",
     language_label: "Langue",
     not_found: "Cette page n'existe pas.",
+    stopped: "La page a cessé de fonctionner, sans doute parce qu'une nouvelle version a été installée. Rechargez-la pour continuer.",
+    reload: "Recharger la page",
 
     loading: "Chargement…",
     refresh: "Actualiser",

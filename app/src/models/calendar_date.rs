@@ -103,7 +103,14 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_date() {
-        for text in ["2026-02-30", "2026-12", "2026-12-6", "2026-1x-06", "", "2026-12-06T10:00"] {
+        for text in [
+            "2026-02-30",
+            "2026-12",
+            "2026-12-6",
+            "2026-1x-06",
+            "",
+            "2026-12-06T10:00",
+        ] {
             let json = format!("{{\"date\":\"{text}\"}}");
             assert!(serde_json::from_str::<Dated>(&json).is_err(), "{text}");
         }
