@@ -160,8 +160,18 @@ impl Texts {
         match error {
             AppError::Invalid(_) => self.some_fields.to_owned(),
             AppError::Provider {
-                provider, message, ..
-            } => (self.provider_refused)(&provider.to_string(), message),
+                provider,
+                code,
+                message,
+                ..
+            } => {
+                let said = Problem::ProviderSaid {
+                    provider: *provider,
+                    code: code.clone(),
+                    words: message.clone(),
+                };
+                (self.provider_refused)(&provider.to_string(), &(self.problem)(&said))
+            }
             AppError::Unreachable { provider, message } => {
                 (self.unreachable)(&provider.to_string(), message)
             }
@@ -340,6 +350,77 @@ mod tests {
     }
 
     #[test]
+    fn a_documented_refusal_code_is_said_in_each_language() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        let refused = crate::models::AppError::Provider {
+            provider: ProviderId::Octopush,
+            code: Some("106".into()),
+            message: "the sender must be 3 to 11 letters or digits (code 106: bad sender)".into(),
+            field: Some(Field::Sender),
+        };
+        assert_eq!(
+            en.error(&refused),
+            "Octopush refused the request: the sender must be 3 to 11 letters or digits (code 106: bad sender)"
+        );
+        assert_eq!(
+            fr.error(&refused),
+            "Octopush a refusé la requête : l'expéditeur doit compter de 3 à 11 lettres ou chiffres (code 106)"
+        );
+        assert_eq!(
+            fr.field_errors(&refused, Field::Sender),
+            ["l'expéditeur doit compter de 3 à 11 lettres ou chiffres (code 106)"]
+        );
+    }
+
+    #[test]
+    fn every_documented_refusal_code_has_its_french_sentence() {
+        use crate::models::RefusalCode::{self, *};
+        let fr = Locale::Fr.texts();
+        let codes = [
+            (
+                ProviderId::Octopush,
+                ["101", "103", "104", "106", "107", "113", "117", "120"].as_slice(),
+            ),
+            (
+                ProviderId::Octopush,
+                &["121", "122", "150", "151", "152", "153", "500", "501"],
+            ),
+            (
+                ProviderId::Infobip,
+                &["UNAUTHORIZED", "E401", "FORBIDDEN", "E403", "NOT_FOUND"],
+            ),
+            (ProviderId::Infobip, &["E404", "TOO_MANY_REQUESTS"]),
+        ];
+        let mut meanings = Vec::new();
+        for (provider, codes) in codes {
+            for code in codes {
+                let known = RefusalCode::read(provider, code).unwrap_or_else(|| panic!("{code}"));
+                // A new meaning stops this compiling until it is listed above.
+                match known {
+                    WrongLoginOrKey | NoRecipients | NotEnoughCredit | BadSender | NoText
+                    | AccountNotValidated | NoValidNumber | AlreadySubmitted
+                    | StopMentionPremium | StopMentionLowCost | NoCountryForPrefix
+                    | CountryNotServed | NoLowCostRoute | RouteCongested | OctopushFailed
+                    | OctopushConnection | WrongApiKey | KeyNotAllowed | UnknownBulk
+                    | LimitingRequests => {}
+                }
+                if !meanings.contains(&known) {
+                    meanings.push(known);
+                }
+                let english = format!("{known} (code {code})");
+                let said = (fr.problem)(&Problem::ProviderSaid {
+                    provider,
+                    code: Some((*code).into()),
+                    words: english.clone(),
+                });
+                assert_ne!(said, english, "not translated: {english}");
+                assert!(said.ends_with(&format!("(code {code})")), "{said}");
+            }
+        }
+        assert_eq!(meanings.len(), 20, "every meaning is listed");
+    }
+
+    #[test]
     fn a_mapping_problem_names_the_column_in_each_language() {
         let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
         let twice = MappingProblem::Repeated(ColumnTarget::TimeZone);
@@ -438,6 +519,11 @@ mod tests {
             Problem::OverrideReasonMissing,
             Problem::UnknownOptOutSource("web".into()),
             Problem::NoNumber,
+            Problem::ProviderSaid {
+                provider: ProviderId::Octopush,
+                code: Some("106".into()),
+                words: "the sender must be 3 to 11 letters or digits (code 106)".into(),
+            },
         ];
         for problem in &problems {
             match problem {
@@ -464,9 +550,8 @@ mod tests {
                 | Problem::TimeBreaksRules { .. }
                 | Problem::OverrideReasonMissing
                 | Problem::UnknownOptOutSource(_)
-                | Problem::NoNumber => {}
-                // The provider's own words: the same in every language.
-                Problem::ProviderSaid(_) => unreachable!(),
+                | Problem::NoNumber
+                | Problem::ProviderSaid { .. } => {}
             }
         }
         problems

@@ -9,7 +9,8 @@ use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
 use crate::models::{
-    Closed, Notice, Problem, Reconciliation, Refusal, ResendBlocked, RuleBreak, Then,
+    Closed, Notice, Problem, ProviderId, Reconciliation, Refusal, RefusalCode, ResendBlocked,
+    RuleBreak, Then,
 };
 
 pub(super) fn problem(problem: &Problem) -> String {
@@ -67,7 +68,47 @@ pub(super) fn problem(problem: &Problem) -> String {
             format!("« {source} » n'est pas une source (operator ou import attendu).")
         }
         Problem::NoNumber => "Saisissez au moins un numéro.".into(),
-        Problem::ProviderSaid(words) => words.clone(),
+        Problem::ProviderSaid {
+            provider,
+            code,
+            words,
+        } => provider_said(*provider, code.as_deref(), words),
+    }
+}
+
+/// A provider's refusal: a code it documents in French, with the code; else its own words.
+fn provider_said(provider: ProviderId, code: Option<&str>, words: &str) -> String {
+    match code.and_then(|code| Some((RefusalCode::read(provider, code)?, code))) {
+        Some((known, code)) => format!("{} (code {code})", refusal_code(known)),
+        None => words.to_owned(),
+    }
+}
+
+fn refusal_code(code: RefusalCode) -> &'static str {
+    use RefusalCode::*;
+    match code {
+        WrongLoginOrKey => "l'identifiant ou la clé d'API est faux",
+        NoRecipients => "la campagne n'a pas de destinataire",
+        NotEnoughCredit => "le compte n'a pas assez de crédit",
+        BadSender => "l'expéditeur doit compter de 3 à 11 lettres ou chiffres",
+        NoText => "le texte du message manque",
+        AccountNotValidated => "le compte Octopush n'est pas encore validé",
+        NoValidNumber => "aucun numéro valide dans la liste",
+        AlreadySubmitted => "cette requête a déjà été soumise dans les dernières 24 heures",
+        StopMentionPremium => "un SMS marketing premium doit contenir la mention « STOP au XXXXX »",
+        StopMentionLowCost => {
+            "un SMS marketing low cost doit contenir la mention « STOP au XXXXX »"
+        }
+        NoCountryForPrefix => "aucun pays ne correspond à l'indicatif d'un numéro",
+        CountryNotServed => "le pays d'un numéro n'est pas desservi",
+        NoLowCostRoute => "aucune route low cost ne dessert le pays d'un numéro",
+        RouteCongested => "la route est encombrée ; réessayez plus tard",
+        OctopushFailed => "Octopush n'a pas pu traiter la requête",
+        OctopushConnection => "Octopush a eu une erreur de connexion",
+        WrongApiKey => "la clé d'API Infobip est fausse",
+        KeyNotAllowed => "la clé d'API Infobip ne peut pas utiliser ce point d'accès",
+        UnknownBulk => "Infobip ne connaît pas ce lot",
+        LimitingRequests => "Infobip limite les requêtes ; réessayez plus tard",
     }
 }
 

@@ -123,12 +123,17 @@ impl AppError {
                 .cloned()
                 .collect(),
             AppError::Provider {
-                field: Some(f),
+                provider,
+                code,
                 message,
-                ..
+                field: Some(f),
             } if *f == field => vec![FieldError::new(
                 field,
-                Problem::ProviderSaid(message.clone()),
+                Problem::ProviderSaid {
+                    provider: *provider,
+                    code: code.clone(),
+                    words: message.clone(),
+                },
             )],
             _ => Vec::new(),
         }

@@ -9,6 +9,7 @@ mod preview;
 mod problem;
 mod provider;
 mod refusal;
+mod refusal_code;
 mod schedule;
 mod settings;
 mod status;
@@ -25,6 +26,7 @@ pub use preview::{CampaignPreview, PreviewRecipient};
 pub use problem::{Problem, RuleBreak};
 pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
 pub use refusal::Refusal;
+pub use refusal_code::RefusalCode;
 pub use schedule::{
     DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleProgress,
     ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,

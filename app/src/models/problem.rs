@@ -81,9 +81,14 @@ pub enum Problem {
     #[error("Enter at least one number.")]
     NoNumber,
 
-    /// A provider's refusal about a field, in the provider's own words.
-    #[error("{0}")]
-    ProviderSaid(String),
+    /// A provider's refusal about a field: its code, and the server's English words for it
+    /// (the provider's own words for a code it does not document).
+    #[error("{words}")]
+    ProviderSaid {
+        provider: ProviderId,
+        code: Option<String>,
+        words: String,
+    },
 }
 
 /// A recipient for whom a new send time breaks the sending rules.

@@ -1,6 +1,7 @@
 //! Infobip's failures, from either error envelope, in words a user understands.
 
 use crate::providers::http::transport_failure;
+use app::models::{ProviderId, RefusalCode};
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
@@ -15,7 +16,7 @@ pub enum InfobipError {
         violations: Vec<(String, String)>,
     },
     /// Too many requests; wait `retry_after` when Infobip says how long.
-    #[error("Infobip is limiting requests; try again later")]
+    #[error("{}", RefusalCode::LimitingRequests)]
     RateLimited { retry_after: Option<Duration> },
     #[error("unexpected answer (HTTP {status}): {body}")]
     Unexpected { status: u16, body: String },
@@ -49,16 +50,10 @@ impl From<reqwest::Error> for InfobipError {
 }
 
 fn describe(code: &str, message: &str, violations: &[(String, String)]) -> String {
-    let plain = match code {
-        "UNAUTHORIZED" | "E401" => "the Infobip API key is wrong",
-        "FORBIDDEN" | "E403" => "the Infobip API key may not use this endpoint",
-        "NOT_FOUND" | "E404" => "Infobip does not know this bulk",
-        _ => "",
-    };
-    let mut text = if plain.is_empty() {
-        format!("{message} ({code})")
-    } else {
-        format!("{plain} ({code}: {message})")
+    // The documented codes read as `RefusalCode`, which the browser says in the user's language.
+    let mut text = match RefusalCode::read(ProviderId::Infobip, code) {
+        Some(plain) => format!("{plain} ({code}: {message})"),
+        None => format!("{message} ({code})"),
     };
     for (property, violation) in violations {
         text.push_str(&format!("; {property}: {violation}"));

@@ -1,7 +1,7 @@
 //! Octopush's failures, in words a user understands, with the provider's code kept.
 
 use crate::providers::http::transport_failure;
-use app::models::Field;
+use app::models::{Field, ProviderId, RefusalCode};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OctopushError {
@@ -50,31 +50,13 @@ impl From<reqwest::Error> for OctopushError {
     }
 }
 
-/// A plain sentence for each documented code; the provider's own text follows for the rest.
+/// A plain sentence for each documented code (`RefusalCode`, which the browser says in the
+/// user's language); the provider's own text follows, or stands alone for the other codes.
 fn describe(code: i64, message: &str) -> String {
-    let plain = match code {
-        101 => "the API login or key is wrong",
-        103 => "the campaign has no recipients",
-        104 => "the account does not have enough credit",
-        106 => "the sender must be 3 to 11 letters or digits",
-        107 => "the message text is missing",
-        113 => "the Octopush account is not validated yet",
-        117 => "no valid phone number in the list",
-        120 => "this request was already submitted in the last 24 hours",
-        121 => "a premium marketing SMS must contain the mention \"STOP au XXXXX\"",
-        122 => "a low-cost marketing SMS must contain the mention \"STOP au XXXXX\"",
-        150 => "no country matches a number's prefix",
-        151 => "a number's country is not served",
-        152 => "there is no low-cost route to a number's country",
-        153 => "the route is congested; try again later",
-        500 => "Octopush could not process the request",
-        501 => "Octopush had a connection error",
-        _ => return format!("{message} (code {code})"),
-    };
-    if message.is_empty() {
-        format!("{plain} (code {code})")
-    } else {
-        format!("{plain} (code {code}: {message})")
+    match RefusalCode::read(ProviderId::Octopush, &code.to_string()) {
+        Some(plain) if message.is_empty() => format!("{plain} (code {code})"),
+        Some(plain) => format!("{plain} (code {code}: {message})"),
+        None => format!("{message} (code {code})"),
     }
 }
 
