@@ -54,8 +54,8 @@ pub fn ConfirmPanel(
     }
 }
 
-/// The confirm step as the composer shows it, fetched the first time it is needed (a chunk of
-/// `cargo leptos build --split`): most visits never reach it.
+/// The confirm step as the composer shows it, in a chunk of its own (`cargo leptos build --split`)
+/// that the composer fetches once drawn.
 #[leptos::lazy]
 pub fn confirm_panel_view(
     request: ScheduleRequest,

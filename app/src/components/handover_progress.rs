@@ -9,8 +9,8 @@ use crate::polling::refresh_while;
 /// How often the hand-over is asked about while it lasts.
 const PERIOD: Duration = Duration::from_millis(400);
 
-/// The hand-over bar as the composer shows it, fetched the first time a campaign is scheduled (a
-/// chunk of `cargo leptos build --split`).
+/// The hand-over bar as the composer shows it, in a chunk of its own (`cargo leptos build
+/// --split`) that the composer fetches once drawn.
 #[leptos::lazy]
 pub fn handover_progress_view(campaign_id: String, provider: ProviderId) -> AnyView {
     view! { <HandoverProgress campaign_id=campaign_id provider=provider/> }.into_any()

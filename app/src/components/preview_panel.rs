@@ -74,8 +74,8 @@ pub fn PreviewPlaceholder() -> impl IntoView {
     }
 }
 
-/// The preview as the composer shows it, in a chunk of `cargo leptos build --split` fetched once
-/// the form has a message and recipients.
+/// The preview as the composer shows it, in a chunk of its own (`cargo leptos build --split`) that
+/// the composer fetches once drawn.
 #[leptos::lazy]
 pub fn preview_panel_view(
     preview: Signal<Option<Result<CampaignPreview, AppError>>>,

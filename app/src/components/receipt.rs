@@ -13,8 +13,8 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
     move || receipt_view(i18n.t(), &receipt)
 }
 
-/// The receipt as the composer shows it, fetched the first time a campaign is scheduled (a chunk
-/// of `cargo leptos build --split`).
+/// The receipt as the composer shows it, in a chunk of its own (`cargo leptos build --split`) that
+/// the composer fetches once drawn.
 #[leptos::lazy]
 pub fn receipt_panel_view(receipt: ScheduleReceipt) -> AnyView {
     view! { <ReceiptPanel receipt=receipt/> }.into_any()

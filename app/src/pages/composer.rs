@@ -24,7 +24,7 @@ const PREVIEW_DELAY: Duration = Duration::from_millis(400);
 pub fn ComposerPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    // Once the form is drawn.
+    // Once the form is drawn, its later parts are fetched (they come in chunks of their own).
     Effect::new(|_| spawn_local(preload_composer_parts()));
     let providers = LocalResource::new(list_providers);
     let zones = LocalResource::new(list_time_zones);
@@ -78,7 +78,8 @@ pub fn ComposerPage() -> impl IntoView {
             }
         }
     });
-    // The preview's code loads once there is something to preview, and stays.
+    // A placeholder of the preview panel stands in until there is something to preview, so the
+    // first screen waits neither for the panel's chunk nor redraws when it comes.
     let preview_wanted = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false) || worth_previewing(&request())
     });
@@ -341,7 +342,7 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 {move || match confirming.get() {
-                    // The parts below that appear after a click load on first use (their `_view`).
+                    // The parts that appear later come from chunks of their own (their `_view`).
                     Some((request, preview)) => {
                         let on_confirm = Callback::new(move |()| confirm());
                         let on_back = Callback::new(move |()| confirming.set(None));
