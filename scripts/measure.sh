@@ -34,15 +34,15 @@ done
 chunks=$(ls "$pkg"/*.wasm "$pkg"/__wasm_split*.js 2>/dev/null | grep -v '/sms-scheduler\.' || true)
 if [ -n "$chunks" ]; then
   # shellcheck disable=SC2086
-  echo "| split chunks ($(echo $chunks | wc -w) files, on demand) | $(total $chunks) B | $(total $(printf '%s.gz ' $chunks)) B | $(total $(printf '%s.br ' $chunks)) B |"
+  echo "| split chunks ($(echo $chunks | wc -w) files, after the first screen) | $(total $chunks) B | $(total $(printf '%s.gz ' $chunks)) B | $(total $(printf '%s.br ' $chunks)) B |"
 fi
 
-# What each part loaded on demand fetches the first time: its own chunk and the chunks it shares
+# What each part loaded after the first screen fetches: its own chunk and the chunks it shares
 # with other parts (from wasm-split's manifest), gzip.
 manifest=$(ls "$pkg"/__wasm_split_manifest.*.json 2>/dev/null | head -n 1 || true)
 if [ -n "$manifest" ]; then
   echo
-  echo "| loaded on demand | files | gzip |"
+  echo "| part loaded after the first screen | files | gzip |"
   echo "|---|---|---|"
   node -e '
     const fs = require("fs"), path = require("path");

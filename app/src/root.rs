@@ -2,8 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
+use leptos::task::spawn_local;
+
 use crate::client::{base_path, href};
-use crate::components::LanguageSwitch;
+use crate::components::{preload_composer_parts, LanguageSwitch};
 use crate::i18n::{provide_i18n, word};
 use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage};
 
@@ -11,6 +13,7 @@ use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, Setti
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    Effect::new(|_| spawn_local(preload_the_rest()));
     view! {
         <Router base=base_path()>
             <header class="app-header">
@@ -58,3 +61,20 @@ lazy_page!(CampaignsRoute, CampaignsPage);
 lazy_page!(CampaignRoute, CampaignPage);
 lazy_page!(OptOutsRoute, OptOutsPage);
 lazy_page!(SettingsRoute, SettingsPage);
+
+#[cfg(feature = "csr")]
+const PRELOAD_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Once the first page has had its moment, the code of the others comes in the background (the
+/// composer's later parts first): a page then opens at once, and a new version installed later
+/// in the session cannot take away code the page still needs.
+async fn preload_the_rest() {
+    // Compiling the chunks at once would slow the first page down (its data, its first clicks).
+    #[cfg(feature = "csr")]
+    gloo_timers::future::sleep(PRELOAD_AFTER).await;
+    preload_composer_parts().await;
+    CampaignsRoute::preload().await;
+    CampaignRoute::preload().await;
+    OptOutsRoute::preload().await;
+    SettingsRoute::preload().await;
+}

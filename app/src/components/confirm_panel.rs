@@ -55,7 +55,7 @@ pub fn ConfirmPanel(
 }
 
 /// The confirm step as the composer shows it, in a chunk of its own (`cargo leptos build --split`)
-/// that the composer fetches once drawn.
+/// that the app fetches once its first page is drawn.
 #[leptos::lazy]
 pub fn confirm_panel_view(
     request: ScheduleRequest,

@@ -10,7 +10,7 @@ use crate::polling::refresh_while;
 const PERIOD: Duration = Duration::from_millis(400);
 
 /// The hand-over bar as the composer shows it, in a chunk of its own (`cargo leptos build
-/// --split`) that the composer fetches once drawn.
+/// --split`) that the app fetches once its first page is drawn.
 #[leptos::lazy]
 pub fn handover_progress_view(campaign_id: String, provider: ProviderId) -> AnyView {
     view! { <HandoverProgress campaign_id=campaign_id provider=provider/> }.into_any()

@@ -44,8 +44,7 @@ pub use status_counts::StatusCounts;
 pub use table_scroll::TableScroll;
 pub use time::Time;
 
-/// Fetches the composer's parts loaded on demand (its `_view` functions), so that a new version
-/// installed while the form is being filled in cannot take them away before they are needed.
+/// Fetches the composer's parts that come in chunks of their own (its `_view` functions).
 /// (Leptos's `lazy_preload!` preloads only in hydrate builds; the `#[lazy]` functions' own
 /// preload functions work in this client-side build.)
 pub async fn preload_composer_parts() {

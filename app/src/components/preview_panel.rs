@@ -75,7 +75,7 @@ pub fn PreviewPlaceholder() -> impl IntoView {
 }
 
 /// The preview as the composer shows it, in a chunk of its own (`cargo leptos build --split`) that
-/// the composer fetches once drawn.
+/// the app fetches once its first page is drawn.
 #[leptos::lazy]
 pub fn preview_panel_view(
     preview: Signal<Option<Result<CampaignPreview, AppError>>>,

@@ -14,7 +14,7 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
 }
 
 /// The receipt as the composer shows it, in a chunk of its own (`cargo leptos build --split`) that
-/// the composer fetches once drawn.
+/// the app fetches once its first page is drawn.
 #[leptos::lazy]
 pub fn receipt_panel_view(receipt: ScheduleReceipt) -> AnyView {
     view! { <ReceiptPanel receipt=receipt/> }.into_any()

@@ -78,7 +78,7 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
                 }}
             </span>
         </div>
-        // The mapping form comes in a chunk of its own, which the composer fetches once drawn.
+        // The mapping form comes in a chunk of its own (fetched once the first page is drawn).
         {move || mapping.get().map(|m| {
             let on_apply = Callback::new(apply);
             let on_cancel = Callback::new(move |()| mapping.set(None));

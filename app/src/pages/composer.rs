@@ -7,9 +7,9 @@ use crate::api::providers::{list_providers, list_time_zones};
 use crate::api::sms::ScheduleSms;
 use crate::client::{browser_time_zone, new_campaign_id};
 use crate::components::{
-    confirm_panel_view, handover_progress_view, preload_composer_parts, preview_panel_view,
-    receipt_panel_view, BalancePanel, FieldErrors, MessageCounter, OutsideWindowChoice,
-    PlaceholderButtons, PreviewPlaceholder, RecipientsFile,
+    confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
+    BalancePanel, FieldErrors, MessageCounter, OutsideWindowChoice, PlaceholderButtons,
+    PreviewPlaceholder, RecipientsFile,
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
@@ -24,8 +24,6 @@ const PREVIEW_DELAY: Duration = Duration::from_millis(400);
 pub fn ComposerPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    // Once the form is drawn, its later parts are fetched (they come in chunks of their own).
-    Effect::new(|_| spawn_local(preload_composer_parts()));
     let providers = LocalResource::new(list_providers);
     let zones = LocalResource::new(list_time_zones);
 
