@@ -4,6 +4,7 @@ use super::catalogue::days_in_words;
 use super::fixed_point;
 use super::Texts;
 use crate::domain::column_mapping::ColumnTarget;
+use crate::models::calendar_date;
 use crate::models::{CampaignState, RecipientStatus};
 
 /// `""` for one, `"s"` for more (or none).
@@ -297,16 +298,7 @@ pub static EN: Texts = Texts {
     read_as: |region| format!("read as {region} numbers"),
     at_most: |n| format!("at most {n}"),
     window_terms: |window| {
-        const DAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        let days = days_in_words(&window.days, DAYS, "every day");
+        let days = days_in_words(&window.days, calendar_date::DAYS, "every day");
         let holidays = if window.french_holidays {
             ", never on French public holidays"
         } else {

@@ -1,6 +1,6 @@
 //! Français : what the server found wrong with an input, and why it refused a request.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::fr::{DAYS, FR};
 use crate::domain::holidays::Holiday;
@@ -8,6 +8,7 @@ use crate::domain::message::{MessageTextError, MAX_TEXT_CHARS};
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
+use crate::models::calendar_date;
 use crate::models::{
     Closed, Notice, Problem, ProviderId, Reconciliation, Refusal, RefusalCode, ResendBlocked,
     RuleBreak, Then,
@@ -395,13 +396,7 @@ fn date_in_words(date: NaiveDate) -> String {
         "novembre",
         "décembre",
     ];
-    format!(
-        "{} {} {} {}",
-        DAYS[date.weekday().num_days_from_monday() as usize],
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    calendar_date::in_words(date, &DAYS, &MONTHS)
 }
 
 fn holiday(holiday: Holiday) -> &'static str {

@@ -44,36 +44,40 @@ fn parse(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day.parse().ok()?)
 }
 
-/// `Sunday 6 December 2026`.
-pub fn in_words(date: NaiveDate) -> String {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+/// The days of the week in English, from Monday.
+pub const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The months in English.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `Sunday 6 December 2026`, with a language's `days` (from Monday) and `months`.
+pub fn in_words(date: NaiveDate, days: &[&str; 7], months: &[&str; 12]) -> String {
     format!(
         "{} {} {} {}",
-        DAYS[date.weekday().num_days_from_monday() as usize],
+        days[date.weekday().num_days_from_monday() as usize],
         date.day(),
-        MONTHS[date.month0() as usize],
+        months[date.month0() as usize],
         date.year()
     )
 }
@@ -119,7 +123,8 @@ mod tests {
     #[test]
     fn says_the_date_as_chrono_would() {
         let date = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
-        assert_eq!(in_words(date), date.format("%A %-d %B %Y").to_string());
-        assert_eq!(in_words(date), "Sunday 6 December 2026");
+        let english = in_words(date, &DAYS, &MONTHS);
+        assert_eq!(english, date.format("%A %-d %B %Y").to_string());
+        assert_eq!(english, "Sunday 6 December 2026");
     }
 }

@@ -1,6 +1,6 @@
 //! Types that cross the wire between the browser and the server functions.
 
-mod calendar_date;
+pub(crate) mod calendar_date;
 mod campaign;
 mod error;
 mod notice;

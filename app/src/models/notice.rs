@@ -261,13 +261,13 @@ impl fmt::Display for Closed {
             } => write!(
                 f,
                 "{} is a public holiday ({holiday}) in {zone}",
-                calendar_date::in_words(*date)
+                calendar_date::in_words(*date, &calendar_date::DAYS, &calendar_date::MONTHS)
             ),
             Closed::NotASendingDay { date, zone } => {
                 write!(
                     f,
                     "{} is not a sending day in {zone}",
-                    calendar_date::in_words(*date)
+                    calendar_date::in_words(*date, &calendar_date::DAYS, &calendar_date::MONTHS)
                 )
             }
             Closed::Hours {
