@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the release wasm bundle (raw and gzip); with --builds, cold and warm build times; with
 # --load, how soon the composer is usable after navigation (Chromium on loopback, the release
-# build as `make build` leaves it). Writes nothing; prints Markdown tables to paste into the README.
+# build as `make build` leaves it); with --shell (and nothing else), what the app costs before
+# any page is drawn. Writes nothing but build caches; prints Markdown tables to paste into the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -14,6 +15,21 @@ if [ "${1:-}" = "--builds" ]; then
   rm -rf "$target"
   echo "| cold release build (empty target dir) | ${cold} s |"
   echo "| warm release build (one app file touched) | ${warm} s |"
+fi
+
+if [ "${1:-}" = "--shell" ]; then
+  # What the app costs before any page is drawn (the frame, the router, both languages, the
+  # server-function client): built again with the composer, too, in a chunk of its own
+  # (feature lazy-composer), into a site of its own, and only its first-load files measured.
+  site=$(mktemp -d)
+  LEPTOS_SITE_ROOT=$site cargo leptos build --release --split --frontend-only --lib-features lazy-composer >/dev/null 2>&1
+  wasm=$(ls "$site"/pkg/sms-scheduler.*.wasm | head -n 1)
+  js=$(ls "$site"/pkg/sms-scheduler.*.js | head -n 1)
+  raw=$(( $(stat -c %s "$wasm") + $(stat -c %s "$js") ))
+  gzip=$(( $(gzip -9 --no-name -c "$wasm" | wc -c) + $(gzip -9 --no-name -c "$js" | wc -c) ))
+  rm -rf "$site"
+  echo "| the app's shell, no page drawn (wasm + JS loaded first) | $raw B | $gzip B |"
+  exit 0
 fi
 
 if [ "${1:-}" = "--load" ]; then

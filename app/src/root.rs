@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::{lazy_route, path, ChooseView, Lazy, LazyRoute};
 
 use leptos::task::spawn_local;
 
@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
             </header>
             <main class="app-main">
                 <Routes fallback=move || view! { <p class="not-found">{word(|t| t.not_found)}</p> }>
-                    <Route path=path!("/") view=ComposerPage/>
+                    <Route path=path!("/") view=composer_route()/>
                     <Route path=path!("/campaigns") view={Lazy::<CampaignsRoute>::new()}/>
                     <Route path=path!("/campaigns/:id") view={Lazy::<CampaignRoute>::new()}/>
                     <Route path=path!("/opt-outs") view={Lazy::<OptOutsRoute>::new()}/>
@@ -61,6 +61,22 @@ lazy_page!(CampaignsRoute, CampaignsPage);
 lazy_page!(CampaignRoute, CampaignPage);
 lazy_page!(OptOutsRoute, OptOutsPage);
 lazy_page!(SettingsRoute, SettingsPage);
+
+/// The composer, in the code loaded first: it is the page people come for.
+#[cfg(not(feature = "lazy-composer"))]
+fn composer_route() -> impl ChooseView {
+    ComposerPage
+}
+
+/// The composer in a chunk of its own, for `scripts/measure.sh --shell` only: it measures what
+/// the app costs before any page is drawn.
+#[cfg(feature = "lazy-composer")]
+fn composer_route() -> impl ChooseView {
+    Lazy::<ComposerRoute>::new()
+}
+
+#[cfg(feature = "lazy-composer")]
+lazy_page!(ComposerRoute, ComposerPage);
 
 #[cfg(feature = "csr")]
 const PRELOAD_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
