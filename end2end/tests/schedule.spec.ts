@@ -12,13 +12,15 @@ test('schedules an SMS through the Octopush sandbox and shows its reference', as
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
   await expect(page.getByTestId('reference')).toHaveText(/^sms_[0-9a-f]{13}$/);
   await expect(page.getByTestId('contacts')).toHaveText('2');
+  // Octopush's own cost, in the currency every other amount is shown in.
+  await expect(page.getByTestId('cost')).toHaveText(/^\d+\.\d{2} EUR$/);
   await expect(page.getByTestId('send-time')).toHaveText(/T10:00:00\+0[12]:00$/);
   await expect(page.getByTestId('form-error')).toHaveCount(0);
 });
 
 test('shows the sandbox balance', async ({ page }) => {
   await openComposer(page);
-  await expect(page.getByTestId('balance')).toHaveText(/^Octopush: \d+\.\d{2} euros$/);
+  await expect(page.getByTestId('balance')).toHaveText(/^Octopush: \d+\.\d{2} EUR$/);
 });
 
 test('counts characters, encoding and parts as the user types', async ({ page }) => {

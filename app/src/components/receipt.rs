@@ -24,7 +24,7 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
     let when = receipt.send_at.clone().unwrap_or_else(|| t.now.to_owned());
     let cost = receipt
         .total_cost
-        .map(|cost| t.money(cost, Some("€")))
+        .map(|cost| t.money(cost, receipt.currency.as_deref()))
         .unwrap_or_else(|| t.not_given.to_owned());
     let references = receipt.references().join(", ");
     let references = if references.is_empty() {

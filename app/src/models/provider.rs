@@ -70,6 +70,6 @@ pub struct ProviderInfo {
 pub struct Balance {
     pub provider: ProviderId,
     pub amount: f64,
-    /// The provider's unit, e.g. `euros`.
+    /// A currency's code (`EUR`), or the provider's own unit for a credit counted otherwise.
     pub unit: String,
 }

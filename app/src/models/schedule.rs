@@ -93,6 +93,8 @@ pub struct ScheduleReceipt {
     pub contacts: u32,
     pub sms_needed: Option<u32>,
     pub total_cost: Option<f64>,
+    /// The currency of `total_cost` (`EUR`).
+    pub currency: Option<String>,
     pub residual_credit: Option<f64>,
     /// The requested time, RFC 3339 with the user's offset; `None`: now.
     pub send_at: Option<String>,

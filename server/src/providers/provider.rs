@@ -21,6 +21,8 @@ pub struct Accepted {
     pub contacts: u32,
     pub sms_needed: Option<u32>,
     pub total_cost: Option<f64>,
+    /// The currency of `total_cost` (ISO 4217, `EUR`).
+    pub currency: Option<String>,
     pub residual_credit: Option<f64>,
     /// Recipients refused while the rest were accepted.
     pub rejected: Vec<RejectedRecipient>,
@@ -34,6 +36,7 @@ impl Accepted {
             contacts,
             sms_needed: None,
             total_cost: None,
+            currency: None,
             residual_credit: None,
             rejected: Vec::new(),
         }

@@ -450,6 +450,7 @@ fn receipt(
         } else {
             accepted.iter().map(|a| a.total_cost).sum()
         },
+        currency: accepted.iter().find_map(|a| a.currency.clone()),
         residual_credit: accepted
             .iter()
             .filter_map(|a| a.residual_credit)

@@ -165,7 +165,7 @@ async fn the_balance_goes_down_with_what_is_sent() {
         .call("check_balance", json!({"provider": "Octopush"}))
         .await
         .ok();
-    assert_eq!((before.amount, before.unit.as_str()), (100.0, "euros"));
+    assert_eq!((before.amount, before.unit.as_str()), (100.0, "EUR"));
     let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
     let after: Balance = app
         .call("check_balance", json!({"provider": "Octopush"}))
@@ -173,6 +173,7 @@ async fn the_balance_goes_down_with_what_is_sent() {
         .ok();
     let spent = receipt.total_cost.unwrap();
     assert!(spent > 0.0);
+    assert_eq!(receipt.currency.as_deref(), Some("EUR"));
     assert!(
         (before.amount - spent - after.amount).abs() < 1e-9,
         "{before:?} - {spent} != {after:?}"

@@ -222,6 +222,7 @@ impl SmsProvider for InfobipProvider {
             sms_needed: (counts.len() == answer.messages.len())
                 .then(|| counts.iter().map(|&c| u32::try_from(c).unwrap_or(0)).sum()),
             total_cost: None,
+            currency: None,
             residual_credit: None,
             rejected,
         })

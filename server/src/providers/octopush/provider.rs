@@ -12,6 +12,9 @@ use crate::providers::{
     Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError, SmsProvider,
 };
 
+/// Octopush accounts are kept in euros: its prices, costs and credit.
+const CURRENCY: &str = "EUR";
+
 /// Octopush refuses a `request_id` used in the 24 hours before (code 120).
 const REQUEST_ID_MEMORY_HOURS: i64 = 24;
 
@@ -46,6 +49,16 @@ pub fn capabilities() -> Capabilities {
         pause_resume: Support::No(Refusal::OctopushCannotPause),
         max_recipients_per_request: 500,
         max_days_ahead: None,
+    }
+}
+
+/// The credit's unit as the app shows every amount: Octopush says `euros` where the other
+/// provider and the prices give the currency's code; another unit is kept as Octopush names it.
+fn account_unit(unit: String) -> String {
+    if unit == "euros" {
+        CURRENCY.to_owned()
+    } else {
+        unit
     }
 }
 
@@ -85,7 +98,7 @@ impl SmsProvider for OctopushProvider {
         }?;
         Some(PartPrice {
             amount,
-            currency: "EUR".into(),
+            currency: CURRENCY.into(),
         })
     }
 
@@ -116,6 +129,7 @@ impl SmsProvider for OctopushProvider {
             contacts: answer.number_of_contacts,
             sms_needed: answer.number_of_sms_needed,
             total_cost: Some(answer.total_cost),
+            currency: Some(CURRENCY.to_owned()),
             residual_credit: answer.residual_credit,
             // Octopush accepts or refuses a campaign whole.
             rejected: Vec::new(),
@@ -137,7 +151,7 @@ impl SmsProvider for OctopushProvider {
         Ok(Balance {
             provider: ProviderId::Octopush,
             amount: balance.amount,
-            unit: balance.unit,
+            unit: account_unit(balance.unit),
         })
     }
 
@@ -164,5 +178,16 @@ impl SmsProvider for OctopushProvider {
             ProviderId::Octopush,
             "Octopush cannot pause or resume a campaign.",
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::account_unit;
+
+    #[test]
+    fn euros_are_named_by_their_currency_code() {
+        assert_eq!(account_unit("euros".into()), "EUR");
+        assert_eq!(account_unit("sms_premium".into()), "sms_premium");
     }
 }
