@@ -21,6 +21,7 @@ pub fn form(provider: ProviderId) -> ScheduleRequest {
         simulation: false,
         outside_window: OutsideWindow::Defer,
         local_time: false,
+        options: Default::default(),
     }
 }
 

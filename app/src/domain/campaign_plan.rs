@@ -246,6 +246,7 @@ mod tests {
             simulation: false,
             outside_window: OutsideWindow::Defer,
             local_time: false,
+            options: Default::default(),
         }
     }
 

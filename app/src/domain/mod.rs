@@ -8,6 +8,7 @@ pub mod message;
 pub mod opt_out;
 pub mod parse_errors;
 pub mod placeholders;
+pub mod provider_options;
 pub mod sender;
 
 #[cfg(feature = "ssr")]

@@ -11,6 +11,7 @@ use super::campaign::{
 use super::message::MessageText;
 use super::phone::Region;
 use super::placeholders::{placeholders_in, render};
+use super::provider_options::OrderOptions;
 use super::recipients::{parse_recipients, Recipient, RecipientList};
 use super::send_time::{parse_zone, SendTime, SendTimeError};
 use super::sender::SenderId;
@@ -62,6 +63,7 @@ impl SmsOrder {
             purpose: self.purpose,
             with_replies: self.with_replies,
             simulation: self.simulation,
+            options: self.options.clone(),
         }
     }
 
@@ -94,6 +96,8 @@ pub struct SmsOrder {
     pub purpose: Purpose,
     pub with_replies: bool,
     pub simulation: bool,
+    /// The provider's own options.
+    pub options: OrderOptions,
 }
 
 impl SmsOrder {
@@ -183,6 +187,16 @@ impl SmsOrder {
             }
         }
 
+        let options = OrderOptions::parse(request.provider, &request.options)
+            .map_err(|problems| {
+                errors.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| FieldError::new(Field::ProviderOptions, p)),
+                )
+            })
+            .unwrap_or_default();
+
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -200,6 +214,7 @@ impl SmsOrder {
             purpose: request.purpose,
             with_replies: request.with_replies,
             simulation: request.simulation,
+            options,
         })
     }
 }
@@ -312,6 +327,7 @@ mod tests {
             simulation: false,
             outside_window: OutsideWindow::Defer,
             local_time: false,
+            options: Default::default(),
         }
     }
 

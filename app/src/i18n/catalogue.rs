@@ -46,6 +46,7 @@ catalogue! {
         with_replies_choice, simulation_choice, scheduling, checking, schedule, recording,
         placeholder_group, insert, upload_csv, use_columns, mapping_no_phone, outside_window,
         outside_defer, outside_skip, outside_override, override_reason, reading_balance,
+        octopush_options, remove_blacklisted_choice, infobip_options, flash_choice, validity_label,
         // The preview and the confirm step.
         preview_title, preview_empty, preview_not_ready, preview_search, at_requested_time,
         no_price, moved_to_word, moved_to, confirm_schedule_title, confirm_simulate_title, to,
@@ -259,8 +260,8 @@ mod tests {
     use crate::domain::placeholders::PlaceholderError;
     use crate::domain::sender::SenderIdError;
     use crate::models::{
-        Closed, Field, FieldError, Notice, Problem, ProviderId, Reconciliation, Refusal,
-        ResendBlocked, RuleBreak, Then, WindowTerms,
+        Closed, Field, FieldError, Notice, Problem, ProviderId, ProviderOption, Reconciliation,
+        Refusal, ResendBlocked, RuleBreak, Then, WindowTerms,
     };
     use chrono::Weekday;
 
@@ -519,6 +520,23 @@ mod tests {
             Problem::OverrideReasonMissing,
             Problem::UnknownOptOutSource("web".into()),
             Problem::NoNumber,
+            Problem::ValidityNotMinutes("2h".into()),
+            Problem::ValidityOutOfRange {
+                minutes: 3000,
+                max: 2880,
+            },
+            Problem::OptionNotOffered {
+                provider: ProviderId::Octopush,
+                option: ProviderOption::Flash,
+            },
+            Problem::OptionNotOffered {
+                provider: ProviderId::Octopush,
+                option: ProviderOption::Validity,
+            },
+            Problem::OptionNotOffered {
+                provider: ProviderId::Infobip,
+                option: ProviderOption::RemoveBlacklisted,
+            },
             Problem::ProviderSaid {
                 provider: ProviderId::Octopush,
                 code: Some("106".into()),
@@ -551,6 +569,9 @@ mod tests {
                 | Problem::OverrideReasonMissing
                 | Problem::UnknownOptOutSource(_)
                 | Problem::NoNumber
+                | Problem::ValidityNotMinutes(_)
+                | Problem::ValidityOutOfRange { .. }
+                | Problem::OptionNotOffered { .. }
                 | Problem::ProviderSaid { .. } => {}
             }
         }

@@ -10,8 +10,8 @@ use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
 use crate::models::calendar_date;
 use crate::models::{
-    Closed, Notice, Problem, ProviderId, Reconciliation, Refusal, RefusalCode, ResendBlocked,
-    RuleBreak, Then,
+    Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation, Refusal, RefusalCode,
+    ResendBlocked, RuleBreak, Then,
 };
 
 pub(super) fn problem(problem: &Problem) -> String {
@@ -69,6 +69,16 @@ pub(super) fn problem(problem: &Problem) -> String {
             format!("« {source} » n'est pas une source (operator ou import attendu).")
         }
         Problem::NoNumber => "Saisissez au moins un numéro.".into(),
+        Problem::ValidityNotMinutes(typed) => {
+            format!("« {typed} » n'est pas un nombre entier de minutes.")
+        }
+        Problem::ValidityOutOfRange { minutes, max } => format!(
+            "{minutes} minutes : Infobip essaie de remettre le message pendant 1 à {max} minutes \
+             (48 heures) ; laissez vide pour sa durée par défaut."
+        ),
+        Problem::OptionNotOffered { provider, option } => {
+            format!("{provider} ne propose pas {}.", provider_option(*option))
+        }
         Problem::ProviderSaid {
             provider,
             code,
@@ -78,6 +88,14 @@ pub(super) fn problem(problem: &Problem) -> String {
 }
 
 /// A provider's refusal: a code it documents in French, with the code; else its own words.
+fn provider_option(option: ProviderOption) -> &'static str {
+    match option {
+        ProviderOption::RemoveBlacklisted => "d'écarter les numéros de la liste noire",
+        ProviderOption::Flash => "le SMS flash",
+        ProviderOption::Validity => "de durée de validité",
+    }
+}
+
 fn provider_said(provider: ProviderId, code: Option<&str>, words: &str) -> String {
     match code.and_then(|code| Some((RefusalCode::read(provider, code)?, code))) {
         Some((known, code)) => format!("{} (code {code})", refusal_code(known)),

@@ -17,6 +17,8 @@ pub enum Field {
     TimeZone,
     Purpose,
     OutsideWindow,
+    /// The chosen provider's own options.
+    ProviderOptions,
     /// The new send time of a campaign being rescheduled.
     NewSendAt,
     /// Numbers typed or pasted into the opt-out list.
@@ -36,6 +38,7 @@ impl Field {
             Field::TimeZone => "time-zone",
             Field::Purpose => "purpose",
             Field::OutsideWindow => "outside-window",
+            Field::ProviderOptions => "provider-options",
             Field::NewSendAt => "new-send-at",
             Field::OptOutNumbers => "opt-out-numbers",
         }

@@ -28,8 +28,9 @@ pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
 pub use refusal::Refusal;
 pub use refusal_code::RefusalCode;
 pub use schedule::{
-    DuplicateRecipient, ExcludedRecipient, RecipientWarning, RejectedRecipient, ScheduleProgress,
-    ScheduleReceipt, ScheduleRequest, SubmissionOutcome, SubmissionReceipt,
+    DuplicateRecipient, ExcludedRecipient, ProviderOption, ProviderOptions, RecipientWarning,
+    RejectedRecipient, ScheduleProgress, ScheduleReceipt, ScheduleRequest, SubmissionOutcome,
+    SubmissionReceipt,
 };
 pub use settings::{CapTerms, PolicyInfo, SandboxClockView, ServerSettings, WindowTerms};
 pub use status::RecipientStatus;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Closed, ProviderId};
+use super::{Closed, ProviderId, ProviderOption};
 use crate::domain::message::MessageTextError;
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
@@ -74,6 +74,20 @@ pub enum Problem {
     TimeBreaksRules { count: usize, named: Vec<RuleBreak> },
     #[error("Say why the sending rules are overridden: the reason is recorded with the campaign.")]
     OverrideReasonMissing,
+
+    // The provider's own options.
+    #[error("\"{0}\" is not a whole number of minutes.")]
+    ValidityNotMinutes(String),
+    #[error(
+        "{minutes} minutes: Infobip keeps trying to deliver for 1 to {max} minutes (48 hours); \
+         leave it empty for its default."
+    )]
+    ValidityOutOfRange { minutes: u64, max: u32 },
+    #[error("{provider} does not offer {option}.")]
+    OptionNotOffered {
+        provider: ProviderId,
+        option: ProviderOption,
+    },
 
     // The opt-out list.
     #[error("'{0}' is not a source (expected operator or import).")]

@@ -27,6 +27,61 @@ pub struct ScheduleRequest {
     /// Read `send_at` in each recipient's own time zone rather than in `time_zone`.
     #[serde(default)]
     pub local_time: bool,
+    /// The chosen provider's own options.
+    #[serde(default)]
+    pub options: ProviderOptions,
+}
+
+/// The options only one provider offers, as the user filled them in; the composer sends only
+/// the chosen provider's, and the server refuses another's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderOptions {
+    /// Octopush: leave out the numbers on the account's blacklist (Octopush charges a fee for it
+    /// on every request).
+    #[serde(default)]
+    pub remove_blacklisted: bool,
+    /// Infobip: a flash SMS, shown on the phone's screen at once and not kept in its inbox.
+    #[serde(default)]
+    pub flash: bool,
+    /// Infobip: how many minutes it keeps trying to deliver, as typed; empty: Infobip's default.
+    #[serde(default)]
+    pub validity_minutes: String,
+}
+
+impl ProviderOptions {
+    /// Only the options `provider` offers, the others as if never set: what the composer sends
+    /// once the user has switched providers.
+    pub fn for_provider(&self, provider: ProviderId) -> Self {
+        let octopush = provider == ProviderId::Octopush;
+        let infobip = provider == ProviderId::Infobip;
+        Self {
+            remove_blacklisted: octopush && self.remove_blacklisted,
+            flash: infobip && self.flash,
+            validity_minutes: if infobip {
+                self.validity_minutes.clone()
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+/// One of the options of [`ProviderOptions`], to name it in a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProviderOption {
+    RemoveBlacklisted,
+    Flash,
+    Validity,
+}
+
+impl std::fmt::Display for ProviderOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ProviderOption::RemoveBlacklisted => "leaving out the blacklisted numbers",
+            ProviderOption::Flash => "a flash SMS",
+            ProviderOption::Validity => "a validity period",
+        })
+    }
 }
 
 /// A number that appeared more than once; only its first line is sent.

@@ -9,12 +9,14 @@ use crate::client::{browser_time_zone, new_campaign_id};
 use crate::components::{
     confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
     BalancePanel, FieldErrors, MessageCounter, OutsideWindowChoice, PlaceholderButtons,
-    PreviewPlaceholder, RecipientsFile,
+    PreviewPlaceholder, ProviderOptionsFields, RecipientsFile,
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
 use crate::i18n::{use_i18n, word};
-use crate::models::{AppError, CampaignPreview, Field, ProviderId, ProviderInfo, ScheduleRequest};
+use crate::models::{
+    AppError, CampaignPreview, Field, ProviderId, ProviderInfo, ProviderOptions, ScheduleRequest,
+};
 
 /// The preview follows the form this long after the user stops typing.
 const PREVIEW_DELAY: Duration = Duration::from_millis(400);
@@ -41,6 +43,9 @@ pub fn ComposerPage() -> impl IntoView {
     let outside_choice = RwSignal::new("defer");
     let override_reason = RwSignal::new(String::new());
     let local_time = RwSignal::new(false);
+    let remove_blacklisted = RwSignal::new(false);
+    let flash = RwSignal::new(false);
+    let validity = RwSignal::new(String::new());
 
     let request = move || ScheduleRequest {
         provider: provider.get(),
@@ -61,6 +66,12 @@ pub fn ComposerPage() -> impl IntoView {
             _ => OutsideWindow::Defer,
         },
         local_time: local_time.get(),
+        options: ProviderOptions {
+            remove_blacklisted: remove_blacklisted.get(),
+            flash: flash.get(),
+            validity_minutes: validity.get(),
+        }
+        .for_provider(provider.get()),
     };
 
     // The live preview, once the user pauses, when there is something to preview.
@@ -275,6 +286,14 @@ pub fn ComposerPage() -> impl IntoView {
                         </label>
                     </fieldset>
                 </div>
+
+                <ProviderOptionsFields
+                    provider=provider
+                    remove_blacklisted
+                    flash
+                    validity
+                    errors=errors_for(Field::ProviderOptions)
+                />
 
                 <div class="field">
                     <label for="sender">{word(|t| t.sender_label)}</label>

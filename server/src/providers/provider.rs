@@ -151,6 +151,12 @@ pub trait SmsProvider: Send + Sync + 'static {
     /// The price of one SMS part of `campaign_type`, when known.
     fn part_price(&self, campaign_type: CampaignType) -> Option<PartPrice>;
 
+    /// What the provider charges for each request of `order` on top of its parts, in the parts'
+    /// currency: the options it asks for may cost.
+    fn request_fee(&self, _order: &SmsOrder) -> f64 {
+        0.0
+    }
+
     /// The request that hands `order` over, named by `key` so that the provider can recognise a repeat.
     fn prepare(&self, order: &SmsOrder, key: &str) -> PreparedRequest;
 

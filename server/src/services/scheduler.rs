@@ -350,7 +350,12 @@ impl SchedulerService {
     ) -> Result<CampaignPreview, AppError> {
         let now = self.clock.now();
         let (order, plan, provider) = self.plan(&request, now).await?;
-        let price = provider.part_price(order.campaign_type);
+        let price = provider
+            .part_price(order.campaign_type)
+            .map(|price| CostRates {
+                per_part: price,
+                per_request: provider.request_fee(&order),
+            });
         Ok(preview(&order, &plan, price.as_ref(), offset))
     }
 }
@@ -358,14 +363,22 @@ impl SchedulerService {
 /// Recipients shown per preview page.
 pub const PREVIEW_PAGE: usize = 100;
 
+/// What a campaign costs: its parts, and a fee on each request for the options it asks for.
+struct CostRates {
+    per_part: PartPrice,
+    per_request: f64,
+}
+
 fn preview(
     order: &SmsOrder,
     plan: &CampaignPlan,
-    price: Option<&PartPrice>,
+    price: Option<&CostRates>,
     offset: u64,
 ) -> CampaignPreview {
     // Four decimals, as the providers quote their prices.
-    let cost = |parts: u64| price.map(|p| (parts as f64 * p.amount * 10_000.0).round() / 10_000.0);
+    let round = |amount: f64| (amount * 10_000.0).round() / 10_000.0;
+    let cost = |parts: u64| price.map(|p| round(parts as f64 * p.per_part.amount));
+    let requests = plan.batches.len() as f64;
     let count =
         |keep: fn(&Fate) -> bool| plan.recipients.iter().filter(|r| keep(&r.fate)).count() as u64;
     let start = usize::try_from(offset).unwrap_or(usize::MAX);
@@ -416,8 +429,9 @@ fn preview(
         excluded: count(|f| matches!(f, Fate::Excluded { .. })),
         deferred: count(|f| matches!(f, Fate::Send { deferred: true, .. })),
         parts,
-        cost: cost(parts),
-        currency: price.map(|p| p.currency.clone()),
+        // Every request's fee on top of the parts.
+        cost: price.map(|p| round(parts as f64 * p.per_part.amount + requests * p.per_request)),
+        currency: price.map(|p| p.per_part.currency.clone()),
         submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
         duplicates: order.duplicates.clone(),
     }

@@ -325,12 +325,7 @@ async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
         preview.recipients[1].excluded,
         Some(Notice::OptedOut { .. })
     ));
-    assert!(app
-        .sandbox
-        .as_ref()
-        .unwrap()
-        .accepted_campaigns()
-        .is_empty());
+    assert!(app.octopush_got_nothing());
     let page: CampaignPage = app
         .call("list_campaigns", json!({"before": null, "filter": {}}))
         .await

@@ -150,12 +150,7 @@ async fn skipping_or_overriding_the_sending_rules_is_the_users_choice() {
     let receipt: ScheduleReceipt = app.schedule(skip).await.ok();
     assert!(receipt.submissions.is_empty());
     assert_eq!(receipt.excluded.len(), 2);
-    assert!(app
-        .sandbox
-        .as_ref()
-        .unwrap()
-        .accepted_campaigns()
-        .is_empty());
+    assert!(app.octopush_got_nothing());
 
     let mut blank_reason = sunday_marketing();
     blank_reason["outside_window"] = json!({ "Override": { "reason": " " } });

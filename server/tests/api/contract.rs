@@ -109,6 +109,7 @@ fn full_send_request(bulk_id: &str) -> SendRequest {
                     }),
                 }),
                 campaign_reference_id: Some("campaign-1".into()),
+                flash: Some(true),
             }),
             webhooks: Some(Webhooks {
                 delivery: Some(DeliveryReporting {

@@ -174,6 +174,15 @@ impl TestApp {
             .len()
     }
 
+    /// Nothing has reached the Octopush sandbox.
+    pub fn octopush_got_nothing(&self) -> bool {
+        self.sandbox
+            .as_ref()
+            .expect("the Octopush sandbox runs")
+            .accepted_campaigns()
+            .is_empty()
+    }
+
     pub async fn schedule(&self, request: Value) -> Answer {
         self.call("schedule_sms", json!({ "request": request }))
             .await

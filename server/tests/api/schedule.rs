@@ -1,5 +1,6 @@
 use app::models::{
-    AppError, Balance, Field, ProviderId, ProviderInfo, ScheduleReceipt, SubmissionOutcome, Support,
+    AppError, Balance, CampaignPreview, Field, Problem, ProviderId, ProviderInfo, ProviderOption,
+    ScheduleReceipt, SubmissionOutcome, Support,
 };
 use serde_json::json;
 use sms_scheduler_server::storage::SubmissionStatus;
@@ -78,12 +79,7 @@ async fn bad_input_is_reported_per_field_and_nothing_is_sent() {
         vec![Field::Text, Field::Recipients, Field::Sender, Field::SendAt]
     );
     assert_eq!(errors[1].line, Some(2));
-    assert!(app
-        .sandbox
-        .as_ref()
-        .unwrap()
-        .accepted_campaigns()
-        .is_empty());
+    assert!(app.octopush_got_nothing());
 }
 
 #[tokio::test]
@@ -145,12 +141,7 @@ async fn simulation_prices_without_spending() {
     request["simulation"] = json!(true);
     let receipt: ScheduleReceipt = app.schedule(request).await.ok();
     assert!(receipt.simulation);
-    assert!(app
-        .sandbox
-        .as_ref()
-        .unwrap()
-        .accepted_campaigns()
-        .is_empty());
+    assert!(app.octopush_got_nothing());
     let balance: Balance = app
         .call("check_balance", json!({"provider": "Octopush"}))
         .await
@@ -400,4 +391,81 @@ async fn infobip_delivery_reports_arrive_once_after_the_send_time() {
         logs[1].status.as_ref().unwrap().name.as_deref(),
         Some("DELIVERED_TO_HANDSET")
     );
+}
+
+#[tokio::test]
+async fn the_octopush_blacklist_costs_its_fee_in_the_estimate_and_the_bill() {
+    let app = spawn_app().await;
+    let mut plain = valid_request();
+    plain["simulation"] = json!(true);
+    let mut with_blacklist = plain.clone();
+    with_blacklist["options"] = json!({"remove_blacklisted": true});
+
+    let estimate = |answer: CampaignPreview| answer.cost.unwrap();
+    let plain_estimate = estimate(
+        app.call("preview_campaign", json!({"request": plain, "offset": 0}))
+            .await
+            .ok(),
+    );
+    let fee_estimate = estimate(
+        app.call(
+            "preview_campaign",
+            json!({"request": with_blacklist.clone(), "offset": 0}),
+        )
+        .await
+        .ok(),
+    );
+    // One request of two recipients: one fee.
+    assert!((fee_estimate - plain_estimate - 0.01).abs() < 1e-9);
+
+    let receipt: ScheduleReceipt = app.schedule(with_blacklist).await.ok();
+    assert!((receipt.total_cost.unwrap() - fee_estimate).abs() < 1e-9);
+}
+
+#[tokio::test]
+async fn infobip_takes_a_flash_sms_with_a_validity_period() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["provider"] = json!("Infobip");
+    request["options"] = json!({"flash": true, "validity_minutes": "90"});
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    assert_eq!(receipt.contacts, 2);
+    let bulks = app.infobip.as_ref().unwrap().bulks();
+    assert_eq!(bulks.len(), 1);
+}
+
+#[tokio::test]
+async fn provider_options_are_checked_before_any_call() {
+    let app = spawn_app().await;
+    let mut infobip = valid_request();
+    infobip["provider"] = json!("Infobip");
+    infobip["options"] = json!({"validity_minutes": "2h"});
+    let AppError::Invalid(errors) = app.schedule(infobip).await.error() else {
+        panic!("expected field errors")
+    };
+    assert_eq!(
+        errors
+            .iter()
+            .map(|e| (e.field, &e.problem))
+            .collect::<Vec<_>>(),
+        vec![(
+            Field::ProviderOptions,
+            &Problem::ValidityNotMinutes("2h".into())
+        )]
+    );
+
+    let mut octopush = valid_request();
+    octopush["options"] = json!({"flash": true});
+    let AppError::Invalid(errors) = app.schedule(octopush).await.error() else {
+        panic!("expected field errors")
+    };
+    assert_eq!(
+        errors[0].problem,
+        Problem::OptionNotOffered {
+            provider: ProviderId::Octopush,
+            option: ProviderOption::Flash
+        }
+    );
+    assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
+    assert!(app.octopush_got_nothing());
 }

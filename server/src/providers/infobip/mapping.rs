@@ -6,8 +6,8 @@ use chrono::Utc;
 use crate::providers::recipient_key;
 
 use super::wire::{
-    format_send_at, Content, DeliveryReporting, Destination, Message, RequestOptions, Schedule,
-    SendRequest, Webhooks,
+    format_send_at, Content, DeliveryReporting, Destination, Message, MessageOptions,
+    RequestOptions, Schedule, SendRequest, TimeUnit, ValidityPeriod, Webhooks,
 };
 
 /// The request for `order`: the bulk is named `key` and each message has its own id, so both can be
@@ -31,7 +31,7 @@ pub fn send_request(order: &SmsOrder, key: &str, delivery_webhook: Option<&str>)
             text: text.to_owned(),
             transliteration: None,
         },
-        options: None,
+        options: message_options(order),
         webhooks: delivery_webhook.map(|url| Webhooks {
             delivery: Some(DeliveryReporting {
                 url: Some(url.to_owned()),
@@ -78,11 +78,24 @@ pub fn send_request(order: &SmsOrder, key: &str, delivery_webhook: Option<&str>)
     }
 }
 
+/// The user's options for every message; `None` when they chose none, so Infobip's defaults apply.
+fn message_options(order: &SmsOrder) -> Option<MessageOptions> {
+    let options = MessageOptions {
+        validity_period: order.options.validity.map(|validity| ValidityPeriod {
+            amount: i32::try_from(validity.minutes()).unwrap_or(i32::MAX),
+            time_unit: Some(TimeUnit::Minutes),
+        }),
+        flash: order.options.flash.then_some(true),
+        ..MessageOptions::default()
+    };
+    (options != MessageOptions::default()).then_some(options)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_support::{form, order};
-    use app::models::{ProviderId, ScheduleRequest};
+    use app::models::{ProviderId, ProviderOptions, ScheduleRequest};
 
     #[test]
     fn an_order_maps_to_one_message_with_our_ids_and_a_utc_send_time() {
@@ -109,6 +122,39 @@ mod tests {
         );
         assert_eq!(wire.messages[0].sender.as_deref(), Some("ACME"));
         assert_eq!(wire.messages[0].webhooks, None);
+        assert_eq!(wire.messages[0].options, None);
+    }
+
+    #[test]
+    fn the_users_options_go_with_every_message() {
+        let order = order(&ScheduleRequest {
+            text: "Hello {first_name}".into(),
+            recipients: "phone,first_name\n0612345678,Ann\n0698765432,Bob".into(),
+            options: ProviderOptions {
+                flash: true,
+                validity_minutes: "90".into(),
+                ..ProviderOptions::default()
+            },
+            ..form(ProviderId::Infobip)
+        });
+        let wire = send_request(&order, "bulk-1", None);
+        assert_eq!(wire.messages.len(), 2);
+        for message in &wire.messages {
+            let options = message.options.as_ref().unwrap();
+            assert_eq!(options.flash, Some(true));
+            assert_eq!(
+                options.validity_period,
+                Some(ValidityPeriod {
+                    amount: 90,
+                    time_unit: Some(TimeUnit::Minutes)
+                })
+            );
+        }
+        let json = serde_json::to_value(&wire.messages[0]).unwrap();
+        assert_eq!(
+            json["options"],
+            serde_json::json!({"validityPeriod": {"amount": 90, "timeUnit": "MINUTES"}, "flash": true})
+        );
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct MessageOptions {
     pub delivery_time_window: Option<DeliveryTimeWindow>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_reference_id: Option<String>,
+    /// Shown on the screen at once rather than kept in the inbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flash: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -533,6 +536,7 @@ mod tests {
                         }),
                     }),
                     campaign_reference_id: None,
+                    flash: None,
                 }),
                 webhooks: Some(Webhooks {
                     delivery: Some(DeliveryReporting {

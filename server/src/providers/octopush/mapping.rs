@@ -46,7 +46,8 @@ pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
         simulation_mode: order.simulation,
         request_id: Some(request_id.to_owned()),
         auto_optimize_text: None,
-        auto_remove_blacklisted_numbers: None,
+        // Only when asked: Octopush charges for it on every request.
+        auto_remove_blacklisted_numbers: order.options.remove_blacklisted.then_some(true),
     }
 }
 
@@ -54,7 +55,7 @@ pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
 mod tests {
     use super::*;
     use crate::test_support::{form, order};
-    use app::models::{ProviderId, ScheduleRequest};
+    use app::models::{ProviderId, ProviderOptions, ScheduleRequest};
 
     #[test]
     fn an_order_maps_to_the_wire_with_the_users_offset() {
@@ -74,5 +75,19 @@ mod tests {
         assert_eq!(wire.sender.as_deref(), Some("ACME"));
         assert_eq!(wire.request_id.as_deref(), Some("sub-1"));
         assert!(wire.with_replies && !wire.simulation_mode);
+        assert_eq!(wire.auto_remove_blacklisted_numbers, None);
+    }
+
+    #[test]
+    fn the_blacklist_is_applied_when_asked() {
+        let order = order(&ScheduleRequest {
+            options: ProviderOptions {
+                remove_blacklisted: true,
+                ..ProviderOptions::default()
+            },
+            ..form(ProviderId::Octopush)
+        });
+        let wire = send_request(&order, "sub-1");
+        assert_eq!(wire.auto_remove_blacklisted_numbers, Some(true));
     }
 }

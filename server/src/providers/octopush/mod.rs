@@ -9,5 +9,9 @@ pub mod sandbox;
 pub mod wire;
 
 pub use client::{OctopushClient, SendOutcome};
+
+/// What Octopush charges, in euros, for each request that asks it to leave out the numbers on
+/// the account's blacklist (`auto_remove_blacklisted_numbers`).
+pub const BLACKLIST_FEE: f64 = 0.01;
 pub use error::OctopushError;
 pub use provider::OctopushProvider;

@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
 use super::wire::SendCampaignRequest;
-use super::{mapping, OctopushClient, OctopushError, SendOutcome};
+use super::{mapping, OctopushClient, OctopushError, SendOutcome, BLACKLIST_FEE};
 use crate::providers::{
     Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError, SmsProvider,
 };
@@ -88,6 +88,14 @@ impl SmsProvider for OctopushProvider {
             id: ProviderId::Octopush,
             sandbox: self.sandbox,
             capabilities: capabilities(),
+        }
+    }
+
+    fn request_fee(&self, order: &SmsOrder) -> f64 {
+        if order.options.remove_blacklisted {
+            BLACKLIST_FEE
+        } else {
+            0.0
         }
     }
 

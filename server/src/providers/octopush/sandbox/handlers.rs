@@ -13,6 +13,7 @@ use super::{OctopushSandbox, LOW_COST_PRICE, PREMIUM_PRICE};
 use crate::providers::octopush::wire::{
     BalanceResponse, ErrorBody, SendCampaignResponse, SmsType, WalletPack,
 };
+use crate::providers::octopush::BLACKLIST_FEE;
 
 fn error(status: StatusCode, code: i64, message: &str) -> Response {
     (
@@ -86,7 +87,13 @@ pub async fn send_campaign(
         Ok(send) => send,
         Err(refusal) => return (StatusCode::BAD_REQUEST, Json(refusal)).into_response(),
     };
-    let cost = euros(f64::from(send.sms_needed) * price(send.sms_type));
+    // The sandbox's blacklist is empty: asking for it removes no one but is charged for.
+    let blacklist_fee = if send.remove_blacklisted {
+        BLACKLIST_FEE
+    } else {
+        0.0
+    };
+    let cost = euros(f64::from(send.sms_needed) * price(send.sms_type) + blacklist_fee);
     let ticket = new_ticket();
     let now = sandbox.clock.now();
 

@@ -31,6 +31,8 @@ pub struct ValidSend {
     pub request_id: Option<String>,
     /// Parts summed over recipients, each text personalised first.
     pub sms_needed: u32,
+    /// `auto_remove_blacklisted_numbers`: charged for, whatever the blacklist holds.
+    pub remove_blacklisted: bool,
 }
 
 fn refuse(code: i64, message: impl Into<String>) -> ErrorBody {
@@ -137,10 +139,9 @@ pub fn validate_send(
             return Err(refuse(500, format!("{flag} must be true or false.")));
         }
     }
-    let simulation = fields
-        .get("simulation_mode")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    let flag_set = |flag: &str| fields.get(flag).and_then(Value::as_bool).unwrap_or(false);
+    let simulation = flag_set("simulation_mode");
+    let remove_blacklisted = flag_set("auto_remove_blacklisted_numbers");
     let request_id = optional_string(fields, "request_id")?.map(str::to_owned);
 
     let appended;
@@ -178,6 +179,7 @@ pub fn validate_send(
         simulation,
         request_id,
         sms_needed,
+        remove_blacklisted,
     })
 }
 
