@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
+import { fillValidForm, openComposer } from './composer';
 
 test("offers the chosen provider's own options; Octopush's blacklist fee is in the estimate", async ({ page }) => {
   await openComposer(page);
@@ -37,7 +37,13 @@ test("says what is wrong with Infobip's validity period, then schedules a flash 
 
   await validity.fill('90');
   await page.getByLabel(/^Flash SMS/).check();
-  await scheduleAndConfirm(page);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  // The confirm step restates them.
+  await expect(page.getByTestId('confirm-options')).toHaveText('flash SMS, delivery tried for at most 90 minutes');
+  await page.getByRole('button', { name: 'Confirm and schedule' }).click();
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
   await expect(page.locator('#provider-options-errors li')).toHaveCount(0);
+  // The campaign's page keeps them.
+  await page.getByRole('link', { name: 'Follow this campaign' }).click();
+  await expect(page.getByTestId('campaign-options')).toHaveText('flash SMS, delivery tried for at most 90 minutes');
 });

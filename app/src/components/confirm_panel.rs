@@ -33,6 +33,9 @@ pub fn ConfirmPanel(
             <dt>{t.when}</dt><dd data-testid="confirm-when">{when(t, &request)}</dd>
             <dt>{t.sms}</dt><dd>{(t.parts_count)(preview.parts)}</dd>
             <dt>{t.estimated_cost}</dt><dd data-testid="confirm-cost">{cost(t, &preview)}</dd>
+            {t.provider_options(&request.options).map(|options| view! {
+                <dt>{t.options_chosen}</dt><dd data-testid="confirm-options">{options}</dd>
+            })}
         }
     };
     view! {

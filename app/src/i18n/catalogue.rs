@@ -5,7 +5,7 @@ use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
 use crate::domain::message::MessageStats;
 use crate::models::{
     AppError, CampaignState, CapTerms, Field, FieldError, Notice, OperationReport, Problem,
-    RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
+    ProviderOptions, RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
 use chrono::Weekday;
@@ -50,7 +50,8 @@ catalogue! {
         // The preview and the confirm step.
         preview_title, preview_empty, preview_not_ready, preview_search, at_requested_time,
         no_price, moved_to_word, moved_to, confirm_schedule_title, confirm_simulate_title, to,
-        when, estimated_cost, cost_unknown, confirm_button, change_something,
+        when, estimated_cost, cost_unknown, confirm_button, change_something, options_chosen,
+        blacklist_option, flash_option,
         // The receipt.
         receipt_scheduled, receipt_simulated, reference, sms_needed, cost, send_time, not_given,
         reference_unknown, not_handed_over, left_out_list, repeated_list, refused_list,
@@ -111,6 +112,7 @@ catalogue! {
         line_and_number: fn(u32, &str) -> String,
         encoding_parts: fn(&str, u32) -> String,
         in_recipient_time: fn(&str) -> String,
+        validity_option: fn(&str) -> String,
         recipient_count: fn(u64) -> String,
         moved_of_them: fn(u64) -> String,
         left_out_count: fn(u64) -> String,
@@ -224,6 +226,22 @@ impl Texts {
         }
     }
 
+    /// The provider's options chosen for a campaign, in words; `None` when none was.
+    pub fn provider_options(&self, options: &ProviderOptions) -> Option<String> {
+        let validity = options.validity_minutes.trim();
+        let chosen: Vec<String> = [
+            options
+                .remove_blacklisted
+                .then(|| self.blacklist_option.to_owned()),
+            options.flash.then(|| self.flash_option.to_owned()),
+            (!validity.is_empty()).then(|| (self.validity_option)(validity)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!chosen.is_empty()).then(|| chosen.join(", "))
+    }
+
     /// A purpose or operation named by the server, in words; unknown names as they are.
     pub fn term_or_itself(&self, name: &str) -> String {
         (self.term)(name).map_or_else(|| name.to_owned(), str::to_owned)
@@ -260,8 +278,8 @@ mod tests {
     use crate::domain::placeholders::PlaceholderError;
     use crate::domain::sender::SenderIdError;
     use crate::models::{
-        Closed, Field, FieldError, Notice, Problem, ProviderId, ProviderOption, Reconciliation,
-        Refusal, ResendBlocked, RuleBreak, Then, WindowTerms,
+        Closed, Field, FieldError, Notice, Problem, ProviderId, ProviderOption, ProviderOptions,
+        Reconciliation, Refusal, ResendBlocked, RuleBreak, Then, WindowTerms,
     };
     use chrono::Weekday;
 
@@ -838,6 +856,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_chosen_options_are_said_and_none_says_nothing() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        assert_eq!(en.provider_options(&ProviderOptions::default()), None);
+        let infobip = ProviderOptions {
+            flash: true,
+            validity_minutes: " 90 ".into(),
+            ..ProviderOptions::default()
+        };
+        assert_eq!(
+            en.provider_options(&infobip).as_deref(),
+            Some("flash SMS, delivery tried for at most 90 minutes")
+        );
+        assert_eq!(
+            fr.provider_options(&infobip).as_deref(),
+            Some("SMS flash, remise tentée pendant 90 minutes au plus")
+        );
+        let octopush = ProviderOptions {
+            remove_blacklisted: true,
+            ..ProviderOptions::default()
+        };
+        assert_eq!(
+            en.provider_options(&octopush).as_deref(),
+            Some("the numbers on the Octopush blacklist left out")
+        );
     }
 
     #[test]

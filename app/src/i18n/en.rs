@@ -100,6 +100,9 @@ pub static EN: Texts = Texts {
     cost_unknown: "not known (no price configured)",
     confirm_button: "Confirm and schedule",
     change_something: "Change something",
+    options_chosen: "Options",
+    blacklist_option: "the numbers on the Octopush blacklist left out",
+    flash_option: "flash SMS",
 
     receipt_scheduled: "Scheduled",
     receipt_simulated: "Simulated: nothing was sent",
@@ -261,6 +264,7 @@ pub static EN: Texts = Texts {
     line_and_number: |line, number| format!("Line {line} · {number}"),
     encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
     in_recipient_time: |at| format!("{at} in each recipient's own time"),
+    validity_option: |minutes| format!("delivery tried for at most {minutes} minutes"),
     recipient_count: |n| format!("{n} recipient{}", plural(n)),
     moved_of_them: |n| format!(", {n} of them moved to a later time by the sending rules"),
     left_out_count: |n| format!("; {n} left out"),

@@ -104,6 +104,9 @@ pub static FR: Texts = Texts {
     cost_unknown: "inconnu (aucun prix configuré)",
     confirm_button: "Confirmer et planifier",
     change_something: "Modifier",
+    options_chosen: "Options choisies",
+    blacklist_option: "numéros de la liste noire d'Octopush écartés",
+    flash_option: "SMS flash",
 
     receipt_scheduled: "Planifiée",
     receipt_simulated: "Simulation : rien n'a été envoyé",
@@ -293,6 +296,7 @@ pub static FR: Texts = Texts {
     line_and_number: |line, number| format!("Ligne {line} · {number}"),
     encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
     in_recipient_time: |at| format!("{at} à l'heure de chaque destinataire"),
+    validity_option: |minutes| format!("remise tentée pendant {minutes} minutes au plus"),
     recipient_count: |n| format!("{n} destinataire{}", plural(n)),
     moved_of_them: |n| format!(", dont {n} décalé{} plus tard par les règles d'envoi", plural(n)),
     left_out_count: |n| format!(" ; {n} écarté{}", plural(n)),

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Notice, ProviderId, RecipientStatus, Refusal};
+use super::{Notice, ProviderId, ProviderOptions, RecipientStatus, Refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StatusCount {
@@ -150,6 +150,8 @@ pub struct CampaignAction {
 pub struct CampaignDetail {
     pub summary: CampaignSummary,
     pub override_reason: Option<String>,
+    /// The provider's own options chosen for it.
+    pub options: ProviderOptions,
     /// What each operation can do with this campaign now, or why not.
     pub operations: Vec<OperationAvailability>,
     pub actions: Vec<CampaignAction>,

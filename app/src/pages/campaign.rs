@@ -191,6 +191,9 @@ fn settings(t: &'static Texts, detail: &CampaignDetail) -> impl IntoView {
         .override_reason
         .clone()
         .map(|reason| view! { <dt>{t.rules_overridden}</dt><dd>{reason}</dd> });
+    let options = t.provider_options(&detail.options).map(|options| {
+        view! { <dt>{t.options_chosen}</dt><dd data-testid="campaign-options">{options}</dd> }
+    });
     view! {
         <dl class="facts">
             <dt>{t.provider}</dt><dd>{summary.provider.to_string()}</dd>
@@ -200,6 +203,7 @@ fn settings(t: &'static Texts, detail: &CampaignDetail) -> impl IntoView {
             <dt>{t.scheduled_by}</dt><dd>{summary.actor.clone()} ", " <Time at=summary.created_at.clone()/></dd>
             <dt>{t.state}</dt><dd data-testid="campaign-state">{(t.state_name)(summary.state())}</dd>
             {overridden}
+            {options}
         </dl>
     }
 }

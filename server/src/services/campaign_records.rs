@@ -7,7 +7,7 @@ use app::models::{Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
 
 use crate::providers::{recipient_key, PreparedRequest};
-use crate::storage::{Claim, NewCampaign, NewRecipient, NewSubmission};
+use crate::storage::{CampaignOptions, Claim, NewCampaign, NewRecipient, NewSubmission};
 
 /// The id of a recipient left out before submission.
 fn excluded_id(campaign_id: &str, line: u32) -> String {
@@ -122,6 +122,11 @@ pub fn campaign_rows(
             simulation: order.simulation,
             recipient_count: plan.recipients.len(),
             created_at: now,
+            options: CampaignOptions {
+                remove_blacklisted: order.options.remove_blacklisted,
+                flash: order.options.flash,
+                validity_minutes: order.options.validity.map(|v| v.minutes()),
+            },
         },
         submissions: submission_rows,
         recipients,

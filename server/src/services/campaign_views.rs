@@ -4,7 +4,8 @@
 use app::domain::phone::{PhoneNumber, Region};
 use app::models::{
     AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
-    Notice, ProviderId, RecipientEvent, RecipientStatus, RecipientView, Refusal, StatusCount,
+    Notice, ProviderId, ProviderOptions, RecipientEvent, RecipientStatus, RecipientView, Refusal,
+    StatusCount,
 };
 use chrono::{DateTime, Utc};
 
@@ -98,6 +99,15 @@ impl CampaignViews {
             .map_err(read_failed)?
             .ok_or_else(|| no_campaign(id))?;
         let override_reason = record.override_reason.clone();
+        let options = ProviderOptions {
+            remove_blacklisted: record.options.remove_blacklisted,
+            flash: record.options.flash,
+            validity_minutes: record
+                .options
+                .validity_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        };
         let submissions = self
             .store
             .campaign_submissions(id)
@@ -135,6 +145,7 @@ impl CampaignViews {
         Ok(CampaignDetail {
             summary,
             override_reason,
+            options,
             operations,
             actions,
             recipients,

@@ -84,6 +84,16 @@ pub struct NewCampaign {
     pub simulation: bool,
     pub recipient_count: usize,
     pub created_at: DateTime<Utc>,
+    pub options: CampaignOptions,
+}
+
+/// The provider's own options chosen for a campaign.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CampaignOptions {
+    pub remove_blacklisted: bool,
+    pub flash: bool,
+    /// `None`: the provider's default.
+    pub validity_minutes: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +129,7 @@ pub struct CampaignRecord {
     pub recipient_count: u64,
     pub paused: bool,
     pub created_at: String,
+    pub options: CampaignOptions,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +157,8 @@ fn decode_status(value: &str) -> Result<RecipientStatus, sqlx::Error> {
 
 pub(super) const CAMPAIGN_COLUMNS: &str =
     "id, provider, actor, message_text, purpose, requested_send_at, time_zone, \
-     local_time, override_reason, simulation, recipient_count, paused, created_at";
+     local_time, override_reason, simulation, recipient_count, paused, created_at, \
+     remove_blacklisted, flash, validity_minutes";
 
 pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
     Ok(CampaignRecord {
@@ -163,6 +175,13 @@ pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecor
         recipient_count: u64::try_from(row.try_get::<i64, _>("recipient_count")?).unwrap_or(0),
         paused: row.try_get::<i64, _>("paused")? != 0,
         created_at: row.try_get("created_at")?,
+        options: CampaignOptions {
+            remove_blacklisted: row.try_get::<i64, _>("remove_blacklisted")? != 0,
+            flash: row.try_get::<i64, _>("flash")? != 0,
+            validity_minutes: row
+                .try_get::<Option<i64>, _>("validity_minutes")?
+                .and_then(|minutes| u32::try_from(minutes).ok()),
+        },
     })
 }
 
@@ -179,8 +198,8 @@ impl Store {
         sqlx::query(
             "INSERT INTO campaigns (id, provider, actor, message_text, sender, purpose, campaign_type, \
              requested_send_at, time_zone, local_time, outside_window, override_reason, simulation, \
-             recipient_count, paused, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15)",
+             recipient_count, paused, created_at, remove_blacklisted, flash, validity_minutes) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17, $18)",
         )
         .bind(&campaign.id)
         .bind(&campaign.provider)
@@ -197,6 +216,9 @@ impl Store {
         .bind(i64::from(campaign.simulation))
         .bind(to_i64(campaign.recipient_count))
         .bind(stored_instant(campaign.created_at))
+        .bind(i64::from(campaign.options.remove_blacklisted))
+        .bind(i64::from(campaign.options.flash))
+        .bind(campaign.options.validity_minutes.map(i64::from))
         .execute(&mut *tx)
         .await?;
         for submission in submissions {

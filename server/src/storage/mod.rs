@@ -18,7 +18,9 @@ use std::time::Duration;
 
 pub use campaign_changes::{ActionRecord, CampaignSubmission};
 pub use campaign_list::CampaignListQuery;
-pub use campaigns::{stored_instant, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord};
+pub use campaigns::{
+    stored_instant, CampaignOptions, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord,
+};
 pub use claims::{Claim, Claims, UnfinishedSubmission};
 pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};

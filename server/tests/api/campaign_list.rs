@@ -22,6 +22,7 @@ pub fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCa
         simulation: false,
         recipient_count: 2,
         created_at: Utc::now() - Duration::minutes(minutes_ago),
+        options: Default::default(),
     }
 }
 

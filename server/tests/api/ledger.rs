@@ -3,8 +3,8 @@
 use app::models::RecipientStatus;
 use chrono::{Duration, TimeZone, Utc};
 use sms_scheduler_server::storage::{
-    InboundMessage, NewCampaign, NewRecipient, NewSubmission, ReportKey, ReportOutcome,
-    StatusReport, Store,
+    CampaignOptions, InboundMessage, NewCampaign, NewRecipient, NewSubmission, ReportKey,
+    ReportOutcome, StatusReport, Store,
 };
 
 fn campaign(id: &str, recipients: usize) -> NewCampaign {
@@ -24,6 +24,7 @@ fn campaign(id: &str, recipients: usize) -> NewCampaign {
         simulation: false,
         recipient_count: recipients,
         created_at: Utc::now(),
+        options: Default::default(),
     }
 }
 
@@ -113,18 +114,21 @@ pub async fn ledger_suite(store: &Store) {
         RecipientStatus::Excluded,
     ));
     let phone_refs: Vec<&str> = phones.iter().map(String::as_str).collect();
+    let with_options = NewCampaign {
+        options: CampaignOptions {
+            remove_blacklisted: false,
+            flash: true,
+            validity_minutes: Some(90),
+        },
+        ..campaign("c1", 1204)
+    };
     store
-        .record_campaign(
-            &campaign("c1", 1204),
-            &[submission("s1", "c1", &phone_refs)],
-            &rows,
-        )
+        .record_campaign(&with_options, &[submission("s1", "c1", &phone_refs)], &rows)
         .await
         .unwrap();
-    assert_eq!(
-        store.campaign("c1").await.unwrap().unwrap().recipient_count,
-        1204
-    );
+    let recorded = store.campaign("c1").await.unwrap().unwrap();
+    assert_eq!(recorded.recipient_count, 1204);
+    assert_eq!(recorded.options, with_options.options);
     let page = store
         .campaign_recipients("c1", None, 1200, 10)
         .await

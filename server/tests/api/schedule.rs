@@ -1,6 +1,6 @@
 use app::models::{
-    AppError, Balance, CampaignPreview, Field, Problem, ProviderId, ProviderInfo, ProviderOption,
-    ScheduleReceipt, SubmissionOutcome, Support,
+    AppError, Balance, CampaignDetail, CampaignPreview, Field, Problem, ProviderId, ProviderInfo,
+    ProviderOption, ProviderOptions, ScheduleReceipt, SubmissionOutcome, Support,
 };
 use serde_json::json;
 use sms_scheduler_server::storage::SubmissionStatus;
@@ -432,6 +432,23 @@ async fn infobip_takes_a_flash_sms_with_a_validity_period() {
     assert_eq!(receipt.contacts, 2);
     let bulks = app.infobip.as_ref().unwrap().bulks();
     assert_eq!(bulks.len(), 1);
+
+    // The campaign keeps them, for its page.
+    let detail: CampaignDetail = app
+        .call(
+            "get_campaign",
+            json!({"id": receipt.campaign_id, "offset": 0}),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        detail.options,
+        ProviderOptions {
+            remove_blacklisted: false,
+            flash: true,
+            validity_minutes: "90".into(),
+        }
+    );
 }
 
 #[tokio::test]
