@@ -6,6 +6,7 @@ pub mod client;
 pub mod components;
 pub mod debounce;
 pub mod domain;
+pub mod fetched;
 pub mod i18n;
 pub mod models;
 pub mod pages;

@@ -33,7 +33,7 @@ pub fn OutsideWindowChoice(
             {option("defer", |t| t.outside_defer)}
             {option("skip", |t| t.outside_skip)}
             {option("override", |t| t.outside_override)}
-            <Show when=move || choice.get() == "override">
+            {move || (choice.get() == "override").then(|| view! {
                 <input
                     id="override-reason"
                     type="text"
@@ -41,7 +41,7 @@ pub fn OutsideWindowChoice(
                     bind:value=reason
                     aria-invalid=move || (!errors.get().is_empty()).then_some("true")
                 />
-            </Show>
+            })}
             <FieldErrors field=Field::OutsideWindow messages=errors/>
         </fieldset>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::FieldErrors;
-use crate::i18n::{use_i18n, word};
+use crate::i18n::word;
 use crate::models::{Field, ProviderId};
 
 /// The chosen provider's own options: Octopush's blacklist; Infobip's flash SMS and how long it
@@ -16,40 +16,41 @@ pub fn ProviderOptionsFields(
     validity: RwSignal<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let invalid = move || (!errors.get().is_empty()).then_some("true");
+    // One view per provider, drawn again when the provider changes.
+    let fields = move || match provider.get() {
+        ProviderId::Octopush => view! {
+            <legend>{word(|t| t.octopush_options)}</legend>
+            <label>
+                <input id="remove-blacklisted" type="checkbox" bind:checked=remove_blacklisted/>
+                {word(|t| t.remove_blacklisted_choice)}
+            </label>
+        }
+        .into_any(),
+        ProviderId::Infobip => view! {
+            <legend>{word(|t| t.infobip_options)}</legend>
+            <label>
+                <input id="flash" type="checkbox" bind:checked=flash/>
+                {word(|t| t.flash_choice)}
+            </label>
+            <label for="validity" class="stacked">{word(|t| t.validity_label)}</label>
+            // Text, not a number input: a browser empties a number field it cannot read, and
+            // the user would not learn that what they typed was dropped.
+            <input
+                id="validity"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                bind:value=validity
+                aria-invalid=invalid
+                aria-describedby="provider-options-errors"
+            />
+        }
+        .into_any(),
+    };
     view! {
         <fieldset class="field" id="provider-options" aria-describedby="provider-options-errors">
-            <legend>
-                {move || match provider.get() {
-                    ProviderId::Octopush => i18n.t().octopush_options,
-                    ProviderId::Infobip => i18n.t().infobip_options,
-                }}
-            </legend>
-            <Show when=move || provider.get() == ProviderId::Octopush>
-                <label>
-                    <input id="remove-blacklisted" type="checkbox" bind:checked=remove_blacklisted/>
-                    {word(|t| t.remove_blacklisted_choice)}
-                </label>
-            </Show>
-            <Show when=move || provider.get() == ProviderId::Infobip>
-                <label>
-                    <input id="flash" type="checkbox" bind:checked=flash/>
-                    {word(|t| t.flash_choice)}
-                </label>
-                <label for="validity" class="stacked">{word(|t| t.validity_label)}</label>
-                // Text, not a number input: a browser empties a number field it cannot read, and
-                // the user would not learn that what they typed was dropped.
-                <input
-                    id="validity"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    bind:value=validity
-                    aria-invalid=invalid
-                    aria-describedby="provider-options-errors"
-                />
-            </Show>
+            {fields}
             <FieldErrors field=Field::ProviderOptions messages=errors/>
         </fieldset>
     }

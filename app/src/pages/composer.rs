@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::api::campaigns::preview_campaign;
 use crate::api::providers::{list_providers, list_time_zones};
-use crate::api::sms::ScheduleSms;
+use crate::api::sms::schedule_sms;
 use crate::client::{browser_time_zone, new_campaign_id};
 use crate::components::{
     confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
@@ -13,9 +13,11 @@ use crate::components::{
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
+use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, word};
 use crate::models::{
-    AppError, CampaignPreview, Field, ProviderId, ProviderInfo, ProviderOptions, ScheduleRequest,
+    AppError, CampaignPreview, Field, ProviderId, ProviderInfo, ProviderOptions, ScheduleReceipt,
+    ScheduleRequest,
 };
 
 /// The preview follows the form this long after the user stops typing.
@@ -26,8 +28,8 @@ const PREVIEW_DELAY: Duration = Duration::from_millis(400);
 pub fn ComposerPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let providers = LocalResource::new(list_providers);
-    let zones = LocalResource::new(list_time_zones);
+    let providers = Fetched::new(list_providers);
+    let zones = Fetched::new(list_time_zones);
 
     let provider = RwSignal::new(ProviderId::Octopush);
     let text = RwSignal::new(String::new());
@@ -76,7 +78,7 @@ pub fn ComposerPage() -> impl IntoView {
 
     // The live preview, once the user pauses, when there is something to preview.
     let settled = debounced(PREVIEW_DELAY, request);
-    let preview = LocalResource::new(move || {
+    let preview = Fetched::new(move || {
         let settled = settled.get();
         async move {
             match settled {
@@ -97,17 +99,14 @@ pub fn ComposerPage() -> impl IntoView {
         preview.get().is_none() || settled.with(|s| s.as_ref() != Some(&request()))
     });
 
-    let schedule = ServerAction::<ScheduleSms>::new();
-    let outcome = schedule.value();
+    // Scheduling, with signals of its own rather than a `ServerAction` (kilobytes of wasm): whether
+    // a campaign is being handed over, and the receipt of the last one scheduled.
+    let pending = RwSignal::new(false);
+    let receipt = RwSignal::new(None::<ScheduleReceipt>);
     // The campaign being scheduled (its id, chosen here so its hand-over can be followed).
     let scheduling = RwSignal::new(None::<(String, ProviderId)>);
     // The form's errors: from the check before the confirm step, or from scheduling itself.
     let error = RwSignal::new(None::<AppError>);
-    Effect::new(move |_| {
-        if let Some(outcome) = outcome.get() {
-            error.set(outcome.err());
-        }
-    });
     // The request awaiting confirmation, with what it would do.
     let confirming = RwSignal::new(None::<(ScheduleRequest, CampaignPreview)>);
     let checking = RwSignal::new(false);
@@ -151,9 +150,20 @@ pub fn ComposerPage() -> impl IntoView {
             confirming.set(None);
             let campaign_id = new_campaign_id();
             scheduling.set(campaign_id.clone().map(|id| (id, request.provider)));
-            schedule.dispatch(ScheduleSms {
-                request,
-                campaign_id,
+            pending.set(true);
+            spawn_local(async move {
+                let outcome = schedule_sms(request, campaign_id).await;
+                pending.set(false);
+                match outcome {
+                    Ok(scheduled) => {
+                        error.set(None);
+                        receipt.set(Some(scheduled));
+                    }
+                    Err(problem) => {
+                        error.set(Some(problem));
+                        receipt.set(None);
+                    }
+                }
             });
         }
     };
@@ -202,7 +212,7 @@ pub fn ComposerPage() -> impl IntoView {
                             }
                         }
                     >
-                        <Suspense fallback=|| ()>{provider_options}</Suspense>
+                        {provider_options}
                     </select>
                     <FieldErrors field=Field::Provider messages=errors_for(Field::Provider)/>
                 </div>
@@ -237,7 +247,9 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 <div class="field-row">
-                    <Show when=move || provider.get() == ProviderId::Octopush>
+                    // Plain closures rather than `<Show>` or `<Suspense>` on this first screen:
+                    // each of those costs kilobytes of wasm.
+                    {move || (provider.get() == ProviderId::Octopush).then(|| view! {
                         <fieldset class="field">
                             <legend>{word(|t| t.campaign_type)}</legend>
                             <label>
@@ -262,7 +274,7 @@ pub fn ComposerPage() -> impl IntoView {
                                 {word(|t| t.low_cost)}
                             </label>
                         </fieldset>
-                    </Show>
+                    })}
                     <fieldset class="field">
                         <legend>{word(|t| t.purpose)}</legend>
                         <label>
@@ -329,7 +341,7 @@ pub fn ComposerPage() -> impl IntoView {
                             aria-invalid=invalid(Field::TimeZone)
                             aria-describedby="time-zone-errors"
                         >
-                            <Suspense fallback=|| ()>{zone_options}</Suspense>
+                            {zone_options}
                         </select>
                         <FieldErrors field=Field::TimeZone messages=errors_for(Field::TimeZone)/>
                     </div>
@@ -369,10 +381,10 @@ pub fn ComposerPage() -> impl IntoView {
                         <button
                             type="submit"
                             class="primary"
-                            disabled=move || schedule.pending().get() || checking.get()
+                            disabled=move || pending.get() || checking.get()
                         >
                             {move || {
-                                if schedule.pending().get() {
+                                if pending.get() {
                                     t().scheduling
                                 } else if checking.get() {
                                     t().checking
@@ -384,9 +396,13 @@ pub fn ComposerPage() -> impl IntoView {
                     }
                         .into_any(),
                 }}
-                <Show when=move || schedule.pending().get()>
-                    {move || scheduling.get().map(|(id, provider)| Suspend::new(handover_progress_view(id, provider)))}
-                </Show>
+                {move || {
+                    pending
+                        .get()
+                        .then(|| scheduling.get())
+                        .flatten()
+                        .map(|(id, provider)| Suspend::new(handover_progress_view(id, provider)))
+                }}
             </form>
 
             <aside class="side">
@@ -395,7 +411,7 @@ pub fn ComposerPage() -> impl IntoView {
                 } else {
                     view! { <PreviewPlaceholder/> }.into_any()
                 }}
-                {move || outcome.get().and_then(Result::ok).map(|receipt| Suspend::new(receipt_panel_view(receipt)))}
+                {move || receipt.get().map(|receipt| Suspend::new(receipt_panel_view(receipt)))}
                 <BalancePanel provider=provider/>
             </aside>
         </div>
