@@ -91,6 +91,45 @@ fn uuid_v4(mut bytes: [u8; 16]) -> String {
     )
 }
 
+/// A form field shows something the browser cannot read as a value (a date with a part left
+/// blank): its value is then empty, which must not pass for "nothing typed".
+pub fn input_incomplete(input: &leptos::web_sys::HtmlInputElement) -> bool {
+    #[cfg(feature = "csr")]
+    {
+        js_sys::Reflect::get(input, &"validity".into())
+            .and_then(|validity| js_sys::Reflect::get(&validity, &"badInput".into()))
+            .ok()
+            .and_then(|bad| bad.as_bool())
+            .unwrap_or(false)
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        let _ = input;
+        false
+    }
+}
+
+/// The last minute of the day `days` from today on the browser's clock, as a datetime-local
+/// value: the latest a date field offers.
+pub fn date_input_max(days: u32) -> String {
+    #[cfg(feature = "csr")]
+    {
+        let day = js_sys::Date::new_0();
+        day.set_date(day.get_date() + days);
+        format!(
+            "{:04}-{:02}-{:02}T23:59",
+            day.get_full_year(),
+            day.get_month() + 1,
+            day.get_date()
+        )
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        let _ = days;
+        String::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::uuid_v4;

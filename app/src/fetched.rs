@@ -51,6 +51,11 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
         self.answer.get()
     }
 
+    /// The latest answer, untracked.
+    pub fn get_untracked(&self) -> Option<T> {
+        self.answer.get_untracked()
+    }
+
     /// Asks again, keeping the last answer until the new one comes.
     pub fn refetch(&self) {
         self.calls.update(|calls| *calls += 1);

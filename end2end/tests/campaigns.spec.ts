@@ -9,7 +9,7 @@ async function scheduleTwo(page: Page, text: string, provider: 'octopush' | 'inf
   await fillValidForm(page);
   await page.getByLabel('Message').fill(text);
   await page.getByLabel(/^Recipients/).fill('+33 6 12 34 56 78\n+33 6 98 76 54 01');
-  if (now) await page.getByLabel(/^Send at/).fill('');
+  if (now) await page.getByLabel('Now', { exact: true }).check();
   await scheduleAndConfirm(page);
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
 }
@@ -111,6 +111,33 @@ test('reschedules an Infobip campaign to a new time', async ({ page }) => {
   await expect(page.getByTestId('operation-outcome')).toContainText('reschedule: 1 provider request done');
   await expect(page.getByTestId('timeline')).toContainText('reschedule');
   await expect(page.getByTestId('recipients')).toContainText(`${later} 11:30`);
+  // The campaign's own time follows, on its own clock, and so does its history.
+  await expect(page.getByTestId('campaign-send-at')).toHaveText(`${later} 11:30 Europe/Paris`);
+  await expect(page.getByTestId('timeline')).toContainText(`${later} 11:30 Europe/Paris`);
+});
+
+test('a refused new time says which recipients break which rule', async ({ page }) => {
+  const text = `Sale -20% this week ${Date.now()}. STOP au XXXXX`;
+  await openComposer(page);
+  await page.locator('#provider').selectOption('infobip');
+  await fillValidForm(page);
+  await page.getByLabel('Message').fill(text);
+  await page.getByLabel(/^Marketing/).check();
+  // A Wednesday, then a Sunday: French marketing never goes on a Sunday.
+  const day = (weekday: number) => {
+    const date = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    while (date.getUTCDay() !== weekday) date.setUTCDate(date.getUTCDate() + 1);
+    return date.toISOString().slice(0, 10);
+  };
+  await page.getByLabel(/^Send at/).fill(`${day(3)}T10:00`);
+  await scheduleAndConfirm(page);
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+  await page.getByRole('link', { name: 'Follow this campaign' }).click();
+  await page.getByLabel("New time, in the campaign's time zone").fill(`${day(0)}T10:00`);
+  await page.getByRole('button', { name: 'Reschedule' }).click();
+  const problems = page.getByTestId('operation-problems');
+  await expect(problems).toContainText('line 1 (+33612345678)');
+  await expect(problems).not.toContainText('Some fields need attention');
 });
 
 test('pages and server calls stay under the portal sub-path', async ({ page }) => {

@@ -72,3 +72,33 @@ test('an opted-out number is left out of a campaign, with how and since when, in
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(recipients).toContainText('désinscrit (opérateur, ');
 });
+
+test('a number that opts out after its campaign was handed over is said to be still scheduled, with what to do', async ({ page }) => {
+  const late = ownNumber(11);
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel(/^Recipients/).fill(late.e164);
+  await scheduleAndConfirm(page);
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opt-outs' }).click();
+  await page.getByLabel('Numbers, one per line').fill(late.national);
+  await page.getByRole('button', { name: 'Add to the list' }).click();
+  const added = page.getByTestId('opt-out-added');
+  await expect(added).toContainText('1 added, 0 already on the list.');
+  await expect(added.getByTestId('still-scheduled')).toContainText('cancel the campaign on its page');
+  await expect(added.getByRole('link', { name: `${late.e164}: a campaign Octopush holds, to go at` })).toBeVisible();
+
+  // The list says it too, until the campaign is canceled.
+  await page.getByLabel('Find a number').fill(late.e164);
+  const row = page.getByTestId('opt-outs').locator('tbody tr');
+  await expect(row.getByTestId('still-scheduled')).toBeVisible();
+  await row.getByRole('link', { name: /a campaign Octopush holds/ }).click();
+  await page.getByRole('button', { name: 'Cancel the campaign' }).click();
+  await page.getByRole('button', { name: /^Yes, cancel/ }).click();
+  await expect(page.getByTestId('status-counts')).toContainText('1 canceled');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opt-outs' }).click();
+  await page.getByLabel('Find a number').fill(late.e164);
+  await expect(page.getByTestId('opt-outs').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('still-scheduled')).toHaveCount(0);
+});

@@ -57,9 +57,7 @@ async fn main() {
         "sender": "ACME",
         "send_at": tomorrow,
         "time_zone": "Europe/Paris",
-        "purpose": "Alert",
-        "with_replies": false,
-        "simulation": false
+        "purpose": "Alert"
     }});
     let before = peak_memory_mib();
     let started = Instant::now();

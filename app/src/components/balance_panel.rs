@@ -1,16 +1,15 @@
 use leptos::prelude::*;
 
-use crate::api::providers::check_balance;
 use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, word};
-use crate::models::ProviderId;
+use crate::models::{AppError, Balance};
 
-/// The provider's remaining credit, read through the server.
+/// The provider's remaining credit, read through the server by the page (which compares it with
+/// the estimate).
 #[component]
-pub fn BalancePanel(#[prop(into)] provider: Signal<ProviderId>) -> impl IntoView {
+pub fn BalancePanel(balance: Fetched<Result<Balance, AppError>>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let balance = Fetched::new(move || check_balance(provider.get()));
     view! {
         <section class="panel balance" aria-labelledby="balance-title">
             <h2 id="balance-title">{word(|t| t.balance)}</h2>

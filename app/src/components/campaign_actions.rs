@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::campaigns::OperateCampaign;
 use crate::i18n::{use_i18n, word, Texts};
-use crate::models::{CampaignOperation, OperationAvailability};
+use crate::models::{AppError, CampaignOperation, OperationAvailability};
 
 /// The operations the campaign's provider really supports now, each with the reason when it is
 /// not available, and what the last one did.
@@ -101,6 +101,14 @@ pub fn CampaignActions(
             <div aria-live="polite" data-testid="operation-outcome">
                 {move || operate.value().get().map(|outcome| match outcome {
                     Ok(report) => view! { <p class="ok">{(t().operation_report)(&report)}</p> }.into_any(),
+                    // A refused new time is said with its reasons (which recipients break which
+                    // rule): this page has no form field to put them next to.
+                    Err(AppError::Invalid(errors)) => view! {
+                        <ul class="error" role="alert" data-testid="operation-problems">
+                            {errors.iter().map(|e| view! { <li>{(t().problem)(&e.problem)}</li> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any(),
                     Err(error) => view! { <p class="error" role="alert">{t().error(&error)}</p> }.into_any(),
                 })}
             </div>

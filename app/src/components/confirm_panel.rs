@@ -1,6 +1,7 @@
 use leptos::html::H2;
 use leptos::prelude::*;
 
+use crate::components::Time;
 use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{CampaignPreview, ScheduleRequest};
 
@@ -21,7 +22,7 @@ pub fn ConfirmPanel(
             let _ = heading.focus();
         }
     });
-    let simulation = request.simulation;
+    let simulation = request.options.simulation;
     let text = request.text.clone();
     let provider = request.provider.to_string();
     let facts = move || {
@@ -30,7 +31,13 @@ pub fn ConfirmPanel(
             <dt>{t.provider}</dt><dd>{provider.clone()}</dd>
             <dt>{t.to}</dt>
             <dd data-testid="confirm-recipients">{recipients(t, &preview)}</dd>
-            <dt>{t.when}</dt><dd data-testid="confirm-when">{when(t, &request)}</dd>
+            <dt>{t.when}</dt>
+            <dd data-testid="confirm-when">
+                {when(t, &request)}
+                {first_moved(&preview).map(|at| view! {
+                    <br/>{(t.moved_from)(preview.deferred)} " " <Time at/>
+                })}
+            </dd>
             <dt>{t.sms}</dt><dd>{(t.parts_count)(preview.parts)}</dd>
             <dt>{t.estimated_cost}</dt><dd data-testid="confirm-cost">{cost(t, &preview)}</dd>
             {t.provider_options(&request.options).map(|options| view! {
@@ -95,6 +102,20 @@ fn when(t: &Texts, request: &ScheduleRequest) -> String {
         (at, true) => (t.in_recipient_time)(&at.replace('T', " ")),
         (at, false) => format!("{} ({})", at.replace('T', " "), request.time_zone),
     }
+}
+
+/// The earliest time the sending rules move a recipient to (among the preview's first page),
+/// when they move any: the confirm step says when messages will really go.
+fn first_moved(preview: &CampaignPreview) -> Option<String> {
+    if preview.deferred == 0 {
+        return None;
+    }
+    preview
+        .recipients
+        .iter()
+        .filter(|r| r.deferred)
+        .filter_map(|r| r.send_at.clone())
+        .min()
 }
 
 fn cost(t: &Texts, preview: &CampaignPreview) -> String {

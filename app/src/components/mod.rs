@@ -19,7 +19,9 @@ mod receipt;
 mod recipient_history;
 mod recipients_file;
 mod sandbox_panel;
+mod send_time_fields;
 mod status_counts;
+mod still_scheduled;
 mod table_scroll;
 mod time;
 
@@ -42,9 +44,11 @@ pub use receipt::receipt_panel_view;
 pub use recipient_history::RecipientHistory;
 pub use recipients_file::RecipientsFile;
 pub use sandbox_panel::SandboxPanel;
+pub use send_time_fields::SendTimeFields;
 pub use status_counts::StatusCounts;
+pub use still_scheduled::StillScheduledNote;
 pub use table_scroll::TableScroll;
-pub use time::Time;
+pub use time::{Time, ZonedTime};
 
 /// Fetches the composer's parts that come in chunks of their own (its `_view` functions).
 /// (Leptos's `lazy_preload!` preloads only in hydrate builds; the `#[lazy]` functions' own

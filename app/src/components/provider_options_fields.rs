@@ -4,12 +4,15 @@ use crate::components::FieldErrors;
 use crate::i18n::word;
 use crate::models::{Field, ProviderId};
 
-/// The chosen provider's own options: Octopush's blacklist; Infobip's flash SMS and how long it
-/// keeps trying to deliver. The values stay when the other provider is chosen, so choosing back
+/// The chosen provider's own options: Octopush's simulation, replies and blacklist; Infobip's
+/// flash SMS and how long it keeps trying to deliver. Infobip has no simulation: its requests
+/// always send, so the choice is never shown with it. The values stay when the other provider is chosen, so choosing back
 /// finds them as they were.
 #[component]
 pub fn ProviderOptionsFields(
     #[prop(into)] provider: Signal<ProviderId>,
+    simulation: RwSignal<bool>,
+    with_replies: RwSignal<bool>,
     remove_blacklisted: RwSignal<bool>,
     flash: RwSignal<bool>,
     /// Minutes, as typed: the server says what is wrong with it.
@@ -21,6 +24,14 @@ pub fn ProviderOptionsFields(
     let fields = move || match provider.get() {
         ProviderId::Octopush => view! {
             <legend>{word(|t| t.octopush_options)}</legend>
+            <label>
+                <input id="simulation" type="checkbox" bind:checked=simulation/>
+                {word(|t| t.simulation_choice)}
+            </label>
+            <label>
+                <input id="with-replies" type="checkbox" bind:checked=with_replies/>
+                {word(|t| t.with_replies_choice)}
+            </label>
             <label>
                 <input id="remove-blacklisted" type="checkbox" bind:checked=remove_blacklisted/>
                 {word(|t| t.remove_blacklisted_choice)}

@@ -1,16 +1,64 @@
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::client::href;
+use crate::components::ZonedTime;
 use crate::i18n::{use_i18n, Texts};
 use crate::models::{ScheduleReceipt, SubmissionOutcome};
 
-/// What the provider accepted, restated for the user, with everyone left out and why.
+/// What the provider accepted, restated for the user, with everyone left out and why. It takes
+/// the focus when it appears, so that it is where the user is looking, on a phone too.
 #[component]
 pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
     let i18n = use_i18n();
+    let frame = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if let Some(frame) = frame.get() {
+            let _ = frame.focus();
+        }
+    });
     // Nothing here can be edited: a switch of language draws it again.
-    move || receipt_view(i18n.t(), &receipt)
+    view! {
+        <div class="receipt-frame" tabindex="-1" node_ref=frame data-testid="receipt">
+            {move || receipt_view(i18n.t(), &receipt)}
+        </div>
+    }
+}
+
+/// How much of the campaign the provider took, for the receipt's heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Handed {
+    Simulated,
+    All,
+    /// Some recipients were not handed over (refused, or no answer yet): `handed` of `total`.
+    Part {
+        handed: u32,
+        total: u32,
+    },
+    Nothing,
+}
+
+fn handed(receipt: &ScheduleReceipt) -> Handed {
+    let not_handed: u32 = receipt
+        .submissions
+        .iter()
+        .filter(|s| s.outcome != SubmissionOutcome::Accepted)
+        .map(|s| s.contacts)
+        .sum::<u32>()
+        + u32::try_from(receipt.rejected.len()).unwrap_or(u32::MAX);
+    if receipt.simulation {
+        Handed::Simulated
+    } else if not_handed == 0 {
+        Handed::All
+    } else if receipt.contacts == 0 {
+        Handed::Nothing
+    } else {
+        Handed::Part {
+            handed: receipt.contacts,
+            total: receipt.contacts.saturating_add(not_handed),
+        }
+    }
 }
 
 /// The receipt as the composer shows it, in a chunk of its own (`cargo leptos build --split`) that
@@ -21,11 +69,11 @@ pub fn receipt_panel_view(receipt: ScheduleReceipt) -> AnyView {
 }
 
 fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
-    let when = receipt.send_at.clone().unwrap_or_else(|| t.now.to_owned());
-    let cost = receipt
-        .total_cost
-        .map(|cost| t.money(cost, receipt.currency.as_deref()))
-        .unwrap_or_else(|| t.not_given.to_owned());
+    let cost = match (receipt.total_cost, &receipt.estimated_cost) {
+        (Some(cost), _) => t.money(cost, receipt.currency.as_deref()),
+        (None, Some((estimate, currency))) => (t.estimated)(&t.money(*estimate, Some(currency))),
+        (None, None) => t.not_given.to_owned(),
+    };
     let references = receipt.references().join(", ");
     let references = if references.is_empty() {
         t.reference_unknown.to_owned()
@@ -67,11 +115,17 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
     let sms_needed = receipt
         .sms_needed
         .map_or_else(|| t.not_given.to_owned(), |n| n.to_string());
+    let (class, heading) = match handed(receipt) {
+        Handed::Simulated => ("panel receipt", t.receipt_simulated.to_owned()),
+        Handed::All => ("panel receipt", t.receipt_scheduled.to_owned()),
+        Handed::Part { handed, total } => {
+            ("panel receipt partial", (t.receipt_partial)(handed, total))
+        }
+        Handed::Nothing => ("panel receipt failed", t.receipt_nothing.to_owned()),
+    };
     view! {
-        <section class="panel receipt" role="status" aria-labelledby="receipt-title">
-            <h2 id="receipt-title">
-                {if receipt.simulation { t.receipt_simulated } else { t.receipt_scheduled }}
-            </h2>
+        <section class=class role="status" aria-labelledby="receipt-title">
+            <h2 id="receipt-title">{heading}</h2>
             <dl>
                 <dt>{t.provider}</dt>
                 <dd>{receipt.provider.to_string()}</dd>
@@ -84,7 +138,7 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
                 <dt>{t.cost}</dt>
                 <dd data-testid="cost">{cost}</dd>
                 <dt>{t.send_time}</dt>
-                <dd data-testid="send-time">{when}</dd>
+                <dd data-testid="send-time">{send_times(t, receipt)}</dd>
                 <dt>{t.moved_by_rules}</dt>
                 <dd data-testid="deferred">{receipt.deferred}</dd>
             </dl>
@@ -98,6 +152,35 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// When the messages go, on the campaign's clock: each distinct time the provider holds them
+/// for (the sending rules may have moved some), or now.
+fn send_times(t: &'static Texts, receipt: &ScheduleReceipt) -> AnyView {
+    let mut times: Vec<String> = receipt
+        .submissions
+        .iter()
+        .filter_map(|s| s.send_at.clone())
+        .collect();
+    times.sort();
+    times.dedup();
+    if times.is_empty() {
+        let requested = receipt.send_at.clone();
+        return match requested {
+            Some(at) => view! { <ZonedTime at zone=receipt.time_zone.clone()/> }.into_any(),
+            None => t.now.into_any(),
+        };
+    }
+    let zone = receipt.time_zone.clone();
+    times
+        .into_iter()
+        .enumerate()
+        .map(|(index, at)| {
+            let zone = zone.clone();
+            view! { {(index > 0).then_some(", ")}<ZonedTime at zone/> }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// A titled list, shown only when it has items.
@@ -115,4 +198,74 @@ fn receipt_list(
             </ul>
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{ProviderId, RejectedRecipient, SubmissionReceipt};
+
+    fn submission(contacts: u32, outcome: SubmissionOutcome) -> SubmissionReceipt {
+        SubmissionReceipt {
+            submission_id: "s".into(),
+            reference: None,
+            contacts,
+            send_at: None,
+            outcome,
+        }
+    }
+
+    fn receipt(submissions: Vec<SubmissionReceipt>, contacts: u32) -> ScheduleReceipt {
+        ScheduleReceipt {
+            campaign_id: "c".into(),
+            provider: ProviderId::Octopush,
+            submissions,
+            contacts,
+            sms_needed: None,
+            total_cost: None,
+            currency: None,
+            residual_credit: None,
+            send_at: None,
+            time_zone: "Europe/Paris".into(),
+            estimated_cost: None,
+            simulation: false,
+            duplicates: Vec::new(),
+            rejected: Vec::new(),
+            excluded: Vec::new(),
+            deferred: 0,
+            warnings: Vec::new(),
+            more_warnings: 0,
+        }
+    }
+
+    #[test]
+    fn a_partial_hand_over_is_never_said_as_scheduled() {
+        let accepted = || submission(1500, SubmissionOutcome::Accepted);
+        let refused = || submission(500, SubmissionOutcome::Refused("no credit".into()));
+        assert_eq!(handed(&receipt(vec![accepted()], 1500)), Handed::All);
+        assert_eq!(
+            handed(&receipt(vec![accepted(), refused()], 1500)),
+            Handed::Part {
+                handed: 1500,
+                total: 2000
+            }
+        );
+        assert_eq!(handed(&receipt(vec![refused()], 0)), Handed::Nothing);
+        // Numbers the provider refused inside an accepted request count too.
+        let mut some_rejected = receipt(vec![submission(9, SubmissionOutcome::Accepted)], 9);
+        some_rejected.rejected = vec![RejectedRecipient {
+            number: "+33600000000".into(),
+            reason: "invalid".into(),
+        }];
+        assert_eq!(
+            handed(&some_rejected),
+            Handed::Part {
+                handed: 9,
+                total: 10
+            }
+        );
+        let mut simulated = receipt(vec![accepted()], 1500);
+        simulated.simulation = true;
+        assert_eq!(handed(&simulated), Handed::Simulated);
+    }
 }

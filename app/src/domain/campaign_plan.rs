@@ -240,10 +240,9 @@ mod tests {
             campaign_type: CampaignType::Premium,
             sender: "ACME".into(),
             send_at: String::new(),
+            send_now: true,
             time_zone: "Europe/Paris".into(),
             purpose: Purpose::Alert,
-            with_replies: false,
-            simulation: false,
             outside_window: OutsideWindow::Defer,
             local_time: false,
             options: Default::default(),
@@ -255,7 +254,12 @@ mod tests {
             default_region: Region::parse("FR").unwrap(),
             max_recipients: 1000,
         };
-        SmsOrder::parse(request, &rules, now()).unwrap()
+        // The tests that set a time mean it; the others send now.
+        let request = ScheduleRequest {
+            send_now: request.send_at.is_empty(),
+            ..request.clone()
+        };
+        SmsOrder::parse(&request, &rules, now()).unwrap()
     }
 
     fn csv(rows: usize) -> String {

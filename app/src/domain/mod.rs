@@ -4,6 +4,7 @@
 pub mod campaign;
 pub mod column_mapping;
 pub mod holidays;
+pub mod horizon;
 pub mod message;
 pub mod opt_out;
 pub mod parse_errors;

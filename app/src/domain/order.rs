@@ -42,6 +42,11 @@ pub struct PersonalisedRecipient {
 }
 
 impl SmsOrder {
+    /// Nothing is to be sent: the provider only checks and prices it.
+    pub fn simulation(&self) -> bool {
+        self.options.simulation()
+    }
+
     /// The text `recipient` receives.
     pub fn text_for<'a>(&'a self, recipient: &'a PersonalisedRecipient) -> &'a MessageText {
         recipient.text.as_ref().unwrap_or(&self.text)
@@ -61,9 +66,7 @@ impl SmsOrder {
             outside_window: self.outside_window.clone(),
             local_time: self.local_time,
             purpose: self.purpose,
-            with_replies: self.with_replies,
-            simulation: self.simulation,
-            options: self.options.clone(),
+            options: self.options,
         }
     }
 
@@ -94,9 +97,7 @@ pub struct SmsOrder {
     /// `send_at` is a wall-clock time read in each recipient's zone.
     pub local_time: bool,
     pub purpose: Purpose,
-    pub with_replies: bool,
-    pub simulation: bool,
-    /// The provider's own options.
+    /// The provider's own options (only Octopush's simulate).
     pub options: OrderOptions,
 }
 
@@ -195,7 +196,7 @@ impl SmsOrder {
                         .map(|p| FieldError::new(Field::ProviderOptions, p)),
                 )
             })
-            .unwrap_or_default();
+            .unwrap_or(OrderOptions::none(request.provider));
 
         if !errors.is_empty() {
             return Err(errors);
@@ -212,8 +213,6 @@ impl SmsOrder {
             outside_window: request.outside_window.clone(),
             local_time: request.local_time,
             purpose: request.purpose,
-            with_replies: request.with_replies,
-            simulation: request.simulation,
             options,
         })
     }
@@ -280,8 +279,12 @@ fn parse_send_at(
     request: &ScheduleRequest,
     now: DateTime<Utc>,
 ) -> Result<Option<SendTime>, FieldError> {
-    if request.send_at.trim().is_empty() {
-        return Ok(None);
+    match (request.send_now, request.send_at.trim().is_empty()) {
+        (true, true) => return Ok(None),
+        (true, false) => return Err(FieldError::new(Field::SendAt, SendTimeError::NowAndTime)),
+        // A half-typed time reaches the server empty: never read as "now".
+        (false, true) => return Err(FieldError::new(Field::SendAt, SendTimeError::Missing)),
+        (false, false) => {}
     }
     if let Err(e) = parse_zone(&request.time_zone) {
         return Err(FieldError::new(Field::TimeZone, e));
@@ -321,10 +324,9 @@ mod tests {
             campaign_type: CampaignType::Premium,
             sender: "ACME".into(),
             send_at: "2026-06-02T10:00".into(),
+            send_now: false,
             time_zone: "Europe/Paris".into(),
             purpose: Purpose::Alert,
-            with_replies: false,
-            simulation: false,
             outside_window: OutsideWindow::Defer,
             local_time: false,
             options: Default::default(),
@@ -347,10 +349,11 @@ mod tests {
     }
 
     #[test]
-    fn empty_send_time_means_now_and_empty_sender_means_default() {
+    fn now_is_a_choice_and_empty_sender_means_default() {
         let order = SmsOrder::parse(
             &ScheduleRequest {
                 send_at: " ".into(),
+                send_now: true,
                 sender: "".into(),
                 ..request()
             },
@@ -359,6 +362,30 @@ mod tests {
         )
         .unwrap();
         assert!(order.send_at.is_none() && order.sender.is_none());
+    }
+
+    #[test]
+    fn an_empty_send_time_is_never_read_as_now() {
+        let problem = |request: ScheduleRequest| {
+            let errors = SmsOrder::parse(&request, &rules(), now()).unwrap_err();
+            assert_eq!(fields(&errors), vec![Field::SendAt]);
+            errors[0].problem.clone()
+        };
+        // What a half-typed datetime field gives the page: an empty value.
+        assert_eq!(
+            problem(ScheduleRequest {
+                send_at: "".into(),
+                ..request()
+            }),
+            Problem::SendTime(SendTimeError::Missing)
+        );
+        assert_eq!(
+            problem(ScheduleRequest {
+                send_now: true,
+                ..request()
+            }),
+            Problem::SendTime(SendTimeError::NowAndTime)
+        );
     }
 
     #[test]

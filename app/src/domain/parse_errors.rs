@@ -27,4 +27,10 @@ pub enum SendTimeError {
         zone: String,
         now: String,
     },
+    #[error("Enter the date and time to send at, every part of it, or choose to send now.")]
+    Missing,
+    #[error("Choose either to send now or a date and time, not both.")]
+    NowAndTime,
+    #[error("{local} is more than {days} days ahead: pick an earlier date.")]
+    BeyondHorizon { local: String, days: u32 },
 }

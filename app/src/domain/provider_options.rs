@@ -1,7 +1,7 @@
 //! The options only one provider offers, checked: each belongs to its provider, and Infobip's
 //! validity period is a whole number of minutes it accepts as given.
 
-use crate::models::{Problem, ProviderId, ProviderOption, ProviderOptions};
+use crate::models::{Problem, ProviderId, ProviderOptions};
 
 /// How long Infobip keeps trying to deliver a message, in minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,57 +37,97 @@ impl ValidityPeriod {
     }
 }
 
-/// The options an order hands to its provider.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OrderOptions {
-    /// Octopush: leave out the numbers on the account's blacklist.
+/// Octopush's own options.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OctopushOptions {
+    /// Validate and price, send nothing.
+    pub simulation: bool,
+    pub with_replies: bool,
+    /// Leave out the numbers on the account's blacklist.
     pub remove_blacklisted: bool,
-    /// Infobip: a flash SMS.
+}
+
+/// Infobip's own options.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InfobipOptions {
+    /// A flash SMS.
     pub flash: bool,
-    /// Infobip: `None` for its default.
+    /// `None` for Infobip's default.
     pub validity: Option<ValidityPeriod>,
 }
 
+/// The options an order hands to its provider: only that provider's. An Infobip order cannot
+/// carry a simulation flag, which Infobip would not read: its messages would really go out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderOptions {
+    Octopush(OctopushOptions),
+    Infobip(InfobipOptions),
+}
+
 impl OrderOptions {
+    /// No option chosen.
+    pub fn none(provider: ProviderId) -> Self {
+        match provider {
+            ProviderId::Octopush => Self::Octopush(OctopushOptions::default()),
+            ProviderId::Infobip => Self::Infobip(InfobipOptions::default()),
+        }
+    }
+
     /// Every problem at once: an option of another provider, a validity that is not one.
     pub fn parse(provider: ProviderId, options: &ProviderOptions) -> Result<Self, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let mut not_offered = |option| {
-            problems.push(Problem::OptionNotOffered { provider, option });
-        };
-        let octopush = provider == ProviderId::Octopush;
-        let infobip = provider == ProviderId::Infobip;
-        if options.remove_blacklisted && !octopush {
-            not_offered(ProviderOption::RemoveBlacklisted);
-        }
-        if options.flash && !infobip {
-            not_offered(ProviderOption::Flash);
-        }
-        let validity = if options.validity_minutes.trim().is_empty() || infobip {
-            ValidityPeriod::parse(&options.validity_minutes)
-                .map_err(|problem| problems.push(problem))
-                .ok()
-                .flatten()
-        } else {
-            not_offered(ProviderOption::Validity);
-            None
+        let mut problems: Vec<Problem> = options
+            .chosen()
+            .filter(|option| option.provider() != provider)
+            .map(|option| Problem::OptionNotOffered { provider, option })
+            .collect();
+        let parsed = match provider {
+            ProviderId::Octopush => Self::Octopush(OctopushOptions {
+                simulation: options.simulation,
+                with_replies: options.with_replies,
+                remove_blacklisted: options.remove_blacklisted,
+            }),
+            ProviderId::Infobip => Self::Infobip(InfobipOptions {
+                flash: options.flash,
+                validity: ValidityPeriod::parse(&options.validity_minutes)
+                    .map_err(|problem| problems.push(problem))
+                    .ok()
+                    .flatten(),
+            }),
         };
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Self {
-            remove_blacklisted: options.remove_blacklisted,
-            flash: options.flash,
-            validity,
-        })
+        Ok(parsed)
+    }
+
+    /// Nothing is sent: only Octopush simulates.
+    pub fn simulation(&self) -> bool {
+        matches!(self, Self::Octopush(options) if options.simulation)
+    }
+
+    /// Octopush's options; `None` on an Infobip order.
+    pub fn octopush(&self) -> Option<OctopushOptions> {
+        match self {
+            Self::Octopush(options) => Some(*options),
+            Self::Infobip(_) => None,
+        }
+    }
+
+    /// Infobip's options; `None` on an Octopush order.
+    pub fn infobip(&self) -> Option<InfobipOptions> {
+        match self {
+            Self::Octopush(_) => None,
+            Self::Infobip(options) => Some(*options),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::ProviderOption;
 
-    fn infobip(validity_minutes: &str) -> Result<OrderOptions, Vec<Problem>> {
+    fn infobip(validity_minutes: &str) -> Result<InfobipOptions, Vec<Problem>> {
         OrderOptions::parse(
             ProviderId::Infobip,
             &ProviderOptions {
@@ -95,6 +135,7 @@ mod tests {
                 ..ProviderOptions::default()
             },
         )
+        .map(|options| options.infobip().expect("Infobip's options"))
     }
 
     #[test]
@@ -147,6 +188,8 @@ mod tests {
     #[test]
     fn each_option_belongs_to_its_provider() {
         let everything = ProviderOptions {
+            simulation: true,
+            with_replies: true,
             remove_blacklisted: true,
             flash: true,
             validity_minutes: "60".into(),
@@ -166,10 +209,15 @@ mod tests {
         );
         assert_eq!(
             OrderOptions::parse(ProviderId::Infobip, &everything).unwrap_err(),
-            vec![Problem::OptionNotOffered {
+            [
+                ProviderOption::Simulation,
+                ProviderOption::WithReplies,
+                ProviderOption::RemoveBlacklisted
+            ]
+            .map(|option| Problem::OptionNotOffered {
                 provider: ProviderId::Infobip,
-                option: ProviderOption::RemoveBlacklisted
-            }]
+                option
+            })
         );
         let octopush = OrderOptions::parse(
             ProviderId::Octopush,
@@ -179,6 +227,32 @@ mod tests {
             },
         )
         .unwrap();
-        assert!(octopush.remove_blacklisted && !octopush.flash && octopush.validity.is_none());
+        assert_eq!(
+            octopush.octopush(),
+            Some(OctopushOptions {
+                remove_blacklisted: true,
+                ..OctopushOptions::default()
+            })
+        );
+        assert_eq!(octopush.infobip(), None);
+    }
+
+    #[test]
+    fn only_octopush_simulates() {
+        let simulate = ProviderOptions {
+            simulation: true,
+            ..ProviderOptions::default()
+        };
+        assert!(OrderOptions::parse(ProviderId::Octopush, &simulate)
+            .unwrap()
+            .simulation());
+        assert_eq!(
+            OrderOptions::parse(ProviderId::Infobip, &simulate).unwrap_err(),
+            vec![Problem::OptionNotOffered {
+                provider: ProviderId::Infobip,
+                option: ProviderOption::Simulation
+            }]
+        );
+        assert!(!OrderOptions::none(ProviderId::Infobip).simulation());
     }
 }

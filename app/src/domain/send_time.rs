@@ -3,6 +3,7 @@
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+pub use super::horizon::MAX_DAYS_AHEAD;
 pub use super::parse_errors::SendTimeError;
 
 /// A send time the user chose: their wall-clock intent and the instant it names.
@@ -14,7 +15,8 @@ pub struct SendTime {
 }
 
 impl SendTime {
-    /// Reads `YYYY-MM-DDTHH:MM[:SS]` in `zone`, refusing times that do not exist or have passed.
+    /// Reads `YYYY-MM-DDTHH:MM[:SS]` in `zone`, refusing times that do not exist, have passed or
+    /// are more than [`MAX_DAYS_AHEAD`] days ahead.
     ///
     /// A wall-clock time that occurs twice (the hour the clocks go back) names its first occurrence.
     pub fn parse(local: &str, zone: &str, now: DateTime<Utc>) -> Result<Self, SendTimeError> {
@@ -38,6 +40,12 @@ impl SendTime {
                 local: naive.format("%Y-%m-%d %H:%M").to_string(),
                 zone: tz.name().to_owned(),
                 now: now.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+            });
+        }
+        if instant > now + chrono::Duration::days(i64::from(MAX_DAYS_AHEAD)) {
+            return Err(SendTimeError::BeyondHorizon {
+                local: naive.format("%Y-%m-%d %H:%M").to_string(),
+                days: MAX_DAYS_AHEAD,
             });
         }
         Ok(Self {
@@ -125,5 +133,24 @@ mod tests {
             Err(SendTimeError::Unparsable(_))
         ));
         assert!(SendTime::parse("2026-05-01T10:00:30", "America/New_York", now()).is_ok());
+    }
+
+    #[test]
+    fn a_time_more_than_a_year_ahead_is_refused() {
+        assert!(SendTime::parse("2027-01-01T00:00", "UTC", now()).is_ok());
+        for far in ["2027-01-03T00:00", "202610-12-06T10:00", "9999-12-31T23:59"] {
+            assert!(
+                matches!(
+                    SendTime::parse(far, "UTC", now()),
+                    Err(SendTimeError::BeyondHorizon { days: 366, .. })
+                        | Err(SendTimeError::Unparsable(_))
+                ),
+                "{far}"
+            );
+        }
+        assert!(matches!(
+            SendTime::parse("2030-06-01T10:00", "Europe/Paris", now()),
+            Err(SendTimeError::BeyondHorizon { .. })
+        ));
     }
 }

@@ -42,7 +42,8 @@ catalogue! {
         moved_by_rules, balance, some_fields,
         // The composer.
         composer_title, recipients_label, campaign_type, premium, low_cost, purpose_alert_choice,
-        purpose_marketing_choice, sender_label, send_at_label, local_time_choice,
+        purpose_marketing_choice, sender_label, send_when, send_later_choice, send_now_choice,
+        send_at_label, send_at_incomplete, local_time_choice,
         with_replies_choice, simulation_choice, scheduling, checking, schedule, recording,
         placeholder_group, insert, upload_csv, use_columns, mapping_no_phone, outside_window,
         outside_defer, outside_skip, outside_override, override_reason, reading_balance,
@@ -51,9 +52,10 @@ catalogue! {
         preview_title, preview_empty, preview_not_ready, preview_search, at_requested_time,
         no_price, moved_to_word, moved_to, confirm_schedule_title, confirm_simulate_title, to,
         when, estimated_cost, cost_unknown, confirm_button, change_something, options_chosen,
-        blacklist_option, flash_option,
+        blacklist_option, flash_option, replies_option,
         // The receipt.
-        receipt_scheduled, receipt_simulated, reference, sms_needed, cost, send_time, not_given,
+        receipt_scheduled, receipt_simulated, receipt_nothing, schedule_again, new_campaign,
+        reference, sms_needed, cost, send_time, not_given,
         reference_unknown, not_handed_over, left_out_list, repeated_list, refused_list,
         warnings_list, follow_campaign,
         // The campaign list.
@@ -68,6 +70,7 @@ catalogue! {
         step_1_hour, step_1_day,
         // Opt-outs.
         add_numbers, numbers_per_line, add_to_list, import_csv, opt_out_file_help, opt_out_list,
+        still_scheduled_intro, still_scheduled_what_to_do,
         find_number, no_number, remove, remove_question, yes_remove,
         // Settings.
         providers, sandbox, real_service, pause_resume, per_request, scheduling_ahead, no_limit,
@@ -115,9 +118,11 @@ catalogue! {
         validity_option: fn(&str) -> String,
         recipient_count: fn(u64) -> String,
         moved_of_them: fn(u64) -> String,
+        moved_from: fn(u64) -> String,
         left_out_count: fn(u64) -> String,
         parts_count: fn(u64) -> String,
         // The receipt.
+        receipt_partial: fn(u32, u32) -> String,
         refused_recipients: fn(u32, &str) -> String,
         no_answer_recipients: fn(u32, &str) -> String,
         line_note: fn(u32, &str, &str) -> String,
@@ -132,6 +137,7 @@ catalogue! {
         // Opt-outs.
         opt_outs_added: fn(u32, u32) -> String,
         remove_number: fn(&str) -> String,
+        still_scheduled_item: fn(&str, &str) -> String,
         // Settings.
         refresh_balance: fn(&str) -> String,
         days: fn(u32) -> String,
@@ -233,6 +239,7 @@ impl Texts {
             options
                 .remove_blacklisted
                 .then(|| self.blacklist_option.to_owned()),
+            options.with_replies.then(|| self.replies_option.to_owned()),
             options.flash.then(|| self.flash_option.to_owned()),
             (!validity.is_empty()).then(|| (self.validity_option)(validity)),
         ]
@@ -278,8 +285,8 @@ mod tests {
     use crate::domain::placeholders::PlaceholderError;
     use crate::domain::sender::SenderIdError;
     use crate::models::{
-        Closed, Field, FieldError, Notice, Problem, ProviderId, ProviderOption, ProviderOptions,
-        Reconciliation, Refusal, ResendBlocked, RuleBreak, Then, WindowTerms,
+        Amount, Closed, Field, FieldError, Notice, Problem, ProviderId, ProviderOption,
+        ProviderOptions, Reconciliation, Refusal, ResendBlocked, RuleBreak, Then, WindowTerms,
     };
     use chrono::Weekday;
 
@@ -519,6 +526,12 @@ mod tests {
                 zone: "Europe/Paris".into(),
                 now: "2026-12-01 16:00".into(),
             }),
+            Problem::SendTime(SendTimeError::Missing),
+            Problem::SendTime(SendTimeError::NowAndTime),
+            Problem::SendTime(SendTimeError::BeyondHorizon {
+                local: "2028-01-01 10:00".into(),
+                days: 366,
+            }),
             Problem::TooFarAhead {
                 provider: ProviderId::Infobip,
                 days: 180,
@@ -555,6 +568,20 @@ mod tests {
                 provider: ProviderId::Infobip,
                 option: ProviderOption::RemoveBlacklisted,
             },
+            Problem::OptionNotOffered {
+                provider: ProviderId::Infobip,
+                option: ProviderOption::Simulation,
+            },
+            Problem::OptionNotOffered {
+                provider: ProviderId::Infobip,
+                option: ProviderOption::WithReplies,
+            },
+            Problem::OverBalance {
+                provider: ProviderId::Octopush,
+                estimate: Amount::from_units(110.0),
+                balance: Amount::from_units(99.56),
+                currency: "EUR".into(),
+            },
             Problem::ProviderSaid {
                 provider: ProviderId::Octopush,
                 code: Some("106".into()),
@@ -589,6 +616,7 @@ mod tests {
                 | Problem::NoNumber
                 | Problem::ValidityNotMinutes(_)
                 | Problem::ValidityOutOfRange { .. }
+                | Problem::OverBalance { .. }
                 | Problem::OptionNotOffered { .. }
                 | Problem::ProviderSaid { .. } => {}
             }

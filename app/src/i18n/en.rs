@@ -59,7 +59,11 @@ pub static EN: Texts = Texts {
     purpose_alert_choice: "Alert (transactional)",
     purpose_marketing_choice: "Marketing",
     sender_label: "Sender (3–11 letters or digits; empty for the provider's default)",
-    send_at_label: "Send at (empty: now)",
+    send_when: "When to send",
+    send_later_choice: "At a date and time",
+    send_now_choice: "Now",
+    send_at_label: "Send at",
+    send_at_incomplete: "This date and time is not complete: fill in every part of it, or choose Now.",
     local_time_choice: "Read this time on each recipient's own clock (their zone, from the list or the number)",
     with_replies_choice: "Allow replies (the provider picks a number as sender)",
     octopush_options: "Octopush options",
@@ -103,9 +107,13 @@ pub static EN: Texts = Texts {
     options_chosen: "Options",
     blacklist_option: "the numbers on the Octopush blacklist left out",
     flash_option: "flash SMS",
+    replies_option: "replies allowed",
 
     receipt_scheduled: "Scheduled",
     receipt_simulated: "Simulated: nothing was sent",
+    receipt_nothing: "Nothing was scheduled",
+    schedule_again: "Schedule this form again",
+    new_campaign: "New campaign",
     reference: "Reference",
     sms_needed: "SMS needed",
     cost: "Cost",
@@ -162,6 +170,8 @@ pub static EN: Texts = Texts {
     import_csv: "Import a CSV file",
     opt_out_file_help: "A file has one number per line, or a header row with a phone column. A list with an error adds nothing: fix the lines named and add it again.",
     opt_out_list: "Opt-out list",
+    still_scheduled_intro: "Still to be sent: these campaigns were handed over before the number opted out, and the provider holds them.",
+    still_scheduled_what_to_do: "Neither Octopush nor Infobip can take one number out of a campaign it holds: cancel the campaign on its page before its send time, then schedule it again (the opt-out list now leaves the number out).",
     find_number: "Find a number",
     no_number: "No number here.",
     remove: "Remove",
@@ -236,7 +246,9 @@ pub static EN: Texts = Texts {
     mapping_legend: |file| format!("What does each column of {file} hold?"),
     column_named: |cell| format!("Column “{cell}”"),
     mapping_twice: |target| format!("Only one column can hold the {target}."),
-    lines_loaded: |file, lines| format!("{file}: {lines} lines loaded below."),
+    lines_loaded: |file, lines| {
+        format!("{file}: {lines} line{} loaded below.", plural(lines as u64))
+    },
     file_too_large: |file, megabytes| {
         let size = fixed_point(megabytes, 1, '.');
         format!("{file} is {size} MB; files up to 20 MB can be read.")
@@ -245,7 +257,8 @@ pub static EN: Texts = Texts {
 
     preview_parts: |parts, requests, cost| {
         format!(
-            "{parts} parts in {requests} provider request{}, {cost}",
+            "{parts} part{} in {requests} provider request{}, {cost}",
+            plural(parts),
             plural(requests.into())
         )
     },
@@ -259,7 +272,10 @@ pub static EN: Texts = Texts {
     among_first: |n| format!(" (among the first {n})"),
     moved_heading: |among| format!("Moved{among}:"),
     left_out_heading: |among| format!("Left out{among}:"),
-    duplicates_merged: |n| format!("{n} repeated number(s) merged into their first line."),
+    duplicates_merged: |n| match n {
+        1 => "1 repeated number merged into its first line.".to_owned(),
+        n => format!("{n} repeated numbers merged into their first line."),
+    },
     left_out_because: |reason| format!("left out: {reason}"),
     line_and_number: |line, number| format!("Line {line} · {number}"),
     encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
@@ -267,12 +283,19 @@ pub static EN: Texts = Texts {
     validity_option: |minutes| format!("delivery tried for at most {minutes} minutes"),
     recipient_count: |n| format!("{n} recipient{}", plural(n)),
     moved_of_them: |n| format!(", {n} of them moved to a later time by the sending rules"),
+    moved_from: |n| format!("{n} recipient{} moved by the sending rules, from", plural(n)),
     left_out_count: |n| format!("; {n} left out"),
-    parts_count: |n| format!("{n} parts"),
+    parts_count: |n| format!("{n} part{}", plural(n)),
 
-    refused_recipients: |n, why| format!("{n} recipients refused: {why}"),
+    receipt_partial: |handed, total| {
+        format!("Partly scheduled: {handed} of {total} recipients handed over")
+    },
+    refused_recipients: |n, why| format!("{n} recipient{} refused: {why}", plural(n.into())),
     no_answer_recipients: |n, why| {
-        format!("{n} recipients: no answer from the provider ({why}); checked again automatically")
+        format!(
+            "{n} recipient{}: no answer from the provider ({why}); checked again automatically",
+            plural(n.into())
+        )
     },
     line_note: |line, number, note| format!("Line {line} ({number}): {note}"),
     and_more: |n| format!("…and {n} more"),
@@ -299,9 +322,10 @@ pub static EN: Texts = Texts {
 
     opt_outs_added: |added, listed| format!("{added} added, {listed} already on the list."),
     remove_number: |phone| format!("Remove {phone}"),
+    still_scheduled_item: |phone, provider| format!("{phone}: a campaign {provider} holds, to go at"),
 
     refresh_balance: |provider| format!("Refresh the {provider} balance"),
-    days: |n| format!("{n} days"),
+    days: |n| format!("{n} day{}", plural(n.into())),
     yes_with: |conditions| format!("yes, {conditions}"),
     no_because: |why| format!("no: {why}"),
     read_as: |region| format!("read as {region} numbers"),

@@ -63,7 +63,11 @@ pub static FR: Texts = Texts {
     purpose_alert_choice: "Alerte (transactionnel)",
     purpose_marketing_choice: "Marketing",
     sender_label: "Expéditeur (3 à 11 lettres ou chiffres ; vide pour celui du fournisseur)",
-    send_at_label: "Envoi le (vide : maintenant)",
+    send_when: "Quand envoyer",
+    send_later_choice: "À une date et une heure",
+    send_now_choice: "Maintenant",
+    send_at_label: "Envoi le",
+    send_at_incomplete: "Cette date et cette heure ne sont pas complètes : remplissez-en chaque partie, ou choisissez Maintenant.",
     local_time_choice: "Lire cette heure sur l'horloge de chaque destinataire (son fuseau, d'après la liste ou le numéro)",
     with_replies_choice: "Permettre les réponses (le fournisseur choisit un numéro comme expéditeur)",
     octopush_options: "Options d'Octopush",
@@ -107,9 +111,13 @@ pub static FR: Texts = Texts {
     options_chosen: "Options choisies",
     blacklist_option: "numéros de la liste noire d'Octopush écartés",
     flash_option: "SMS flash",
+    replies_option: "réponses permises",
 
     receipt_scheduled: "Planifiée",
     receipt_simulated: "Simulation : rien n'a été envoyé",
+    receipt_nothing: "Rien n'a été planifié",
+    schedule_again: "Planifier ce formulaire de nouveau",
+    new_campaign: "Nouvelle campagne",
     reference: "Référence",
     sms_needed: "SMS nécessaires",
     cost: "Coût",
@@ -166,6 +174,8 @@ pub static FR: Texts = Texts {
     import_csv: "Importer un fichier CSV",
     opt_out_file_help: "Un fichier a un numéro par ligne, ou un en-tête avec une colonne phone. Une liste qui contient une erreur n'ajoute rien : corrigez les lignes indiquées et ajoutez-la de nouveau.",
     opt_out_list: "Liste des désinscriptions",
+    still_scheduled_intro: "Encore à envoyer : ces campagnes ont été remises avant la désinscription du numéro, et le fournisseur les détient.",
+    still_scheduled_what_to_do: "Ni Octopush ni Infobip ne peuvent retirer un numéro d'une campagne qu'ils détiennent : annulez la campagne sur sa page avant son heure d'envoi, puis planifiez-la de nouveau (la liste des désinscriptions écarte désormais le numéro).",
     find_number: "Trouver un numéro",
     no_number: "Aucun numéro ici.",
     remove: "Retirer",
@@ -212,6 +222,7 @@ pub static FR: Texts = Texts {
         RecipientStatus::Expired => "expiré",
         RecipientStatus::Canceled => "annulé",
         RecipientStatus::Excluded => "écarté",
+        RecipientStatus::Simulated => "simulé",
     },
     state_name: |state| match state {
         CampaignState::InProgress => "en cours",
@@ -262,7 +273,10 @@ pub static FR: Texts = Texts {
     mapping_legend: |file| format!("Que contient chaque colonne de {file} ?"),
     column_named: |cell| format!("Colonne « {cell} »"),
     mapping_twice: |target| format!("Une seule colonne peut contenir le {target}."),
-    lines_loaded: |file, lines| format!("{file} : {lines} lignes chargées ci-dessous."),
+    lines_loaded: |file, lines| {
+        let s = plural(lines as u64);
+        format!("{file} : {lines} ligne{s} chargée{s} ci-dessous.")
+    },
     file_too_large: |file, megabytes| {
         let size = fixed_point(megabytes, 1, ',');
         format!("{file} fait {size} Mo ; les fichiers jusqu'à 20 Mo peuvent être lus.")
@@ -291,17 +305,27 @@ pub static FR: Texts = Texts {
     among_first: |n| format!(" (parmi les {n} premiers)"),
     moved_heading: |among| format!("Décalés{among} :"),
     left_out_heading: |among| format!("Écartés{among} :"),
-    duplicates_merged: |n| format!("{n} numéro(s) répété(s) fusionné(s) avec leur première ligne."),
+    duplicates_merged: |n| match n {
+        1 => "1 numéro répété fusionné avec sa première ligne.".to_owned(),
+        n => format!("{n} numéros répétés fusionnés avec leur première ligne."),
+    },
     left_out_because: |reason| format!("écarté : {reason}"),
     line_and_number: |line, number| format!("Ligne {line} · {number}"),
     encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
     in_recipient_time: |at| format!("{at} à l'heure de chaque destinataire"),
     validity_option: |minutes| format!("remise tentée pendant {minutes} minutes au plus"),
     recipient_count: |n| format!("{n} destinataire{}", plural(n)),
+    moved_from: |n| {
+        let s = plural(n);
+        format!("{n} destinataire{s} décalé{s} par les règles d'envoi, à partir du")
+    },
     moved_of_them: |n| format!(", dont {n} décalé{} plus tard par les règles d'envoi", plural(n)),
     left_out_count: |n| format!(" ; {n} écarté{}", plural(n)),
     parts_count: |n| format!("{n} partie{}", plural(n)),
 
+    receipt_partial: |handed, total| {
+        format!("Planifiée en partie : {handed} destinataire{} sur {total} remis au fournisseur", plural(handed.into()))
+    },
     refused_recipients: |n, why| format!("{n} destinataire{} refusé{} : {why}", plural(n.into()), plural(n.into())),
     no_answer_recipients: |n, why| {
         format!(
@@ -338,9 +362,10 @@ pub static FR: Texts = Texts {
         format!("{added} ajouté{}, {listed} déjà dans la liste.", plural(added.into()))
     },
     remove_number: |phone| format!("Retirer {phone}"),
+    still_scheduled_item: |phone, provider| format!("{phone} : une campagne que {provider} détient, à envoyer le"),
 
     refresh_balance: |provider| format!("Actualiser le crédit {provider}"),
-    days: |n| format!("{n} jours"),
+    days: |n| format!("{n} jour{}", plural(n.into())),
     yes_with: |conditions| format!("oui, {conditions}"),
     no_because: |why| format!("non : {why}"),
     read_as: |region| format!("lus comme des numéros {region}"),

@@ -10,8 +10,8 @@ use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
 use crate::models::calendar_date;
 use crate::models::{
-    Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation, Refusal, RefusalCode,
-    ResendBlocked, RuleBreak, Then,
+    Amount, Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation, Refusal,
+    RefusalCode, ResendBlocked, RuleBreak, Then,
 };
 
 pub(super) fn problem(problem: &Problem) -> String {
@@ -79,6 +79,18 @@ pub(super) fn problem(problem: &Problem) -> String {
         Problem::OptionNotOffered { provider, option } => {
             format!("{provider} ne propose pas {}.", provider_option(*option))
         }
+        Problem::OverBalance {
+            provider,
+            estimate,
+            balance,
+            currency,
+        } => format!(
+            "Le coût estimé, {} {currency}, dépasse le solde {provider}, {} {currency} : \
+             {provider} enverrait une partie de la campagne et refuserait le reste. Ajoutez du \
+             crédit, ou envoyez à moins de destinataires.",
+            french_amount(*estimate),
+            french_amount(*balance)
+        ),
         Problem::ProviderSaid {
             provider,
             code,
@@ -90,6 +102,8 @@ pub(super) fn problem(problem: &Problem) -> String {
 /// A provider's refusal: a code it documents in French, with the code; else its own words.
 fn provider_option(option: ProviderOption) -> &'static str {
     match option {
+        ProviderOption::Simulation => "de simulation",
+        ProviderOption::WithReplies => "de réponses",
         ProviderOption::RemoveBlacklisted => "d'écarter les numéros de la liste noire",
         ProviderOption::Flash => "le SMS flash",
         ProviderOption::Validity => "de durée de validité",
@@ -248,6 +262,15 @@ fn send_time(error: &SendTimeError) -> String {
         ),
         SendTimeError::InPast { local, zone, now } => {
             format!("{local} en {zone} est passé (il est {now} là-bas).")
+        }
+        SendTimeError::Missing => "Saisissez la date et l'heure d'envoi, en entier, ou choisissez \
+             d'envoyer maintenant."
+            .into(),
+        SendTimeError::NowAndTime => {
+            "Choisissez d'envoyer maintenant ou à une date et une heure, pas les deux.".into()
+        }
+        SendTimeError::BeyondHorizon { local, days } => {
+            format!("{local} est à plus de {days} jours : choisissez une date plus proche.")
         }
     }
 }
@@ -431,4 +454,9 @@ fn holiday(holiday: Holiday) -> &'static str {
         Holiday::ArmisticeDay => "armistice de 1918",
         Holiday::ChristmasDay => "Noël",
     }
+}
+
+/// `110,00`: the French decimal comma.
+fn french_amount(amount: Amount) -> String {
+    amount.to_string().replace('.', ",")
 }

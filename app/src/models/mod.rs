@@ -21,10 +21,10 @@ pub use campaign::{
 };
 pub use error::{AppError, Field, FieldError};
 pub use notice::{Closed, Notice, Reconciliation, ResendBlocked, Then};
-pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage};
+pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage, StillScheduled};
 pub use preview::{CampaignPreview, PreviewRecipient};
 pub use problem::{Problem, RuleBreak};
-pub use provider::{Balance, Capabilities, ProviderId, ProviderInfo, Support};
+pub use provider::{Amount, Balance, Capabilities, ProviderId, ProviderInfo, Support};
 pub use refusal::Refusal;
 pub use refusal_code::RefusalCode;
 pub use schedule::{

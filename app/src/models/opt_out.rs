@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FieldError, Notice};
+use super::{FieldError, Notice, ProviderId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptOutEntry {
@@ -15,6 +15,20 @@ pub struct OptOutEntry {
     pub actor: String,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// Campaigns a provider holds that still send to it.
+    pub still_scheduled: Vec<StillScheduled>,
+}
+
+/// A campaign handed over before the number opted out: the provider holds the message and sends
+/// it unless the campaign is canceled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StillScheduled {
+    /// E.164.
+    pub phone: String,
+    pub campaign_id: String,
+    pub provider: ProviderId,
+    /// RFC 3339, UTC.
+    pub send_at: Option<String>,
 }
 
 /// One page of the list, newest first.
@@ -34,4 +48,6 @@ pub struct OptOutImport {
     pub already_listed: u32,
     /// Lines that are not numbers, each with why.
     pub errors: Vec<FieldError>,
+    /// Scheduled campaigns that still send to the numbers added.
+    pub still_scheduled: Vec<StillScheduled>,
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Closed, ProviderId, ProviderOption};
+use super::{Amount, Closed, ProviderId, ProviderOption};
 use crate::domain::message::MessageTextError;
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
@@ -87,6 +87,17 @@ pub enum Problem {
     OptionNotOffered {
         provider: ProviderId,
         option: ProviderOption,
+    },
+    #[error(
+        "The estimated cost, {estimate} {currency}, is more than the {provider} balance, \
+         {balance} {currency}: {provider} would send part of the campaign and refuse the rest. \
+         Add credit, or send to fewer recipients."
+    )]
+    OverBalance {
+        provider: ProviderId,
+        estimate: Amount,
+        balance: Amount,
+        currency: String,
     },
 
     // The opt-out list.

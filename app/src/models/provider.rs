@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::Refusal;
+use super::{Problem, Refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProviderId {
@@ -66,10 +66,81 @@ pub struct ProviderInfo {
     pub capabilities: Capabilities,
 }
 
+/// An amount of money to four decimals, as the providers quote their prices: exact, so that
+/// problems carrying one compare equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Amount(i64);
+
+impl Amount {
+    pub fn from_units(units: f64) -> Self {
+        Self((units * 10_000.0).round() as i64)
+    }
+
+    pub fn units(self) -> f64 {
+        self.0 as f64 / 10_000.0
+    }
+}
+
+impl std::fmt::Display for Amount {
+    /// Two decimals, by integer arithmetic (no float formatting in the browser's code).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let cents = (self.0.unsigned_abs() + 50) / 100;
+        write!(f, "{sign}{}.{:02}", cents / 100, cents % 100)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Balance {
     pub provider: ProviderId,
     pub amount: f64,
     /// A currency's code (`EUR`), or the provider's own unit for a credit counted otherwise.
     pub unit: String,
+}
+
+impl Balance {
+    /// The problem when `estimate` is more than this balance, in the same currency: the
+    /// provider would take part of the campaign and refuse the rest.
+    pub fn shortfall(&self, estimate: f64, currency: &str) -> Option<Problem> {
+        let (estimate, balance) = (
+            Amount::from_units(estimate),
+            Amount::from_units(self.amount),
+        );
+        (self.unit == currency && estimate > balance).then(|| Problem::OverBalance {
+            provider: self.provider,
+            estimate,
+            balance,
+            currency: self.unit.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_said_with_two_decimals_and_compared_exactly() {
+        assert_eq!(Amount::from_units(110.0).to_string(), "110.00");
+        assert_eq!(Amount::from_units(99.555).to_string(), "99.56");
+        assert_eq!(Amount::from_units(0.004).to_string(), "0.00");
+        assert_eq!(Amount::from_units(-1.5).to_string(), "-1.50");
+        let balance = Balance {
+            provider: ProviderId::Octopush,
+            amount: 99.56,
+            unit: "EUR".into(),
+        };
+        assert_eq!(
+            balance.shortfall(110.0, "EUR"),
+            Some(Problem::OverBalance {
+                provider: ProviderId::Octopush,
+                estimate: Amount::from_units(110.0),
+                balance: Amount::from_units(99.56),
+                currency: "EUR".into()
+            })
+        );
+        assert_eq!(balance.shortfall(99.56, "EUR"), None);
+        // Another currency cannot be compared: the provider decides.
+        assert_eq!(balance.shortfall(110.0, "USD"), None);
+    }
 }

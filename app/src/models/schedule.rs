@@ -3,8 +3,10 @@ use serde::{Deserialize, Serialize};
 use super::{Notice, ProviderId};
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
 
-/// The composer's form, as the user filled it in.
+/// The composer's form, as the user filled it in. Unknown fields are refused: a flag the server
+/// does not read (say, a simulation flag from an older client) must never be silently dropped.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleRequest {
     pub provider: ProviderId,
     pub text: String,
@@ -13,14 +15,14 @@ pub struct ScheduleRequest {
     pub campaign_type: CampaignType,
     /// Empty: the provider's default sender.
     pub sender: String,
-    /// `YYYY-MM-DDTHH:MM` wall-clock time in `time_zone`; empty means now.
+    /// `YYYY-MM-DDTHH:MM` wall-clock time in `time_zone`; empty with `send_now`.
     pub send_at: String,
+    /// Send at once: an explicit choice, never the meaning of an empty `send_at`.
+    #[serde(default)]
+    pub send_now: bool,
     /// IANA name, e.g. `Europe/Paris`.
     pub time_zone: String,
     pub purpose: Purpose,
-    pub with_replies: bool,
-    /// Nothing is sent; the provider answers as if it had been.
-    pub simulation: bool,
     /// What to do with recipients the sending rules keep from receiving it at the requested time.
     #[serde(default)]
     pub outside_window: OutsideWindow,
@@ -35,7 +37,15 @@ pub struct ScheduleRequest {
 /// The options only one provider offers, as the user filled them in; the composer sends only
 /// the chosen provider's, and the server refuses another's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProviderOptions {
+    /// Octopush: validate and price, send nothing (Octopush's `simulation_mode`). Infobip has no
+    /// such mode: its requests always send.
+    #[serde(default)]
+    pub simulation: bool,
+    /// Octopush: the provider picks a number as sender so that recipients can reply.
+    #[serde(default)]
+    pub with_replies: bool,
     /// Octopush: leave out the numbers on the account's blacklist (Octopush charges a fee for it
     /// on every request).
     #[serde(default)]
@@ -52,12 +62,14 @@ impl ProviderOptions {
     /// Only the options `provider` offers, the others as if never set: what the composer sends
     /// once the user has switched providers.
     pub fn for_provider(&self, provider: ProviderId) -> Self {
-        let octopush = provider == ProviderId::Octopush;
-        let infobip = provider == ProviderId::Infobip;
+        let offers = |option: ProviderOption| option.provider() == provider;
         Self {
-            remove_blacklisted: octopush && self.remove_blacklisted,
-            flash: infobip && self.flash,
-            validity_minutes: if infobip {
+            simulation: offers(ProviderOption::Simulation) && self.simulation,
+            with_replies: offers(ProviderOption::WithReplies) && self.with_replies,
+            remove_blacklisted: offers(ProviderOption::RemoveBlacklisted)
+                && self.remove_blacklisted,
+            flash: offers(ProviderOption::Flash) && self.flash,
+            validity_minutes: if offers(ProviderOption::Validity) {
                 self.validity_minutes.clone()
             } else {
                 String::new()
@@ -66,17 +78,51 @@ impl ProviderOptions {
     }
 }
 
+impl ProviderOptions {
+    /// The options set, whichever provider they belong to.
+    pub fn chosen(&self) -> impl Iterator<Item = ProviderOption> {
+        [
+            (self.simulation, ProviderOption::Simulation),
+            (self.with_replies, ProviderOption::WithReplies),
+            (self.remove_blacklisted, ProviderOption::RemoveBlacklisted),
+            (self.flash, ProviderOption::Flash),
+            (
+                !self.validity_minutes.trim().is_empty(),
+                ProviderOption::Validity,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(set, option)| set.then_some(option))
+    }
+}
+
 /// One of the options of [`ProviderOptions`], to name it in a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProviderOption {
+    Simulation,
+    WithReplies,
     RemoveBlacklisted,
     Flash,
     Validity,
 }
 
+impl ProviderOption {
+    /// The one provider that offers it.
+    pub fn provider(self) -> ProviderId {
+        match self {
+            ProviderOption::Simulation
+            | ProviderOption::WithReplies
+            | ProviderOption::RemoveBlacklisted => ProviderId::Octopush,
+            ProviderOption::Flash | ProviderOption::Validity => ProviderId::Infobip,
+        }
+    }
+}
+
 impl std::fmt::Display for ProviderOption {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
+            ProviderOption::Simulation => "a simulation",
+            ProviderOption::WithReplies => "replies",
             ProviderOption::RemoveBlacklisted => "leaving out the blacklisted numbers",
             ProviderOption::Flash => "a flash SMS",
             ProviderOption::Validity => "a validity period",
@@ -153,6 +199,10 @@ pub struct ScheduleReceipt {
     pub residual_credit: Option<f64>,
     /// The requested time, RFC 3339 with the user's offset; `None`: now.
     pub send_at: Option<String>,
+    /// The campaign's zone: the submissions' times are at its offset.
+    pub time_zone: String,
+    /// The preview's estimate and its currency, for when the provider does not say what it cost.
+    pub estimated_cost: Option<(f64, String)>,
     pub simulation: bool,
     /// Repeated numbers, left out of the submission.
     pub duplicates: Vec<DuplicateRecipient>,

@@ -21,10 +21,12 @@ pub enum RecipientStatus {
     Canceled,
     /// Left out before submission (opted out, sending rules, frequency cap…), with the reason.
     Excluded,
+    /// Checked and priced by the provider in a simulation: nothing was sent, nothing will be.
+    Simulated,
 }
 
 impl RecipientStatus {
-    pub const ALL: [RecipientStatus; 10] = [
+    pub const ALL: [RecipientStatus; 11] = [
         RecipientStatus::Pending,
         RecipientStatus::Unknown,
         RecipientStatus::Scheduled,
@@ -35,6 +37,7 @@ impl RecipientStatus {
         RecipientStatus::Expired,
         RecipientStatus::Canceled,
         RecipientStatus::Excluded,
+        RecipientStatus::Simulated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +52,7 @@ impl RecipientStatus {
             RecipientStatus::Expired => "expired",
             RecipientStatus::Canceled => "canceled",
             RecipientStatus::Excluded => "excluded",
+            RecipientStatus::Simulated => "simulated",
         }
     }
 
@@ -68,7 +72,8 @@ impl RecipientStatus {
             | RecipientStatus::Failed
             | RecipientStatus::Expired
             | RecipientStatus::Canceled
-            | RecipientStatus::Excluded => FINAL_PROGRESS,
+            | RecipientStatus::Excluded
+            | RecipientStatus::Simulated => FINAL_PROGRESS,
         }
     }
 
@@ -100,5 +105,6 @@ mod tests {
         assert!(RecipientStatus::Scheduled.progress() > RecipientStatus::Unknown.progress());
         assert!(RecipientStatus::Unknown.progress() > RecipientStatus::Pending.progress());
         assert!(RecipientStatus::Canceled.is_final() && !RecipientStatus::Unknown.is_final());
+        assert!(RecipientStatus::Simulated.is_final());
     }
 }

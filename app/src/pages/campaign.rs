@@ -7,7 +7,7 @@ use crate::api::campaigns::{get_campaign, OperateCampaign};
 use crate::client::href;
 use crate::components::{
     CampaignActions, ColumnHeads, PageButtons, RecipientHistory, SandboxPanel, StatusCounts,
-    TableScroll, Time,
+    TableScroll, Time, ZonedTime,
 };
 use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{CampaignDetail, RecipientStatus, RecipientView};
@@ -184,7 +184,7 @@ where
 fn settings(t: &'static Texts, detail: &CampaignDetail) -> impl IntoView {
     let summary = &detail.summary;
     let when = match &summary.requested_send_at {
-        Some(at) => view! { <Time at=at.clone()/> }.into_any(),
+        Some(at) => view! { <ZonedTime at=at.clone() zone=summary.time_zone.clone()/> }.into_any(),
         None => t.at_once.into_any(),
     };
     let overridden = detail
@@ -198,7 +198,7 @@ fn settings(t: &'static Texts, detail: &CampaignDetail) -> impl IntoView {
         <dl class="facts">
             <dt>{t.provider}</dt><dd>{summary.provider.to_string()}</dd>
             <dt>{t.purpose}</dt><dd>{t.term_or_itself(&summary.purpose)}</dd>
-            <dt>{t.send_at}</dt><dd>{when} " (" {summary.time_zone.clone()} ")"</dd>
+            <dt>{t.send_at}</dt><dd data-testid="campaign-send-at">{when}</dd>
             <dt>{t.recipients}</dt><dd>{summary.recipient_count}</dd>
             <dt>{t.scheduled_by}</dt><dd>{summary.actor.clone()} ", " <Time at=summary.created_at.clone()/></dd>
             <dt>{t.state}</dt><dd data-testid="campaign-state">{(t.state_name)(summary.state())}</dd>

@@ -3,21 +3,21 @@ use leptos::task::spawn_local;
 use std::time::Duration;
 
 use crate::api::campaigns::preview_campaign;
-use crate::api::providers::{list_providers, list_time_zones};
+use crate::api::providers::{check_balance, list_providers, list_time_zones};
 use crate::api::sms::schedule_sms;
-use crate::client::{browser_time_zone, new_campaign_id};
+use crate::client::{browser_time_zone, input_incomplete, new_campaign_id};
 use crate::components::{
     confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
     BalancePanel, FieldErrors, MessageCounter, OutsideWindowChoice, PlaceholderButtons,
-    PreviewPlaceholder, ProviderOptionsFields, RecipientsFile,
+    PreviewPlaceholder, ProviderOptionsFields, RecipientsFile, SendTimeFields,
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
 use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, word};
 use crate::models::{
-    AppError, CampaignPreview, Field, ProviderId, ProviderInfo, ProviderOptions, ScheduleReceipt,
-    ScheduleRequest,
+    AppError, Balance, CampaignPreview, Field, FieldError, Problem, ProviderId, ProviderInfo,
+    ProviderOptions, ScheduleReceipt, ScheduleRequest,
 };
 
 /// The preview follows the form this long after the user stops typing.
@@ -38,13 +38,16 @@ pub fn ComposerPage() -> impl IntoView {
     let campaign_type = RwSignal::new(CampaignType::Premium);
     let sender = RwSignal::new(String::new());
     let send_at = RwSignal::new(String::new());
+    let send_now = RwSignal::new(false);
+    let send_at_incomplete = RwSignal::new(false);
+    let send_at_input = NodeRef::<leptos::html::Input>::new();
     let time_zone = RwSignal::new(browser_time_zone().unwrap_or_else(|| "UTC".to_owned()));
     let purpose = RwSignal::new(Purpose::Alert);
-    let with_replies = RwSignal::new(false);
-    let simulation = RwSignal::new(false);
     let outside_choice = RwSignal::new("defer");
     let override_reason = RwSignal::new(String::new());
     let local_time = RwSignal::new(false);
+    let simulation = RwSignal::new(false);
+    let with_replies = RwSignal::new(false);
     let remove_blacklisted = RwSignal::new(false);
     let flash = RwSignal::new(false);
     let validity = RwSignal::new(String::new());
@@ -55,11 +58,15 @@ pub fn ComposerPage() -> impl IntoView {
         recipients: recipients.get(),
         campaign_type: campaign_type.get(),
         sender: sender.get(),
-        send_at: send_at.get(),
+        // The date field keeps what was typed while "now" is chosen, but it is not sent.
+        send_at: if send_now.get() {
+            String::new()
+        } else {
+            send_at.get()
+        },
+        send_now: send_now.get(),
         time_zone: time_zone.get(),
         purpose: purpose.get(),
-        with_replies: with_replies.get(),
-        simulation: simulation.get(),
         outside_window: match outside_choice.get() {
             "skip" => OutsideWindow::Skip,
             "override" => OutsideWindow::Override {
@@ -69,6 +76,8 @@ pub fn ComposerPage() -> impl IntoView {
         },
         local_time: local_time.get(),
         options: ProviderOptions {
+            simulation: simulation.get(),
+            with_replies: with_replies.get(),
             remove_blacklisted: remove_blacklisted.get(),
             flash: flash.get(),
             validity_minutes: validity.get(),
@@ -95,6 +104,17 @@ pub fn ComposerPage() -> impl IntoView {
         was.copied().unwrap_or(false) || worth_previewing(&request())
     });
     let previewed = Signal::derive(move || preview.get().flatten());
+    // Counts the campaigns scheduled: the balance is read again after each.
+    let balance_stale = RwSignal::new(0_u32);
+    let balance = Fetched::new(move || {
+        balance_stale.track();
+        check_balance(provider.get())
+    });
+    // The estimate against the balance: more than it, the provider would send part of the
+    // campaign and refuse the rest, so scheduling is blocked until it fits.
+    let shortfall = Signal::derive(move || {
+        shortfall_of(&settled.get()?, &previewed.get()?.ok()?, balance.get())
+    });
     let previewing = Signal::derive(move || {
         preview.get().is_none() || settled.with(|s| s.as_ref() != Some(&request()))
     });
@@ -103,6 +123,9 @@ pub fn ComposerPage() -> impl IntoView {
     // a campaign is being handed over, and the receipt of the last one scheduled.
     let pending = RwSignal::new(false);
     let receipt = RwSignal::new(None::<ScheduleReceipt>);
+    // The form as it stands was just scheduled: scheduling it again is a deliberate act ("schedule
+    // again"), never a second tap on the button that was under the user's finger.
+    let just_scheduled = RwSignal::new(false);
     // The campaign being scheduled (its id, chosen here so its hand-over can be followed).
     let scheduling = RwSignal::new(None::<(String, ProviderId)>);
     // The form's errors: from the check before the confirm step, or from scheduling itself.
@@ -131,12 +154,34 @@ pub fn ComposerPage() -> impl IntoView {
     // Scheduling starts with a fresh check; the user then confirms what it says.
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if just_scheduled.get_untracked() {
+            return;
+        }
+        // A half-typed time is said next to its field (the field's value is empty); nothing is checked
+        // or scheduled until it is whole.
+        if let Some(input) = send_at_input.get_untracked() {
+            if input_incomplete(&input) {
+                send_at_incomplete.set(true);
+                let _ = input.focus();
+                return;
+            }
+        }
         let request = untrack(request);
         checking.set(true);
         spawn_local(async move {
             let checked = preview_campaign(request.clone(), 0).await;
             checking.set(false);
+            let short = checked
+                .as_ref()
+                .ok()
+                .and_then(|preview| shortfall_of(&request, preview, balance.get_untracked()));
             match checked {
+                Ok(_) if short.is_some() => {
+                    let problems = short
+                        .into_iter()
+                        .map(|p| FieldError::new(Field::Provider, p));
+                    error.set(Some(AppError::Invalid(problems.collect())));
+                }
                 Ok(preview) => {
                     error.set(None);
                     confirming.set(Some((request, preview)));
@@ -157,7 +202,9 @@ pub fn ComposerPage() -> impl IntoView {
                 match outcome {
                     Ok(scheduled) => {
                         error.set(None);
+                        just_scheduled.set(true);
                         receipt.set(Some(scheduled));
+                        balance_stale.update(|n| *n += 1);
                     }
                     Err(problem) => {
                         error.set(Some(problem));
@@ -165,6 +212,19 @@ pub fn ComposerPage() -> impl IntoView {
                     }
                 }
             });
+        }
+    };
+
+    // A new campaign: the message, the recipients and the time are cleared; the choices stay.
+    let new_campaign = move || {
+        text.set(String::new());
+        recipients.set(String::new());
+        send_at.set(String::new());
+        send_at_incomplete.set(false);
+        receipt.set(None);
+        just_scheduled.set(false);
+        if let Some(editor) = editor.get_untracked() {
+            let _ = editor.focus();
         }
     };
 
@@ -301,6 +361,8 @@ pub fn ComposerPage() -> impl IntoView {
 
                 <ProviderOptionsFields
                     provider=provider
+                    simulation
+                    with_replies
                     remove_blacklisted
                     flash
                     validity
@@ -322,17 +384,13 @@ pub fn ComposerPage() -> impl IntoView {
                 </div>
 
                 <div class="field-row">
-                    <div class="field">
-                        <label for="send-at">{word(|t| t.send_at_label)}</label>
-                        <input
-                            id="send-at"
-                            type="datetime-local"
-                            bind:value=send_at
-                            aria-invalid=invalid(Field::SendAt)
-                            aria-describedby="send-at-errors"
-                        />
-                        <FieldErrors field=Field::SendAt messages=errors_for(Field::SendAt)/>
-                    </div>
+                    <SendTimeFields
+                        send_now
+                        send_at
+                        incomplete=send_at_incomplete
+                        input=send_at_input
+                        errors=errors_for(Field::SendAt)
+                    />
                     <div class="field">
                         <label for="time-zone">{word(|t| t.time_zone)}</label>
                         <select
@@ -359,17 +417,6 @@ pub fn ComposerPage() -> impl IntoView {
                     errors=errors_for(Field::OutsideWindow)
                 />
 
-                <div class="field checkboxes">
-                    <label>
-                        <input id="with-replies" type="checkbox" bind:checked=with_replies/>
-                        {word(|t| t.with_replies_choice)}
-                    </label>
-                    <label>
-                        <input id="simulation" type="checkbox" bind:checked=simulation/>
-                        {word(|t| t.simulation_choice)}
-                    </label>
-                </div>
-
                 {move || match confirming.get() {
                     // The parts that appear later come from chunks of their own (their `_view`).
                     Some((request, preview)) => {
@@ -377,6 +424,17 @@ pub fn ComposerPage() -> impl IntoView {
                         let on_back = Callback::new(move |()| confirming.set(None));
                         Suspend::new(confirm_panel_view(request, preview, on_confirm, on_back)).into_any()
                     }
+                    None if just_scheduled.get() => view! {
+                        <div class="pager">
+                            <button type="button" class="secondary" on:click=move |_| just_scheduled.set(false)>
+                                {word(|t| t.schedule_again)}
+                            </button>
+                            <button type="button" class="secondary" on:click=move |_| new_campaign()>
+                                {word(|t| t.new_campaign)}
+                            </button>
+                        </div>
+                    }
+                        .into_any(),
                     None => view! {
                         <button
                             type="submit"
@@ -403,6 +461,8 @@ pub fn ComposerPage() -> impl IntoView {
                         .flatten()
                         .map(|(id, provider)| Suspend::new(handover_progress_view(id, provider)))
                 }}
+                // Right below the button that scheduled it: where the user is looking.
+                {move || receipt.get().map(|receipt| Suspend::new(receipt_panel_view(receipt)))}
             </form>
 
             <aside class="side">
@@ -411,11 +471,30 @@ pub fn ComposerPage() -> impl IntoView {
                 } else {
                     view! { <PreviewPlaceholder/> }.into_any()
                 }}
-                {move || receipt.get().map(|receipt| Suspend::new(receipt_panel_view(receipt)))}
-                <BalancePanel provider=provider/>
+                {move || shortfall.get().map(|problem| view! {
+                    <p class="panel over-balance" role="alert" data-testid="over-balance">
+                        {(t().problem)(&problem)}
+                    </p>
+                })}
+                <BalancePanel balance/>
             </aside>
         </div>
     }
+}
+
+/// What keeps the campaign from going out whole: an estimate over the provider's balance (a
+/// simulation costs nothing).
+fn shortfall_of(
+    request: &ScheduleRequest,
+    preview: &CampaignPreview,
+    balance: Option<Result<Balance, AppError>>,
+) -> Option<Problem> {
+    if request.options.simulation {
+        return None;
+    }
+    balance?
+        .ok()?
+        .shortfall(preview.cost?, preview.currency.as_deref()?)
 }
 
 /// A preview needs a message and someone to send it to.

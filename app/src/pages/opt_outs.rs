@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::api::opt_outs::{list_opt_outs, AddOptOuts, RemoveOptOut};
-use crate::components::{ColumnHeads, FieldErrors, FileButton, PageButtons, TableScroll, Time};
+use crate::components::{
+    ColumnHeads, FieldErrors, FileButton, PageButtons, StillScheduledNote, TableScroll, Time,
+};
 use crate::debounce::debounced;
 use crate::i18n::{use_i18n, word};
 use crate::models::{AppError, Field, OptOutEntry, OptOutImport};
@@ -95,7 +97,7 @@ pub fn OptOutsPage() -> impl IntoView {
                         />
                     </div>
                     <p class="muted">{word(|t| t.opt_out_file_help)}</p>
-                    <p class="ok" data-testid="opt-out-added" aria-live="polite">{added}</p>
+                    <div class="ok" data-testid="opt-out-added" aria-live="polite">{added}</div>
                 </form>
             </section>
             <section class="panel" aria-labelledby="opt-outs-title">
@@ -143,7 +145,10 @@ pub fn OptOutsPage() -> impl IntoView {
 fn import_summary(report: &OptOutImport) -> impl IntoView {
     let i18n = use_i18n();
     let (added, listed) = (report.added, report.already_listed);
-    move || (i18n.t().opt_outs_added)(added, listed)
+    view! {
+        {move || (i18n.t().opt_outs_added)(added, listed)}
+        <StillScheduledNote holds=report.still_scheduled.clone()/>
+    }
 }
 
 /// One number, with a removal that asks first.
@@ -162,7 +167,7 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
     };
     view! {
         <tr>
-            <td>{entry.phone.clone()}</td>
+            <td>{entry.phone.clone()}<StillScheduledNote holds=entry.still_scheduled/></td>
             <td>{source}</td>
             <td>{entry.actor}</td>
             <td><Time at=entry.created_at/></td>

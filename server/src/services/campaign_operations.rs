@@ -3,7 +3,7 @@
 //! changed at the provider first, then in the ledger; every operation is recorded with who asked.
 
 use app::domain::phone::{PhoneNumber, Region};
-use app::domain::send_time::SendTime;
+use app::domain::send_time::{parse_zone, SendTime};
 use app::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies};
 use app::domain::Purpose;
 use app::models::{
@@ -12,6 +12,7 @@ use app::models::{
 };
 use app::services::Actor;
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 
 use super::campaign_views::{no_campaign, provider_id};
 use super::provider_set::ProviderSet;
@@ -201,9 +202,25 @@ impl CampaignOperations {
                 tracing::error!(campaign = %campaign_id, %error, "pause state not recorded");
             }
         }
+        // The campaign's own clock, for its page and its history.
+        let zone = parse_zone(&campaign.time_zone).unwrap_or(Tz::UTC);
+        if let (Some(at), true) = (&new_time, report.done > 0) {
+            let requested = at.with_timezone(&zone).to_rfc3339();
+            if let Err(error) = self
+                .store
+                .set_requested_send_at(campaign_id, &requested)
+                .await
+            {
+                tracing::error!(campaign = %campaign_id, %error, "new send time not recorded on the campaign");
+            }
+        }
         let detail = match (&new_time, report.refused.is_empty()) {
             (Some(at), _) => Some(Notice::MovedTo {
-                at: at.to_rfc3339(),
+                at: format!(
+                    "{} {}",
+                    at.with_timezone(&zone).format("%Y-%m-%d %H:%M"),
+                    zone.name()
+                ),
                 refused: report.refused.clone(),
             }),
             (None, false) => Some(Notice::OperationRefused {

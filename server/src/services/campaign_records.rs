@@ -2,6 +2,7 @@
 
 use app::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
 use app::domain::order::SmsOrder;
+use app::domain::provider_options::OrderOptions;
 use app::domain::{CampaignType, Encoding, OutsideWindow, Purpose};
 use app::models::{Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
@@ -75,7 +76,7 @@ pub fn campaign_rows(
                 .send_at
                 .map(|at| at.with_timezone(&order.time_zone).to_rfc3339()),
             time_zone: Some(order.time_zone.name().to_owned()),
-            simulation: order.simulation,
+            simulation: order.simulation(),
             created_at: now,
             request_body: Some(submission.request.body.clone()),
             claim: Some(claim.clone()),
@@ -119,17 +120,29 @@ pub fn campaign_rows(
             local_time: order.local_time,
             outside_window: outside_window.to_owned(),
             override_reason,
-            simulation: order.simulation,
+            simulation: order.simulation(),
             recipient_count: plan.recipients.len(),
             created_at: now,
-            options: CampaignOptions {
-                remove_blacklisted: order.options.remove_blacklisted,
-                flash: order.options.flash,
-                validity_minutes: order.options.validity.map(|v| v.minutes()),
-            },
+            options: campaign_options(&order.options),
         },
         submissions: submission_rows,
         recipients,
+    }
+}
+
+/// The options the campaign keeps, whichever provider's they are.
+fn campaign_options(options: &OrderOptions) -> CampaignOptions {
+    match options {
+        OrderOptions::Octopush(octopush) => CampaignOptions {
+            remove_blacklisted: octopush.remove_blacklisted,
+            flash: false,
+            validity_minutes: None,
+        },
+        OrderOptions::Infobip(infobip) => CampaignOptions {
+            remove_blacklisted: false,
+            flash: infobip.flash,
+            validity_minutes: infobip.validity.map(|v| v.minutes()),
+        },
     }
 }
 

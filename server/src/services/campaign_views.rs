@@ -100,6 +100,9 @@ impl CampaignViews {
             .ok_or_else(|| no_campaign(id))?;
         let override_reason = record.override_reason.clone();
         let options = ProviderOptions {
+            simulation: record.simulation,
+            // Not kept with the campaign: the provider's replies come in with the reports.
+            with_replies: false,
             remove_blacklisted: record.options.remove_blacklisted,
             flash: record.options.flash,
             validity_minutes: record

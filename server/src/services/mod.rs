@@ -4,6 +4,7 @@ mod app_service;
 mod campaign_operations;
 mod campaign_records;
 mod campaign_views;
+mod credit_check;
 mod frequency_cap;
 pub mod infobip_report_poller;
 mod opt_out_list;

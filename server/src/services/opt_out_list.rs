@@ -4,7 +4,8 @@
 use app::domain::phone::{PhoneNumber, Region};
 use app::domain::recipients::parse_recipients;
 use app::models::{
-    AppError, Field, FieldError, Notice, OptOutEntry, OptOutImport, OptOutPage, Problem, Refusal,
+    AppError, Field, FieldError, Notice, OptOutEntry, OptOutImport, OptOutPage, Problem,
+    ProviderId, Refusal, StillScheduled,
 };
 use app::services::Actor;
 
@@ -42,10 +43,17 @@ impl OptOutList {
             .map_err(read_failed)?;
         let has_more = entries.len() > OPT_OUTS_PAGE as usize;
         entries.truncate(OPT_OUTS_PAGE as usize);
+        let phones: Vec<String> = entries.iter().map(|e| e.phone.clone()).collect();
+        let held = self.still_scheduled(&phones).await?;
         Ok(OptOutPage {
             entries: entries
                 .into_iter()
                 .map(|e| OptOutEntry {
+                    still_scheduled: held
+                        .iter()
+                        .filter(|h| h.phone == e.phone)
+                        .cloned()
+                        .collect(),
                     phone: e.phone,
                     source: e.source,
                     detail: e.detail.as_deref().map(Notice::from_recorded),
@@ -56,6 +64,31 @@ impl OptOutList {
             offset,
             has_more,
         })
+    }
+
+    /// The scheduled campaigns that still send to `phones`.
+    async fn still_scheduled(&self, phones: &[String]) -> Result<Vec<StillScheduled>, AppError> {
+        let mut held = Vec::new();
+        // A few hundred numbers a query: databases cap the values one statement may bind.
+        for chunk in phones.chunks(500) {
+            held.extend(
+                self.store
+                    .held_recipients(chunk)
+                    .await
+                    .map_err(read_failed)?,
+            );
+        }
+        Ok(held
+            .into_iter()
+            .filter_map(|h| {
+                Some(StillScheduled {
+                    provider: ProviderId::parse(&h.provider)?,
+                    phone: h.phone,
+                    campaign_id: h.campaign_id,
+                    send_at: h.send_at,
+                })
+            })
+            .collect())
     }
 
     /// The digits a stored (E.164) number must contain: a whole number in any format as its
@@ -113,6 +146,7 @@ impl OptOutList {
             // Numbers written twice in the list count as already listed the second time.
             already_listed: u32::try_from(list.duplicates.len()).unwrap_or(u32::MAX),
             errors: Vec::new(),
+            still_scheduled: Vec::new(),
         };
         for recipient in &list.recipients {
             let added = self
@@ -126,6 +160,12 @@ impl OptOutList {
                 report.already_listed += 1;
             }
         }
+        let phones: Vec<String> = list
+            .recipients
+            .iter()
+            .map(|r| r.number.e164().to_owned())
+            .collect();
+        report.still_scheduled = self.still_scheduled(&phones).await?;
         Ok(report)
     }
 

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::provider_set::ProviderSet;
 use super::reconcile_decision::{decide, Decision, Situation};
-use super::submission_outcomes::SubmissionOutcomes;
+use super::submission_outcomes::{handed_over, SubmissionOutcomes};
 use crate::clock::SharedClock;
 use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
 use crate::storage::{Claim, Claims, Store, StoreError, SubmissionStatus, UnfinishedSubmission};
@@ -257,7 +257,7 @@ impl Reconciler {
             .accepted(
                 &submission.id,
                 &submission.recipients,
-                scheduled,
+                handed_over(scheduled, submission.simulation),
                 accepted,
                 SOURCE,
             )

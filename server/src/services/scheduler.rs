@@ -17,12 +17,13 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::campaign_records::{campaign_rows, PlannedSubmission};
+use super::credit_check::{ensure_credit, round, CostRates};
 use super::frequency_cap::FrequencyCap;
 use super::provider_set::ProviderSet;
 use super::store_errors::{campaign_not_recorded, read_failed};
-use super::submission_outcomes::SubmissionOutcomes;
+use super::submission_outcomes::{handed_over, SubmissionOutcomes};
 use crate::clock::SharedClock;
-use crate::providers::{Accepted, PartPrice, PreparedRequest, ProviderError, SmsProvider};
+use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
 use crate::storage::{stored_instant, Claim, Claims, Store, StoreError};
 
 /// Warnings sent back one by one; beyond, a count.
@@ -151,7 +152,13 @@ impl SchedulerService {
                 // rows stay pending, to be reconciled), never reported as "not sent".
                 if let Err(error) = self
                     .outcomes
-                    .accepted(submission_id, numbers, send_at.is_some(), &accepted, SOURCE)
+                    .accepted(
+                        submission_id,
+                        numbers,
+                        handed_over(send_at.is_some(), batch.simulation),
+                        &accepted,
+                        SOURCE,
+                    )
                     .await
                 {
                     tracing::error!(submission = %submission_id, reference = ?accepted.reference, %error, "accepted batch not recorded");
@@ -206,6 +213,7 @@ struct Batch {
     numbers: Vec<String>,
     /// RFC 3339 in the campaign's zone; `None`: at once.
     send_at: Option<String>,
+    simulation: bool,
 }
 
 /// What a batch's answer adds to the campaign's receipt.
@@ -232,6 +240,7 @@ impl SchedulerService {
         let campaign_id = self.new_campaign_id(campaign_id).await?;
         let now = self.clock.now();
         let (order, plan, provider) = self.plan(&request, now).await?;
+        ensure_credit(provider.as_ref(), &order, &plan).await?;
 
         // Everything is recorded before the first call, each batch's request as it will be sent,
         // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
@@ -286,6 +295,7 @@ impl SchedulerService {
                 request: planned.request,
                 numbers: row.recipients,
                 send_at: row.send_at,
+                simulation: row.simulation,
             })
             .collect();
         let results: Vec<BatchResult> = stream::iter(batches)
@@ -307,7 +317,9 @@ impl SchedulerService {
                 .expect("every batch was refused");
             return Err(error.into());
         }
-        Ok(receipt(campaign_id, &order, &plan, results))
+        let estimate = CostRates::of(provider.as_ref(), &order)
+            .map(|rates| (rates.estimate(&plan), rates.per_part.currency));
+        Ok(receipt(campaign_id, &order, &plan, results, estimate))
     }
 
     /// The id the campaign is recorded under: the browser's, when it is a UUID not used yet.
@@ -350,12 +362,7 @@ impl SchedulerService {
     ) -> Result<CampaignPreview, AppError> {
         let now = self.clock.now();
         let (order, plan, provider) = self.plan(&request, now).await?;
-        let price = provider
-            .part_price(order.campaign_type)
-            .map(|price| CostRates {
-                per_part: price,
-                per_request: provider.request_fee(&order),
-            });
+        let price = CostRates::of(provider.as_ref(), &order);
         Ok(preview(&order, &plan, price.as_ref(), offset))
     }
 }
@@ -363,22 +370,13 @@ impl SchedulerService {
 /// Recipients shown per preview page.
 pub const PREVIEW_PAGE: usize = 100;
 
-/// What a campaign costs: its parts, and a fee on each request for the options it asks for.
-struct CostRates {
-    per_part: PartPrice,
-    per_request: f64,
-}
-
 fn preview(
     order: &SmsOrder,
     plan: &CampaignPlan,
     price: Option<&CostRates>,
     offset: u64,
 ) -> CampaignPreview {
-    // Four decimals, as the providers quote their prices.
-    let round = |amount: f64| (amount * 10_000.0).round() / 10_000.0;
     let cost = |parts: u64| price.map(|p| round(parts as f64 * p.per_part.amount));
-    let requests = plan.batches.len() as f64;
     let count =
         |keep: fn(&Fate) -> bool| plan.recipients.iter().filter(|r| keep(&r.fate)).count() as u64;
     let start = usize::try_from(offset).unwrap_or(usize::MAX);
@@ -430,7 +428,7 @@ fn preview(
         deferred: count(|f| matches!(f, Fate::Send { deferred: true, .. })),
         parts,
         // Every request's fee on top of the parts.
-        cost: price.map(|p| round(parts as f64 * p.per_part.amount + requests * p.per_request)),
+        cost: price.map(|p| p.estimate(plan)),
         currency: price.map(|p| p.per_part.currency.clone()),
         submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
         duplicates: order.duplicates.clone(),
@@ -442,6 +440,7 @@ fn receipt(
     order: &SmsOrder,
     plan: &CampaignPlan,
     results: Vec<BatchResult>,
+    estimate: Option<(f64, String)>,
 ) -> ScheduleReceipt {
     let accepted: Vec<&Accepted> = results.iter().filter_map(|r| r.accepted.as_ref()).collect();
     let mut warnings = plan.recipients.iter().flat_map(|r| {
@@ -470,7 +469,9 @@ fn receipt(
             .filter_map(|a| a.residual_credit)
             .reduce(f64::min),
         send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
-        simulation: order.simulation,
+        time_zone: order.time_zone.name().to_owned(),
+        estimated_cost: estimate,
+        simulation: order.simulation(),
         duplicates: order.duplicates.clone(),
         rejected: accepted.iter().flat_map(|a| a.rejected.clone()).collect(),
         excluded: plan

@@ -18,29 +18,35 @@ fn same_number(a: &str, b: &str) -> bool {
     a.trim_start_matches('+') == b.trim_start_matches('+')
 }
 
+/// Where a submission's recipients stand once the provider has it: scheduled for a later send
+/// time, accepted to send at once, or simulated (final: nothing goes out, so the campaign is
+/// finished and the frequency cap does not count them).
+pub fn handed_over(send_later: bool, simulation: bool) -> RecipientStatus {
+    match (simulation, send_later) {
+        (true, _) => RecipientStatus::Simulated,
+        (false, true) => RecipientStatus::Scheduled,
+        (false, false) => RecipientStatus::Accepted,
+    }
+}
+
 impl SubmissionOutcomes {
     pub fn new(store: Store, clock: SharedClock) -> Self {
         Self { store, clock }
     }
 
-    /// The provider has the submission: its recipients are scheduled (or accepted, for a send at
-    /// once), except those it refused, named in `accepted.rejected`.
+    /// The provider has the submission: its recipients take `status` (see [`handed_over`]),
+    /// except those it refused, named in `accepted.rejected`.
     pub async fn accepted(
         &self,
         submission_id: &str,
         numbers: &[String],
-        scheduled: bool,
+        status: RecipientStatus,
         accepted: &Accepted,
         source: &str,
     ) -> Result<(), StoreError> {
         // The submission is marked last: until then it counts as unfinished, so a crash between
         // these writes leaves it to reconciliation instead of leaving its recipients behind.
         let now = self.clock.now();
-        let status = if scheduled {
-            RecipientStatus::Scheduled
-        } else {
-            RecipientStatus::Accepted
-        };
         self.store
             .set_submission_recipients(submission_id, status, None, source, now)
             .await?;

@@ -88,6 +88,20 @@ impl Store {
             .map_err(StoreError::from)
     }
 
+    /// The campaign's send time after a reschedule: RFC 3339 at the campaign zone's offset.
+    pub async fn set_requested_send_at(
+        &self,
+        campaign_id: &str,
+        send_at: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE campaigns SET requested_send_at = $1 WHERE id = $2")
+            .bind(send_at)
+            .bind(campaign_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
     /// The provider moved a request to `send_at`: its waiting recipients follow, with the move in
     /// their history.
     pub async fn move_submission(

@@ -355,7 +355,8 @@ impl Store {
             .map_err(StoreError::from)
     }
 
-    /// Numbers that have a marketing SMS sent or to be sent between `from` and `to`, with its time.
+    /// Numbers that have a marketing SMS sent or to be sent between `from` and `to`, with its time
+    /// (a simulated one was never sent, so it does not count).
     pub async fn marketing_sends_between(
         &self,
         from: DateTime<Utc>,
@@ -363,7 +364,7 @@ impl Store {
     ) -> Result<Vec<(String, String)>, StoreError> {
         let rows = sqlx::query(
             "SELECT phone, send_at FROM recipients WHERE marketing = 1 AND send_at >= $1 AND send_at <= $2 \
-             AND status NOT IN ('excluded', 'failed', 'canceled', 'expired')",
+             AND status NOT IN ('excluded', 'failed', 'canceled', 'expired', 'simulated')",
         )
         .bind(stored_instant(from))
         .bind(stored_instant(to))

@@ -46,6 +46,8 @@ pub struct UnfinishedSubmission {
     pub recipients: Vec<String>,
     /// RFC 3339; `None`: sent at once.
     pub send_at: Option<String>,
+    /// Octopush's simulation mode: accepted, its recipients are simulated, not scheduled.
+    pub simulation: bool,
     /// The request as first sent; `None` for submissions recorded before requests were kept.
     pub request_body: Option<String>,
     /// When it was written, just before the first call.
@@ -67,6 +69,7 @@ fn unfinished_from_row(row: &sqlx::any::AnyRow) -> Result<UnfinishedSubmission, 
         recipients: serde_json::from_str(&recipients)
             .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         send_at: row.try_get("send_at")?,
+        simulation: row.try_get::<i64, _>("simulation")? != 0,
         request_body: row.try_get("request_body")?,
         created_at: DateTime::parse_from_rfc3339(&created_at)
             .map_err(|e| sqlx::Error::Decode(Box::new(e)))?
@@ -87,7 +90,7 @@ impl Store {
         let free = "(claimed_until IS NULL OR claimed_until < $1)";
         let candidates = sqlx::query(&format!(
             "SELECT id, campaign_id, provider, idempotency_key, status, recipients, send_at, \
-             request_body, created_at FROM submissions WHERE {UNFINISHED} AND {free} \
+             simulation, request_body, created_at FROM submissions WHERE {UNFINISHED} AND {free} \
              ORDER BY created_at LIMIT $2"
         ))
         .bind(&now)

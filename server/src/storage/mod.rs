@@ -24,7 +24,7 @@ pub use campaigns::{
 pub use claims::{Claim, Claims, UnfinishedSubmission};
 pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
-pub use opt_outs::{OptOut, OptOutMark};
+pub use opt_outs::{HeldRecipient, OptOut, OptOutMark};
 pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};
 
 #[derive(Debug, thiserror::Error)]

@@ -17,7 +17,51 @@ pub struct OptOut {
     pub created_at: String,
 }
 
+/// A recipient a provider still holds for a later send time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldRecipient {
+    pub phone: String,
+    pub campaign_id: String,
+    pub provider: String,
+    /// RFC 3339, UTC.
+    pub send_at: Option<String>,
+}
+
 impl Store {
+    /// The scheduled recipients among `phones` (E.164): a number that opts out after its campaign
+    /// was handed over is still sent unless that campaign is canceled.
+    pub async fn held_recipients(
+        &self,
+        phones: &[String],
+    ) -> Result<Vec<HeldRecipient>, StoreError> {
+        if phones.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders: Vec<String> = (1..=phones.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT r.phone, r.campaign_id, c.provider, r.send_at FROM recipients r \
+             JOIN campaigns c ON c.id = r.campaign_id \
+             WHERE r.status = 'scheduled' AND r.phone IN ({}) ORDER BY r.send_at, r.campaign_id",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for phone in phones {
+            query = query.bind(phone);
+        }
+        let rows = query.fetch_all(self.pool()).await?;
+        rows.iter()
+            .map(|row| {
+                Ok(HeldRecipient {
+                    phone: row.try_get("phone")?,
+                    campaign_id: row.try_get("campaign_id")?,
+                    provider: row.try_get("provider")?,
+                    send_at: row.try_get("send_at")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
     /// Adds a number; one already listed keeps its first source and date. Returns whether it was new.
     pub async fn add_opt_out(
         &self,

@@ -91,6 +91,23 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
         .recipients
         .iter()
         .all(|r| r.send_at.as_deref() == Some(expected.as_str())));
+    // The campaign's own send time follows, on its own clock, and so does its history.
+    let requested = after_move.summary.requested_send_at.clone().unwrap();
+    assert!(
+        requested.starts_with(&format!("{new_time}:00+0")),
+        "{requested}"
+    );
+    let move_said = after_move
+        .actions
+        .iter()
+        .find(|a| a.action == "reschedule")
+        .and_then(|a| a.detail.clone())
+        .map(|notice| notice.to_string())
+        .unwrap_or_default();
+    assert!(
+        move_said.contains(&format!("{} Europe/Paris", new_time.replace('T', " "))),
+        "{move_said}"
+    );
     let bulk = &app.infobip.as_ref().unwrap().bulks()[0];
     assert_eq!(
         bulk.send_time()

@@ -2,7 +2,7 @@
 //! recipient, sending rules and opt-outs applied before the provider is called.
 
 use app::models::{Notice, RecipientStatus, ScheduleReceipt, SubmissionOutcome, Then};
-use chrono::Utc;
+use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 use serde_json::json;
 use std::collections::HashSet;
 
@@ -102,29 +102,44 @@ async fn opted_out_numbers_are_left_out_with_the_reason() {
     );
 }
 
+/// The next Sunday in February, within a year: no French public holiday falls in February, so
+/// the Monday after is a sending day.
+fn february_sunday() -> NaiveDate {
+    let mut day = Utc::now().date_naive() + Duration::days(3);
+    while !(day.month() == 2 && day.weekday() == Weekday::Sun) {
+        day += Duration::days(1);
+    }
+    day
+}
+
+/// `day` at `time` in Paris, in winter (UTC+1), as RFC 3339.
+fn paris_winter(day: NaiveDate, time: &str) -> String {
+    format!("{}T{time}+01:00", day.format("%Y-%m-%d"))
+}
+
 fn sunday_marketing() -> serde_json::Value {
     let mut request = valid_request();
     request["purpose"] = json!("Marketing");
     request["text"] = json!("Winter sale -20% STOP au XXXXX");
-    request["send_at"] = json!("2030-06-02T10:00");
+    request["send_at"] = json!(format!("{}T10:00", february_sunday().format("%Y-%m-%d")));
     request
 }
 
 #[tokio::test]
 async fn french_marketing_on_a_sunday_moves_to_monday_morning() {
     let app = spawn_app().await;
+    let sunday = february_sunday();
+    let monday = sunday + Duration::days(1);
     let receipt: ScheduleReceipt = app.schedule(sunday_marketing()).await.ok();
     assert_eq!(receipt.deferred, 2);
     assert_eq!(receipt.submissions.len(), 1);
     assert_eq!(
         receipt.submissions[0].send_at.as_deref(),
-        Some("2030-06-03T08:00:00+02:00")
+        Some(paris_winter(monday, "08:00:00").as_str())
     );
+    let not_a_day = format!("{} is not a sending day", sunday.format("%A %-d %B %Y"));
     assert!(
-        receipt.warnings[0]
-            .notice
-            .to_string()
-            .contains("Sunday 2 June 2030 is not a sending day"),
+        receipt.warnings[0].notice.to_string().contains(&not_a_day),
         "{:?}",
         receipt.warnings
     );
@@ -138,7 +153,7 @@ async fn french_marketing_on_a_sunday_moves_to_monday_morning() {
     let campaigns = app.sandbox.as_ref().unwrap().accepted_campaigns();
     assert_eq!(
         campaigns[0].send_at.unwrap().to_rfc3339(),
-        "2030-06-03T08:00:00+02:00"
+        paris_winter(monday, "08:00:00")
     );
 }
 
@@ -165,7 +180,7 @@ async fn skipping_or_overriding_the_sending_rules_is_the_users_choice() {
     let receipt: ScheduleReceipt = app.schedule(overridden).await.ok();
     assert_eq!(
         receipt.submissions[0].send_at.as_deref(),
-        Some("2030-06-02T10:00:00+02:00")
+        Some(paris_winter(february_sunday(), "10:00:00").as_str())
     );
     let campaign = app
         .store()

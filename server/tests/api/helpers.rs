@@ -255,8 +255,6 @@ pub fn valid_request() -> Value {
         "sender": "ACME",
         "send_at": tomorrow,
         "time_zone": "Europe/Paris",
-        "purpose": "Alert",
-        "with_replies": false,
-        "simulation": false
+        "purpose": "Alert"
     })
 }

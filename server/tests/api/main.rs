@@ -16,6 +16,7 @@ mod progress;
 mod providers;
 mod reconciliation;
 mod schedule;
+mod sending_safety;
 mod site;
 mod status_tracking;
 mod storage;

@@ -100,6 +100,8 @@ async fn duplicates_are_sent_once_and_reported() {
 async fn a_provider_refusal_keeps_its_code_and_is_recorded() {
     let mut settings = test_settings();
     settings.sandbox.octopush.initial_balance = 0.0;
+    // Priced at nothing, the campaign passes the credit check; the provider refuses it.
+    settings.octopush.premium_price = Some(0.0);
     let app = spawn_app_with(settings).await;
 
     let error = app.schedule(valid_request()).await.error();
@@ -138,7 +140,7 @@ async fn an_unreachable_provider_leaves_the_submission_unknown() {
 async fn simulation_prices_without_spending() {
     let app = spawn_app().await;
     let mut request = valid_request();
-    request["simulation"] = json!(true);
+    request["options"] = json!({"simulation": true});
     let receipt: ScheduleReceipt = app.schedule(request).await.ok();
     assert!(receipt.simulation);
     assert!(app.octopush_got_nothing());
@@ -397,9 +399,9 @@ async fn infobip_delivery_reports_arrive_once_after_the_send_time() {
 async fn the_octopush_blacklist_costs_its_fee_in_the_estimate_and_the_bill() {
     let app = spawn_app().await;
     let mut plain = valid_request();
-    plain["simulation"] = json!(true);
+    plain["options"] = json!({"simulation": true});
     let mut with_blacklist = plain.clone();
-    with_blacklist["options"] = json!({"remove_blacklisted": true});
+    with_blacklist["options"]["remove_blacklisted"] = json!(true);
 
     let estimate = |answer: CampaignPreview| answer.cost.unwrap();
     let plain_estimate = estimate(
@@ -447,6 +449,7 @@ async fn infobip_takes_a_flash_sms_with_a_validity_period() {
             remove_blacklisted: false,
             flash: true,
             validity_minutes: "90".into(),
+            ..ProviderOptions::default()
         }
     );
 }

@@ -21,6 +21,7 @@ fn send_now(provider: &str) -> Value {
     let mut request = valid_request();
     request["provider"] = json!(provider);
     request["send_at"] = json!("");
+    request["send_now"] = json!(true);
     request["recipients"] = json!("+33612345678\n+33612345601");
     request
 }

@@ -80,12 +80,13 @@ pub fn send_request(order: &SmsOrder, key: &str, delivery_webhook: Option<&str>)
 
 /// The user's options for every message; `None` when they chose none, so Infobip's defaults apply.
 fn message_options(order: &SmsOrder) -> Option<MessageOptions> {
+    let chosen = order.options.infobip().unwrap_or_default();
     let options = MessageOptions {
-        validity_period: order.options.validity.map(|validity| ValidityPeriod {
+        validity_period: chosen.validity.map(|validity| ValidityPeriod {
             amount: i32::try_from(validity.minutes()).unwrap_or(i32::MAX),
             time_unit: Some(TimeUnit::Minutes),
         }),
-        flash: order.options.flash.then_some(true),
+        flash: chosen.flash.then_some(true),
         ..MessageOptions::default()
     };
     (options != MessageOptions::default()).then_some(options)

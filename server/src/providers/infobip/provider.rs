@@ -317,6 +317,7 @@ mod tests {
             recipients: "0612345678\n0698765432".into(),
             sender: String::new(),
             send_at: String::new(),
+            send_now: true,
             ..form(ProviderId::Infobip)
         });
         let accepted = InfobipProvider::new(client, false)

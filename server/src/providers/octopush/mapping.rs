@@ -8,6 +8,7 @@ use super::wire::{Recipient, SendCampaignRequest, SmsType, WirePurpose};
 
 /// The request for `order`, carrying `request_id` so a resend cannot send twice.
 pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
+    let options = order.options.octopush().unwrap_or_default();
     SendCampaignRequest {
         text: order.text.as_str().to_owned(),
         recipients: order
@@ -42,12 +43,12 @@ pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
             Purpose::Alert => WirePurpose::Alert,
             Purpose::Marketing => WirePurpose::Wholesale,
         },
-        with_replies: order.with_replies,
-        simulation_mode: order.simulation,
+        with_replies: options.with_replies,
+        simulation_mode: options.simulation,
         request_id: Some(request_id.to_owned()),
         auto_optimize_text: None,
         // Only when asked: Octopush charges for it on every request.
-        auto_remove_blacklisted_numbers: order.options.remove_blacklisted.then_some(true),
+        auto_remove_blacklisted_numbers: options.remove_blacklisted.then_some(true),
     }
 }
 
@@ -64,7 +65,10 @@ mod tests {
             campaign_type: CampaignType::LowCost,
             time_zone: "America/New_York".into(),
             purpose: Purpose::Marketing,
-            with_replies: true,
+            options: ProviderOptions {
+                with_replies: true,
+                ..ProviderOptions::default()
+            },
             ..form(ProviderId::Octopush)
         });
         let wire = send_request(&order, "sub-1");

@@ -92,7 +92,11 @@ impl SmsProvider for OctopushProvider {
     }
 
     fn request_fee(&self, order: &SmsOrder) -> f64 {
-        if order.options.remove_blacklisted {
+        if order
+            .options
+            .octopush()
+            .is_some_and(|options| options.remove_blacklisted)
+        {
             BLACKLIST_FEE
         } else {
             0.0
