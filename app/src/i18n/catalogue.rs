@@ -486,6 +486,10 @@ mod tests {
             Problem::Phone(PhoneNumberError::Unparsable("hello".into())),
             Problem::Phone(PhoneNumberError::Invalid("+3312".into())),
             Problem::Phone(PhoneNumberError::UnknownRegion("XX".into())),
+            Problem::Phone(PhoneNumberError::StrayCharacter {
+                input: "+33612345678 x12".into(),
+                character: 'x',
+            }),
             Problem::UnreadableLine {
                 detail: "invalid UTF-8".into(),
             },
@@ -505,6 +509,7 @@ mod tests {
             },
             Problem::RecipientZone(zone()),
             Problem::NoPhoneValue,
+            Problem::SeveralValuesInPhoneCell("0612345678;0698765432".into()),
             Problem::Sender(SenderIdError::TooShort(2)),
             Problem::Sender(SenderIdError::TooLong(12)),
             Problem::Sender(SenderIdError::InvalidCharacter('é')),
@@ -579,6 +584,7 @@ mod tests {
                 | Problem::ValueTooLong { .. }
                 | Problem::RecipientZone(_)
                 | Problem::NoPhoneValue
+                | Problem::SeveralValuesInPhoneCell(_)
                 | Problem::Sender(_)
                 | Problem::SendTime(_)
                 | Problem::TooFarAhead { .. }
