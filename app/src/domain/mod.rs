@@ -19,6 +19,10 @@ pub mod order;
 #[cfg(feature = "ssr")]
 pub mod phone;
 #[cfg(feature = "ssr")]
+mod recipient_checks;
+#[cfg(feature = "ssr")]
+mod recipient_lines;
+#[cfg(feature = "ssr")]
 pub mod recipients;
 #[cfg(feature = "ssr")]
 pub mod send_time;

@@ -9,6 +9,12 @@ pub enum PhoneNumberError {
     Unparsable(String),
     #[error("'{0}' is not a valid number for its country.")]
     Invalid(String),
+    /// A character that has no place in a number, which libphonenumber would have dropped.
+    #[error(
+        "'{input}' is not a phone number: '{character}' has no place in one (only digits, \
+         spaces and + - . ( ) do)."
+    )]
+    StrayCharacter { input: String, character: char },
     #[error("'{0}' is not a region code (expected two letters such as FR or US).")]
     UnknownRegion(String),
 }

@@ -38,6 +38,12 @@ impl PhoneNumber {
     /// Reads an international (`+…`, `00…`) or national number; `default_region` says whose national format.
     pub fn parse(input: &str, default_region: Region) -> Result<Self, PhoneNumberError> {
         let input = input.trim();
+        if let Some(character) = stray_character(input) {
+            return Err(PhoneNumberError::StrayCharacter {
+                input: input.to_owned(),
+                character,
+            });
+        }
         let international = input.strip_prefix("00").map(|rest| format!("+{rest}"));
         let number = phonenumber::parse(
             Some(default_region.0),
@@ -92,6 +98,23 @@ impl PhoneNumber {
     }
 }
 
+/// The first character a written number has no use for: libphonenumber reads the first number in
+/// its input and drops the rest (`;ext=1`, ` x12`, ` / 06…`), which would lose a second number
+/// without a word. A `+` is taken only before the digits; digits of any script are, as
+/// libphonenumber reads them. `None` for text without digits, which is simply not a number.
+fn stray_character(input: &str) -> Option<char> {
+    if !input.chars().any(char::is_numeric) {
+        return None;
+    }
+    let mut digits_seen = false;
+    input.chars().find(|&c| {
+        digits_seen |= c.is_numeric();
+        let allowed =
+            c.is_numeric() || c.is_whitespace() || "-.()".contains(c) || (c == '+' && !digits_seen);
+        !allowed
+    })
+}
+
 impl fmt::Display for PhoneNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.e164)
@@ -139,6 +162,30 @@ mod tests {
             Err(PhoneNumberError::Invalid(_))
         ));
         assert!(PhoneNumber::parse("", fr()).is_err());
+    }
+
+    #[test]
+    fn text_after_a_number_is_refused_rather_than_dropped() {
+        for (input, character) in [
+            ("0612345678;ext=1", ';'),
+            ("0612345678 / 0698765432", '/'),
+            ("+33612345678 x12", 'x'),
+            ("0612345678,0698765432", ','),
+            ("tel:+33612345678", 't'),
+            ("06 12 34 56+78", '+'),
+        ] {
+            assert_eq!(
+                PhoneNumber::parse(input, fr()),
+                Err(PhoneNumberError::StrayCharacter {
+                    input: input.to_owned(),
+                    character
+                }),
+                "{input}"
+            );
+        }
+        // What national and international formats are written with is still read.
+        let written = PhoneNumber::parse("(+33) 6-12-34-56-78", fr()).unwrap();
+        assert_eq!(written.e164(), "+33612345678");
     }
 
     #[test]

@@ -1,14 +1,16 @@
-//! The recipient list: one number per line, or a CSV file with a header naming its columns
-//! (server side only). Every line becomes a recipient, a reported duplicate or an error.
+//! The recipient list: numbers one a line (or several, see `recipient_lines`), or a CSV file with
+//! a header naming its columns (server side only). Every number becomes a recipient, a reported
+//! duplicate or an error.
 
 use chrono_tz::Tz;
-use std::collections::HashMap;
 
 use super::column_mapping::{normalise_header, IGNORED_COLUMN, PHONE_COLUMNS, TIME_ZONE_COLUMN};
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
+use super::recipient_checks::{ListBuilder, UncheckedRow};
+use super::recipient_lines::{self, parse_lines};
 use super::send_time::parse_zone;
-use crate::models::{DuplicateRecipient, Field, FieldError, Problem};
+use crate::models::{DuplicateRecipient, FieldError, Problem};
 
 /// Longest placeholder value (Octopush's limit, kept for every provider).
 const MAX_VALUE_CHARS: usize = 50;
@@ -66,7 +68,7 @@ enum Column {
 }
 
 /// Reads the list: CSV when its first non-blank line is a header naming a phone column
-/// (`phone`, `phone_number` or `number`), otherwise one number per line. Blank lines are ignored.
+/// (`phone`, `phone_number` or `number`), otherwise numbers by line. Blank lines are ignored.
 pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
     let header = text
         .lines()
@@ -87,24 +89,8 @@ pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
     }
 }
 
-fn line_number(index: usize) -> u32 {
+pub(super) fn line_number(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
-}
-
-fn parse_lines(text: &str, default_region: Region) -> RecipientList {
-    let mut list = ListBuilder::default();
-    for (index, raw) in text.lines().enumerate() {
-        if raw.trim().is_empty() {
-            continue;
-        }
-        list.row(UncheckedRow {
-            line: line_number(index + 1),
-            phone: raw.to_owned(),
-            fields: FieldValues::default(),
-            zone: None,
-        });
-    }
-    list.finish(default_region)
 }
 
 fn parse_csv(text: &str, delimiter: u8, default_region: Region) -> RecipientList {
@@ -198,6 +184,10 @@ fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, Problem>
     let mut zone = None;
     for (column, value) in columns.iter().zip(row.iter()) {
         match column {
+            // Several numbers would share the row's values: refused, not cut to the first.
+            Column::Phone if recipient_lines::pieces(value).nth(1).is_some() => {
+                return Err(Problem::SeveralValuesInPhoneCell(value.to_owned()))
+            }
             Column::Phone => number = Some(value.to_owned()),
             Column::Placeholder(name) if value.chars().count() > MAX_VALUE_CHARS => {
                 return Err(Problem::ValueTooLong {
@@ -219,88 +209,11 @@ fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, Problem>
     Ok((number, fields, zone))
 }
 
-/// A line read whose number is not checked yet.
-struct UncheckedRow {
-    line: u32,
-    phone: String,
-    fields: FieldValues,
-    zone: Option<Tz>,
-}
-
-/// Each line in order: a row to check or an error already found.
-enum Entry {
-    Row(UncheckedRow),
-    Error(u32, Problem),
-}
-
-/// Collects the lines, then checks every number at once (on every core) and keeps the first of
-/// each, reporting the rest.
-#[derive(Default)]
-struct ListBuilder {
-    entries: Vec<Entry>,
-}
-
-impl ListBuilder {
-    fn row(&mut self, row: UncheckedRow) {
-        self.entries.push(Entry::Row(row));
-    }
-
-    fn error(&mut self, line: u32, problem: Problem) {
-        self.entries.push(Entry::Error(line, problem));
-    }
-
-    fn finish(self, default_region: Region) -> RecipientList {
-        let phones: Vec<&str> = self
-            .entries
-            .iter()
-            .filter_map(|entry| match entry {
-                Entry::Row(row) => Some(row.phone.as_str()),
-                Entry::Error(..) => None,
-            })
-            .collect();
-        let mut numbers = PhoneNumber::parse_many(&phones, default_region).into_iter();
-        let mut list = RecipientList::default();
-        let mut first_seen: HashMap<String, u32> = HashMap::new();
-        let on_line = |line, problem| FieldError::on_line(Field::Recipients, line, problem);
-        for entry in self.entries {
-            let row = match entry {
-                Entry::Row(row) => row,
-                Entry::Error(line, problem) => {
-                    list.errors.push(on_line(line, problem));
-                    continue;
-                }
-            };
-            let number = match numbers.next().expect("one result per row") {
-                Ok(number) => number,
-                Err(error) => {
-                    list.errors.push(on_line(row.line, Problem::from(error)));
-                    continue;
-                }
-            };
-            if let Some(&first_line) = first_seen.get(number.e164()) {
-                list.duplicates.push(DuplicateRecipient {
-                    line: row.line,
-                    first_line,
-                    number: number.e164().to_owned(),
-                });
-                continue;
-            }
-            first_seen.insert(number.e164().to_owned(), row.line);
-            list.recipients.push(Recipient {
-                number,
-                line: row.line,
-                fields: row.fields,
-                zone: row.zone,
-            });
-        }
-        list
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::parse_errors::SendTimeError;
+    use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
+    use crate::models::Field;
 
     fn fr() -> Region {
         Region::parse("FR").unwrap()
@@ -389,6 +302,40 @@ mod tests {
         assert_eq!(
             unknown.errors[0].problem,
             Problem::UnknownColumn("nickname".into())
+        );
+    }
+
+    #[test]
+    fn a_csv_phone_cell_with_two_numbers_or_stray_text_is_an_error_on_its_line() {
+        let list = parse_recipients(
+            "phone,first_name\n0611111111,Ann\n\"0612345678, 0698765432\",Bob\n0612345678;0698765432,Eve\n+33612345678 x12,Al\n",
+            fr(),
+        );
+        assert_eq!(list.recipients.len(), 1);
+        let errors: Vec<_> = list
+            .errors
+            .iter()
+            .map(|e| (e.line, e.problem.clone()))
+            .collect();
+        assert_eq!(
+            errors,
+            vec![
+                (
+                    Some(3),
+                    Problem::SeveralValuesInPhoneCell("0612345678, 0698765432".into())
+                ),
+                (
+                    Some(4),
+                    Problem::SeveralValuesInPhoneCell("0612345678;0698765432".into())
+                ),
+                (
+                    Some(5),
+                    Problem::Phone(PhoneNumberError::StrayCharacter {
+                        input: "+33612345678 x12".into(),
+                        character: 'x'
+                    })
+                ),
+            ]
         );
     }
 }

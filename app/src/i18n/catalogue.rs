@@ -493,6 +493,10 @@ mod tests {
             Problem::Phone(PhoneNumberError::Unparsable("hello".into())),
             Problem::Phone(PhoneNumberError::Invalid("+3312".into())),
             Problem::Phone(PhoneNumberError::UnknownRegion("XX".into())),
+            Problem::Phone(PhoneNumberError::StrayCharacter {
+                input: "+33612345678 x12".into(),
+                character: 'x',
+            }),
             Problem::UnreadableLine {
                 detail: "invalid UTF-8".into(),
             },
@@ -512,6 +516,7 @@ mod tests {
             },
             Problem::RecipientZone(zone()),
             Problem::NoPhoneValue,
+            Problem::SeveralValuesInPhoneCell("0612345678;0698765432".into()),
             Problem::Sender(SenderIdError::TooShort(2)),
             Problem::Sender(SenderIdError::TooLong(12)),
             Problem::Sender(SenderIdError::InvalidCharacter('é')),
@@ -606,6 +611,7 @@ mod tests {
                 | Problem::ValueTooLong { .. }
                 | Problem::RecipientZone(_)
                 | Problem::NoPhoneValue
+                | Problem::SeveralValuesInPhoneCell(_)
                 | Problem::Sender(_)
                 | Problem::SendTime(_)
                 | Problem::TooFarAhead { .. }

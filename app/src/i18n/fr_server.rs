@@ -48,6 +48,10 @@ pub(super) fn problem(problem: &Problem) -> String {
         }
         Problem::RecipientZone(e) => format!("time_zone : {}", send_time(e)),
         Problem::NoPhoneValue => "la colonne du numéro est vide.".into(),
+        Problem::SeveralValuesInPhoneCell(cell) => format!(
+            "la colonne du numéro contient « {cell} », plus d'une valeur : une ligne est un \
+             destinataire, donnez à chaque numéro sa propre ligne."
+        ),
         Problem::Sender(e) => sender(e),
         Problem::SendTime(e) => send_time(e),
         Problem::TooFarAhead { provider, days } => format!(
@@ -242,6 +246,10 @@ fn phone(error: &PhoneNumberError) -> String {
         PhoneNumberError::Invalid(input) => {
             format!("« {input} » n'est pas un numéro valide pour son pays.")
         }
+        PhoneNumberError::StrayCharacter { input, character } => format!(
+            "« {input} » n'est pas un numéro de téléphone : « {character} » n'y a pas sa place \
+             (seuls les chiffres, les espaces et + - . ( ) l'ont)."
+        ),
         PhoneNumberError::UnknownRegion(input) => format!(
             "« {input} » n'est pas un code de pays (deux lettres attendues, comme FR ou US)."
         ),

@@ -57,6 +57,12 @@ pub enum Problem {
     RecipientZone(SendTimeError),
     #[error("the phone column is empty.")]
     NoPhoneValue,
+    /// A CSV row is one recipient with its own values, so its phone cell holds one number.
+    #[error(
+        "the phone column holds \"{0}\", more than one value: a row is one recipient, so give \
+         each number a row of its own."
+    )]
+    SeveralValuesInPhoneCell(String),
 
     // The sender and the send time.
     #[error(transparent)]

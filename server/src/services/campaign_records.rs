@@ -10,9 +10,13 @@ use chrono::{DateTime, Utc};
 use crate::providers::{recipient_key, PreparedRequest};
 use crate::storage::{CampaignOptions, Claim, NewCampaign, NewRecipient, NewSubmission};
 
-/// The id of a recipient left out before submission.
-fn excluded_id(campaign_id: &str, line: u32) -> String {
-    format!("{campaign_id}-line{line}")
+/// The id of a recipient left out before submission. A line can hold several numbers, so the
+/// number (E.164 digits) is part of it: the line alone would give two of them one id.
+fn excluded_id(campaign_id: &str, line: u32, number: &str) -> String {
+    format!(
+        "{campaign_id}-line{line}-{}",
+        number.trim_start_matches('+')
+    )
 }
 
 pub struct CampaignRows {
@@ -84,7 +88,7 @@ pub fn campaign_rows(
     }
     for (planned, reason) in plan.excluded() {
         recipients.push(NewRecipient {
-            id: excluded_id(campaign_id, planned.line),
+            id: excluded_id(campaign_id, planned.line, &planned.number),
             submission_id: None,
             line: planned.line,
             phone: planned.number.clone(),

@@ -14,6 +14,7 @@ mod keys;
 mod ledger;
 mod progress;
 mod providers;
+mod recipient_lines;
 mod reconciliation;
 mod schedule;
 mod sending_safety;

@@ -1,0 +1,92 @@
+//! Several numbers on one line of the recipients box: each is a recipient of that line, and none
+//! is lost on the way to the provider.
+
+use app::models::{AppError, CampaignPreview, Field, Problem, RecipientStatus, ScheduleReceipt};
+use chrono::Utc;
+use serde_json::json;
+
+use crate::helpers::{spawn_app, valid_request};
+
+const TWO_ON_A_LINE: &str = "0612345678;0698765432\n0611111111";
+
+#[tokio::test]
+async fn numbers_separated_by_a_semicolon_are_each_previewed_and_sent() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["recipients"] = json!(TWO_ON_A_LINE);
+
+    let preview: CampaignPreview = app
+        .call("preview_campaign", json!({"request": request, "offset": 0}))
+        .await
+        .ok();
+    let previewed: Vec<(u32, &str)> = preview
+        .recipients
+        .iter()
+        .map(|r| (r.line, r.number.as_str()))
+        .collect();
+    assert_eq!(
+        previewed,
+        vec![
+            (1, "+33612345678"),
+            (1, "+33698765432"),
+            (2, "+33611111111")
+        ]
+    );
+    assert_eq!((preview.total, preview.to_send), (3, 3));
+
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    assert_eq!(receipt.contacts, 3);
+    let campaigns = app.sandbox.as_ref().unwrap().accepted_campaigns();
+    assert_eq!(campaigns.len(), 1);
+    assert_eq!(
+        campaigns[0].phone_numbers,
+        vec!["+33612345678", "+33698765432", "+33611111111"]
+    );
+}
+
+#[tokio::test]
+async fn two_numbers_of_one_line_left_out_are_both_recorded() {
+    let app = spawn_app().await;
+    let store = app.store().await;
+    for number in ["+33612345678", "+33698765432"] {
+        store
+            .add_opt_out(number, "operator", None, "bob", Utc::now())
+            .await
+            .unwrap();
+    }
+    let mut request = valid_request();
+    request["recipients"] = json!(TWO_ON_A_LINE);
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+
+    let excluded: Vec<(u32, &str)> = receipt
+        .excluded
+        .iter()
+        .map(|e| (e.line, e.number.as_str()))
+        .collect();
+    assert_eq!(excluded, vec![(1, "+33612345678"), (1, "+33698765432")]);
+    assert_eq!(
+        store.status_counts(&receipt.campaign_id).await.unwrap(),
+        vec![
+            (RecipientStatus::Scheduled, 1),
+            (RecipientStatus::Excluded, 2)
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_piece_that_is_not_a_number_is_refused_on_its_line_and_nothing_is_sent() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["recipients"] = json!("0611111111\n0612345678;hello\n0698765432 / 0622222222");
+    let AppError::Invalid(errors) = app.schedule(request).await.error() else {
+        panic!("expected field errors")
+    };
+    let lines: Vec<(Field, Option<u32>)> = errors.iter().map(|e| (e.field, e.line)).collect();
+    assert_eq!(
+        lines,
+        vec![(Field::Recipients, Some(2)), (Field::Recipients, Some(3))]
+    );
+    assert!(matches!(&errors[0].problem, Problem::Phone(_)));
+    assert!(errors[0].problem.to_string().contains("hello"));
+    assert!(app.octopush_got_nothing());
+}
