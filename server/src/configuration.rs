@@ -112,7 +112,7 @@ pub struct SendingSettings {
     /// Seconds an instance holds a submission it is sending or reconciling; after that another
     /// instance may take it over (when the first one stopped).
     pub claim_seconds: u64,
-    /// Sending policies; when given they replace the built-in ones (France and US marketing hours).
+    /// Sending policies; when given they replace the built-in ones (French, overseas French and US marketing hours).
     #[serde(default)]
     pub policies: Option<Vec<PolicySettings>>,
     #[serde(default)]

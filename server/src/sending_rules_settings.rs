@@ -5,7 +5,7 @@ use app::domain::campaign_plan::CapAction;
 use app::domain::holidays::HolidayCalendar;
 use app::domain::send_time::parse_zone;
 use app::domain::sending_rules::{
-    Days, Enforcement, SendingPolicies, SendingPolicy, SendingWindow, WindowZone,
+    Countries, Days, Enforcement, SendingPolicies, SendingPolicy, SendingWindow, WindowZone,
 };
 use app::domain::Purpose;
 use chrono::{NaiveTime, Weekday};
@@ -17,8 +17,11 @@ use crate::services::FrequencyCap;
 #[derive(Debug, Clone, Deserialize)]
 pub struct PolicySettings {
     pub name: String,
-    /// ISO 3166 code (`FR`); absent: every country no other policy names.
+    /// ISO 3166 code (`FR`); with `countries` absent too: every country no other policy names.
     pub country: Option<String>,
+    /// Several ISO 3166 codes (the French overseas territories), instead of `country`.
+    #[serde(default)]
+    pub countries: Option<Vec<String>>,
     /// `marketing` or `alert`.
     pub purpose: String,
     /// `mon`…`sun`.
@@ -27,7 +30,8 @@ pub struct PolicySettings {
     pub start: String,
     /// `HH:MM`, exclusive.
     pub end: String,
-    /// `none` (default) or `france`.
+    /// `none` (default) or `france` (where the number is from: for an overseas territory's number,
+    /// the national holidays and the territory's own).
     #[serde(default)]
     pub holidays: Option<String>,
     /// An IANA zone, or `recipient` for each recipient's local time.
@@ -112,6 +116,18 @@ fn policy(settings: &PolicySettings) -> Result<SendingPolicy, String> {
         NaiveTime::parse_from_str(value.trim(), "%H:%M")
             .map_err(|_| format!("{field} {value:?} is not a time such as 08:00"))
     };
+    let code = |code: &String| code.trim().to_ascii_uppercase();
+    let countries = match (&settings.country, &settings.countries) {
+        (None, None) => Countries::EveryOther,
+        (Some(one), None) => Countries::Named(vec![code(one)]),
+        (None, Some(many)) if !many.is_empty() => Countries::Named(many.iter().map(code).collect()),
+        (None, Some(_)) => {
+            return Err(
+                "countries is empty (leave it out for every country no other policy names)".into(),
+            )
+        }
+        (Some(_), Some(_)) => return Err("give country or countries, not both".into()),
+    };
     let holidays = match settings.holidays.as_deref().map(str::trim) {
         None | Some("none") => HolidayCalendar::None,
         Some("france") => HolidayCalendar::France,
@@ -139,10 +155,7 @@ fn policy(settings: &PolicySettings) -> Result<SendingPolicy, String> {
     };
     Ok(SendingPolicy {
         name: settings.name.clone(),
-        country: settings
-            .country
-            .as_ref()
-            .map(|c| c.trim().to_ascii_uppercase()),
+        countries,
         purpose,
         window,
         zone,
@@ -158,6 +171,7 @@ mod tests {
         PolicySettings {
             name: "France marketing".into(),
             country: Some("fr".into()),
+            countries: None,
             purpose: "marketing".into(),
             days: ["mon", "tue", "wed", "thu", "fri", "sat"]
                 .map(String::from)
@@ -178,6 +192,41 @@ mod tests {
             SendingPolicies::defaults().policies()[0]
         );
         assert_eq!(policies(None).unwrap(), SendingPolicies::defaults());
+    }
+
+    #[test]
+    fn the_built_in_overseas_policy_is_one_policy_naming_the_territories() {
+        let overseas = PolicySettings {
+            name: "French overseas marketing".into(),
+            country: None,
+            countries: Some(
+                ["re", "GP", "MQ", "GF", "YT", "PM", "BL", " MF "]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            zone: "recipient".into(),
+            ..france()
+        };
+        let configured = policies(Some(std::slice::from_ref(&overseas))).unwrap();
+        assert_eq!(
+            configured.policies()[0],
+            SendingPolicies::defaults().policies()[1]
+        );
+
+        let both = PolicySettings {
+            country: Some("FR".into()),
+            ..overseas.clone()
+        };
+        assert!(policies(Some(&[both]))
+            .unwrap_err()
+            .contains("country or countries, not both"));
+        let none = PolicySettings {
+            countries: Some(vec![]),
+            ..overseas
+        };
+        assert!(policies(Some(&[none]))
+            .unwrap_err()
+            .contains("countries is empty"));
     }
 
     #[test]

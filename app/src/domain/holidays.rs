@@ -4,13 +4,19 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Which country's public holidays close a sending window.
+use super::french_territories::FrenchTerritory;
+
+/// Which public holidays close a sending window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HolidayCalendar {
     #[default]
     None,
+    /// The French public holidays where the number is from: the national ones, and for a number of
+    /// an overseas territory that territory's too (see `for_region`).
     France,
+    /// One overseas territory's: the national ones and its own.
+    FrenchTerritory(FrenchTerritory),
 }
 
 /// A French public holiday; `Display` is its English name, the catalogue has the French one.
@@ -27,6 +33,8 @@ pub enum Holiday {
     AllSaintsDay,
     ArmisticeDay,
     ChristmasDay,
+    /// In an overseas territory, the day it commemorates the abolition of slavery.
+    AbolitionOfSlavery,
 }
 
 impl fmt::Display for Holiday {
@@ -43,6 +51,7 @@ impl fmt::Display for Holiday {
             Holiday::AllSaintsDay => "All Saints' Day",
             Holiday::ArmisticeDay => "Armistice Day",
             Holiday::ChristmasDay => "Christmas Day",
+            Holiday::AbolitionOfSlavery => "Abolition of Slavery Day",
         })
     }
 }
@@ -53,6 +62,31 @@ impl HolidayCalendar {
         match self {
             HolidayCalendar::None => None,
             HolidayCalendar::France => french_public_holiday(date),
+            HolidayCalendar::FrenchTerritory(territory) => {
+                french_public_holiday(date).or_else(|| {
+                    (territory.abolition_of_slavery(date.year()) == Some(date))
+                        .then_some(Holiday::AbolitionOfSlavery)
+                })
+            }
+        }
+    }
+
+    /// The calendar for a number of `region` (ISO 3166 code): France's, for a number of an
+    /// overseas territory, is that territory's.
+    pub fn for_region(self, region: Option<&str>) -> Self {
+        match self {
+            HolidayCalendar::France => region
+                .and_then(FrenchTerritory::of_region)
+                .map_or(self, HolidayCalendar::FrenchTerritory),
+            HolidayCalendar::None | HolidayCalendar::FrenchTerritory(_) => self,
+        }
+    }
+
+    /// Closed on the French public holidays (the national ones at least).
+    pub fn is_french(self) -> bool {
+        match self {
+            HolidayCalendar::None => false,
+            HolidayCalendar::France | HolidayCalendar::FrenchTerritory(_) => true,
         }
     }
 }
@@ -161,5 +195,48 @@ mod tests {
         );
         assert_eq!(france.holiday(date(2026, 11, 12)), None);
         assert_eq!(HolidayCalendar::None.holiday(date(2026, 7, 14)), None);
+    }
+
+    #[test]
+    fn a_territory_closes_on_the_national_holidays_and_its_own() {
+        let reunion = HolidayCalendar::France.for_region(Some("RE"));
+        assert_eq!(
+            reunion,
+            HolidayCalendar::FrenchTerritory(FrenchTerritory::Reunion)
+        );
+        // 20 December: a holiday in Réunion, not in Paris.
+        assert_eq!(
+            reunion.holiday(date(2027, 12, 20)),
+            Some(Holiday::AbolitionOfSlavery)
+        );
+        assert_eq!(HolidayCalendar::France.holiday(date(2027, 12, 20)), None);
+        assert_eq!(
+            HolidayCalendar::France
+                .for_region(Some("FR"))
+                .holiday(date(2027, 12, 20)),
+            None
+        );
+        assert_eq!(
+            reunion.holiday(date(2027, 7, 14)),
+            Some(Holiday::BastilleDay)
+        );
+        // Each territory has its own day, and not another's.
+        let martinique = HolidayCalendar::France.for_region(Some("MQ"));
+        assert_eq!(
+            martinique.holiday(date(2026, 5, 22)),
+            Some(Holiday::AbolitionOfSlavery)
+        );
+        assert_eq!(martinique.holiday(date(2026, 5, 27)), None);
+        assert_eq!(reunion.holiday(date(2026, 5, 22)), None);
+        // Saint-Pierre-and-Miquelon: the national holidays only.
+        let miquelon = HolidayCalendar::France.for_region(Some("PM"));
+        assert!((1..=366)
+            .filter_map(|n| chrono::NaiveDate::from_yo_opt(2027, n))
+            .all(|day| miquelon.holiday(day) == HolidayCalendar::France.holiday(day)));
+        // No calendar stays none.
+        assert_eq!(
+            HolidayCalendar::None.for_region(Some("RE")),
+            HolidayCalendar::None
+        );
     }
 }

@@ -682,6 +682,7 @@ mod tests {
             start: "08:00".into(),
             end: "20:00".into(),
             french_holidays: true,
+            territory_holidays: false,
             zone: Some("Europe/Paris".into()),
         };
         let date = chrono::NaiveDate::from_ymd_opt(2027, 7, 14).unwrap();
@@ -860,6 +861,43 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_territorys_own_holiday_is_said_in_each_language() {
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        let closed = Closed::Holiday {
+            date: chrono::NaiveDate::from_ymd_opt(2027, 12, 20).unwrap(),
+            holiday: Holiday::AbolitionOfSlavery,
+            zone: "Indian/Reunion".into(),
+        };
+        let notice = Notice::Outside {
+            policy: "French overseas marketing".into(),
+            window: WindowTerms {
+                days: vec![Weekday::Mon, Weekday::Sat],
+                start: "08:00".into(),
+                end: "20:00".into(),
+                french_holidays: true,
+                territory_holidays: true,
+                zone: None,
+            },
+            closed,
+            then: Then::Deferred,
+        };
+        let (english, french) = ((en.notice)(&notice), (fr.notice)(&notice));
+        assert!(
+            english.contains(
+                "Monday 20 December 2027 is a public holiday (Abolition of Slavery Day) in \
+                 Indian/Reunion"
+            ),
+            "{english}"
+        );
+        assert!(
+            french.contains(
+                "le lundi 20 décembre 2027 est férié (abolition de l'esclavage) en Indian/Reunion"
+            ),
+            "{french}"
+        );
+    }
+
     /// The values a sentence is built from, as they appear in it (numbers, names, inputs).
     fn values_of(sentence: &str) -> Vec<String> {
         sentence
@@ -942,6 +980,7 @@ mod tests {
             start: "08:00".into(),
             end: "20:00".into(),
             french_holidays: true,
+            territory_holidays: false,
             zone: Some("Europe/Paris".into()),
         };
         assert_eq!(
@@ -951,6 +990,21 @@ mod tests {
         assert_eq!(
             (fr.window_terms)(&window),
             "lundi–samedi 08:00–20:00, jamais les jours fériés en France (Europe/Paris)"
+        );
+        let overseas = crate::models::WindowTerms {
+            territory_holidays: true,
+            zone: None,
+            ..window.clone()
+        };
+        assert_eq!(
+            (en.window_terms)(&overseas),
+            "Monday–Saturday 08:00–20:00, never on French public holidays or the territory's \
+             abolition-of-slavery day (recipient's local time)"
+        );
+        assert_eq!(
+            (fr.window_terms)(&overseas),
+            "lundi–samedi 08:00–20:00, jamais les jours fériés en France ni le jour de l'abolition \
+             de l'esclavage du territoire (heure locale du destinataire)"
         );
         let anywhere = crate::models::WindowTerms {
             days: vec![Weekday::Mon, Weekday::Wed],

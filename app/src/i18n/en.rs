@@ -205,7 +205,7 @@ pub static EN: Texts = Texts {
     campaign_columns: &["Created", "Message", "Provider", "Recipients", "State"],
     recipient_columns: &["Line", "Number", "Status", "Send at", "Parts", "Reason or warnings", "History"],
     opt_out_columns: &["Number", "Source", "Added by", "Added", ""],
-    policy_columns: &["Policy", "Country", "Purpose", "Window", "Enforcement"],
+    policy_columns: &["Policy", "Countries", "Purpose", "Window", "Enforcement"],
 
     // The statuses' own names are English words.
     status_name: RecipientStatus::as_str,
@@ -332,10 +332,12 @@ pub static EN: Texts = Texts {
     at_most: |n| format!("at most {n}"),
     window_terms: |window| {
         let days = days_in_words(&window.days, calendar_date::DAYS, "every day");
-        let holidays = if window.french_holidays {
-            ", never on French public holidays"
-        } else {
-            ""
+        let holidays = match (window.french_holidays, window.territory_holidays) {
+            (true, true) => {
+                ", never on French public holidays or the territory's abolition-of-slavery day"
+            }
+            (true, false) => ", never on French public holidays",
+            (false, _) => "",
         };
         let zone = window.zone.as_deref().unwrap_or("recipient's local time");
         format!("{days} {}–{}{holidays} ({zone})", window.start, window.end)

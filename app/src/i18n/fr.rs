@@ -372,10 +372,12 @@ pub static FR: Texts = Texts {
     at_most: |n| format!("au plus {n}"),
     window_terms: |window| {
         let days = days_in_words(&window.days, DAYS, "tous les jours");
-        let holidays = if window.french_holidays {
-            ", jamais les jours fériés en France"
-        } else {
-            ""
+        let holidays = match (window.french_holidays, window.territory_holidays) {
+            (true, true) => {
+                ", jamais les jours fériés en France ni le jour de l'abolition de l'esclavage du territoire"
+            }
+            (true, false) => ", jamais les jours fériés en France",
+            (false, _) => "",
         };
         let zone = window.zone.as_deref().unwrap_or("heure locale du destinataire");
         format!("{days} {}–{}{holidays} ({zone})", window.start, window.end)

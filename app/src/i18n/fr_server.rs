@@ -461,6 +461,7 @@ fn holiday(holiday: Holiday) -> &'static str {
         Holiday::AllSaintsDay => "Toussaint",
         Holiday::ArmisticeDay => "armistice de 1918",
         Holiday::ChristmasDay => "Noël",
+        Holiday::AbolitionOfSlavery => "abolition de l'esclavage",
     }
 }
 

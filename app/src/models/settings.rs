@@ -30,8 +30,9 @@ pub struct ServerSettings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyInfo {
     pub name: String,
-    /// ISO 3166 code; `None`: every country no other policy names.
-    pub country: Option<String>,
+    /// ISO 3166 codes (`FR`, or the French overseas territories); `None`: every country no other
+    /// policy names.
+    pub countries: Option<Vec<String>>,
     /// `marketing` or `alert`.
     pub purpose: String,
     pub window: WindowTerms,
@@ -49,6 +50,10 @@ pub struct WindowTerms {
     pub end: String,
     /// Closed on French public holidays.
     pub french_holidays: bool,
+    /// Closed too, in a French overseas territory, on its own public holiday (the abolition of
+    /// slavery). Absent from notices recorded before it existed.
+    #[serde(default)]
+    pub territory_holidays: bool,
     /// The zone whose clock it is read on; `None`: each recipient's own.
     pub zone: Option<String>,
 }

@@ -157,7 +157,7 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                         {policies.into_iter().map(|policy| view! {
                             <tr>
                                 <td>{policy.name}</td>
-                                <td>{policy.country.unwrap_or_else(|| t.every_other.into())}</td>
+                                <td>{policy.countries.map_or_else(|| t.every_other.into(), |codes| codes.join(", "))}</td>
                                 <td>{t.term_or_itself(&policy.purpose)}</td>
                                 <td>{(t.window_terms)(&policy.window)}</td>
                                 <td>{policy.enforcement}</td>

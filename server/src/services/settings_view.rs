@@ -32,7 +32,7 @@ pub fn server_settings(
             .iter()
             .map(|policy| PolicyInfo {
                 name: policy.name.clone(),
-                country: policy.country.clone(),
+                countries: policy.countries.codes().map(<[String]>::to_vec),
                 purpose: policy.purpose.as_str().into(),
                 window: policy.window_terms(),
                 enforcement: match policy.enforcement {

@@ -12,6 +12,7 @@ mod faults;
 mod helpers;
 mod keys;
 mod ledger;
+mod overseas_territories;
 mod progress;
 mod providers;
 mod recipient_lines;

@@ -98,7 +98,7 @@ async fn the_settings_say_what_is_in_force_and_never_a_secret() {
     assert!(shown
         .policies
         .iter()
-        .any(|p| p.country.as_deref() == Some("FR") && p.purpose == "marketing"));
+        .any(|p| p.countries == Some(vec!["FR".into()]) && p.purpose == "marketing"));
     assert!(
         !answer.body.to_lowercase().contains("key"),
         "{}",

@@ -1,13 +1,13 @@
 //! Sending policies: which window applies to which purpose and country, and what to do outside it.
 
-use chrono::{DateTime, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::window::{Days, SendingWindow};
+use super::window::SendingWindow;
 use super::zones::RecipientZone;
-use crate::domain::campaign::{OutsideWindow, Purpose};
-use crate::domain::holidays::HolidayCalendar;
-use crate::models::{Closed, Notice, Then, WindowTerms};
+use crate::domain::campaign::Purpose;
+use crate::domain::french_territories::FrenchTerritory;
+use crate::models::{Closed, Notice, WindowTerms};
 
 /// Whose clock a window is read on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +27,48 @@ pub enum Enforcement {
     Recommended,
 }
 
+/// The numbers a policy is for, by the country libphonenumber reads them as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Countries {
+    /// Every country no other policy names.
+    EveryOther,
+    /// These ISO 3166 codes (`FR`; `RE`, `GP`… for the French overseas territories).
+    Named(Vec<String>),
+}
+
+impl Countries {
+    /// Names `country` (a number with no known country is named by none).
+    pub fn names(&self, country: Option<&str>) -> bool {
+        match self {
+            Countries::EveryOther => false,
+            Countries::Named(codes) => country.is_some_and(|c| codes.iter().any(|code| code == c)),
+        }
+    }
+
+    /// May apply to a number of a French overseas territory.
+    fn reach_a_french_territory(&self) -> bool {
+        match self {
+            Countries::EveryOther => true,
+            Countries::Named(codes) => codes
+                .iter()
+                .any(|code| FrenchTerritory::of_region(code).is_some()),
+        }
+    }
+
+    /// The codes, `None` for every other country.
+    pub fn codes(&self) -> Option<&[String]> {
+        match self {
+            Countries::EveryOther => None,
+            Countries::Named(codes) => Some(codes),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SendingPolicy {
     /// How users see it named, e.g. "France marketing".
     pub name: String,
-    /// ISO 3166 code; `None` applies to every country no other policy names.
-    pub country: Option<String>,
+    pub countries: Countries,
     pub purpose: Purpose,
     pub window: SendingWindow,
     pub zone: WindowZone,
@@ -46,7 +82,13 @@ impl SendingPolicy {
             WindowZone::Fixed(tz) => Some(tz.name().to_owned()),
             WindowZone::Recipient => None,
         };
-        self.window.terms(zone)
+        let terms = self.window.terms(zone);
+        WindowTerms {
+            // France's holidays are, for an overseas territory's number, that territory's.
+            territory_holidays: terms.territory_holidays
+                || (terms.french_holidays && self.countries.reach_a_french_territory()),
+            ..terms
+        }
     }
 }
 
@@ -76,68 +118,9 @@ pub struct RuleCheck {
     pub notes: Vec<Notice>,
 }
 
-/// When, or whether, a recipient is sent once the campaign's choice is applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Placement {
-    Send {
-        at: DateTime<Utc>,
-        /// Set when the time was moved to the next allowed one.
-        deferred: bool,
-        warnings: Vec<Notice>,
-        /// The user's recorded reason for sending outside a required window.
-        override_reason: Option<String>,
-    },
-    Excluded {
-        reason: Notice,
-    },
-}
-
-fn hour(h: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, 0, 0).expect("a valid hour")
-}
-
 impl SendingPolicies {
     pub fn new(policies: Vec<SendingPolicy>) -> Self {
         Self { policies }
-    }
-
-    /// France marketing Monday–Saturday 08:00–20:00 Europe/Paris except public holidays; United States
-    /// marketing 08:00–21:00 local time; elsewhere marketing is advised to keep to business hours.
-    pub fn defaults() -> Self {
-        let window = |days, start, end, holidays| {
-            SendingWindow::new(days, hour(start), hour(end), holidays).expect("valid defaults")
-        };
-        Self::new(vec![
-            SendingPolicy {
-                name: "France marketing".into(),
-                country: Some("FR".into()),
-                purpose: Purpose::Marketing,
-                window: window(
-                    Days::monday_to(Weekday::Sat),
-                    8,
-                    20,
-                    HolidayCalendar::France,
-                ),
-                zone: WindowZone::Fixed(chrono_tz::Europe::Paris),
-                enforcement: Enforcement::Required,
-            },
-            SendingPolicy {
-                name: "United States marketing".into(),
-                country: Some("US".into()),
-                purpose: Purpose::Marketing,
-                window: window(Days::ALL, 8, 21, HolidayCalendar::None),
-                zone: WindowZone::Recipient,
-                enforcement: Enforcement::Required,
-            },
-            SendingPolicy {
-                name: "Business hours (advice)".into(),
-                country: None,
-                purpose: Purpose::Marketing,
-                window: window(Days::monday_to(Weekday::Fri), 9, 18, HolidayCalendar::None),
-                zone: WindowZone::Recipient,
-                enforcement: Enforcement::Recommended,
-            },
-        ])
     }
 
     pub fn policies(&self) -> &[SendingPolicy] {
@@ -149,12 +132,12 @@ impl SendingPolicies {
         self.policies
             .iter()
             .filter(matching)
-            .find(|p| p.country.is_some() && p.country.as_deref() == country)
+            .find(|p| p.countries.names(country))
             .or_else(|| {
                 self.policies
                     .iter()
                     .filter(matching)
-                    .find(|p| p.country.is_none())
+                    .find(|p| p.countries == Countries::EveryOther)
             })
     }
 
@@ -190,83 +173,25 @@ impl SendingPolicies {
                 vec![fallback_zone]
             }
         };
-        let closed = zones
-            .iter()
-            .find_map(|tz| policy.window.closed_because(at, *tz));
+        // Closed on the public holidays of where the number is from.
+        let window = policy.window.for_region(country);
+        let closed = zones.iter().find_map(|tz| window.closed_because(at, *tz));
         let outside = closed.map(|closed| OutsideWindowFinding {
             policy: policy.name.clone(),
             window: policy.window_terms(),
             closed,
-            next_allowed: policy.window.next_allowed_in_all(at, &zones),
+            next_allowed: window.next_allowed_in_all(at, &zones),
             enforced: policy.enforcement == Enforcement::Required,
         });
         RuleCheck { outside, notes }
     }
 }
 
-impl RuleCheck {
-    /// Applies the campaign's choice for recipients outside a required window.
-    pub fn place(self, requested: DateTime<Utc>, choice: &OutsideWindow) -> Placement {
-        let mut warnings = self.notes;
-        let Some(outside) = self.outside else {
-            return Placement::Send {
-                at: requested,
-                deferred: false,
-                warnings,
-                override_reason: None,
-            };
-        };
-        let notice = |then| Notice::Outside {
-            policy: outside.policy.clone(),
-            window: outside.window.clone(),
-            closed: outside.closed.clone(),
-            then,
-        };
-        if !outside.enforced {
-            warnings.push(notice(Then::Advised));
-            return Placement::Send {
-                at: requested,
-                deferred: false,
-                warnings,
-                override_reason: None,
-            };
-        }
-        match choice {
-            OutsideWindow::Defer => match outside.next_allowed {
-                Some(next) => {
-                    warnings.push(notice(Then::Deferred));
-                    Placement::Send {
-                        at: next,
-                        deferred: true,
-                        warnings,
-                        override_reason: None,
-                    }
-                }
-                None => Placement::Excluded {
-                    reason: notice(Then::NoTimeWithinAYear),
-                },
-            },
-            OutsideWindow::Skip => Placement::Excluded {
-                reason: notice(Then::Skipped),
-            },
-            OutsideWindow::Override { reason } => {
-                warnings.push(notice(Then::SentAnyway {
-                    reason: reason.clone(),
-                }));
-                Placement::Send {
-                    at: requested,
-                    deferred: false,
-                    warnings,
-                    override_reason: Some(reason.clone()),
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::Placement;
     use super::*;
+    use crate::domain::campaign::OutsideWindow;
     use chrono::TimeZone;
     use chrono_tz::{America, Europe};
 

@@ -70,8 +70,17 @@ impl SendingWindow {
             days: self.days.weekdays(),
             start: self.start.format("%H:%M").to_string(),
             end: self.end.format("%H:%M").to_string(),
-            french_holidays: self.holidays == HolidayCalendar::France,
+            french_holidays: self.holidays.is_french(),
+            territory_holidays: matches!(self.holidays, HolidayCalendar::FrenchTerritory(_)),
             zone,
+        }
+    }
+
+    /// The window for a number of `region`: closed on the holidays of where the number is from.
+    pub fn for_region(&self, region: Option<&str>) -> Self {
+        Self {
+            holidays: self.holidays.for_region(region),
+            ..self.clone()
         }
     }
 

@@ -3,6 +3,8 @@
 use chrono_tz::Tz;
 use chrono_tz::{Africa, America, Asia, Australia, Europe, Pacific};
 
+use crate::domain::french_territories::FrenchTerritory;
+
 /// Where a recipient's clock is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecipientZone {
@@ -54,6 +56,9 @@ const AUSTRALIA: &[Tz] = &[
 
 /// The zone, or zones, of a number's country (ISO 3166 code).
 pub fn zone_of_region(region: &str) -> RecipientZone {
+    if let Some(territory) = FrenchTerritory::of_region(region) {
+        return RecipientZone::Known(territory.zone());
+    }
     let single = match region {
         "FR" | "MC" => Europe::Paris,
         "BE" => Europe::Brussels,
@@ -81,12 +86,6 @@ pub fn zone_of_region(region: &str) -> RecipientZone {
         "TN" => Africa::Tunis,
         "SN" => Africa::Dakar,
         "CI" => Africa::Abidjan,
-        "RE" => chrono_tz::Indian::Reunion,
-        "GP" => America::Guadeloupe,
-        "MQ" => America::Martinique,
-        "GF" => America::Cayenne,
-        "YT" => chrono_tz::Indian::Mayotte,
-        "PM" => America::Miquelon,
         "IL" => Asia::Jerusalem,
         "AE" => Asia::Dubai,
         "IN" => Asia::Kolkata,
@@ -114,6 +113,7 @@ mod tests {
             zone_of_region("RE"),
             RecipientZone::Known(chrono_tz::Indian::Reunion)
         );
+        assert_eq!(zone_of_region("MF"), RecipientZone::Known(America::Marigot));
         assert!(
             matches!(zone_of_region("US"), RecipientZone::OneOf(zones) if zones.contains(&Pacific::Honolulu))
         );
