@@ -109,6 +109,23 @@ pub fn input_incomplete(input: &leptos::web_sys::HtmlInputElement) -> bool {
     }
 }
 
+/// Moves the focus to the element `id`, so the user lands where the problem is.
+pub fn focus_by_id(id: &str) {
+    #[cfg(feature = "csr")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+    #[cfg(not(feature = "csr"))]
+    let _ = id;
+}
+
 /// The last minute of the day `days` from today on the browser's clock, as a datetime-local
 /// value: the latest a date field offers.
 pub fn date_input_max(days: u32) -> String {

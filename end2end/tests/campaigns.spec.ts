@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
+import { fillValidForm, openComposer, scheduleAndConfirm, tomorrowAt } from './composer';
 import { EMBEDDED, PORTAL } from './servers';
 
 /// Schedules `text` to a number the sandbox delivers (…78) and one it cannot (…01).
@@ -117,7 +117,7 @@ test('reschedules an Infobip campaign to a new time', async ({ page }) => {
 });
 
 test('a refused new time says which recipients break which rule', async ({ page }) => {
-  const text = `Sale -20% this week ${Date.now()}. STOP au XXXXX`;
+  const text = `Sale -20% this week ${Date.now()}. STOP au 36111`;
   await openComposer(page);
   await page.locator('#provider').selectOption('infobip');
   await fillValidForm(page);
@@ -185,7 +185,30 @@ test.describe('on a browser whose clock is in Auckland', () => {
       timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit',
       hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
     }).format(new Date(instant!));
-    await expect(created).toHaveText(expected);
+    // With the offset it is read at: a time never shows without its zone.
+    const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Pacific/Auckland', timeZoneName: 'shortOffset' })
+      .formatToParts(new Date(instant!))
+      .find((part) => part.type === 'timeZoneName')!
+      .value.replace('GMT', 'UTC');
+    await expect(created).toHaveText(`${expected} ${offset}`);
     await expect(created).toHaveAttribute('title', instant!);
+  });
+});
+
+test.describe('in a browser on New York time', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test("a campaign's own time is on its own clock, and every other time names its zone", async ({ page }) => {
+    await openComposer(page);
+    await fillValidForm(page);
+    await expect(page.getByLabel('Time zone')).toHaveValue('America/New_York');
+    await page.getByLabel('Time zone').selectOption('Europe/Paris');
+    await scheduleAndConfirm(page);
+    const day = tomorrowAt('10:00').slice(0, 10);
+    await expect(page.getByTestId('send-time')).toHaveText(`${day} 10:00 Europe/Paris`);
+    await page.getByRole('link', { name: 'Follow this campaign' }).click();
+    await expect(page.getByTestId('campaign-send-at')).toHaveText(`${day} 10:00 Europe/Paris`);
+    // The recipients' times on the browser's clock say so: 10:00 in Paris is 04:00 in New York.
+    await expect(page.getByTestId('recipients')).toContainText(/ 0[45]:00 UTC−[45]/);
   });
 });

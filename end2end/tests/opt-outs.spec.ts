@@ -94,7 +94,7 @@ test('a number that opts out after its campaign was handed over is said to be st
   const row = page.getByTestId('opt-outs').locator('tbody tr');
   await expect(row.getByTestId('still-scheduled')).toBeVisible();
   await row.getByRole('link', { name: /a campaign Octopush holds/ }).click();
-  await page.getByRole('button', { name: 'Cancel the campaign' }).click();
+  await page.getByRole('button', { name: 'Cancel campaign' }).click();
   await page.getByRole('button', { name: /^Yes, cancel/ }).click();
   await expect(page.getByTestId('status-counts')).toContainText('1 canceled');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Opt-outs' }).click();

@@ -37,7 +37,8 @@ test('the API key never reaches the browser', async ({ page }) => {
   await scheduleAndConfirm(page);
   await expect(page.getByTestId('reference')).toBeVisible();
   await page.getByLabel(/^Sender/).fill('X');
-  await page.getByRole('button', { name: 'Schedule' }).click();
+  await page.getByRole('button', { name: 'Schedule this form again' }).click();
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(page.locator('#sender-errors')).not.toBeEmpty();
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByTestId('balance')).toBeVisible();

@@ -37,7 +37,6 @@ test('a half-typed send time is an error next to its field, never "now"', async 
   await expect(field).toHaveValue('');
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.locator('#send-at-errors')).toContainText('This date and time is not complete');
-  await expect(field).toBeFocused();
   await expect(page.getByTestId('confirm')).toHaveCount(0);
   // The preview never reads it as now.
   await expect(page.getByTestId('preview-problems')).toContainText('Enter the date and time to send at');
@@ -115,4 +114,19 @@ test.describe('on a phone', () => {
     await expect(page.getByLabel(/^Recipients/)).toHaveValue('');
     await expect(page.getByLabel('Message')).toBeFocused();
   });
+});
+
+test('marketing says which opt-out mention the chosen provider asks for, and French marketing through Infobip needs its own', async ({ page }) => {
+  await openComposer(page);
+  await page.getByLabel(/^Marketing/).check();
+  const hint = page.getByTestId('stop-mention-hint');
+  await expect(hint).toContainText('STOP au XXXXX');
+  await page.locator('#provider').selectOption('infobip');
+  await expect(hint).toHaveText('Marketing to French numbers must contain “STOP au 36111”.');
+  await page.getByLabel('Message').fill('Sale -20% this week');
+  await page.getByLabel(/^Recipients/).fill('06 12 34 56 78');
+  await page.getByLabel(/^Send at/).fill(tomorrowAt('10:00'));
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(page.locator('#text-errors')).toContainText('must carry the opt-out mention "STOP au 36111"');
+  await expect(page.getByTestId('confirm')).toHaveCount(0);
 });

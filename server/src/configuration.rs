@@ -161,6 +161,11 @@ pub struct InfobipSettings {
     pub part_price: Option<f64>,
     /// The account's currency.
     pub currency: String,
+    /// The opt-out mention French marketing SMS through Infobip must carry, the account's own
+    /// STOP number (`STOP au 36111`); absent: the sandbox's in the embedded default, and such
+    /// campaigns refused with the real service until it is set.
+    #[serde(default)]
+    pub stop_mention: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -421,6 +426,7 @@ mod tests {
             report_poll_seconds: 60,
             part_price: None,
             currency: "EUR".into(),
+            stop_mention: None,
         };
         assert!(matches!(
             infobip(None, None).mode(),

@@ -178,9 +178,15 @@ impl Application {
                 amount,
                 currency: settings.infobip.currency.clone(),
             });
+        let infobip_stop_mention = settings
+            .infobip
+            .stop_mention
+            .clone()
+            .or(infobip_sandboxed.then(|| infobip_sandbox::STOP_MENTION.to_owned()));
         let infobip = InfobipProvider::new(infobip_client.clone(), infobip_sandboxed)
             .with_delivery_webhook(infobip_webhook)
-            .with_part_price(infobip_price);
+            .with_part_price(infobip_price)
+            .with_stop_mention(infobip_stop_mention.clone());
         let providers: Vec<Arc<dyn SmsProvider>> = vec![Arc::new(octopush), Arc::new(infobip)];
 
         let rules = SchedulingRules {
@@ -188,6 +194,7 @@ impl Application {
                 default_region: Region::parse(&settings.sending.default_region)
                     .map_err(|e| StartupError::Region(e.to_string()))?,
                 max_recipients: settings.sending.max_recipients,
+                infobip_stop_mention,
             },
             policies: settings.sending.sending_policies()?,
             frequency_cap: settings.sending.cap()?,

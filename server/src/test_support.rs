@@ -29,6 +29,7 @@ pub fn order(request: &ScheduleRequest) -> SmsOrder {
     let rules = OrderRules {
         default_region: Region::parse("FR").unwrap(),
         max_recipients: 500,
+        infobip_stop_mention: None,
     };
     SmsOrder::parse(
         request,

@@ -1,4 +1,3 @@
-use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::client::{date_input_max, input_incomplete};
@@ -16,7 +15,6 @@ pub fn SendTimeFields(
     send_at: RwSignal<String>,
     /// The date field shows something that is not a whole date and time.
     incomplete: RwSignal<bool>,
-    input: NodeRef<Input>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -29,9 +27,17 @@ pub fn SendTimeFields(
         messages
     });
     let invalid = move || (!messages.get().is_empty()).then_some("true");
+    // What the field holds, as it changes: a value, nothing, or something that is not one yet.
     let read = move |field: leptos::web_sys::HtmlInputElement| {
         send_at.set(field.value());
         incomplete.set(input_incomplete(&field));
+    };
+    // Leaving the field only raises the flag: the browser may stop calling a half-typed field a
+    // bad input once it loses the focus, while it still shows what was typed.
+    let left = move |field: leptos::web_sys::HtmlInputElement| {
+        if input_incomplete(&field) {
+            incomplete.set(true);
+        }
     };
     view! {
         <fieldset class="field" id="send-time" aria-describedby="send-at-errors">
@@ -62,12 +68,11 @@ pub fn SendTimeFields(
                 <input
                     id="send-at"
                     type="datetime-local"
-                    node_ref=input
                     max=date_input_max(MAX_DAYS_AHEAD - 1)
                     prop:value=send_at
                     on:input:target=move |ev| read(ev.target())
                     on:change:target=move |ev| read(ev.target())
-                    on:blur:target=move |ev| read(ev.target())
+                    on:blur:target=move |ev| left(ev.target())
                     aria-invalid=invalid
                     aria-describedby="send-at-errors"
                 />

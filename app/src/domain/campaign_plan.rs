@@ -253,6 +253,7 @@ mod tests {
         let rules = OrderRules {
             default_region: Region::parse("FR").unwrap(),
             max_recipients: 1000,
+            infobip_stop_mention: Some("STOP au 36111".into()),
         };
         // The tests that set a time mean it; the others send now.
         let request = ScheduleRequest {
@@ -340,7 +341,7 @@ mod tests {
     #[test]
     fn french_marketing_on_sunday_moves_to_monday_morning() {
         let sunday = ScheduleRequest {
-            text: "Sale {first_name} STOP au XXXXX".into(),
+            text: "Sale {first_name} STOP au 36111".into(),
             purpose: Purpose::Marketing,
             send_at: "2026-12-06T10:00".into(),
             ..request(&csv(2))

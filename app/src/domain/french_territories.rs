@@ -83,6 +83,11 @@ impl FrenchTerritory {
     }
 }
 
+/// French law on marketing SMS applies to a number of this region: France's, or a territory's.
+pub fn under_french_law(region: &str) -> bool {
+    region == "FR" || FrenchTerritory::of_region(region).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,8 @@ pub mod sender;
 #[cfg(feature = "ssr")]
 pub mod campaign_plan;
 #[cfg(feature = "ssr")]
+pub mod opt_out_mention;
+#[cfg(feature = "ssr")]
 pub mod order;
 #[cfg(feature = "ssr")]
 pub mod phone;

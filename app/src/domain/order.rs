@@ -5,10 +5,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
 
-use super::campaign::{
-    has_octopush_stop_mention, CampaignType, OutsideWindow, Purpose, OCTOPUSH_STOP_MENTION,
-};
+use super::campaign::{CampaignType, OutsideWindow, Purpose};
 use super::message::MessageText;
+use super::opt_out_mention::missing_mention;
 use super::phone::Region;
 use super::placeholders::{placeholders_in, render};
 use super::provider_options::OrderOptions;
@@ -25,12 +24,15 @@ const INFOBIP_MAX_AHEAD: chrono::Duration = chrono::Duration::days(INFOBIP_MAX_D
 const MAX_LINE_ERRORS: usize = 100;
 
 /// Limits that depend on the deployment rather than on the form.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct OrderRules {
     /// Region whose national format numbers without `+` are read in.
     pub default_region: Region,
     /// Most recipients one campaign may name.
     pub max_recipients: usize,
+    /// The opt-out mention French marketing through Infobip must carry (the account's STOP
+    /// number); `None`: not configured, so such a campaign is refused.
+    pub infobip_stop_mention: Option<String>,
 }
 
 /// A recipient and the text they receive.
@@ -116,20 +118,17 @@ impl SmsOrder {
         if let Err(e) = placeholders_in(&request.text) {
             errors.push(FieldError::new(Field::Text, e));
         }
-        if request.provider == ProviderId::Octopush
-            && request.purpose == Purpose::Marketing
-            && !has_octopush_stop_mention(&request.text)
-        {
-            errors.push(FieldError::new(
-                Field::Text,
-                Problem::StopMentionMissing {
-                    mention: OCTOPUSH_STOP_MENTION.to_owned(),
-                },
-            ));
-        }
-
         let list = parse_recipients(&request.recipients, rules.default_region);
         let (recipients, duplicates, line_errors) = personalise(list, &request.text);
+        if let Some(problem) = missing_mention(
+            request.provider,
+            request.purpose,
+            &request.text,
+            recipients.iter().map(|r| &r.recipient.number),
+            rules.infobip_stop_mention.as_deref(),
+        ) {
+            errors.push(FieldError::new(Field::Text, problem));
+        }
         push_line_errors(&mut errors, line_errors);
         if recipients.is_empty() && errors.iter().all(|e| e.field != Field::Recipients) {
             errors.push(FieldError::new(Field::Recipients, Problem::NoRecipient));
@@ -309,6 +308,7 @@ mod tests {
         OrderRules {
             default_region: Region::parse("FR").unwrap(),
             max_recipients: 3,
+            infobip_stop_mention: Some("STOP au 36111".into()),
         }
     }
 

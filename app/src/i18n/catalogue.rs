@@ -5,7 +5,7 @@ use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
 use crate::domain::message::MessageStats;
 use crate::models::{
     AppError, CampaignState, CapTerms, Field, FieldError, Notice, OperationReport, Problem,
-    ProviderOptions, RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
+    ProviderId, ProviderOptions, RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
 use chrono::Weekday;
@@ -48,6 +48,7 @@ catalogue! {
         placeholder_group, insert, upload_csv, use_columns, mapping_no_phone, outside_window,
         outside_defer, outside_skip, outside_override, override_reason, reading_balance,
         octopush_options, remove_blacklisted_choice, infobip_options, flash_choice, validity_label,
+        no_stop_mention,
         // The preview and the confirm step.
         preview_title, preview_empty, preview_not_ready, preview_search, at_requested_time,
         no_price, moved_to_word, moved_to, confirm_schedule_title, confirm_simulate_title, to,
@@ -101,6 +102,7 @@ catalogue! {
         column_named: fn(&str) -> String,
         mapping_twice: fn(&str) -> String,
         lines_loaded: fn(&str, usize) -> String,
+        stop_mention_hint: fn(ProviderId, &str) -> String,
         file_too_large: fn(&str, f64) -> String,
         file_unreadable: fn(&str) -> String,
         handover: fn(&str, &ScheduleProgress) -> String,
@@ -482,8 +484,14 @@ mod tests {
             Problem::Placeholder(PlaceholderError::Unknown("name".into())),
             Problem::Placeholder(PlaceholderError::Unfilled("last_name".into())),
             Problem::StopMentionMissing {
+                provider: ProviderId::Octopush,
                 mention: "STOP au XXXXX".into(),
             },
+            Problem::StopMentionMissing {
+                provider: ProviderId::Infobip,
+                mention: "STOP au 36111".into(),
+            },
+            Problem::StopMentionNotConfigured,
             Problem::NoRecipient,
             Problem::TooManyRecipients {
                 count: 200_001,
@@ -599,6 +607,7 @@ mod tests {
                 | Problem::PersonalisedText(_)
                 | Problem::Placeholder(_)
                 | Problem::StopMentionMissing { .. }
+                | Problem::StopMentionNotConfigured
                 | Problem::NoRecipient
                 | Problem::TooManyRecipients { .. }
                 | Problem::MoreLineErrors(_)

@@ -5,7 +5,7 @@ use super::fixed_point;
 use super::Texts;
 use crate::domain::column_mapping::ColumnTarget;
 use crate::models::calendar_date;
-use crate::models::{CampaignState, RecipientStatus};
+use crate::models::{CampaignState, ProviderId, RecipientStatus};
 
 /// `""` for one, `"s"` for more (or none).
 fn plural(n: u64) -> &'static str {
@@ -60,6 +60,7 @@ pub static EN: Texts = Texts {
     purpose_marketing_choice: "Marketing",
     sender_label: "Sender (3–11 letters or digits; empty for the provider's default)",
     send_when: "When to send",
+    no_stop_mention: "Marketing to French numbers through Infobip needs the account's opt-out mention, and none is configured (infobip.stop_mention): it will be refused.",
     send_later_choice: "At a date and time",
     send_now_choice: "Now",
     send_at_label: "Send at",
@@ -246,6 +247,10 @@ pub static EN: Texts = Texts {
     mapping_legend: |file| format!("What does each column of {file} hold?"),
     column_named: |cell| format!("Column “{cell}”"),
     mapping_twice: |target| format!("Only one column can hold the {target}."),
+    stop_mention_hint: |provider, mention| match provider {
+        ProviderId::Octopush => format!("Marketing through Octopush must contain “{mention}” (Octopush fills in its number)."),
+        ProviderId::Infobip => format!("Marketing to French numbers must contain “{mention}”."),
+    },
     lines_loaded: |file, lines| {
         format!("{file}: {lines} line{} loaded below.", plural(lines as u64))
     },

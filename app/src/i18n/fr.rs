@@ -4,7 +4,7 @@ use super::catalogue::days_in_words;
 use super::fixed_point;
 use super::Texts;
 use crate::domain::column_mapping::ColumnTarget;
-use crate::models::{CampaignState, RecipientStatus};
+use crate::models::{CampaignState, ProviderId, RecipientStatus};
 
 /// The days of the week, from Monday.
 pub(super) const DAYS: [&str; 7] = [
@@ -64,6 +64,7 @@ pub static FR: Texts = Texts {
     purpose_marketing_choice: "Marketing",
     sender_label: "Expéditeur (3 à 11 lettres ou chiffres ; vide pour celui du fournisseur)",
     send_when: "Quand envoyer",
+    no_stop_mention: "Le marketing vers des numéros français par Infobip demande la mention de désinscription du compte, et aucune n'est configurée (infobip.stop_mention) : il sera refusé.",
     send_later_choice: "À une date et une heure",
     send_now_choice: "Maintenant",
     send_at_label: "Envoi le",
@@ -273,6 +274,10 @@ pub static FR: Texts = Texts {
     mapping_legend: |file| format!("Que contient chaque colonne de {file} ?"),
     column_named: |cell| format!("Colonne « {cell} »"),
     mapping_twice: |target| format!("Une seule colonne peut contenir le {target}."),
+    stop_mention_hint: |provider, mention| match provider {
+        ProviderId::Octopush => format!("Le marketing par Octopush doit contenir « {mention} » (Octopush y met son numéro)."),
+        ProviderId::Infobip => format!("Le marketing vers des numéros français doit contenir « {mention} »."),
+    },
     lines_loaded: |file, lines| {
         let s = plural(lines as u64);
         format!("{file} : {lines} ligne{s} chargée{s} ci-dessous.")

@@ -19,7 +19,22 @@ pub(super) fn problem(problem: &Problem) -> String {
         Problem::Text(e) => text(e),
         Problem::PersonalisedText(e) => format!("une fois personnalisé : {}", text(e)),
         Problem::Placeholder(e) => placeholder(e),
-        Problem::StopMentionMissing { mention } => format!(
+        Problem::StopMentionMissing {
+            provider: ProviderId::Infobip,
+            mention,
+        } => format!(
+            "Un SMS marketing vers des numéros français doit porter la mention de désinscription \
+             « {mention} » (le numéro STOP du compte), écrite exactement ainsi."
+        ),
+        Problem::StopMentionNotConfigured => "Un SMS marketing vers des numéros français doit \
+             offrir un moyen gratuit de se désinscrire, et aucune mention n'est configurée pour \
+             Infobip : renseignez infobip.stop_mention avec le numéro STOP du compte (par exemple \
+             « STOP au 36111 »)."
+            .into(),
+        Problem::StopMentionMissing {
+            provider: ProviderId::Octopush,
+            mention,
+        } => format!(
             "Un SMS marketing doit porter la mention de désinscription « {mention} », écrite \
              exactement ainsi (Octopush remplace XXXXX par son numéro de désinscription)."
         ),

@@ -18,11 +18,17 @@ pub enum Problem {
     PersonalisedText(MessageTextError),
     #[error(transparent)]
     Placeholder(#[from] PlaceholderError),
+    #[error("{}", stop_mention_missing(*provider, mention))]
+    StopMentionMissing {
+        provider: ProviderId,
+        mention: String,
+    },
     #[error(
-        "A marketing SMS must carry the opt-out mention \"{mention}\", written exactly so \
-         (Octopush replaces XXXXX with its opt-out number)."
+        "A marketing SMS to French numbers must carry a free way to opt out, and no mention is \
+         configured for Infobip: set infobip.stop_mention to the account's STOP number (for \
+         example \"STOP au 36111\")."
     )]
-    StopMentionMissing { mention: String },
+    StopMentionNotConfigured,
 
     // The recipients, and the lines of a list or CSV file.
     #[error("Add at least one recipient.")]
@@ -142,4 +148,17 @@ fn rule_breaks_in_words(named: &[RuleBreak], count: usize) -> String {
         words.push_str(&format!("; and {} more", count - named.len()));
     }
     words
+}
+
+fn stop_mention_missing(provider: ProviderId, mention: &str) -> String {
+    match provider {
+        ProviderId::Octopush => format!(
+            "A marketing SMS must carry the opt-out mention \"{mention}\", written exactly so \
+             (Octopush replaces XXXXX with its opt-out number)."
+        ),
+        ProviderId::Infobip => format!(
+            "A marketing SMS to French numbers must carry the opt-out mention \"{mention}\" (the \
+             account's STOP number), written exactly so."
+        ),
+    }
 }

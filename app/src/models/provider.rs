@@ -64,6 +64,9 @@ pub struct ProviderInfo {
     /// True when the built-in sandbox stands in for the real service.
     pub sandbox: bool,
     pub capabilities: Capabilities,
+    /// The opt-out mention its marketing SMS must carry (Octopush's to every number, Infobip's
+    /// configured one to French numbers); `None`: none is configured.
+    pub stop_mention: Option<String>,
 }
 
 /// An amount of money to four decimals, as the providers quote their prices: exact, so that

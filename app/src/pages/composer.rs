@@ -5,11 +5,12 @@ use std::time::Duration;
 use crate::api::campaigns::preview_campaign;
 use crate::api::providers::{check_balance, list_providers, list_time_zones};
 use crate::api::sms::schedule_sms;
-use crate::client::{browser_time_zone, input_incomplete, new_campaign_id};
+use crate::client::{browser_time_zone, focus_by_id, new_campaign_id};
 use crate::components::{
     confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
-    BalancePanel, FieldErrors, MessageCounter, OutsideWindowChoice, PlaceholderButtons,
-    PreviewPlaceholder, ProviderOptionsFields, RecipientsFile, SendTimeFields,
+    BalancePanel, CampaignKindFields, FieldErrors, FormSummary, MessageCounter,
+    OutsideWindowChoice, PlaceholderButtons, PreviewPlaceholder, ProviderOptionsFields,
+    RecipientsFile, SendTimeFields, StopMentionHint,
 };
 use crate::debounce::debounced;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
@@ -40,7 +41,6 @@ pub fn ComposerPage() -> impl IntoView {
     let send_at = RwSignal::new(String::new());
     let send_now = RwSignal::new(false);
     let send_at_incomplete = RwSignal::new(false);
-    let send_at_input = NodeRef::<leptos::html::Input>::new();
     let time_zone = RwSignal::new(browser_time_zone().unwrap_or_else(|| "UTC".to_owned()));
     let purpose = RwSignal::new(Purpose::Alert);
     let outside_choice = RwSignal::new("defer");
@@ -159,12 +159,9 @@ pub fn ComposerPage() -> impl IntoView {
         }
         // A half-typed time is said next to its field (the field's value is empty); nothing is checked
         // or scheduled until it is whole.
-        if let Some(input) = send_at_input.get_untracked() {
-            if input_incomplete(&input) {
-                send_at_incomplete.set(true);
-                let _ = input.focus();
-                return;
-            }
+        if !send_now.get_untracked() && send_at_incomplete.get_untracked() {
+            focus_by_id("send-at");
+            return;
         }
         let request = untrack(request);
         checking.set(true);
@@ -289,6 +286,7 @@ pub fn ComposerPage() -> impl IntoView {
                     ></textarea>
                     <PlaceholderButtons text editor/>
                     <MessageCounter text=text/>
+                    <StopMentionHint provider purpose providers=Signal::derive(move || providers.get())/>
                     <FieldErrors field=Field::Text messages=errors_for(Field::Text)/>
                 </div>
 
@@ -306,58 +304,7 @@ pub fn ComposerPage() -> impl IntoView {
                     <FieldErrors field=Field::Recipients messages=errors_for(Field::Recipients)/>
                 </div>
 
-                <div class="field-row">
-                    // Plain closures rather than `<Show>` or `<Suspense>` on this first screen:
-                    // each of those costs kilobytes of wasm.
-                    {move || (provider.get() == ProviderId::Octopush).then(|| view! {
-                        <fieldset class="field">
-                            <legend>{word(|t| t.campaign_type)}</legend>
-                            <label>
-                                <input
-                                    type="radio"
-                                    name="campaign-type"
-                                    value="premium"
-                                    // Follows the choice: the radios are drawn again when Octopush is chosen again.
-                                    checked=move || campaign_type.get() == CampaignType::Premium
-                                    on:change=move |_| campaign_type.set(CampaignType::Premium)
-                                />
-                                {word(|t| t.premium)}
-                            </label>
-                            <label>
-                                <input
-                                    type="radio"
-                                    name="campaign-type"
-                                    value="low-cost"
-                                    checked=move || campaign_type.get() == CampaignType::LowCost
-                                    on:change=move |_| campaign_type.set(CampaignType::LowCost)
-                                />
-                                {word(|t| t.low_cost)}
-                            </label>
-                        </fieldset>
-                    })}
-                    <fieldset class="field">
-                        <legend>{word(|t| t.purpose)}</legend>
-                        <label>
-                            <input
-                                type="radio"
-                                name="purpose"
-                                value="alert"
-                                checked=true
-                                on:change=move |_| purpose.set(Purpose::Alert)
-                            />
-                            {word(|t| t.purpose_alert_choice)}
-                        </label>
-                        <label>
-                            <input
-                                type="radio"
-                                name="purpose"
-                                value="marketing"
-                                on:change=move |_| purpose.set(Purpose::Marketing)
-                            />
-                            {word(|t| t.purpose_marketing_choice)}
-                        </label>
-                    </fieldset>
-                </div>
+                <CampaignKindFields provider campaign_type purpose/>
 
                 <ProviderOptionsFields
                     provider=provider
@@ -388,7 +335,6 @@ pub fn ComposerPage() -> impl IntoView {
                         send_now
                         send_at
                         incomplete=send_at_incomplete
-                        input=send_at_input
                         errors=errors_for(Field::SendAt)
                     />
                     <div class="field">
@@ -515,24 +461,4 @@ fn provider_option(
     };
     let selected = chosen.get_untracked() == info.id;
     view! { <option value=info.id.as_str() selected=selected>{label}</option> }
-}
-
-/// The errors that are not about one field, and a pointer to those that are.
-#[component]
-fn FormSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        error.get().map(|error| {
-            let class = if matches!(error, AppError::Invalid(_)) {
-                "form-summary invalid"
-            } else {
-                "form-summary failed"
-            };
-            view! {
-                <div class=class role="alert" data-testid="form-error">
-                    {i18n.t().error(&error)}
-                </div>
-            }
-        })
-    }
 }

@@ -181,7 +181,7 @@ async fn a_marketing_campaign_cannot_be_moved_outside_the_sending_rules() {
     let app = spawn_app().await;
     let mut request = infobip_request();
     request["purpose"] = json!("Marketing");
-    request["text"] = json!("Sale -20% this week. STOP au XXXXX");
+    request["text"] = json!("Sale -20% this week. STOP au 36111");
     request["send_at"] = json!(format!("{}T10:00", next(Weekday::Wed)));
     let receipt: ScheduleReceipt = app.schedule(request).await.ok();
     let sunday = format!("{}T10:00", next(Weekday::Sun));

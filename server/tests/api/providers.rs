@@ -23,6 +23,7 @@ fn order(provider: &str, recipients: &str) -> SmsOrder {
     let rules = OrderRules {
         default_region: Region::parse("FR").unwrap(),
         max_recipients: 500,
+        infobip_stop_mention: None,
     };
     SmsOrder::parse(&request, &rules, Utc::now()).unwrap()
 }

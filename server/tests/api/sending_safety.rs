@@ -182,3 +182,58 @@ async fn a_campaign_the_balance_would_not_cover_is_refused_before_anything_is_re
     let receipt: ScheduleReceipt = app.schedule(simulated).await.ok();
     assert!(receipt.simulation);
 }
+
+#[tokio::test]
+async fn french_marketing_through_infobip_carries_the_accounts_opt_out_mention() {
+    let app = spawn_app().await;
+    let mut marketing = valid_request();
+    marketing["provider"] = json!("Infobip");
+    marketing["purpose"] = json!("Marketing");
+    marketing["outside_window"] = json!({"Override": {"reason": "test"}});
+    marketing["text"] = json!("Sale -20% this week.");
+    let AppError::Invalid(errors) = app.schedule(marketing.clone()).await.error() else {
+        panic!("expected the mention to be asked for")
+    };
+    assert_eq!(
+        (errors[0].field, &errors[0].problem),
+        (
+            Field::Text,
+            &Problem::StopMentionMissing {
+                provider: ProviderId::Infobip,
+                mention: "STOP au 36111".into()
+            }
+        )
+    );
+    assert!(app.infobip.as_ref().unwrap().bulks().is_empty());
+
+    // Outside French law, it is not asked for; with it, the campaign goes.
+    let mut german = marketing.clone();
+    german["recipients"] = json!("+4915123456789");
+    let _: ScheduleReceipt = app.schedule(german).await.ok();
+    marketing["text"] = json!("Sale -20% this week. STOP au 36111");
+    let receipt: ScheduleReceipt = app.schedule(marketing).await.ok();
+    assert_eq!(receipt.contacts, 2);
+}
+
+#[tokio::test]
+async fn without_a_configured_mention_french_marketing_through_the_real_infobip_is_refused() {
+    let mut settings = test_settings();
+    settings.infobip.base_url = Some("http://127.0.0.1:9".into());
+    settings.infobip.api_key = Some(secrecy::SecretString::from("key".to_owned()));
+    let app = spawn_app_with(settings).await;
+    let mut marketing = valid_request();
+    marketing["provider"] = json!("Infobip");
+    marketing["purpose"] = json!("Marketing");
+    marketing["text"] = json!("Sale -20% this week. STOP au 36111");
+    let AppError::Invalid(errors) = app
+        .call(
+            "preview_campaign",
+            json!({"request": marketing, "offset": 0}),
+        )
+        .await
+        .error()
+    else {
+        panic!("expected the missing configuration to be said")
+    };
+    assert_eq!(errors[0].problem, Problem::StopMentionNotConfigured);
+}

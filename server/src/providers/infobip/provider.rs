@@ -28,6 +28,7 @@ pub struct InfobipProvider {
     sandbox: bool,
     delivery_webhook: Option<String>,
     part_price: Option<PartPrice>,
+    stop_mention: Option<String>,
 }
 
 impl InfobipProvider {
@@ -37,12 +38,19 @@ impl InfobipProvider {
             sandbox,
             delivery_webhook: None,
             part_price: None,
+            stop_mention: None,
         }
     }
 
     /// The price of one SMS part, for cost estimates.
     pub fn with_part_price(mut self, price: Option<PartPrice>) -> Self {
         self.part_price = price;
+        self
+    }
+
+    /// The opt-out mention French marketing must carry, for the composer to show.
+    pub fn with_stop_mention(mut self, mention: Option<String>) -> Self {
+        self.stop_mention = mention;
         self
     }
 
@@ -152,6 +160,7 @@ impl SmsProvider for InfobipProvider {
             id: ProviderId::Infobip,
             sandbox: self.sandbox,
             capabilities: capabilities(),
+            stop_mention: self.stop_mention.clone(),
         }
     }
 

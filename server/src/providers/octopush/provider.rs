@@ -1,5 +1,6 @@
 //! Octopush behind the common provider interface, with what it really supports.
 
+use app::domain::campaign::OCTOPUSH_STOP_MENTION;
 use app::domain::order::SmsOrder;
 use app::domain::CampaignType;
 use app::models::{Balance, Capabilities, ProviderId, ProviderInfo, Refusal, Support};
@@ -88,6 +89,7 @@ impl SmsProvider for OctopushProvider {
             id: ProviderId::Octopush,
             sandbox: self.sandbox,
             capabilities: capabilities(),
+            stop_mention: Some(OCTOPUSH_STOP_MENTION.to_owned()),
         }
     }
 

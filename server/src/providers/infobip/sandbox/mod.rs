@@ -17,6 +17,8 @@ pub use state::{SandboxBulk, SandboxState};
 
 /// Sandbox price of one SMS part, in euros.
 pub const PART_PRICE: f64 = 0.045;
+/// The opt-out mention of the sandbox's account, as a real account's STOP number would be set.
+pub const STOP_MENTION: &str = "STOP au 36111";
 
 #[derive(Clone)]
 pub struct InfobipSandbox {

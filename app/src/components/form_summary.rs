@@ -1,0 +1,24 @@
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::models::AppError;
+
+/// The errors that are not about one field, and a pointer to those that are.
+#[component]
+pub fn FormSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().map(|error| {
+            let class = if matches!(error, AppError::Invalid(_)) {
+                "form-summary invalid"
+            } else {
+                "form-summary failed"
+            };
+            view! {
+                <div class=class role="alert" data-testid="form-error">
+                    {i18n.t().error(&error)}
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+
+use crate::domain::Purpose;
+use crate::i18n::use_i18n;
+use crate::models::{AppError, ProviderId, ProviderInfo};
+
+/// Next to the message of a marketing campaign: the opt-out mention the chosen provider asks for
+/// (Octopush's to every number, Infobip's configured one to French numbers), or that none is
+/// configured, before anything is refused for it.
+#[component]
+pub fn StopMentionHint(
+    #[prop(into)] provider: Signal<ProviderId>,
+    #[prop(into)] purpose: Signal<Purpose>,
+    #[prop(into)] providers: Signal<Option<Result<Vec<ProviderInfo>, AppError>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        if purpose.get() != Purpose::Marketing {
+            return None;
+        }
+        let chosen = provider.get();
+        let mention = providers
+            .get()
+            .and_then(Result::ok)
+            .and_then(|list| list.into_iter().find(|info| info.id == chosen))?
+            .stop_mention;
+        Some(view! {
+            <p class="muted" id="stop-mention-hint" data-testid="stop-mention-hint">
+                {move || match &mention {
+                    Some(mention) => (i18n.t().stop_mention_hint)(chosen, mention),
+                    None => i18n.t().no_stop_mention.to_owned(),
+                }}
+            </p>
+        })
+    }
+}
