@@ -11,6 +11,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('no serious or critical accessibility violation on any page', async ({ page }) => {
+  // Axe on every page in turn: on a busy 2-core machine this takes longer than one page's worth.
+  test.setTimeout(90_000);
   await openComposer(page);
   await fillValidForm(page);
   await expect(page.getByTestId('preview-verdict')).toBeVisible();

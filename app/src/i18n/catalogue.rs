@@ -654,6 +654,8 @@ mod tests {
             Refusal::NothingWaiting,
             Refusal::SendTimePassed("2026-12-01T10:00:00Z".into()),
             Refusal::OctopushCancelLimits,
+            Refusal::CancelTooLate(10),
+            Refusal::CancelTooManyRecipients(2),
             Refusal::OctopushCannotMove,
             Refusal::OctopushCannotPause,
             Refusal::InfobipMoveHorizon(180),
@@ -675,6 +677,8 @@ mod tests {
                 | Refusal::NothingWaiting
                 | Refusal::SendTimePassed(_)
                 | Refusal::OctopushCancelLimits
+                | Refusal::CancelTooLate(_)
+                | Refusal::CancelTooManyRecipients(_)
                 | Refusal::OctopushCannotMove
                 | Refusal::OctopushCannotPause
                 | Refusal::InfobipMoveHorizon(_)

@@ -178,6 +178,12 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
             "Cette campagne était déjà planifiée (campagne {id}) : elle n'a pas été planifiée \
              une seconde fois."
         ),
+        Refusal::CancelTooLate(minutes) => {
+            format!("Le fournisseur n'annule qu'à plus de {minutes} minutes de l'heure d'envoi.")
+        }
+        Refusal::CancelTooManyRecipients(max) => {
+            format!("Le fournisseur n'annule que les campagnes d'au plus {max} destinataires.")
+        }
         Refusal::Simulation => {
             "Une simulation n'a jamais été remise au fournisseur : il n'y a rien à changer.".into()
         }

@@ -24,7 +24,9 @@ pub use notice::{Closed, Notice, Reconciliation, ResendBlocked, Then};
 pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage, StillScheduled};
 pub use preview::{CampaignPreview, PreviewRecipient};
 pub use problem::{Problem, RuleBreak};
-pub use provider::{Amount, Balance, Capabilities, ProviderId, ProviderInfo, Support};
+pub use provider::{
+    Amount, Balance, CancelLimits, Capabilities, ProviderId, ProviderInfo, Support,
+};
 pub use refusal::Refusal;
 pub use refusal_code::RefusalCode;
 pub use schedule::{

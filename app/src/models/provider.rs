@@ -55,6 +55,17 @@ pub struct Capabilities {
     pub max_recipients_per_request: u32,
     /// How far ahead a send may be scheduled, when the provider limits it.
     pub max_days_ahead: Option<u32>,
+    /// The limits a cancel is held to, when the provider has some it says beforehand.
+    pub cancel_limits: Option<CancelLimits>,
+}
+
+/// When a provider still cancels a campaign it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelLimits {
+    /// Minutes before the send time after which it no longer cancels.
+    pub notice_minutes: u32,
+    /// Most recipients a campaign it cancels may have.
+    pub max_recipients: u32,
 }
 
 /// What the browser may know of a provider: never its credentials.

@@ -47,6 +47,10 @@ pub enum Refusal {
          than 3 recipients, at most 1000 times a month."
     )]
     OctopushCancelLimits,
+    #[error("The provider cancels only more than {0} minutes before the send time.")]
+    CancelTooLate(u32),
+    #[error("The provider cancels only campaigns of at most {0} recipients.")]
+    CancelTooManyRecipients(u32),
     #[error("Octopush cannot move a campaign: cancel it and schedule it again.")]
     OctopushCannotMove,
     #[error("Octopush cannot pause a campaign.")]

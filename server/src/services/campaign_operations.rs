@@ -85,6 +85,20 @@ fn refusal(
     if due.is_ok_and(|due| due <= now) {
         return Some(Refusal::SendTimePassed(next.to_owned()));
     }
+    // A cancel the provider is known to refuse is not offered.
+    let limits = capabilities.and_then(|c| c.cancel_limits);
+    if let Some(limits) = limits.filter(|_| operation == "cancel") {
+        if open
+            .iter()
+            .any(|s| s.waiting > u64::from(limits.max_recipients))
+        {
+            return Some(Refusal::CancelTooManyRecipients(limits.max_recipients));
+        }
+        let notice = Duration::minutes(i64::from(limits.notice_minutes));
+        if due.is_ok_and(|due| due - now <= notice) {
+            return Some(Refusal::CancelTooLate(limits.notice_minutes));
+        }
+    }
     None
 }
 

@@ -237,3 +237,40 @@ async fn without_a_configured_mention_french_marketing_through_the_real_infobip_
     };
     assert_eq!(errors[0].problem, Problem::StopMentionNotConfigured);
 }
+
+#[tokio::test]
+async fn an_octopush_cancel_is_not_offered_where_octopush_would_refuse_it() {
+    let app = spawn_app().await;
+    let cancel_refusal = |detail: &app::models::CampaignDetail| {
+        detail
+            .operations
+            .iter()
+            .find(|o| o.operation == "cancel")
+            .unwrap()
+            .refused_because
+            .clone()
+    };
+    let two: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+    assert_eq!(
+        cancel_refusal(&app.campaign_detail(&two.campaign_id).await),
+        None
+    );
+
+    let mut three = valid_request();
+    three["recipients"] = json!("0612345678\n0698765432\n0611111111");
+    let three: ScheduleReceipt = app.schedule(three).await.ok();
+    assert_eq!(
+        cancel_refusal(&app.campaign_detail(&three.campaign_id).await),
+        Some(app::models::Refusal::CancelTooManyRecipients(2))
+    );
+
+    let mut soon = valid_request();
+    let in_five_minutes =
+        chrono::Utc::now().with_timezone(&chrono_tz::Europe::Paris) + chrono::Duration::minutes(5);
+    soon["send_at"] = json!(in_five_minutes.format("%Y-%m-%dT%H:%M").to_string());
+    let soon: ScheduleReceipt = app.schedule(soon).await.ok();
+    assert_eq!(
+        cancel_refusal(&app.campaign_detail(&soon.campaign_id).await),
+        Some(app::models::Refusal::CancelTooLate(10))
+    );
+}

@@ -72,6 +72,7 @@ pub fn capabilities() -> Capabilities {
         reschedule: Support::Limited(Refusal::InfobipMoveHorizon(MAX_DAYS_AHEAD)),
         pause_resume: Support::Yes,
         max_recipients_per_request: MAX_RECIPIENTS_PER_REQUEST,
+        cancel_limits: None,
         max_days_ahead: Some(MAX_DAYS_AHEAD),
     }
 }

@@ -3,7 +3,9 @@
 use app::domain::campaign::OCTOPUSH_STOP_MENTION;
 use app::domain::order::SmsOrder;
 use app::domain::CampaignType;
-use app::models::{Balance, Capabilities, ProviderId, ProviderInfo, Refusal, Support};
+use app::models::{
+    Balance, CancelLimits, Capabilities, ProviderId, ProviderInfo, Refusal, Support,
+};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
@@ -43,6 +45,13 @@ impl OctopushProvider {
     }
 }
 
+/// Octopush cancels only this long before the send time, and only campaigns this small (its
+/// documentation); the sandbox holds its campaigns to the same.
+pub const CANCEL_LIMITS: CancelLimits = CancelLimits {
+    notice_minutes: 10,
+    max_recipients: 2,
+};
+
 pub fn capabilities() -> Capabilities {
     Capabilities {
         cancel: Support::Limited(Refusal::OctopushCancelLimits),
@@ -50,6 +59,7 @@ pub fn capabilities() -> Capabilities {
         pause_resume: Support::No(Refusal::OctopushCannotPause),
         max_recipients_per_request: 500,
         max_days_ahead: None,
+        cancel_limits: Some(CANCEL_LIMITS),
     }
 }
 

@@ -1,6 +1,7 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Utc};
 use std::collections::{HashMap, HashSet};
 
+use crate::providers::octopush::provider::CANCEL_LIMITS;
 use crate::providers::octopush::wire::SmsType;
 
 /// How long Octopush remembers a `request_id`.
@@ -37,8 +38,8 @@ pub enum CancelRefusal {
 }
 
 /// Octopush's cancellation limits.
-pub const CANCEL_NOTICE: Duration = Duration::minutes(10);
-pub const CANCEL_MAX_RECIPIENTS: usize = 2;
+pub const CANCEL_NOTICE: Duration = Duration::minutes(CANCEL_LIMITS.notice_minutes as i64);
+pub const CANCEL_MAX_RECIPIENTS: usize = CANCEL_LIMITS.max_recipients as usize;
 pub const CANCELS_PER_MONTH: usize = 1000;
 
 #[derive(Debug)]
