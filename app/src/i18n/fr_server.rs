@@ -488,5 +488,5 @@ fn holiday(holiday: Holiday) -> &'static str {
 
 /// `110,00`: the French decimal comma.
 fn french_amount(amount: Amount) -> String {
-    amount.to_string().replace('.', ",")
+    super::fixed_point(amount.units(), 2, ',')
 }

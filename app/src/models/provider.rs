@@ -96,11 +96,9 @@ impl Amount {
 }
 
 impl std::fmt::Display for Amount {
-    /// Two decimals, by integer arithmetic (no float formatting in the browser's code).
+    /// Two decimals, as every amount is said.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let cents = (self.0.unsigned_abs() + 50) / 100;
-        write!(f, "{sign}{}.{:02}", cents / 100, cents % 100)
+        f.write_str(&crate::i18n::fixed_point(self.units(), 2, '.'))
     }
 }
 

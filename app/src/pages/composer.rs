@@ -104,12 +104,7 @@ pub fn ComposerPage() -> impl IntoView {
         was.copied().unwrap_or(false) || worth_previewing(&request())
     });
     let previewed = Signal::derive(move || preview.get().flatten());
-    // Counts the campaigns scheduled: the balance is read again after each.
-    let balance_stale = RwSignal::new(0_u32);
-    let balance = Fetched::new(move || {
-        balance_stale.track();
-        check_balance(provider.get())
-    });
+    let balance = Fetched::new(move || check_balance(provider.get()));
     // The estimate against the balance: more than it, the provider would send part of the
     // campaign and refuse the rest, so scheduling is blocked until it fits.
     let shortfall = Signal::derive(move || {
@@ -201,7 +196,8 @@ pub fn ComposerPage() -> impl IntoView {
                         error.set(None);
                         just_scheduled.set(true);
                         receipt.set(Some(scheduled));
-                        balance_stale.update(|n| *n += 1);
+                        // What the campaign spent shows at once.
+                        balance.refetch();
                     }
                     Err(problem) => {
                         error.set(Some(problem));
