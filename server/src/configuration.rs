@@ -106,6 +106,11 @@ pub struct SendingSettings {
     pub max_recipients: usize,
     /// Provider requests of one campaign in flight at once.
     pub submit_concurrency: usize,
+    /// Campaign hand-overs running at once (each a task of the server's); more wait their turn.
+    pub max_handovers: usize,
+    /// Seconds one batch may wait out a provider's rate limit (429) within its hand-over; beyond,
+    /// reconciliation sends it again while its send time allows.
+    pub rate_limit_patience_seconds: u64,
     /// Seconds between reconciliation passes over submissions whose outcome is not known (one also
     /// runs at start-up).
     pub reconcile_seconds: u64,
@@ -259,6 +264,8 @@ impl Settings {
             .set_default("sending.default_region", "FR")?
             .set_default("sending.max_recipients", 100_000)?
             .set_default("sending.submit_concurrency", 4)?
+            .set_default("sending.max_handovers", 4)?
+            .set_default("sending.rate_limit_patience_seconds", 300)?
             .set_default("sending.reconcile_seconds", 60)?
             .set_default("sending.claim_seconds", 120)?
             .set_default("octopush.base_url", OCTOPUSH_API_URL)?

@@ -28,8 +28,8 @@ use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTO
 use crate::routes::{exports, health, sandbox_control, server_fns};
 use crate::services::{
     infobip_report_poller, instance_name, server_settings, AppService, CampaignOperations,
-    CampaignViews, OptOutList, ProviderSet, Reconciler, ReportIntake, SchedulerService,
-    SchedulingRules,
+    CampaignViews, HandoverLimits, OptOutList, ProviderSet, Reconciler, ReportIntake,
+    SchedulerService, SchedulingRules,
 };
 use crate::site;
 use crate::storage::{Claims, Store, StoreError};
@@ -198,7 +198,13 @@ impl Application {
             },
             policies: settings.sending.sending_policies()?,
             frequency_cap: settings.sending.cap()?,
-            concurrency: settings.sending.submit_concurrency,
+            handovers: HandoverLimits {
+                at_once: settings.sending.max_handovers,
+                concurrency: settings.sending.submit_concurrency,
+                rate_limit_patience: Duration::from_secs(
+                    settings.sending.rate_limit_patience_seconds,
+                ),
+            },
         };
         let intake = ReportIntake::new(store.clone(), clock.clone());
         if settings.infobip.report_poll_seconds > 0 {

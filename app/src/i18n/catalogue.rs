@@ -781,6 +781,9 @@ mod tests {
             },
             Notice::TakenOverByReconciliation,
             Notice::LeftToReconciliation,
+            Notice::RateLimitedSentLater {
+                provider: ProviderId::Infobip,
+            },
             Notice::ProviderRefused {
                 reason: "invalid number 42".into(),
             },
@@ -833,6 +836,7 @@ mod tests {
                 | Notice::NoAnswerLookedUp { .. }
                 | Notice::TakenOverByReconciliation
                 | Notice::LeftToReconciliation
+                | Notice::RateLimitedSentLater { .. }
                 | Notice::ProviderRefused { .. }
                 | Notice::StopReply { .. }
                 | Notice::RulesOverridden { .. }

@@ -397,6 +397,11 @@ pub(super) fn notice(notice: &Notice) -> String {
         Notice::LeftToReconciliation => {
             "pas encore envoyé : l'enregistrement a échoué ; la réconciliation l'enverra".into()
         }
+        Notice::RateLimitedSentLater { provider } => format!(
+            "pas encore envoyé : {provider} a demandé de ralentir (trop de requêtes) ; il est \
+             renvoyé automatiquement tant que son heure d'envoi le permet : ne le planifiez pas \
+             une seconde fois"
+        ),
         Notice::ProviderRefused { reason } => format!("refusé par le fournisseur : {reason}"),
         Notice::StopReply { provider, text } => format!("réponse {provider} : {text}"),
         Notice::RulesOverridden { reason } => {

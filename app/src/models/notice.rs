@@ -60,6 +60,9 @@ pub enum Notice {
     TakenOverByReconciliation,
     /// Not sent yet because storage failed; reconciliation will send it.
     LeftToReconciliation,
+    /// `provider` kept answering "too many requests": not taken, so reconciliation sends the same
+    /// request again while its send time allows.
+    RateLimitedSentLater { provider: ProviderId },
     /// The provider refused this recipient, for `reason` (its words).
     ProviderRefused { reason: String },
     /// A STOP reply that put the number on the opt-out list.
@@ -218,6 +221,11 @@ impl fmt::Display for Notice {
             Notice::LeftToReconciliation => {
                 f.write_str("not sent yet: storage failed; reconciliation will send it")
             }
+            Notice::RateLimitedSentLater { provider } => write!(
+                f,
+                "not sent yet: {provider} asked to slow down (too many requests); it is sent \
+                 again automatically while its send time allows: do not schedule it again"
+            ),
             Notice::ProviderRefused { reason } => write!(f, "refused by the provider: {reason}"),
             Notice::StopReply { provider, text } => write!(f, "{provider} reply: {text}"),
             Notice::RulesOverridden { reason } => write!(f, "sending rules overridden: {reason}"),

@@ -30,6 +30,16 @@ pub fn backoff(first: Duration, attempt: u32) -> Duration {
     base + base.mul_f64(rand::random::<f64>() * 0.5)
 }
 
+/// The wait a 429 answer asks for, when its `Retry-After` gives it in seconds (the HTTP-date form
+/// is not used by either provider).
+pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .map(Duration::from_secs)
+}
+
 /// The start of an unexpected body, short enough for a message.
 pub fn excerpt(body: &str) -> String {
     const LIMIT: usize = 300;

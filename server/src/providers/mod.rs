@@ -9,6 +9,7 @@ pub mod sandbox_faults;
 pub mod sandbox_outcome;
 pub mod sandbox_push;
 
+pub use http::backoff;
 pub use provider::{
     recipient_key, Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError,
     SmsProvider,

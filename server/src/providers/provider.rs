@@ -98,6 +98,8 @@ pub struct ProviderError {
     pub message: String,
     /// The composer field the failure is about, when the code says.
     pub field: Option<Field>,
+    /// How long a rate-limited caller is asked to wait (`Retry-After`), when the provider says.
+    pub retry_after: Option<std::time::Duration>,
 }
 
 impl ProviderError {
@@ -108,6 +110,7 @@ impl ProviderError {
             code: None,
             message: why.to_owned(),
             field: None,
+            retry_after: None,
         }
     }
 
@@ -119,11 +122,18 @@ impl ProviderError {
             code: None,
             message: format!("the stored request could not be read: {error}"),
             field: None,
+            retry_after: None,
         }
     }
 
     pub fn outcome_unknown(&self) -> bool {
         self.kind == FailureKind::NoAnswer
+    }
+
+    /// The provider did not take the request because of its rate: the same request may be sent
+    /// again after a wait.
+    pub fn rate_limited(&self) -> bool {
+        self.kind == FailureKind::RateLimited
     }
 }
 
@@ -160,17 +170,14 @@ pub trait SmsProvider: Send + Sync + 'static {
     /// The request that hands `order` over, named by `key` so that the provider can recognise a repeat.
     fn prepare(&self, order: &SmsOrder, key: &str) -> PreparedRequest;
 
-    /// Sends a prepared request. `repeat`: an earlier attempt may have reached the provider, so a
-    /// refusal as a repeat of the key means the provider has it.
-    async fn send(
-        &self,
-        request: &PreparedRequest,
-        repeat: bool,
-    ) -> Result<Accepted, ProviderError>;
+    /// Sends a prepared request. Every key is used for one request only (a new UUID per
+    /// submission), so a refusal of the key as already used means the provider has the request:
+    /// an earlier attempt, or another instance's, reached it.
+    async fn send(&self, request: &PreparedRequest) -> Result<Accepted, ProviderError>;
 
     /// Hands `order` over at once: `prepare` then `send`.
     async fn submit(&self, order: &SmsOrder, key: &str) -> Result<Accepted, ProviderError> {
-        self.send(&self.prepare(order, key), false).await
+        self.send(&self.prepare(order, key)).await
     }
 
     /// What the provider has under `key`, first sent `age` ago.

@@ -7,12 +7,13 @@ use app::models::{Notice, ProviderId, RecipientStatus, Reconciliation};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
+use super::claim_keeper::KeptClaims;
 use super::provider_set::ProviderSet;
 use super::reconcile_decision::{decide, Decision, Situation};
 use super::submission_outcomes::{handed_over, SubmissionOutcomes};
 use crate::clock::SharedClock;
 use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
-use crate::storage::{Claim, Claims, Store, StoreError, SubmissionStatus, UnfinishedSubmission};
+use crate::storage::{Claims, Store, StoreError, SubmissionStatus, UnfinishedSubmission};
 
 /// Recorded as the source of the statuses it sets, and as the actor of what it does.
 const SOURCE: &str = "reconciliation";
@@ -108,36 +109,50 @@ impl Reconciler {
         }
     }
 
-    /// Claims and settles every unfinished submission nobody holds.
+    /// Claims and settles every unfinished submission nobody holds. The pass is one task: its
+    /// claims are renewed while it runs, so a slow provider does not let another task take over
+    /// a submission it is settling.
     pub async fn run_once(&self) -> Result<ReconcileSummary, StoreError> {
+        let claims = KeptClaims::start(
+            self.store.clone(),
+            self.clock.clone(),
+            self.claims.clone(),
+            self.claims.new_holder(),
+        );
         let mut summary = ReconcileSummary::default();
         let mut seen = HashSet::new();
         loop {
-            let claim = self.claim();
             let claimed = self
                 .store
-                .claim_unfinished(&claim, self.clock.now(), CLAIM_PAGE)
+                .claim_unfinished(&claims.claim(), self.clock.now(), CLAIM_PAGE)
                 .await?;
-            // One try per submission per pass: one released for later is not taken again now.
-            let fresh: Vec<UnfinishedSubmission> = claimed
-                .into_iter()
-                .filter(|s| seen.insert(s.id.clone()))
-                .collect();
+            // One try per submission per pass: one released for later and claimed again here is
+            // released again at once, for the next pass (or another instance) to take.
+            let mut fresh: Vec<UnfinishedSubmission> = Vec::with_capacity(claimed.len());
+            for submission in claimed {
+                if seen.insert(submission.id.clone()) {
+                    fresh.push(submission);
+                } else {
+                    self.store
+                        .release_claim(&submission.id, claims.holder())
+                        .await?;
+                }
+            }
             if fresh.is_empty() {
                 return Ok(summary);
             }
             for submission in fresh {
-                let settled = self.settle(&submission).await?;
+                let settled = self.settle(&submission, &claims).await?;
                 summary.count(settled);
             }
         }
     }
 
-    fn claim(&self) -> Claim {
-        self.claims.taken_at(self.clock.now())
-    }
-
-    async fn settle(&self, submission: &UnfinishedSubmission) -> Result<Settled, StoreError> {
+    async fn settle(
+        &self,
+        submission: &UnfinishedSubmission,
+        claims: &KeptClaims,
+    ) -> Result<Settled, StoreError> {
         let Some(provider) = ProviderId::parse(&submission.provider)
             .and_then(|id| self.providers.get(id).ok())
             .cloned()
@@ -154,7 +169,7 @@ impl Reconciler {
             Err(error) => {
                 tracing::warn!(submission = %submission.id, %error, "could not ask the provider: tried again later");
                 self.store
-                    .release_claim(&submission.id, &self.claims.instance)
+                    .release_claim(&submission.id, claims.holder())
                     .await?;
                 return Ok(Settled::Later);
             }
@@ -181,7 +196,7 @@ impl Reconciler {
                 Settled::Recorded
             }
             Decision::Resend => {
-                self.resend(provider.as_ref(), submission, send_at.is_some())
+                self.resend(provider.as_ref(), submission, send_at.is_some(), claims)
                     .await?
             }
             Decision::Missed(reason) => {
@@ -223,17 +238,26 @@ impl Reconciler {
         provider: &dyn SmsProvider,
         submission: &UnfinishedSubmission,
         scheduled: bool,
+        claims: &KeptClaims,
     ) -> Result<Settled, StoreError> {
         let request = PreparedRequest {
             key: submission.idempotency_key.clone(),
             body: submission.request_body.clone().unwrap_or_default(),
             contacts: contacts(submission),
         };
-        match provider.send(&request, true).await {
+        match provider.send(&request).await {
             Ok(accepted) => {
                 self.record_accepted(submission, scheduled, &accepted)
                     .await?;
                 Ok(Settled::Resent)
+            }
+            Err(error) if error.rate_limited() => {
+                // Not taken: the next pass sends it again, while its send time allows.
+                tracing::info!(submission = %submission.id, %error, "rate limited: sent again on a later pass");
+                self.store
+                    .release_claim(&submission.id, claims.holder())
+                    .await?;
+                Ok(Settled::Later)
             }
             Err(error) if error.outcome_unknown() => {
                 // Kept claimed for a lease: the provider gets time to show what it has.

@@ -8,27 +8,25 @@ use app::domain::Purpose;
 use app::models::{
     AppError, Balance, CampaignPreview, ExcludedRecipient, Notice, PreviewRecipient, ProviderId,
     RecipientWarning, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
-    SubmissionOutcome, SubmissionReceipt,
 };
 use app::services::Actor;
 use chrono::{DateTime, Utc};
-use futures_util::stream::{self, StreamExt};
 use std::sync::Arc;
 use uuid::Uuid;
 
 use super::campaign_records::{campaign_rows, PlannedSubmission};
+use super::claim_keeper::KeptClaims;
 use super::credit_check::{ensure_credit, round, CostRates};
 use super::frequency_cap::FrequencyCap;
+use super::handover::{Batch, BatchResult, Handover, HandoverLimits, Handovers};
 use super::provider_set::ProviderSet;
 use super::store_errors::{campaign_not_recorded, read_failed};
-use super::submission_outcomes::{handed_over, SubmissionOutcomes};
 use crate::clock::SharedClock;
-use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
-use crate::storage::{stored_instant, Claim, Claims, Store, StoreError};
+use crate::providers::{Accepted, SmsProvider};
+use crate::storage::{stored_instant, Claims, Store, StoreError};
 
 /// Warnings sent back one by one; beyond, a count.
 const MAX_WARNINGS: usize = 100;
-const SOURCE: &str = "scheduler";
 
 /// Rules the deployment sets for every campaign.
 #[derive(Debug, Clone)]
@@ -36,8 +34,7 @@ pub struct SchedulingRules {
     pub order: OrderRules,
     pub policies: SendingPolicies,
     pub frequency_cap: FrequencyCap,
-    /// Provider requests of one campaign in flight at once.
-    pub concurrency: usize,
+    pub handovers: HandoverLimits,
 }
 
 pub struct SchedulerService {
@@ -46,7 +43,7 @@ pub struct SchedulerService {
     clock: SharedClock,
     rules: SchedulingRules,
     claims: Claims,
-    outcomes: SubmissionOutcomes,
+    handovers: Handovers,
 }
 
 impl SchedulerService {
@@ -58,17 +55,13 @@ impl SchedulerService {
         claims: Claims,
     ) -> Self {
         Self {
-            outcomes: SubmissionOutcomes::new(store.clone(), clock.clone()),
+            handovers: Handovers::new(store.clone(), clock.clone(), &rules.handovers),
             providers,
             store,
             clock,
             rules,
             claims,
         }
-    }
-
-    fn claim(&self) -> Claim {
-        self.claims.taken_at(self.clock.now())
     }
 
     /// Validates the form and plans the campaign: what would happen, recipient by recipient.
@@ -116,111 +109,6 @@ impl SchedulerService {
             cap_action: self.rules.frequency_cap.action,
         })
     }
-
-    /// Hands one batch over and records the answer, for the submission and for each recipient.
-    async fn submit(&self, provider: &dyn SmsProvider, batch: &Batch) -> BatchResult {
-        let submission_id = batch.request.key.as_str();
-        let contacts = batch.request.contacts;
-        let send_at = batch.send_at.clone();
-        let unknown = |why: Notice| BatchResult {
-            receipt: SubmissionReceipt {
-                submission_id: submission_id.to_owned(),
-                reference: None,
-                contacts,
-                send_at: send_at.clone(),
-                outcome: SubmissionOutcome::Unknown(Box::new(why)),
-            },
-            accepted: None,
-            error: None,
-        };
-        // The claim taken when the campaign was written may have lapsed while earlier batches were
-        // sent; if another instance's reconciliation took the batch since, it is theirs to send.
-        match self.store.renew_claim(submission_id, &self.claim()).await {
-            Ok(true) => {}
-            Ok(false) => {
-                return unknown(Notice::TakenOverByReconciliation);
-            }
-            Err(error) => {
-                tracing::error!(submission = %submission_id, %error, "claim not renewed: left to reconciliation");
-                return unknown(Notice::LeftToReconciliation);
-            }
-        }
-        let numbers = &batch.numbers;
-        match provider.send(&batch.request, false).await {
-            Ok(accepted) => {
-                // The provider has the batch whatever happens here: a failed write is logged (the
-                // rows stay pending, to be reconciled), never reported as "not sent".
-                if let Err(error) = self
-                    .outcomes
-                    .accepted(
-                        submission_id,
-                        numbers,
-                        handed_over(send_at.is_some(), batch.simulation),
-                        &accepted,
-                        SOURCE,
-                    )
-                    .await
-                {
-                    tracing::error!(submission = %submission_id, reference = ?accepted.reference, %error, "accepted batch not recorded");
-                }
-                tracing::info!(submission = %submission_id, provider = %provider.info().id, reference = ?accepted.reference, contacts = accepted.contacts, "batch accepted");
-                BatchResult {
-                    receipt: SubmissionReceipt {
-                        submission_id: submission_id.to_owned(),
-                        reference: accepted.reference.clone(),
-                        contacts: accepted.contacts,
-                        send_at,
-                        outcome: SubmissionOutcome::Accepted,
-                    },
-                    accepted: Some(accepted),
-                    error: None,
-                }
-            }
-            Err(error) => {
-                tracing::warn!(submission = %submission_id, provider = %provider.info().id, %error, "batch not accepted");
-                if let Err(store_error) = self.outcomes.failed(submission_id, &error, SOURCE).await
-                {
-                    tracing::error!(submission = %submission_id, error = %store_error, "provider failure not recorded");
-                }
-                let outcome = if error.outcome_unknown() {
-                    SubmissionOutcome::Unknown(Box::new(Notice::NoAnswerLookedUp {
-                        provider: error.provider,
-                        message: error.message.clone(),
-                    }))
-                } else {
-                    SubmissionOutcome::Refused(error.message.clone())
-                };
-                BatchResult {
-                    receipt: SubmissionReceipt {
-                        submission_id: submission_id.to_owned(),
-                        reference: None,
-                        contacts,
-                        send_at,
-                        outcome,
-                    },
-                    accepted: None,
-                    error: Some(error),
-                }
-            }
-        }
-    }
-}
-
-/// One batch, prepared before anything is recorded.
-struct Batch {
-    request: PreparedRequest,
-    /// E.164 numbers in the request's order.
-    numbers: Vec<String>,
-    /// RFC 3339 in the campaign's zone; `None`: at once.
-    send_at: Option<String>,
-    simulation: bool,
-}
-
-/// What a batch's answer adds to the campaign's receipt.
-struct BatchResult {
-    receipt: SubmissionReceipt,
-    accepted: Option<Accepted>,
-    error: Option<ProviderError>,
 }
 
 impl SchedulerService {
@@ -244,7 +132,7 @@ impl SchedulerService {
 
         // Everything is recorded before the first call, each batch's request as it will be sent,
         // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
-        // by this instance: a lost answer or a crash can be reconciled, by one instance only.
+        // by this hand-over's task: a lost answer or a crash can be reconciled, by one task only.
         let submissions: Vec<PlannedSubmission> = plan
             .batches
             .iter()
@@ -259,20 +147,26 @@ impl SchedulerService {
                 }
             })
             .collect();
-        let claim = self.claim();
+        let holder = self.claims.new_holder();
         let rows = campaign_rows(
             &campaign_id,
             &actor.0,
             &order,
             &plan,
             &submissions,
-            &claim,
+            &self.claims.taken_at(&holder, now),
             now,
         );
         self.store
             .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
             .await
             .map_err(campaign_not_recorded)?;
+        let claims = KeptClaims::start(
+            self.store.clone(),
+            self.clock.clone(),
+            self.claims.clone(),
+            holder,
+        );
         let detail = rows.campaign.override_reason.as_deref().map(|reason| {
             Notice::RulesOverridden {
                 reason: reason.to_owned(),
@@ -292,20 +186,25 @@ impl SchedulerService {
             .into_iter()
             .zip(submissions)
             .map(|(row, planned)| Batch {
+                due: row
+                    .send_at
+                    .as_deref()
+                    .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+                    .map_or(now, |at| at.with_timezone(&Utc)),
                 request: planned.request,
                 numbers: row.recipients,
                 send_at: row.send_at,
                 simulation: row.simulation,
             })
             .collect();
-        let results: Vec<BatchResult> = stream::iter(batches)
-            .map(|batch| {
-                let provider = provider.clone();
-                async move { self.submit(provider.as_ref(), &batch).await }
+        let results = self
+            .handovers
+            .run(Handover {
+                provider: provider.clone(),
+                batches,
+                claims,
             })
-            .buffered(self.rules.concurrency.max(1))
-            .collect()
-            .await;
+            .await?;
 
         // When every batch was refused, say why as an error, as for a single request. A batch
         // without an answer is not a refusal: reconciliation settles it, so the receipt says so.

@@ -1,5 +1,8 @@
-//! Which instance may act on an unfinished submission, and until when. A claim is taken with one
-//! conditional UPDATE, so that of two instances reconciling at once only one gets each submission.
+//! Who may act on an unfinished submission, and until when. A claim is taken with one conditional
+//! UPDATE, so that of two instances reconciling at once only one gets each submission. Claims are
+//! held by one task (a campaign's hand-over, a reconciliation pass), not by a whole instance, so
+//! that two tasks of one process cannot both act on a submission; a task renews all of its claims
+//! at once while it runs (`renew_claims`).
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -12,8 +15,8 @@ const UNFINISHED: &str = "status IN ('pending', 'unknown')";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    /// The instance holding it.
-    pub instance: String,
+    /// The task holding it: `<instance>/<task>`.
+    pub holder: String,
     pub until: DateTime<Utc>,
 }
 
@@ -25,10 +28,15 @@ pub struct Claims {
 }
 
 impl Claims {
-    /// A claim taken at `now`.
-    pub fn taken_at(&self, now: DateTime<Utc>) -> Claim {
+    /// A name for a new task of this instance, unique, under the instance's name.
+    pub fn new_holder(&self) -> String {
+        format!("{}/{}", self.instance, uuid::Uuid::now_v7())
+    }
+
+    /// A claim for `holder` taken (or renewed) at `now`.
+    pub fn taken_at(&self, holder: &str, now: DateTime<Utc>) -> Claim {
         Claim {
-            instance: self.instance.clone(),
+            holder: holder.to_owned(),
             until: now + self.lease,
         }
     }
@@ -78,7 +86,7 @@ fn unfinished_from_row(row: &sqlx::any::AnyRow) -> Result<UnfinishedSubmission, 
 }
 
 impl Store {
-    /// Claims for `claim.instance` up to `limit` unfinished submissions that nobody holds at `now`,
+    /// Claims for `claim.holder` up to `limit` unfinished submissions that nobody holds at `now`,
     /// oldest first, and returns them.
     pub async fn claim_unfinished(
         &self,
@@ -106,7 +114,7 @@ impl Store {
                  WHERE id = $4 AND {UNFINISHED} AND {free}"
             ))
             .bind(&now)
-            .bind(&claim.instance)
+            .bind(&claim.holder)
             .bind(stored_instant(claim.until))
             .bind(&submission.id)
             .execute(self.pool())
@@ -119,27 +127,42 @@ impl Store {
         Ok(unfinished)
     }
 
-    /// Extends `claim` on submission `id`; `false` when another instance holds it now.
+    /// Extends `claim` on submission `id`; `false` when another task holds it now.
     pub async fn renew_claim(&self, id: &str, claim: &Claim) -> Result<bool, StoreError> {
         let renewed = sqlx::query(
             "UPDATE submissions SET claimed_until = $1 WHERE id = $2 AND claimed_by = $3",
         )
         .bind(stored_instant(claim.until))
         .bind(id)
-        .bind(&claim.instance)
+        .bind(&claim.holder)
         .execute(self.pool())
         .await?
         .rows_affected();
         Ok(renewed == 1)
     }
 
-    /// Gives up `instance`'s claim on `id`, so that the next reconciliation takes it at once.
-    pub async fn release_claim(&self, id: &str, instance: &str) -> Result<(), StoreError> {
+    /// Extends every unfinished submission `claim.holder` holds to `claim.until`; how many.
+    pub async fn renew_claims(&self, claim: &Claim) -> Result<u64, StoreError> {
+        let renewed = sqlx::query(&format!(
+            "UPDATE submissions SET claimed_until = $1 WHERE claimed_by = $2 AND {UNFINISHED}"
+        ))
+        .bind(stored_instant(claim.until))
+        .bind(&claim.holder)
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        Ok(renewed)
+    }
+
+    /// Gives up `holder`'s claim on `id`, so that the next reconciliation takes it at once (and
+    /// `holder`'s renewals no longer touch it).
+    pub async fn release_claim(&self, id: &str, holder: &str) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE submissions SET claimed_until = NULL WHERE id = $1 AND claimed_by = $2",
+            "UPDATE submissions SET claimed_by = NULL, claimed_until = NULL \
+             WHERE id = $1 AND claimed_by = $2",
         )
         .bind(id)
-        .bind(instance)
+        .bind(holder)
         .execute(self.pool())
         .await?;
         Ok(())

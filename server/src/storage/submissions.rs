@@ -115,7 +115,7 @@ impl Store {
         .bind(i64::from(new.simulation))
         .bind(created_at)
         .bind(new.request_body.as_deref())
-        .bind(new.claim.as_ref().map(|c| c.instance.clone()))
+        .bind(new.claim.as_ref().map(|c| c.holder.clone()))
         .bind(new.claim.as_ref().map(|c| stored_instant(c.until)))
         .execute(connection)
         .await?;

@@ -26,9 +26,9 @@ fn unfinished(id: &str, now: DateTime<Utc>) -> NewSubmission {
     }
 }
 
-fn claim(instance: &str, until: DateTime<Utc>) -> Claim {
+fn claim(holder: &str, until: DateTime<Utc>) -> Claim {
     Claim {
-        instance: instance.to_owned(),
+        holder: holder.to_owned(),
         until,
     }
 }
@@ -79,10 +79,29 @@ pub async fn claims_suite(store: &Store) {
         .await
         .unwrap());
 
-    // Lapsed claims are taken over; the renewed one is not.
+    // A holder renews all it holds at once (other suites' submissions too); a stranger nothing.
+    let (mine, others, other_holder) = if holder == "instance-a" {
+        (&a, &b, "instance-b")
+    } else {
+        (&b, &a, "instance-a")
+    };
+    let renewed = store
+        .renew_claims(&claim(other_holder, later))
+        .await
+        .unwrap();
+    assert!(renewed >= others.len() as u64, "{renewed}");
+    assert_eq!(
+        store
+            .renew_claims(&claim("instance-x", later))
+            .await
+            .unwrap(),
+        0
+    );
+
+    // Lapsed claims are taken over; the renewed ones are not.
     let taken_over = claimed_ids(store, "instance-c", now + Duration::minutes(3)).await;
-    assert_eq!(taken_over.len(), COUNT - 1);
-    assert!(!taken_over.contains(&held));
+    let lapsed: HashSet<String> = mine.iter().filter(|id| **id != held).cloned().collect();
+    assert_eq!(taken_over, lapsed);
 
     // Released: free at once.
     store.release_claim(&held, holder).await.unwrap();

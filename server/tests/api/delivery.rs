@@ -173,22 +173,19 @@ async fn octopush_posts_its_documented_callback_per_number() {
         ..Recipient::default()
     };
     let answer = client
-        .send_campaign(
-            &SendCampaignRequest {
-                text: "Hi".into(),
-                recipients: vec![recipient("+33612345678"), recipient("+33612345601")],
-                sms_type: SmsType::Premium,
-                sender: None,
-                send_at: None,
-                purpose: WirePurpose::Alert,
-                with_replies: false,
-                simulation_mode: false,
-                request_id: None,
-                auto_optimize_text: None,
-                auto_remove_blacklisted_numbers: None,
-            },
-            false,
-        )
+        .send_campaign(&SendCampaignRequest {
+            text: "Hi".into(),
+            recipients: vec![recipient("+33612345678"), recipient("+33612345601")],
+            sms_type: SmsType::Premium,
+            sender: None,
+            send_at: None,
+            purpose: WirePurpose::Alert,
+            with_replies: false,
+            simulation_mode: false,
+            request_id: None,
+            auto_optimize_text: None,
+            auto_remove_blacklisted_numbers: None,
+        })
         .await
         .unwrap();
     let SendOutcome::Accepted(answer) = answer else {

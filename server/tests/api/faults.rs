@@ -107,7 +107,8 @@ async fn reads_are_retried_with_backoff_then_the_failure_surfaces() {
 }
 
 #[tokio::test]
-async fn rate_limits_are_waited_out_on_reads_and_reported_on_sends() {
+async fn rate_limits_are_waited_out_on_reads_then_reported() {
+    // Sends wait rate limits out too, longer: `handover_task.rs`.
     let app = spawn_app().await;
     app.set_faults(json!({"rate_limit_share": 1.0, "retry_after_seconds": 1}))
         .await;
@@ -124,20 +125,6 @@ async fn rate_limits_are_waited_out_on_reads_and_reported_on_sends() {
     assert!(
         started.elapsed() >= Duration::from_secs(2),
         "waited Retry-After twice: {:?}",
-        started.elapsed()
-    );
-
-    let started = Instant::now();
-    let error = app.schedule(infobip_request()).await.error();
-    assert!(
-        matches!(&error, AppError::Provider { code: Some(code), .. } if code == "TOO_MANY_REQUESTS"),
-        "{error:?}"
-    );
-    // The credit check's balance read waits Retry-After twice (2 s), as reads do; the send is
-    // not retried (each retry would wait 1 s more).
-    assert!(
-        started.elapsed() < Duration::from_millis(2900),
-        "a send is not retried: {:?}",
         started.elapsed()
     );
 }

@@ -234,13 +234,9 @@ impl InfobipClient {
 async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, InfobipError> {
     let status = response.status();
     if status == StatusCode::TOO_MANY_REQUESTS {
-        let retry_after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
-        return Err(InfobipError::RateLimited { retry_after });
+        return Err(InfobipError::RateLimited {
+            retry_after: http::retry_after(response.headers()),
+        });
     }
     let body = response.text().await?;
     if status.is_success() {

@@ -103,7 +103,8 @@ fn rejection_reasons(rejected: &[RejectedRecipient]) -> String {
         .join("; ")
 }
 
-/// A refusal of the bulkId as one already used: on a repeat, Infobip has the bulk.
+/// A refusal of the bulkId as one already used: Infobip has the bulk (each bulkId is sent for one
+/// submission only).
 fn refused_as_known_bulk(error: &InfobipError) -> bool {
     matches!(error, InfobipError::Refused { violations, .. }
     if violations.iter().any(|(property, violation)| {
@@ -128,6 +129,10 @@ fn field_of(property: &str) -> Option<Field> {
 
 impl From<InfobipError> for ProviderError {
     fn from(error: InfobipError) -> Self {
+        let retry_after = match &error {
+            InfobipError::RateLimited { retry_after } => *retry_after,
+            _ => None,
+        };
         let (kind, field) = match &error {
             InfobipError::Refused { .. } if error.is_not_found() => (FailureKind::NotFound, None),
             InfobipError::Refused { violations, .. } => (
@@ -150,6 +155,7 @@ impl From<InfobipError> for ProviderError {
             code: error.code().map(str::to_owned),
             message: error.to_string(),
             field,
+            retry_after,
         }
     }
 }
@@ -179,16 +185,12 @@ impl SmsProvider for InfobipProvider {
         }
     }
 
-    async fn send(
-        &self,
-        prepared: &PreparedRequest,
-        repeat: bool,
-    ) -> Result<Accepted, ProviderError> {
+    async fn send(&self, prepared: &PreparedRequest) -> Result<Accepted, ProviderError> {
         let request: SendRequest = serde_json::from_str(&prepared.body)
             .map_err(|e| ProviderError::unreadable_request(ProviderId::Infobip, &e))?;
         let answer = match self.client.send(&request).await {
             Ok(answer) => answer,
-            Err(error) if repeat && refused_as_known_bulk(&error) => {
+            Err(error) if refused_as_known_bulk(&error) => {
                 let mut accepted = Accepted::reference_unknown(prepared.contacts);
                 accepted.reference = Some(prepared.key.clone());
                 return Ok(accepted);
@@ -219,6 +221,7 @@ impl SmsProvider for InfobipProvider {
                     rejection_reasons(&rejected)
                 ),
                 field: None,
+                retry_after: None,
             });
         }
         let counts: Vec<i32> = answer

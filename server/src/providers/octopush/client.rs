@@ -58,13 +58,13 @@ impl OctopushClient {
     }
 
     /// Sends or schedules a campaign. With a `request_id`, a send that got no answer (or a 5xx) is sent
-    /// again: Octopush refuses a repeated id (code 120), so a resend cannot send twice, and that refusal
-    /// on a resend means the first one was taken. Without a `request_id` it is never resent.
-    /// `repeat`: an earlier call (before a crash) may have been taken already.
+    /// again: Octopush refuses a repeated id (code 120), so a resend cannot send twice. Each
+    /// `request_id` names one submission only, so that refusal, on any attempt, means Octopush has
+    /// the campaign (an earlier attempt, or another instance's, reached it). Without a `request_id`
+    /// it is never resent.
     pub async fn send_campaign(
         &self,
         request: &SendCampaignRequest,
-        repeat: bool,
     ) -> Result<SendOutcome, OctopushError> {
         let attempts = if request.request_id.is_some() {
             SEND_ATTEMPTS
@@ -75,9 +75,7 @@ impl OctopushClient {
         loop {
             match self.send_once(request).await {
                 Ok(answer) => return Ok(SendOutcome::Accepted(answer)),
-                Err(OctopushError::Refused { code: 120, .. })
-                    if (attempt > 1 || repeat) && request.request_id.is_some() =>
-                {
+                Err(OctopushError::Refused { code: 120, .. }) if request.request_id.is_some() => {
                     return Ok(SendOutcome::AcceptedTicketUnknown)
                 }
                 Err(error) if attempt < attempts && worth_resending(&error) => {
@@ -164,6 +162,11 @@ impl OctopushClient {
         expected: StatusCode,
     ) -> Result<T, OctopushError> {
         let status = response.status();
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            return Err(OctopushError::RateLimited {
+                retry_after: http::retry_after(response.headers()),
+            });
+        }
         let body = response.text().await?;
         if status.is_success() {
             // Octopush documents 201 for a send; accept any 2xx but decode strictly.
@@ -199,7 +202,8 @@ fn worth_resending(error: &OctopushError) -> bool {
     match error {
         OctopushError::Transport(_) => true,
         OctopushError::Unexpected { status, .. } => *status >= 500,
-        OctopushError::Refused { .. } => false,
+        // Not taken: the caller decides how long to wait before the same request goes again.
+        OctopushError::Refused { .. } | OctopushError::RateLimited { .. } => false,
     }
 }
 
@@ -263,10 +267,7 @@ mod tests {
             .expect(1)
             .mount(&server)
             .await;
-        let answer = client(&server)
-            .send_campaign(&request(), false)
-            .await
-            .unwrap();
+        let answer = client(&server).send_campaign(&request()).await.unwrap();
         assert!(matches!(answer, SendOutcome::Accepted(a) if a.sms_ticket == "sms_abc"));
     }
 
@@ -280,10 +281,7 @@ mod tests {
             )
             .mount(&server)
             .await;
-        let error = client(&server)
-            .send_campaign(&request(), false)
-            .await
-            .unwrap_err();
+        let error = client(&server).send_campaign(&request()).await.unwrap_err();
         assert!(
             matches!(
                 error,
@@ -329,10 +327,7 @@ mod tests {
             .respond_with(ResponseTemplate::new(201).set_delay(Duration::from_secs(3)))
             .mount(&server)
             .await;
-        let error = client(&server)
-            .send_campaign(&request(), false)
-            .await
-            .unwrap_err();
+        let error = client(&server).send_campaign(&request()).await.unwrap_err();
         assert!(error.outcome_unknown(), "{error:?}");
     }
 
@@ -355,10 +350,7 @@ mod tests {
             .expect(1)
             .mount(&server)
             .await;
-        let outcome = client(&server)
-            .send_campaign(&request(), false)
-            .await
-            .unwrap();
+        let outcome = client(&server).send_campaign(&request()).await.unwrap();
         assert_eq!(outcome, SendOutcome::AcceptedTicketUnknown);
     }
 
@@ -376,10 +368,7 @@ mod tests {
             })))
             .mount(&server)
             .await;
-        let outcome = client(&server)
-            .send_campaign(&request(), false)
-            .await
-            .unwrap();
+        let outcome = client(&server).send_campaign(&request()).await.unwrap();
         assert!(matches!(outcome, SendOutcome::Accepted(a) if a.sms_ticket == "sms_abc"));
     }
 
@@ -395,10 +384,7 @@ mod tests {
             request_id: None,
             ..request()
         };
-        let error = client(&server)
-            .send_campaign(&request, false)
-            .await
-            .unwrap_err();
+        let error = client(&server).send_campaign(&request).await.unwrap_err();
         assert!(
             matches!(error, OctopushError::Unexpected { status: 503, .. }),
             "{error:?}"
@@ -420,23 +406,35 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_repeated_id_on_the_first_attempt_is_a_refusal() {
+    async fn a_repeated_id_on_any_attempt_means_octopush_has_it() {
+        // Another instance, or an attempt before a crash, sent this request_id first.
         let server = answering_already_used().await;
-        let error = client(&server)
-            .send_campaign(&request(), false)
-            .await
-            .unwrap_err();
+        let outcome = client(&server).send_campaign(&request()).await.unwrap();
+        assert_eq!(outcome, SendOutcome::AcceptedTicketUnknown);
+    }
+
+    #[tokio::test]
+    async fn a_repeated_id_without_a_request_id_of_ours_is_a_refusal() {
+        let server = answering_already_used().await;
+        let request = SendCampaignRequest {
+            request_id: None,
+            ..request()
+        };
+        let error = client(&server).send_campaign(&request).await.unwrap_err();
         assert_eq!(error.code(), Some(120));
     }
 
     #[tokio::test]
-    async fn a_repeated_id_on_a_repeat_after_a_crash_means_octopush_has_it() {
-        let server = answering_already_used().await;
-        let outcome = client(&server)
-            .send_campaign(&request(), true)
-            .await
-            .unwrap();
-        assert_eq!(outcome, SendOutcome::AcceptedTicketUnknown);
+    async fn a_rate_limit_is_not_resent_here_and_says_how_long_to_wait() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "7"))
+            .expect(1)
+            .mount(&server)
+            .await;
+        let error = client(&server).send_campaign(&request()).await.unwrap_err();
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+        assert!(!error.outcome_unknown());
     }
 
     #[tokio::test]

@@ -12,6 +12,11 @@ pub enum OctopushError {
         code: i64,
         message: String,
     },
+    /// Too many requests (HTTP 429): not taken; wait `retry_after` when Octopush says how long.
+    #[error("too many requests (HTTP 429)")]
+    RateLimited {
+        retry_after: Option<std::time::Duration>,
+    },
     /// Octopush answered something the contract does not describe.
     #[error("unexpected answer (HTTP {status}): {body}")]
     Unexpected { status: u16, body: String },
@@ -24,6 +29,14 @@ impl OctopushError {
     pub fn code(&self) -> Option<i64> {
         match self {
             OctopushError::Refused { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// How long Octopush asked to wait, on a 429 that says.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        match self {
+            OctopushError::RateLimited { retry_after } => *retry_after,
             _ => None,
         }
     }

@@ -77,6 +77,7 @@ impl From<OctopushError> for ProviderError {
     fn from(error: OctopushError) -> Self {
         let kind = match &error {
             OctopushError::Refused { .. } => FailureKind::Refused,
+            OctopushError::RateLimited { .. } => FailureKind::RateLimited,
             // A server error may come after the request was handled (a gateway timing out).
             OctopushError::Unexpected { status, .. } if *status >= 500 => FailureKind::NoAnswer,
             OctopushError::Unexpected { .. } => FailureKind::Unexpected,
@@ -88,6 +89,7 @@ impl From<OctopushError> for ProviderError {
             code: error.code().map(|code| code.to_string()),
             message: error.to_string(),
             field: error.field(),
+            retry_after: error.retry_after(),
         }
     }
 }
@@ -135,14 +137,10 @@ impl SmsProvider for OctopushProvider {
         }
     }
 
-    async fn send(
-        &self,
-        prepared: &PreparedRequest,
-        repeat: bool,
-    ) -> Result<Accepted, ProviderError> {
+    async fn send(&self, prepared: &PreparedRequest) -> Result<Accepted, ProviderError> {
         let request: SendCampaignRequest = serde_json::from_str(&prepared.body)
             .map_err(|e| ProviderError::unreadable_request(ProviderId::Octopush, &e))?;
-        let answer = match self.client.send_campaign(&request, repeat).await? {
+        let answer = match self.client.send_campaign(&request).await? {
             SendOutcome::Accepted(answer) => answer,
             SendOutcome::AcceptedTicketUnknown => {
                 return Ok(Accepted::reference_unknown(prepared.contacts));

@@ -1,0 +1,262 @@
+//! A campaign's hand-over: its recorded batches sent to the provider, each answer recorded. Once a
+//! campaign is recorded its hand-over is a task of the server's own, so a closed tab or a proxy's
+//! time-out does not stop it; the request that scheduled it only waits for its end. The number of
+//! hand-overs running at once is bounded; a waiting one keeps its claims, so reconciliation does
+//! not take it over.
+
+use app::models::{AppError, Notice, SubmissionOutcome, SubmissionReceipt};
+use chrono::{DateTime, Utc};
+use futures_util::stream::{self, StreamExt};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+use super::claim_keeper::KeptClaims;
+use super::rate_limit::{self, RateLimited};
+use super::submission_outcomes::{handed_over, SubmissionOutcomes};
+use crate::clock::SharedClock;
+use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
+use crate::storage::Store;
+
+const SOURCE: &str = "scheduler";
+
+/// One batch as recorded, ready to send.
+pub struct Batch {
+    pub request: PreparedRequest,
+    /// E.164 numbers in the request's order.
+    pub numbers: Vec<String>,
+    /// RFC 3339 in the campaign's zone; `None`: at once.
+    pub send_at: Option<String>,
+    /// When its messages are due: the send time, or when it was recorded for a send at once.
+    pub due: DateTime<Utc>,
+    pub simulation: bool,
+}
+
+/// What a batch's answer adds to the campaign's receipt.
+pub struct BatchResult {
+    pub receipt: SubmissionReceipt,
+    pub accepted: Option<Accepted>,
+    pub error: Option<ProviderError>,
+}
+
+/// One campaign's batches, their provider, and the claims that keep them this task's.
+pub struct Handover {
+    pub provider: Arc<dyn SmsProvider>,
+    pub batches: Vec<Batch>,
+    pub claims: KeptClaims,
+}
+
+/// How hand-overs run, as the deployment sets it.
+#[derive(Debug, Clone)]
+pub struct HandoverLimits {
+    /// Hand-overs running at the same time; more wait their turn.
+    pub at_once: usize,
+    /// Provider requests of one campaign in flight at once.
+    pub concurrency: usize,
+    /// How long one batch may wait out rate limits before it is left to reconciliation.
+    pub rate_limit_patience: std::time::Duration,
+}
+
+/// Runs hand-overs as server tasks, a bounded number at once.
+#[derive(Clone)]
+pub struct Handovers {
+    store: Store,
+    clock: SharedClock,
+    outcomes: SubmissionOutcomes,
+    running: Arc<Semaphore>,
+    /// Provider requests of one campaign in flight at once.
+    concurrency: usize,
+    /// How long one batch may wait out rate limits before it is left to reconciliation.
+    patience: std::time::Duration,
+}
+
+impl Handovers {
+    pub fn new(store: Store, clock: SharedClock, limits: &HandoverLimits) -> Self {
+        Self {
+            outcomes: SubmissionOutcomes::new(store.clone(), clock.clone()),
+            store,
+            clock,
+            running: Arc::new(Semaphore::new(limits.at_once.max(1))),
+            concurrency: limits.concurrency.max(1),
+            patience: limits.rate_limit_patience,
+        }
+    }
+
+    /// Starts `handover` as a task of its own and waits for its end. Dropping the returned future
+    /// (the browser went away) leaves the task running to the end.
+    pub async fn run(&self, handover: Handover) -> Result<Vec<BatchResult>, AppError> {
+        let this = self.clone();
+        let task = tokio::spawn(async move {
+            let _turn = this
+                .running
+                .clone()
+                .acquire_owned()
+                .await
+                .expect("the semaphore is never closed");
+            this.hand_over(handover).await
+        });
+        task.await.map_err(|error| {
+            tracing::error!(%error, "a hand-over task failed: reconciliation settles its batches");
+            AppError::Internal("the hand-over stopped unexpectedly".into())
+        })
+    }
+
+    async fn hand_over(&self, handover: Handover) -> Vec<BatchResult> {
+        let Handover {
+            provider,
+            batches,
+            claims,
+        } = handover;
+        let claims = &claims;
+        stream::iter(batches)
+            .map(|batch| {
+                let provider = provider.clone();
+                async move { self.submit(provider.as_ref(), &batch, claims).await }
+            })
+            .buffered(self.concurrency)
+            .collect()
+            .await
+    }
+
+    /// Hands one batch over and records the answer, for the submission and for each recipient.
+    /// A 429 is waited out and the same request sent again, within `rate_limit`'s bounds.
+    async fn submit(
+        &self,
+        provider: &dyn SmsProvider,
+        batch: &Batch,
+        claims: &KeptClaims,
+    ) -> BatchResult {
+        let mut attempt = 0;
+        let mut waited = std::time::Duration::ZERO;
+        loop {
+            // Just before each send: if the claim went to reconciliation (renewals failed), the
+            // batch is theirs to send.
+            match self.store.renew_claim(batch.key(), &claims.claim()).await {
+                Ok(true) => {}
+                Ok(false) => return batch.not_sent(Notice::TakenOverByReconciliation),
+                Err(error) => {
+                    tracing::error!(submission = %batch.key(), %error, "claim not renewed: left to reconciliation");
+                    return batch.not_sent(Notice::LeftToReconciliation);
+                }
+            }
+            let error = match provider.send(&batch.request).await {
+                Ok(accepted) => return self.accepted(provider, batch, accepted).await,
+                Err(error) => error,
+            };
+            if !error.rate_limited() {
+                return self.failed(provider, batch, error).await;
+            }
+            attempt += 1;
+            let situation = RateLimited {
+                attempt,
+                retry_after: error.retry_after,
+                waited,
+                due: batch.due,
+                now: self.clock.now(),
+            };
+            let Some(pause) = rate_limit::pause(situation, self.patience) else {
+                return self.rate_limited_for_later(batch, claims, error).await;
+            };
+            tracing::info!(submission = %batch.key(), provider = %provider.info().id, attempt, ?pause, "rate limited: the same request goes again after a pause");
+            tokio::time::sleep(pause).await;
+            waited += pause;
+        }
+    }
+
+    async fn accepted(
+        &self,
+        provider: &dyn SmsProvider,
+        batch: &Batch,
+        accepted: Accepted,
+    ) -> BatchResult {
+        let id = batch.key();
+        // The provider has the batch whatever happens here: a failed write is logged (the rows
+        // stay pending, to be reconciled), never reported as "not sent".
+        let status = handed_over(batch.send_at.is_some(), batch.simulation);
+        if let Err(error) = self
+            .outcomes
+            .accepted(id, &batch.numbers, status, &accepted, SOURCE)
+            .await
+        {
+            tracing::error!(submission = %id, reference = ?accepted.reference, %error, "accepted batch not recorded");
+        }
+        tracing::info!(submission = %id, provider = %provider.info().id, reference = ?accepted.reference, contacts = accepted.contacts, "batch accepted");
+        BatchResult {
+            receipt: SubmissionReceipt {
+                submission_id: id.to_owned(),
+                reference: accepted.reference.clone(),
+                contacts: accepted.contacts,
+                send_at: batch.send_at.clone(),
+                outcome: SubmissionOutcome::Accepted,
+            },
+            accepted: Some(accepted),
+            error: None,
+        }
+    }
+
+    async fn failed(
+        &self,
+        provider: &dyn SmsProvider,
+        batch: &Batch,
+        error: ProviderError,
+    ) -> BatchResult {
+        let id = batch.key();
+        tracing::warn!(submission = %id, provider = %provider.info().id, %error, "batch not accepted");
+        if let Err(store_error) = self.outcomes.failed(id, &error, SOURCE).await {
+            tracing::error!(submission = %id, error = %store_error, "provider failure not recorded");
+        }
+        let outcome = if error.outcome_unknown() {
+            SubmissionOutcome::Unknown(Box::new(Notice::NoAnswerLookedUp {
+                provider: error.provider,
+                message: error.message.clone(),
+            }))
+        } else {
+            SubmissionOutcome::Refused(error.message.clone())
+        };
+        BatchResult {
+            error: Some(error),
+            ..batch.result(outcome)
+        }
+    }
+
+    /// Still rate limited when patience ran out: the provider does not have the batch, so it
+    /// stays pending, released for the next reconciliation pass to send while its time allows.
+    async fn rate_limited_for_later(
+        &self,
+        batch: &Batch,
+        claims: &KeptClaims,
+        error: ProviderError,
+    ) -> BatchResult {
+        tracing::warn!(submission = %batch.key(), %error, "still rate limited: left to reconciliation");
+        if let Err(store_error) = self.store.release_claim(batch.key(), claims.holder()).await {
+            tracing::error!(submission = %batch.key(), error = %store_error, "claim not released: reconciliation takes it when it lapses");
+        }
+        batch.not_sent(Notice::RateLimitedSentLater {
+            provider: error.provider,
+        })
+    }
+}
+
+impl Batch {
+    fn key(&self) -> &str {
+        &self.request.key
+    }
+
+    fn result(&self, outcome: SubmissionOutcome) -> BatchResult {
+        BatchResult {
+            receipt: SubmissionReceipt {
+                submission_id: self.key().to_owned(),
+                reference: None,
+                contacts: self.request.contacts,
+                send_at: self.send_at.clone(),
+                outcome,
+            },
+            accepted: None,
+            error: None,
+        }
+    }
+
+    /// Not sent by this hand-over; reconciliation settles it.
+    fn not_sent(&self, why: Notice) -> BatchResult {
+        self.result(SubmissionOutcome::Unknown(Box::new(why)))
+    }
+}

@@ -1,0 +1,220 @@
+//! The hand-over as a task of the server's own: it keeps its claims however long it runs, it goes on
+//! when the browser goes away, and a provider's 429 is waited out rather than taken for a refusal.
+
+use app::models::{Notice, RecipientStatus, ScheduleReceipt, SubmissionOutcome};
+use serde_json::{json, Value};
+use sms_scheduler_server::configuration::Settings;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crate::helpers::{numbers, spawn_app_with, test_settings, valid_request, TestApp};
+
+/// The test settings with credit for large campaigns, and one provider request at a time.
+pub fn large_campaign_settings() -> Settings {
+    let mut settings = test_settings();
+    settings.sandbox.octopush.initial_balance = 1_000_000.0;
+    settings.sandbox.infobip.initial_balance = 1_000_000.0;
+    settings.sending.submit_concurrency = 1;
+    settings
+}
+
+pub fn request_to(provider: &str, recipients: usize) -> Value {
+    let mut request = valid_request();
+    request["provider"] = json!(provider);
+    request["recipients"] = json!(numbers(recipients));
+    request
+}
+
+/// How many times each number reached `provider`'s sandbox (Infobip's without the `+`).
+pub fn deliveries(app: &TestApp, provider: &str) -> HashMap<String, usize> {
+    let numbers: Vec<String> = match provider {
+        "Octopush" => app
+            .sandbox
+            .as_ref()
+            .expect("the Octopush sandbox runs")
+            .accepted_campaigns()
+            .into_iter()
+            .flat_map(|campaign| campaign.phone_numbers)
+            .collect(),
+        "Infobip" => app
+            .infobip
+            .as_ref()
+            .expect("the Infobip sandbox runs")
+            .bulks()
+            .into_iter()
+            .flat_map(|bulk| bulk.messages.into_iter().map(|m| format!("+{}", m.to)))
+            .collect(),
+        other => panic!("no sandbox for {other}"),
+    };
+    let mut seen = HashMap::new();
+    for number in numbers {
+        *seen.entry(number).or_insert(0) += 1;
+    }
+    seen
+}
+
+/// Each of the `recipients` first numbers reached `provider` once, and no other number did.
+pub fn reached_once(app: &TestApp, provider: &str, recipients: usize) {
+    let seen = deliveries(app, provider);
+    let twice: Vec<_> = seen.iter().filter(|(_, &n)| n > 1).collect();
+    assert!(twice.is_empty(), "{provider} got numbers twice: {twice:?}");
+    assert_eq!(seen.len(), recipients, "{provider}: every recipient, once");
+}
+
+/// Recipient statuses of a campaign.
+async fn statuses(app: &TestApp, campaign_id: &str) -> Vec<(RecipientStatus, u64)> {
+    app.store().await.status_counts(campaign_id).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hand_over_longer_than_its_claim_keeps_it_while_reconciliation_runs() {
+    // Claims of one second, requests of a quarter of a second one at a time: the last batches
+    // wait several leases for their turn, while reconciliation passes run all along.
+    let app = spawn_app_with(large_campaign_settings()).await;
+    app.set_faults(json!({"latency_ms": 250})).await;
+    for (provider, recipients) in [("Octopush", 5000), ("Infobip", 8000)] {
+        let schedule = app.schedule(request_to(provider, recipients));
+        tokio::pin!(schedule);
+        let mut passes = 0;
+        let answer = loop {
+            tokio::select! {
+                answer = &mut schedule => break answer,
+                _ = tokio::time::sleep(Duration::from_millis(150)) => {
+                    let summary = app.reconciler.run_once().await.unwrap();
+                    assert!(summary.is_empty(), "{provider}: reconciliation took over {summary:?}");
+                    passes += 1;
+                }
+            }
+        };
+        assert!(
+            passes >= 5,
+            "{provider}: reconciliation ran along ({passes} passes)"
+        );
+        let receipt: ScheduleReceipt = answer.ok();
+        assert!(
+            receipt
+                .submissions
+                .iter()
+                .all(|s| s.outcome == SubmissionOutcome::Accepted),
+            "{provider}: {:?}",
+            receipt.submissions
+        );
+        reached_once(&app, provider, recipients);
+        assert_eq!(
+            statuses(&app, &receipt.campaign_id).await,
+            vec![(RecipientStatus::Scheduled, recipients as u64)]
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_connection_does_not_stop_the_hand_over() {
+    let app = spawn_app_with(large_campaign_settings()).await;
+    app.set_faults(json!({"latency_ms": 300})).await;
+    let recipients = 5000;
+    // The browser (or a proxy) gives up after half a second, with nine batches still to go.
+    let gone = reqwest::Client::new()
+        .post(format!("{}api/schedule_sms", app.url))
+        .timeout(Duration::from_millis(500))
+        .json(&json!({ "request": request_to("Octopush", recipients) }))
+        .send()
+        .await;
+    assert!(gone.is_err(), "the client gave up before the answer");
+
+    // No reconciliation runs in this test (its passes are an hour apart): the task alone goes on.
+    let started = Instant::now();
+    while deliveries(&app, "Octopush").len() < recipients {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the hand-over stopped with the connection: {} of {recipients}",
+            deliveries(&app, "Octopush").len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    reached_once(&app, "Octopush", recipients);
+    let started = Instant::now();
+    while app
+        .submission_statuses()
+        .await
+        .iter()
+        .any(|s| s != "accepted")
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "answers recorded"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_send_is_sent_again_once_the_limit_lifts() {
+    let app = spawn_app_with(test_settings()).await;
+    for provider in ["Octopush", "Infobip"] {
+        app.set_faults(json!({"rate_limit_share": 1.0, "retry_after_seconds": 1}))
+            .await;
+        let schedule = app.schedule(request_to(provider, 3));
+        tokio::pin!(schedule);
+        // Still refused with 429 a few seconds in: the request waits.
+        let lifted = async {
+            tokio::time::sleep(Duration::from_millis(3500)).await;
+            app.set_faults(json!({})).await;
+        };
+        let (answer, ()) = tokio::join!(&mut schedule, lifted);
+        let receipt: ScheduleReceipt = answer.ok();
+        assert_eq!(
+            receipt.submissions[0].outcome,
+            SubmissionOutcome::Accepted,
+            "{provider}"
+        );
+        reached_once(&app, provider, 3);
+        assert_eq!(
+            statuses(&app, &receipt.campaign_id).await,
+            vec![(RecipientStatus::Scheduled, 3)]
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_limit_that_outlasts_patience_leaves_the_batch_to_reconciliation_not_failed() {
+    let mut settings = test_settings();
+    settings.sending.rate_limit_patience_seconds = 2;
+    let app = spawn_app_with(settings).await;
+    for provider in ["Octopush", "Infobip"] {
+        app.set_faults(json!({"rate_limit_share": 1.0, "retry_after_seconds": 1}))
+            .await;
+        let receipt: ScheduleReceipt = app.schedule(request_to(provider, 2)).await.ok();
+        let [only] = &receipt.submissions[..] else {
+            panic!("one batch: {:?}", receipt.submissions)
+        };
+        let SubmissionOutcome::Unknown(why) = &only.outcome else {
+            panic!("{provider}: {:?}", only.outcome)
+        };
+        assert!(
+            matches!(**why, Notice::RateLimitedSentLater { .. }),
+            "{why:?}"
+        );
+        assert!(
+            why.to_string().contains("do not schedule it again"),
+            "{why}"
+        );
+        assert_eq!(
+            statuses(&app, &receipt.campaign_id).await,
+            vec![(RecipientStatus::Pending, 2)],
+            "{provider}: not failed, still to send"
+        );
+
+        // Still limited: the pass leaves it for later; lifted: the next pass sends it, once.
+
+        let summary = app.reconciler.run_once().await.unwrap();
+        assert_eq!(summary.later, 1, "{provider}: {summary:?}");
+        app.set_faults(json!({})).await;
+        let summary = app.reconciler.run_once().await.unwrap();
+        assert_eq!(summary.resent, 1, "{provider}: {summary:?}");
+        reached_once(&app, provider, 2);
+        assert_eq!(
+            statuses(&app, &receipt.campaign_id).await,
+            vec![(RecipientStatus::Scheduled, 2)]
+        );
+    }
+}
