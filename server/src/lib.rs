@@ -5,6 +5,7 @@ pub mod clock;
 pub mod configuration;
 pub mod identity;
 pub mod providers;
+pub mod request_log;
 pub mod routes;
 pub mod sending_rules_settings;
 pub mod services;

@@ -24,6 +24,7 @@ use crate::providers::octopush::sandbox::{self as octopush_sandbox, OctopushSand
 use crate::providers::octopush::{OctopushClient, OctopushProvider};
 use crate::providers::sandbox_faults::{self, SharedFaults};
 use crate::providers::{PartPrice, SmsProvider};
+use crate::request_log::RedactedRequestSpan;
 use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
 use crate::routes::{exports, health, sandbox_control, server_fns};
 use crate::services::{
@@ -316,7 +317,7 @@ impl Application {
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
-        .layer(TraceLayer::new_for_http());
+        .layer(TraceLayer::new_for_http().make_span_with(RedactedRequestSpan));
 
         phone_metadata
             .await

@@ -42,7 +42,9 @@ impl SendTime {
                 now: now.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
             });
         }
-        if instant > now + chrono::Duration::days(i64::from(MAX_DAYS_AHEAD)) {
+        // Checked: `now` is any clock's, and the bound must hold even at the end of chrono's range.
+        let horizon = now.checked_add_signed(chrono::Duration::days(i64::from(MAX_DAYS_AHEAD)));
+        if horizon.is_none_or(|horizon| instant > horizon) {
             return Err(SendTimeError::BeyondHorizon {
                 local: naive.format("%Y-%m-%d %H:%M").to_string(),
                 days: MAX_DAYS_AHEAD,
@@ -138,7 +140,13 @@ mod tests {
     #[test]
     fn a_time_more_than_a_year_ahead_is_refused() {
         assert!(SendTime::parse("2027-01-01T00:00", "UTC", now()).is_ok());
-        for far in ["2027-01-03T00:00", "202610-12-06T10:00", "9999-12-31T23:59"] {
+        for far in [
+            "2027-01-03T00:00",
+            "202610-12-06T10:00",
+            "9999-12-31T23:59",
+            "+262000-01-01T00:00",
+            "+262143-12-31T23:59",
+        ] {
             assert!(
                 matches!(
                     SendTime::parse(far, "UTC", now()),
@@ -151,6 +159,32 @@ mod tests {
         assert!(matches!(
             SendTime::parse("2030-06-01T10:00", "Europe/Paris", now()),
             Err(SendTimeError::BeyondHorizon { .. })
+        ));
+    }
+
+    #[test]
+    fn far_past_times_are_refused_as_past() {
+        for far in ["0001-01-01T00:00", "-262000-01-01T00:00"] {
+            assert!(
+                matches!(
+                    SendTime::parse(far, "Pacific/Kiritimati", now()),
+                    Err(SendTimeError::InPast { .. }) | Err(SendTimeError::Unparsable(_))
+                ),
+                "{far}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_clock_at_the_end_of_time_refuses_instead_of_overflowing() {
+        let end = DateTime::<Utc>::MAX_UTC;
+        assert!(matches!(
+            SendTime::parse(
+                "+262143-12-31T23:59",
+                "UTC",
+                end - chrono::Duration::days(1)
+            ),
+            Err(SendTimeError::BeyondHorizon { .. }) | Err(SendTimeError::Unparsable(_))
         ));
     }
 }

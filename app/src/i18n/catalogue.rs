@@ -661,6 +661,7 @@ mod tests {
             Refusal::InfobipMoveHorizon(180),
             Refusal::NoSandbox,
             Refusal::ClockStepOutOfRange { max: 31_536_000 },
+            Refusal::ClockTooFarAhead { max_days: 3660 },
         ];
         for refusal in &refusals {
             match refusal {
@@ -683,7 +684,8 @@ mod tests {
                 | Refusal::OctopushCannotPause
                 | Refusal::InfobipMoveHorizon(_)
                 | Refusal::NoSandbox
-                | Refusal::ClockStepOutOfRange { .. } => {}
+                | Refusal::ClockStepOutOfRange { .. }
+                | Refusal::ClockTooFarAhead { .. } => {}
             }
         }
         refusals

@@ -220,6 +220,10 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
             "L'horloge du bac à sable n'a pas avancé : le nombre de secondes doit être entre 1 et \
              {max} (un an)."
         ),
+        Refusal::ClockTooFarAhead { max_days } => format!(
+            "L'horloge du bac à sable n'a pas avancé : elle a au plus {max_days} jours d'avance \
+             sur l'heure réelle."
+        ),
     }
 }
 

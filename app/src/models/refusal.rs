@@ -63,4 +63,8 @@ pub enum Refusal {
     NoSandbox,
     #[error("The sandbox clock was not moved: seconds must be between 1 and {max} (a year).")]
     ClockStepOutOfRange { max: i64 },
+    #[error(
+        "The sandbox clock was not moved: it runs at most {max_days} days ahead of real time."
+    )]
+    ClockTooFarAhead { max_days: u32 },
 }

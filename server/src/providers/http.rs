@@ -11,8 +11,9 @@ pub fn client(timeout: Duration) -> reqwest::Client {
         .expect("the TLS backend is compiled in")
 }
 
-/// A lost exchange in plain words; reqwest's message names the URL, never the headers that carry keys.
-pub fn transport_failure(error: &reqwest::Error) -> String {
+/// A lost exchange in plain words. The words reach the browser and the ledger, so the URL goes:
+/// reqwest names it in its message, and a real account's base URL is its own host.
+pub fn transport_failure(error: reqwest::Error) -> String {
     let what = if error.is_timeout() {
         "no answer in time"
     } else if error.is_connect() {
@@ -20,7 +21,7 @@ pub fn transport_failure(error: &reqwest::Error) -> String {
     } else {
         "the connection failed"
     };
-    format!("{what} ({error})")
+    format!("{what} ({})", error.without_url())
 }
 
 /// The pause before retry number `attempt` (1 for the first retry): doubling from `first`, with up to
@@ -52,6 +53,31 @@ pub fn excerpt(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_lost_exchange_does_not_name_the_url() {
+        let nothing_listens = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap();
+        let url = format!("http://{nothing_listens}/v1/private-account-path");
+        let error = client(Duration::from_secs(2))
+            .get(&url)
+            .send()
+            .await
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("private-account-path"),
+            "reqwest names it"
+        );
+        let words = transport_failure(error);
+        assert!(words.starts_with("could not connect"), "{words}");
+        assert!(!words.contains("private-account-path"), "{words}");
+        assert!(
+            !words.contains(&nothing_listens.port().to_string()),
+            "{words}"
+        );
+    }
 
     #[test]
     fn excerpts_cut_long_bodies_on_a_character_boundary() {

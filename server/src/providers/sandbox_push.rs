@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::webhook_urls::redacted;
+
 /// How often the sandboxes look for reports to push.
 pub const TICK: Duration = Duration::from_millis(500);
 /// Attempts per report, the first included.
@@ -55,7 +57,7 @@ pub async fn push_forever(source: Arc<dyn ReportSource>) {
             }
             let attempts = failures.get(&report.key).map_or(1, |(n, _)| n + 1);
             if attempts >= MAX_ATTEMPTS {
-                tracing::warn!(url = %report.url, key = %report.key, "sandbox gave up pushing a delivery report");
+                tracing::warn!(url = %redacted(&report.url), key = %report.key, "sandbox gave up pushing a delivery report");
                 failures.remove(&report.key);
                 source.acknowledge(&report.key);
             } else {

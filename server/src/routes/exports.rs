@@ -1,11 +1,12 @@
 //! Downloads a browser opens as plain links: a campaign's per-recipient results as CSV.
 
-use app::models::{AppError, RecipientStatus};
+use app::models::RecipientStatus;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::error_status::status_of;
 use super::server_fns::ServerFnState;
 
 #[derive(Debug, Deserialize)]
@@ -53,9 +54,6 @@ pub async fn campaign_recipients(
             )
                 .into_response()
         }
-        Err(error @ AppError::NotFound(_)) => {
-            (StatusCode::NOT_FOUND, error.to_string()).into_response()
-        }
-        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+        Err(error) => (status_of(&error), error.to_string()).into_response(),
     }
 }

@@ -4,9 +4,10 @@ use app::services::SharedSmsService;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::Request;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 
+use super::error_status::with_error_status;
 use crate::identity::IdentityHeader;
 
 #[derive(Clone)]
@@ -15,13 +16,12 @@ pub struct ServerFnState {
     pub identity: IdentityHeader,
 }
 
-pub async fn handle(
-    State(state): State<ServerFnState>,
-    request: Request<Body>,
-) -> impl IntoResponse {
+/// Runs the server function; an error is answered with the status it deserves (see
+/// `error_status`).
+pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) -> Response {
     let actor = state.identity.actor(request.headers());
     let service = state.service.clone();
-    leptos_axum::handle_server_fns_with_context(
+    let response = leptos_axum::handle_server_fns_with_context(
         move || {
             provide_context(service.clone());
             provide_context(actor.clone());
@@ -29,6 +29,8 @@ pub async fn handle(
         request,
     )
     .await
+    .into_response();
+    with_error_status(response).await
 }
 
 /// Registers the app's server functions by type, so none depends on link-time discovery.

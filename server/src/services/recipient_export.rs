@@ -63,22 +63,19 @@ fn row(recipient: &RecipientRecord) -> [String; 9] {
         recipient.parts.to_string(),
         recipient.encoding.clone(),
         // In English: a file has no language switch.
-        inert(
-            recipient
-                .reason
-                .as_deref()
-                .map_or_else(String::new, in_words),
-        ),
-        inert(
-            recipient
-                .warnings
-                .iter()
-                .map(|w| in_words(w))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        recipient
+            .reason
+            .as_deref()
+            .map_or_else(String::new, in_words),
+        recipient
+            .warnings
+            .iter()
+            .map(|w| in_words(w))
+            .collect::<Vec<_>>()
+            .join("; "),
         recipient.id.clone(),
     ]
+    .map(inert)
 }
 
 /// A recorded notice (data, or words from the ledger and providers) in English words.
@@ -86,9 +83,15 @@ fn in_words(recorded: &str) -> String {
     Notice::from_recorded(recorded).to_string()
 }
 
-/// Free text a spreadsheet would run as a formula is kept as text (a leading `'`).
+/// A cell a spreadsheet would read as a formula, kept as text with a leading `'` (OWASP's CSV
+/// injection rule: cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return). Every cell
+/// goes through it, the phone number included: a number is written `+33612345678`, so it is
+/// always guarded, as `'+33612345678`. Quoting alone would not do (the quotes are the file's, a
+/// spreadsheet drops them and evaluates the rest), and dropping the `+` would lose the country.
+/// The apostrophe is what a spreadsheet user types to mean "text": every digit and the `+` stay
+/// as written (no `3.36E+10`), and a program reading the file strips one leading `'`.
 fn inert(text: String) -> String {
-    if text.starts_with(['=', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text
@@ -106,7 +109,34 @@ mod tests {
 
     #[test]
     fn text_a_spreadsheet_would_run_is_kept_as_text() {
-        assert_eq!(inert("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
-        assert_eq!(inert("opted out".into()), "opted out");
+        for formula in [
+            "=HYPERLINK(\"x\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(inert(formula.into()), format!("'{formula}"), "{formula:?}");
+        }
+    }
+
+    #[test]
+    fn a_phone_number_is_text_with_every_digit() {
+        assert_eq!(inert("+33612345678".into()), "'+33612345678");
+    }
+
+    #[test]
+    fn plain_cells_are_left_as_they_are() {
+        for plain in [
+            "opted out",
+            "12",
+            "2026-12-07T07:00:00Z",
+            "",
+            "'quoted",
+            "a=b",
+        ] {
+            assert_eq!(inert(plain.into()), plain);
+        }
     }
 }

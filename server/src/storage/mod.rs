@@ -74,8 +74,11 @@ impl Store {
                 Box::pin(async move {
                     if is_sqlite {
                         // WAL lets readers work while a submission is written; wait rather than fail on a lock.
+                        // FULL: every commit is on disk before the provider is called, so a power
+                        // loss cannot forget a hand-over (and resend it); NORMAL only survives a
+                        // killed process. The cost is in the README (scripts/sqlite-sync-cost.sh).
                         connection
-                            .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                            .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;")
                             .await?;
                     }
                     Ok(())

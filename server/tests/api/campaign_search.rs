@@ -92,14 +92,23 @@ async fn a_campaigns_results_export_as_csv_whole_or_by_status() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let lines_and_statuses: Vec<(&str, &str, &str)> =
         rows.iter().map(|r| (&r[0], &r[1], &r[2])).collect();
+    // A cell starting with `+` would be a formula to a spreadsheet: numbers are kept as text.
     assert_eq!(
         lines_and_statuses,
         [
-            ("1", "+33612345678", "scheduled"),
-            ("2", "+33698765432", "scheduled"),
-            ("3", "+33611111111", "excluded"),
+            ("1", "'+33612345678", "scheduled"),
+            ("2", "'+33698765432", "scheduled"),
+            ("3", "'+33611111111", "excluded"),
         ]
     );
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a cell a spreadsheet would evaluate: {cell:?}"
+            );
+        }
+    }
     assert!(!rows[2][6].is_empty(), "the exclusion says why");
     assert!(rows[0][3].ends_with('Z'), "send times are UTC");
 

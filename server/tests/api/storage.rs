@@ -129,3 +129,25 @@ async fn reopening_keeps_the_data_and_does_not_migrate_twice() {
     let reopened = Store::connect(&url).await.unwrap();
     assert!(reopened.submission("kept").await.unwrap().is_some());
 }
+
+#[tokio::test]
+async fn sqlite_commits_reach_the_disk_before_they_are_reported() {
+    let store = Store::connect(&temp_sqlite_url()).await.unwrap();
+    // Every connection of the pool held at once: each one is set up, not only the first.
+    let mut connections = Vec::new();
+    for _ in 0..4 {
+        connections.push(store.pool().acquire().await.unwrap());
+    }
+    for connection in &mut connections {
+        let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut **connection)
+            .await
+            .unwrap();
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut **connection)
+            .await
+            .unwrap();
+        assert_eq!(journal, "wal");
+        assert_eq!(synchronous, 2, "FULL: a power loss cannot undo a commit");
+    }
+}

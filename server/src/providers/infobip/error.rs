@@ -45,7 +45,7 @@ impl InfobipError {
 
 impl From<reqwest::Error> for InfobipError {
     fn from(error: reqwest::Error) -> Self {
-        InfobipError::Transport(transport_failure(&error))
+        InfobipError::Transport(transport_failure(error))
     }
 }
 

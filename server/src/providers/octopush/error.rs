@@ -59,7 +59,7 @@ impl OctopushError {
 
 impl From<reqwest::Error> for OctopushError {
     fn from(error: reqwest::Error) -> Self {
-        OctopushError::Transport(transport_failure(&error))
+        OctopushError::Transport(transport_failure(error))
     }
 }
 

@@ -5,6 +5,7 @@ use app::domain::opt_out::is_opt_out_request;
 use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
 
+use super::reported_time;
 use crate::providers::infobip::wire::{parse_send_at, DeliveryReport, InboundMessage as Inbound};
 use crate::storage::{InboundMessage, ReportKey, StatusReport};
 
@@ -41,12 +42,13 @@ pub fn delivery_report(
             .or_else(|| report.status.as_ref().and_then(|s| s.description.clone())),
         _ => None,
     };
-    let occurred_at = report
+    let reported = report
         .done_at
         .as_deref()
         .or(report.sent_at.as_deref())
         .and_then(parse_send_at)
-        .map_or(received_at, |at| at.with_timezone(&Utc));
+        .map(|at| at.with_timezone(&Utc));
+    let occurred_at = reported_time(reported, received_at);
     Some(StatusReport {
         key: ReportKey::RecipientId(message_id),
         status,
@@ -71,11 +73,12 @@ pub fn inbound(message: &Inbound, received_at: DateTime<Utc>) -> Option<InboundM
         .or_else(|| message.clean_text.clone())
         .unwrap_or_default();
     let keyword_says_stop = message.keyword.as_deref().is_some_and(is_opt_out_request);
-    let received = message
+    let reported = message
         .received_at
         .as_deref()
         .and_then(parse_send_at)
-        .map_or(received_at, |at| at.with_timezone(&Utc));
+        .map(|at| at.with_timezone(&Utc));
+    let received = reported_time(reported, received_at);
     Some(InboundMessage {
         id: match &message.message_id {
             Some(id) => format!("{PROVIDER}:{id}"),

@@ -6,7 +6,7 @@ pub mod infobip;
 pub mod octopush;
 
 use app::models::Notice;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::clock::SharedClock;
 use crate::providers::infobip::wire::{DeliveryReport, InboundMessage as InfobipInbound};
@@ -17,6 +17,15 @@ use crate::storage::{InboundMessage, ReportOutcome, StatusReport, Store, StoreEr
 pub const STOP_REPLY_SOURCE: &str = "stop-reply";
 /// Who acted, for an opt-out the recipient asked for.
 const RECIPIENT_ACTOR: &str = "recipient";
+
+/// The time a provider gives for an event, when the ledger can keep it: a four-digit year, as
+/// RFC 3339 writes and reads it back (chrono reads `+262000-01-01…` too, which a stored row could
+/// not be read from). Otherwise the time the report reached us.
+pub fn reported_time(reported: Option<DateTime<Utc>>, received_at: DateTime<Utc>) -> DateTime<Utc> {
+    reported
+        .filter(|at| (1..=9999).contains(&at.year()))
+        .unwrap_or(received_at)
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum IntakeError {
@@ -152,5 +161,23 @@ impl ReportIntake {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reported_time;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_reported_time_the_ledger_cannot_keep_is_the_time_it_arrived() {
+        let received = Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap();
+        let reported = Utc.with_ymd_and_hms(2026, 12, 7, 8, 59, 0).unwrap();
+        assert_eq!(reported_time(Some(reported), received), reported);
+        assert_eq!(reported_time(None, received), received);
+        for year in [262_000, 10_000, 0, -262_000] {
+            let far = Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0).unwrap();
+            assert_eq!(reported_time(Some(far), received), received, "{far}");
+        }
     }
 }

@@ -5,6 +5,7 @@ use app::domain::opt_out::is_opt_out_request;
 use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
 
+use super::reported_time;
 use crate::providers::octopush::callbacks::{
     octopush_date, DeliveryReportCallback, DeliveryStatus, ReplyCallback, StopCallback,
 };
@@ -59,7 +60,7 @@ pub fn delivery_report(
         status,
         detail: detail.map(str::to_owned),
         source: SOURCE.to_owned(),
-        occurred_at: octopush_date(&report.delivery_date).unwrap_or(received_at),
+        occurred_at: reported_time(octopush_date(&report.delivery_date), received_at),
     }
 }
 
@@ -102,7 +103,7 @@ fn inbound(
         text: text.to_owned(),
         reference: Some(ticket.to_owned()),
         opt_out,
-        received_at: octopush_date(date).unwrap_or(received_at),
+        received_at: reported_time(octopush_date(date), received_at),
     }
 }
 

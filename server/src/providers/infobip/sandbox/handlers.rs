@@ -115,7 +115,9 @@ pub async fn send(State(sandbox): State<InfobipSandbox>, _: Authorized, body: St
         }
     };
 
-    let state = sandbox.lock();
+    // One lock from the checks of bulkId and messageIds to their acceptance: two identical
+    // requests at once cannot both pass the checks (Infobip accepts a bulkId once).
+    let mut state = sandbox.lock();
     if let Some(bulk_id) = &schedule.bulk_id {
         if bulk_id.is_empty() || bulk_id.len() > 100 {
             found.push((
@@ -191,7 +193,6 @@ pub async fn send(State(sandbox): State<InfobipSandbox>, _: Authorized, body: St
             });
         }
     }
-    drop(state);
     if !found.is_empty() {
         return violations(found);
     }
@@ -200,7 +201,6 @@ pub async fn send(State(sandbox): State<InfobipSandbox>, _: Authorized, body: St
         .iter()
         .map(|m| f64::from(m.parts) * PART_PRICE)
         .sum::<f64>();
-    let mut state = sandbox.lock();
     let enough_credit = cost <= state.balance;
     let include_count = request
         .options
