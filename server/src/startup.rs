@@ -8,10 +8,12 @@ use axum::http::{header, HeaderValue};
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::Router;
+use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -267,7 +269,9 @@ impl Application {
                 "/api/{*fn_name}",
                 post(server_fns::handle)
                     .get(server_fns::handle)
-                    .layer(DefaultBodyLimit::max(MAX_SERVER_FN_BODY)),
+                    .layer::<_, Infallible>(DefaultBodyLimit::max(MAX_SERVER_FN_BODY))
+                    // A body announced larger is refused at once with 413, before it is read.
+                    .layer::<_, Infallible>(RequestBodyLimitLayer::new(MAX_SERVER_FN_BODY)),
             )
             .route(
                 "/export/campaigns/{id}/recipients.csv",

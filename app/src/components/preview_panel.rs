@@ -131,7 +131,9 @@ fn verdict(t: &'static Texts, preview: &CampaignPreview) -> impl IntoView {
             </ul>
         })}
         {(!preview.duplicates.is_empty()).then(|| view! {
-            <p class="muted">{(t.duplicates_merged)(preview.duplicates.len())}</p>
+            <p class="muted">{(t.duplicates_merged)(
+                preview.duplicates.len() + usize::try_from(preview.more_duplicates).unwrap_or(usize::MAX),
+            )}</p>
         })}
     }
 }

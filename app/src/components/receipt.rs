@@ -106,6 +106,10 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         .duplicates
         .iter()
         .map(|d| (t.same_as_line)(d.line, &d.number, d.first_line))
+        .chain(
+            (receipt.more_duplicates > 0)
+                .then(|| (t.and_more)(u32::try_from(receipt.more_duplicates).unwrap_or(u32::MAX))),
+        )
         .collect();
     let rejected: Vec<String> = receipt
         .rejected
@@ -230,6 +234,7 @@ mod tests {
             estimated_cost: None,
             simulation: false,
             duplicates: Vec::new(),
+            more_duplicates: 0,
             rejected: Vec::new(),
             excluded: Vec::new(),
             deferred: 0,

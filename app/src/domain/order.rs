@@ -61,6 +61,7 @@ impl SmsOrder {
             text: self.text.clone(),
             recipients,
             duplicates: Vec::new(),
+            more_duplicates: 0,
             campaign_type: self.campaign_type,
             sender: self.sender.clone(),
             send_at,
@@ -87,7 +88,9 @@ pub struct SmsOrder {
     pub text: MessageText,
     /// Each with its own rendered text when the template has placeholders.
     pub recipients: Vec<PersonalisedRecipient>,
+    /// The first repeated numbers, and how many more (`RecipientList`).
     pub duplicates: Vec<DuplicateRecipient>,
+    pub more_duplicates: u64,
     pub campaign_type: CampaignType,
     pub sender: Option<SenderId>,
     /// `None`: send now.
@@ -119,6 +122,7 @@ impl SmsOrder {
             errors.push(FieldError::new(Field::Text, e));
         }
         let list = parse_recipients(&request.recipients, rules.default_region);
+        let more_duplicates = list.more_duplicates;
         let (recipients, duplicates, line_errors) = personalise(list, &request.text);
         if let Some(problem) = missing_mention(
             request.provider,
@@ -205,6 +209,7 @@ impl SmsOrder {
             text: text.expect("checked above"),
             recipients,
             duplicates,
+            more_duplicates,
             campaign_type: request.campaign_type,
             sender,
             send_at,

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use std::collections::HashMap;
 
 use super::phone::{PhoneNumber, Region};
-use super::recipients::{FieldValues, Recipient, RecipientList};
+use super::recipients::{FieldValues, Recipient, RecipientList, DUPLICATES_LISTED};
 use crate::models::{DuplicateRecipient, Field, FieldError, Problem};
 
 /// A line read whose number is not checked yet.
@@ -67,11 +67,15 @@ impl ListBuilder {
                 }
             };
             if let Some(&first_line) = first_seen.get(number.e164()) {
-                list.duplicates.push(DuplicateRecipient {
-                    line: row.line,
-                    first_line,
-                    number: number.e164().to_owned(),
-                });
+                if list.duplicates.len() < DUPLICATES_LISTED {
+                    list.duplicates.push(DuplicateRecipient {
+                        line: row.line,
+                        first_line,
+                        number: number.e164().to_owned(),
+                    });
+                } else {
+                    list.more_duplicates += 1;
+                }
                 continue;
             }
             first_seen.insert(number.e164().to_owned(), row.line);

@@ -53,8 +53,21 @@ impl FieldValues {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RecipientList {
     pub recipients: Vec<Recipient>,
+    /// The first `DUPLICATES_LISTED` repeated numbers…
     pub duplicates: Vec<DuplicateRecipient>,
+    /// …and how many more: a number repeated a million times is counted, not listed.
+    pub more_duplicates: u64,
     pub errors: Vec<FieldError>,
+}
+
+/// Repeated numbers listed one by one; beyond, a count.
+pub const DUPLICATES_LISTED: usize = 100;
+
+impl RecipientList {
+    /// Every repeated number, listed or not.
+    pub fn duplicate_count(&self) -> u64 {
+        self.duplicates.len() as u64 + self.more_duplicates
+    }
 }
 
 /// What each CSV column holds.

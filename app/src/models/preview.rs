@@ -44,5 +44,8 @@ pub struct CampaignPreview {
     pub currency: Option<String>,
     /// Provider requests the campaign would be split into.
     pub submissions: u32,
+    /// The first repeated numbers, merged into their first line…
     pub duplicates: Vec<DuplicateRecipient>,
+    /// …and how many more.
+    pub more_duplicates: u64,
 }

@@ -204,8 +204,10 @@ pub struct ScheduleReceipt {
     /// The preview's estimate and its currency, for when the provider does not say what it cost.
     pub estimated_cost: Option<(f64, String)>,
     pub simulation: bool,
-    /// Repeated numbers, left out of the submission.
+    /// The first repeated numbers, left out of the submission…
     pub duplicates: Vec<DuplicateRecipient>,
+    /// …and how many more.
+    pub more_duplicates: u64,
     /// Recipients the provider refused; the others were accepted.
     pub rejected: Vec<RejectedRecipient>,
     /// Left out before submission (opted out, sending rules, frequency cap).

@@ -144,7 +144,7 @@ impl OptOutList {
         let mut report = OptOutImport {
             added: 0,
             // Numbers written twice in the list count as already listed the second time.
-            already_listed: u32::try_from(list.duplicates.len()).unwrap_or(u32::MAX),
+            already_listed: u32::try_from(list.duplicate_count()).unwrap_or(u32::MAX),
             errors: Vec::new(),
             still_scheduled: Vec::new(),
         };

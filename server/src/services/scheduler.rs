@@ -12,6 +12,7 @@ use app::models::{
 use app::services::Actor;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
+use tokio::sync::Semaphore;
 use uuid::Uuid;
 
 use super::campaign_records::{campaign_rows, PlannedSubmission};
@@ -44,6 +45,8 @@ pub struct SchedulerService {
     rules: SchedulingRules,
     claims: Claims,
     handovers: Handovers,
+    /// Lists read and planned at once (one per core): more wait their turn.
+    heavy_work: Semaphore,
 }
 
 impl SchedulerService {
@@ -56,6 +59,9 @@ impl SchedulerService {
     ) -> Self {
         Self {
             handovers: Handovers::new(store.clone(), clock.clone(), &rules.handovers),
+            heavy_work: Semaphore::new(
+                std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            ),
             providers,
             store,
             clock,
@@ -65,16 +71,31 @@ impl SchedulerService {
     }
 
     /// Validates the form and plans the campaign: what would happen, recipient by recipient.
+    /// Reading a list of numbers and planning it is CPU work: it runs on the blocking pool, a few
+    /// lists at a time, so that a large list never holds up the async workers (nor `/health`).
     async fn plan(
         &self,
-        request: &ScheduleRequest,
+        request: ScheduleRequest,
         now: DateTime<Utc>,
     ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
-        let order = SmsOrder::parse(request, &self.rules.order, now).map_err(AppError::Invalid)?;
+        let _turn = self
+            .heavy_work
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
+        let rules = self.rules.order.clone();
+        let order = off_the_workers(move || SmsOrder::parse(&request, &rules, now))
+            .await?
+            .map_err(AppError::Invalid)?;
         let provider = self.providers.get(order.provider)?.clone();
         let batch_size = provider.info().capabilities.max_recipients_per_request as usize;
         let exclusions = self.exclusions(&order, now).await.map_err(read_failed)?;
-        let plan = CampaignPlan::new(&order, &self.rules.policies, &exclusions, now, batch_size);
+        let policies = self.rules.policies.clone();
+        let (order, plan) = off_the_workers(move || {
+            let plan = CampaignPlan::new(&order, &policies, &exclusions, now, batch_size);
+            (order, plan)
+        })
+        .await?;
         Ok((order, plan, provider))
     }
 
@@ -127,7 +148,7 @@ impl SchedulerService {
     ) -> Result<ScheduleReceipt, AppError> {
         let campaign_id = self.new_campaign_id(campaign_id).await?;
         let now = self.clock.now();
-        let (order, plan, provider) = self.plan(&request, now).await?;
+        let (order, plan, provider) = self.plan(request, now).await?;
         ensure_credit(provider.as_ref(), &order, &plan).await?;
 
         // Everything is recorded before the first call, each batch's request as it will be sent,
@@ -260,10 +281,20 @@ impl SchedulerService {
         offset: u64,
     ) -> Result<CampaignPreview, AppError> {
         let now = self.clock.now();
-        let (order, plan, provider) = self.plan(&request, now).await?;
+        let (order, plan, provider) = self.plan(request, now).await?;
         let price = CostRates::of(provider.as_ref(), &order);
         Ok(preview(&order, &plan, price.as_ref(), offset))
     }
+}
+
+/// Runs CPU work on tokio's blocking pool.
+async fn off_the_workers<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work).await.map_err(|error| {
+        tracing::error!(%error, "planning a campaign failed");
+        AppError::Internal("the campaign could not be planned; nothing was sent".into())
+    })
 }
 
 /// Recipients shown per preview page.
@@ -331,6 +362,7 @@ fn preview(
         currency: price.map(|p| p.per_part.currency.clone()),
         submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
         duplicates: order.duplicates.clone(),
+        more_duplicates: order.more_duplicates,
     }
 }
 
@@ -372,6 +404,7 @@ fn receipt(
         estimated_cost: estimate,
         simulation: order.simulation(),
         duplicates: order.duplicates.clone(),
+        more_duplicates: order.more_duplicates,
         rejected: accepted.iter().flat_map(|a| a.rejected.clone()).collect(),
         excluded: plan
             .excluded()

@@ -13,6 +13,7 @@ mod far_dates;
 mod fault_mix;
 mod faults;
 mod handover_task;
+mod heavy_input;
 mod helpers;
 mod keys;
 mod ledger;
