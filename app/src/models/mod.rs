@@ -34,5 +34,7 @@ pub use schedule::{
     RejectedRecipient, ScheduleProgress, ScheduleReceipt, ScheduleRequest, SubmissionOutcome,
     SubmissionReceipt,
 };
-pub use settings::{CapTerms, PolicyInfo, SandboxClockView, ServerSettings, WindowTerms};
+pub use settings::{
+    CapTerms, Enforcement, PolicyInfo, SandboxClockView, ServerSettings, WindowTerms, ZoneChoice,
+};
 pub use status::RecipientStatus;

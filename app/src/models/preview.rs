@@ -45,4 +45,11 @@ pub struct CampaignPreview {
     /// Provider requests the campaign would be split into.
     pub submissions: u32,
     pub duplicates: Vec<DuplicateRecipient>,
+    /// Each distinct caution on the recipients to send, with how many have it, over the whole
+    /// list (the frequency cap's apart).
+    pub warnings: Vec<(Notice, u64)>,
+    /// Recipients sent although over the frequency cap.
+    pub over_cap: u64,
+    /// The recipients' countries (ISO 3166 codes), each once, in list order.
+    pub countries: Vec<String>,
 }

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 
 use crate::api::providers::check_balance;
 use crate::api::settings::read_settings;
-use crate::components::{ColumnHeads, SandboxPanel, TableScroll};
+use crate::components::{ColumnHeads, PageTitle, SandboxPanel, TableScroll};
 use crate::i18n::{use_i18n, Texts};
 use crate::models::{AppError, Balance, ProviderId, ProviderInfo, ServerSettings, Support};
 
@@ -49,6 +49,7 @@ pub fn SettingsPage() -> impl IntoView {
     let balances = Balances::new();
     // Nothing here can be edited: a switch of language draws the page again.
     view! {
+        <PageTitle name=|t| t.nav_settings/>
         {move || {
             let t = i18n.t();
             match settings.get() {
@@ -156,11 +157,11 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                     <tbody>
                         {policies.into_iter().map(|policy| view! {
                             <tr>
-                                <td>{policy.name}</td>
+                                <td>{t.term_or_itself(&policy.name)}</td>
                                 <td>{policy.countries.map_or_else(|| t.every_other.into(), |codes| codes.join(", "))}</td>
                                 <td>{t.term_or_itself(&policy.purpose)}</td>
                                 <td>{(t.window_terms)(&policy.window)}</td>
-                                <td>{policy.enforcement}</td>
+                                <td>{(t.enforcement_name)(policy.enforcement)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -432,6 +432,9 @@ fn preview(
         currency: price.map(|p| p.per_part.currency.clone()),
         submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
         duplicates: order.duplicates.clone(),
+        warnings: plan.warning_counts(),
+        over_cap: plan.over_cap(),
+        countries: order.countries(),
     }
 }
 
