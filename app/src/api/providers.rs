@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::{Json, Postcard};
 
-use crate::models::{AppError, Balance, ProviderId, ProviderInfo, ZoneChoice};
+use crate::models::{AppError, Balance, ProductCredit, ProviderId, ProviderInfo, ZoneChoice};
 
 #[server(endpoint = "list_providers", input = Json, output = Postcard)]
 pub async fn list_providers() -> Result<Vec<ProviderInfo>, AppError> {
@@ -13,6 +13,15 @@ pub async fn list_providers() -> Result<Vec<ProviderInfo>, AppError> {
 pub async fn check_balance(provider: ProviderId) -> Result<Balance, AppError> {
     let (service, _) = crate::services::from_context()?;
     service.balance(provider).await
+}
+
+#[server(endpoint = "check_balance_details", input = Json, output = Postcard)]
+pub async fn check_balance_details(
+    provider: ProviderId,
+    country: String,
+) -> Result<Vec<ProductCredit>, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.balance_details(provider, country).await
 }
 
 /// The time zones of countries (no alias), with their countries: the table stays on the server.

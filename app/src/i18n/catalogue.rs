@@ -80,6 +80,8 @@ catalogue! {
         framed_by, own_pages_only, database,
     }
     phrases {
+        // A table's box, named apart from the section it stands in.
+        table_of: fn(&str) -> String,
         // Tables' column headings.
         campaign_columns: &'static [&'static str],
         recipient_columns: &'static [&'static str],
@@ -147,6 +149,9 @@ catalogue! {
         still_scheduled_item: fn(&str, &str) -> String,
         // Settings.
         refresh_balance: fn(&str) -> String,
+        // `Credit in FR`: what the balance buys there, product by product.
+        credit_in: fn(&str) -> String,
+        product_sms: fn(&str, f64) -> String,
         days: fn(u32) -> String,
         yes_with: fn(&str) -> String,
         no_because: fn(&str) -> String,

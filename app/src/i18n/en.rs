@@ -207,6 +207,7 @@ pub static EN: Texts = Texts {
     own_pages_only: "this app's own pages only",
     database: "Database",
 
+    table_of: |name| format!("Table: {name}"),
     campaign_columns: &["Created", "Campaign", "Send time", "Sender", "Provider", "Recipients", "State"],
     recipient_columns: &["Line", "Number", "Status", "Send at", "Parts", "Reason or warnings", "History"],
     opt_out_columns: &["Number", "Source", "Added by", "Added", ""],
@@ -349,6 +350,8 @@ pub static EN: Texts = Texts {
     still_scheduled_item: |phone, provider| format!("{phone}: a campaign {provider} holds, to go at"),
 
     refresh_balance: |provider| format!("Refresh the {provider} balance"),
+    credit_in: |country| format!("Credit in {country}"),
+    product_sms: |product, sms| format!("{product}: {} SMS", fixed_point(sms, 0, '.')),
     days: |n| format!("{n} day{}", plural(n.into())),
     yes_with: |conditions| format!("yes, {conditions}"),
     no_because: |why| format!("no: {why}"),

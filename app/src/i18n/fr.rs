@@ -211,6 +211,7 @@ pub static FR: Texts = Texts {
     own_pages_only: "les pages de cette application seulement",
     database: "Base de données",
 
+    table_of: |name| format!("Tableau : {name}"),
     campaign_columns: &["Créée le", "Campagne", "Envoi", "Expéditeur", "Fournisseur", "Destinataires", "État"],
     recipient_columns: &["Ligne", "Numéro", "Statut", "Envoi le", "Parties", "Raison ou avertissements", "Historique"],
     opt_out_columns: &["Numéro", "Source", "Ajouté par", "Ajouté le", ""],
@@ -409,6 +410,8 @@ pub static FR: Texts = Texts {
     still_scheduled_item: |phone, provider| format!("{phone} : une campagne que {provider} détient, à envoyer le"),
 
     refresh_balance: |provider| format!("Actualiser le crédit {provider}"),
+    credit_in: |country| format!("Crédit pour le pays {country}"),
+    product_sms: |product, sms| format!("{product} : {} SMS", fixed_point(sms, 0, ',')),
     days: |n| format!("{n} jour{}", plural(n.into())),
     yes_with: |conditions| format!("oui, {conditions}"),
     no_because: |why| format!("non : {why}"),

@@ -38,9 +38,14 @@ async fn a_named_campaign_is_kept_listed_with_its_sender_and_found_by_its_name()
     assert_eq!(found.campaigns[0].id, receipt.campaign_id);
     let all = listed(&app, "").await;
     assert_eq!(all.campaigns.len(), 2);
-    // Newest first: the one without a name, and with the provider's default sender.
-    assert_eq!(all.campaigns[0].name, None);
-    assert_eq!(all.campaigns[0].sender, None);
+    // The other has no name, and the provider's default sender.
+    let other = all
+        .campaigns
+        .iter()
+        .find(|c| c.id != receipt.campaign_id)
+        .unwrap();
+    assert_eq!(other.name, None);
+    assert_eq!(other.sender, None);
 }
 
 #[tokio::test]
@@ -150,4 +155,54 @@ async fn a_moved_campaign_forgets_the_notes_about_its_former_time() {
         .ok();
     assert_eq!(report.recipients_moved, 2);
     assert_eq!(outside(&app.campaign_detail(&receipt.campaign_id).await), 0);
+}
+
+#[tokio::test]
+async fn octopush_says_what_its_credit_buys_of_each_product_in_a_country() {
+    use app::domain::CampaignType;
+    use app::models::ProductCredit;
+    let app = spawn_app().await;
+    let credits: Vec<ProductCredit> = app
+        .call(
+            "check_balance_details",
+            json!({"provider": "Octopush", "country": "fr"}),
+        )
+        .await
+        .ok();
+    // The sandbox's 100 EUR at its prices per SMS.
+    assert_eq!(
+        credits,
+        [
+            ProductCredit {
+                country: "FR".into(),
+                product: CampaignType::Premium,
+                sms: (100.0_f64 / 0.055).floor(),
+            },
+            ProductCredit {
+                country: "FR".into(),
+                product: CampaignType::LowCost,
+                sms: (100.0_f64 / 0.035).floor(),
+            },
+        ]
+    );
+    // Infobip gives no such detail; a country that is none is refused.
+    let infobip: Vec<ProductCredit> = app
+        .call(
+            "check_balance_details",
+            json!({"provider": "Infobip", "country": "FR"}),
+        )
+        .await
+        .ok();
+    assert!(infobip.is_empty());
+    let AppError::Invalid(errors) = app
+        .call(
+            "check_balance_details",
+            json!({"provider": "Octopush", "country": "Atlantis"}),
+        )
+        .await
+        .error()
+    else {
+        panic!("expected the country to be refused")
+    };
+    assert_eq!(errors[0].field, Field::Provider);
 }
