@@ -109,6 +109,16 @@ pub fn input_incomplete(input: &leptos::web_sys::HtmlInputElement) -> bool {
     }
 }
 
+/// The document's title, as the tab and the history show it.
+pub fn set_document_title(title: &str) {
+    #[cfg(feature = "csr")]
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+    #[cfg(not(feature = "csr"))]
+    let _ = title;
+}
+
 /// Moves the focus to the element `id`, so the user lands where the problem is.
 pub fn focus_by_id(id: &str) {
     #[cfg(feature = "csr")]

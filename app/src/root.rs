@@ -5,7 +5,7 @@ use leptos_router::{lazy_route, path, ChooseView, Lazy, LazyRoute};
 use leptos::task::spawn_local;
 
 use crate::client::{base_path, href};
-use crate::components::{preload_composer_parts, LanguageSwitch};
+use crate::components::{preload_composer_parts, LanguageSwitch, PageTitle};
 use crate::i18n::{provide_i18n, word};
 use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage};
 
@@ -27,7 +27,10 @@ pub fn App() -> impl IntoView {
                 <LanguageSwitch/>
             </header>
             <main class="app-main">
-                <Routes fallback=move || view! { <p class="not-found">{word(|t| t.not_found)}</p> }>
+                <Routes fallback=move || view! {
+                    <PageTitle name=|t| t.not_found/>
+                    <p class="not-found">{word(|t| t.not_found)}</p>
+                }>
                     <Route path=path!("/") view=composer_route()/>
                     <Route path=path!("/campaigns") view={Lazy::<CampaignsRoute>::new()}/>
                     <Route path=path!("/campaigns/:id") view={Lazy::<CampaignRoute>::new()}/>

@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use crate::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
-    CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
-    RecipientEvent, RecipientStatus, SandboxClockView, ScheduleProgress, ScheduleReceipt,
-    ScheduleRequest, ServerSettings,
+    CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProductCredit, ProviderId,
+    ProviderInfo, RecipientEvent, RecipientStatus, SandboxClockView, ScheduleProgress,
+    ScheduleReceipt, ScheduleRequest, ServerSettings,
 };
 
 /// Who performs an action, taken from the request (the portal's sign-in header, or a local operator).
@@ -46,6 +46,14 @@ pub trait SmsService: Send + Sync + 'static {
     ) -> Result<Option<ScheduleProgress>, AppError>;
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError>;
+
+    /// What the credit buys of each product in `country` (ISO 3166), when the provider says it
+    /// (Octopush); empty otherwise.
+    async fn balance_details(
+        &self,
+        provider: ProviderId,
+        country: String,
+    ) -> Result<Vec<ProductCredit>, AppError>;
 
     /// What scheduling `request` would do, recipient by recipient (a page from `offset`); nothing
     /// is recorded or sent.

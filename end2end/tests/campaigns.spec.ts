@@ -202,7 +202,7 @@ test.describe('in a browser on New York time', () => {
     await openComposer(page);
     await fillValidForm(page);
     await expect(page.getByLabel('Time zone')).toHaveValue('America/New_York');
-    await page.getByLabel('Time zone').selectOption('Europe/Paris');
+    await page.getByLabel('Time zone').fill('Europe/Paris');
     await scheduleAndConfirm(page);
     const day = tomorrowAt('10:00').slice(0, 10);
     await expect(page.getByTestId('send-time')).toHaveText(`${day} 10:00 Europe/Paris`);

@@ -40,14 +40,20 @@ test('says which recipients the sending rules move, and to when', async ({ page 
   await expect(page.getByTestId('preview-on-time')).toHaveText('0');
   await expect(page.getByTestId('preview-moves')).toContainText('2 to');
   await expect(page.getByTestId('preview-moves')).toContainText('08:00');
+  // The rule's sentence, the same for both, is said once in the totals with its count, not on
+  // every recipient's row.
+  const warnings = page.getByTestId('preview-warnings');
+  await expect(warnings.locator('li')).toHaveCount(1);
+  await expect(warnings).toContainText(/^2: outside France marketing: .*is not a sending day in Europe\/Paris; moved to the next allowed time$/);
   const shown = page.getByTestId('preview-recipients');
-  await expect(shown).toContainText('is not a sending day in Europe/Paris; moved to the next allowed time');
+  await expect(shown.locator('li')).toHaveCount(2);
+  await expect(shown).not.toContainText('is not a sending day');
 
   // The rules' reasons come as data: the French words are the browser's.
   await page.getByRole('button', { name: 'Français' }).click();
-  await expect(shown).toContainText("n'est pas un jour d'envoi en Europe/Paris ; décalé à la prochaine heure permise");
-  await expect(shown).toContainText('hors de la règle France marketing : lundi–samedi 08:00–20:00');
-  await expect(shown).toContainText(/le dimanche \d+ \S+ \d{4}/);
+  await expect(warnings).toContainText("n'est pas un jour d'envoi en Europe/Paris ; décalé à la prochaine heure permise");
+  await expect(warnings).toContainText('2 : hors de la règle Marketing en France : lundi–samedi 08:00–20:00');
+  await expect(warnings).toContainText(/le dimanche \d+ \S+ \d{4}/);
 });
 
 test('restates the campaign before scheduling it, and schedules nothing on the way back', async ({ page }) => {

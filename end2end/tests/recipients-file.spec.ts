@@ -26,7 +26,7 @@ test('maps the columns of an uploaded CSV file, then previews and reports its ba
   await page.getByRole('button', { name: 'Use these columns' }).click();
 
   await expect(mapping).toHaveCount(0);
-  await expect(page.getByTestId('recipients-file-note')).toHaveText('export.csv: 4 lines loaded below.');
+  await expect(page.getByTestId('recipients-file-note')).toHaveText('export.csv: a header and 3 recipients (one a row) loaded below.');
   await expect(page.getByLabel(/^Recipients/)).toHaveValue(/^ignore;phone;first_name\nLyon;06 12 34 56 78;Ana\n/);
   await expect(page.getByTestId('preview-problems')).toContainText("Line 3: '06 98' is not a valid number");
   await page.getByRole('button', { name: 'Schedule' }).click();
@@ -48,4 +48,5 @@ test('a file already in the list format goes in as it is', async ({ page }) => {
   });
   await expect(page.getByTestId('column-mapping')).toHaveCount(0);
   await expect(page.getByLabel(/^Recipients/)).toHaveValue('06 12 34 56 78\n+33 6 98 76 54 32\n');
+  await expect(page.getByTestId('recipients-file-note')).toHaveText('numbers.txt: 2 lines of numbers loaded below.');
 });

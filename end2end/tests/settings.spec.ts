@@ -8,6 +8,11 @@ test('shows the providers with their balance, the sending rules, and moves the s
     await expect(card).toContainText('sandbox');
     await expect(page.getByTestId(`balance-${provider}`)).toHaveText(/^\d+\.\d\d \S+/);
   }
+  // What Octopush's credit buys in the default region's country, product by product; Infobip
+  // does not say.
+  await expect(page.getByTestId('provider-octopush')).toContainText('Credit in FR');
+  await expect(page.getByTestId('credit-octopush')).toHaveText(/^Premium: \d+ SMS · Low cost: \d+ SMS$/);
+  await expect(page.getByTestId('credit-infobip')).toHaveCount(0);
   await expect(page.getByTestId('policies')).toContainText('FR');
   await expect(page.getByTestId('base-path')).toHaveText('/ (the site root)');
 
@@ -25,22 +30,26 @@ test('under the portal, the settings name its sub-path and the origin that may f
 
 test('a switch of language redraws the balances without asking the providers again', async ({ page }) => {
   let asked = 0;
+  let detailed = 0;
   page.on('request', (request) => {
-    if (request.url().includes('/api/check_balance')) asked += 1;
+    if (request.url().endsWith('/api/check_balance')) asked += 1;
+    if (request.url().endsWith('/api/check_balance_details')) detailed += 1;
   });
   await page.goto('./settings');
   await expect(page.getByTestId('balance-octopush')).toHaveText(/^\d+\.\d\d \S+/);
   await expect(page.getByTestId('balance-infobip')).toHaveText(/^\d+\.\d\d \S+/);
-  expect(asked).toBe(2);
+  await expect(page.getByTestId('credit-octopush')).toHaveText(/^Premium: \d+ SMS/);
+  expect([asked, detailed]).toEqual([2, 2]);
 
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(page.getByTestId('balance-octopush')).toHaveText(/^\d+,\d\d \S+/);
   await expect(page.getByTestId('balance-infobip')).toHaveText(/^\d+,\d\d \S+/);
-  expect(asked).toBe(2);
+  await expect(page.getByTestId('credit-octopush')).toHaveText(/^Premium : \d+ SMS · Low cost : \d+ SMS$/);
+  expect([asked, detailed]).toEqual([2, 2]);
 
   await page.getByRole('button', { name: 'Actualiser le crédit Infobip' }).click();
-  await expect.poll(() => asked).toBe(3);
+  await expect.poll(() => [asked, detailed]).toEqual([3, 3]);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByTestId('balance-infobip')).toHaveText(/^\d+\.\d\d \S+/);
-  expect(asked).toBe(3);
+  expect([asked, detailed]).toEqual([3, 3]);
 });

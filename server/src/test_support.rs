@@ -9,6 +9,7 @@ use chrono::{TimeZone, Utc};
 /// A valid form for `provider`: one French number, 2026-07-01 09:30 Paris time.
 pub fn form(provider: ProviderId) -> ScheduleRequest {
     ScheduleRequest {
+        name: String::new(),
         provider,
         text: "Your parcel arrives tomorrow.".into(),
         recipients: "06 12 34 56 78".into(),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::{Json, Postcard};
 
-use crate::models::{AppError, Balance, ProviderId, ProviderInfo};
+use crate::models::{AppError, Balance, ProductCredit, ProviderId, ProviderInfo, ZoneChoice};
 
 #[server(endpoint = "list_providers", input = Json, output = Postcard)]
 pub async fn list_providers() -> Result<Vec<ProviderInfo>, AppError> {
@@ -15,11 +15,17 @@ pub async fn check_balance(provider: ProviderId) -> Result<Balance, AppError> {
     service.balance(provider).await
 }
 
-/// IANA zone names: the table stays on the server.
+#[server(endpoint = "check_balance_details", input = Json, output = Postcard)]
+pub async fn check_balance_details(
+    provider: ProviderId,
+    country: String,
+) -> Result<Vec<ProductCredit>, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.balance_details(provider, country).await
+}
+
+/// The time zones of countries (no alias), with their countries: the table stays on the server.
 #[server(endpoint = "list_time_zones", input = Json, output = Postcard)]
-pub async fn list_time_zones() -> Result<Vec<String>, AppError> {
-    Ok(crate::domain::send_time::zone_names()
-        .into_iter()
-        .map(str::to_owned)
-        .collect())
+pub async fn list_time_zones() -> Result<Vec<ZoneChoice>, AppError> {
+    Ok(crate::domain::zone_table::zone_choices())
 }

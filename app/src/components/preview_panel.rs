@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 
 use crate::components::Time;
 use crate::i18n::{use_i18n, word, Texts};
-use crate::models::{AppError, CampaignPreview, PreviewRecipient};
+use crate::models::{AppError, CampaignPreview, Notice, PreviewRecipient};
 
 /// Recipients shown before any search.
 const FIRST_FEW: usize = 5;
@@ -50,9 +50,10 @@ pub fn PreviewPanel(
                             .get()
                             .and_then(Result::ok)
                             .map(|preview| {
+                                let shared = shared_by_all(&preview);
                                 shown(&preview.recipients, query.trim())
                                     .into_iter()
-                                    .map(|recipient| recipient_item(t, recipient))
+                                    .map(|recipient| recipient_item(t, recipient, &shared))
                                     .collect_view()
                             })
                     }}
@@ -115,6 +116,9 @@ fn verdict(t: &'static Texts, preview: &CampaignPreview) -> impl IntoView {
             <dt>{t.at_requested_time}</dt><dd data-testid="preview-on-time">{at_requested_time}</dd>
             <dt>{t.moved_by_rules}</dt><dd data-testid="preview-deferred">{preview.deferred}</dd>
             <dt>{t.left_out}</dt><dd data-testid="preview-excluded">{preview.excluded}</dd>
+            {(preview.over_cap > 0).then(|| view! {
+                <dt>{t.over_cap}</dt><dd data-testid="preview-over-cap">{preview.over_cap}</dd>
+            })}
             <dt>{t.sms}</dt>
             <dd data-testid="preview-parts">{(t.preview_parts)(preview.parts, preview.submissions, &cost)}</dd>
         </dl>
@@ -127,7 +131,13 @@ fn verdict(t: &'static Texts, preview: &CampaignPreview) -> impl IntoView {
         {(!reasons.is_empty()).then(|| view! {
             <p>{(t.left_out_heading)(&among)}</p>
             <ul data-testid="preview-reasons">
-                {reasons.into_iter().map(|(reason, n)| view! { <li>{format!("{n}: {reason}")}</li> }).collect_view()}
+                {reasons.into_iter().map(|(reason, n)| view! { <li>{(t.counted)(n, &reason)}</li> }).collect_view()}
+            </ul>
+        })}
+        {(!preview.warnings.is_empty()).then(|| view! {
+            <p>{t.warnings_list}</p>
+            <ul data-testid="preview-warnings">
+                {preview.warnings.iter().map(|(warning, n)| view! { <li class="warning">{(t.counted)(*n, &(t.notice)(warning))}</li> }).collect_view()}
             </ul>
         })}
         {(!preview.duplicates.is_empty()).then(|| view! {
@@ -153,7 +163,21 @@ fn shown<'a>(recipients: &'a [PreviewRecipient], query: &str) -> Vec<&'a Preview
         .collect()
 }
 
-fn recipient_item(t: &'static Texts, recipient: &PreviewRecipient) -> impl IntoView {
+/// The cautions every recipient to send has: said once in the totals, not on each row.
+fn shared_by_all(preview: &CampaignPreview) -> Vec<&Notice> {
+    preview
+        .warnings
+        .iter()
+        .filter(|(_, n)| *n == preview.to_send)
+        .map(|(warning, _)| warning)
+        .collect()
+}
+
+fn recipient_item(
+    t: &'static Texts,
+    recipient: &PreviewRecipient,
+    shared: &[&Notice],
+) -> impl IntoView {
     let fate = match (&recipient.excluded, &recipient.send_at) {
         (Some(reason), _) => {
             view! { <span class="error">{(t.left_out_because)(&(t.notice)(reason))}</span> }
@@ -173,7 +197,12 @@ fn recipient_item(t: &'static Texts, recipient: &PreviewRecipient) -> impl IntoV
             </div>
             <p class="preview-text">{recipient.text.clone()}</p>
             <p class="muted">{fate}</p>
-            {recipient.warnings.iter().map(|w| view! { <p class="warning">{(t.notice)(w)}</p> }).collect_view()}
+            {recipient
+                .warnings
+                .iter()
+                .filter(|w| !shared.contains(w))
+                .map(|w| view! { <p class="warning">{(t.notice)(w)}</p> })
+                .collect_view()}
         </li>
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::FileButton;
-use crate::domain::column_mapping::{self, ColumnTarget};
+use crate::domain::column_mapping::{self, ColumnTarget, LoadedList};
 use crate::i18n::{use_i18n, word};
 use crate::picked_file::{FileProblem, PickedFile};
 
@@ -22,13 +22,16 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
     let t = move || i18n.t();
     let mapping = RwSignal::new(None::<Mapping>);
     let targets = RwSignal::new(Vec::<ColumnTarget>::new());
-    // What the last file did: lines loaded (file name, line count), or why it was not read.
-    let note = RwSignal::new(None::<Result<(String, usize), FileProblem>>);
+    // What the last file did: what it loaded (file name, rows or lines), or why it was not read.
+    let note = RwSignal::new(None::<Result<(String, LoadedList), FileProblem>>);
 
     let load = move |file: PickedFile| {
         let (delimiter, cells) = column_mapping::header_cells(&file.text);
         if column_mapping::usable_as_is(&cells) {
-            note.set(Some(Ok((file.name.clone(), line_count(&file.text)))));
+            note.set(Some(Ok((
+                file.name.clone(),
+                column_mapping::loaded(&file.text),
+            ))));
             recipients.set(file.text);
             mapping.set(None);
         } else {
@@ -51,7 +54,7 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
         }) = mapping.get_untracked()
         {
             let text = targets.with_untracked(|t| column_mapping::apply(&file.text, delimiter, t));
-            note.set(Some(Ok((file.name.clone(), line_count(&text)))));
+            note.set(Some(Ok((file.name.clone(), column_mapping::loaded(&text)))));
             recipients.set(text);
             mapping.set(None);
         }
@@ -68,8 +71,8 @@ pub fn RecipientsFile(recipients: RwSignal<String>) -> impl IntoView {
             />
             <span data-testid="recipients-file-note" aria-live="polite">
                 {move || match note.get() {
-                    Some(Ok((name, lines))) => {
-                        view! { <span class="muted">{(t().lines_loaded)(&name, lines)}</span> }.into_any()
+                    Some(Ok((name, loaded))) => {
+                        view! { <span class="muted">{(t().list_loaded)(&name, loaded)}</span> }.into_any()
                     }
                     Some(Err(problem)) => {
                         view! { <span class="error">{t().file_problem(&problem)}</span> }.into_any()
@@ -146,9 +149,4 @@ pub(super) fn column_mapping_view(
         </fieldset>
     }
     .into_any()
-}
-
-/// Non-blank lines, the header counted (as in error messages' line numbers).
-fn line_count(text: &str) -> usize {
-    text.lines().filter(|l| !l.trim().is_empty()).count()
 }

@@ -30,7 +30,7 @@ pub fn StatusCounts(#[prop(into)] counts: Signal<Vec<StatusCount>>) -> impl Into
                 >
                     <li>
                         <span class=format!("swatch status-{}", count.status) aria-hidden="true"></span>
-                        {move || format!("{} {}", count.count, (i18n.t().status_name)(count.status))}
+                        {move || (i18n.t().status_count)(count.status, count.count)}
                     </li>
                 </For>
             </ul>

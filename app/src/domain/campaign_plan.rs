@@ -234,6 +234,7 @@ mod tests {
 
     fn request(recipients: &str) -> ScheduleRequest {
         ScheduleRequest {
+            name: String::new(),
             provider: ProviderId::Infobip,
             text: "Hello {first_name}".into(),
             recipients: recipients.into(),

@@ -85,6 +85,32 @@ pub fn header_cells(text: &str) -> (char, Vec<String>) {
     )
 }
 
+/// The header names a phone column: the list reads the text as CSV.
+pub fn names_phone_column(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .any(|cell| PHONE_COLUMNS.contains(&normalise_header(cell).as_str()))
+}
+
+/// What a text put in the recipients field holds, counted the way the list reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadedList {
+    /// A CSV header, then this many rows: one recipient each.
+    Rows(usize),
+    /// Numbers by line, without a header (a line may hold several numbers).
+    Lines(usize),
+}
+
+/// Counts `text`'s non-blank lines, the header apart.
+pub fn loaded(text: &str) -> LoadedList {
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    if names_phone_column(&header_cells(text).1) {
+        LoadedList::Rows(lines.saturating_sub(1))
+    } else {
+        LoadedList::Lines(lines)
+    }
+}
+
 /// The list can read the file as it is: its header names only the list's own columns (a phone
 /// column among them), or it has no header (the first line is a number).
 pub fn usable_as_is(cells: &[String]) -> bool {
@@ -214,6 +240,21 @@ mod tests {
             header_cells("\"Name, first\",phone\n"),
             (',', cells(&["Name, first", "phone"]))
         );
+    }
+
+    #[test]
+    fn a_loaded_list_counts_rows_under_a_header_and_lines_without_one() {
+        let mapped = "ignore;phone;first_name\nLyon;06 12 34 56 78;Ana\n\nNice;06 98;Bo\nParis;06 98 76 54 32;Chloé\n";
+        assert_eq!(loaded(mapped), LoadedList::Rows(3));
+        assert_eq!(
+            loaded("\"Phone Number\",x\n0612345678,1\n"),
+            LoadedList::Rows(1)
+        );
+        assert_eq!(
+            loaded("06 12 34 56 78\n+33 6 98 76 54 32\n"),
+            LoadedList::Lines(2)
+        );
+        assert_eq!(loaded("phone\n"), LoadedList::Rows(0));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub mod order;
 #[cfg(feature = "ssr")]
 pub mod phone;
 #[cfg(feature = "ssr")]
+pub mod plan_totals;
+#[cfg(feature = "ssr")]
 mod recipient_checks;
 #[cfg(feature = "ssr")]
 mod recipient_lines;
@@ -31,7 +33,9 @@ pub mod recipients;
 pub mod send_time;
 #[cfg(feature = "ssr")]
 pub mod sending_rules;
+#[cfg(feature = "ssr")]
+pub mod zone_table;
 
-pub use campaign::{CampaignType, OutsideWindow, Purpose};
+pub use campaign::{campaign_name, CampaignType, OutsideWindow, Purpose, CAMPAIGN_NAME_MAX};
 pub use message::{analyze, Encoding, MessageStats, MessageText};
 pub use sender::SenderId;

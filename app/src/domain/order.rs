@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
 
-use super::campaign::{CampaignType, OutsideWindow, Purpose};
+use super::campaign::{campaign_name, CampaignType, OutsideWindow, Purpose};
 use super::message::MessageText;
 use super::opt_out_mention::missing_mention;
 use super::phone::Region;
@@ -57,6 +57,7 @@ impl SmsOrder {
     /// The same order for a subset of its recipients, sent at `send_at` (`None`: now).
     pub fn batch(&self, recipients: Vec<PersonalisedRecipient>, send_at: Option<SendTime>) -> Self {
         Self {
+            name: self.name.clone(),
             provider: self.provider,
             text: self.text.clone(),
             recipients,
@@ -83,6 +84,8 @@ impl SmsOrder {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SmsOrder {
+    /// The campaign's name, trimmed; `None`: none given.
+    pub name: Option<String>,
     pub provider: ProviderId,
     /// The text as written, placeholders included.
     pub text: MessageText,
@@ -147,6 +150,9 @@ impl SmsOrder {
             ));
         }
 
+        let name = campaign_name(&request.name)
+            .map_err(|problem| errors.push(FieldError::new(Field::Name, problem)));
+
         let sender = if request.sender.trim().is_empty() {
             None
         } else {
@@ -205,6 +211,7 @@ impl SmsOrder {
             return Err(errors);
         }
         Ok(Self {
+            name: name.expect("checked above"),
             provider: request.provider,
             text: text.expect("checked above"),
             recipients,
@@ -323,6 +330,7 @@ mod tests {
 
     fn request() -> ScheduleRequest {
         ScheduleRequest {
+            name: String::new(),
             provider: ProviderId::Octopush,
             text: "Your parcel arrives tomorrow.".into(),
             recipients: "06 12 34 56 78\n+33 6 98 76 54 32".into(),

@@ -4,7 +4,10 @@
 
 use chrono_tz::Tz;
 
-use super::column_mapping::{normalise_header, IGNORED_COLUMN, PHONE_COLUMNS, TIME_ZONE_COLUMN};
+use super::column_mapping::{
+    header_cells, names_phone_column, normalise_header, IGNORED_COLUMN, PHONE_COLUMNS,
+    TIME_ZONE_COLUMN,
+};
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
 use super::recipient_checks::{ListBuilder, UncheckedRow};
@@ -83,20 +86,9 @@ enum Column {
 /// Reads the list: CSV when its first non-blank line is a header naming a phone column
 /// (`phone`, `phone_number` or `number`), otherwise numbers by line. Blank lines are ignored.
 pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
-    let header = text
-        .lines()
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or("");
-    let delimiter = if header.contains(';') && !header.contains(',') {
-        b';'
-    } else {
-        b','
-    };
-    let is_csv = header
-        .split(delimiter as char)
-        .any(|cell| PHONE_COLUMNS.contains(&normalise_header(cell).as_str()));
-    if is_csv {
-        parse_csv(text, delimiter, default_region)
+    let (delimiter, cells) = header_cells(text);
+    if names_phone_column(&cells) {
+        parse_csv(text, delimiter as u8, default_region)
     } else {
         parse_lines(text, default_region)
     }

@@ -87,11 +87,6 @@ pub fn parse_zone(zone: &str) -> Result<Tz, SendTimeError> {
         .map_err(|_| SendTimeError::UnknownZone(zone.to_owned()))
 }
 
-/// Every IANA zone name, for the browser's zone picker.
-pub fn zone_names() -> Vec<&'static str> {
-    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,11 @@
 //! The shape of a language's catalogue: its words (fixed texts) and its phrases (texts built from
 //! values). Each language fills in every field.
 
-use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
+use crate::domain::column_mapping::{ColumnTarget, LoadedList, MappingProblem};
 use crate::domain::message::MessageStats;
 use crate::models::{
-    AppError, CampaignState, CapTerms, Field, FieldError, Notice, OperationReport, Problem,
-    ProviderId, ProviderOptions, RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
+    AppError, CampaignState, CapTerms, Enforcement, Field, FieldError, Notice, OperationReport,
+    Problem, ProviderId, ProviderOptions, RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
 use chrono::Weekday;
@@ -41,7 +41,7 @@ catalogue! {
         purpose, state, send_at, time_zone, reschedule, sms, now, at_once, left_out,
         moved_by_rules, balance, some_fields,
         // The composer.
-        composer_title, recipients_label, campaign_type, premium, low_cost, purpose_alert_choice,
+        composer_title, campaign_name_label, recipients_label, campaign_type, premium, low_cost, purpose_alert_choice,
         purpose_marketing_choice, sender_label, send_when, send_later_choice, send_now_choice,
         send_at_label, send_at_incomplete, local_time_choice,
         with_replies_choice, simulation_choice, scheduling, checking, schedule, recording,
@@ -51,7 +51,7 @@ catalogue! {
         no_stop_mention,
         // The preview and the confirm step.
         preview_title, preview_empty, preview_not_ready, preview_search, at_requested_time,
-        no_price, moved_to_word, moved_to, confirm_schedule_title, confirm_simulate_title, to,
+        no_price, over_cap, moved_to_word, moved_to, confirm_schedule_title, confirm_simulate_title, to,
         when, estimated_cost, cost_unknown, confirm_button, change_something, options_chosen,
         blacklist_option, flash_option, replies_option,
         // The receipt.
@@ -63,7 +63,7 @@ catalogue! {
         no_match, no_campaign_yet, schedule_one, newest_campaigns, older_campaigns,
         simulation_badge, filters_label, search, search_placeholder,
         // One campaign.
-        all_campaigns, campaign_title, timeline, show, export_csv, hide, history, scheduled_by,
+        all_campaigns, campaign_title, campaign_name, default_sender, timeline, show, export_csv, hide, history, scheduled_by,
         rules_overridden, actions, cancel_campaign, cancel_question, yes_cancel, new_time, pause,
         resume, not_offered,
         // The sandbox clock.
@@ -80,6 +80,8 @@ catalogue! {
         framed_by, own_pages_only, database,
     }
     phrases {
+        // A table's box, named apart from the section it stands in.
+        table_of: fn(&str) -> String,
         // Tables' column headings.
         campaign_columns: &'static [&'static str],
         recipient_columns: &'static [&'static str],
@@ -87,6 +89,9 @@ catalogue! {
         policy_columns: &'static [&'static str],
         // Names of values.
         status_name: fn(RecipientStatus) -> &'static str,
+        // `5 scheduled`, `5 planifiés`: a count of recipients in a status.
+        status_count: fn(RecipientStatus, u64) -> String,
+        enforcement_name: fn(Enforcement) -> &'static str,
         state_name: fn(CampaignState) -> &'static str,
         // A purpose or an operation as the server names it (`marketing`, `cancel`).
         term: fn(&str) -> Option<&'static str>,
@@ -101,7 +106,7 @@ catalogue! {
         mapping_legend: fn(&str) -> String,
         column_named: fn(&str) -> String,
         mapping_twice: fn(&str) -> String,
-        lines_loaded: fn(&str, usize) -> String,
+        list_loaded: fn(&str, LoadedList) -> String,
         stop_mention_hint: fn(ProviderId, &str) -> String,
         file_too_large: fn(&str, f64) -> String,
         file_unreadable: fn(&str) -> String,
@@ -110,6 +115,8 @@ catalogue! {
         preview_parts: fn(u64, u32, &str) -> String,
         estimated: fn(&str) -> String,
         among_first: fn(usize) -> String,
+        // `3: outside…`: how many recipients something is said of.
+        counted: fn(u64, &str) -> String,
         moved_heading: fn(&str) -> String,
         left_out_heading: fn(&str) -> String,
         duplicates_merged: fn(usize) -> String,
@@ -142,6 +149,9 @@ catalogue! {
         still_scheduled_item: fn(&str, &str) -> String,
         // Settings.
         refresh_balance: fn(&str) -> String,
+        // `Credit in FR`: what the balance buys there, product by product.
+        credit_in: fn(&str) -> String,
+        product_sms: fn(&str, f64) -> String,
         days: fn(u32) -> String,
         yes_with: fn(&str) -> String,
         no_because: fn(&str) -> String,
@@ -279,7 +289,7 @@ pub(super) fn days_in_words(days: &[Weekday], names: [&str; 7], every: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::super::Locale;
-    use crate::domain::column_mapping::{ColumnTarget, MappingProblem};
+    use crate::domain::column_mapping::{ColumnTarget, LoadedList, MappingProblem};
     use crate::domain::holidays::Holiday;
     use crate::domain::message::analyze;
     use crate::domain::message::MessageTextError;
@@ -316,6 +326,98 @@ mod tests {
                 assert_ne!(en, fr, "{name} is not translated");
             }
         }
+    }
+
+    #[test]
+    fn counts_follow_each_languages_plural_rule() {
+        use crate::models::{CapTerms, RecipientStatus, ScheduleProgress};
+        let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+        assert_eq!(
+            (fr.status_count)(RecipientStatus::Scheduled, 5),
+            "5 planifiés"
+        );
+        assert_eq!(
+            (fr.status_count)(RecipientStatus::Scheduled, 1),
+            "1 planifié"
+        );
+        assert_eq!(
+            (fr.status_count)(RecipientStatus::Pending, 2),
+            "2 en attente"
+        );
+        assert_eq!((fr.status_count)(RecipientStatus::Delivered, 2), "2 remis");
+        assert_eq!(
+            (fr.status_count)(RecipientStatus::Unknown, 2),
+            "2 incertains"
+        );
+        assert_eq!(
+            (en.status_count)(RecipientStatus::Scheduled, 5),
+            "5 scheduled"
+        );
+        assert_eq!(
+            (en.list_loaded)("a.csv", LoadedList::Rows(3)),
+            "a.csv: a header and 3 recipients (one a row) loaded below."
+        );
+        assert_eq!(
+            (en.list_loaded)("a.txt", LoadedList::Lines(1)),
+            "a.txt: 1 line of numbers loaded below."
+        );
+        assert_eq!(
+            (fr.list_loaded)("a.csv", LoadedList::Rows(1)),
+            "a.csv : un en-tête et 1 destinataire (un par ligne) chargés ci-dessous."
+        );
+        assert_eq!(
+            (en.counter)(&analyze("A")),
+            "1 character · GSM-7 · 1 SMS · 159 left in this part"
+        );
+        assert!((fr.counter)(&analyze(&"a".repeat(159))).ends_with("· 1 restant dans cette partie"));
+        assert_eq!(
+            (en.receipt_partial)(1, 1),
+            "Partly scheduled: 1 of 1 recipient handed over"
+        );
+        assert_eq!(
+            (en.duplicates_merged)(1),
+            "1 repeated number merged into its first line."
+        );
+        assert_eq!(
+            (fr.duplicates_merged)(2),
+            "2 numéros répétés fusionnés avec leur première ligne."
+        );
+        let progress = ScheduleProgress {
+            requests: 1,
+            answered: 1,
+            recipients: 1,
+            recipients_answered: 1,
+        };
+        assert!((en.handover)("Octopush", &progress)
+            .ends_with("1 of 1 provider request answered (1 of 1 recipient)"));
+        assert!((fr.handover)("Octopush", &progress).ends_with("(1 destinataire sur 1)"));
+        let cap = CapTerms {
+            max_messages: 2,
+            days: 1,
+            over_cap_left_out: false,
+        };
+        assert!(
+            (en.cap_terms)(&cap).starts_with("At most 2 marketing messages per number in 1 day;")
+        );
+        assert!(
+            (fr.cap_terms)(&cap).starts_with("Au plus 2 messages marketing par numéro en 1 jour ;")
+        );
+    }
+
+    #[test]
+    fn french_names_its_sending_rules_and_their_enforcement_in_french() {
+        use crate::models::Enforcement;
+        let fr = Locale::Fr.texts();
+        for name in [
+            "France marketing",
+            "French overseas marketing",
+            "United States marketing",
+            "Business hours (advice)",
+        ] {
+            assert_ne!(fr.term_or_itself(name), name);
+        }
+        assert_eq!((fr.enforcement_name)(Enforcement::Required), "obligatoire");
+        assert_eq!(fr.purpose, "Nature du message");
     }
 
     #[test]
@@ -562,6 +664,10 @@ mod tests {
                 }],
             },
             Problem::OverrideReasonMissing,
+            Problem::NameTooLong {
+                length: 81,
+                max: 80,
+            },
             Problem::UnknownOptOutSource("web".into()),
             Problem::NoNumber,
             Problem::ValidityNotMinutes("2h".into()),
@@ -627,6 +733,7 @@ mod tests {
                 | Problem::MoveTooFarAhead(_)
                 | Problem::TimeBreaksRules { .. }
                 | Problem::OverrideReasonMissing
+                | Problem::NameTooLong { .. }
                 | Problem::UnknownOptOutSource(_)
                 | Problem::NoNumber
                 | Problem::ValidityNotMinutes(_)
@@ -874,7 +981,7 @@ mod tests {
         );
         assert_eq!(
             (fr.notice)(skipped),
-            "hors de la règle France marketing : lundi, samedi 08:00–20:00, jamais les jours \
+            "hors de la règle Marketing en France : lundi, samedi 08:00–20:00, jamais les jours \
              fériés en France (Europe/Paris) : le mercredi 14 juillet 2027 est férié (fête \
              nationale) en Europe/Paris ; la campagne écarte ces destinataires"
         );

@@ -3,9 +3,9 @@
 use super::catalogue::days_in_words;
 use super::fixed_point;
 use super::Texts;
-use crate::domain::column_mapping::ColumnTarget;
+use crate::domain::column_mapping::{ColumnTarget, LoadedList};
 use crate::models::calendar_date;
-use crate::models::{CampaignState, ProviderId, RecipientStatus};
+use crate::models::{CampaignState, Enforcement, ProviderId, RecipientStatus};
 
 /// `""` for one, `"s"` for more (or none).
 fn plural(n: u64) -> &'static str {
@@ -52,6 +52,7 @@ pub static EN: Texts = Texts {
     some_fields: "Some fields need attention.",
 
     composer_title: "New campaign",
+    campaign_name_label: "Campaign name (optional, to tell it apart in the list)",
     recipients_label: "Recipients: one number per line, or CSV with a header (phone, first_name, last_name, param1…param5, time_zone)",
     campaign_type: "Campaign type",
     premium: "Premium",
@@ -95,6 +96,7 @@ pub static EN: Texts = Texts {
     preview_search: "Find a recipient (number or line)",
     at_requested_time: "At the requested time",
     no_price: "no price configured for this provider",
+    over_cap: "Over the frequency cap (sent with a warning)",
     moved_to_word: " to ",
     moved_to: "moved to ",
     confirm_schedule_title: "Schedule this campaign?",
@@ -140,6 +142,8 @@ pub static EN: Texts = Texts {
 
     all_campaigns: "← All campaigns",
     campaign_title: "Campaign",
+    campaign_name: "Name",
+    default_sender: "the provider's default",
     timeline: "Timeline",
     show: "Show",
     export_csv: "Export as CSV",
@@ -203,13 +207,19 @@ pub static EN: Texts = Texts {
     own_pages_only: "this app's own pages only",
     database: "Database",
 
-    campaign_columns: &["Created", "Message", "Provider", "Recipients", "State"],
+    table_of: |name| format!("Table: {name}"),
+    campaign_columns: &["Created", "Campaign", "Send time", "Sender", "Provider", "Recipients", "State"],
     recipient_columns: &["Line", "Number", "Status", "Send at", "Parts", "Reason or warnings", "History"],
     opt_out_columns: &["Number", "Source", "Added by", "Added", ""],
     policy_columns: &["Policy", "Countries", "Purpose", "Window", "Enforcement"],
 
     // The statuses' own names are English words.
     status_name: RecipientStatus::as_str,
+    status_count: |status, n| format!("{n} {status}"),
+    enforcement_name: |enforcement| match enforcement {
+        Enforcement::Required => "required",
+        Enforcement::Recommended => "recommended",
+    },
     state_name: |state| match state {
         CampaignState::InProgress => "in progress",
         CampaignState::Paused => "paused",
@@ -230,8 +240,9 @@ pub static EN: Texts = Texts {
     sandbox_provider: |provider| format!("{provider} (sandbox)"),
     counter: |stats| {
         format!(
-            "{} characters · {} · {} SMS · {} left in this part",
+            "{} character{} · {} · {} SMS · {} left in this part",
             stats.characters,
+            plural(stats.characters as u64),
             stats.encoding,
             stats.parts,
             stats.remaining_in_part()
@@ -251,8 +262,11 @@ pub static EN: Texts = Texts {
         ProviderId::Octopush => format!("Marketing through Octopush must contain “{mention}” (Octopush fills in its number)."),
         ProviderId::Infobip => format!("Marketing to French numbers must contain “{mention}”."),
     },
-    lines_loaded: |file, lines| {
-        format!("{file}: {lines} line{} loaded below.", plural(lines as u64))
+    list_loaded: |file, loaded| match loaded {
+        LoadedList::Rows(n) => {
+            format!("{file}: a header and {n} recipient{} (one a row) loaded below.", plural(n as u64))
+        }
+        LoadedList::Lines(n) => format!("{file}: {n} line{} of numbers loaded below.", plural(n as u64)),
     },
     file_too_large: |file, megabytes| {
         let size = fixed_point(megabytes, 1, '.');
@@ -269,17 +283,23 @@ pub static EN: Texts = Texts {
     },
     handover: |provider, progress| {
         format!(
-            "Handing over to {provider}: {} of {} provider requests answered ({} of {} recipients)",
-            progress.answered, progress.requests, progress.recipients_answered, progress.recipients
+            "Handing over to {provider}: {} of {} provider request{} answered ({} of {} recipient{})",
+            progress.answered,
+            progress.requests,
+            plural(progress.requests.into()),
+            progress.recipients_answered,
+            progress.recipients,
+            plural(progress.recipients)
         )
     },
     estimated: |amount| format!("estimated cost {amount}"),
     among_first: |n| format!(" (among the first {n})"),
+    counted: |n, what| format!("{n}: {what}"),
     moved_heading: |among| format!("Moved{among}:"),
     left_out_heading: |among| format!("Left out{among}:"),
-    duplicates_merged: |n| match n {
-        1 => "1 repeated number merged into its first line.".to_owned(),
-        n => format!("{n} repeated numbers merged into their first line."),
+    duplicates_merged: |n| {
+        let (s, their) = if n == 1 { ("", "its") } else { ("s", "their") };
+        format!("{n} repeated number{s} merged into {their} first line.")
     },
     left_out_because: |reason| format!("left out: {reason}"),
     line_and_number: |line, number| format!("Line {line} · {number}"),
@@ -293,7 +313,7 @@ pub static EN: Texts = Texts {
     parts_count: |n| format!("{n} part{}", plural(n)),
 
     receipt_partial: |handed, total| {
-        format!("Partly scheduled: {handed} of {total} recipients handed over")
+        format!("Partly scheduled: {handed} of {total} recipient{} handed over", plural(total.into()))
     },
     refused_recipients: |n, why| format!("{n} recipient{} refused: {why}", plural(n.into())),
     no_answer_recipients: |n, why| {
@@ -330,6 +350,8 @@ pub static EN: Texts = Texts {
     still_scheduled_item: |phone, provider| format!("{phone}: a campaign {provider} holds, to go at"),
 
     refresh_balance: |provider| format!("Refresh the {provider} balance"),
+    credit_in: |country| format!("Credit in {country}"),
+    product_sms: |product, sms| format!("{product}: {} SMS", fixed_point(sms, 0, '.')),
     days: |n| format!("{n} day{}", plural(n.into())),
     yes_with: |conditions| format!("yes, {conditions}"),
     no_because: |why| format!("no: {why}"),
@@ -354,10 +376,11 @@ pub static EN: Texts = Texts {
             "sent with a warning"
         };
         format!(
-            "At most {} marketing message{} per number in {} days; a recipient over it is {over}.",
+            "At most {} marketing message{} per number in {} day{}; a recipient over it is {over}.",
             cap.max_messages,
             plural(cap.max_messages.into()),
-            cap.days
+            cap.days,
+            plural(cap.days.into())
         )
     },
     identity_set_by: |header| format!("{header} (set by the portal's sign-in)"),

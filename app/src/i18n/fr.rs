@@ -3,8 +3,8 @@
 use super::catalogue::days_in_words;
 use super::fixed_point;
 use super::Texts;
-use crate::domain::column_mapping::ColumnTarget;
-use crate::models::{CampaignState, ProviderId, RecipientStatus};
+use crate::domain::column_mapping::{ColumnTarget, LoadedList};
+use crate::models::{CampaignState, Enforcement, ProviderId, RecipientStatus};
 
 /// The days of the week, from Monday.
 pub(super) const DAYS: [&str; 7] = [
@@ -42,7 +42,7 @@ pub static FR: Texts = Texts {
     provider: "Fournisseur",
     recipients: "Destinataires",
     message: "Message",
-    purpose: "Objet",
+    purpose: "Nature du message",
     state: "État",
     send_at: "Envoi le",
     time_zone: "Fuseau horaire",
@@ -56,6 +56,7 @@ pub static FR: Texts = Texts {
     some_fields: "Certains champs sont à revoir.",
 
     composer_title: "Nouvelle campagne",
+    campaign_name_label: "Nom de la campagne (facultatif, pour la distinguer dans la liste)",
     recipients_label: "Destinataires : un numéro par ligne, ou un CSV avec un en-tête (phone, first_name, last_name, param1…param5, time_zone)",
     campaign_type: "Type de campagne",
     premium: "Premium",
@@ -99,6 +100,7 @@ pub static FR: Texts = Texts {
     preview_search: "Trouver un destinataire (numéro ou ligne)",
     at_requested_time: "À l'heure demandée",
     no_price: "aucun prix configuré pour ce fournisseur",
+    over_cap: "Au-delà du plafond de fréquence (envoyés avec un avertissement)",
     moved_to_word: " pour le ",
     moved_to: "décalé au ",
     confirm_schedule_title: "Planifier cette campagne ?",
@@ -144,6 +146,8 @@ pub static FR: Texts = Texts {
 
     all_campaigns: "← Toutes les campagnes",
     campaign_title: "Campagne",
+    campaign_name: "Nom",
+    default_sender: "celui du fournisseur",
     timeline: "Historique",
     show: "Afficher",
     export_csv: "Exporter en CSV",
@@ -207,10 +211,11 @@ pub static FR: Texts = Texts {
     own_pages_only: "les pages de cette application seulement",
     database: "Base de données",
 
-    campaign_columns: &["Créée le", "Message", "Fournisseur", "Destinataires", "État"],
+    table_of: |name| format!("Tableau : {name}"),
+    campaign_columns: &["Créée le", "Campagne", "Envoi", "Expéditeur", "Fournisseur", "Destinataires", "État"],
     recipient_columns: &["Ligne", "Numéro", "Statut", "Envoi le", "Parties", "Raison ou avertissements", "Historique"],
     opt_out_columns: &["Numéro", "Source", "Ajouté par", "Ajouté le", ""],
-    policy_columns: &["Règle", "Pays", "Objet", "Plage", "Application"],
+    policy_columns: &["Règle", "Pays", "Nature du message", "Plage", "Application"],
 
     status_name: |status| match status {
         RecipientStatus::Pending => "en attente",
@@ -224,6 +229,26 @@ pub static FR: Texts = Texts {
         RecipientStatus::Canceled => "annulé",
         RecipientStatus::Excluded => "écarté",
         RecipientStatus::Simulated => "simulé",
+    },
+    status_count: |status, n| {
+        // The name agrees with « destinataires », except the two that do not change.
+        let s = match status {
+            RecipientStatus::Pending | RecipientStatus::Delivered => "",
+            RecipientStatus::Unknown
+            | RecipientStatus::Scheduled
+            | RecipientStatus::Accepted
+            | RecipientStatus::Sent
+            | RecipientStatus::Failed
+            | RecipientStatus::Expired
+            | RecipientStatus::Canceled
+            | RecipientStatus::Excluded
+            | RecipientStatus::Simulated => plural(n),
+        };
+        format!("{n} {}{s}", (FR.status_name)(status))
+    },
+    enforcement_name: |enforcement| match enforcement {
+        Enforcement::Required => "obligatoire",
+        Enforcement::Recommended => "conseillée",
     },
     state_name: |state| match state {
         CampaignState::InProgress => "en cours",
@@ -240,6 +265,11 @@ pub static FR: Texts = Texts {
         "schedule" => Some("planification"),
         "operator" => Some("opérateur"),
         "stop-reply" => Some("réponse STOP"),
+        // The built-in sending rules' names.
+        "France marketing" => Some("Marketing en France"),
+        "French overseas marketing" => Some("Marketing en outre-mer"),
+        "United States marketing" => Some("Marketing aux États-Unis"),
+        "Business hours (advice)" => Some("Heures de bureau (conseil)"),
         _ => None,
     },
     column_target: |target| match target {
@@ -255,11 +285,13 @@ pub static FR: Texts = Texts {
     sandbox_provider: |provider| format!("{provider} (bac à sable)"),
     counter: |stats| {
         format!(
-            "{} caractères · {} · {} SMS · {} restants dans cette partie",
+            "{} caractère{} · {} · {} SMS · {} restant{} dans cette partie",
             stats.characters,
+            plural(stats.characters as u64),
             stats.encoding,
             stats.parts,
-            stats.remaining_in_part()
+            stats.remaining_in_part(),
+            plural(stats.remaining_in_part() as u64)
         )
     },
     ucs2_warning: |named| {
@@ -278,9 +310,15 @@ pub static FR: Texts = Texts {
         ProviderId::Octopush => format!("Le marketing par Octopush doit contenir « {mention} » (Octopush y met son numéro)."),
         ProviderId::Infobip => format!("Le marketing vers des numéros français doit contenir « {mention} »."),
     },
-    lines_loaded: |file, lines| {
-        let s = plural(lines as u64);
-        format!("{file} : {lines} ligne{s} chargée{s} ci-dessous.")
+    list_loaded: |file, loaded| match loaded {
+        LoadedList::Rows(n) => {
+            let s = plural(n as u64);
+            format!("{file} : un en-tête et {n} destinataire{s} (un par ligne) chargés ci-dessous.")
+        }
+        LoadedList::Lines(n) => {
+            let s = plural(n as u64);
+            format!("{file} : {n} ligne{s} de numéros chargée{s} ci-dessous.")
+        }
     },
     file_too_large: |file, megabytes| {
         let size = fixed_point(megabytes, 1, ',');
@@ -297,22 +335,24 @@ pub static FR: Texts = Texts {
     },
     handover: |provider, progress| {
         format!(
-            "Transmission à {provider} : {} requête{} sur {} traitée{} ({} destinataires sur {})",
+            "Transmission à {provider} : {} requête{} sur {} traitée{} ({} destinataire{} sur {})",
             progress.answered,
             plural(progress.answered.into()),
             progress.requests,
             plural(progress.answered.into()),
             progress.recipients_answered,
+            plural(progress.recipients_answered),
             progress.recipients
         )
     },
     estimated: |amount| format!("coût estimé {amount}"),
     among_first: |n| format!(" (parmi les {n} premiers)"),
+    counted: |n, what| format!("{n} : {what}"),
     moved_heading: |among| format!("Décalés{among} :"),
     left_out_heading: |among| format!("Écartés{among} :"),
-    duplicates_merged: |n| match n {
-        1 => "1 numéro répété fusionné avec sa première ligne.".to_owned(),
-        n => format!("{n} numéros répétés fusionnés avec leur première ligne."),
+    duplicates_merged: |n| {
+        let (s, their) = if n > 1 { ("s", "leur") } else { ("", "sa") };
+        format!("{n} numéro{s} répété{s} fusionné{s} avec {their} première ligne.")
     },
     left_out_because: |reason| format!("écarté : {reason}"),
     line_and_number: |line, number| format!("Ligne {line} · {number}"),
@@ -370,6 +410,8 @@ pub static FR: Texts = Texts {
     still_scheduled_item: |phone, provider| format!("{phone} : une campagne que {provider} détient, à envoyer le"),
 
     refresh_balance: |provider| format!("Actualiser le crédit {provider}"),
+    credit_in: |country| format!("Crédit pour le pays {country}"),
+    product_sms: |product, sms| format!("{product} : {} SMS", fixed_point(sms, 0, ',')),
     days: |n| format!("{n} jour{}", plural(n.into())),
     yes_with: |conditions| format!("oui, {conditions}"),
     no_because: |why| format!("non : {why}"),
@@ -394,10 +436,11 @@ pub static FR: Texts = Texts {
             "le reçoit avec un avertissement"
         };
         format!(
-            "Au plus {} message{} marketing par numéro en {} jours ; un destinataire au-delà {over}.",
+            "Au plus {} message{} marketing par numéro en {} jour{} ; un destinataire au-delà {over}.",
             cap.max_messages,
             plural(cap.max_messages.into()),
-            cap.days
+            cap.days,
+            plural(cap.days.into())
         )
     },
     identity_set_by: |header| format!("{header} (fourni par la connexion du portail)"),

@@ -81,6 +81,9 @@ pub(super) fn problem(problem: &Problem) -> String {
             if *count > 1 { "s" } else { "" },
             rule_breaks(named, *count)
         ),
+        Problem::NameTooLong { length, max } => {
+            format!("Le nom d'une campagne a au plus {max} caractères ; celui-ci en a {length}.")
+        }
         Problem::OverrideReasonMissing => "Dites pourquoi les règles d'envoi sont outrepassées : \
              la raison est enregistrée avec la campagne."
             .into(),
@@ -327,20 +330,23 @@ pub(super) fn notice(notice: &Notice) -> String {
             format!("désinscrit ({}, {since})", FR.term_or_itself(source))
         }
         Notice::OverCap { sent, days, at, cap } => format!(
-            "plafond de fréquence : déjà {sent} SMS marketing en {days} jours (le {}) ; le \
+            "plafond de fréquence : déjà {sent} SMS marketing en {} (le {}) ; le \
              plafond est de {cap}",
+            (FR.days)(*days),
             at.join(", ")
         ),
         Notice::ZonesChecked { policy, zones } => format!(
-            "fuseau horaire non donné : la règle {policy} est vérifiée dans tous les fuseaux du pays ({})",
+            "fuseau horaire non donné : la règle {} est vérifiée dans tous les fuseaux du pays ({})",
+            FR.term_or_itself(policy),
             zones.join(", ")
         ),
         Notice::ZoneUnknown {
             policy,
             campaign_zone,
         } => format!(
-            "fuseau horaire inconnu : la règle {policy} est vérifiée dans le fuseau de la campagne, \
-             {campaign_zone}"
+            "fuseau horaire inconnu : la règle {} est vérifiée dans le fuseau de la campagne, \
+             {campaign_zone}",
+            FR.term_or_itself(policy)
         ),
         Notice::LocalTimeInCampaignZone {
             local,
@@ -363,7 +369,8 @@ pub(super) fn notice(notice: &Notice) -> String {
                 Then::SentAnyway { reason } => format!(" ; envoyé malgré tout : {reason}"),
             };
             format!(
-                "hors de la règle {policy} : {} : {}{then}",
+                "hors de la règle {} : {} : {}{then}",
+                FR.term_or_itself(policy),
                 (FR.window_terms)(window),
                 closed(why)
             )

@@ -14,6 +14,10 @@ pub struct StatusCount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignSummary {
     pub id: String,
+    /// The name the user gave it; `None`: none.
+    pub name: Option<String>,
+    /// The sender asked for; `None`: the provider's default.
+    pub sender: Option<String>,
     pub provider: ProviderId,
     /// Who scheduled it.
     pub actor: String,

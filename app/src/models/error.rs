@@ -8,6 +8,7 @@ use super::{Problem, ProviderId, Refusal};
 /// The composer field an error belongs to, so the browser shows it in the right place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
+    Name,
     Provider,
     Text,
     Recipients,
@@ -29,6 +30,7 @@ impl Field {
     /// The id of the form control, used for `aria-describedby` and test selectors.
     pub fn id(self) -> &'static str {
         match self {
+            Field::Name => "campaign-name",
             Field::Provider => "provider",
             Field::Text => "text",
             Field::Recipients => "recipients",

@@ -25,7 +25,7 @@ pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage, StillScheduled};
 pub use preview::{CampaignPreview, PreviewRecipient};
 pub use problem::{Problem, RuleBreak};
 pub use provider::{
-    Amount, Balance, CancelLimits, Capabilities, ProviderId, ProviderInfo, Support,
+    Amount, Balance, CancelLimits, Capabilities, ProductCredit, ProviderId, ProviderInfo, Support,
 };
 pub use refusal::Refusal;
 pub use refusal_code::RefusalCode;
@@ -34,5 +34,7 @@ pub use schedule::{
     RejectedRecipient, ScheduleProgress, ScheduleReceipt, ScheduleRequest, SubmissionOutcome,
     SubmissionReceipt,
 };
-pub use settings::{CapTerms, PolicyInfo, SandboxClockView, ServerSettings, WindowTerms};
+pub use settings::{
+    CapTerms, Enforcement, PolicyInfo, SandboxClockView, ServerSettings, WindowTerms, ZoneChoice,
+};
 pub use status::RecipientStatus;

@@ -146,9 +146,15 @@ impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Notice::OptedOut { source, since } => write!(f, "opted out ({source}, {since})"),
-            Notice::OverCap { sent, days, at, cap } => write!(
+            Notice::OverCap {
+                sent,
+                days,
+                at,
+                cap,
+            } => write!(
                 f,
-                "frequency cap: already {sent} marketing SMS within {days} days (at {}); the cap is {cap}",
+                "frequency cap: already {sent} marketing SMS within {} (at {}); the cap is {cap}",
+                (crate::i18n::Locale::En.texts().days)(*days),
                 at.join(", ")
             ),
             Notice::ZonesChecked { policy, zones } => write!(
@@ -201,7 +207,9 @@ impl fmt::Display for Notice {
                         format!("its send time ({due}) has passed")
                     }
                     ResendBlocked::RequestNotKept => "the request was not kept".to_owned(),
-                    ResendBlocked::CouldBeSentTwice => "a resend could now be sent twice".to_owned(),
+                    ResendBlocked::CouldBeSentTwice => {
+                        "a resend could now be sent twice".to_owned()
+                    }
                 };
                 write!(
                     f,

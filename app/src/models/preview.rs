@@ -48,4 +48,11 @@ pub struct CampaignPreview {
     pub duplicates: Vec<DuplicateRecipient>,
     /// …and how many more.
     pub more_duplicates: u64,
+    /// Each distinct caution on the recipients to send, with how many have it, over the whole
+    /// list (the frequency cap's apart).
+    pub warnings: Vec<(Notice, u64)>,
+    /// Recipients sent although over the frequency cap.
+    pub over_cap: u64,
+    /// The recipients' countries (ISO 3166 codes), each once, in list order.
+    pub countries: Vec<String>,
 }

@@ -70,6 +70,10 @@ pub enum Problem {
     )]
     SeveralValuesInPhoneCell(String),
 
+    // The campaign's name.
+    #[error("A campaign's name has at most {max} characters; this one has {length}.")]
+    NameTooLong { length: usize, max: usize },
+
     // The sender and the send time.
     #[error(transparent)]
     Sender(#[from] SenderIdError),

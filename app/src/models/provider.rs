@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::{Problem, Refusal};
+use crate::domain::CampaignType;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProviderId {
@@ -100,6 +101,15 @@ impl std::fmt::Display for Amount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&crate::i18n::fixed_point(self.units(), 2, '.'))
     }
+}
+
+/// What the credit buys of one product in one country, in SMS (Octopush's detailed balance).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductCredit {
+    /// ISO 3166 code (`FR`).
+    pub country: String,
+    pub product: CampaignType,
+    pub sms: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,6 +8,10 @@ use crate::domain::{CampaignType, OutsideWindow, Purpose};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleRequest {
+    /// A name to tell the campaign apart in the list (at most `CAMPAIGN_NAME_MAX` characters);
+    /// empty: none.
+    #[serde(default)]
+    pub name: String,
     pub provider: ProviderId,
     pub text: String,
     /// One number per line, international (`+33…`) or national to the default region.

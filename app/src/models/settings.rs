@@ -36,8 +36,24 @@ pub struct PolicyInfo {
     /// `marketing` or `alert`.
     pub purpose: String,
     pub window: WindowTerms,
-    /// `required` or `recommended`.
-    pub enforcement: String,
+    pub enforcement: Enforcement,
+}
+
+/// A time zone the composer offers, with the countries (ISO 3166 codes) that use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneChoice {
+    /// IANA name (`Europe/Paris`).
+    pub name: String,
+    pub countries: Vec<String>,
+}
+
+/// Whether a sending window binds or only advises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Enforcement {
+    /// Outside it, the campaign's choice applies (defer, skip, or override with a reason).
+    Required,
+    /// Outside it, the recipient is sent at the requested time with a warning.
+    Recommended,
 }
 
 /// A sending window as data, for each language to say (`Monday–Saturday 08:00–20:00…`).

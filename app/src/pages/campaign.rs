@@ -6,8 +6,8 @@ use std::time::Duration;
 use crate::api::campaigns::{get_campaign, OperateCampaign};
 use crate::client::href;
 use crate::components::{
-    CampaignActions, ColumnHeads, PageButtons, RecipientHistory, SandboxPanel, StatusCounts,
-    TableScroll, Time, ZonedTime,
+    CampaignActions, ColumnHeads, PageButtons, PageTitle, RecipientHistory, SandboxPanel,
+    StatusCounts, TableScroll, Time, ZonedTime,
 };
 use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{CampaignDetail, RecipientStatus, RecipientView};
@@ -74,6 +74,7 @@ pub fn CampaignPage() -> impl IntoView {
     });
 
     view! {
+        <PageTitle name=|t| t.campaign_title/>
         <p><A href=href("/campaigns")>{word(|t| t.all_campaigns)}</A></p>
         {move || match detail.get() {
             None => Some(view! { <p class="muted">{t().loading}</p> }.into_any()),
@@ -194,8 +195,12 @@ fn settings(t: &'static Texts, detail: &CampaignDetail) -> impl IntoView {
     let options = t.provider_options(&detail.options).map(|options| {
         view! { <dt>{t.options_chosen}</dt><dd data-testid="campaign-options">{options}</dd> }
     });
+    let name = summary.name.clone().map(|name| {
+        view! { <dt>{t.campaign_name}</dt><dd data-testid="campaign-name">{name}</dd> }
+    });
     view! {
         <dl class="facts">
+            {name}
             <dt>{t.provider}</dt><dd>{summary.provider.to_string()}</dd>
             <dt>{t.purpose}</dt><dd>{t.term_or_itself(&summary.purpose)}</dd>
             <dt>{t.send_at}</dt><dd data-testid="campaign-send-at">{when}</dd>

@@ -4,7 +4,9 @@ use std::time::Duration;
 
 use crate::api::campaigns::list_campaigns;
 use crate::client::href;
-use crate::components::{CampaignFilters, ColumnHeads, StatusCounts, TableScroll, Time};
+use crate::components::{
+    CampaignFilters, ColumnHeads, PageTitle, StatusCounts, TableScroll, Time, ZonedTime,
+};
 use crate::debounce::debounced;
 use crate::i18n::{use_i18n, word};
 use crate::models::{CampaignFilter, CampaignState, CampaignSummary, ProviderId};
@@ -66,6 +68,7 @@ pub fn CampaignsPage() -> impl IntoView {
     });
 
     view! {
+        <PageTitle name=|t| t.nav_campaigns/>
         <section class="panel" aria-labelledby="campaigns-title">
             <h2 id="campaigns-title">{word(|t| t.nav_campaigns)}</h2>
             <CampaignFilters state provider search/>
@@ -121,24 +124,42 @@ pub fn CampaignsPage() -> impl IntoView {
     }
 }
 
+/// One campaign: a table row on a wide screen, a card on a phone (each cell then names its
+/// column: `data-label`).
 fn campaign_row(campaign: CampaignSummary) -> impl IntoView {
     let link = href(&format!("/campaigns/{}", campaign.id));
     let i18n = use_i18n();
+    let label = move |column: usize| move || i18n.t().campaign_columns[column];
     let state = campaign.state();
     let counts = campaign.counts.clone();
+    let when = match &campaign.requested_send_at {
+        Some(at) => view! { <ZonedTime at=at.clone() zone=campaign.time_zone.clone()/> }.into_any(),
+        None => word(|t| t.at_once).into_any(),
+    };
+    let sender = campaign.sender.clone();
+    // Named, the name is the link and the message follows it; otherwise the message is the link.
+    let (title, message) = match campaign.name.clone() {
+        Some(name) => (name, Some(campaign.text.clone())),
+        None => (campaign.text.clone(), None),
+    };
     view! {
         <tr data-testid="campaign-row">
-            <td><Time at=campaign.created_at.clone()/></td>
-            <td class="message-cell">
-                <A href=link>{campaign.text.clone()}</A>
+            <td data-label=label(0)><Time at=campaign.created_at.clone()/></td>
+            <td data-label=label(1) class="message-cell">
+                <A href=link>{title}</A>
                 {campaign.simulation.then_some(view! { <span class="badge">{word(|t| t.simulation_badge)}</span> })}
+                {message.map(|text| view! { <p class="muted row-message">{text}</p> })}
             </td>
-            <td>{campaign.provider.to_string()}</td>
-            <td>
+            <td data-label=label(2) data-testid="campaign-send-time">{when}</td>
+            <td data-label=label(3) data-testid="campaign-sender">
+                {move || sender.clone().unwrap_or_else(|| i18n.t().default_sender.to_owned())}
+            </td>
+            <td data-label=label(4)>{campaign.provider.to_string()}</td>
+            <td data-label=label(5)>
                 {campaign.recipient_count}
                 <StatusCounts counts=Signal::stored(counts)/>
             </td>
-            <td>{move || (i18n.t().state_name)(state)}</td>
+            <td data-label=label(6)>{move || (i18n.t().state_name)(state)}</td>
         </tr>
     }
 }

@@ -9,16 +9,17 @@ use crate::client::{browser_time_zone, focus_by_id, new_campaign_id};
 use crate::components::{
     confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
     BalancePanel, CampaignKindFields, FieldErrors, FormSummary, MessageCounter,
-    OutsideWindowChoice, PlaceholderButtons, PreviewPlaceholder, ProviderOptionsFields,
-    RecipientsFile, SendTimeFields, StopMentionHint,
+    OutsideWindowChoice, PageTitle, PlaceholderButtons, PreviewPlaceholder, ProviderField,
+    ProviderOptionsFields, RecipientsFile, ScheduleButtons, SendTimeFields, StopMentionHint,
+    TextField, TimeZoneField,
 };
 use crate::debounce::debounced;
-use crate::domain::{CampaignType, OutsideWindow, Purpose};
+use crate::domain::{CampaignType, OutsideWindow, Purpose, CAMPAIGN_NAME_MAX};
 use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, word};
 use crate::models::{
-    AppError, Balance, CampaignPreview, Field, FieldError, Problem, ProviderId, ProviderInfo,
-    ProviderOptions, ScheduleReceipt, ScheduleRequest,
+    AppError, Balance, CampaignPreview, Field, FieldError, Problem, ProviderId, ProviderOptions,
+    ScheduleReceipt, ScheduleRequest,
 };
 
 /// The preview follows the form this long after the user stops typing.
@@ -32,6 +33,7 @@ pub fn ComposerPage() -> impl IntoView {
     let providers = Fetched::new(list_providers);
     let zones = Fetched::new(list_time_zones);
 
+    let name = RwSignal::new(String::new());
     let provider = RwSignal::new(ProviderId::Octopush);
     let text = RwSignal::new(String::new());
     let editor = NodeRef::<leptos::html::Textarea>::new();
@@ -53,6 +55,7 @@ pub fn ComposerPage() -> impl IntoView {
     let validity = RwSignal::new(String::new());
 
     let request = move || ScheduleRequest {
+        name: name.get(),
         provider: provider.get(),
         text: text.get(),
         recipients: recipients.get(),
@@ -208,8 +211,10 @@ pub fn ComposerPage() -> impl IntoView {
         }
     };
 
-    // A new campaign: the message, the recipients and the time are cleared; the choices stay.
+    // A new campaign: the name, the message, the recipients and the time are cleared; the
+    // choices stay.
     let new_campaign = move || {
+        name.set(String::new());
         text.set(String::new());
         recipients.set(String::new());
         send_at.set(String::new());
@@ -221,54 +226,25 @@ pub fn ComposerPage() -> impl IntoView {
         }
     };
 
-    let provider_options = move || {
-        providers.get().map(|result| match result {
-            Ok(list) => list
-                .into_iter()
-                .map(|info| provider_option(info, provider, t().sandbox_provider))
-                .collect_view()
-                .into_any(),
-            Err(e) => view! { <option disabled=true>{t().error(&e)}</option> }.into_any(),
-        })
-    };
-    let zone_options = move || {
-        let selected = time_zone.get_untracked();
-        let mut names = zones.get().and_then(Result::ok).unwrap_or_default();
-        if !names.contains(&selected) {
-            names.insert(0, selected.clone());
-        }
-        names
-            .into_iter()
-            .map(|name| {
-                let is_selected = name == selected;
-                let label = name.clone();
-                view! { <option value=name selected=is_selected>{label}</option> }
-            })
-            .collect_view()
-    };
-
     view! {
+        <PageTitle name=|t| t.composer_title/>
         <div class="composer-layout">
             <form class="panel composer" on:submit=on_submit novalidate=true aria-labelledby="composer-title">
                 <h2 id="composer-title">{word(|t| t.composer_title)}</h2>
                 <FormSummary error=error/>
+                <TextField
+                    field=Field::Name
+                    label=|t| t.campaign_name_label
+                    value=name
+                    maxlength=CAMPAIGN_NAME_MAX
+                    errors=errors_for(Field::Name)
+                />
 
-                <div class="field">
-                    <label for="provider">{word(|t| t.provider)}</label>
-                    <select
-                        id="provider"
-                        on:change:target=move |ev| {
-                            if ev.target().value() == "infobip" {
-                                provider.set(ProviderId::Infobip)
-                            } else {
-                                provider.set(ProviderId::Octopush)
-                            }
-                        }
-                    >
-                        {provider_options}
-                    </select>
-                    <FieldErrors field=Field::Provider messages=errors_for(Field::Provider)/>
-                </div>
+                <ProviderField
+                    provider
+                    providers=Signal::derive(move || providers.get())
+                    errors=errors_for(Field::Provider)
+                />
 
                 <div class="field">
                     <label for="text">{word(|t| t.message)}</label>
@@ -312,19 +288,13 @@ pub fn ComposerPage() -> impl IntoView {
                     errors=errors_for(Field::ProviderOptions)
                 />
 
-                <div class="field">
-                    <label for="sender">{word(|t| t.sender_label)}</label>
-                    <input
-                        id="sender"
-                        type="text"
-                        maxlength="20"
-                        autocomplete="off"
-                        bind:value=sender
-                        aria-invalid=invalid(Field::Sender)
-                        aria-describedby="sender-errors"
-                    />
-                    <FieldErrors field=Field::Sender messages=errors_for(Field::Sender)/>
-                </div>
+                <TextField
+                    field=Field::Sender
+                    label=|t| t.sender_label
+                    value=sender
+                    maxlength=20
+                    errors=errors_for(Field::Sender)
+                />
 
                 <div class="field-row">
                     <SendTimeFields
@@ -333,18 +303,14 @@ pub fn ComposerPage() -> impl IntoView {
                         incomplete=send_at_incomplete
                         errors=errors_for(Field::SendAt)
                     />
-                    <div class="field">
-                        <label for="time-zone">{word(|t| t.time_zone)}</label>
-                        <select
-                            id="time-zone"
-                            on:change:target=move |ev| time_zone.set(ev.target().value())
-                            aria-invalid=invalid(Field::TimeZone)
-                            aria-describedby="time-zone-errors"
-                        >
-                            {zone_options}
-                        </select>
-                        <FieldErrors field=Field::TimeZone messages=errors_for(Field::TimeZone)/>
-                    </div>
+                    <TimeZoneField
+                        time_zone
+                        zones=Signal::derive(move || zones.get())
+                        countries=Signal::derive(move || {
+                            previewed.get().and_then(Result::ok).map(|p| p.countries).unwrap_or_default()
+                        })
+                        errors=errors_for(Field::TimeZone)
+                    />
                 </div>
                 <div class="field checkboxes">
                     <label>
@@ -366,33 +332,13 @@ pub fn ComposerPage() -> impl IntoView {
                         let on_back = Callback::new(move |()| confirming.set(None));
                         Suspend::new(confirm_panel_view(request, preview, on_confirm, on_back)).into_any()
                     }
-                    None if just_scheduled.get() => view! {
-                        <div class="pager">
-                            <button type="button" class="secondary" on:click=move |_| just_scheduled.set(false)>
-                                {word(|t| t.schedule_again)}
-                            </button>
-                            <button type="button" class="secondary" on:click=move |_| new_campaign()>
-                                {word(|t| t.new_campaign)}
-                            </button>
-                        </div>
-                    }
-                        .into_any(),
                     None => view! {
-                        <button
-                            type="submit"
-                            class="primary"
-                            disabled=move || pending.get() || checking.get()
-                        >
-                            {move || {
-                                if pending.get() {
-                                    t().scheduling
-                                } else if checking.get() {
-                                    t().checking
-                                } else {
-                                    t().schedule
-                                }
-                            }}
-                        </button>
+                        <ScheduleButtons
+                            pending
+                            checking
+                            just_scheduled
+                            on_new_campaign=Callback::new(move |()| new_campaign())
+                        />
                     }
                         .into_any(),
                 }}
@@ -442,19 +388,4 @@ fn shortfall_of(
 /// A preview needs a message and someone to send it to.
 fn worth_previewing(request: &ScheduleRequest) -> bool {
     !request.text.trim().is_empty() && !request.recipients.trim().is_empty()
-}
-
-/// One provider to choose; it stays the chosen one when a language switch draws the list again.
-fn provider_option(
-    info: ProviderInfo,
-    chosen: RwSignal<ProviderId>,
-    sandbox_label: fn(&str) -> String,
-) -> impl IntoView {
-    let label = if info.sandbox {
-        sandbox_label(&info.id.to_string())
-    } else {
-        info.id.to_string()
-    };
-    let selected = chosen.get_untracked() == info.id;
-    view! { <option value=info.id.as_str() selected=selected>{label}</option> }
 }

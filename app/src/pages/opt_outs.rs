@@ -3,7 +3,8 @@ use std::time::Duration;
 
 use crate::api::opt_outs::{list_opt_outs, AddOptOuts, RemoveOptOut};
 use crate::components::{
-    ColumnHeads, FieldErrors, FileButton, PageButtons, StillScheduledNote, TableScroll, Time,
+    ColumnHeads, FieldErrors, FileButton, PageButtons, PageTitle, StillScheduledNote, TableScroll,
+    Time,
 };
 use crate::debounce::debounced;
 use crate::i18n::{use_i18n, word};
@@ -61,6 +62,7 @@ pub fn OptOutsPage() -> impl IntoView {
     };
 
     view! {
+        <PageTitle name=|t| t.nav_opt_outs/>
         <div class="opt-outs-layout">
             <section class="panel" aria-labelledby="add-title">
                 <h2 id="add-title">{word(|t| t.add_numbers)}</h2>

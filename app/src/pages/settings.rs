@@ -1,20 +1,25 @@
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-use crate::api::providers::check_balance;
+use crate::api::providers::{check_balance, check_balance_details};
 use crate::api::settings::read_settings;
-use crate::components::{ColumnHeads, SandboxPanel, TableScroll};
+use crate::components::{ColumnHeads, PageTitle, SandboxPanel, TableScroll};
+use crate::domain::CampaignType;
 use crate::i18n::{use_i18n, Texts};
-use crate::models::{AppError, Balance, ProviderId, ProviderInfo, ServerSettings, Support};
+use crate::models::{
+    AppError, Balance, ProductCredit, ProviderId, ProviderInfo, ServerSettings, Support,
+};
 
 type BalanceResource = LocalResource<Result<Balance, AppError>>;
+type DetailsResource = LocalResource<Result<Vec<ProductCredit>, AppError>>;
 
-/// Each provider's balance, asked once for the page and kept while the page is drawn again (a
-/// switch of language): a provider is asked for its balance on opening and on refresh only.
+/// Each provider's balance and what it buys of each product, asked once for the page and kept
+/// while the page is drawn again (a switch of language): a provider is asked on opening and on
+/// refresh only.
 #[derive(Clone, Copy)]
 struct Balances {
     owner: StoredValue<Owner>,
-    resources: StoredValue<HashMap<ProviderId, BalanceResource>>,
+    resources: StoredValue<HashMap<ProviderId, (BalanceResource, DetailsResource)>>,
 }
 
 impl Balances {
@@ -25,18 +30,25 @@ impl Balances {
         }
     }
 
-    fn of(self, provider: ProviderId) -> BalanceResource {
-        if let Some(resource) = self.resources.with_value(|r| r.get(&provider).copied()) {
-            return resource;
+    /// The provider's balance, and what it buys in `country`.
+    fn of(self, provider: ProviderId, country: &str) -> (BalanceResource, DetailsResource) {
+        if let Some(resources) = self.resources.with_value(|r| r.get(&provider).copied()) {
+            return resources;
         }
-        // Owned by the page, not by the closure that draws it, so a redraw keeps it.
-        let resource = self
-            .owner
-            .with_value(|owner| owner.with(|| LocalResource::new(move || check_balance(provider))));
-        self.resources.update_value(|r| {
-            r.insert(provider, resource);
+        let country = country.to_owned();
+        // Owned by the page, not by the closure that draws it, so a redraw keeps them.
+        let resources = self.owner.with_value(|owner| {
+            owner.with(|| {
+                (
+                    LocalResource::new(move || check_balance(provider)),
+                    LocalResource::new(move || check_balance_details(provider, country.clone())),
+                )
+            })
         });
-        resource
+        self.resources.update_value(|r| {
+            r.insert(provider, resources);
+        });
+        resources
     }
 }
 
@@ -49,6 +61,7 @@ pub fn SettingsPage() -> impl IntoView {
     let balances = Balances::new();
     // Nothing here can be edited: a switch of language draws the page again.
     view! {
+        <PageTitle name=|t| t.nav_settings/>
         {move || {
             let t = i18n.t();
             match settings.get() {
@@ -75,13 +88,20 @@ fn providers(t: &'static Texts, settings: &ServerSettings, balances: Balances) -
                 .providers
                 .iter()
                 .cloned()
-                .map(|info| provider(t, info, balances))
+                .map(|info| {
+                    let resources = balances.of(info.id, &settings.default_region);
+                    provider(t, info, resources)
+                })
                 .collect_view()}
         </section>
     }
 }
 
-fn provider(t: &'static Texts, info: ProviderInfo, balances: Balances) -> impl IntoView {
+fn provider(
+    t: &'static Texts,
+    info: ProviderInfo,
+    (balance, details): (BalanceResource, DetailsResource),
+) -> impl IntoView {
     let id = info.id;
     let kind = if info.sandbox {
         t.sandbox
@@ -97,7 +117,8 @@ fn provider(t: &'static Texts, info: ProviderInfo, balances: Balances) -> impl I
             <h3>{id.to_string()} <span class="badge">{kind}</span></h3>
             <dl class="facts">
                 <dt>{t.balance}</dt>
-                <dd>{balance(t, id, balances.of(id))}</dd>
+                <dd>{balance_view(t, id, balance, details)}</dd>
+                {credit_by_product(t, id, details)}
                 <dt>{t.cancel}</dt><dd>{support(t, &capabilities.cancel)}</dd>
                 <dt>{t.reschedule}</dt><dd>{support(t, &capabilities.reschedule)}</dd>
                 <dt>{t.pause_resume}</dt><dd>{support(t, &capabilities.pause_resume)}</dd>
@@ -109,7 +130,12 @@ fn provider(t: &'static Texts, info: ProviderInfo, balances: Balances) -> impl I
 }
 
 /// The provider's remaining credit, asked of the provider through the server, with a refresh.
-fn balance(t: &'static Texts, provider: ProviderId, balance: BalanceResource) -> impl IntoView {
+fn balance_view(
+    t: &'static Texts,
+    provider: ProviderId,
+    balance: BalanceResource,
+    details: DetailsResource,
+) -> impl IntoView {
     view! {
         <span data-testid=format!("balance-{}", provider.as_str())>
             {move || match balance.get() {
@@ -123,10 +149,40 @@ fn balance(t: &'static Texts, provider: ProviderId, balance: BalanceResource) ->
             type="button"
             class="secondary small"
             aria-label=(t.refresh_balance)(&provider.to_string())
-            on:click=move |_| balance.refetch()
+            on:click=move |_| {
+                balance.refetch();
+                details.refetch();
+            }
         >
             {t.refresh}
         </button>
+    }
+}
+
+/// What the credit buys of each product in the default region's country, when the provider says
+/// it (Octopush).
+fn credit_by_product(
+    t: &'static Texts,
+    provider: ProviderId,
+    details: DetailsResource,
+) -> impl IntoView {
+    move || {
+        let credits = details.get()?.ok().filter(|c| !c.is_empty())?;
+        let country = credits[0].country.clone();
+        let products: Vec<String> = credits
+            .iter()
+            .map(|credit| {
+                let product = match credit.product {
+                    CampaignType::Premium => t.premium,
+                    CampaignType::LowCost => t.low_cost,
+                };
+                (t.product_sms)(product, credit.sms)
+            })
+            .collect();
+        Some(view! {
+            <dt>{(t.credit_in)(&country)}</dt>
+            <dd data-testid=format!("credit-{}", provider.as_str())>{products.join(" · ")}</dd>
+        })
     }
 }
 
@@ -156,11 +212,11 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                     <tbody>
                         {policies.into_iter().map(|policy| view! {
                             <tr>
-                                <td>{policy.name}</td>
+                                <td>{t.term_or_itself(&policy.name)}</td>
                                 <td>{policy.countries.map_or_else(|| t.every_other.into(), |codes| codes.join(", "))}</td>
                                 <td>{t.term_or_itself(&policy.purpose)}</td>
                                 <td>{(t.window_terms)(&policy.window)}</td>
-                                <td>{policy.enforcement}</td>
+                                <td>{(t.enforcement_name)(policy.enforcement)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

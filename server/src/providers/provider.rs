@@ -2,7 +2,9 @@
 
 use app::domain::order::SmsOrder;
 use app::domain::CampaignType;
-use app::models::{AppError, Balance, Field, ProviderId, ProviderInfo, RejectedRecipient};
+use app::models::{
+    AppError, Balance, Field, ProductCredit, ProviderId, ProviderInfo, RejectedRecipient,
+};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
@@ -188,6 +190,12 @@ pub trait SmsProvider: Send + Sync + 'static {
     fn repeat_window(&self) -> Option<chrono::Duration>;
 
     async fn balance(&self) -> Result<Balance, ProviderError>;
+
+    /// What the credit buys of each product in `country` (ISO 3166), when the provider says it;
+    /// none by default.
+    async fn balance_details(&self, _country: &str) -> Result<Vec<ProductCredit>, ProviderError> {
+        Ok(Vec::new())
+    }
 
     async fn cancel(&self, reference: &str) -> Result<(), ProviderError>;
 

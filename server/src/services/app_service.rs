@@ -1,11 +1,12 @@
 //! The app's service interface, answered by the server's services: one front, each job in its own
 //! service.
 
+use app::domain::phone::Region;
 use app::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
-    CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProviderId, ProviderInfo,
-    RecipientEvent, RecipientStatus, Refusal, SandboxClockView, ScheduleProgress, ScheduleReceipt,
-    ScheduleRequest, ServerSettings,
+    CampaignPreview, Field, FieldError, OperationReport, OptOutImport, OptOutPage, ProductCredit,
+    ProviderId, ProviderInfo, RecipientEvent, RecipientStatus, Refusal, SandboxClockView,
+    ScheduleProgress, ScheduleReceipt, ScheduleRequest, ServerSettings,
 };
 use app::services::{Actor, SmsService};
 use async_trait::async_trait;
@@ -74,6 +75,20 @@ impl SmsService for AppService {
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
         self.scheduler.balance(provider).await
+    }
+
+    async fn balance_details(
+        &self,
+        provider: ProviderId,
+        country: String,
+    ) -> Result<Vec<ProductCredit>, AppError> {
+        // A country the phone metadata knows, as an ISO 3166 code.
+        Region::parse(&country).map_err(|problem| {
+            AppError::Invalid(vec![FieldError::new(Field::Provider, problem)])
+        })?;
+        let country = country.trim().to_ascii_uppercase();
+        let provider = self.scheduler.providers().get(provider)?;
+        Ok(provider.balance_details(&country).await?)
     }
 
     async fn preview(

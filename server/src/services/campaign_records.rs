@@ -109,6 +109,7 @@ pub fn campaign_rows(
     CampaignRows {
         campaign: NewCampaign {
             id: campaign_id.to_owned(),
+            name: order.name.clone(),
             provider: order.provider.as_str().to_owned(),
             actor: actor.to_owned(),
             message_text: order.text.as_str().to_owned(),

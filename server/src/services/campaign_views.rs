@@ -189,6 +189,8 @@ fn summary(
     Ok(CampaignSummary {
         provider: provider_id(&record.provider)?,
         id: record.id,
+        name: record.name,
+        sender: record.sender,
         actor: record.actor,
         text: record.message_text,
         purpose: record.purpose,

@@ -363,6 +363,9 @@ fn preview(
         submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
         duplicates: order.duplicates.clone(),
         more_duplicates: order.more_duplicates,
+        warnings: plan.warning_counts(),
+        over_cap: plan.over_cap(),
+        countries: order.countries(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The configuration in force as the read-only settings page shows it: no secret ever leaves.
 
 use app::domain::campaign_plan::CapAction;
-use app::domain::sending_rules::{Enforcement, SendingPolicies};
+use app::domain::sending_rules::SendingPolicies;
 use app::models::{CapTerms, PolicyInfo, ProviderInfo, ServerSettings};
 
 use super::FrequencyCap;
@@ -35,11 +35,7 @@ pub fn server_settings(
                 countries: policy.countries.codes().map(<[String]>::to_vec),
                 purpose: policy.purpose.as_str().into(),
                 window: policy.window_terms(),
-                enforcement: match policy.enforcement {
-                    Enforcement::Required => "required",
-                    Enforcement::Recommended => "recommended",
-                }
-                .into(),
+                enforcement: policy.enforcement,
             })
             .collect(),
         frequency_cap: CapTerms {

@@ -4,6 +4,9 @@ use app::client::BASE_PATH_META;
 
 use super::assets::{SiteAssets, PKG_DIR};
 
+/// The app's icon, in `public/` (copied to the site root).
+pub const FAVICON: &str = "favicon.svg";
+
 /// The page's one inline script, which loads the wasm app (the CSP names it by its hash).
 pub fn boot_script(base_path: &str, assets: &SiteAssets) -> String {
     let pkg = format!("{base_path}/{PKG_DIR}");
@@ -49,6 +52,7 @@ pub fn render(base_path: &str, assets: Option<&SiteAssets>) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="{BASE_PATH_META}" content="{base_path}">
 <title>SMS Scheduler</title>
+<link rel="icon" href="{base_path}/{FAVICON}" type="image/svg+xml">
 {head_assets}
 </head>
 <body>{body}</body>
@@ -73,6 +77,14 @@ mod tests {
         assert!(html.contains(r#"href="/tools/sms/pkg/a.1.css""#));
         assert!(html.contains(r#"import init from "/tools/sms/pkg/a.1.js""#));
         assert!(html.contains(r#"module_or_path: "/tools/sms/pkg/a_bg.1.wasm""#));
+        assert!(html.contains(r#"<link rel="icon" href="/tools/sms/favicon.svg""#));
+    }
+
+    #[test]
+    fn the_icon_it_names_is_among_the_public_files() {
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
+        assert!(public.join(FAVICON).is_file());
+        assert!(render("", None).contains(r#"<link rel="icon" href="/favicon.svg""#));
     }
 
     #[test]

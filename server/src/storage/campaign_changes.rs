@@ -1,6 +1,7 @@
 //! What operations on a scheduled campaign read and change: its provider requests, the record of
 //! who did what, and the recipients a cancel or a move touches.
 
+use app::models::Notice;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
@@ -103,7 +104,8 @@ impl Store {
     }
 
     /// The provider moved a request to `send_at`: its waiting recipients follow, with the move in
-    /// their history.
+    /// their history, and lose the notes about the sending rules at the old time (the new one
+    /// was checked against them).
     pub async fn move_submission(
         &self,
         submission_id: &str,
@@ -139,7 +141,77 @@ impl Store {
             .bind(submission_id)
             .execute(&mut *tx)
             .await?;
+        let noted: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, warnings FROM recipients \
+             WHERE submission_id = $1 AND status = 'scheduled' AND warnings IS NOT NULL",
+        )
+        .bind(submission_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (id, warnings) in noted {
+            let Some(kept) = still_true_after_a_move(&warnings) else {
+                continue;
+            };
+            sqlx::query("UPDATE recipients SET warnings = $1 WHERE id = $2")
+                .bind(kept)
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(moved)
+    }
+}
+
+/// A recipient's stored warnings (a JSON list of recorded notices) without those about the
+/// sending rules at its former send time; `None` when nothing changes, `Some(None)` when none is
+/// left.
+fn still_true_after_a_move(warnings: &str) -> Option<Option<String>> {
+    let recorded: Vec<String> = serde_json::from_str(warnings).ok()?;
+    let kept: Vec<&String> = recorded
+        .iter()
+        .filter(|w| !matches!(Notice::from_recorded(w), Notice::Outside { .. }))
+        .collect();
+    (kept.len() != recorded.len()).then(|| {
+        (!kept.is_empty()).then(|| serde_json::to_string(&kept).expect("strings serialise"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::models::{Closed, Then, WindowTerms};
+
+    #[test]
+    fn a_move_forgets_the_rules_at_the_old_time_and_keeps_the_rest() {
+        let outside = Notice::Outside {
+            policy: "France marketing".into(),
+            window: WindowTerms {
+                days: vec![],
+                start: "08:00".into(),
+                end: "20:00".into(),
+                french_holidays: true,
+                territory_holidays: false,
+                zone: Some("Europe/Paris".into()),
+            },
+            closed: Closed::NotASendingDay {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+                zone: "Europe/Paris".into(),
+            },
+            then: Then::Deferred,
+        }
+        .to_recorded();
+        let zone = Notice::ZoneUnknown {
+            policy: "France marketing".into(),
+            campaign_zone: "Europe/Paris".into(),
+        }
+        .to_recorded();
+        let list = |items: &[&String]| serde_json::to_string(items).unwrap();
+        assert_eq!(
+            still_true_after_a_move(&list(&[&outside, &zone])),
+            Some(Some(list(&[&zone])))
+        );
+        assert_eq!(still_true_after_a_move(&list(&[&outside])), Some(None));
+        assert_eq!(still_true_after_a_move(&list(&[&zone])), None);
     }
 }

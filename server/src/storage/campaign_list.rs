@@ -1,5 +1,5 @@
 //! The campaign list's query: newest first, a page at a time, narrowed by state, provider, words
-//! of the message or a recipient's number.
+//! of the message or of its name, or a recipient's number.
 
 use app::models::{CampaignState, RecipientStatus};
 
@@ -71,10 +71,12 @@ impl CampaignListQuery {
         }
         let mut matches = Vec::new();
         if let Some(text) = self.text.as_deref().filter(|t| !t.is_empty()) {
-            matches.push(format!(
-                "LOWER(message_text) LIKE {} ESCAPE '\\'",
-                bind(contains_pattern(text))
-            ));
+            for column in ["message_text", "name"] {
+                matches.push(format!(
+                    "LOWER({column}) LIKE {} ESCAPE '\\'",
+                    bind(contains_pattern(text))
+                ));
+            }
         }
         if let Some(phone) = &self.phone {
             matches.push(format!(
@@ -142,7 +144,10 @@ mod tests {
             ..Default::default()
         };
         let (conditions, binds) = query.conditions();
-        assert!(conditions.contains("(LOWER(message_text) LIKE $2 ESCAPE '\\' OR id IN (SELECT campaign_id FROM recipients WHERE phone = $3))"));
-        assert_eq!(binds, vec!["9999", "%promo%", "+33612345678"]);
+        assert!(conditions.contains(
+            "(LOWER(message_text) LIKE $2 ESCAPE '\\' OR LOWER(name) LIKE $3 ESCAPE '\\' \
+             OR id IN (SELECT campaign_id FROM recipients WHERE phone = $4))"
+        ));
+        assert_eq!(binds, vec!["9999", "%promo%", "%promo%", "+33612345678"]);
     }
 }

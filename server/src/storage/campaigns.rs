@@ -69,6 +69,7 @@ pub fn stored_instant(at: DateTime<Utc>) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewCampaign {
     pub id: String,
+    pub name: Option<String>,
     pub provider: String,
     pub actor: String,
     pub message_text: String,
@@ -116,6 +117,8 @@ pub struct NewRecipient {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignRecord {
     pub id: String,
+    pub name: Option<String>,
+    pub sender: Option<String>,
     pub provider: String,
     pub actor: String,
     pub message_text: String,
@@ -156,13 +159,15 @@ fn decode_status(value: &str) -> Result<RecipientStatus, sqlx::Error> {
 }
 
 pub(super) const CAMPAIGN_COLUMNS: &str =
-    "id, provider, actor, message_text, purpose, requested_send_at, time_zone, \
+    "id, name, sender, provider, actor, message_text, purpose, requested_send_at, time_zone, \
      local_time, override_reason, simulation, recipient_count, paused, created_at, \
      remove_blacklisted, flash, validity_minutes";
 
 pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
     Ok(CampaignRecord {
         id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        sender: row.try_get("sender")?,
         provider: row.try_get("provider")?,
         actor: row.try_get("actor")?,
         message_text: row.try_get("message_text")?,
@@ -198,8 +203,8 @@ impl Store {
         sqlx::query(
             "INSERT INTO campaigns (id, provider, actor, message_text, sender, purpose, campaign_type, \
              requested_send_at, time_zone, local_time, outside_window, override_reason, simulation, \
-             recipient_count, paused, created_at, remove_blacklisted, flash, validity_minutes) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17, $18)",
+             recipient_count, paused, created_at, remove_blacklisted, flash, validity_minutes, name) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17, $18, $19)",
         )
         .bind(&campaign.id)
         .bind(&campaign.provider)
@@ -219,6 +224,7 @@ impl Store {
         .bind(i64::from(campaign.options.remove_blacklisted))
         .bind(i64::from(campaign.options.flash))
         .bind(campaign.options.validity_minutes.map(i64::from))
+        .bind(campaign.name.as_deref())
         .execute(&mut *tx)
         .await?;
         for submission in submissions {

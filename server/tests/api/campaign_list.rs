@@ -8,6 +8,7 @@ use sms_scheduler_server::storage::{CampaignListQuery, NewCampaign, NewRecipient
 pub fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCampaign {
     NewCampaign {
         id: id.into(),
+        name: None,
         provider: provider.into(),
         actor: "alice".into(),
         message_text: text.into(),
@@ -88,8 +89,16 @@ pub async fn campaign_list_suite(store: &Store) {
             ),
             recipient(id, 2, "+33698765432", statuses[1]),
         ];
+        let named = NewCampaign {
+            name: match id {
+                "done" => Some("Black Friday".into()),
+                "held" => Some("Ops notice".into()),
+                _ => None,
+            },
+            ..campaign(id, provider, text, minutes_ago)
+        };
         store
-            .record_campaign(&campaign(id, provider, text, minutes_ago), &[], &recipients)
+            .record_campaign(&named, &[], &recipients)
             .await
             .unwrap();
     }
@@ -138,6 +147,19 @@ pub async fn campaign_list_suite(store: &Store) {
     assert_eq!(listed(store, text("50% off_")).await, ["done"]);
     assert!(listed(store, text("50%%")).await.is_empty());
     assert!(listed(store, text("_OFF")).await.is_empty());
+    // Or words of the campaign's name.
+    assert_eq!(listed(store, text("black FRIDAY")).await, ["done"]);
+    assert_eq!(listed(store, text("ops")).await, ["held"]);
+    assert_eq!(
+        store
+            .campaign("held")
+            .await
+            .unwrap()
+            .unwrap()
+            .name
+            .as_deref(),
+        Some("Ops notice")
+    );
     // A number matches the campaigns that have it as a recipient, or words that contain it.
     let number = |phone: &str| CampaignListQuery {
         text: Some(phone.into()),

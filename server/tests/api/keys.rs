@@ -37,6 +37,10 @@ async fn no_response_carries_the_api_key() {
         ("read_settings", json!({})),
         ("check_balance", json!({"provider": "Octopush"})),
         ("check_balance", json!({"provider": "Infobip"})),
+        (
+            "check_balance_details",
+            json!({"provider": "Octopush", "country": "FR"}),
+        ),
         ("schedule_sms", json!({"request": valid_request()})),
         ("schedule_sms", json!({"request": invalid})),
         (

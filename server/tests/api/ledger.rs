@@ -10,6 +10,7 @@ use sms_scheduler_server::storage::{
 fn campaign(id: &str, recipients: usize) -> NewCampaign {
     NewCampaign {
         id: id.into(),
+        name: None,
         provider: "octopush".into(),
         actor: "alice".into(),
         message_text: "Sale STOP au XXXXX".into(),
@@ -120,6 +121,7 @@ pub async fn ledger_suite(store: &Store) {
             flash: true,
             validity_minutes: Some(90),
         },
+        name: Some("Soldes d'hiver".into()),
         ..campaign("c1", 1204)
     };
     store
@@ -129,6 +131,8 @@ pub async fn ledger_suite(store: &Store) {
     let recorded = store.campaign("c1").await.unwrap().unwrap();
     assert_eq!(recorded.recipient_count, 1204);
     assert_eq!(recorded.options, with_options.options);
+    assert_eq!(recorded.name.as_deref(), Some("Soldes d'hiver"));
+    assert_eq!(recorded.sender.as_deref(), Some("ACME"));
     let page = store
         .campaign_recipients("c1", None, 1200, 10)
         .await

@@ -185,8 +185,13 @@ async fn providers_say_whether_they_are_sandboxes() {
         providers[0].capabilities.reschedule,
         Support::No(_)
     ));
-    let zones: Vec<String> = app.call("list_time_zones", json!({})).await.ok();
-    assert!(zones.iter().any(|z| z == "Europe/Paris"));
+    let zones: Vec<app::models::ZoneChoice> = app.call("list_time_zones", json!({})).await.ok();
+    let paris = zones.iter().find(|z| z.name == "Europe/Paris").unwrap();
+    assert_eq!(paris.countries, ["FR"]);
+    // Only the zones of countries: no alias of another zone.
+    for alias in ["Africa/Asmera", "GB-Eire", "Zulu"] {
+        assert!(zones.iter().all(|z| z.name != alias), "{alias}");
+    }
 }
 
 #[tokio::test]

@@ -18,14 +18,7 @@ pub enum WindowZone {
     Recipient,
 }
 
-/// Whether a window binds or only advises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Enforcement {
-    /// Outside it, the campaign's choice applies (defer, skip, or override with a reason).
-    Required,
-    /// Outside it, the recipient is sent at the requested time with a warning.
-    Recommended,
-}
+pub use crate::models::Enforcement;
 
 /// The numbers a policy is for, by the country libphonenumber reads them as.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,12 +4,12 @@ use app::domain::campaign::OCTOPUSH_STOP_MENTION;
 use app::domain::order::SmsOrder;
 use app::domain::CampaignType;
 use app::models::{
-    Balance, CancelLimits, Capabilities, ProviderId, ProviderInfo, Refusal, Support,
+    Balance, CancelLimits, Capabilities, ProductCredit, ProviderId, ProviderInfo, Refusal, Support,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 
-use super::wire::SendCampaignRequest;
+use super::wire::{SendCampaignRequest, SmsType};
 use super::{mapping, OctopushClient, OctopushError, SendOutcome, BLACKLIST_FEE};
 use crate::providers::{
     Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError, SmsProvider,
@@ -175,6 +175,22 @@ impl SmsProvider for OctopushProvider {
             amount: balance.amount,
             unit: account_unit(balance.unit),
         })
+    }
+
+    async fn balance_details(&self, country: &str) -> Result<Vec<ProductCredit>, ProviderError> {
+        let mut credits = Vec::new();
+        for (product, sms_type) in [
+            (CampaignType::Premium, SmsType::Premium),
+            (CampaignType::LowCost, SmsType::LowCost),
+        ] {
+            let balance = self.client.check_balance_details(country, sms_type).await?;
+            credits.push(ProductCredit {
+                country: country.to_owned(),
+                product,
+                sms: balance.amount,
+            });
+        }
+        Ok(credits)
     }
 
     async fn cancel(&self, reference: &str) -> Result<(), ProviderError> {

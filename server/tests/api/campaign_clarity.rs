@@ -1,0 +1,208 @@
+//! Campaigns said clearly: an optional name given in the composer, kept, listed with the send
+//! time and the sender, and found by the list's search; the preview's totals say a caution
+//! shared by many recipients once, and count those over the frequency cap; a moved campaign's
+//! recipients lose the notes about their former time.
+
+use app::models::{AppError, CampaignPage, CampaignPreview, Field, Problem, ScheduleReceipt};
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, valid_request, TestApp};
+
+async fn listed(app: &TestApp, search: &str) -> CampaignPage {
+    app.call(
+        "list_campaigns",
+        json!({"before": null, "filter": {"search": search}}),
+    )
+    .await
+    .ok()
+}
+
+#[tokio::test]
+async fn a_named_campaign_is_kept_listed_with_its_sender_and_found_by_its_name() {
+    let app = spawn_app().await;
+    let mut named = valid_request();
+    named["name"] = json!("  Winter sale, week 1 ");
+    named["sender"] = json!("ACME");
+    let receipt: ScheduleReceipt = app.schedule(named).await.ok();
+    let mut unnamed = valid_request();
+    unnamed["sender"] = json!("");
+    let _: ScheduleReceipt = app.schedule(unnamed).await.ok();
+
+    let detail = app.campaign_detail(&receipt.campaign_id).await;
+    assert_eq!(detail.summary.name.as_deref(), Some("Winter sale, week 1"));
+    assert_eq!(detail.summary.sender.as_deref(), Some("ACME"));
+    assert!(detail.summary.requested_send_at.is_some());
+
+    let found = listed(&app, "WINTER sale").await;
+    assert_eq!(found.campaigns.len(), 1);
+    assert_eq!(found.campaigns[0].id, receipt.campaign_id);
+    let all = listed(&app, "").await;
+    assert_eq!(all.campaigns.len(), 2);
+    // The other has no name, and the provider's default sender.
+    let other = all
+        .campaigns
+        .iter()
+        .find(|c| c.id != receipt.campaign_id)
+        .unwrap();
+    assert_eq!(other.name, None);
+    assert_eq!(other.sender, None);
+}
+
+#[tokio::test]
+async fn a_name_longer_than_the_limit_is_refused_next_to_its_field() {
+    let app = spawn_app().await;
+    let mut long = valid_request();
+    long["name"] = json!("n".repeat(81));
+    let AppError::Invalid(errors) = app.schedule(long).await.error() else {
+        panic!("expected field errors")
+    };
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, Field::Name);
+    assert_eq!(
+        errors[0].problem,
+        Problem::NameTooLong {
+            length: 81,
+            max: 80
+        }
+    );
+}
+
+async fn preview(app: &TestApp, request: Value) -> CampaignPreview {
+    app.call("preview_campaign", json!({"request": request, "offset": 0}))
+        .await
+        .ok()
+}
+
+#[tokio::test]
+async fn the_preview_counts_each_caution_once_and_those_over_the_frequency_cap() {
+    let app = spawn_app().await;
+    let mut marketing = valid_request();
+    marketing["purpose"] = json!("Marketing");
+    marketing["text"] = json!("Sale -20% this week. STOP au XXXXX");
+    marketing["recipients"] = json!("+33 6 12 34 56 78");
+    marketing["outside_window"] = json!({"Override": {"reason": "test"}});
+    let _: ScheduleReceipt = app.schedule(marketing.clone()).await.ok();
+
+    // German numbers at 22:00: outside the business hours the rules advise, the same caution
+    // for each of them; the French one is over the cap as well.
+    let mut again = marketing;
+    again["recipients"] = json!("+33 6 12 34 56 78\n+49 151 23456701\n+49 151 23456702");
+    again["send_at"] = json!(valid_request()["send_at"]
+        .as_str()
+        .unwrap()
+        .replace("T10:00", "T22:00"));
+    let preview = preview(&app, again).await;
+    assert_eq!(preview.over_cap, 1);
+    assert_eq!(preview.countries, ["FR", "DE"]);
+    let outside: Vec<_> = preview
+        .warnings
+        .iter()
+        .filter(|(notice, _)| {
+            notice
+                .to_string()
+                .starts_with("outside Business hours (advice)")
+        })
+        .collect();
+    assert_eq!(outside.len(), 1, "{:?}", preview.warnings);
+    assert_eq!(outside[0].1, 2);
+    // Each distinct caution once.
+    for (i, (notice, _)) in preview.warnings.iter().enumerate() {
+        assert!(!preview.warnings[i + 1..]
+            .iter()
+            .any(|(other, _)| other == notice));
+    }
+}
+
+/// A day at least three days ahead that falls on `weekday`, as `YYYY-MM-DD`.
+fn next(weekday: chrono::Weekday) -> String {
+    use chrono::Datelike;
+    let mut day = chrono::Utc::now().date_naive() + chrono::Duration::days(3);
+    while day.weekday() != weekday {
+        day += chrono::Duration::days(1);
+    }
+    day.format("%Y-%m-%d").to_string()
+}
+
+#[tokio::test]
+async fn a_moved_campaign_forgets_the_notes_about_its_former_time() {
+    use app::models::{CampaignDetail, Notice, OperationReport};
+    let app = spawn_app().await;
+    let mut sunday = valid_request();
+    sunday["provider"] = json!("Infobip");
+    sunday["purpose"] = json!("Marketing");
+    sunday["text"] = json!("Sale -20% this week. STOP au 36111");
+    sunday["send_at"] = json!(format!("{}T10:00", next(chrono::Weekday::Sun)));
+    let receipt: ScheduleReceipt = app.schedule(sunday).await.ok();
+    let outside = |detail: &CampaignDetail| {
+        detail
+            .recipients
+            .iter()
+            .filter(|r| {
+                r.warnings
+                    .iter()
+                    .any(|w| matches!(w, Notice::Outside { .. }))
+            })
+            .count()
+    };
+    assert_eq!(outside(&app.campaign_detail(&receipt.campaign_id).await), 2);
+
+    let report: OperationReport = app
+        .call(
+            "operate_campaign",
+            json!({"id": receipt.campaign_id, "operation": {"Reschedule": {"send_at": format!("{}T11:00", next(chrono::Weekday::Thu))}}}),
+        )
+        .await
+        .ok();
+    assert_eq!(report.recipients_moved, 2);
+    assert_eq!(outside(&app.campaign_detail(&receipt.campaign_id).await), 0);
+}
+
+#[tokio::test]
+async fn octopush_says_what_its_credit_buys_of_each_product_in_a_country() {
+    use app::domain::CampaignType;
+    use app::models::ProductCredit;
+    let app = spawn_app().await;
+    let credits: Vec<ProductCredit> = app
+        .call(
+            "check_balance_details",
+            json!({"provider": "Octopush", "country": "fr"}),
+        )
+        .await
+        .ok();
+    // The sandbox's 100 EUR at its prices per SMS.
+    assert_eq!(
+        credits,
+        [
+            ProductCredit {
+                country: "FR".into(),
+                product: CampaignType::Premium,
+                sms: (100.0_f64 / 0.055).floor(),
+            },
+            ProductCredit {
+                country: "FR".into(),
+                product: CampaignType::LowCost,
+                sms: (100.0_f64 / 0.035).floor(),
+            },
+        ]
+    );
+    // Infobip gives no such detail; a country that is none is refused.
+    let infobip: Vec<ProductCredit> = app
+        .call(
+            "check_balance_details",
+            json!({"provider": "Infobip", "country": "FR"}),
+        )
+        .await
+        .ok();
+    assert!(infobip.is_empty());
+    let AppError::Invalid(errors) = app
+        .call(
+            "check_balance_details",
+            json!({"provider": "Octopush", "country": "Atlantis"}),
+        )
+        .await
+        .error()
+    else {
+        panic!("expected the country to be refused")
+    };
+    assert_eq!(errors[0].field, Field::Provider);
+}
