@@ -1,5 +1,5 @@
-//! The time zones the composer offers, from the tz database's `zone.tab` (copied from tzdata,
-//! public domain): one row per country and zone, "an aid for users to help them select
+//! The time zones the composer offers, from the tz database's `zone.tab` (tzdata 2025b, copied
+//! from Debian's tzdata 2025b-0+deb12u2 `/usr/share/zoneinfo/zone.tab`, public domain): one row per country and zone, "an aid for users to help them select
 //! timezones", so no alias (`Asia/Calcutta`, `GB-Eire`, `Zulu`) and no zone of no country; UTC
 //! besides.
 
