@@ -114,8 +114,9 @@ pub struct SendingSettings {
     /// Seconds between reconciliation passes over submissions whose outcome is not known (one also
     /// runs at start-up).
     pub reconcile_seconds: u64,
-    /// Seconds an instance holds a submission it is sending or reconciling; after that another
-    /// instance may take it over (when the first one stopped).
+    /// Seconds a claim on a submission lasts unless renewed; the task sending or reconciling it
+    /// renews it every third of this while it runs, so another instance takes over only when the
+    /// task stopped.
     pub claim_seconds: u64,
     /// Sending policies; when given they replace the built-in ones (French, overseas French and US marketing hours).
     #[serde(default)]
