@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { EMBEDDED, PORTAL, SECRET_KEY, SECRET_LOGIN } from './tests/servers';
+import { EMBEDDED, PORTAL, SECRET_KEY, SECRET_LOGIN, UNDERPRICED } from './tests/servers';
 
 // Debian's Chromium: Playwright downloads no browser here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -71,6 +71,19 @@ export default defineConfig({
         SMS_SCHEDULER__SANDBOX__ENABLED: 'true',
         SMS_SCHEDULER__SANDBOX__OCTOPUSH__API_LOGIN: SECRET_LOGIN,
         SMS_SCHEDULER__SANDBOX__OCTOPUSH__API_KEY: SECRET_KEY,
+      },
+    },
+    {
+      command: `rm -rf .data/underpriced && ${server}`,
+      url: `${UNDERPRICED.url}health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...common,
+        SMS_SCHEDULER__SERVER__LISTEN: UNDERPRICED.listen,
+        SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/underpriced/sms-scheduler.db',
+        SMS_SCHEDULER__OCTOPUSH__PREMIUM_PRICE: '0.001',
+        SMS_SCHEDULER__SANDBOX__INFOBIP__INITIAL_BALANCE: '1',
       },
     },
   ],

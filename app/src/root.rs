@@ -5,7 +5,9 @@ use leptos_router::{lazy_route, path, ChooseView, Lazy, LazyRoute};
 use leptos::task::spawn_local;
 
 use crate::client::{base_path, href};
-use crate::components::{preload_composer_parts, LanguageSwitch, PageTitle};
+use crate::components::{
+    preload_composer_parts, CreditSpent, LanguageSwitch, LowBalanceWarning, PageTitle,
+};
 use crate::i18n::{provide_i18n, word};
 use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage};
 
@@ -13,6 +15,7 @@ use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, Setti
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    CreditSpent::provide();
     Effect::new(|_| spawn_local(preload_the_rest()));
     view! {
         <Router base=base_path()>
@@ -24,6 +27,7 @@ pub fn App() -> impl IntoView {
                     <A href=href("/opt-outs")>{word(|t| t.nav_opt_outs)}</A>
                     <A href=href("/settings")>{word(|t| t.nav_settings)}</A>
                 </nav>
+                <LowBalanceWarning/>
                 <LanguageSwitch/>
             </header>
             <main class="app-main">

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use crate::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
-    CampaignPreview, OperationReport, OptOutImport, OptOutPage, ProductCredit, ProviderId,
-    ProviderInfo, RecipientEvent, RecipientStatus, SandboxClockView, ScheduleProgress,
+    CampaignPreview, LowBalance, OperationReport, OptOutImport, OptOutPage, ProductCredit,
+    ProviderId, ProviderInfo, RecipientEvent, RecipientStatus, SandboxClockView, ScheduleProgress,
     ScheduleReceipt, ScheduleRequest, ServerSettings,
 };
 
@@ -47,6 +47,9 @@ pub trait SmsService: Send + Sync + 'static {
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError>;
 
+    /// The providers whose balance would not pay for their last campaign again.
+    async fn low_balances(&self) -> Result<Vec<LowBalance>, AppError>;
+
     /// What the credit buys of each product in `country` (ISO 3166), when the provider says it
     /// (Octopush); empty otherwise.
     async fn balance_details(
@@ -77,6 +80,10 @@ pub trait SmsService: Send + Sync + 'static {
         status: Option<RecipientStatus>,
         offset: u64,
     ) -> Result<CampaignDetail, AppError>;
+
+    /// The form that scheduled the campaign, with only the recipients the provider refused, for
+    /// the composer to check and schedule again; refused when it refused none.
+    async fn refused_again(&self, campaign_id: &str) -> Result<ScheduleRequest, AppError>;
 
     /// The campaign's recipients (those in `status` if given) with their results, as CSV.
     async fn recipients_csv(

@@ -7,5 +7,9 @@ export const PORTAL = {
   /// The portal's origin, allowed to show the app in a frame (served by the tests themselves).
   frameAncestor: 'http://portal.test',
 };
+/// The embedded default with an Octopush price configured far below what the sandbox charges, so
+/// that the credit check passes and Octopush refuses what the balance cannot cover; and an Infobip
+/// balance of 1 EUR.
+export const UNDERPRICED = { listen: '127.0.0.1:3102', url: 'http://127.0.0.1:3102/' };
 export const SECRET_LOGIN = 'owner@portal.example';
 export const SECRET_KEY = 'E2E-KEY-5c1f0a9d-NEVER-SENT-TO-THE-BROWSER';

@@ -15,6 +15,7 @@ use crate::providers::infobip::sandbox::InfobipSandbox;
 use crate::providers::octopush::sandbox::OctopushSandbox;
 use crate::providers::sandbox_faults::{self, SharedFaults};
 use crate::routes::sandbox_control;
+use crate::routes::sandbox_received::MountedSandboxes;
 
 pub const OCTOPUSH_PATH: &str = "/octopush/v1/public";
 pub const INFOBIP_PATH: &str = "/infobip";
@@ -34,7 +35,17 @@ pub async fn run(listen: SocketAddr, settings: &SandboxSettings) -> std::io::Res
     let router = Router::new()
         .nest(OCTOPUSH_PATH, faulty(octopush.router()))
         .nest(INFOBIP_PATH, faulty(infobip.router()))
-        .nest(CONTROL_PATH, sandbox_control::routes(clock, faults.clone()));
+        .nest(
+            CONTROL_PATH,
+            sandbox_control::routes(
+                clock,
+                faults.clone(),
+                MountedSandboxes {
+                    octopush: Some(octopush.clone()),
+                    infobip: Some(infobip.clone()),
+                },
+            ),
+        );
 
     let listener = TcpListener::bind(listen).await?;
     let address = listener.local_addr()?;

@@ -27,6 +27,7 @@ use crate::providers::octopush::{OctopushClient, OctopushProvider};
 use crate::providers::sandbox_faults::{self, SharedFaults};
 use crate::providers::{PartPrice, SmsProvider};
 use crate::request_log::RedactedRequestSpan;
+use crate::routes::sandbox_received::MountedSandboxes;
 use crate::routes::webhooks::{self as webhook_routes, INFOBIP_REPORTS_PATH, OCTOPUSH_PATH};
 use crate::routes::{exports, health, sandbox_control, server_fns};
 use crate::services::{
@@ -300,7 +301,14 @@ impl Application {
         if let Some(clock) = &sandbox_clock {
             app = app.nest(
                 SANDBOX_CONTROL_PATH,
-                sandbox_control::routes(clock.clone(), faults.clone()),
+                sandbox_control::routes(
+                    clock.clone(),
+                    faults.clone(),
+                    MountedSandboxes {
+                        octopush: octopush_sandbox.clone(),
+                        infobip: infobip_sandbox.clone(),
+                    },
+                ),
             );
         }
         let app = app.merge(site::routes(

@@ -34,6 +34,12 @@ pub async fn get_campaign(
     service.campaign(&id, status, offset).await
 }
 
+#[server(endpoint = "refused_again", input = Json, output = Postcard)]
+pub async fn refused_again(id: String) -> Result<ScheduleRequest, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.refused_again(&id).await
+}
+
 #[server(endpoint = "recipient_history", input = Json, output = Postcard)]
 pub async fn recipient_history(recipient_id: String) -> Result<Vec<RecipientEvent>, AppError> {
     let (service, _) = crate::services::from_context()?;

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::{Json, Postcard};
 
-use crate::models::{AppError, Balance, ProductCredit, ProviderId, ProviderInfo, ZoneChoice};
+use crate::models::{
+    AppError, Balance, LowBalance, ProductCredit, ProviderId, ProviderInfo, ZoneChoice,
+};
 
 #[server(endpoint = "list_providers", input = Json, output = Postcard)]
 pub async fn list_providers() -> Result<Vec<ProviderInfo>, AppError> {
@@ -13,6 +15,12 @@ pub async fn list_providers() -> Result<Vec<ProviderInfo>, AppError> {
 pub async fn check_balance(provider: ProviderId) -> Result<Balance, AppError> {
     let (service, _) = crate::services::from_context()?;
     service.balance(provider).await
+}
+
+#[server(endpoint = "low_balances", input = Json, output = Postcard)]
+pub async fn low_balances() -> Result<Vec<LowBalance>, AppError> {
+    let (service, _) = crate::services::from_context()?;
+    service.low_balances().await
 }
 
 #[server(endpoint = "check_balance_details", input = Json, output = Postcard)]

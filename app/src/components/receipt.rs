@@ -116,6 +116,13 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         .iter()
         .map(|r| format!("{}: {}", r.number, r.reason))
         .collect();
+    // Once the cause is fixed, the refused recipients can go again, as a new campaign.
+    let refused: u32 = receipt
+        .submissions
+        .iter()
+        .filter(|s| matches!(s.outcome, SubmissionOutcome::Refused(_)))
+        .map(|s| s.contacts)
+        .sum();
     let sms_needed = receipt
         .sms_needed
         .map_or_else(|| t.not_given.to_owned(), |n| n.to_string());
@@ -154,6 +161,13 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
             <p>
                 <A href=href(&format!("/campaigns/{}", receipt.campaign_id))>{t.follow_campaign}</A>
             </p>
+            {(refused > 0).then(|| view! {
+                <p>
+                    <A href=href(&format!("/?again={}", receipt.campaign_id)) attr:data-testid="refused-again-link">
+                        {(t.refused_again_link)(refused.into())}
+                    </A>
+                </p>
+            })}
         </section>
     }
 }

@@ -39,6 +39,23 @@ pub enum Purpose {
     Marketing,
 }
 
+impl CampaignType {
+    /// The stable name used in storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CampaignType::Premium => "premium",
+            CampaignType::LowCost => "low_cost",
+        }
+    }
+
+    /// The type stored as `name` (`as_str`).
+    pub fn from_stored(name: &str) -> Option<Self> {
+        [CampaignType::Premium, CampaignType::LowCost]
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
+    }
+}
+
 impl Purpose {
     /// The stable name used in storage.
     pub fn as_str(self) -> &'static str {
@@ -46,6 +63,13 @@ impl Purpose {
             Purpose::Alert => "alert",
             Purpose::Marketing => "marketing",
         }
+    }
+
+    /// The purpose stored as `name` (`as_str`).
+    pub fn from_stored(name: &str) -> Option<Self> {
+        [Purpose::Alert, Purpose::Marketing]
+            .into_iter()
+            .find(|purpose| purpose.as_str() == name)
     }
 }
 
@@ -61,6 +85,29 @@ pub enum OutsideWindow {
     Override { reason: String },
 }
 
+impl OutsideWindow {
+    /// The stable name of the choice used in storage (an override's reason is stored apart).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            OutsideWindow::Defer => "defer",
+            OutsideWindow::Skip => "skip",
+            OutsideWindow::Override { .. } => "override",
+        }
+    }
+
+    /// The choice stored as `name` (`as_str`), with the override's stored reason.
+    pub fn from_stored(name: &str, reason: Option<&str>) -> Option<Self> {
+        match (name, reason) {
+            ("defer", _) => Some(OutsideWindow::Defer),
+            ("skip", _) => Some(OutsideWindow::Skip),
+            ("override", Some(reason)) => Some(OutsideWindow::Override {
+                reason: reason.to_owned(),
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// The opt-out mention Octopush requires, verbatim, in a marketing SMS (it fills in `XXXXX`).
 pub const OCTOPUSH_STOP_MENTION: &str = "STOP au XXXXX";
 
@@ -72,6 +119,35 @@ pub fn has_octopush_stop_mention(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_names_read_back_as_what_was_stored() {
+        for kind in [CampaignType::Premium, CampaignType::LowCost] {
+            assert_eq!(CampaignType::from_stored(kind.as_str()), Some(kind));
+        }
+        for purpose in [Purpose::Alert, Purpose::Marketing] {
+            assert_eq!(Purpose::from_stored(purpose.as_str()), Some(purpose));
+        }
+        let choices = [
+            OutsideWindow::Defer,
+            OutsideWindow::Skip,
+            OutsideWindow::Override {
+                reason: "court summons".into(),
+            },
+        ];
+        for choice in choices {
+            let reason = match &choice {
+                OutsideWindow::Override { reason } => Some(reason.as_str()),
+                OutsideWindow::Defer | OutsideWindow::Skip => None,
+            };
+            assert_eq!(
+                OutsideWindow::from_stored(choice.as_str(), reason),
+                Some(choice)
+            );
+        }
+        assert_eq!(CampaignType::from_stored("Premium"), None);
+        assert_eq!(OutsideWindow::from_stored("override", None), None);
+    }
 
     #[test]
     fn stop_mention_is_case_sensitive_and_verbatim() {

@@ -132,6 +132,12 @@ catalogue! {
         parts_count: fn(u64) -> String,
         // The receipt.
         receipt_partial: fn(u32, u32) -> String,
+        // The navigation's warning: the provider's balance is less than its last campaign of
+        // so many recipients would cost again.
+        low_balance: fn(&str, &str, u64, &str) -> String,
+        // The link to the composer holding a campaign's refused recipients, and its note.
+        refused_again_link: fn(u64) -> String,
+        refused_again_loaded: fn(u64, &str) -> String,
         refused_recipients: fn(u32, &str) -> String,
         no_answer_recipients: fn(u32, &str) -> String,
         line_note: fn(u32, &str, &str) -> String,
@@ -169,6 +175,7 @@ catalogue! {
         line_error: fn(u32, &str) -> String,
         provider_refused: fn(&str, &str) -> String,
         unreachable: fn(&str, &str) -> String,
+        busy: fn(&str, Option<u64>) -> String,
         not_configured: fn(&str) -> String,
         server_failed: fn(&str) -> String,
         request_failed: fn(&str) -> String,
@@ -196,6 +203,10 @@ impl Texts {
             AppError::Unreachable { provider, message } => {
                 (self.unreachable)(&provider.to_string(), message)
             }
+            AppError::Busy {
+                provider,
+                retry_after_seconds,
+            } => (self.busy)(&provider.to_string(), *retry_after_seconds),
             AppError::ProviderNotConfigured(provider) => {
                 (self.not_configured)(&provider.to_string())
             }
@@ -759,6 +770,7 @@ mod tests {
             Refusal::NotPaused,
             Refusal::SentAtLocalTimes,
             Refusal::NothingWaiting,
+            Refusal::NothingRefused,
             Refusal::SendTimePassed("2026-12-01T10:00:00Z".into()),
             Refusal::OctopushCancelLimits,
             Refusal::CancelTooLate(10),
@@ -783,6 +795,7 @@ mod tests {
                 | Refusal::NotPaused
                 | Refusal::SentAtLocalTimes
                 | Refusal::NothingWaiting
+                | Refusal::NothingRefused
                 | Refusal::SendTimePassed(_)
                 | Refusal::OctopushCancelLimits
                 | Refusal::CancelTooLate(_)

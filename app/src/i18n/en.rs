@@ -316,6 +316,23 @@ pub static EN: Texts = Texts {
         format!("Partly scheduled: {handed} of {total} recipient{} handed over", plural(total.into()))
     },
     refused_recipients: |n, why| format!("{n} recipient{} refused: {why}", plural(n.into())),
+    low_balance: |provider, balance, recipients, cost| {
+        format!(
+            "{provider} balance low: {balance}, less than the last campaign ({recipients} recipient{}, {cost})",
+            plural(recipients)
+        )
+    },
+    refused_again_link: |n| match n {
+        1 => "Schedule the refused recipient again".to_owned(),
+        n => format!("Schedule the {n} refused recipients again"),
+    },
+    refused_again_loaded: |n, provider| {
+        format!(
+            "The {n} recipient{} {provider} refused, with the campaign's message and settings. Fix \
+             what made it refuse them (credit, sender…), check the form, and schedule.",
+            plural(n)
+        )
+    },
     no_answer_recipients: |n, why| {
         format!(
             "{n} recipient{}: no answer from the provider ({why}); checked again automatically",
@@ -393,6 +410,14 @@ pub static EN: Texts = Texts {
     provider_refused: |provider, message| format!("{provider} refused the request: {message}"),
     unreachable: |provider, message| {
         format!("{provider} did not answer ({message}). It may have acted on the request all the same.")
+    },
+    busy: |provider, wait| match wait {
+        Some(seconds) => format!(
+            "{provider} is receiving too many requests; nothing was done. Try again in {seconds} s."
+        ),
+        None => format!(
+            "{provider} is receiving too many requests; nothing was done. Try again in a moment."
+        ),
     },
     not_configured: |provider| format!("{provider} is not configured on this server."),
     server_failed: |message| format!("The server failed: {message}"),

@@ -372,6 +372,25 @@ pub static FR: Texts = Texts {
         format!("Planifiée en partie : {handed} destinataire{} sur {total} remis au fournisseur", plural(handed.into()))
     },
     refused_recipients: |n, why| format!("{n} destinataire{} refusé{} : {why}", plural(n.into()), plural(n.into())),
+    low_balance: |provider, balance, recipients, cost| {
+        format!(
+            "Crédit {provider} bas : {balance}, moins que la dernière campagne ({recipients} destinataire{}, {cost})",
+            plural(recipients)
+        )
+    },
+    refused_again_link: |n| match n {
+        0 | 1 => "Planifier de nouveau le destinataire refusé".to_owned(),
+        n => format!("Planifier de nouveau les {n} destinataires refusés"),
+    },
+    refused_again_loaded: |n, provider| {
+        format!(
+            "{n} destinataire{} refusé{} par {provider}, avec le message et les réglages de la \
+             campagne. Corrigez ce qui a causé le refus (crédit, expéditeur…), vérifiez le \
+             formulaire, puis planifiez.",
+            plural(n),
+            plural(n)
+        )
+    },
     no_answer_recipients: |n, why| {
         format!(
             "{n} destinataire{} : pas de réponse du fournisseur ({why}) ; vérifié de nouveau automatiquement",
@@ -452,6 +471,14 @@ pub static FR: Texts = Texts {
     provider_refused: |provider, message| format!("{provider} a refusé la requête : {message}"),
     unreachable: |provider, message| {
         format!("{provider} n'a pas répondu ({message}). Il a pu traiter la requête malgré tout.")
+    },
+    busy: |provider, wait| match wait {
+        Some(seconds) => format!(
+            "{provider} reçoit trop de requêtes ; rien n'a été fait. Réessayez dans {seconds} s."
+        ),
+        None => format!(
+            "{provider} reçoit trop de requêtes ; rien n'a été fait. Réessayez dans un instant."
+        ),
     },
     not_configured: |provider| format!("{provider} n'est pas configuré sur ce serveur."),
     server_failed: |message| format!("Le serveur a échoué : {message}"),

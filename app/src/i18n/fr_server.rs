@@ -201,6 +201,9 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         Refusal::NothingWaiting => "Aucun destinataire n'attend chez le fournisseur : la \
              campagne a été envoyée, annulée ou jamais acceptée."
             .into(),
+        Refusal::NothingRefused => "Le fournisseur n'a refusé aucun destinataire de cette \
+             campagne : personne n'est à planifier de nouveau."
+            .into(),
         Refusal::SendTimePassed(at) => {
             format!("L'heure d'envoi ({at}) est passée : le fournisseur l'envoie.")
         }

@@ -159,6 +159,9 @@ pub struct CampaignDetail {
     /// What each operation can do with this campaign now, or why not.
     pub operations: Vec<OperationAvailability>,
     pub actions: Vec<CampaignAction>,
+    /// Recipients the provider refused (or that were never handed over in time): nothing was sent
+    /// to them, and they can be scheduled again.
+    pub refused: u64,
     /// The page asked for, in list order.
     pub recipients: Vec<RecipientView>,
     pub recipients_offset: u64,

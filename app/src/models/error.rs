@@ -103,6 +103,13 @@ pub enum AppError {
         provider: ProviderId,
         message: String,
     },
+    /// The provider asked us to slow down (HTTP 429): nothing was done; the same request can be
+    /// made again after `retry_after_seconds`, when the provider said.
+    #[error("{provider} is receiving too many requests; nothing was done. Try again in a moment.")]
+    Busy {
+        provider: ProviderId,
+        retry_after_seconds: Option<u64>,
+    },
     #[error("{0} is not configured on this server.")]
     ProviderNotConfigured(ProviderId),
     /// What was asked for does not exist (a campaign, a recipient).

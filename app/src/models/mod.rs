@@ -25,7 +25,8 @@ pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage, StillScheduled};
 pub use preview::{CampaignPreview, PreviewRecipient};
 pub use problem::{Problem, RuleBreak};
 pub use provider::{
-    Amount, Balance, CancelLimits, Capabilities, ProductCredit, ProviderId, ProviderInfo, Support,
+    Amount, Balance, CancelLimits, Capabilities, LowBalance, ProductCredit, ProviderId,
+    ProviderInfo, Support,
 };
 pub use refusal::Refusal;
 pub use refusal_code::RefusalCode;

@@ -120,7 +120,24 @@ pub struct Balance {
     pub unit: String,
 }
 
+/// A balance that would not pay for its provider's last campaign again, said in the navigation
+/// before anyone schedules the next one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LowBalance {
+    pub balance: Balance,
+    /// The provider's newest campaign (simulations aside).
+    pub campaign_id: String,
+    pub recipients: u64,
+    /// What it would cost again at the configured part price, in the balance's currency.
+    pub cost: Amount,
+}
+
 impl Balance {
+    /// Whether this balance is below `cost` in `currency` (never, in another currency).
+    pub fn below(&self, cost: Amount, currency: &str) -> bool {
+        self.unit == currency && Amount::from_units(self.amount) < cost
+    }
+
     /// The problem when `estimate` is more than this balance, in the same currency: the
     /// provider would take part of the campaign and refuse the rest.
     pub fn shortfall(&self, estimate: f64, currency: &str) -> Option<Problem> {

@@ -40,6 +40,11 @@ pub enum Refusal {
     NothingWaiting,
     #[error("The send time ({0}) has passed: the provider is sending it.")]
     SendTimePassed(String),
+    #[error(
+        "The provider refused none of this campaign's recipients: there is nobody to schedule \
+         again."
+    )]
+    NothingRefused,
 
     // What the providers allow.
     #[error(

@@ -57,6 +57,7 @@ pub fn CampaignPage() -> impl IntoView {
     let operations = slice(loaded, |d| d.operations.clone());
     let recipients = slice(loaded, |d| d.recipients.clone());
     let all = slice(loaded, |d| d.summary.recipient_count);
+    let refused = slice(loaded, |d| d.refused);
     // Recipients the table pages through: those in the chosen status, or all of them.
     let total = Memo::new(move |_| match status.get() {
         Some(status) => loaded.with(|d| d.as_ref().map_or(0, |d| d.summary.count(status))),
@@ -88,6 +89,16 @@ pub fn CampaignPage() -> impl IntoView {
                     <blockquote class="campaign-text" data-testid="campaign-text">{text}</blockquote>
                     {move || loaded.get().map(|d| settings(t(), &d))}
                     <StatusCounts counts=counts/>
+                    {move || {
+                        let refused = refused.get();
+                        (refused > 0).then(|| view! {
+                            <p>
+                                <A href=href(&format!("/?again={}", id.get())) attr:data-testid="refused-again-link">
+                                    {move || (t().refused_again_link)(refused)}
+                                </A>
+                            </p>
+                        })
+                    }}
                 </section>
                 <CampaignActions
                     campaign_id=Signal::derive(move || id.get())

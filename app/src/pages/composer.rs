@@ -1,25 +1,28 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
 use std::time::Duration;
 
-use crate::api::campaigns::preview_campaign;
+use super::composer_form::ComposerForm;
+
+use crate::api::campaigns::{preview_campaign, refused_again};
 use crate::api::providers::{check_balance, list_providers, list_time_zones};
 use crate::api::sms::schedule_sms;
-use crate::client::{browser_time_zone, focus_by_id, new_campaign_id};
+use crate::client::{focus_by_id, new_campaign_id};
 use crate::components::{
     confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
-    BalancePanel, CampaignKindFields, FieldErrors, FormSummary, MessageCounter,
+    BalancePanel, CampaignKindFields, CreditSpent, FieldErrors, FormSummary, MessageCounter,
     OutsideWindowChoice, PageTitle, PlaceholderButtons, PreviewPlaceholder, ProviderField,
     ProviderOptionsFields, RecipientsFile, ScheduleButtons, SendTimeFields, StopMentionHint,
     TextField, TimeZoneField,
 };
 use crate::debounce::debounced;
-use crate::domain::{CampaignType, OutsideWindow, Purpose, CAMPAIGN_NAME_MAX};
+use crate::domain::CAMPAIGN_NAME_MAX;
 use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, word};
 use crate::models::{
-    AppError, Balance, CampaignPreview, Field, FieldError, Problem, ProviderId, ProviderOptions,
-    ScheduleReceipt, ScheduleRequest,
+    AppError, Balance, CampaignPreview, Field, FieldError, Problem, ProviderId, ScheduleReceipt,
+    ScheduleRequest,
 };
 
 /// The preview follows the form this long after the user stops typing.
@@ -33,60 +36,30 @@ pub fn ComposerPage() -> impl IntoView {
     let providers = Fetched::new(list_providers);
     let zones = Fetched::new(list_time_zones);
 
-    let name = RwSignal::new(String::new());
-    let provider = RwSignal::new(ProviderId::Octopush);
-    let text = RwSignal::new(String::new());
+    let form = ComposerForm::new();
+    let ComposerForm {
+        name,
+        provider,
+        text,
+        recipients,
+        campaign_type,
+        purpose,
+        sender,
+        send_at,
+        send_now,
+        send_at_incomplete,
+        time_zone,
+        outside_choice,
+        override_reason,
+        local_time,
+        simulation,
+        with_replies,
+        remove_blacklisted,
+        flash,
+        validity,
+    } = form;
     let editor = NodeRef::<leptos::html::Textarea>::new();
-    let recipients = RwSignal::new(String::new());
-    let campaign_type = RwSignal::new(CampaignType::Premium);
-    let sender = RwSignal::new(String::new());
-    let send_at = RwSignal::new(String::new());
-    let send_now = RwSignal::new(false);
-    let send_at_incomplete = RwSignal::new(false);
-    let time_zone = RwSignal::new(browser_time_zone().unwrap_or_else(|| "UTC".to_owned()));
-    let purpose = RwSignal::new(Purpose::Alert);
-    let outside_choice = RwSignal::new("defer");
-    let override_reason = RwSignal::new(String::new());
-    let local_time = RwSignal::new(false);
-    let simulation = RwSignal::new(false);
-    let with_replies = RwSignal::new(false);
-    let remove_blacklisted = RwSignal::new(false);
-    let flash = RwSignal::new(false);
-    let validity = RwSignal::new(String::new());
-
-    let request = move || ScheduleRequest {
-        name: name.get(),
-        provider: provider.get(),
-        text: text.get(),
-        recipients: recipients.get(),
-        campaign_type: campaign_type.get(),
-        sender: sender.get(),
-        // The date field keeps what was typed while "now" is chosen, but it is not sent.
-        send_at: if send_now.get() {
-            String::new()
-        } else {
-            send_at.get()
-        },
-        send_now: send_now.get(),
-        time_zone: time_zone.get(),
-        purpose: purpose.get(),
-        outside_window: match outside_choice.get() {
-            "skip" => OutsideWindow::Skip,
-            "override" => OutsideWindow::Override {
-                reason: override_reason.get(),
-            },
-            _ => OutsideWindow::Defer,
-        },
-        local_time: local_time.get(),
-        options: ProviderOptions {
-            simulation: simulation.get(),
-            with_replies: with_replies.get(),
-            remove_blacklisted: remove_blacklisted.get(),
-            flash: flash.get(),
-            validity_minutes: validity.get(),
-        }
-        .for_provider(provider.get()),
-    };
+    let request = move || form.request();
 
     // The live preview, once the user pauses, when there is something to preview.
     let settled = debounced(PREVIEW_DELAY, request);
@@ -137,6 +110,27 @@ pub fn ComposerPage() -> impl IntoView {
         if confirming.with_untracked(|c| c.as_ref().is_some_and(|(r, _)| *r != current)) {
             confirming.set(None);
         }
+    });
+    // "Schedule the refused recipients again" (`?again=<campaign>`): the form comes filled with
+    // them and the campaign's settings, to be checked and confirmed like any other.
+    let again = RwSignal::new(None::<(u64, ProviderId)>);
+    let query = use_query_map();
+    Effect::new(move |_| {
+        let Some(id) = query.with(|q| q.get("again")) else {
+            return;
+        };
+        spawn_local(async move {
+            match refused_again(id).await {
+                Ok(draft) => {
+                    let count = draft.recipients.lines().count() as u64;
+                    again.set(Some((count, draft.provider)));
+                    form.fill(draft);
+                    receipt.set(None);
+                    just_scheduled.set(false);
+                }
+                Err(problem) => error.set(Some(problem)),
+            }
+        });
     });
     let errors_for = move |field: Field| {
         Signal::derive(move || {
@@ -201,6 +195,7 @@ pub fn ComposerPage() -> impl IntoView {
                         receipt.set(Some(scheduled));
                         // What the campaign spent shows at once.
                         balance.refetch();
+                        CreditSpent::record();
                     }
                     Err(problem) => {
                         error.set(Some(problem));
@@ -214,11 +209,7 @@ pub fn ComposerPage() -> impl IntoView {
     // A new campaign: the name, the message, the recipients and the time are cleared; the
     // choices stay.
     let new_campaign = move || {
-        name.set(String::new());
-        text.set(String::new());
-        recipients.set(String::new());
-        send_at.set(String::new());
-        send_at_incomplete.set(false);
+        form.clear_for_new();
         receipt.set(None);
         just_scheduled.set(false);
         if let Some(editor) = editor.get_untracked() {
@@ -232,6 +223,11 @@ pub fn ComposerPage() -> impl IntoView {
             <form class="panel composer" on:submit=on_submit novalidate=true aria-labelledby="composer-title">
                 <h2 id="composer-title">{word(|t| t.composer_title)}</h2>
                 <FormSummary error=error/>
+                {move || again.get().map(|(count, provider)| view! {
+                    <p class="refused-again" role="status" data-testid="refused-again">
+                        {(t().refused_again_loaded)(count, &provider.to_string())}
+                    </p>
+                })}
                 <TextField
                     field=Field::Name
                     label=|t| t.campaign_name_label

@@ -3,6 +3,7 @@
 mod campaign;
 mod campaigns;
 mod composer;
+mod composer_form;
 mod opt_outs;
 mod settings;
 

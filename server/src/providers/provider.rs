@@ -146,7 +146,14 @@ impl From<ProviderError> for AppError {
                 provider: error.provider,
                 message: error.message,
             },
-            _ => AppError::Provider {
+            FailureKind::RateLimited => AppError::Busy {
+                provider: error.provider,
+                retry_after_seconds: error.retry_after.map(|wait| wait.as_secs().max(1)),
+            },
+            FailureKind::Refused
+            | FailureKind::NotFound
+            | FailureKind::Unexpected
+            | FailureKind::Unsupported => AppError::Provider {
                 provider: error.provider,
                 code: error.code,
                 message: error.message,

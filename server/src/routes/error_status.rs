@@ -8,7 +8,8 @@
 
 use app::models::AppError;
 use axum::body::{to_bytes, Body};
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
 use leptos::server_fn::error::{FromServerFnError, SERVER_FN_ERROR_HEADER};
 use leptos::server_fn::Decodes;
@@ -26,6 +27,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         // The provider answered, and said no: the request, not the server, is at fault.
         AppError::Provider { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Unreachable { .. } => StatusCode::BAD_GATEWAY,
+        AppError::Busy { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         // On the server, server_fn makes these of a request it cannot read (its arguments).
         AppError::Transport(_) => StatusCode::BAD_REQUEST,
@@ -44,7 +46,19 @@ pub async fn with_error_status(response: Response) -> Response {
         return Response::from_parts(parts, Body::empty());
     };
     match <AppError as FromServerFnError>::Encoder::decode(bytes.clone()) {
-        Ok(error) => parts.status = status_of(&error),
+        Ok(error) => {
+            parts.status = status_of(&error);
+            // The provider's own wait, passed on to whoever retries.
+            if let AppError::Busy {
+                retry_after_seconds: Some(seconds),
+                ..
+            } = error
+            {
+                parts
+                    .headers
+                    .insert(RETRY_AFTER, HeaderValue::from(seconds));
+            }
+        }
         Err(error) => tracing::error!(%error, "a server-function error answer is not an AppError"),
     }
     Response::from_parts(parts, Body::from(bytes))
@@ -69,6 +83,10 @@ mod tests {
                 field: Some(Field::Sender),
             },
             AppError::Transport("the arguments could not be read".into()),
+            AppError::Busy {
+                provider: ProviderId::Octopush,
+                retry_after_seconds: Some(3),
+            },
         ];
         for error in &refusals {
             assert!(status_of(error).is_client_error(), "{error:?}");

@@ -1,6 +1,6 @@
 //! The sandboxes' control panel (mounted only with them): read and move the sandbox clock, so a
 //! person or a test can reach a campaign's send time and watch its statuses change; read and set the
-//! faults the sandboxes inject.
+//! faults the sandboxes inject; list what they received (`sandbox_received`).
 
 use app::models::SandboxClockView;
 use axum::extract::State;
@@ -13,13 +13,18 @@ use std::sync::Arc;
 
 use crate::clock::SandboxClock;
 use crate::providers::sandbox_faults::{Faults, SharedFaults};
+use crate::routes::sandbox_received::{self, MountedSandboxes};
 
 #[derive(Debug, Deserialize)]
 pub struct Advance {
     pub seconds: i64,
 }
 
-pub fn routes(clock: Arc<SandboxClock>, faults: SharedFaults) -> Router {
+pub fn routes(
+    clock: Arc<SandboxClock>,
+    faults: SharedFaults,
+    sandboxes: MountedSandboxes,
+) -> Router {
     let clock_routes = Router::new()
         .route("/clock", get(read))
         .route("/clock/advance", post(advance))
@@ -27,7 +32,10 @@ pub fn routes(clock: Arc<SandboxClock>, faults: SharedFaults) -> Router {
     let fault_routes = Router::new()
         .route("/faults", get(read_faults).put(set_faults))
         .with_state(faults);
-    clock_routes.merge(fault_routes)
+    let received_routes = Router::new()
+        .route("/received", get(sandbox_received::received))
+        .with_state(sandboxes);
+    clock_routes.merge(fault_routes).merge(received_routes)
 }
 
 async fn read_faults(State(faults): State<SharedFaults>) -> Json<Faults> {

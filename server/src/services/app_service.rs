@@ -4,9 +4,9 @@
 use app::domain::phone::Region;
 use app::models::{
     AppError, Balance, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage,
-    CampaignPreview, Field, FieldError, OperationReport, OptOutImport, OptOutPage, ProductCredit,
-    ProviderId, ProviderInfo, RecipientEvent, RecipientStatus, Refusal, SandboxClockView,
-    ScheduleProgress, ScheduleReceipt, ScheduleRequest, ServerSettings,
+    CampaignPreview, Field, FieldError, LowBalance, OperationReport, OptOutImport, OptOutPage,
+    ProductCredit, ProviderId, ProviderInfo, RecipientEvent, RecipientStatus, Refusal,
+    SandboxClockView, ScheduleProgress, ScheduleReceipt, ScheduleRequest, ServerSettings,
 };
 use app::services::{Actor, SmsService};
 use async_trait::async_trait;
@@ -77,6 +77,10 @@ impl SmsService for AppService {
         self.scheduler.balance(provider).await
     }
 
+    async fn low_balances(&self) -> Result<Vec<LowBalance>, AppError> {
+        self.scheduler.low_balances().await
+    }
+
     async fn balance_details(
         &self,
         provider: ProviderId,
@@ -115,6 +119,12 @@ impl SmsService for AppService {
     ) -> Result<CampaignDetail, AppError> {
         self.views
             .campaign(id, status, offset, self.clock.now())
+            .await
+    }
+
+    async fn refused_again(&self, campaign_id: &str) -> Result<ScheduleRequest, AppError> {
+        self.views
+            .refused_again(campaign_id, self.clock.now())
             .await
     }
 

@@ -3,7 +3,7 @@
 use app::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
 use app::domain::order::SmsOrder;
 use app::domain::provider_options::OrderOptions;
-use app::domain::{CampaignType, Encoding, OutsideWindow, Purpose};
+use app::domain::{Encoding, OutsideWindow, Purpose};
 use app::models::{Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
 
@@ -101,10 +101,9 @@ pub fn campaign_rows(
             warnings: recorded(&planned.warnings),
         });
     }
-    let (outside_window, override_reason) = match &order.outside_window {
-        OutsideWindow::Defer => ("defer", None),
-        OutsideWindow::Skip => ("skip", None),
-        OutsideWindow::Override { reason } => ("override", Some(reason.clone())),
+    let override_reason = match &order.outside_window {
+        OutsideWindow::Defer | OutsideWindow::Skip => None,
+        OutsideWindow::Override { reason } => Some(reason.clone()),
     };
     CampaignRows {
         campaign: NewCampaign {
@@ -115,15 +114,11 @@ pub fn campaign_rows(
             message_text: order.text.as_str().to_owned(),
             sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
             purpose: order.purpose.as_str().to_owned(),
-            campaign_type: match order.campaign_type {
-                CampaignType::Premium => "premium",
-                CampaignType::LowCost => "low_cost",
-            }
-            .to_owned(),
+            campaign_type: order.campaign_type.as_str().to_owned(),
             requested_send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
             time_zone: order.time_zone.name().to_owned(),
             local_time: order.local_time,
-            outside_window: outside_window.to_owned(),
+            outside_window: order.outside_window.as_str().to_owned(),
             override_reason,
             simulation: order.simulation(),
             recipient_count: plan.recipients.len(),

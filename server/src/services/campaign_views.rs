@@ -85,6 +85,15 @@ impl CampaignViews {
         })
     }
 
+    /// The campaign recorded as `id`, or why not.
+    pub(super) async fn record(&self, id: &str) -> Result<CampaignRecord, AppError> {
+        self.store
+            .campaign(id)
+            .await
+            .map_err(read_failed)?
+            .ok_or_else(|| no_campaign(id))
+    }
+
     pub async fn campaign(
         &self,
         id: &str,
@@ -92,31 +101,24 @@ impl CampaignViews {
         offset: u64,
         now: DateTime<Utc>,
     ) -> Result<CampaignDetail, AppError> {
-        let record = self
-            .store
-            .campaign(id)
-            .await
-            .map_err(read_failed)?
-            .ok_or_else(|| no_campaign(id))?;
+        let record = self.record(id).await?;
         let override_reason = record.override_reason.clone();
-        let options = ProviderOptions {
-            simulation: record.simulation,
-            // Not kept with the campaign: the provider's replies come in with the reports.
-            with_replies: false,
-            remove_blacklisted: record.options.remove_blacklisted,
-            flash: record.options.flash,
-            validity_minutes: record
-                .options
-                .validity_minutes
-                .map(|m| m.to_string())
-                .unwrap_or_default(),
-        };
+        let options = stored_options(&record);
         let submissions = self
             .store
             .campaign_submissions(id)
             .await
             .map_err(read_failed)?;
         let counts = self.store.status_counts(id).await.map_err(read_failed)?;
+        // Refused recipients are failed ones: none failed, none to count.
+        let failed = counts
+            .iter()
+            .any(|(status, count)| *status == RecipientStatus::Failed && *count > 0);
+        let refused = if failed {
+            self.store.refused_count(id).await.map_err(read_failed)?
+        } else {
+            0
+        };
         let summary = summary(record.clone(), counts).map_err(read_failed)?;
         let capabilities = self
             .providers
@@ -151,6 +153,7 @@ impl CampaignViews {
             options,
             operations,
             actions,
+            refused,
             recipients,
             recipients_offset: offset,
         })
@@ -205,6 +208,22 @@ fn summary(
             .collect(),
         created_at: record.created_at,
     })
+}
+
+/// The provider options a campaign was scheduled with, as the form holds them.
+pub fn stored_options(record: &CampaignRecord) -> ProviderOptions {
+    ProviderOptions {
+        simulation: record.simulation,
+        // Not kept with the campaign: the provider's replies come in with the reports.
+        with_replies: false,
+        remove_blacklisted: record.options.remove_blacklisted,
+        flash: record.options.flash,
+        validity_minutes: record
+            .options
+            .validity_minutes
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+    }
 }
 
 pub fn no_campaign(id: &str) -> AppError {

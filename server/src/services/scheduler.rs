@@ -40,7 +40,7 @@ pub struct SchedulingRules {
 
 pub struct SchedulerService {
     providers: ProviderSet,
-    store: Store,
+    pub(super) store: Store,
     clock: SharedClock,
     rules: SchedulingRules,
     claims: Claims,

@@ -31,7 +31,31 @@ pub struct ActionRecord {
     pub at: String,
 }
 
+/// A campaign's recipients whose provider request was refused (or never handed over in time):
+/// nothing was sent to them.
+const REFUSED_RECIPIENTS: &str = "FROM recipients r JOIN submissions s ON s.id = r.submission_id \
+     WHERE r.campaign_id = $1 AND r.status = 'failed' AND s.status = 'refused'";
+
 impl Store {
+    /// The numbers of the campaign's refused recipients, in list order.
+    pub async fn refused_numbers(&self, campaign_id: &str) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(&format!(
+            "SELECT r.phone {REFUSED_RECIPIENTS} ORDER BY r.line"
+        ))
+        .bind(campaign_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// How many of the campaign's recipients were refused.
+    pub async fn refused_count(&self, campaign_id: &str) -> Result<u64, StoreError> {
+        let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {REFUSED_RECIPIENTS}"))
+            .bind(campaign_id)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
     pub async fn campaign_submissions(
         &self,
         campaign_id: &str,

@@ -151,3 +151,49 @@ mod tests {
         assert_eq!(binds, vec!["9999", "%promo%", "%promo%", "+33612345678"]);
     }
 }
+
+/// How big a provider's newest campaign was: what was handed (or tried) over, in SMS parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastCampaignSize {
+    pub campaign_id: String,
+    pub campaign_type: app::domain::CampaignType,
+    pub recipients: u64,
+    pub parts: u64,
+}
+
+impl Store {
+    /// The size of `provider`'s (stored name) newest campaign that was not a simulation, if any.
+    pub async fn last_campaign_size(
+        &self,
+        provider: &str,
+    ) -> Result<Option<LastCampaignSize>, StoreError> {
+        let newest = sqlx::query_as::<_, (String, String)>(
+            "SELECT id, campaign_type FROM campaigns WHERE provider = $1 AND simulation = 0 \
+             ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .bind(provider)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some((campaign_id, campaign_type)) = newest else {
+            return Ok(None);
+        };
+        let campaign_type =
+            app::domain::CampaignType::from_stored(&campaign_type).ok_or_else(|| {
+                sqlx::Error::Decode(format!("unknown campaign type {campaign_type:?}").into())
+            })?;
+        // Those left out before submission were never going to cost anything.
+        let (recipients, parts): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), SUM(parts) FROM recipients \
+             WHERE campaign_id = $1 AND submission_id IS NOT NULL",
+        )
+        .bind(&campaign_id)
+        .fetch_one(self.pool())
+        .await?;
+        Ok(Some(LastCampaignSize {
+            campaign_id,
+            campaign_type,
+            recipients: u64::try_from(recipients).unwrap_or(0),
+            parts: u64::try_from(parts.unwrap_or(0)).unwrap_or(0),
+        }))
+    }
+}

@@ -1,5 +1,6 @@
 //! Campaigns and their recipients, written together before any provider is called.
 
+use app::domain::{CampaignType, OutsideWindow};
 use app::models::RecipientStatus;
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::Row;
@@ -123,10 +124,12 @@ pub struct CampaignRecord {
     pub actor: String,
     pub message_text: String,
     pub purpose: String,
+    pub campaign_type: CampaignType,
     pub requested_send_at: Option<String>,
     pub time_zone: String,
     /// Sent at the requested wall-clock time in each recipient's own zone.
     pub local_time: bool,
+    pub outside_window: OutsideWindow,
     pub override_reason: Option<String>,
     pub simulation: bool,
     pub recipient_count: u64,
@@ -159,11 +162,21 @@ fn decode_status(value: &str) -> Result<RecipientStatus, sqlx::Error> {
 }
 
 pub(super) const CAMPAIGN_COLUMNS: &str =
-    "id, name, sender, provider, actor, message_text, purpose, requested_send_at, time_zone, \
-     local_time, override_reason, simulation, recipient_count, paused, created_at, \
+    "id, name, sender, provider, actor, message_text, purpose, campaign_type, requested_send_at, \
+     time_zone, local_time, outside_window, override_reason, simulation, recipient_count, paused, created_at, \
      remove_blacklisted, flash, validity_minutes";
 
+/// A stored name read back with `parse`, or a decoding error naming `what`.
+fn stored<T>(
+    name: String,
+    what: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, sqlx::Error> {
+    parse(&name).ok_or_else(|| sqlx::Error::Decode(format!("unknown {what} {name:?}").into()))
+}
+
 pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
+    let override_reason: Option<String> = row.try_get("override_reason")?;
     Ok(CampaignRecord {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
@@ -172,10 +185,20 @@ pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecor
         actor: row.try_get("actor")?,
         message_text: row.try_get("message_text")?,
         purpose: row.try_get("purpose")?,
+        campaign_type: stored(
+            row.try_get("campaign_type")?,
+            "campaign type",
+            CampaignType::from_stored,
+        )?,
         requested_send_at: row.try_get("requested_send_at")?,
         time_zone: row.try_get("time_zone")?,
         local_time: row.try_get::<i64, _>("local_time")? != 0,
-        override_reason: row.try_get("override_reason")?,
+        outside_window: stored(
+            row.try_get("outside_window")?,
+            "outside-window choice",
+            |name| OutsideWindow::from_stored(name, override_reason.as_deref()),
+        )?,
+        override_reason,
         simulation: row.try_get::<i64, _>("simulation")? != 0,
         recipient_count: u64::try_from(row.try_get::<i64, _>("recipient_count")?).unwrap_or(0),
         paused: row.try_get::<i64, _>("paused")? != 0,

@@ -1,189 +1,279 @@
-//! The crash test: the real server binary is killed (SIGKILL) while it hands a large campaign to an
-//! Octopush sandbox that runs in the test, then started again on the same database. Reconciliation
-//! finishes the campaign, and each recipient reaches the sandbox exactly once.
+//! The crash test: the real server binary, on SQLite, hands campaigns to `sms-scheduler sandbox`
+//! running as another process, and is killed with SIGKILL at random points: before the campaign
+//! is recorded, while its batches are in flight, and (in some trials) again while reconciliation
+//! resends them after a restart. Counted at the sandbox, each recipient arrives exactly once or,
+//! when the kill came before the campaign was recorded, not at all; and the app's final states
+//! are the sandbox's.
+//!
+//! `SMS_SCHEDULER_CRASH_TRIALS` (default 3 per provider), `SMS_SCHEDULER_CRASH_RECIPIENTS`
+//! (default 3000) and `SMS_SCHEDULER_CRASH_SEED` size and replay a run (`scripts/crash-trials.sh`).
 
-use axum::middleware::from_fn_with_state;
-use axum::Router;
-use secrecy::SecretString;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use serde_json::json;
-use sms_scheduler_server::clock::SystemClock;
-use sms_scheduler_server::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
-use sms_scheduler_server::providers::sandbox_faults::{self, Faults, SharedFaults};
+use sms_scheduler_server::routes::sandbox_received::ReceivedMessage;
 use sms_scheduler_server::storage::Store;
-use std::collections::HashMap;
-use std::process::Stdio;
-use std::sync::{Arc, RwLock};
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
 
-use crate::helpers::{temp_sqlite_url, valid_request};
+use crate::handover_task::request_to;
+use crate::helpers::temp_sqlite_url;
+use crate::processes::{SandboxProcess, ServerProcess};
 
-const RECIPIENTS: usize = 5000;
-const LOGIN: &str = "crash@example.com";
-const KEY: &str = "crash-test-key";
-
-/// An Octopush sandbox on its own port, slowed down so that the kill lands mid-campaign.
-async fn slow_octopush() -> (String, OctopushSandbox) {
-    let sandbox = OctopushSandbox::new(
-        SandboxCredentials {
-            api_login: LOGIN.to_owned(),
-            api_key: SecretString::from(KEY.to_owned()),
-        },
-        10_000.0,
-        Arc::new(SystemClock),
-    );
-    let faults: SharedFaults = Arc::new(RwLock::new(Faults {
-        latency_ms: 200,
-        ..Faults::default()
-    }));
-    let router = Router::new().nest(
-        "/v1/public",
-        sandbox
-            .router()
-            .layer(from_fn_with_state(faults, sandbox_faults::inject)),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/v1/public", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    (url, sandbox)
+fn setting(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .map(|value| value.parse().unwrap_or_else(|_| panic!("{name}={value}")))
+        .unwrap_or(default)
 }
 
-/// The server binary, killed when dropped.
-struct Server {
-    child: Child,
-    url: String,
+#[derive(Debug, Clone, Copy)]
+enum Provider {
+    Octopush,
+    Infobip,
 }
 
-impl Server {
-    /// Starts the binary on `database_url` against the sandbox at `octopush_url`, and waits until
-    /// it says where it listens.
-    async fn start(database_url: &str, octopush_url: &str) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sms-scheduler"))
-            .env_clear()
-            // Away from any sms-scheduler.toml; everything comes from the environment.
-            .current_dir(std::env::temp_dir())
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("SMS_SCHEDULER__SERVER__LISTEN", "127.0.0.1:0")
-            .env(
-                "SMS_SCHEDULER__SERVER__SITE_ROOT",
-                std::env::temp_dir().join("sms-scheduler-no-site"),
-            )
-            .env("SMS_SCHEDULER__DATABASE__URL", database_url)
-            .env("SMS_SCHEDULER__OCTOPUSH__BASE_URL", octopush_url)
-            .env("SMS_SCHEDULER__OCTOPUSH__API_LOGIN", LOGIN)
-            .env("SMS_SCHEDULER__OCTOPUSH__API_KEY", KEY)
-            .env("SMS_SCHEDULER__SENDING__SUBMIT_CONCURRENCY", "1")
-            .env("SMS_SCHEDULER__SENDING__CLAIM_SECONDS", "2")
-            .env("SMS_SCHEDULER__SENDING__RECONCILE_SECONDS", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("the server binary starts");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let url = tokio::time::timeout(Duration::from_secs(30), async {
-            while let Some(line) = lines.next_line().await.unwrap() {
-                if let Some(url) = line.strip_prefix("SMS Scheduler is ready at ") {
-                    return url.trim().to_owned();
-                }
-            }
-            panic!("the server stopped before it was ready");
-        })
-        .await
-        .expect("the server is ready within 30 s");
-        // Keep reading its output so that it never blocks on a full pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        Self { child, url }
+impl Provider {
+    fn name(self) -> &'static str {
+        match self {
+            Provider::Octopush => "Octopush",
+            Provider::Infobip => "Infobip",
+        }
     }
 
-    async fn kill(mut self) {
-        self.child.start_kill().unwrap();
-        self.child.wait().await.unwrap();
+    fn batch_size(self) -> usize {
+        match self {
+            Provider::Octopush => 500,
+            Provider::Infobip => 1000,
+        }
     }
 }
 
-async fn submission_statuses(store: &Store) -> Vec<String> {
-    sqlx::query_scalar("SELECT status FROM submissions ORDER BY created_at")
-        .fetch_all(store.pool())
-        .await
-        .unwrap()
+/// What the trials found.
+#[derive(Debug, Default)]
+struct Tally {
+    trials: usize,
+    kills: usize,
+    recorded: usize,
+    recipients: usize,
+    duplicates: usize,
+    missing: usize,
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_server_killed_mid_campaign_finishes_it_after_a_restart_sending_each_sms_once() {
-    let (octopush_url, sandbox) = slow_octopush().await;
-    let database_url = temp_sqlite_url();
-    let server = Server::start(&database_url, &octopush_url).await;
+/// Where the first kill lands.
+#[derive(Debug, Clone, Copy)]
+enum FirstKill {
+    /// This long after the schedule request left: the campaign may not be recorded yet.
+    BeforeRecorded { after_ms: u64 },
+    /// Once this many recipients reached the sandbox.
+    InFlight { after_recipients: usize },
+}
 
-    let mut request = valid_request();
-    request["recipients"] = json!((0..RECIPIENTS)
-        .map(|n| format!("+3361{n:07}"))
-        .collect::<Vec<_>>()
-        .join("\n"));
-    let schedule = tokio::spawn(
-        reqwest::Client::new()
-            .post(format!("{}api/schedule_sms", server.url))
-            .json(&json!({ "request": request }))
-            .send(),
-    );
+fn received_by(sandbox_messages: Vec<ReceivedMessage>) -> Vec<ReceivedMessage> {
+    sandbox_messages
+        .into_iter()
+        .filter(|message| !message.canceled)
+        .collect()
+}
 
-    // Killed once a few of the ten batches have reached the sandbox.
-    let started = Instant::now();
-    while sandbox.accepted_campaigns().len() < 3 {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "the batches did not arrive"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    server.kill().await;
-    assert!(
-        schedule.await.unwrap().is_err(),
-        "the server died before answering"
-    );
-    let at_the_kill = sandbox.accepted_campaigns().len();
-    assert!(
-        at_the_kill < 10,
-        "the kill came too late: {at_the_kill} batches in"
-    );
+async fn messages(sandbox: &SandboxProcess, provider: Provider) -> Vec<ReceivedMessage> {
+    let received = sandbox.received().await;
+    received_by(match provider {
+        Provider::Octopush => received.octopush,
+        Provider::Infobip => received.infobip,
+    })
+}
 
-    // Started again: reconciliation takes the batches over once their claims lapse.
-    let store = Store::connect(&database_url).await.unwrap();
-    let statuses = submission_statuses(&store).await;
-    assert_eq!(statuses.len(), 10, "the whole campaign was recorded first");
-    let server = Server::start(&database_url, &octopush_url).await;
+/// Waits until every recorded submission is accepted (none recorded counts as settled).
+async fn settled(store: &Store) {
     let started = Instant::now();
     loop {
-        let statuses = submission_statuses(&store).await;
-        if statuses.iter().all(|s| s == "accepted") {
-            break;
+        let statuses: Vec<String> = sqlx::query_scalar("SELECT status FROM submissions")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+        if statuses.iter().all(|status| status == "accepted") {
+            return;
         }
         assert!(
-            started.elapsed() < Duration::from_secs(60),
+            started.elapsed() < Duration::from_secs(120),
             "not reconciled: {statuses:?}"
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    server.kill().await;
+}
 
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for campaign in sandbox.accepted_campaigns() {
-        for number in campaign.phone_numbers {
-            *seen.entry(number).or_insert(0) += 1;
+/// Trial `index`: the kinds of kill take turns (in flight with a second kill during
+/// reconciliation, before recording with a second kill, in flight alone); the moments are random.
+async fn trial(
+    provider: Provider,
+    index: usize,
+    recipients: usize,
+    rng: &mut StdRng,
+    tally: &mut Tally,
+) {
+    let sandbox = SandboxProcess::start().await;
+    // About two seconds of hand-over, whatever the size.
+    let batches = recipients.div_ceil(provider.batch_size()) as u64;
+    sandbox.set_latency((2000 / batches).max(20)).await;
+    let database_url = temp_sqlite_url();
+    let server = ServerProcess::start(&database_url, &sandbox).await;
+
+    let first_kill = if index % 3 == 1 {
+        FirstKill::BeforeRecorded {
+            after_ms: rng.gen_range(0..40),
+        }
+    } else {
+        FirstKill::InFlight {
+            after_recipients: rng.gen_range(1..recipients),
+        }
+    };
+    let schedule = tokio::spawn(
+        reqwest::Client::new()
+            .post(format!("{}api/schedule_sms", server.url))
+            .json(&json!({ "request": request_to(provider.name(), recipients) }))
+            .send(),
+    );
+    match first_kill {
+        FirstKill::BeforeRecorded { after_ms } => {
+            tokio::time::sleep(Duration::from_millis(after_ms)).await
+        }
+        FirstKill::InFlight { after_recipients } => {
+            let started = Instant::now();
+            while messages(&sandbox, provider).await.len() < after_recipients
+                && !schedule.is_finished()
+            {
+                assert!(started.elapsed() < Duration::from_secs(60), "no progress");
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
         }
     }
-    let repeated: Vec<_> = seen.iter().filter(|(_, &n)| n > 1).collect();
-    assert!(repeated.is_empty(), "sent twice: {repeated:?}");
+    server.kill().await;
+    tally.kills += 1;
+    let _ = schedule.await;
+
+    // Restarted, and in two trials of three killed again while reconciliation may be resending.
+    let mut server = ServerProcess::start(&database_url, &sandbox).await;
+    if index % 3 != 2 {
+        tokio::time::sleep(Duration::from_millis(rng.gen_range(0..4000))).await;
+        server.kill().await;
+        tally.kills += 1;
+        server = ServerProcess::start(&database_url, &sandbox).await;
+    }
+    let store = Store::connect(&database_url).await.unwrap();
+    settled(&store).await;
+    server.kill().await;
+
+    let context = format!("{provider:?} trial {index}, first kill {first_kill:?}");
+    let received = messages(&sandbox, provider).await;
+    let mut times: HashMap<String, usize> = HashMap::new();
+    for message in &received {
+        *times
+            .entry(message.to.trim_start_matches('+').to_owned())
+            .or_default() += 1;
+    }
+    tally.duplicates += times.values().filter(|&&n| n > 1).count();
+
+    // The app's own view: each scheduled recipient with its submission's key and reference.
+    let rows: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT r.phone, r.id, s.idempotency_key, s.provider_reference \
+         FROM recipients r JOIN submissions s ON s.id = r.submission_id \
+         WHERE r.status = 'scheduled'",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
+    let recorded: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recipients")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    tally.trials += 1;
+    if recorded == 0 {
+        assert!(received.is_empty(), "{context}: sent but never recorded");
+        return;
+    }
+    assert_eq!(recorded as usize, recipients, "{context}: recorded whole");
+    tally.recorded += 1;
+    tally.recipients += recipients;
+    tally.missing += recipients.saturating_sub(times.len());
+    let sandbox_view: HashSet<(String, String)> = received
+        .iter()
+        .map(|m| {
+            (
+                m.to.trim_start_matches('+').to_owned(),
+                m.key.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let app_view: HashSet<(String, String)> = rows
+        .iter()
+        .map(|(phone, _, key, _)| (phone.trim_start_matches('+').to_owned(), key.clone()))
+        .collect();
     assert_eq!(
-        seen.len(),
-        RECIPIENTS,
-        "every recipient reached the sandbox"
+        sandbox_view, app_view,
+        "{context}: the app and the sandbox agree"
     );
-    let scheduled: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM recipients WHERE status = 'scheduled'")
-            .fetch_one(store.pool())
-            .await
-            .unwrap();
-    assert_eq!(scheduled, RECIPIENTS as i64);
+    let references: HashMap<&str, &str> = received
+        .iter()
+        .map(|m| (m.key.as_deref().unwrap_or_default(), m.reference.as_str()))
+        .collect();
+    for (_, id, key, reference) in &rows {
+        match provider {
+            // Infobip's messageId is the recipient's own id.
+            Provider::Infobip => assert!(
+                received.iter().any(|m| &m.reference == id),
+                "{context}: {id} unknown to the sandbox"
+            ),
+            // An Octopush ticket, once known, is the one the sandbox gave.
+            Provider::Octopush => {
+                if let Some(ticket) = reference {
+                    assert_eq!(
+                        Some(&ticket.as_str()),
+                        references.get(key.as_str()),
+                        "{context}"
+                    )
+                }
+            }
+        }
+    }
+}
+
+async fn trials(provider: Provider) {
+    let count = setting("SMS_SCHEDULER_CRASH_TRIALS", 3);
+    let recipients = setting("SMS_SCHEDULER_CRASH_RECIPIENTS", 3000) as usize;
+    let seed = setting("SMS_SCHEDULER_CRASH_SEED", rand::random::<u32>() as u64);
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut tally = Tally::default();
+    for index in 0..count as usize {
+        trial(provider, index, recipients, &mut rng, &mut tally).await;
+    }
+    println!(
+        "crash trials, {provider:?} (seed {seed}): {} trials, {} kills, {} campaigns recorded, \
+         {} recipients, {} duplicates, {} missing",
+        tally.trials,
+        tally.kills,
+        tally.recorded,
+        tally.recipients,
+        tally.duplicates,
+        tally.missing
+    );
+    assert_eq!(
+        (tally.duplicates, tally.missing),
+        (0, 0),
+        "seed {seed}: {tally:?}"
+    );
+    assert!(
+        tally.recorded > 0,
+        "seed {seed}: no trial recorded its campaign"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn octopush_campaigns_killed_at_random_points_reach_each_recipient_once() {
+    trials(Provider::Octopush).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn infobip_campaigns_killed_at_random_points_reach_each_recipient_once() {
+    trials(Provider::Infobip).await;
 }

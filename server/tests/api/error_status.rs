@@ -95,3 +95,37 @@ async fn a_provider_that_does_not_answer_is_a_5xx_that_does_not_name_its_url() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_provider_that_asks_to_slow_down_is_a_429_that_passes_its_wait_on() {
+    let app = spawn_app().await;
+    app.set_faults(json!({"rate_limit_share": 1.0, "retry_after_seconds": 30}))
+        .await;
+    for provider in ["Octopush", "Infobip"] {
+        let balance = app
+            .call("check_balance", json!({ "provider": provider }))
+            .await;
+        assert_eq!(
+            balance.status,
+            reqwest::StatusCode::TOO_MANY_REQUESTS,
+            "{provider}: {}",
+            balance.body
+        );
+        assert_eq!(
+            balance.headers.get("retry-after").map(|v| v.as_bytes()),
+            Some(&b"30"[..]),
+            "{provider}"
+        );
+        assert!(
+            matches!(
+                balance.error(),
+                AppError::Busy {
+                    retry_after_seconds: Some(30),
+                    ..
+                }
+            ),
+            "{provider}: {:?}",
+            balance.error()
+        );
+    }
+}

@@ -1,7 +1,9 @@
 //! The system against a bad day: the sandboxes inject faults (set through their control routes) and
 //! nothing is sent twice, nothing is lost, and every failure reaches the user in words.
 
-use app::models::{AppError, Balance, RecipientStatus, ScheduleReceipt, SubmissionOutcome};
+use app::models::{
+    AppError, Balance, ProviderId, RecipientStatus, ScheduleReceipt, SubmissionOutcome,
+};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
@@ -119,7 +121,13 @@ async fn rate_limits_are_waited_out_on_reads_then_reported() {
         .await
         .error();
     assert!(
-        matches!(&error, AppError::Provider { code: Some(code), .. } if code == "TOO_MANY_REQUESTS"),
+        matches!(
+            &error,
+            AppError::Busy {
+                provider: ProviderId::Infobip,
+                retry_after_seconds: Some(1)
+            }
+        ),
         "{error:?}"
     );
     assert!(

@@ -112,14 +112,27 @@ async fn a_closed_connection_does_not_stop_the_hand_over() {
     let app = spawn_app_with(large_campaign_settings()).await;
     app.set_faults(json!({"latency_ms": 300})).await;
     let recipients = 5000;
-    // The browser (or a proxy) gives up after half a second, with nine batches still to go.
-    let gone = reqwest::Client::new()
-        .post(format!("{}api/schedule_sms", app.url))
-        .timeout(Duration::from_millis(500))
-        .json(&json!({ "request": request_to("Octopush", recipients) }))
-        .send()
-        .await;
-    assert!(gone.is_err(), "the client gave up before the answer");
+    // The browser (or a proxy) gives up once the campaign is recorded, with batches still to go.
+    let request = tokio::spawn(
+        reqwest::Client::new()
+            .post(format!("{}api/schedule_sms", app.url))
+            .json(&json!({ "request": request_to("Octopush", recipients) }))
+            .send(),
+    );
+    let started = Instant::now();
+    while app.submission_statuses().await.is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(20), "not recorded");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    request.abort();
+    assert!(
+        request.await.is_err(),
+        "the client gave up before the answer"
+    );
+    assert!(
+        deliveries(&app, "Octopush").len() < recipients,
+        "the hand-over was over before the client left"
+    );
 
     // No reconciliation runs in this test (its passes are an hour apart): the task alone goes on.
     let started = Instant::now();

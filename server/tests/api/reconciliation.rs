@@ -16,13 +16,13 @@ use crate::helpers::{
 };
 
 /// An app whose clock the test moves (with the sandboxes', which move apart).
-async fn app_on_test_clock(settings: Settings) -> (TestApp, Arc<SandboxClock>) {
+pub async fn app_on_test_clock(settings: Settings) -> (TestApp, Arc<SandboxClock>) {
     let clock = Arc::new(SandboxClock::default());
     (spawn_app_with_clock(settings, clock.clone()).await, clock)
 }
 
 /// `hours` on, for the app and the sandboxes.
-async fn later(app: &TestApp, clock: &SandboxClock, hours: i64) {
+pub async fn later(app: &TestApp, clock: &SandboxClock, hours: i64) {
     clock.advance(chrono::Duration::hours(hours));
     app.advance_sandbox_clock(hours * 3600).await;
 }

@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { fillValidForm, openComposer } from './composer';
+
+test.describe('in a browser on Auckland time', () => {
+  test.use({ timezoneId: 'Pacific/Auckland' });
+
+  test("the zone list offers the browser's zone first, then the recipients' countries', and no alias", async ({ page }) => {
+    await openComposer(page);
+    await expect(page.getByLabel('Time zone')).toHaveValue('Pacific/Auckland');
+    await fillValidForm(page);
+    await page.getByLabel(/^Recipients/).fill('+33 6 12 34 56 78\n+1 212 736 5000');
+    const zones = page.locator('#time-zone-choices option');
+    // The preview read the countries (France, then the United States): their zones come next.
+    await expect(zones.nth(1)).toHaveAttribute('value', 'Europe/Paris');
+    const names = await zones.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(names.slice(0, 3)).toEqual(['Pacific/Auckland', 'Europe/Paris', 'America/New_York']);
+    for (const alias of ['Africa/Asmera', 'GB-Eire', 'Zulu', 'US/Eastern']) {
+      expect(names).not.toContain(alias);
+    }
+  });
+});
