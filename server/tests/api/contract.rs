@@ -7,7 +7,7 @@ use chrono::{Duration, Utc};
 use secrecy::SecretString;
 use sms_scheduler_server::providers::infobip::wire::{
     format_send_at, BulkStatus, Content, DeliveryDay, DeliveryReporting, DeliveryTime,
-    DeliveryTimeWindow, Destination, Message, MessageOptions, RequestOptions, Schedule,
+    DeliveryTimeWindow, Destination, Message, MessageOptions, Platform, RequestOptions, Schedule,
     SendRequest, TimeUnit, ValidityPeriod, Webhooks,
 };
 use sms_scheduler_server::providers::infobip::{InfobipClient, InfobipError};
@@ -51,6 +51,10 @@ fn full_send_request(bulk_id: &str) -> SendRequest {
                 }),
                 campaign_reference_id: Some("campaign-1".into()),
                 flash: Some(true),
+                platform: Some(Platform {
+                    entity_id: Some("entity-1".into()),
+                    application_id: Some("app-1".into()),
+                }),
             }),
             webhooks: Some(Webhooks {
                 delivery: Some(DeliveryReporting {
@@ -108,7 +112,7 @@ async fn every_request_the_client_sends_satisfies_the_official_spec() {
     ok("logs", sms.logs(Some("bulk-1"), 100).await);
     for status in [
         BulkStatus::Paused,
-        BulkStatus::Pending,
+        BulkStatus::Processing,
         BulkStatus::Canceled,
     ] {
         ok(
@@ -173,7 +177,8 @@ async fn the_sandboxs_answers_satisfy_the_official_spec() {
     // Delivery: reports and logs before and after the send time, on the sandbox clock.
     ok(
         "resume",
-        sms.update_bulk_status("bulk-2", BulkStatus::Pending).await,
+        sms.update_bulk_status("bulk-2", BulkStatus::Processing)
+            .await,
     );
     assert_eq!(
         ok("logs before sending", sms.logs(None, 10).await)
