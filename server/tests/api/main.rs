@@ -23,6 +23,7 @@ mod keys;
 mod ledger;
 mod local_time;
 mod log_secrets;
+mod octopush_tutorial;
 mod overseas_territories;
 mod prism;
 mod progress;
