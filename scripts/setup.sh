@@ -44,7 +44,7 @@ npm_ci_in() {
   fi
 }
 npm_ci_in .        # binaryen's wasm-opt (Debian's is too old for wasm-bindgen's output)
-npm_ci_in end2end  # Playwright (it downloads no browser: Debian's chromium is used)
+npm_ci_in end2end  # Playwright (Debian's chromium, no browser download) and Prism, which the contract tests require
 
 if ! command -v chromium >/dev/null; then
   say "installing Debian's chromium for the browser tests"

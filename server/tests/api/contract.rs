@@ -1,80 +1,21 @@
-//! Infobip contract tests against the official OpenAPI, with Prism (`end2end/node_modules/.bin/prism`):
+//! Infobip contract tests against the official OpenAPI in `docs/specs/infobip`, with Prism:
 //! every kind of request the client sends goes to `prism mock --errors` (a violation fails the call),
 //! and the sandbox's answers go through `prism proxy --errors` (a violating answer fails the call).
-//! `make test` installs Prism and sets SMS_SCHEDULER_REQUIRE_CONTRACT_TESTS, so there they cannot be skipped.
+//! Prism and the specs are required: when either is missing these tests fail, they never skip.
 
 use chrono::{Duration, Utc};
 use secrecy::SecretString;
 use sms_scheduler_server::providers::infobip::wire::{
     format_send_at, BulkStatus, Content, DeliveryDay, DeliveryReporting, DeliveryTime,
-    DeliveryTimeWindow, Destination, Message, MessageOptions, RequestOptions, Schedule,
+    DeliveryTimeWindow, Destination, Message, MessageOptions, Platform, RequestOptions, Schedule,
     SendRequest, TimeUnit, ValidityPeriod, Webhooks,
 };
 use sms_scheduler_server::providers::infobip::{InfobipClient, InfobipError};
-use std::path::PathBuf;
 use std::time::Duration as StdDuration;
-use tokio::process::{Child, Command};
 
 use crate::helpers::spawn_standalone_infobip_with_clock;
-
-fn specs() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs/infobip")
-}
-
-/// Prism, or `None` (with a note) when it is not installed and the run does not require it.
-fn prism() -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../end2end/node_modules/.bin/prism");
-    if path.exists() && specs().join("sms-openapi.json").exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("SMS_SCHEDULER_REQUIRE_CONTRACT_TESTS").is_none(),
-        "Prism or the Infobip spec is missing: run `make setup` (looked for {} and {})",
-        path.display(),
-        specs().display()
-    );
-    eprintln!(
-        "Prism is not installed: the Infobip contract tests did not run (make setup installs it)"
-    );
-    None
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Starts Prism with `arguments` and waits until it listens; it is killed when dropped.
-async fn start_prism(prism: &PathBuf, arguments: &[&str]) -> (Child, String) {
-    let port = free_port();
-    let child = Command::new(prism)
-        .args(arguments)
-        .args([
-            "--errors",
-            "--port",
-            &port.to_string(),
-            "--host",
-            "127.0.0.1",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("Prism starts");
-    for _ in 0..120 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
-            return (child, format!("http://127.0.0.1:{port}"));
-        }
-        tokio::time::sleep(StdDuration::from_millis(250)).await;
-    }
-    panic!("Prism did not listen on port {port} within 30 s");
-}
+use crate::prism::{start, Strictness};
+use crate::spec::spec_file;
 
 /// A request using every field the client can set.
 fn full_send_request(bulk_id: &str) -> SendRequest {
@@ -110,6 +51,10 @@ fn full_send_request(bulk_id: &str) -> SendRequest {
                 }),
                 campaign_reference_id: Some("campaign-1".into()),
                 flash: Some(true),
+                platform: Some(Platform {
+                    entity_id: Some("entity-1".into()),
+                    application_id: Some("app-1".into()),
+                }),
             }),
             webhooks: Some(Webhooks {
                 delivery: Some(DeliveryReporting {
@@ -145,12 +90,10 @@ fn ok<T>(what: &str, result: Result<T, InfobipError>) -> T {
 
 #[tokio::test]
 async fn every_request_the_client_sends_satisfies_the_official_spec() {
-    let Some(prism) = prism() else { return };
-    let sms_spec = specs().join("sms-openapi.json");
-    let account_spec = specs().join("account-management-openapi.json");
-    let (_sms, sms_url) = start_prism(&prism, &["mock", sms_spec.to_str().unwrap()]).await;
-    let (_account, account_url) =
-        start_prism(&prism, &["mock", account_spec.to_str().unwrap()]).await;
+    let sms_spec = spec_file("infobip", "sms-openapi.json");
+    let account_spec = spec_file("infobip", "account-management-openapi.json");
+    let (_sms, sms_url) = start("mock", &sms_spec, None, Strictness::Errors).await;
+    let (_account, account_url) = start("mock", &account_spec, None, Strictness::Errors).await;
 
     let sms = client(&sms_url, "any-key");
     ok("send", sms.send(&full_send_request("bulk-1")).await);
@@ -169,7 +112,7 @@ async fn every_request_the_client_sends_satisfies_the_official_spec() {
     ok("logs", sms.logs(Some("bulk-1"), 100).await);
     for status in [
         BulkStatus::Paused,
-        BulkStatus::Pending,
+        BulkStatus::Processing,
         BulkStatus::Canceled,
     ] {
         ok(
@@ -189,17 +132,17 @@ async fn every_request_the_client_sends_satisfies_the_official_spec() {
 
 #[tokio::test]
 async fn the_sandboxs_answers_satisfy_the_official_spec() {
-    let Some(prism) = prism() else { return };
     let clock = std::sync::Arc::new(sms_scheduler_server::clock::SandboxClock::default());
     let (sandbox_url, _sandbox) =
         spawn_standalone_infobip_with_clock("contract-key", clock.clone()).await;
-    let sms_spec = specs().join("sms-openapi.json");
-    let account_spec = specs().join("account-management-openapi.json");
-    let (_sms, sms_url) =
-        start_prism(&prism, &["proxy", sms_spec.to_str().unwrap(), &sandbox_url]).await;
-    let (_account, account_url) = start_prism(
-        &prism,
-        &["proxy", account_spec.to_str().unwrap(), &sandbox_url],
+    let sms_spec = spec_file("infobip", "sms-openapi.json");
+    let account_spec = spec_file("infobip", "account-management-openapi.json");
+    let (_sms, sms_url) = start("proxy", &sms_spec, Some(&sandbox_url), Strictness::Errors).await;
+    let (_account, account_url) = start(
+        "proxy",
+        &account_spec,
+        Some(&sandbox_url),
+        Strictness::Errors,
     )
     .await;
 
@@ -234,7 +177,8 @@ async fn the_sandboxs_answers_satisfy_the_official_spec() {
     // Delivery: reports and logs before and after the send time, on the sandbox clock.
     ok(
         "resume",
-        sms.update_bulk_status("bulk-2", BulkStatus::Pending).await,
+        sms.update_bulk_status("bulk-2", BulkStatus::Processing)
+            .await,
     );
     assert_eq!(
         ok("logs before sending", sms.logs(None, 10).await)

@@ -8,10 +8,16 @@ use crate::helpers::{spawn_app_with, spawn_standalone_sandbox, test_settings, va
 const LOGIN: &str = "owner@example.com";
 const KEY: &str = "KEY-9f3b2c7d1e-NEVER-IN-A-RESPONSE";
 
-/// The release build's site, when `cargo leptos build` has run (the test command builds it first).
-fn built_site() -> Option<PathBuf> {
+/// The release build's site (`scripts/build.sh`, which `make test` runs first). Without it the
+/// browser's own files could not be checked for the key, so its absence fails the test.
+fn built_site() -> PathBuf {
     let site = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site");
-    site.join("pkg").is_dir().then_some(site)
+    assert!(
+        site.join("pkg").is_dir(),
+        "the release build's site is missing ({}): run scripts/build.sh (make test does) before the tests",
+        site.display()
+    );
+    site
 }
 
 #[tokio::test]
@@ -21,9 +27,7 @@ async fn no_response_carries_the_api_key() {
     settings.octopush.api_login = Some(LOGIN.into());
     settings.octopush.api_key = Some(KEY.to_owned().into());
     settings.octopush.base_url = octopush_url;
-    if let Some(site) = built_site() {
-        settings.server.site_root = site;
-    }
+    settings.server.site_root = built_site();
     let app = spawn_app_with(settings).await;
 
     let mut bodies = Vec::new();
@@ -73,12 +77,10 @@ async fn no_response_carries_the_api_key() {
         .filter(|part| part.contains("/pkg/"))
         .map(str::to_owned)
         .collect();
-    if built_site().is_some() {
-        assert!(
-            assets.iter().any(|a| a.ends_with(".wasm")),
-            "the shell names the wasm: {shell}"
-        );
-    }
+    assert!(
+        assets.iter().any(|a| a.ends_with(".wasm")),
+        "the shell names the wasm: {shell}"
+    );
     bodies.push(("shell".into(), shell));
     for asset in assets {
         let bytes = app

@@ -95,7 +95,7 @@ impl InfobipClient {
         .await
     }
 
-    /// Pauses (`PAUSED`), resumes (`PENDING`) or cancels (`CANCELED`) a scheduled bulk.
+    /// Pauses (`PAUSED`), resumes (`PROCESSING`) or cancels (`CANCELED`) a scheduled bulk.
     pub async fn update_bulk_status(
         &self,
         bulk_id: &str,

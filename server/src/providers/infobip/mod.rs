@@ -1,4 +1,4 @@
-//! Infobip's SMS API (`../shared/specs/infobip/sms-openapi.json`, the official OpenAPI).
+//! Infobip's SMS API (`docs/specs/infobip/sms-openapi.json`, the official OpenAPI).
 
 mod client;
 mod error;

@@ -290,8 +290,9 @@ impl SmsProvider for InfobipProvider {
         self.set_status(bulk_id, BulkStatus::Paused).await
     }
 
+    /// `PROCESSING` is the value Infobip documents for resuming a paused bulk (docs/providers.md).
     async fn resume(&self, bulk_id: &str) -> Result<(), ProviderError> {
-        self.set_status(bulk_id, BulkStatus::Pending).await
+        self.set_status(bulk_id, BulkStatus::Processing).await
     }
 }
 
@@ -304,6 +305,14 @@ mod tests {
     use serde_json::json;
     use wiremock::matchers::method;
     use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    fn client(server: &MockServer) -> InfobipClient {
+        InfobipClient::new(
+            &server.uri(),
+            SecretString::from("k".to_owned()),
+            std::time::Duration::from_secs(2),
+        )
+    }
 
     #[tokio::test]
     async fn recipients_rejected_among_accepted_ones_are_named_not_dropped() {
@@ -321,11 +330,6 @@ mod tests {
             })))
             .mount(&server)
             .await;
-        let client = InfobipClient::new(
-            &server.uri(),
-            SecretString::from("k".to_owned()),
-            std::time::Duration::from_secs(2),
-        );
         let order = order(&ScheduleRequest {
             recipients: "0612345678\n0698765432".into(),
             sender: String::new(),
@@ -333,7 +337,7 @@ mod tests {
             send_now: true,
             ..form(ProviderId::Infobip)
         });
-        let accepted = InfobipProvider::new(client, false)
+        let accepted = InfobipProvider::new(client(&server), false)
             .submit(&order, "k")
             .await
             .unwrap();
@@ -345,6 +349,27 @@ mod tests {
                 reason: "REJECTED_DESTINATION".into()
             }]
         );
+    }
+
+    #[tokio::test]
+    async fn resume_sends_the_documented_processing_status() {
+        use wiremock::matchers::{body_json, path, query_param};
+        let server = MockServer::start().await;
+        Mock::given(method("PUT"))
+            .and(path("/sms/1/bulks/status"))
+            .and(query_param("bulkId", "b"))
+            .and(body_json(json!({"status": "PROCESSING"})))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"bulkId": "b", "status": "PROCESSING"})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        InfobipProvider::new(client(&server), false)
+            .resume("b")
+            .await
+            .unwrap();
     }
 
     #[test]

@@ -46,7 +46,7 @@ impl OctopushError {
         match self.code()? {
             103 | 117 | 150 | 151 | 152 => Some(Field::Recipients),
             106 => Some(Field::Sender),
-            107 | 121 | 122 => Some(Field::Text),
+            102 | 107 | 121 | 122 => Some(Field::Text),
             _ => None,
         }
     }

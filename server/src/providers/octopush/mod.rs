@@ -1,4 +1,4 @@
-//! Octopush's v1 public API (`../shared/specs/octopush/CONTRACT.md` in the workspace's shared notes).
+//! Octopush's v1 public API (`docs/specs/octopush/CONTRACT.md`).
 
 pub mod callbacks;
 mod client;

@@ -1,17 +1,30 @@
 //! An emulator of Infobip's SMS API (the endpoints this app uses), mounted in the same server or run
 //! alone, answering with the official spec's shapes, status codes and both error envelopes.
 
-mod handlers;
+mod bulks;
+mod errors;
+mod legacy_wire;
+mod network;
+mod preview;
+mod query;
+mod reports;
+mod send;
+mod send_other;
+mod send_time;
 mod state;
+mod status;
+mod unemulated;
 
-use axum::routing::get;
-use axum::Router;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex};
 
 use crate::clock::SharedClock;
 use crate::configuration::InfobipSandboxSettings;
-use crate::providers::infobip::wire::DeliveryReports;
+use crate::providers::infobip::wire::{AccountBalance, DeliveryReports};
 use crate::providers::sandbox_push::{push_forever, DueReport, ReportSource};
 pub use state::{SandboxBulk, SandboxState};
 
@@ -52,22 +65,34 @@ impl InfobipSandbox {
         &self.api_key
     }
 
-    /// The API's routes, to be nested under the path that stands for the account's base URL.
+    /// The API's routes, to be nested under the path that stands for the account's base URL: every
+    /// operation of the official SMS spec, and the account balance.
     pub fn router(&self) -> Router {
         Router::new()
-            .route("/sms/3/messages", axum::routing::post(handlers::send))
+            .route("/sms/3/messages", post(send::send))
+            .route("/sms/3/text/query", get(send_other::send_query))
+            .route("/sms/2/text/advanced", post(send_other::send_advanced))
+            .route("/sms/2/binary/advanced", post(unemulated::binary))
+            .route("/sms/1/text/query", get(unemulated::query_with_password))
             .route(
                 "/sms/1/bulks",
-                get(handlers::bulk_schedule).put(handlers::reschedule),
+                get(bulks::bulk_schedule).put(bulks::reschedule),
             )
             .route(
                 "/sms/1/bulks/status",
-                get(handlers::bulk_status).put(handlers::update_bulk_status),
+                get(bulks::bulk_status).put(bulks::update_bulk_status),
             )
-            .route("/sms/1/preview", axum::routing::post(handlers::preview))
-            .route("/sms/3/reports", get(handlers::reports))
-            .route("/sms/3/logs", get(handlers::logs))
-            .route("/account/1/balance", get(handlers::balance))
+            .route("/sms/1/preview", post(preview::preview_text))
+            .route("/sms/3/reports", get(reports::reports))
+            .route("/sms/3/logs", get(reports::logs))
+            .route("/sms/1/reports", get(reports::reports_v1))
+            .route("/sms/1/logs", get(reports::logs_v1))
+            .route("/sms/1/inbox/reports", get(reports::inbox))
+            .route(
+                "/ct/1/log/end/{message_id}",
+                post(unemulated::conversion_end_tag),
+            )
+            .route("/account/1/balance", get(balance))
             .with_state(self.clone())
     }
 
@@ -95,7 +120,7 @@ impl ReportSource for InfobipSandbox {
             .unpushed(now)
             .into_iter()
             .filter_map(|(bulk, message, outcome)| {
-                let report = handlers::delivery_report(&bulk, &message, outcome);
+                let report = reports::delivery_report(&bulk, &message, outcome);
                 let body = serde_json::to_value(DeliveryReports {
                     results: vec![report],
                 })
@@ -112,4 +137,13 @@ impl ReportSource for InfobipSandbox {
     fn acknowledge(&self, key: &str) {
         self.lock().mark_pushed(key);
     }
+}
+
+async fn balance(State(sandbox): State<InfobipSandbox>, _: errors::Authorized) -> Response {
+    let balance = (sandbox.lock().balance * 10_000.0).round() / 10_000.0;
+    Json(AccountBalance {
+        balance,
+        currency: "EUR".into(),
+    })
+    .into_response()
 }

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
 
-use crate::providers::infobip::wire::BulkStatus;
+use crate::providers::infobip::wire::{BulkStatus, Platform};
 use crate::providers::sandbox_outcome::{stage_at, Outcome, Stage};
 
 /// Infobip refuses a `sendAt` further ahead than this.
@@ -16,6 +16,10 @@ pub struct SandboxMessage {
     /// Where Infobip pushes this message's delivery report (`webhooks.delivery.url`), if anywhere.
     pub notify_url: Option<String>,
     pub callback_data: Option<String>,
+    /// The text as sent, for the logs.
+    pub text: String,
+    pub campaign_reference_id: Option<String>,
+    pub platform: Option<Platform>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,19 +110,16 @@ impl SandboxState {
         });
     }
 
-    /// Final reports not served before, oldest bulk first, at most `limit`; marks them served.
+    /// Final reports not served before that `wanted` keeps, oldest bulk first, at most `limit`;
+    /// marks them served.
     pub fn take_reports(
         &mut self,
-        bulk_id: Option<&str>,
+        wanted: impl Fn(&SandboxBulk, &SandboxMessage) -> bool,
         limit: usize,
         now: DateTime<Utc>,
     ) -> Vec<(SandboxBulk, SandboxMessage, Outcome)> {
         let mut found = Vec::new();
-        for bulk in self
-            .bulks
-            .iter()
-            .filter(|b| bulk_id.is_none_or(|id| b.bulk_id == id))
-        {
+        for bulk in &self.bulks {
             let Some(send_time) = bulk.send_time() else {
                 continue;
             };
@@ -127,7 +128,7 @@ impl SandboxState {
                     break;
                 }
                 if let Stage::Done(outcome) = stage_at(&message.to, send_time, now) {
-                    if !self.reported.contains(&message.message_id) {
+                    if !self.reported.contains(&message.message_id) && wanted(bulk, message) {
                         found.push((bulk.clone(), message.clone(), outcome));
                     }
                 }
@@ -160,23 +161,16 @@ impl SandboxState {
         self.pushed.insert(message_id.to_owned());
     }
 
-    /// Every message that has left or will leave, with where it stands at `now`.
-    pub fn logs(
-        &self,
-        bulk_id: Option<&str>,
-        limit: usize,
-        now: DateTime<Utc>,
-    ) -> Vec<(&SandboxBulk, &SandboxMessage, Stage)> {
+    /// Every message that has left or will leave, oldest bulk first, with where it stands at `now`.
+    pub fn logs(&self, now: DateTime<Utc>) -> Vec<(&SandboxBulk, &SandboxMessage, Stage)> {
         self.bulks
             .iter()
-            .filter(|b| bulk_id.is_none_or(|id| b.bulk_id == id))
             .filter_map(|bulk| bulk.send_time().map(|at| (bulk, at)))
             .flat_map(|(bulk, at)| {
                 bulk.messages
                     .iter()
                     .map(move |m| (bulk, m, stage_at(&m.to, at, now)))
             })
-            .take(limit)
             .collect()
     }
 
@@ -221,7 +215,8 @@ impl SandboxState {
         }
     }
 
-    /// The transitions Infobip allows: pause, resume, cancel, while not yet sent.
+    /// The transitions Infobip allows while a bulk has not left: pause, resume (`PROCESSING`, the
+    /// value Infobip documents, or `PENDING`), cancel.
     pub fn change_status(
         &mut self,
         bulk_id: &str,
@@ -233,7 +228,10 @@ impl SandboxState {
         let allowed = matches!(
             (current, target),
             (BulkStatus::Pending, BulkStatus::Paused)
-                | (BulkStatus::Paused, BulkStatus::Pending)
+                | (
+                    BulkStatus::Paused,
+                    BulkStatus::Pending | BulkStatus::Processing
+                )
                 | (
                     BulkStatus::Pending | BulkStatus::Paused,
                     BulkStatus::Canceled
@@ -244,14 +242,13 @@ impl SandboxState {
                 "Cannot change the status from {current:?} to {target:?}."
             )));
         }
+        let resumed = current == BulkStatus::Paused && target != BulkStatus::Canceled;
         // A bulk resumed after its time leaves at once.
-        if current == BulkStatus::Paused
-            && target == BulkStatus::Pending
-            && bulk.send_at.is_some_and(|at| at < now)
-        {
+        if resumed && bulk.send_at.is_some_and(|at| at < now) {
             bulk.send_at = Some(now);
         }
-        bulk.status = target;
+        // Resumed, it waits for its time again: pending until then, finished after.
+        bulk.status = if resumed { BulkStatus::Pending } else { target };
         if target == BulkStatus::Canceled {
             let refund = bulk.cost;
             self.balance += refund;
@@ -278,6 +275,9 @@ mod tests {
             parts: 1,
             notify_url: None,
             callback_data: None,
+            text: "Hi".into(),
+            campaign_reference_id: None,
+            platform: None,
         };
         state.accept("b".into(), send_at, vec![message], 1.0, now());
         state
@@ -298,6 +298,23 @@ mod tests {
             state.change_status("b", BulkStatus::Pending, now()),
             Err(BulkRefusal::BadRequest(_))
         ));
+    }
+
+    #[test]
+    fn processing_resumes_a_paused_bulk_as_infobip_documents() {
+        let mut state = state_with_bulk(Some(now() + Duration::hours(2)));
+        assert!(state
+            .change_status("b", BulkStatus::Processing, now())
+            .is_err());
+        state.change_status("b", BulkStatus::Paused, now()).unwrap();
+        assert_eq!(
+            state.change_status("b", BulkStatus::Processing, now()),
+            Ok(())
+        );
+        assert_eq!(
+            state.scheduled("b").unwrap().status(now()),
+            BulkStatus::Pending
+        );
     }
 
     #[test]
@@ -327,6 +344,9 @@ mod tests {
             parts: 1,
             notify_url: None,
             callback_data: None,
+            text: "Hi".into(),
+            campaign_reference_id: None,
+            platform: None,
         };
         state.accept(
             "b".into(),
@@ -336,10 +356,10 @@ mod tests {
             now(),
         );
 
-        assert!(state.take_reports(None, 50, now()).is_empty());
-        assert_eq!(state.logs(Some("b"), 50, now())[0].2, Stage::Scheduled);
+        assert!(state.take_reports(|_, _| true, 50, now()).is_empty());
+        assert_eq!(state.logs(now())[0].2, Stage::Scheduled);
         let later = at + Duration::minutes(1);
-        let reports = state.take_reports(Some("b"), 50, later);
+        let reports = state.take_reports(|b, _| b.bulk_id == "b", 50, later);
         let outcomes: Vec<_> = reports
             .iter()
             .map(|(_, m, o)| (m.message_id.as_str(), *o))
@@ -349,11 +369,10 @@ mod tests {
             vec![("ok", Outcome::Delivered), ("ko", Outcome::Undeliverable)]
         );
         assert!(
-            state.take_reports(None, 50, later).is_empty(),
+            state.take_reports(|_, _| true, 50, later).is_empty(),
             "each report is served once"
         );
-        assert_eq!(state.logs(None, 50, later).len(), 2, "logs stay");
-        assert!(state.logs(Some("other"), 50, later).is_empty());
+        assert_eq!(state.logs(later).len(), 2, "logs stay");
     }
 
     #[test]
@@ -361,13 +380,13 @@ mod tests {
         let mut state = state_with_bulk(Some(now() + Duration::minutes(30)));
         state.change_status("b", BulkStatus::Paused, now()).unwrap();
         let later = now() + Duration::hours(2);
-        assert!(state.logs(None, 50, later).is_empty());
+        assert!(state.logs(later).is_empty());
         state
             .change_status("b", BulkStatus::Pending, later)
             .unwrap();
         assert_eq!(state.scheduled("b").unwrap().send_at, Some(later));
         assert_eq!(
-            state.logs(None, 50, later + Duration::minutes(1))[0].2,
+            state.logs(later + Duration::minutes(1))[0].2,
             Stage::Done(Outcome::Delivered)
         );
     }

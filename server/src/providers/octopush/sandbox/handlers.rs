@@ -1,12 +1,13 @@
 use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::coercion::coerce_flag_text;
 use super::state::SandboxCampaign;
 use super::validation::validate_send;
 use super::{OctopushSandbox, LOW_COST_PRICE, PREMIUM_PRICE};
@@ -163,18 +164,42 @@ fn new_ticket() -> String {
     format!("sms_{value:013x}")
 }
 
-#[derive(Debug, Deserialize)]
+/// The query of `GET /wallet/check-balance`, read as Octopush reads it: `with_details=True` (what
+/// Python's requests sends for `True`) is a true, a value it cannot read is ignored.
+#[derive(Debug, Default)]
 pub struct BalanceQuery {
     with_details: Option<bool>,
     country_code: Option<String>,
     product_name: Option<String>,
 }
 
+impl BalanceQuery {
+    /// The query, or why it cannot be read.
+    fn read(uri: &Uri) -> Result<Self, String> {
+        let Query(pairs) = Query::<Vec<(String, String)>>::try_from_uri(uri)
+            .map_err(|rejection| rejection.body_text())?;
+        let mut query = Self::default();
+        for (name, value) in pairs {
+            match name.as_str() {
+                "with_details" => query.with_details = coerce_flag_text(&value),
+                "country_code" => query.country_code = Some(value),
+                "product_name" => query.product_name = Some(value),
+                _ => {}
+            }
+        }
+        Ok(query)
+    }
+}
+
 pub async fn check_balance(
     State(sandbox): State<OctopushSandbox>,
     _: Authorized,
-    Query(query): Query<BalanceQuery>,
+    uri: Uri,
 ) -> Response {
+    let query = match BalanceQuery::read(&uri) {
+        Ok(query) => query,
+        Err(reason) => return error(StatusCode::BAD_REQUEST, 500, &reason),
+    };
     let balance = sandbox.lock().balance;
     let product = match (&query.country_code, query.product_name.as_deref()) {
         (None, None) => None,

@@ -2,6 +2,7 @@
 //! real HTTP. It checks what Octopush checks and answers with Octopush's codes and bodies.
 //! Sandbox prices and behaviours are documented in `docs/providers.md`.
 
+mod coercion;
 mod handlers;
 mod state;
 mod validation;

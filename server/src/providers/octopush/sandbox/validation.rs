@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
+use super::coercion::{coerce_flag, read_send_at};
 use crate::providers::octopush::wire::{ErrorBody, SmsType, WirePurpose};
 
 pub const MAX_RECIPIENTS: usize = 500;
@@ -72,8 +73,9 @@ pub fn validate_send(
     };
     let characters = text.chars().count();
     if characters > MAX_TEXT_CHARS {
+        // 102 is the documented code for a text over the length limit (written when it was 160).
         return Err(refuse(
-            107,
+            102,
             format!("text has {characters} characters; at most {MAX_TEXT_CHARS} are allowed."),
         ));
     }
@@ -86,8 +88,9 @@ pub fn validate_send(
         Some(_) => return Err(refuse(103, "recipients must be an array.")),
     };
     if contacts.len() > MAX_RECIPIENTS {
+        // No documented code says "too many recipients"; 500 is its generic refusal.
         return Err(refuse(
-            103,
+            500,
             format!(
                 "{} recipients; at most {MAX_RECIPIENTS} per request.",
                 contacts.len()
@@ -118,28 +121,15 @@ pub fn validate_send(
     }
     let send_at = optional_string(fields, "send_at")?
         .map(|raw| {
-            DateTime::parse_from_rfc3339(raw).map_err(|_| {
+            read_send_at(raw).ok_or_else(|| {
                 refuse(
                     500,
-                    format!("send_at '{raw}' is not an ISO 8601 date with an offset."),
+                    format!("send_at '{raw}' is not an ISO 8601 date and time."),
                 )
             })
         })
         .transpose()?;
-    for flag in [
-        "with_replies",
-        "simulation_mode",
-        "auto_optimize_text",
-        "auto_remove_blacklisted_numbers",
-    ] {
-        if !matches!(
-            fields.get(flag),
-            None | Some(Value::Bool(_)) | Some(Value::Null)
-        ) {
-            return Err(refuse(500, format!("{flag} must be true or false.")));
-        }
-    }
-    let flag_set = |flag: &str| fields.get(flag).and_then(Value::as_bool).unwrap_or(false);
+    let flag_set = |flag: &str| fields.get(flag).and_then(coerce_flag).unwrap_or(false);
     let simulation = flag_set("simulation_mode");
     let remove_blacklisted = flag_set("auto_remove_blacklisted_numbers");
     let request_id = optional_string(fields, "request_id")?.map(str::to_owned);
@@ -311,7 +301,7 @@ mod tests {
             code_for(|b| {
                 b.insert("text".into(), json!("a".repeat(1225)));
             }),
-            107
+            102
         );
         assert_eq!(
             code_for(|b| {
@@ -326,7 +316,7 @@ mod tests {
                     json!(vec![json!({"phone_number": "+33612345678"}); 501]),
                 );
             }),
-            103
+            500
         );
         assert_eq!(
             code_for(|b| {
@@ -376,6 +366,23 @@ mod tests {
                 b.insert("text".into(), json!("Hi {last_name}"));
             }),
             500
+        );
+    }
+
+    #[test]
+    fn what_the_tutorial_sends_is_read_as_octopush_reads_it() {
+        let mut tutorial = body();
+        tutorial["with_replies"] = json!("True");
+        tutorial["simulation_mode"] = json!("False");
+        tutorial["auto_remove_blacklisted_numbers"] = json!("maybe");
+        tutorial["send_at"] = json!("2025-11-29T16:42:00");
+        let valid = validate_send(&tutorial, MissingStopMention::Refuse).unwrap();
+        assert!(!valid.simulation);
+        assert!(!valid.remove_blacklisted, "an unfixable value is ignored");
+        assert_eq!(
+            valid.send_at.unwrap().to_rfc3339(),
+            "2025-11-29T16:42:00+01:00",
+            "Paris time, winter"
         );
     }
 
