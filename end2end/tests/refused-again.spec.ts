@@ -28,7 +28,7 @@ test('refused recipients are offered again, from the receipt and from the campai
   await expect(page.getByTestId('confirm')).toBeVisible();
 
   // The campaign page offers the same, while the refused recipients are there.
-  await page.goto(campaignPage!);
+  await page.goto(new URL(campaignPage!, UNDERPRICED.url).href);
   await page.getByRole('link', { name: 'Schedule the 500 refused recipients again' }).click();
   await expect(page.getByLabel(/^Recipients/)).toHaveValue(refused);
 });

@@ -15,11 +15,14 @@ impl CreditSpent {
         provide_context(CreditSpent(RwSignal::new(0)));
     }
 
+    /// The app's counter, when provided.
+    pub fn from_context() -> Option<Self> {
+        use_context::<CreditSpent>()
+    }
+
     /// A campaign was just handed over: balances are worth reading again.
-    pub fn record() {
-        if let Some(CreditSpent(spent)) = use_context::<CreditSpent>() {
-            spent.update(|n| *n += 1);
-        }
+    pub fn record(self) {
+        self.0.update(|n| *n += 1);
     }
 }
 
@@ -29,7 +32,7 @@ impl CreditSpent {
 #[component]
 pub fn LowBalanceWarning() -> impl IntoView {
     let i18n = use_i18n();
-    let spent = use_context::<CreditSpent>().map(|CreditSpent(spent)| spent);
+    let spent = CreditSpent::from_context().map(|CreditSpent(spent)| spent);
     let low = Fetched::new(move || {
         if let Some(spent) = spent {
             spent.track();

@@ -179,6 +179,8 @@ pub fn ComposerPage() -> impl IntoView {
             }
         });
     };
+    // Taken here: the context is out of reach once the hand-over's answer comes.
+    let spent = CreditSpent::from_context();
     let confirm = move || {
         if let Some((request, _)) = confirming.get_untracked() {
             confirming.set(None);
@@ -195,7 +197,9 @@ pub fn ComposerPage() -> impl IntoView {
                         receipt.set(Some(scheduled));
                         // What the campaign spent shows at once.
                         balance.refetch();
-                        CreditSpent::record();
+                        if let Some(spent) = spent {
+                            spent.record();
+                        }
                     }
                     Err(problem) => {
                         error.set(Some(problem));
