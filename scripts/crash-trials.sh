@@ -11,4 +11,4 @@ export SMS_SCHEDULER_CRASH_TRIALS=${1:-10}
 export SMS_SCHEDULER_CRASH_RECIPIENTS=${2:-20000}
 if [ -n "${3:-}" ]; then export SMS_SCHEDULER_CRASH_SEED=$3; fi
 cargo test --release -p sms-scheduler-server --test api crash:: -- --nocapture --test-threads=1 2>&1 \
-  | grep -E '^crash trials|panicked|^test result'
+  | grep -oE 'crash trials.*|panicked.*|^test result.*'

@@ -63,8 +63,9 @@ struct Tally {
 /// Where the first kill lands.
 #[derive(Debug, Clone, Copy)]
 enum FirstKill {
-    /// This long after the schedule request left: the campaign may not be recorded yet.
-    BeforeRecorded { after_ms: u64 },
+    /// This long after the schedule request left: the campaign may not be recorded yet, or only
+    /// just.
+    Early { after_ms: u64 },
     /// Once this many recipients reached the sandbox.
     InFlight { after_recipients: usize },
 }
@@ -120,8 +121,9 @@ async fn trial(
     let server = ServerProcess::start(&database_url, &sandbox).await;
 
     let first_kill = if index % 3 == 1 {
-        FirstKill::BeforeRecorded {
-            after_ms: rng.gen_range(0..40),
+        // While the list is read and planned, while the campaign's transaction runs, or just after.
+        FirstKill::Early {
+            after_ms: rng.gen_range(0..1000),
         }
     } else {
         FirstKill::InFlight {
@@ -135,9 +137,7 @@ async fn trial(
             .send(),
     );
     match first_kill {
-        FirstKill::BeforeRecorded { after_ms } => {
-            tokio::time::sleep(Duration::from_millis(after_ms)).await
-        }
+        FirstKill::Early { after_ms } => tokio::time::sleep(Duration::from_millis(after_ms)).await,
         FirstKill::InFlight { after_recipients } => {
             let started = Instant::now();
             while messages(&sandbox, provider).await.len() < after_recipients
