@@ -193,6 +193,8 @@ pub fn ComposerPage() -> impl IntoView {
                 match outcome {
                     Ok(scheduled) => {
                         error.set(None);
+                        // The note said what the form held; it is scheduled now.
+                        again.set(None);
                         just_scheduled.set(true);
                         receipt.set(Some(scheduled));
                         // What the campaign spent shows at once.
@@ -214,6 +216,7 @@ pub fn ComposerPage() -> impl IntoView {
     // choices stay.
     let new_campaign = move || {
         form.clear_for_new();
+        again.set(None);
         receipt.set(None);
         just_scheduled.set(false);
         if let Some(editor) = editor.get_untracked() {
