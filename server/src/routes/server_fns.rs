@@ -3,11 +3,12 @@
 use app::services::SharedSmsService;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::Request;
+use axum::http::{header, HeaderValue, Request};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 
 use super::error_status::with_error_status;
+use super::request_origin;
 use crate::identity::IdentityHeader;
 
 #[derive(Clone)]
@@ -16,9 +17,19 @@ pub struct ServerFnState {
     pub identity: IdentityHeader,
 }
 
-/// Runs the server function; an error is answered with the status it deserves (see
-/// `error_status`).
+/// Runs the server function, once `request_origin` lets the request through; an error is
+/// answered with the status it deserves (see `error_status`).
 pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) -> Response {
+    if let Err(refused) = request_origin::check(request.method(), request.headers()) {
+        tracing::warn!(reason = refused.reason(), "server-function request refused");
+        let mut response = (refused.status(), refused.reason()).into_response();
+        if refused == request_origin::Refused::Method {
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        }
+        return response;
+    }
     let actor = state.identity.actor(request.headers());
     let service = state.service.clone();
     let response = leptos_axum::handle_server_fns_with_context(
@@ -44,11 +55,14 @@ pub fn register_all() {
     register_explicit::<campaigns::GetCampaign>();
     register_explicit::<campaigns::RecipientHistory>();
     register_explicit::<campaigns::OperateCampaign>();
+    register_explicit::<campaigns::RefusedAgain>();
     register_explicit::<opt_outs::ListOptOuts>();
     register_explicit::<opt_outs::AddOptOuts>();
     register_explicit::<opt_outs::RemoveOptOut>();
     register_explicit::<providers::ListProviders>();
     register_explicit::<providers::CheckBalance>();
+    register_explicit::<providers::CheckBalanceDetails>();
+    register_explicit::<providers::LowBalances>();
     register_explicit::<providers::ListTimeZones>();
     register_explicit::<settings::ReadSettings>();
     register_explicit::<settings::ReadSandboxClock>();

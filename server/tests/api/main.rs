@@ -33,6 +33,7 @@ mod providers;
 mod recipient_lines;
 mod reconciliation;
 mod refused_again;
+mod request_origin;
 mod sandbox_bulk_ids;
 mod schedule;
 mod sending_safety;
