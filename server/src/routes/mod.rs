@@ -3,7 +3,5 @@
 pub mod error_status;
 pub mod exports;
 pub mod health;
-pub mod sandbox_control;
-pub mod sandbox_received;
 pub mod server_fns;
 pub mod webhooks;

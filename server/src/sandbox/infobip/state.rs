@@ -2,7 +2,7 @@ use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
 
 use crate::providers::infobip::wire::{BulkStatus, Platform};
-use crate::providers::sandbox_outcome::{stage_at, Outcome, Stage};
+use crate::sandbox::outcome::{stage_at, Outcome, Stage};
 
 /// Infobip refuses a `sendAt` further ahead than this.
 pub const MAX_AHEAD: Duration = Duration::days(180);
