@@ -106,3 +106,37 @@ pub fn loopback(address: SocketAddr) -> SocketAddr {
         _ => address,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn one_signal_stops_the_api_and_every_worker() {
+        let stop = CancellationToken::new();
+        let mut tasks = JoinSet::new();
+        let api = Api::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
+        api.spawn_on(&mut tasks, &stop);
+        let mut workers = Workers::default();
+        workers.add("forever", std::future::pending());
+        workers.add("ticking", async {
+            loop {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        });
+        workers.spawn_on(&mut tasks, &stop);
+        stop.cancel();
+        let mut stopped = Vec::new();
+        while let Some(done) = tokio::time::timeout(Duration::from_secs(5), tasks.join_next())
+            .await
+            .expect("every task stops on the signal")
+        {
+            let done = done.expect("no task panics");
+            assert!(done.outcome.is_ok(), "{done:?}");
+            stopped.push(done.task);
+        }
+        stopped.sort_unstable();
+        assert_eq!(stopped, ["api", "forever", "ticking"]);
+    }
+}
