@@ -5,11 +5,10 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()
 }
 
-fn state_with_bulk(send_at: Option<DateTime<Utc>>) -> SandboxState {
-    let mut state = SandboxState::new(10.0);
-    let message = SandboxMessage {
-        message_id: "m".into(),
-        to: "33612345678".into(),
+fn message(id: &str, to: &str) -> SandboxMessage {
+    SandboxMessage {
+        message_id: id.into(),
+        to: to.into(),
         sender: None,
         parts: 1,
         notify_url: None,
@@ -17,7 +16,12 @@ fn state_with_bulk(send_at: Option<DateTime<Utc>>) -> SandboxState {
         text: "Hi".into(),
         campaign_reference_id: None,
         platform: None,
-    };
+    }
+}
+
+fn state_with_bulk(send_at: Option<DateTime<Utc>>) -> SandboxState {
+    let mut state = SandboxState::new(10.0);
+    let message = message("m", "33612345678");
     state.accept("b".into(), send_at, vec![message], 1.0, now());
     state
 }
@@ -76,17 +80,6 @@ fn a_bulk_whose_time_has_come_is_finished_and_frozen() {
 fn reports_are_served_once_after_the_outcome_and_logs_show_progress() {
     let mut state = SandboxState::new(10.0);
     let at = now() + Duration::hours(1);
-    let message = |id: &str, to: &str| SandboxMessage {
-        message_id: id.into(),
-        to: to.into(),
-        sender: None,
-        parts: 1,
-        notify_url: None,
-        callback_data: None,
-        text: "Hi".into(),
-        campaign_reference_id: None,
-        platform: None,
-    };
     state.accept(
         "b".into(),
         Some(at),
