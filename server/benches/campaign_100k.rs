@@ -44,7 +44,13 @@ async fn main() {
         .octopush_sandbox()
         .cloned()
         .expect("the sandbox");
-    tokio::spawn(application.run_until_stopped());
+    // Never cancelled: the bench's runtime ends the tasks.
+    let stop = tokio_util::sync::CancellationToken::new();
+    let mut tasks = tokio::task::JoinSet::new();
+    let (api, workers) = application.into_parts();
+    api.spawn_on(&mut tasks, &stop);
+    workers.spawn_on(&mut tasks, &stop);
+    tokio::spawn(async move { while tasks.join_next().await.is_some() {} });
 
     let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1))
         .format("%Y-%m-%dT10:00")

@@ -3,14 +3,16 @@
 
 pub mod clock;
 pub mod configuration;
+pub mod exactly_once;
 pub mod identity;
+pub mod process;
 pub mod providers;
 pub mod request_log;
 pub mod routes;
+pub mod sandbox;
 pub mod sending_rules_settings;
 pub mod services;
 pub mod site;
-pub mod standalone_sandbox;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

@@ -1,8 +1,12 @@
 use sms_scheduler_server::configuration::Settings;
+use sms_scheduler_server::process::{Api, Stopped, Workers};
+use sms_scheduler_server::sandbox::standalone;
 use sms_scheduler_server::startup::Application;
-use sms_scheduler_server::{standalone_sandbox, telemetry};
+use sms_scheduler_server::telemetry;
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
 
 const USAGE: &str = "\
 usage: sms-scheduler                       serve the app (configuration: see README)
@@ -41,13 +45,8 @@ async fn serve_app() -> ExitCode {
         }
     };
     println!("SMS Scheduler is ready at {}", application.url());
-    match application.run_until_stopped().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("sms-scheduler stopped: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    let (api, workers) = application.into_parts();
+    run_until_stopped(api, workers, "sms-scheduler").await
 }
 
 async fn serve_sandbox(listen: &str) -> ExitCode {
@@ -55,18 +54,83 @@ async fn serve_sandbox(listen: &str) -> ExitCode {
         eprintln!("--listen {listen:?} is not an address such as 127.0.0.1:4000");
         return ExitCode::from(2);
     };
-    let settings = match Settings::load() {
-        Ok(settings) => settings,
+    let configuration = match Settings::load().and_then(Settings::parse) {
+        Ok(configuration) => configuration,
         Err(error) => {
             eprintln!("sms-scheduler cannot start: {error}");
             return ExitCode::FAILURE;
         }
     };
-    match standalone_sandbox::run(listen, &settings.sandbox).await {
-        Ok(()) => ExitCode::SUCCESS,
+    let sandbox = match standalone::build(listen, &configuration.settings.sandbox).await {
+        Ok(sandbox) => sandbox,
         Err(error) => {
             eprintln!("the sandbox stopped: {error}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    sandbox.announce();
+    run_until_stopped(sandbox.api, sandbox.workers, "the sandbox").await
+}
+
+/// Runs the API and the workers beside it until the process is told to stop or one of them
+/// fails, then stops them all with one signal and waits for each.
+async fn run_until_stopped(api: Api, workers: Workers, what: &str) -> ExitCode {
+    let stop = CancellationToken::new();
+    let mut tasks = JoinSet::new();
+    api.spawn_on(&mut tasks, &stop);
+    workers.spawn_on(&mut tasks, &stop);
+    let mut failed = false;
+    tokio::select! {
+        () = shutdown_signal() => {}
+        Some(first) = tasks.join_next() => failed |= report(first, what),
+    }
+    stop.cancel();
+    while let Some(next) = tasks.join_next().await {
+        failed |= report(next, what);
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Says how a task ended; whether it failed.
+fn report(ended: Result<Stopped, tokio::task::JoinError>, what: &str) -> bool {
+    match ended {
+        Ok(Stopped {
+            outcome: Ok(()), ..
+        }) => false,
+        Ok(Stopped {
+            task,
+            outcome: Err(error),
+        }) => {
+            eprintln!("{what} stopped ({task}): {error}");
+            true
+        }
+        Err(error) => {
+            eprintln!("{what} stopped: a task failed: {error}");
+            true
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
     }
 }

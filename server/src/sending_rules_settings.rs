@@ -11,7 +11,24 @@ use app::domain::Purpose;
 use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
 
-use crate::services::FrequencyCap;
+/// The marketing frequency cap: how many marketing SMS one number may get within a number of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrequencyCap {
+    pub max_messages: u32,
+    pub days: u32,
+    pub action: CapAction,
+}
+
+impl Default for FrequencyCap {
+    /// One marketing SMS per recipient per 7 days, over which the user is warned.
+    fn default() -> Self {
+        Self {
+            max_messages: 1,
+            days: 7,
+            action: CapAction::Warn,
+        }
+    }
+}
 
 /// One `[[sending.policies]]` table.
 #[derive(Debug, Clone, Deserialize)]

@@ -1,16 +1,15 @@
-//! One module per provider (client, wire types, sandbox emulator), behind one interface the rest of
+//! One module per provider (client, wire types), behind one interface the rest of
 //! the server uses.
 
 mod http;
 pub mod infobip;
 pub mod octopush;
 mod provider;
-pub mod sandbox_faults;
-pub mod sandbox_outcome;
-pub mod sandbox_push;
+mod set;
 
-pub use http::backoff;
+pub use http::{backoff, client as http_client};
 pub use provider::{
     recipient_key, Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError,
     SmsProvider,
 };
+pub use set::ProviderSet;

@@ -4,7 +4,5 @@ pub mod error_status;
 pub mod exports;
 pub mod health;
 pub mod request_origin;
-pub mod sandbox_control;
-pub mod sandbox_received;
 pub mod server_fns;
 pub mod webhooks;

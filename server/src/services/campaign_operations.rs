@@ -15,9 +15,9 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use super::campaign_views::{no_campaign, provider_id};
-use super::provider_set::ProviderSet;
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
+use crate::providers::ProviderSet;
 use crate::providers::{ProviderError, SmsProvider};
 use crate::storage::{CampaignRecord, CampaignSubmission, Store, StoreError, SubmissionStatus};
 

@@ -10,8 +10,8 @@ use app::models::{
 use chrono::{DateTime, Utc};
 
 use super::campaign_operations::availability;
-use super::provider_set::ProviderSet;
 use super::store_errors::read_failed;
+use crate::providers::ProviderSet;
 use crate::storage::{CampaignListQuery, CampaignRecord, RecipientRecord, Store, StoreError};
 
 /// Campaigns per page of the list.

@@ -1,29 +1,11 @@
-//! The marketing frequency cap: how many marketing SMS one number may get within a number of days.
+//! The marketing frequency cap applied: the numbers over it, read from the history.
 
-use app::domain::campaign_plan::CapAction;
 use app::models::Notice;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
 
+use crate::sending_rules_settings::FrequencyCap;
 use crate::storage::{Store, StoreError};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FrequencyCap {
-    pub max_messages: u32,
-    pub days: u32,
-    pub action: CapAction,
-}
-
-impl Default for FrequencyCap {
-    /// One marketing SMS per recipient per 7 days, over which the user is warned.
-    fn default() -> Self {
-        Self {
-            max_messages: 1,
-            days: 7,
-            action: CapAction::Warn,
-        }
-    }
-}
 
 impl FrequencyCap {
     /// The cap's days either side of `at`, cut at the ends of time rather than overflowing.

@@ -6,8 +6,8 @@ use app::domain::order::{OrderRules, SmsOrder};
 use app::domain::sending_rules::SendingPolicies;
 use app::domain::Purpose;
 use app::models::{
-    AppError, Balance, CampaignPreview, ExcludedRecipient, Notice, PreviewRecipient, ProviderId,
-    RecipientWarning, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
+    AppError, Balance, CampaignPreview, ExcludedRecipient, Notice, ProviderId, RecipientWarning,
+    Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
 };
 use app::services::Actor;
 use chrono::{DateTime, Utc};
@@ -15,16 +15,17 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 use uuid::Uuid;
 
+use super::campaign_preview;
 use super::campaign_records::{campaign_rows, PlannedSubmission};
-use super::claim_keeper::KeptClaims;
-use super::credit_check::{ensure_credit, round, CostRates};
-use super::frequency_cap::FrequencyCap;
-use super::handover::{Batch, BatchResult, Handover, HandoverLimits, Handovers};
-use super::provider_set::ProviderSet;
+use super::credit_check::{ensure_credit, CostRates};
 use super::store_errors::{campaign_not_recorded, read_failed};
 use crate::clock::SharedClock;
+use crate::exactly_once::claim_keeper::KeptClaims;
+use crate::exactly_once::handover::{Batch, BatchResult, Handover, HandoverLimits, Handovers};
+use crate::providers::ProviderSet;
 use crate::providers::{Accepted, SmsProvider};
-use crate::storage::{stored_instant, Claims, Store, StoreError};
+use crate::sending_rules_settings::FrequencyCap;
+use crate::storage::{Claims, Store, StoreError};
 
 /// Warnings sent back one by one; beyond, a count.
 const MAX_WARNINGS: usize = 100;
@@ -283,7 +284,12 @@ impl SchedulerService {
         let now = self.clock.now();
         let (order, plan, provider) = self.plan(request, now).await?;
         let price = CostRates::of(provider.as_ref(), &order);
-        Ok(preview(&order, &plan, price.as_ref(), offset))
+        Ok(campaign_preview::preview(
+            &order,
+            &plan,
+            price.as_ref(),
+            offset,
+        ))
     }
 }
 
@@ -295,78 +301,6 @@ async fn off_the_workers<T: Send + 'static>(
         tracing::error!(%error, "planning a campaign failed");
         AppError::Internal("the campaign could not be planned; nothing was sent".into())
     })
-}
-
-/// Recipients shown per preview page.
-pub const PREVIEW_PAGE: usize = 100;
-
-fn preview(
-    order: &SmsOrder,
-    plan: &CampaignPlan,
-    price: Option<&CostRates>,
-    offset: u64,
-) -> CampaignPreview {
-    let cost = |parts: u64| price.map(|p| round(parts as f64 * p.per_part.amount));
-    let count =
-        |keep: fn(&Fate) -> bool| plan.recipients.iter().filter(|r| keep(&r.fate)).count() as u64;
-    let start = usize::try_from(offset).unwrap_or(usize::MAX);
-    let recipients = plan
-        .recipients
-        .iter()
-        .zip(&order.recipients)
-        .skip(start)
-        .take(PREVIEW_PAGE)
-        .map(|(planned, personalised)| {
-            let (send_at, deferred, excluded) = match &planned.fate {
-                Fate::Send { at, deferred, .. } => (
-                    (order.send_at.is_some() || *deferred).then(|| stored_instant(*at)),
-                    *deferred,
-                    None,
-                ),
-                Fate::Excluded { reason } => (None, false, Some(reason.as_ref().clone())),
-            };
-            PreviewRecipient {
-                line: planned.line,
-                number: planned.number.clone(),
-                text: order.text_for(personalised).as_str().to_owned(),
-                encoding: planned.stats.encoding.to_string(),
-                parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
-                cost: if excluded.is_none() {
-                    cost(planned.stats.parts as u64)
-                } else {
-                    None
-                },
-                send_at,
-                deferred,
-                excluded,
-                warnings: planned.warnings.clone(),
-            }
-        })
-        .collect();
-    let parts = plan
-        .recipients
-        .iter()
-        .filter(|r| matches!(r.fate, Fate::Send { .. }))
-        .map(|r| r.stats.parts as u64)
-        .sum();
-    CampaignPreview {
-        recipients,
-        offset,
-        total: plan.recipients.len() as u64,
-        to_send: count(|f| matches!(f, Fate::Send { .. })),
-        excluded: count(|f| matches!(f, Fate::Excluded { .. })),
-        deferred: count(|f| matches!(f, Fate::Send { deferred: true, .. })),
-        parts,
-        // Every request's fee on top of the parts.
-        cost: price.map(|p| p.estimate(plan)),
-        currency: price.map(|p| p.per_part.currency.clone()),
-        submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
-        duplicates: order.duplicates.clone(),
-        more_duplicates: order.more_duplicates,
-        warnings: plan.warning_counts(),
-        over_cap: plan.over_cap(),
-        countries: order.countries(),
-    }
 }
 
 fn receipt(

@@ -1,22 +1,18 @@
 //! The configuration in force as the read-only settings page shows it: no secret ever leaves.
 
 use app::domain::campaign_plan::CapAction;
-use app::domain::sending_rules::SendingPolicies;
 use app::models::{CapTerms, PolicyInfo, ProviderInfo, ServerSettings};
 
-use super::FrequencyCap;
-use crate::configuration::Settings;
-use crate::site::FrameAncestors;
+use crate::configuration::Configuration;
 use crate::storage::Backend;
 
 pub fn server_settings(
-    settings: &Settings,
-    frame_ancestors: &FrameAncestors,
+    configuration: &Configuration,
     providers: Vec<ProviderInfo>,
-    policies: &SendingPolicies,
-    cap: &FrequencyCap,
     backend: Backend,
 ) -> ServerSettings {
+    let settings = &configuration.settings;
+    let cap = &configuration.frequency_cap;
     ServerSettings {
         base_path: settings.server.base_path.clone(),
         database: match backend {
@@ -27,7 +23,8 @@ pub fn server_settings(
         providers,
         default_region: settings.sending.default_region.clone(),
         max_recipients: u64::try_from(settings.sending.max_recipients).unwrap_or(u64::MAX),
-        policies: policies
+        policies: configuration
+            .policies
             .policies()
             .iter()
             .map(|policy| PolicyInfo {
@@ -44,7 +41,7 @@ pub fn server_settings(
             over_cap_left_out: cap.action == CapAction::Exclude,
         },
         identity_header: settings.server.identity_header.clone(),
-        frame_ancestors: frame_ancestors.origins().to_vec(),
-        sandbox: settings.sandbox_mounted(),
+        frame_ancestors: configuration.frame_ancestors.origins().to_vec(),
+        sandbox: configuration.sandbox_mounted(),
     }
 }

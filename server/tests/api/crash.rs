@@ -11,7 +11,7 @@
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::json;
-use sms_scheduler_server::routes::sandbox_received::ReceivedMessage;
+use sms_scheduler_server::sandbox::received::ReceivedMessage;
 use sms_scheduler_server::storage::Store;
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};

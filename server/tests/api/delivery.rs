@@ -9,11 +9,11 @@ use sms_scheduler_server::providers::infobip::wire::{
 };
 use sms_scheduler_server::providers::infobip::InfobipClient;
 use sms_scheduler_server::providers::octopush::callbacks::{Callback, DeliveryStatus};
-use sms_scheduler_server::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
 use sms_scheduler_server::providers::octopush::wire::{
     Recipient, SendCampaignRequest, SmsType, WirePurpose,
 };
 use sms_scheduler_server::providers::octopush::{OctopushClient, SendOutcome};
+use sms_scheduler_server::sandbox::octopush::{OctopushSandbox, SandboxCredentials};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 use wiremock::matchers::{method, path};
@@ -64,7 +64,7 @@ fn infobip_send(to: &str, webhook: &str, notify: bool) -> SendRequest {
 async fn infobip_pushing_reports() -> (InfobipClient, Arc<SandboxClock>) {
     let clock = Arc::new(SandboxClock::default());
     let (url, sandbox) = spawn_standalone_infobip_with_clock("k", clock.clone()).await;
-    sandbox.spawn_report_pusher();
+    tokio::spawn(sandbox.report_pusher());
     let client = InfobipClient::new(
         &url,
         SecretString::from("k".to_owned()),
@@ -156,7 +156,7 @@ async fn octopush_posts_its_documented_callback_per_number() {
     };
     let sandbox = OctopushSandbox::new(credentials, 100.0, clock.clone())
         .with_delivery_report_url(Some(format!("{}/octopush/dlr", receiver.uri())));
-    sandbox.spawn_report_pusher();
+    tokio::spawn(sandbox.report_pusher());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let router = sandbox.router();

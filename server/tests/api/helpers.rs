@@ -4,12 +4,15 @@ use secrecy::SecretString;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use sms_scheduler_server::configuration::Settings;
-use sms_scheduler_server::providers::infobip::sandbox::InfobipSandbox;
-use sms_scheduler_server::providers::octopush::sandbox::{OctopushSandbox, SandboxCredentials};
-use sms_scheduler_server::services::{ReconcileSummary, Reconciler};
+use sms_scheduler_server::exactly_once::{ReconcileSummary, Reconciler};
+use sms_scheduler_server::process::{Api, Workers};
+use sms_scheduler_server::sandbox::infobip::InfobipSandbox;
+use sms_scheduler_server::sandbox::octopush::{OctopushSandbox, SandboxCredentials};
 use sms_scheduler_server::startup::Application;
 use sms_scheduler_server::storage::Store;
 use std::sync::Arc;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
 
 use sms_scheduler_server::clock::{SandboxClock, SharedClock, SystemClock};
 
@@ -67,7 +70,8 @@ pub async fn spawn_app_with_clock(settings: Settings, clock: SharedClock) -> Tes
     let sandbox = application.octopush_sandbox().cloned();
     let infobip = application.infobip_sandbox().cloned();
     let reconciler = application.reconciler().clone();
-    tokio::spawn(application.run_until_stopped());
+    let (api, workers) = application.into_parts();
+    run_in_background(api, workers);
     TestApp {
         url,
         database_url,
@@ -76,6 +80,15 @@ pub async fn spawn_app_with_clock(settings: Settings, clock: SharedClock) -> Tes
         reconciler,
         http: reqwest::Client::new(),
     }
+}
+
+/// Runs the API and its workers until the test's runtime ends, as `main` runs them until stopped.
+pub fn run_in_background(api: Api, workers: Workers) {
+    let stop = CancellationToken::new();
+    let mut tasks = JoinSet::new();
+    api.spawn_on(&mut tasks, &stop);
+    workers.spawn_on(&mut tasks, &stop);
+    tokio::spawn(async move { while tasks.join_next().await.is_some() {} });
 }
 
 /// An Octopush sandbox on its own port, as a stand-in for the real service.

@@ -6,7 +6,7 @@
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 use serde_json::{json, Value};
-use sms_scheduler_server::providers::octopush::sandbox::OctopushSandbox;
+use sms_scheduler_server::sandbox::octopush::OctopushSandbox;
 
 use crate::helpers::spawn_standalone_sandbox;
 

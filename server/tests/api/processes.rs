@@ -1,7 +1,7 @@
 //! The real binary as separate processes: `sms-scheduler sandbox` (both provider emulators) and
 //! the app itself, each killed with SIGKILL when asked or when dropped.
 
-use sms_scheduler_server::routes::sandbox_received::Received;
+use sms_scheduler_server::sandbox::received::Received;
 use std::process::Stdio;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, BufReader, Lines};

@@ -30,7 +30,7 @@ fn order(provider: &str, recipients: &str) -> SmsOrder {
 
 async fn infobip() -> (
     InfobipProvider,
-    sms_scheduler_server::providers::infobip::sandbox::InfobipSandbox,
+    sms_scheduler_server::sandbox::infobip::InfobipSandbox,
 ) {
     let (url, sandbox) = spawn_standalone_infobip("infobip-key").await;
     let client = InfobipClient::new(
@@ -190,15 +190,12 @@ async fn octopush_cancels_within_its_limits_and_refuses_what_it_cannot_do() {
 #[tokio::test]
 async fn the_sandboxes_run_on_their_own() {
     let settings = crate::helpers::test_settings().sandbox;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let listen = format!("127.0.0.1:{port}").parse().unwrap();
-    tokio::spawn(
-        async move { sms_scheduler_server::standalone_sandbox::run(listen, &settings).await },
-    );
+    let sandbox =
+        sms_scheduler_server::sandbox::standalone::build("127.0.0.1:0".parse().unwrap(), &settings)
+            .await
+            .expect("the standalone sandbox binds");
+    let port = sandbox.address.port();
+    crate::helpers::run_in_background(sandbox.api, sandbox.workers);
     let http = reqwest::Client::new();
     let mut answer = None;
     for _ in 0..50 {

@@ -4,7 +4,6 @@ mod client;
 mod error;
 pub mod mapping;
 mod provider;
-pub mod sandbox;
 pub mod wire;
 
 pub use client::InfobipClient;

@@ -5,7 +5,6 @@ mod client;
 mod error;
 pub mod mapping;
 mod provider;
-pub mod sandbox;
 pub mod wire;
 
 pub use client::{OctopushClient, SendOutcome};
@@ -14,4 +13,4 @@ pub use client::{OctopushClient, SendOutcome};
 /// the account's blacklist (`auto_remove_blacklisted_numbers`).
 pub const BLACKLIST_FEE: f64 = 0.01;
 pub use error::OctopushError;
-pub use provider::OctopushProvider;
+pub use provider::{OctopushProvider, CANCEL_LIMITS};

@@ -1,6 +1,6 @@
 //! The sandboxes' control panel (mounted only with them): read and move the sandbox clock, so a
 //! person or a test can reach a campaign's send time and watch its statuses change; read and set the
-//! faults the sandboxes inject; list what they received (`sandbox_received`).
+//! faults the sandboxes inject; list what they received (`received`).
 
 use app::models::SandboxClockView;
 use axum::extract::State;
@@ -12,8 +12,8 @@ use serde::Deserialize;
 use std::sync::Arc;
 
 use crate::clock::SandboxClock;
-use crate::providers::sandbox_faults::{Faults, SharedFaults};
-use crate::routes::sandbox_received::{self, MountedSandboxes};
+use crate::sandbox::faults::{Faults, SharedFaults};
+use crate::sandbox::received::{self, MountedSandboxes};
 
 #[derive(Debug, Deserialize)]
 pub struct Advance {
@@ -33,7 +33,7 @@ pub fn routes(
         .route("/faults", get(read_faults).put(set_faults))
         .with_state(faults);
     let received_routes = Router::new()
-        .route("/received", get(sandbox_received::received))
+        .route("/received", get(received::received))
         .with_state(sandboxes);
     clock_routes.merge(fault_routes).merge(received_routes)
 }

@@ -22,10 +22,10 @@ use axum::{Json, Router};
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex};
 
+use super::settings::InfobipSandboxSettings;
 use crate::clock::SharedClock;
-use crate::configuration::InfobipSandboxSettings;
 use crate::providers::infobip::wire::{AccountBalance, DeliveryReports};
-use crate::providers::sandbox_push::{push_forever, DueReport, ReportSource};
+use crate::sandbox::push::{push_forever, DueReport, ReportSource};
 pub use state::{SandboxBulk, SandboxState};
 
 /// Sandbox price of one SMS part, in euros.
@@ -101,9 +101,9 @@ impl InfobipSandbox {
         self.lock().bulks.clone()
     }
 
-    /// Pushes delivery reports to the messages' webhooks until the runtime stops.
-    pub fn spawn_report_pusher(&self) {
-        tokio::spawn(push_forever(Arc::new(self.clone())));
+    /// Pushes delivery reports to the messages' webhooks, for as long as it is polled (a worker).
+    pub fn report_pusher(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        push_forever(Arc::new(self.clone()))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, SandboxState> {

@@ -21,7 +21,7 @@ use crate::providers::infobip::wire::{
     format_send_at, CursorPageInfo, DeliveryReport, DeliveryReports, InboundMessages, LogContent,
     MessageLog, MessageLogs, MessagePrice,
 };
-use crate::providers::sandbox_outcome::{Outcome, Stage, FINAL_AFTER, SENT_AFTER};
+use crate::sandbox::outcome::{Outcome, Stage, FINAL_AFTER, SENT_AFTER};
 
 fn price(message: &SandboxMessage) -> MessagePrice {
     MessagePrice {

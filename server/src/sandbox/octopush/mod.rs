@@ -12,13 +12,13 @@ use axum::Router;
 use secrecy::SecretString;
 use std::sync::{Arc, Mutex};
 
+use super::settings::OctopushSandboxSettings;
 use crate::clock::SharedClock;
-use crate::configuration::OctopushSandboxSettings;
 use crate::providers::octopush::callbacks::{
     format_octopush_date, DeliveryReportCallback, DeliveryStatus,
 };
-use crate::providers::sandbox_outcome::{stage_at, Outcome, Stage, FINAL_AFTER};
-use crate::providers::sandbox_push::{push_forever, DueReport, ReportSource};
+use crate::sandbox::outcome::{stage_at, Outcome, Stage, FINAL_AFTER};
+use crate::sandbox::push::{push_forever, DueReport, ReportSource};
 pub use state::SandboxState;
 pub use validation::MissingStopMention;
 
@@ -94,9 +94,9 @@ impl OctopushSandbox {
         self
     }
 
-    /// Pushes delivery reports to the configured URL until the runtime stops.
-    pub fn spawn_report_pusher(&self) {
-        tokio::spawn(push_forever(Arc::new(self.clone())));
+    /// Pushes delivery reports to the configured URL, for as long as it is polled (a worker).
+    pub fn report_pusher(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        push_forever(Arc::new(self.clone()))
     }
 
     pub fn credentials(&self) -> &SandboxCredentials {

@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
 use super::claim_keeper::KeptClaims;
-use super::provider_set::ProviderSet;
 use super::reconcile_decision::{decide, Decision, Situation};
 use super::submission_outcomes::{handed_over, SubmissionOutcomes};
 use crate::clock::SharedClock;
+use crate::providers::ProviderSet;
 use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
 use crate::storage::{Claims, Store, StoreError, SubmissionStatus, UnfinishedSubmission};
 

@@ -2,7 +2,7 @@
 //! registry, `docs/specs/infobip/error-codes.yml`).
 
 use crate::providers::infobip::wire::{MessageError, MessageStatus};
-use crate::providers::sandbox_outcome::{Outcome, Stage};
+use crate::sandbox::outcome::{Outcome, Stage};
 
 fn status(group_id: i32, group: &str, id: i32, name: &str, description: &str) -> MessageStatus {
     MessageStatus {

@@ -5,9 +5,9 @@ use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-use crate::providers::infobip::sandbox::InfobipSandbox;
 use crate::providers::infobip::wire::BulkStatus;
-use crate::providers::octopush::sandbox::OctopushSandbox;
+use crate::sandbox::infobip::InfobipSandbox;
+use crate::sandbox::octopush::OctopushSandbox;
 
 /// The sandboxes a control panel reports on (those that are mounted).
 #[derive(Clone, Default)]

@@ -32,9 +32,9 @@ pub trait ReportSource: Send + Sync + 'static {
     fn acknowledge(&self, key: &str);
 }
 
-/// Pushes `source`'s reports until the runtime stops.
+/// Pushes `source`'s reports for as long as it is polled.
 pub async fn push_forever(source: Arc<dyn ReportSource>) {
-    let http = crate::providers::http::client(Duration::from_secs(5));
+    let http = crate::providers::http_client(Duration::from_secs(5));
     let mut failures: HashMap<String, (u32, Instant)> = HashMap::new();
     loop {
         for report in source.due_reports() {

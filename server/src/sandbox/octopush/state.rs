@@ -1,8 +1,8 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Utc};
 use std::collections::{HashMap, HashSet};
 
-use crate::providers::octopush::provider::CANCEL_LIMITS;
 use crate::providers::octopush::wire::SmsType;
+use crate::providers::octopush::CANCEL_LIMITS;
 
 /// How long Octopush remembers a `request_id`.
 pub const REQUEST_ID_MEMORY: Duration = Duration::hours(24);

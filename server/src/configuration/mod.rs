@@ -3,10 +3,11 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::providers::sandbox_faults::Faults;
-use crate::sending_rules_settings::{self, FrequencyCapSettings, PolicySettings};
-use crate::services::FrequencyCap;
+use crate::identity::IdentityHeader;
+use crate::sandbox::settings::SandboxSettings;
+use crate::sending_rules_settings::{self, FrequencyCap, FrequencyCapSettings, PolicySettings};
 use crate::site::FrameAncestors;
+use app::domain::phone::Region;
 use app::domain::sending_rules::SendingPolicies;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -43,6 +44,10 @@ pub enum ConfigurationError {
     SendingRules(String),
     #[error("server.frame_ancestors: {0}")]
     FrameAncestors(String),
+    #[error("sending.default_region: {0}")]
+    Region(String),
+    #[error("server.identity_header: {0}")]
+    IdentityHeader(String),
 }
 
 /// The shortest webhook secret accepted: long enough not to be guessed.
@@ -87,7 +92,7 @@ pub struct ServerSettings {
 }
 
 impl ServerSettings {
-    pub fn frame_ancestors(&self) -> Result<FrameAncestors, ConfigurationError> {
+    fn frame_ancestors(&self) -> Result<FrameAncestors, ConfigurationError> {
         FrameAncestors::parse(&self.frame_ancestors).map_err(ConfigurationError::FrameAncestors)
     }
 }
@@ -126,12 +131,12 @@ pub struct SendingSettings {
 }
 
 impl SendingSettings {
-    pub fn sending_policies(&self) -> Result<SendingPolicies, ConfigurationError> {
+    fn sending_policies(&self) -> Result<SendingPolicies, ConfigurationError> {
         sending_rules_settings::policies(self.policies.as_deref())
             .map_err(ConfigurationError::SendingRules)
     }
 
-    pub fn cap(&self) -> Result<FrequencyCap, ConfigurationError> {
+    fn cap(&self) -> Result<FrequencyCap, ConfigurationError> {
         self.frequency_cap
             .cap()
             .map_err(|why| ConfigurationError::SendingRules(format!("frequency_cap: {why}")))
@@ -174,38 +179,6 @@ pub struct InfobipSettings {
     pub stop_mention: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct SandboxSettings {
-    /// Mount the sandboxes even when every provider has real credentials.
-    pub enabled: bool,
-    pub octopush: OctopushSandboxSettings,
-    pub infobip: InfobipSandboxSettings,
-    /// Faults injected into both sandboxes (none by default); also adjustable at run time.
-    #[serde(default)]
-    pub faults: Faults,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct InfobipSandboxSettings {
-    /// The key the sandbox accepts (`Authorization: App <key>`); generated at start-up when absent.
-    pub api_key: Option<SecretString>,
-    /// Starting credit in euros.
-    pub initial_balance: f64,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct OctopushSandboxSettings {
-    /// Credentials the sandbox accepts; generated at start-up when absent.
-    pub api_login: Option<String>,
-    pub api_key: Option<SecretString>,
-    /// Starting credit in euros.
-    pub initial_balance: f64,
-    /// Where the sandbox posts delivery reports (Octopush takes this URL in its web interface).
-    pub delivery_report_url: Option<String>,
-    /// Append a missing `STOP au XXXXX` to marketing SMS instead of refusing them (code 121/122).
-    pub append_stop_mention: bool,
-}
-
 /// How Infobip is reached.
 #[derive(Debug, Clone)]
 pub enum InfobipMode {
@@ -228,7 +201,7 @@ pub enum OctopushMode {
 }
 
 impl Settings {
-    /// Reads defaults, the configuration file and the environment.
+    /// Reads defaults, the configuration file and the environment (checked by `parse`).
     pub fn load() -> Result<Self, ConfigurationError> {
         let file = std::env::var(CONFIG_FILE_VAR).ok();
         let file_source = match &file {
@@ -244,15 +217,12 @@ impl Settings {
             )
             .build()?
             .try_deserialize()?;
-        settings.validate()
+        Ok(settings)
     }
 
     /// The built-in defaults alone (the embedded default), ignoring files and the environment.
     pub fn embedded_default() -> Result<Self, ConfigurationError> {
-        Self::defaults()?
-            .build()?
-            .try_deserialize::<Settings>()?
-            .validate()
+        Ok(Self::defaults()?.build()?.try_deserialize::<Settings>()?)
     }
 
     fn defaults(
@@ -280,26 +250,49 @@ impl Settings {
             .set_default("sandbox.infobip.initial_balance", 100.0)
     }
 
-    fn validate(mut self) -> Result<Self, ConfigurationError> {
+    /// Checks every value and reads each into its type, once: what start-up builds from.
+    pub fn parse(mut self) -> Result<Configuration, ConfigurationError> {
         self.server.base_path = normalise_base_path(&self.server.base_path)?;
-        self.server.frame_ancestors()?;
-        self.octopush.mode()?;
-        self.infobip.mode()?;
         self.sandbox
             .faults
             .validate()
             .map_err(ConfigurationError::Faults)?;
         self.webhooks.validate()?;
-        self.sending.sending_policies()?;
-        self.sending.cap()?;
-        Ok(self)
+        Ok(Configuration {
+            frame_ancestors: self.server.frame_ancestors()?,
+            identity: IdentityHeader::new(self.server.identity_header.as_deref())
+                .map_err(|e| ConfigurationError::IdentityHeader(e.to_string()))?,
+            default_region: Region::parse(&self.sending.default_region)
+                .map_err(|e| ConfigurationError::Region(e.to_string()))?,
+            policies: self.sending.sending_policies()?,
+            frequency_cap: self.sending.cap()?,
+            octopush: self.octopush.mode()?,
+            infobip: self.infobip.mode()?,
+            settings: self,
+        })
     }
+}
 
+/// The settings parsed: the values that have a type of their own read into it, beside the
+/// settings they came from (plain numbers, paths and addresses, read as they are).
+#[derive(Debug, Clone)]
+pub struct Configuration {
+    pub settings: Settings,
+    pub frame_ancestors: FrameAncestors,
+    pub identity: IdentityHeader,
+    pub default_region: Region,
+    pub policies: SendingPolicies,
+    pub frequency_cap: FrequencyCap,
+    pub octopush: OctopushMode,
+    pub infobip: InfobipMode,
+}
+
+impl Configuration {
     /// Whether the sandbox emulators are mounted: asked for, or standing in for a provider.
     pub fn sandbox_mounted(&self) -> bool {
-        self.sandbox.enabled
-            || matches!(self.octopush.mode(), Ok(OctopushMode::Sandbox))
-            || matches!(self.infobip.mode(), Ok(InfobipMode::Sandbox))
+        self.settings.sandbox.enabled
+            || matches!(self.octopush, OctopushMode::Sandbox)
+            || matches!(self.infobip, InfobipMode::Sandbox)
     }
 }
 
@@ -328,7 +321,7 @@ impl WebhookSettings {
 }
 
 impl InfobipSettings {
-    pub fn mode(&self) -> Result<InfobipMode, ConfigurationError> {
+    fn mode(&self) -> Result<InfobipMode, ConfigurationError> {
         match (&self.base_url, &self.api_key) {
             (Some(base_url), Some(api_key)) => Ok(InfobipMode::Real {
                 base_url: base_url.trim_end_matches('/').to_owned(),
@@ -341,7 +334,7 @@ impl InfobipSettings {
 }
 
 impl OctopushSettings {
-    pub fn mode(&self) -> Result<OctopushMode, ConfigurationError> {
+    fn mode(&self) -> Result<OctopushMode, ConfigurationError> {
         match (&self.api_login, &self.api_key) {
             (Some(login), Some(key)) => Ok(OctopushMode::Real {
                 base_url: self.base_url.trim_end_matches('/').to_owned(),
@@ -376,140 +369,4 @@ pub fn normalise_base_path(raw: &str) -> Result<String, ConfigurationError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_paths_are_normalised() {
-        assert_eq!(normalise_base_path("").unwrap(), "");
-        assert_eq!(normalise_base_path("/").unwrap(), "");
-        assert_eq!(normalise_base_path("/tools/sms/").unwrap(), "/tools/sms");
-        assert_eq!(normalise_base_path("tools/sms").unwrap(), "/tools/sms");
-        assert!(normalise_base_path("/tools/../etc").is_err());
-        assert!(normalise_base_path("/tools sms").is_err());
-        assert!(normalise_base_path("/a//b").is_err());
-    }
-
-    fn octopush(login: Option<&str>, key: Option<&str>) -> OctopushSettings {
-        OctopushSettings {
-            api_login: login.map(str::to_owned),
-            api_key: key.map(|k| SecretString::from(k.to_owned())),
-            base_url: format!("{OCTOPUSH_API_URL}/"),
-            timeout_seconds: 15,
-            premium_price: None,
-            low_cost_price: None,
-        }
-    }
-
-    #[test]
-    fn octopush_is_real_with_both_credentials_and_a_sandbox_with_neither() {
-        assert!(matches!(
-            octopush(None, None).mode(),
-            Ok(OctopushMode::Sandbox)
-        ));
-        match octopush(Some("me@example.com"), Some("k")).mode().unwrap() {
-            OctopushMode::Real {
-                base_url,
-                api_login,
-                api_key,
-            } => {
-                assert_eq!(base_url, OCTOPUSH_API_URL);
-                assert_eq!(api_login, "me@example.com");
-                assert_eq!(api_key.expose_secret(), "k");
-            }
-            OctopushMode::Sandbox => panic!("expected the real service"),
-        }
-        assert!(matches!(
-            octopush(Some("me@example.com"), None).mode(),
-            Err(ConfigurationError::OctopushHalfConfigured)
-        ));
-    }
-
-    #[test]
-    fn infobip_needs_both_base_url_and_key() {
-        let infobip = |url: Option<&str>, key: Option<&str>| InfobipSettings {
-            base_url: url.map(str::to_owned),
-            api_key: key.map(|k| SecretString::from(k.to_owned())),
-            timeout_seconds: 15,
-            report_poll_seconds: 60,
-            part_price: None,
-            currency: "EUR".into(),
-            stop_mention: None,
-        };
-        assert!(matches!(
-            infobip(None, None).mode(),
-            Ok(InfobipMode::Sandbox)
-        ));
-        assert!(
-            matches!(infobip(Some("https://x.api.infobip.com/"), Some("k")).mode(),
-            Ok(InfobipMode::Real { base_url, .. }) if base_url == "https://x.api.infobip.com")
-        );
-        assert!(matches!(
-            infobip(None, Some("k")).mode(),
-            Err(ConfigurationError::InfobipHalfConfigured)
-        ));
-    }
-
-    #[test]
-    fn the_embedded_default_uses_both_sandboxes() {
-        let settings = Settings::embedded_default().unwrap();
-        assert!(settings.sandbox_mounted());
-        assert!(matches!(settings.infobip.mode(), Ok(InfobipMode::Sandbox)));
-        assert_eq!(settings.database.url, "sqlite://data/sms-scheduler.db");
-    }
-
-    #[test]
-    fn webhook_secrets_must_be_long_and_url_safe() {
-        let webhooks = |secret: &str, url: Option<&str>| WebhookSettings {
-            secret: Some(SecretString::from(secret.to_owned())),
-            public_url: url.map(str::to_owned),
-        };
-        let mut good = webhooks(
-            "abcdefghijklmnopqrstuvwx-_1",
-            Some("https://portal.example.com/tools/sms/"),
-        );
-        good.validate().unwrap();
-        assert_eq!(
-            good.public_url.as_deref(),
-            Some("https://portal.example.com/tools/sms")
-        );
-        assert!(matches!(
-            webhooks("short", None).validate(),
-            Err(ConfigurationError::WebhookSecret)
-        ));
-        assert!(matches!(
-            webhooks("abcdefghijklmnopqrstuvwx/../x", None).validate(),
-            Err(ConfigurationError::WebhookSecret)
-        ));
-        assert!(matches!(
-            webhooks("abcdefghijklmnopqrstuvwxyz", Some("portal.example.com")).validate(),
-            Err(ConfigurationError::PublicUrl(_))
-        ));
-    }
-
-    #[test]
-    fn the_example_file_is_valid_and_spells_out_the_built_in_rules() {
-        let example = include_str!("../../sms-scheduler.example.toml");
-        let settings: Settings = Settings::defaults()
-            .unwrap()
-            .add_source(config::File::from_str(example, config::FileFormat::Toml))
-            .build()
-            .unwrap()
-            .try_deserialize::<Settings>()
-            .unwrap()
-            .validate()
-            .unwrap();
-        assert_eq!(
-            settings.sending.sending_policies().unwrap(),
-            SendingPolicies::defaults()
-        );
-        assert_eq!(settings.sending.cap().unwrap(), FrequencyCap::default());
-        assert_eq!(settings.infobip.report_poll_seconds, 60);
-    }
-
-    #[test]
-    fn the_api_key_never_shows_in_debug_output() {
-        let settings = octopush(Some("me@example.com"), Some("very-secret-key"));
-        assert!(!format!("{settings:?}").contains("very-secret-key"));
-    }
-}
+mod tests;

@@ -1,0 +1,80 @@
+//! The preview of a campaign: what scheduling it would do, a page of recipients at a time.
+
+use app::domain::campaign_plan::{CampaignPlan, Fate};
+use app::domain::order::SmsOrder;
+use app::models::{CampaignPreview, PreviewRecipient};
+
+use super::credit_check::{round, CostRates};
+use crate::storage::stored_instant;
+
+/// Recipients shown per preview page.
+pub const PREVIEW_PAGE: usize = 100;
+
+pub fn preview(
+    order: &SmsOrder,
+    plan: &CampaignPlan,
+    price: Option<&CostRates>,
+    offset: u64,
+) -> CampaignPreview {
+    let cost = |parts: u64| price.map(|p| round(parts as f64 * p.per_part.amount));
+    let count =
+        |keep: fn(&Fate) -> bool| plan.recipients.iter().filter(|r| keep(&r.fate)).count() as u64;
+    let start = usize::try_from(offset).unwrap_or(usize::MAX);
+    let recipients = plan
+        .recipients
+        .iter()
+        .zip(&order.recipients)
+        .skip(start)
+        .take(PREVIEW_PAGE)
+        .map(|(planned, personalised)| {
+            let (send_at, deferred, excluded) = match &planned.fate {
+                Fate::Send { at, deferred, .. } => (
+                    (order.send_at.is_some() || *deferred).then(|| stored_instant(*at)),
+                    *deferred,
+                    None,
+                ),
+                Fate::Excluded { reason } => (None, false, Some(reason.as_ref().clone())),
+            };
+            PreviewRecipient {
+                line: planned.line,
+                number: planned.number.clone(),
+                text: order.text_for(personalised).as_str().to_owned(),
+                encoding: planned.stats.encoding.to_string(),
+                parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
+                cost: if excluded.is_none() {
+                    cost(planned.stats.parts as u64)
+                } else {
+                    None
+                },
+                send_at,
+                deferred,
+                excluded,
+                warnings: planned.warnings.clone(),
+            }
+        })
+        .collect();
+    let parts = plan
+        .recipients
+        .iter()
+        .filter(|r| matches!(r.fate, Fate::Send { .. }))
+        .map(|r| r.stats.parts as u64)
+        .sum();
+    CampaignPreview {
+        recipients,
+        offset,
+        total: plan.recipients.len() as u64,
+        to_send: count(|f| matches!(f, Fate::Send { .. })),
+        excluded: count(|f| matches!(f, Fate::Excluded { .. })),
+        deferred: count(|f| matches!(f, Fate::Send { deferred: true, .. })),
+        parts,
+        // Every request's fee on top of the parts.
+        cost: price.map(|p| p.estimate(plan)),
+        currency: price.map(|p| p.per_part.currency.clone()),
+        submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
+        duplicates: order.duplicates.clone(),
+        more_duplicates: order.more_duplicates,
+        warnings: plan.warning_counts(),
+        over_cap: plan.over_cap(),
+        countries: order.countries(),
+    }
+}

@@ -1,0 +1,79 @@
+//! The routes: server functions and exports, health, webhooks, the sandboxes when mounted, the
+//! site; nested under the base path, behind the headers every answer carries.
+
+use app::services::SharedSmsService;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post};
+use axum::Router;
+use std::convert::Infallible;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::configuration::Configuration;
+use crate::request_log::RedactedRequestSpan;
+use crate::routes::{exports, health, server_fns, webhooks};
+use crate::sandbox::Sandboxes;
+use crate::services::ReportIntake;
+use crate::site;
+use crate::webhook_urls::WebhookUrls;
+
+use super::{MAX_SERVER_FN_BODY, SANDBOX_PATH};
+
+/// What the routes serve.
+pub struct Served {
+    pub service: SharedSmsService,
+    pub intake: ReportIntake,
+    pub webhooks: WebhookUrls,
+    pub sandboxes: Option<Sandboxes>,
+}
+
+pub fn router(configuration: &Configuration, served: Served) -> Router {
+    let server = &configuration.settings.server;
+    server_fns::register_all();
+    let mut app = Router::new()
+        .route(
+            "/api/{*fn_name}",
+            post(server_fns::handle)
+                .get(server_fns::handle)
+                .layer::<_, Infallible>(DefaultBodyLimit::max(MAX_SERVER_FN_BODY))
+                // A body announced larger is refused at once with 413, before it is read.
+                .layer::<_, Infallible>(RequestBodyLimitLayer::new(MAX_SERVER_FN_BODY)),
+        )
+        .route(
+            "/export/campaigns/{id}/recipients.csv",
+            get(exports::campaign_recipients),
+        )
+        .with_state(server_fns::ServerFnState {
+            service: served.service,
+            identity: configuration.identity.clone(),
+        })
+        .route("/health", get(health::health))
+        .nest(
+            &served.webhooks.mount_path(),
+            webhooks::routes(served.intake),
+        );
+    if let Some(sandboxes) = &served.sandboxes {
+        app = app.nest(SANDBOX_PATH, sandboxes.router());
+    }
+    let app = app.merge(site::routes(
+        &server.site_root,
+        &server.base_path,
+        &configuration.frame_ancestors,
+    ));
+    if server.base_path.is_empty() {
+        app
+    } else {
+        Router::new().nest_service(&server.base_path, app)
+    }
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    ))
+    .layer(TraceLayer::new_for_http().make_span_with(RedactedRequestSpan))
+}
