@@ -1,18 +1,14 @@
-//! Français : what the server found wrong with an input, and why it refused a request.
+//! Français : what is wrong with an input (the server's problems, the input parsers' errors, the
+//! providers' documented refusal codes). The English sentences are in `en_problems.rs`.
 
-use chrono::NaiveDate;
-
-use super::fr::{DAYS, FR};
-use crate::domain::holidays::Holiday;
+use super::fixed_point;
+use super::fr_notices::closed;
+use super::plural;
 use crate::domain::message::{MessageTextError, MAX_TEXT_CHARS};
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
-use crate::domain::placeholders::PlaceholderError;
+use crate::domain::placeholders::{self, PlaceholderError};
 use crate::domain::sender::SenderIdError;
-use crate::models::calendar_date;
-use crate::models::{
-    Amount, Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation, Refusal,
-    RefusalCode, ResendBlocked, RuleBreak, Then,
-};
+use crate::models::{Amount, Problem, ProviderId, ProviderOption, RefusalCode, RuleBreak};
 
 pub(super) fn problem(problem: &Problem) -> String {
     match problem {
@@ -78,7 +74,7 @@ pub(super) fn problem(problem: &Problem) -> String {
         Problem::TimeBreaksRules { count, named } => format!(
             "Les règles d'envoi n'autorisent pas cette heure pour {count} destinataire{} : {}. \
              Choisissez une autre heure.",
-            if *count > 1 { "s" } else { "" },
+            plural::french(*count as u64),
             rule_breaks(named, *count)
         ),
         Problem::NameTooLong { length, max } => {
@@ -121,7 +117,6 @@ pub(super) fn problem(problem: &Problem) -> String {
     }
 }
 
-/// A provider's refusal: a code it documents in French, with the code; else its own words.
 fn provider_option(option: ProviderOption) -> &'static str {
     match option {
         ProviderOption::Simulation => "de simulation",
@@ -132,6 +127,7 @@ fn provider_option(option: ProviderOption) -> &'static str {
     }
 }
 
+/// A provider's refusal: a code it documents in French, with the code; else its own words.
 fn provider_said(provider: ProviderId, code: Option<&str>, words: &str) -> String {
     match code.and_then(|code| Some((RefusalCode::read(provider, code)?, code))) {
         Some((known, code)) => format!("{} (code {code})", refusal_code(known)),
@@ -167,72 +163,6 @@ fn refusal_code(code: RefusalCode) -> &'static str {
     }
 }
 
-pub(super) fn refusal(refusal: &Refusal) -> String {
-    match refusal {
-        Refusal::NoSuchCampaign(id) => format!("Aucune campagne {id} n'est enregistrée."),
-        Refusal::NoSuchRecipient(id) => format!("Aucun destinataire {id} n'est enregistré."),
-        Refusal::NotOptedOut(number) => {
-            format!("{number} n'est pas dans la liste des désinscriptions.")
-        }
-        Refusal::NotAUuid(id) => {
-            format!("L'identifiant de campagne {id:?} n'est pas un UUID : rien n'a été planifié.")
-        }
-        Refusal::AlreadyScheduled(id) => format!(
-            "Cette campagne était déjà planifiée (campagne {id}) : elle n'a pas été planifiée \
-             une seconde fois."
-        ),
-        Refusal::CancelTooLate(minutes) => {
-            format!("Le fournisseur n'annule qu'à plus de {minutes} minutes de l'heure d'envoi.")
-        }
-        Refusal::CancelTooManyRecipients(max) => {
-            format!("Le fournisseur n'annule que les campagnes d'au plus {max} destinataires.")
-        }
-        Refusal::Simulation => {
-            "Une simulation n'a jamais été remise au fournisseur : il n'y a rien à changer.".into()
-        }
-        Refusal::ProviderGone => {
-            "Le fournisseur de la campagne n'est pas configuré sur ce serveur.".into()
-        }
-        Refusal::AlreadyPaused => "La campagne est déjà en pause.".into(),
-        Refusal::NotPaused => "La campagne n'est pas en pause.".into(),
-        Refusal::SentAtLocalTimes => "La campagne part à l'heure de chaque destinataire, donc à \
-             plusieurs heures : annulez-la et planifiez-la de nouveau."
-            .into(),
-        Refusal::NothingWaiting => "Aucun destinataire n'attend chez le fournisseur : la \
-             campagne a été envoyée, annulée ou jamais acceptée."
-            .into(),
-        Refusal::NothingRefused => "Le fournisseur n'a refusé aucun destinataire de cette \
-             campagne : personne n'est à planifier de nouveau."
-            .into(),
-        Refusal::SendTimePassed(at) => {
-            format!("L'heure d'envoi ({at}) est passée : le fournisseur l'envoie.")
-        }
-        Refusal::OctopushCancelLimits => "Octopush n'annule que plus de 10 minutes avant \
-             l'heure d'envoi, des campagnes de moins de 3 destinataires, au plus 1000 fois par \
-             mois."
-            .into(),
-        Refusal::OctopushCannotMove => {
-            "Octopush ne peut pas déplacer une campagne : annulez-la et planifiez-la de nouveau."
-                .into()
-        }
-        Refusal::OctopushCannotPause => "Octopush ne peut pas mettre une campagne en pause.".into(),
-        Refusal::InfobipMoveHorizon(days) => {
-            format!("Infobip déplace un envoi groupé au plus {days} jours à l'avance.")
-        }
-        Refusal::NoSandbox => {
-            "Aucun bac à sable ne tourne sur ce serveur : chaque fournisseur est le vrai.".into()
-        }
-        Refusal::ClockStepOutOfRange { max } => format!(
-            "L'horloge du bac à sable n'a pas avancé : le nombre de secondes doit être entre 1 et \
-             {max} (un an)."
-        ),
-        Refusal::ClockTooFarAhead { max_days } => format!(
-            "L'horloge du bac à sable n'a pas avancé : elle a au plus {max_days} jours d'avance \
-             sur l'heure réelle."
-        ),
-    }
-}
-
 fn text(error: &MessageTextError) -> String {
     match error {
         MessageTextError::Empty => "Le message est vide.".into(),
@@ -245,8 +175,8 @@ fn text(error: &MessageTextError) -> String {
 fn placeholder(error: &PlaceholderError) -> String {
     match error {
         PlaceholderError::Unknown(name) => format!(
-            "{{{name}}} n'est pas un champ à insérer ; utilisez {{first_name}}, {{last_name}}, \
-             {{param1}}…{{param5}}."
+            "{{{name}}} n'est pas un champ à insérer ; utilisez {}.",
+            placeholders::in_words()
         ),
         PlaceholderError::Unfilled(name) => {
             format!("{{{name}}} n'a pas de valeur pour ce destinataire.")
@@ -327,185 +257,7 @@ fn rule_breaks(named: &[RuleBreak], count: usize) -> String {
     words
 }
 
-pub(super) fn notice(notice: &Notice) -> String {
-    match notice {
-        Notice::OptedOut { source, since } => {
-            format!("désinscrit ({}, {since})", FR.term_or_itself(source))
-        }
-        Notice::OverCap { sent, days, at, cap } => format!(
-            "plafond de fréquence : déjà {sent} SMS marketing en {} (le {}) ; le \
-             plafond est de {cap}",
-            (FR.days)(*days),
-            at.join(", ")
-        ),
-        Notice::ZonesChecked { policy, zones } => format!(
-            "fuseau horaire non donné : la règle {} est vérifiée dans tous les fuseaux du pays ({})",
-            FR.term_or_itself(policy),
-            zones.join(", ")
-        ),
-        Notice::ZoneUnknown {
-            policy,
-            campaign_zone,
-        } => format!(
-            "fuseau horaire inconnu : la règle {} est vérifiée dans le fuseau de la campagne, \
-             {campaign_zone}",
-            FR.term_or_itself(policy)
-        ),
-        Notice::LocalTimeInCampaignZone {
-            local,
-            campaign_zone,
-        } => format!(
-            "fuseau horaire inconnu : envoyé à {local} dans le fuseau de la campagne, \
-             {campaign_zone}"
-        ),
-        Notice::Outside {
-            policy,
-            window,
-            closed: why,
-            then,
-        } => {
-            let then = match then {
-                Then::Advised => String::new(),
-                Then::Deferred => " ; décalé à la prochaine heure permise".into(),
-                Then::NoTimeWithinAYear => " ; aucune heure permise d'ici un an".into(),
-                Then::Skipped => " ; la campagne écarte ces destinataires".into(),
-                Then::SentAnyway { reason } => format!(" ; envoyé malgré tout : {reason}"),
-            };
-            format!(
-                "hors de la règle {} : {} : {}{then}",
-                FR.term_or_itself(policy),
-                (FR.window_terms)(window),
-                closed(why)
-            )
-        }
-        Notice::NotHandedOverInTime { due } => format!(
-            "Pas remis au fournisseur avant son heure d'envoi ({due}) : le serveur s'est arrêté. \
-             Rien n'a été envoyé ; planifiez-le de nouveau."
-        ),
-        Notice::NotHandedOverRequestLost => "Pas remis au fournisseur (le serveur s'est \
-             arrêté), et la requête n'a pas été gardée : planifiez-le de nouveau."
-            .into(),
-        Notice::HandOverUnconfirmed { why, because } => {
-            let because = match because {
-                ResendBlocked::SendTimePassed { due } => {
-                    format!("son heure d'envoi ({due}) est passée")
-                }
-                ResendBlocked::RequestNotKept => "la requête n'a pas été gardée".to_owned(),
-                ResendBlocked::CouldBeSentTwice => {
-                    "un nouvel envoi pourrait maintenant partir deux fois".to_owned()
-                }
-            };
-            format!(
-                "Le serveur s'est arrêté pendant la remise, et on ne peut pas établir si le \
-                 fournisseur l'a : {why} Il n'est pas renvoyé car {because}. Un accusé de \
-                 réception tranchera ; sinon, vérifiez auprès du fournisseur."
-            )
-        }
-        Notice::NoAnswerLookedUp { provider, message } => format!(
-            "{message} ; c'est enregistré, et ce sera vérifié puis remis de nouveau si {provider} \
-             ne l'a pas : ne le planifiez pas une seconde fois"
-        ),
-        Notice::TakenOverByReconciliation => {
-            "repris par la réconciliation d'une autre instance".into()
-        }
-        Notice::LeftToReconciliation => {
-            "pas encore envoyé : l'enregistrement a échoué ; la réconciliation l'enverra".into()
-        }
-        Notice::RateLimitedSentLater { provider } => format!(
-            "pas encore envoyé : {provider} a demandé de ralentir (trop de requêtes) ; il est \
-             renvoyé automatiquement tant que son heure d'envoi le permet : ne le planifiez pas \
-             une seconde fois"
-        ),
-        Notice::ProviderRefused { reason } => format!("refusé par le fournisseur : {reason}"),
-        Notice::StopReply { provider, text } => format!("réponse {provider} : {text}"),
-        Notice::RulesOverridden { reason } => {
-            format!("règles d'envoi outrepassées : {reason}")
-        }
-        Notice::MovedTo { at, refused } if refused.is_empty() => format!("au {at}"),
-        Notice::MovedTo { at, refused } => format!("au {at} ; refusé : {}", refused.join(" ; ")),
-        Notice::OperationRefused { refused } => format!("refusé : {}", refused.join(" ; ")),
-        Notice::Reconciled {
-            recipients,
-            submission,
-            outcome,
-        } => {
-            let what = match outcome {
-                Reconciliation::ProviderHadIt => "le fournisseur l'avait",
-                Reconciliation::SentAgain => "renvoyée",
-                Reconciliation::SentAgainRefused => "renvoyée, refusée par le fournisseur",
-                Reconciliation::Missed => "heure d'envoi manquée, pas envoyée",
-                Reconciliation::Unconfirmed => "n'a pas pu être confirmée",
-            };
-            let s = if *recipients > 1 { "s" } else { "" };
-            format!("{recipients} destinataire{s} de la requête {submission} : {what}")
-        }
-        Notice::Words(words) => words.clone(),
-    }
-}
-
-fn closed(closed: &Closed) -> String {
-    match closed {
-        Closed::Holiday {
-            date,
-            holiday: day,
-            zone,
-        } => format!(
-            "le {} est férié ({}) en {zone}",
-            date_in_words(*date),
-            holiday(*day)
-        ),
-        Closed::NotASendingDay { date, zone } => {
-            format!(
-                "le {} n'est pas un jour d'envoi en {zone}",
-                date_in_words(*date)
-            )
-        }
-        Closed::Hours {
-            time,
-            start,
-            end,
-            zone,
-        } => format!("{time} est hors de {start}–{end} en {zone}"),
-    }
-}
-
-/// `dimanche 6 décembre 2026`.
-fn date_in_words(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    calendar_date::in_words(date, &DAYS, &MONTHS)
-}
-
-fn holiday(holiday: Holiday) -> &'static str {
-    match holiday {
-        Holiday::NewYearsDay => "jour de l'An",
-        Holiday::EasterMonday => "lundi de Pâques",
-        Holiday::LabourDay => "fête du Travail",
-        Holiday::VictoryInEuropeDay => "victoire du 8 mai 1945",
-        Holiday::AscensionDay => "Ascension",
-        Holiday::WhitMonday => "lundi de Pentecôte",
-        Holiday::BastilleDay => "fête nationale",
-        Holiday::AssumptionDay => "Assomption",
-        Holiday::AllSaintsDay => "Toussaint",
-        Holiday::ArmisticeDay => "armistice de 1918",
-        Holiday::ChristmasDay => "Noël",
-        Holiday::AbolitionOfSlavery => "abolition de l'esclavage",
-    }
-}
-
 /// `110,00`: the French decimal comma.
 fn french_amount(amount: Amount) -> String {
-    super::fixed_point(amount.units(), 2, ',')
+    fixed_point(amount.units(), 2, ',')
 }
