@@ -19,16 +19,25 @@ pub enum PlaceholderError {
     Unfilled(String),
 }
 
-/// `{first_name}, {last_name}, {param1}…{param5}`: the names, the numbered ones as a range, as
-/// the messages that list them say it.
+/// `{first_name}, {last_name}, {param1}…{param5}`: the placeholders as a message lists them.
 pub fn in_words() -> String {
+    listed(|name| format!("{{{name}}}"))
+}
+
+/// `first_name, last_name, param1…param5`: the columns of a list that fill them.
+pub fn columns_in_words() -> String {
+    listed(str::to_owned)
+}
+
+/// The names, each `shown`, the numbered ones as a range.
+fn listed(shown: impl Fn(&str) -> String) -> String {
     let (named, numbered): (Vec<&str>, Vec<&str>) = PLACEHOLDERS
         .iter()
         .copied()
         .partition(|p| !p.starts_with("param"));
-    let mut words: Vec<String> = named.iter().map(|p| format!("{{{p}}}")).collect();
+    let mut words: Vec<String> = named.into_iter().map(&shown).collect();
     if let (Some(first), Some(last)) = (numbered.first(), numbered.last()) {
-        words.push(format!("{{{first}}}…{{{last}}}"));
+        words.push(format!("{}…{}", shown(first), shown(last)));
     }
     words.join(", ")
 }
@@ -110,6 +119,7 @@ mod tests {
     #[test]
     fn the_names_are_said_with_the_numbered_ones_as_a_range() {
         assert_eq!(in_words(), "{first_name}, {last_name}, {param1}…{param5}");
+        assert_eq!(columns_in_words(), "first_name, last_name, param1…param5");
     }
 
     #[test]

@@ -8,7 +8,6 @@ use crate::models::{
     Problem, ProviderId, ProviderOptions, RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
-use chrono::Weekday;
 
 macro_rules! catalogue {
     (
@@ -275,25 +274,6 @@ impl Texts {
     /// A purpose or operation named by the server, in words; unknown names as they are.
     pub fn term_or_itself(&self, name: &str) -> String {
         (self.term)(name).map_or_else(|| name.to_owned(), str::to_owned)
-    }
-}
-
-/// Days of the week in words: `every`, one day, a run (`first–last`) or a list; `names` from Monday.
-pub(super) fn days_in_words(days: &[Weekday], names: [&str; 7], every: &str) -> String {
-    let open: Vec<usize> = days
-        .iter()
-        .map(|d| d.num_days_from_monday() as usize)
-        .collect();
-    let contiguous = open.windows(2).all(|pair| pair[1] == pair[0] + 1);
-    match open.as_slice() {
-        [_, _, _, _, _, _, _] => every.to_owned(),
-        [only] => names[*only].to_owned(),
-        [first, .., last] if contiguous => format!("{}–{}", names[*first], names[*last]),
-        days => days
-            .iter()
-            .map(|i| names[*i])
-            .collect::<Vec<_>>()
-            .join(", "),
     }
 }
 

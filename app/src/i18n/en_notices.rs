@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use super::catalogue::days_in_words;
 use super::plural;
+use super::window_words::{window_in_words, WindowWords};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
 use crate::models::{Closed, Notice, Reconciliation, ResendBlocked, Then, WindowTerms};
@@ -44,16 +44,17 @@ pub(super) fn days(n: u32) -> String {
 
 /// `Monday–Friday 08:00–20:00, never on French public holidays (Europe/Paris)`.
 pub(super) fn window_terms(window: &WindowTerms) -> String {
-    let days = days_in_words(&window.days, DAYS, "every day");
-    let holidays = match (window.french_holidays, window.territory_holidays) {
-        (true, true) => {
-            ", never on French public holidays or the territory's abolition-of-slavery day"
-        }
-        (true, false) => ", never on French public holidays",
-        (false, _) => "",
-    };
-    let zone = window.zone.as_deref().unwrap_or("recipient's local time");
-    format!("{days} {}–{}{holidays} ({zone})", window.start, window.end)
+    window_in_words(
+        window,
+        &WindowWords {
+            days: DAYS,
+            every_day: "every day",
+            french_holidays: ", never on French public holidays",
+            territory_holidays:
+                ", never on French public holidays or the territory's abolition-of-slavery day",
+            local_time: "recipient's local time",
+        },
+    )
 }
 
 impl fmt::Display for Notice {

@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::domain::message::{MessageTextError, MAX_TEXT_CHARS};
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
-use crate::domain::placeholders::PlaceholderError;
+use crate::domain::placeholders::{self, PlaceholderError};
 use crate::domain::sender::SenderIdError;
 use crate::models::{Problem, ProviderId, ProviderOption, RefusalCode, RuleBreak};
 
@@ -57,8 +57,8 @@ impl fmt::Display for Problem {
             }
             Problem::UnknownColumn(name) => write!(
                 f,
-                "the column \"{name}\" is not known; columns are phone, first_name, last_name, \
-                 param1…param5, time_zone and ignore."
+                "the column \"{name}\" is not known; columns are phone, {}, time_zone and ignore.",
+                placeholders::columns_in_words()
             ),
             Problem::RepeatedColumn(name) => write!(f, "the column \"{name}\" appears twice."),
             Problem::ValueTooLong { column, chars, max } => {
@@ -158,7 +158,7 @@ impl fmt::Display for PlaceholderError {
             PlaceholderError::Unknown(name) => write!(
                 f,
                 "{{{name}}} is not a placeholder; use one of {}.",
-                crate::domain::placeholders::in_words()
+                placeholders::in_words()
             ),
             PlaceholderError::Unfilled(name) => {
                 write!(f, "{{{name}}} has no value for this recipient.")

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::catalogue::days_in_words;
 use super::plural;
+use super::window_words::{window_in_words, WindowWords};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
 use crate::models::{Closed, Notice, Reconciliation, ResendBlocked, Then, WindowTerms};
@@ -48,19 +48,16 @@ pub(super) fn days(n: u32) -> String {
 
 /// `lundi–vendredi 08:00–20:00, jamais les jours fériés en France (Europe/Paris)`.
 pub(super) fn window_terms(window: &WindowTerms) -> String {
-    let days = days_in_words(&window.days, DAYS, "tous les jours");
-    let holidays = match (window.french_holidays, window.territory_holidays) {
-        (true, true) => {
-            ", jamais les jours fériés en France ni le jour de l'abolition de l'esclavage du territoire"
-        }
-        (true, false) => ", jamais les jours fériés en France",
-        (false, _) => "",
-    };
-    let zone = window
-        .zone
-        .as_deref()
-        .unwrap_or("heure locale du destinataire");
-    format!("{days} {}–{}{holidays} ({zone})", window.start, window.end)
+    window_in_words(
+        window,
+        &WindowWords {
+            days: DAYS,
+            every_day: "tous les jours",
+            french_holidays: ", jamais les jours fériés en France",
+            territory_holidays: ", jamais les jours fériés en France ni le jour de l'abolition de l'esclavage du territoire",
+            local_time: "heure locale du destinataire",
+        },
+    )
 }
 
 pub(super) fn notice(notice: &Notice) -> String {

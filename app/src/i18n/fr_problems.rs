@@ -50,8 +50,9 @@ pub(super) fn problem(problem: &Problem) -> String {
             format!("{values} valeurs, mais l'en-tête nomme {columns} colonnes.")
         }
         Problem::UnknownColumn(name) => format!(
-            "la colonne « {name} » n'est pas connue ; les colonnes sont phone, first_name, \
-             last_name, param1…param5, time_zone et ignore."
+            "la colonne « {name} » n'est pas connue ; les colonnes sont phone, {}, time_zone et \
+             ignore.",
+            placeholders::columns_in_words()
         ),
         Problem::RepeatedColumn(name) => format!("la colonne « {name} » apparaît deux fois."),
         Problem::ValueTooLong { column, chars, max } => {

@@ -22,6 +22,7 @@ mod fr_refusals;
 mod locale;
 mod number;
 mod plural;
+mod window_words;
 
 pub use catalogue::Texts;
 pub use context::{provide_i18n, use_i18n, word, I18n};
