@@ -22,6 +22,8 @@ mod fr_refusals;
 mod locale;
 mod number;
 mod plural;
+#[cfg(test)]
+mod tests;
 mod window_words;
 
 pub use catalogue::Texts;
