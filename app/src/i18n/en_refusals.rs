@@ -43,9 +43,12 @@ impl fmt::Display for Refusal {
                 "The provider refused none of this campaign's recipients: there is nobody to \
                  schedule again.",
             ),
-            Refusal::OctopushCancelLimits => f.write_str(
-                "Octopush cancels only more than 10 minutes before the send time, campaigns of \
-                 fewer than 3 recipients, at most 1000 times a month.",
+            Refusal::OctopushCancelLimits(limits) => write!(
+                f,
+                "Octopush cancels only more than {} minutes before the send time, campaigns of \
+                 fewer than {} recipients, at most 1000 times a month.",
+                limits.notice_minutes,
+                limits.max_recipients + 1
             ),
             Refusal::CancelTooLate(minutes) => write!(
                 f,

@@ -43,10 +43,12 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         Refusal::SendTimePassed(at) => {
             format!("L'heure d'envoi ({at}) est passée : le fournisseur l'envoie.")
         }
-        Refusal::OctopushCancelLimits => "Octopush n'annule que plus de 10 minutes avant \
-             l'heure d'envoi, des campagnes de moins de 3 destinataires, au plus 1000 fois par \
-             mois."
-            .into(),
+        Refusal::OctopushCancelLimits(limits) => format!(
+            "Octopush n'annule que plus de {} minutes avant l'heure d'envoi, des campagnes de \
+             moins de {} destinataires, au plus 1000 fois par mois.",
+            limits.notice_minutes,
+            limits.max_recipients + 1
+        ),
         Refusal::OctopushCannotMove => {
             "Octopush ne peut pas déplacer une campagne : annulez-la et planifiez-la de nouveau."
                 .into()

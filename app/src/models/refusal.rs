@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::CancelLimits;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum Refusal {
     // Nothing recorded under that name.
@@ -25,7 +27,8 @@ pub enum Refusal {
     NothingRefused,
 
     // What the providers allow.
-    OctopushCancelLimits,
+    /// Octopush's limits on a cancel, as its capabilities declare them.
+    OctopushCancelLimits(CancelLimits),
     CancelTooLate(u32),
     CancelTooManyRecipients(u32),
     OctopushCannotMove,
@@ -34,6 +37,10 @@ pub enum Refusal {
 
     // The sandbox clock.
     NoSandbox,
-    ClockStepOutOfRange { max: i64 },
-    ClockTooFarAhead { max_days: u32 },
+    ClockStepOutOfRange {
+        max: i64,
+    },
+    ClockTooFarAhead {
+        max_days: u32,
+    },
 }

@@ -6,8 +6,8 @@ use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
 use crate::models::{
-    Amount, Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation, Refusal,
-    ResendBlocked, RuleBreak, Then, WindowTerms,
+    Amount, CancelLimits, Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation,
+    Refusal, ResendBlocked, RuleBreak, Then, WindowTerms,
 };
 use chrono::Weekday;
 
@@ -197,7 +197,10 @@ pub(super) fn every_refusal() -> Vec<Refusal> {
         Refusal::NothingWaiting,
         Refusal::NothingRefused,
         Refusal::SendTimePassed("2026-12-01T10:00:00Z".into()),
-        Refusal::OctopushCancelLimits,
+        Refusal::OctopushCancelLimits(CancelLimits {
+            notice_minutes: 10,
+            max_recipients: 2,
+        }),
         Refusal::CancelTooLate(10),
         Refusal::CancelTooManyRecipients(2),
         Refusal::OctopushCannotMove,
@@ -222,7 +225,7 @@ pub(super) fn every_refusal() -> Vec<Refusal> {
             | Refusal::NothingWaiting
             | Refusal::NothingRefused
             | Refusal::SendTimePassed(_)
-            | Refusal::OctopushCancelLimits
+            | Refusal::OctopushCancelLimits(_)
             | Refusal::CancelTooLate(_)
             | Refusal::CancelTooManyRecipients(_)
             | Refusal::OctopushCannotMove
