@@ -35,6 +35,7 @@ pub fn order(request: &ScheduleRequest) -> SmsOrder {
     SmsOrder::parse(
         request,
         &rules,
+        None,
         Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap(),
     )
     .expect("a valid form")

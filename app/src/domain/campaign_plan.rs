@@ -261,7 +261,7 @@ mod tests {
             send_now: request.send_at.is_empty(),
             ..request.clone()
         };
-        SmsOrder::parse(&request, &rules, now()).unwrap()
+        SmsOrder::parse(&request, &rules, None, now()).unwrap()
     }
 
     fn csv(rows: usize) -> String {

@@ -2,7 +2,6 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 use super::french_territories::FrenchTerritory;
 
@@ -19,7 +18,8 @@ pub enum HolidayCalendar {
     FrenchTerritory(FrenchTerritory),
 }
 
-/// A French public holiday; `Display` is its English name, the catalogue has the French one.
+/// A French public holiday; `Display` is its English name (`i18n/en_notices.rs`), the French one
+/// is in `i18n/fr_notices.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Holiday {
     NewYearsDay,
@@ -35,25 +35,6 @@ pub enum Holiday {
     ChristmasDay,
     /// In an overseas territory, the day it commemorates the abolition of slavery.
     AbolitionOfSlavery,
-}
-
-impl fmt::Display for Holiday {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Holiday::NewYearsDay => "New Year's Day",
-            Holiday::EasterMonday => "Easter Monday",
-            Holiday::LabourDay => "Labour Day",
-            Holiday::VictoryInEuropeDay => "Victory in Europe Day",
-            Holiday::AscensionDay => "Ascension Day",
-            Holiday::WhitMonday => "Whit Monday",
-            Holiday::BastilleDay => "Bastille Day",
-            Holiday::AssumptionDay => "Assumption Day",
-            Holiday::AllSaintsDay => "All Saints' Day",
-            Holiday::ArmisticeDay => "Armistice Day",
-            Holiday::ChristmasDay => "Christmas Day",
-            Holiday::AbolitionOfSlavery => "Abolition of Slavery Day",
-        })
-    }
 }
 
 impl HolidayCalendar {

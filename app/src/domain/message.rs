@@ -176,9 +176,7 @@ pub fn gsm7_look_alike(c: char) -> Option<&'static str> {
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
 pub enum MessageTextError {
-    #[error("The message is empty.")]
     Empty,
-    #[error("The message has {0} characters; the most a campaign accepts is {MAX_TEXT_CHARS}.")]
     TooLong(usize),
 }
 

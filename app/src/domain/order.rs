@@ -16,10 +16,6 @@ use super::send_time::{parse_zone, SendTime, SendTimeError};
 use super::sender::SenderId;
 use crate::models::{DuplicateRecipient, Field, FieldError, Problem, ProviderId, ScheduleRequest};
 
-/// Infobip refuses a send time further ahead than this.
-const INFOBIP_MAX_DAYS_AHEAD: u32 = 180;
-const INFOBIP_MAX_AHEAD: chrono::Duration = chrono::Duration::days(INFOBIP_MAX_DAYS_AHEAD as i64);
-
 /// Line errors reported one by one; beyond, one summary says how many more there are.
 const MAX_LINE_ERRORS: usize = 100;
 
@@ -110,10 +106,12 @@ pub struct SmsOrder {
 }
 
 impl SmsOrder {
-    /// Checks every field and reports all problems at once.
+    /// Checks every field and reports all problems at once. `max_days_ahead` is the chosen
+    /// provider's horizon, as its `Capabilities` declare it.
     pub fn parse(
         request: &ScheduleRequest,
         rules: &OrderRules,
+        max_days_ahead: Option<u32>,
         now: DateTime<Utc>,
     ) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -166,14 +164,16 @@ impl SmsOrder {
             .ok()
             .flatten();
         if let Some(time) = &send_at {
-            if request.provider == ProviderId::Infobip && time.instant > now + INFOBIP_MAX_AHEAD {
-                errors.push(FieldError::new(
-                    Field::SendAt,
-                    Problem::TooFarAhead {
-                        provider: ProviderId::Infobip,
-                        days: INFOBIP_MAX_DAYS_AHEAD,
-                    },
-                ));
+            if let Some(days) = max_days_ahead {
+                if time.instant > now + chrono::Duration::days(i64::from(days)) {
+                    errors.push(FieldError::new(
+                        Field::SendAt,
+                        Problem::TooFarAhead {
+                            provider: request.provider,
+                            days,
+                        },
+                    ));
+                }
             }
         }
 
@@ -352,7 +352,7 @@ mod tests {
 
     #[test]
     fn a_good_form_becomes_an_order() {
-        let order = SmsOrder::parse(&request(), &rules(), now()).unwrap();
+        let order = SmsOrder::parse(&request(), &rules(), None, now()).unwrap();
         assert_eq!(order.recipients.len(), 2);
         assert_eq!(order.sender.unwrap().as_str(), "ACME");
         assert_eq!(
@@ -371,6 +371,7 @@ mod tests {
                 ..request()
             },
             &rules(),
+            None,
             now(),
         )
         .unwrap();
@@ -380,7 +381,7 @@ mod tests {
     #[test]
     fn an_empty_send_time_is_never_read_as_now() {
         let problem = |request: ScheduleRequest| {
-            let errors = SmsOrder::parse(&request, &rules(), now()).unwrap_err();
+            let errors = SmsOrder::parse(&request, &rules(), None, now()).unwrap_err();
             assert_eq!(fields(&errors), vec![Field::SendAt]);
             errors[0].problem.clone()
         };
@@ -410,7 +411,7 @@ mod tests {
             send_at: "2026-05-01T10:00".into(),
             ..request()
         };
-        let errors = SmsOrder::parse(&bad, &rules(), now()).unwrap_err();
+        let errors = SmsOrder::parse(&bad, &rules(), None, now()).unwrap_err();
         assert_eq!(
             fields(&errors),
             vec![Field::Text, Field::Recipients, Field::Sender, Field::SendAt]
@@ -425,25 +426,25 @@ mod tests {
             ..request()
         };
         assert_eq!(
-            fields(&SmsOrder::parse(&marketing, &rules(), now()).unwrap_err()),
+            fields(&SmsOrder::parse(&marketing, &rules(), None, now()).unwrap_err()),
             vec![Field::Text]
         );
         let with_mention = ScheduleRequest {
             text: "Sale -20% STOP au XXXXX".into(),
             ..marketing
         };
-        assert!(SmsOrder::parse(&with_mention, &rules(), now()).is_ok());
+        assert!(SmsOrder::parse(&with_mention, &rules(), None, now()).is_ok());
     }
 
     #[test]
-    fn infobip_schedules_at_most_180_days_ahead() {
+    fn the_providers_horizon_bounds_the_send_time() {
         let far = ScheduleRequest {
             provider: ProviderId::Infobip,
             send_at: "2026-12-01T10:00".into(),
             ..request()
         };
         assert_eq!(
-            fields(&SmsOrder::parse(&far, &rules(), now()).unwrap_err()),
+            fields(&SmsOrder::parse(&far, &rules(), Some(180), now()).unwrap_err()),
             vec![Field::SendAt]
         );
         let near = ScheduleRequest {
@@ -451,7 +452,7 @@ mod tests {
             send_at: "2026-11-20T10:00".into(),
             ..request()
         };
-        assert!(SmsOrder::parse(&near, &rules(), now()).is_ok());
+        assert!(SmsOrder::parse(&near, &rules(), Some(180), now()).is_ok());
     }
 
     #[test]
@@ -461,7 +462,7 @@ mod tests {
             ..request()
         };
         assert_eq!(
-            fields(&SmsOrder::parse(&none, &rules(), now()).unwrap_err()),
+            fields(&SmsOrder::parse(&none, &rules(), None, now()).unwrap_err()),
             vec![Field::Recipients]
         );
         let many = ScheduleRequest {
@@ -469,7 +470,7 @@ mod tests {
             ..request()
         };
         assert_eq!(
-            fields(&SmsOrder::parse(&many, &rules(), now()).unwrap_err()),
+            fields(&SmsOrder::parse(&many, &rules(), None, now()).unwrap_err()),
             vec![Field::Recipients]
         );
         let zone = ScheduleRequest {
@@ -477,7 +478,7 @@ mod tests {
             ..request()
         };
         assert_eq!(
-            fields(&SmsOrder::parse(&zone, &rules(), now()).unwrap_err()),
+            fields(&SmsOrder::parse(&zone, &rules(), None, now()).unwrap_err()),
             vec![Field::TimeZone]
         );
     }

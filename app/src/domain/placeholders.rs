@@ -15,10 +15,31 @@ pub const PLACEHOLDERS: [&str; 7] = [
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
 pub enum PlaceholderError {
-    #[error("{{{0}}} is not a placeholder; use one of {{first_name}}, {{last_name}}, {{param1}}…{{param5}}.")]
     Unknown(String),
-    #[error("{{{0}}} has no value for this recipient.")]
     Unfilled(String),
+}
+
+/// `{first_name}, {last_name}, {param1}…{param5}`: the placeholders as a message lists them.
+pub fn in_words() -> String {
+    listed(|name| format!("{{{name}}}"))
+}
+
+/// `first_name, last_name, param1…param5`: the columns of a list that fill them.
+pub fn columns_in_words() -> String {
+    listed(str::to_owned)
+}
+
+/// The names, each `shown`, the numbered ones as a range.
+fn listed(shown: impl Fn(&str) -> String) -> String {
+    let (named, numbered): (Vec<&str>, Vec<&str>) = PLACEHOLDERS
+        .iter()
+        .copied()
+        .partition(|p| !p.starts_with("param"));
+    let mut words: Vec<String> = named.into_iter().map(&shown).collect();
+    if let (Some(first), Some(last)) = (numbered.first(), numbered.last()) {
+        words.push(format!("{}…{}", shown(first), shown(last)));
+    }
+    words.join(", ")
 }
 
 /// The placeholder names used in `template`, each once, in order of appearance; unknown names are errors.
@@ -93,6 +114,12 @@ mod tests {
             .unwrap(),
             "Hello Michał, see you at 12:30. Michał!"
         );
+    }
+
+    #[test]
+    fn the_names_are_said_with_the_numbered_ones_as_a_range() {
+        assert_eq!(in_words(), "{first_name}, {last_name}, {param1}…{param5}");
+        assert_eq!(columns_in_words(), "first_name, last_name, param1…param5");
     }
 
     #[test]

@@ -4,11 +4,8 @@ use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, thiserror::Error)]
 pub enum SenderIdError {
-    #[error("The sender must have at least 3 characters (it has {0}).")]
     TooShort(usize),
-    #[error("The sender can have at most 11 characters (it has {0}).")]
     TooLong(usize),
-    #[error("The sender may only use letters A–Z, a–z and digits 0–9; '{0}' is not allowed.")]
     InvalidCharacter(char),
 }
 

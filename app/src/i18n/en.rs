@@ -1,20 +1,9 @@
 //! English.
 
-use super::catalogue::days_in_words;
-use super::fixed_point;
 use super::Texts;
+use super::{en_notices, fixed_point, plural};
 use crate::domain::column_mapping::{ColumnTarget, LoadedList};
-use crate::models::calendar_date;
 use crate::models::{CampaignState, Enforcement, ProviderId, RecipientStatus};
-
-/// `""` for one, `"s"` for more (or none).
-fn plural(n: u64) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
 
 pub static EN: Texts = Texts {
     app_title: "SMS Scheduler",
@@ -242,7 +231,7 @@ pub static EN: Texts = Texts {
         format!(
             "{} character{} · {} · {} SMS · {} left in this part",
             stats.characters,
-            plural(stats.characters as u64),
+            plural::english(stats.characters as u64),
             stats.encoding,
             stats.parts,
             stats.remaining_in_part()
@@ -264,9 +253,9 @@ pub static EN: Texts = Texts {
     },
     list_loaded: |file, loaded| match loaded {
         LoadedList::Rows(n) => {
-            format!("{file}: a header and {n} recipient{} (one a row) loaded below.", plural(n as u64))
+            format!("{file}: a header and {n} recipient{} (one a row) loaded below.", plural::english(n as u64))
         }
-        LoadedList::Lines(n) => format!("{file}: {n} line{} of numbers loaded below.", plural(n as u64)),
+        LoadedList::Lines(n) => format!("{file}: {n} line{} of numbers loaded below.", plural::english(n as u64)),
     },
     file_too_large: |file, megabytes| {
         let size = fixed_point(megabytes, 1, '.');
@@ -277,8 +266,8 @@ pub static EN: Texts = Texts {
     preview_parts: |parts, requests, cost| {
         format!(
             "{parts} part{} in {requests} provider request{}, {cost}",
-            plural(parts),
-            plural(requests.into())
+            plural::english(parts),
+            plural::english(requests.into())
         )
     },
     handover: |provider, progress| {
@@ -286,10 +275,10 @@ pub static EN: Texts = Texts {
             "Handing over to {provider}: {} of {} provider request{} answered ({} of {} recipient{})",
             progress.answered,
             progress.requests,
-            plural(progress.requests.into()),
+            plural::english(progress.requests.into()),
             progress.recipients_answered,
             progress.recipients,
-            plural(progress.recipients)
+            plural::english(progress.recipients)
         )
     },
     estimated: |amount| format!("estimated cost {amount}"),
@@ -306,20 +295,20 @@ pub static EN: Texts = Texts {
     encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
     in_recipient_time: |at| format!("{at} in each recipient's own time"),
     validity_option: |minutes| format!("delivery tried for at most {minutes} minutes"),
-    recipient_count: |n| format!("{n} recipient{}", plural(n)),
+    recipient_count: |n| format!("{n} recipient{}", plural::english(n)),
     moved_of_them: |n| format!(", {n} of them moved to a later time by the sending rules"),
-    moved_from: |n| format!("{n} recipient{} moved by the sending rules, from", plural(n)),
+    moved_from: |n| format!("{n} recipient{} moved by the sending rules, from", plural::english(n)),
     left_out_count: |n| format!("; {n} left out"),
-    parts_count: |n| format!("{n} part{}", plural(n)),
+    parts_count: |n| format!("{n} part{}", plural::english(n)),
 
     receipt_partial: |handed, total| {
-        format!("Partly scheduled: {handed} of {total} recipient{} handed over", plural(total.into()))
+        format!("Partly scheduled: {handed} of {total} recipient{} handed over", plural::english(total.into()))
     },
-    refused_recipients: |n, why| format!("{n} recipient{} refused: {why}", plural(n.into())),
+    refused_recipients: |n, why| format!("{n} recipient{} refused: {why}", plural::english(n.into())),
     low_balance: |provider, balance, recipients, cost| {
         format!(
             "{provider} balance low: {balance}, less than the last campaign ({recipients} recipient{}, {cost})",
-            plural(recipients)
+            plural::english(recipients)
         )
     },
     refused_again_link: |n| match n {
@@ -330,13 +319,13 @@ pub static EN: Texts = Texts {
         format!(
             "The {n} recipient{} {provider} refused, with the campaign's message and settings. Fix \
              what made it refuse them (credit, sender…), check the form, and schedule.",
-            plural(n)
+            plural::english(n)
         )
     },
     no_answer_recipients: |n, why| {
         format!(
             "{n} recipient{}: no answer from the provider ({why}); checked again automatically",
-            plural(n.into())
+            plural::english(n.into())
         )
     },
     line_note: |line, number, note| format!("Line {line} ({number}): {note}"),
@@ -348,9 +337,9 @@ pub static EN: Texts = Texts {
             "{}: {} provider request{} done, {} recipient{} changed.",
             report.operation,
             report.done,
-            plural(report.done.into()),
+            plural::english(report.done.into()),
             report.recipients_moved,
-            plural(report.recipients_moved),
+            plural::english(report.recipients_moved),
         );
         for refusal in &report.refused {
             text.push_str(&format!(" Refused: {refusal}"));
@@ -369,23 +358,12 @@ pub static EN: Texts = Texts {
     refresh_balance: |provider| format!("Refresh the {provider} balance"),
     credit_in: |country| format!("Credit in {country}"),
     product_sms: |product, sms| format!("{product}: {} SMS", fixed_point(sms, 0, '.')),
-    days: |n| format!("{n} day{}", plural(n.into())),
+    days: en_notices::days,
     yes_with: |conditions| format!("yes, {conditions}"),
     no_because: |why| format!("no: {why}"),
     read_as: |region| format!("read as {region} numbers"),
     at_most: |n| format!("at most {n}"),
-    window_terms: |window| {
-        let days = days_in_words(&window.days, calendar_date::DAYS, "every day");
-        let holidays = match (window.french_holidays, window.territory_holidays) {
-            (true, true) => {
-                ", never on French public holidays or the territory's abolition-of-slavery day"
-            }
-            (true, false) => ", never on French public holidays",
-            (false, _) => "",
-        };
-        let zone = window.zone.as_deref().unwrap_or("recipient's local time");
-        format!("{days} {}–{}{holidays} ({zone})", window.start, window.end)
-    },
+    window_terms: en_notices::window_terms,
     cap_terms: |cap| {
         let over = if cap.over_cap_left_out {
             "left out"
@@ -395,14 +373,15 @@ pub static EN: Texts = Texts {
         format!(
             "At most {} marketing message{} per number in {} day{}; a recipient over it is {over}.",
             cap.max_messages,
-            plural(cap.max_messages.into()),
+            plural::english(cap.max_messages.into()),
             cap.days,
-            plural(cap.days.into())
+            plural::english(cap.days.into())
         )
     },
     identity_set_by: |header| format!("{header} (set by the portal's sign-in)"),
 
-    // The server's problems and refusals are written in English where they are defined.
+    // The server's problems, refusals and notices: their `Display` is English
+    // (`en_problems.rs`, `en_refusals.rs`, `en_notices.rs`).
     problem: |problem| problem.to_string(),
     notice: |notice| notice.to_string(),
     refusal: |refusal| refusal.to_string(),

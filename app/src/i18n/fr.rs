@@ -1,24 +1,9 @@
 //! Français.
 
-use super::catalogue::days_in_words;
-use super::fixed_point;
 use super::Texts;
+use super::{fixed_point, fr_notices, fr_problems, fr_refusals, plural};
 use crate::domain::column_mapping::{ColumnTarget, LoadedList};
 use crate::models::{CampaignState, Enforcement, ProviderId, RecipientStatus};
-
-/// The days of the week, from Monday.
-pub(super) const DAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-
-/// `""` for zero or one, `"s"` for more (French counts zero as singular).
-fn plural(n: u64) -> &'static str {
-    if n > 1 {
-        "s"
-    } else {
-        ""
-    }
-}
 
 pub static FR: Texts = Texts {
     app_title: "Planificateur de SMS",
@@ -242,7 +227,7 @@ pub static FR: Texts = Texts {
             | RecipientStatus::Expired
             | RecipientStatus::Canceled
             | RecipientStatus::Excluded
-            | RecipientStatus::Simulated => plural(n),
+            | RecipientStatus::Simulated => plural::french(n),
         };
         format!("{n} {}{s}", (FR.status_name)(status))
     },
@@ -255,23 +240,7 @@ pub static FR: Texts = Texts {
         CampaignState::Paused => "suspendue",
         CampaignState::Finished => "terminée",
     },
-    term: |name| match name {
-        "alert" => Some("alerte"),
-        "marketing" => Some("marketing"),
-        "cancel" => Some("annulation"),
-        "reschedule" => Some("replanification"),
-        "pause" => Some("suspension"),
-        "resume" => Some("reprise"),
-        "schedule" => Some("planification"),
-        "operator" => Some("opérateur"),
-        "stop-reply" => Some("réponse STOP"),
-        // The built-in sending rules' names.
-        "France marketing" => Some("Marketing en France"),
-        "French overseas marketing" => Some("Marketing en outre-mer"),
-        "United States marketing" => Some("Marketing aux États-Unis"),
-        "Business hours (advice)" => Some("Heures de bureau (conseil)"),
-        _ => None,
-    },
+    term: fr_notices::term,
     column_target: |target| match target {
         ColumnTarget::Phone => "numéro de téléphone",
         ColumnTarget::Placeholder("first_name") => "prénom",
@@ -287,11 +256,11 @@ pub static FR: Texts = Texts {
         format!(
             "{} caractère{} · {} · {} SMS · {} restant{} dans cette partie",
             stats.characters,
-            plural(stats.characters as u64),
+            plural::french(stats.characters as u64),
             stats.encoding,
             stats.parts,
             stats.remaining_in_part(),
-            plural(stats.remaining_in_part() as u64)
+            plural::french(stats.remaining_in_part() as u64)
         )
     },
     ucs2_warning: |named| {
@@ -312,11 +281,11 @@ pub static FR: Texts = Texts {
     },
     list_loaded: |file, loaded| match loaded {
         LoadedList::Rows(n) => {
-            let s = plural(n as u64);
+            let s = plural::french(n as u64);
             format!("{file} : un en-tête et {n} destinataire{s} (un par ligne) chargés ci-dessous.")
         }
         LoadedList::Lines(n) => {
-            let s = plural(n as u64);
+            let s = plural::french(n as u64);
             format!("{file} : {n} ligne{s} de numéros chargée{s} ci-dessous.")
         }
     },
@@ -329,19 +298,19 @@ pub static FR: Texts = Texts {
     preview_parts: |parts, requests, cost| {
         format!(
             "{parts} partie{} en {requests} requête{} au fournisseur, {cost}",
-            plural(parts),
-            plural(requests.into())
+            plural::french(parts),
+            plural::french(requests.into())
         )
     },
     handover: |provider, progress| {
         format!(
             "Transmission à {provider} : {} requête{} sur {} traitée{} ({} destinataire{} sur {})",
             progress.answered,
-            plural(progress.answered.into()),
+            plural::french(progress.answered.into()),
             progress.requests,
-            plural(progress.answered.into()),
+            plural::french(progress.answered.into()),
             progress.recipients_answered,
-            plural(progress.recipients_answered),
+            plural::french(progress.recipients_answered),
             progress.recipients
         )
     },
@@ -359,23 +328,23 @@ pub static FR: Texts = Texts {
     encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
     in_recipient_time: |at| format!("{at} à l'heure de chaque destinataire"),
     validity_option: |minutes| format!("remise tentée pendant {minutes} minutes au plus"),
-    recipient_count: |n| format!("{n} destinataire{}", plural(n)),
+    recipient_count: |n| format!("{n} destinataire{}", plural::french(n)),
     moved_from: |n| {
-        let s = plural(n);
+        let s = plural::french(n);
         format!("{n} destinataire{s} décalé{s} par les règles d'envoi, à partir du")
     },
-    moved_of_them: |n| format!(", dont {n} décalé{} plus tard par les règles d'envoi", plural(n)),
-    left_out_count: |n| format!(" ; {n} écarté{}", plural(n)),
-    parts_count: |n| format!("{n} partie{}", plural(n)),
+    moved_of_them: |n| format!(", dont {n} décalé{} plus tard par les règles d'envoi", plural::french(n)),
+    left_out_count: |n| format!(" ; {n} écarté{}", plural::french(n)),
+    parts_count: |n| format!("{n} partie{}", plural::french(n)),
 
     receipt_partial: |handed, total| {
-        format!("Planifiée en partie : {handed} destinataire{} sur {total} remis au fournisseur", plural(handed.into()))
+        format!("Planifiée en partie : {handed} destinataire{} sur {total} remis au fournisseur", plural::french(handed.into()))
     },
-    refused_recipients: |n, why| format!("{n} destinataire{} refusé{} : {why}", plural(n.into()), plural(n.into())),
+    refused_recipients: |n, why| format!("{n} destinataire{} refusé{} : {why}", plural::french(n.into()), plural::french(n.into())),
     low_balance: |provider, balance, recipients, cost| {
         format!(
             "Crédit {provider} bas : {balance}, moins que la dernière campagne ({recipients} destinataire{}, {cost})",
-            plural(recipients)
+            plural::french(recipients)
         )
     },
     refused_again_link: |n| match n {
@@ -387,14 +356,14 @@ pub static FR: Texts = Texts {
             "{n} destinataire{} refusé{} par {provider}, avec le message et les réglages de la \
              campagne. Corrigez ce qui a causé le refus (crédit, expéditeur…), vérifiez le \
              formulaire, puis planifiez.",
-            plural(n),
-            plural(n)
+            plural::french(n),
+            plural::french(n)
         )
     },
     no_answer_recipients: |n, why| {
         format!(
             "{n} destinataire{} : pas de réponse du fournisseur ({why}) ; vérifié de nouveau automatiquement",
-            plural(n.into())
+            plural::french(n.into())
         )
     },
     line_note: |line, number, note| format!("Ligne {line} ({number}) : {note}"),
@@ -406,11 +375,11 @@ pub static FR: Texts = Texts {
         let mut text = format!(
             "{operation} : {} requête{} traitée{}, {} destinataire{} modifié{}.",
             report.done,
-            plural(report.done.into()),
-            plural(report.done.into()),
+            plural::french(report.done.into()),
+            plural::french(report.done.into()),
             report.recipients_moved,
-            plural(report.recipients_moved),
-            plural(report.recipients_moved),
+            plural::french(report.recipients_moved),
+            plural::french(report.recipients_moved),
         );
         for refusal in &report.refused {
             text.push_str(&format!(" Refusé : {refusal}"));
@@ -423,7 +392,7 @@ pub static FR: Texts = Texts {
     history_of_line: |line| format!("Historique de la ligne {line}"),
 
     opt_outs_added: |added, listed| {
-        format!("{added} ajouté{}, {listed} déjà dans la liste.", plural(added.into()))
+        format!("{added} ajouté{}, {listed} déjà dans la liste.", plural::french(added.into()))
     },
     remove_number: |phone| format!("Retirer {phone}"),
     still_scheduled_item: |phone, provider| format!("{phone} : une campagne que {provider} détient, à envoyer le"),
@@ -431,23 +400,12 @@ pub static FR: Texts = Texts {
     refresh_balance: |provider| format!("Actualiser le crédit {provider}"),
     credit_in: |country| format!("Crédit pour le pays {country}"),
     product_sms: |product, sms| format!("{product} : {} SMS", fixed_point(sms, 0, ',')),
-    days: |n| format!("{n} jour{}", plural(n.into())),
+    days: fr_notices::days,
     yes_with: |conditions| format!("oui, {conditions}"),
     no_because: |why| format!("non : {why}"),
     read_as: |region| format!("lus comme des numéros {region}"),
     at_most: |n| format!("au plus {n}"),
-    window_terms: |window| {
-        let days = days_in_words(&window.days, DAYS, "tous les jours");
-        let holidays = match (window.french_holidays, window.territory_holidays) {
-            (true, true) => {
-                ", jamais les jours fériés en France ni le jour de l'abolition de l'esclavage du territoire"
-            }
-            (true, false) => ", jamais les jours fériés en France",
-            (false, _) => "",
-        };
-        let zone = window.zone.as_deref().unwrap_or("heure locale du destinataire");
-        format!("{days} {}–{}{holidays} ({zone})", window.start, window.end)
-    },
+    window_terms: fr_notices::window_terms,
     cap_terms: |cap| {
         let over = if cap.over_cap_left_out {
             "est écarté"
@@ -457,16 +415,16 @@ pub static FR: Texts = Texts {
         format!(
             "Au plus {} message{} marketing par numéro en {} jour{} ; un destinataire au-delà {over}.",
             cap.max_messages,
-            plural(cap.max_messages.into()),
+            plural::french(cap.max_messages.into()),
             cap.days,
-            plural(cap.days.into())
+            plural::french(cap.days.into())
         )
     },
     identity_set_by: |header| format!("{header} (fourni par la connexion du portail)"),
 
-    problem: super::fr_server::problem,
-    notice: super::fr_server::notice,
-    refusal: super::fr_server::refusal,
+    problem: fr_problems::problem,
+    notice: fr_notices::notice,
+    refusal: fr_refusals::refusal,
     line_error: |line, message| format!("Ligne {line} : {message}"),
     provider_refused: |provider, message| format!("{provider} a refusé la requête : {message}"),
     unreachable: |provider, message| {

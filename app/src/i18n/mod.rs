@@ -4,14 +4,27 @@
 //! A catalogue of plain Rust values rather than an i18n crate: the words cost only their own bytes
 //! in the wasm (no message parser, no locale data), and the compiler checks every text and every
 //! argument of every phrase in both languages.
+//!
+//! Each language has its catalogue (`en.rs`, `fr.rs`) and, side by side, the sentences of the
+//! server's problems, refusals and notices (`en_problems.rs` beside `fr_problems.rs`, and so on;
+//! the English ones are those types' `Display`). Each language's plural rule is in `plural.rs`.
 
 mod catalogue;
 mod context;
 mod en;
+mod en_notices;
+mod en_problems;
+mod en_refusals;
 mod fr;
-mod fr_server;
+mod fr_notices;
+mod fr_problems;
+mod fr_refusals;
 mod locale;
 mod number;
+mod plural;
+#[cfg(test)]
+mod tests;
+mod window_words;
 
 pub use catalogue::Texts;
 pub use context::{provide_i18n, use_i18n, word, I18n};

@@ -1,13 +1,12 @@
 //! What the server says about a recipient or a campaign, as data: why a recipient is left out,
 //! moved or sent with a caution, what happened to it, and the details of a campaign's history.
-//! The browser says it in the user's language; English is the `Display` below, also what the
-//! per-recipient CSV export and the server's logs show.
+//! The browser says it in the user's language; English is the `Display` in `i18n/en_notices.rs`, also
+//! what the per-recipient CSV export and the server's logs show.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
-use super::{calendar_date, ProviderId, WindowTerms};
+use super::{ProviderId, WindowTerms};
 use crate::domain::holidays::Holiday;
 
 /// Stored as JSON (`to_recorded`): a renamed variant or field would read older rows back as their
@@ -140,160 +139,6 @@ pub enum Then {
     Skipped,
     /// Sent at the requested time all the same, for the reason the user recorded.
     SentAnyway { reason: String },
-}
-
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Notice::OptedOut { source, since } => write!(f, "opted out ({source}, {since})"),
-            Notice::OverCap {
-                sent,
-                days,
-                at,
-                cap,
-            } => write!(
-                f,
-                "frequency cap: already {sent} marketing SMS within {} (at {}); the cap is {cap}",
-                (crate::i18n::Locale::En.texts().days)(*days),
-                at.join(", ")
-            ),
-            Notice::ZonesChecked { policy, zones } => write!(
-                f,
-                "time zone not given: {policy} is checked in all of the country's zones ({})",
-                zones.join(", ")
-            ),
-            Notice::ZoneUnknown {
-                policy,
-                campaign_zone,
-            } => write!(
-                f,
-                "time zone not known: {policy} is checked in the campaign's zone, {campaign_zone}"
-            ),
-            Notice::LocalTimeInCampaignZone {
-                local,
-                campaign_zone,
-            } => write!(
-                f,
-                "time zone not known: sent at {local} in the campaign's zone, {campaign_zone}"
-            ),
-            Notice::Outside {
-                policy,
-                window,
-                closed,
-                then,
-            } => {
-                let window = (crate::i18n::Locale::En.texts().window_terms)(window);
-                write!(f, "outside {policy}: {window}: {closed}")?;
-                match then {
-                    Then::Advised => Ok(()),
-                    Then::Deferred => f.write_str("; moved to the next allowed time"),
-                    Then::NoTimeWithinAYear => f.write_str("; no allowed time within a year"),
-                    Then::Skipped => f.write_str("; the campaign skips such recipients"),
-                    Then::SentAnyway { reason } => write!(f, "; sent anyway: {reason}"),
-                }
-            }
-            Notice::NotHandedOverInTime { due } => write!(
-                f,
-                "Not handed to the provider before its send time ({due}): the server stopped. \
-                 Nothing was sent; schedule it again."
-            ),
-            Notice::NotHandedOverRequestLost => f.write_str(
-                "Not handed to the provider (the server stopped), and the request was not kept: \
-                 schedule it again.",
-            ),
-            Notice::HandOverUnconfirmed { why, because } => {
-                let because = match because {
-                    ResendBlocked::SendTimePassed { due } => {
-                        format!("its send time ({due}) has passed")
-                    }
-                    ResendBlocked::RequestNotKept => "the request was not kept".to_owned(),
-                    ResendBlocked::CouldBeSentTwice => {
-                        "a resend could now be sent twice".to_owned()
-                    }
-                };
-                write!(
-                    f,
-                    "The server stopped while handing this over, and whether the provider has it \
-                     cannot be established: {why} It is not sent again because {because}. A \
-                     delivery report will settle it; otherwise check with the provider."
-                )
-            }
-            Notice::NoAnswerLookedUp { provider, message } => write!(
-                f,
-                "{message}; it is recorded, and will be looked up and handed over again if \
-                 {provider} does not have it: do not schedule it again"
-            ),
-            Notice::TakenOverByReconciliation => {
-                f.write_str("taken over by another instance's reconciliation")
-            }
-            Notice::LeftToReconciliation => {
-                f.write_str("not sent yet: storage failed; reconciliation will send it")
-            }
-            Notice::RateLimitedSentLater { provider } => write!(
-                f,
-                "not sent yet: {provider} asked to slow down (too many requests); it is sent \
-                 again automatically while its send time allows: do not schedule it again"
-            ),
-            Notice::ProviderRefused { reason } => write!(f, "refused by the provider: {reason}"),
-            Notice::StopReply { provider, text } => write!(f, "{provider} reply: {text}"),
-            Notice::RulesOverridden { reason } => write!(f, "sending rules overridden: {reason}"),
-            Notice::MovedTo { at, refused } => {
-                write!(f, "to {at}")?;
-                if !refused.is_empty() {
-                    write!(f, "; refused: {}", refused.join("; "))?;
-                }
-                Ok(())
-            }
-            Notice::OperationRefused { refused } => write!(f, "refused: {}", refused.join("; ")),
-            Notice::Reconciled {
-                recipients,
-                submission,
-                outcome,
-            } => {
-                let what = match outcome {
-                    Reconciliation::ProviderHadIt => "the provider had it",
-                    Reconciliation::SentAgain => "sent again",
-                    Reconciliation::SentAgainRefused => "sent again, refused by the provider",
-                    Reconciliation::Missed => "missed its send time, not sent",
-                    Reconciliation::Unconfirmed => "could not be confirmed",
-                };
-                write!(
-                    f,
-                    "{recipients} recipient(s) of submission {submission}: {what}"
-                )
-            }
-            Notice::Words(words) => f.write_str(words),
-        }
-    }
-}
-
-impl fmt::Display for Closed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Closed::Holiday {
-                date,
-                holiday,
-                zone,
-            } => write!(
-                f,
-                "{} is a public holiday ({holiday}) in {zone}",
-                calendar_date::in_words(*date, &calendar_date::DAYS, &calendar_date::MONTHS)
-            ),
-            Closed::NotASendingDay { date, zone } => {
-                write!(
-                    f,
-                    "{} is not a sending day in {zone}",
-                    calendar_date::in_words(*date, &calendar_date::DAYS, &calendar_date::MONTHS)
-                )
-            }
-            Closed::Hours {
-                time,
-                start,
-                end,
-                zone,
-            } => write!(f, "{time} is outside {start}–{end} in {zone}"),
-        }
-    }
 }
 
 impl Notice {

@@ -1,7 +1,5 @@
 //! The refusal codes the providers document, by what they mean: the browser says them in the
-//! user's language, and the server's English sentences (logs, stored outcomes) come from here too.
-
-use std::fmt;
+//! user's language; the English sentences (logs, stored outcomes) are in `i18n/en_problems.rs`.
 
 use super::ProviderId;
 
@@ -58,38 +56,6 @@ impl RefusalCode {
             (ProviderId::Infobip, "NOT_FOUND" | "E404") => UnknownBulk,
             (ProviderId::Infobip, "TOO_MANY_REQUESTS") => LimitingRequests,
             _ => return None,
-        })
-    }
-}
-
-impl fmt::Display for RefusalCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use RefusalCode::*;
-        f.write_str(match self {
-            WrongLoginOrKey => "the API login or key is wrong",
-            NoRecipients => "the campaign has no recipients",
-            NotEnoughCredit => "the account does not have enough credit",
-            BadSender => "the sender must be 3 to 11 letters or digits",
-            NoText => "the message text is missing",
-            AccountNotValidated => "the Octopush account is not validated yet",
-            NoValidNumber => "no valid phone number in the list",
-            AlreadySubmitted => "this request was already submitted in the last 24 hours",
-            StopMentionPremium => {
-                "a premium marketing SMS must contain the mention \"STOP au XXXXX\""
-            }
-            StopMentionLowCost => {
-                "a low-cost marketing SMS must contain the mention \"STOP au XXXXX\""
-            }
-            NoCountryForPrefix => "no country matches a number's prefix",
-            CountryNotServed => "a number's country is not served",
-            NoLowCostRoute => "there is no low-cost route to a number's country",
-            RouteCongested => "the route is congested; try again later",
-            OctopushFailed => "Octopush could not process the request",
-            OctopushConnection => "Octopush had a connection error",
-            WrongApiKey => "the Infobip API key is wrong",
-            KeyNotAllowed => "the Infobip API key may not use this endpoint",
-            UnknownBulk => "Infobip does not know this bulk",
-            LimitingRequests => "Infobip is limiting requests; try again later",
         })
     }
 }

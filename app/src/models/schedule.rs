@@ -122,18 +122,6 @@ impl ProviderOption {
     }
 }
 
-impl std::fmt::Display for ProviderOption {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            ProviderOption::Simulation => "a simulation",
-            ProviderOption::WithReplies => "replies",
-            ProviderOption::RemoveBlacklisted => "leaving out the blacklisted numbers",
-            ProviderOption::Flash => "a flash SMS",
-            ProviderOption::Validity => "a validity period",
-        })
-    }
-}
-
 /// A number that appeared more than once; only its first line is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateRecipient {

@@ -1,4 +1,5 @@
-//! What every provider client shares: how it connects, and how it describes a failed exchange.
+//! What every provider client shares: how it connects, when it tries a call again, and how it
+//! describes a failed exchange.
 
 use std::time::Duration;
 
@@ -22,6 +23,91 @@ pub fn transport_failure(error: reqwest::Error) -> String {
         "the connection failed"
     };
     format!("{what} ({})", error.without_url())
+}
+
+/// A failed exchange as the retry policy reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// No answer, or a 5xx: the provider may not have acted, and nothing says the same call would
+    /// fail again.
+    Transient,
+    /// A 429, with the wait its `Retry-After` asks for when it gives one.
+    RateLimited(Option<Duration>),
+    /// An answer that the same call would get again.
+    Final,
+}
+
+impl Failure {
+    /// An answer outside the contract: a 5xx is the provider's passing trouble, anything else is
+    /// what the same call would get again.
+    pub fn of_unexpected(status: u16) -> Self {
+        if status >= 500 {
+            Failure::Transient
+        } else {
+            Failure::Final
+        }
+    }
+}
+
+/// How a provider client's error reads to the retry policy.
+pub trait Retryable {
+    fn failure(&self) -> Failure;
+}
+
+/// The one retry policy of the provider clients: a call is tried up to `attempts` times (the first
+/// included) while it fails in a way a retry can mend, pausing between tries.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    pub attempts: u32,
+    /// The first pause (doubled each time, with jitter; see [`backoff`]).
+    pub first_backoff: Duration,
+    /// The longest `Retry-After` a 429 may ask to be waited for before the call is tried again;
+    /// `None`: a 429 is not retried (the caller decides when the same request goes again).
+    pub longest_asked_wait: Option<Duration>,
+}
+
+impl RetryPolicy {
+    /// The pause before try `attempt + 1` after `failure`; `None`: not tried again.
+    fn wait_after(&self, failure: Failure, attempt: u32) -> Option<Duration> {
+        if attempt >= self.attempts {
+            return None;
+        }
+        match failure {
+            Failure::Transient => Some(backoff(self.first_backoff, attempt)),
+            Failure::RateLimited(asked) => match (asked, self.longest_asked_wait) {
+                (_, None) => None,
+                (Some(asked), Some(longest)) if asked > longest => None,
+                (Some(asked), Some(_)) => Some(asked),
+                (None, Some(_)) => Some(backoff(self.first_backoff, attempt)),
+            },
+            Failure::Final => None,
+        }
+    }
+
+    /// Runs `call` under this policy; `what` names it in the logs.
+    pub async fn run<T, E, F, Fut>(&self, what: &str, mut call: F) -> Result<T, E>
+    where
+        E: Retryable,
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, E>>,
+    {
+        let mut attempt = 1;
+        loop {
+            let result = call().await;
+            let wait = match &result {
+                Ok(_) => None,
+                Err(error) => self.wait_after(error.failure(), attempt),
+            };
+            match wait {
+                Some(wait) => {
+                    tracing::debug!(what, attempt, ?wait, "trying a provider call again");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                None => return result,
+            }
+        }
+    }
 }
 
 /// The pause before retry number `attempt` (1 for the first retry): doubling from `first`, with up to

@@ -85,7 +85,14 @@ impl SchedulerService {
             .await
             .expect("the semaphore is never closed");
         let rules = self.rules.order.clone();
-        let order = off_the_workers(move || SmsOrder::parse(&request, &rules, now))
+        // The provider's own horizon, as its capabilities declare it (an unknown provider is
+        // reported once the form is read).
+        let max_days_ahead = self
+            .providers
+            .get(request.provider)
+            .ok()
+            .and_then(|provider| provider.info().capabilities.max_days_ahead);
+        let order = off_the_workers(move || SmsOrder::parse(&request, &rules, max_days_ahead, now))
             .await?
             .map_err(AppError::Invalid)?;
         let provider = self.providers.get(order.provider)?.clone();

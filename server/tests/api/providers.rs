@@ -25,7 +25,7 @@ fn order(provider: &str, recipients: &str) -> SmsOrder {
         max_recipients: 500,
         infobip_stop_mention: None,
     };
-    SmsOrder::parse(&request, &rules, Utc::now()).unwrap()
+    SmsOrder::parse(&request, &rules, None, Utc::now()).unwrap()
 }
 
 async fn infobip() -> (

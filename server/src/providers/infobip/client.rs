@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::time::Duration;
 
-use crate::providers::http::{self, excerpt};
+use crate::providers::http::{self, excerpt, RetryPolicy};
 
 use super::error::InfobipError;
 use super::wire::{
@@ -197,37 +197,24 @@ impl InfobipClient {
         body: Option<&B>,
         attempts: u32,
     ) -> Result<T, InfobipError> {
-        let mut attempt = 1;
-        loop {
-            let mut request = self.request(method.clone(), path).query(query);
-            if let Some(body) = body {
-                request = request.json(body);
-            }
-            let result = match request.send().await {
-                Ok(response) => decode(response).await,
-                Err(error) => Err(error.into()),
-            };
-            let wait = match &result {
-                Err(InfobipError::RateLimited { retry_after }) => match retry_after {
-                    Some(after) if *after > MAX_RETRY_AFTER => None,
-                    Some(after) => Some(*after),
-                    None => Some(http::backoff(self.backoff, attempt)),
-                },
-                Err(InfobipError::Transport(_)) => Some(http::backoff(self.backoff, attempt)),
-                Err(InfobipError::Unexpected { status, .. }) if *status >= 500 => {
-                    Some(http::backoff(self.backoff, attempt))
+        let policy = RetryPolicy {
+            attempts,
+            first_backoff: self.backoff,
+            longest_asked_wait: Some(MAX_RETRY_AFTER),
+        };
+        let method = &method;
+        policy
+            .run(path, || async move {
+                let mut request = self.request(method.clone(), path).query(query);
+                if let Some(body) = body {
+                    request = request.json(body);
                 }
-                _ => None,
-            };
-            match wait {
-                Some(wait) if attempt < attempts => {
-                    tracing::debug!(path, attempt, ?wait, "retrying an idempotent Infobip call");
-                    tokio::time::sleep(wait).await;
-                    attempt += 1;
+                match request.send().await {
+                    Ok(response) => decode(response).await,
+                    Err(error) => Err(error.into()),
                 }
-                _ => return result,
-            }
-        }
+            })
+            .await
     }
 }
 

@@ -1,6 +1,6 @@
 //! Infobip's failures, from either error envelope, in words a user understands.
 
-use crate::providers::http::transport_failure;
+use crate::providers::http::{transport_failure, Failure, Retryable};
 use app::models::{ProviderId, RefusalCode};
 use std::time::Duration;
 
@@ -40,6 +40,17 @@ impl InfobipError {
 
     pub fn outcome_unknown(&self) -> bool {
         matches!(self, InfobipError::Transport(_))
+    }
+}
+
+impl Retryable for InfobipError {
+    fn failure(&self) -> Failure {
+        match self {
+            InfobipError::Transport(_) => Failure::Transient,
+            InfobipError::Unexpected { status, .. } => Failure::of_unexpected(*status),
+            InfobipError::RateLimited { retry_after } => Failure::RateLimited(*retry_after),
+            InfobipError::Refused { .. } => Failure::Final,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
-use crate::providers::http::{self, excerpt};
+use crate::providers::http::{self, excerpt, RetryPolicy};
 
 use super::error::OctopushError;
 use super::wire::{
@@ -66,25 +66,27 @@ impl OctopushClient {
         &self,
         request: &SendCampaignRequest,
     ) -> Result<SendOutcome, OctopushError> {
-        let attempts = if request.request_id.is_some() {
-            SEND_ATTEMPTS
-        } else {
-            1
+        let policy = RetryPolicy {
+            attempts: if request.request_id.is_some() {
+                SEND_ATTEMPTS
+            } else {
+                1
+            },
+            first_backoff: self.backoff,
+            // Not taken: the caller decides how long to wait before the same request goes again.
+            longest_asked_wait: None,
         };
-        let mut attempt = 1;
-        loop {
-            match self.send_once(request).await {
-                Ok(answer) => return Ok(SendOutcome::Accepted(answer)),
-                Err(OctopushError::Refused { code: 120, .. }) if request.request_id.is_some() => {
-                    return Ok(SendOutcome::AcceptedTicketUnknown)
-                }
-                Err(error) if attempt < attempts && worth_resending(&error) => {
-                    tracing::debug!(attempt, %error, "resending an Octopush campaign with the same request_id");
-                    tokio::time::sleep(http::backoff(self.backoff, attempt)).await;
-                    attempt += 1;
-                }
-                Err(error) => return Err(error),
+        match policy
+            .run("an Octopush send with the same request_id", || {
+                self.send_once(request)
+            })
+            .await
+        {
+            Ok(answer) => Ok(SendOutcome::Accepted(answer)),
+            Err(OctopushError::Refused { code: 120, .. }) if request.request_id.is_some() => {
+                Ok(SendOutcome::AcceptedTicketUnknown)
             }
+            Err(error) => Err(error),
         }
     }
 
@@ -198,15 +200,6 @@ impl OctopushClient {
 }
 
 /// Failures after which Octopush may not have the campaign, or may have it without us knowing.
-fn worth_resending(error: &OctopushError) -> bool {
-    match error {
-        OctopushError::Transport(_) => true,
-        OctopushError::Unexpected { status, .. } => *status >= 500,
-        // Not taken: the caller decides how long to wait before the same request goes again.
-        OctopushError::Refused { .. } | OctopushError::RateLimited { .. } => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

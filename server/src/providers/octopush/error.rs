@@ -1,6 +1,6 @@
 //! Octopush's failures, in words a user understands, with the provider's code kept.
 
-use crate::providers::http::transport_failure;
+use crate::providers::http::{transport_failure, Failure, Retryable};
 use app::models::{Field, ProviderId, RefusalCode};
 
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +54,17 @@ impl OctopushError {
     /// True when the provider may have accepted the request although we saw no answer.
     pub fn outcome_unknown(&self) -> bool {
         matches!(self, OctopushError::Transport(_))
+    }
+}
+
+impl Retryable for OctopushError {
+    fn failure(&self) -> Failure {
+        match self {
+            OctopushError::Transport(_) => Failure::Transient,
+            OctopushError::Unexpected { status, .. } => Failure::of_unexpected(*status),
+            OctopushError::RateLimited { retry_after } => Failure::RateLimited(*retry_after),
+            OctopushError::Refused { .. } => Failure::Final,
+        }
     }
 }
 

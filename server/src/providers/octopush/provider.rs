@@ -54,7 +54,7 @@ pub const CANCEL_LIMITS: CancelLimits = CancelLimits {
 
 pub fn capabilities() -> Capabilities {
     Capabilities {
-        cancel: Support::Limited(Refusal::OctopushCancelLimits),
+        cancel: Support::Limited(Refusal::OctopushCancelLimits(CANCEL_LIMITS)),
         reschedule: Support::No(Refusal::OctopushCannotMove),
         pause_resume: Support::No(Refusal::OctopushCannotPause),
         max_recipients_per_request: 500,
@@ -221,11 +221,25 @@ impl SmsProvider for OctopushProvider {
 
 #[cfg(test)]
 mod tests {
-    use super::account_unit;
+    use super::{account_unit, capabilities};
+    use app::models::{Refusal, Support};
 
     #[test]
     fn euros_are_named_by_their_currency_code() {
         assert_eq!(account_unit("euros".into()), "EUR");
         assert_eq!(account_unit("sms_premium".into()), "sms_premium");
+    }
+
+    #[test]
+    fn the_cancel_limits_are_said_from_the_capabilities() {
+        let Support::Limited(limits @ Refusal::OctopushCancelLimits(_)) = capabilities().cancel
+        else {
+            panic!("Octopush cancels under its limits");
+        };
+        assert_eq!(
+            limits.to_string(),
+            "Octopush cancels only more than 10 minutes before the send time, campaigns of \
+             fewer than 3 recipients, at most 1000 times a month."
+        );
     }
 }

@@ -9,68 +9,62 @@ mod reports;
 pub use reports::*;
 
 /// `POST /sms/3/messages`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SendRequest {
     pub messages: Vec<Message>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<RequestOptions>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Message {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender: Option<String>,
     pub destinations: Vec<Destination>,
     pub content: Content,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<MessageOptions>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<Webhooks>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Destination {
     /// The number, digits only with country code (`41793026727`).
     pub to: String,
     /// Our own id for this message, so reports can be matched without the send's answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Content {
     pub text: String,
     /// Infobip's look-alike replacement, e.g. `NON_UNICODE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transliteration: Option<String>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageOptions {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validity_period: Option<ValidityPeriod>,
     /// Hours and minutes are in UTC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_time_window: Option<DeliveryTimeWindow>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_reference_id: Option<String>,
     /// Shown on the screen at once rather than kept in the inbox.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<Platform>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidityPeriod {
     pub amount: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_unit: Option<TimeUnit>,
 }
 
@@ -82,12 +76,11 @@ pub enum TimeUnit {
     Hours,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeliveryTimeWindow {
     pub days: Vec<DeliveryDay>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<DeliveryTime>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<DeliveryTime>,
 }
 
@@ -109,102 +102,87 @@ pub struct DeliveryTime {
     pub minute: u8,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Webhooks {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<DeliveryReporting>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_data: Option<String>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeliveryReporting {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intermediate_report: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify: Option<bool>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestOptions {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Schedule>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_sms_count_in_response: Option<bool>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Schedule {
     /// Our own bulk id: it names the whole submission for later reads and changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bulk_id: Option<String>,
     /// `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, at most 180 days ahead (see [`format_send_at`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_at: Option<String>,
 }
 
 /// Answer to a send.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SendResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bulk_id: Option<String>,
     pub messages: Vec<MessageResponse>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<MessageStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<MessageDetails>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageStatus {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<i32>,
     /// `ACCEPTED`, `PENDING`, `UNDELIVERABLE`, `DELIVERED`, `EXPIRED` or `REJECTED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageDetails {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_count: Option<i32>,
 }
 
 /// `GET /sms/1/bulks` and `PUT /sms/1/bulks` answers.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkSchedule {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bulk_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_at: Option<String>,
 }
 
@@ -227,12 +205,11 @@ pub enum BulkStatus {
 }
 
 /// `GET/PUT /sms/1/bulks/status` answer.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkStatusResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bulk_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<BulkStatus>,
 }
 
@@ -243,35 +220,31 @@ pub struct UpdateStatusRequest {
 }
 
 /// `POST /sms/1/preview` body: how a text would be split, before sending it.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewRequest {
     pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transliteration: Option<String>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_text: Option<String>,
     #[serde(default)]
     pub previews: Vec<Preview>,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Preview {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_preview: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_count: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub characters_remaining: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration: Option<serde_json::Value>,
 }
 
@@ -325,14 +298,12 @@ pub struct RequestError {
     pub service_exception: ServiceException,
 }
 
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServiceException {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validation_errors: Option<BTreeMap<String, Vec<String>>>,
 }
 

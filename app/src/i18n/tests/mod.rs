@@ -1,0 +1,5 @@
+//! The checks that compare the languages.
+
+mod every;
+mod sentences;
+mod words;

@@ -1,0 +1,215 @@
+//! The sentences of the server's problems, refusals and notices in both languages.
+
+use super::every::{every_notice, every_problem, every_refusal};
+use crate::domain::holidays::Holiday;
+use crate::domain::parse_errors::PhoneNumberError;
+use crate::i18n::Locale;
+use crate::models::{
+    Closed, Field, FieldError, Notice, Problem, ProviderId, Refusal, Then, WindowTerms,
+};
+use chrono::Weekday;
+
+#[test]
+fn errors_name_the_line_in_each_language_and_keep_the_providers_words() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let error = FieldError::on_line(
+        Field::Recipients,
+        3,
+        PhoneNumberError::Unparsable("hello".into()),
+    );
+    assert_eq!(
+        en.field_error(&error),
+        "Line 3: 'hello' is not a phone number."
+    );
+    assert_eq!(
+        fr.field_error(&error),
+        "Ligne 3 : « hello » n'est pas un numéro de téléphone."
+    );
+    let refused = crate::models::AppError::Provider {
+        provider: ProviderId::Infobip,
+        code: Some("EC_INVALID".into()),
+        message: "bad sender".into(),
+        field: Some(Field::Sender),
+    };
+    assert_eq!(
+        fr.error(&refused),
+        "Infobip a refusé la requête : bad sender"
+    );
+    assert_eq!(fr.field_errors(&refused, Field::Sender), ["bad sender"]);
+    assert!(fr.field_errors(&refused, Field::Text).is_empty());
+}
+
+#[test]
+fn a_documented_refusal_code_is_said_in_each_language() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let refused = crate::models::AppError::Provider {
+        provider: ProviderId::Octopush,
+        code: Some("106".into()),
+        message: "the sender must be 3 to 11 letters or digits (code 106: bad sender)".into(),
+        field: Some(Field::Sender),
+    };
+    assert_eq!(
+        en.error(&refused),
+        "Octopush refused the request: the sender must be 3 to 11 letters or digits (code 106: bad sender)"
+    );
+    assert_eq!(
+        fr.error(&refused),
+        "Octopush a refusé la requête : l'expéditeur doit compter de 3 à 11 lettres ou chiffres (code 106)"
+    );
+    assert_eq!(
+        fr.field_errors(&refused, Field::Sender),
+        ["l'expéditeur doit compter de 3 à 11 lettres ou chiffres (code 106)"]
+    );
+}
+
+#[test]
+fn every_documented_refusal_code_has_its_french_sentence() {
+    use crate::models::RefusalCode::{self, *};
+    let fr = Locale::Fr.texts();
+    let codes = [
+        (
+            ProviderId::Octopush,
+            ["101", "103", "104", "106", "107", "113", "117", "120"].as_slice(),
+        ),
+        (
+            ProviderId::Octopush,
+            &["121", "122", "150", "151", "152", "153", "500", "501"],
+        ),
+        (
+            ProviderId::Infobip,
+            &["UNAUTHORIZED", "E401", "FORBIDDEN", "E403", "NOT_FOUND"],
+        ),
+        (ProviderId::Infobip, &["E404", "TOO_MANY_REQUESTS"]),
+    ];
+    let mut meanings = Vec::new();
+    for (provider, codes) in codes {
+        for code in codes {
+            let known = RefusalCode::read(provider, code).unwrap_or_else(|| panic!("{code}"));
+            // A new meaning stops this compiling until it is listed above.
+            match known {
+                WrongLoginOrKey | NoRecipients | NotEnoughCredit | BadSender | NoText
+                | AccountNotValidated | NoValidNumber | AlreadySubmitted | StopMentionPremium
+                | StopMentionLowCost | NoCountryForPrefix | CountryNotServed | NoLowCostRoute
+                | RouteCongested | OctopushFailed | OctopushConnection | WrongApiKey
+                | KeyNotAllowed | UnknownBulk | LimitingRequests => {}
+            }
+            if !meanings.contains(&known) {
+                meanings.push(known);
+            }
+            let english = format!("{known} (code {code})");
+            let said = (fr.problem)(&Problem::ProviderSaid {
+                provider,
+                code: Some((*code).into()),
+                words: english.clone(),
+            });
+            assert_ne!(said, english, "not translated: {english}");
+            assert!(said.ends_with(&format!("(code {code})")), "{said}");
+        }
+    }
+    assert_eq!(meanings.len(), 20, "every meaning is listed");
+}
+
+#[test]
+fn every_notice_is_said_in_french_with_its_values() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    for notice in every_notice() {
+        let (english, french) = ((en.notice)(&notice), (fr.notice)(&notice));
+        assert_ne!(english, french, "not translated: {english}");
+        for value in values_of(&english) {
+            assert!(
+                french.contains(&value),
+                "the French for \"{english}\" lost {value}: {french}"
+            );
+        }
+    }
+    let skipped = &every_notice()[8];
+    assert_eq!(
+        (en.notice)(skipped),
+        "outside France marketing: Monday, Saturday 08:00–20:00, never on French public \
+         holidays (Europe/Paris): Wednesday 14 July 2027 is a public holiday (Bastille Day) in \
+         Europe/Paris; the campaign skips such recipients"
+    );
+    assert_eq!(
+        (fr.notice)(skipped),
+        "hors de la règle Marketing en France : lundi, samedi 08:00–20:00, jamais les jours \
+         fériés en France (Europe/Paris) : le mercredi 14 juillet 2027 est férié (fête \
+         nationale) en Europe/Paris ; la campagne écarte ces destinataires"
+    );
+}
+
+#[test]
+fn a_territorys_own_holiday_is_said_in_each_language() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let closed = Closed::Holiday {
+        date: chrono::NaiveDate::from_ymd_opt(2027, 12, 20).unwrap(),
+        holiday: Holiday::AbolitionOfSlavery,
+        zone: "Indian/Reunion".into(),
+    };
+    let notice = Notice::Outside {
+        policy: "French overseas marketing".into(),
+        window: WindowTerms {
+            days: vec![Weekday::Mon, Weekday::Sat],
+            start: "08:00".into(),
+            end: "20:00".into(),
+            french_holidays: true,
+            territory_holidays: true,
+            zone: None,
+        },
+        closed,
+        then: Then::Deferred,
+    };
+    let (english, french) = ((en.notice)(&notice), (fr.notice)(&notice));
+    assert!(
+        english.contains(
+            "Monday 20 December 2027 is a public holiday (Abolition of Slavery Day) in \
+             Indian/Reunion"
+        ),
+        "{english}"
+    );
+    assert!(
+        french.contains(
+            "le lundi 20 décembre 2027 est férié (abolition de l'esclavage) en Indian/Reunion"
+        ),
+        "{french}"
+    );
+}
+
+/// The values a sentence is built from, as they appear in it (numbers, names, inputs).
+fn values_of(sentence: &str) -> Vec<String> {
+    sentence
+        .split(|c: char| c.is_whitespace() || "«»'\",:;.()".contains(c))
+        .filter(|word| word.chars().any(|c| c.is_ascii_digit()) || word.contains('+'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_problem_and_refusal_is_said_in_french_with_its_values() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let sentences = every_problem()
+        .iter()
+        .map(|p| ((en.problem)(p), (fr.problem)(p)))
+        .chain(
+            every_refusal()
+                .iter()
+                .map(|r| ((en.refusal)(r), (fr.refusal)(r))),
+        )
+        .collect::<Vec<_>>();
+    for (english, french) in &sentences {
+        assert_ne!(english, french, "not translated: {english}");
+        for value in values_of(english) {
+            assert!(
+                french.contains(&value),
+                "the French for \"{english}\" lost {value}: {french}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_refusal_from_the_server_is_said_in_the_users_language() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let refused = crate::models::AppError::NotAllowed(Refusal::AlreadyPaused);
+    assert_eq!(en.error(&refused), "The campaign is already paused.");
+    assert_eq!(fr.error(&refused), "La campagne est déjà en pause.");
+}
