@@ -4,6 +4,7 @@ mod app_service;
 mod campaign_operations;
 mod campaign_preview;
 mod campaign_records;
+mod campaign_start;
 mod campaign_views;
 mod credit_check;
 mod frequency_cap;

@@ -17,11 +17,11 @@ use uuid::Uuid;
 
 use super::campaign_preview;
 use super::campaign_records::{campaign_rows, PlannedSubmission};
+use super::campaign_start::CampaignStart;
 use super::credit_check::{ensure_credit, CostRates};
-use super::store_errors::{campaign_not_recorded, read_failed};
+use super::store_errors::read_failed;
 use crate::clock::SharedClock;
-use crate::exactly_once::claim_keeper::KeptClaims;
-use crate::exactly_once::handover::{Batch, BatchResult, Handover, HandoverLimits, Handovers};
+use crate::exactly_once::handover::{BatchResult, HandoverLimits, Handovers};
 use crate::providers::ProviderSet;
 use crate::providers::{Accepted, SmsProvider};
 use crate::sending_rules_settings::FrequencyCap;
@@ -186,54 +186,21 @@ impl SchedulerService {
             &self.claims.taken_at(&holder, now),
             now,
         );
-        self.store
-            .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
-            .await
-            .map_err(campaign_not_recorded)?;
-        let claims = KeptClaims::start(
-            self.store.clone(),
-            self.clock.clone(),
-            self.claims.clone(),
+        let requests = submissions.into_iter().map(|s| s.request).collect();
+        let results = CampaignStart {
+            store: self.store.clone(),
+            clock: self.clock.clone(),
+            claims: self.claims.clone(),
+            handovers: self.handovers.clone(),
+            provider: provider.clone(),
             holder,
-        );
-        let detail = rows.campaign.override_reason.as_deref().map(|reason| {
-            Notice::RulesOverridden {
-                reason: reason.to_owned(),
-            }
-            .to_recorded()
-        });
-        if let Err(error) = self
-            .store
-            .record_action(&campaign_id, &actor.0, "schedule", detail.as_deref(), now)
-            .await
-        {
-            tracing::error!(campaign = %campaign_id, %error, "action not recorded");
+            rows,
+            requests,
+            actor: actor.0.clone(),
+            now,
         }
-
-        let batches: Vec<Batch> = rows
-            .submissions
-            .into_iter()
-            .zip(submissions)
-            .map(|(row, planned)| Batch {
-                due: row
-                    .send_at
-                    .as_deref()
-                    .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
-                    .map_or(now, |at| at.with_timezone(&Utc)),
-                request: planned.request,
-                numbers: row.recipients,
-                send_at: row.send_at,
-                simulation: row.simulation,
-            })
-            .collect();
-        let results = self
-            .handovers
-            .run(Handover {
-                provider: provider.clone(),
-                batches,
-                claims,
-            })
-            .await?;
+        .run()
+        .await?;
 
         // When every batch was refused, say why as an error, as for a single request. A batch
         // without an answer is not a refusal: reconciliation settles it, so the receipt says so.
