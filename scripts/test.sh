@@ -32,6 +32,10 @@ fi
 cargo test --release -p sms-scheduler-app -p sms-scheduler-server 2>&1 | tee "$LOGS/cargo.log"
 cargo_status=${PIPESTATUS[0]}
 
+say "benchmark at a small size (1,000 recipients), so a change that breaks it fails here"
+SMS_SCHEDULER_BENCH_RECIPIENTS=1000 cargo bench -p sms-scheduler-server --bench campaign_100k 2>&1 | tee -a "$LOGS/cargo.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
+
 say "browser tests (Playwright, Chromium)"
 (cd end2end && PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/playwright.json" npx playwright test --reporter=list,json)
 playwright_status=$?
