@@ -141,16 +141,14 @@ impl Balance {
     /// The problem when `estimate` is more than this balance, in the same currency: the
     /// provider would take part of the campaign and refuse the rest.
     pub fn shortfall(&self, estimate: f64, currency: &str) -> Option<Problem> {
-        let (estimate, balance) = (
-            Amount::from_units(estimate),
-            Amount::from_units(self.amount),
-        );
-        (self.unit == currency && estimate > balance).then(|| Problem::OverBalance {
-            provider: self.provider,
-            estimate,
-            balance,
-            currency: self.unit.clone(),
-        })
+        let estimate = Amount::from_units(estimate);
+        self.below(estimate, currency)
+            .then(|| Problem::OverBalance {
+                provider: self.provider,
+                estimate,
+                balance: Amount::from_units(self.amount),
+                currency: self.unit.clone(),
+            })
     }
 }
 

@@ -3,7 +3,7 @@
 
 use app::models::{CampaignState, RecipientStatus};
 
-use super::campaigns::{campaign_from_row, CAMPAIGN_COLUMNS};
+use super::campaigns::{campaign_from_row, stored, CAMPAIGN_COLUMNS};
 use super::{CampaignRecord, Store, StoreError};
 
 /// Which campaigns to list; every field narrows the list further.
@@ -177,10 +177,11 @@ impl Store {
         let Some((campaign_id, campaign_type)) = newest else {
             return Ok(None);
         };
-        let campaign_type =
-            app::domain::CampaignType::from_stored(&campaign_type).ok_or_else(|| {
-                sqlx::Error::Decode(format!("unknown campaign type {campaign_type:?}").into())
-            })?;
+        let campaign_type = stored(
+            campaign_type,
+            "campaign type",
+            app::domain::CampaignType::from_stored,
+        )?;
         // Those left out before submission were never going to cost anything.
         let (recipients, parts): (i64, Option<i64>) = sqlx::query_as(
             "SELECT COUNT(*), SUM(parts) FROM recipients \

@@ -167,7 +167,7 @@ pub(super) const CAMPAIGN_COLUMNS: &str =
      remove_blacklisted, flash, validity_minutes";
 
 /// A stored name read back with `parse`, or a decoding error naming `what`.
-fn stored<T>(
+pub(super) fn stored<T>(
     name: String,
     what: &str,
     parse: impl FnOnce(&str) -> Option<T>,

@@ -70,8 +70,8 @@ enum FirstKill {
     InFlight { after_recipients: usize },
 }
 
-fn received_by(sandbox_messages: Vec<ReceivedMessage>) -> Vec<ReceivedMessage> {
-    sandbox_messages
+fn not_canceled(messages: Vec<ReceivedMessage>) -> Vec<ReceivedMessage> {
+    messages
         .into_iter()
         .filter(|message| !message.canceled)
         .collect()
@@ -79,7 +79,7 @@ fn received_by(sandbox_messages: Vec<ReceivedMessage>) -> Vec<ReceivedMessage> {
 
 async fn messages(sandbox: &SandboxProcess, provider: Provider) -> Vec<ReceivedMessage> {
     let received = sandbox.received().await;
-    received_by(match provider {
+    not_canceled(match provider {
         Provider::Octopush => received.octopush,
         Provider::Infobip => received.infobip,
     })

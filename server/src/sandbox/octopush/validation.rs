@@ -9,18 +9,10 @@ use std::collections::BTreeMap;
 
 use super::coercion::{coerce_flag, read_send_at};
 use crate::providers::octopush::wire::{ErrorBody, SmsType, WirePurpose};
+use app::domain::placeholders::PLACEHOLDERS;
 
 pub const MAX_RECIPIENTS: usize = 500;
 const MAX_CONTACT_FIELD: usize = 50;
-const CONTACT_FIELDS: [&str; 7] = [
-    "first_name",
-    "last_name",
-    "param1",
-    "param2",
-    "param3",
-    "param4",
-    "param5",
-];
 
 /// A send request that passed every rule.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,7 +197,8 @@ fn read_contact(
         _ => return Err(refuse(117, format!("recipients[{index}].phone_number is required."))),
     };
     let mut values = BTreeMap::new();
-    for name in CONTACT_FIELDS {
+    // Octopush's contact fields are the placeholder names the app offers.
+    for name in PLACEHOLDERS {
         if let Some(value) = optional_string(fields, name)? {
             if value.chars().count() > MAX_CONTACT_FIELD {
                 return Err(refuse(
