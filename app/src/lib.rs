@@ -1,10 +1,11 @@
-//! sms-scheduler's app: the domain rules shared by browser and server, the wire models, the server
-//! functions, and the pages. Built with `csr` for the browser and with `ssr` inside the server.
+//! sms-scheduler's app: the domain rules the browser runs (shared with the server), the wire
+//! models, the server functions, and the pages. Built with `csr` for the browser and with `ssr` inside the server.
 
 pub mod api;
 pub mod client;
 pub mod components;
 pub mod debounce;
+pub mod decimal;
 pub mod domain;
 pub mod fetched;
 pub mod i18n;

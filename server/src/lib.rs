@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod configuration;
+pub mod domain;
 pub mod exactly_once;
 pub mod identity;
 pub mod process;
@@ -18,4 +19,5 @@ pub mod storage;
 pub mod telemetry;
 #[cfg(test)]
 mod test_support;
+pub mod webhook_path;
 pub mod webhook_urls;

@@ -5,7 +5,7 @@ use axum::http::Request;
 use tower_http::trace::MakeSpan;
 use tracing::Span;
 
-use crate::webhook_urls::redacted;
+use crate::webhook_path::redacted;
 
 /// tower-http's default request span, its `uri` redacted.
 #[derive(Debug, Clone, Copy, Default)]

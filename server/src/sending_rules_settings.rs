@@ -1,13 +1,13 @@
 //! The sending rules as an administrator writes them in the configuration file: the policies
 //! (which replace the built-in ones when given) and the marketing frequency cap.
 
-use app::domain::campaign_plan::CapAction;
-use app::domain::holidays::HolidayCalendar;
-use app::domain::send_time::parse_zone;
-use app::domain::sending_rules::{
+use crate::domain::campaign_plan::CapAction;
+use crate::domain::holidays::HolidayCalendar;
+use crate::domain::send_time::parse_zone;
+use crate::domain::sending_rules::{
     Countries, Days, Enforcement, SendingPolicies, SendingPolicy, SendingWindow, WindowZone,
 };
-use app::domain::Purpose;
+use crate::domain::Purpose;
 use chrono::{NaiveTime, Weekday};
 use serde::Deserialize;
 

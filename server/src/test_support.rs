@@ -1,8 +1,8 @@
 //! Fixtures for the server's unit tests.
 
-use app::domain::order::{OrderRules, SmsOrder};
-use app::domain::phone::Region;
-use app::domain::{CampaignType, OutsideWindow, Purpose};
+use crate::domain::order::{OrderRules, SmsOrder};
+use crate::domain::phone::Region;
+use crate::domain::{CampaignType, OutsideWindow, Purpose};
 use app::models::{ProviderId, ScheduleRequest};
 use chrono::{TimeZone, Utc};
 

@@ -11,8 +11,10 @@ pub async fn preview_campaign(
     request: ScheduleRequest,
     offset: u64,
 ) -> Result<CampaignPreview, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.preview(request, offset).await
+    crate::services::provided()?
+        .schedule
+        .preview(request, offset)
+        .await
 }
 
 #[server(endpoint = "list_campaigns", input = Json, output = Postcard)]
@@ -20,8 +22,10 @@ pub async fn list_campaigns(
     before: Option<String>,
     filter: CampaignFilter,
 ) -> Result<CampaignPage, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.campaigns(before, filter).await
+    crate::services::provided()?
+        .campaigns
+        .campaigns(before, filter)
+        .await
 }
 
 #[server(endpoint = "get_campaign", input = Json, output = Postcard)]
@@ -30,20 +34,26 @@ pub async fn get_campaign(
     status: Option<RecipientStatus>,
     offset: u64,
 ) -> Result<CampaignDetail, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.campaign(&id, status, offset).await
+    crate::services::provided()?
+        .campaigns
+        .campaign(&id, status, offset)
+        .await
 }
 
 #[server(endpoint = "refused_again", input = Json, output = Postcard)]
 pub async fn refused_again(id: String) -> Result<ScheduleRequest, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.refused_again(&id).await
+    crate::services::provided()?
+        .campaigns
+        .refused_again(&id)
+        .await
 }
 
 #[server(endpoint = "recipient_history", input = Json, output = Postcard)]
 pub async fn recipient_history(recipient_id: String) -> Result<Vec<RecipientEvent>, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.recipient_history(&recipient_id).await
+    crate::services::provided()?
+        .campaigns
+        .recipient_history(&recipient_id)
+        .await
 }
 
 #[server(endpoint = "operate_campaign", input = Json, output = Postcard)]
@@ -51,6 +61,9 @@ pub async fn operate_campaign(
     id: String,
     operation: CampaignOperation,
 ) -> Result<OperationReport, AppError> {
-    let (service, actor) = crate::services::from_context()?;
-    service.operate(&actor, &id, operation).await
+    let actor = crate::services::actor()?;
+    crate::services::provided()?
+        .operations
+        .operate(&actor, &id, operation)
+        .await
 }

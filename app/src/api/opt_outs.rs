@@ -5,19 +5,27 @@ use crate::models::{AppError, OptOutImport, OptOutPage};
 
 #[server(endpoint = "list_opt_outs", input = Json, output = Postcard)]
 pub async fn list_opt_outs(offset: u64, search: String) -> Result<OptOutPage, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.opt_outs(offset, search).await
+    crate::services::provided()?
+        .opt_outs
+        .opt_outs(offset, search)
+        .await
 }
 
 /// `source`: `operator` for numbers typed in, `import` for a file's content.
 #[server(endpoint = "add_opt_outs", input = Json, output = Postcard)]
 pub async fn add_opt_outs(numbers: String, source: String) -> Result<OptOutImport, AppError> {
-    let (service, actor) = crate::services::from_context()?;
-    service.add_opt_outs(&actor, numbers, source).await
+    let actor = crate::services::actor()?;
+    crate::services::provided()?
+        .opt_outs
+        .add_opt_outs(&actor, numbers, source)
+        .await
 }
 
 #[server(endpoint = "remove_opt_out", input = Json, output = Postcard)]
 pub async fn remove_opt_out(phone: String) -> Result<(), AppError> {
-    let (service, actor) = crate::services::from_context()?;
-    service.remove_opt_out(&actor, phone).await
+    let actor = crate::services::actor()?;
+    crate::services::provided()?
+        .opt_outs
+        .remove_opt_out(&actor, phone)
+        .await
 }

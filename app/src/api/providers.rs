@@ -7,20 +7,20 @@ use crate::models::{
 
 #[server(endpoint = "list_providers", input = Json, output = Postcard)]
 pub async fn list_providers() -> Result<Vec<ProviderInfo>, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    Ok(service.providers())
+    Ok(crate::services::provided()?.providers.providers())
 }
 
 #[server(endpoint = "check_balance", input = Json, output = Postcard)]
 pub async fn check_balance(provider: ProviderId) -> Result<Balance, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.balance(provider).await
+    crate::services::provided()?
+        .providers
+        .balance(provider)
+        .await
 }
 
 #[server(endpoint = "low_balances", input = Json, output = Postcard)]
 pub async fn low_balances() -> Result<Vec<LowBalance>, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.low_balances().await
+    crate::services::provided()?.providers.low_balances().await
 }
 
 #[server(endpoint = "check_balance_details", input = Json, output = Postcard)]
@@ -28,12 +28,14 @@ pub async fn check_balance_details(
     provider: ProviderId,
     country: String,
 ) -> Result<Vec<ProductCredit>, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.balance_details(provider, country).await
+    crate::services::provided()?
+        .providers
+        .balance_details(provider, country)
+        .await
 }
 
 /// The time zones of countries (no alias), with their countries: the table stays on the server.
 #[server(endpoint = "list_time_zones", input = Json, output = Postcard)]
 pub async fn list_time_zones() -> Result<Vec<ZoneChoice>, AppError> {
-    Ok(crate::domain::zone_table::zone_choices())
+    Ok(crate::services::provided()?.settings.time_zones())
 }

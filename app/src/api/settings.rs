@@ -5,18 +5,17 @@ use crate::models::{AppError, SandboxClockView, ServerSettings};
 
 #[server(endpoint = "read_settings", input = Json, output = Postcard)]
 pub async fn read_settings() -> Result<ServerSettings, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    Ok(service.settings())
+    Ok(crate::services::provided()?.settings.settings())
 }
 
 #[server(endpoint = "read_sandbox_clock", input = Json, output = Postcard)]
 pub async fn read_sandbox_clock() -> Result<SandboxClockView, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.sandbox_clock()
+    crate::services::provided()?.settings.sandbox_clock()
 }
 
 #[server(endpoint = "advance_sandbox_clock", input = Json, output = Postcard)]
 pub async fn advance_sandbox_clock(seconds: i64) -> Result<SandboxClockView, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.advance_sandbox_clock(seconds)
+    crate::services::provided()?
+        .settings
+        .advance_sandbox_clock(seconds)
 }

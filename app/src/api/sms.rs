@@ -10,8 +10,11 @@ pub async fn schedule_sms(
     request: ScheduleRequest,
     campaign_id: Option<String>,
 ) -> Result<ScheduleReceipt, AppError> {
-    let (service, actor) = crate::services::from_context()?;
-    service.schedule(&actor, request, campaign_id).await
+    let actor = crate::services::actor()?;
+    crate::services::provided()?
+        .schedule
+        .schedule(&actor, request, campaign_id)
+        .await
 }
 
 /// How far the campaign being scheduled has been handed over; `None` until it is recorded.
@@ -19,6 +22,8 @@ pub async fn schedule_sms(
 pub async fn read_schedule_progress(
     campaign_id: String,
 ) -> Result<Option<ScheduleProgress>, AppError> {
-    let (service, _) = crate::services::from_context()?;
-    service.schedule_progress(&campaign_id).await
+    crate::services::provided()?
+        .schedule
+        .schedule_progress(&campaign_id)
+        .await
 }

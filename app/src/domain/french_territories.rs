@@ -65,22 +65,6 @@ impl FrenchTerritory {
         };
         NaiveDate::from_ymd_opt(year, month, day)
     }
-
-    /// Its clock.
-    #[cfg(feature = "ssr")]
-    pub fn zone(self) -> chrono_tz::Tz {
-        use chrono_tz::{America, Indian};
-        match self {
-            FrenchTerritory::Reunion => Indian::Reunion,
-            FrenchTerritory::Guadeloupe => America::Guadeloupe,
-            FrenchTerritory::Martinique => America::Martinique,
-            FrenchTerritory::FrenchGuiana => America::Cayenne,
-            FrenchTerritory::Mayotte => Indian::Mayotte,
-            FrenchTerritory::SaintPierreAndMiquelon => America::Miquelon,
-            FrenchTerritory::SaintBarthelemy => America::St_Barthelemy,
-            FrenchTerritory::SaintMartin => America::Marigot,
-        }
-    }
 }
 
 /// French law on marketing SMS applies to a number of this region: France's, or a territory's.
@@ -126,25 +110,6 @@ mod tests {
                 Some("28-05"),
             ]
             .map(|d| d.map(String::from))
-        );
-    }
-
-    #[cfg(feature = "ssr")]
-    #[test]
-    fn each_territory_reads_its_own_clock() {
-        let zones: Vec<_> = FrenchTerritory::ALL.map(|t| t.zone().name()).to_vec();
-        assert_eq!(
-            zones,
-            [
-                "Indian/Reunion",
-                "America/Guadeloupe",
-                "America/Martinique",
-                "America/Cayenne",
-                "Indian/Mayotte",
-                "America/Miquelon",
-                "America/St_Barthelemy",
-                "America/Marigot",
-            ]
         );
     }
 }

@@ -46,9 +46,10 @@ impl fmt::Display for Refusal {
             Refusal::OctopushCancelLimits(limits) => write!(
                 f,
                 "Octopush cancels only more than {} minutes before the send time, campaigns of \
-                 fewer than {} recipients, at most 1000 times a month.",
+                 fewer than {} recipients, at most {} times a month.",
                 limits.notice_minutes,
-                limits.max_recipients + 1
+                limits.max_recipients + 1,
+                limits.per_month
             ),
             Refusal::CancelTooLate(minutes) => write!(
                 f,

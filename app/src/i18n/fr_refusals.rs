@@ -45,9 +45,10 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         }
         Refusal::OctopushCancelLimits(limits) => format!(
             "Octopush n'annule que plus de {} minutes avant l'heure d'envoi, des campagnes de \
-             moins de {} destinataires, au plus 1000 fois par mois.",
+             moins de {} destinataires, au plus {} fois par mois.",
             limits.notice_minutes,
-            limits.max_recipients + 1
+            limits.max_recipients + 1,
+            limits.per_month
         ),
         Refusal::OctopushCannotMove => {
             "Octopush ne peut pas déplacer une campagne : annulez-la et planifiez-la de nouveau."

@@ -20,13 +20,12 @@ mod fr_notices;
 mod fr_problems;
 mod fr_refusals;
 mod locale;
-mod number;
 mod plural;
 #[cfg(test)]
 mod tests;
 mod window_words;
 
+pub use crate::decimal::fixed_point;
 pub use catalogue::Texts;
 pub use context::{provide_i18n, use_i18n, word, I18n};
 pub use locale::Locale;
-pub use number::fixed_point;

@@ -67,6 +67,8 @@ pub struct CancelLimits {
     pub notice_minutes: u32,
     /// Most recipients a campaign it cancels may have.
     pub max_recipients: u32,
+    /// Most cancellations a month.
+    pub per_month: u32,
 }
 
 /// What the browser may know of a provider: never its credentials.
@@ -99,7 +101,7 @@ impl Amount {
 impl std::fmt::Display for Amount {
     /// Two decimals, as every amount is said.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::fixed_point(self.units(), 2, '.'))
+        f.write_str(&crate::decimal::fixed_point(self.units(), 2, '.'))
     }
 }
 

@@ -3,12 +3,12 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::domain::phone::Region;
+use crate::domain::sending_rules::SendingPolicies;
 use crate::identity::IdentityHeader;
 use crate::sandbox::settings::SandboxSettings;
 use crate::sending_rules_settings::{self, FrequencyCap, FrequencyCapSettings, PolicySettings};
 use crate::site::FrameAncestors;
-use app::domain::phone::Region;
-use app::domain::sending_rules::SendingPolicies;
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! The interface every provider implements, and the one error type they all report.
 
-use app::domain::order::SmsOrder;
-use app::domain::CampaignType;
+use crate::domain::order::SmsOrder;
+use crate::domain::CampaignType;
 use app::models::{
     AppError, Balance, Field, ProductCredit, ProviderId, ProviderInfo, RejectedRecipient,
 };

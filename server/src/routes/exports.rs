@@ -36,7 +36,7 @@ pub async fn campaign_recipients(
             }
         },
     };
-    match state.service.recipients_csv(&id, status).await {
+    match state.services.campaigns.recipients_csv(&id, status).await {
         Ok(csv) => {
             let file = match status {
                 Some(status) => format!("campaign-{id}-{}.csv", status.as_str()),

@@ -1,6 +1,6 @@
-//! Server-function calls: each request gets the SMS service and the acting user as context.
+//! Server-function calls: each request gets the services and the acting user as context.
 
-use app::services::SharedSmsService;
+use app::services::Services;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Request};
@@ -13,7 +13,7 @@ use crate::identity::IdentityHeader;
 
 #[derive(Clone)]
 pub struct ServerFnState {
-    pub service: SharedSmsService,
+    pub services: Services,
     pub identity: IdentityHeader,
 }
 
@@ -31,10 +31,10 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
         return response;
     }
     let actor = state.identity.actor(request.headers());
-    let service = state.service.clone();
+    let services = state.services.clone();
     let response = leptos_axum::handle_server_fns_with_context(
         move || {
-            provide_context(service.clone());
+            provide_context(services.clone());
             provide_context(actor.clone());
         },
         request,

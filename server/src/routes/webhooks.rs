@@ -16,15 +16,13 @@ use crate::services::status_reports::IntakeError;
 use crate::services::{IntakeSummary, ReportIntake};
 use crate::storage::StoreError;
 
-/// Where the webhooks are mounted, below the base path; the secret follows.
-pub const WEBHOOKS_PATH: &str = "/webhooks";
 pub const OCTOPUSH_PATH: &str = "/octopush";
 pub const INFOBIP_REPORTS_PATH: &str = "/infobip/reports";
 pub const INFOBIP_INBOUND_PATH: &str = "/infobip/inbound";
 /// Source recorded in the ledger for reports pushed by Infobip.
 pub const INFOBIP_SOURCE: &str = "infobip-webhook";
 
-/// The routes, to be nested under `WEBHOOKS_PATH/<secret>`.
+/// The routes, to be nested under `webhook_path::WEBHOOKS_PATH/<secret>`.
 pub fn routes(intake: ReportIntake) -> Router {
     Router::new()
         .route(OCTOPUSH_PATH, post(octopush))

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::webhook_urls::redacted;
+use crate::webhook_path::redacted;
 
 /// How often the sandboxes look for reports to push.
 pub const TICK: Duration = Duration::from_millis(500);

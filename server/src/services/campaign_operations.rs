@@ -2,15 +2,16 @@
 //! can, otherwise refused with the reason. Each provider request of the campaign still waiting is
 //! changed at the provider first, then in the ledger; every operation is recorded with who asked.
 
-use app::domain::phone::{PhoneNumber, Region};
-use app::domain::send_time::{parse_zone, SendTime};
-use app::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies};
-use app::domain::Purpose;
+use crate::domain::phone::{PhoneNumber, Region};
+use crate::domain::send_time::{parse_zone, SendTime};
+use crate::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies};
+use crate::domain::Purpose;
 use app::models::{
     AppError, CampaignOperation, Capabilities, Field, FieldError, Notice, OperationAvailability,
     OperationReport, Problem, RecipientStatus, Refusal, RuleBreak, Support,
 };
-use app::services::Actor;
+use app::services::{Actor, OperationService};
+use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
@@ -134,8 +135,11 @@ impl CampaignOperations {
             default_region,
         }
     }
+}
 
-    pub async fn operate(
+#[async_trait]
+impl OperationService for CampaignOperations {
+    async fn operate(
         &self,
         actor: &Actor,
         campaign_id: &str,
@@ -255,7 +259,9 @@ impl CampaignOperations {
             _ => Ok(report),
         }
     }
+}
 
+impl CampaignOperations {
     async fn apply(
         &self,
         provider: &dyn SmsProvider,

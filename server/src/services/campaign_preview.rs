@@ -1,7 +1,7 @@
 //! The preview of a campaign: what scheduling it would do, a page of recipients at a time.
 
-use app::domain::campaign_plan::{CampaignPlan, Fate};
-use app::domain::order::SmsOrder;
+use crate::domain::campaign_plan::{CampaignPlan, Fate};
+use crate::domain::order::SmsOrder;
 use app::models::{CampaignPreview, PreviewRecipient};
 
 use super::credit_check::{round, CostRates};

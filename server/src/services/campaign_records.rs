@@ -1,9 +1,9 @@
 //! The rows a campaign is recorded as, built from the order and its plan before any provider call.
 
-use app::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
-use app::domain::order::SmsOrder;
-use app::domain::provider_options::OrderOptions;
-use app::domain::{Encoding, OutsideWindow, Purpose};
+use crate::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
+use crate::domain::order::SmsOrder;
+use crate::domain::provider_options::OrderOptions;
+use crate::domain::{Encoding, OutsideWindow, Purpose};
 use app::models::{Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
 

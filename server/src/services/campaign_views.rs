@@ -1,16 +1,18 @@
 //! Campaigns for the status views: listed with counts, in detail with a page of recipients, who did
 //! what, and what can still be done to them.
 
-use app::domain::phone::{PhoneNumber, Region};
+use crate::domain::phone::{PhoneNumber, Region};
 use app::models::{
     AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
     Notice, ProviderId, ProviderOptions, RecipientEvent, RecipientStatus, RecipientView, Refusal,
-    StatusCount,
+    ScheduleRequest, StatusCount,
 };
-use chrono::{DateTime, Utc};
+use app::services::CampaignService;
+use async_trait::async_trait;
 
 use super::campaign_operations::availability;
 use super::store_errors::read_failed;
+use crate::clock::SharedClock;
 use crate::providers::ProviderSet;
 use crate::storage::{CampaignListQuery, CampaignRecord, RecipientRecord, Store, StoreError};
 
@@ -22,20 +24,39 @@ pub const RECIPIENTS_PAGE: u32 = 100;
 pub struct CampaignViews {
     pub(super) store: Store,
     providers: ProviderSet,
+    clock: SharedClock,
     /// Whose national format a searched number is read in.
     default_region: Region,
 }
 
 impl CampaignViews {
-    pub fn new(store: Store, providers: ProviderSet, default_region: Region) -> Self {
+    pub fn new(
+        store: Store,
+        providers: ProviderSet,
+        clock: SharedClock,
+        default_region: Region,
+    ) -> Self {
         Self {
             store,
             providers,
+            clock,
             default_region,
         }
     }
 
-    pub async fn campaigns(
+    /// The campaign recorded as `id`, or why not.
+    pub(super) async fn record(&self, id: &str) -> Result<CampaignRecord, AppError> {
+        self.store
+            .campaign(id)
+            .await
+            .map_err(read_failed)?
+            .ok_or_else(|| no_campaign(id))
+    }
+}
+
+#[async_trait]
+impl CampaignService for CampaignViews {
+    async fn campaigns(
         &self,
         before: Option<String>,
         filter: CampaignFilter,
@@ -85,22 +106,13 @@ impl CampaignViews {
         })
     }
 
-    /// The campaign recorded as `id`, or why not.
-    pub(super) async fn record(&self, id: &str) -> Result<CampaignRecord, AppError> {
-        self.store
-            .campaign(id)
-            .await
-            .map_err(read_failed)?
-            .ok_or_else(|| no_campaign(id))
-    }
-
-    pub async fn campaign(
+    async fn campaign(
         &self,
         id: &str,
         status: Option<RecipientStatus>,
         offset: u64,
-        now: DateTime<Utc>,
     ) -> Result<CampaignDetail, AppError> {
+        let now = self.clock.now();
         let record = self.record(id).await?;
         let override_reason = record.override_reason.clone();
         let options = stored_options(&record);
@@ -159,10 +171,19 @@ impl CampaignViews {
         })
     }
 
-    pub async fn recipient_history(
+    async fn refused_again(&self, campaign_id: &str) -> Result<ScheduleRequest, AppError> {
+        self.refused_draft(campaign_id, self.clock.now()).await
+    }
+
+    async fn recipients_csv(
         &self,
-        recipient_id: &str,
-    ) -> Result<Vec<RecipientEvent>, AppError> {
+        id: &str,
+        status: Option<RecipientStatus>,
+    ) -> Result<String, AppError> {
+        self.export_csv(id, status).await
+    }
+
+    async fn recipient_history(&self, recipient_id: &str) -> Result<Vec<RecipientEvent>, AppError> {
         let events = self
             .store
             .recipient_history(recipient_id)

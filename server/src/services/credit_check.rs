@@ -1,8 +1,8 @@
 //! What a campaign is estimated to cost, and the check that the provider's balance covers it:
 //! otherwise the provider would send part of the campaign and refuse the rest.
 
-use app::domain::campaign_plan::{CampaignPlan, Fate};
-use app::domain::order::SmsOrder;
+use crate::domain::campaign_plan::{CampaignPlan, Fate};
+use crate::domain::order::SmsOrder;
 use app::models::{AppError, Field, FieldError};
 
 use std::time::Duration;

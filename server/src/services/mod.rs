@@ -1,6 +1,6 @@
-//! The server's implementation of the app's service interface.
+//! The server's services: each implements one of the app's service interfaces
+//! (`app::services`), or works behind one.
 
-mod app_service;
 mod campaign_operations;
 mod campaign_preview;
 mod campaign_records;
@@ -9,8 +9,8 @@ mod campaign_views;
 mod credit_check;
 mod frequency_cap;
 pub mod infobip_report_poller;
-mod low_balance;
 mod opt_out_list;
+mod provider_accounts;
 mod recipient_export;
 mod refused_again;
 mod scheduler;
@@ -19,10 +19,10 @@ pub mod status_reports;
 mod store_errors;
 
 pub use crate::sending_rules_settings::FrequencyCap;
-pub use app_service::AppService;
 pub use campaign_operations::CampaignOperations;
 pub use campaign_views::CampaignViews;
 pub use opt_out_list::OptOutList;
-pub use scheduler::{SchedulerService, SchedulingRules};
-pub use settings_view::server_settings;
+pub use provider_accounts::ProviderAccounts;
+pub use scheduler::{Scheduler, SchedulingRules};
+pub use settings_view::{server_settings, SettingsView};
 pub use status_reports::{IntakeSummary, ReportIntake};

@@ -1,13 +1,14 @@
 //! The opt-out list by hand: read it a page at a time, add numbers typed in or imported (one per
 //! line, or a CSV with a phone column), take a number off. Each change records who made it.
 
-use app::domain::phone::{PhoneNumber, Region};
-use app::domain::recipients::parse_recipients;
+use crate::domain::phone::{PhoneNumber, Region};
+use crate::domain::recipients::parse_recipients;
 use app::models::{
     AppError, Field, FieldError, Notice, OptOutEntry, OptOutImport, OptOutPage, Problem,
     ProviderId, Refusal, StillScheduled,
 };
-use app::services::Actor;
+use app::services::{Actor, OptOutService};
+use async_trait::async_trait;
 
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
@@ -33,37 +34,6 @@ impl OptOutList {
             clock,
             default_region,
         }
-    }
-
-    pub async fn page(&self, offset: u64, search: &str) -> Result<OptOutPage, AppError> {
-        let mut entries = self
-            .store
-            .opt_outs(offset, OPT_OUTS_PAGE + 1, &self.searched_digits(search))
-            .await
-            .map_err(read_failed)?;
-        let has_more = entries.len() > OPT_OUTS_PAGE as usize;
-        entries.truncate(OPT_OUTS_PAGE as usize);
-        let phones: Vec<String> = entries.iter().map(|e| e.phone.clone()).collect();
-        let held = self.still_scheduled(&phones).await?;
-        Ok(OptOutPage {
-            entries: entries
-                .into_iter()
-                .map(|e| OptOutEntry {
-                    still_scheduled: held
-                        .iter()
-                        .filter(|h| h.phone == e.phone)
-                        .cloned()
-                        .collect(),
-                    phone: e.phone,
-                    source: e.source,
-                    detail: e.detail.as_deref().map(Notice::from_recorded),
-                    actor: e.actor,
-                    created_at: e.created_at,
-                })
-                .collect(),
-            offset,
-            has_more,
-        })
     }
 
     /// The scheduled campaigns that still send to `phones`.
@@ -99,15 +69,51 @@ impl OptOutList {
             Err(_) => search.chars().filter(char::is_ascii_digit).collect(),
         }
     }
+}
+
+#[async_trait]
+impl OptOutService for OptOutList {
+    async fn opt_outs(&self, offset: u64, search: String) -> Result<OptOutPage, AppError> {
+        let search = search.as_str();
+        let mut entries = self
+            .store
+            .opt_outs(offset, OPT_OUTS_PAGE + 1, &self.searched_digits(search))
+            .await
+            .map_err(read_failed)?;
+        let has_more = entries.len() > OPT_OUTS_PAGE as usize;
+        entries.truncate(OPT_OUTS_PAGE as usize);
+        let phones: Vec<String> = entries.iter().map(|e| e.phone.clone()).collect();
+        let held = self.still_scheduled(&phones).await?;
+        Ok(OptOutPage {
+            entries: entries
+                .into_iter()
+                .map(|e| OptOutEntry {
+                    still_scheduled: held
+                        .iter()
+                        .filter(|h| h.phone == e.phone)
+                        .cloned()
+                        .collect(),
+                    phone: e.phone,
+                    source: e.source,
+                    detail: e.detail.as_deref().map(Notice::from_recorded),
+                    actor: e.actor,
+                    created_at: e.created_at,
+                })
+                .collect(),
+            offset,
+            has_more,
+        })
+    }
 
     /// Adds every valid number; a list with errors adds nothing, so it can be fixed and sent again
     /// whole.
-    pub async fn add(
+    async fn add_opt_outs(
         &self,
         actor: &Actor,
-        numbers: &str,
-        source: &str,
+        numbers: String,
+        source: String,
     ) -> Result<OptOutImport, AppError> {
+        let (numbers, source) = (numbers.as_str(), source.as_str());
         if !SOURCES.contains(&source) {
             return Err(AppError::Invalid(vec![FieldError::new(
                 Field::OptOutNumbers,
@@ -169,8 +175,8 @@ impl OptOutList {
         Ok(report)
     }
 
-    pub async fn remove(&self, actor: &Actor, phone: &str) -> Result<(), AppError> {
-        let number = PhoneNumber::parse(phone, self.default_region)
+    async fn remove_opt_out(&self, actor: &Actor, phone: String) -> Result<(), AppError> {
+        let number = PhoneNumber::parse(&phone, self.default_region)
             .map_err(|e| AppError::Invalid(vec![FieldError::new(Field::OptOutNumbers, e)]))?;
         let removed = self
             .store

@@ -16,7 +16,7 @@ const HEADER: [&str; 9] = [
 
 impl CampaignViews {
     /// The CSV text, header first; times in UTC (RFC 3339).
-    pub async fn recipients_csv(
+    pub(super) async fn export_csv(
         &self,
         campaign_id: &str,
         status: Option<RecipientStatus>,

@@ -2,7 +2,7 @@
 //! provider refused (or that were never handed over in time), for the composer to check and the
 //! user to confirm as a new campaign once the cause (credit, sender…) is fixed. Nothing is sent here.
 
-use app::domain::Purpose;
+use crate::domain::Purpose;
 use app::models::{AppError, Refusal, ScheduleRequest};
 use chrono::{DateTime, Utc};
 
@@ -14,7 +14,8 @@ use crate::storage::{CampaignRecord, StoreError};
 const FORM_TIME: &str = "%Y-%m-%dT%H:%M";
 
 impl CampaignViews {
-    pub async fn refused_again(
+    /// The form with the refused recipients only; `now` decides whether the send time is kept.
+    pub(super) async fn refused_draft(
         &self,
         id: &str,
         now: DateTime<Utc>,

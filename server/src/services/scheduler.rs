@@ -1,15 +1,16 @@
 //! Schedules a campaign: validate, plan (sending rules, opt-outs, cap), record every recipient, hand
 //! the batches to the provider, record each answer.
 
-use app::domain::campaign_plan::{CampaignPlan, Exclusions, Fate};
-use app::domain::order::{OrderRules, SmsOrder};
-use app::domain::sending_rules::SendingPolicies;
-use app::domain::Purpose;
+use crate::domain::campaign_plan::{CampaignPlan, Exclusions, Fate};
+use crate::domain::order::{OrderRules, SmsOrder};
+use crate::domain::sending_rules::SendingPolicies;
+use crate::domain::Purpose;
 use app::models::{
-    AppError, Balance, CampaignPreview, ExcludedRecipient, Notice, ProviderId, RecipientWarning,
-    Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
+    AppError, CampaignPreview, ExcludedRecipient, Notice, RecipientWarning, Refusal,
+    ScheduleProgress, ScheduleReceipt, ScheduleRequest,
 };
-use app::services::Actor;
+use app::services::{Actor, ScheduleService};
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
@@ -39,7 +40,7 @@ pub struct SchedulingRules {
     pub handovers: HandoverLimits,
 }
 
-pub struct SchedulerService {
+pub struct Scheduler {
     providers: ProviderSet,
     pub(super) store: Store,
     clock: SharedClock,
@@ -50,7 +51,7 @@ pub struct SchedulerService {
     heavy_work: Semaphore,
 }
 
-impl SchedulerService {
+impl Scheduler {
     pub fn new(
         providers: ProviderSet,
         store: Store,
@@ -138,17 +139,34 @@ impl SchedulerService {
             cap_action: self.rules.frequency_cap.action,
         })
     }
+
+    /// The id the campaign is recorded under: the browser's, when it is a UUID not used yet.
+    async fn new_campaign_id(&self, chosen: Option<String>) -> Result<String, AppError> {
+        let Some(chosen) = chosen else {
+            return Ok(Uuid::new_v4().to_string());
+        };
+        let id = Uuid::parse_str(chosen.trim())
+            .map_err(|_| AppError::NotAllowed(Refusal::NotAUuid(chosen.clone())))?
+            .to_string();
+        if self
+            .store
+            .campaign(&id)
+            .await
+            .map_err(read_failed)?
+            .is_some()
+        {
+            return Err(AppError::NotAllowed(Refusal::AlreadyScheduled(id)));
+        }
+        Ok(id)
+    }
 }
 
-impl SchedulerService {
-    pub fn providers(&self) -> &ProviderSet {
-        &self.providers
-    }
-
+#[async_trait]
+impl ScheduleService for Scheduler {
     /// Validates, plans, records every recipient, hands the batches over and records each answer.
     /// `campaign_id` (a UUID the browser chose) names the campaign; one already recorded under it
     /// is not scheduled again.
-    pub async fn schedule(
+    async fn schedule(
         &self,
         actor: &Actor,
         request: ScheduleRequest,
@@ -217,40 +235,19 @@ impl SchedulerService {
         Ok(receipt(campaign_id, &order, &plan, results, estimate))
     }
 
-    /// The id the campaign is recorded under: the browser's, when it is a UUID not used yet.
-    async fn new_campaign_id(&self, chosen: Option<String>) -> Result<String, AppError> {
-        let Some(chosen) = chosen else {
-            return Ok(Uuid::new_v4().to_string());
-        };
-        let id = Uuid::parse_str(chosen.trim())
-            .map_err(|_| AppError::NotAllowed(Refusal::NotAUuid(chosen.clone())))?
-            .to_string();
-        if self
-            .store
-            .campaign(&id)
-            .await
-            .map_err(read_failed)?
-            .is_some()
-        {
-            return Err(AppError::NotAllowed(Refusal::AlreadyScheduled(id)));
-        }
-        Ok(id)
-    }
-
     /// How far the campaign's hand-over has gone; `None` while it is not recorded.
-    pub async fn progress(&self, campaign_id: &str) -> Result<Option<ScheduleProgress>, AppError> {
+    async fn schedule_progress(
+        &self,
+        campaign_id: &str,
+    ) -> Result<Option<ScheduleProgress>, AppError> {
         self.store
             .submission_progress(campaign_id)
             .await
             .map_err(read_failed)
     }
 
-    pub async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
-        Ok(self.providers.get(provider)?.balance().await?)
-    }
-
     /// What `schedule` would do with `request`, a page of recipients from `offset`.
-    pub async fn preview(
+    async fn preview(
         &self,
         request: ScheduleRequest,
         offset: u64,

@@ -1,10 +1,59 @@
-//! The configuration in force as the read-only settings page shows it: no secret ever leaves.
+//! The configuration in force as the read-only settings page shows it (no secret ever leaves),
+//! the time-zone table, and the sandboxes' clock.
 
-use app::domain::campaign_plan::CapAction;
-use app::models::{CapTerms, PolicyInfo, ProviderInfo, ServerSettings};
+use crate::domain::campaign_plan::CapAction;
+use crate::domain::zone_table::zone_choices;
+use app::models::{
+    AppError, CapTerms, PolicyInfo, ProviderInfo, Refusal, SandboxClockView, ServerSettings,
+    ZoneChoice,
+};
+use app::services::SettingsService;
+use std::sync::Arc;
 
+use crate::clock::SandboxClock;
 use crate::configuration::Configuration;
 use crate::storage::Backend;
+
+pub struct SettingsView {
+    settings: ServerSettings,
+    /// Mounted with the sandboxes only.
+    sandbox_clock: Option<Arc<SandboxClock>>,
+}
+
+impl SettingsView {
+    pub fn new(settings: ServerSettings, sandbox_clock: Option<Arc<SandboxClock>>) -> Self {
+        Self {
+            settings,
+            sandbox_clock,
+        }
+    }
+
+    fn mounted_sandbox_clock(&self) -> Result<&SandboxClock, AppError> {
+        self.sandbox_clock
+            .as_deref()
+            .ok_or(AppError::NotAllowed(Refusal::NoSandbox))
+    }
+}
+
+impl SettingsService for SettingsView {
+    fn settings(&self) -> ServerSettings {
+        self.settings.clone()
+    }
+
+    fn time_zones(&self) -> Vec<ZoneChoice> {
+        zone_choices()
+    }
+
+    fn sandbox_clock(&self) -> Result<SandboxClockView, AppError> {
+        Ok(self.mounted_sandbox_clock()?.view())
+    }
+
+    fn advance_sandbox_clock(&self, seconds: i64) -> Result<SandboxClockView, AppError> {
+        let clock = self.mounted_sandbox_clock()?;
+        clock.step_forward(seconds).map_err(AppError::NotAllowed)?;
+        Ok(clock.view())
+    }
+}
 
 pub fn server_settings(
     configuration: &Configuration,

@@ -5,9 +5,9 @@
 mod providers;
 mod routes;
 
-use app::domain::order::OrderRules;
-use app::domain::phone::load_metadata;
-use app::services::SharedSmsService;
+use crate::domain::order::OrderRules;
+use crate::domain::phone::load_metadata;
+use app::services::Services as AppServices;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,8 +21,8 @@ use crate::sandbox::infobip::InfobipSandbox;
 use crate::sandbox::octopush::OctopushSandbox;
 use crate::sandbox::Sandboxes;
 use crate::services::{
-    infobip_report_poller, server_settings, AppService, CampaignOperations, CampaignViews,
-    OptOutList, ReportIntake, SchedulerService, SchedulingRules,
+    infobip_report_poller, server_settings, CampaignOperations, CampaignViews, OptOutList,
+    ProviderAccounts, ReportIntake, Scheduler, SchedulingRules, SettingsView,
 };
 use crate::storage::{Claims, Store, StoreError};
 use crate::webhook_urls::WebhookUrls;
@@ -93,7 +93,7 @@ impl Application {
         let router = routes::router(
             &configuration,
             Served {
-                service: services.service,
+                services: services.app,
                 intake: services.intake,
                 webhooks,
                 sandboxes: sandboxes.clone(),
@@ -154,7 +154,7 @@ fn mounted_sandboxes(configuration: &Configuration, webhooks: &WebhookUrls) -> O
 
 /// The services behind the routes, and the workers that keep them going.
 struct Services {
-    service: SharedSmsService,
+    app: AppServices,
     intake: ReportIntake,
     reconciler: Reconciler,
     workers: Workers,
@@ -222,23 +222,34 @@ fn services(
 
     let default_region = configuration.default_region;
     let settings = server_settings(configuration, providers_set.infos(), store.backend());
-    let service: SharedSmsService = Arc::new(AppService {
-        views: CampaignViews::new(store.clone(), providers_set.clone(), default_region),
-        operations: CampaignOperations::new(
+    let app = AppServices {
+        campaigns: Arc::new(CampaignViews::new(
+            store.clone(),
+            providers_set.clone(),
+            clock.clone(),
+            default_region,
+        )),
+        operations: Arc::new(CampaignOperations::new(
             store.clone(),
             providers_set.clone(),
             clock.clone(),
             configuration.policies.clone(),
             default_region,
-        ),
-        opt_outs: OptOutList::new(store.clone(), clock.clone(), default_region),
-        scheduler: SchedulerService::new(providers_set, store, clock.clone(), rules, claims),
-        clock,
-        settings,
-        sandbox_clock: sandboxes.as_ref().map(|s| s.clock.clone()),
-    });
+        )),
+        opt_outs: Arc::new(OptOutList::new(
+            store.clone(),
+            clock.clone(),
+            default_region,
+        )),
+        providers: Arc::new(ProviderAccounts::new(providers_set.clone(), store.clone())),
+        settings: Arc::new(SettingsView::new(
+            settings,
+            sandboxes.as_ref().map(|s| s.clock.clone()),
+        )),
+        schedule: Arc::new(Scheduler::new(providers_set, store, clock, rules, claims)),
+    };
     Services {
-        service,
+        app,
         intake,
         reconciler,
         workers,

@@ -1,7 +1,7 @@
 //! The routes: server functions and exports, health, webhooks, the sandboxes when mounted, the
 //! site; nested under the base path, behind the headers every answer carries.
 
-use app::services::SharedSmsService;
+use app::services::Services;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
@@ -23,7 +23,7 @@ use super::{MAX_SERVER_FN_BODY, SANDBOX_PATH};
 
 /// What the routes serve.
 pub struct Served {
-    pub service: SharedSmsService,
+    pub services: Services,
     pub intake: ReportIntake,
     pub webhooks: WebhookUrls,
     pub sandboxes: Option<Sandboxes>,
@@ -46,7 +46,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             get(exports::campaign_recipients),
         )
         .with_state(server_fns::ServerFnState {
-            service: served.service,
+            services: served.services,
             identity: configuration.identity.clone(),
         })
         .route("/health", get(health::health))

@@ -156,7 +156,7 @@ mod tests {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastCampaignSize {
     pub campaign_id: String,
-    pub campaign_type: app::domain::CampaignType,
+    pub campaign_type: crate::domain::CampaignType,
     pub recipients: u64,
     pub parts: u64,
 }
@@ -180,7 +180,7 @@ impl Store {
         let campaign_type = stored(
             campaign_type,
             "campaign type",
-            app::domain::CampaignType::from_stored,
+            crate::domain::CampaignType::from_stored,
         )?;
         // Those left out before submission were never going to cost anything.
         let (recipients, parts): (i64, Option<i64>) = sqlx::query_as(

@@ -1,6 +1,6 @@
 //! Campaigns and their recipients, written together before any provider is called.
 
-use app::domain::{CampaignType, OutsideWindow};
+use crate::domain::{CampaignType, OutsideWindow};
 use app::models::RecipientStatus;
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::Row;

@@ -159,8 +159,8 @@ async fn a_moved_campaign_forgets_the_notes_about_its_former_time() {
 
 #[tokio::test]
 async fn octopush_says_what_its_credit_buys_of_each_product_in_a_country() {
-    use app::domain::CampaignType;
     use app::models::ProductCredit;
+    use sms_scheduler_server::domain::CampaignType;
     let app = spawn_app().await;
     let credits: Vec<ProductCredit> = app
         .call(

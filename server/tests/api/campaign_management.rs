@@ -2,7 +2,6 @@
 //! move, pause and resume where the provider can (refused with the reason where it cannot), the
 //! opt-out list by hand, and the preview.
 
-use app::domain::parse_errors::SendTimeError;
 use app::models::{
     AppError, CampaignDetail, CampaignPage, CampaignPreview, Field, Notice, OperationReport,
     OptOutImport, OptOutPage, Problem, RecipientStatus, Refusal, ScheduleReceipt,
@@ -10,6 +9,7 @@ use app::models::{
 use chrono::{Datelike, Duration, Utc, Weekday};
 use secrecy::SecretString;
 use serde_json::{json, Value};
+use sms_scheduler_server::domain::parse_errors::SendTimeError;
 
 use crate::helpers::{spawn_app, spawn_app_with, test_settings, valid_request, TestApp};
 
@@ -84,9 +84,12 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
     assert_eq!(moved.recipients_moved, 2);
     let after_move = detail(&app, &id).await;
     let expected = chrono::NaiveDateTime::parse_from_str(&new_time, "%Y-%m-%dT%H:%M").unwrap();
-    let expected = app::domain::send_time::SendTime::at_local(expected, chrono_tz::Europe::Paris)
-        .with_timezone(&Utc)
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let expected = sms_scheduler_server::domain::send_time::SendTime::at_local(
+        expected,
+        chrono_tz::Europe::Paris,
+    )
+    .with_timezone(&Utc)
+    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     assert!(after_move
         .recipients
         .iter()

@@ -1,12 +1,12 @@
 //! Each provider behind the common interface, against its sandbox over HTTP: what it supports works,
 //! what it does not is refused with the reason.
 
-use app::domain::order::{OrderRules, SmsOrder};
-use app::domain::phone::Region;
 use app::models::{ProviderId, ScheduleRequest};
 use chrono::{Duration, Utc};
 use secrecy::SecretString;
 use serde_json::json;
+use sms_scheduler_server::domain::order::{OrderRules, SmsOrder};
+use sms_scheduler_server::domain::phone::Region;
 use sms_scheduler_server::providers::infobip::wire::BulkStatus;
 use sms_scheduler_server::providers::infobip::{InfobipClient, InfobipProvider};
 use sms_scheduler_server::providers::octopush::{OctopushClient, OctopushProvider};

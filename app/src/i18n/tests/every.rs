@@ -200,6 +200,7 @@ pub(super) fn every_refusal() -> Vec<Refusal> {
         Refusal::OctopushCancelLimits(CancelLimits {
             notice_minutes: 10,
             max_recipients: 2,
+            per_month: 1000,
         }),
         Refusal::CancelTooLate(10),
         Refusal::CancelTooManyRecipients(2),

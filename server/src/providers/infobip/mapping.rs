@@ -1,6 +1,6 @@
 //! From a validated order to Infobip's send request.
 
-use app::domain::order::{PersonalisedRecipient, SmsOrder};
+use crate::domain::order::{PersonalisedRecipient, SmsOrder};
 use chrono::Utc;
 
 use crate::providers::recipient_key;

@@ -8,4 +8,4 @@ pub mod wire;
 
 pub use client::InfobipClient;
 pub use error::InfobipError;
-pub use provider::InfobipProvider;
+pub use provider::{InfobipProvider, MAX_DAYS_AHEAD};

@@ -1,7 +1,7 @@
 //! From a validated order to Octopush's send request.
 
-use app::domain::order::SmsOrder;
-use app::domain::{CampaignType, Purpose};
+use crate::domain::order::SmsOrder;
+use crate::domain::{CampaignType, Purpose};
 use chrono::SecondsFormat;
 
 use super::wire::{Recipient, SendCampaignRequest, SmsType, WirePurpose};

@@ -13,4 +13,4 @@ pub use client::{OctopushClient, SendOutcome};
 /// the account's blacklist (`auto_remove_blacklisted_numbers`).
 pub const BLACKLIST_FEE: f64 = 0.01;
 pub use error::OctopushError;
-pub use provider::{OctopushProvider, CANCEL_LIMITS};
+pub use provider::{OctopushProvider, CANCEL_LIMITS, MAX_RECIPIENTS_PER_REQUEST};

@@ -1,8 +1,8 @@
 //! Octopush behind the common provider interface, with what it really supports.
 
-use app::domain::campaign::OCTOPUSH_STOP_MENTION;
-use app::domain::order::SmsOrder;
-use app::domain::CampaignType;
+use crate::domain::campaign::OCTOPUSH_STOP_MENTION;
+use crate::domain::order::SmsOrder;
+use crate::domain::CampaignType;
 use app::models::{
     Balance, CancelLimits, Capabilities, ProductCredit, ProviderId, ProviderInfo, Refusal, Support,
 };
@@ -50,14 +50,18 @@ impl OctopushProvider {
 pub const CANCEL_LIMITS: CancelLimits = CancelLimits {
     notice_minutes: 10,
     max_recipients: 2,
+    per_month: 1000,
 };
+
+/// Recipients Octopush takes in one request.
+pub const MAX_RECIPIENTS_PER_REQUEST: u32 = 500;
 
 pub fn capabilities() -> Capabilities {
     Capabilities {
         cancel: Support::Limited(Refusal::OctopushCancelLimits(CANCEL_LIMITS)),
         reschedule: Support::No(Refusal::OctopushCannotMove),
         pause_resume: Support::No(Refusal::OctopushCannotPause),
-        max_recipients_per_request: 500,
+        max_recipients_per_request: MAX_RECIPIENTS_PER_REQUEST,
         max_days_ahead: None,
         cancel_limits: Some(CANCEL_LIMITS),
     }

@@ -6,7 +6,7 @@
 //! shift tables of GSM 03.38) nothing: the other values are refused, each by name, in the
 //! operation's error envelope rather than silently ignored.
 
-use app::domain::message::{analyze, gsm7_look_alike};
+use crate::domain::message::{analyze, gsm7_look_alike};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;

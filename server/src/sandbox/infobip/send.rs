@@ -1,7 +1,7 @@
 //! Sending: one set of rules for every operation that sends a text (`/sms/3/messages`,
 //! `/sms/2/text/advanced`, `/sms/3/text/query`), each answering in its own shape.
 
-use app::domain::message::analyze;
+use crate::domain::message::analyze;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -17,6 +17,7 @@ use super::{InfobipSandbox, PART_PRICE};
 use crate::providers::infobip::wire::{
     MessageDetails, MessageResponse, MessageStatus, Platform, SendRequest, SendResponse,
 };
+use crate::providers::infobip::MAX_DAYS_AHEAD;
 
 /// One message of a send, whatever operation carried it.
 #[derive(Debug, Clone, Default)]
@@ -102,7 +103,10 @@ fn read_time(
         return None;
     };
     if at > now + MAX_AHEAD {
-        problems.push(Problem::new(property, "must be at most 180 days ahead"));
+        problems.push(Problem::new(
+            property,
+            format!("must be at most {MAX_DAYS_AHEAD} days ahead"),
+        ));
     }
     // A time already passed is sent at once.
     (at > now).then_some(at)

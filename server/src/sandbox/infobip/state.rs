@@ -2,10 +2,11 @@ use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
 
 use crate::providers::infobip::wire::{BulkStatus, Platform};
+use crate::providers::infobip::MAX_DAYS_AHEAD;
 use crate::sandbox::outcome::{stage_at, Outcome, Stage};
 
 /// Infobip refuses a `sendAt` further ahead than this.
-pub const MAX_AHEAD: Duration = Duration::days(180);
+pub const MAX_AHEAD: Duration = Duration::days(MAX_DAYS_AHEAD as i64);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SandboxMessage {
@@ -196,9 +197,9 @@ impl SandboxState {
         now: DateTime<Utc>,
     ) -> Result<(), BulkRefusal> {
         if send_at > now + MAX_AHEAD {
-            return Err(BulkRefusal::BadRequest(
-                "sendAt can be at most 180 days ahead.".into(),
-            ));
+            return Err(BulkRefusal::BadRequest(format!(
+                "sendAt can be at most {MAX_DAYS_AHEAD} days ahead."
+            )));
         }
         if send_at < now {
             return Err(BulkRefusal::BadRequest("sendAt is in the past.".into()));

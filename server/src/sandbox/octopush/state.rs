@@ -33,14 +33,14 @@ pub enum CancelRefusal {
     TooLate,
     #[error("Only campaigns with fewer than 3 recipients can be canceled.")]
     TooManyRecipients,
-    #[error("The limit of 1000 cancellations this month is reached.")]
+    #[error("The limit of {} cancellations this month is reached.", CANCEL_LIMITS.per_month)]
     MonthlyLimit,
 }
 
 /// Octopush's cancellation limits.
 pub const CANCEL_NOTICE: Duration = Duration::minutes(CANCEL_LIMITS.notice_minutes as i64);
 pub const CANCEL_MAX_RECIPIENTS: usize = CANCEL_LIMITS.max_recipients as usize;
-pub const CANCELS_PER_MONTH: usize = 1000;
+pub const CANCELS_PER_MONTH: usize = CANCEL_LIMITS.per_month as usize;
 
 #[derive(Debug)]
 pub struct SandboxState {

@@ -1,17 +1,18 @@
 //! The field rules Octopush documents, each failure answered with Octopush's code.
 
-use app::domain::campaign::has_octopush_stop_mention;
-use app::domain::message::{analyze, MAX_TEXT_CHARS};
-use app::domain::placeholders::render;
+use crate::domain::campaign::has_octopush_stop_mention;
+use crate::domain::message::{analyze, MAX_TEXT_CHARS};
+use crate::domain::placeholders::render;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 use super::coercion::{coerce_flag, read_send_at};
+use crate::domain::placeholders::PLACEHOLDERS;
 use crate::providers::octopush::wire::{ErrorBody, SmsType, WirePurpose};
-use app::domain::placeholders::PLACEHOLDERS;
+use crate::providers::octopush::MAX_RECIPIENTS_PER_REQUEST;
 
-pub const MAX_RECIPIENTS: usize = 500;
+pub const MAX_RECIPIENTS: usize = MAX_RECIPIENTS_PER_REQUEST as usize;
 const MAX_CONTACT_FIELD: usize = 50;
 
 /// A send request that passed every rule.

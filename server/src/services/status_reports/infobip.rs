@@ -1,7 +1,7 @@
 //! Infobip's delivery reports and inbound messages in the ledger's terms. Infobip echoes our own
 //! per-recipient id as `messageId`, so a report names its recipient directly.
 
-use app::domain::opt_out::is_opt_out_request;
+use crate::domain::opt_out::is_opt_out_request;
 use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
 

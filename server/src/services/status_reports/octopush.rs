@@ -1,7 +1,7 @@
 //! Octopush's callbacks in the ledger's terms. Octopush names a recipient by the campaign's ticket
 //! and the number.
 
-use app::domain::opt_out::is_opt_out_request;
+use crate::domain::opt_out::is_opt_out_request;
 use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
 

@@ -7,7 +7,7 @@ use super::window::SendingWindow;
 use super::zones::RecipientZone;
 use crate::domain::campaign::Purpose;
 use crate::domain::french_territories::FrenchTerritory;
-use crate::models::{Closed, Notice, WindowTerms};
+use app::models::{Closed, Notice, WindowTerms};
 
 /// Whose clock a window is read on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub enum WindowZone {
     Recipient,
 }
 
-pub use crate::models::Enforcement;
+pub use app::models::Enforcement;
 
 /// The numbers a policy is for, by the country libphonenumber reads them as.
 #[derive(Debug, Clone, PartialEq, Eq)]

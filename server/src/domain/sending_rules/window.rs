@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 
 use crate::domain::holidays::HolidayCalendar;
 use crate::domain::send_time::SendTime;
-use crate::models::{Closed, WindowTerms};
+use app::models::{Closed, WindowTerms};
 
 /// How far ahead an opening is looked for: more than any run of closed days a policy can make.
 const SEARCH_DAYS: i64 = 400;

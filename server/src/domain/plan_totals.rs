@@ -4,7 +4,7 @@
 
 use super::campaign_plan::{CampaignPlan, Fate, PlannedRecipient};
 use super::order::SmsOrder;
-use crate::models::Notice;
+use app::models::Notice;
 
 impl SmsOrder {
     /// The recipients' countries (ISO 3166 codes), each once, in list order.

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::policy::RuleCheck;
 use crate::domain::campaign::OutsideWindow;
-use crate::models::{Notice, Then};
+use app::models::{Notice, Then};
 
 /// When, or whether, a recipient is sent once the campaign's choice is applied.
 #[derive(Debug, Clone, PartialEq, Eq)]

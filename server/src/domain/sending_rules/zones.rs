@@ -1,7 +1,7 @@
 //! A recipient's time zone from their number's country, or the zones it may be in.
 
 use chrono_tz::Tz;
-use chrono_tz::{Africa, America, Asia, Australia, Europe, Pacific};
+use chrono_tz::{Africa, America, Asia, Australia, Europe, Indian, Pacific};
 
 use crate::domain::french_territories::FrenchTerritory;
 
@@ -54,10 +54,24 @@ const AUSTRALIA: &[Tz] = &[
     Australia::Perth,
 ];
 
+/// A French overseas territory's clock.
+pub fn territory_zone(territory: FrenchTerritory) -> Tz {
+    match territory {
+        FrenchTerritory::Reunion => Indian::Reunion,
+        FrenchTerritory::Guadeloupe => America::Guadeloupe,
+        FrenchTerritory::Martinique => America::Martinique,
+        FrenchTerritory::FrenchGuiana => America::Cayenne,
+        FrenchTerritory::Mayotte => Indian::Mayotte,
+        FrenchTerritory::SaintPierreAndMiquelon => America::Miquelon,
+        FrenchTerritory::SaintBarthelemy => America::St_Barthelemy,
+        FrenchTerritory::SaintMartin => America::Marigot,
+    }
+}
+
 /// The zone, or zones, of a number's country (ISO 3166 code).
 pub fn zone_of_region(region: &str) -> RecipientZone {
     if let Some(territory) = FrenchTerritory::of_region(region) {
-        return RecipientZone::Known(territory.zone());
+        return RecipientZone::Known(territory_zone(territory));
     }
     let single = match region {
         "FR" | "MC" => Europe::Paris,
@@ -118,5 +132,25 @@ mod tests {
             matches!(zone_of_region("US"), RecipientZone::OneOf(zones) if zones.contains(&Pacific::Honolulu))
         );
         assert_eq!(zone_of_region("ZZ"), RecipientZone::Unknown);
+    }
+
+    #[test]
+    fn each_territory_reads_its_own_clock() {
+        let zones: Vec<_> = FrenchTerritory::ALL
+            .map(|t| territory_zone(t).name())
+            .to_vec();
+        assert_eq!(
+            zones,
+            [
+                "Indian/Reunion",
+                "America/Guadeloupe",
+                "America/Martinique",
+                "America/Cayenne",
+                "Indian/Mayotte",
+                "America/Miquelon",
+                "America/St_Barthelemy",
+                "America/Marigot",
+            ]
+        );
     }
 }

@@ -74,12 +74,13 @@ impl SendingPolicies {
 
 #[cfg(test)]
 mod tests {
+    use super::super::zones::territory_zone;
     use super::super::{zone_of_region, Placement, RecipientZone, RuleCheck};
     use super::*;
     use crate::domain::campaign::OutsideWindow;
     use crate::domain::holidays::Holiday;
     use crate::domain::phone::{PhoneNumber, Region};
-    use crate::models::Closed;
+    use app::models::Closed;
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
     use chrono_tz::{America, Europe, Indian, Tz};
 
@@ -231,7 +232,7 @@ mod tests {
             assert_eq!(policy.name, "French overseas marketing", "{territory:?}");
             assert_eq!(
                 zone_of_region(territory.code()),
-                RecipientZone::Known(territory.zone())
+                RecipientZone::Known(territory_zone(territory))
             );
         }
         let france = policies

@@ -38,7 +38,7 @@ pub(super) fn parse_lines(text: &str, default_region: Region) -> RecipientList {
 mod tests {
     use super::super::recipients::parse_recipients;
     use crate::domain::parse_errors::PhoneNumberError;
-    use crate::models::{DuplicateRecipient, Field, FieldError, Problem};
+    use app::models::{DuplicateRecipient, Field, FieldError, Problem};
 
     use super::*;
 

@@ -6,7 +6,7 @@
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
 
-use crate::models::ZoneChoice;
+use app::models::ZoneChoice;
 
 const ZONE_TAB: &str = include_str!("zone.tab");
 

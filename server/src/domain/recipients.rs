@@ -13,7 +13,7 @@ use super::placeholders::PLACEHOLDERS;
 use super::recipient_checks::{ListBuilder, UncheckedRow};
 use super::recipient_lines::{self, parse_lines};
 use super::send_time::parse_zone;
-use crate::models::{DuplicateRecipient, FieldError, Problem};
+use app::models::{DuplicateRecipient, FieldError, Problem};
 
 /// Longest placeholder value (Octopush's limit, kept for every provider).
 const MAX_VALUE_CHARS: usize = 50;
@@ -218,7 +218,7 @@ fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, Problem>
 mod tests {
     use super::*;
     use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
-    use crate::models::Field;
+    use app::models::Field;
 
     fn fr() -> Region {
         Region::parse("FR").unwrap()

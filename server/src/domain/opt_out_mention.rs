@@ -6,7 +6,7 @@
 use super::campaign::{has_octopush_stop_mention, Purpose, OCTOPUSH_STOP_MENTION};
 use super::french_territories::under_french_law;
 use super::phone::PhoneNumber;
-use crate::models::{Problem, ProviderId};
+use app::models::{Problem, ProviderId};
 
 /// Why `text` may not go as marketing through `provider` to `numbers`; `None` when it may.
 /// `infobip_mention` is the mention configured for Infobip (e.g. `STOP au 36111`).

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::phone::{PhoneNumber, Region};
 use super::recipients::{FieldValues, Recipient, RecipientList, DUPLICATES_LISTED};
-use crate::models::{DuplicateRecipient, Field, FieldError, Problem};
+use app::models::{DuplicateRecipient, Field, FieldError, Problem};
 
 /// A line read whose number is not checked yet.
 pub(super) struct UncheckedRow {

@@ -1,7 +1,7 @@
 //! The options only one provider offers, checked: each belongs to its provider, and Infobip's
 //! validity period is a whole number of minutes it accepts as given.
 
-use crate::models::{Problem, ProviderId, ProviderOptions};
+use app::models::{Problem, ProviderId, ProviderOptions};
 
 /// How long Infobip keeps trying to deliver a message, in minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl OrderOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::ProviderOption;
+    use app::models::ProviderOption;
 
     fn infobip(validity_minutes: &str) -> Result<InfobipOptions, Vec<Problem>> {
         OrderOptions::parse(

@@ -1,0 +1,22 @@
+//! The domain as the server sees it: the rules the browser shares (re-exported from the app) and
+//! those only the server runs, which read phone metadata and time-zone tables. No I/O.
+
+pub use app::domain::{
+    campaign, column_mapping, french_territories, holidays, horizon, message, opt_out,
+    parse_errors, placeholders, sender, CampaignType, Encoding, MessageText, OutsideWindow,
+    Purpose, SenderId,
+};
+
+pub mod campaign_name;
+pub mod campaign_plan;
+pub mod opt_out_mention;
+pub mod order;
+pub mod phone;
+pub mod plan_totals;
+pub mod provider_options;
+mod recipient_checks;
+mod recipient_lines;
+pub mod recipients;
+pub mod send_time;
+pub mod sending_rules;
+pub mod zone_table;

@@ -1,0 +1,169 @@
+use super::*;
+use chrono::TimeZone;
+
+fn rules() -> OrderRules {
+    OrderRules {
+        default_region: Region::parse("FR").unwrap(),
+        max_recipients: 3,
+        infobip_stop_mention: Some("STOP au 36111".into()),
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 6, 1, 8, 0, 0).unwrap()
+}
+
+fn request() -> ScheduleRequest {
+    ScheduleRequest {
+        name: String::new(),
+        provider: ProviderId::Octopush,
+        text: "Your parcel arrives tomorrow.".into(),
+        recipients: "06 12 34 56 78\n+33 6 98 76 54 32".into(),
+        campaign_type: CampaignType::Premium,
+        sender: "ACME".into(),
+        send_at: "2026-06-02T10:00".into(),
+        send_now: false,
+        time_zone: "Europe/Paris".into(),
+        purpose: Purpose::Alert,
+        outside_window: OutsideWindow::Defer,
+        local_time: false,
+        options: Default::default(),
+    }
+}
+
+fn fields(errors: &[FieldError]) -> Vec<Field> {
+    errors.iter().map(|e| e.field).collect()
+}
+
+#[test]
+fn a_good_form_becomes_an_order() {
+    let order = SmsOrder::parse(&request(), &rules(), None, now()).unwrap();
+    assert_eq!(order.recipients.len(), 2);
+    assert_eq!(order.sender.unwrap().as_str(), "ACME");
+    assert_eq!(
+        order.send_at.unwrap().instant.to_rfc3339(),
+        "2026-06-02T10:00:00+02:00"
+    );
+}
+
+#[test]
+fn now_is_a_choice_and_empty_sender_means_default() {
+    let order = SmsOrder::parse(
+        &ScheduleRequest {
+            send_at: " ".into(),
+            send_now: true,
+            sender: "".into(),
+            ..request()
+        },
+        &rules(),
+        None,
+        now(),
+    )
+    .unwrap();
+    assert!(order.send_at.is_none() && order.sender.is_none());
+}
+
+#[test]
+fn an_empty_send_time_is_never_read_as_now() {
+    let problem = |request: ScheduleRequest| {
+        let errors = SmsOrder::parse(&request, &rules(), None, now()).unwrap_err();
+        assert_eq!(fields(&errors), vec![Field::SendAt]);
+        errors[0].problem.clone()
+    };
+    // What a half-typed datetime field gives the page: an empty value.
+    assert_eq!(
+        problem(ScheduleRequest {
+            send_at: "".into(),
+            ..request()
+        }),
+        Problem::SendTime(SendTimeError::Missing)
+    );
+    assert_eq!(
+        problem(ScheduleRequest {
+            send_now: true,
+            ..request()
+        }),
+        Problem::SendTime(SendTimeError::NowAndTime)
+    );
+}
+
+#[test]
+fn every_bad_field_is_reported_at_once() {
+    let bad = ScheduleRequest {
+        text: "".into(),
+        recipients: "06 12".into(),
+        sender: "AB".into(),
+        send_at: "2026-05-01T10:00".into(),
+        ..request()
+    };
+    let errors = SmsOrder::parse(&bad, &rules(), None, now()).unwrap_err();
+    assert_eq!(
+        fields(&errors),
+        vec![Field::Text, Field::Recipients, Field::Sender, Field::SendAt]
+    );
+    assert_eq!(errors[1].line, Some(1));
+}
+
+#[test]
+fn marketing_through_octopush_needs_the_stop_mention() {
+    let marketing = ScheduleRequest {
+        purpose: Purpose::Marketing,
+        ..request()
+    };
+    assert_eq!(
+        fields(&SmsOrder::parse(&marketing, &rules(), None, now()).unwrap_err()),
+        vec![Field::Text]
+    );
+    let with_mention = ScheduleRequest {
+        text: "Sale -20% STOP au XXXXX".into(),
+        ..marketing
+    };
+    assert!(SmsOrder::parse(&with_mention, &rules(), None, now()).is_ok());
+}
+
+#[test]
+fn the_providers_horizon_bounds_the_send_time() {
+    let far = ScheduleRequest {
+        provider: ProviderId::Infobip,
+        send_at: "2026-12-01T10:00".into(),
+        ..request()
+    };
+    assert_eq!(
+        fields(&SmsOrder::parse(&far, &rules(), Some(180), now()).unwrap_err()),
+        vec![Field::SendAt]
+    );
+    let near = ScheduleRequest {
+        provider: ProviderId::Infobip,
+        send_at: "2026-11-20T10:00".into(),
+        ..request()
+    };
+    assert!(SmsOrder::parse(&near, &rules(), Some(180), now()).is_ok());
+}
+
+#[test]
+fn recipient_limits_and_unknown_zones_are_reported() {
+    let none = ScheduleRequest {
+        recipients: "\n \n".into(),
+        ..request()
+    };
+    assert_eq!(
+        fields(&SmsOrder::parse(&none, &rules(), None, now()).unwrap_err()),
+        vec![Field::Recipients]
+    );
+    let many = ScheduleRequest {
+        recipients: "0612345671\n0612345672\n0612345673\n0612345674".into(),
+        ..request()
+    };
+    assert_eq!(
+        fields(&SmsOrder::parse(&many, &rules(), None, now()).unwrap_err()),
+        vec![Field::Recipients]
+    );
+    let zone = ScheduleRequest {
+        time_zone: "Nowhere/Land".into(),
+        ..request()
+    };
+    assert_eq!(
+        fields(&SmsOrder::parse(&zone, &rules(), None, now()).unwrap_err()),
+        vec![Field::TimeZone]
+    );
+}
