@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::campaigns::OperateCampaign;
 use crate::i18n::{use_i18n, word, Texts};
-use crate::models::{AppError, CampaignOperation, OperationAvailability};
+use crate::models::{AppError, CampaignOperation, OperationAvailability, OperationKind};
 
 /// The operations the campaign's provider really supports now, each with the reason when it is
 /// not available, and what the last one did.
@@ -23,28 +23,27 @@ pub fn CampaignActions(
             operation,
         });
     };
-    // Why `name` is unavailable now (`None`: available); a tracked read of `operations`.
-    let refusal = move |name: &str| {
+    // Why `kind` is unavailable now (`None`: available); a tracked read of `operations`.
+    let refusal = move |kind: OperationKind| {
         operations.with(|ops| {
             ops.iter()
-                .find(|op| op.operation == name)
+                .find(|op| op.operation == kind)
                 .map_or(Some(t().not_offered.to_owned()), |op| {
                     op.refused_because.as_ref().map(|why| (t().refusal)(why))
                 })
         })
     };
-    let unavailable = move |name: &str| refusal(name).is_some();
+    let unavailable = move |kind: OperationKind| refusal(kind).is_some();
     let busy = operate.pending();
     // An operation that needs nothing more than a click.
-    let one_click = move |name: &'static str,
-                          label: fn(&Texts) -> &'static str,
-                          operation: CampaignOperation| {
+    let one_click = move |label: fn(&Texts) -> &'static str, operation: CampaignOperation| {
+        let kind = operation.kind();
         view! {
-            <OperationRow name=name refused=Signal::derive(move || refusal(name))>
+            <OperationRow kind=kind refused=Signal::derive(move || refusal(kind))>
                 <button
                     class="secondary"
-                    aria-describedby=format!("{name}-refused")
-                    disabled=move || busy.get() || unavailable(name)
+                    aria-describedby=format!("{}-refused", kind.as_str())
+                    disabled=move || busy.get() || unavailable(kind)
                     on:click=move |_| run(operation.clone())
                 >
                     {word(label)}
@@ -56,14 +55,14 @@ pub fn CampaignActions(
     view! {
         <section class="panel" aria-labelledby="actions-title">
             <h2 id="actions-title">{word(|t| t.actions)}</h2>
-            <OperationRow name="cancel" refused=Signal::derive(move || refusal("cancel"))>
+            <OperationRow kind=OperationKind::Cancel refused=Signal::derive(move || refusal(OperationKind::Cancel))>
                 <Show
                     when=move || confirming_cancel.get()
                     fallback=move || view! {
                         <button
                             class="secondary"
                             aria-describedby="cancel-refused"
-                            disabled=move || busy.get() || unavailable("cancel")
+                            disabled=move || busy.get() || unavailable(OperationKind::Cancel)
                             on:click=move |_| confirming_cancel.set(true)
                         >
                             {word(|t| t.cancel_campaign)}
@@ -79,25 +78,25 @@ pub fn CampaignActions(
                     </button>
                 </Show>
             </OperationRow>
-            <OperationRow name="reschedule" refused=Signal::derive(move || refusal("reschedule"))>
+            <OperationRow kind=OperationKind::Reschedule refused=Signal::derive(move || refusal(OperationKind::Reschedule))>
                 <label for="new-send-time">{word(|t| t.new_time)}</label>
                 <input
                     id="new-send-time"
                     type="datetime-local"
                     bind:value=new_time
-                    disabled=move || unavailable("reschedule")
+                    disabled=move || unavailable(OperationKind::Reschedule)
                 />
                 <button
                     class="secondary"
                     aria-describedby="reschedule-refused"
-                    disabled=move || busy.get() || new_time.with(String::is_empty) || unavailable("reschedule")
+                    disabled=move || busy.get() || new_time.with(String::is_empty) || unavailable(OperationKind::Reschedule)
                     on:click=move |_| run(CampaignOperation::Reschedule { send_at: new_time.get_untracked() })
                 >
                     {word(|t| t.reschedule)}
                 </button>
             </OperationRow>
-            {one_click("pause", |t| t.pause, CampaignOperation::Pause)}
-            {one_click("resume", |t| t.resume, CampaignOperation::Resume)}
+            {one_click(|t| t.pause, CampaignOperation::Pause)}
+            {one_click(|t| t.resume, CampaignOperation::Resume)}
             <div aria-live="polite" data-testid="operation-outcome">
                 {move || operate.value().get().map(|outcome| match outcome {
                     Ok(report) => view! { <p class="ok">{(t().operation_report)(&report)}</p> }.into_any(),
@@ -119,10 +118,11 @@ pub fn CampaignActions(
 /// One operation's controls and, when it is unavailable, why.
 #[component]
 fn OperationRow(
-    name: &'static str,
+    kind: OperationKind,
     #[prop(into)] refused: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
+    let name = kind.as_str();
     view! {
         <div class="operation" data-operation=name>
             <div class="operation-controls">{children()}</div>

@@ -335,7 +335,7 @@ pub static EN: Texts = Texts {
     operation_report: |report| {
         let mut text = format!(
             "{}: {} provider request{} done, {} recipient{} changed.",
-            report.operation,
+            report.operation.as_str(),
             report.done,
             plural::english(report.done.into()),
             report.recipients_moved,

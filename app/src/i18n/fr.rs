@@ -371,7 +371,8 @@ pub static FR: Texts = Texts {
     same_as_line: |line, number, first| format!("Ligne {line} : {number} (comme la ligne {first})"),
 
     operation_report: |report| {
-        let operation = (FR.term)(&report.operation).unwrap_or(&report.operation);
+        let name = report.operation.as_str();
+        let operation = (FR.term)(name).unwrap_or(name);
         let mut text = format!(
             "{operation} : {} requête{} traitée{}, {} destinataire{} modifié{}.",
             report.done,

@@ -180,20 +180,47 @@ pub enum CampaignOperation {
 }
 
 impl CampaignOperation {
-    pub fn name(&self) -> &'static str {
+    pub fn kind(&self) -> OperationKind {
         match self {
-            CampaignOperation::Cancel => "cancel",
-            CampaignOperation::Reschedule { .. } => "reschedule",
-            CampaignOperation::Pause => "pause",
-            CampaignOperation::Resume => "resume",
+            CampaignOperation::Cancel => OperationKind::Cancel,
+            CampaignOperation::Reschedule { .. } => OperationKind::Reschedule,
+            CampaignOperation::Pause => OperationKind::Pause,
+            CampaignOperation::Resume => OperationKind::Resume,
+        }
+    }
+}
+
+/// Which operation, without what it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OperationKind {
+    Cancel,
+    Reschedule,
+    Pause,
+    Resume,
+}
+
+impl OperationKind {
+    pub const ALL: [OperationKind; 4] = [
+        OperationKind::Cancel,
+        OperationKind::Reschedule,
+        OperationKind::Pause,
+        OperationKind::Resume,
+    ];
+
+    /// Its name as the campaign's actions record it and the page's elements are named.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperationKind::Cancel => "cancel",
+            OperationKind::Reschedule => "reschedule",
+            OperationKind::Pause => "pause",
+            OperationKind::Resume => "resume",
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OperationAvailability {
-    /// `cancel`, `reschedule`, `pause` or `resume`.
-    pub operation: String,
+    pub operation: OperationKind,
     /// `None`: available; otherwise why not.
     pub refused_because: Option<Refusal>,
 }
@@ -202,7 +229,7 @@ pub struct OperationAvailability {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OperationReport {
     pub campaign_id: String,
-    pub operation: String,
+    pub operation: OperationKind,
     /// Provider requests the operation reached.
     pub done: u32,
     /// Provider requests that refused it, each with the provider's words.

@@ -16,8 +16,8 @@ mod status;
 
 pub use campaign::{
     CampaignAction, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage, CampaignState,
-    CampaignSummary, OperationAvailability, OperationReport, RecipientEvent, RecipientView,
-    StatusCount,
+    CampaignSummary, OperationAvailability, OperationKind, OperationReport, RecipientEvent,
+    RecipientView, StatusCount,
 };
 pub use error::{AppError, Field, FieldError};
 pub use notice::{Closed, Notice, Reconciliation, ResendBlocked, Then};

@@ -8,7 +8,7 @@ use crate::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicie
 use crate::domain::Purpose;
 use app::models::{
     AppError, CampaignOperation, Capabilities, Field, FieldError, Notice, OperationAvailability,
-    OperationReport, Problem, RecipientStatus, Refusal, RuleBreak, Support,
+    OperationKind, OperationReport, Problem, RecipientStatus, Refusal, RuleBreak, Support,
 };
 use app::services::{Actor, OperationService};
 use async_trait::async_trait;
@@ -49,7 +49,7 @@ fn waiting(submissions: &[CampaignSubmission]) -> Vec<&CampaignSubmission> {
 
 /// Whether `operation` can be asked of this campaign now, and if not, why .
 fn refusal(
-    operation: &str,
+    operation: OperationKind,
     campaign: &CampaignRecord,
     submissions: &[CampaignSubmission],
     capabilities: Option<&Capabilities>,
@@ -59,20 +59,23 @@ fn refusal(
         return Some(Refusal::Simulation);
     }
     let support = capabilities.map(|c| match operation {
-        "cancel" => &c.cancel,
-        "reschedule" => &c.reschedule,
-        _ => &c.pause_resume,
+        OperationKind::Cancel => &c.cancel,
+        OperationKind::Reschedule => &c.reschedule,
+        OperationKind::Pause | OperationKind::Resume => &c.pause_resume,
     });
     match support {
         None => return Some(Refusal::ProviderGone),
         Some(Support::No(why)) => return Some(why.clone()),
         Some(Support::Yes | Support::Limited(_)) => {}
     }
-    match operation {
-        "pause" if campaign.paused => return Some(Refusal::AlreadyPaused),
-        "resume" if !campaign.paused => return Some(Refusal::NotPaused),
-        "reschedule" if campaign.local_time => return Some(Refusal::SentAtLocalTimes),
-        _ => {}
+    let state_refusal = match operation {
+        OperationKind::Pause => campaign.paused.then_some(Refusal::AlreadyPaused),
+        OperationKind::Resume => (!campaign.paused).then_some(Refusal::NotPaused),
+        OperationKind::Reschedule => campaign.local_time.then_some(Refusal::SentAtLocalTimes),
+        OperationKind::Cancel => None,
+    };
+    if state_refusal.is_some() {
+        return state_refusal;
     }
     let open = waiting(submissions);
     if open.is_empty() {
@@ -88,7 +91,7 @@ fn refusal(
     }
     // A cancel the provider is known to refuse is not offered.
     let limits = capabilities.and_then(|c| c.cancel_limits);
-    if let Some(limits) = limits.filter(|_| operation == "cancel") {
+    if let Some(limits) = limits.filter(|_| operation == OperationKind::Cancel) {
         if open
             .iter()
             .any(|s| s.waiting > u64::from(limits.max_recipients))
@@ -110,10 +113,10 @@ pub fn availability(
     capabilities: Option<&Capabilities>,
     now: DateTime<Utc>,
 ) -> Vec<OperationAvailability> {
-    ["cancel", "reschedule", "pause", "resume"]
+    OperationKind::ALL
         .into_iter()
         .map(|operation| OperationAvailability {
-            operation: operation.to_owned(),
+            operation,
             refused_because: refusal(operation, campaign, submissions, capabilities, now),
         })
         .collect()
@@ -159,9 +162,10 @@ impl OperationService for CampaignOperations {
             .campaign_submissions(campaign_id)
             .await
             .map_err(read_failed)?;
-        let name = operation.name();
+        let kind = operation.kind();
+        let name = kind.as_str();
         let capabilities = provider.info().capabilities;
-        if let Some(why) = refusal(name, &campaign, &submissions, Some(&capabilities), now) {
+        if let Some(why) = refusal(kind, &campaign, &submissions, Some(&capabilities), now) {
             return Err(AppError::NotAllowed(why));
         }
         let new_time = match &operation {
@@ -174,7 +178,7 @@ impl OperationService for CampaignOperations {
 
         let mut report = OperationReport {
             campaign_id: campaign_id.to_owned(),
-            operation: name.to_owned(),
+            operation: kind,
             done: 0,
             refused: Vec::new(),
             recipients_moved: 0,

@@ -3,8 +3,8 @@
 //! opt-out list by hand, and the preview.
 
 use app::models::{
-    AppError, CampaignDetail, CampaignPage, CampaignPreview, Field, Notice, OperationReport,
-    OptOutImport, OptOutPage, Problem, RecipientStatus, Refusal, ScheduleReceipt,
+    AppError, CampaignDetail, CampaignPage, CampaignPreview, Field, Notice, OperationKind,
+    OperationReport, OptOutImport, OptOutPage, Problem, RecipientStatus, Refusal, ScheduleReceipt,
 };
 use chrono::{Datelike, Duration, Utc, Weekday};
 use secrecy::SecretString;
@@ -33,7 +33,7 @@ async fn operate(app: &TestApp, id: &str, operation: Value) -> crate::helpers::A
     .await
 }
 
-fn refusal(detail: &CampaignDetail, operation: &str) -> Option<Refusal> {
+fn refusal(detail: &CampaignDetail, operation: OperationKind) -> Option<Refusal> {
     detail
         .operations
         .iter()
@@ -67,9 +67,12 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
     assert_eq!(page.next_before, None);
 
     let before = detail(&app, &id).await;
-    assert_eq!(refusal(&before, "cancel"), None);
-    assert_eq!(refusal(&before, "pause"), None);
-    assert_eq!(refusal(&before, "resume"), Some(Refusal::NotPaused));
+    assert_eq!(refusal(&before, OperationKind::Cancel), None);
+    assert_eq!(refusal(&before, OperationKind::Pause), None);
+    assert_eq!(
+        refusal(&before, OperationKind::Resume),
+        Some(Refusal::NotPaused)
+    );
 
     let paused: OperationReport = operate(&app, &id, json!("Pause")).await.ok();
     assert_eq!((paused.done, paused.refused.len()), (1, 0));
@@ -154,7 +157,7 @@ async fn what_a_provider_cannot_do_is_refused_with_its_reason() {
     let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
     let octopush = detail(&app, &receipt.campaign_id).await;
     assert_eq!(
-        refusal(&octopush, "reschedule"),
+        refusal(&octopush, OperationKind::Reschedule),
         Some(Refusal::OctopushCannotMove)
     );
     match operate(&app, &receipt.campaign_id, json!("Pause"))

@@ -2,8 +2,8 @@
 //! simulation that sends nothing and counts for nothing.
 
 use app::models::{
-    AppError, CampaignPreview, CampaignState, Field, Notice, OptOutImport, OptOutPage, Problem,
-    ProviderId, RecipientStatus, ScheduleReceipt,
+    AppError, CampaignPreview, CampaignState, Field, Notice, OperationKind, OptOutImport,
+    OptOutPage, Problem, ProviderId, RecipientStatus, ScheduleReceipt,
 };
 use serde_json::json;
 
@@ -245,7 +245,7 @@ async fn an_octopush_cancel_is_not_offered_where_octopush_would_refuse_it() {
         detail
             .operations
             .iter()
-            .find(|o| o.operation == "cancel")
+            .find(|o| o.operation == OperationKind::Cancel)
             .unwrap()
             .refused_because
             .clone()
