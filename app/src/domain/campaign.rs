@@ -79,6 +79,14 @@ impl OutsideWindow {
         }
     }
 
+    /// The override's reason, stored apart from the choice's name.
+    pub fn override_reason(&self) -> Option<&str> {
+        match self {
+            OutsideWindow::Defer | OutsideWindow::Skip => None,
+            OutsideWindow::Override { reason } => Some(reason),
+        }
+    }
+
     /// The choice stored as `name` (`as_str`), with the override's stored reason.
     pub fn from_stored(name: &str, reason: Option<&str>) -> Option<Self> {
         match (name, reason) {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Notice, ProviderId, ProviderOptions, RecipientStatus, Refusal};
+use crate::domain::Purpose;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StatusCount {
@@ -22,8 +23,7 @@ pub struct CampaignSummary {
     /// Who scheduled it.
     pub actor: String,
     pub text: String,
-    /// `alert` or `marketing`.
-    pub purpose: String,
+    pub purpose: Purpose,
     /// The send time asked for, RFC 3339 with the user's offset; `None`: at once.
     pub requested_send_at: Option<String>,
     pub time_zone: String,
@@ -143,8 +143,7 @@ pub struct RecipientEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CampaignAction {
     pub actor: String,
-    /// `schedule`, `cancel`, `reschedule`, `pause`, `resume`.
-    pub action: String,
+    pub action: CampaignActionKind,
     pub detail: Option<Notice>,
     /// RFC 3339, UTC.
     pub at: String,
@@ -187,6 +186,35 @@ impl CampaignOperation {
             CampaignOperation::Pause => OperationKind::Pause,
             CampaignOperation::Resume => OperationKind::Resume,
         }
+    }
+}
+
+/// What was done to a campaign, as its history records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CampaignActionKind {
+    Schedule,
+    Operation(OperationKind),
+    /// Reconciliation settled one of its provider requests.
+    Reconcile,
+}
+
+impl CampaignActionKind {
+    /// Its name as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CampaignActionKind::Schedule => "schedule",
+            CampaignActionKind::Operation(operation) => operation.as_str(),
+            CampaignActionKind::Reconcile => "reconcile",
+        }
+    }
+
+    /// The action stored as `name` (`as_str`).
+    pub fn from_stored(name: &str) -> Option<Self> {
+        let operations = OperationKind::ALL.map(CampaignActionKind::Operation);
+        [CampaignActionKind::Schedule, CampaignActionKind::Reconcile]
+            .into_iter()
+            .chain(operations)
+            .find(|action| action.as_str() == name)
     }
 }
 

@@ -15,9 +15,9 @@ mod settings;
 mod status;
 
 pub use campaign::{
-    CampaignAction, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage, CampaignState,
-    CampaignSummary, OperationAvailability, OperationKind, OperationReport, RecipientEvent,
-    RecipientView, StatusCount,
+    CampaignAction, CampaignActionKind, CampaignDetail, CampaignFilter, CampaignOperation,
+    CampaignPage, CampaignState, CampaignSummary, OperationAvailability, OperationKind,
+    OperationReport, RecipientEvent, RecipientView, StatusCount,
 };
 pub use error::{AppError, Field, FieldError};
 pub use notice::{Closed, Notice, Reconciliation, ResendBlocked, Then};

@@ -3,7 +3,7 @@
 //! and records the outcome. Runs at start-up and then periodically; each submission is claimed
 //! first, so of several instances sharing a database only one acts on it.
 
-use app::models::{Notice, ProviderId, RecipientStatus, Reconciliation};
+use app::models::{CampaignActionKind, Notice, ProviderId, RecipientStatus, Reconciliation};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
@@ -320,7 +320,7 @@ impl Reconciler {
             .record_action(
                 campaign_id,
                 SOURCE,
-                "reconcile",
+                CampaignActionKind::Reconcile,
                 Some(&detail),
                 self.clock.now(),
             )

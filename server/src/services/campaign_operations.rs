@@ -7,15 +7,16 @@ use crate::domain::send_time::{parse_zone, SendTime};
 use crate::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies};
 use crate::domain::Purpose;
 use app::models::{
-    AppError, CampaignOperation, Capabilities, Field, FieldError, Notice, OperationAvailability,
-    OperationKind, OperationReport, Problem, RecipientStatus, Refusal, RuleBreak, Support,
+    AppError, CampaignActionKind, CampaignOperation, Capabilities, Field, FieldError, Notice,
+    OperationAvailability, OperationKind, OperationReport, Problem, RecipientStatus, Refusal,
+    RuleBreak, Support,
 };
 use app::services::{Actor, OperationService};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
-use super::campaign_views::{no_campaign, provider_id};
+use super::campaign_views::no_campaign;
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
 use crate::providers::ProviderSet;
@@ -155,7 +156,7 @@ impl OperationService for CampaignOperations {
             .await
             .map_err(read_failed)?
             .ok_or_else(|| no_campaign(campaign_id))?;
-        let provider_id = provider_id(&campaign.provider).map_err(read_failed)?;
+        let provider_id = campaign.provider;
         let provider = self.providers.get(provider_id)?.clone();
         let submissions = self
             .store
@@ -253,7 +254,13 @@ impl OperationService for CampaignOperations {
         .map(|notice| notice.to_recorded());
         if let Err(error) = self
             .store
-            .record_action(campaign_id, &actor.0, name, detail.as_deref(), now)
+            .record_action(
+                campaign_id,
+                &actor.0,
+                CampaignActionKind::Operation(kind),
+                detail.as_deref(),
+                now,
+            )
             .await
         {
             tracing::error!(campaign = %campaign_id, %error, "action not recorded");
@@ -339,7 +346,7 @@ impl CampaignOperations {
                 return Err(invalid(Problem::MoveTooFarAhead(days)));
             }
         }
-        if campaign.purpose != Purpose::Marketing.as_str() {
+        if campaign.purpose != Purpose::Marketing {
             return Ok(at);
         }
         let mut broken = Vec::new();

@@ -3,7 +3,7 @@
 use crate::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
 use crate::domain::order::SmsOrder;
 use crate::domain::provider_options::OrderOptions;
-use crate::domain::{Encoding, OutsideWindow, Purpose};
+use crate::domain::{Encoding, Purpose};
 use app::models::{Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
 
@@ -101,25 +101,20 @@ pub fn campaign_rows(
             warnings: recorded(&planned.warnings),
         });
     }
-    let override_reason = match &order.outside_window {
-        OutsideWindow::Defer | OutsideWindow::Skip => None,
-        OutsideWindow::Override { reason } => Some(reason.clone()),
-    };
     CampaignRows {
         campaign: NewCampaign {
             id: campaign_id.to_owned(),
             name: order.name.clone(),
-            provider: order.provider.as_str().to_owned(),
+            provider: order.provider,
             actor: actor.to_owned(),
             message_text: order.text.as_str().to_owned(),
             sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
-            purpose: order.purpose.as_str().to_owned(),
-            campaign_type: order.campaign_type.as_str().to_owned(),
+            purpose: order.purpose,
+            campaign_type: order.campaign_type,
             requested_send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
             time_zone: order.time_zone.name().to_owned(),
             local_time: order.local_time,
-            outside_window: order.outside_window.as_str().to_owned(),
-            override_reason,
+            outside_window: order.outside_window.clone(),
             simulation: order.simulation(),
             recipient_count: plan.recipients.len(),
             created_at: now,

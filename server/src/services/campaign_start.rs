@@ -3,7 +3,7 @@
 //! own, so that a closed tab or a proxy's time-out cannot stop it between the recording and the
 //! hand-over (a recorded campaign would otherwise wait for reconciliation).
 
-use app::models::{AppError, Notice};
+use app::models::{AppError, CampaignActionKind, Notice};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
@@ -58,14 +58,24 @@ impl CampaignStart {
             .map_err(campaign_not_recorded)?;
         let kept = KeptClaims::start(store.clone(), clock, claims, holder);
         let campaign_id = rows.campaign.id.clone();
-        let detail = rows.campaign.override_reason.as_deref().map(|reason| {
-            Notice::RulesOverridden {
-                reason: reason.to_owned(),
-            }
-            .to_recorded()
-        });
+        let detail = rows
+            .campaign
+            .outside_window
+            .override_reason()
+            .map(|reason| {
+                Notice::RulesOverridden {
+                    reason: reason.to_owned(),
+                }
+                .to_recorded()
+            });
         if let Err(error) = store
-            .record_action(&campaign_id, &actor, "schedule", detail.as_deref(), now)
+            .record_action(
+                &campaign_id,
+                &actor,
+                CampaignActionKind::Schedule,
+                detail.as_deref(),
+                now,
+            )
             .await
         {
             tracing::error!(campaign = %campaign_id, %error, "action not recorded");

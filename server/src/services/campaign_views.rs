@@ -4,7 +4,7 @@
 use crate::domain::phone::{PhoneNumber, Region};
 use app::models::{
     AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
-    Notice, ProviderId, ProviderOptions, RecipientEvent, RecipientStatus, RecipientView, Refusal,
+    Notice, ProviderOptions, RecipientEvent, RecipientStatus, RecipientView, Refusal,
     ScheduleRequest, StatusCount,
 };
 use app::services::CampaignService;
@@ -211,7 +211,7 @@ fn summary(
     counts: Vec<(RecipientStatus, u64)>,
 ) -> Result<CampaignSummary, StoreError> {
     Ok(CampaignSummary {
-        provider: provider_id(&record.provider)?,
+        provider: record.provider,
         id: record.id,
         name: record.name,
         sender: record.sender,
@@ -249,15 +249,6 @@ pub fn stored_options(record: &CampaignRecord) -> ProviderOptions {
 
 pub fn no_campaign(id: &str) -> AppError {
     AppError::NotFound(Refusal::NoSuchCampaign(id.to_owned()))
-}
-
-/// Stored names are the ones `ProviderId::as_str` wrote.
-pub fn provider_id(stored: &str) -> Result<ProviderId, StoreError> {
-    ProviderId::parse(stored).ok_or_else(|| {
-        StoreError::Database(sqlx::Error::Decode(
-            format!("unknown provider {stored:?}").into(),
-        ))
-    })
 }
 
 fn recipient_view(record: RecipientRecord) -> RecipientView {

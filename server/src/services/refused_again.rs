@@ -2,11 +2,10 @@
 //! provider refused (or that were never handed over in time), for the composer to check and the
 //! user to confirm as a new campaign once the cause (credit, sender…) is fixed. Nothing is sent here.
 
-use crate::domain::Purpose;
 use app::models::{AppError, Refusal, ScheduleRequest};
 use chrono::{DateTime, Utc};
 
-use super::campaign_views::{provider_id, stored_options, CampaignViews};
+use super::campaign_views::{stored_options, CampaignViews};
 use super::store_errors::read_failed;
 use crate::storage::{CampaignRecord, StoreError};
 
@@ -41,9 +40,8 @@ fn draft(
             format!("unknown {what} {value:?}").into(),
         ))
     };
-    let provider = provider_id(&record.provider)?;
-    let purpose = Purpose::from_stored(&record.purpose)
-        .ok_or_else(|| undecodable("purpose", &record.purpose))?;
+    let provider = record.provider;
+    let purpose = record.purpose;
     let zone: chrono_tz::Tz = record
         .time_zone
         .parse()

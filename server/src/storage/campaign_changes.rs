@@ -1,11 +1,11 @@
 //! What operations on a scheduled campaign read and change: its provider requests, the record of
 //! who did what, and the recipients a cancel or a move touches.
 
-use app::models::Notice;
+use app::models::{CampaignActionKind, Notice};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::campaigns::stored_instant;
+use super::campaigns::{stored, stored_instant};
 use super::submissions::SubmissionStatus;
 use super::{Store, StoreError};
 
@@ -26,7 +26,7 @@ pub struct CampaignSubmission {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionRecord {
     pub actor: String,
-    pub action: String,
+    pub action: CampaignActionKind,
     pub detail: Option<String>,
     pub at: String,
 }
@@ -104,7 +104,11 @@ impl Store {
             .map(|row| {
                 Ok(ActionRecord {
                     actor: row.try_get("actor")?,
-                    action: row.try_get("action")?,
+                    action: stored(
+                        row.try_get("action")?,
+                        "campaign action",
+                        CampaignActionKind::from_stored,
+                    )?,
                     detail: row.try_get("detail")?,
                     at: row.try_get("at")?,
                 })

@@ -1,7 +1,7 @@
 //! Campaigns and their recipients, written together before any provider is called.
 
-use crate::domain::{CampaignType, OutsideWindow};
-use app::models::RecipientStatus;
+use crate::domain::{CampaignType, OutsideWindow, Purpose};
+use app::models::{CampaignActionKind, ProviderId, RecipientStatus};
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::Row;
 use std::collections::HashMap;
@@ -71,18 +71,17 @@ pub fn stored_instant(at: DateTime<Utc>) -> String {
 pub struct NewCampaign {
     pub id: String,
     pub name: Option<String>,
-    pub provider: String,
+    pub provider: ProviderId,
     pub actor: String,
     pub message_text: String,
     pub sender: Option<String>,
-    pub purpose: String,
-    pub campaign_type: String,
+    pub purpose: Purpose,
+    pub campaign_type: CampaignType,
     /// RFC 3339 with the user's offset; `None`: now.
     pub requested_send_at: Option<String>,
     pub time_zone: String,
     pub local_time: bool,
-    pub outside_window: String,
-    pub override_reason: Option<String>,
+    pub outside_window: OutsideWindow,
     pub simulation: bool,
     pub recipient_count: usize,
     pub created_at: DateTime<Utc>,
@@ -120,10 +119,10 @@ pub struct CampaignRecord {
     pub id: String,
     pub name: Option<String>,
     pub sender: Option<String>,
-    pub provider: String,
+    pub provider: ProviderId,
     pub actor: String,
     pub message_text: String,
-    pub purpose: String,
+    pub purpose: Purpose,
     pub campaign_type: CampaignType,
     pub requested_send_at: Option<String>,
     pub time_zone: String,
@@ -181,10 +180,10 @@ pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecor
         id: row.try_get("id")?,
         name: row.try_get("name")?,
         sender: row.try_get("sender")?,
-        provider: row.try_get("provider")?,
+        provider: stored(row.try_get("provider")?, "provider", ProviderId::parse)?,
         actor: row.try_get("actor")?,
         message_text: row.try_get("message_text")?,
-        purpose: row.try_get("purpose")?,
+        purpose: stored(row.try_get("purpose")?, "purpose", Purpose::from_stored)?,
         campaign_type: stored(
             row.try_get("campaign_type")?,
             "campaign type",
@@ -230,17 +229,17 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17, $18, $19)",
         )
         .bind(&campaign.id)
-        .bind(&campaign.provider)
+        .bind(campaign.provider.as_str())
         .bind(&campaign.actor)
         .bind(&campaign.message_text)
         .bind(campaign.sender.as_deref())
-        .bind(&campaign.purpose)
-        .bind(&campaign.campaign_type)
+        .bind(campaign.purpose.as_str())
+        .bind(campaign.campaign_type.as_str())
         .bind(campaign.requested_send_at.as_deref())
         .bind(&campaign.time_zone)
         .bind(i64::from(campaign.local_time))
-        .bind(&campaign.outside_window)
-        .bind(campaign.override_reason.as_deref())
+        .bind(campaign.outside_window.as_str())
+        .bind(campaign.outside_window.override_reason())
         .bind(i64::from(campaign.simulation))
         .bind(to_i64(campaign.recipient_count))
         .bind(stored_instant(campaign.created_at))
@@ -410,7 +409,7 @@ impl Store {
         &self,
         campaign_id: &str,
         actor: &str,
-        action: &str,
+        action: CampaignActionKind,
         detail: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
@@ -419,7 +418,7 @@ impl Store {
             .bind(uuid::Uuid::now_v7().to_string())
             .bind(campaign_id)
             .bind(actor)
-            .bind(action)
+            .bind(action.as_str())
             .bind(detail)
             .bind(stored_instant(at))
             .execute(self.pool())

@@ -1,25 +1,25 @@
 //! The campaign list's filters and the recipients' status filter, run by the storage suite on
 //! SQLite and on PostgreSQL (LIKE, LOWER and EXISTS must mean the same on both).
 
-use app::models::{CampaignState, RecipientStatus};
+use app::models::{CampaignState, ProviderId, RecipientStatus};
 use chrono::{Duration, Utc};
+use sms_scheduler_server::domain::{CampaignType, OutsideWindow, Purpose};
 use sms_scheduler_server::storage::{CampaignListQuery, NewCampaign, NewRecipient, Store};
 
 pub fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCampaign {
     NewCampaign {
         id: id.into(),
         name: None,
-        provider: provider.into(),
+        provider: ProviderId::parse(provider).expect("a provider's name"),
         actor: "alice".into(),
         message_text: text.into(),
         sender: None,
-        purpose: "alert".into(),
-        campaign_type: "premium".into(),
+        purpose: Purpose::Alert,
+        campaign_type: CampaignType::Premium,
         requested_send_at: None,
         time_zone: "Europe/Paris".into(),
         local_time: false,
-        outside_window: "defer".into(),
-        override_reason: None,
+        outside_window: OutsideWindow::Defer,
         simulation: false,
         recipient_count: 2,
         created_at: Utc::now() - Duration::minutes(minutes_ago),

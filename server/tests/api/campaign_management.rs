@@ -3,8 +3,9 @@
 //! opt-out list by hand, and the preview.
 
 use app::models::{
-    AppError, CampaignDetail, CampaignPage, CampaignPreview, Field, Notice, OperationKind,
-    OperationReport, OptOutImport, OptOutPage, Problem, RecipientStatus, Refusal, ScheduleReceipt,
+    AppError, CampaignActionKind, CampaignDetail, CampaignPage, CampaignPreview, Field, Notice,
+    OperationKind, OperationReport, OptOutImport, OptOutPage, Problem, RecipientStatus, Refusal,
+    ScheduleReceipt,
 };
 use chrono::{Datelike, Duration, Utc, Weekday};
 use secrecy::SecretString;
@@ -106,7 +107,7 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
     let move_said = after_move
         .actions
         .iter()
-        .find(|a| a.action == "reschedule")
+        .find(|a| a.action == CampaignActionKind::Operation(OperationKind::Reschedule))
         .and_then(|a| a.detail.clone())
         .map(|notice| notice.to_string())
         .unwrap_or_default();

@@ -1,7 +1,8 @@
 //! The campaign ledger's storage, run by the storage suite on SQLite and on PostgreSQL.
 
-use app::models::RecipientStatus;
+use app::models::{CampaignActionKind, OperationKind, ProviderId, RecipientStatus};
 use chrono::{Duration, TimeZone, Utc};
+use sms_scheduler_server::domain::{CampaignType, OutsideWindow, Purpose};
 use sms_scheduler_server::storage::{
     CampaignOptions, InboundMessage, NewCampaign, NewRecipient, NewSubmission, ReportKey,
     ReportOutcome, StatusReport, Store,
@@ -11,17 +12,16 @@ fn campaign(id: &str, recipients: usize) -> NewCampaign {
     NewCampaign {
         id: id.into(),
         name: None,
-        provider: "octopush".into(),
+        provider: ProviderId::Octopush,
         actor: "alice".into(),
         message_text: "Sale STOP au XXXXX".into(),
         sender: Some("ACME".into()),
-        purpose: "marketing".into(),
-        campaign_type: "premium".into(),
+        purpose: Purpose::Marketing,
+        campaign_type: CampaignType::Premium,
         requested_send_at: Some("2026-12-07T09:00:00+01:00".into()),
         time_zone: "Europe/Paris".into(),
         local_time: false,
-        outside_window: "defer".into(),
-        override_reason: None,
+        outside_window: OutsideWindow::Defer,
         simulation: false,
         recipient_count: recipients,
         created_at: Utc::now(),
@@ -323,7 +323,13 @@ pub async fn ledger_suite(store: &Store) {
     assert_eq!((replies.len(), replies[0].opt_out), (1, true));
 
     store
-        .record_action("c1", "bob", "cancel", Some("wrong list"), Utc::now())
+        .record_action(
+            "c1",
+            "bob",
+            CampaignActionKind::Operation(OperationKind::Cancel),
+            Some("wrong list"),
+            Utc::now(),
+        )
         .await
         .unwrap();
     assert_eq!(

@@ -3,7 +3,9 @@
 //! instances reconciling at once send nothing twice; a sandbox failing a share of calls loses and
 //! repeats nothing.
 
-use app::models::{Notice, RecipientEvent, RecipientStatus, Reconciliation, ScheduleReceipt};
+use app::models::{
+    CampaignActionKind, Notice, RecipientEvent, RecipientStatus, Reconciliation, ScheduleReceipt,
+};
 use serde_json::{json, Value};
 use sms_scheduler_server::clock::SandboxClock;
 use sms_scheduler_server::configuration::Settings;
@@ -111,7 +113,7 @@ async fn a_bulk_the_provider_never_got_is_not_sent_after_its_time() {
     let reconciled = detail
         .actions
         .iter()
-        .find(|a| a.action == "reconcile" && a.actor == "reconciliation")
+        .find(|a| a.action == CampaignActionKind::Reconcile && a.actor == "reconciliation")
         .unwrap_or_else(|| panic!("{:?}", detail.actions));
     assert!(
         matches!(
