@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::{Json, Postcard};
 
+use crate::domain::ManualOptOutSource;
 use crate::models::{AppError, OptOutImport, OptOutPage};
 
 #[server(endpoint = "list_opt_outs", input = Json, output = Postcard)]
@@ -13,7 +14,10 @@ pub async fn list_opt_outs(offset: u64, search: String) -> Result<OptOutPage, Ap
 
 /// `source`: `operator` for numbers typed in, `import` for a file's content.
 #[server(endpoint = "add_opt_outs", input = Json, output = Postcard)]
-pub async fn add_opt_outs(numbers: String, source: String) -> Result<OptOutImport, AppError> {
+pub async fn add_opt_outs(
+    numbers: String,
+    source: ManualOptOutSource,
+) -> Result<OptOutImport, AppError> {
     let actor = crate::services::actor()?;
     crate::services::provided()?
         .opt_outs

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::FieldErrors;
+use crate::domain::OutsideWindowKind;
 use crate::i18n::{word, Texts};
 use crate::models::Field;
 
@@ -8,20 +9,24 @@ use crate::models::Field;
 /// time: defer (default), skip, or override with a reason that is recorded.
 #[component]
 pub fn OutsideWindowChoice(
-    /// "defer", "skip" or "override".
-    choice: RwSignal<&'static str>,
+    choice: RwSignal<OutsideWindowKind>,
     reason: RwSignal<String>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let option = move |value: &'static str, label: fn(&Texts) -> &'static str| {
+    let option = move |kind: OutsideWindowKind| {
+        let label: fn(&Texts) -> &'static str = match kind {
+            OutsideWindowKind::Defer => |t| t.outside_defer,
+            OutsideWindowKind::Skip => |t| t.outside_skip,
+            OutsideWindowKind::Override => |t| t.outside_override,
+        };
         view! {
             <label>
                 <input
                     type="radio"
                     name="outside-window"
-                    value=value
-                    checked=move || choice.get() == value
-                    on:change=move |_| choice.set(value)
+                    value=kind.as_str()
+                    checked=move || choice.get() == kind
+                    on:change=move |_| choice.set(kind)
                 />
                 {word(label)}
             </label>
@@ -30,10 +35,8 @@ pub fn OutsideWindowChoice(
     view! {
         <fieldset class="field" id="outside-window" aria-describedby="outside-window-errors">
             <legend>{word(|t| t.outside_window)}</legend>
-            {option("defer", |t| t.outside_defer)}
-            {option("skip", |t| t.outside_skip)}
-            {option("override", |t| t.outside_override)}
-            {move || (choice.get() == "override").then(|| view! {
+            {OutsideWindowKind::ALL.into_iter().map(option).collect_view()}
+            {move || (choice.get() == OutsideWindowKind::Override).then(|| view! {
                 <input
                     id="override-reason"
                     type="text"

@@ -193,7 +193,7 @@ fn recipient_item(
         <li>
             <div class="preview-head">
                 <span>{(t.line_and_number)(recipient.line, &recipient.number)}</span>
-                <span class="muted">{(t.encoding_parts)(&recipient.encoding, recipient.parts)}</span>
+                <span class="muted">{(t.encoding_parts)(recipient.encoding, recipient.parts)}</span>
             </div>
             <p class="preview-text">{recipient.text.clone()}</p>
             <p class="muted">{fate}</p>

@@ -27,7 +27,7 @@ pub fn RecipientHistory(recipient_id: String) -> impl IntoView {
                             <li>
                                 <Time at=event.occurred_at/>
                                 " · " <strong>{(i18n.t().status_name)(event.status)}</strong> {detail}
-                                " · " <span class="muted">{event.source}</span>
+                                " · " <span class="muted">{(i18n.t().event_source)(event.source)}</span>
                             </li>
                         }
                     })

@@ -69,14 +69,52 @@ pub enum OutsideWindow {
     Override { reason: String },
 }
 
+/// The outside-window choice without an override's reason: what the composer's buttons choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutsideWindowKind {
+    Defer,
+    Skip,
+    Override,
+}
+
+impl OutsideWindowKind {
+    pub const ALL: [OutsideWindowKind; 3] = [
+        OutsideWindowKind::Defer,
+        OutsideWindowKind::Skip,
+        OutsideWindowKind::Override,
+    ];
+
+    /// The stable name of the choice, in storage and in the page's elements.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutsideWindowKind::Defer => "defer",
+            OutsideWindowKind::Skip => "skip",
+            OutsideWindowKind::Override => "override",
+        }
+    }
+
+    /// The choice, with `reason` for an override.
+    pub fn with_reason(self, reason: String) -> OutsideWindow {
+        match self {
+            OutsideWindowKind::Defer => OutsideWindow::Defer,
+            OutsideWindowKind::Skip => OutsideWindow::Skip,
+            OutsideWindowKind::Override => OutsideWindow::Override { reason },
+        }
+    }
+}
+
 impl OutsideWindow {
+    pub fn kind(&self) -> OutsideWindowKind {
+        match self {
+            OutsideWindow::Defer => OutsideWindowKind::Defer,
+            OutsideWindow::Skip => OutsideWindowKind::Skip,
+            OutsideWindow::Override { .. } => OutsideWindowKind::Override,
+        }
+    }
+
     /// The stable name of the choice used in storage (an override's reason is stored apart).
     pub fn as_str(&self) -> &'static str {
-        match self {
-            OutsideWindow::Defer => "defer",
-            OutsideWindow::Skip => "skip",
-            OutsideWindow::Override { .. } => "override",
-        }
+        self.kind().as_str()
     }
 
     /// The override's reason, stored apart from the choice's name.
@@ -89,13 +127,12 @@ impl OutsideWindow {
 
     /// The choice stored as `name` (`as_str`), with the override's stored reason.
     pub fn from_stored(name: &str, reason: Option<&str>) -> Option<Self> {
-        match (name, reason) {
-            ("defer", _) => Some(OutsideWindow::Defer),
-            ("skip", _) => Some(OutsideWindow::Skip),
-            ("override", Some(reason)) => Some(OutsideWindow::Override {
-                reason: reason.to_owned(),
-            }),
-            _ => None,
+        let kind = OutsideWindowKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)?;
+        match (kind, reason) {
+            (OutsideWindowKind::Override, None) => None,
+            (kind, reason) => Some(kind.with_reason(reason.unwrap_or_default().to_owned())),
         }
     }
 }
@@ -139,6 +176,9 @@ mod tests {
         }
         assert_eq!(CampaignType::from_stored("Premium"), None);
         assert_eq!(OutsideWindow::from_stored("override", None), None);
+        for kind in OutsideWindowKind::ALL {
+            assert_eq!(kind.with_reason("court summons".into()).kind(), kind);
+        }
     }
 
     #[test]

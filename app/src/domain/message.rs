@@ -28,6 +28,23 @@ pub enum Encoding {
     Ucs2,
 }
 
+impl Encoding {
+    /// Its name as stored and exported (`gsm7`, `ucs2`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Gsm7 => "gsm7",
+            Encoding::Ucs2 => "ucs2",
+        }
+    }
+
+    /// The encoding stored as `name` (`as_str`).
+    pub fn from_stored(name: &str) -> Option<Self> {
+        [Encoding::Gsm7, Encoding::Ucs2]
+            .into_iter()
+            .find(|encoding| encoding.as_str() == name)
+    }
+}
+
 impl fmt::Display for Encoding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

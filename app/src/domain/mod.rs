@@ -12,6 +12,7 @@ pub mod parse_errors;
 pub mod placeholders;
 pub mod sender;
 
-pub use campaign::{CampaignType, OutsideWindow, Purpose, CAMPAIGN_NAME_MAX};
+pub use campaign::{CampaignType, OutsideWindow, OutsideWindowKind, Purpose, CAMPAIGN_NAME_MAX};
 pub use message::{analyze, Encoding, MessageStats, MessageText};
+pub use opt_out::{ManualOptOutSource, OptOutSource};
 pub use sender::SenderId;

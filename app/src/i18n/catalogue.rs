@@ -3,9 +3,11 @@
 
 use crate::domain::column_mapping::{ColumnTarget, LoadedList, MappingProblem};
 use crate::domain::message::MessageStats;
+use crate::domain::{Encoding, OptOutSource, Purpose};
 use crate::models::{
-    AppError, CampaignState, CapTerms, Enforcement, Field, FieldError, Notice, OperationReport,
-    Problem, ProviderId, ProviderOptions, RecipientStatus, Refusal, ScheduleProgress, WindowTerms,
+    AppError, CampaignActionKind, CampaignState, CapTerms, Enforcement, EventSource, Field,
+    FieldError, Notice, OperationReport, Problem, ProviderId, ProviderOptions, RecipientStatus,
+    Refusal, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
 
@@ -92,8 +94,13 @@ catalogue! {
         status_count: fn(RecipientStatus, u64) -> String,
         enforcement_name: fn(Enforcement) -> &'static str,
         state_name: fn(CampaignState) -> &'static str,
-        // A purpose or an operation as the server names it (`marketing`, `cancel`).
-        term: fn(&str) -> Option<&'static str>,
+        purpose_name: fn(Purpose) -> &'static str,
+        action_name: fn(CampaignActionKind) -> &'static str,
+        opt_out_source: fn(OptOutSource) -> &'static str,
+        event_source: fn(EventSource) -> &'static str,
+        // A built-in sending rule's name (`France marketing`); `None` for a rule the
+        // configuration names.
+        rule_name: fn(&str) -> Option<&'static str>,
         column_target: fn(ColumnTarget) -> &'static str,
         // `12.5` → `12.50` (English) or `12,50` (French).
         decimal: fn(f64) -> String,
@@ -121,7 +128,7 @@ catalogue! {
         duplicates_merged: fn(usize) -> String,
         left_out_because: fn(&str) -> String,
         line_and_number: fn(u32, &str) -> String,
-        encoding_parts: fn(&str, u32) -> String,
+        encoding_parts: fn(Encoding, u32) -> String,
         in_recipient_time: fn(&str) -> String,
         validity_option: fn(&str) -> String,
         recipient_count: fn(u64) -> String,
@@ -271,8 +278,8 @@ impl Texts {
         (!chosen.is_empty()).then(|| chosen.join(", "))
     }
 
-    /// A purpose or operation named by the server, in words; unknown names as they are.
-    pub fn term_or_itself(&self, name: &str) -> String {
-        (self.term)(name).map_or_else(|| name.to_owned(), str::to_owned)
+    /// A sending rule's name: a built-in one in words, one from the configuration as it is.
+    pub fn rule_name_or_itself(&self, name: &str) -> String {
+        (self.rule_name)(name).map_or_else(|| name.to_owned(), str::to_owned)
     }
 }

@@ -1,9 +1,9 @@
 //! English.
 
 use super::Texts;
-use super::{en_notices, fixed_point, plural};
-use crate::domain::column_mapping::{ColumnTarget, LoadedList};
-use crate::models::{CampaignState, Enforcement, ProviderId, RecipientStatus};
+use super::{en_names, en_notices, en_sentences, fixed_point, plural};
+use crate::domain::column_mapping::ColumnTarget;
+use crate::models::{ProviderId, RecipientStatus};
 
 pub static EN: Texts = Texts {
     app_title: "SMS Scheduler",
@@ -205,17 +205,14 @@ pub static EN: Texts = Texts {
     // The statuses' own names are English words.
     status_name: RecipientStatus::as_str,
     status_count: |status, n| format!("{n} {status}"),
-    enforcement_name: |enforcement| match enforcement {
-        Enforcement::Required => "required",
-        Enforcement::Recommended => "recommended",
-    },
-    state_name: |state| match state {
-        CampaignState::InProgress => "in progress",
-        CampaignState::Paused => "paused",
-        CampaignState::Finished => "finished",
-    },
-    // The server names purposes and operations in English words already.
-    term: |_| None,
+    enforcement_name: en_names::enforcement,
+    state_name: en_names::state,
+    purpose_name: en_names::purpose,
+    action_name: en_names::action,
+    opt_out_source: en_names::opt_out_source,
+    event_source: en_names::event_source,
+    // The built-in rules are named in English.
+    rule_name: |_| None,
     column_target: |target| match target {
         ColumnTarget::Phone => "phone number",
         ColumnTarget::Placeholder("first_name") => "first name",
@@ -227,16 +224,7 @@ pub static EN: Texts = Texts {
     decimal: |value| fixed_point(value, 2, '.'),
 
     sandbox_provider: |provider| format!("{provider} (sandbox)"),
-    counter: |stats| {
-        format!(
-            "{} character{} · {} · {} SMS · {} left in this part",
-            stats.characters,
-            plural::english(stats.characters as u64),
-            stats.encoding,
-            stats.parts,
-            stats.remaining_in_part()
-        )
-    },
+    counter: en_sentences::counter,
     ucs2_warning: |named| {
         format!("UCS-2: 70 characters per SMS instead of 160, because of {named}.")
     },
@@ -251,45 +239,18 @@ pub static EN: Texts = Texts {
         ProviderId::Octopush => format!("Marketing through Octopush must contain “{mention}” (Octopush fills in its number)."),
         ProviderId::Infobip => format!("Marketing to French numbers must contain “{mention}”."),
     },
-    list_loaded: |file, loaded| match loaded {
-        LoadedList::Rows(n) => {
-            format!("{file}: a header and {n} recipient{} (one a row) loaded below.", plural::english(n as u64))
-        }
-        LoadedList::Lines(n) => format!("{file}: {n} line{} of numbers loaded below.", plural::english(n as u64)),
-    },
-    file_too_large: |file, megabytes| {
-        let size = fixed_point(megabytes, 1, '.');
-        format!("{file} is {size} MB; files up to 20 MB can be read.")
-    },
+    list_loaded: en_sentences::list_loaded,
+    file_too_large: en_sentences::file_too_large,
     file_unreadable: |file| format!("{file} could not be read as text."),
 
-    preview_parts: |parts, requests, cost| {
-        format!(
-            "{parts} part{} in {requests} provider request{}, {cost}",
-            plural::english(parts),
-            plural::english(requests.into())
-        )
-    },
-    handover: |provider, progress| {
-        format!(
-            "Handing over to {provider}: {} of {} provider request{} answered ({} of {} recipient{})",
-            progress.answered,
-            progress.requests,
-            plural::english(progress.requests.into()),
-            progress.recipients_answered,
-            progress.recipients,
-            plural::english(progress.recipients)
-        )
-    },
+    preview_parts: en_sentences::preview_parts,
+    handover: en_sentences::handover,
     estimated: |amount| format!("estimated cost {amount}"),
     among_first: |n| format!(" (among the first {n})"),
     counted: |n, what| format!("{n}: {what}"),
     moved_heading: |among| format!("Moved{among}:"),
     left_out_heading: |among| format!("Left out{among}:"),
-    duplicates_merged: |n| {
-        let (s, their) = if n == 1 { ("", "its") } else { ("s", "their") };
-        format!("{n} repeated number{s} merged into {their} first line.")
-    },
+    duplicates_merged: en_sentences::duplicates_merged,
     left_out_because: |reason| format!("left out: {reason}"),
     line_and_number: |line, number| format!("Line {line} · {number}"),
     encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
@@ -297,55 +258,24 @@ pub static EN: Texts = Texts {
     validity_option: |minutes| format!("delivery tried for at most {minutes} minutes"),
     recipient_count: |n| format!("{n} recipient{}", plural::english(n)),
     moved_of_them: |n| format!(", {n} of them moved to a later time by the sending rules"),
-    moved_from: |n| format!("{n} recipient{} moved by the sending rules, from", plural::english(n)),
+    moved_from: en_sentences::moved_from,
     left_out_count: |n| format!("; {n} left out"),
     parts_count: |n| format!("{n} part{}", plural::english(n)),
 
-    receipt_partial: |handed, total| {
-        format!("Partly scheduled: {handed} of {total} recipient{} handed over", plural::english(total.into()))
-    },
+    receipt_partial: en_sentences::receipt_partial,
     refused_recipients: |n, why| format!("{n} recipient{} refused: {why}", plural::english(n.into())),
-    low_balance: |provider, balance, recipients, cost| {
-        format!(
-            "{provider} balance low: {balance}, less than the last campaign ({recipients} recipient{}, {cost})",
-            plural::english(recipients)
-        )
-    },
+    low_balance: en_sentences::low_balance,
     refused_again_link: |n| match n {
         1 => "Schedule the refused recipient again".to_owned(),
         n => format!("Schedule the {n} refused recipients again"),
     },
-    refused_again_loaded: |n, provider| {
-        format!(
-            "The {n} recipient{} {provider} refused, with the campaign's message and settings. Fix \
-             what made it refuse them (credit, sender…), check the form, and schedule.",
-            plural::english(n)
-        )
-    },
-    no_answer_recipients: |n, why| {
-        format!(
-            "{n} recipient{}: no answer from the provider ({why}); checked again automatically",
-            plural::english(n.into())
-        )
-    },
+    refused_again_loaded: en_sentences::refused_again_loaded,
+    no_answer_recipients: en_sentences::no_answer_recipients,
     line_note: |line, number, note| format!("Line {line} ({number}): {note}"),
     and_more: |n| format!("…and {n} more"),
     same_as_line: |line, number, first| format!("Line {line}: {number} (same as line {first})"),
 
-    operation_report: |report| {
-        let mut text = format!(
-            "{}: {} provider request{} done, {} recipient{} changed.",
-            report.operation.as_str(),
-            report.done,
-            plural::english(report.done.into()),
-            report.recipients_moved,
-            plural::english(report.recipients_moved),
-        );
-        for refusal in &report.refused {
-            text.push_str(&format!(" Refused: {refusal}"));
-        }
-        text
-    },
+    operation_report: en_sentences::operation_report,
     ahead_of_real_time: |offset| format!("{offset} ahead of real time"),
     all_statuses: |n| format!("All statuses ({n})"),
     page_range: |first, last, total| format!("{first}–{last} of {total}"),
@@ -364,20 +294,7 @@ pub static EN: Texts = Texts {
     read_as: |region| format!("read as {region} numbers"),
     at_most: |n| format!("at most {n}"),
     window_terms: en_notices::window_terms,
-    cap_terms: |cap| {
-        let over = if cap.over_cap_left_out {
-            "left out"
-        } else {
-            "sent with a warning"
-        };
-        format!(
-            "At most {} marketing message{} per number in {} day{}; a recipient over it is {over}.",
-            cap.max_messages,
-            plural::english(cap.max_messages.into()),
-            cap.days,
-            plural::english(cap.days.into())
-        )
-    },
+    cap_terms: en_sentences::cap_terms,
     identity_set_by: |header| format!("{header} (set by the portal's sign-in)"),
 
     // The server's problems, refusals and notices: their `Display` is English
@@ -390,14 +307,7 @@ pub static EN: Texts = Texts {
     unreachable: |provider, message| {
         format!("{provider} did not answer ({message}). It may have acted on the request all the same.")
     },
-    busy: |provider, wait| match wait {
-        Some(seconds) => format!(
-            "{provider} is receiving too many requests; nothing was done. Try again in {seconds} s."
-        ),
-        None => format!(
-            "{provider} is receiving too many requests; nothing was done. Try again in a moment."
-        ),
-    },
+    busy: en_sentences::busy,
     not_configured: |provider| format!("{provider} is not configured on this server."),
     server_failed: |message| format!("The server failed: {message}"),
     request_failed: |message| format!("The request to the server failed: {message}"),

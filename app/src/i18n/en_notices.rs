@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use super::plural;
 use super::window_words::{window_in_words, WindowWords};
+use super::{en_names, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
 use crate::models::{Closed, Notice, Reconciliation, ResendBlocked, Then, WindowTerms};
@@ -60,7 +60,10 @@ pub(super) fn window_terms(window: &WindowTerms) -> String {
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Notice::OptedOut { source, since } => write!(f, "opted out ({source}, {since})"),
+            Notice::OptedOut { source, since } => {
+                let source = en_names::opt_out_source(*source);
+                write!(f, "opted out ({source}, {since})")
+            }
             Notice::OverCap {
                 sent,
                 days: within,

@@ -117,10 +117,6 @@ impl fmt::Display for Problem {
                  {balance} {currency}: {provider} would send part of the campaign and refuse the \
                  rest. Add credit, or send to fewer recipients."
             ),
-            Problem::UnknownOptOutSource(source) => write!(
-                f,
-                "'{source}' is not a source (expected operator or import)."
-            ),
             Problem::NoNumber => f.write_str("Enter at least one number."),
             Problem::ProviderSaid { words, .. } => f.write_str(words),
         }

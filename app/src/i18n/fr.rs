@@ -1,9 +1,9 @@
 //! Français.
 
 use super::Texts;
-use super::{fixed_point, fr_notices, fr_problems, fr_refusals, plural};
-use crate::domain::column_mapping::{ColumnTarget, LoadedList};
-use crate::models::{CampaignState, Enforcement, ProviderId, RecipientStatus};
+use super::{fixed_point, fr_names, fr_notices, fr_problems, fr_refusals, fr_sentences, plural};
+use crate::domain::column_mapping::ColumnTarget;
+use crate::models::{ProviderId, RecipientStatus};
 
 pub static FR: Texts = Texts {
     app_title: "Planificateur de SMS",
@@ -231,16 +231,13 @@ pub static FR: Texts = Texts {
         };
         format!("{n} {}{s}", (FR.status_name)(status))
     },
-    enforcement_name: |enforcement| match enforcement {
-        Enforcement::Required => "obligatoire",
-        Enforcement::Recommended => "conseillée",
-    },
-    state_name: |state| match state {
-        CampaignState::InProgress => "en cours",
-        CampaignState::Paused => "suspendue",
-        CampaignState::Finished => "terminée",
-    },
-    term: fr_notices::term,
+    enforcement_name: fr_names::enforcement,
+    state_name: fr_names::state,
+    purpose_name: fr_names::purpose,
+    action_name: fr_names::action,
+    opt_out_source: fr_names::opt_out_source,
+    event_source: fr_names::event_source,
+    rule_name: fr_names::rule,
     column_target: |target| match target {
         ColumnTarget::Phone => "numéro de téléphone",
         ColumnTarget::Placeholder("first_name") => "prénom",
@@ -252,17 +249,7 @@ pub static FR: Texts = Texts {
     decimal: |value| fixed_point(value, 2, ','),
 
     sandbox_provider: |provider| format!("{provider} (bac à sable)"),
-    counter: |stats| {
-        format!(
-            "{} caractère{} · {} · {} SMS · {} restant{} dans cette partie",
-            stats.characters,
-            plural::french(stats.characters as u64),
-            stats.encoding,
-            stats.parts,
-            stats.remaining_in_part(),
-            plural::french(stats.remaining_in_part() as u64)
-        )
-    },
+    counter: fr_sentences::counter,
     ucs2_warning: |named| {
         format!("UCS-2 : 70 caractères par SMS au lieu de 160, à cause de {named}.")
     },
@@ -279,114 +266,43 @@ pub static FR: Texts = Texts {
         ProviderId::Octopush => format!("Le marketing par Octopush doit contenir « {mention} » (Octopush y met son numéro)."),
         ProviderId::Infobip => format!("Le marketing vers des numéros français doit contenir « {mention} »."),
     },
-    list_loaded: |file, loaded| match loaded {
-        LoadedList::Rows(n) => {
-            let s = plural::french(n as u64);
-            format!("{file} : un en-tête et {n} destinataire{s} (un par ligne) chargés ci-dessous.")
-        }
-        LoadedList::Lines(n) => {
-            let s = plural::french(n as u64);
-            format!("{file} : {n} ligne{s} de numéros chargée{s} ci-dessous.")
-        }
-    },
-    file_too_large: |file, megabytes| {
-        let size = fixed_point(megabytes, 1, ',');
-        format!("{file} fait {size} Mo ; les fichiers jusqu'à 20 Mo peuvent être lus.")
-    },
+    list_loaded: fr_sentences::list_loaded,
+    file_too_large: fr_sentences::file_too_large,
     file_unreadable: |file| format!("{file} n'a pas pu être lu comme du texte."),
 
-    preview_parts: |parts, requests, cost| {
-        format!(
-            "{parts} partie{} en {requests} requête{} au fournisseur, {cost}",
-            plural::french(parts),
-            plural::french(requests.into())
-        )
-    },
-    handover: |provider, progress| {
-        format!(
-            "Transmission à {provider} : {} requête{} sur {} traitée{} ({} destinataire{} sur {})",
-            progress.answered,
-            plural::french(progress.answered.into()),
-            progress.requests,
-            plural::french(progress.answered.into()),
-            progress.recipients_answered,
-            plural::french(progress.recipients_answered),
-            progress.recipients
-        )
-    },
+    preview_parts: fr_sentences::preview_parts,
+    handover: fr_sentences::handover,
     estimated: |amount| format!("coût estimé {amount}"),
     among_first: |n| format!(" (parmi les {n} premiers)"),
     counted: |n, what| format!("{n} : {what}"),
     moved_heading: |among| format!("Décalés{among} :"),
     left_out_heading: |among| format!("Écartés{among} :"),
-    duplicates_merged: |n| {
-        let (s, their) = if n > 1 { ("s", "leur") } else { ("", "sa") };
-        format!("{n} numéro{s} répété{s} fusionné{s} avec {their} première ligne.")
-    },
+    duplicates_merged: fr_sentences::duplicates_merged,
     left_out_because: |reason| format!("écarté : {reason}"),
     line_and_number: |line, number| format!("Ligne {line} · {number}"),
     encoding_parts: |encoding, parts| format!("{encoding} · {parts} SMS"),
     in_recipient_time: |at| format!("{at} à l'heure de chaque destinataire"),
     validity_option: |minutes| format!("remise tentée pendant {minutes} minutes au plus"),
     recipient_count: |n| format!("{n} destinataire{}", plural::french(n)),
-    moved_from: |n| {
-        let s = plural::french(n);
-        format!("{n} destinataire{s} décalé{s} par les règles d'envoi, à partir du")
-    },
+    moved_from: fr_sentences::moved_from,
     moved_of_them: |n| format!(", dont {n} décalé{} plus tard par les règles d'envoi", plural::french(n)),
     left_out_count: |n| format!(" ; {n} écarté{}", plural::french(n)),
     parts_count: |n| format!("{n} partie{}", plural::french(n)),
 
-    receipt_partial: |handed, total| {
-        format!("Planifiée en partie : {handed} destinataire{} sur {total} remis au fournisseur", plural::french(handed.into()))
-    },
+    receipt_partial: fr_sentences::receipt_partial,
     refused_recipients: |n, why| format!("{n} destinataire{} refusé{} : {why}", plural::french(n.into()), plural::french(n.into())),
-    low_balance: |provider, balance, recipients, cost| {
-        format!(
-            "Crédit {provider} bas : {balance}, moins que la dernière campagne ({recipients} destinataire{}, {cost})",
-            plural::french(recipients)
-        )
-    },
+    low_balance: fr_sentences::low_balance,
     refused_again_link: |n| match n {
         0 | 1 => "Planifier de nouveau le destinataire refusé".to_owned(),
         n => format!("Planifier de nouveau les {n} destinataires refusés"),
     },
-    refused_again_loaded: |n, provider| {
-        format!(
-            "{n} destinataire{} refusé{} par {provider}, avec le message et les réglages de la \
-             campagne. Corrigez ce qui a causé le refus (crédit, expéditeur…), vérifiez le \
-             formulaire, puis planifiez.",
-            plural::french(n),
-            plural::french(n)
-        )
-    },
-    no_answer_recipients: |n, why| {
-        format!(
-            "{n} destinataire{} : pas de réponse du fournisseur ({why}) ; vérifié de nouveau automatiquement",
-            plural::french(n.into())
-        )
-    },
+    refused_again_loaded: fr_sentences::refused_again_loaded,
+    no_answer_recipients: fr_sentences::no_answer_recipients,
     line_note: |line, number, note| format!("Ligne {line} ({number}) : {note}"),
     and_more: |n| format!("…et {n} de plus"),
     same_as_line: |line, number, first| format!("Ligne {line} : {number} (comme la ligne {first})"),
 
-    operation_report: |report| {
-        let name = report.operation.as_str();
-        let operation = (FR.term)(name).unwrap_or(name);
-        let mut text = format!(
-            "{operation} : {} requête{} traitée{}, {} destinataire{} modifié{}.",
-            report.done,
-            plural::french(report.done.into()),
-            plural::french(report.done.into()),
-            report.recipients_moved,
-            plural::french(report.recipients_moved),
-            plural::french(report.recipients_moved),
-        );
-        for refusal in &report.refused {
-            text.push_str(&format!(" Refusé : {refusal}"));
-        }
-        text
-    },
+    operation_report: fr_sentences::operation_report,
     ahead_of_real_time: |offset| format!("{offset} d'avance sur l'heure réelle"),
     all_statuses: |n| format!("Tous les statuts ({n})"),
     page_range: |first, last, total| format!("{first}–{last} sur {total}"),
@@ -407,20 +323,7 @@ pub static FR: Texts = Texts {
     read_as: |region| format!("lus comme des numéros {region}"),
     at_most: |n| format!("au plus {n}"),
     window_terms: fr_notices::window_terms,
-    cap_terms: |cap| {
-        let over = if cap.over_cap_left_out {
-            "est écarté"
-        } else {
-            "le reçoit avec un avertissement"
-        };
-        format!(
-            "Au plus {} message{} marketing par numéro en {} jour{} ; un destinataire au-delà {over}.",
-            cap.max_messages,
-            plural::french(cap.max_messages.into()),
-            cap.days,
-            plural::french(cap.days.into())
-        )
-    },
+    cap_terms: fr_sentences::cap_terms,
     identity_set_by: |header| format!("{header} (fourni par la connexion du portail)"),
 
     problem: fr_problems::problem,
@@ -431,14 +334,7 @@ pub static FR: Texts = Texts {
     unreachable: |provider, message| {
         format!("{provider} n'a pas répondu ({message}). Il a pu traiter la requête malgré tout.")
     },
-    busy: |provider, wait| match wait {
-        Some(seconds) => format!(
-            "{provider} reçoit trop de requêtes ; rien n'a été fait. Réessayez dans {seconds} s."
-        ),
-        None => format!(
-            "{provider} reçoit trop de requêtes ; rien n'a été fait. Réessayez dans un instant."
-        ),
-    },
+    busy: fr_sentences::busy,
     not_configured: |provider| format!("{provider} n'est pas configuré sur ce serveur."),
     server_failed: |message| format!("Le serveur a échoué : {message}"),
     request_failed: |message| format!("La requête au serveur a échoué : {message}"),

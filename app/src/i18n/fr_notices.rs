@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::plural;
 use super::window_words::{window_in_words, WindowWords};
+use super::{fr_names, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
 use crate::models::{Closed, Notice, Reconciliation, ResendBlocked, Then, WindowTerms};
@@ -15,30 +15,9 @@ pub(super) const DAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
-/// A purpose, an operation, a source or a built-in sending rule as the server names it, in French.
-pub(super) fn term(name: &str) -> Option<&'static str> {
-    match name {
-        "alert" => Some("alerte"),
-        "marketing" => Some("marketing"),
-        "cancel" => Some("annulation"),
-        "reschedule" => Some("replanification"),
-        "pause" => Some("suspension"),
-        "resume" => Some("reprise"),
-        "schedule" => Some("planification"),
-        "operator" => Some("opérateur"),
-        "stop-reply" => Some("réponse STOP"),
-        // The built-in sending rules' names.
-        "France marketing" => Some("Marketing en France"),
-        "French overseas marketing" => Some("Marketing en outre-mer"),
-        "United States marketing" => Some("Marketing aux États-Unis"),
-        "Business hours (advice)" => Some("Heures de bureau (conseil)"),
-        _ => None,
-    }
-}
-
-/// A name the server gives, in French when it has a French name, else as it is.
-fn term_or_itself(name: &str) -> String {
-    term(name).map_or_else(|| name.to_owned(), str::to_owned)
+/// A sending rule's name, in French when it is a built-in one, else as configured.
+fn rule_or_itself(name: &str) -> String {
+    fr_names::rule(name).map_or_else(|| name.to_owned(), str::to_owned)
 }
 
 /// `3 jours`.
@@ -63,7 +42,7 @@ pub(super) fn window_terms(window: &WindowTerms) -> String {
 pub(super) fn notice(notice: &Notice) -> String {
     match notice {
         Notice::OptedOut { source, since } => {
-            format!("désinscrit ({}, {since})", term_or_itself(source))
+            format!("désinscrit ({}, {since})", fr_names::opt_out_source(*source))
         }
         Notice::OverCap {
             sent,
@@ -78,7 +57,7 @@ pub(super) fn notice(notice: &Notice) -> String {
         ),
         Notice::ZonesChecked { policy, zones } => format!(
             "fuseau horaire non donné : la règle {} est vérifiée dans tous les fuseaux du pays ({})",
-            term_or_itself(policy),
+            rule_or_itself(policy),
             zones.join(", ")
         ),
         Notice::ZoneUnknown {
@@ -87,7 +66,7 @@ pub(super) fn notice(notice: &Notice) -> String {
         } => format!(
             "fuseau horaire inconnu : la règle {} est vérifiée dans le fuseau de la campagne, \
              {campaign_zone}",
-            term_or_itself(policy)
+            rule_or_itself(policy)
         ),
         Notice::LocalTimeInCampaignZone {
             local,
@@ -111,7 +90,7 @@ pub(super) fn notice(notice: &Notice) -> String {
             };
             format!(
                 "hors de la règle {} : {} : {}{then}",
-                term_or_itself(policy),
+                rule_or_itself(policy),
                 window_terms(window),
                 closed(why)
             )

@@ -84,9 +84,6 @@ pub(super) fn problem(problem: &Problem) -> String {
         Problem::OverrideReasonMissing => "Dites pourquoi les règles d'envoi sont outrepassées : \
              la raison est enregistrée avec la campagne."
             .into(),
-        Problem::UnknownOptOutSource(source) => {
-            format!("« {source} » n'est pas une source (operator ou import attendu).")
-        }
         Problem::NoNumber => "Saisissez au moins un numéro.".into(),
         Problem::ValidityNotMinutes(typed) => {
             format!("« {typed} » n'est pas un nombre entier de minutes.")

@@ -5,20 +5,25 @@
 //! in the wasm (no message parser, no locale data), and the compiler checks every text and every
 //! argument of every phrase in both languages.
 //!
-//! Each language has its catalogue (`en.rs`, `fr.rs`) and, side by side, the sentences of the
+//! Each language has its catalogue (`en.rs`, `fr.rs`) and, side by side, the names of the closed
+//! sets (`en_names.rs`), its longer sentences (`en_sentences.rs`) and the sentences of the
 //! server's problems, refusals and notices (`en_problems.rs` beside `fr_problems.rs`, and so on;
 //! the English ones are those types' `Display`). Each language's plural rule is in `plural.rs`.
 
 mod catalogue;
 mod context;
 mod en;
+mod en_names;
 mod en_notices;
 mod en_problems;
 mod en_refusals;
+mod en_sentences;
 mod fr;
+mod fr_names;
 mod fr_notices;
 mod fr_problems;
 mod fr_refusals;
+mod fr_sentences;
 mod locale;
 mod plural;
 #[cfg(test)]

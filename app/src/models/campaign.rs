@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Notice, ProviderId, ProviderOptions, RecipientStatus, Refusal};
-use crate::domain::Purpose;
+use super::{EventSource, Notice, ProviderId, ProviderOptions, RecipientStatus, Refusal};
+use crate::domain::{Encoding, Purpose};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StatusCount {
@@ -121,7 +121,7 @@ pub struct RecipientView {
     pub line: u32,
     pub phone: String,
     pub parts: u32,
-    pub encoding: String,
+    pub encoding: Encoding,
     /// RFC 3339, UTC; `None` for an excluded recipient.
     pub send_at: Option<String>,
     pub status: RecipientStatus,
@@ -134,8 +134,7 @@ pub struct RecipientView {
 pub struct RecipientEvent {
     pub status: RecipientStatus,
     pub detail: Option<Notice>,
-    /// `scheduler`, `octopush-webhook`, `infobip-poll`, an operator's action…
-    pub source: String,
+    pub source: EventSource,
     /// RFC 3339, UTC.
     pub occurred_at: String,
 }

@@ -38,4 +38,4 @@ pub use schedule::{
 pub use settings::{
     CapTerms, Enforcement, PolicyInfo, SandboxClockView, ServerSettings, WindowTerms, ZoneChoice,
 };
-pub use status::RecipientStatus;
+pub use status::{EventSource, RecipientStatus};

@@ -8,13 +8,14 @@ use serde::{Deserialize, Serialize};
 
 use super::{ProviderId, WindowTerms};
 use crate::domain::holidays::Holiday;
+use crate::domain::OptOutSource;
 
 /// Stored as JSON (`to_recorded`): a renamed variant or field would read older rows back as their
 /// raw text, so rename only with a migration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Notice {
     /// On the opt-out list, put there by `source` on `since` (`YYYY-MM-DD`).
-    OptedOut { source: String, since: String },
+    OptedOut { source: OptOutSource, since: String },
     /// Already `sent` marketing SMS within `days` days, at those times; at most `cap` are allowed.
     OverCap {
         sent: usize,
@@ -160,7 +161,7 @@ mod tests {
     #[test]
     fn storage_reads_back_notices_as_data_and_older_words_as_words() {
         let notice = Notice::OptedOut {
-            source: "operator".into(),
+            source: OptOutSource::Operator,
             since: "2026-11-02".into(),
         };
         assert_eq!(Notice::from_recorded(&notice.to_recorded()), notice);

@@ -3,13 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::{FieldError, Notice, ProviderId};
+use crate::domain::OptOutSource;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptOutEntry {
     /// E.164.
     pub phone: String,
-    /// `stop-reply` (the recipient answered STOP), `operator` (added by hand) or `import`.
-    pub source: String,
+    pub source: OptOutSource,
     pub detail: Option<Notice>,
     /// Who added it (`recipient` for a STOP reply).
     pub actor: String,

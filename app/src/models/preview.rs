@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{DuplicateRecipient, Notice};
+use crate::domain::Encoding;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreviewRecipient {
@@ -12,7 +13,7 @@ pub struct PreviewRecipient {
     /// The text this recipient gets, placeholders filled.
     pub text: String,
     /// `GSM-7` or `UCS-2`.
-    pub encoding: String,
+    pub encoding: Encoding,
     pub parts: u32,
     /// Estimated from the configured price per part, in the preview's currency; `None`: no price
     /// configured, or left out.

@@ -90,7 +90,6 @@ pub enum Problem {
     },
 
     // The opt-out list.
-    UnknownOptOutSource(String),
     NoNumber,
 
     /// A provider's refusal about a field: its code, and the server's English words for it

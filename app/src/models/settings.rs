@@ -4,6 +4,7 @@ use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 use super::ProviderInfo;
+use crate::domain::Purpose;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ServerSettings {
@@ -33,8 +34,7 @@ pub struct PolicyInfo {
     /// ISO 3166 codes (`FR`, or the French overseas territories); `None`: every country no other
     /// policy names.
     pub countries: Option<Vec<String>>,
-    /// `marketing` or `alert`.
-    pub purpose: String,
+    pub purpose: Purpose,
     pub window: WindowTerms,
     pub enforcement: Enforcement,
 }

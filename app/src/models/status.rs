@@ -1,6 +1,51 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// What moved a recipient's status, as its history records it; stored by `as_str`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EventSource {
+    /// The hand-over to the provider.
+    Scheduler,
+    /// An operation on the campaign (cancel, reschedule, pause, resume).
+    Operator,
+    /// Reconciliation of a provider request whose answer was lost.
+    Reconciliation,
+    /// A delivery report Octopush pushed.
+    OctopushWebhook,
+    /// A delivery report Infobip pushed.
+    InfobipWebhook,
+    /// A delivery report fetched from Infobip.
+    InfobipPoll,
+}
+
+impl EventSource {
+    pub const ALL: [EventSource; 6] = [
+        EventSource::Scheduler,
+        EventSource::Operator,
+        EventSource::Reconciliation,
+        EventSource::OctopushWebhook,
+        EventSource::InfobipWebhook,
+        EventSource::InfobipPoll,
+    ];
+
+    /// Its name as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventSource::Scheduler => "scheduler",
+            EventSource::Operator => "operator",
+            EventSource::Reconciliation => "reconciliation",
+            EventSource::OctopushWebhook => "octopush-webhook",
+            EventSource::InfobipWebhook => "infobip-webhook",
+            EventSource::InfobipPoll => "infobip-poll",
+        }
+    }
+
+    /// The source stored as `name` (`as_str`).
+    pub fn from_stored(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|source| source.as_str() == name)
+    }
+}
+
 /// Where one recipient's message stands: one normalised status whatever the provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -106,5 +151,13 @@ mod tests {
         assert!(RecipientStatus::Unknown.progress() > RecipientStatus::Pending.progress());
         assert!(RecipientStatus::Canceled.is_final() && !RecipientStatus::Unknown.is_final());
         assert!(RecipientStatus::Simulated.is_final());
+    }
+
+    #[test]
+    fn event_sources_read_back_as_stored() {
+        for source in EventSource::ALL {
+            assert_eq!(EventSource::from_stored(source.as_str()), Some(source));
+        }
+        assert_eq!(EventSource::from_stored("webhook"), None);
     }
 }

@@ -114,7 +114,7 @@ pub fn CampaignPage() -> impl IntoView {
                             view! {
                                 <li>
                                     <Time at=action.at.clone()/>
-                                    " · " {action.actor.clone()} " · " <strong>{t().term_or_itself(action.action.as_str())}</strong>
+                                    " · " {action.actor.clone()} " · " <strong>{(t().action_name)(action.action)}</strong>
                                     {detail}
                                 </li>
                             }
@@ -213,7 +213,7 @@ fn settings(t: &'static Texts, detail: &CampaignDetail) -> impl IntoView {
         <dl class="facts">
             {name}
             <dt>{t.provider}</dt><dd>{summary.provider.to_string()}</dd>
-            <dt>{t.purpose}</dt><dd>{t.term_or_itself(summary.purpose.as_str())}</dd>
+            <dt>{t.purpose}</dt><dd>{(t.purpose_name)(summary.purpose)}</dd>
             <dt>{t.send_at}</dt><dd data-testid="campaign-send-at">{when}</dd>
             <dt>{t.recipients}</dt><dd>{summary.recipient_count}</dd>
             <dt>{t.scheduled_by}</dt><dd>{summary.actor.clone()} ", " <Time at=summary.created_at.clone()/></dd>

@@ -3,7 +3,6 @@
 mod campaign;
 mod campaigns;
 mod composer;
-mod composer_form;
 mod opt_outs;
 mod settings;
 

@@ -7,6 +7,7 @@ use crate::components::{
     Time,
 };
 use crate::debounce::debounced;
+use crate::domain::ManualOptOutSource;
 use crate::i18n::{use_i18n, word};
 use crate::models::{AppError, Field, OptOutEntry, OptOutImport};
 use crate::picked_file::{FileProblem, PickedFile};
@@ -69,7 +70,7 @@ pub fn OptOutsPage() -> impl IntoView {
                 <form on:submit=move |ev| {
                     ev.prevent_default();
                     file_problem.set(None);
-                    add.dispatch(AddOptOuts { numbers: numbers.get_untracked(), source: "operator".into() });
+                    add.dispatch(AddOptOuts { numbers: numbers.get_untracked(), source: ManualOptOutSource::Operator });
                 }>
                     <div class="field">
                         <label for="opt-out-numbers">{word(|t| t.numbers_per_line)}</label>
@@ -92,7 +93,7 @@ pub fn OptOutsPage() -> impl IntoView {
                             on_read=Callback::new(move |read: Result<PickedFile, FileProblem>| match read {
                                 Ok(file) => {
                                     file_problem.set(None);
-                                    add.dispatch(AddOptOuts { numbers: file.text, source: "import".into() });
+                                    add.dispatch(AddOptOuts { numbers: file.text, source: ManualOptOutSource::Import });
                                 }
                                 Err(problem) => file_problem.set(Some(problem)),
                             })
@@ -161,7 +162,7 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
     let phone = entry.phone.clone();
     let source = move || {
         let t = t();
-        let source = t.term_or_itself(&entry.source);
+        let source = (t.opt_out_source)(entry.source).to_owned();
         match &entry.detail {
             Some(detail) => format!("{source} ({})", (t.notice)(detail)),
             None => source,

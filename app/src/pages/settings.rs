@@ -212,9 +212,9 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                     <tbody>
                         {policies.into_iter().map(|policy| view! {
                             <tr>
-                                <td>{t.term_or_itself(&policy.name)}</td>
+                                <td>{t.rule_name_or_itself(&policy.name)}</td>
                                 <td>{policy.countries.map_or_else(|| t.every_other.into(), |codes| codes.join(", "))}</td>
-                                <td>{t.term_or_itself(&policy.purpose)}</td>
+                                <td>{(t.purpose_name)(policy.purpose)}</td>
                                 <td>{(t.window_terms)(&policy.window)}</td>
                                 <td>{(t.enforcement_name)(policy.enforcement)}</td>
                             </tr>

@@ -3,6 +3,7 @@
 use async_trait::async_trait;
 
 use super::Actor;
+use crate::domain::ManualOptOutSource;
 use crate::models::{AppError, OptOutImport, OptOutPage};
 
 #[async_trait]
@@ -11,13 +12,13 @@ pub trait OptOutService: Send + Sync + 'static {
     /// digits (a whole number in national format is read as the international one).
     async fn opt_outs(&self, offset: u64, search: String) -> Result<OptOutPage, AppError>;
 
-    /// Adds the numbers in `numbers` (one per line, or a CSV with a phone column); `source` is
-    /// `operator` for numbers typed in, `import` for a file.
+    /// Adds the numbers in `numbers` (one per line, or a CSV with a phone column), typed in or
+    /// from a file as `source` says.
     async fn add_opt_outs(
         &self,
         actor: &Actor,
         numbers: String,
-        source: String,
+        source: ManualOptOutSource,
     ) -> Result<OptOutImport, AppError>;
 
     /// Takes a number off the list; says so when it was not on it.

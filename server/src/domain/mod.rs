@@ -3,8 +3,8 @@
 
 pub use app::domain::{
     campaign, column_mapping, french_territories, holidays, horizon, message, opt_out,
-    parse_errors, placeholders, sender, CampaignType, Encoding, MessageText, OutsideWindow,
-    Purpose, SenderId,
+    parse_errors, placeholders, sender, CampaignType, Encoding, ManualOptOutSource, MessageText,
+    OptOutSource, OutsideWindow, Purpose, SenderId,
 };
 
 pub mod campaign_name;

@@ -4,7 +4,7 @@
 //! hand-overs running at once is bounded; a waiting one keeps its claims, so reconciliation does
 //! not take it over.
 
-use app::models::{AppError, Notice, SubmissionOutcome, SubmissionReceipt};
+use app::models::{AppError, EventSource, Notice, SubmissionOutcome, SubmissionReceipt};
 use chrono::{DateTime, Utc};
 use futures_util::stream::{self, StreamExt};
 use std::sync::Arc;
@@ -17,7 +17,7 @@ use crate::clock::SharedClock;
 use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
 use crate::storage::Store;
 
-const SOURCE: &str = "scheduler";
+const SOURCE: EventSource = EventSource::Scheduler;
 
 /// One batch as recorded, ready to send.
 pub struct Batch {

@@ -3,7 +3,7 @@
 //! and records the outcome. Runs at start-up and then periodically; each submission is claimed
 //! first, so of several instances sharing a database only one acts on it.
 
-use app::models::{CampaignActionKind, Notice, ProviderId, RecipientStatus, Reconciliation};
+use app::models::{CampaignActionKind, EventSource, Notice, RecipientStatus, Reconciliation};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
@@ -16,7 +16,7 @@ use crate::providers::{Accepted, PreparedRequest, ProviderError, SmsProvider};
 use crate::storage::{Claims, Store, StoreError, SubmissionStatus, UnfinishedSubmission};
 
 /// Recorded as the source of the statuses it sets, and as the actor of what it does.
-const SOURCE: &str = "reconciliation";
+const SOURCE: EventSource = EventSource::Reconciliation;
 /// Submissions claimed at a time.
 const CLAIM_PAGE: u32 = 50;
 
@@ -153,10 +153,7 @@ impl Reconciler {
         submission: &UnfinishedSubmission,
         claims: &KeptClaims,
     ) -> Result<Settled, StoreError> {
-        let Some(provider) = ProviderId::parse(&submission.provider)
-            .and_then(|id| self.providers.get(id).ok())
-            .cloned()
-        else {
+        let Some(provider) = self.providers.get(submission.provider).ok().cloned() else {
             tracing::warn!(submission = %submission.id, provider = %submission.provider, "no such provider configured: left for later");
             return Ok(Settled::Later);
         };
@@ -319,7 +316,8 @@ impl Reconciler {
             .store
             .record_action(
                 campaign_id,
-                SOURCE,
+                // The reconciler acts in its own name.
+                SOURCE.as_str(),
                 CampaignActionKind::Reconcile,
                 Some(&detail),
                 self.clock.now(),

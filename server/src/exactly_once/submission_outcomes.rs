@@ -1,7 +1,7 @@
 //! What a provider's answer to a hand-over does to the ledger, for the submission and for each of
 //! its recipients; shared by the first send and by reconciliation.
 
-use app::models::{Notice, RecipientStatus};
+use app::models::{EventSource, Notice, RecipientStatus};
 
 use crate::clock::SharedClock;
 use crate::providers::{recipient_key, Accepted, ProviderError};
@@ -42,7 +42,7 @@ impl SubmissionOutcomes {
         numbers: &[String],
         status: RecipientStatus,
         accepted: &Accepted,
-        source: &str,
+        source: EventSource,
     ) -> Result<(), StoreError> {
         // The submission is marked last: until then it counts as unfinished, so a crash between
         // these writes leaves it to reconciliation instead of leaving its recipients behind.
@@ -68,7 +68,7 @@ impl SubmissionOutcomes {
                         }
                         .to_recorded(),
                     ),
-                    source: source.to_owned(),
+                    source,
                     occurred_at: now,
                 })
                 .await?;
@@ -89,7 +89,7 @@ impl SubmissionOutcomes {
         &self,
         submission_id: &str,
         error: &ProviderError,
-        source: &str,
+        source: EventSource,
     ) -> Result<(), StoreError> {
         let (submission_status, recipient_status) = if error.outcome_unknown() {
             (SubmissionStatus::Unknown, RecipientStatus::Unknown)
@@ -116,7 +116,7 @@ impl SubmissionOutcomes {
         recipient_status: RecipientStatus,
         code: Option<&str>,
         reason: &Notice,
-        source: &str,
+        source: EventSource,
     ) -> Result<(), StoreError> {
         // Recipients first, as for an acceptance: the submission's status is the last word.
         let now = self.clock.now();

@@ -4,6 +4,7 @@
 //! Each answers as soon as the reports are recorded: 200 when taken (a repeat included), 400 when
 //! the body cannot be read (retrying will not help), 503 when storage failed (the provider retries).
 
+use app::models::EventSource;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -20,7 +21,7 @@ pub const OCTOPUSH_PATH: &str = "/octopush";
 pub const INFOBIP_REPORTS_PATH: &str = "/infobip/reports";
 pub const INFOBIP_INBOUND_PATH: &str = "/infobip/inbound";
 /// Source recorded in the ledger for reports pushed by Infobip.
-pub const INFOBIP_SOURCE: &str = "infobip-webhook";
+pub const INFOBIP_SOURCE: EventSource = EventSource::InfobipWebhook;
 
 /// The routes, to be nested under `webhook_path::WEBHOOKS_PATH/<secret>`.
 pub fn routes(intake: ReportIntake) -> Router {

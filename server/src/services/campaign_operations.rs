@@ -7,9 +7,9 @@ use crate::domain::send_time::{parse_zone, SendTime};
 use crate::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies};
 use crate::domain::Purpose;
 use app::models::{
-    AppError, CampaignActionKind, CampaignOperation, Capabilities, Field, FieldError, Notice,
-    OperationAvailability, OperationKind, OperationReport, Problem, RecipientStatus, Refusal,
-    RuleBreak, Support,
+    AppError, CampaignActionKind, CampaignOperation, Capabilities, EventSource, Field, FieldError,
+    Notice, OperationAvailability, OperationKind, OperationReport, Problem, RecipientStatus,
+    Refusal, RuleBreak, Support,
 };
 use app::services::{Actor, OperationService};
 use async_trait::async_trait;
@@ -24,7 +24,7 @@ use crate::providers::{ProviderError, SmsProvider};
 use crate::storage::{CampaignRecord, CampaignSubmission, Store, StoreError, SubmissionStatus};
 
 /// Recorded as the source of ledger moves an operator asked for.
-const SOURCE: &str = "operator";
+const SOURCE: EventSource = EventSource::Operator;
 /// A move must leave the provider this long before the new time.
 const MIN_LEAD: Duration = Duration::minutes(2);
 /// Recipients named one by one when a move breaks the sending rules; beyond, a count.

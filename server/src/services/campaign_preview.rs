@@ -39,7 +39,7 @@ pub fn preview(
                 line: planned.line,
                 number: planned.number.clone(),
                 text: order.text_for(personalised).as_str().to_owned(),
-                encoding: planned.stats.encoding.to_string(),
+                encoding: planned.stats.encoding,
                 parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
                 cost: if excluded.is_none() {
                     cost(planned.stats.parts as u64)

@@ -3,7 +3,7 @@
 use crate::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
 use crate::domain::order::SmsOrder;
 use crate::domain::provider_options::OrderOptions;
-use crate::domain::{Encoding, Purpose};
+use crate::domain::Purpose;
 use app::models::{Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
 
@@ -56,7 +56,7 @@ pub fn campaign_rows(
                 line: planned.line,
                 phone: planned.number.clone(),
                 parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
-                encoding: encoding_name(planned.stats.encoding).to_owned(),
+                encoding: planned.stats.encoding,
                 send_at: Some(match planned.fate {
                     Fate::Send { at, .. } => at,
                     Fate::Excluded { .. } => now,
@@ -70,7 +70,7 @@ pub fn campaign_rows(
         submission_rows.push(NewSubmission {
             id: submission.id.clone(),
             campaign_id: Some(campaign_id.to_owned()),
-            provider: order.provider.as_str().to_owned(),
+            provider: order.provider,
             idempotency_key: submission.id.clone(),
             actor: actor.to_owned(),
             message_text: order.text.as_str().to_owned(),
@@ -93,7 +93,7 @@ pub fn campaign_rows(
             line: planned.line,
             phone: planned.number.clone(),
             parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
-            encoding: encoding_name(planned.stats.encoding).to_owned(),
+            encoding: planned.stats.encoding,
             send_at: None,
             marketing,
             status: RecipientStatus::Excluded,
@@ -138,13 +138,6 @@ fn campaign_options(options: &OrderOptions) -> CampaignOptions {
             flash: infobip.flash,
             validity_minutes: infobip.validity.map(|v| v.minutes()),
         },
-    }
-}
-
-fn encoding_name(encoding: Encoding) -> &'static str {
-    match encoding {
-        Encoding::Gsm7 => "gsm7",
-        Encoding::Ucs2 => "ucs2",
     }
 }
 

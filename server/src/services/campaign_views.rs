@@ -65,7 +65,7 @@ impl CampaignService for CampaignViews {
         let query = CampaignListQuery {
             before,
             state: filter.state,
-            provider: filter.provider.map(|p| p.as_str().to_owned()),
+            provider: filter.provider,
             text: (!search.is_empty()).then(|| search.to_owned()),
             phone: PhoneNumber::parse(search, self.default_region)
                 .ok()

@@ -1,6 +1,7 @@
 //! Fetches Infobip's delivery reports for sites Infobip cannot push to (and as a safety net where
 //! it can: the ledger takes a report once, whichever way it came).
 
+use app::models::EventSource;
 use std::time::Duration;
 
 use crate::providers::infobip::wire::DeliveryReport;
@@ -8,7 +9,7 @@ use crate::providers::infobip::InfobipClient;
 use crate::services::ReportIntake;
 
 /// Source recorded in the ledger for fetched reports.
-pub const SOURCE: &str = "infobip-poll";
+pub const SOURCE: EventSource = EventSource::InfobipPoll;
 /// Reports asked for per call; a full page is followed by another call at once.
 const PAGE: u32 = 1000;
 

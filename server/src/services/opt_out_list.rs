@@ -3,9 +3,10 @@
 
 use crate::domain::phone::{PhoneNumber, Region};
 use crate::domain::recipients::parse_recipients;
+use crate::domain::{ManualOptOutSource, OptOutSource};
 use app::models::{
-    AppError, Field, FieldError, Notice, OptOutEntry, OptOutImport, OptOutPage, Problem,
-    ProviderId, Refusal, StillScheduled,
+    AppError, Field, FieldError, Notice, OptOutEntry, OptOutImport, OptOutPage, Problem, Refusal,
+    StillScheduled,
 };
 use app::services::{Actor, OptOutService};
 use async_trait::async_trait;
@@ -16,8 +17,6 @@ use crate::storage::Store;
 
 /// Entries per page of the list.
 pub const OPT_OUTS_PAGE: u32 = 100;
-/// Sources a person may name; `stop-reply` comes only from the providers.
-const SOURCES: [&str; 2] = ["operator", "import"];
 /// Line errors sent back one by one; beyond, a count.
 const MAX_ERRORS: usize = 100;
 
@@ -50,13 +49,11 @@ impl OptOutList {
         }
         Ok(held
             .into_iter()
-            .filter_map(|h| {
-                Some(StillScheduled {
-                    provider: ProviderId::parse(&h.provider)?,
-                    phone: h.phone,
-                    campaign_id: h.campaign_id,
-                    send_at: h.send_at,
-                })
+            .map(|h| StillScheduled {
+                provider: h.provider,
+                phone: h.phone,
+                campaign_id: h.campaign_id,
+                send_at: h.send_at,
             })
             .collect())
     }
@@ -111,16 +108,10 @@ impl OptOutService for OptOutList {
         &self,
         actor: &Actor,
         numbers: String,
-        source: String,
+        source: ManualOptOutSource,
     ) -> Result<OptOutImport, AppError> {
-        let (numbers, source) = (numbers.as_str(), source.as_str());
-        if !SOURCES.contains(&source) {
-            return Err(AppError::Invalid(vec![FieldError::new(
-                Field::OptOutNumbers,
-                Problem::UnknownOptOutSource(source.to_owned()),
-            )]));
-        }
-        let list = parse_recipients(numbers, self.default_region);
+        let source = OptOutSource::from(source);
+        let list = parse_recipients(&numbers, self.default_region);
         if !list.errors.is_empty() {
             let count = list.errors.len();
             let mut errors: Vec<FieldError> = list

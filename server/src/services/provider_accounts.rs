@@ -44,7 +44,7 @@ impl ProviderService for ProviderAccounts {
             let provider = self.providers.get(info.id)?;
             let Some(size) = self
                 .store
-                .last_campaign_size(info.id.as_str())
+                .last_campaign_size(info.id)
                 .await
                 .map_err(read_failed)?
             else {

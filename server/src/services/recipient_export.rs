@@ -61,7 +61,7 @@ fn row(recipient: &RecipientRecord) -> [String; 9] {
         recipient.status.as_str().to_owned(),
         recipient.send_at.clone().unwrap_or_default(),
         recipient.parts.to_string(),
-        recipient.encoding.clone(),
+        recipient.encoding.as_str().to_owned(),
         // In English: a file has no language switch.
         recipient
             .reason

@@ -79,7 +79,7 @@ pub fn server_settings(
             .map(|policy| PolicyInfo {
                 name: policy.name.clone(),
                 countries: policy.countries.codes().map(<[String]>::to_vec),
-                purpose: policy.purpose.as_str().into(),
+                purpose: policy.purpose,
                 window: policy.window_terms(),
                 enforcement: policy.enforcement,
             })

@@ -1,11 +1,11 @@
 //! What operations on a scheduled campaign read and change: its provider requests, the record of
 //! who did what, and the recipients a cancel or a move touches.
 
-use app::models::{CampaignActionKind, Notice};
+use app::models::{CampaignActionKind, EventSource, Notice};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::campaigns::{stored, stored_instant};
+use super::stored::{stored, stored_instant};
 use super::submissions::SubmissionStatus;
 use super::{Store, StoreError};
 
@@ -138,7 +138,7 @@ impl Store {
         &self,
         submission_id: &str,
         send_at: DateTime<Utc>,
-        source: &str,
+        source: EventSource,
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         let mut tx = self.pool().begin().await?;
@@ -150,7 +150,7 @@ impl Store {
              WHERE submission_id = $4 AND status = 'scheduled' ON CONFLICT DO NOTHING",
         )
         .bind(format!("moved to {send_at}"))
-        .bind(source)
+        .bind(source.as_str())
         .bind(&at)
         .bind(submission_id)
         .execute(&mut *tx)

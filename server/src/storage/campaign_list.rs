@@ -1,9 +1,10 @@
 //! The campaign list's query: newest first, a page at a time, narrowed by state, provider, words
 //! of the message or of its name, or a recipient's number.
 
-use app::models::{CampaignState, RecipientStatus};
+use app::models::{CampaignState, ProviderId, RecipientStatus};
 
-use super::campaigns::{campaign_from_row, stored, CAMPAIGN_COLUMNS};
+use super::campaigns::{campaign_from_row, CAMPAIGN_COLUMNS};
+use super::stored::stored;
 use super::{CampaignRecord, Store, StoreError};
 
 /// Which campaigns to list; every field narrows the list further.
@@ -12,8 +13,7 @@ pub struct CampaignListQuery {
     /// Only campaigns created before this `created_at` (the previous page's last).
     pub before: Option<String>,
     pub state: Option<CampaignState>,
-    /// The provider's stored name.
-    pub provider: Option<String>,
+    pub provider: Option<ProviderId>,
     /// Campaigns whose message contains these words, in any case…
     pub text: Option<String>,
     /// …or (when the search reads as a number) that have a recipient with this E.164 number.
@@ -57,7 +57,7 @@ impl CampaignListQuery {
             bind(self.before.clone().unwrap_or_else(|| "9999".into()))
         ));
         if let Some(provider) = &self.provider {
-            conditions.push(format!("provider = {}", bind(provider.clone())));
+            conditions.push(format!("provider = {}", bind(provider.as_str().to_owned())));
         }
         let live = format!(
             "EXISTS (SELECT 1 FROM recipients r WHERE r.campaign_id = campaigns.id AND r.status IN ({}))",
@@ -162,16 +162,16 @@ pub struct LastCampaignSize {
 }
 
 impl Store {
-    /// The size of `provider`'s (stored name) newest campaign that was not a simulation, if any.
+    /// The size of `provider`'s newest campaign that was not a simulation, if any.
     pub async fn last_campaign_size(
         &self,
-        provider: &str,
+        provider: ProviderId,
     ) -> Result<Option<LastCampaignSize>, StoreError> {
         let newest = sqlx::query_as::<_, (String, String)>(
             "SELECT id, campaign_type FROM campaigns WHERE provider = $1 AND simulation = 0 \
              ORDER BY created_at DESC, id DESC LIMIT 1",
         )
-        .bind(provider)
+        .bind(provider.as_str())
         .fetch_optional(self.pool())
         .await?;
         let Some((campaign_id, campaign_type)) = newest else {

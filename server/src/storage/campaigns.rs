@@ -1,71 +1,16 @@
-//! Campaigns and their recipients, written together before any provider is called.
+//! Campaigns, written with their submissions and recipients in one transaction before any
+//! provider is called.
 
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
 use app::models::{CampaignActionKind, ProviderId, RecipientStatus};
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 use std::collections::HashMap;
 
+use super::recipients::{insert_recipients, NewRecipient};
+use super::stored::{stored, stored_instant, stored_status, to_i64};
 use super::submissions::NewSubmission;
-use super::{Backend, Store, StoreError};
-use serde::Serialize;
-
-/// Recipients per INSERT. Each INSERT takes its rows as one JSON document the database unpacks
-/// itself: binding 13 values a row through sqlx's `Any` driver cost more than the database's work
-/// (100,000 recipients on SQLite, scripts/bench.sh: 3.3 s in 50-row statements).
-const ROWS_PER_INSERT: usize = 10_000;
-
-const RECIPIENT_COLUMNS: &str = "id, campaign_id, submission_id, line, phone, parts, encoding, \
-     send_at, marketing, status, reason, warnings, updated_at";
-
-/// One recipient row as the INSERT's JSON carries it, keys named as the columns.
-#[derive(Serialize)]
-struct RecipientRow<'a> {
-    id: &'a str,
-    campaign_id: &'a str,
-    submission_id: Option<&'a str>,
-    line: i64,
-    phone: &'a str,
-    parts: i64,
-    encoding: &'a str,
-    send_at: Option<String>,
-    marketing: i64,
-    status: &'a str,
-    reason: Option<&'a str>,
-    warnings: Option<String>,
-    updated_at: &'a str,
-}
-
-/// The INSERT that unpacks a JSON array of `RecipientRow`s bound as `$1`.
-fn recipients_insert(backend: Backend) -> String {
-    match backend {
-        Backend::Sqlite => {
-            let cells: Vec<String> = RECIPIENT_COLUMNS
-                .split(',')
-                .map(|c| format!("row ->> '{}'", c.trim()))
-                .collect();
-            // Materialised so that `json_each` renders each row's object once, not once for
-            // every column read from it.
-            format!(
-                "INSERT INTO recipients ({RECIPIENT_COLUMNS}) \
-                 WITH rows(row) AS MATERIALIZED (SELECT value FROM json_each($1)) \
-                 SELECT {} FROM rows",
-                cells.join(", ")
-            )
-        }
-        Backend::Postgres => format!(
-            "INSERT INTO recipients ({RECIPIENT_COLUMNS}) SELECT {RECIPIENT_COLUMNS} \
-             FROM json_to_recordset($1::json) AS r(id text, campaign_id text, submission_id text, \
-             line bigint, phone text, parts bigint, encoding text, send_at text, marketing bigint, \
-             status text, reason text, warnings text, updated_at text)"
-        ),
-    }
-}
-
-/// Instants as stored: UTC, whole seconds, `Z`, so that text order is time order.
-pub fn stored_instant(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
+use super::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewCampaign {
@@ -97,22 +42,6 @@ pub struct CampaignOptions {
     pub validity_minutes: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewRecipient {
-    pub id: String,
-    /// `None` for a recipient left out before submission.
-    pub submission_id: Option<String>,
-    pub line: u32,
-    pub phone: String,
-    pub parts: u32,
-    pub encoding: String,
-    pub send_at: Option<DateTime<Utc>>,
-    pub marketing: bool,
-    pub status: RecipientStatus,
-    pub reason: Option<String>,
-    pub warnings: Vec<String>,
-}
-
 /// A campaign as listed: its settings and how many recipients stand where.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CampaignRecord {
@@ -137,42 +66,10 @@ pub struct CampaignRecord {
     pub options: CampaignOptions,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecipientRecord {
-    pub id: String,
-    pub submission_id: Option<String>,
-    pub line: u32,
-    pub phone: String,
-    pub parts: u32,
-    pub encoding: String,
-    pub send_at: Option<String>,
-    pub status: RecipientStatus,
-    pub reason: Option<String>,
-    pub warnings: Vec<String>,
-}
-
-fn to_i64(value: usize) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
-}
-
-fn decode_status(value: &str) -> Result<RecipientStatus, sqlx::Error> {
-    RecipientStatus::parse(value)
-        .ok_or_else(|| sqlx::Error::Decode(format!("unknown recipient status {value:?}").into()))
-}
-
 pub(super) const CAMPAIGN_COLUMNS: &str =
     "id, name, sender, provider, actor, message_text, purpose, campaign_type, requested_send_at, \
      time_zone, local_time, outside_window, override_reason, simulation, recipient_count, paused, created_at, \
      remove_blacklisted, flash, validity_minutes";
-
-/// A stored name read back with `parse`, or a decoding error naming `what`.
-pub(super) fn stored<T>(
-    name: String,
-    what: &str,
-    parse: impl FnOnce(&str) -> Option<T>,
-) -> Result<T, sqlx::Error> {
-    parse(&name).ok_or_else(|| sqlx::Error::Decode(format!("unknown {what} {name:?}").into()))
-}
 
 pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
     let override_reason: Option<String> = row.try_get("override_reason")?;
@@ -253,30 +150,7 @@ impl Store {
             Self::insert_submission_in(&mut tx, submission).await?;
         }
         let now = stored_instant(campaign.created_at);
-        let insert = recipients_insert(self.backend());
-        for chunk in recipients.chunks(ROWS_PER_INSERT) {
-            let rows: Vec<RecipientRow> = chunk
-                .iter()
-                .map(|r| RecipientRow {
-                    id: &r.id,
-                    campaign_id: &campaign.id,
-                    submission_id: r.submission_id.as_deref(),
-                    line: i64::from(r.line),
-                    phone: &r.phone,
-                    parts: i64::from(r.parts),
-                    encoding: &r.encoding,
-                    send_at: r.send_at.map(stored_instant),
-                    marketing: i64::from(r.marketing),
-                    status: r.status.as_str(),
-                    reason: r.reason.as_deref(),
-                    warnings: (!r.warnings.is_empty())
-                        .then(|| serde_json::to_string(&r.warnings).expect("strings serialise")),
-                    updated_at: &now,
-                })
-                .collect();
-            let rows = serde_json::to_string(&rows).expect("rows serialise");
-            sqlx::query(&insert).bind(rows).execute(&mut *tx).await?;
-        }
+        insert_recipients(&mut tx, self.backend(), &campaign.id, &now, recipients).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -327,7 +201,7 @@ impl Store {
                 .entry(row.try_get("campaign_id")?)
                 .or_default()
                 .push((
-                    decode_status(&status)?,
+                    stored_status(status)?,
                     u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0),
                 ));
         }
@@ -336,72 +210,6 @@ impl Store {
                 .sort_by_key(|(status, _)| RecipientStatus::ALL.iter().position(|s| s == status));
         }
         Ok(counts)
-    }
-
-    /// One page of the campaign's recipients in list order, only those in `status` if given.
-    pub async fn campaign_recipients(
-        &self,
-        campaign_id: &str,
-        status: Option<RecipientStatus>,
-        offset: u64,
-        limit: u32,
-    ) -> Result<Vec<RecipientRecord>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, submission_id, line, phone, parts, encoding, send_at, status, reason, warnings \
-             FROM recipients WHERE campaign_id = $1 AND ($2 = '' OR status = $2) \
-             ORDER BY line LIMIT $3 OFFSET $4",
-        )
-        .bind(campaign_id)
-        .bind(status.map_or("", RecipientStatus::as_str))
-        .bind(i64::from(limit))
-        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter()
-            .map(|row| {
-                let status: String = row.try_get("status")?;
-                let warnings: Option<String> = row.try_get("warnings")?;
-                Ok(RecipientRecord {
-                    id: row.try_get("id")?,
-                    submission_id: row.try_get("submission_id")?,
-                    line: u32::try_from(row.try_get::<i64, _>("line")?).unwrap_or(0),
-                    phone: row.try_get("phone")?,
-                    parts: u32::try_from(row.try_get::<i64, _>("parts")?).unwrap_or(0),
-                    encoding: row.try_get("encoding")?,
-                    send_at: row.try_get("send_at")?,
-                    status: decode_status(&status)?,
-                    reason: row.try_get("reason")?,
-                    warnings: warnings
-                        .map(|w| {
-                            serde_json::from_str(&w).map_err(|e| sqlx::Error::Decode(Box::new(e)))
-                        })
-                        .transpose()?
-                        .unwrap_or_default(),
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
-    }
-
-    /// Numbers that have a marketing SMS sent or to be sent between `from` and `to`, with its time
-    /// (a simulated one was never sent, so it does not count).
-    pub async fn marketing_sends_between(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Vec<(String, String)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT phone, send_at FROM recipients WHERE marketing = 1 AND send_at >= $1 AND send_at <= $2 \
-             AND status NOT IN ('excluded', 'failed', 'canceled', 'expired', 'simulated')",
-        )
-        .bind(stored_instant(from))
-        .bind(stored_instant(to))
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter()
-            .map(|row| Ok((row.try_get("phone")?, row.try_get("send_at")?)))
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
     }
 
     /// Records who did what to a campaign, and when.

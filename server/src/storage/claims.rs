@@ -4,11 +4,13 @@
 //! that two tasks of one process cannot both act on a submission; a task renews all of its claims
 //! at once while it runs (`renew_claims`).
 
+use app::models::ProviderId;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+use super::stored::{stored, stored_instant};
 use super::submissions::SubmissionStatus;
-use super::{stored_instant, Store, StoreError};
+use super::{Store, StoreError};
 
 /// Statuses whose outcome is still to be established.
 const UNFINISHED: &str = "status IN ('pending', 'unknown')";
@@ -47,7 +49,7 @@ impl Claims {
 pub struct UnfinishedSubmission {
     pub id: String,
     pub campaign_id: Option<String>,
-    pub provider: String,
+    pub provider: ProviderId,
     pub idempotency_key: String,
     pub status: SubmissionStatus,
     /// E.164 numbers, in the request's order.
@@ -70,7 +72,7 @@ fn unfinished_from_row(row: &sqlx::any::AnyRow) -> Result<UnfinishedSubmission, 
     Ok(UnfinishedSubmission {
         id: row.try_get("id")?,
         campaign_id: row.try_get("campaign_id")?,
-        provider: row.try_get("provider")?,
+        provider: stored(row.try_get("provider")?, "provider", ProviderId::parse)?,
         idempotency_key: row.try_get("idempotency_key")?,
         status: SubmissionStatus::parse(&status)
             .ok_or_else(|| decode(format!("unknown submission status {status:?}")))?,

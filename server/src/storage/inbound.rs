@@ -1,16 +1,17 @@
 //! Replies from recipients, stored once each, newest first when read.
 
+use app::models::ProviderId;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::campaigns::stored_instant;
+use super::stored::{stored, stored_instant};
 use super::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboundMessage {
     /// The provider's id for the reply, or one built from its content when it has none.
     pub id: String,
-    pub provider: String,
+    pub provider: ProviderId,
     pub phone: String,
     pub text: String,
     /// The campaign the reply answers, in the provider's words, when known.
@@ -32,7 +33,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
         )
         .bind(&message.id)
-        .bind(&message.provider)
+        .bind(message.provider.as_str())
         .bind(&message.phone)
         .bind(&message.text)
         .bind(&message.reference)
@@ -63,7 +64,7 @@ impl Store {
                 let received_at: String = row.try_get("received_at")?;
                 Ok(InboundMessage {
                     id: row.try_get("id")?,
-                    provider: row.try_get("provider")?,
+                    provider: stored(row.try_get("provider")?, "provider", ProviderId::parse)?,
                     phone: row.try_get("phone")?,
                     text: row.try_get("text")?,
                     reference: row.try_get("reference")?,

@@ -1,11 +1,11 @@
 //! The per-recipient ledger's moves: outcomes of submissions and reports from the providers, each
 //! kept in the history once, none moving a recipient backwards.
 
-use app::models::RecipientStatus;
+use app::models::{EventSource, ProviderId, RecipientStatus};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::campaigns::stored_instant;
+use super::stored::{stored, stored_instant};
 use super::{Store, StoreError};
 
 /// How a report names the recipient it is about.
@@ -15,7 +15,7 @@ pub enum ReportKey {
     RecipientId(String),
     /// The provider's campaign reference and the number (Octopush `sms_ticket`).
     Reference {
-        provider: String,
+        provider: ProviderId,
         reference: String,
         phone: String,
     },
@@ -26,8 +26,7 @@ pub struct StatusReport {
     pub key: ReportKey,
     pub status: RecipientStatus,
     pub detail: Option<String>,
-    /// Where it came from: `infobip-webhook`, `octopush-webhook`, `infobip-poll`…
-    pub source: String,
+    pub source: EventSource,
     pub occurred_at: DateTime<Utc>,
 }
 
@@ -60,7 +59,7 @@ impl Store {
         submission_id: &str,
         status: RecipientStatus,
         detail: Option<&str>,
-        source: &str,
+        source: EventSource,
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         let mut tx = self.pool().begin().await?;
@@ -72,7 +71,7 @@ impl Store {
         )
         .bind(status.as_str())
         .bind(detail)
-        .bind(source)
+        .bind(source.as_str())
         .bind(&at)
         .bind(submission_id)
         .execute(&mut *tx)
@@ -107,7 +106,7 @@ impl Store {
         .bind(&recipient_id)
         .bind(report.status.as_str())
         .bind(report.detail.as_deref())
-        .bind(&report.source)
+        .bind(report.source.as_str())
         .bind(&occurred_at)
         .bind(stored_instant(Utc::now()))
         .execute(&mut *tx)
@@ -157,7 +156,7 @@ impl Store {
                     "SELECT r.id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
                      WHERE s.provider = $1 AND s.provider_reference = $2 AND r.phone = $3",
                 )
-                .bind(provider)
+                .bind(provider.as_str())
                 .bind(reference)
                 .bind(phone)
                 .fetch_optional(self.pool())
@@ -170,7 +169,7 @@ impl Store {
                      WHERE s.provider = $1 AND s.provider_reference IS NULL AND s.status IN ('accepted', 'unknown', 'unconfirmed', 'pending') \
                      AND r.phone = $2 ORDER BY s.created_at DESC LIMIT 1",
                 )
-                .bind(provider)
+                .bind(provider.as_str())
                 .bind(phone)
                 .fetch_optional(self.pool())
                 .await?;
@@ -191,7 +190,7 @@ impl Store {
     pub async fn recipient_history(
         &self,
         recipient_id: &str,
-    ) -> Result<Vec<(RecipientStatus, Option<String>, String, String)>, StoreError> {
+    ) -> Result<Vec<(RecipientStatus, Option<String>, EventSource, String)>, StoreError> {
         let rows = sqlx::query(
             "SELECT status, detail, source, occurred_at, recorded_at FROM recipient_events \
              WHERE recipient_id = $1 \
@@ -213,7 +212,11 @@ impl Store {
                 Ok((
                     status,
                     row.try_get("detail")?,
-                    row.try_get("source")?,
+                    stored(
+                        row.try_get("source")?,
+                        "event source",
+                        EventSource::from_stored,
+                    )?,
                     row.try_get("occurred_at")?,
                 ))
             })

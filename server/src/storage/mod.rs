@@ -8,6 +8,8 @@ mod claims;
 mod inbound;
 mod ledger;
 mod opt_outs;
+mod recipients;
+mod stored;
 mod submissions;
 
 use sqlx::any::AnyPoolOptions;
@@ -18,13 +20,13 @@ use std::time::Duration;
 
 pub use campaign_changes::{ActionRecord, CampaignSubmission};
 pub use campaign_list::CampaignListQuery;
-pub use campaigns::{
-    stored_instant, CampaignOptions, CampaignRecord, NewCampaign, NewRecipient, RecipientRecord,
-};
+pub use campaigns::{CampaignOptions, CampaignRecord, NewCampaign};
 pub use claims::{Claim, Claims, UnfinishedSubmission};
 pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
-pub use opt_outs::{HeldRecipient, OptOut, OptOutMark};
+pub use opt_outs::{HeldRecipient, OptOut, OptOutChange, OptOutMark};
+pub use recipients::{NewRecipient, RecipientRecord};
+pub use stored::stored_instant;
 pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};
 
 #[derive(Debug, thiserror::Error)]

@@ -1,17 +1,18 @@
 //! Numbers that asked not to receive marketing SMS: from STOP replies, by hand or imported.
 
+use crate::domain::OptOutSource;
+use app::models::ProviderId;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use std::collections::HashMap;
 
-use super::campaigns::stored_instant;
+use super::stored::{stored, stored_instant};
 use super::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptOut {
     pub phone: String,
-    /// `stop-reply`, `operator` or `import`.
-    pub source: String,
+    pub source: OptOutSource,
     pub detail: Option<String>,
     pub actor: String,
     pub created_at: String,
@@ -22,7 +23,7 @@ pub struct OptOut {
 pub struct HeldRecipient {
     pub phone: String,
     pub campaign_id: String,
-    pub provider: String,
+    pub provider: ProviderId,
     /// RFC 3339, UTC.
     pub send_at: Option<String>,
 }
@@ -54,7 +55,7 @@ impl Store {
                 Ok(HeldRecipient {
                     phone: row.try_get("phone")?,
                     campaign_id: row.try_get("campaign_id")?,
-                    provider: row.try_get("provider")?,
+                    provider: stored(row.try_get("provider")?, "provider", ProviderId::parse)?,
                     send_at: row.try_get("send_at")?,
                 })
             })
@@ -66,7 +67,7 @@ impl Store {
     pub async fn add_opt_out(
         &self,
         phone: &str,
-        source: &str,
+        source: OptOutSource,
         detail: Option<&str>,
         actor: &str,
         at: DateTime<Utc>,
@@ -77,7 +78,7 @@ impl Store {
              ON CONFLICT DO NOTHING",
         )
         .bind(phone)
-        .bind(source)
+        .bind(source.as_str())
         .bind(detail)
         .bind(actor)
         .bind(stored_instant(at))
@@ -85,7 +86,7 @@ impl Store {
         .await?
         .rows_affected();
         if added > 0 {
-            record_change(&mut tx, phone, "add", source, actor, at).await?;
+            record_change(&mut tx, phone, OptOutChange::Add, source, actor, at).await?;
         }
         tx.commit().await?;
         Ok(added > 0)
@@ -105,7 +106,8 @@ impl Store {
             .await?
             .rows_affected();
         if removed > 0 {
-            record_change(&mut tx, phone, "remove", "operator", actor, at).await?;
+            let by_hand = OptOutSource::Operator;
+            record_change(&mut tx, phone, OptOutChange::Remove, by_hand, actor, at).await?;
         }
         tx.commit().await?;
         Ok(removed > 0)
@@ -115,7 +117,7 @@ impl Store {
     pub async fn opt_out_changes(
         &self,
         phone: &str,
-    ) -> Result<Vec<(String, String, String, String)>, StoreError> {
+    ) -> Result<Vec<(OptOutChange, OptOutSource, String, String)>, StoreError> {
         let rows = sqlx::query(
             "SELECT change, source, actor, at FROM opt_out_changes WHERE phone = $1 ORDER BY at, id",
         )
@@ -125,8 +127,16 @@ impl Store {
         rows.iter()
             .map(|row| {
                 Ok((
-                    row.try_get("change")?,
-                    row.try_get("source")?,
+                    stored(
+                        row.try_get("change")?,
+                        "opt-out change",
+                        OptOutChange::from_stored,
+                    )?,
+                    stored(
+                        row.try_get("source")?,
+                        "opt-out source",
+                        OptOutSource::from_stored,
+                    )?,
                     row.try_get("actor")?,
                     row.try_get("at")?,
                 ))
@@ -158,7 +168,11 @@ impl Store {
             .map(|row| {
                 Ok(OptOut {
                     phone: row.try_get("phone")?,
-                    source: row.try_get("source")?,
+                    source: stored(
+                        row.try_get("source")?,
+                        "opt-out source",
+                        OptOutSource::from_stored,
+                    )?,
                     detail: row.try_get("detail")?,
                     actor: row.try_get("actor")?,
                     created_at: row.try_get("created_at")?,
@@ -176,7 +190,11 @@ impl Store {
             .await?;
         rows.iter()
             .map(|row| {
-                let source: String = row.try_get("source")?;
+                let source = stored(
+                    row.try_get("source")?,
+                    "opt-out source",
+                    OptOutSource::from_stored,
+                )?;
                 let created_at: String = row.try_get("created_at")?;
                 let since = created_at[..10.min(created_at.len())].to_owned();
                 Ok((row.try_get("phone")?, OptOutMark { source, since }))
@@ -186,10 +204,32 @@ impl Store {
     }
 }
 
+/// A change to the opt-out list, as its history records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptOutChange {
+    Add,
+    Remove,
+}
+
+impl OptOutChange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OptOutChange::Add => "add",
+            OptOutChange::Remove => "remove",
+        }
+    }
+
+    pub fn from_stored(name: &str) -> Option<Self> {
+        [OptOutChange::Add, OptOutChange::Remove]
+            .into_iter()
+            .find(|change| change.as_str() == name)
+    }
+}
+
 /// How and since when a number is on the opt-out list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptOutMark {
-    pub source: String,
+    pub source: OptOutSource,
     /// `YYYY-MM-DD`.
     pub since: String,
 }
@@ -197,8 +237,8 @@ pub struct OptOutMark {
 async fn record_change(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     phone: &str,
-    change: &str,
-    source: &str,
+    change: OptOutChange,
+    source: OptOutSource,
     actor: &str,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
@@ -208,8 +248,8 @@ async fn record_change(
     // Time-ordered, so changes within one second keep their order.
     .bind(uuid::Uuid::now_v7().to_string())
     .bind(phone)
-    .bind(change)
-    .bind(source)
+    .bind(change.as_str())
+    .bind(source.as_str())
     .bind(actor)
     .bind(stored_instant(at))
     .execute(&mut **tx)

@@ -1,11 +1,12 @@
 //! The record of every hand-over to a provider: written before the call, completed after it.
 
-use app::models::ScheduleProgress;
+use app::models::{ProviderId, ScheduleProgress};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::claims::Claim;
-use super::{stored_instant, Store, StoreError};
+use super::stored::{stored, stored_instant};
+use super::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubmissionStatus {
@@ -47,7 +48,7 @@ impl SubmissionStatus {
 pub struct NewSubmission {
     pub id: String,
     pub campaign_id: Option<String>,
-    pub provider: String,
+    pub provider: ProviderId,
     pub idempotency_key: String,
     pub actor: String,
     pub message_text: String,
@@ -67,7 +68,7 @@ pub struct NewSubmission {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubmissionRecord {
     pub id: String,
-    pub provider: String,
+    pub provider: ProviderId,
     pub idempotency_key: String,
     pub actor: String,
     pub status: SubmissionStatus,
@@ -103,7 +104,7 @@ impl Store {
         )
         .bind(&new.id)
         .bind(new.campaign_id.as_deref())
-        .bind(&new.provider)
+        .bind(new.provider.as_str())
         .bind(&new.idempotency_key)
         .bind(&new.actor)
         .bind(SubmissionStatus::Pending.as_str())
@@ -208,7 +209,7 @@ impl Store {
         let recipients: String = row.try_get("recipients")?;
         Ok(Some(SubmissionRecord {
             id: row.try_get("id")?,
-            provider: row.try_get("provider")?,
+            provider: stored(row.try_get("provider")?, "provider", ProviderId::parse)?,
             idempotency_key: row.try_get("idempotency_key")?,
             actor: row.try_get("actor")?,
             status: SubmissionStatus::parse(&status).ok_or_else(|| {

@@ -3,7 +3,7 @@
 
 use app::models::{CampaignState, ProviderId, RecipientStatus};
 use chrono::{Duration, Utc};
-use sms_scheduler_server::domain::{CampaignType, OutsideWindow, Purpose};
+use sms_scheduler_server::domain::{CampaignType, Encoding, OutsideWindow, Purpose};
 use sms_scheduler_server::storage::{CampaignListQuery, NewCampaign, NewRecipient, Store};
 
 pub fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCampaign {
@@ -34,7 +34,7 @@ fn recipient(campaign: &str, line: u32, phone: &str, status: RecipientStatus) ->
         line,
         phone: phone.into(),
         parts: 1,
-        encoding: "gsm7".into(),
+        encoding: Encoding::Gsm7,
         send_at: None,
         marketing: false,
         status,
@@ -122,7 +122,7 @@ pub async fn campaign_list_suite(store: &Store) {
         ["done"]
     );
     let infobip = CampaignListQuery {
-        provider: Some("infobip".into()),
+        provider: Some(ProviderId::Infobip),
         ..Default::default()
     };
     assert_eq!(listed(store, infobip.clone()).await, ["held", "done"]);

@@ -11,6 +11,7 @@ use chrono::{Datelike, Duration, Utc, Weekday};
 use secrecy::SecretString;
 use serde_json::{json, Value};
 use sms_scheduler_server::domain::parse_errors::SendTimeError;
+use sms_scheduler_server::domain::{Encoding, OptOutSource};
 
 use crate::helpers::{spawn_app, spawn_app_with, test_settings, valid_request, TestApp};
 
@@ -298,7 +299,7 @@ async fn the_opt_out_list_is_kept_by_hand_with_errors_by_line() {
         .ok();
     let phones: Vec<&str> = page.entries.iter().map(|e| e.phone.as_str()).collect();
     assert_eq!(phones, ["+33698765432"]);
-    assert_eq!(page.entries[0].source, "import");
+    assert_eq!(page.entries[0].source, OptOutSource::Import);
     assert_eq!(page.entries[0].actor, "local-operator");
     // Searched by a whole number in national format, or by some of its digits.
     for (search, found) in [("06 98 76 54 32", 1), ("765", 1), ("0612345678", 0)] {
@@ -315,7 +316,13 @@ async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
     let app = spawn_app().await;
     let store = app.store().await;
     store
-        .add_opt_out("+33698765432", "operator", None, "bob", Utc::now())
+        .add_opt_out(
+            "+33698765432",
+            OptOutSource::Operator,
+            None,
+            "bob",
+            Utc::now(),
+        )
         .await
         .unwrap();
     let mut request = valid_request();
@@ -336,7 +343,7 @@ async fn the_preview_shows_each_recipients_text_fate_and_sends_nothing() {
     );
     let first = &preview.recipients[0];
     assert_eq!(first.text, "Bonjour Zoé, votre colis arrive demain.");
-    assert_eq!((first.encoding.as_str(), first.parts), ("GSM-7", 1));
+    assert_eq!((first.encoding, first.parts), (Encoding::Gsm7, 1));
     assert!(first.send_at.is_some());
     // Premium Octopush at the sandbox's price per part; nothing for the recipient left out.
     assert_eq!(first.cost, Some(0.055));

@@ -4,6 +4,7 @@
 use app::models::{Notice, RecipientStatus, ScheduleReceipt, SubmissionOutcome, Then};
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 use serde_json::json;
+use sms_scheduler_server::domain::OptOutSource;
 use std::collections::HashSet;
 
 use crate::helpers::{spawn_app, valid_request};
@@ -69,7 +70,13 @@ async fn opted_out_numbers_are_left_out_with_the_reason() {
     let app = spawn_app().await;
     let store = app.store().await;
     store
-        .add_opt_out("+33698765432", "stop-reply", None, "octopush", Utc::now())
+        .add_opt_out(
+            "+33698765432",
+            OptOutSource::StopReply,
+            None,
+            "octopush",
+            Utc::now(),
+        )
         .await
         .unwrap();
     let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
@@ -85,7 +92,7 @@ async fn opted_out_numbers_are_left_out_with_the_reason() {
     );
     match &receipt.excluded[0].reason {
         Notice::OptedOut { source, since } => {
-            assert_eq!(source, "stop-reply");
+            assert_eq!(*source, OptOutSource::StopReply);
             assert_eq!(since.len(), 10, "{since}");
         }
         other => panic!("expected an opt-out, got {other:?}"),

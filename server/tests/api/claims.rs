@@ -2,6 +2,7 @@
 //! instances claiming at once each submission goes to one, a claim holds until it lapses or is
 //! released, and settled submissions are never claimed.
 
+use app::models::ProviderId;
 use chrono::{DateTime, Duration, Utc};
 use sms_scheduler_server::storage::{Claim, NewSubmission, Store};
 use std::collections::HashSet;
@@ -12,7 +13,7 @@ fn unfinished(id: &str, now: DateTime<Utc>) -> NewSubmission {
     NewSubmission {
         id: id.to_owned(),
         campaign_id: None,
-        provider: "octopush".into(),
+        provider: ProviderId::Octopush,
         idempotency_key: id.to_owned(),
         actor: "alice".into(),
         message_text: "Hello".into(),

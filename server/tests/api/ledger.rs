@@ -1,11 +1,11 @@
 //! The campaign ledger's storage, run by the storage suite on SQLite and on PostgreSQL.
 
-use app::models::{CampaignActionKind, OperationKind, ProviderId, RecipientStatus};
+use app::models::{CampaignActionKind, EventSource, OperationKind, ProviderId, RecipientStatus};
 use chrono::{Duration, TimeZone, Utc};
-use sms_scheduler_server::domain::{CampaignType, OutsideWindow, Purpose};
+use sms_scheduler_server::domain::{CampaignType, Encoding, OptOutSource, OutsideWindow, Purpose};
 use sms_scheduler_server::storage::{
-    CampaignOptions, InboundMessage, NewCampaign, NewRecipient, NewSubmission, ReportKey,
-    ReportOutcome, StatusReport, Store,
+    CampaignOptions, InboundMessage, NewCampaign, NewRecipient, NewSubmission, OptOutChange,
+    ReportKey, ReportOutcome, StatusReport, Store,
 };
 
 fn campaign(id: &str, recipients: usize) -> NewCampaign {
@@ -42,7 +42,7 @@ fn recipient(
         line,
         phone: phone.into(),
         parts: 1,
-        encoding: "gsm7".into(),
+        encoding: Encoding::Gsm7,
         send_at: Some(Utc.with_ymd_and_hms(2026, 12, 7, 8, 0, 0).unwrap()),
         marketing: true,
         status,
@@ -55,7 +55,7 @@ fn submission(id: &str, campaign: &str, phones: &[&str]) -> NewSubmission {
     NewSubmission {
         id: id.into(),
         campaign_id: Some(campaign.into()),
-        provider: "octopush".into(),
+        provider: ProviderId::Octopush,
         idempotency_key: id.into(),
         actor: "alice".into(),
         message_text: "Sale STOP au XXXXX".into(),
@@ -74,7 +74,7 @@ fn report(key: ReportKey, status: RecipientStatus, minute: u32) -> StatusReport 
         key,
         status,
         detail: None,
-        source: "octopush-webhook".into(),
+        source: EventSource::OctopushWebhook,
         occurred_at: Utc.with_ymd_and_hms(2026, 12, 7, 8, minute, 0).unwrap(),
     }
 }
@@ -154,7 +154,7 @@ pub async fn ledger_suite(store: &Store) {
             "s1",
             RecipientStatus::Scheduled,
             None,
-            "scheduler",
+            EventSource::Scheduler,
             Utc::now(),
         )
         .await
@@ -171,7 +171,7 @@ pub async fn ledger_suite(store: &Store) {
     // Reports by reference: the ticket is learnt from the first one, a repeat changes nothing,
     // and a late "sent" does not move a delivered recipient back.
     let by_ticket = |phone: &str| ReportKey::Reference {
-        provider: "octopush".into(),
+        provider: ProviderId::Octopush,
         reference: "sms_abc".into(),
         phone: phone.into(),
     };
@@ -263,7 +263,7 @@ pub async fn ledger_suite(store: &Store) {
     assert!(store
         .add_opt_out(
             "+33612345678",
-            "stop-reply",
+            OptOutSource::StopReply,
             Some("STOP"),
             "octopush",
             Utc::now()
@@ -271,16 +271,25 @@ pub async fn ledger_suite(store: &Store) {
         .await
         .unwrap());
     assert!(!store
-        .add_opt_out("+33612345678", "operator", None, "bob", Utc::now())
+        .add_opt_out(
+            "+33612345678",
+            OptOutSource::Operator,
+            None,
+            "bob",
+            Utc::now()
+        )
         .await
         .unwrap());
     let listed = store.opt_outs(0, 10, "").await.unwrap();
-    assert_eq!((listed.len(), listed[0].source.as_str()), (1, "stop-reply"));
+    assert_eq!(
+        (listed.len(), listed[0].source),
+        (1, OptOutSource::StopReply)
+    );
     assert_eq!(store.opt_outs(0, 10, "1234").await.unwrap().len(), 1);
     assert!(store.opt_outs(0, 10, "4321").await.unwrap().is_empty());
     assert_eq!(
         store.opt_out_reasons().await.unwrap()["+33612345678"].source,
-        "stop-reply"
+        OptOutSource::StopReply
     );
     assert!(store
         .remove_opt_out("+33612345678", "carol", Utc::now())
@@ -291,7 +300,7 @@ pub async fn ledger_suite(store: &Store) {
         .await
         .unwrap());
     assert!(store.opt_outs(0, 10, "").await.unwrap().is_empty());
-    let changes: Vec<(String, String)> = store
+    let changes: Vec<(OptOutChange, String)> = store
         .opt_out_changes("+33612345678")
         .await
         .unwrap()
@@ -301,8 +310,8 @@ pub async fn ledger_suite(store: &Store) {
     assert_eq!(
         changes,
         [
-            ("add".into(), "octopush".into()),
-            ("remove".into(), "carol".into())
+            (OptOutChange::Add, "octopush".into()),
+            (OptOutChange::Remove, "carol".into())
         ],
         "who added and who removed are kept, the refused second add is not"
     );
@@ -310,7 +319,7 @@ pub async fn ledger_suite(store: &Store) {
     // Replies are stored once however often they are delivered.
     let reply = InboundMessage {
         id: "octopush:sms_1:+33612345678:2030-01-01 10:00:00:1".into(),
-        provider: "octopush".into(),
+        provider: ProviderId::Octopush,
         phone: "+33612345678".into(),
         text: "STOP".into(),
         reference: Some("sms_1".into()),

@@ -4,6 +4,7 @@
 use app::models::{AppError, CampaignPreview, Field, Problem, RecipientStatus, ScheduleReceipt};
 use chrono::Utc;
 use serde_json::json;
+use sms_scheduler_server::domain::OptOutSource;
 
 use crate::helpers::{spawn_app, valid_request};
 
@@ -50,7 +51,7 @@ async fn two_numbers_of_one_line_left_out_are_both_recorded() {
     let store = app.store().await;
     for number in ["+33612345678", "+33698765432"] {
         store
-            .add_opt_out(number, "operator", None, "bob", Utc::now())
+            .add_opt_out(number, OptOutSource::Operator, None, "bob", Utc::now())
             .await
             .unwrap();
     }

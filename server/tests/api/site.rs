@@ -3,6 +3,7 @@
 use app::models::ProviderInfo;
 use reqwest::StatusCode;
 use serde_json::json;
+use sms_scheduler_server::domain::Purpose;
 
 use crate::helpers::{spawn_app_with, test_settings};
 
@@ -98,7 +99,7 @@ async fn the_settings_say_what_is_in_force_and_never_a_secret() {
     assert!(shown
         .policies
         .iter()
-        .any(|p| p.countries == Some(vec!["FR".into()]) && p.purpose == "marketing"));
+        .any(|p| p.countries == Some(vec!["FR".into()]) && p.purpose == Purpose::Marketing));
     assert!(
         !answer.body.to_lowercase().contains("key"),
         "{}",

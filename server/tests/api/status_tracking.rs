@@ -1,9 +1,12 @@
 //! Status tracking end to end: the sandboxes push reports to our webhooks (or the poller fetches
 //! them), the ledger moves each recipient once, and a STOP reply puts the number on the opt-out list.
 
-use app::models::{CampaignDetail, OptOutPage, RecipientEvent, RecipientStatus, ScheduleReceipt};
+use app::models::{
+    CampaignDetail, EventSource, OptOutPage, RecipientEvent, RecipientStatus, ScheduleReceipt,
+};
 use secrecy::SecretString;
 use serde_json::{json, Value};
+use sms_scheduler_server::domain::OptOutSource;
 use std::time::Duration;
 
 use crate::helpers::{spawn_app_with, test_settings, valid_request, TestApp};
@@ -172,17 +175,17 @@ async fn a_stop_from_either_provider_puts_the_number_on_the_opt_out_list() {
         .call("list_opt_outs", json!({"offset": 0, "search": ""}))
         .await
         .ok();
-    let mut listed: Vec<(String, String)> = page
+    let mut listed: Vec<(String, OptOutSource)> = page
         .entries
         .iter()
-        .map(|e| (e.phone.clone(), e.source.clone()))
+        .map(|e| (e.phone.clone(), e.source))
         .collect();
     listed.sort();
     assert_eq!(
         listed,
         [
-            ("+33612345678".to_owned(), "stop-reply".to_owned()),
-            ("+33698765432".to_owned(), "stop-reply".to_owned())
+            ("+33612345678".to_owned(), OptOutSource::StopReply),
+            ("+33698765432".to_owned(), OptOutSource::StopReply)
         ],
         "a plain thank-you is kept as a reply, not an opt-out"
     );
@@ -195,7 +198,7 @@ async fn a_stop_from_either_provider_puts_the_number_on_the_opt_out_list() {
     assert!(receipt
         .excluded
         .iter()
-        .all(|e| e.reason.to_string().contains("stop-reply")));
+        .all(|e| e.reason.to_string().contains("STOP reply")));
 }
 
 #[tokio::test]
@@ -223,5 +226,5 @@ async fn the_poller_fetches_infobip_reports_when_the_webhook_cannot_be_reached()
         )
         .await
         .ok();
-    assert_eq!(history.last().unwrap().source, "infobip-poll");
+    assert_eq!(history.last().unwrap().source, EventSource::InfobipPoll);
 }

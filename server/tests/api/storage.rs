@@ -1,5 +1,6 @@
 //! The storage suite, run on SQLite always and on PostgreSQL when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
 
+use app::models::ProviderId;
 use chrono::Utc;
 use sms_scheduler_server::storage::{NewSubmission, Store, SubmissionStatus};
 
@@ -29,7 +30,7 @@ pub fn submission(id: &str) -> NewSubmission {
     NewSubmission {
         id: id.to_owned(),
         campaign_id: None,
-        provider: "octopush".into(),
+        provider: ProviderId::Octopush,
         idempotency_key: format!("key-{id}"),
         actor: "alice".into(),
         message_text: "Bonjour Michał".into(),

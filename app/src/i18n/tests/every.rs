@@ -5,6 +5,7 @@ use crate::domain::message::MessageTextError;
 use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
 use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
+use crate::domain::OptOutSource;
 use crate::models::{
     Amount, CancelLimits, Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation,
     Refusal, ResendBlocked, RuleBreak, Then, WindowTerms,
@@ -104,7 +105,6 @@ pub(super) fn every_problem() -> Vec<Problem> {
             length: 81,
             max: 80,
         },
-        Problem::UnknownOptOutSource("web".into()),
         Problem::NoNumber,
         Problem::ValidityNotMinutes("2h".into()),
         Problem::ValidityOutOfRange {
@@ -170,7 +170,6 @@ pub(super) fn every_problem() -> Vec<Problem> {
             | Problem::TimeBreaksRules { .. }
             | Problem::OverrideReasonMissing
             | Problem::NameTooLong { .. }
-            | Problem::UnknownOptOutSource(_)
             | Problem::NoNumber
             | Problem::ValidityNotMinutes(_)
             | Problem::ValidityOutOfRange { .. }
@@ -263,7 +262,7 @@ pub(super) fn every_notice() -> Vec<Notice> {
     };
     let notices = vec![
         Notice::OptedOut {
-            source: "stop-reply".into(),
+            source: OptOutSource::StopReply,
             since: "2026-11-02".into(),
         },
         Notice::OverCap {

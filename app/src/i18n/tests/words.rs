@@ -114,7 +114,7 @@ fn french_names_its_sending_rules_and_their_enforcement_in_french() {
         "United States marketing",
         "Business hours (advice)",
     ] {
-        assert_ne!(fr.term_or_itself(name), name);
+        assert_ne!(fr.rule_name_or_itself(name), name);
     }
     assert_eq!((fr.enforcement_name)(Enforcement::Required), "obligatoire");
     assert_eq!(fr.purpose, "Nature du message");
@@ -168,10 +168,32 @@ fn a_mapping_problem_names_the_column_in_each_language() {
 }
 
 #[test]
-fn terms_unknown_to_a_language_stay_as_the_server_wrote_them() {
+fn rules_the_configuration_names_stay_as_written() {
     let fr = Locale::Fr.texts();
-    assert_eq!(fr.term_or_itself("cancel"), "annulation");
-    assert_eq!(fr.term_or_itself("something-new"), "something-new");
+    assert_eq!(fr.rule_name_or_itself("Night owls"), "Night owls");
+}
+
+#[test]
+fn each_source_and_action_has_a_name_of_its_own_in_each_language() {
+    use crate::domain::OptOutSource;
+    use crate::models::{CampaignActionKind, EventSource, OperationKind};
+    use std::collections::HashSet;
+    let actions = [CampaignActionKind::Schedule, CampaignActionKind::Reconcile]
+        .into_iter()
+        .chain(OperationKind::ALL.map(CampaignActionKind::Operation));
+    for locale in [Locale::En, Locale::Fr] {
+        let t = locale.texts();
+        let distinct = |names: Vec<&str>| names.iter().collect::<HashSet<_>>().len() == names.len();
+        assert!(distinct(OptOutSource::ALL.map(t.opt_out_source).to_vec()));
+        assert!(distinct(EventSource::ALL.map(t.event_source).to_vec()));
+        assert!(distinct(actions.clone().map(t.action_name).collect()));
+    }
+    let fr = Locale::Fr.texts();
+    assert_eq!(
+        (fr.action_name)(CampaignActionKind::Operation(OperationKind::Cancel)),
+        "annulation"
+    );
+    assert_eq!((fr.opt_out_source)(OptOutSource::StopReply), "réponse STOP");
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn a_campaign_sent_now_is_split_by_the_provider_limit() {
 fn opted_out_and_capped_numbers_are_left_out_with_the_reason() {
     let order = order(&request(&csv(3)));
     let stop = Notice::OptedOut {
-        source: "stop".into(),
+        source: crate::domain::OptOutSource::StopReply,
         since: "2026-11-02".into(),
     };
     let capped = Notice::OverCap {

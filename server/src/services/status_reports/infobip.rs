@@ -2,14 +2,14 @@
 //! per-recipient id as `messageId`, so a report names its recipient directly.
 
 use crate::domain::opt_out::is_opt_out_request;
-use app::models::RecipientStatus;
+use app::models::{EventSource, ProviderId, RecipientStatus};
 use chrono::{DateTime, Utc};
 
 use super::reported_time;
 use crate::providers::infobip::wire::{parse_send_at, DeliveryReport, InboundMessage as Inbound};
 use crate::storage::{InboundMessage, ReportKey, StatusReport};
 
-pub const PROVIDER: &str = "infobip";
+const PROVIDER: ProviderId = ProviderId::Infobip;
 
 /// The ledger's status for a report's status group (`PENDING`, `DELIVERED`, …).
 pub fn status(group_name: Option<&str>) -> RecipientStatus {
@@ -26,7 +26,7 @@ pub fn status(group_name: Option<&str>) -> RecipientStatus {
 /// The report for the ledger, or `None` when it names no message (nothing to key it on).
 pub fn delivery_report(
     report: &DeliveryReport,
-    source: &str,
+    source: EventSource,
     received_at: DateTime<Utc>,
 ) -> Option<StatusReport> {
     let message_id = report.message_id.clone()?;
@@ -53,7 +53,7 @@ pub fn delivery_report(
         key: ReportKey::RecipientId(message_id),
         status,
         detail,
-        source: source.to_owned(),
+        source,
         occurred_at,
     })
 }
@@ -81,10 +81,14 @@ pub fn inbound(message: &Inbound, received_at: DateTime<Utc>) -> Option<InboundM
     let received = reported_time(reported, received_at);
     Some(InboundMessage {
         id: match &message.message_id {
-            Some(id) => format!("{PROVIDER}:{id}"),
-            None => format!("{PROVIDER}:{phone}:{}:{text}", received.timestamp()),
+            Some(id) => format!("{}:{id}", PROVIDER.as_str()),
+            None => format!(
+                "{}:{phone}:{}:{text}",
+                PROVIDER.as_str(),
+                received.timestamp()
+            ),
         },
-        provider: PROVIDER.to_owned(),
+        provider: PROVIDER,
         opt_out: keyword_says_stop || is_opt_out_request(&text),
         phone,
         text,
@@ -111,7 +115,8 @@ mod tests {
                 "description": "No Error", "permanent": false}
         }]}))
         .unwrap();
-        let report = delivery_report(&reports.results[0], "infobip-webhook", Utc::now()).unwrap();
+        let report =
+            delivery_report(&reports.results[0], EventSource::InfobipWebhook, Utc::now()).unwrap();
         assert_eq!(report.key, ReportKey::RecipientId("c-1-0".into()));
         assert_eq!(report.status, RecipientStatus::Delivered);
         assert_eq!(report.detail, None);
@@ -125,12 +130,12 @@ mod tests {
             "error": {"groupName": "HANDSET_ERRORS", "name": "EC_ABSENT_SUBSCRIBER", "description": "Absent subscriber"}
         }))
         .unwrap();
-        let report = delivery_report(&report, "infobip-poll", Utc::now()).unwrap();
+        let report = delivery_report(&report, EventSource::InfobipPoll, Utc::now()).unwrap();
         assert_eq!(report.status, RecipientStatus::Failed);
         assert_eq!(report.detail.as_deref(), Some("Absent subscriber"));
         let nameless: DeliveryReport =
             serde_json::from_value(json!({"to": "33600000000"})).unwrap();
-        assert!(delivery_report(&nameless, "infobip-poll", Utc::now()).is_none());
+        assert!(delivery_report(&nameless, EventSource::InfobipPoll, Utc::now()).is_none());
     }
 
     #[test]

@@ -5,7 +5,8 @@
 pub mod infobip;
 pub mod octopush;
 
-use app::models::Notice;
+use app::domain::OptOutSource;
+use app::models::{EventSource, Notice};
 use chrono::{DateTime, Datelike, Utc};
 
 use crate::clock::SharedClock;
@@ -13,8 +14,6 @@ use crate::providers::infobip::wire::{DeliveryReport, InboundMessage as InfobipI
 use crate::providers::octopush::callbacks::{Callback, CallbackError};
 use crate::storage::{InboundMessage, ReportOutcome, StatusReport, Store, StoreError};
 
-/// Where an opt-out learnt from a recipient's reply comes from, on the opt-out list.
-pub const STOP_REPLY_SOURCE: &str = "stop-reply";
 /// Who acted, for an opt-out the recipient asked for.
 const RECIPIENT_ACTOR: &str = "recipient";
 
@@ -86,7 +85,7 @@ impl ReportIntake {
     pub async fn infobip_reports(
         &self,
         reports: &[DeliveryReport],
-        source: &str,
+        source: EventSource,
     ) -> Result<IntakeSummary, StoreError> {
         let now = self.clock.now();
         let mut summary = IntakeSummary::default();
@@ -141,7 +140,7 @@ impl ReportIntake {
         }
         if reply.opt_out {
             let detail = Notice::StopReply {
-                provider: reply.provider.clone(),
+                provider: reply.provider.as_str().to_owned(),
                 text: reply.text.clone(),
             }
             .to_recorded();
@@ -149,7 +148,7 @@ impl ReportIntake {
                 .store
                 .add_opt_out(
                     &reply.phone,
-                    STOP_REPLY_SOURCE,
+                    OptOutSource::StopReply,
                     Some(&detail),
                     RECIPIENT_ACTOR,
                     reply.received_at,

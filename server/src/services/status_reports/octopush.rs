@@ -2,7 +2,7 @@
 //! and the number.
 
 use crate::domain::opt_out::is_opt_out_request;
-use app::models::RecipientStatus;
+use app::models::{EventSource, ProviderId, RecipientStatus};
 use chrono::{DateTime, Utc};
 
 use super::reported_time;
@@ -11,8 +11,8 @@ use crate::providers::octopush::callbacks::{
 };
 use crate::storage::{InboundMessage, ReportKey, StatusReport};
 
-pub const PROVIDER: &str = "octopush";
-pub const SOURCE: &str = "octopush-webhook";
+const PROVIDER: ProviderId = ProviderId::Octopush;
+pub const SOURCE: EventSource = EventSource::OctopushWebhook;
 
 /// The ledger's status for a delivery status, with the words a user reads for a failure.
 pub fn status(status: DeliveryStatus) -> (RecipientStatus, Option<&'static str>) {
@@ -53,13 +53,13 @@ pub fn delivery_report(
     let (status, detail) = status(report.status);
     StatusReport {
         key: ReportKey::Reference {
-            provider: PROVIDER.to_owned(),
+            provider: PROVIDER,
             reference: report.message_id.clone(),
             phone: report.number.clone(),
         },
         status,
         detail: detail.map(str::to_owned),
-        source: SOURCE.to_owned(),
+        source: SOURCE,
         occurred_at: reported_time(octopush_date(&report.delivery_date), received_at),
     }
 }
@@ -97,8 +97,12 @@ fn inbound(
 ) -> InboundMessage {
     InboundMessage {
         // Octopush gives replies no id: the same reply delivered twice has the same content.
-        id: format!("{PROVIDER}:{ticket}:{number}:{date}:{}", opt_out as u8),
-        provider: PROVIDER.to_owned(),
+        id: format!(
+            "{}:{ticket}:{number}:{date}:{}",
+            PROVIDER.as_str(),
+            opt_out as u8
+        ),
+        provider: PROVIDER,
         phone: number.to_owned(),
         text: text.to_owned(),
         reference: Some(ticket.to_owned()),

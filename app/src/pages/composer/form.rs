@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::client::browser_time_zone;
-use crate::domain::{CampaignType, OutsideWindow, Purpose};
+use crate::domain::{CampaignType, OutsideWindowKind, Purpose};
 use crate::models::{ProviderId, ProviderOptions, ScheduleRequest};
 
 #[derive(Clone, Copy)]
@@ -21,8 +21,8 @@ pub struct ComposerForm {
     pub send_at_incomplete: RwSignal<bool>,
     pub time_zone: RwSignal<String>,
     pub purpose: RwSignal<Purpose>,
-    /// `OutsideWindow`'s stored name (`as_str`); the reason apart.
-    pub outside_choice: RwSignal<&'static str>,
+    /// The outside-window choice; an override's reason apart.
+    pub outside_choice: RwSignal<OutsideWindowKind>,
     pub override_reason: RwSignal<String>,
     pub local_time: RwSignal<bool>,
     pub simulation: RwSignal<bool>,
@@ -47,7 +47,7 @@ impl ComposerForm {
             send_at_incomplete: RwSignal::new(false),
             time_zone: RwSignal::new(browser_time_zone().unwrap_or_else(|| "UTC".to_owned())),
             purpose: RwSignal::new(Purpose::Alert),
-            outside_choice: RwSignal::new(OutsideWindow::Defer.as_str()),
+            outside_choice: RwSignal::new(OutsideWindowKind::Defer),
             override_reason: RwSignal::new(String::new()),
             local_time: RwSignal::new(false),
             simulation: RwSignal::new(false),
@@ -61,11 +61,10 @@ impl ComposerForm {
     /// The request the form makes (tracked: a closure over it follows every field).
     pub fn request(&self) -> ScheduleRequest {
         let provider = self.provider.get();
-        let outside_window = OutsideWindow::from_stored(
-            self.outside_choice.get(),
-            Some(&self.override_reason.get()),
-        )
-        .unwrap_or_default();
+        let outside_window = self
+            .outside_choice
+            .get()
+            .with_reason(self.override_reason.get());
         ScheduleRequest {
             name: self.name.get(),
             provider,
@@ -108,11 +107,9 @@ impl ComposerForm {
         self.send_at_incomplete.set(false);
         self.time_zone.set(request.time_zone);
         self.purpose.set(request.purpose);
-        self.outside_choice.set(request.outside_window.as_str());
-        self.override_reason.set(match request.outside_window {
-            OutsideWindow::Override { reason } => reason,
-            OutsideWindow::Defer | OutsideWindow::Skip => String::new(),
-        });
+        self.outside_choice.set(request.outside_window.kind());
+        let reason = request.outside_window.override_reason().unwrap_or_default();
+        self.override_reason.set(reason.to_owned());
         self.local_time.set(request.local_time);
         self.simulation.set(request.options.simulation);
         self.with_replies.set(request.options.with_replies);

@@ -1,29 +1,29 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use std::time::Duration;
 
-use super::composer_form::ComposerForm;
+mod fields;
+mod flow;
+mod form;
 
-use crate::api::campaigns::{preview_campaign, refused_again};
+use fields::{MessageField, RecipientsField};
+use flow::{shortfall_of, ScheduleFlow};
+use form::ComposerForm;
+
+use crate::api::campaigns::preview_campaign;
 use crate::api::providers::{check_balance, list_providers, list_time_zones};
-use crate::api::sms::schedule_sms;
-use crate::client::{focus_by_id, new_campaign_id};
+use crate::client::focus_by_id;
 use crate::components::{
     confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
-    BalancePanel, CampaignKindFields, CreditSpent, FieldErrors, FormSummary, MessageCounter,
-    OutsideWindowChoice, PageTitle, PlaceholderButtons, PreviewPlaceholder, ProviderField,
-    ProviderOptionsFields, RecipientsFile, ScheduleButtons, SendTimeFields, StopMentionHint,
+    BalancePanel, CampaignKindFields, FormSummary, OutsideWindowChoice, PageTitle,
+    PreviewPlaceholder, ProviderField, ProviderOptionsFields, ScheduleButtons, SendTimeFields,
     TextField, TimeZoneField,
 };
 use crate::debounce::debounced;
 use crate::domain::CAMPAIGN_NAME_MAX;
 use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, word};
-use crate::models::{
-    AppError, Balance, CampaignPreview, Field, FieldError, Problem, ProviderId, ScheduleReceipt,
-    ScheduleRequest,
-};
+use crate::models::{Field, ScheduleRequest};
 
 /// The preview follows the form this long after the user stops typing.
 const PREVIEW_DELAY: Duration = Duration::from_millis(400);
@@ -33,7 +33,8 @@ const PREVIEW_DELAY: Duration = Duration::from_millis(400);
 pub fn ComposerPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let providers = Fetched::new(list_providers);
+    let fetched_providers = Fetched::new(list_providers);
+    let providers = Signal::derive(move || fetched_providers.get());
     let zones = Fetched::new(list_time_zones);
 
     let form = ComposerForm::new();
@@ -90,58 +91,27 @@ pub fn ComposerPage() -> impl IntoView {
         preview.get().is_none() || settled.with(|s| s.as_ref() != Some(&request()))
     });
 
-    // Scheduling, with signals of its own rather than a `ServerAction` (kilobytes of wasm): whether
-    // a campaign is being handed over, and the receipt of the last one scheduled.
-    let pending = RwSignal::new(false);
-    let receipt = RwSignal::new(None::<ScheduleReceipt>);
-    // The form as it stands was just scheduled: scheduling it again is a deliberate act ("schedule
-    // again"), never a second tap on the button that was under the user's finger.
-    let just_scheduled = RwSignal::new(false);
-    // The campaign being scheduled (its id, chosen here so its hand-over can be followed).
-    let scheduling = RwSignal::new(None::<(String, ProviderId)>);
-    // The form's errors: from the check before the confirm step, or from scheduling itself.
-    let error = RwSignal::new(None::<AppError>);
-    // The request awaiting confirmation, with what it would do.
-    let confirming = RwSignal::new(None::<(ScheduleRequest, CampaignPreview)>);
-    let checking = RwSignal::new(false);
-    // A change to the form makes the confirmation stale.
-    Effect::new(move |_| {
-        let current = request();
-        if confirming.with_untracked(|c| c.as_ref().is_some_and(|(r, _)| *r != current)) {
-            confirming.set(None);
-        }
-    });
+    let flow = ScheduleFlow::new(request);
+    let ScheduleFlow {
+        checking,
+        confirming,
+        pending,
+        scheduling,
+        receipt,
+        just_scheduled,
+        error,
+        again,
+        ..
+    } = flow;
     // "Schedule the refused recipients again" (`?again=<campaign>`): the form comes filled with
     // them and the campaign's settings, to be checked and confirmed like any other.
-    let again = RwSignal::new(None::<(u64, ProviderId)>);
     let query = use_query_map();
     Effect::new(move |_| {
-        let Some(id) = query.with(|q| q.get("again")) else {
-            return;
-        };
-        spawn_local(async move {
-            match refused_again(id).await {
-                Ok(draft) => {
-                    let count = draft.recipients.lines().count() as u64;
-                    again.set(Some((count, draft.provider)));
-                    form.fill(draft);
-                    receipt.set(None);
-                    just_scheduled.set(false);
-                }
-                Err(problem) => error.set(Some(problem)),
-            }
-        });
+        if let Some(id) = query.with(|q| q.get("again")) {
+            flow.load_refused(id, form);
+        }
     });
-    let errors_for = move |field: Field| {
-        Signal::derive(move || {
-            error
-                .get()
-                .map(|e| t().field_errors(&e, field))
-                .unwrap_or_default()
-        })
-    };
-    let invalid =
-        move |field: Field| move || (!errors_for(field).get().is_empty()).then_some("true");
+    let errors_for = move |field: Field| flow.errors_for(field);
 
     // Scheduling starts with a fresh check; the user then confirms what it says.
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -155,70 +125,14 @@ pub fn ComposerPage() -> impl IntoView {
             focus_by_id("send-at");
             return;
         }
-        let request = untrack(request);
-        checking.set(true);
-        spawn_local(async move {
-            let checked = preview_campaign(request.clone(), 0).await;
-            checking.set(false);
-            let short = checked
-                .as_ref()
-                .ok()
-                .and_then(|preview| shortfall_of(&request, preview, balance.get_untracked()));
-            match checked {
-                Ok(_) if short.is_some() => {
-                    let problems = short
-                        .into_iter()
-                        .map(|p| FieldError::new(Field::Provider, p));
-                    error.set(Some(AppError::Invalid(problems.collect())));
-                }
-                Ok(preview) => {
-                    error.set(None);
-                    confirming.set(Some((request, preview)));
-                }
-                Err(problem) => error.set(Some(problem)),
-            }
-        });
-    };
-    // Taken here: the context is out of reach once the hand-over's answer comes.
-    let spent = CreditSpent::from_context();
-    let confirm = move || {
-        if let Some((request, _)) = confirming.get_untracked() {
-            confirming.set(None);
-            let campaign_id = new_campaign_id();
-            scheduling.set(campaign_id.clone().map(|id| (id, request.provider)));
-            pending.set(true);
-            spawn_local(async move {
-                let outcome = schedule_sms(request, campaign_id).await;
-                pending.set(false);
-                match outcome {
-                    Ok(scheduled) => {
-                        error.set(None);
-                        // The note said what the form held; it is scheduled now.
-                        again.set(None);
-                        just_scheduled.set(true);
-                        receipt.set(Some(scheduled));
-                        // What the campaign spent shows at once.
-                        balance.refetch();
-                        if let Some(spent) = spent {
-                            spent.record();
-                        }
-                    }
-                    Err(problem) => {
-                        error.set(Some(problem));
-                        receipt.set(None);
-                    }
-                }
-            });
-        }
+        flow.check(untrack(request), balance);
     };
 
     // A new campaign: the name, the message, the recipients and the time are cleared; the
     // choices stay.
     let new_campaign = move || {
         form.clear_for_new();
-        again.set(None);
-        receipt.set(None);
-        just_scheduled.set(false);
+        flow.start_new();
         if let Some(editor) = editor.get_untracked() {
             let _ = editor.focus();
         }
@@ -245,39 +159,12 @@ pub fn ComposerPage() -> impl IntoView {
 
                 <ProviderField
                     provider
-                    providers=Signal::derive(move || providers.get())
+                    providers
                     errors=errors_for(Field::Provider)
                 />
 
-                <div class="field">
-                    <label for="text">{word(|t| t.message)}</label>
-                    <textarea
-                        id="text"
-                        rows="5"
-                        node_ref=editor
-                        bind:value=text
-                        aria-invalid=invalid(Field::Text)
-                        aria-describedby="text-counter text-encoding-warning text-errors"
-                    ></textarea>
-                    <PlaceholderButtons text editor/>
-                    <MessageCounter text=text/>
-                    <StopMentionHint provider purpose providers=Signal::derive(move || providers.get())/>
-                    <FieldErrors field=Field::Text messages=errors_for(Field::Text)/>
-                </div>
-
-                <div class="field">
-                    <label for="recipients">{word(|t| t.recipients_label)}</label>
-                    <textarea
-                        id="recipients"
-                        rows="5"
-                        placeholder="+33612345678"
-                        bind:value=recipients
-                        aria-invalid=invalid(Field::Recipients)
-                        aria-describedby="recipients-errors"
-                    ></textarea>
-                    <RecipientsFile recipients/>
-                    <FieldErrors field=Field::Recipients messages=errors_for(Field::Recipients)/>
-                </div>
+                <MessageField text editor provider purpose providers errors=errors_for(Field::Text)/>
+                <RecipientsField recipients errors=errors_for(Field::Recipients)/>
 
                 <CampaignKindFields provider campaign_type purpose/>
 
@@ -331,7 +218,7 @@ pub fn ComposerPage() -> impl IntoView {
                 {move || match confirming.get() {
                     // The parts that appear later come from chunks of their own (their `_view`).
                     Some((request, preview)) => {
-                        let on_confirm = Callback::new(move |()| confirm());
+                        let on_confirm = Callback::new(move |()| flow.confirm(balance));
                         let on_back = Callback::new(move |()| confirming.set(None));
                         Suspend::new(confirm_panel_view(request, preview, on_confirm, on_back)).into_any()
                     }
@@ -371,21 +258,6 @@ pub fn ComposerPage() -> impl IntoView {
             </aside>
         </div>
     }
-}
-
-/// What keeps the campaign from going out whole: an estimate over the provider's balance (a
-/// simulation costs nothing).
-fn shortfall_of(
-    request: &ScheduleRequest,
-    preview: &CampaignPreview,
-    balance: Option<Result<Balance, AppError>>,
-) -> Option<Problem> {
-    if request.options.simulation {
-        return None;
-    }
-    balance?
-        .ok()?
-        .shortfall(preview.cost?, preview.currency.as_deref()?)
 }
 
 /// A preview needs a message and someone to send it to.

@@ -1,0 +1,47 @@
+//! English: the names of the closed sets the pages show (statuses, states, purposes, actions,
+//! sources). The server's own names are English words, so most are those.
+
+use crate::domain::{OptOutSource, Purpose};
+use crate::models::{CampaignActionKind, CampaignState, Enforcement, EventSource};
+
+pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
+    match enforcement {
+        Enforcement::Required => "required",
+        Enforcement::Recommended => "recommended",
+    }
+}
+
+pub(super) fn state(state: CampaignState) -> &'static str {
+    match state {
+        CampaignState::InProgress => "in progress",
+        CampaignState::Paused => "paused",
+        CampaignState::Finished => "finished",
+    }
+}
+
+pub(super) fn purpose(purpose: Purpose) -> &'static str {
+    purpose.as_str()
+}
+
+pub(super) fn action(action: CampaignActionKind) -> &'static str {
+    action.as_str()
+}
+
+pub(super) fn opt_out_source(source: OptOutSource) -> &'static str {
+    match source {
+        OptOutSource::StopReply => "STOP reply",
+        OptOutSource::Operator => "operator",
+        OptOutSource::Import => "import",
+    }
+}
+
+pub(super) fn event_source(source: EventSource) -> &'static str {
+    match source {
+        EventSource::Scheduler => "hand-over",
+        EventSource::Operator => "operator",
+        EventSource::Reconciliation => "reconciliation",
+        EventSource::OctopushWebhook => "Octopush report",
+        EventSource::InfobipWebhook => "Infobip report",
+        EventSource::InfobipPoll => "Infobip report (polled)",
+    }
+}

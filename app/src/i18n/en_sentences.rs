@@ -1,0 +1,139 @@
+//! English: the longer phrases, sentences built from counts and progress.
+
+use super::{en_names, fixed_point, plural};
+use crate::domain::column_mapping::LoadedList;
+use crate::domain::message::MessageStats;
+use crate::models::{CampaignActionKind, CapTerms, OperationReport, ScheduleProgress};
+
+pub(super) fn counter(stats: &MessageStats) -> String {
+    format!(
+        "{} character{} · {} · {} SMS · {} left in this part",
+        stats.characters,
+        plural::english(stats.characters as u64),
+        stats.encoding,
+        stats.parts,
+        stats.remaining_in_part()
+    )
+}
+
+pub(super) fn list_loaded(file: &str, loaded: LoadedList) -> String {
+    match loaded {
+        LoadedList::Rows(n) => {
+            format!(
+                "{file}: a header and {n} recipient{} (one a row) loaded below.",
+                plural::english(n as u64)
+            )
+        }
+        LoadedList::Lines(n) => format!(
+            "{file}: {n} line{} of numbers loaded below.",
+            plural::english(n as u64)
+        ),
+    }
+}
+
+pub(super) fn file_too_large(file: &str, megabytes: f64) -> String {
+    let size = fixed_point(megabytes, 1, '.');
+    format!("{file} is {size} MB; files up to 20 MB can be read.")
+}
+
+pub(super) fn preview_parts(parts: u64, requests: u32, cost: &str) -> String {
+    format!(
+        "{parts} part{} in {requests} provider request{}, {cost}",
+        plural::english(parts),
+        plural::english(requests.into())
+    )
+}
+
+pub(super) fn handover(provider: &str, progress: &ScheduleProgress) -> String {
+    format!(
+        "Handing over to {provider}: {} of {} provider request{} answered ({} of {} recipient{})",
+        progress.answered,
+        progress.requests,
+        plural::english(progress.requests.into()),
+        progress.recipients_answered,
+        progress.recipients,
+        plural::english(progress.recipients)
+    )
+}
+
+pub(super) fn duplicates_merged(n: usize) -> String {
+    let (s, their) = if n == 1 { ("", "its") } else { ("s", "their") };
+    format!("{n} repeated number{s} merged into {their} first line.")
+}
+
+pub(super) fn moved_from(n: u64) -> String {
+    format!(
+        "{n} recipient{} moved by the sending rules, from",
+        plural::english(n)
+    )
+}
+
+pub(super) fn receipt_partial(handed: u32, total: u32) -> String {
+    format!(
+        "Partly scheduled: {handed} of {total} recipient{} handed over",
+        plural::english(total.into())
+    )
+}
+
+pub(super) fn low_balance(provider: &str, balance: &str, recipients: u64, cost: &str) -> String {
+    format!(
+        "{provider} balance low: {balance}, less than the last campaign ({recipients} recipient{}, {cost})",
+        plural::english(recipients)
+    )
+}
+
+pub(super) fn refused_again_loaded(n: u64, provider: &str) -> String {
+    format!(
+        "The {n} recipient{} {provider} refused, with the campaign's message and settings. Fix \
+         what made it refuse them (credit, sender…), check the form, and schedule.",
+        plural::english(n)
+    )
+}
+
+pub(super) fn no_answer_recipients(n: u32, why: &str) -> String {
+    format!(
+        "{n} recipient{}: no answer from the provider ({why}); checked again automatically",
+        plural::english(n.into())
+    )
+}
+
+pub(super) fn operation_report(report: &OperationReport) -> String {
+    let mut text = format!(
+        "{}: {} provider request{} done, {} recipient{} changed.",
+        en_names::action(CampaignActionKind::Operation(report.operation)),
+        report.done,
+        plural::english(report.done.into()),
+        report.recipients_moved,
+        plural::english(report.recipients_moved),
+    );
+    for refusal in &report.refused {
+        text.push_str(&format!(" Refused: {refusal}"));
+    }
+    text
+}
+
+pub(super) fn cap_terms(cap: &CapTerms) -> String {
+    let over = if cap.over_cap_left_out {
+        "left out"
+    } else {
+        "sent with a warning"
+    };
+    format!(
+        "At most {} marketing message{} per number in {} day{}; a recipient over it is {over}.",
+        cap.max_messages,
+        plural::english(cap.max_messages.into()),
+        cap.days,
+        plural::english(cap.days.into())
+    )
+}
+
+pub(super) fn busy(provider: &str, wait: Option<u64>) -> String {
+    match wait {
+        Some(seconds) => format!(
+        "{provider} is receiving too many requests; nothing was done. Try again in {seconds} s."
+    ),
+        None => format!(
+            "{provider} is receiving too many requests; nothing was done. Try again in a moment."
+        ),
+    }
+}

@@ -1,0 +1,74 @@
+//! Français : the names of the closed sets the pages show (states, purposes, actions, sources)
+//! and of the built-in sending rules. The English ones are in `en_names.rs`.
+
+use crate::domain::{OptOutSource, Purpose};
+use crate::models::{CampaignActionKind, CampaignState, Enforcement, EventSource, OperationKind};
+
+pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
+    match enforcement {
+        Enforcement::Required => "obligatoire",
+        Enforcement::Recommended => "conseillée",
+    }
+}
+
+pub(super) fn state(state: CampaignState) -> &'static str {
+    match state {
+        CampaignState::InProgress => "en cours",
+        CampaignState::Paused => "suspendue",
+        CampaignState::Finished => "terminée",
+    }
+}
+
+pub(super) fn purpose(purpose: Purpose) -> &'static str {
+    match purpose {
+        Purpose::Alert => "alerte",
+        Purpose::Marketing => "marketing",
+    }
+}
+
+pub(super) fn operation(operation: OperationKind) -> &'static str {
+    match operation {
+        OperationKind::Cancel => "annulation",
+        OperationKind::Reschedule => "replanification",
+        OperationKind::Pause => "suspension",
+        OperationKind::Resume => "reprise",
+    }
+}
+
+pub(super) fn action(action: CampaignActionKind) -> &'static str {
+    match action {
+        CampaignActionKind::Schedule => "planification",
+        CampaignActionKind::Operation(kind) => operation(kind),
+        CampaignActionKind::Reconcile => "rapprochement",
+    }
+}
+
+pub(super) fn opt_out_source(source: OptOutSource) -> &'static str {
+    match source {
+        OptOutSource::StopReply => "réponse STOP",
+        OptOutSource::Operator => "opérateur",
+        OptOutSource::Import => "import",
+    }
+}
+
+pub(super) fn event_source(source: EventSource) -> &'static str {
+    match source {
+        EventSource::Scheduler => "remise",
+        EventSource::Operator => "opérateur",
+        EventSource::Reconciliation => "rapprochement",
+        EventSource::OctopushWebhook => "rapport Octopush",
+        EventSource::InfobipWebhook => "rapport Infobip",
+        EventSource::InfobipPoll => "rapport Infobip (interrogé)",
+    }
+}
+
+/// The built-in sending rules' names; a rule the configuration names stays as it is.
+pub(super) fn rule(name: &str) -> Option<&'static str> {
+    match name {
+        "France marketing" => Some("Marketing en France"),
+        "French overseas marketing" => Some("Marketing en outre-mer"),
+        "United States marketing" => Some("Marketing aux États-Unis"),
+        "Business hours (advice)" => Some("Heures de bureau (conseil)"),
+        _ => None,
+    }
+}

@@ -1,0 +1,141 @@
+//! Français: the longer phrases, sentences built from counts and progress.
+
+use super::{fixed_point, fr_names, plural};
+use crate::domain::column_mapping::LoadedList;
+use crate::domain::message::MessageStats;
+use crate::models::{CapTerms, OperationReport, ScheduleProgress};
+
+pub(super) fn counter(stats: &MessageStats) -> String {
+    format!(
+        "{} caractère{} · {} · {} SMS · {} restant{} dans cette partie",
+        stats.characters,
+        plural::french(stats.characters as u64),
+        stats.encoding,
+        stats.parts,
+        stats.remaining_in_part(),
+        plural::french(stats.remaining_in_part() as u64)
+    )
+}
+
+pub(super) fn list_loaded(file: &str, loaded: LoadedList) -> String {
+    match loaded {
+        LoadedList::Rows(n) => {
+            let s = plural::french(n as u64);
+            format!("{file} : un en-tête et {n} destinataire{s} (un par ligne) chargés ci-dessous.")
+        }
+        LoadedList::Lines(n) => {
+            let s = plural::french(n as u64);
+            format!("{file} : {n} ligne{s} de numéros chargée{s} ci-dessous.")
+        }
+    }
+}
+
+pub(super) fn file_too_large(file: &str, megabytes: f64) -> String {
+    let size = fixed_point(megabytes, 1, ',');
+    format!("{file} fait {size} Mo ; les fichiers jusqu'à 20 Mo peuvent être lus.")
+}
+
+pub(super) fn preview_parts(parts: u64, requests: u32, cost: &str) -> String {
+    format!(
+        "{parts} partie{} en {requests} requête{} au fournisseur, {cost}",
+        plural::french(parts),
+        plural::french(requests.into())
+    )
+}
+
+pub(super) fn handover(provider: &str, progress: &ScheduleProgress) -> String {
+    format!(
+        "Transmission à {provider} : {} requête{} sur {} traitée{} ({} destinataire{} sur {})",
+        progress.answered,
+        plural::french(progress.answered.into()),
+        progress.requests,
+        plural::french(progress.answered.into()),
+        progress.recipients_answered,
+        plural::french(progress.recipients_answered),
+        progress.recipients
+    )
+}
+
+pub(super) fn duplicates_merged(n: usize) -> String {
+    let (s, their) = if n > 1 { ("s", "leur") } else { ("", "sa") };
+    format!("{n} numéro{s} répété{s} fusionné{s} avec {their} première ligne.")
+}
+
+pub(super) fn moved_from(n: u64) -> String {
+    let s = plural::french(n);
+    format!("{n} destinataire{s} décalé{s} par les règles d'envoi, à partir du")
+}
+
+pub(super) fn receipt_partial(handed: u32, total: u32) -> String {
+    format!(
+        "Planifiée en partie : {handed} destinataire{} sur {total} remis au fournisseur",
+        plural::french(handed.into())
+    )
+}
+
+pub(super) fn low_balance(provider: &str, balance: &str, recipients: u64, cost: &str) -> String {
+    format!(
+        "Crédit {provider} bas : {balance}, moins que la dernière campagne ({recipients} destinataire{}, {cost})",
+        plural::french(recipients)
+    )
+}
+
+pub(super) fn refused_again_loaded(n: u64, provider: &str) -> String {
+    format!(
+        "{n} destinataire{} refusé{} par {provider}, avec le message et les réglages de la \
+         campagne. Corrigez ce qui a causé le refus (crédit, expéditeur…), vérifiez le \
+         formulaire, puis planifiez.",
+        plural::french(n),
+        plural::french(n)
+    )
+}
+
+pub(super) fn no_answer_recipients(n: u32, why: &str) -> String {
+    format!(
+        "{n} destinataire{} : pas de réponse du fournisseur ({why}) ; vérifié de nouveau automatiquement",
+        plural::french(n.into())
+    )
+}
+
+pub(super) fn operation_report(report: &OperationReport) -> String {
+    let operation = fr_names::operation(report.operation);
+    let mut text = format!(
+        "{operation} : {} requête{} traitée{}, {} destinataire{} modifié{}.",
+        report.done,
+        plural::french(report.done.into()),
+        plural::french(report.done.into()),
+        report.recipients_moved,
+        plural::french(report.recipients_moved),
+        plural::french(report.recipients_moved),
+    );
+    for refusal in &report.refused {
+        text.push_str(&format!(" Refusé : {refusal}"));
+    }
+    text
+}
+
+pub(super) fn cap_terms(cap: &CapTerms) -> String {
+    let over = if cap.over_cap_left_out {
+        "est écarté"
+    } else {
+        "le reçoit avec un avertissement"
+    };
+    format!(
+        "Au plus {} message{} marketing par numéro en {} jour{} ; un destinataire au-delà {over}.",
+        cap.max_messages,
+        plural::french(cap.max_messages.into()),
+        cap.days,
+        plural::french(cap.days.into())
+    )
+}
+
+pub(super) fn busy(provider: &str, wait: Option<u64>) -> String {
+    match wait {
+        Some(seconds) => format!(
+            "{provider} reçoit trop de requêtes ; rien n'a été fait. Réessayez dans {seconds} s."
+        ),
+        None => format!(
+            "{provider} reçoit trop de requêtes ; rien n'a été fait. Réessayez dans un instant."
+        ),
+    }
+}

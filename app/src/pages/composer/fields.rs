@@ -1,0 +1,68 @@
+//! The composer's two large fields: the message, with its placeholders, counter and opt-out hint;
+//! the recipients, typed in or loaded from a file.
+
+use leptos::html::Textarea;
+use leptos::prelude::*;
+
+use crate::components::{
+    FieldErrors, MessageCounter, PlaceholderButtons, RecipientsFile, StopMentionHint,
+};
+use crate::domain::Purpose;
+use crate::i18n::word;
+use crate::models::{AppError, Field, ProviderId, ProviderInfo};
+
+/// `aria-invalid` while the field has errors.
+fn invalid(errors: Signal<Vec<String>>) -> impl Fn() -> Option<&'static str> {
+    move || (!errors.with(Vec::is_empty)).then_some("true")
+}
+
+#[component]
+pub fn MessageField(
+    text: RwSignal<String>,
+    /// Where placeholders are inserted, and what "new campaign" focuses.
+    editor: NodeRef<Textarea>,
+    #[prop(into)] provider: Signal<ProviderId>,
+    #[prop(into)] purpose: Signal<Purpose>,
+    #[prop(into)] providers: Signal<Option<Result<Vec<ProviderInfo>, AppError>>>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="text">{word(|t| t.message)}</label>
+            <textarea
+                id="text"
+                rows="5"
+                node_ref=editor
+                bind:value=text
+                aria-invalid=invalid(errors)
+                aria-describedby="text-counter text-encoding-warning text-errors"
+            ></textarea>
+            <PlaceholderButtons text editor/>
+            <MessageCounter text=text/>
+            <StopMentionHint provider purpose providers/>
+            <FieldErrors field=Field::Text messages=errors/>
+        </div>
+    }
+}
+
+#[component]
+pub fn RecipientsField(
+    recipients: RwSignal<String>,
+    #[prop(into)] errors: Signal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="recipients">{word(|t| t.recipients_label)}</label>
+            <textarea
+                id="recipients"
+                rows="5"
+                placeholder="+33612345678"
+                bind:value=recipients
+                aria-invalid=invalid(errors)
+                aria-describedby="recipients-errors"
+            ></textarea>
+            <RecipientsFile recipients/>
+            <FieldErrors field=Field::Recipients messages=errors/>
+        </div>
+    }
+}

@@ -1,0 +1,178 @@
+//! Scheduling from the composer, step by step: a fresh check of the form, the confirm step, the
+//! hand-over, its receipt; and the form filled with a campaign's refused recipients to schedule
+//! again. Signals of its own rather than a `ServerAction` (kilobytes of wasm).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::form::ComposerForm;
+use crate::api::campaigns::{preview_campaign, refused_again};
+use crate::api::sms::schedule_sms;
+use crate::client::new_campaign_id;
+use crate::components::CreditSpent;
+use crate::fetched::Fetched;
+use crate::models::{
+    AppError, Balance, CampaignPreview, Field, FieldError, Problem, ProviderId, ScheduleReceipt,
+    ScheduleRequest,
+};
+
+/// The provider's balance as the composer reads it.
+pub type BalanceFetch = Fetched<Result<Balance, AppError>>;
+
+#[derive(Clone, Copy)]
+pub struct ScheduleFlow {
+    /// A fresh check of the form is under way (before the confirm step).
+    pub checking: RwSignal<bool>,
+    /// The request awaiting confirmation, with what it would do.
+    pub confirming: RwSignal<Option<(ScheduleRequest, CampaignPreview)>>,
+    /// A campaign is being handed over.
+    pub pending: RwSignal<bool>,
+    /// The campaign being handed over (its id, chosen here so its hand-over can be followed).
+    pub scheduling: RwSignal<Option<(String, ProviderId)>>,
+    /// The receipt of the last campaign scheduled.
+    pub receipt: RwSignal<Option<ScheduleReceipt>>,
+    /// The form as it stands was just scheduled: scheduling it again is a deliberate act
+    /// ("schedule again"), never a second tap on the button that was under the user's finger.
+    pub just_scheduled: RwSignal<bool>,
+    /// The form's errors: from the check before the confirm step, or from scheduling itself.
+    pub error: RwSignal<Option<AppError>>,
+    /// The form holds a campaign's refused recipients: how many, and the campaign's provider.
+    pub again: RwSignal<Option<(u64, ProviderId)>>,
+    /// Taken when the page is made: the context is out of reach once the hand-over's answer comes.
+    spent: Option<CreditSpent>,
+}
+
+impl ScheduleFlow {
+    /// Nothing checked or scheduled yet; `request` is the form's, and a change to it makes a
+    /// confirmation stale.
+    pub fn new(request: impl Fn() -> ScheduleRequest + 'static) -> Self {
+        let flow = Self {
+            checking: RwSignal::new(false),
+            confirming: RwSignal::new(None),
+            pending: RwSignal::new(false),
+            scheduling: RwSignal::new(None),
+            receipt: RwSignal::new(None),
+            just_scheduled: RwSignal::new(false),
+            error: RwSignal::new(None),
+            again: RwSignal::new(None),
+            spent: CreditSpent::from_context(),
+        };
+        Effect::new(move |_| {
+            let current = request();
+            let stale = flow
+                .confirming
+                .with_untracked(|c| c.as_ref().is_some_and(|(r, _)| *r != current));
+            if stale {
+                flow.confirming.set(None);
+            }
+        });
+        flow
+    }
+
+    /// Checks `request` afresh; the confirm step shows what it would do, or the form its errors.
+    pub fn check(self, request: ScheduleRequest, balance: BalanceFetch) {
+        self.checking.set(true);
+        spawn_local(async move {
+            let checked = preview_campaign(request.clone(), 0).await;
+            self.checking.set(false);
+            match checked {
+                Ok(preview) => match shortfall_of(&request, &preview, balance.get_untracked()) {
+                    Some(problem) => {
+                        let problem = FieldError::new(Field::Provider, problem);
+                        self.error.set(Some(AppError::Invalid(vec![problem])));
+                    }
+                    None => {
+                        self.error.set(None);
+                        self.confirming.set(Some((request, preview)));
+                    }
+                },
+                Err(problem) => self.error.set(Some(problem)),
+            }
+        });
+    }
+
+    /// Hands over the confirmed request; the balance is read again once it is.
+    pub fn confirm(self, balance: BalanceFetch) {
+        let Some((request, _)) = self.confirming.get_untracked() else {
+            return;
+        };
+        self.confirming.set(None);
+        let campaign_id = new_campaign_id();
+        self.scheduling
+            .set(campaign_id.clone().map(|id| (id, request.provider)));
+        self.pending.set(true);
+        spawn_local(async move {
+            let outcome = schedule_sms(request, campaign_id).await;
+            self.pending.set(false);
+            match outcome {
+                Ok(scheduled) => {
+                    self.error.set(None);
+                    // The note said what the form held; it is scheduled now.
+                    self.again.set(None);
+                    self.just_scheduled.set(true);
+                    self.receipt.set(Some(scheduled));
+                    // What the campaign spent shows at once.
+                    balance.refetch();
+                    if let Some(spent) = self.spent {
+                        spent.record();
+                    }
+                }
+                Err(problem) => {
+                    self.error.set(Some(problem));
+                    self.receipt.set(None);
+                }
+            }
+        });
+    }
+
+    /// Fills `form` with campaign `id`'s refused recipients and its settings, to be checked and
+    /// confirmed like any other.
+    pub fn load_refused(self, id: String, form: ComposerForm) {
+        spawn_local(async move {
+            match refused_again(id).await {
+                Ok(draft) => {
+                    let count = draft.recipients.lines().count() as u64;
+                    self.again.set(Some((count, draft.provider)));
+                    form.fill(draft);
+                    self.receipt.set(None);
+                    self.just_scheduled.set(false);
+                }
+                Err(problem) => self.error.set(Some(problem)),
+            }
+        });
+    }
+
+    /// Ready for a new campaign: the last one's receipt and notes go.
+    pub fn start_new(self) {
+        self.again.set(None);
+        self.receipt.set(None);
+        self.just_scheduled.set(false);
+    }
+
+    /// The messages about `field`, in the user's language.
+    pub fn errors_for(self, field: Field) -> Signal<Vec<String>> {
+        let i18n = crate::i18n::use_i18n();
+        let error = self.error;
+        Signal::derive(move || {
+            error
+                .get()
+                .map(|e| i18n.t().field_errors(&e, field))
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// What keeps the campaign from going out whole: an estimate over the provider's balance (a
+/// simulation costs nothing).
+pub fn shortfall_of(
+    request: &ScheduleRequest,
+    preview: &CampaignPreview,
+    balance: Option<Result<Balance, AppError>>,
+) -> Option<Problem> {
+    if request.options.simulation {
+        return None;
+    }
+    balance?
+        .ok()?
+        .shortfall(preview.cost?, preview.currency.as_deref()?)
+}
