@@ -174,7 +174,9 @@ impl OperationService for CampaignOperations {
                 self.new_send_time(&campaign, send_at, capabilities.max_days_ahead, now)
                     .await?,
             ),
-            _ => None,
+            CampaignOperation::Cancel | CampaignOperation::Pause | CampaignOperation::Resume => {
+                None
+            }
         };
 
         let mut report = OperationReport {

@@ -180,7 +180,7 @@ fn requested_for(
     };
     let tz = match zone {
         RecipientZone::Known(tz) => *tz,
-        _ => {
+        RecipientZone::OneOf(_) | RecipientZone::Unknown => {
             warnings.push(Notice::LocalTimeInCampaignZone {
                 local: time.local.format("%H:%M").to_string(),
                 campaign_zone: order.time_zone.name().to_owned(),

@@ -306,7 +306,12 @@ fn parse_send_at(
         .map_err(|e| {
             let field = match e {
                 SendTimeError::UnknownZone(_) => Field::TimeZone,
-                _ => Field::SendAt,
+                SendTimeError::Unparsable(_)
+                | SendTimeError::Skipped { .. }
+                | SendTimeError::InPast { .. }
+                | SendTimeError::Missing
+                | SendTimeError::NowAndTime
+                | SendTimeError::BeyondHorizon { .. } => Field::SendAt,
             };
             FieldError::new(field, e)
         })
