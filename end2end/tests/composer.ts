@@ -1,9 +1,18 @@
 import { expect, type Page } from '@playwright/test';
 
-/// Tomorrow at the given wall-clock time, as a datetime-local value.
+/// Tomorrow at the given wall-clock time, as a datetime-local value: tomorrow's date on the clock
+/// farthest ahead that a test browses from (Auckland), so that the time is in the future in every
+/// zone the tests use, whatever the hour they run at (UTC's date is already yesterday in Auckland
+/// from 11:00 there).
 export function tomorrowAt(time: string): string {
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
-  return `${tomorrow.toISOString().slice(0, 10)}T${time}`;
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Pacific/Auckland',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(tomorrow);
+  return `${day}T${time}`;
 }
 
 /// Opens the composer and waits until the wasm app has rendered it and loaded the providers.
