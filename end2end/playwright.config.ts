@@ -20,6 +20,9 @@ export default defineConfig({
     baseURL: EMBEDDED.url,
     timezoneId: 'Europe/Paris',
     locale: 'en-GB',
+    // What the portal's proxy adds to every request it forwards (the embedded server, without
+    // sign-in, ignores them).
+    extraHTTPHeaders: { 'X-Forwarded-User': PORTAL.user, 'X-Forwarded-Groups': PORTAL.groups },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -52,8 +55,9 @@ export default defineConfig({
       },
     },
     {
-      // Behind a portal: a sub-path, an identity header, and real credentials (pointed at the
-      // sandbox, which is told to accept them), so tests can look for the key in what the browser gets.
+      // Behind a portal: a sub-path, sign-in by the portal's proxy (the tests' own address is the
+      // proxy's), and real credentials (pointed at the sandbox, which is told to accept them), so
+      // tests can look for the key in what the browser gets.
       command: `rm -rf .data/portal && ${server}`,
       url: `${PORTAL.url}health`,
       reuseExistingServer: false,
@@ -62,7 +66,12 @@ export default defineConfig({
         ...common,
         SMS_SCHEDULER__SERVER__LISTEN: PORTAL.listen,
         SMS_SCHEDULER__SERVER__BASE_PATH: PORTAL.basePath,
-        SMS_SCHEDULER__SERVER__IDENTITY_HEADER: 'X-Forwarded-User',
+        SMS_SCHEDULER__AUTH__MODE: 'trusted_header',
+        SMS_SCHEDULER__AUTH__USER_HEADER: 'X-Forwarded-User',
+        SMS_SCHEDULER__AUTH__GROUPS_HEADER: 'X-Forwarded-Groups',
+        SMS_SCHEDULER__AUTH__TRUSTED_PROXIES: '127.0.0.1 ::1',
+        SMS_SCHEDULER__AUTH__ROLES__ADMIN: PORTAL.groups,
+        SMS_SCHEDULER__AUTH__ROLES__VIEWER: PORTAL.viewers,
         SMS_SCHEDULER__SERVER__FRAME_ANCESTORS: PORTAL.frameAncestor,
         SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/portal/sms-scheduler.db',
         SMS_SCHEDULER__OCTOPUSH__API_LOGIN: SECRET_LOGIN,

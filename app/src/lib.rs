@@ -1,6 +1,7 @@
 //! sms-scheduler's app: the domain rules the browser runs (shared with the server), the wire
 //! models, the server functions, and the pages. Built with `csr` for the browser and with `ssr` inside the server.
 
+pub mod access;
 pub mod api;
 pub mod client;
 pub mod components;

@@ -4,9 +4,10 @@ use leptos_router::{lazy_route, path, ChooseView, Lazy, LazyRoute};
 
 use leptos::task::spawn_local;
 
+use crate::access::Access;
 use crate::client::{base_path, href};
 use crate::components::{
-    preload_composer_parts, CreditSpent, LanguageSwitch, LowBalanceWarning, PageTitle,
+    preload_composer_parts, CreditSpent, LanguageSwitch, LowBalanceWarning, PageTitle, SignedInAs,
 };
 use crate::i18n::{provide_i18n, word};
 use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage};
@@ -16,6 +17,7 @@ use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, Setti
 pub fn App() -> impl IntoView {
     provide_i18n();
     CreditSpent::provide();
+    Access::provide();
     Effect::new(|_| spawn_local(preload_the_rest()));
     view! {
         <Router base=base_path()>
@@ -28,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <A href=href("/settings")>{word(|t| t.nav_settings)}</A>
                 </nav>
                 <LowBalanceWarning/>
+                <SignedInAs/>
                 <LanguageSwitch/>
             </header>
             <main class="app-main">

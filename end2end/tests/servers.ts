@@ -6,6 +6,11 @@ export const PORTAL = {
   url: 'http://127.0.0.1:3101/tools/sms/',
   /// The portal's origin, allowed to show the app in a frame (served by the tests themselves).
   frameAncestor: 'http://portal.test',
+  /// Who the portal's proxy says is signed in, and their groups (which make them an admin there).
+  user: 'portal-user@example.com',
+  groups: 'sms-admins',
+  /// A group that makes people viewers there.
+  viewers: 'staff',
 };
 /// The embedded default with an Octopush price configured far below what the sandbox charges, so
 /// that the credit check passes and Octopush refuses what the balance cannot cover; and an Infobip

@@ -41,7 +41,11 @@ impl Api {
 
     /// Serves until `stop` is cancelled, then lets the requests in flight finish.
     pub async fn serve(self, stop: CancellationToken) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        // With each request's peer address, which sign-in through a portal's proxy checks.
+        let router = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, router)
             .with_graceful_shutdown(stop.cancelled_owned())
             .await
     }

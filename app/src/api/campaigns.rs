@@ -11,6 +11,7 @@ pub async fn preview_campaign(
     request: ScheduleRequest,
     offset: u64,
 ) -> Result<CampaignPreview, AppError> {
+    crate::services::allowed(crate::models::Right::Send)?;
     crate::services::provided()?
         .schedule
         .preview(request, offset)
@@ -22,6 +23,7 @@ pub async fn list_campaigns(
     before: Option<String>,
     filter: CampaignFilter,
 ) -> Result<CampaignPage, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     crate::services::provided()?
         .campaigns
         .campaigns(before, filter)
@@ -34,14 +36,17 @@ pub async fn get_campaign(
     status: Option<RecipientStatus>,
     offset: u64,
 ) -> Result<CampaignDetail, AppError> {
-    crate::services::provided()?
+    let actor = crate::services::allowed(crate::models::Right::Read)?;
+    let detail = crate::services::provided()?
         .campaigns
         .campaign(&id, status, offset)
-        .await
+        .await?;
+    Ok(crate::services::as_seen_by(&actor, detail))
 }
 
 #[server(endpoint = "refused_again", input = Json, output = Postcard)]
 pub async fn refused_again(id: String) -> Result<ScheduleRequest, AppError> {
+    crate::services::allowed(crate::models::Right::Send)?;
     crate::services::provided()?
         .campaigns
         .refused_again(&id)
@@ -50,6 +55,7 @@ pub async fn refused_again(id: String) -> Result<ScheduleRequest, AppError> {
 
 #[server(endpoint = "recipient_history", input = Json, output = Postcard)]
 pub async fn recipient_history(recipient_id: String) -> Result<Vec<RecipientEvent>, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     crate::services::provided()?
         .campaigns
         .recipient_history(&recipient_id)
@@ -61,7 +67,7 @@ pub async fn operate_campaign(
     id: String,
     operation: CampaignOperation,
 ) -> Result<OperationReport, AppError> {
-    let actor = crate::services::actor()?;
+    let actor = crate::services::allowed(crate::models::Right::OperateOwn)?;
     crate::services::provided()?
         .operations
         .operate(&actor, &id, operation)

@@ -6,6 +6,7 @@ use crate::models::{AppError, OptOutImport, OptOutPage};
 
 #[server(endpoint = "list_opt_outs", input = Json, output = Postcard)]
 pub async fn list_opt_outs(offset: u64, search: String) -> Result<OptOutPage, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     crate::services::provided()?
         .opt_outs
         .opt_outs(offset, search)
@@ -18,7 +19,7 @@ pub async fn add_opt_outs(
     numbers: String,
     source: ManualOptOutSource,
 ) -> Result<OptOutImport, AppError> {
-    let actor = crate::services::actor()?;
+    let actor = crate::services::allowed(crate::models::Right::Send)?;
     crate::services::provided()?
         .opt_outs
         .add_opt_outs(&actor, numbers, source)
@@ -27,7 +28,7 @@ pub async fn add_opt_outs(
 
 #[server(endpoint = "remove_opt_out", input = Json, output = Postcard)]
 pub async fn remove_opt_out(phone: String) -> Result<(), AppError> {
-    let actor = crate::services::actor()?;
+    let actor = crate::services::allowed(crate::models::Right::RemoveOptOut)?;
     crate::services::provided()?
         .opt_outs
         .remove_opt_out(&actor, phone)

@@ -7,11 +7,13 @@ use crate::models::{
 
 #[server(endpoint = "list_providers", input = Json, output = Postcard)]
 pub async fn list_providers() -> Result<Vec<ProviderInfo>, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     Ok(crate::services::provided()?.providers.providers())
 }
 
 #[server(endpoint = "check_balance", input = Json, output = Postcard)]
 pub async fn check_balance(provider: ProviderId) -> Result<Balance, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     crate::services::provided()?
         .providers
         .balance(provider)
@@ -20,6 +22,7 @@ pub async fn check_balance(provider: ProviderId) -> Result<Balance, AppError> {
 
 #[server(endpoint = "low_balances", input = Json, output = Postcard)]
 pub async fn low_balances() -> Result<Vec<LowBalance>, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     crate::services::provided()?.providers.low_balances().await
 }
 
@@ -28,6 +31,7 @@ pub async fn check_balance_details(
     provider: ProviderId,
     country: String,
 ) -> Result<Vec<ProductCredit>, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     crate::services::provided()?
         .providers
         .balance_details(provider, country)
@@ -37,5 +41,6 @@ pub async fn check_balance_details(
 /// The time zones of countries (no alias), with their countries: the table stays on the server.
 #[server(endpoint = "list_time_zones", input = Json, output = Postcard)]
 pub async fn list_time_zones() -> Result<Vec<ZoneChoice>, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     Ok(crate::services::provided()?.settings.time_zones())
 }

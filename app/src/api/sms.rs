@@ -10,7 +10,7 @@ pub async fn schedule_sms(
     request: ScheduleRequest,
     campaign_id: Option<String>,
 ) -> Result<ScheduleReceipt, AppError> {
-    let actor = crate::services::actor()?;
+    let actor = crate::services::allowed(crate::models::Right::Send)?;
     crate::services::provided()?
         .schedule
         .schedule(&actor, request, campaign_id)
@@ -22,6 +22,7 @@ pub async fn schedule_sms(
 pub async fn read_schedule_progress(
     campaign_id: String,
 ) -> Result<Option<ScheduleProgress>, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
     crate::services::provided()?
         .schedule
         .schedule_progress(&campaign_id)

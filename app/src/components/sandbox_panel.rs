@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
+use crate::access::Access;
 use crate::api::settings::{read_sandbox_clock, AdvanceSandboxClock};
 use crate::components::Time;
 use crate::i18n::{use_i18n, word, Texts};
-use crate::models::SandboxClockView;
+use crate::models::{Right, SandboxClockView};
 
 /// A step the sandbox clock can take from the panel: its label and seconds.
 type Step = (fn(&Texts) -> &'static str, i64);
@@ -35,7 +36,12 @@ pub fn SandboxPanel(#[prop(optional, into)] on_moved: Option<Callback<()>>) -> i
             None => initial.get().map(|read| read.map_err(|e| t().error(&e))),
         }
     };
-    let mounted = move || initial.with(|read| matches!(read, Some(Ok(_))));
+    // Shown to those who may move the clock, when a sandbox runs.
+    let access = Access::from_context();
+    let mounted = move || {
+        access.refusal(Right::SandboxControl).is_none()
+            && initial.with(|read| matches!(read, Some(Ok(_))))
+    };
 
     view! {
         <Show when=mounted>

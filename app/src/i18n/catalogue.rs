@@ -7,7 +7,7 @@ use crate::domain::{Encoding, OptOutSource, Purpose};
 use crate::models::{
     AppError, CampaignActionKind, CampaignState, CapTerms, Enforcement, EventSource, Field,
     FieldError, Notice, OperationReport, Problem, ProviderId, ProviderOptions, RecipientStatus,
-    Refusal, ScheduleProgress, WindowTerms,
+    Refusal, Role, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
 
@@ -98,6 +98,7 @@ catalogue! {
         action_name: fn(CampaignActionKind) -> &'static str,
         opt_out_source: fn(OptOutSource) -> &'static str,
         event_source: fn(EventSource) -> &'static str,
+        role_name: fn(Role) -> &'static str,
         // A built-in sending rule's name (`France marketing`); `None` for a rule the
         // configuration names.
         rule_name: fn(&str) -> Option<&'static str>,
@@ -216,7 +217,9 @@ impl Texts {
             AppError::ProviderNotConfigured(provider) => {
                 (self.not_configured)(&provider.to_string())
             }
-            AppError::NotFound(why) | AppError::NotAllowed(why) => (self.refusal)(why),
+            AppError::NotFound(why) | AppError::NotAllowed(why) | AppError::Forbidden(why) => {
+                (self.refusal)(why)
+            }
             AppError::Internal(message) => (self.server_failed)(message),
             AppError::Transport(message) => (self.request_failed)(message),
         }

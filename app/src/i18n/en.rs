@@ -211,6 +211,7 @@ pub static EN: Texts = Texts {
     action_name: en_names::action,
     opt_out_source: en_names::opt_out_source,
     event_source: en_names::event_source,
+    role_name: en_names::role,
     // The built-in rules are named in English.
     rule_name: |_| None,
     column_target: |target| match target {

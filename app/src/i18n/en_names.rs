@@ -2,7 +2,7 @@
 //! sources). The server's own names are English words, so most are those.
 
 use crate::domain::{OptOutSource, Purpose};
-use crate::models::{CampaignActionKind, CampaignState, Enforcement, EventSource};
+use crate::models::{CampaignActionKind, CampaignState, Enforcement, EventSource, Right, Role};
 
 pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
     match enforcement {
@@ -32,6 +32,22 @@ pub(super) fn opt_out_source(source: OptOutSource) -> &'static str {
         OptOutSource::StopReply => "STOP reply",
         OptOutSource::Operator => "operator",
         OptOutSource::Import => "import",
+    }
+}
+
+pub(super) fn role(role: Role) -> &'static str {
+    role.as_str()
+}
+
+/// What a right allows, to end "Your role does not allow …".
+pub(super) fn right(right: Right) -> &'static str {
+    match right {
+        Right::Read => "reading campaigns",
+        Right::Send => "previewing and scheduling campaigns",
+        Right::OperateOwn => "changing your campaigns",
+        Right::OperateAny => "changing others' campaigns",
+        Right::RemoveOptOut => "taking numbers off the opt-out list",
+        Right::SandboxControl => "controlling the sandboxes",
     }
 }
 

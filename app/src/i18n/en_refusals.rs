@@ -3,11 +3,22 @@
 
 use std::fmt;
 
+use super::en_names;
 use crate::models::Refusal;
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Refusal::NoRight { role, right } => write!(
+                f,
+                "Your role ({}) does not allow {}.",
+                en_names::role(*role),
+                en_names::right(*right)
+            ),
+            Refusal::NotYourCampaign { sender } => write!(
+                f,
+                "Only {sender}, who scheduled this campaign, an approver or an admin may change it."
+            ),
             Refusal::NoSuchCampaign(id) => write!(f, "No campaign {id} is recorded."),
             Refusal::NoSuchRecipient(id) => write!(f, "No recipient {id} is recorded."),
             Refusal::NotOptedOut(number) => write!(f, "{number} is not on the opt-out list."),

@@ -237,6 +237,7 @@ pub static FR: Texts = Texts {
     action_name: fr_names::action,
     opt_out_source: fr_names::opt_out_source,
     event_source: fr_names::event_source,
+    role_name: fr_names::role,
     rule_name: fr_names::rule,
     column_target: |target| match target {
         ColumnTarget::Phone => "numéro de téléphone",

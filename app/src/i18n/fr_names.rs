@@ -2,7 +2,9 @@
 //! and of the built-in sending rules. The English ones are in `en_names.rs`.
 
 use crate::domain::{OptOutSource, Purpose};
-use crate::models::{CampaignActionKind, CampaignState, Enforcement, EventSource, OperationKind};
+use crate::models::{
+    CampaignActionKind, CampaignState, Enforcement, EventSource, OperationKind, Right, Role,
+};
 
 pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
     match enforcement {
@@ -48,6 +50,27 @@ pub(super) fn opt_out_source(source: OptOutSource) -> &'static str {
         OptOutSource::StopReply => "réponse STOP",
         OptOutSource::Operator => "opérateur",
         OptOutSource::Import => "import",
+    }
+}
+
+pub(super) fn role(role: Role) -> &'static str {
+    match role {
+        Role::Viewer => "lecteur",
+        Role::Sender => "expéditeur",
+        Role::Approver => "approbateur",
+        Role::Admin => "administrateur",
+    }
+}
+
+/// What a right allows, to end « Votre rôle ne permet pas de … ».
+pub(super) fn right(right: Right) -> &'static str {
+    match right {
+        Right::Read => "consulter les campagnes",
+        Right::Send => "prévisualiser et planifier des campagnes",
+        Right::OperateOwn => "modifier vos campagnes",
+        Right::OperateAny => "modifier les campagnes des autres",
+        Right::RemoveOptOut => "retirer des numéros de la liste des désinscriptions",
+        Right::SandboxControl => "piloter les bacs à sable",
     }
 }
 

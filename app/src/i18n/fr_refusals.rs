@@ -1,10 +1,20 @@
 //! Français : why something asked cannot be done, or only under conditions. The English sentences
 //! are in `en_refusals.rs`.
 
+use super::fr_names;
 use crate::models::Refusal;
 
 pub(super) fn refusal(refusal: &Refusal) -> String {
     match refusal {
+        Refusal::NoRight { role, right } => format!(
+            "Votre rôle ({}) ne permet pas de {}.",
+            fr_names::role(*role),
+            fr_names::right(*right)
+        ),
+        Refusal::NotYourCampaign { sender } => format!(
+            "Seuls {sender}, qui a planifié cette campagne, un approbateur ou un administrateur \
+             peuvent la modifier."
+        ),
         Refusal::NoSuchCampaign(id) => format!("Aucune campagne {id} n'est enregistrée."),
         Refusal::NoSuchRecipient(id) => format!("Aucun destinataire {id} n'est enregistré."),
         Refusal::NotOptedOut(number) => {

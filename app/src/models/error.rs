@@ -118,6 +118,9 @@ pub enum AppError {
     /// The request is understood but cannot be done now, and why (a campaign already sent…).
     #[error("{0}")]
     NotAllowed(Refusal),
+    /// The user may not do this (their role, or someone else's campaign).
+    #[error("{0}")]
+    Forbidden(Refusal),
     #[error("The server failed: {0}")]
     Internal(String),
     /// The call itself failed (network, decoding): never reached our code.

@@ -1,5 +1,6 @@
 //! Types that cross the wire between the browser and the server functions.
 
+mod access;
 pub(crate) mod calendar_date;
 mod campaign;
 mod error;
@@ -14,6 +15,7 @@ mod schedule;
 mod settings;
 mod status;
 
+pub use access::{Right, Role, SignedIn};
 pub use campaign::{
     CampaignAction, CampaignActionKind, CampaignDetail, CampaignFilter, CampaignOperation,
     CampaignPage, CampaignState, CampaignSummary, OperationAvailability, OperationKind,

@@ -3,10 +3,21 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::CancelLimits;
+use super::{CancelLimits, Right, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum Refusal {
+    // Who may do what.
+    /// The user's role does not give the right.
+    NoRight {
+        role: Role,
+        right: Right,
+    },
+    /// Only the campaign's sender, an approver or an admin may operate it.
+    NotYourCampaign {
+        sender: String,
+    },
+
     // Nothing recorded under that name.
     NoSuchCampaign(String),
     NoSuchRecipient(String),

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use std::time::Duration;
 
+use crate::access::Access;
 use crate::api::opt_outs::{list_opt_outs, AddOptOuts, RemoveOptOut};
 use crate::components::{
     ColumnHeads, FieldErrors, FileButton, PageButtons, PageTitle, StillScheduledNote, TableScroll,
@@ -9,7 +10,7 @@ use crate::components::{
 use crate::debounce::debounced;
 use crate::domain::ManualOptOutSource;
 use crate::i18n::{use_i18n, word};
-use crate::models::{AppError, Field, OptOutEntry, OptOutImport};
+use crate::models::{AppError, Field, OptOutEntry, OptOutImport, Right};
 use crate::picked_file::{FileProblem, PickedFile};
 
 /// Entries per page (the server's page size).
@@ -21,6 +22,7 @@ const SEARCH_DELAY: Duration = Duration::from_millis(300);
 pub fn OptOutsPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
+    let access = Access::from_context();
     let search = RwSignal::new(String::new());
     let settled_search = debounced(SEARCH_DELAY, move || search.get());
     let offset = RwSignal::new(0_u64);
@@ -67,7 +69,10 @@ pub fn OptOutsPage() -> impl IntoView {
         <div class="opt-outs-layout">
             <section class="panel" aria-labelledby="add-title">
                 <h2 id="add-title">{word(|t| t.add_numbers)}</h2>
-                <form on:submit=move |ev| {
+                {move || access.refusal(Right::Send).map(|why| view! {
+                    <p class="no-right" role="note" data-testid="no-right">{(t().refusal)(&why)}</p>
+                })}
+                <form hidden=move || access.refusal(Right::Send).is_some() on:submit=move |ev| {
                     ev.prevent_default();
                     file_problem.set(None);
                     add.dispatch(AddOptOuts { numbers: numbers.get_untracked(), source: ManualOptOutSource::Operator });
@@ -158,6 +163,7 @@ fn import_summary(report: &OptOutImport) -> impl IntoView {
 fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
+    let access = Access::from_context();
     let confirming = RwSignal::new(false);
     let phone = entry.phone.clone();
     let source = move || {
@@ -175,45 +181,62 @@ fn entry_row(entry: OptOutEntry, remove: ServerAction<RemoveOptOut>) -> impl Int
             <td>{entry.actor}</td>
             <td><Time at=entry.created_at/></td>
             <td>
-                <Show
-                    when=move || confirming.get()
-                    fallback={
-                        let phone = phone.clone();
-                        move || view! {
-                            <button
-                                class="secondary small"
-                                aria-label={
-                                    let phone = phone.clone();
-                                    move || (t().remove_number)(&phone)
-                                }
-                                on:click=move |_| confirming.set(true)
-                            >
-                                {word(|t| t.remove)}
-                            </button>
-                        }
-                    }
-                >
-                    {
-                        let phone = phone.clone();
-                        view! {
-                            <span role="alert">{word(|t| t.remove_question)}</span>
-                            " "
-                            <button
-                                class="danger small"
-                                on:click=move |_| {
-                                    remove.dispatch(RemoveOptOut { phone: phone.clone() });
-                                }
-                            >
-                                {word(|t| t.yes_remove)}
-                            </button>
-                            " "
-                            <button class="secondary small" on:click=move |_| confirming.set(false)>
-                                {word(|t| t.keep_it)}
-                            </button>
-                        }
-                    }
-                </Show>
+                // Taking a number off the list is for those whose role allows it.
+                {move || {
+                    let may = access.refusal(Right::RemoveOptOut).is_none();
+                    may.then(|| removal(phone.clone(), confirming, remove))
+                }}
             </td>
         </tr>
+    }
+}
+
+/// Remove, with a question first: messages may reach the number again.
+fn removal(
+    phone: String,
+    confirming: RwSignal<bool>,
+    remove: ServerAction<RemoveOptOut>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    view! {
+        <Show
+            when=move || confirming.get()
+            fallback={
+                let phone = phone.clone();
+                move || view! {
+                    <button
+                        class="secondary small"
+                        aria-label={
+                            let phone = phone.clone();
+                            move || (t().remove_number)(&phone)
+                        }
+                        on:click=move |_| confirming.set(true)
+                    >
+                        {word(|t| t.remove)}
+                    </button>
+                }
+            }
+        >
+            {
+                let phone = phone.clone();
+                view! {
+                    <span role="alert">{word(|t| t.remove_question)}</span>
+                    " "
+                    <button
+                        class="danger small"
+                        on:click=move |_| {
+                            remove.dispatch(RemoveOptOut { phone: phone.clone() });
+                        }
+                    >
+                        {word(|t| t.yes_remove)}
+                    </button>
+                    " "
+                    <button class="secondary small" on:click=move |_| confirming.set(false)>
+                        {word(|t| t.keep_it)}
+                    </button>
+                }
+            }
+        </Show>
     }
 }

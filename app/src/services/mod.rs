@@ -10,16 +10,50 @@ mod settings;
 use leptos::prelude::use_context;
 use std::sync::Arc;
 
-use crate::models::AppError;
+use crate::models::{AppError, CampaignDetail, Refusal, Right, Role, SignedIn};
 
 pub use campaigns::{CampaignService, OperationService, ScheduleService};
 pub use opt_outs::OptOutService;
 pub use providers::ProviderService;
 pub use settings::SettingsService;
 
-/// Who performs an action, taken from the request (the portal's sign-in header, or a local operator).
+/// Who performs an action, as the server identified them (the portal's sign-in, or the local
+/// operator), with their role.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Actor(pub String);
+pub struct Actor {
+    pub name: String,
+    pub role: Role,
+}
+
+impl Actor {
+    /// Refused unless the actor's role gives `right`.
+    pub fn require(&self, right: Right) -> Result<(), AppError> {
+        if self.role.may(right) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(Refusal::NoRight {
+                role: self.role,
+                right,
+            }))
+        }
+    }
+
+    /// Refused unless the actor may operate a campaign `sender` scheduled: their own, or anyone's
+    /// for an approver or an admin.
+    pub fn require_operate(&self, sender: &str) -> Result<(), AppError> {
+        if self.role.may(Right::OperateAny) {
+            return Ok(());
+        }
+        self.require(Right::OperateOwn)?;
+        if self.name == sender {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(Refusal::NotYourCampaign {
+                sender: sender.to_owned(),
+            }))
+        }
+    }
+}
 
 /// Every area's service, as the server provides them.
 #[derive(Clone)]
@@ -43,5 +77,30 @@ pub fn provided() -> Result<Services, AppError> {
 pub fn actor() -> Result<Actor, AppError> {
     use_context::<Actor>().ok_or_else(|| {
         AppError::Internal("the acting user is not provided to server functions".into())
+    })
+}
+
+/// The acting user, when their role gives `right`: the first line of every server function.
+pub fn allowed(right: Right) -> Result<Actor, AppError> {
+    let actor = actor()?;
+    actor.require(right)?;
+    Ok(actor)
+}
+
+/// The campaign as `actor` sees it: the operations they may not run say why (the page disables
+/// them; the server refuses them anyway).
+pub fn as_seen_by(actor: &Actor, mut detail: CampaignDetail) -> CampaignDetail {
+    if let Err(AppError::Forbidden(why)) = actor.require_operate(&detail.summary.actor) {
+        for operation in &mut detail.operations {
+            operation.refused_because = Some(why.clone());
+        }
+    }
+    detail
+}
+
+/// Who the server sees, as the page shows it.
+pub fn signed_in() -> Result<SignedIn, AppError> {
+    use_context::<SignedIn>().ok_or_else(|| {
+        AppError::Internal("the signed-in user is not provided to server functions".into())
     })
 }

@@ -5,11 +5,14 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::domain::phone::Region;
 use crate::domain::sending_rules::SendingPolicies;
-use crate::identity::IdentityHeader;
 use crate::sandbox::settings::SandboxSettings;
 use crate::sending_rules_settings::{self, FrequencyCap, FrequencyCapSettings, PolicySettings};
 use crate::site::FrameAncestors;
 use serde::Deserialize;
+
+mod auth;
+use crate::identity::Authentication;
+pub use auth::{AuthError, AuthSettings, RoleSettings};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -46,8 +49,8 @@ pub enum ConfigurationError {
     FrameAncestors(String),
     #[error("sending.default_region: {0}")]
     Region(String),
-    #[error("server.identity_header: {0}")]
-    IdentityHeader(String),
+    #[error("{0}")]
+    Auth(#[from] AuthError),
 }
 
 /// The shortest webhook secret accepted: long enough not to be guessed.
@@ -63,6 +66,8 @@ pub struct Settings {
     pub sandbox: SandboxSettings,
     #[serde(default)]
     pub webhooks: WebhookSettings,
+    #[serde(default)]
+    pub auth: AuthSettings,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -83,7 +88,8 @@ pub struct ServerSettings {
     pub base_path: String,
     /// The built site (HTML assets, wasm, JS, CSS), as written by `cargo leptos build`.
     pub site_root: PathBuf,
-    /// Request header carrying the signed-in user's name, set by the portal; absent: a local operator.
+    /// Replaced by `[auth]`; refused at start with how to say the same there.
+    #[serde(default)]
     pub identity_header: Option<String>,
     /// Origins that may show the app in a frame (the portal), space-separated; empty: none but
     /// the app's own.
@@ -250,6 +256,18 @@ impl Settings {
             .set_default("sandbox.infobip.initial_balance", 100.0)
     }
 
+    fn authentication(&self) -> Result<Authentication, AuthError> {
+        if let Some(header) = &self.server.identity_header {
+            return Err(AuthError::Replaced(header.clone()));
+        }
+        let authentication = self.auth.parse(self.server.listen)?;
+        if matches!(authentication, Authentication::None) && !self.server.listen.ip().is_loopback()
+        {
+            tracing::warn!(listen = %self.server.listen, "auth.allow_anonymous_network: anyone who reaches this address acts as the local operator with every right");
+        }
+        Ok(authentication)
+    }
+
     /// Checks every value and reads each into its type, once: what start-up builds from.
     pub fn parse(mut self) -> Result<Configuration, ConfigurationError> {
         self.server.base_path = normalise_base_path(&self.server.base_path)?;
@@ -260,8 +278,7 @@ impl Settings {
         self.webhooks.validate()?;
         Ok(Configuration {
             frame_ancestors: self.server.frame_ancestors()?,
-            identity: IdentityHeader::new(self.server.identity_header.as_deref())
-                .map_err(|e| ConfigurationError::IdentityHeader(e.to_string()))?,
+            authentication: self.authentication()?,
             default_region: Region::parse(&self.sending.default_region)
                 .map_err(|e| ConfigurationError::Region(e.to_string()))?,
             policies: self.sending.sending_policies()?,
@@ -279,7 +296,7 @@ impl Settings {
 pub struct Configuration {
     pub settings: Settings,
     pub frame_ancestors: FrameAncestors,
-    pub identity: IdentityHeader,
+    pub authentication: Authentication,
     pub default_region: Region,
     pub policies: SendingPolicies,
     pub frequency_cap: FrequencyCap,

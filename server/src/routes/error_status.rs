@@ -24,6 +24,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::ProviderNotConfigured(_) => StatusCode::BAD_REQUEST,
         AppError::NotFound(_) => StatusCode::NOT_FOUND,
         AppError::NotAllowed(_) => StatusCode::CONFLICT,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         // The provider answered, and said no: the request, not the server, is at fault.
         AppError::Provider { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Unreachable { .. } => StatusCode::BAD_GATEWAY,

@@ -1,13 +1,16 @@
 //! Downloads a browser opens as plain links: a campaign's per-recipient results as CSV.
 
 use app::models::RecipientStatus;
+use app::models::Right;
 use axum::extract::{Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::error_status::status_of;
 use super::server_fns::ServerFnState;
+use super::sign_in;
 
 #[derive(Debug, Deserialize)]
 pub struct ExportQuery {
@@ -21,7 +24,17 @@ pub async fn campaign_recipients(
     State(state): State<ServerFnState>,
     Path(id): Path<String>,
     Query(query): Query<ExportQuery>,
+    request: Parts,
 ) -> Response {
+    let authentication = &state.authentication;
+    if let Err(refused) = sign_in::identify_with(
+        authentication,
+        &request.extensions,
+        &request.headers,
+        Right::Read,
+    ) {
+        return refused.into_response();
+    }
     let status = match query.status.as_str() {
         "" => None,
         name => match RecipientStatus::parse(name) {

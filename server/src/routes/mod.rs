@@ -5,4 +5,5 @@ pub mod exports;
 pub mod health;
 pub mod request_origin;
 pub mod server_fns;
+pub mod sign_in;
 pub mod webhooks;

@@ -9,12 +9,14 @@ use leptos::prelude::provide_context;
 
 use super::error_status::with_error_status;
 use super::request_origin;
-use crate::identity::IdentityHeader;
+use super::sign_in;
+use crate::identity::Authentication;
+use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct ServerFnState {
     pub services: Services,
-    pub identity: IdentityHeader,
+    pub authentication: Arc<Authentication>,
 }
 
 /// Runs the server function, once `request_origin` lets the request through; an error is
@@ -30,12 +32,21 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
         }
         return response;
     }
-    let actor = state.identity.actor(request.headers());
+    let actor = match sign_in::identify(
+        &state.authentication,
+        request.extensions(),
+        request.headers(),
+    ) {
+        Ok(actor) => actor,
+        Err(refused) => return refused.into_response(),
+    };
+    let signed_in = state.authentication.signed_in(&actor);
     let services = state.services.clone();
     let response = leptos_axum::handle_server_fns_with_context(
         move || {
             provide_context(services.clone());
             provide_context(actor.clone());
+            provide_context(signed_in.clone());
         },
         request,
     )
@@ -64,6 +75,7 @@ pub fn register_all() {
     register_explicit::<providers::CheckBalanceDetails>();
     register_explicit::<providers::LowBalances>();
     register_explicit::<providers::ListTimeZones>();
+    register_explicit::<settings::WhoAmI>();
     register_explicit::<settings::ReadSettings>();
     register_explicit::<settings::ReadSandboxClock>();
     register_explicit::<settings::AdvanceSandboxClock>();

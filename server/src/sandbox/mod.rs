@@ -12,7 +12,10 @@ pub mod received;
 pub mod settings;
 pub mod standalone;
 
-use axum::middleware::from_fn_with_state;
+use axum::body::Body;
+use axum::http::Request;
+use axum::middleware::{from_fn, from_fn_with_state, Next};
+use axum::response::Response;
 use axum::Router;
 use std::sync::{Arc, RwLock};
 
@@ -23,6 +26,10 @@ use infobip::InfobipSandbox;
 use octopush::OctopushSandbox;
 use received::MountedSandboxes;
 use settings::SandboxSettings;
+
+/// Lets a request into the control panel or answers it: the app's sign-in, where the sandboxes
+/// are mounted in it (run alone, they have no sign-in of their own).
+pub type ControlGate = Arc<dyn Fn(&Request<Body>) -> Result<(), Box<Response>> + Send + Sync>;
 
 /// Where each part is mounted, below the sandboxes' own path (`/sandbox` in the app, the root
 /// when they run alone).
@@ -59,24 +66,35 @@ impl Sandboxes {
         self
     }
 
-    /// Both APIs (behind the fault layer) and the control panel, to be nested under one path.
-    pub fn router(&self) -> Router {
+    /// Both APIs (behind the fault layer) and the control panel (behind `gate`, when given), to
+    /// be nested under one path.
+    pub fn router(&self, gate: Option<ControlGate>) -> Router {
         let faulty =
             |router: Router| router.layer(from_fn_with_state(self.faults.clone(), faults::inject));
+        let control = control::routes(
+            self.clock.clone(),
+            self.faults.clone(),
+            MountedSandboxes {
+                octopush: Some(self.octopush.clone()),
+                infobip: Some(self.infobip.clone()),
+            },
+        );
+        let control = match gate {
+            Some(gate) => control.layer(from_fn(move |request: Request<Body>, next: Next| {
+                let let_in = gate(&request);
+                async move {
+                    match let_in {
+                        Ok(()) => next.run(request).await,
+                        Err(refused) => *refused,
+                    }
+                }
+            })),
+            None => control,
+        };
         Router::new()
             .nest(OCTOPUSH_PATH, faulty(self.octopush.router()))
             .nest(INFOBIP_PATH, faulty(self.infobip.router()))
-            .nest(
-                CONTROL_PATH,
-                control::routes(
-                    self.clock.clone(),
-                    self.faults.clone(),
-                    MountedSandboxes {
-                        octopush: Some(self.octopush.clone()),
-                        infobip: Some(self.infobip.clone()),
-                    },
-                ),
-            )
+            .nest(CONTROL_PATH, control)
     }
 
     /// The report pushers, which post delivery reports as the providers do.

@@ -20,7 +20,7 @@ pub struct Standalone {
 /// Binds both sandboxes to `listen`, mounted at the root.
 pub async fn build(listen: SocketAddr, settings: &SandboxSettings) -> std::io::Result<Standalone> {
     let sandboxes = Sandboxes::from_settings(settings);
-    let api = Api::bind(listen).await?.with_router(sandboxes.router());
+    let api = Api::bind(listen).await?.with_router(sandboxes.router(None));
     Ok(Standalone {
         address: api.address()?,
         workers: sandboxes.workers(),

@@ -156,6 +156,7 @@ impl OperationService for CampaignOperations {
             .await
             .map_err(read_failed)?
             .ok_or_else(|| no_campaign(campaign_id))?;
+        actor.require_operate(&campaign.actor)?;
         let provider_id = campaign.provider;
         let provider = self.providers.get(provider_id)?.clone();
         let submissions = self
@@ -258,7 +259,7 @@ impl OperationService for CampaignOperations {
             .store
             .record_action(
                 campaign_id,
-                &actor.0,
+                &actor.name,
                 CampaignActionKind::Operation(kind),
                 detail.as_deref(),
                 now,
@@ -309,7 +310,7 @@ impl CampaignOperations {
                     .set_submission_recipients(
                         &submission.id,
                         RecipientStatus::Canceled,
-                        Some(&format!("canceled by {}", actor.0)),
+                        Some(&format!("canceled by {}", actor.name)),
                         SOURCE,
                         now,
                     )

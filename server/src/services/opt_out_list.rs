@@ -148,7 +148,7 @@ impl OptOutService for OptOutList {
         for recipient in &list.recipients {
             let added = self
                 .store
-                .add_opt_out(recipient.number.e164(), source, None, &actor.0, now)
+                .add_opt_out(recipient.number.e164(), source, None, &actor.name, now)
                 .await
                 .map_err(not_recorded)?;
             if added {
@@ -171,7 +171,7 @@ impl OptOutService for OptOutList {
             .map_err(|e| AppError::Invalid(vec![FieldError::new(Field::OptOutNumbers, e)]))?;
         let removed = self
             .store
-            .remove_opt_out(number.e164(), &actor.0, self.clock.now())
+            .remove_opt_out(number.e164(), &actor.name, self.clock.now())
             .await
             .map_err(not_recorded)?;
         if removed {

@@ -197,7 +197,7 @@ impl ScheduleService for Scheduler {
         let holder = self.claims.new_holder();
         let rows = campaign_rows(
             &campaign_id,
-            &actor.0,
+            &actor.name,
             &order,
             &plan,
             &submissions,
@@ -214,7 +214,7 @@ impl ScheduleService for Scheduler {
             holder,
             rows,
             requests,
-            actor: actor.0.clone(),
+            actor: actor.name.clone(),
             now,
         }
         .run()

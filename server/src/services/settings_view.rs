@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use crate::clock::SandboxClock;
 use crate::configuration::Configuration;
+use crate::identity::Authentication;
 use crate::storage::Backend;
 
 pub struct SettingsView {
@@ -89,7 +90,11 @@ pub fn server_settings(
             days: cap.days,
             over_cap_left_out: cap.action == CapAction::Exclude,
         },
-        identity_header: settings.server.identity_header.clone(),
+        identity_header: match &configuration.authentication {
+            // As configured (a header name is read in lower case).
+            Authentication::TrustedHeader(_) => settings.auth.user_header.clone(),
+            Authentication::None => None,
+        },
         frame_ancestors: configuration.frame_ancestors.origins().to_vec(),
         sandbox: configuration.sandbox_mounted(),
     }

@@ -1,19 +1,25 @@
 //! The routes: server functions and exports, health, webhooks, the sandboxes when mounted, the
 //! site; nested under the base path, behind the headers every answer carries.
 
+use app::models::Right;
 use app::services::Services;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use std::convert::Infallible;
+use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::configuration::Configuration;
+use crate::identity::Authentication;
 use crate::request_log::RedactedRequestSpan;
+use crate::routes::sign_in;
 use crate::routes::{exports, health, server_fns, webhooks};
+use crate::sandbox::ControlGate;
 use crate::sandbox::Sandboxes;
 use crate::services::ReportIntake;
 use crate::site;
@@ -31,6 +37,7 @@ pub struct Served {
 
 pub fn router(configuration: &Configuration, served: Served) -> Router {
     let server = &configuration.settings.server;
+    let authentication = Arc::new(configuration.authentication.clone());
     server_fns::register_all();
     let mut app = Router::new()
         .route(
@@ -47,7 +54,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
         )
         .with_state(server_fns::ServerFnState {
             services: served.services,
-            identity: configuration.identity.clone(),
+            authentication: authentication.clone(),
         })
         .route("/health", get(health::health))
         .nest(
@@ -55,7 +62,10 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             webhooks::routes(served.intake),
         );
     if let Some(sandboxes) = &served.sandboxes {
-        app = app.nest(SANDBOX_PATH, sandboxes.router());
+        app = app.nest(
+            SANDBOX_PATH,
+            sandboxes.router(Some(control_gate(authentication))),
+        );
     }
     let app = app.merge(site::routes(
         &server.site_root,
@@ -76,4 +86,18 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
         HeaderValue::from_static("same-origin"),
     ))
     .layer(TraceLayer::new_for_http().make_span_with(RedactedRequestSpan))
+}
+
+/// The sandbox controls move the clock every campaign in the sandboxes is sent by: admins only.
+fn control_gate(authentication: Arc<Authentication>) -> ControlGate {
+    Arc::new(move |request| {
+        sign_in::identify_with(
+            &authentication,
+            request.extensions(),
+            request.headers(),
+            Right::SandboxControl,
+        )
+        .map(|_| ())
+        .map_err(|refused| Box::new(refused.into_response()))
+    })
 }

@@ -136,6 +136,18 @@ pub struct Answer {
 }
 
 impl Answer {
+    pub async fn read(response: reqwest::Response) -> Self {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.unwrap().to_vec();
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
+        }
+    }
+
     pub fn ok<T: DeserializeOwned>(&self) -> T {
         assert!(
             self.status.is_success(),
@@ -167,15 +179,7 @@ impl TestApp {
             .send()
             .await
             .expect("the server answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.bytes().await.unwrap().to_vec();
-        Answer {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes,
-        }
+        Answer::read(response).await
     }
 
     /// Campaigns the Octopush sandbox has accepted.

@@ -195,9 +195,12 @@ async fn providers_say_whether_they_are_sandboxes() {
 }
 
 #[tokio::test]
-async fn the_identity_header_names_who_scheduled() {
+async fn the_portals_sign_in_names_who_scheduled() {
     let mut settings = test_settings();
-    settings.server.identity_header = Some("X-Forwarded-User".into());
+    settings.auth.mode = Some("trusted_header".into());
+    settings.auth.user_header = Some("X-Forwarded-User".into());
+    settings.auth.trusted_proxies = "127.0.0.1 ::1".into();
+    settings.auth.roles.default = Some("sender".into());
     let app = spawn_app_with(settings).await;
     let response = app
         .http

@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 use sms_scheduler_server::domain::Purpose;
 
-use crate::helpers::{spawn_app_with, test_settings};
+use crate::helpers::{spawn_app_with, test_settings, Answer};
 
 #[tokio::test]
 async fn everything_lives_under_the_base_path() {
@@ -87,9 +87,21 @@ async fn the_page_may_be_framed_only_by_the_configured_portal() {
 async fn the_settings_say_what_is_in_force_and_never_a_secret() {
     let mut settings = test_settings();
     settings.server.frame_ancestors = "https://portal.example.com".into();
-    settings.server.identity_header = Some("X-Forwarded-User".into());
+    settings.auth.mode = Some("trusted_header".into());
+    settings.auth.user_header = Some("X-Forwarded-User".into());
+    settings.auth.trusted_proxies = "127.0.0.1 ::1".into();
+    settings.auth.roles.default = Some("viewer".into());
     let app = spawn_app_with(settings).await;
-    let answer = app.call("read_settings", json!({})).await;
+    let answer = Answer::read(
+        app.http
+            .post(format!("{}api/read_settings", app.url))
+            .header("X-Forwarded-User", "victor")
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     let shown: app::models::ServerSettings = answer.ok();
     assert_eq!(shown.database, "SQLite");
     assert_eq!(shown.frame_ancestors, ["https://portal.example.com"]);

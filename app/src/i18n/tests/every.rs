@@ -8,7 +8,7 @@ use crate::domain::sender::SenderIdError;
 use crate::domain::OptOutSource;
 use crate::models::{
     Amount, CancelLimits, Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation,
-    Refusal, ResendBlocked, RuleBreak, Then, WindowTerms,
+    Refusal, ResendBlocked, Right, Role, RuleBreak, Then, WindowTerms,
 };
 use chrono::Weekday;
 
@@ -183,6 +183,13 @@ pub(super) fn every_problem() -> Vec<Problem> {
 
 pub(super) fn every_refusal() -> Vec<Refusal> {
     let refusals = vec![
+        Refusal::NoRight {
+            role: Role::Viewer,
+            right: Right::Send,
+        },
+        Refusal::NotYourCampaign {
+            sender: "alice@example.com".into(),
+        },
         Refusal::NoSuchCampaign("c-1".into()),
         Refusal::NoSuchRecipient("r-1".into()),
         Refusal::NotOptedOut("+33612345678".into()),
@@ -212,7 +219,9 @@ pub(super) fn every_refusal() -> Vec<Refusal> {
     ];
     for refusal in &refusals {
         match refusal {
-            Refusal::NoSuchCampaign(_)
+            Refusal::NoRight { .. }
+            | Refusal::NotYourCampaign { .. }
+            | Refusal::NoSuchCampaign(_)
             | Refusal::NoSuchRecipient(_)
             | Refusal::NotOptedOut(_)
             | Refusal::NotAUuid(_)

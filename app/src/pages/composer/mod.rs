@@ -10,6 +10,7 @@ use fields::{MessageField, RecipientsField};
 use flow::{shortfall_of, ScheduleFlow};
 use form::ComposerForm;
 
+use crate::access::Access;
 use crate::api::campaigns::preview_campaign;
 use crate::api::providers::{check_balance, list_providers, list_time_zones};
 use crate::client::focus_by_id;
@@ -23,7 +24,7 @@ use crate::debounce::debounced;
 use crate::domain::CAMPAIGN_NAME_MAX;
 use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, word};
-use crate::models::{Field, ScheduleRequest};
+use crate::models::{Field, Right, ScheduleRequest};
 
 /// The preview follows the form this long after the user stops typing.
 const PREVIEW_DELAY: Duration = Duration::from_millis(400);
@@ -33,6 +34,7 @@ const PREVIEW_DELAY: Duration = Duration::from_millis(400);
 pub fn ComposerPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
+    let access = Access::from_context();
     let fetched_providers = Fetched::new(list_providers);
     let providers = Signal::derive(move || fetched_providers.get());
     let zones = Fetched::new(list_time_zones);
@@ -222,15 +224,22 @@ pub fn ComposerPage() -> impl IntoView {
                         let on_back = Callback::new(move |()| confirming.set(None));
                         Suspend::new(confirm_panel_view(request, preview, on_confirm, on_back)).into_any()
                     }
-                    None => view! {
-                        <ScheduleButtons
-                            pending
-                            checking
-                            just_scheduled
-                            on_new_campaign=Callback::new(move |()| new_campaign())
-                        />
-                    }
-                        .into_any(),
+                    None => match access.refusal(Right::Send) {
+                        // The server would refuse: say so where the button would be.
+                        Some(why) => view! {
+                            <p class="no-right" role="note" data-testid="no-right">{(t().refusal)(&why)}</p>
+                        }
+                            .into_any(),
+                        None => view! {
+                            <ScheduleButtons
+                                pending
+                                checking
+                                just_scheduled
+                                on_new_campaign=Callback::new(move |()| new_campaign())
+                            />
+                        }
+                            .into_any(),
+                    },
                 }}
                 {move || {
                     pending

@@ -1,0 +1,108 @@
+//! Who may do what: the roles people have and the rights each role gives. The server checks them
+//! on every request; the browser reads them only to leave out what the user may not do.
+
+use serde::{Deserialize, Serialize};
+
+/// A person's role, from the portal's groups (or every right for the local operator).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Reads campaigns, recipients, history, exports and settings.
+    Viewer,
+    /// A viewer who also previews and schedules, and operates their own campaigns.
+    Sender,
+    /// A viewer who also operates anyone's campaigns.
+    Approver,
+    /// Every right, the opt-out list's removals and the sandbox controls included.
+    Admin,
+}
+
+/// Something a role may or may not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Right {
+    /// Campaigns, recipients, their history and exports, the opt-out list, the settings.
+    Read,
+    /// Preview and schedule campaigns; add numbers to the opt-out list (that only protects people).
+    Send,
+    /// Cancel, reschedule, pause or resume a campaign one scheduled.
+    OperateOwn,
+    /// The same on anyone's campaign.
+    OperateAny,
+    /// Take a number off the opt-out list: messages may reach it again.
+    RemoveOptOut,
+    /// Move the sandbox clock, set its faults.
+    SandboxControl,
+}
+
+impl Role {
+    /// From the fewest rights to the most.
+    pub const ALL: [Role; 4] = [Role::Viewer, Role::Sender, Role::Approver, Role::Admin];
+
+    /// Its name in configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Viewer => "viewer",
+            Role::Sender => "sender",
+            Role::Approver => "approver",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// The role named `name` (`as_str`).
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.as_str() == name)
+    }
+
+    pub fn may(self, right: Right) -> bool {
+        match right {
+            Right::Read => true,
+            Right::Send => matches!(self, Role::Sender | Role::Admin),
+            Right::OperateOwn => matches!(self, Role::Sender | Role::Approver | Role::Admin),
+            Right::OperateAny => matches!(self, Role::Approver | Role::Admin),
+            Right::RemoveOptOut | Right::SandboxControl => self == Role::Admin,
+        }
+    }
+}
+
+impl Right {
+    pub const ALL: [Right; 6] = [
+        Right::Read,
+        Right::Send,
+        Right::OperateOwn,
+        Right::OperateAny,
+        Right::RemoveOptOut,
+        Right::SandboxControl,
+    ];
+}
+
+/// Who the server sees in a request, for the page to show and to leave out what they may not do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub name: String,
+    pub role: Role,
+    /// Whether a sign-in names people (false: everyone is the local operator).
+    pub from_sign_in: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_role_has_the_rights_of_its_description() {
+        let rights = |role: Role| Right::ALL.into_iter().filter(move |r| role.may(*r));
+        assert_eq!(rights(Role::Viewer).collect::<Vec<_>>(), [Right::Read]);
+        assert_eq!(
+            rights(Role::Sender).collect::<Vec<_>>(),
+            [Right::Read, Right::Send, Right::OperateOwn]
+        );
+        assert_eq!(
+            rights(Role::Approver).collect::<Vec<_>>(),
+            [Right::Read, Right::OperateOwn, Right::OperateAny]
+        );
+        assert_eq!(rights(Role::Admin).count(), Right::ALL.len());
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}
