@@ -28,7 +28,6 @@ impl Access {
     /// Why the user may not use `right` (tracked); `None` while the server has not said, so
     /// that nothing the user may use blinks out and back.
     pub fn refusal(self, right: Right) -> Option<Refusal> {
-        let role = self.signed_in()?.role;
-        (!role.may(right)).then_some(Refusal::NoRight { role, right })
+        self.signed_in()?.role.refusal(right)
     }
 }

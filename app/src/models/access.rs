@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Refusal;
+
 /// A person's role, from the portal's groups (or every right for the local operator).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Role {
@@ -50,6 +52,11 @@ impl Role {
     /// The role named `name` (`as_str`).
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|role| role.as_str() == name)
+    }
+
+    /// Why this role may not use `right`; `None` when it may.
+    pub fn refusal(self, right: Right) -> Option<Refusal> {
+        (!self.may(right)).then_some(Refusal::NoRight { role: self, right })
     }
 
     pub fn may(self, right: Right) -> bool {

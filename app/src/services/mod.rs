@@ -28,13 +28,9 @@ pub struct Actor {
 impl Actor {
     /// Refused unless the actor's role gives `right`.
     pub fn require(&self, right: Right) -> Result<(), AppError> {
-        if self.role.may(right) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden(Refusal::NoRight {
-                role: self.role,
-                right,
-            }))
+        match self.role.refusal(right) {
+            Some(why) => Err(AppError::Forbidden(why)),
+            None => Ok(()),
         }
     }
 

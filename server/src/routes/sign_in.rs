@@ -1,7 +1,7 @@
 //! Who sends a request, for the routes that act for a person (server functions, exports, the
 //! sandbox controls): identified before any work, refused with a reason when not let in.
 
-use app::models::{Refusal, Right};
+use app::models::Right;
 use app::services::Actor;
 use axum::extract::ConnectInfo;
 use axum::http::{Extensions, HeaderMap, StatusCode};
@@ -54,12 +54,8 @@ pub fn identify_with(
     right: Right,
 ) -> Result<Actor, Refused> {
     let actor = identify(authentication, extensions, headers)?;
-    if actor.role.may(right) {
+    let Some(refusal) = actor.role.refusal(right) else {
         return Ok(actor);
-    }
-    let refusal = Refusal::NoRight {
-        role: actor.role,
-        right,
     };
     tracing::warn!(actor = %actor.name, ?right, "request refused: no right");
     Err(Refused {
