@@ -39,8 +39,10 @@ pub enum ConfigurationError {
     InfobipHalfConfigured,
     #[error("sandbox.faults: {0}")]
     Faults(String),
-    #[error("webhooks.secret: use at least {MIN_SECRET_LENGTH} letters, digits, '-' or '_' (it is part of a URL)")]
-    WebhookSecret,
+    #[error("webhooks.{0}: use at least {MIN_SECRET_LENGTH} letters, digits, '-' or '_' (it is part of a URL)")]
+    WebhookSecret(&'static str),
+    #[error("webhooks.previous_secret is the secret being replaced: set webhooks.secret as well")]
+    PreviousSecretAlone,
     #[error("webhooks.public_url {0:?} is not an http(s) URL")]
     PublicUrl(String),
     #[error("sending.{0}")]
@@ -75,6 +77,9 @@ pub struct WebhookSettings {
     /// The secret path segment of the webhook URLs (`…/webhooks/<secret>/octopush`); generated at
     /// start-up when absent, which only the sandboxes can then know.
     pub secret: Option<SecretString>,
+    /// The secret being replaced, still accepted while the providers are told the new one, so
+    /// that no report is refused during a rotation.
+    pub previous_secret: Option<SecretString>,
     /// The app's URL as the providers reach it (base path included), e.g.
     /// `https://portal.example.com/tools/sms`; needed for Infobip to push its reports.
     pub public_url: Option<String>,
@@ -315,14 +320,22 @@ impl Configuration {
 
 impl WebhookSettings {
     fn validate(&mut self) -> Result<(), ConfigurationError> {
-        if let Some(secret) = &self.secret {
-            let secret = secret.expose_secret();
-            let url_safe = secret
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if secret.len() < MIN_SECRET_LENGTH || !url_safe {
-                return Err(ConfigurationError::WebhookSecret);
+        for (key, secret) in [
+            ("secret", &self.secret),
+            ("previous_secret", &self.previous_secret),
+        ] {
+            if let Some(secret) = secret {
+                let secret = secret.expose_secret();
+                let url_safe = secret
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if secret.len() < MIN_SECRET_LENGTH || !url_safe {
+                    return Err(ConfigurationError::WebhookSecret(key));
+                }
             }
+        }
+        if self.secret.is_none() && self.previous_secret.is_some() {
+            return Err(ConfigurationError::PreviousSecretAlone);
         }
         if let Some(url) = &self.public_url {
             let trimmed = url.trim().trim_end_matches('/');

@@ -86,6 +86,7 @@ fn the_embedded_default_uses_both_sandboxes() {
 fn webhook_secrets_must_be_long_and_url_safe() {
     let webhooks = |secret: &str, url: Option<&str>| WebhookSettings {
         secret: Some(SecretString::from(secret.to_owned())),
+        previous_secret: None,
         public_url: url.map(str::to_owned),
     };
     let mut good = webhooks(
@@ -99,11 +100,24 @@ fn webhook_secrets_must_be_long_and_url_safe() {
     );
     assert!(matches!(
         webhooks("short", None).validate(),
-        Err(ConfigurationError::WebhookSecret)
+        Err(ConfigurationError::WebhookSecret("secret"))
     ));
     assert!(matches!(
         webhooks("abcdefghijklmnopqrstuvwx/../x", None).validate(),
-        Err(ConfigurationError::WebhookSecret)
+        Err(ConfigurationError::WebhookSecret("secret"))
+    ));
+    let mut rotating = webhooks("abcdefghijklmnopqrstuvwx-_1", None);
+    rotating.previous_secret = Some(SecretString::from("too-short".to_owned()));
+    assert!(matches!(
+        rotating.validate(),
+        Err(ConfigurationError::WebhookSecret("previous_secret"))
+    ));
+    rotating.previous_secret = Some(SecretString::from("zyxwvutsrqponmlkjihgfedcba".to_owned()));
+    rotating.validate().unwrap();
+    rotating.secret = None;
+    assert!(matches!(
+        rotating.validate(),
+        Err(ConfigurationError::PreviousSecretAlone)
     ));
     assert!(matches!(
         webhooks("abcdefghijklmnopqrstuvwxyz", Some("portal.example.com")).validate(),

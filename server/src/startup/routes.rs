@@ -58,8 +58,8 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
         })
         .route("/health", get(health::health))
         .nest(
-            &served.webhooks.mount_path(),
-            webhooks::routes(served.intake),
+            &webhooks::mount_path(),
+            webhooks::routes(served.intake, served.webhooks),
         );
     if let Some(sandboxes) = &served.sandboxes {
         app = app.nest(

@@ -148,10 +148,43 @@ async fn a_report_delivered_twice_is_recorded_once_and_a_bad_one_is_refused() {
         report.to_string(),
     )
     .await;
-    assert!(
-        wrong_secret.status().is_client_error(),
-        "{}",
-        wrong_secret.status()
+    assert_eq!(wrong_secret.status(), 404);
+}
+
+#[tokio::test]
+async fn during_a_rotation_reports_are_taken_under_either_secret_and_no_other() {
+    const PREVIOUS: &str = "previous-webhook-secret-98765";
+    let mut settings = test_settings();
+    settings.webhooks.secret = Some(SecretString::from(SECRET.to_owned()));
+    settings.webhooks.previous_secret = Some(SecretString::from(PREVIOUS.to_owned()));
+    let app = spawn_app_with(settings).await;
+    let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
+    let ticket = receipt.submissions[0].reference.clone().unwrap();
+    let report = |number: &str| {
+        json!({"channel": "sms", "message_id": ticket, "number": number,
+            "status": "DELIVERED", "delivery_date": "2030-01-01 10:00:30", "unit_price": 0.05,
+            "list_name": null, "meta_data": {}})
+        .to_string()
+    };
+    let under_new = post_webhook(&app, SECRET, "/octopush", report("+33612345678")).await;
+    assert_eq!(under_new.status(), 200);
+    let under_previous = post_webhook(&app, PREVIOUS, "/octopush", report("+33698765432")).await;
+    assert_eq!(under_previous.status(), 200);
+    for refused in [
+        "previous-webhook-secret-9876",
+        "previous-webhook-secret-987650",
+        "test-webhook-secret-0123456788",
+    ] {
+        let response = post_webhook(&app, refused, "/octopush", report("+33612345678")).await;
+        assert_eq!(response.status(), 404, "{refused}");
+    }
+    let detail = app.campaign_detail(&receipt.campaign_id).await;
+    assert_eq!(
+        statuses(&detail),
+        [
+            ("+33612345678".to_owned(), RecipientStatus::Delivered),
+            ("+33698765432".to_owned(), RecipientStatus::Delivered)
+        ]
     );
 }
 
