@@ -11,7 +11,10 @@ pub async fn preview_campaign(
     request: ScheduleRequest,
     offset: u64,
 ) -> Result<CampaignPreview, AppError> {
-    crate::services::allowed(crate::models::Right::Send)?;
+    crate::services::allowed_within_limit(
+        crate::models::Right::Send,
+        crate::models::LimitedAction::Preview,
+    )?;
     crate::services::provided()?
         .schedule
         .preview(request, offset)

@@ -10,7 +10,10 @@ pub async fn schedule_sms(
     request: ScheduleRequest,
     campaign_id: Option<String>,
 ) -> Result<ScheduleReceipt, AppError> {
-    let actor = crate::services::allowed(crate::models::Right::Send)?;
+    let actor = crate::services::allowed_within_limit(
+        crate::models::Right::Send,
+        crate::models::LimitedAction::Schedule,
+    )?;
     crate::services::provided()?
         .schedule
         .schedule(&actor, request, campaign_id)

@@ -6,8 +6,8 @@ use crate::domain::message::MessageStats;
 use crate::domain::{Encoding, OptOutSource, Purpose};
 use crate::models::{
     AppError, CampaignActionKind, CampaignState, CapTerms, Enforcement, EventSource, Field,
-    FieldError, Notice, OperationReport, Problem, ProviderId, ProviderOptions, RecipientStatus,
-    Refusal, Role, ScheduleProgress, WindowTerms,
+    FieldError, LimitedAction, Notice, OperationReport, Problem, ProviderId, ProviderOptions,
+    RecipientStatus, Refusal, Role, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
 
@@ -183,6 +183,7 @@ catalogue! {
         provider_refused: fn(&str, &str) -> String,
         unreachable: fn(&str, &str) -> String,
         busy: fn(&str, Option<u64>) -> String,
+        throttled: fn(LimitedAction, u32, u64) -> String,
         not_configured: fn(&str) -> String,
         server_failed: fn(&str) -> String,
         request_failed: fn(&str) -> String,
@@ -214,6 +215,11 @@ impl Texts {
                 provider,
                 retry_after_seconds,
             } => (self.busy)(&provider.to_string(), *retry_after_seconds),
+            AppError::Throttled {
+                action,
+                per_minute,
+                retry_after_seconds,
+            } => (self.throttled)(*action, *per_minute, *retry_after_seconds),
             AppError::ProviderNotConfigured(provider) => {
                 (self.not_configured)(&provider.to_string())
             }

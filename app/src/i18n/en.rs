@@ -309,6 +309,7 @@ pub static EN: Texts = Texts {
         format!("{provider} did not answer ({message}). It may have acted on the request all the same.")
     },
     busy: en_sentences::busy,
+    throttled: en_sentences::throttled,
     not_configured: |provider| format!("{provider} is not configured on this server."),
     server_failed: |message| format!("The server failed: {message}"),
     request_failed: |message| format!("The request to the server failed: {message}"),

@@ -3,7 +3,9 @@
 use super::{en_names, fixed_point, plural};
 use crate::domain::column_mapping::LoadedList;
 use crate::domain::message::MessageStats;
-use crate::models::{CampaignActionKind, CapTerms, OperationReport, ScheduleProgress};
+use crate::models::{
+    CampaignActionKind, CapTerms, LimitedAction, OperationReport, ScheduleProgress,
+};
 
 pub(super) fn counter(stats: &MessageStats) -> String {
     format!(
@@ -136,4 +138,14 @@ pub(super) fn busy(provider: &str, wait: Option<u64>) -> String {
             "{provider} is receiving too many requests; nothing was done. Try again in a moment."
         ),
     }
+}
+
+pub(super) fn throttled(action: LimitedAction, per_minute: u32, wait_seconds: u64) -> String {
+    let what = match action {
+        LimitedAction::Preview => "previews",
+        LimitedAction::Schedule => "schedules",
+    };
+    format!(
+        "You have asked for more than {per_minute} {what} a minute; nothing was done. Try again in {wait_seconds} s."
+    )
 }

@@ -336,6 +336,7 @@ pub static FR: Texts = Texts {
         format!("{provider} n'a pas répondu ({message}). Il a pu traiter la requête malgré tout.")
     },
     busy: fr_sentences::busy,
+    throttled: fr_sentences::throttled,
     not_configured: |provider| format!("{provider} n'est pas configuré sur ce serveur."),
     server_failed: |message| format!("Le serveur a échoué : {message}"),
     request_failed: |message| format!("La requête au serveur a échoué : {message}"),

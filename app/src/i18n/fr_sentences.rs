@@ -3,7 +3,7 @@
 use super::{fixed_point, fr_names, plural};
 use crate::domain::column_mapping::LoadedList;
 use crate::domain::message::MessageStats;
-use crate::models::{CapTerms, OperationReport, ScheduleProgress};
+use crate::models::{CapTerms, LimitedAction, OperationReport, ScheduleProgress};
 
 pub(super) fn counter(stats: &MessageStats) -> String {
     format!(
@@ -138,4 +138,14 @@ pub(super) fn busy(provider: &str, wait: Option<u64>) -> String {
             "{provider} reçoit trop de requêtes ; rien n'a été fait. Réessayez dans un instant."
         ),
     }
+}
+
+pub(super) fn throttled(action: LimitedAction, per_minute: u32, wait_seconds: u64) -> String {
+    let what = match action {
+        LimitedAction::Preview => "aperçus",
+        LimitedAction::Schedule => "programmations",
+    };
+    format!(
+        "Vous avez demandé plus de {per_minute} {what} par minute ; rien n'a été fait. Réessayez dans {wait_seconds} s."
+    )
 }

@@ -81,6 +81,14 @@ impl Right {
     ];
 }
 
+/// What each person may do only so many times a minute: each costs the server real work (a
+/// preview reads every number) or money (a schedule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LimitedAction {
+    Preview,
+    Schedule,
+}
+
 /// Who the server sees in a request, for the page to show and to leave out what they may not do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedIn {

@@ -3,7 +3,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{Problem, ProviderId, Refusal};
+use super::{LimitedAction, Problem, ProviderId, Refusal};
 
 /// The composer field an error belongs to, so the browser shows it in the right place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +110,16 @@ pub enum AppError {
         provider: ProviderId,
         retry_after_seconds: Option<u64>,
     },
+    /// This person asked for `action` more than `per_minute` times in a minute: nothing was done;
+    /// the same request is taken again after `retry_after_seconds`.
+    #[error(
+        "Too many requests of this kind; nothing was done. Try again in {retry_after_seconds} s."
+    )]
+    Throttled {
+        action: LimitedAction,
+        per_minute: u32,
+        retry_after_seconds: u64,
+    },
     #[error("{0} is not configured on this server.")]
     ProviderNotConfigured(ProviderId),
     /// What was asked for does not exist (a campaign, a recipient).
@@ -129,6 +139,29 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// How long to wait before the same request is taken, when the refusal says.
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            AppError::Busy {
+                retry_after_seconds,
+                ..
+            } => *retry_after_seconds,
+            AppError::Throttled {
+                retry_after_seconds,
+                ..
+            } => Some(*retry_after_seconds),
+            AppError::Invalid(_)
+            | AppError::Provider { .. }
+            | AppError::Unreachable { .. }
+            | AppError::ProviderNotConfigured(_)
+            | AppError::NotFound(_)
+            | AppError::NotAllowed(_)
+            | AppError::Forbidden(_)
+            | AppError::Internal(_)
+            | AppError::Transport(_) => None,
+        }
+    }
+
     /// Errors that belong to `field`, for display under it.
     pub fn errors_for(&self, field: Field) -> Vec<FieldError> {
         match self {

@@ -15,7 +15,7 @@ mod schedule;
 mod settings;
 mod status;
 
-pub use access::{Right, Role, SignedIn};
+pub use access::{LimitedAction, Right, Role, SignedIn};
 pub use campaign::{
     CampaignAction, CampaignActionKind, CampaignDetail, CampaignFilter, CampaignOperation,
     CampaignPage, CampaignState, CampaignSummary, OperationAvailability, OperationKind,

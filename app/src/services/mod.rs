@@ -3,6 +3,7 @@
 //! for each server-function request; the app never sees the implementations.
 
 mod campaigns;
+mod limits;
 mod opt_outs;
 mod providers;
 mod settings;
@@ -10,9 +11,10 @@ mod settings;
 use leptos::prelude::use_context;
 use std::sync::Arc;
 
-use crate::models::{AppError, CampaignDetail, Refusal, Right, Role, SignedIn};
+use crate::models::{AppError, CampaignDetail, LimitedAction, Refusal, Right, Role, SignedIn};
 
 pub use campaigns::{CampaignService, OperationService, ScheduleService};
+pub use limits::RequestLimits;
 pub use opt_outs::OptOutService;
 pub use providers::ProviderService;
 pub use settings::SettingsService;
@@ -60,6 +62,7 @@ pub struct Services {
     pub opt_outs: Arc<dyn OptOutService>,
     pub providers: Arc<dyn ProviderService>,
     pub settings: Arc<dyn SettingsService>,
+    pub limits: Arc<dyn RequestLimits>,
 }
 
 /// The services the server provided for this request.
@@ -80,6 +83,14 @@ pub fn actor() -> Result<Actor, AppError> {
 pub fn allowed(right: Right) -> Result<Actor, AppError> {
     let actor = actor()?;
     actor.require(right)?;
+    Ok(actor)
+}
+
+/// The acting user, when their role gives `right` and they have not used up their allowance of
+/// `action` for the minute (which this call counts).
+pub fn allowed_within_limit(right: Right, action: LimitedAction) -> Result<Actor, AppError> {
+    let actor = allowed(right)?;
+    provided()?.limits.admit(&actor, action)?;
     Ok(actor)
 }
 

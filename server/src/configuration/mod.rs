@@ -14,6 +14,7 @@ mod auth;
 use crate::identity::Authentication;
 pub use auth::{AuthError, AuthSettings, RoleSettings};
 use std::net::SocketAddr;
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 
 /// Environment variable naming the configuration file; without it `sms-scheduler.toml` is read if present.
@@ -70,6 +71,16 @@ pub struct Settings {
     pub webhooks: WebhookSettings,
     #[serde(default)]
     pub auth: AuthSettings,
+    pub limits: LimitSettings,
+}
+
+/// How often each person may ask for what costs work or money (counted per instance).
+#[derive(Debug, Clone, Deserialize)]
+pub struct LimitSettings {
+    /// Previews a minute (the composer asks for one each time the typing pauses).
+    pub previews_per_minute: NonZeroU32,
+    /// Campaigns scheduled a minute.
+    pub schedules_per_minute: NonZeroU32,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -255,6 +266,8 @@ impl Settings {
             .set_default("infobip.timeout_seconds", 15)?
             .set_default("infobip.report_poll_seconds", 60)?
             .set_default("infobip.currency", "EUR")?
+            .set_default("limits.previews_per_minute", 120)?
+            .set_default("limits.schedules_per_minute", 10)?
             .set_default("sandbox.enabled", false)?
             .set_default("sandbox.octopush.initial_balance", 100.0)?
             .set_default("sandbox.octopush.append_stop_mention", false)?

@@ -28,7 +28,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         // The provider answered, and said no: the request, not the server, is at fault.
         AppError::Provider { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Unreachable { .. } => StatusCode::BAD_GATEWAY,
-        AppError::Busy { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Busy { .. } | AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         // On the server, server_fn makes these of a request it cannot read (its arguments).
         AppError::Transport(_) => StatusCode::BAD_REQUEST,
@@ -49,12 +49,8 @@ pub async fn with_error_status(response: Response) -> Response {
     match <AppError as FromServerFnError>::Encoder::decode(bytes.clone()) {
         Ok(error) => {
             parts.status = status_of(&error);
-            // The provider's own wait, passed on to whoever retries.
-            if let AppError::Busy {
-                retry_after_seconds: Some(seconds),
-                ..
-            } = error
-            {
+            // The wait (the provider's own, or this person's allowance), for whoever retries.
+            if let Some(seconds) = error.retry_after_seconds() {
                 parts
                     .headers
                     .insert(RETRY_AFTER, HeaderValue::from(seconds));

@@ -22,7 +22,7 @@ use crate::sandbox::octopush::OctopushSandbox;
 use crate::sandbox::Sandboxes;
 use crate::services::{
     infobip_report_poller, server_settings, CampaignOperations, CampaignViews, OptOutList,
-    ProviderAccounts, ReportIntake, Scheduler, SchedulingRules, SettingsView,
+    PerPersonLimits, ProviderAccounts, ReportIntake, Scheduler, SchedulingRules, SettingsView,
 };
 use crate::storage::{Claims, Store, StoreError};
 use crate::webhook_urls::WebhookUrls;
@@ -247,6 +247,10 @@ fn services(
             sandboxes.as_ref().map(|s| s.clock.clone()),
         )),
         schedule: Arc::new(Scheduler::new(providers_set, store, clock, rules, claims)),
+        limits: Arc::new(PerPersonLimits::new(
+            configuration.settings.limits.previews_per_minute,
+            configuration.settings.limits.schedules_per_minute,
+        )),
     };
     Services {
         app,

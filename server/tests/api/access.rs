@@ -2,7 +2,7 @@
 //! headers believed only from the proxy; every server function, export and sandbox control
 //! checked against the caller's role.
 
-use app::models::{AppError, Refusal, Right, Role, ScheduleReceipt, SignedIn};
+use app::models::{AppError, LimitedAction, Refusal, Right, Role, ScheduleReceipt, SignedIn};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sms_scheduler_server::configuration::{AuthSettings, RoleSettings, Settings};
@@ -336,4 +336,76 @@ async fn exports_and_sandbox_controls_are_checked_too() {
         .unwrap()
         .contains("does not allow controlling the sandboxes"));
     assert!(advance(Role::Admin).await.unwrap().status().is_success());
+}
+
+#[tokio::test]
+async fn each_person_may_preview_and_schedule_only_so_often() {
+    let mut settings = behind_portal(THE_TESTS_ARE_THE_PROXY);
+    settings.limits.previews_per_minute = std::num::NonZeroU32::new(3).unwrap();
+    settings.limits.schedules_per_minute = std::num::NonZeroU32::new(2).unwrap();
+    let app = spawn_app_with(settings).await;
+    let schedule = || json!({"request": valid_request()});
+
+    for _ in 0..2 {
+        alice_schedules(&app).await;
+    }
+    let refused = call_as(&app, "alice", Role::Sender, "schedule_sms", schedule()).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    let AppError::Throttled {
+        action: LimitedAction::Schedule,
+        per_minute: 2,
+        retry_after_seconds,
+    } = refused.error()
+    else {
+        panic!("not throttled: {:?}", refused.error());
+    };
+    assert!((1..=30).contains(&retry_after_seconds));
+    assert_eq!(
+        refused.headers["retry-after"].to_str().unwrap(),
+        retry_after_seconds.to_string()
+    );
+    assert!(refused
+        .error()
+        .to_string()
+        .contains("nothing was done. Try again in"));
+    assert_eq!(app.octopush_campaigns(), 2, "the third was not handed over");
+
+    // Someone else's allowance is their own; a call refused for the role is not counted.
+    call_as(&app, "bob", Role::Sender, "schedule_sms", schedule())
+        .await
+        .ok::<ScheduleReceipt>();
+    let preview = json!({"request": valid_request(), "offset": 0});
+    for _ in 0..3 {
+        let viewer = call_as(
+            &app,
+            "alice",
+            Role::Viewer,
+            "preview_campaign",
+            preview.clone(),
+        )
+        .await;
+        assert_eq!(viewer.status, StatusCode::FORBIDDEN);
+    }
+    for attempt in 0..4 {
+        let answer = call_as(
+            &app,
+            "alice",
+            Role::Sender,
+            "preview_campaign",
+            preview.clone(),
+        )
+        .await;
+        if attempt < 3 {
+            assert!(answer.status.is_success(), "{}", answer.body);
+        } else {
+            assert!(matches!(
+                answer.error(),
+                AppError::Throttled {
+                    action: LimitedAction::Preview,
+                    per_minute: 3,
+                    ..
+                }
+            ));
+        }
+    }
 }

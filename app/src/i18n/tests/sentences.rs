@@ -213,3 +213,26 @@ fn a_refusal_from_the_server_is_said_in_the_users_language() {
     assert_eq!(en.error(&refused), "The campaign is already paused.");
     assert_eq!(fr.error(&refused), "La campagne est déjà en pause.");
 }
+
+#[test]
+fn a_person_over_their_allowance_is_told_what_and_how_long_in_each_language() {
+    use crate::models::{AppError, LimitedAction};
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let throttled = |action| AppError::Throttled {
+        action,
+        per_minute: 10,
+        retry_after_seconds: 6,
+    };
+    assert_eq!(
+        en.error(&throttled(LimitedAction::Schedule)),
+        "You have asked for more than 10 schedules a minute; nothing was done. Try again in 6 s."
+    );
+    assert_eq!(
+        fr.error(&throttled(LimitedAction::Preview)),
+        "Vous avez demandé plus de 10 aperçus par minute ; rien n'a été fait. Réessayez dans 6 s."
+    );
+    assert_eq!(
+        throttled(LimitedAction::Preview).retry_after_seconds(),
+        Some(6)
+    );
+}
