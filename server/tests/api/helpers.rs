@@ -10,6 +10,7 @@ use sms_scheduler_server::sandbox::infobip::InfobipSandbox;
 use sms_scheduler_server::sandbox::octopush::{OctopushSandbox, SandboxCredentials};
 use sms_scheduler_server::startup::Application;
 use sms_scheduler_server::storage::Store;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
@@ -49,6 +50,9 @@ pub fn test_settings() -> Settings {
     // Tests run reconciliation themselves (`TestApp::reconcile`), with claims that lapse at once.
     settings.sending.reconcile_seconds = 3600;
     settings.sending.claim_seconds = 1;
+    // A test acts as one person doing the work of many; the allowance has a test of its own.
+    settings.limits.previews_per_minute = NonZeroU32::MAX;
+    settings.limits.schedules_per_minute = NonZeroU32::MAX;
     settings
 }
 
