@@ -157,9 +157,28 @@ pub fn date_input_max(days: u32) -> String {
     }
 }
 
+/// `text` as a URL query value: every byte but unreserved ASCII percent-encoded.
+pub fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(byte).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::uuid_v4;
+    use super::{query_value, uuid_v4};
+
+    #[test]
+    fn query_values_keep_only_unreserved_characters() {
+        assert_eq!(query_value("Europe/Paris"), "Europe%2FParis");
+        assert_eq!(query_value("a b&c=é"), "a%20b%26c%3D%C3%A9");
+        assert_eq!(query_value("2026-12-01_x.~"), "2026-12-01_x.~");
+    }
 
     #[test]
     fn random_bytes_make_a_version_4_uuid() {

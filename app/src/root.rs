@@ -10,7 +10,10 @@ use crate::components::{
     preload_composer_parts, CreditSpent, LanguageSwitch, LowBalanceWarning, PageTitle, SignedInAs,
 };
 use crate::i18n::{provide_i18n, word};
-use crate::pages::{CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage};
+use crate::models::Right;
+use crate::pages::{
+    AuditPage, CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage,
+};
 
 /// The whole single-page app, routed under the server's base path.
 #[component]
@@ -28,6 +31,7 @@ pub fn App() -> impl IntoView {
                     <A href=href("/campaigns")>{word(|t| t.nav_campaigns)}</A>
                     <A href=href("/opt-outs")>{word(|t| t.nav_opt_outs)}</A>
                     <A href=href("/settings")>{word(|t| t.nav_settings)}</A>
+                    <AuditLink/>
                 </nav>
                 <LowBalanceWarning/>
                 <SignedInAs/>
@@ -43,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/campaigns/:id") view={Lazy::<CampaignRoute>::new()}/>
                     <Route path=path!("/opt-outs") view={Lazy::<OptOutsRoute>::new()}/>
                     <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()}/>
                 </Routes>
             </main>
         </Router>
@@ -71,6 +76,19 @@ lazy_page!(CampaignsRoute, CampaignsPage);
 lazy_page!(CampaignRoute, CampaignPage);
 lazy_page!(OptOutsRoute, OptOutsPage);
 lazy_page!(SettingsRoute, SettingsPage);
+lazy_page!(AuditRoute, AuditPage);
+
+/// The audit trail's link, for those whose role may read it (the server checks anyway).
+#[component]
+fn AuditLink() -> impl IntoView {
+    let access = Access::from_context();
+    move || {
+        let may = access
+            .signed_in()
+            .is_some_and(|who| who.role.may(Right::ReadAudit));
+        may.then(|| view! { <A href=href("/audit")>{word(|t| t.nav_audit)}</A> })
+    }
+}
 
 /// The composer, in the code loaded first: it is the page people come for.
 #[cfg(not(feature = "lazy-composer"))]
@@ -103,4 +121,5 @@ async fn preload_the_rest() {
     CampaignRoute::preload().await;
     OptOutsRoute::preload().await;
     SettingsRoute::preload().await;
+    AuditRoute::preload().await;
 }

@@ -104,6 +104,7 @@ impl Authentication {
             Authentication::None => Ok(Actor {
                 name: LOCAL_OPERATOR.to_owned(),
                 role: Role::Admin,
+                address: peer.map(|peer| peer.to_string()),
             }),
             Authentication::TrustedHeader(trusted) => trusted.identify(peer, headers),
         }
@@ -149,7 +150,28 @@ impl TrustedHeader {
             .roles
             .role_of(groups.split(',').map(str::trim).filter(|g| !g.is_empty()))
             .ok_or_else(|| NotSignedIn::NoRole(name.clone()))?;
-        Ok(Actor { name, role })
+        Ok(Actor {
+            name,
+            role,
+            address: Some(through_proxy(peer, headers)),
+        })
+    }
+}
+
+/// Where a request the proxy passed on came from: the address the proxy added last to
+/// `X-Forwarded-For` (the one it saw), and the proxy's own.
+fn through_proxy(proxy: Option<IpAddr>, headers: &HeaderMap) -> String {
+    let proxy = proxy.map_or_else(|| "?".to_owned(), |proxy| proxy.to_string());
+    let client = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .rfind(|hop| !hop.is_empty());
+    match client {
+        Some(client) => format!("{client} via {proxy}"),
+        None => proxy,
     }
 }
 

@@ -70,9 +70,25 @@ pub async fn operate_campaign(
     id: String,
     operation: CampaignOperation,
 ) -> Result<OperationReport, AppError> {
-    let actor = crate::services::allowed(crate::models::Right::OperateOwn)?;
-    crate::services::provided()?
-        .operations
-        .operate(&actor, &id, operation)
-        .await
+    let actor = crate::services::actor()?;
+    let services = crate::services::provided()?;
+    let subject = crate::models::AuditSubject {
+        campaign_id: Some(id.clone()),
+        detail: match &operation {
+            CampaignOperation::Reschedule { send_at } => Some(send_at.clone()),
+            CampaignOperation::Cancel | CampaignOperation::Pause | CampaignOperation::Resume => {
+                None
+            }
+        },
+        ..Default::default()
+    };
+    crate::services::audited(
+        &actor,
+        crate::models::Right::OperateOwn,
+        crate::models::AuditAction::of_operation(&operation),
+        subject,
+        services.operations.operate(&actor, &id, operation),
+        |_, _| {},
+    )
+    .await
 }

@@ -19,18 +19,34 @@ pub async fn add_opt_outs(
     numbers: String,
     source: ManualOptOutSource,
 ) -> Result<OptOutImport, AppError> {
-    let actor = crate::services::allowed(crate::models::Right::Send)?;
-    crate::services::provided()?
-        .opt_outs
-        .add_opt_outs(&actor, numbers, source)
-        .await
+    let actor = crate::services::actor()?;
+    let services = crate::services::provided()?;
+    crate::services::audited(
+        &actor,
+        crate::models::Right::Send,
+        crate::models::AuditAction::AddOptOuts,
+        crate::models::AuditSubject::default(),
+        services.opt_outs.add_opt_outs(&actor, numbers, source),
+        |report, subject| subject.count = Some(report.added.into()),
+    )
+    .await
 }
 
 #[server(endpoint = "remove_opt_out", input = Json, output = Postcard)]
 pub async fn remove_opt_out(phone: String) -> Result<(), AppError> {
-    let actor = crate::services::allowed(crate::models::Right::RemoveOptOut)?;
-    crate::services::provided()?
-        .opt_outs
-        .remove_opt_out(&actor, phone)
-        .await
+    let actor = crate::services::actor()?;
+    let services = crate::services::provided()?;
+    let subject = crate::models::AuditSubject {
+        phone: Some(phone.clone()),
+        ..Default::default()
+    };
+    crate::services::audited(
+        &actor,
+        crate::models::Right::RemoveOptOut,
+        crate::models::AuditAction::RemoveOptOut,
+        subject,
+        services.opt_outs.remove_opt_out(&actor, phone),
+        |_, _| {},
+    )
+    .await
 }

@@ -23,8 +23,19 @@ pub async fn read_sandbox_clock() -> Result<SandboxClockView, AppError> {
 
 #[server(endpoint = "advance_sandbox_clock", input = Json, output = Postcard)]
 pub async fn advance_sandbox_clock(seconds: i64) -> Result<SandboxClockView, AppError> {
-    crate::services::allowed(crate::models::Right::SandboxControl)?;
-    crate::services::provided()?
-        .settings
-        .advance_sandbox_clock(seconds)
+    let actor = crate::services::actor()?;
+    let services = crate::services::provided()?;
+    let subject = crate::models::AuditSubject {
+        detail: Some(format!("{seconds} s")),
+        ..Default::default()
+    };
+    crate::services::audited(
+        &actor,
+        crate::models::Right::SandboxControl,
+        crate::models::AuditAction::MoveSandboxClock,
+        subject,
+        async { services.settings.advance_sandbox_clock(seconds) },
+        |_, _| {},
+    )
+    .await
 }

@@ -10,14 +10,33 @@ pub async fn schedule_sms(
     request: ScheduleRequest,
     campaign_id: Option<String>,
 ) -> Result<ScheduleReceipt, AppError> {
-    let actor = crate::services::allowed_within_limit(
+    let actor = crate::services::actor()?;
+    let services = crate::services::provided()?;
+    let subject = crate::models::AuditSubject {
+        campaign_id: campaign_id.clone(),
+        ..Default::default()
+    };
+    crate::services::audited(
+        &actor,
         crate::models::Right::Send,
-        crate::models::LimitedAction::Schedule,
-    )?;
-    crate::services::provided()?
-        .schedule
-        .schedule(&actor, request, campaign_id)
-        .await
+        crate::models::AuditAction::Schedule,
+        subject,
+        async {
+            services
+                .limits
+                .admit(&actor, crate::models::LimitedAction::Schedule)?;
+            services
+                .schedule
+                .schedule(&actor, request, campaign_id)
+                .await
+        },
+        |receipt, subject| {
+            subject.campaign_id = Some(receipt.campaign_id.clone());
+            subject.count = Some(receipt.contacts.into());
+            subject.detail = receipt.simulation.then(|| "simulation".to_owned());
+        },
+    )
+    .await
 }
 
 /// How far the campaign being scheduled has been handed over; `None` until it is recorded.

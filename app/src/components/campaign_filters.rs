@@ -41,7 +41,7 @@ pub fn CampaignFilters(
 }
 
 /// A labelled choice of one value (`(value, form name)`, shown in words), or "All" for none.
-fn one_of<T>(
+pub fn one_of<T>(
     label: fn(&Texts) -> &'static str,
     chosen: RwSignal<Option<T>>,
     options: Vec<(T, &'static str)>,

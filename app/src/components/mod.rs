@@ -37,7 +37,7 @@ mod time_zone_field;
 
 pub use balance_panel::BalancePanel;
 pub use campaign_actions::CampaignActions;
-pub use campaign_filters::CampaignFilters;
+pub use campaign_filters::{one_of, CampaignFilters};
 pub use campaign_kind_fields::CampaignKindFields;
 pub use column_heads::ColumnHeads;
 pub use confirm_panel::confirm_panel_view;

@@ -5,9 +5,9 @@ use crate::domain::column_mapping::{ColumnTarget, LoadedList, MappingProblem};
 use crate::domain::message::MessageStats;
 use crate::domain::{Encoding, OptOutSource, Purpose};
 use crate::models::{
-    AppError, CampaignActionKind, CampaignState, CapTerms, Enforcement, EventSource, Field,
-    FieldError, LimitedAction, Notice, OperationReport, Problem, ProviderId, ProviderOptions,
-    RecipientStatus, Refusal, Role, ScheduleProgress, WindowTerms,
+    AppError, AuditAction, CampaignActionKind, CampaignState, CapTerms, Enforcement, EventSource,
+    Field, FieldError, LimitedAction, Notice, OperationReport, Problem, ProviderId,
+    ProviderOptions, RecipientStatus, Refusal, Right, Role, ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
 
@@ -79,6 +79,9 @@ catalogue! {
         reading, yes, sending_rules, numbers_without_plus, per_campaign, frequency_cap,
         policy_caption, every_other, server, base_path, site_root, identity_header, no_identity,
         framed_by, own_pages_only, database,
+        // The audit trail.
+        nav_audit, audit_person, audit_action_label, audit_campaign, audit_from, audit_until,
+        all_actions, no_audit_entry, audit_done,
     }
     phrases {
         // A table's box, named apart from the section it stands in.
@@ -87,6 +90,7 @@ catalogue! {
         campaign_columns: &'static [&'static str],
         recipient_columns: &'static [&'static str],
         opt_out_columns: &'static [&'static str],
+        audit_columns: &'static [&'static str],
         policy_columns: &'static [&'static str],
         // Names of values.
         status_name: fn(RecipientStatus) -> &'static str,
@@ -99,6 +103,11 @@ catalogue! {
         opt_out_source: fn(OptOutSource) -> &'static str,
         event_source: fn(EventSource) -> &'static str,
         role_name: fn(Role) -> &'static str,
+        audit_action: fn(AuditAction) -> &'static str,
+        // Refused: the right the person lacked.
+        audit_refused: fn(Right) -> String,
+        // The zone the period's days are read in.
+        audit_days_in: fn(&str) -> String,
         // A built-in sending rule's name (`France marketing`); `None` for a rule the
         // configuration names.
         rule_name: fn(&str) -> Option<&'static str>,

@@ -195,11 +195,21 @@ pub static EN: Texts = Texts {
     framed_by: "May be framed by",
     own_pages_only: "this app's own pages only",
     database: "Database",
+    nav_audit: "Audit",
+    audit_person: "Person",
+    audit_action_label: "Action",
+    audit_campaign: "Campaign id",
+    audit_from: "From",
+    audit_until: "Until",
+    all_actions: "All actions",
+    no_audit_entry: "No action matches.",
+    audit_done: "Done",
 
     table_of: |name| format!("Table: {name}"),
     campaign_columns: &["Created", "Campaign", "Send time", "Sender", "Provider", "Recipients", "State"],
     recipient_columns: &["Line", "Number", "Status", "Send at", "Parts", "Reason or warnings", "History"],
     opt_out_columns: &["Number", "Source", "Added by", "Added", ""],
+    audit_columns: &["When", "Who", "Role", "Action", "Outcome", "Campaign", "Number", "Count", "Detail", "From"],
     policy_columns: &["Policy", "Countries", "Purpose", "Window", "Enforcement"],
 
     // The statuses' own names are English words.
@@ -212,6 +222,9 @@ pub static EN: Texts = Texts {
     opt_out_source: en_names::opt_out_source,
     event_source: en_names::event_source,
     role_name: en_names::role,
+    audit_action: en_names::audit_action,
+    audit_refused: |right| format!("Refused: no right to {}", en_names::right(right)),
+    audit_days_in: |zone| format!("Days as in {zone}."),
     // The built-in rules are named in English.
     rule_name: |_| None,
     column_target: |target| match target {

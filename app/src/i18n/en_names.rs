@@ -2,7 +2,9 @@
 //! sources). The server's own names are English words, so most are those.
 
 use crate::domain::{OptOutSource, Purpose};
-use crate::models::{CampaignActionKind, CampaignState, Enforcement, EventSource, Right, Role};
+use crate::models::{
+    AuditAction, CampaignActionKind, CampaignState, Enforcement, EventSource, Right, Role,
+};
 
 pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
     match enforcement {
@@ -48,6 +50,20 @@ pub(super) fn right(right: Right) -> &'static str {
         Right::OperateAny => "changing others' campaigns",
         Right::RemoveOptOut => "taking numbers off the opt-out list",
         Right::SandboxControl => "controlling the sandboxes",
+        Right::ReadAudit => "reading the audit trail",
+    }
+}
+
+pub(super) fn audit_action(action: AuditAction) -> &'static str {
+    match action {
+        AuditAction::Schedule => "Scheduled",
+        AuditAction::Cancel => "Canceled",
+        AuditAction::Reschedule => "Rescheduled",
+        AuditAction::Pause => "Paused",
+        AuditAction::Resume => "Resumed",
+        AuditAction::AddOptOuts => "Added to the opt-out list",
+        AuditAction::RemoveOptOut => "Took off the opt-out list",
+        AuditAction::MoveSandboxClock => "Moved the sandbox clock",
     }
 }
 

@@ -118,6 +118,7 @@ impl fmt::Display for Problem {
                  rest. Add credit, or send to fewer recipients."
             ),
             Problem::NoNumber => f.write_str("Enter at least one number."),
+            Problem::NotADay(text) => write!(f, "{text:?} is not a day written YYYY-MM-DD."),
             Problem::ProviderSaid { words, .. } => f.write_str(words),
         }
     }

@@ -195,11 +195,21 @@ pub static FR: Texts = Texts {
     framed_by: "Peut être intégré par",
     own_pages_only: "les pages de cette application seulement",
     database: "Base de données",
+    nav_audit: "Journal d'audit",
+    audit_person: "Personne",
+    audit_action_label: "Action",
+    audit_campaign: "Identifiant de campagne",
+    audit_from: "Du",
+    audit_until: "Au",
+    all_actions: "Toutes les actions",
+    no_audit_entry: "Aucune action ne correspond.",
+    audit_done: "Fait",
 
     table_of: |name| format!("Tableau : {name}"),
     campaign_columns: &["Créée le", "Campagne", "Envoi", "Expéditeur", "Fournisseur", "Destinataires", "État"],
     recipient_columns: &["Ligne", "Numéro", "Statut", "Envoi le", "Parties", "Raison ou avertissements", "Historique"],
     opt_out_columns: &["Numéro", "Source", "Ajouté par", "Ajouté le", ""],
+    audit_columns: &["Quand", "Qui", "Rôle", "Action", "Résultat", "Campagne", "Numéro", "Nombre", "Détail", "Depuis"],
     policy_columns: &["Règle", "Pays", "Nature du message", "Plage", "Application"],
 
     status_name: |status| match status {
@@ -238,6 +248,9 @@ pub static FR: Texts = Texts {
     opt_out_source: fr_names::opt_out_source,
     event_source: fr_names::event_source,
     role_name: fr_names::role,
+    audit_action: fr_names::audit_action,
+    audit_refused: |right| format!("Refusé : pas le droit de {}", fr_names::right(right)),
+    audit_days_in: |zone| format!("Jours selon {zone}."),
     rule_name: fr_names::rule,
     column_target: |target| match target {
         ColumnTarget::Phone => "numéro de téléphone",

@@ -3,7 +3,8 @@
 
 use crate::domain::{OptOutSource, Purpose};
 use crate::models::{
-    CampaignActionKind, CampaignState, Enforcement, EventSource, OperationKind, Right, Role,
+    AuditAction, CampaignActionKind, CampaignState, Enforcement, EventSource, OperationKind, Right,
+    Role,
 };
 
 pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
@@ -71,6 +72,20 @@ pub(super) fn right(right: Right) -> &'static str {
         Right::OperateAny => "modifier les campagnes des autres",
         Right::RemoveOptOut => "retirer des numéros de la liste des désinscriptions",
         Right::SandboxControl => "piloter les bacs à sable",
+        Right::ReadAudit => "consulter le journal d'audit",
+    }
+}
+
+pub(super) fn audit_action(action: AuditAction) -> &'static str {
+    match action {
+        AuditAction::Schedule => "Planification",
+        AuditAction::Cancel => "Annulation",
+        AuditAction::Reschedule => "Replanification",
+        AuditAction::Pause => "Pause",
+        AuditAction::Resume => "Reprise",
+        AuditAction::AddOptOuts => "Ajout à la liste des désinscriptions",
+        AuditAction::RemoveOptOut => "Retrait de la liste des désinscriptions",
+        AuditAction::MoveSandboxClock => "Horloge du bac à sable avancée",
     }
 }
 

@@ -85,6 +85,7 @@ pub(super) fn problem(problem: &Problem) -> String {
              la raison est enregistrée avec la campagne."
             .into(),
         Problem::NoNumber => "Saisissez au moins un numéro.".into(),
+        Problem::NotADay(text) => format!("« {text} » n'est pas un jour écrit AAAA-MM-JJ."),
         Problem::ValidityNotMinutes(typed) => {
             format!("« {typed} » n'est pas un nombre entier de minutes.")
         }

@@ -33,6 +33,8 @@ pub enum Right {
     RemoveOptOut,
     /// Move the sandbox clock, set its faults.
     SandboxControl,
+    /// Read the audit trail: who did what, from where.
+    ReadAudit,
 }
 
 impl Role {
@@ -65,20 +67,39 @@ impl Role {
             Right::Send => matches!(self, Role::Sender | Role::Admin),
             Right::OperateOwn => matches!(self, Role::Sender | Role::Approver | Role::Admin),
             Right::OperateAny => matches!(self, Role::Approver | Role::Admin),
+            Right::ReadAudit => matches!(self, Role::Approver | Role::Admin),
             Right::RemoveOptOut | Right::SandboxControl => self == Role::Admin,
         }
     }
 }
 
 impl Right {
-    pub const ALL: [Right; 6] = [
+    pub const ALL: [Right; 7] = [
         Right::Read,
         Right::Send,
         Right::OperateOwn,
         Right::OperateAny,
         Right::RemoveOptOut,
         Right::SandboxControl,
+        Right::ReadAudit,
     ];
+
+    /// Its name where it is stored and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Right::Read => "read",
+            Right::Send => "send",
+            Right::OperateOwn => "operate-own",
+            Right::OperateAny => "operate-any",
+            Right::RemoveOptOut => "remove-opt-out",
+            Right::SandboxControl => "sandbox-control",
+            Right::ReadAudit => "read-audit",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|right| right.as_str() == name)
+    }
 }
 
 /// What each person may do only so many times a minute: each costs the server real work (a
@@ -112,11 +133,19 @@ mod tests {
         );
         assert_eq!(
             rights(Role::Approver).collect::<Vec<_>>(),
-            [Right::Read, Right::OperateOwn, Right::OperateAny]
+            [
+                Right::Read,
+                Right::OperateOwn,
+                Right::OperateAny,
+                Right::ReadAudit
+            ]
         );
         assert_eq!(rights(Role::Admin).count(), Right::ALL.len());
         for role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        for right in Right::ALL {
+            assert_eq!(Right::parse(right.as_str()), Some(right));
         }
         assert_eq!(Role::parse("root"), None);
     }

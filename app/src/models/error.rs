@@ -24,6 +24,9 @@ pub enum Field {
     NewSendAt,
     /// Numbers typed or pasted into the opt-out list.
     OptOutNumbers,
+    /// The audit trail's period.
+    AuditFrom,
+    AuditUntil,
 }
 
 impl Field {
@@ -43,6 +46,8 @@ impl Field {
             Field::ProviderOptions => "provider-options",
             Field::NewSendAt => "new-send-at",
             Field::OptOutNumbers => "opt-out-numbers",
+            Field::AuditFrom => "audit-from",
+            Field::AuditUntil => "audit-until",
         }
     }
 }

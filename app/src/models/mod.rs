@@ -1,6 +1,7 @@
 //! Types that cross the wire between the browser and the server functions.
 
 mod access;
+mod audit;
 pub(crate) mod calendar_date;
 mod campaign;
 mod error;
@@ -16,6 +17,7 @@ mod settings;
 mod status;
 
 pub use access::{LimitedAction, Right, Role, SignedIn};
+pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditOutcome, AuditPage, AuditSubject};
 pub use campaign::{
     CampaignAction, CampaignActionKind, CampaignDetail, CampaignFilter, CampaignOperation,
     CampaignPage, CampaignState, CampaignSummary, OperationAvailability, OperationKind,

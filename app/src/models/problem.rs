@@ -92,6 +92,10 @@ pub enum Problem {
     // The opt-out list.
     NoNumber,
 
+    // The audit trail's filters.
+    /// Not a day written `YYYY-MM-DD`.
+    NotADay(String),
+
     /// A provider's refusal about a field: its code, and the server's English words for it
     /// (the provider's own words for a code it does not document).
     ProviderSaid {

@@ -55,3 +55,36 @@ pub enum Refusal {
         max_days: u32,
     },
 }
+
+impl Refusal {
+    /// The right the person lacked, when that is why: for someone else's campaign, operating
+    /// anyone's.
+    pub fn lacking_right(&self) -> Option<Right> {
+        match self {
+            Refusal::NoRight { right, .. } => Some(*right),
+            Refusal::NotYourCampaign { .. } => Some(Right::OperateAny),
+            Refusal::NoSuchCampaign(_)
+            | Refusal::NoSuchRecipient(_)
+            | Refusal::NotOptedOut(_)
+            | Refusal::NotAUuid(_)
+            | Refusal::AlreadyScheduled(_)
+            | Refusal::Simulation
+            | Refusal::ProviderGone
+            | Refusal::AlreadyPaused
+            | Refusal::NotPaused
+            | Refusal::SentAtLocalTimes
+            | Refusal::NothingWaiting
+            | Refusal::SendTimePassed(_)
+            | Refusal::NothingRefused
+            | Refusal::OctopushCancelLimits(_)
+            | Refusal::CancelTooLate(_)
+            | Refusal::CancelTooManyRecipients(_)
+            | Refusal::OctopushCannotMove
+            | Refusal::OctopushCannotPause
+            | Refusal::InfobipMoveHorizon(_)
+            | Refusal::NoSandbox
+            | Refusal::ClockStepOutOfRange { .. }
+            | Refusal::ClockTooFarAhead { .. } => None,
+        }
+    }
+}

@@ -1,11 +1,13 @@
 //! One module per page.
 
+mod audit;
 mod campaign;
 mod campaigns;
 mod composer;
 mod opt_outs;
 mod settings;
 
+pub use audit::AuditPage;
 pub use campaign::CampaignPage;
 pub use campaigns::CampaignsPage;
 pub use composer::ComposerPage;

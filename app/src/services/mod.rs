@@ -2,6 +2,7 @@
 //! implements each with its own services and provides them, with the acting user, as context
 //! for each server-function request; the app never sees the implementations.
 
+mod audit;
 mod campaigns;
 mod limits;
 mod opt_outs;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 
 use crate::models::{AppError, CampaignDetail, LimitedAction, Refusal, Right, Role, SignedIn};
 
+pub use audit::{audited, AuditRecord, AuditTrail};
 pub use campaigns::{CampaignService, OperationService, ScheduleService};
 pub use limits::RequestLimits;
 pub use opt_outs::OptOutService;
@@ -25,6 +27,8 @@ pub use settings::SettingsService;
 pub struct Actor {
     pub name: String,
     pub role: Role,
+    /// Where the request came from, for the audit trail.
+    pub address: Option<String>,
 }
 
 impl Actor {
@@ -63,6 +67,7 @@ pub struct Services {
     pub providers: Arc<dyn ProviderService>,
     pub settings: Arc<dyn SettingsService>,
     pub limits: Arc<dyn RequestLimits>,
+    pub audit: Arc<dyn AuditTrail>,
 }
 
 /// The services the server provided for this request.

@@ -1,7 +1,7 @@
-//! Downloads a browser opens as plain links: a campaign's per-recipient results as CSV.
+//! Downloads a browser opens as plain links: a campaign's per-recipient results, and the audit
+//! trail, as CSV.
 
-use app::models::RecipientStatus;
-use app::models::Right;
+use app::models::{AppError, AuditAction, AuditFilter, RecipientStatus, Right};
 use axum::extract::{Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
@@ -49,24 +49,92 @@ pub async fn campaign_recipients(
             }
         },
     };
-    match state.services.campaigns.recipients_csv(&id, status).await {
-        Ok(csv) => {
-            let file = match status {
-                Some(status) => format!("campaign-{id}-{}.csv", status.as_str()),
-                None => format!("campaign-{id}.csv"),
-            };
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{file}\""),
-                    ),
-                ],
-                csv,
-            )
-                .into_response()
-        }
-        Err(error) => (status_of(&error), error.to_string()).into_response(),
+    let file = match status {
+        Some(status) => format!("campaign-{id}-{}.csv", status.as_str()),
+        None => format!("campaign-{id}.csv"),
+    };
+    csv_file(
+        &file,
+        state.services.campaigns.recipients_csv(&id, status).await,
+    )
+}
+
+/// The audit trail's filters as a link carries them (each optional; the action by its stored name).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AuditExportQuery {
+    pub actor: String,
+    pub action: String,
+    pub campaign_id: String,
+    pub from: String,
+    pub until: String,
+    pub time_zone: String,
+}
+
+/// `GET …/export/audit.csv[?actor=…&action=…&campaign_id=…&from=YYYY-MM-DD&until=YYYY-MM-DD&time_zone=…]`
+pub async fn audit_trail(
+    State(state): State<ServerFnState>,
+    Query(query): Query<AuditExportQuery>,
+    request: Parts,
+) -> Response {
+    if let Err(refused) = sign_in::identify_with(
+        &state.authentication,
+        &request.extensions,
+        &request.headers,
+        Right::ReadAudit,
+    ) {
+        return refused.into_response();
+    }
+    let action = match query.action.as_str() {
+        "" => None,
+        name => match AuditAction::parse(name) {
+            Some(action) => Some(action),
+            None => {
+                let known: Vec<&str> = AuditAction::ALL.iter().map(|a| a.as_str()).collect();
+                let message = format!(
+                    "Unknown action {name:?}; expected one of {}.",
+                    known.join(", ")
+                );
+                return (StatusCode::BAD_REQUEST, message).into_response();
+            }
+        },
+    };
+    let filter = AuditFilter {
+        actor: query.actor,
+        action,
+        campaign_id: query.campaign_id,
+        from: query.from,
+        until: query.until,
+        time_zone: query.time_zone,
+    };
+    csv_file("audit.csv", state.services.audit.csv(filter).await)
+}
+
+fn csv_file(file: &str, csv: Result<String, AppError>) -> Response {
+    match csv {
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{file}\""),
+                ),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(error) => (status_of(&error), in_words(&error)).into_response(),
+    }
+}
+
+/// The error in English, each field's problem named (a download has no form to show them on).
+fn in_words(error: &AppError) -> String {
+    match error {
+        AppError::Invalid(errors) => errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field.id(), e.problem))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
     }
 }

@@ -1,6 +1,7 @@
 //! The server's services: each implements one of the app's service interfaces
 //! (`app::services`), or works behind one.
 
+mod audit_trail;
 mod campaign_operations;
 mod campaign_preview;
 mod campaign_records;
@@ -20,6 +21,7 @@ pub mod status_reports;
 mod store_errors;
 
 pub use crate::sending_rules_settings::FrequencyCap;
+pub use audit_trail::AuditLog;
 pub use campaign_operations::CampaignOperations;
 pub use campaign_views::CampaignViews;
 pub use opt_out_list::OptOutList;

@@ -90,7 +90,7 @@ fn in_words(recorded: &str) -> String {
 /// spreadsheet drops them and evaluates the rest), and dropping the `+` would lose the country.
 /// The apostrophe is what a spreadsheet user types to mean "text": every digit and the `+` stay
 /// as written (no `3.36E+10`), and a program reading the file strips one leading `'`.
-fn inert(text: String) -> String {
+pub(super) fn inert(text: String) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -98,7 +98,7 @@ fn inert(text: String) -> String {
     }
 }
 
-fn csv_failed(error: csv::Error) -> AppError {
+pub(super) fn csv_failed(error: csv::Error) -> AppError {
     tracing::error!(%error, "CSV export failed");
     AppError::Internal("the export could not be written; try again".into())
 }

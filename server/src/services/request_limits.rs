@@ -95,6 +95,7 @@ mod tests {
         Actor {
             name: name.into(),
             role: Role::Sender,
+            address: None,
         }
     }
 

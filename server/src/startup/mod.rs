@@ -21,8 +21,9 @@ use crate::sandbox::infobip::InfobipSandbox;
 use crate::sandbox::octopush::OctopushSandbox;
 use crate::sandbox::Sandboxes;
 use crate::services::{
-    infobip_report_poller, server_settings, CampaignOperations, CampaignViews, OptOutList,
-    PerPersonLimits, ProviderAccounts, ReportIntake, Scheduler, SchedulingRules, SettingsView,
+    infobip_report_poller, server_settings, AuditLog, CampaignOperations, CampaignViews,
+    OptOutList, PerPersonLimits, ProviderAccounts, ReportIntake, Scheduler, SchedulingRules,
+    SettingsView,
 };
 use crate::storage::{Claims, Store, StoreError};
 use crate::webhook_urls::WebhookUrls;
@@ -246,6 +247,7 @@ fn services(
             settings,
             sandboxes.as_ref().map(|s| s.clock.clone()),
         )),
+        audit: Arc::new(AuditLog::new(store.clone(), clock.clone())),
         schedule: Arc::new(Scheduler::new(providers_set, store, clock, rules, claims)),
         limits: Arc::new(PerPersonLimits::new(
             configuration.settings.limits.previews_per_minute,

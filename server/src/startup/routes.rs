@@ -52,6 +52,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             "/export/campaigns/{id}/recipients.csv",
             get(exports::campaign_recipients),
         )
+        .route("/export/audit.csv", get(exports::audit_trail))
         .with_state(server_fns::ServerFnState {
             services: served.services,
             authentication: authentication.clone(),

@@ -1,6 +1,7 @@
 //! Persistence through sqlx: SQLite (WAL) as the embedded default, PostgreSQL for several instances.
 //! Queries are written once in portable SQL and run on either through sqlx's `Any` driver.
 
+mod audit;
 mod campaign_changes;
 mod campaign_list;
 mod campaigns;
@@ -18,6 +19,7 @@ use sqlx::{AnyPool, Executor};
 use std::path::Path;
 use std::time::Duration;
 
+pub use audit::AuditQuery;
 pub use campaign_changes::{ActionRecord, CampaignSubmission};
 pub use campaign_list::CampaignListQuery;
 pub use campaigns::{CampaignOptions, CampaignRecord, NewCampaign};

@@ -11,7 +11,7 @@ use sms_scheduler_server::startup::Application;
 use crate::helpers::{spawn_app_with, test_settings, valid_request, Answer, TestApp};
 
 /// Behind a portal whose proxy is at `proxies`; each role has a group of its own.
-fn behind_portal(proxies: &str) -> Settings {
+pub fn behind_portal(proxies: &str) -> Settings {
     let mut settings = test_settings();
     settings.auth = AuthSettings {
         mode: Some("trusted_header".into()),
@@ -31,9 +31,9 @@ fn behind_portal(proxies: &str) -> Settings {
 }
 
 /// The tests' own address is the proxy's.
-const THE_TESTS_ARE_THE_PROXY: &str = "127.0.0.1, ::1";
+pub const THE_TESTS_ARE_THE_PROXY: &str = "127.0.0.1, ::1";
 
-fn group_of(role: Role) -> &'static str {
+pub fn group_of(role: Role) -> &'static str {
     match role {
         Role::Viewer => "staff",
         Role::Sender => "senders",
@@ -42,7 +42,7 @@ fn group_of(role: Role) -> &'static str {
     }
 }
 
-async fn call_as(
+pub async fn call_as(
     app: &TestApp,
     user: &str,
     role: Role,
@@ -198,6 +198,11 @@ fn endpoints(campaign: &str) -> Vec<(&'static str, Value, Option<Right>)> {
             "operate_campaign",
             json!({"id": campaign, "operation": "Pause"}),
             Some(Right::OperateOwn),
+        ),
+        (
+            "list_audit",
+            json!({"filter": {}, "offset": 0}),
+            Some(Right::ReadAudit),
         ),
     ]
 }

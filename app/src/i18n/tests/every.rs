@@ -106,6 +106,7 @@ pub(super) fn every_problem() -> Vec<Problem> {
             max: 80,
         },
         Problem::NoNumber,
+        Problem::NotADay("2026-13-01".into()),
         Problem::ValidityNotMinutes("2h".into()),
         Problem::ValidityOutOfRange {
             minutes: 3000,
@@ -171,6 +172,7 @@ pub(super) fn every_problem() -> Vec<Problem> {
             | Problem::OverrideReasonMissing
             | Problem::NameTooLong { .. }
             | Problem::NoNumber
+            | Problem::NotADay(_)
             | Problem::ValidityNotMinutes(_)
             | Problem::ValidityOutOfRange { .. }
             | Problem::OverBalance { .. }

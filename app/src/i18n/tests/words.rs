@@ -16,6 +16,7 @@ const SAME_IN_BOTH: &[&str] = &[
     "actions",
     "simulation_badge",
     "step_10_minutes",
+    "audit_action_label",
 ];
 
 #[test]
