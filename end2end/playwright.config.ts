@@ -75,6 +75,8 @@ export default defineConfig({
         SMS_SCHEDULER__AUTH__TRUSTED_PROXIES: '127.0.0.1 ::1',
         SMS_SCHEDULER__AUTH__ROLES__ADMIN: PORTAL.groups,
         SMS_SCHEDULER__AUTH__ROLES__VIEWER: PORTAL.viewers,
+        SMS_SCHEDULER__AUTH__ROLES__SENDER: PORTAL.senders,
+        SMS_SCHEDULER__AUTH__ROLES__APPROVER: PORTAL.approvers,
         SMS_SCHEDULER__SERVER__FRAME_ANCESTORS: PORTAL.frameAncestor,
         SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/portal/sms-scheduler.db',
         SMS_SCHEDULER__OCTOPUSH__API_LOGIN: SECRET_LOGIN,

@@ -119,6 +119,18 @@ pub fn set_document_title(title: &str) {
     let _ = title;
 }
 
+/// Marks the document once every part of the app's code has arrived (`data-code="complete"` on
+/// `<html>`): from then on a new version installed on the server cannot break this page.
+pub fn mark_code_complete() {
+    #[cfg(feature = "csr")]
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("data-code", "complete");
+    }
+}
+
 /// Moves the focus to the element `id`, so the user lands where the problem is.
 pub fn focus_by_id(id: &str) {
     #[cfg(feature = "csr")]

@@ -122,4 +122,5 @@ async fn preload_the_rest() {
     OptOutsRoute::preload().await;
     SettingsRoute::preload().await;
     AuditRoute::preload().await;
+    crate::client::mark_code_complete();
 }

@@ -11,6 +11,9 @@ export const PORTAL = {
   groups: 'sms-admins',
   /// A group that makes people viewers there.
   viewers: 'staff',
+  /// Groups that make people senders, and approvers.
+  senders: 'sms-senders',
+  approvers: 'sms-approvers',
 };
 /// The embedded default with an Octopush price configured far below what the sandbox charges, so
 /// that the credit check passes and Octopush refuses what the balance cannot cover; and an Infobip

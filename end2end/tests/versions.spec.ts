@@ -5,10 +5,9 @@ import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
 // loads after its first screen (their names change with every build).
 
 test('soon after the first page is drawn, the rest of the code has come, so an upgrade breaks nothing', async ({ page }) => {
-  // The settings page's code comes last.
-  const lastPart = page.waitForResponse(/split___settings_route_view_/);
   await openComposer(page);
-  await lastPart;
+  // The app marks the page once the last of its code has arrived.
+  await expect(page.locator('html[data-code="complete"]')).toHaveCount(1);
   await page.waitForLoadState('networkidle');
   let refused = 0;
   await page.route('**/pkg/**', async (route) => {
