@@ -38,6 +38,7 @@ async function walkFromThePreview(page: Page, words: Words) {
     ['./campaigns', 'campaign-row'],
     ['./opt-outs', 'opt-out-added'],
     ['./settings', 'policies'],
+    ['./audit', 'audit'],
   ]) {
     await page.goto(path);
     await expect(page.getByTestId(ready).first()).toBeAttached();

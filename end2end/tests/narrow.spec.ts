@@ -27,14 +27,18 @@ test('every page fits a 360 px column without sideways scrolling, in both langua
     ['Campaigns', 'campaign-row'],
     ['Opt-outs', 'opt-out-added'],
     ['Settings', 'policies'],
+    ['Audit', 'audit'],
   ]) {
     await page.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByTestId(ready).first()).toBeAttached();
     expect(await sidewaysOverflow(page), link).toBeLessThanOrEqual(0);
   }
 
-  // French words are longer: the settings page again, and the composer.
+  // French words are longer: the audit page again, the settings, and the composer.
   await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByRole('link', { name: "Journal d'audit" })).toBeVisible();
+  expect(await sidewaysOverflow(page), 'audit in French').toBeLessThanOrEqual(0);
+  await page.getByRole('link', { name: 'Réglages' }).click();
   await expect(page.getByRole('heading', { name: 'Fournisseurs' })).toBeVisible();
   expect(await sidewaysOverflow(page), 'settings in French').toBeLessThanOrEqual(0);
   await page.getByRole('link', { name: 'Rédiger' }).click();
