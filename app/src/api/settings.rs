@@ -25,10 +25,7 @@ pub async fn read_sandbox_clock() -> Result<SandboxClockView, AppError> {
 pub async fn advance_sandbox_clock(seconds: i64) -> Result<SandboxClockView, AppError> {
     let actor = crate::services::actor()?;
     let services = crate::services::provided()?;
-    let subject = crate::models::AuditSubject {
-        detail: Some(format!("{seconds} s")),
-        ..Default::default()
-    };
+    let subject = crate::models::AuditSubject::clock_move(seconds);
     crate::services::audited(
         &actor,
         crate::models::Right::SandboxControl,

@@ -64,6 +64,7 @@ pub(super) fn audit_action(action: AuditAction) -> &'static str {
         AuditAction::AddOptOuts => "Added to the opt-out list",
         AuditAction::RemoveOptOut => "Took off the opt-out list",
         AuditAction::MoveSandboxClock => "Moved the sandbox clock",
+        AuditAction::SetSandboxFaults => "Set the sandbox faults",
     }
 }
 

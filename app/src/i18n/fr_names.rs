@@ -86,6 +86,7 @@ pub(super) fn audit_action(action: AuditAction) -> &'static str {
         AuditAction::AddOptOuts => "Ajout à la liste des désinscriptions",
         AuditAction::RemoveOptOut => "Retrait de la liste des désinscriptions",
         AuditAction::MoveSandboxClock => "Horloge du bac à sable avancée",
+        AuditAction::SetSandboxFaults => "Pannes du bac à sable réglées",
     }
 }
 

@@ -16,10 +16,11 @@ pub enum AuditAction {
     AddOptOuts,
     RemoveOptOut,
     MoveSandboxClock,
+    SetSandboxFaults,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 9] = [
         AuditAction::Schedule,
         AuditAction::Cancel,
         AuditAction::Reschedule,
@@ -28,6 +29,7 @@ impl AuditAction {
         AuditAction::AddOptOuts,
         AuditAction::RemoveOptOut,
         AuditAction::MoveSandboxClock,
+        AuditAction::SetSandboxFaults,
     ];
 
     /// Its name where it is stored and in exports.
@@ -41,6 +43,7 @@ impl AuditAction {
             AuditAction::AddOptOuts => "add-opt-outs",
             AuditAction::RemoveOptOut => "remove-opt-out",
             AuditAction::MoveSandboxClock => "move-sandbox-clock",
+            AuditAction::SetSandboxFaults => "set-sandbox-faults",
         }
     }
 
@@ -92,6 +95,16 @@ pub struct AuditSubject {
     pub count: Option<u64>,
     /// The rest, as given: a new send time, the seconds the clock moved.
     pub detail: Option<String>,
+}
+
+impl AuditSubject {
+    /// The sandbox clock moved forward by `seconds`.
+    pub fn clock_move(seconds: i64) -> Self {
+        Self {
+            detail: Some(format!("{seconds} s")),
+            ..Self::default()
+        }
+    }
 }
 
 /// One line of the trail.

@@ -17,6 +17,7 @@ use axum::http::Request;
 use axum::middleware::{from_fn, from_fn_with_state, Next};
 use axum::response::Response;
 use axum::Router;
+use futures_util::future::BoxFuture;
 use std::sync::{Arc, RwLock};
 
 use crate::clock::SandboxClock;
@@ -27,9 +28,11 @@ use octopush::OctopushSandbox;
 use received::MountedSandboxes;
 use settings::SandboxSettings;
 
-/// Lets a request into the control panel or answers it: the app's sign-in, where the sandboxes
-/// are mounted in it (run alone, they have no sign-in of their own).
-pub type ControlGate = Arc<dyn Fn(&Request<Body>) -> Result<(), Box<Response>> + Send + Sync>;
+/// Lets a request into the control panel (and sees how it ended) or answers it: the app's
+/// sign-in and audit trail, where the sandboxes are mounted in it (run alone, they have no
+/// sign-in of their own).
+pub type ControlGate =
+    Arc<dyn Fn(Request<Body>, Next) -> BoxFuture<'static, Response> + Send + Sync>;
 
 /// Where each part is mounted, below the sandboxes' own path (`/sandbox` in the app, the root
 /// when they run alone).
@@ -81,13 +84,7 @@ impl Sandboxes {
         );
         let control = match gate {
             Some(gate) => control.layer(from_fn(move |request: Request<Body>, next: Next| {
-                let let_in = gate(&request);
-                async move {
-                    match let_in {
-                        Ok(()) => next.run(request).await,
-                        Err(refused) => *refused,
-                    }
-                }
+                gate(request, next)
             })),
             None => control,
         };

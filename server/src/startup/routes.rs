@@ -1,11 +1,9 @@
 //! The routes: server functions and exports, health, webhooks, the sandboxes when mounted, the
 //! site; nested under the base path, behind the headers every answer carries.
 
-use app::models::Right;
 use app::services::Services;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
-use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use std::convert::Infallible;
@@ -15,11 +13,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::configuration::Configuration;
-use crate::identity::Authentication;
 use crate::request_log::RedactedRequestSpan;
-use crate::routes::sign_in;
-use crate::routes::{exports, health, server_fns, webhooks};
-use crate::sandbox::ControlGate;
+use crate::routes::{exports, health, sandbox_controls, server_fns, webhooks};
 use crate::sandbox::Sandboxes;
 use crate::services::ReportIntake;
 use crate::site;
@@ -39,6 +34,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
     let server = &configuration.settings.server;
     let authentication = Arc::new(configuration.authentication.clone());
     server_fns::register_all();
+    let audit = served.services.audit.clone();
     let mut app = Router::new()
         .route(
             "/api/{*fn_name}",
@@ -65,7 +61,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
     if let Some(sandboxes) = &served.sandboxes {
         app = app.nest(
             SANDBOX_PATH,
-            sandboxes.router(Some(control_gate(authentication))),
+            sandboxes.router(Some(sandbox_controls::gate(authentication, audit))),
         );
     }
     let app = app.merge(site::routes(
@@ -87,18 +83,4 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
         HeaderValue::from_static("same-origin"),
     ))
     .layer(TraceLayer::new_for_http().make_span_with(RedactedRequestSpan))
-}
-
-/// The sandbox controls move the clock every campaign in the sandboxes is sent by: admins only.
-fn control_gate(authentication: Arc<Authentication>) -> ControlGate {
-    Arc::new(move |request| {
-        sign_in::identify_with(
-            &authentication,
-            request.extensions(),
-            request.headers(),
-            Right::SandboxControl,
-        )
-        .map(|_| ())
-        .map_err(|refused| Box::new(refused.into_response()))
-    })
 }

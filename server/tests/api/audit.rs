@@ -14,7 +14,7 @@ use sms_scheduler_server::storage::{AuditQuery, Store};
 use crate::access::{behind_portal, call_as, group_of, THE_TESTS_ARE_THE_PROXY};
 use crate::helpers::{spawn_app_with, valid_request, TestApp};
 
-async fn trail(app: &TestApp, filter: Value) -> Vec<AuditEntry> {
+pub async fn trail(app: &TestApp, filter: Value) -> Vec<AuditEntry> {
     let page: AuditPage = call_as(
         app,
         "carol",
@@ -27,7 +27,7 @@ async fn trail(app: &TestApp, filter: Value) -> Vec<AuditEntry> {
     page.entries
 }
 
-fn summary(entries: &[AuditEntry]) -> Vec<(&str, AuditAction, AuditOutcome)> {
+pub fn summary(entries: &[AuditEntry]) -> Vec<(&str, AuditAction, AuditOutcome)> {
     entries
         .iter()
         .map(|e| (e.actor.as_str(), e.action, e.outcome))

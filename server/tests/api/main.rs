@@ -37,6 +37,7 @@ mod reconciliation;
 mod refused_again;
 mod request_origin;
 mod sandbox_bulk_ids;
+mod sandbox_controls;
 mod schedule;
 mod sending_safety;
 mod site;
