@@ -16,6 +16,7 @@ use crate::clock::{SharedClock, SystemClock};
 use crate::configuration::{Configuration, ConfigurationError, Settings};
 use crate::exactly_once::{instance_name, HandoverLimits, Reconciler};
 use crate::process::{loopback, Api, Workers};
+use crate::routes::health::Readiness;
 use crate::routes::webhooks::OCTOPUSH_PATH;
 use crate::sandbox::infobip::InfobipSandbox;
 use crate::sandbox::octopush::OctopushSandbox;
@@ -88,6 +89,10 @@ impl Application {
                 sandboxes: sandboxes.as_ref(),
             },
         );
+        let readiness = Readiness {
+            store: store.clone(),
+            providers: providers.set.infos(),
+        };
         let services = services(&configuration, store, clock, providers, &sandboxes);
         let workers = services.workers;
         let reconciler = services.reconciler;
@@ -98,6 +103,7 @@ impl Application {
                 intake: services.intake,
                 webhooks,
                 sandboxes: sandboxes.clone(),
+                readiness,
             },
         );
 

@@ -28,6 +28,7 @@ pub struct Served {
     pub intake: ReportIntake,
     pub webhooks: WebhookUrls,
     pub sandboxes: Option<Sandboxes>,
+    pub readiness: health::Readiness,
 }
 
 pub fn router(configuration: &Configuration, served: Served) -> Router {
@@ -53,7 +54,12 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             services: served.services,
             authentication: authentication.clone(),
         })
-        .route("/health", get(health::health))
+        .route("/health", get(health::live))
+        .route("/health/live", get(health::live))
+        .route(
+            "/health/ready",
+            get(health::ready).with_state(served.readiness),
+        )
         .nest(
             &webhooks::mount_path(),
             webhooks::routes(served.intake, served.webhooks),

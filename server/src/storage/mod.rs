@@ -10,6 +10,7 @@ mod inbound;
 mod ledger;
 mod opt_outs;
 mod recipients;
+mod schema;
 mod stored;
 mod submissions;
 
@@ -28,6 +29,7 @@ pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::{HeldRecipient, OptOut, OptOutChange, OptOutMark};
 pub use recipients::{NewRecipient, RecipientRecord};
+pub use schema::SchemaState;
 pub use stored::stored_instant;
 pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};
 
@@ -90,7 +92,7 @@ impl Store {
             })
             .connect(&url)
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        schema::MIGRATOR.run(&pool).await?;
         let backend = if is_sqlite {
             Backend::Sqlite
         } else {

@@ -16,6 +16,7 @@ mod far_dates;
 mod fault_mix;
 mod faults;
 mod handover_task;
+mod health;
 mod heavy_input;
 mod helpers;
 mod infobip_logs;
