@@ -1,4 +1,4 @@
-use sms_scheduler_server::configuration::Settings;
+use sms_scheduler_server::configuration::{ConfigurationError, LogFormat, Settings};
 use sms_scheduler_server::process::{Api, Stopped, Workers};
 use sms_scheduler_server::sandbox::standalone;
 use sms_scheduler_server::startup::Application;
@@ -14,7 +14,6 @@ usage: sms-scheduler                       serve the app (configuration: see REA
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    telemetry::init();
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
     match arguments.as_slice() {
@@ -32,8 +31,20 @@ async fn main() -> ExitCode {
     }
 }
 
+/// Starts the logs as the settings say (as text when they cannot be read: that error is said).
+fn start_logs(settings: &Result<Settings, ConfigurationError>) -> LogFormat {
+    let format = settings
+        .as_ref()
+        .map(|settings| settings.logging.format)
+        .unwrap_or_default();
+    telemetry::init(format);
+    format
+}
+
 async fn serve_app() -> ExitCode {
-    let application = match Settings::load() {
+    let settings = Settings::load();
+    let log_format = start_logs(&settings);
+    let application = match settings {
         Ok(settings) => Application::build(settings).await,
         Err(error) => Err(error.into()),
     };
@@ -44,7 +55,12 @@ async fn serve_app() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("SMS Scheduler is ready at {}", application.url());
+    let url = application.url();
+    match log_format {
+        LogFormat::Text => println!("SMS Scheduler is ready at {url}"),
+        // Every line a JSON object, this one too.
+        LogFormat::Json => tracing::info!(%url, "SMS Scheduler is ready at {url}"),
+    }
     let (api, workers) = application.into_parts();
     run_until_stopped(api, workers, "sms-scheduler").await
 }
@@ -54,7 +70,9 @@ async fn serve_sandbox(listen: &str) -> ExitCode {
         eprintln!("--listen {listen:?} is not an address such as 127.0.0.1:4000");
         return ExitCode::from(2);
     };
-    let configuration = match Settings::load().and_then(Settings::parse) {
+    let settings = Settings::load();
+    start_logs(&settings);
+    let configuration = match settings.and_then(Settings::parse) {
         Ok(configuration) => configuration,
         Err(error) => {
             eprintln!("sms-scheduler cannot start: {error}");

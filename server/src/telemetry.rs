@@ -1,10 +1,22 @@
-//! Logs to standard output; `RUST_LOG` overrides the default level.
+//! Logs to standard output, as text or one JSON object a line (`logging.format`); `RUST_LOG`
+//! overrides the default level. A request's lines carry its span (method, redacted URI, request
+//! id).
 
 use tracing_subscriber::EnvFilter;
 
-pub fn init() {
+use crate::configuration::LogFormat;
+
+pub fn init(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
     // A second call (tests) is harmless.
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .try_init(),
+    };
 }

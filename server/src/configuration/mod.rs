@@ -72,6 +72,23 @@ pub struct Settings {
     #[serde(default)]
     pub auth: AuthSettings,
     pub limits: LimitSettings,
+    #[serde(default)]
+    pub logging: LoggingSettings,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+pub struct LoggingSettings {
+    #[serde(default)]
+    pub format: LogFormat,
+}
+
+/// How log lines are written: for people, or one JSON object a line for log collectors.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 /// How often each person may ask for what costs work or money (counted per instance).

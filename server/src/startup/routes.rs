@@ -3,17 +3,18 @@
 
 use app::services::Services;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderName, HeaderValue};
 use axum::routing::{get, post};
 use axum::Router;
 use std::convert::Infallible;
 use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::configuration::Configuration;
-use crate::request_log::RedactedRequestSpan;
+use crate::request_log::{RedactedRequestSpan, REQUEST_ID};
 use crate::routes::{exports, health, sandbox_controls, server_fns, webhooks};
 use crate::sandbox::Sandboxes;
 use crate::services::ReportIntake;
@@ -88,5 +89,12 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     ))
+    .layer(PropagateRequestIdLayer::new(request_id_header()))
     .layer(TraceLayer::new_for_http().make_span_with(RedactedRequestSpan))
+    // Outermost: the id exists before the request's span is made.
+    .layer(SetRequestIdLayer::new(request_id_header(), MakeRequestUuid))
+}
+
+fn request_id_header() -> HeaderName {
+    HeaderName::from_static(REQUEST_ID)
 }

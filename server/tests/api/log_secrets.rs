@@ -23,7 +23,7 @@ fn dead_port() -> u16 {
 }
 
 /// Waits until the log holds a line containing `wanted`, and returns that line.
-async fn line_in_log(log: &Path, wanted: &str, within: Duration) -> String {
+pub async fn line_in_log(log: &Path, wanted: &str, within: Duration) -> String {
     tokio::time::timeout(within, async {
         loop {
             let text = std::fs::read_to_string(log).unwrap_or_default();

@@ -22,6 +22,7 @@ mod helpers;
 mod infobip_logs;
 mod infobip_operations;
 mod infobip_proxy;
+mod json_logs;
 mod keys;
 mod ledger;
 mod local_time;
