@@ -20,6 +20,8 @@ async function setTabHidden(page: Page, hidden: boolean) {
 }
 
 test('an Octopush campaign is canceled through its page, and a finished or hidden page stops asking', async ({ page }) => {
+  // It watches the polls for 14 s on purpose, besides scheduling and canceling.
+  test.setTimeout(60_000);
   const text = `Octopush cancel ${Date.now()}`;
   await openComposer(page);
   await fillValidForm(page);

@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { openComposer, scheduleAndConfirm, tomorrowAt } from './composer';
 
 test('a large campaign shows its hand-over request by request until the receipt comes', async ({ page }) => {
+  // The page takes seconds to take in 1,200 typed lines on a busy 2-core machine (noted in the
+  // performance issue); this test is about the progress bar, not that.
+  test.setTimeout(60_000);
   // The answer to the schedule call is held back until the bar has been read, so the test sees
   // the bar whatever the machine's speed; the bar itself reads the server's real progress.
   let release!: () => void;
