@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { EMBEDDED, PORTAL, SECRET_KEY, SECRET_LOGIN, UNDERPRICED } from './tests/servers';
+import { APPROVAL, EMBEDDED, PORTAL, SECRET_KEY, SECRET_LOGIN, UNDERPRICED } from './tests/servers';
 
 // Debian's Chromium: Playwright downloads no browser here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -98,6 +98,26 @@ export default defineConfig({
         SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/underpriced/sms-scheduler.db',
         SMS_SCHEDULER__OCTOPUSH__PREMIUM_PRICE: '0.001',
         SMS_SCHEDULER__SANDBOX__INFOBIP__INITIAL_BALANCE: '1',
+      },
+    },
+    {
+      // Four-eyes approval behind a portal's proxy (the rules in approval.toml).
+      command: `rm -rf .data/approval && ${server}`,
+      url: `${APPROVAL.url}health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...common,
+        SMS_SCHEDULER_CONFIG: 'approval.toml',
+        SMS_SCHEDULER__SERVER__LISTEN: APPROVAL.listen,
+        SMS_SCHEDULER__AUTH__MODE: 'trusted_header',
+        SMS_SCHEDULER__AUTH__USER_HEADER: 'X-Forwarded-User',
+        SMS_SCHEDULER__AUTH__GROUPS_HEADER: 'X-Forwarded-Groups',
+        SMS_SCHEDULER__AUTH__TRUSTED_PROXIES: '127.0.0.1 ::1',
+        SMS_SCHEDULER__AUTH__ROLES__ADMIN: PORTAL.groups,
+        SMS_SCHEDULER__AUTH__ROLES__SENDER: PORTAL.senders,
+        SMS_SCHEDULER__AUTH__ROLES__APPROVER: PORTAL.approvers,
+        SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/approval/sms-scheduler.db',
       },
     },
   ],

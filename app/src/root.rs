@@ -1,19 +1,22 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::{lazy_route, path, ChooseView, Lazy, LazyRoute};
 
 use leptos::task::spawn_local;
 
 use crate::access::Access;
+use crate::api::approvals::awaiting_approval;
 use crate::client::{base_path, href};
 use crate::components::{
     preload_composer_parts, CreditSpent, LanguageSwitch, LowBalanceWarning, PageTitle, SignedInAs,
 };
-use crate::i18n::{provide_i18n, word};
+use crate::i18n::{provide_i18n, use_i18n, word};
 use crate::models::Right;
 use crate::pages::{
     AuditPage, CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage,
 };
+use crate::polling::refresh_while;
 
 /// The whole single-page app, routed under the server's base path.
 #[component]
@@ -29,6 +32,7 @@ pub fn App() -> impl IntoView {
                 <nav class="app-nav" aria-label=word(|t| t.nav_label)>
                     <A href=href("/") exact=true>{word(|t| t.nav_compose)}</A>
                     <A href=href("/campaigns")>{word(|t| t.nav_campaigns)}</A>
+                    <AwaitingApprovalLink/>
                     <A href=href("/opt-outs")>{word(|t| t.nav_opt_outs)}</A>
                     <A href=href("/settings")>{word(|t| t.nav_settings)}</A>
                     <AuditLink/>
@@ -87,6 +91,47 @@ fn AuditLink() -> impl IntoView {
             .signed_in()
             .is_some_and(|who| who.role.may(Right::ReadAudit));
         may.then(|| view! { <A href=href("/audit")>{word(|t| t.nav_audit)}</A> })
+    }
+}
+
+/// How often the navigation asks how many campaigns await the user's approval.
+const AWAITING_REFRESH: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A badge with how many campaigns await the user's approval, for those who may approve, linked
+/// to the list of them; asked again on each page change and every half minute.
+#[component]
+fn AwaitingApprovalLink() -> impl IntoView {
+    let access = Access::from_context();
+    let i18n = use_i18n();
+    let location = use_location();
+    let count = LocalResource::new(move || {
+        location.pathname.track();
+        let may = access
+            .signed_in()
+            .is_some_and(|who| who.role.may(Right::Approve));
+        async move {
+            if may {
+                awaiting_approval().await.unwrap_or(0)
+            } else {
+                0
+            }
+        }
+    });
+    refresh_while(AWAITING_REFRESH, || true, move || count.refetch());
+    move || {
+        let waiting = count.get().unwrap_or(0);
+        (waiting > 0).then(|| {
+            view! {
+                <A
+                    href=href("/campaigns?state=awaiting_approval")
+                    attr:class="nav-badge"
+                    attr:data-testid="awaiting-badge"
+                    attr:aria-label=move || (i18n.t().awaiting_badge)(waiting)
+                >
+                    {waiting}
+                </A>
+            }
+        })
     }
 }
 

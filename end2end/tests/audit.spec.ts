@@ -1,19 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { personAt, seriousViolations } from './people';
 import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
 import { PORTAL } from './servers';
-
-/// A browser of someone the portal signs in as `user` in `groups`.
-async function personAt(browser: Browser, user: string, groups: string) {
-  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-User': user, 'X-Forwarded-Groups': groups } });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test('an approver reads who did what, filters it and exports it, in each language', async ({ browser }) => {
   const sender = `sam-${Date.now()}@example.com`;

@@ -1,4 +1,4 @@
-// The two servers Playwright starts (see playwright.config.ts).
+// The servers Playwright starts (see playwright.config.ts).
 export const EMBEDDED = { listen: '127.0.0.1:3100', url: 'http://127.0.0.1:3100/' };
 export const PORTAL = {
   listen: '127.0.0.1:3101',
@@ -19,5 +19,8 @@ export const PORTAL = {
 /// that the credit check passes and Octopush refuses what the balance cannot cover; and an Infobip
 /// balance of 1 EUR.
 export const UNDERPRICED = { listen: '127.0.0.1:3102', url: 'http://127.0.0.1:3102/' };
+/// Behind a portal's proxy (groups as on PORTAL), holding every campaign of more than one
+/// recipient for another person's approval (approval.toml).
+export const APPROVAL = { listen: '127.0.0.1:3103', url: 'http://127.0.0.1:3103/' };
 export const SECRET_LOGIN = 'owner@portal.example';
 export const SECRET_KEY = 'E2E-KEY-5c1f0a9d-NEVER-SENT-TO-THE-BROWSER';

@@ -4,6 +4,7 @@
 //! Arguments go as JSON; answers and errors come back as postcard, whose decoders take a
 //! fraction of the wasm that serde_json's take (the browser decodes far more than it encodes).
 
+pub mod approvals;
 pub mod audit;
 pub mod campaigns;
 pub mod opt_outs;

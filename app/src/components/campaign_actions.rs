@@ -26,11 +26,8 @@ pub fn CampaignActions(
     // Why `kind` is unavailable now (`None`: available); a tracked read of `operations`.
     let refusal = move |kind: OperationKind| {
         operations.with(|ops| {
-            ops.iter()
-                .find(|op| op.operation == kind)
-                .map_or(Some(t().not_offered.to_owned()), |op| {
-                    op.refused_because.as_ref().map(|why| (t().refusal)(why))
-                })
+            let listed = ops.iter().find(|op| op.operation == kind);
+            t().unavailable(listed.map(|op| &op.refused_because))
         })
     };
     let unavailable = move |kind: OperationKind| refusal(kind).is_some();

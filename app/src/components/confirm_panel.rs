@@ -43,6 +43,13 @@ pub fn ConfirmPanel(
             {t.provider_options(&request.options).map(|options| view! {
                 <dt>{t.options_chosen}</dt><dd data-testid="confirm-options">{options}</dd>
             })}
+            {(!preview.held_for_approval.is_empty()).then(|| {
+                let reasons: Vec<String> = preview.held_for_approval.iter().map(|r| (t.approval_reason)(r)).collect();
+                view! {
+                    <dt>{t.approval_title}</dt>
+                    <dd data-testid="confirm-approval">{t.will_be_held} " " {reasons.join("; ")}</dd>
+                }
+            })}
         }
     };
     view! {

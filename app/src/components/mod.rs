@@ -1,5 +1,6 @@
 //! Reusable pieces of the pages, one per module.
 
+mod approval_panel;
 mod balance_panel;
 mod campaign_actions;
 mod campaign_filters;
@@ -35,6 +36,7 @@ mod text_field;
 mod time;
 mod time_zone_field;
 
+pub use approval_panel::ApprovalPanel;
 pub use balance_panel::BalancePanel;
 pub use campaign_actions::CampaignActions;
 pub use campaign_filters::{one_of, CampaignFilters};

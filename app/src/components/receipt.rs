@@ -29,6 +29,8 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
 /// How much of the campaign the provider took, for the receipt's heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Handed {
+    /// Held by the approval rules: nothing handed over until another person approves it.
+    Held,
     Simulated,
     All,
     /// Some recipients were not handed over (refused, or no answer yet): `handed` of `total`.
@@ -47,7 +49,9 @@ fn handed(receipt: &ScheduleReceipt) -> Handed {
         .map(|s| s.contacts)
         .sum::<u32>()
         + u32::try_from(receipt.rejected.len()).unwrap_or(u32::MAX);
-    if receipt.simulation {
+    if !receipt.held_for_approval.is_empty() {
+        Handed::Held
+    } else if receipt.simulation {
         Handed::Simulated
     } else if not_handed == 0 {
         Handed::All
@@ -127,6 +131,7 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         .sms_needed
         .map_or_else(|| t.not_given.to_owned(), |n| n.to_string());
     let (class, heading) = match handed(receipt) {
+        Handed::Held => ("panel receipt held", t.held_receipt.to_owned()),
         Handed::Simulated => ("panel receipt", t.receipt_simulated.to_owned()),
         Handed::All => ("panel receipt", t.receipt_scheduled.to_owned()),
         Handed::Part { handed, total } => {
@@ -137,6 +142,10 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
     view! {
         <section class=class role="status" aria-labelledby="receipt-title">
             <h2 id="receipt-title">{heading}</h2>
+            {(!receipt.held_for_approval.is_empty()).then(|| {
+                let reasons: Vec<String> = receipt.held_for_approval.iter().map(|r| (t.approval_reason)(r)).collect();
+                view! { <p data-testid="held-reasons">{t.held_because} " " {reasons.join("; ")}</p> }
+            })}
             <dl>
                 <dt>{t.provider}</dt>
                 <dd>{receipt.provider.to_string()}</dd>
@@ -254,6 +263,7 @@ mod tests {
             deferred: 0,
             warnings: Vec::new(),
             more_warnings: 0,
+            held_for_approval: vec![],
         }
     }
 
@@ -286,5 +296,12 @@ mod tests {
         let mut simulated = receipt(vec![accepted()], 1500);
         simulated.simulation = true;
         assert_eq!(handed(&simulated), Handed::Simulated);
+    }
+
+    #[test]
+    fn a_held_campaign_is_never_said_as_scheduled() {
+        let mut held = receipt(vec![], 0);
+        held.held_for_approval = vec![crate::models::ApprovalReason::CostUnknown { limit: 5.0 }];
+        assert_eq!(handed(&held), Handed::Held);
     }
 }

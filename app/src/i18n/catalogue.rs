@@ -5,9 +5,10 @@ use crate::domain::column_mapping::{ColumnTarget, LoadedList, MappingProblem};
 use crate::domain::message::MessageStats;
 use crate::domain::{Encoding, OptOutSource, Purpose};
 use crate::models::{
-    AppError, AuditAction, CampaignActionKind, CampaignState, CapTerms, Enforcement, EventSource,
-    Field, FieldError, LimitedAction, Notice, OperationReport, Problem, ProviderId,
-    ProviderOptions, RecipientStatus, Refusal, Right, Role, ScheduleProgress, WindowTerms,
+    AppError, Approval, ApprovalReason, AuditAction, CampaignActionKind, CampaignState, CapTerms,
+    DecisionKind, Enforcement, EventSource, Field, FieldError, LimitedAction, Notice,
+    OperationReport, Problem, ProviderId, ProviderOptions, RecipientStatus, Refusal, Right, Role,
+    ScheduleProgress, WindowTerms,
 };
 use crate::picked_file::FileProblem;
 
@@ -82,6 +83,8 @@ catalogue! {
         // The audit trail.
         nav_audit, audit_person, audit_action_label, audit_campaign, audit_from, audit_until,
         all_actions, no_audit_entry, audit_done,
+        // Four-eyes approval.
+        approval_title, held_receipt, held_because, rejection_reason, will_be_held,
     }
     phrases {
         // A table's box, named apart from the section it stands in.
@@ -196,6 +199,11 @@ catalogue! {
         not_configured: fn(&str) -> String,
         server_failed: fn(&str) -> String,
         request_failed: fn(&str) -> String,
+        // Four-eyes approval.
+        approval_name: fn(Approval) -> &'static str,
+        decision_name: fn(DecisionKind) -> &'static str,
+        approval_reason: fn(&ApprovalReason) -> String,
+        awaiting_badge: fn(u64) -> String,
     }
 }
 
@@ -237,6 +245,15 @@ impl Texts {
             }
             AppError::Internal(message) => (self.server_failed)(message),
             AppError::Transport(message) => (self.request_failed)(message),
+        }
+    }
+
+    /// Why an action the page lists is unavailable: `None` when it is available; "not offered"
+    /// when the server did not list it (`listed` is `None`).
+    pub fn unavailable(&self, listed: Option<&Option<Refusal>>) -> Option<String> {
+        match listed {
+            None => Some(self.not_offered.to_owned()),
+            Some(refusal) => refusal.as_ref().map(|why| (self.refusal)(why)),
         }
     }
 

@@ -1,7 +1,7 @@
 //! English.
 
 use super::Texts;
-use super::{en_names, en_notices, en_sentences, fixed_point, plural};
+use super::{en_approval, en_names, en_notices, en_sentences, fixed_point, plural};
 use crate::domain::column_mapping::ColumnTarget;
 use crate::models::{ProviderId, RecipientStatus};
 
@@ -204,6 +204,11 @@ pub static EN: Texts = Texts {
     all_actions: "All actions",
     no_audit_entry: "No action matches.",
     audit_done: "Done",
+    approval_title: "Approval",
+    held_receipt: "Held for approval: nothing has been handed to the provider. Another approver or admin must approve it first; its page shows where it stands.",
+    held_because: "Held because of",
+    rejection_reason: "Why it is rejected",
+    will_be_held: "Nothing is sent before another approver or admin approves it, because of",
 
     table_of: |name| format!("Table: {name}"),
     campaign_columns: &["Created", "Campaign", "Send time", "Sender", "Provider", "Recipients", "State"],
@@ -326,4 +331,8 @@ pub static EN: Texts = Texts {
     not_configured: |provider| format!("{provider} is not configured on this server."),
     server_failed: |message| format!("The server failed: {message}"),
     request_failed: |message| format!("The request to the server failed: {message}"),
+    approval_name: en_approval::approval,
+    decision_name: en_approval::decision,
+    approval_reason: en_approval::reason,
+    awaiting_badge: en_approval::awaiting,
 };

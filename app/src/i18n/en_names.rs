@@ -15,6 +15,7 @@ pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
 
 pub(super) fn state(state: CampaignState) -> &'static str {
     match state {
+        CampaignState::AwaitingApproval => "awaiting approval",
         CampaignState::InProgress => "in progress",
         CampaignState::Paused => "paused",
         CampaignState::Finished => "finished",
@@ -51,6 +52,7 @@ pub(super) fn right(right: Right) -> &'static str {
         Right::RemoveOptOut => "taking numbers off the opt-out list",
         Right::SandboxControl => "controlling the sandboxes",
         Right::ReadAudit => "reading the audit trail",
+        Right::Approve => "approving or rejecting campaigns",
     }
 }
 
@@ -65,6 +67,9 @@ pub(super) fn audit_action(action: AuditAction) -> &'static str {
         AuditAction::RemoveOptOut => "Took off the opt-out list",
         AuditAction::MoveSandboxClock => "Moved the sandbox clock",
         AuditAction::SetSandboxFaults => "Set the sandbox faults",
+        AuditAction::Approve => "Approved",
+        AuditAction::Reject => "Rejected",
+        AuditAction::Withdraw => "Withdrew",
     }
 }
 

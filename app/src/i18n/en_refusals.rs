@@ -54,6 +54,31 @@ impl fmt::Display for Refusal {
                 "The provider refused none of this campaign's recipients: there is nobody to \
                  schedule again.",
             ),
+            Refusal::OwnCampaign => f.write_str(
+                "You scheduled this campaign: another approver or admin must approve or reject it.",
+            ),
+            Refusal::NotAwaitingApproval(approval) => write!(
+                f,
+                "This campaign is not awaiting approval ({}).",
+                super::en_approval::approval(*approval)
+            ),
+            Refusal::AwaitingApproval => f.write_str(
+                "This campaign awaits approval: nothing is at the provider yet. Approve, reject \
+                 or withdraw it.",
+            ),
+            Refusal::TooLateToApprove {
+                due,
+                minutes_needed,
+            } => write!(
+                f,
+                "Too late to approve: its first message is due at {due}, and handing it over \
+                 needs {minutes_needed} minutes before that. Withdraw it; it can be scheduled \
+                 again for a later time."
+            ),
+            Refusal::RejectionReasonNeeded { max } => write!(
+                f,
+                "Say why it is rejected (at most {max} characters): the sender reads it."
+            ),
             Refusal::OctopushCancelLimits(limits) => write!(
                 f,
                 "Octopush cancels only more than {} minutes before the send time, campaigns of \

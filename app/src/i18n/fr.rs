@@ -1,7 +1,9 @@
 //! Français.
 
 use super::Texts;
-use super::{fixed_point, fr_names, fr_notices, fr_problems, fr_refusals, fr_sentences, plural};
+use super::{
+    fixed_point, fr_approval, fr_names, fr_notices, fr_problems, fr_refusals, fr_sentences, plural,
+};
 use crate::domain::column_mapping::ColumnTarget;
 use crate::models::{ProviderId, RecipientStatus};
 
@@ -204,6 +206,11 @@ pub static FR: Texts = Texts {
     all_actions: "Toutes les actions",
     no_audit_entry: "Aucune action ne correspond.",
     audit_done: "Fait",
+    approval_title: "Approbation",
+    held_receipt: "En attente d'approbation : rien n'a été remis au fournisseur. Un autre approbateur ou administrateur doit d'abord l'approuver ; sa page dit où elle en est.",
+    held_because: "Retenue pour",
+    rejection_reason: "Motif du rejet",
+    will_be_held: "Rien ne part avant qu'un autre approbateur ou administrateur l'approuve, pour",
 
     table_of: |name| format!("Tableau : {name}"),
     campaign_columns: &["Créée le", "Campagne", "Envoi", "Expéditeur", "Fournisseur", "Destinataires", "État"],
@@ -353,4 +360,8 @@ pub static FR: Texts = Texts {
     not_configured: |provider| format!("{provider} n'est pas configuré sur ce serveur."),
     server_failed: |message| format!("Le serveur a échoué : {message}"),
     request_failed: |message| format!("La requête au serveur a échoué : {message}"),
+    approval_name: fr_approval::approval,
+    decision_name: fr_approval::decision,
+    approval_reason: fr_approval::reason,
+    awaiting_badge: fr_approval::awaiting,
 };

@@ -3,8 +3,8 @@
 
 use crate::domain::{OptOutSource, Purpose};
 use crate::models::{
-    AuditAction, CampaignActionKind, CampaignState, Enforcement, EventSource, OperationKind, Right,
-    Role,
+    AuditAction, CampaignActionKind, CampaignState, DecisionKind, Enforcement, EventSource,
+    OperationKind, Right, Role,
 };
 
 pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
@@ -16,6 +16,7 @@ pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
 
 pub(super) fn state(state: CampaignState) -> &'static str {
     match state {
+        CampaignState::AwaitingApproval => "en attente d'approbation",
         CampaignState::InProgress => "en cours",
         CampaignState::Paused => "suspendue",
         CampaignState::Finished => "terminée",
@@ -43,6 +44,9 @@ pub(super) fn action(action: CampaignActionKind) -> &'static str {
         CampaignActionKind::Schedule => "planification",
         CampaignActionKind::Operation(kind) => operation(kind),
         CampaignActionKind::Reconcile => "rapprochement",
+        CampaignActionKind::Decision(DecisionKind::Approve) => "approbation",
+        CampaignActionKind::Decision(DecisionKind::Reject) => "rejet",
+        CampaignActionKind::Decision(DecisionKind::Withdraw) => "retrait",
     }
 }
 
@@ -73,6 +77,7 @@ pub(super) fn right(right: Right) -> &'static str {
         Right::RemoveOptOut => "retirer des numéros de la liste des désinscriptions",
         Right::SandboxControl => "piloter les bacs à sable",
         Right::ReadAudit => "consulter le journal d'audit",
+        Right::Approve => "approuver ou rejeter des campagnes",
     }
 }
 
@@ -87,6 +92,9 @@ pub(super) fn audit_action(action: AuditAction) -> &'static str {
         AuditAction::RemoveOptOut => "Retrait de la liste des désinscriptions",
         AuditAction::MoveSandboxClock => "Horloge du bac à sable avancée",
         AuditAction::SetSandboxFaults => "Pannes du bac à sable réglées",
+        AuditAction::Approve => "Approbation",
+        AuditAction::Reject => "Rejet",
+        AuditAction::Withdraw => "Retrait",
     }
 }
 

@@ -53,6 +53,27 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
         Refusal::SendTimePassed(at) => {
             format!("L'heure d'envoi ({at}) est passée : le fournisseur l'envoie.")
         }
+        Refusal::OwnCampaign => "Vous avez planifié cette campagne : un autre approbateur ou \
+             administrateur doit l'approuver ou la rejeter."
+            .into(),
+        Refusal::NotAwaitingApproval(approval) => format!(
+            "Cette campagne n'attend pas d'approbation ({}).",
+            super::fr_approval::approval(*approval)
+        ),
+        Refusal::AwaitingApproval => "Cette campagne attend une approbation : rien n'est encore \
+             chez le fournisseur. Approuvez-la, rejetez-la ou retirez-la."
+            .into(),
+        Refusal::TooLateToApprove {
+            due,
+            minutes_needed,
+        } => format!(
+            "Trop tard pour approuver : son premier message part à {due}, et sa remise demande \
+             {minutes_needed} minutes avant. Retirez-la ; elle peut être planifiée de nouveau \
+             pour plus tard."
+        ),
+        Refusal::RejectionReasonNeeded { max } => format!(
+            "Dites pourquoi elle est rejetée (au plus {max} caractères) : l'expéditeur le lira."
+        ),
         Refusal::OctopushCancelLimits(limits) => format!(
             "Octopush n'annule que plus de {} minutes avant l'heure d'envoi, des campagnes de \
              moins de {} destinataires, au plus {} fois par mois.",

@@ -13,12 +13,14 @@
 mod catalogue;
 mod context;
 mod en;
+mod en_approval;
 mod en_names;
 mod en_notices;
 mod en_problems;
 mod en_refusals;
 mod en_sentences;
 mod fr;
+mod fr_approval;
 mod fr_names;
 mod fr_notices;
 mod fr_problems;

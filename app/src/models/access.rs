@@ -12,7 +12,8 @@ pub enum Role {
     Viewer,
     /// A viewer who also previews and schedules, and operates their own campaigns.
     Sender,
-    /// A viewer who also operates anyone's campaigns.
+    /// A viewer who also operates anyone's campaigns and approves or rejects those the approval
+    /// rules hold.
     Approver,
     /// Every right, the opt-out list's removals and the sandbox controls included.
     Admin,
@@ -35,6 +36,8 @@ pub enum Right {
     SandboxControl,
     /// Read the audit trail: who did what, from where.
     ReadAudit,
+    /// Approve or reject a campaign someone else scheduled that the approval rules hold.
+    Approve,
 }
 
 impl Role {
@@ -67,14 +70,14 @@ impl Role {
             Right::Send => matches!(self, Role::Sender | Role::Admin),
             Right::OperateOwn => matches!(self, Role::Sender | Role::Approver | Role::Admin),
             Right::OperateAny => matches!(self, Role::Approver | Role::Admin),
-            Right::ReadAudit => matches!(self, Role::Approver | Role::Admin),
+            Right::ReadAudit | Right::Approve => matches!(self, Role::Approver | Role::Admin),
             Right::RemoveOptOut | Right::SandboxControl => self == Role::Admin,
         }
     }
 }
 
 impl Right {
-    pub const ALL: [Right; 7] = [
+    pub const ALL: [Right; 8] = [
         Right::Read,
         Right::Send,
         Right::OperateOwn,
@@ -82,6 +85,7 @@ impl Right {
         Right::RemoveOptOut,
         Right::SandboxControl,
         Right::ReadAudit,
+        Right::Approve,
     ];
 
     /// Its name where it is stored and in exports.
@@ -94,6 +98,7 @@ impl Right {
             Right::RemoveOptOut => "remove-opt-out",
             Right::SandboxControl => "sandbox-control",
             Right::ReadAudit => "read-audit",
+            Right::Approve => "approve",
         }
     }
 
@@ -137,7 +142,8 @@ mod tests {
                 Right::Read,
                 Right::OperateOwn,
                 Right::OperateAny,
-                Right::ReadAudit
+                Right::ReadAudit,
+                Right::Approve
             ]
         );
         assert_eq!(rights(Role::Admin).count(), Right::ALL.len());

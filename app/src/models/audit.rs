@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CampaignOperation, Refusal, Right, Role};
+use super::{CampaignOperation, DecisionKind, Refusal, Right, Role};
 
 /// What was done, or attempted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -17,10 +17,13 @@ pub enum AuditAction {
     RemoveOptOut,
     MoveSandboxClock,
     SetSandboxFaults,
+    Approve,
+    Reject,
+    Withdraw,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 12] = [
         AuditAction::Schedule,
         AuditAction::Cancel,
         AuditAction::Reschedule,
@@ -30,6 +33,9 @@ impl AuditAction {
         AuditAction::RemoveOptOut,
         AuditAction::MoveSandboxClock,
         AuditAction::SetSandboxFaults,
+        AuditAction::Approve,
+        AuditAction::Reject,
+        AuditAction::Withdraw,
     ];
 
     /// Its name where it is stored and in exports.
@@ -44,6 +50,9 @@ impl AuditAction {
             AuditAction::RemoveOptOut => "remove-opt-out",
             AuditAction::MoveSandboxClock => "move-sandbox-clock",
             AuditAction::SetSandboxFaults => "set-sandbox-faults",
+            AuditAction::Approve => "approve",
+            AuditAction::Reject => "reject",
+            AuditAction::Withdraw => "withdraw",
         }
     }
 
@@ -58,6 +67,15 @@ impl AuditAction {
             CampaignOperation::Reschedule { .. } => AuditAction::Reschedule,
             CampaignOperation::Pause => AuditAction::Pause,
             CampaignOperation::Resume => AuditAction::Resume,
+        }
+    }
+
+    /// The action a decision about a held campaign is.
+    pub fn of_decision(decision: DecisionKind) -> Self {
+        match decision {
+            DecisionKind::Approve => AuditAction::Approve,
+            DecisionKind::Reject => AuditAction::Reject,
+            DecisionKind::Withdraw => AuditAction::Withdraw,
         }
     }
 }

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{EventSource, Notice, ProviderId, ProviderOptions, RecipientStatus, Refusal};
+use super::{
+    Approval, ApprovalReason, DecisionAvailability, DecisionKind, EventSource, Notice, ProviderId,
+    ProviderOptions, RecipientStatus, Refusal,
+};
 use crate::domain::{Encoding, Purpose};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,6 +32,7 @@ pub struct CampaignSummary {
     pub time_zone: String,
     pub simulation: bool,
     pub paused: bool,
+    pub approval: Approval,
     /// Recipients named, excluded ones included.
     pub recipient_count: u64,
     /// How many recipients stand in each status (statuses with none left out), in status order.
@@ -53,7 +57,9 @@ impl CampaignSummary {
     }
 
     pub fn state(&self) -> CampaignState {
-        if self.paused {
+        if self.approval == Approval::Awaiting {
+            CampaignState::AwaitingApproval
+        } else if self.paused {
             CampaignState::Paused
         } else if self.is_live() {
             CampaignState::InProgress
@@ -66,6 +72,8 @@ impl CampaignSummary {
 /// Where a campaign stands as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CampaignState {
+    /// Held by the approval rules: nothing handed to a provider yet.
+    AwaitingApproval,
     /// Some recipient is still on its way.
     InProgress,
     /// Held at the provider until resumed.
@@ -75,7 +83,8 @@ pub enum CampaignState {
 }
 
 impl CampaignState {
-    pub const ALL: [CampaignState; 3] = [
+    pub const ALL: [CampaignState; 4] = [
+        CampaignState::AwaitingApproval,
         CampaignState::InProgress,
         CampaignState::Paused,
         CampaignState::Finished,
@@ -84,6 +93,7 @@ impl CampaignState {
     /// The stable name used in requests and form values.
     pub fn as_str(self) -> &'static str {
         match self {
+            CampaignState::AwaitingApproval => "awaiting_approval",
             CampaignState::InProgress => "in_progress",
             CampaignState::Paused => "paused",
             CampaignState::Finished => "finished",
@@ -157,6 +167,11 @@ pub struct CampaignDetail {
     /// What each operation can do with this campaign now, or why not.
     pub operations: Vec<OperationAvailability>,
     pub actions: Vec<CampaignAction>,
+    /// Why the approval rules held it (empty when none did).
+    pub approval_reasons: Vec<ApprovalReason>,
+    /// What the person viewing it may decide while it awaits approval, or why not (empty once
+    /// decided, or when it was never held).
+    pub decisions: Vec<DecisionAvailability>,
     /// Recipients the provider refused (or that were never handed over in time): nothing was sent
     /// to them, and they can be scheduled again.
     pub refused: u64,
@@ -195,6 +210,8 @@ pub enum CampaignActionKind {
     Operation(OperationKind),
     /// Reconciliation settled one of its provider requests.
     Reconcile,
+    /// Approved, rejected or withdrawn while held for approval.
+    Decision(DecisionKind),
 }
 
 impl CampaignActionKind {
@@ -204,15 +221,18 @@ impl CampaignActionKind {
             CampaignActionKind::Schedule => "schedule",
             CampaignActionKind::Operation(operation) => operation.as_str(),
             CampaignActionKind::Reconcile => "reconcile",
+            CampaignActionKind::Decision(decision) => decision.as_str(),
         }
     }
 
     /// The action stored as `name` (`as_str`).
     pub fn from_stored(name: &str) -> Option<Self> {
         let operations = OperationKind::ALL.map(CampaignActionKind::Operation);
+        let decisions = DecisionKind::ALL.map(CampaignActionKind::Decision);
         [CampaignActionKind::Schedule, CampaignActionKind::Reconcile]
             .into_iter()
             .chain(operations)
+            .chain(decisions)
             .find(|action| action.as_str() == name)
     }
 }

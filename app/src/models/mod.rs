@@ -1,6 +1,7 @@
 //! Types that cross the wire between the browser and the server functions.
 
 mod access;
+mod approval;
 mod audit;
 pub(crate) mod calendar_date;
 mod campaign;
@@ -17,6 +18,10 @@ mod settings;
 mod status;
 
 pub use access::{LimitedAction, Right, Role, SignedIn};
+pub use approval::{
+    Approval, ApprovalDecision, ApprovalReason, DecisionAvailability, DecisionKind,
+    MAX_REJECTION_REASON,
+};
 pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditOutcome, AuditPage, AuditSubject};
 pub use campaign::{
     CampaignAction, CampaignActionKind, CampaignDetail, CampaignFilter, CampaignOperation,

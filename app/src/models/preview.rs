@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{DuplicateRecipient, Notice};
+use super::{ApprovalReason, DuplicateRecipient, Notice};
 use crate::domain::Encoding;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,4 +56,6 @@ pub struct CampaignPreview {
     pub over_cap: u64,
     /// The recipients' countries (ISO 3166 codes), each once, in list order.
     pub countries: Vec<String>,
+    /// Why the approval rules would hold it for another person's approval (empty: they would not).
+    pub held_for_approval: Vec<ApprovalReason>,
 }

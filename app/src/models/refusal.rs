@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CancelLimits, Right, Role};
+use super::{Approval, CancelLimits, Right, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum Refusal {
@@ -36,6 +36,24 @@ pub enum Refusal {
     NothingWaiting,
     SendTimePassed(String),
     NothingRefused,
+
+    // Four-eyes approval.
+    /// The person deciding scheduled the campaign: someone else must approve it.
+    OwnCampaign,
+    /// Approved, rejected or withdrawn already (or never held).
+    NotAwaitingApproval(Approval),
+    /// Held for approval: nothing is at the provider to cancel, move, pause or resume.
+    AwaitingApproval,
+    /// The first message is due too soon for the hand-over to finish: when it is due (in the
+    /// campaign's zone, `2026-12-03 14:00 Europe/Paris`), and the minutes needed before it.
+    TooLateToApprove {
+        due: String,
+        minutes_needed: u32,
+    },
+    /// A rejection says why (at most so many characters).
+    RejectionReasonNeeded {
+        max: usize,
+    },
 
     // What the providers allow.
     /// Octopush's limits on a cancel, as its capabilities declare them.
@@ -76,6 +94,11 @@ impl Refusal {
             | Refusal::NothingWaiting
             | Refusal::SendTimePassed(_)
             | Refusal::NothingRefused
+            | Refusal::OwnCampaign
+            | Refusal::NotAwaitingApproval(_)
+            | Refusal::AwaitingApproval
+            | Refusal::TooLateToApprove { .. }
+            | Refusal::RejectionReasonNeeded { .. }
             | Refusal::OctopushCancelLimits(_)
             | Refusal::CancelTooLate(_)
             | Refusal::CancelTooManyRecipients(_)

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Notice, ProviderId};
+use super::{ApprovalReason, Notice, ProviderId};
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
 
 /// The composer's form, as the user filled it in. Unknown fields are refused: a flag the server
@@ -209,6 +209,9 @@ pub struct ScheduleReceipt {
     /// The first warnings (moved times, assumed zones, frequency cap…); `more_warnings` counts the rest.
     pub warnings: Vec<RecipientWarning>,
     pub more_warnings: u32,
+    /// Why the approval rules held the campaign: nothing was handed to a provider, another person
+    /// approves it first. Empty: not held.
+    pub held_for_approval: Vec<ApprovalReason>,
 }
 
 impl ScheduleReceipt {

@@ -3,14 +3,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use std::time::Duration;
 
+use crate::api::approvals::{held_preview, DecideApproval};
 use crate::api::campaigns::{get_campaign, OperateCampaign};
 use crate::client::href;
 use crate::components::{
-    CampaignActions, ColumnHeads, PageButtons, PageTitle, RecipientHistory, SandboxPanel,
-    StatusCounts, TableScroll, Time, ZonedTime,
+    preview_panel_view, ApprovalPanel, CampaignActions, ColumnHeads, PageButtons, PageTitle,
+    RecipientHistory, SandboxPanel, StatusCounts, TableScroll, Time, ZonedTime,
 };
 use crate::i18n::{use_i18n, word, Texts};
-use crate::models::{CampaignDetail, RecipientStatus, RecipientView};
+use crate::models::{Approval, CampaignDetail, RecipientStatus, RecipientView};
 use crate::polling::refresh_while;
 
 /// How often a campaign with recipients still on their way is asked for again.
@@ -33,17 +34,22 @@ pub fn CampaignPage() -> impl IntoView {
     let status = RwSignal::new(None::<RecipientStatus>);
     let detail = LocalResource::new(move || get_campaign(id.get(), status.get(), offset.get()));
     let operate = ServerAction::<OperateCampaign>::new();
+    let decide = ServerAction::<DecideApproval>::new();
+    // A campaign awaiting approval is watched too: another person may decide meanwhile.
+    let watched =
+        |d: &CampaignDetail| d.summary.is_live() || d.summary.approval == Approval::Awaiting;
     refresh_while(
         REFRESH,
         move || {
-            detail.with_untracked(|d| matches!(d, Some(Ok(d)) if d.summary.is_live()))
+            detail.with_untracked(|d| matches!(d, Some(Ok(d)) if watched(d)))
                 && !operate.pending().get_untracked()
+                && !decide.pending().get_untracked()
         },
         move || detail.refetch(),
     );
-    // An operation changes what the campaign shows: read it again once it is answered.
+    // An operation or a decision changes what the campaign shows: read it again once answered.
     Effect::new(move |_| {
-        if operate.version().get() > 0 {
+        if operate.version().get() > 0 || decide.version().get() > 0 {
             detail.refetch();
         }
     });
@@ -58,6 +64,21 @@ pub fn CampaignPage() -> impl IntoView {
     let recipients = slice(loaded, |d| d.recipients.clone());
     let all = slice(loaded, |d| d.summary.recipient_count);
     let refused = slice(loaded, |d| d.refused);
+    let approval = slice(loaded, |d| d.summary.approval);
+    let approval_reasons = slice(loaded, |d| d.approval_reasons.clone());
+    let decisions = slice(loaded, |d| d.decisions.clone());
+    let awaiting = Memo::new(move |_| approval.get() == Approval::Awaiting);
+    // What approving it hands over, planned as the form would be now.
+    let held = LocalResource::new(move || {
+        let (id, awaiting) = (id.get(), awaiting.get());
+        async move {
+            if awaiting {
+                Some(held_preview(id, 0).await)
+            } else {
+                None
+            }
+        }
+    });
     // Recipients the table pages through: those in the chosen status, or all of them.
     let total = Memo::new(move |_| match status.get() {
         Some(status) => loaded.with(|d| d.as_ref().map_or(0, |d| d.summary.count(status))),
@@ -100,6 +121,17 @@ pub fn CampaignPage() -> impl IntoView {
                         })
                     }}
                 </section>
+                <ApprovalPanel
+                    campaign_id=Signal::derive(move || id.get())
+                    approval=approval
+                    reasons=approval_reasons
+                    decisions=decisions
+                    decide=decide
+                />
+                {move || awaiting.get().then(|| Suspend::new(preview_panel_view(
+                    Signal::derive(move || held.get().flatten()),
+                    Signal::derive(move || held.get().is_none()),
+                )))}
                 <CampaignActions
                     campaign_id=Signal::derive(move || id.get())
                     operations=operations

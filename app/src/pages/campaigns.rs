@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 use std::time::Duration;
 
 use crate::api::campaigns::list_campaigns;
@@ -22,7 +23,16 @@ const SEARCH_DELAY: Duration = Duration::from_millis(300);
 pub fn CampaignsPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let state = RwSignal::new(None::<CampaignState>);
+    // `?state=awaiting_approval` (the navigation's badge) opens the list filtered.
+    let query = use_query_map();
+    let asked_state = move || query.with(|q| q.get("state").and_then(|s| CampaignState::parse(&s)));
+    let state = RwSignal::new(asked_state());
+    Effect::new(move |first: Option<()>| {
+        let asked = asked_state();
+        if first.is_some() {
+            state.set(asked);
+        }
+    });
     let provider = RwSignal::new(None::<ProviderId>);
     let search = RwSignal::new(String::new());
     let settled_search = debounced(SEARCH_DELAY, move || search.get());

@@ -4,9 +4,9 @@ use async_trait::async_trait;
 
 use super::Actor;
 use crate::models::{
-    AppError, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage, CampaignPreview,
-    OperationReport, RecipientEvent, RecipientStatus, ScheduleProgress, ScheduleReceipt,
-    ScheduleRequest,
+    AppError, Approval, ApprovalDecision, CampaignDetail, CampaignFilter, CampaignOperation,
+    CampaignPage, CampaignPreview, OperationReport, RecipientEvent, RecipientStatus,
+    ScheduleProgress, ScheduleReceipt, ScheduleRequest,
 };
 
 #[async_trait]
@@ -76,4 +76,27 @@ pub trait OperationService: Send + Sync + 'static {
         campaign_id: &str,
         operation: CampaignOperation,
     ) -> Result<OperationReport, AppError>;
+}
+
+#[async_trait]
+pub trait ApprovalService: Send + Sync + 'static {
+    /// Approves (plans the campaign again as it is now and hands it over), rejects or withdraws a
+    /// campaign the approval rules hold; the approval it has afterwards.
+    async fn decide(
+        &self,
+        actor: &Actor,
+        campaign_id: &str,
+        decision: ApprovalDecision,
+    ) -> Result<Approval, AppError>;
+
+    /// What approving the held campaign would hand over, a page of recipients from `offset`.
+    async fn held_preview(
+        &self,
+        campaign_id: &str,
+        offset: u64,
+    ) -> Result<CampaignPreview, AppError>;
+
+    /// How many campaigns await approval that `actor` could approve (others', when their role
+    /// gives the right; none otherwise).
+    async fn awaiting_count(&self, actor: &Actor) -> Result<u64, AppError>;
 }

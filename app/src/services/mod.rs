@@ -12,10 +12,12 @@ mod settings;
 use leptos::prelude::use_context;
 use std::sync::Arc;
 
-use crate::models::{AppError, CampaignDetail, LimitedAction, Refusal, Right, Role, SignedIn};
+use crate::models::{
+    AppError, CampaignDetail, DecisionKind, LimitedAction, Refusal, Right, Role, SignedIn,
+};
 
 pub use audit::{audited, AuditRecord, AuditTrail};
-pub use campaigns::{CampaignService, OperationService, ScheduleService};
+pub use campaigns::{ApprovalService, CampaignService, OperationService, ScheduleService};
 pub use limits::RequestLimits;
 pub use opt_outs::OptOutService;
 pub use providers::ProviderService;
@@ -37,6 +39,19 @@ impl Actor {
         match self.role.refusal(right) {
             Some(why) => Err(AppError::Forbidden(why)),
             None => Ok(()),
+        }
+    }
+
+    /// Refused unless the actor may take `decision` on a held campaign `sender` scheduled: approve
+    /// or reject others' with the right to; withdraw as they may operate it.
+    pub fn require_decide(&self, decision: DecisionKind, sender: &str) -> Result<(), AppError> {
+        match decision {
+            // One's own is said first: whatever the role, someone else decides.
+            DecisionKind::Approve | DecisionKind::Reject if self.name == sender => {
+                Err(AppError::NotAllowed(Refusal::OwnCampaign))
+            }
+            DecisionKind::Approve | DecisionKind::Reject => self.require(Right::Approve),
+            DecisionKind::Withdraw => self.require_operate(sender),
         }
     }
 
@@ -63,6 +78,7 @@ pub struct Services {
     pub schedule: Arc<dyn ScheduleService>,
     pub campaigns: Arc<dyn CampaignService>,
     pub operations: Arc<dyn OperationService>,
+    pub approvals: Arc<dyn ApprovalService>,
     pub opt_outs: Arc<dyn OptOutService>,
     pub providers: Arc<dyn ProviderService>,
     pub settings: Arc<dyn SettingsService>,
@@ -99,12 +115,21 @@ pub fn allowed_within_limit(right: Right, action: LimitedAction) -> Result<Actor
     Ok(actor)
 }
 
-/// The campaign as `actor` sees it: the operations they may not run say why (the page disables
-/// them; the server refuses them anyway).
+/// The campaign as `actor` sees it: the operations and decisions they may not take say why (the
+/// page disables them; the server refuses them anyway).
 pub fn as_seen_by(actor: &Actor, mut detail: CampaignDetail) -> CampaignDetail {
     if let Err(AppError::Forbidden(why)) = actor.require_operate(&detail.summary.actor) {
         for operation in &mut detail.operations {
             operation.refused_because = Some(why.clone());
+        }
+    }
+    for decision in &mut detail.decisions {
+        if decision.refused_because.is_none() {
+            if let Err(AppError::Forbidden(why) | AppError::NotAllowed(why)) =
+                actor.require_decide(decision.decision, &detail.summary.actor)
+            {
+                decision.refused_because = Some(why);
+            }
         }
     }
     detail

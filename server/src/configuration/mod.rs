@@ -10,8 +10,11 @@ use crate::sending_rules_settings::{self, FrequencyCap, FrequencyCapSettings, Po
 use crate::site::FrameAncestors;
 use serde::Deserialize;
 
+mod approval;
 mod auth;
+use crate::domain::approval_rules::ApprovalRules;
 use crate::identity::Authentication;
+pub use approval::{ApprovalError, ApprovalRuleSettings, ApprovalSettings};
 pub use auth::{AuthError, AuthSettings, RoleSettings};
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
@@ -54,6 +57,8 @@ pub enum ConfigurationError {
     Region(String),
     #[error("{0}")]
     Auth(#[from] AuthError),
+    #[error("{0}")]
+    Approval(#[from] ApprovalError),
 }
 
 /// The shortest webhook secret accepted: long enough not to be guessed.
@@ -74,6 +79,8 @@ pub struct Settings {
     pub limits: LimitSettings,
     #[serde(default)]
     pub logging: LoggingSettings,
+    #[serde(default)]
+    pub approval: ApprovalSettings,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
@@ -311,9 +318,11 @@ impl Settings {
             .validate()
             .map_err(ConfigurationError::Faults)?;
         self.webhooks.validate()?;
+        let authentication = self.authentication()?;
         Ok(Configuration {
             frame_ancestors: self.server.frame_ancestors()?,
-            authentication: self.authentication()?,
+            approval: self.approval.parse(&authentication)?,
+            authentication,
             default_region: Region::parse(&self.sending.default_region)
                 .map_err(|e| ConfigurationError::Region(e.to_string()))?,
             policies: self.sending.sending_policies()?,
@@ -332,6 +341,7 @@ pub struct Configuration {
     pub settings: Settings,
     pub frame_ancestors: FrameAncestors,
     pub authentication: Authentication,
+    pub approval: ApprovalRules,
     pub default_region: Region,
     pub policies: SendingPolicies,
     pub frequency_cap: FrequencyCap,

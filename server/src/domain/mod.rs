@@ -7,6 +7,7 @@ pub use app::domain::{
     OptOutSource, OutsideWindow, Purpose, SenderId,
 };
 
+pub mod approval_rules;
 pub mod campaign_name;
 pub mod campaign_plan;
 pub mod opt_out_mention;

@@ -84,7 +84,10 @@ fn subject_of(action: AuditAction, body: &[u8]) -> AuditSubject {
         | AuditAction::Pause
         | AuditAction::Resume
         | AuditAction::AddOptOuts
-        | AuditAction::RemoveOptOut => as_sent(),
+        | AuditAction::RemoveOptOut
+        | AuditAction::Approve
+        | AuditAction::Reject
+        | AuditAction::Withdraw => as_sent(),
     }
 }
 

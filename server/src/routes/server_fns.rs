@@ -57,7 +57,7 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
 
 /// Registers the app's server functions by type, so none depends on link-time discovery.
 pub fn register_all() {
-    use app::api::{audit, campaigns, opt_outs, providers, settings, sms};
+    use app::api::{approvals, audit, campaigns, opt_outs, providers, settings, sms};
     use leptos::server_fn::axum::register_explicit;
     register_explicit::<sms::ScheduleSms>();
     register_explicit::<sms::ReadScheduleProgress>();
@@ -80,4 +80,7 @@ pub fn register_all() {
     register_explicit::<settings::ReadSandboxClock>();
     register_explicit::<settings::AdvanceSandboxClock>();
     register_explicit::<audit::ListAudit>();
+    register_explicit::<approvals::DecideApproval>();
+    register_explicit::<approvals::HeldPreview>();
+    register_explicit::<approvals::AwaitingApproval>();
 }

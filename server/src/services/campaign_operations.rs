@@ -7,9 +7,9 @@ use crate::domain::send_time::{parse_zone, SendTime};
 use crate::domain::sending_rules::{zone_of_region, RecipientZone, SendingPolicies};
 use crate::domain::Purpose;
 use app::models::{
-    AppError, CampaignActionKind, CampaignOperation, Capabilities, EventSource, Field, FieldError,
-    Notice, OperationAvailability, OperationKind, OperationReport, Problem, RecipientStatus,
-    Refusal, RuleBreak, Support,
+    AppError, Approval, CampaignActionKind, CampaignOperation, Capabilities, EventSource, Field,
+    FieldError, Notice, OperationAvailability, OperationKind, OperationReport, Problem,
+    RecipientStatus, Refusal, RuleBreak, Support,
 };
 use app::services::{Actor, OperationService};
 use async_trait::async_trait;
@@ -58,6 +58,9 @@ fn refusal(
 ) -> Option<Refusal> {
     if campaign.simulation {
         return Some(Refusal::Simulation);
+    }
+    if campaign.approval == Approval::Awaiting {
+        return Some(Refusal::AwaitingApproval);
     }
     let support = capabilities.map(|c| match operation {
         OperationKind::Cancel => &c.cancel,

@@ -76,5 +76,6 @@ pub fn preview(
         warnings: plan.warning_counts(),
         over_cap: plan.over_cap(),
         countries: order.countries(),
+        held_for_approval: Vec::new(),
     }
 }

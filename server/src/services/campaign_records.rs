@@ -4,7 +4,7 @@ use crate::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
 use crate::domain::order::SmsOrder;
 use crate::domain::provider_options::OrderOptions;
 use crate::domain::Purpose;
-use app::models::{Notice, RecipientStatus};
+use app::models::{Approval, Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
 
 use crate::providers::{recipient_key, PreparedRequest};
@@ -102,26 +102,40 @@ pub fn campaign_rows(
         });
     }
     CampaignRows {
-        campaign: NewCampaign {
-            id: campaign_id.to_owned(),
-            name: order.name.clone(),
-            provider: order.provider,
-            actor: actor.to_owned(),
-            message_text: order.text.as_str().to_owned(),
-            sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
-            purpose: order.purpose,
-            campaign_type: order.campaign_type,
-            requested_send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
-            time_zone: order.time_zone.name().to_owned(),
-            local_time: order.local_time,
-            outside_window: order.outside_window.clone(),
-            simulation: order.simulation(),
-            recipient_count: plan.recipients.len(),
-            created_at: now,
-            options: campaign_options(&order.options),
-        },
+        campaign: campaign_row(campaign_id, actor, order, plan, now),
         submissions: submission_rows,
         recipients,
+    }
+}
+
+/// The campaign's own row: handed over at once (no approval needed).
+pub fn campaign_row(
+    campaign_id: &str,
+    actor: &str,
+    order: &SmsOrder,
+    plan: &CampaignPlan,
+    now: DateTime<Utc>,
+) -> NewCampaign {
+    NewCampaign {
+        id: campaign_id.to_owned(),
+        name: order.name.clone(),
+        provider: order.provider,
+        actor: actor.to_owned(),
+        message_text: order.text.as_str().to_owned(),
+        sender: order.sender.as_ref().map(|s| s.as_str().to_owned()),
+        purpose: order.purpose,
+        campaign_type: order.campaign_type,
+        requested_send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
+        time_zone: order.time_zone.name().to_owned(),
+        local_time: order.local_time,
+        outside_window: order.outside_window.clone(),
+        simulation: order.simulation(),
+        recipient_count: plan.recipients.len(),
+        created_at: now,
+        options: campaign_options(&order.options),
+        approval: Approval::NotNeeded,
+        approval_reasons: Vec::new(),
+        held_request: None,
     }
 }
 

@@ -3,7 +3,7 @@
 //! own, so that a closed tab or a proxy's time-out cannot stop it between the recording and the
 //! hand-over (a recorded campaign would otherwise wait for reconciliation).
 
-use app::models::{AppError, CampaignActionKind, Notice};
+use app::models::{AppError, Approval, CampaignActionKind, DecisionKind, Notice, Refusal};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
@@ -13,7 +13,27 @@ use crate::clock::SharedClock;
 use crate::exactly_once::claim_keeper::KeptClaims;
 use crate::exactly_once::handover::{Batch, BatchResult, Handover, Handovers};
 use crate::providers::{PreparedRequest, SmsProvider};
-use crate::storage::{Claims, Store};
+use crate::storage::{Claims, NewCampaign, Store};
+
+/// How the campaign comes to be recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recording {
+    /// Scheduled now: the campaign, its submissions and its recipients are written together.
+    NewCampaign,
+    /// Held until now and approved: its row is there; the approval, its submissions and its
+    /// recipients are written together (or nothing, when someone else decided first).
+    Approved,
+}
+
+/// Whose campaign is handed over, and who hands it over.
+pub struct HandOver<'a> {
+    pub campaign_id: &'a str,
+    /// Who scheduled it: the submissions are theirs.
+    pub sender: &'a str,
+    /// Who starts the hand-over now: the sender, or the approver.
+    pub actor: &'a str,
+    pub recording: Recording,
+}
 
 pub struct CampaignStart {
     pub store: Store,
@@ -27,6 +47,7 @@ pub struct CampaignStart {
     /// Each submission's request, in the rows' order.
     pub requests: Vec<PreparedRequest>,
     pub actor: String,
+    pub recording: Recording,
     pub now: DateTime<Utc>,
 }
 
@@ -50,32 +71,43 @@ impl CampaignStart {
             rows,
             requests,
             actor,
+            recording,
             now,
         } = self;
-        store
-            .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
-            .await
-            .map_err(campaign_not_recorded)?;
-        let kept = KeptClaims::start(store.clone(), clock, claims, holder);
         let campaign_id = rows.campaign.id.clone();
-        let detail = rows
-            .campaign
-            .outside_window
-            .override_reason()
-            .map(|reason| {
-                Notice::RulesOverridden {
-                    reason: reason.to_owned(),
+        let (action, detail) = match recording {
+            Recording::NewCampaign => {
+                store
+                    .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
+                    .await
+                    .map_err(campaign_not_recorded)?;
+                (
+                    CampaignActionKind::Schedule,
+                    override_detail(&rows.campaign),
+                )
+            }
+            Recording::Approved => {
+                let approved = store
+                    .record_approved(
+                        &campaign_id,
+                        &rows.submissions,
+                        &rows.recipients,
+                        rows.campaign.recipient_count,
+                        now,
+                    )
+                    .await
+                    .map_err(campaign_not_recorded)?;
+                if !approved {
+                    let now_is = store.campaign(&campaign_id).await.ok().flatten();
+                    let approval = now_is.map_or(Approval::Approved, |c| c.approval);
+                    return Err(AppError::NotAllowed(Refusal::NotAwaitingApproval(approval)));
                 }
-                .to_recorded()
-            });
+                (CampaignActionKind::Decision(DecisionKind::Approve), None)
+            }
+        };
+        let kept = KeptClaims::start(store.clone(), clock, claims, holder);
         if let Err(error) = store
-            .record_action(
-                &campaign_id,
-                &actor,
-                CampaignActionKind::Schedule,
-                detail.as_deref(),
-                now,
-            )
+            .record_action(&campaign_id, &actor, action, detail.as_deref(), now)
             .await
         {
             tracing::error!(campaign = %campaign_id, %error, "action not recorded");
@@ -88,6 +120,16 @@ impl CampaignStart {
             })
             .await
     }
+}
+
+/// The reason the sender gave for sending outside the sending rules' windows, as recorded.
+pub fn override_detail(campaign: &NewCampaign) -> Option<String> {
+    campaign.outside_window.override_reason().map(|reason| {
+        Notice::RulesOverridden {
+            reason: reason.to_owned(),
+        }
+        .to_recorded()
+    })
 }
 
 /// The recorded submissions as the hand-over sends them.

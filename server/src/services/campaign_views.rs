@@ -10,6 +10,7 @@ use app::models::{
 use app::services::CampaignService;
 use async_trait::async_trait;
 
+use super::campaign_approval::ApprovalTiming;
 use super::campaign_operations::availability;
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
@@ -27,6 +28,7 @@ pub struct CampaignViews {
     clock: SharedClock,
     /// Whose national format a searched number is read in.
     default_region: Region,
+    approval: ApprovalTiming,
 }
 
 impl CampaignViews {
@@ -35,12 +37,14 @@ impl CampaignViews {
         providers: ProviderSet,
         clock: SharedClock,
         default_region: Region,
+        approval: ApprovalTiming,
     ) -> Self {
         Self {
             store,
             providers,
             clock,
             default_region,
+            approval,
         }
     }
 
@@ -138,6 +142,8 @@ impl CampaignService for CampaignViews {
             .map(|p| p.info().capabilities)
             .ok();
         let operations = availability(&record, &submissions, capabilities.as_ref(), now);
+        let decisions = self.approval.decisions(&record, now);
+        let approval_reasons = record.approval_reasons.clone();
         let actions = self
             .store
             .campaign_actions(id)
@@ -165,6 +171,8 @@ impl CampaignService for CampaignViews {
             options,
             operations,
             actions,
+            approval_reasons,
+            decisions,
             refused,
             recipients,
             recipients_offset: offset,
@@ -222,6 +230,7 @@ fn summary(
         time_zone: record.time_zone,
         simulation: record.simulation,
         paused: record.paused,
+        approval: record.approval,
         recipient_count: record.recipient_count,
         counts: counts
             .into_iter()

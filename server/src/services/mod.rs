@@ -2,6 +2,7 @@
 //! (`app::services`), or works behind one.
 
 mod audit_trail;
+mod campaign_approval;
 mod campaign_operations;
 mod campaign_preview;
 mod campaign_records;
@@ -22,6 +23,7 @@ mod store_errors;
 
 pub use crate::sending_rules_settings::FrequencyCap;
 pub use audit_trail::AuditLog;
+pub use campaign_approval::ApprovalTiming;
 pub use campaign_operations::CampaignOperations;
 pub use campaign_views::CampaignViews;
 pub use opt_out_list::OptOutList;

@@ -1,6 +1,7 @@
 //! Schedules a campaign: validate, plan (sending rules, opt-outs, cap), record every recipient, hand
 //! the batches to the provider, record each answer.
 
+use crate::domain::approval_rules::ApprovalRules;
 use crate::domain::campaign_plan::{CampaignPlan, Exclusions, Fate};
 use crate::domain::order::{OrderRules, SmsOrder};
 use crate::domain::sending_rules::SendingPolicies;
@@ -16,9 +17,10 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 use uuid::Uuid;
 
+use super::campaign_approval::{campaign_facts, Held};
 use super::campaign_preview;
 use super::campaign_records::{campaign_rows, PlannedSubmission};
-use super::campaign_start::CampaignStart;
+use super::campaign_start::{CampaignStart, HandOver, Recording};
 use super::credit_check::{ensure_credit, CostRates};
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
@@ -38,13 +40,14 @@ pub struct SchedulingRules {
     pub policies: SendingPolicies,
     pub frequency_cap: FrequencyCap,
     pub handovers: HandoverLimits,
+    pub approval: ApprovalRules,
 }
 
 pub struct Scheduler {
-    providers: ProviderSet,
+    pub(super) providers: ProviderSet,
     pub(super) store: Store,
-    clock: SharedClock,
-    rules: SchedulingRules,
+    pub(super) clock: SharedClock,
+    pub(super) rules: SchedulingRules,
     claims: Claims,
     handovers: Handovers,
     /// Lists read and planned at once (one per core): more wait their turn.
@@ -75,7 +78,7 @@ impl Scheduler {
     /// Validates the form and plans the campaign: what would happen, recipient by recipient.
     /// Reading a list of numbers and planning it is CPU work: it runs on the blocking pool, a few
     /// lists at a time, so that a large list never holds up the async workers (nor `/health`).
-    async fn plan(
+    pub(super) async fn plan(
         &self,
         request: ScheduleRequest,
         now: DateTime<Utc>,
@@ -174,51 +177,43 @@ impl ScheduleService for Scheduler {
     ) -> Result<ScheduleReceipt, AppError> {
         let campaign_id = self.new_campaign_id(campaign_id).await?;
         let now = self.clock.now();
+        // The form is kept, when rules may hold the campaign, to be planned again on approval.
+        let form = (!self.rules.approval.rules.is_empty()).then(|| request.clone());
         let (order, plan, provider) = self.plan(request, now).await?;
         ensure_credit(provider.as_ref(), &order, &plan).await?;
-
-        // Everything is recorded before the first call, each batch's request as it will be sent,
-        // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
-        // by this hand-over's task: a lost answer or a crash can be reconciled, by one task only.
-        let submissions: Vec<PlannedSubmission> = plan
-            .batches
-            .iter()
-            .map(|batch| {
-                // Time-ordered, so that the recipients' keys (`<submission>-<index>`) arrive in
-                // key order and the ledger's index is appended to rather than split.
-                let id = Uuid::now_v7().to_string();
-                PlannedSubmission {
-                    request: provider.prepare(&plan.batch_order(&order, batch), &id),
-                    id,
-                    batch,
-                }
-            })
-            .collect();
-        let holder = self.claims.new_holder();
-        let rows = campaign_rows(
-            &campaign_id,
-            &actor.name,
-            &order,
-            &plan,
-            &submissions,
-            &self.claims.taken_at(&holder, now),
-            now,
-        );
-        let requests = submissions.into_iter().map(|s| s.request).collect();
-        let results = CampaignStart {
-            store: self.store.clone(),
-            clock: self.clock.clone(),
-            claims: self.claims.clone(),
-            handovers: self.handovers.clone(),
-            provider: provider.clone(),
-            holder,
-            rows,
-            requests,
-            actor: actor.name.clone(),
-            now,
+        let estimate = CostRates::of(provider.as_ref(), &order)
+            .map(|rates| (rates.estimate(&plan), rates.per_part.currency));
+        if let Some(form) = form {
+            let reasons =
+                self.rules
+                    .approval
+                    .reasons(&campaign_facts(&order, &plan, estimate.clone()));
+            if !reasons.is_empty() {
+                let held = Held {
+                    campaign_id: &campaign_id,
+                    form: &form,
+                    reasons: &reasons,
+                };
+                self.hold(actor, held, &order, &plan, now).await?;
+                let mut receipt = receipt(campaign_id, &order, &plan, Vec::new(), estimate);
+                receipt.held_for_approval = reasons;
+                return Ok(receipt);
+            }
         }
-        .run()
-        .await?;
+        let results = self
+            .hand_over(
+                HandOver {
+                    campaign_id: &campaign_id,
+                    sender: &actor.name,
+                    actor: &actor.name,
+                    recording: Recording::NewCampaign,
+                },
+                &order,
+                &plan,
+                provider.clone(),
+                now,
+            )
+            .await?;
 
         // When every batch was refused, say why as an error, as for a single request. A batch
         // without an answer is not a refusal: reconciliation settles it, so the receipt says so.
@@ -230,8 +225,6 @@ impl ScheduleService for Scheduler {
                 .expect("every batch was refused");
             return Err(error.into());
         }
-        let estimate = CostRates::of(provider.as_ref(), &order)
-            .map(|rates| (rates.estimate(&plan), rates.per_part.currency));
         Ok(receipt(campaign_id, &order, &plan, results, estimate))
     }
 
@@ -255,12 +248,70 @@ impl ScheduleService for Scheduler {
         let now = self.clock.now();
         let (order, plan, provider) = self.plan(request, now).await?;
         let price = CostRates::of(provider.as_ref(), &order);
-        Ok(campaign_preview::preview(
-            &order,
-            &plan,
-            price.as_ref(),
-            offset,
-        ))
+        let mut preview = campaign_preview::preview(&order, &plan, price.as_ref(), offset);
+        let estimate = price.map(|rates| (rates.estimate(&plan), rates.per_part.currency));
+        preview.held_for_approval = self
+            .rules
+            .approval
+            .reasons(&campaign_facts(&order, &plan, estimate));
+        Ok(preview)
+    }
+}
+
+impl Scheduler {
+    /// Records the planned campaign (or, approved, its submissions and recipients) and hands it
+    /// over; each batch's answer.
+    pub(super) async fn hand_over(
+        &self,
+        hand_over: HandOver<'_>,
+        order: &SmsOrder,
+        plan: &CampaignPlan,
+        provider: Arc<dyn SmsProvider>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<BatchResult>, AppError> {
+        // Everything is recorded before the first call, each batch's request as it will be sent,
+        // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
+        // by this hand-over's task: a lost answer or a crash can be reconciled, by one task only.
+        let submissions: Vec<PlannedSubmission> = plan
+            .batches
+            .iter()
+            .map(|batch| {
+                // Time-ordered, so that the recipients' keys (`<submission>-<index>`) arrive in
+                // key order and the ledger's index is appended to rather than split.
+                let id = Uuid::now_v7().to_string();
+                PlannedSubmission {
+                    request: provider.prepare(&plan.batch_order(order, batch), &id),
+                    id,
+                    batch,
+                }
+            })
+            .collect();
+        let holder = self.claims.new_holder();
+        let rows = campaign_rows(
+            hand_over.campaign_id,
+            hand_over.sender,
+            order,
+            plan,
+            &submissions,
+            &self.claims.taken_at(&holder, now),
+            now,
+        );
+        let requests = submissions.into_iter().map(|s| s.request).collect();
+        CampaignStart {
+            store: self.store.clone(),
+            clock: self.clock.clone(),
+            claims: self.claims.clone(),
+            handovers: self.handovers.clone(),
+            provider: provider.clone(),
+            holder,
+            rows,
+            requests,
+            actor: hand_over.actor.to_owned(),
+            recording: hand_over.recording,
+            now,
+        }
+        .run()
+        .await
     }
 }
 
@@ -332,5 +383,6 @@ fn receipt(
         warnings: shown,
         more_warnings,
         submissions: results.into_iter().map(|r| r.receipt).collect(),
+        held_for_approval: Vec::new(),
     }
 }

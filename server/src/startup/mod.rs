@@ -188,6 +188,7 @@ fn services(
             concurrency: sending.submit_concurrency,
             rate_limit_patience: Duration::from_secs(sending.rate_limit_patience_seconds),
         },
+        approval: configuration.approval.clone(),
     };
     let claims = Claims {
         instance: instance_name(),
@@ -229,12 +230,20 @@ fn services(
 
     let default_region = configuration.default_region;
     let settings = server_settings(configuration, providers_set.infos(), store.backend());
+    let scheduler = Arc::new(Scheduler::new(
+        providers_set.clone(),
+        store.clone(),
+        clock.clone(),
+        rules,
+        claims,
+    ));
     let app = AppServices {
         campaigns: Arc::new(CampaignViews::new(
             store.clone(),
             providers_set.clone(),
             clock.clone(),
             default_region,
+            scheduler.approval_timing(),
         )),
         operations: Arc::new(CampaignOperations::new(
             store.clone(),
@@ -254,7 +263,8 @@ fn services(
             sandboxes.as_ref().map(|s| s.clock.clone()),
         )),
         audit: Arc::new(AuditLog::new(store.clone(), clock.clone())),
-        schedule: Arc::new(Scheduler::new(providers_set, store, clock, rules, claims)),
+        schedule: scheduler.clone(),
+        approvals: scheduler,
         limits: Arc::new(PerPersonLimits::new(
             configuration.settings.limits.previews_per_minute,
             configuration.settings.limits.schedules_per_minute,

@@ -63,10 +63,16 @@ impl CampaignListQuery {
             "EXISTS (SELECT 1 FROM recipients r WHERE r.campaign_id = campaigns.id AND r.status IN ({}))",
             live_statuses()
         );
+        let held = "approval = 'awaiting'";
         match self.state {
-            Some(CampaignState::Paused) => conditions.push("paused = 1".into()),
-            Some(CampaignState::InProgress) => conditions.push(format!("paused = 0 AND {live}")),
-            Some(CampaignState::Finished) => conditions.push(format!("paused = 0 AND NOT {live}")),
+            Some(CampaignState::AwaitingApproval) => conditions.push(held.into()),
+            Some(CampaignState::Paused) => conditions.push(format!("NOT {held} AND paused = 1")),
+            Some(CampaignState::InProgress) => {
+                conditions.push(format!("NOT {held} AND paused = 0 AND {live}"));
+            }
+            Some(CampaignState::Finished) => {
+                conditions.push(format!("NOT {held} AND paused = 0 AND NOT {live}"));
+            }
             None => {}
         }
         let mut matches = Vec::new();
@@ -169,7 +175,7 @@ impl Store {
     ) -> Result<Option<LastCampaignSize>, StoreError> {
         let newest = sqlx::query_as::<_, (String, String)>(
             "SELECT id, campaign_type FROM campaigns WHERE provider = $1 AND simulation = 0 \
-             ORDER BY created_at DESC, id DESC LIMIT 1",
+             AND approval IN ('not-needed', 'approved') ORDER BY created_at DESC, id DESC LIMIT 1",
         )
         .bind(provider.as_str())
         .fetch_optional(self.pool())

@@ -2,7 +2,7 @@
 //! provider is called.
 
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
-use app::models::{CampaignActionKind, ProviderId, RecipientStatus};
+use app::models::{Approval, ApprovalReason, CampaignActionKind, ProviderId, RecipientStatus};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use std::collections::HashMap;
@@ -31,6 +31,11 @@ pub struct NewCampaign {
     pub recipient_count: usize,
     pub created_at: DateTime<Utc>,
     pub options: CampaignOptions,
+    pub approval: Approval,
+    /// Why the approval rules held it (empty: they did not).
+    pub approval_reasons: Vec<ApprovalReason>,
+    /// The form, as JSON, of a campaign held for approval.
+    pub held_request: Option<String>,
 }
 
 /// The provider's own options chosen for a campaign.
@@ -64,15 +69,18 @@ pub struct CampaignRecord {
     pub paused: bool,
     pub created_at: String,
     pub options: CampaignOptions,
+    pub approval: Approval,
+    pub approval_reasons: Vec<ApprovalReason>,
 }
 
 pub(super) const CAMPAIGN_COLUMNS: &str =
     "id, name, sender, provider, actor, message_text, purpose, campaign_type, requested_send_at, \
      time_zone, local_time, outside_window, override_reason, simulation, recipient_count, paused, created_at, \
-     remove_blacklisted, flash, validity_minutes";
+     remove_blacklisted, flash, validity_minutes, approval, approval_reasons";
 
 pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecord, sqlx::Error> {
     let override_reason: Option<String> = row.try_get("override_reason")?;
+    let approval_reasons: Option<String> = row.try_get("approval_reasons")?;
     Ok(CampaignRecord {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
@@ -106,6 +114,12 @@ pub(super) fn campaign_from_row(row: &sqlx::any::AnyRow) -> Result<CampaignRecor
                 .try_get::<Option<i64>, _>("validity_minutes")?
                 .and_then(|minutes| u32::try_from(minutes).ok()),
         },
+        approval: stored(row.try_get("approval")?, "approval", Approval::parse)?,
+        approval_reasons: approval_reasons
+            .map(|reasons| serde_json::from_str(&reasons))
+            .transpose()
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?
+            .unwrap_or_default(),
     })
 }
 
@@ -122,8 +136,10 @@ impl Store {
         sqlx::query(
             "INSERT INTO campaigns (id, provider, actor, message_text, sender, purpose, campaign_type, \
              requested_send_at, time_zone, local_time, outside_window, override_reason, simulation, \
-             recipient_count, paused, created_at, remove_blacklisted, flash, validity_minutes, name) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17, $18, $19)",
+             recipient_count, paused, created_at, remove_blacklisted, flash, validity_minutes, name, \
+             approval, approval_reasons, held_request) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17, $18, $19, \
+             $20, $21, $22)",
         )
         .bind(&campaign.id)
         .bind(campaign.provider.as_str())
@@ -144,6 +160,14 @@ impl Store {
         .bind(i64::from(campaign.options.flash))
         .bind(campaign.options.validity_minutes.map(i64::from))
         .bind(campaign.name.as_deref())
+        .bind(campaign.approval.as_str())
+        .bind(
+            (!campaign.approval_reasons.is_empty())
+                .then(|| serde_json::to_string(&campaign.approval_reasons))
+                .transpose()
+                .map_err(|e| sqlx::Error::Encode(Box::new(e)))?,
+        )
+        .bind(campaign.held_request.as_deref())
         .execute(&mut *tx)
         .await?;
         for submission in submissions {

@@ -1,6 +1,7 @@
 //! Persistence through sqlx: SQLite (WAL) as the embedded default, PostgreSQL for several instances.
 //! Queries are written once in portable SQL and run on either through sqlx's `Any` driver.
 
+mod approvals;
 mod audit;
 mod campaign_changes;
 mod campaign_list;

@@ -204,6 +204,27 @@ fn endpoints(campaign: &str) -> Vec<(&'static str, Value, Option<Right>)> {
             json!({"filter": {}, "offset": 0}),
             Some(Right::ReadAudit),
         ),
+        (
+            "held_preview",
+            json!({"id": campaign, "offset": 0}),
+            Some(Right::Read),
+        ),
+        ("awaiting_approval", json!({}), Some(Right::Read)),
+        (
+            "decide_approval",
+            json!({"id": campaign, "decision": "Approve"}),
+            Some(Right::Approve),
+        ),
+        (
+            "decide_approval",
+            json!({"id": campaign, "decision": {"Reject": {"reason": "not now"}}}),
+            Some(Right::Approve),
+        ),
+        (
+            "decide_approval",
+            json!({"id": campaign, "decision": "Withdraw"}),
+            Some(Right::OperateOwn),
+        ),
     ]
 }
 

@@ -24,6 +24,9 @@ pub fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCa
         recipient_count: 2,
         created_at: Utc::now() - Duration::minutes(minutes_ago),
         options: Default::default(),
+        approval: Default::default(),
+        approval_reasons: Vec::new(),
+        held_request: None,
     }
 }
 

@@ -26,6 +26,9 @@ fn campaign(id: &str, recipients: usize) -> NewCampaign {
         recipient_count: recipients,
         created_at: Utc::now(),
         options: Default::default(),
+        approval: Default::default(),
+        approval_reasons: Vec::new(),
+        held_request: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests: the whole server on a free port, driven over HTTP like the browser drives it.
 
 mod access;
+mod approval;
 mod audit;
 mod campaign_clarity;
 mod campaign_list;

@@ -7,8 +7,8 @@ use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
 use crate::domain::OptOutSource;
 use crate::models::{
-    Amount, CancelLimits, Closed, Notice, Problem, ProviderId, ProviderOption, Reconciliation,
-    Refusal, ResendBlocked, Right, Role, RuleBreak, Then, WindowTerms,
+    Amount, Approval, CancelLimits, Closed, Notice, Problem, ProviderId, ProviderOption,
+    Reconciliation, Refusal, ResendBlocked, Right, Role, RuleBreak, Then, WindowTerms,
 };
 use chrono::Weekday;
 
@@ -218,6 +218,14 @@ pub(super) fn every_refusal() -> Vec<Refusal> {
         Refusal::NoSandbox,
         Refusal::ClockStepOutOfRange { max: 31_536_000 },
         Refusal::ClockTooFarAhead { max_days: 3660 },
+        Refusal::OwnCampaign,
+        Refusal::NotAwaitingApproval(Approval::Rejected),
+        Refusal::AwaitingApproval,
+        Refusal::TooLateToApprove {
+            due: "2026-12-03 14:00 Europe/Paris".into(),
+            minutes_needed: 6,
+        },
+        Refusal::RejectionReasonNeeded { max: 500 },
     ];
     for refusal in &refusals {
         match refusal {
@@ -244,7 +252,12 @@ pub(super) fn every_refusal() -> Vec<Refusal> {
             | Refusal::InfobipMoveHorizon(_)
             | Refusal::NoSandbox
             | Refusal::ClockStepOutOfRange { .. }
-            | Refusal::ClockTooFarAhead { .. } => {}
+            | Refusal::ClockTooFarAhead { .. }
+            | Refusal::OwnCampaign
+            | Refusal::NotAwaitingApproval(_)
+            | Refusal::AwaitingApproval
+            | Refusal::TooLateToApprove { .. }
+            | Refusal::RejectionReasonNeeded { .. } => {}
         }
     }
     refusals

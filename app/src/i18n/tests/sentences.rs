@@ -236,3 +236,50 @@ fn a_person_over_their_allowance_is_told_what_and_how_long_in_each_language() {
         Some(6)
     );
 }
+
+#[test]
+fn every_approval_reason_is_said_in_each_language_with_its_values() {
+    use crate::domain::Purpose;
+    use crate::models::ApprovalReason;
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let reasons = [
+        (
+            ApprovalReason::Purpose(Purpose::Marketing),
+            vec!["marketing"],
+        ),
+        (
+            ApprovalReason::Provider(ProviderId::Infobip),
+            vec!["Infobip"],
+        ),
+        (
+            ApprovalReason::MoreRecipientsThan {
+                limit: 1000,
+                count: 1200,
+            },
+            vec!["1000", "1200"],
+        ),
+        (
+            ApprovalReason::CostAbove {
+                limit: 50.0,
+                estimate: 61.25,
+                currency: "EUR".into(),
+            },
+            vec!["50", "61", "25", "EUR"],
+        ),
+        (ApprovalReason::CostUnknown { limit: 50.0 }, vec!["50"]),
+    ];
+    for (reason, values) in &reasons {
+        let (english, french) = ((en.approval_reason)(reason), (fr.approval_reason)(reason));
+        assert_ne!(english, french, "not translated: {english}");
+        for value in values {
+            assert!(english.contains(value), "{english} lost {value}");
+            assert!(french.contains(value), "{french} lost {value}");
+        }
+    }
+    assert_eq!((fr.decimal)(61.25), "61,25");
+    assert_eq!(
+        (fr.awaiting_badge)(2),
+        "2 campagnes attendent votre approbation"
+    );
+    assert_eq!((en.awaiting_badge)(1), "1 campaign awaits your approval");
+}

@@ -1,0 +1,307 @@
+//! Four-eyes approval: a campaign the rules hold is recorded with its form and nothing handed
+//! over; approving it plans the form again as things are then (opt-outs, sending windows, the
+//! frequency cap, the balance) and hands it over through the same ledger as any campaign;
+//! rejecting or withdrawing it closes it with nothing sent.
+
+use app::models::{
+    AppError, Approval, ApprovalDecision, CampaignActionKind, CampaignPreview,
+    DecisionAvailability, DecisionKind, Notice, Refusal, ScheduleRequest, MAX_REJECTION_REASON,
+};
+use app::services::{Actor, ApprovalService, ScheduleService};
+use async_trait::async_trait;
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+
+use super::campaign_records::campaign_row;
+use super::campaign_start::{override_detail, HandOver, Recording};
+use super::campaign_views::no_campaign;
+use super::credit_check::ensure_credit;
+use super::scheduler::Scheduler;
+use super::store_errors::{campaign_not_recorded, not_recorded, read_failed};
+use crate::domain::approval_rules::{ApprovalRules, CampaignFacts};
+use crate::domain::campaign_plan::CampaignPlan;
+use crate::domain::order::SmsOrder;
+use crate::providers::ProviderSet;
+use crate::storage::CampaignRecord;
+
+/// A campaign the rules hold, as it is recorded.
+pub struct Held<'a> {
+    pub campaign_id: &'a str,
+    /// The form as the sender sent it.
+    pub form: &'a ScheduleRequest,
+    pub reasons: &'a [app::models::ApprovalReason],
+}
+
+/// What decides whether an approval comes in time for the hand-over to finish.
+#[derive(Clone)]
+pub struct ApprovalTiming {
+    pub rules: ApprovalRules,
+    pub providers: ProviderSet,
+    /// Provider requests of one campaign in flight at once.
+    pub concurrency: usize,
+}
+
+impl ApprovalTiming {
+    /// Why approving `campaign` at `now` would come too late to hand it over; `None`: in time
+    /// (a campaign sent at once is always in time).
+    pub fn too_late(&self, campaign: &CampaignRecord, now: DateTime<Utc>) -> Option<Refusal> {
+        let due = campaign
+            .requested_send_at
+            .as_deref()
+            .and_then(|at| DateTime::parse_from_rfc3339(at).ok())?
+            .with_timezone(&Utc);
+        let per_request = self.providers.get(campaign.provider).map_or(1, |p| {
+            p.info().capabilities.max_recipients_per_request.max(1)
+        });
+        // About a second per provider request, as many at once as the hand-over makes.
+        let requests = campaign.recipient_count.div_ceil(u64::from(per_request));
+        let at_once = self.concurrency.max(1) as u64;
+        let seconds = i64::try_from(requests.div_ceil(at_once)).unwrap_or(i64::MAX);
+        let minutes_needed = self.rules.too_late(now, due, Duration::seconds(seconds))?;
+        let zone: Tz = campaign.time_zone.parse().unwrap_or(Tz::UTC);
+        Some(Refusal::TooLateToApprove {
+            due: format!(
+                "{} {zone}",
+                due.with_timezone(&zone).format("%Y-%m-%d %H:%M")
+            ),
+            minutes_needed,
+        })
+    }
+
+    /// The decisions a held campaign offers now, before who is looking is known.
+    pub fn decisions(
+        &self,
+        campaign: &CampaignRecord,
+        now: DateTime<Utc>,
+    ) -> Vec<DecisionAvailability> {
+        if campaign.approval != Approval::Awaiting {
+            return Vec::new();
+        }
+        DecisionKind::ALL
+            .into_iter()
+            .map(|decision| DecisionAvailability {
+                decision,
+                refused_because: match decision {
+                    DecisionKind::Approve => self.too_late(campaign, now),
+                    DecisionKind::Reject | DecisionKind::Withdraw => None,
+                },
+            })
+            .collect()
+    }
+}
+
+/// What the approval rules look at in a planned campaign.
+pub fn campaign_facts(
+    order: &SmsOrder,
+    plan: &CampaignPlan,
+    estimated_cost: Option<(f64, String)>,
+) -> CampaignFacts {
+    CampaignFacts {
+        purpose: order.purpose,
+        provider: order.provider,
+        recipients: plan.batches.iter().map(|b| b.members.len() as u64).sum(),
+        estimated_cost,
+        simulation: order.simulation(),
+    }
+}
+
+impl Scheduler {
+    /// Records the campaign as awaiting approval, with its form: nothing goes to a provider.
+    pub(super) async fn hold(
+        &self,
+        actor: &Actor,
+        held: Held<'_>,
+        order: &SmsOrder,
+        plan: &CampaignPlan,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let mut campaign = campaign_row(held.campaign_id, &actor.name, order, plan, now);
+        campaign.approval = Approval::Awaiting;
+        campaign.approval_reasons = held.reasons.to_vec();
+        campaign.held_request =
+            Some(serde_json::to_string(held.form).map_err(|error| {
+                AppError::Internal(format!("the form could not be kept: {error}"))
+            })?);
+        self.store
+            .record_campaign(&campaign, &[], &[])
+            .await
+            .map_err(campaign_not_recorded)?;
+        let detail = override_detail(&campaign);
+        self.record_action(
+            held.campaign_id,
+            &actor.name,
+            CampaignActionKind::Schedule,
+            detail,
+            now,
+        )
+        .await;
+        Ok(())
+    }
+
+    async fn record_action(
+        &self,
+        campaign_id: &str,
+        actor: &str,
+        action: CampaignActionKind,
+        detail: Option<String>,
+        at: DateTime<Utc>,
+    ) {
+        if let Err(error) = self
+            .store
+            .record_action(campaign_id, actor, action, detail.as_deref(), at)
+            .await
+        {
+            tracing::error!(campaign = %campaign_id, %error, "action not recorded");
+        }
+    }
+
+    pub fn approval_timing(&self) -> ApprovalTiming {
+        ApprovalTiming {
+            rules: self.rules.approval.clone(),
+            providers: self.providers.clone(),
+            concurrency: self.rules.handovers.concurrency,
+        }
+    }
+
+    async fn held_campaign(&self, campaign_id: &str) -> Result<CampaignRecord, AppError> {
+        self.store
+            .campaign(campaign_id)
+            .await
+            .map_err(read_failed)?
+            .ok_or_else(|| no_campaign(campaign_id))
+    }
+
+    /// The form the held campaign was scheduled with.
+    async fn held_form(&self, campaign_id: &str) -> Result<ScheduleRequest, AppError> {
+        let form = self
+            .store
+            .held_request(campaign_id)
+            .await
+            .map_err(read_failed)?
+            .ok_or(AppError::NotAllowed(Refusal::NotAwaitingApproval(
+                Approval::NotNeeded,
+            )))?;
+        serde_json::from_str(&form).map_err(|error| {
+            tracing::error!(campaign = %campaign_id, %error, "a held campaign's form does not read");
+            AppError::Internal("the campaign's form could not be read back".into())
+        })
+    }
+
+    async fn approve(
+        &self,
+        actor: &Actor,
+        campaign: &CampaignRecord,
+        now: DateTime<Utc>,
+    ) -> Result<Approval, AppError> {
+        if let Some(why) = self.approval_timing().too_late(campaign, now) {
+            return Err(AppError::NotAllowed(why));
+        }
+        let form = self.held_form(&campaign.id).await?;
+        let (order, plan, provider) = self.plan(form, now).await?;
+        ensure_credit(provider.as_ref(), &order, &plan).await?;
+        let hand_over = HandOver {
+            campaign_id: &campaign.id,
+            sender: &campaign.actor,
+            actor: &actor.name,
+            recording: Recording::Approved,
+        };
+        // The batches' answers show on the campaign's page, as for any campaign.
+        self.hand_over(hand_over, &order, &plan, provider, now)
+            .await?;
+        Ok(Approval::Approved)
+    }
+
+    /// Rejects or withdraws the held campaign: nothing was handed over, nothing will be.
+    async fn close(
+        &self,
+        actor: &Actor,
+        campaign: &CampaignRecord,
+        decision: DecisionKind,
+        detail: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Approval, AppError> {
+        let outcome = decision.outcome();
+        let closed = self
+            .store
+            .close_held(&campaign.id, outcome)
+            .await
+            .map_err(not_recorded)?;
+        if !closed {
+            let approval = self.held_campaign(&campaign.id).await?.approval;
+            return Err(AppError::NotAllowed(Refusal::NotAwaitingApproval(approval)));
+        }
+        self.record_action(
+            &campaign.id,
+            &actor.name,
+            CampaignActionKind::Decision(decision),
+            detail,
+            now,
+        )
+        .await;
+        Ok(outcome)
+    }
+}
+
+/// The reason a rejection keeps, or why it is refused.
+fn rejection_reason(reason: &str) -> Result<String, AppError> {
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > MAX_REJECTION_REASON {
+        return Err(AppError::NotAllowed(Refusal::RejectionReasonNeeded {
+            max: MAX_REJECTION_REASON,
+        }));
+    }
+    Ok(Notice::Words(reason.to_owned()).to_recorded())
+}
+
+#[async_trait]
+impl ApprovalService for Scheduler {
+    async fn decide(
+        &self,
+        actor: &Actor,
+        campaign_id: &str,
+        decision: ApprovalDecision,
+    ) -> Result<Approval, AppError> {
+        let campaign = self.held_campaign(campaign_id).await?;
+        let kind = decision.kind();
+        actor.require_decide(kind, &campaign.actor)?;
+        if campaign.approval != Approval::Awaiting {
+            return Err(AppError::NotAllowed(Refusal::NotAwaitingApproval(
+                campaign.approval,
+            )));
+        }
+        let now = self.clock.now();
+        match decision {
+            ApprovalDecision::Approve => self.approve(actor, &campaign, now).await,
+            ApprovalDecision::Reject { reason } => {
+                let reason = rejection_reason(&reason)?;
+                self.close(actor, &campaign, kind, Some(reason), now).await
+            }
+            ApprovalDecision::Withdraw => self.close(actor, &campaign, kind, None, now).await,
+        }
+    }
+
+    async fn held_preview(
+        &self,
+        campaign_id: &str,
+        offset: u64,
+    ) -> Result<CampaignPreview, AppError> {
+        let campaign = self.held_campaign(campaign_id).await?;
+        if campaign.approval != Approval::Awaiting {
+            return Err(AppError::NotAllowed(Refusal::NotAwaitingApproval(
+                campaign.approval,
+            )));
+        }
+        let form = self.held_form(campaign_id).await?;
+        self.preview(form, offset).await
+    }
+
+    async fn awaiting_count(&self, actor: &Actor) -> Result<u64, AppError> {
+        if !actor.role.may(app::models::Right::Approve) {
+            return Ok(0);
+        }
+        self.store
+            .awaiting_approval(&actor.name)
+            .await
+            .map_err(read_failed)
+    }
+}
