@@ -6,6 +6,7 @@ pub mod configuration;
 pub mod domain;
 pub mod exactly_once;
 pub mod identity;
+pub mod metrics;
 pub mod process;
 pub mod providers;
 pub mod request_log;

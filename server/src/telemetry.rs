@@ -16,7 +16,7 @@ pub fn init(format: LogFormat) {
         LogFormat::Json => builder
             .json()
             .with_current_span(true)
-            .with_span_list(false)
+            .with_span_list(true)
             .try_init(),
     };
 }

@@ -12,10 +12,12 @@ use serde::Deserialize;
 
 mod approval;
 mod auth;
+mod metrics;
 use crate::domain::approval_rules::ApprovalRules;
 use crate::identity::Authentication;
 pub use approval::{ApprovalError, ApprovalRuleSettings, ApprovalSettings};
 pub use auth::{AuthError, AuthSettings, RoleSettings};
+pub use metrics::MetricsSettings;
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
@@ -59,6 +61,8 @@ pub enum ConfigurationError {
     Auth(#[from] AuthError),
     #[error("{0}")]
     Approval(#[from] ApprovalError),
+    #[error("{0}")]
+    Metrics(String),
 }
 
 /// The shortest webhook secret accepted: long enough not to be guessed.
@@ -81,6 +85,8 @@ pub struct Settings {
     pub logging: LoggingSettings,
     #[serde(default)]
     pub approval: ApprovalSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
@@ -318,6 +324,9 @@ impl Settings {
             .validate()
             .map_err(ConfigurationError::Faults)?;
         self.webhooks.validate()?;
+        self.metrics
+            .validate()
+            .map_err(ConfigurationError::Metrics)?;
         let authentication = self.authentication()?;
         Ok(Configuration {
             frame_ancestors: self.server.frame_ancestors()?,

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use futures_util::stream::{self, StreamExt};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
+use tracing::Instrument;
 
 use super::claim_keeper::KeptClaims;
 use super::rate_limit::{self, RateLimited};
@@ -85,15 +86,19 @@ impl Handovers {
     /// (the browser went away) leaves the task running to the end.
     pub async fn run(&self, handover: Handover) -> Result<Vec<BatchResult>, AppError> {
         let this = self.clone();
-        let task = tokio::spawn(async move {
-            let _turn = this
-                .running
-                .clone()
-                .acquire_owned()
-                .await
-                .expect("the semaphore is never closed");
-            this.hand_over(handover).await
-        });
+        // The task's lines stay under the caller's span (the campaign's, the request's).
+        let task = tokio::spawn(
+            async move {
+                let _turn = this
+                    .running
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .expect("the semaphore is never closed");
+                this.hand_over(handover).await
+            }
+            .instrument(tracing::Span::current()),
+        );
         task.await.map_err(|error| {
             tracing::error!(%error, "a hand-over task failed: reconciliation settles its batches");
             AppError::Internal("the hand-over stopped unexpectedly".into())
@@ -180,6 +185,7 @@ impl Handovers {
             tracing::error!(submission = %id, reference = ?accepted.reference, %error, "accepted batch not recorded");
         }
         tracing::info!(submission = %id, provider = %provider.info().id, reference = ?accepted.reference, contacts = accepted.contacts, "batch accepted");
+        crate::metrics::recipients_handed_over(provider.info().id, accepted.contacts);
         BatchResult {
             receipt: SubmissionReceipt {
                 submission_id: id.to_owned(),

@@ -102,7 +102,10 @@ impl Reconciler {
         loop {
             match self.run_once().await {
                 Ok(summary) if summary.is_empty() => {}
-                Ok(summary) => tracing::info!(?summary, "reconciliation pass"),
+                Ok(summary) => {
+                    crate::metrics::reconciled(&summary);
+                    tracing::info!(?summary, "reconciliation pass");
+                }
                 Err(error) => tracing::error!(%error, "reconciliation pass failed"),
             }
             tokio::time::sleep(every).await;

@@ -3,11 +3,13 @@
 
 mod http;
 pub mod infobip;
+mod metered;
 pub mod octopush;
 mod provider;
 mod set;
 
 pub use http::{backoff, client as http_client};
+pub use metered::Metered;
 pub use provider::{
     recipient_key, Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError,
     SmsProvider,

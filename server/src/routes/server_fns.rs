@@ -11,6 +11,7 @@ use super::error_status::with_error_status;
 use super::request_origin;
 use super::sign_in;
 use crate::identity::Authentication;
+use crate::metrics;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -42,6 +43,8 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
     };
     let signed_in = state.authentication.signed_in(&actor);
     let services = state.services.clone();
+    let function = function_name(request.uri().path());
+    let started = std::time::Instant::now();
     let response = leptos_axum::handle_server_fns_with_context(
         move || {
             provide_context(services.clone());
@@ -52,7 +55,26 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
     )
     .await
     .into_response();
-    with_error_status(response).await
+    let response = with_error_status(response).await;
+    metrics::server_function(
+        &function,
+        metrics::CallOutcome::of_status(response.status().as_u16()),
+        started.elapsed(),
+    );
+    response
+}
+
+/// The server function a path names (`…/api/schedule_sms` → `schedule_sms`); `unknown` for a
+/// name no function has, so that made-up paths cannot grow the metrics without bound.
+fn function_name(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let known = leptos::server_fn::axum::server_fn_paths()
+        .any(|(registered, _)| registered.rsplit('/').next() == Some(name));
+    if known {
+        name.to_owned()
+    } else {
+        "unknown".to_owned()
+    }
 }
 
 /// Registers the app's server functions by type, so none depends on link-time discovery.

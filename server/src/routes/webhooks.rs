@@ -92,17 +92,20 @@ async fn infobip_inbound(State(intake): State<ReportIntake>, body: Bytes) -> Res
     }
 }
 
-fn taken(provider: &str, summary: IntakeSummary) -> Response {
+fn taken(provider: &'static str, summary: IntakeSummary) -> Response {
+    crate::metrics::webhook_reports(provider, &summary);
     tracing::debug!(%provider, ?summary, "webhook taken");
     StatusCode::OK.into_response()
 }
 
-fn unreadable(provider: &str, why: &str) -> Response {
+fn unreadable(provider: &'static str, why: &str) -> Response {
+    crate::metrics::webhook_refused(provider);
     tracing::warn!(%provider, %why, "webhook body refused");
     (StatusCode::BAD_REQUEST, why.to_owned()).into_response()
 }
 
-fn not_recorded(provider: &str, error: &StoreError) -> Response {
+fn not_recorded(provider: &'static str, error: &StoreError) -> Response {
+    crate::metrics::webhook_refused(provider);
     tracing::error!(%provider, %error, "webhook not recorded");
     (
         StatusCode::SERVICE_UNAVAILABLE,

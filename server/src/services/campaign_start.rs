@@ -6,6 +6,7 @@
 use app::models::{AppError, Approval, CampaignActionKind, DecisionKind, Notice, Refusal};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
+use tracing::Instrument;
 
 use super::campaign_records::CampaignRows;
 use super::store_errors::campaign_not_recorded;
@@ -54,7 +55,9 @@ pub struct CampaignStart {
 impl CampaignStart {
     /// Runs the start to the end of the hand-over, whatever becomes of the caller.
     pub async fn run(self) -> Result<Vec<BatchResult>, AppError> {
-        tokio::spawn(self.start()).await.map_err(|error| {
+        // Every line of the hand-over names the campaign, under the request that started it.
+        let span = tracing::info_span!("campaign", campaign = %self.rows.campaign.id);
+        tokio::spawn(self.start().instrument(span)).await.map_err(|error| {
             tracing::error!(%error, "a campaign's start failed: reconciliation settles what was recorded");
             AppError::Internal("the hand-over stopped unexpectedly".into())
         })?

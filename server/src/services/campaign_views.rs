@@ -11,7 +11,7 @@ use app::services::CampaignService;
 use async_trait::async_trait;
 
 use super::campaign_approval::ApprovalTiming;
-use super::campaign_operations::availability;
+use super::operation_availability::availability;
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
 use crate::providers::ProviderSet;

@@ -17,6 +17,7 @@ use crate::configuration::{Configuration, ConfigurationError, Settings};
 use crate::exactly_once::{instance_name, HandoverLimits, Reconciler};
 use crate::process::{loopback, Api, Workers};
 use crate::routes::health::Readiness;
+use crate::routes::metrics::Scrape;
 use crate::routes::webhooks::OCTOPUSH_PATH;
 use crate::sandbox::infobip::InfobipSandbox;
 use crate::sandbox::octopush::OctopushSandbox;
@@ -93,6 +94,11 @@ impl Application {
             store: store.clone(),
             providers: providers.set.infos(),
         };
+        let scrape = Scrape {
+            handle: crate::metrics::handle(),
+            store: store.clone(),
+            token: settings.metrics.token.clone(),
+        };
         let services = services(&configuration, store, clock, providers, &sandboxes);
         let workers = services.workers;
         let reconciler = services.reconciler;
@@ -104,6 +110,7 @@ impl Application {
                 webhooks,
                 sandboxes: sandboxes.clone(),
                 readiness,
+                scrape,
             },
         );
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::configuration::{Configuration, InfobipMode, OctopushMode};
 use crate::providers::infobip::{InfobipClient, InfobipProvider};
 use crate::providers::octopush::{OctopushClient, OctopushProvider};
-use crate::providers::ProviderSet;
+use crate::providers::{Metered, ProviderSet};
 use crate::providers::{PartPrice, SmsProvider};
 use crate::routes::webhooks::INFOBIP_REPORTS_PATH;
 use crate::sandbox::{self, infobip as infobip_sandbox, octopush as octopush_sandbox, Sandboxes};
@@ -45,7 +45,10 @@ impl Reach<'_> {
 pub fn build(configuration: &Configuration, reach: &Reach<'_>) -> Providers {
     let octopush = octopush(configuration, reach);
     let (infobip, infobip_client, infobip_stop_mention) = infobip(configuration, reach);
-    let providers: Vec<Arc<dyn SmsProvider>> = vec![Arc::new(octopush), Arc::new(infobip)];
+    let providers: Vec<Arc<dyn SmsProvider>> = vec![
+        Arc::new(Metered::new(Arc::new(octopush))),
+        Arc::new(Metered::new(Arc::new(infobip))),
+    ];
     Providers {
         set: ProviderSet::new(providers),
         infobip_client,

@@ -15,7 +15,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::configuration::Configuration;
 use crate::request_log::{RedactedRequestSpan, REQUEST_ID};
-use crate::routes::{exports, health, sandbox_controls, server_fns, webhooks};
+use crate::routes::{exports, health, metrics, sandbox_controls, server_fns, webhooks};
 use crate::sandbox::Sandboxes;
 use crate::services::ReportIntake;
 use crate::site;
@@ -30,6 +30,7 @@ pub struct Served {
     pub webhooks: WebhookUrls,
     pub sandboxes: Option<Sandboxes>,
     pub readiness: health::Readiness,
+    pub scrape: metrics::Scrape,
 }
 
 pub fn router(configuration: &Configuration, served: Served) -> Router {
@@ -61,6 +62,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             "/health/ready",
             get(health::ready).with_state(served.readiness),
         )
+        .route("/metrics", get(metrics::scrape).with_state(served.scrape))
         .nest(
             &webhooks::mount_path(),
             webhooks::routes(served.intake, served.webhooks),

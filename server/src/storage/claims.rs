@@ -170,3 +170,25 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// How many provider requests of each provider wait for their outcome, by status.
+    pub async fn open_submissions(
+        &self,
+    ) -> Result<Vec<(ProviderId, SubmissionStatus, u64)>, StoreError> {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(&format!(
+            "SELECT provider, status, COUNT(*) FROM submissions WHERE {UNFINISHED} \
+             GROUP BY provider, status"
+        ))
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|(provider, status, count)| {
+                let provider = stored(provider, "provider", ProviderId::parse)?;
+                let status = stored(status, "submission status", SubmissionStatus::parse)?;
+                Ok((provider, status, u64::try_from(count).unwrap_or(0)))
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+}

@@ -6,7 +6,7 @@ use std::process::Stdio;
 use std::time::Duration;
 use tokio::process::Command;
 
-use crate::helpers::temp_sqlite_url;
+use crate::helpers::{temp_sqlite_url, valid_request};
 use crate::log_secrets::line_in_log;
 
 #[tokio::test]
@@ -54,6 +54,26 @@ async fn every_line_is_json_and_a_requests_lines_carry_its_id() {
         warning["span"]["uri"], "/webhooks/***/octopush",
         "the secret is not written"
     );
+
+    // A campaign's provider calls name the campaign and the request, and say how long they took.
+    let campaign = uuid::Uuid::new_v4().to_string();
+    let scheduled = http
+        .post(format!("{url}api/schedule_sms"))
+        .json(&serde_json::json!({"request": valid_request(), "campaign_id": campaign}))
+        .send()
+        .await
+        .unwrap();
+    assert!(scheduled.status().is_success());
+    let request_id = scheduled.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let call = line_in_log(&log, "\"operation\":\"send\"", Duration::from_secs(10)).await;
+    let call: Value = serde_json::from_str(&call).unwrap();
+    assert_eq!(call["span"]["campaign"], campaign.as_str());
+    assert_eq!(call["spans"][0]["request_id"], request_id.as_str());
+    assert_eq!(call["fields"]["operation"], "send");
+    assert!(call["fields"]["duration_ms"].as_f64().is_some(), "{call}");
 
     server.kill().await.unwrap();
     let text = std::fs::read_to_string(&log).unwrap();

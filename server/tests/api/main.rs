@@ -29,6 +29,7 @@ mod ledger;
 mod local_time;
 mod log_secrets;
 mod low_balance;
+mod metrics;
 mod octopush_tutorial;
 mod overseas_territories;
 mod prism;
