@@ -61,7 +61,7 @@ async fn main() {
     // Never cancelled: the bench's runtime ends the tasks.
     let stop = tokio_util::sync::CancellationToken::new();
     let mut tasks = tokio::task::JoinSet::new();
-    let (api, workers) = application.into_parts();
+    let (api, workers, _drain) = application.into_parts();
     api.spawn_on(&mut tasks, &stop);
     workers.spawn_on(&mut tasks, &stop);
     tokio::spawn(async move { while tasks.join_next().await.is_some() {} });

@@ -1,5 +1,5 @@
 use sms_scheduler_server::configuration::{ConfigurationError, LogFormat, Settings};
-use sms_scheduler_server::process::{Api, Stopped, Workers};
+use sms_scheduler_server::process::{Api, Drain, Stopped, Workers};
 use sms_scheduler_server::sandbox::standalone;
 use sms_scheduler_server::startup::Application;
 use sms_scheduler_server::telemetry;
@@ -61,8 +61,9 @@ async fn serve_app() -> ExitCode {
         // Every line a JSON object, this one too.
         LogFormat::Json => tracing::info!(%url, "SMS Scheduler is ready at {url}"),
     }
-    let (api, workers) = application.into_parts();
-    run_until_stopped(api, workers, "sms-scheduler").await
+    let (api, workers, drain) = application.into_parts();
+    let grace = drain.grace;
+    run_until_stopped(api, workers, "sms-scheduler", grace, Some(drain)).await
 }
 
 async fn serve_sandbox(listen: &str) -> ExitCode {
@@ -87,24 +88,45 @@ async fn serve_sandbox(listen: &str) -> ExitCode {
         }
     };
     sandbox.announce();
-    run_until_stopped(sandbox.api, sandbox.workers, "the sandbox").await
+    let grace =
+        std::time::Duration::from_secs(configuration.settings.server.shutdown_grace_seconds);
+    run_until_stopped(sandbox.api, sandbox.workers, "the sandbox", grace, None).await
 }
 
 /// Runs the API and the workers beside it until the process is told to stop or one of them
-/// fails, then stops them all with one signal and waits for each.
-async fn run_until_stopped(api: Api, workers: Workers, what: &str) -> ExitCode {
+/// fails, then stops them all with one signal: the API takes no more requests and lets those in
+/// flight finish, the workers stop, the hand-overs in flight finish, and the instance's claims
+/// are let go (`drain`), all within `grace`.
+async fn run_until_stopped(
+    api: Api,
+    workers: Workers,
+    what: &str,
+    grace: std::time::Duration,
+    drain: Option<Drain>,
+) -> ExitCode {
     let stop = CancellationToken::new();
     let mut tasks = JoinSet::new();
     api.spawn_on(&mut tasks, &stop);
     workers.spawn_on(&mut tasks, &stop);
     let mut failed = false;
     tokio::select! {
-        () = shutdown_signal() => {}
+        () = shutdown_signal() => tracing::info!(?grace, "stopping: no new requests; those in flight may finish"),
         Some(first) = tasks.join_next() => failed |= report(first, what),
     }
     stop.cancel();
-    while let Some(next) = tasks.join_next().await {
+    let deadline = tokio::time::Instant::now() + grace;
+    while let Ok(Some(next)) = tokio::time::timeout_at(deadline, tasks.join_next()).await {
         failed |= report(next, what);
+    }
+    if !tasks.is_empty() {
+        tracing::warn!(
+            running = tasks.len(),
+            "requests still in flight when the grace period ended"
+        );
+        tasks.abort_all();
+    }
+    if let Some(drain) = drain {
+        drain.finish(deadline).await;
     }
     if failed {
         ExitCode::FAILURE

@@ -5,9 +5,13 @@ use axum::Router;
 use std::future::Future;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::pin::Pin;
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::storage::Store;
 
 /// A task of the process that ended, and how.
 #[derive(Debug)]
@@ -94,6 +98,37 @@ impl Workers {
                     outcome: Ok(()),
                 }
             });
+        }
+    }
+}
+
+/// What a stopping server finishes once it takes no more requests: the hand-overs in flight
+/// (within the grace period), then the claims its tasks still hold, let go so that another
+/// instance settles those submissions at once instead of when the claims lapse.
+pub struct Drain {
+    pub handovers: TaskTracker,
+    pub store: Store,
+    pub instance: String,
+    /// How long requests and hand-overs may take to finish (`server.shutdown_grace_seconds`).
+    pub grace: Duration,
+}
+
+impl Drain {
+    /// Waits for the hand-overs until `deadline`, then releases this instance's claims.
+    pub async fn finish(self, deadline: tokio::time::Instant) {
+        self.handovers.close();
+        if tokio::time::timeout_at(deadline, self.handovers.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                running = self.handovers.len(),
+                "hand-overs still running when the grace period ended: reconciliation settles their batches"
+            );
+        }
+        match self.store.release_claims(&self.instance).await {
+            Ok(released) => tracing::info!(released, "claims let go for another instance"),
+            Err(error) => tracing::error!(%error, "claims not let go: they lapse on their own"),
         }
     }
 }

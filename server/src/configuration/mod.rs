@@ -141,6 +141,8 @@ pub struct ServerSettings {
     /// the app's own.
     #[serde(default)]
     pub frame_ancestors: String,
+    /// On SIGTERM or SIGINT, how long requests and hand-overs in flight may take to finish.
+    pub shutdown_grace_seconds: u64,
 }
 
 impl ServerSettings {
@@ -283,6 +285,7 @@ impl Settings {
             .set_default("server.listen", "127.0.0.1:3000")?
             .set_default("server.base_path", "")?
             .set_default("server.site_root", "target/site")?
+            .set_default("server.shutdown_grace_seconds", 30)?
             .set_default("database.url", "sqlite://data/sms-scheduler.db")?
             .set_default("sending.default_region", "FR")?
             .set_default("sending.max_recipients", 100_000)?

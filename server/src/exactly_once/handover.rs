@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use futures_util::stream::{self, StreamExt};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
+use tokio_util::task::TaskTracker;
 use tracing::Instrument;
 
 use super::claim_keeper::KeptClaims;
@@ -64,6 +65,8 @@ pub struct Handovers {
     clock: SharedClock,
     outcomes: SubmissionOutcomes,
     running: Arc<Semaphore>,
+    /// Every hand-over task, for a stopping process to wait for.
+    in_flight: TaskTracker,
     /// Provider requests of one campaign in flight at once.
     concurrency: usize,
     /// How long one batch may wait out rate limits before it is left to reconciliation.
@@ -77,9 +80,23 @@ impl Handovers {
             store,
             clock,
             running: Arc::new(Semaphore::new(limits.at_once.max(1))),
+            in_flight: TaskTracker::new(),
             concurrency: limits.concurrency.max(1),
             patience: limits.rate_limit_patience,
         }
+    }
+
+    /// Spawns `task` as one the process waits for when it stops (see `in_flight`).
+    pub fn spawn<T: Send + 'static>(
+        &self,
+        task: impl std::future::Future<Output = T> + Send + 'static,
+    ) -> tokio::task::JoinHandle<T> {
+        self.in_flight.spawn(task)
+    }
+
+    /// The hand-overs running, and campaigns being recorded for one.
+    pub fn in_flight(&self) -> TaskTracker {
+        self.in_flight.clone()
     }
 
     /// Starts `handover` as a task of its own and waits for its end. Dropping the returned future
@@ -87,7 +104,7 @@ impl Handovers {
     pub async fn run(&self, handover: Handover) -> Result<Vec<BatchResult>, AppError> {
         let this = self.clone();
         // The task's lines stay under the caller's span (the campaign's, the request's).
-        let task = tokio::spawn(
+        let task = self.spawn(
             async move {
                 let _turn = this
                     .running

@@ -57,7 +57,8 @@ impl CampaignStart {
     pub async fn run(self) -> Result<Vec<BatchResult>, AppError> {
         // Every line of the hand-over names the campaign, under the request that started it.
         let span = tracing::info_span!("campaign", campaign = %self.rows.campaign.id);
-        tokio::spawn(self.start().instrument(span)).await.map_err(|error| {
+        let handovers = self.handovers.clone();
+        handovers.spawn(self.start().instrument(span)).await.map_err(|error| {
             tracing::error!(%error, "a campaign's start failed: reconciliation settles what was recorded");
             AppError::Internal("the hand-over stopped unexpectedly".into())
         })?

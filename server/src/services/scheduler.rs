@@ -75,6 +75,11 @@ impl Scheduler {
         }
     }
 
+    /// The hand-overs running, for a stopping process to wait for.
+    pub fn handovers_in_flight(&self) -> tokio_util::task::TaskTracker {
+        self.handovers.in_flight()
+    }
+
     /// Validates the form and plans the campaign: what would happen, recipient by recipient.
     /// Reading a list of numbers and planning it is CPU work: it runs on the blocking pool, a few
     /// lists at a time, so that a large list never holds up the async workers (nor `/health`).

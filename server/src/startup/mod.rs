@@ -15,7 +15,7 @@ use std::time::Duration;
 use crate::clock::{SharedClock, SystemClock};
 use crate::configuration::{Configuration, ConfigurationError, Settings};
 use crate::exactly_once::{instance_name, HandoverLimits, Reconciler};
-use crate::process::{loopback, Api, Workers};
+use crate::process::{loopback, Api, Drain, Workers};
 use crate::routes::health::Readiness;
 use crate::routes::metrics::Scrape;
 use crate::routes::webhooks::OCTOPUSH_PATH;
@@ -56,6 +56,7 @@ pub struct Application {
     base_path: String,
     sandboxes: Option<Sandboxes>,
     reconciler: Reconciler,
+    drain: Drain,
 }
 
 impl Application {
@@ -99,8 +100,14 @@ impl Application {
             store: store.clone(),
             token: settings.metrics.token.clone(),
         };
-        let services = services(&configuration, store, clock, providers, &sandboxes);
+        let services = services(&configuration, store.clone(), clock, providers, &sandboxes);
         let workers = services.workers;
+        let drain = Drain {
+            handovers: services.handovers_in_flight,
+            store,
+            instance: services.instance,
+            grace: std::time::Duration::from_secs(settings.server.shutdown_grace_seconds),
+        };
         let reconciler = services.reconciler;
         let router = routes::router(
             &configuration,
@@ -124,6 +131,7 @@ impl Application {
             base_path,
             sandboxes,
             reconciler,
+            drain,
         })
     }
 
@@ -151,9 +159,10 @@ impl Application {
         self.sandboxes.as_ref().map(|s| &s.infobip)
     }
 
-    /// The API and the workers, for the caller to run beside each other.
-    pub fn into_parts(self) -> (Api, Workers) {
-        (self.api, self.workers)
+    /// The API and the workers, for the caller to run beside each other, and what to finish
+    /// when they stop.
+    pub fn into_parts(self) -> (Api, Workers, Drain) {
+        (self.api, self.workers, self.drain)
     }
 }
 
@@ -172,6 +181,9 @@ struct Services {
     intake: ReportIntake,
     reconciler: Reconciler,
     workers: Workers,
+    handovers_in_flight: tokio_util::task::TaskTracker,
+    /// This instance's name in claims.
+    instance: String,
 }
 
 fn services(
@@ -204,6 +216,7 @@ fn services(
         ),
     };
     tracing::info!(instance = %claims.instance, "claims submissions as");
+    let instance = claims.instance.clone();
     let providers_set = providers.set;
     let reconciler = Reconciler::new(
         providers_set.clone(),
@@ -244,6 +257,7 @@ fn services(
         rules,
         claims,
     ));
+    let handovers_in_flight = scheduler.handovers_in_flight();
     let app = AppServices {
         campaigns: Arc::new(CampaignViews::new(
             store.clone(),
@@ -282,5 +296,7 @@ fn services(
         intake,
         reconciler,
         workers,
+        handovers_in_flight,
+        instance,
     }
 }

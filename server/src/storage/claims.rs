@@ -192,3 +192,20 @@ impl Store {
             .map_err(StoreError::from)
     }
 }
+
+impl Store {
+    /// Lets go of every claim a task of `instance` holds, so that another instance takes the
+    /// submissions over at once rather than when the claims lapse; how many were let go.
+    pub async fn release_claims(&self, instance: &str) -> Result<u64, StoreError> {
+        // Instance names are `instance-<uuid>`: nothing in them for LIKE to read as a pattern.
+        let released = sqlx::query(&format!(
+            "UPDATE submissions SET claimed_by = NULL, claimed_until = NULL \
+             WHERE claimed_by LIKE $1 AND {UNFINISHED}"
+        ))
+        .bind(format!("{instance}/%"))
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        Ok(released)
+    }
+}

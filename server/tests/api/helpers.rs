@@ -74,7 +74,7 @@ pub async fn spawn_app_with_clock(settings: Settings, clock: SharedClock) -> Tes
     let sandbox = application.octopush_sandbox().cloned();
     let infobip = application.infobip_sandbox().cloned();
     let reconciler = application.reconciler().clone();
-    let (api, workers) = application.into_parts();
+    let (api, workers, _drain) = application.into_parts();
     run_in_background(api, workers);
     TestApp {
         url,

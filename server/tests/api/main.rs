@@ -44,6 +44,7 @@ mod sandbox_bulk_ids;
 mod sandbox_controls;
 mod schedule;
 mod sending_safety;
+mod shutdown;
 mod site;
 mod spec;
 mod status_tracking;

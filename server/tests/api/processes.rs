@@ -139,6 +139,15 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     pub async fn start(database_url: &str, sandbox: &SandboxProcess) -> Self {
+        Self::start_with(database_url, sandbox, &[]).await
+    }
+
+    /// The same, with more settings (`SMS_SCHEDULER__…` variables).
+    pub async fn start_with(
+        database_url: &str,
+        sandbox: &SandboxProcess,
+        more: &[(&'static str, String)],
+    ) -> Self {
         let no_site = std::env::temp_dir().join("sms-scheduler-no-site");
         let env = [
             ("SMS_SCHEDULER__SERVER__LISTEN", "127.0.0.1:0".to_owned()),
@@ -171,6 +180,7 @@ impl ServerProcess {
             ("SMS_SCHEDULER__SENDING__CLAIM_SECONDS", "2".to_owned()),
             ("SMS_SCHEDULER__SENDING__RECONCILE_SECONDS", "1".to_owned()),
         ];
+        let env: Vec<(&str, String)> = env.into_iter().chain(more.iter().cloned()).collect();
         let (child, mut lines) = binary(&[], &env);
         let url = read_until(&mut lines, |line| {
             line.strip_prefix("SMS Scheduler is ready at ")
@@ -179,6 +189,20 @@ impl ServerProcess {
         .await;
         drain(lines);
         Self { child, url }
+    }
+
+    /// SIGTERM, then how the process ended, which must be within `within`.
+    pub async fn terminate(mut self, within: Duration) -> std::process::ExitStatus {
+        let pid = self.child.id().expect("the server runs").to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        tokio::time::timeout(within, self.child.wait())
+            .await
+            .expect("the server stops in time")
+            .expect("its status is read")
     }
 
     /// SIGKILL: no clean-up of any kind runs.
