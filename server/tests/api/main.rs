@@ -23,6 +23,7 @@ mod helpers;
 mod infobip_logs;
 mod infobip_operations;
 mod infobip_proxy;
+mod instances;
 mod json_logs;
 mod keys;
 mod ledger;

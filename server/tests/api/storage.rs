@@ -6,11 +6,11 @@ use sms_scheduler_server::storage::{NewSubmission, Store, SubmissionStatus};
 
 use crate::helpers::temp_sqlite_url;
 
-const POSTGRES_URL_VAR: &str = "SMS_SCHEDULER_TEST_POSTGRES_URL";
+pub const POSTGRES_URL_VAR: &str = "SMS_SCHEDULER_TEST_POSTGRES_URL";
 
 /// A fresh, empty PostgreSQL database on the configured server (its URL and name), or `None`
 /// when none is configured.
-async fn fresh_postgres() -> Option<(String, String)> {
+pub async fn fresh_postgres() -> Option<(String, String)> {
     let base = std::env::var(POSTGRES_URL_VAR).ok()?;
     let mut url = reqwest::Url::parse(&base)
         .unwrap_or_else(|e| panic!("{POSTGRES_URL_VAR}={base:?} is not a postgres:// URL: {e}"));
