@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crate::handover_task::request_to;
 use crate::processes::{SandboxProcess, ServerProcess};
-use crate::storage::{fresh_postgres, POSTGRES_URL_VAR};
+use crate::storage::{drop_postgres, fresh_postgres, POSTGRES_URL_VAR};
 
 async fn call(server: &ServerProcess, endpoint: &str, arguments: serde_json::Value) -> Vec<u8> {
     let response = reqwest::Client::new()
@@ -128,15 +128,5 @@ async fn two_instances_share_the_campaigns_and_one_settles_what_the_other_left_w
     let times = received_for(&sandbox, &keys).await;
     assert_eq!((times.len(), times.values().sum::<usize>()), (1000, 1000));
     second.kill().await;
-    drop_database(&name).await;
-}
-
-async fn drop_database(name: &str) {
-    let base = std::env::var(POSTGRES_URL_VAR).unwrap();
-    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
-        .await
-        .unwrap();
-    sqlx::Executor::execute(&mut admin, format!("DROP DATABASE {name}").as_str())
-        .await
-        .unwrap();
+    drop_postgres(&name).await;
 }

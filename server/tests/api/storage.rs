@@ -110,13 +110,21 @@ async fn storage_on_postgres() {
     let store = Store::connect(&url).await.unwrap();
     storage_suite(store.clone()).await;
     store.pool().close().await;
+    drop_postgres(&name).await;
+}
+
+/// Drops a database `fresh_postgres` made.
+pub async fn drop_postgres(name: &str) {
     let base = std::env::var(POSTGRES_URL_VAR).unwrap();
     let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
         .await
         .unwrap();
-    sqlx::Executor::execute(&mut admin, format!("DROP DATABASE {name}").as_str())
-        .await
-        .unwrap();
+    sqlx::Executor::execute(
+        &mut admin,
+        format!("DROP DATABASE {name} WITH (FORCE)").as_str(),
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test]
