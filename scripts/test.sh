@@ -32,6 +32,17 @@ fi
 cargo test --release -p sms-scheduler-app -p sms-scheduler-server 2>&1 | tee "$LOGS/cargo.log"
 cargo_status=${PIPESTATUS[0]}
 
+if [ -n "${SMS_SCHEDULER_TEST_POSTGRES_URL:-}" ]; then
+  say "the HTTP integration suite again, each app on a fresh PostgreSQL database"
+  # The databases earlier runs made go first.
+  for stale in $(psql "$SMS_SCHEDULER_TEST_POSTGRES_URL" -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'sms\_test\_%'"); do
+    psql "$SMS_SCHEDULER_TEST_POSTGRES_URL" -qc "DROP DATABASE $stale WITH (FORCE)" || true
+  done
+  SMS_SCHEDULER_TEST_APPS_ON_POSTGRES=1 cargo test --release -p sms-scheduler-server --test api 2>&1 \
+    | tee -a "$LOGS/cargo.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
+fi
+
 say "benchmark at a small size (1,000 recipients), so a change that breaks it fails here"
 SMS_SCHEDULER_BENCH_RECIPIENTS=1000 cargo bench -p sms-scheduler-server --bench campaign_100k 2>&1 | tee -a "$LOGS/cargo.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1

@@ -190,7 +190,7 @@ impl Store {
         )?;
         // Those left out before submission were never going to cost anything.
         let (recipients, parts): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT COUNT(*), SUM(parts) FROM recipients \
+            "SELECT COUNT(*), CAST(SUM(parts) AS BIGINT) FROM recipients \
              WHERE campaign_id = $1 AND submission_id IS NOT NULL",
         )
         .bind(&campaign_id)

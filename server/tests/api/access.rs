@@ -65,6 +65,8 @@ pub async fn call_as(
 async fn without_sign_in_the_server_refuses_to_listen_beyond_loopback() {
     let mut settings = test_settings();
     settings.server.listen = "0.0.0.0:0".parse().unwrap();
+    // Built here rather than spawned: a database of its own whatever the suite runs on.
+    settings.database.url = crate::helpers::temp_sqlite_url();
     let refused = Application::build(settings.clone())
         .await
         .err()

@@ -27,6 +27,21 @@ pub struct TestApp {
     pub http: reqwest::Client,
 }
 
+/// Set to run the HTTP suite's apps on PostgreSQL (a fresh database each) instead of SQLite.
+pub const ON_POSTGRES_VAR: &str = "SMS_SCHEDULER_TEST_APPS_ON_POSTGRES";
+/// Stands for "a fresh PostgreSQL database" in test settings until the app is spawned.
+const FRESH_POSTGRES: &str = "postgres://fresh-test-database";
+
+/// The database a test app gets: a fresh SQLite file, or with `ON_POSTGRES_VAR` set, a fresh
+/// PostgreSQL database (made when the app is spawned).
+pub fn test_database_url() -> String {
+    if std::env::var_os(ON_POSTGRES_VAR).is_some() {
+        FRESH_POSTGRES.to_owned()
+    } else {
+        temp_sqlite_url()
+    }
+}
+
 /// A fresh SQLite file in the system's temporary directory.
 pub fn temp_sqlite_url() -> String {
     let path = std::env::temp_dir().join(format!("sms-scheduler-test-{}.db", uuid::Uuid::new_v4()));
@@ -45,7 +60,7 @@ pub fn test_settings() -> Settings {
     let mut settings = Settings::embedded_default().expect("defaults are valid");
     settings.server.listen = "127.0.0.1:0".parse().unwrap();
     settings.server.site_root = std::env::temp_dir().join("sms-scheduler-no-site");
-    settings.database.url = temp_sqlite_url();
+    settings.database.url = test_database_url();
     settings.octopush.timeout_seconds = 5;
     // Tests run reconciliation themselves (`TestApp::reconcile`), with claims that lapse at once.
     settings.sending.reconcile_seconds = 3600;
@@ -65,7 +80,16 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
 }
 
 /// The app on its own `clock` (the sandboxes keep theirs), for tests that move the app's time.
-pub async fn spawn_app_with_clock(settings: Settings, clock: SharedClock) -> TestApp {
+pub async fn spawn_app_with_clock(mut settings: Settings, clock: SharedClock) -> TestApp {
+    if settings.database.url == FRESH_POSTGRES {
+        let (url, _name) = crate::storage::fresh_postgres().await.unwrap_or_else(|| {
+            panic!(
+                "{ON_POSTGRES_VAR} needs {}",
+                crate::storage::POSTGRES_URL_VAR
+            )
+        });
+        settings.database.url = url;
+    }
     let database_url = settings.database.url.clone();
     let application = Application::build_with_clock(settings, clock)
         .await

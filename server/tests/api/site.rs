@@ -103,7 +103,12 @@ async fn the_settings_say_what_is_in_force_and_never_a_secret() {
     )
     .await;
     let shown: app::models::ServerSettings = answer.ok();
-    assert_eq!(shown.database, "SQLite");
+    let backend = if app.database_url.starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    assert_eq!(shown.database, backend);
     assert_eq!(shown.frame_ancestors, ["https://portal.example.com"]);
     assert_eq!(shown.identity_header.as_deref(), Some("X-Forwarded-User"));
     assert!(shown.sandbox);
