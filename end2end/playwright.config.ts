@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { APPROVAL, EMBEDDED, PORTAL, SECRET_KEY, SECRET_LOGIN, UNDERPRICED } from './tests/servers';
+import { APPROVAL, DIST, EMBEDDED, PORTAL, SECRET_KEY, SECRET_LOGIN, UNDERPRICED } from './tests/servers';
 
 // Debian's Chromium: Playwright downloads no browser here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -99,6 +99,17 @@ export default defineConfig({
         SMS_SCHEDULER__OCTOPUSH__PREMIUM_PRICE: '0.001',
         SMS_SCHEDULER__SANDBOX__INFOBIP__INITIAL_BALANCE: '1',
       },
+    },
+    {
+      // The release archive (`make dist`) unpacked into an empty directory and run from there with
+      // an empty environment: no toolchain, no checkout, nothing but what the archive holds.
+      command:
+        'rm -rf .data/dist && mkdir -p .data/dist && tar -xzf ../dist/sms-scheduler.tar.gz -C .data/dist && ' +
+        `cd .data/dist/sms-scheduler-*-linux && exec env -i PATH=/usr/bin:/bin RUST_LOG=warn ` +
+        `SMS_SCHEDULER__SERVER__LISTEN=${DIST.listen} SMS_SCHEDULER__SERVER__SITE_ROOT=site ./sms-scheduler`,
+      url: `${DIST.url}health/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
     {
       // Four-eyes approval behind a portal's proxy (the rules in approval.toml).

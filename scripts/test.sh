@@ -23,6 +23,9 @@ cargo clippy --release -p sms-scheduler-app -p sms-scheduler-frontend --target w
 say "release build (server and wasm bundle)"
 scripts/build.sh || fail "release build"
 
+say "release archive (the browser tests run it unpacked)"
+scripts/dist.sh --no-build || fail "release archive"
+
 if [ -n "${SMS_SCHEDULER_TEST_POSTGRES_URL:-}" ]; then
   say "unit and integration tests (SQLite and PostgreSQL)"
 else

@@ -22,5 +22,7 @@ export const UNDERPRICED = { listen: '127.0.0.1:3102', url: 'http://127.0.0.1:31
 /// Behind a portal's proxy (groups as on PORTAL), holding every campaign of more than one
 /// recipient for another person's approval (approval.toml).
 export const APPROVAL = { listen: '127.0.0.1:3103', url: 'http://127.0.0.1:3103/' };
+/// The release archive, unpacked and run on its own defaults (see playwright.config.ts).
+export const DIST = { listen: '127.0.0.1:3104', url: 'http://127.0.0.1:3104/' };
 export const SECRET_LOGIN = 'owner@portal.example';
 export const SECRET_KEY = 'E2E-KEY-5c1f0a9d-NEVER-SENT-TO-THE-BROWSER';
