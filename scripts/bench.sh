@@ -1,7 +1,26 @@
 #!/usr/bin/env bash
-# The 100,000-recipient campaign benchmark (see server/benches/campaign_100k.rs): prints the time of
-# the schedule call and the peak memory. Numbers from the development machine are in the README.
+# The 100,000-recipient campaign benchmark (see server/benches/campaign_100k.rs): the time of the
+# schedule call and the peak memory, with metrics on and off, alternately, RUNS times each
+# (default 3), then the median of each. Numbers from the development machine are in the README.
+# SMS_SCHEDULER_BENCH_RECIPIENTS sets the size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo bench -p sms-scheduler-server --bench campaign_100k
+RUNS=${RUNS:-3}
+cargo bench -p sms-scheduler-server --bench campaign_100k --no-run
+OUT=$(mktemp)
+trap 'rm -f "$OUT"' EXIT
+for run in $(seq "$RUNS"); do
+  for metrics in on off; do
+    echo "== run $run, metrics $metrics"
+    SMS_SCHEDULER_BENCH_METRICS=$metrics cargo bench -q -p sms-scheduler-server --bench campaign_100k \
+      | tee -a "$OUT"
+  done
+done
+echo
+for metrics in on off; do
+  awk -v want="$metrics" '/^metrics:/ {now = $2} /^schedule call:/ && now == want {print $3}' "$OUT" \
+    | sort -n \
+    | awk -v m="$metrics" '{v[NR] = $1}
+        END {printf "median schedule call, metrics %s: %.2f s (%d runs)\n", m, v[int((NR + 1) / 2)], NR}'
+done

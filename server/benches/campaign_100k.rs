@@ -52,6 +52,10 @@ async fn main() {
     settings.server.site_root = scratch.join("no-site");
     settings.database.url = format!("sqlite://{}", scratch.join("bench.db").display());
     settings.sandbox.octopush.initial_balance = 1_000_000.0;
+    // `SMS_SCHEDULER_BENCH_METRICS=off` measures the same without metrics (`scripts/bench.sh`
+    // runs both).
+    settings.metrics.enabled = std::env::var("SMS_SCHEDULER_BENCH_METRICS").as_deref() != Ok("off");
+    let metrics = settings.metrics.enabled;
     let application = Application::build(settings).await.expect("the app starts");
     let url = application.url();
     let sandbox = application
@@ -109,6 +113,7 @@ async fn main() {
     assert_eq!(contacts as usize, recipients, "every recipient accepted");
     assert_eq!(reached, recipients, "every recipient reached the sandbox");
     println!("recipients: {recipients}");
+    println!("metrics: {}", if metrics { "on" } else { "off" });
     println!("provider requests: {requests}");
     println!("schedule call: {:.2} s", elapsed.as_secs_f64());
     if let (Some(before), Some(peak)) = (before, peak) {

@@ -95,11 +95,12 @@ impl Application {
             store: store.clone(),
             providers: providers.set.infos(),
         };
-        let scrape = Scrape {
+        // Without a recorder, the metrics the code records cost nothing and go nowhere.
+        let scrape = settings.metrics.enabled.then(|| Scrape {
             handle: crate::metrics::handle(),
             store: store.clone(),
             token: settings.metrics.token.clone(),
-        };
+        });
         let services = services(&configuration, store.clone(), clock, providers, &sandboxes);
         let workers = services.workers;
         let drain = Drain {

@@ -30,7 +30,8 @@ pub struct Served {
     pub webhooks: WebhookUrls,
     pub sandboxes: Option<Sandboxes>,
     pub readiness: health::Readiness,
-    pub scrape: metrics::Scrape,
+    /// `None`: metrics are off (`metrics.enabled = false`), `/metrics` is not served.
+    pub scrape: Option<metrics::Scrape>,
 }
 
 pub fn router(configuration: &Configuration, served: Served) -> Router {
@@ -62,11 +63,13 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             "/health/ready",
             get(health::ready).with_state(served.readiness),
         )
-        .route("/metrics", get(metrics::scrape).with_state(served.scrape))
         .nest(
             &webhooks::mount_path(),
             webhooks::routes(served.intake, served.webhooks),
         );
+    if let Some(scrape) = served.scrape {
+        app = app.route("/metrics", get(metrics::scrape).with_state(scrape));
+    }
     if let Some(sandboxes) = &served.sandboxes {
         app = app.nest(
             SANDBOX_PATH,
