@@ -136,3 +136,23 @@ async fn a_configured_token_is_asked_for() {
         "{refused}"
     );
 }
+
+#[tokio::test]
+async fn metrics_switched_off_are_not_served() {
+    let mut settings = test_settings();
+    settings.metrics.enabled = false;
+    let app = spawn_app_with(settings).await;
+    let response = app
+        .http
+        .get(format!("{}metrics", app.url))
+        .send()
+        .await
+        .unwrap();
+    let kind = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .map(|kind| kind.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    assert!(!kind.starts_with("text/plain; version=0.0.4"), "{kind}");
+    assert!(!response.text().await.unwrap().contains("sms_scheduler_"));
+}
