@@ -40,6 +40,11 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("could not migrate the database: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error(
+        "the database was migrated by a newer version of sms-scheduler (migration {0}, unknown to \
+         this one): run that version or a later one, or restore a backup made before it ran"
+    )]
+    NewerDatabase(i64),
     #[error("could not create the data directory {path}: {source}")]
     DataDirectory {
         path: String,
@@ -93,7 +98,15 @@ impl Store {
             })
             .connect(&url)
             .await?;
-        schema::MIGRATOR.run(&pool).await?;
+        schema::MIGRATOR
+            .run(&pool)
+            .await
+            .map_err(|error| match error {
+                sqlx::migrate::MigrateError::VersionMissing(version) => {
+                    StoreError::NewerDatabase(version)
+                }
+                other => StoreError::Migration(other),
+            })?;
         let backend = if is_sqlite {
             Backend::Sqlite
         } else {

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use crate::handover_task::request_to;
-use crate::helpers::temp_sqlite_url;
+use crate::helpers::process_database_url;
 use crate::processes::{SandboxProcess, ServerProcess};
 
 fn setting(name: &str, default: u64) -> u64 {
@@ -117,7 +117,7 @@ async fn trial(
     // About two seconds of hand-over, whatever the size.
     let batches = recipients.div_ceil(provider.batch_size()) as u64;
     sandbox.set_latency((2000 / batches).max(20)).await;
-    let database_url = temp_sqlite_url();
+    let database_url = process_database_url().await;
     let server = ServerProcess::start(&database_url, &sandbox).await;
 
     let first_kill = if index % 3 == 1 {

@@ -53,6 +53,21 @@ async fn ready_names_the_database_when_its_schema_is_not_this_binarys() {
         report["database"],
         "migrated by a newer version (unknown migrations [99990101000000])"
     );
+    // An instance of this version started on it refuses to, and says why.
+    let mut settings = crate::helpers::test_settings();
+    settings.database.url = app.database_url.clone();
+    let refused = sms_scheduler_server::startup::Application::build(settings)
+        .await
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(
+        refused.starts_with(
+            "the database was migrated by a newer version of sms-scheduler (migration \
+             99990101000000, unknown to this one)"
+        ),
+        "{refused}"
+    );
 
     sqlx::query("DELETE FROM _sqlx_migrations WHERE version = 99990101000000")
         .execute(&database)

@@ -42,6 +42,21 @@ pub fn test_database_url() -> String {
     }
 }
 
+/// A database for a server process a test starts: as `test_database_url`, but made at once.
+pub async fn process_database_url() -> String {
+    if std::env::var_os(ON_POSTGRES_VAR).is_some() {
+        let (url, _name) = crate::storage::fresh_postgres().await.unwrap_or_else(|| {
+            panic!(
+                "{ON_POSTGRES_VAR} needs {}",
+                crate::storage::POSTGRES_URL_VAR
+            )
+        });
+        url
+    } else {
+        temp_sqlite_url()
+    }
+}
+
 /// A fresh SQLite file in the system's temporary directory.
 pub fn temp_sqlite_url() -> String {
     let path = std::env::temp_dir().join(format!("sms-scheduler-test-{}.db", uuid::Uuid::new_v4()));

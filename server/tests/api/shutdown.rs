@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use crate::handover_task::request_to;
-use crate::helpers::temp_sqlite_url;
+use crate::helpers::process_database_url;
 use crate::processes::{SandboxProcess, ServerProcess};
 
 const RECIPIENTS: usize = 5000;
@@ -61,7 +61,7 @@ async fn each_once(sandbox: &SandboxProcess) {
 async fn sigterm_lets_the_hand_over_finish_and_a_restart_sends_nothing_twice() {
     let sandbox = SandboxProcess::start().await;
     sandbox.set_latency(150).await;
-    let database_url = temp_sqlite_url();
+    let database_url = process_database_url().await;
     let server = ServerProcess::start(&database_url, &sandbox).await;
     let request = mid_hand_over(&server, &sandbox).await;
 
@@ -87,7 +87,7 @@ async fn sigterm_lets_the_hand_over_finish_and_a_restart_sends_nothing_twice() {
 async fn a_grace_period_too_short_lets_go_of_the_claims_for_the_next_instance() {
     let sandbox = SandboxProcess::start().await;
     sandbox.set_latency(400).await;
-    let database_url = temp_sqlite_url();
+    let database_url = process_database_url().await;
     // Claims that would hold for a minute: only letting go of them lets a restart take over.
     let settings = [
         (
