@@ -109,8 +109,8 @@ pub fn recipients_handed_over(provider: ProviderId, contacts: u32) {
         .increment(u64::from(contacts));
 }
 
-/// Provider requests whose outcome is still to be established, by provider and status
-/// (`pending`, `unknown`), as the ledger holds them when the metrics are read.
+/// Provider requests whose outcome is not established, by provider and status (`pending`,
+/// `unknown`, `unconfirmed`), as the ledger holds them when the metrics are read.
 pub fn open_requests(provider: ProviderId, status: &'static str, count: u64) {
     metrics::gauge!(PROVIDER_REQUESTS_OPEN, "provider" => provider.as_str(), "status" => status)
         .set(count as f64);

@@ -20,8 +20,12 @@ pub struct Scrape {
     pub token: Option<SecretString>,
 }
 
-/// The statuses of a provider request whose outcome is still to be established.
-const OPEN: [SubmissionStatus; 2] = [SubmissionStatus::Pending, SubmissionStatus::Unknown];
+/// The statuses of a provider request whose outcome is not established.
+const OPEN: [SubmissionStatus; 3] = [
+    SubmissionStatus::Pending,
+    SubmissionStatus::Unknown,
+    SubmissionStatus::Unconfirmed,
+];
 
 pub async fn scrape(State(scrape): State<Scrape>, headers: HeaderMap) -> Response {
     if let Some(token) = &scrape.token {

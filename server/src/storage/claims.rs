@@ -172,14 +172,15 @@ impl Store {
 }
 
 impl Store {
-    /// How many provider requests of each provider wait for their outcome, by status.
+    /// How many provider requests of each provider have no established outcome, by status
+    /// (pending, unknown, and unconfirmed: left for a person or a report to settle).
     pub async fn open_submissions(
         &self,
     ) -> Result<Vec<(ProviderId, SubmissionStatus, u64)>, StoreError> {
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(&format!(
-            "SELECT provider, status, COUNT(*) FROM submissions WHERE {UNFINISHED} \
-             GROUP BY provider, status"
-        ))
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT provider, status, COUNT(*) FROM submissions \
+             WHERE status IN ('pending', 'unknown', 'unconfirmed') GROUP BY provider, status",
+        )
         .fetch_all(self.pool())
         .await?;
         rows.into_iter()

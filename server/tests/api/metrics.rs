@@ -94,7 +94,7 @@ async fn the_numbers_move_with_what_the_server_does() {
     assert!(grew("sms_scheduler_recipients_handed_over_total", &octopush) >= 2.0);
     let refused_body = [("provider", "octopush"), ("outcome", "refused")];
     assert!(grew("sms_scheduler_webhook_reports_total", &refused_body) >= 1.0);
-    for status in ["pending", "unknown"] {
+    for status in ["pending", "unknown", "unconfirmed"] {
         assert!(
             after.contains(&format!(
                 "sms_scheduler_provider_requests_open{{provider=\"infobip\",status=\"{status}\"}}"
