@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use super::campaign_records::campaign_row;
-use super::campaign_start::{override_detail, HandOver, Recording};
+use super::campaign_start::{note_action, override_detail, HandOver, Recording};
 use super::campaign_views::no_campaign;
 use super::credit_check::ensure_credit;
 use super::scheduler::Scheduler;
@@ -127,7 +127,8 @@ impl Scheduler {
             .await
             .map_err(campaign_not_recorded)?;
         let detail = override_detail(&campaign);
-        self.record_action(
+        note_action(
+            &self.store,
             held.campaign_id,
             &actor.name,
             CampaignActionKind::Schedule,
@@ -136,23 +137,6 @@ impl Scheduler {
         )
         .await;
         Ok(())
-    }
-
-    async fn record_action(
-        &self,
-        campaign_id: &str,
-        actor: &str,
-        action: CampaignActionKind,
-        detail: Option<String>,
-        at: DateTime<Utc>,
-    ) {
-        if let Err(error) = self
-            .store
-            .record_action(campaign_id, actor, action, detail.as_deref(), at)
-            .await
-        {
-            tracing::error!(campaign = %campaign_id, %error, "action not recorded");
-        }
     }
 
     pub fn approval_timing(&self) -> ApprovalTiming {
@@ -230,7 +214,8 @@ impl Scheduler {
             let approval = self.held_campaign(&campaign.id).await?.approval;
             return Err(AppError::NotAllowed(Refusal::NotAwaitingApproval(approval)));
         }
-        self.record_action(
+        note_action(
+            &self.store,
             &campaign.id,
             &actor.name,
             CampaignActionKind::Decision(decision),

@@ -110,12 +110,7 @@ impl CampaignStart {
             }
         };
         let kept = KeptClaims::start(store.clone(), clock, claims, holder);
-        if let Err(error) = store
-            .record_action(&campaign_id, &actor, action, detail.as_deref(), now)
-            .await
-        {
-            tracing::error!(campaign = %campaign_id, %error, "action not recorded");
-        }
+        note_action(&store, &campaign_id, &actor, action, detail, now).await;
         handovers
             .run(Handover {
                 provider,
@@ -123,6 +118,24 @@ impl CampaignStart {
                 claims: kept,
             })
             .await
+    }
+}
+
+/// Records who did what to a campaign. What it tells of has happened already: a failed write is
+/// logged, never turned into the action's failure.
+pub async fn note_action(
+    store: &Store,
+    campaign_id: &str,
+    actor: &str,
+    action: CampaignActionKind,
+    detail: Option<String>,
+    at: DateTime<Utc>,
+) {
+    if let Err(error) = store
+        .record_action(campaign_id, actor, action, detail.as_deref(), at)
+        .await
+    {
+        tracing::error!(campaign = %campaign_id, %error, "action not recorded");
     }
 }
 

@@ -11,18 +11,24 @@ use crate::helpers::{spawn_app_with, test_settings, valid_request, TestApp};
 
 const SECRET: &str = "metrics-test-webhook-secret-0001";
 
-async fn scrape(app: &TestApp) -> String {
+async fn get_metrics(app: &TestApp) -> (reqwest::Response, String) {
     let response = app
         .http
         .get(format!("{}metrics", app.url))
         .send()
         .await
         .unwrap();
+    let kind = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .map(|kind| kind.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (response, kind)
+}
+
+async fn scrape(app: &TestApp) -> String {
+    let (response, kind) = get_metrics(app).await;
     assert_eq!(response.status(), StatusCode::OK);
-    let kind = response.headers()[reqwest::header::CONTENT_TYPE]
-        .to_str()
-        .unwrap()
-        .to_owned();
     assert!(kind.starts_with("text/plain; version=0.0.4"), "{kind}");
     response.text().await.unwrap()
 }
@@ -142,17 +148,7 @@ async fn metrics_switched_off_are_not_served() {
     let mut settings = test_settings();
     settings.metrics.enabled = false;
     let app = spawn_app_with(settings).await;
-    let response = app
-        .http
-        .get(format!("{}metrics", app.url))
-        .send()
-        .await
-        .unwrap();
-    let kind = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .map(|kind| kind.to_str().unwrap().to_owned())
-        .unwrap_or_default();
+    let (response, kind) = get_metrics(&app).await;
     assert!(!kind.starts_with("text/plain; version=0.0.4"), "{kind}");
     assert!(!response.text().await.unwrap().contains("sms_scheduler_"));
 }
