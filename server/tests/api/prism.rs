@@ -4,7 +4,9 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
 /// Prism's executable, asserted to be installed.
@@ -35,14 +37,32 @@ pub enum Strictness {
     Report,
 }
 
-/// Starts `prism <mode> <spec> [upstream]` and waits until it listens; it is killed when dropped.
+/// Starts `prism <mode> <spec> [upstream]` and waits until it says it listens; it is killed when
+/// dropped. The port is chosen before Prism binds it, so another test's server may take it first:
+/// then Prism exits without its "listening" line and is started again on another port (answering
+/// whatever took the port would test the wrong server).
 pub async fn start(
     mode: &str,
     spec: &Path,
     upstream: Option<&str>,
     strictness: Strictness,
 ) -> (Child, String) {
-    let port = free_port();
+    for _ in 0..5 {
+        if let Some(started) = start_on(free_port(), mode, spec, upstream, strictness).await {
+            return started;
+        }
+    }
+    panic!("Prism could not listen on any of five ports");
+}
+
+async fn start_on(
+    port: u16,
+    mode: &str,
+    spec: &Path,
+    upstream: Option<&str>,
+    strictness: Strictness,
+) -> Option<(Child, String)> {
+    let url = format!("http://127.0.0.1:{port}");
     let mut command = Command::new(prism());
     command.arg(mode).arg(spec).args(upstream).args([
         "--port",
@@ -53,22 +73,30 @@ pub async fn start(
     if strictness == Strictness::Errors {
         command.arg("--errors");
     }
-    let child = command
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
         .kill_on_drop(true)
         .spawn()
         .expect("Prism starts");
-    for _ in 0..120 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
-            return (child, format!("http://127.0.0.1:{port}"));
+    let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
+    let listening = format!("listening on {url}");
+    let said = tokio::time::timeout(Duration::from_secs(60), async {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line.contains(&listening) {
+                return true;
+            }
         }
-        tokio::time::sleep(Duration::from_millis(250)).await;
+        false
+    })
+    .await
+    .unwrap_or_else(|_| panic!("Prism did not say it listens on {url} within 60 s"));
+    if !said {
+        return None;
     }
-    panic!("Prism did not listen on port {port} within 30 s");
+    // Prism logs every exchange; its output is read to the end so it never blocks on a full pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    Some((child, url))
 }
 
 /// One entry of Prism's `sl-violations` header.
