@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { APPROVAL, DIST, EMBEDDED, PORTAL, SECRET_KEY, SECRET_LOGIN, UNDERPRICED } from './tests/servers';
+import { APPROVAL, DIST, ELSEWHERE, EMBEDDED, OIDC, PORTAL, SECRET_KEY, SECRET_LOGIN, UNDERPRICED } from './tests/servers';
 
 // Debian's Chromium: Playwright downloads no browser here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -129,6 +129,53 @@ export default defineConfig({
         SMS_SCHEDULER__AUTH__ROLES__SENDER: PORTAL.senders,
         SMS_SCHEDULER__AUTH__ROLES__APPROVER: PORTAL.approvers,
         SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/approval/sms-scheduler.db',
+      },
+    },
+    {
+      // Behind a portal whose proxy is elsewhere (10.0.0.5): the tests' requests are not the proxy's.
+      command: `rm -rf .data/elsewhere && ${server}`,
+      url: `${ELSEWHERE.url}health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...common,
+        SMS_SCHEDULER__SERVER__LISTEN: ELSEWHERE.listen,
+        SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/elsewhere/sms-scheduler.db',
+        SMS_SCHEDULER__AUTH__MODE: 'trusted_header',
+        SMS_SCHEDULER__AUTH__USER_HEADER: 'X-Forwarded-User',
+        SMS_SCHEDULER__AUTH__GROUPS_HEADER: 'X-Forwarded-Groups',
+        SMS_SCHEDULER__AUTH__TRUSTED_PROXIES: '10.0.0.5',
+        SMS_SCHEDULER__AUTH__ROLES__ADMIN: PORTAL.groups,
+      },
+    },
+    {
+      // A real OpenID Connect provider (oidc-provider) for built-in sign-in.
+      command: `node oidc/provider.mjs ${OIDC.issuerPort} ${OIDC.clientId} ${OIDC.clientSecret} ${OIDC.publicUrl}`,
+      url: `${OIDC.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Built-in sign-in through that provider, under a sub-path.
+      command: `rm -rf .data/oidc && ${server}`,
+      url: `${OIDC.url}health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...common,
+        SMS_SCHEDULER__SERVER__LISTEN: OIDC.listen,
+        SMS_SCHEDULER__SERVER__BASE_PATH: OIDC.basePath,
+        SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/oidc/sms-scheduler.db',
+        SMS_SCHEDULER__AUTH__MODE: 'oidc',
+        SMS_SCHEDULER__AUTH__OIDC__ISSUER: OIDC.issuer,
+        SMS_SCHEDULER__AUTH__OIDC__CLIENT_ID: OIDC.clientId,
+        SMS_SCHEDULER__AUTH__OIDC__CLIENT_SECRET: OIDC.clientSecret,
+        SMS_SCHEDULER__AUTH__OIDC__PUBLIC_URL: OIDC.publicUrl,
+        SMS_SCHEDULER__AUTH__OIDC__SCOPES: 'profile email groups',
+        SMS_SCHEDULER__AUTH__ROLES__ADMIN: PORTAL.groups,
+        SMS_SCHEDULER__AUTH__ROLES__SENDER: PORTAL.senders,
+        SMS_SCHEDULER__AUTH__ROLES__APPROVER: PORTAL.approvers,
+        SMS_SCHEDULER__AUTH__ROLES__VIEWER: PORTAL.viewers,
       },
     },
   ],

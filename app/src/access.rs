@@ -25,6 +25,32 @@ impl Access {
         self.0.get().and_then(Result::ok)
     }
 
+    /// Whether the app's own sign-in has ended (tracked).
+    pub fn signed_out(self) -> bool {
+        matches!(self.0.get(), Some(Err(AppError::SignedOut)))
+    }
+
+    /// Whether the server should be asked now and then whether the session still holds: with
+    /// the app's own sign-in, or once it has ended (to see it back).
+    pub fn watches_session(self) -> bool {
+        self.signed_out() || self.signed_in().is_some_and(|who| who.can_sign_out)
+    }
+
+    /// Asks again at once when `error` says the sign-in has ended, so that the page offers to
+    /// sign in again beside the error.
+    /// Untracked: an effect calling this reruns only when its error changes.
+    pub fn heed(self, error: Option<&AppError>) {
+        let known = matches!(self.0.get_untracked(), Some(Err(AppError::SignedOut)));
+        if matches!(error, Some(AppError::SignedOut)) && !known {
+            self.recheck();
+        }
+    }
+
+    /// Asks the server again who the user is.
+    pub fn recheck(self) {
+        self.0.refetch();
+    }
+
     /// Why the user may not use `right` (tracked); `None` while the server has not said, so
     /// that nothing the user may use blinks out and back.
     pub fn refusal(self, right: Right) -> Option<Refusal> {

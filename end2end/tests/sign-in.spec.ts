@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openComposer } from './composer';
-import { PORTAL } from './servers';
+import { ELSEWHERE, PORTAL } from './servers';
 
 test('behind the portal, the header names who is signed in and their role, in each language', async ({ page }) => {
   await openComposer(page, PORTAL.url);
@@ -35,6 +35,17 @@ test.describe('a viewer', () => {
     await page.goto(`${PORTAL.url}settings`);
     await expect(page.getByTestId('base-path')).toHaveText(PORTAL.basePath);
   });
+});
+
+test('identity headers from an address that is not the portal proxy are refused, not believed', async ({ page, request }) => {
+  // The default headers of these tests name an admin; this server's proxy is 10.0.0.5.
+  const answer = await request.post(`${ELSEWHERE.url}api/who_am_i`, { data: {} });
+  expect(answer.status()).toBe(401);
+  expect(await answer.text()).toBe("identity headers are accepted only from the portal's proxy");
+  // The page names nobody: the server did not take the headers for a person.
+  await page.goto(ELSEWHERE.url);
+  await expect(page.getByRole('heading', { name: 'New campaign' })).toBeVisible();
+  await expect(page.getByTestId('signed-in')).toHaveCount(0);
 });
 
 test.describe('someone who reaches the app around the portal', () => {

@@ -2,14 +2,24 @@
 //! address unless allowed) everyone is the local operator with every right. Behind a portal
 //! (`trusted_header`), the portal's proxy names the user (and their groups) in headers, which are
 //! believed only from the proxy's addresses and, when configured, with the proxy's shared secret.
+//! With built-in sign-in (`oidc`), an identity provider signs people in and the app keeps their
+//! sessions (see `oidc`).
 
 use app::models::{Role, SignedIn};
-use app::services::Actor;
+use app::services::{Actor, AuditTrail};
 use axum::http::{HeaderMap, HeaderName, StatusCode};
 use ipnet::IpNet;
 use secrecy::{ExposeSecret, SecretString};
 use std::net::IpAddr;
+use std::sync::Arc;
 use subtle::ConstantTimeEq;
+
+use crate::storage::Store;
+use oidc::{OidcConfig, SignIn};
+
+pub mod oidc;
+mod oidc_provider;
+pub mod sessions;
 
 /// The actor recorded when nobody signs in.
 pub const LOCAL_OPERATOR: &str = "local-operator";
@@ -20,6 +30,8 @@ pub enum Authentication {
     #[default]
     None,
     TrustedHeader(TrustedHeader),
+    /// Built-in sign-in through an OpenID Connect provider.
+    Oidc(Arc<OidcConfig>),
 }
 
 /// The portal's proxy signs people in and names them in headers.
@@ -66,15 +78,24 @@ pub enum NotSignedIn {
     WrongSecret,
     /// Signed in, but none of their groups gives a role.
     NoRole(String),
+    /// Built-in sign-in: no session cookie.
+    SignInNeeded,
+    /// Built-in sign-in: the session ended (signed out elsewhere, idle or too old).
+    SessionEnded,
+    /// Sessions could not be read.
+    Unavailable(String),
 }
 
 impl NotSignedIn {
     pub fn status(&self) -> StatusCode {
         match self {
             NotSignedIn::NoRole(_) => StatusCode::FORBIDDEN,
-            NotSignedIn::UntrustedAddress(_) | NotSignedIn::NoUser | NotSignedIn::WrongSecret => {
-                StatusCode::UNAUTHORIZED
-            }
+            NotSignedIn::UntrustedAddress(_)
+            | NotSignedIn::NoUser
+            | NotSignedIn::WrongSecret
+            | NotSignedIn::SignInNeeded
+            | NotSignedIn::SessionEnded => StatusCode::UNAUTHORIZED,
+            NotSignedIn::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -89,24 +110,64 @@ impl NotSignedIn {
             NotSignedIn::NoRole(user) => {
                 format!("{user} is signed in, but none of their groups gives a role in this app")
             }
+            NotSignedIn::SignInNeeded => "sign in to use this app".into(),
+            NotSignedIn::SessionEnded => "your sign-in has ended: sign in again".into(),
+            NotSignedIn::Unavailable(_) => "sign-in is unavailable for a moment".into(),
         }
     }
 }
 
-impl Authentication {
+/// Who lets requests in, as the server runs: built from `Authentication` at start.
+#[derive(Clone)]
+pub enum Gate {
+    /// Everyone is the local operator.
+    Open,
+    Portal(Arc<TrustedHeader>),
+    SignIn(Arc<SignIn>),
+}
+
+/// Whether a request counts as the person's use of their session (keeping it from going idle).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionUse {
+    Use,
+    /// Asking who is signed in, as an open page does by itself.
+    Look,
+}
+
+impl Gate {
+    pub fn new(
+        authentication: &Authentication,
+        base_path: &str,
+        store: &Store,
+        audit: Arc<dyn AuditTrail>,
+    ) -> Self {
+        match authentication {
+            Authentication::None => Gate::Open,
+            Authentication::TrustedHeader(trusted) => Gate::Portal(Arc::new(trusted.clone())),
+            Authentication::Oidc(config) => Gate::SignIn(Arc::new(SignIn::new(
+                config.clone(),
+                base_path,
+                store.clone(),
+                audit,
+            ))),
+        }
+    }
+
     /// The acting user of a request from `peer` (the TCP peer: the proxy, behind a portal).
-    pub fn identify(
+    pub async fn identify(
         &self,
         peer: Option<IpAddr>,
         headers: &HeaderMap,
+        session_use: SessionUse,
     ) -> Result<Actor, NotSignedIn> {
         match self {
-            Authentication::None => Ok(Actor {
-                name: LOCAL_OPERATOR.to_owned(),
-                role: Role::Admin,
-                address: peer.map(|peer| peer.to_string()),
-            }),
-            Authentication::TrustedHeader(trusted) => trusted.identify(peer, headers),
+            Gate::Open => Ok(local_operator(peer)),
+            Gate::Portal(trusted) => trusted.identify(peer, headers),
+            Gate::SignIn(sign_in) => {
+                sign_in
+                    .identify(peer, headers, session_use == SessionUse::Use)
+                    .await
+            }
         }
     }
 
@@ -115,13 +176,33 @@ impl Authentication {
         SignedIn {
             name: actor.name.clone(),
             role: actor.role,
-            from_sign_in: matches!(self, Authentication::TrustedHeader(_)),
+            from_sign_in: match self {
+                Gate::Open => false,
+                Gate::Portal(_) | Gate::SignIn(_) => true,
+            },
+            can_sign_out: match self {
+                Gate::Open | Gate::Portal(_) => false,
+                Gate::SignIn(_) => true,
+            },
         }
     }
 }
 
+/// Everyone, without sign-in.
+pub fn local_operator(peer: Option<IpAddr>) -> Actor {
+    Actor {
+        name: LOCAL_OPERATOR.to_owned(),
+        role: Role::Admin,
+        address: peer.map(|peer| peer.to_string()),
+    }
+}
+
 impl TrustedHeader {
-    fn identify(&self, peer: Option<IpAddr>, headers: &HeaderMap) -> Result<Actor, NotSignedIn> {
+    pub fn identify(
+        &self,
+        peer: Option<IpAddr>,
+        headers: &HeaderMap,
+    ) -> Result<Actor, NotSignedIn> {
         let user = text(headers, &self.user);
         let from_proxy =
             peer.is_some_and(|peer| self.proxies.iter().any(|net| net.contains(&peer)));

@@ -21,6 +21,12 @@ pub fn ApprovalPanel(
     let t = move || i18n.t();
     let reason = RwSignal::new(String::new());
     let busy = decide.pending();
+    let access = crate::access::Access::from_context();
+    Effect::new(move |_| {
+        decide
+            .value()
+            .with(|outcome| access.heed(outcome.as_ref().and_then(|o| o.as_ref().err())))
+    });
     let run = move |decision: ApprovalDecision| {
         decide.dispatch(DecideApproval {
             id: campaign_id.get_untracked(),

@@ -32,6 +32,12 @@ pub fn CampaignActions(
     };
     let unavailable = move |kind: OperationKind| refusal(kind).is_some();
     let busy = operate.pending();
+    let access = crate::access::Access::from_context();
+    Effect::new(move |_| {
+        operate
+            .value()
+            .with(|outcome| access.heed(outcome.as_ref().and_then(|o| o.as_ref().err())))
+    });
     // An operation that needs nothing more than a click.
     let one_click = move |label: fn(&Texts) -> &'static str, operation: CampaignOperation| {
         let kind = operation.kind();

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::access::Access;
 use crate::i18n::use_i18n;
 use crate::models::AppError;
 
@@ -7,6 +8,8 @@ use crate::models::AppError;
 #[component]
 pub fn FormSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
+    let access = Access::from_context();
+    Effect::new(move |_| error.with(|error| access.heed(error.as_ref())));
     move || {
         error.get().map(|error| {
             let class = if matches!(error, AppError::Invalid(_)) {

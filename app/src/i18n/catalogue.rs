@@ -85,6 +85,8 @@ catalogue! {
         all_actions, no_audit_entry, audit_done,
         // Four-eyes approval.
         approval_title, held_receipt, held_because, rejection_reason, will_be_held,
+        // Built-in sign-in.
+        signed_out, session_ended, sign_in_again, sign_out,
     }
     phrases {
         // A table's box, named apart from the section it stands in.
@@ -183,6 +185,7 @@ catalogue! {
         read_as: fn(&str) -> String,
         at_most: fn(u64) -> String,
         identity_set_by: fn(&str) -> String,
+        signed_in_through: fn(&str) -> String,
         window_terms: fn(&WindowTerms) -> String,
         cap_terms: fn(&CapTerms) -> String,
         // Errors.
@@ -245,6 +248,7 @@ impl Texts {
             }
             AppError::Internal(message) => (self.server_failed)(message),
             AppError::Transport(message) => (self.request_failed)(message),
+            AppError::SignedOut => self.signed_out.to_owned(),
         }
     }
 

@@ -209,6 +209,9 @@ pub static EN: Texts = Texts {
     held_because: "Held because of",
     rejection_reason: "Why it is rejected",
     will_be_held: "Nothing is sent before another approver or admin approves it, because of",
+    session_ended: "Your sign-in has ended: nothing can be sent until you sign in again. What you typed stays on this page.",
+    sign_in_again: "Sign in again (new tab)",
+    sign_out: "Sign out",
 
     table_of: |name| format!("Table: {name}"),
     campaign_columns: &["Created", "Campaign", "Send time", "Sender", "Provider", "Recipients", "State"],
@@ -315,6 +318,7 @@ pub static EN: Texts = Texts {
     window_terms: en_notices::window_terms,
     cap_terms: en_sentences::cap_terms,
     identity_set_by: |header| format!("{header} (set by the portal's sign-in)"),
+    signed_in_through: |issuer| format!("the app's own sign-in, through {issuer}"),
 
     // The server's problems, refusals and notices: their `Display` is English
     // (`en_problems.rs`, `en_refusals.rs`, `en_notices.rs`).
@@ -331,6 +335,7 @@ pub static EN: Texts = Texts {
     not_configured: |provider| format!("{provider} is not configured on this server."),
     server_failed: |message| format!("The server failed: {message}"),
     request_failed: |message| format!("The request to the server failed: {message}"),
+    signed_out: "Your sign-in has ended, so nothing was done. Sign in again with the link at the top of the page (it opens a new tab); what you typed here stays, then try again.",
     approval_name: en_approval::approval,
     decision_name: en_approval::decision,
     approval_reason: en_approval::reason,

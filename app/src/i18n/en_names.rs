@@ -70,6 +70,8 @@ pub(super) fn audit_action(action: AuditAction) -> &'static str {
         AuditAction::Approve => "Approved",
         AuditAction::Reject => "Rejected",
         AuditAction::Withdraw => "Withdrew",
+        AuditAction::SignIn => "Signed in",
+        AuditAction::SignOut => "Signed out",
     }
 }
 

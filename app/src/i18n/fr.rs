@@ -211,6 +211,9 @@ pub static FR: Texts = Texts {
     held_because: "Retenue pour",
     rejection_reason: "Motif du rejet",
     will_be_held: "Rien ne part avant qu'un autre approbateur ou administrateur l'approuve, pour",
+    session_ended: "Votre connexion a pris fin : rien ne peut partir avant que vous vous reconnectiez. Ce que vous avez saisi reste sur cette page.",
+    sign_in_again: "Se reconnecter (nouvel onglet)",
+    sign_out: "Se déconnecter",
 
     table_of: |name| format!("Tableau : {name}"),
     campaign_columns: &["Créée le", "Campagne", "Envoi", "Expéditeur", "Fournisseur", "Destinataires", "État"],
@@ -346,6 +349,7 @@ pub static FR: Texts = Texts {
     window_terms: fr_notices::window_terms,
     cap_terms: fr_sentences::cap_terms,
     identity_set_by: |header| format!("{header} (fourni par la connexion du portail)"),
+    signed_in_through: |issuer| format!("la connexion propre à l’application, par {issuer}"),
 
     problem: fr_problems::problem,
     notice: fr_notices::notice,
@@ -360,6 +364,7 @@ pub static FR: Texts = Texts {
     not_configured: |provider| format!("{provider} n'est pas configuré sur ce serveur."),
     server_failed: |message| format!("Le serveur a échoué : {message}"),
     request_failed: |message| format!("La requête au serveur a échoué : {message}"),
+    signed_out: "Votre connexion a pris fin : rien n’a été fait. Reconnectez-vous avec le lien en haut de la page (il ouvre un nouvel onglet) ; ce que vous avez saisi ici reste, puis réessayez.",
     approval_name: fr_approval::approval,
     decision_name: fr_approval::decision,
     approval_reason: fr_approval::reason,

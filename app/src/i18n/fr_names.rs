@@ -95,6 +95,8 @@ pub(super) fn audit_action(action: AuditAction) -> &'static str {
         AuditAction::Approve => "Approbation",
         AuditAction::Reject => "Rejet",
         AuditAction::Withdraw => "Retrait",
+        AuditAction::SignIn => "Connexion",
+        AuditAction::SignOut => "Déconnexion",
     }
 }
 

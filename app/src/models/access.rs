@@ -122,6 +122,8 @@ pub struct SignedIn {
     pub role: Role,
     /// Whether a sign-in names people (false: everyone is the local operator).
     pub from_sign_in: bool,
+    /// Whether the app signed them in itself (built-in sign-in), so that it can sign them out.
+    pub can_sign_out: bool,
 }
 
 #[cfg(test)]

@@ -20,10 +20,13 @@ pub enum AuditAction {
     Approve,
     Reject,
     Withdraw,
+    /// Built-in sign-in only (a portal signs people in itself).
+    SignIn,
+    SignOut,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 14] = [
         AuditAction::Schedule,
         AuditAction::Cancel,
         AuditAction::Reschedule,
@@ -36,6 +39,8 @@ impl AuditAction {
         AuditAction::Approve,
         AuditAction::Reject,
         AuditAction::Withdraw,
+        AuditAction::SignIn,
+        AuditAction::SignOut,
     ];
 
     /// Its name where it is stored and in exports.
@@ -53,6 +58,8 @@ impl AuditAction {
             AuditAction::Approve => "approve",
             AuditAction::Reject => "reject",
             AuditAction::Withdraw => "withdraw",
+            AuditAction::SignIn => "sign-in",
+            AuditAction::SignOut => "sign-out",
         }
     }
 

@@ -138,6 +138,10 @@ pub enum AppError {
     Forbidden(Refusal),
     #[error("The server failed: {0}")]
     Internal(String),
+    /// The app's own sign-in has ended (signed out elsewhere, idle, too old): nothing was done;
+    /// signing in again (in another tab) keeps the page and what was typed in it.
+    #[error("Your sign-in has ended: sign in again, then try again.")]
+    SignedOut,
     /// The call itself failed (network, decoding): never reached our code.
     #[error("The request to the server failed: {0}")]
     Transport(String),
@@ -163,6 +167,7 @@ impl AppError {
             | AppError::NotAllowed(_)
             | AppError::Forbidden(_)
             | AppError::Internal(_)
+            | AppError::SignedOut
             | AppError::Transport(_) => None,
         }
     }

@@ -22,6 +22,8 @@ pub struct ServerSettings {
     pub frequency_cap: CapTerms,
     /// The request header naming the signed-in user; `None`: every action is a local operator's.
     pub identity_header: Option<String>,
+    /// With built-in sign-in, the identity provider (its issuer).
+    pub sign_in_provider: Option<String>,
     /// Origins that may show the app in a frame.
     pub frame_ancestors: Vec<String>,
     /// The sandboxes are mounted: their clock can be moved.

@@ -232,10 +232,11 @@ fn embedding(t: &'static Texts, settings: &ServerSettings) -> impl IntoView {
     } else {
         settings.base_path.clone()
     };
-    let identity = settings
-        .identity_header
-        .as_deref()
-        .map_or(t.no_identity.to_owned(), t.identity_set_by);
+    let identity = match (&settings.sign_in_provider, &settings.identity_header) {
+        (Some(issuer), _) => (t.signed_in_through)(issuer),
+        (None, Some(header)) => (t.identity_set_by)(header),
+        (None, None) => t.no_identity.to_owned(),
+    };
     let frames = if settings.frame_ancestors.is_empty() {
         t.own_pages_only.to_owned()
     } else {

@@ -61,6 +61,7 @@ pub async fn audited<T>(
             | AppError::NotFound(_)
             | AppError::NotAllowed(_)
             | AppError::Internal(_)
+            | AppError::SignedOut
             | AppError::Transport(_),
         ) => None,
     };

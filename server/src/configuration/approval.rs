@@ -151,7 +151,9 @@ mod tests {
             trusted_proxies: "127.0.0.1".into(),
             ..Default::default()
         };
-        settings.parse("127.0.0.1:3000".parse().unwrap()).unwrap()
+        settings
+            .parse("127.0.0.1:3000".parse().unwrap(), "")
+            .unwrap()
     }
 
     #[test]

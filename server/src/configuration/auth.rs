@@ -7,12 +7,14 @@ use secrecy::SecretString;
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
 
+use super::auth_oidc::OidcSettings;
 use crate::identity::{Authentication, RoleMap, TrustedHeader};
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuthSettings {
-    /// `none` (the default: everyone is the local operator, on a loopback address only) or
-    /// `trusted_header` (a portal's proxy names the user).
+    /// `none` (the default: everyone is the local operator, on a loopback address only),
+    /// `trusted_header` (a portal's proxy names the user) or `oidc` (built-in sign-in).
     #[serde(default)]
     pub mode: Option<String>,
     /// Lets `none` listen on a network address: anyone who reaches it acts with every right.
@@ -34,11 +36,14 @@ pub struct AuthSettings {
     pub secret: Option<SecretString>,
     #[serde(default)]
     pub roles: RoleSettings,
+    #[serde(default)]
+    pub oidc: OidcSettings,
 }
 
 /// `[auth.roles]`: the groups (comma-separated) that give each role, and the role of a signed-in
 /// user whose groups give none (absent: refused).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RoleSettings {
     #[serde(default)]
     pub viewer: String,
@@ -54,16 +59,17 @@ pub struct RoleSettings {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AuthError {
-    #[error("auth.mode {0:?}: expected \"none\" or \"trusted_header\"")]
+    #[error("auth.mode {0:?}: expected \"none\", \"trusted_header\" or \"oidc\"")]
     Mode(String),
     #[error(
         "server.listen {0} is not a loopback address, and auth.mode is \"none\": anyone who \
          reaches it would act as the local operator with every right. Set auth.mode = \
-         \"trusted_header\" behind a portal's proxy, listen on 127.0.0.1, or set \
+         \"trusted_header\" behind a portal's proxy or \"oidc\" with an identity provider, listen \
+         on 127.0.0.1, or set \
          auth.allow_anonymous_network = true to accept that"
     )]
     AnonymousNetwork(SocketAddr),
-    #[error("auth.{0} is needed with auth.mode = \"trusted_header\"")]
+    #[error("auth.{0} is needed with this auth.mode")]
     Missing(&'static str),
     #[error("auth.{key}: {value:?} is not a header name")]
     HeaderName { key: &'static str, value: String },
@@ -73,13 +79,29 @@ pub enum AuthError {
     HalfSecret,
     #[error("auth.roles.default: {0:?} is not a role (viewer, sender, approver, admin)")]
     Role(String),
+    #[error("auth.{key}: {value:?}: {why}")]
+    Url {
+        key: &'static str,
+        value: String,
+        why: &'static str,
+    },
+    #[error(
+        "auth.oidc.public_url {public_url} does not end with server.base_path {base_path:?}: \
+         it is the address browsers reach the app at"
+    )]
+    PublicPath {
+        public_url: String,
+        base_path: String,
+    },
+    #[error("auth.{key}: {value}: a session must last a while (a positive number)")]
+    Lifetime { key: &'static str, value: i64 },
     #[error("server.identity_header is replaced by [auth]: mode = \"trusted_header\", user_header = {0:?} and trusted_proxies (the portal proxy's addresses)")]
     Replaced(String),
 }
 
 impl AuthSettings {
     /// The authentication these settings describe, for a server listening on `listen`.
-    pub fn parse(&self, listen: SocketAddr) -> Result<Authentication, AuthError> {
+    pub fn parse(&self, listen: SocketAddr, base_path: &str) -> Result<Authentication, AuthError> {
         match self.mode.as_deref().map(str::trim).unwrap_or("none") {
             "none" => {
                 if !listen.ip().is_loopback() && !self.allow_anonymous_network {
@@ -88,6 +110,10 @@ impl AuthSettings {
                 Ok(Authentication::None)
             }
             "trusted_header" => self.trusted_header().map(Authentication::TrustedHeader),
+            "oidc" => {
+                let config = self.oidc.parse(base_path, self.roles.role_map()?)?;
+                Ok(Authentication::Oidc(std::sync::Arc::new(config)))
+            }
             other => Err(AuthError::Mode(other.to_owned())),
         }
     }
@@ -186,24 +212,25 @@ mod tests {
     fn without_sign_in_only_a_loopback_address_unless_allowed() {
         let none = AuthSettings::default();
         assert!(matches!(
-            none.parse(LOOPBACK.parse().unwrap()),
+            none.parse(LOOPBACK.parse().unwrap(), ""),
             Ok(Authentication::None)
         ));
         let network: SocketAddr = "0.0.0.0:3000".parse().unwrap();
         assert_eq!(
-            none.parse(network).unwrap_err(),
+            none.parse(network, "").unwrap_err(),
             AuthError::AnonymousNetwork(network)
         );
         let allowed = AuthSettings {
             allow_anonymous_network: true,
             ..Default::default()
         };
-        assert!(allowed.parse(network).is_ok());
+        assert!(allowed.parse(network, "").is_ok());
     }
 
     #[test]
     fn a_portal_names_its_header_and_proxies() {
-        let Ok(Authentication::TrustedHeader(trusted)) = portal().parse(LOOPBACK.parse().unwrap())
+        let Ok(Authentication::TrustedHeader(trusted)) =
+            portal().parse(LOOPBACK.parse().unwrap(), "")
         else {
             panic!("a portal configuration reads");
         };
@@ -270,7 +297,7 @@ mod tests {
             ),
         ];
         for (settings, key) in cases {
-            let message = settings.parse(listen).unwrap_err().to_string();
+            let message = settings.parse(listen, "").unwrap_err().to_string();
             assert!(message.starts_with(key), "{message}");
         }
     }

@@ -12,11 +12,13 @@ use serde::Deserialize;
 
 mod approval;
 mod auth;
+mod auth_oidc;
 mod metrics;
 use crate::domain::approval_rules::ApprovalRules;
 use crate::identity::Authentication;
 pub use approval::{ApprovalError, ApprovalRuleSettings, ApprovalSettings};
 pub use auth::{AuthError, AuthSettings, RoleSettings};
+pub use auth_oidc::OidcSettings;
 pub use metrics::MetricsSettings;
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
@@ -311,7 +313,9 @@ impl Settings {
         if let Some(header) = &self.server.identity_header {
             return Err(AuthError::Replaced(header.clone()));
         }
-        let authentication = self.auth.parse(self.server.listen)?;
+        let authentication = self
+            .auth
+            .parse(self.server.listen, &self.server.base_path)?;
         if matches!(authentication, Authentication::None) && !self.server.listen.ip().is_loopback()
         {
             tracing::warn!(listen = %self.server.listen, "auth.allow_anonymous_network: anyone who reaches this address acts as the local operator with every right");

@@ -147,3 +147,25 @@ fn the_api_key_never_shows_in_debug_output() {
     let settings = octopush(Some("me@example.com"), Some("very-secret-key"));
     assert!(!format!("{settings:?}").contains("very-secret-key"));
 }
+
+#[test]
+fn an_unknown_key_under_auth_stops_the_start_with_its_name() {
+    for (toml, key) in [
+        ("[auth.roles]\nboss = \"it\"\n", "boss"),
+        ("[auth]\nmod = \"oidc\"\n", "mod"),
+        (
+            "[auth.oidc]\nissuer_url = \"https://sso.example.com\"\n",
+            "issuer_url",
+        ),
+    ] {
+        let error = Settings::defaults()
+            .unwrap()
+            .add_source(config::File::from_str(toml, config::FileFormat::Toml))
+            .build()
+            .unwrap()
+            .try_deserialize::<Settings>()
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains(&format!("unknown field `{key}`")), "{error}");
+    }
+}

@@ -1,7 +1,7 @@
 use super::*;
 
-fn portal(secret: Option<&str>) -> Authentication {
-    Authentication::TrustedHeader(TrustedHeader {
+fn portal(secret: Option<&str>) -> TrustedHeader {
+    TrustedHeader {
         user: HeaderName::from_static("x-forwarded-user"),
         groups: Some(HeaderName::from_static("x-forwarded-groups")),
         proxies: vec!["10.0.0.0/8".parse().unwrap(), "::1/128".parse().unwrap()],
@@ -19,7 +19,7 @@ fn portal(secret: Option<&str>) -> Authentication {
             ],
             default: None,
         },
-    })
+    }
 }
 
 fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
@@ -32,10 +32,15 @@ fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
 
 const PROXY: Option<IpAddr> = Some(IpAddr::V4(std::net::Ipv4Addr::new(10, 1, 2, 3)));
 
-#[test]
-fn without_sign_in_everyone_is_the_local_operator_with_every_right() {
-    let actor = Authentication::None
-        .identify(None, &headers(&[("x-forwarded-user", "mallory")]))
+#[tokio::test]
+async fn without_sign_in_everyone_is_the_local_operator_with_every_right() {
+    let actor = Gate::Open
+        .identify(
+            None,
+            &headers(&[("x-forwarded-user", "mallory")]),
+            SessionUse::Use,
+        )
+        .await
         .unwrap();
     assert_eq!(
         (actor.name.as_str(), actor.role),
@@ -111,12 +116,8 @@ fn a_user_whose_groups_give_no_role_is_refused_unless_a_default_is_set() {
     let refused = portal(None).identify(PROXY, &sent).unwrap_err();
     assert_eq!(refused, NotSignedIn::NoRole("bob".into()));
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
-    let Authentication::TrustedHeader(mut trusted) = portal(None) else {
-        unreachable!()
-    };
+    let mut trusted = portal(None);
     trusted.roles.default = Some(Role::Viewer);
-    let actor = Authentication::TrustedHeader(trusted)
-        .identify(PROXY, &sent)
-        .unwrap();
+    let actor = trusted.identify(PROXY, &sent).unwrap();
     assert_eq!(actor.role, Role::Viewer);
 }

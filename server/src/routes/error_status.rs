@@ -30,6 +30,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::Unreachable { .. } => StatusCode::BAD_GATEWAY,
         AppError::Busy { .. } | AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::SignedOut => StatusCode::UNAUTHORIZED,
         // On the server, server_fn makes these of a request it cannot read (its arguments).
         AppError::Transport(_) => StatusCode::BAD_REQUEST,
     }

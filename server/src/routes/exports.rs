@@ -26,13 +26,14 @@ pub async fn campaign_recipients(
     Query(query): Query<ExportQuery>,
     request: Parts,
 ) -> Response {
-    let authentication = &state.authentication;
     if let Err(refused) = sign_in::identify_with(
-        authentication,
+        &state.gate,
         &request.extensions,
         &request.headers,
         Right::Read,
-    ) {
+    )
+    .await
+    {
         return refused.into_response();
     }
     let status = match query.status.as_str() {
@@ -78,11 +79,13 @@ pub async fn audit_trail(
     request: Parts,
 ) -> Response {
     if let Err(refused) = sign_in::identify_with(
-        &state.authentication,
+        &state.gate,
         &request.extensions,
         &request.headers,
         Right::ReadAudit,
-    ) {
+    )
+    .await
+    {
         return refused.into_response();
     }
     let action = match query.action.as_str() {

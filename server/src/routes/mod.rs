@@ -4,6 +4,7 @@ pub mod error_status;
 pub mod exports;
 pub mod health;
 pub mod metrics;
+pub mod oidc;
 pub mod request_origin;
 pub mod sandbox_controls;
 pub mod server_fns;

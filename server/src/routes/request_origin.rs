@@ -64,7 +64,7 @@ fn is_json(headers: &HeaderMap) -> bool {
 /// A browser says where a request comes from in `Origin` (and `Sec-Fetch-Site`); it must name
 /// the host the request was sent to (as the portal's proxy forwards it, when there is one). A
 /// client that is no browser sends neither and is let through: it acts for no visiting user.
-fn from_own_origin(headers: &HeaderMap) -> bool {
+pub fn from_own_origin(headers: &HeaderMap) -> bool {
     match header(headers, ORIGIN.as_str()) {
         Some(origin) => {
             let authority = origin

@@ -9,7 +9,7 @@ use axum::http::{Method, Request, StatusCode};
 use axum::response::IntoResponse;
 use std::sync::Arc;
 
-use crate::identity::Authentication;
+use crate::identity::{Gate, SessionUse};
 use crate::routes::sign_in;
 use crate::sandbox::control::Advance;
 use crate::sandbox::ControlGate;
@@ -17,16 +17,22 @@ use crate::sandbox::ControlGate;
 /// The largest control request read for the trail (the faults are a few fields).
 const MOST_CONTROL_BODY: usize = 16 * 1024;
 
-pub fn gate(authentication: Arc<Authentication>, audit: Arc<dyn AuditTrail>) -> ControlGate {
+pub fn gate(gate: Gate, audit: Arc<dyn AuditTrail>) -> ControlGate {
     Arc::new(move |request, next| {
-        let authentication = authentication.clone();
+        let gate = gate.clone();
         let audit = audit.clone();
         Box::pin(async move {
-            let actor =
-                match sign_in::identify(&authentication, request.extensions(), request.headers()) {
-                    Ok(actor) => actor,
-                    Err(refused) => return refused.into_response(),
-                };
+            let actor = match sign_in::identify(
+                &gate,
+                request.extensions(),
+                request.headers(),
+                SessionUse::Use,
+            )
+            .await
+            {
+                Ok(actor) => actor,
+                Err(refused) => return refused.into_response(),
+            };
             let action = changed_by(request.method(), request.uri().path());
             if let Some(refusal) = actor.role.refusal(Right::SandboxControl) {
                 tracing::warn!(actor = %actor.name, "sandbox control refused: no right");
@@ -87,7 +93,9 @@ fn subject_of(action: AuditAction, body: &[u8]) -> AuditSubject {
         | AuditAction::RemoveOptOut
         | AuditAction::Approve
         | AuditAction::Reject
-        | AuditAction::Withdraw => as_sent(),
+        | AuditAction::Withdraw
+        | AuditAction::SignIn
+        | AuditAction::SignOut => as_sent(),
     }
 }
 

@@ -1,23 +1,24 @@
 //! Server-function calls: each request gets the services and the acting user as context.
 
+use app::models::AppError;
 use app::services::Services;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, Request};
+use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
+use leptos::server_fn::error::FromServerFnError;
 
 use super::error_status::with_error_status;
 use super::request_origin;
 use super::sign_in;
-use crate::identity::Authentication;
+use crate::identity::{Gate, NotSignedIn, SessionUse};
 use crate::metrics;
-use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct ServerFnState {
     pub services: Services,
-    pub authentication: Arc<Authentication>,
+    pub gate: Gate,
 }
 
 /// Runs the server function, once `request_origin` lets the request through; an error is
@@ -33,17 +34,25 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
         }
         return response;
     }
+    let function = function_name(request.uri().path());
+    // The page asking who is signed in, as it does by itself, does not keep a session alive.
+    let session_use = match function.as_str() {
+        "who_am_i" => SessionUse::Look,
+        _ => SessionUse::Use,
+    };
     let actor = match sign_in::identify(
-        &state.authentication,
+        &state.gate,
         request.extensions(),
         request.headers(),
-    ) {
+        session_use,
+    )
+    .await
+    {
         Ok(actor) => actor,
-        Err(refused) => return refused.into_response(),
+        Err(refused) => return not_let_in(refused),
     };
-    let signed_in = state.authentication.signed_in(&actor);
+    let signed_in = state.gate.signed_in(&actor);
     let services = state.services.clone();
-    let function = function_name(request.uri().path());
     let started = std::time::Instant::now();
     let response = leptos_axum::handle_server_fns_with_context(
         move || {
@@ -62,6 +71,24 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
         started.elapsed(),
     );
     response
+}
+
+/// A request not let in. When the app's own sign-in is needed again, the answer is the error the
+/// page knows (it offers to sign in again and keeps what was typed); otherwise the reason, as text.
+fn not_let_in(refused: sign_in::Refused) -> Response {
+    match &refused.not_signed_in {
+        Some(NotSignedIn::SignInNeeded | NotSignedIn::SessionEnded) => {
+            (StatusCode::UNAUTHORIZED, AppError::SignedOut.ser()).into_response()
+        }
+        Some(
+            NotSignedIn::UntrustedAddress(_)
+            | NotSignedIn::NoUser
+            | NotSignedIn::WrongSecret
+            | NotSignedIn::NoRole(_)
+            | NotSignedIn::Unavailable(_),
+        )
+        | None => refused.into_response(),
+    }
 }
 
 /// The server function a path names (`…/api/schedule_sms` → `schedule_sms`); `unknown` for a

@@ -8,7 +8,7 @@ use axum::http::{Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::net::{IpAddr, SocketAddr};
 
-use crate::identity::Authentication;
+use crate::identity::{Gate, NotSignedIn, SessionUse};
 
 /// The TCP peer (behind a portal, its proxy), when the server was started with it.
 pub fn peer(extensions: &Extensions) -> Option<IpAddr> {
@@ -22,6 +22,8 @@ pub fn peer(extensions: &Extensions) -> Option<IpAddr> {
 pub struct Refused {
     status: StatusCode,
     reason: String,
+    /// Why, when it is about signing in.
+    pub not_signed_in: Option<NotSignedIn>,
 }
 
 impl IntoResponse for Refused {
@@ -31,29 +33,33 @@ impl IntoResponse for Refused {
 }
 
 /// The acting user, or why the request is refused.
-pub fn identify(
-    authentication: &Authentication,
+pub async fn identify(
+    gate: &Gate,
     extensions: &Extensions,
     headers: &HeaderMap,
+    session_use: SessionUse,
 ) -> Result<Actor, Refused> {
     let peer = peer(extensions);
-    authentication.identify(peer, headers).map_err(|refused| {
-        tracing::warn!(?peer, reason = %refused.reason(), "request refused: not signed in");
-        Refused {
-            status: refused.status(),
-            reason: refused.reason(),
-        }
-    })
+    gate.identify(peer, headers, session_use)
+        .await
+        .map_err(|refused| {
+            tracing::warn!(?peer, reason = %refused.reason(), "request refused: not signed in");
+            Refused {
+                status: refused.status(),
+                reason: refused.reason(),
+                not_signed_in: Some(refused),
+            }
+        })
 }
 
 /// The acting user, when their role gives `right`; otherwise why the request is refused.
-pub fn identify_with(
-    authentication: &Authentication,
+pub async fn identify_with(
+    gate: &Gate,
     extensions: &Extensions,
     headers: &HeaderMap,
     right: Right,
 ) -> Result<Actor, Refused> {
-    let actor = identify(authentication, extensions, headers)?;
+    let actor = identify(gate, extensions, headers, SessionUse::Use).await?;
     let Some(refusal) = actor.role.refusal(right) else {
         return Ok(actor);
     };
@@ -61,5 +67,6 @@ pub fn identify_with(
     Err(Refused {
         status: StatusCode::FORBIDDEN,
         reason: refusal.to_string(),
+        not_signed_in: None,
     })
 }

@@ -93,7 +93,11 @@ pub fn server_settings(
         identity_header: match &configuration.authentication {
             // As configured (a header name is read in lower case).
             Authentication::TrustedHeader(_) => settings.auth.user_header.clone(),
-            Authentication::None => None,
+            Authentication::None | Authentication::Oidc(_) => None,
+        },
+        sign_in_provider: match &configuration.authentication {
+            Authentication::Oidc(config) => Some(config.issuer.clone()),
+            Authentication::None | Authentication::TrustedHeader(_) => None,
         },
         frame_ancestors: configuration.frame_ancestors.origins().to_vec(),
         sandbox: configuration.sandbox_mounted(),

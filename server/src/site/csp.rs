@@ -61,14 +61,22 @@ fn valid_source(source: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'))
 }
 
-/// The policy for the page whose only inline script is `boot_script`.
-pub fn policy(boot_script: &str, frame_ancestors: &FrameAncestors) -> String {
+/// The policy for the page whose only inline script is `boot_script`. `sign_out_origin`: with
+/// built-in sign-in, the identity provider's origin, where the sign-out form's answer leads.
+pub fn policy(
+    boot_script: &str,
+    frame_ancestors: &FrameAncestors,
+    sign_out_origin: Option<&str>,
+) -> String {
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(boot_script));
     // Styles: the views set `style` attributes (the status bar's widths).
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
-         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {}",
+         object-src 'none'; base-uri 'self'; form-action 'self'{}; frame-ancestors {}",
+        sign_out_origin
+            .map(|origin| format!(" {origin}"))
+            .unwrap_or_default(),
         frame_ancestors.directive_value()
     )
 }
@@ -106,8 +114,15 @@ mod tests {
         let policy = policy(
             "init()",
             &FrameAncestors::parse("https://p.example").unwrap(),
+            None,
         );
         assert!(policy.contains("'sha256-w4ujnOpjBoH2vcasx+reJRUwYivG8Q3afx/XevGJod8='"));
-        assert!(policy.ends_with("frame-ancestors https://p.example"));
+        assert!(policy.ends_with("form-action 'self'; frame-ancestors https://p.example"));
+        let signing_out = super::policy(
+            "init()",
+            &FrameAncestors::parse("").unwrap(),
+            Some("https://sso.example.com"),
+        );
+        assert!(signing_out.contains("form-action 'self' https://sso.example.com;"));
     }
 }

@@ -24,7 +24,12 @@ struct Shell {
 }
 
 /// Routes for the shell and the site's files, relative to the base path.
-pub fn routes(site_root: &Path, base_path: &str, frame_ancestors: &FrameAncestors) -> Router {
+pub fn routes(
+    site_root: &Path,
+    base_path: &str,
+    frame_ancestors: &FrameAncestors,
+    sign_out_origin: Option<&str>,
+) -> Router {
     let assets = SiteAssets::discover(&site_root.join(PKG_DIR));
     if let Err(error) = &assets {
         tracing::warn!(%error, "the browser app is not built; pages will say so");
@@ -36,7 +41,7 @@ pub fn routes(site_root: &Path, base_path: &str, frame_ancestors: &FrameAncestor
         .unwrap_or_default();
     let shell = Arc::new(Shell {
         html: shell::render(base_path, assets.as_ref()),
-        policy: HeaderValue::from_str(&csp::policy(&boot, frame_ancestors))
+        policy: HeaderValue::from_str(&csp::policy(&boot, frame_ancestors, sign_out_origin))
             .expect("the policy is built from validated, visible ASCII"),
     });
 

@@ -15,6 +15,7 @@ use std::time::Duration;
 use crate::clock::{SharedClock, SystemClock};
 use crate::configuration::{Configuration, ConfigurationError, Settings};
 use crate::exactly_once::{instance_name, HandoverLimits, Reconciler};
+use crate::identity::Gate;
 use crate::process::{loopback, Api, Drain, Workers};
 use crate::routes::health::Readiness;
 use crate::routes::metrics::Scrape;
@@ -102,6 +103,12 @@ impl Application {
             token: settings.metrics.token.clone(),
         });
         let services = services(&configuration, store.clone(), clock, providers, &sandboxes);
+        let gate = Gate::new(
+            &configuration.authentication,
+            &settings.server.base_path,
+            &store,
+            services.app.audit.clone(),
+        );
         let workers = services.workers;
         let drain = Drain {
             handovers: services.handovers_in_flight,
@@ -119,6 +126,7 @@ impl Application {
                 sandboxes: sandboxes.clone(),
                 readiness,
                 scrape,
+                gate,
             },
         );
 

@@ -7,15 +7,15 @@ use axum::http::{header, HeaderName, HeaderValue};
 use axum::routing::{get, post};
 use axum::Router;
 use std::convert::Infallible;
-use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::configuration::Configuration;
+use crate::identity::Gate;
 use crate::request_log::{RedactedRequestSpan, REQUEST_ID};
-use crate::routes::{exports, health, metrics, sandbox_controls, server_fns, webhooks};
+use crate::routes::{exports, health, metrics, oidc, sandbox_controls, server_fns, webhooks};
 use crate::sandbox::Sandboxes;
 use crate::services::ReportIntake;
 use crate::site;
@@ -32,11 +32,13 @@ pub struct Served {
     pub readiness: health::Readiness,
     /// `None`: metrics are off (`metrics.enabled = false`), `/metrics` is not served.
     pub scrape: Option<metrics::Scrape>,
+    /// Who lets requests in.
+    pub gate: Gate,
 }
 
 pub fn router(configuration: &Configuration, served: Served) -> Router {
     let server = &configuration.settings.server;
-    let authentication = Arc::new(configuration.authentication.clone());
+    let gate = served.gate;
     server_fns::register_all();
     let audit = served.services.audit.clone();
     let mut app = Router::new()
@@ -55,7 +57,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
         .route("/export/audit.csv", get(exports::audit_trail))
         .with_state(server_fns::ServerFnState {
             services: served.services,
-            authentication: authentication.clone(),
+            gate: gate.clone(),
         })
         .route("/health", get(health::live))
         .route("/health/live", get(health::live))
@@ -73,14 +75,29 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
     if let Some(sandboxes) = &served.sandboxes {
         app = app.nest(
             SANDBOX_PATH,
-            sandboxes.router(Some(sandbox_controls::gate(authentication, audit))),
+            sandboxes.router(Some(sandbox_controls::gate(gate.clone(), audit))),
         );
     }
-    let app = app.merge(site::routes(
+    let sign_out_origin = match &gate {
+        Gate::SignIn(sign_in) => Some(sign_in.config().issuer_origin()),
+        Gate::Open | Gate::Portal(_) => None,
+    };
+    let site = site::routes(
         &server.site_root,
         &server.base_path,
         &configuration.frame_ancestors,
-    ));
+        sign_out_origin.as_deref(),
+    );
+    // With built-in sign-in, its routes, and pages opened without a session go to sign in first.
+    let app = match &gate {
+        Gate::SignIn(sign_in) => app
+            .nest(oidc::AUTH_PATH, oidc::routes(sign_in.clone()))
+            .merge(site.layer(axum::middleware::from_fn_with_state(
+                sign_in.clone(),
+                oidc::guard,
+            ))),
+        Gate::Open | Gate::Portal(_) => app.merge(site),
+    };
     if server.base_path.is_empty() {
         app
     } else {

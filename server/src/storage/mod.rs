@@ -12,6 +12,7 @@ mod ledger;
 mod opt_outs;
 mod recipients;
 mod schema;
+mod sessions;
 mod stored;
 mod submissions;
 
@@ -31,6 +32,7 @@ pub use ledger::{ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::{HeldRecipient, OptOut, OptOutChange, OptOutMark};
 pub use recipients::{NewRecipient, RecipientRecord};
 pub use schema::SchemaState;
+pub use sessions::{SignInAttempt, StoredSession, SIGN_IN_PATIENCE};
 pub use stored::stored_instant;
 pub use submissions::{NewSubmission, SubmissionRecord, SubmissionStatus};
 

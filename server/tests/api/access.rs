@@ -126,7 +126,8 @@ async fn identity_headers_are_believed_only_from_the_proxy() {
         SignedIn {
             name: "alice".into(),
             role: Role::Sender,
-            from_sign_in: true
+            from_sign_in: true,
+            can_sign_out: false,
         }
     );
 }

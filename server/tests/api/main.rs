@@ -32,6 +32,7 @@ mod log_secrets;
 mod low_balance;
 mod metrics;
 mod octopush_tutorial;
+mod oidc;
 mod overseas_territories;
 mod prism;
 mod processes;
