@@ -42,10 +42,18 @@ test('identity headers from an address that is not the portal proxy are refused,
   const answer = await request.post(`${ELSEWHERE.url}api/who_am_i`, { data: {} });
   expect(answer.status()).toBe(401);
   expect(await answer.text()).toBe("identity headers are accepted only from the portal's proxy");
-  // The page names nobody: the server did not take the headers for a person.
+  // The page names nobody, and says why nothing can be done, in the user's language.
   await page.goto(ELSEWHERE.url);
   await expect(page.getByRole('heading', { name: 'New campaign' })).toBeVisible();
   await expect(page.getByTestId('signed-in')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('form-error')).toHaveText(
+    "This request did not come through the portal's proxy, so the name it carries is not believed and nothing was done: open the app through the portal.",
+  );
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByTestId('form-error')).toHaveText(
+    "Cette requête n'est pas passée par le proxy du portail : le nom qu'elle porte n'est pas cru et rien n'a été fait. Ouvrez l'application par le portail.",
+  );
 });
 
 test.describe('someone who reaches the app around the portal', () => {

@@ -6,7 +6,7 @@ use crate::domain::message::MessageStats;
 use crate::domain::{Encoding, OptOutSource, Purpose};
 use crate::models::{
     AppError, Approval, ApprovalReason, AuditAction, CampaignActionKind, CampaignState, CapTerms,
-    DecisionKind, Enforcement, EventSource, Field, FieldError, LimitedAction, Notice,
+    DecisionKind, Enforcement, EventSource, Field, FieldError, LimitedAction, NotLetIn, Notice,
     OperationReport, Problem, ProviderId, ProviderOptions, RecipientStatus, Refusal, Right, Role,
     ScheduleProgress, WindowTerms,
 };
@@ -194,6 +194,7 @@ catalogue! {
         // Why a recipient is left out, moved, or sent with a caution.
         notice: fn(&Notice) -> String,
         refusal: fn(&Refusal) -> String,
+        not_let_in: fn(&NotLetIn) -> String,
         line_error: fn(u32, &str) -> String,
         provider_refused: fn(&str, &str) -> String,
         unreachable: fn(&str, &str) -> String,
@@ -249,6 +250,7 @@ impl Texts {
             AppError::Internal(message) => (self.server_failed)(message),
             AppError::Transport(message) => (self.request_failed)(message),
             AppError::SignedOut => self.signed_out.to_owned(),
+            AppError::NotLetIn(why) => (self.not_let_in)(why),
         }
     }
 

@@ -325,6 +325,7 @@ pub static EN: Texts = Texts {
     problem: |problem| problem.to_string(),
     notice: |notice| notice.to_string(),
     refusal: |refusal| refusal.to_string(),
+    not_let_in: en_sentences::not_let_in,
     line_error: |line, message| format!("Line {line}: {message}"),
     provider_refused: |provider, message| format!("{provider} refused the request: {message}"),
     unreachable: |provider, message| {

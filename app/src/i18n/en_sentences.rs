@@ -4,7 +4,7 @@ use super::{en_names, fixed_point, plural};
 use crate::domain::column_mapping::LoadedList;
 use crate::domain::message::MessageStats;
 use crate::models::{
-    CampaignActionKind, CapTerms, LimitedAction, OperationReport, ScheduleProgress,
+    CampaignActionKind, CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress,
 };
 
 pub(super) fn counter(stats: &MessageStats) -> String {
@@ -148,4 +148,16 @@ pub(super) fn throttled(action: LimitedAction, per_minute: u32, wait_seconds: u6
     format!(
         "You have asked for more than {per_minute} {what} a minute; nothing was done. Try again in {wait_seconds} s."
     )
+}
+
+pub(super) fn not_let_in(why: &NotLetIn) -> String {
+    match why {
+        NotLetIn::NotThroughPortal => {
+            "Nobody is signed in, so nothing was done: open this app through the portal, which signs you in.".into()
+        }
+        NotLetIn::UntrustedAddress => "This request did not come through the portal's proxy, so the name it carries is not believed and nothing was done: open the app through the portal.".into(),
+        NotLetIn::ProxySecret => "The portal's proxy did not prove itself (its secret is missing or wrong), so nothing was done: tell whoever runs the portal.".into(),
+        NotLetIn::NoRole(name) => format!("{name} is signed in, but none of their groups gives a role in this app, so nothing was done: ask an administrator for one."),
+        NotLetIn::Unavailable => "Sign-in cannot be checked for a moment, so nothing was done: try again shortly.".into(),
+    }
 }

@@ -354,6 +354,7 @@ pub static FR: Texts = Texts {
     problem: fr_problems::problem,
     notice: fr_notices::notice,
     refusal: fr_refusals::refusal,
+    not_let_in: fr_sentences::not_let_in,
     line_error: |line, message| format!("Ligne {line} : {message}"),
     provider_refused: |provider, message| format!("{provider} a refusé la requête : {message}"),
     unreachable: |provider, message| {

@@ -3,7 +3,7 @@
 use super::{fixed_point, fr_names, plural};
 use crate::domain::column_mapping::LoadedList;
 use crate::domain::message::MessageStats;
-use crate::models::{CapTerms, LimitedAction, OperationReport, ScheduleProgress};
+use crate::models::{CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress};
 
 pub(super) fn counter(stats: &MessageStats) -> String {
     format!(
@@ -148,4 +148,16 @@ pub(super) fn throttled(action: LimitedAction, per_minute: u32, wait_seconds: u6
     format!(
         "Vous avez demandé plus de {per_minute} {what} par minute ; rien n'a été fait. Réessayez dans {wait_seconds} s."
     )
+}
+
+pub(super) fn not_let_in(why: &NotLetIn) -> String {
+    match why {
+        NotLetIn::NotThroughPortal => {
+            "Personne n'est connecté, rien n'a donc été fait : ouvrez cette application par le portail, qui vous connecte.".into()
+        }
+        NotLetIn::UntrustedAddress => "Cette requête n'est pas passée par le proxy du portail : le nom qu'elle porte n'est pas cru et rien n'a été fait. Ouvrez l'application par le portail.".into(),
+        NotLetIn::ProxySecret => "Le proxy du portail ne s'est pas authentifié (son secret manque ou est faux), rien n'a donc été fait : prévenez l'équipe qui gère le portail.".into(),
+        NotLetIn::NoRole(name) => format!("{name} est connecté, mais aucun de ses groupes ne donne de rôle dans cette application, rien n'a donc été fait : demandez-en un à un administrateur."),
+        NotLetIn::Unavailable => "La connexion ne peut pas être vérifiée pour le moment, rien n'a donc été fait : réessayez dans un instant.".into(),
+    }
 }

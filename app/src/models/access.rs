@@ -126,6 +126,21 @@ pub struct SignedIn {
     pub can_sign_out: bool,
 }
 
+/// Why the server did not let a request in when a portal's proxy signs people in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotLetIn {
+    /// Nobody is signed in: the app was reached around the portal.
+    NotThroughPortal,
+    /// Identity headers came from an address that is not the portal's proxy.
+    UntrustedAddress,
+    /// The proxy's secret header is missing or wrong.
+    ProxySecret,
+    /// Signed in, but none of their groups gives a role.
+    NoRole(String),
+    /// Sign-in cannot be checked for a moment.
+    Unavailable,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::{LimitedAction, Problem, ProviderId, Refusal};
+use super::{LimitedAction, NotLetIn, Problem, ProviderId, Refusal};
 
 /// The composer field an error belongs to, so the browser shows it in the right place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +142,9 @@ pub enum AppError {
     /// signing in again (in another tab) keeps the page and what was typed in it.
     #[error("Your sign-in has ended: sign in again, then try again.")]
     SignedOut,
+    /// Not let in behind a portal (reached around it, or not given a role): nothing was done.
+    #[error("Not let in: {0:?}")]
+    NotLetIn(NotLetIn),
     /// The call itself failed (network, decoding): never reached our code.
     #[error("The request to the server failed: {0}")]
     Transport(String),
@@ -168,6 +171,7 @@ impl AppError {
             | AppError::Forbidden(_)
             | AppError::Internal(_)
             | AppError::SignedOut
+            | AppError::NotLetIn(_)
             | AppError::Transport(_) => None,
         }
     }

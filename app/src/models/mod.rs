@@ -17,7 +17,7 @@ mod schedule;
 mod settings;
 mod status;
 
-pub use access::{LimitedAction, Right, Role, SignedIn};
+pub use access::{LimitedAction, NotLetIn, Right, Role, SignedIn};
 pub use approval::{
     Approval, ApprovalDecision, ApprovalReason, DecisionAvailability, DecisionKind,
     MAX_REJECTION_REASON,

@@ -62,6 +62,7 @@ pub async fn audited<T>(
             | AppError::NotAllowed(_)
             | AppError::Internal(_)
             | AppError::SignedOut
+            | AppError::NotLetIn(_)
             | AppError::Transport(_),
         ) => None,
     };

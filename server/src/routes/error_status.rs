@@ -6,7 +6,7 @@
 //! after it: an error answer carries server_fn's `serverfnerror` header, and its body is an
 //! `AppError` in the error encoding.
 
-use app::models::AppError;
+use app::models::{AppError, NotLetIn};
 use axum::body::{to_bytes, Body};
 use axum::http::header::RETRY_AFTER;
 use axum::http::{HeaderValue, StatusCode};
@@ -31,6 +31,13 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::Busy { .. } | AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         AppError::SignedOut => StatusCode::UNAUTHORIZED,
+        AppError::NotLetIn(why) => match why {
+            NotLetIn::NoRole(_) => StatusCode::FORBIDDEN,
+            NotLetIn::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            NotLetIn::NotThroughPortal | NotLetIn::UntrustedAddress | NotLetIn::ProxySecret => {
+                StatusCode::UNAUTHORIZED
+            }
+        },
         // On the server, server_fn makes these of a request it cannot read (its arguments).
         AppError::Transport(_) => StatusCode::BAD_REQUEST,
     }

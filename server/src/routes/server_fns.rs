@@ -1,15 +1,15 @@
 //! Server-function calls: each request gets the services and the acting user as context.
 
-use app::models::AppError;
+use app::models::{AppError, NotLetIn};
 use app::services::Services;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::http::{header, HeaderValue, Request};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use leptos::server_fn::error::FromServerFnError;
 
-use super::error_status::with_error_status;
+use super::error_status::{status_of, with_error_status};
 use super::request_origin;
 use super::sign_in;
 use crate::identity::{Gate, NotSignedIn, SessionUse};
@@ -40,6 +40,13 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
         "who_am_i" => SessionUse::Look,
         _ => SessionUse::Use,
     };
+    // The app's own pages ask for the server functions' encoding: they are answered an error
+    // they can say in the user's language; any other client, the reason in words.
+    let from_the_app = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/x-postcard"));
     let actor = match sign_in::identify(
         &state.gate,
         request.extensions(),
@@ -49,7 +56,8 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
     .await
     {
         Ok(actor) => actor,
-        Err(refused) => return not_let_in(refused),
+        Err(refused) if from_the_app => return not_let_in(refused),
+        Err(refused) => return refused.into_response(),
     };
     let signed_in = state.gate.signed_in(&actor);
     let services = state.services.clone();
@@ -73,22 +81,19 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
     response
 }
 
-/// A request not let in. When the app's own sign-in is needed again, the answer is the error the
-/// page knows (it offers to sign in again and keeps what was typed); otherwise the reason, as text.
+/// A request of the app's pages not let in, as an error the page says in the user's language
+/// (with the app's own sign-in, it offers to sign in again and keeps what was typed).
 fn not_let_in(refused: sign_in::Refused) -> Response {
-    match &refused.not_signed_in {
-        Some(NotSignedIn::SignInNeeded | NotSignedIn::SessionEnded) => {
-            (StatusCode::UNAUTHORIZED, AppError::SignedOut.ser()).into_response()
-        }
-        Some(
-            NotSignedIn::UntrustedAddress(_)
-            | NotSignedIn::NoUser
-            | NotSignedIn::WrongSecret
-            | NotSignedIn::NoRole(_)
-            | NotSignedIn::Unavailable(_),
-        )
-        | None => refused.into_response(),
-    }
+    let error = match &refused.not_signed_in {
+        Some(NotSignedIn::SignInNeeded | NotSignedIn::SessionEnded) => AppError::SignedOut,
+        Some(NotSignedIn::UntrustedAddress(_)) => AppError::NotLetIn(NotLetIn::UntrustedAddress),
+        Some(NotSignedIn::NoUser) => AppError::NotLetIn(NotLetIn::NotThroughPortal),
+        Some(NotSignedIn::WrongSecret) => AppError::NotLetIn(NotLetIn::ProxySecret),
+        Some(NotSignedIn::NoRole(name)) => AppError::NotLetIn(NotLetIn::NoRole(name.clone())),
+        Some(NotSignedIn::Unavailable(_)) => AppError::NotLetIn(NotLetIn::Unavailable),
+        None => return refused.into_response(),
+    };
+    (status_of(&error), error.ser()).into_response()
 }
 
 /// The server function a path names (`…/api/schedule_sms` → `schedule_sms`); `unknown` for a

@@ -2,7 +2,9 @@
 //! headers believed only from the proxy; every server function, export and sandbox control
 //! checked against the caller's role.
 
-use app::models::{AppError, LimitedAction, Refusal, Right, Role, ScheduleReceipt, SignedIn};
+use app::models::{
+    AppError, LimitedAction, NotLetIn, Refusal, Right, Role, ScheduleReceipt, SignedIn,
+};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sms_scheduler_server::configuration::{AuthSettings, RoleSettings, Settings};
@@ -118,6 +120,35 @@ async fn identity_headers_are_believed_only_from_the_proxy() {
         .await
         .unwrap();
     assert_eq!(unknown_group.status(), StatusCode::FORBIDDEN);
+    // The app's own pages, which ask for the server functions' encoding, get an error they can
+    // say in the user's language.
+    let from_the_page = app
+        .http
+        .post(format!("{}api/who_am_i", app.url))
+        .header("X-Forwarded-User", "bob")
+        .header("X-Forwarded-Groups", "finance")
+        .header("accept", "application/x-postcard")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(from_the_page.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        Answer::read(from_the_page).await.error(),
+        AppError::NotLetIn(NotLetIn::NoRole("bob".into()))
+    );
+    let around = app
+        .http
+        .post(format!("{}api/who_am_i", app.url))
+        .header("accept", "application/x-postcard")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        Answer::read(around).await.error(),
+        AppError::NotLetIn(NotLetIn::NotThroughPortal)
+    );
     let alice: SignedIn = call_as(&app, "alice", Role::Sender, "who_am_i", json!({}))
         .await
         .ok();

@@ -214,6 +214,8 @@ impl Browser {
         let request = self
             .http
             .post(format!("{}api/{endpoint}", app.url))
+            // As the app's pages ask: its errors in the server functions' encoding.
+            .header("accept", "application/x-postcard")
             .json(&json!({}));
         Answer::read(self.send(request).await).await
     }

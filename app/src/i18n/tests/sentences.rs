@@ -207,6 +207,26 @@ fn every_problem_and_refusal_is_said_in_french_with_its_values() {
 }
 
 #[test]
+fn not_being_let_in_is_said_in_each_language_with_the_persons_name() {
+    use crate::models::NotLetIn;
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let all = [
+        NotLetIn::NotThroughPortal,
+        NotLetIn::UntrustedAddress,
+        NotLetIn::ProxySecret,
+        NotLetIn::NoRole("bob@example.com".into()),
+        NotLetIn::Unavailable,
+    ];
+    for why in &all {
+        let (english, french) = ((en.not_let_in)(why), (fr.not_let_in)(why));
+        assert_ne!(english, french);
+        assert!(english.contains("nothing was done"), "{english}");
+        assert!(french.contains("rien n'a"), "{french}");
+    }
+    assert!((fr.not_let_in)(&all[3]).starts_with("bob@example.com est connecté"));
+}
+
+#[test]
 fn a_refusal_from_the_server_is_said_in_the_users_language() {
     let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
     let refused = crate::models::AppError::NotAllowed(Refusal::AlreadyPaused);
