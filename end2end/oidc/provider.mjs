@@ -23,6 +23,8 @@ const PEOPLE = {
   ada: { name: 'Ada Approver', groups: ['sms-approvers'] },
   root: { name: 'Root Admin', groups: ['sms-admins'] },
   vic: { name: 'Vic Viewer', groups: ['staff'] },
+  // Another account that calls itself sam at the provider.
+  'sam-twin': { name: 'Sam Twin', groups: ['sms-approvers'], username: 'sam' },
 };
 
 const provider = new Provider(issuer, {
@@ -66,7 +68,7 @@ const provider = new Provider(issuer, {
         return {
           sub: id,
           name: person.name,
-          preferred_username: id,
+          preferred_username: person.username ?? id,
           email: `${id}@example.com`,
           groups: person.groups,
         };

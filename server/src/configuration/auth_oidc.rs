@@ -47,7 +47,7 @@ pub struct OidcSettings {
 
 impl OidcSettings {
     pub fn parse(&self, base_path: &str, roles: RoleMap) -> Result<OidcConfig, AuthError> {
-        let issuer = url("oidc.issuer", self.issuer.as_deref())?;
+        url("oidc.issuer", self.issuer.as_deref())?;
         let public_url = url("oidc.public_url", self.public_url.as_deref())?;
         let public_path = public_url.path().trim_end_matches('/');
         if public_path != base_path {
@@ -77,7 +77,8 @@ impl OidcSettings {
             value => Err(AuthError::Lifetime { key, value }),
         };
         Ok(OidcConfig {
-            issuer: issuer.as_str().trim_end_matches('/').to_owned(),
+            // As written: the provider's metadata must name exactly this issuer (some end in `/`).
+            issuer: self.issuer.as_deref().unwrap_or_default().trim().to_owned(),
             client_id: client_id.to_owned(),
             client_secret: self.client_secret.clone(),
             public_url: public_url.as_str().trim_end_matches('/').to_owned(),
@@ -154,7 +155,14 @@ mod tests {
     #[test]
     fn defaults_are_filled_in() {
         let config = settings().parse("/tools/sms", RoleMap::default()).unwrap();
+        assert_eq!(config.issuer, "https://sso.example.com/realms/intranet");
         assert_eq!(config.public_url, "https://intranet.example.com/tools/sms");
+        let with_slash = OidcSettings {
+            issuer: Some(" https://tenant.auth0.example/ ".into()),
+            ..settings()
+        };
+        let config = with_slash.parse("/tools/sms", RoleMap::default()).unwrap();
+        assert_eq!(config.issuer, "https://tenant.auth0.example/");
         assert!(config.secure_cookies);
         assert_eq!(config.roles_claim, "groups");
         assert_eq!(config.name_claim, "preferred_username");

@@ -4,7 +4,7 @@
 
 use app::models::{AuditAction, AuditOutcome, AuditSubject, Right, Role};
 use app::services::{Actor, AuditRecord, AuditTrail};
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 use chrono::Utc;
 use openidconnect::core::{CoreAuthenticationFlow, CoreGenderClaim};
 use openidconnect::{
@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 pub use super::oidc_provider::OidcConfig;
 use super::oidc_provider::{discover, with_causes, Discovered, ProviderClaims};
-use super::sessions::{self, Lifetimes, SESSION_COOKIE};
+use super::sessions::{self, session_token, Lifetimes};
 use super::NotSignedIn;
 use crate::storage::{SignInAttempt, Store, StoreError, StoredSession, SIGN_IN_PATIENCE};
 
@@ -33,6 +33,12 @@ pub enum SignInFailure {
     Answer(String),
     #[error("{0} is signed in, but none of their groups gives a role in this app")]
     NoRole(String),
+    #[error(
+        "the name {0} belongs to another account at the identity provider: ask an administrator"
+    )]
+    NameTaken(String),
+    #[error("too many sign-ins are under way: try again in a few minutes")]
+    Busy,
     #[error("the app's database failed: {0}")]
     Store(#[from] StoreError),
 }
@@ -55,8 +61,12 @@ pub struct SignIn {
     store: Store,
     audit: Arc<dyn AuditTrail>,
     http: reqwest::Client,
-    provider: tokio::sync::OnceCell<Discovered>,
+    /// The provider as last discovered; discovered again when its keys no longer check a token.
+    provider: tokio::sync::RwLock<Option<Arc<Discovered>>>,
 }
+
+/// Sign-ins under way beyond which more are refused (each is a row, kept 15 minutes).
+const MOST_SIGN_INS_UNDER_WAY: i64 = 10_000;
 
 impl SignIn {
     pub fn new(
@@ -77,7 +87,7 @@ impl SignIn {
             store,
             audit,
             http,
-            provider: tokio::sync::OnceCell::new(),
+            provider: tokio::sync::RwLock::new(None),
         }
     }
 
@@ -89,14 +99,24 @@ impl SignIn {
         &self.base_path
     }
 
-    async fn provider(&self) -> Result<&Discovered, SignInFailure> {
-        self.provider
-            .get_or_try_init(|| discover(&self.config, &self.http))
-            .await
-            .map_err(|why| SignInFailure::Provider {
-                issuer: self.config.issuer.clone(),
-                why,
-            })
+    async fn provider(&self) -> Result<Arc<Discovered>, SignInFailure> {
+        if let Some(known) = self.provider.read().await.clone() {
+            return Ok(known);
+        }
+        self.rediscover().await
+    }
+
+    async fn rediscover(&self) -> Result<Arc<Discovered>, SignInFailure> {
+        let fresh =
+            discover(&self.config, &self.http)
+                .await
+                .map_err(|why| SignInFailure::Provider {
+                    issuer: self.config.issuer.clone(),
+                    why,
+                })?;
+        let fresh = Arc::new(fresh);
+        *self.provider.write().await = Some(fresh.clone());
+        Ok(fresh)
     }
 
     /// Starts a sign-in that returns to `return_to` (a path of this app).
@@ -110,6 +130,9 @@ impl SignIn {
                 now - SIGN_IN_PATIENCE,
             )
             .await?;
+        if self.store.sign_ins_under_way().await? >= MOST_SIGN_INS_UNDER_WAY {
+            return Err(SignInFailure::Busy);
+        }
         let provider = self.provider().await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request = provider.client.authorize_url(
@@ -170,26 +193,44 @@ impl SignIn {
         let id_token = tokens
             .id_token()
             .ok_or_else(|| answer("no ID token".into()))?;
-        let claims = id_token
-            .claims(
-                &provider.client.id_token_verifier(),
-                &Nonce::new(attempt.nonce),
-            )
-            .map_err(|error| answer(error.to_string()))?;
-        let name = self.name_of(claims);
+        let nonce = Nonce::new(attempt.nonce);
+        let claims = match id_token.claims(&provider.client.id_token_verifier(), &nonce) {
+            Ok(claims) => claims.clone(),
+            // The provider may have rotated its signing keys since it was discovered.
+            Err(_) => {
+                let fresh = self.rediscover().await?;
+                let verifier = fresh.client.id_token_verifier();
+                let claims = id_token
+                    .claims(&verifier, &nonce)
+                    .map_err(|error| answer(error.to_string()))?
+                    .clone();
+                claims
+            }
+        };
         let groups =
             sessions::claim_values(&claims.additional_claims().all, &self.config.roles_claim);
         let address = peer.map(|peer| peer.to_string());
+        let wanted = self.name_of(&claims);
+        let subject = claims.subject().to_string();
+        let Some(name) = self.store.bind_person(&subject, &wanted, now).await? else {
+            return Err(SignInFailure::NameTaken(wanted));
+        };
         let Some(role) = self.config.roles.role_of(groups.iter().map(String::as_str)) else {
+            // Recorded with the least role, and the groups that gave none.
             let actor = Actor {
                 name: name.clone(),
                 role: Role::Viewer,
                 address,
             };
+            let subject = AuditSubject {
+                detail: Some(format!("groups: {}", groups.join(", "))),
+                ..AuditSubject::default()
+            };
             self.note(
                 actor,
                 AuditAction::SignIn,
                 AuditOutcome::Refused(Right::Read),
+                subject,
             )
             .await;
             return Err(SignInFailure::NoRole(name));
@@ -199,9 +240,9 @@ impl SignIn {
             .create_session(
                 &sessions::token_hash(&token),
                 &StoredSession {
-                    subject: claims.subject().to_string(),
+                    subject,
                     name: name.clone(),
-                    role,
+                    groups,
                     id_token: Some(id_token.to_string()),
                     created_at: now,
                     last_seen_at: now,
@@ -213,8 +254,13 @@ impl SignIn {
             role,
             address,
         };
-        self.note(actor, AuditAction::SignIn, AuditOutcome::Done)
-            .await;
+        self.note(
+            actor,
+            AuditAction::SignIn,
+            AuditOutcome::Done,
+            AuditSubject::default(),
+        )
+        .await;
         Ok(Finished {
             token,
             return_to: attempt.return_to,
@@ -227,7 +273,11 @@ impl SignIn {
                 .into_iter()
                 .next();
         let username = claims.preferred_username().map(|name| name.to_string());
-        let email = claims.email().map(|email| email.to_string());
+        // An address the provider has not checked could be anyone's.
+        let email = claims
+            .email()
+            .filter(|_| claims.email_verified() == Some(true))
+            .map(|email| email.to_string());
         let standard = match self.config.name_claim.as_str() {
             "email" => email.clone().or(username.clone()),
             _ => username.clone().or(email.clone()),
@@ -266,9 +316,15 @@ impl SignIn {
                 tracing::warn!(%error, "could not record a session's use");
             }
         }
+        // The role as the roles configured now give it (a mapping changed since sign-in counts).
+        let role = self
+            .config
+            .roles
+            .role_of(session.groups.iter().map(String::as_str))
+            .ok_or_else(|| NotSignedIn::NoRole(session.name.clone()))?;
         Ok(Actor {
             name: session.name,
-            role: session.role,
+            role,
             address: peer.map(|peer| peer.to_string()),
         })
     }
@@ -294,13 +350,23 @@ impl SignIn {
         let Some(session) = session else {
             return signed_out;
         };
+        let role = self
+            .config
+            .roles
+            .role_of(session.groups.iter().map(String::as_str))
+            .unwrap_or(Role::Viewer);
         let actor = Actor {
             name: session.name,
-            role: session.role,
+            role,
             address: peer.map(|peer| peer.to_string()),
         };
-        self.note(actor, AuditAction::SignOut, AuditOutcome::Done)
-            .await;
+        self.note(
+            actor,
+            AuditAction::SignOut,
+            AuditOutcome::Done,
+            AuditSubject::default(),
+        )
+        .await;
         let Ok(provider) = self.provider().await else {
             return signed_out;
         };
@@ -324,28 +390,20 @@ impl SignIn {
         end_session.to_string()
     }
 
-    async fn note(&self, actor: Actor, action: AuditAction, outcome: AuditOutcome) {
+    async fn note(
+        &self,
+        actor: Actor,
+        action: AuditAction,
+        outcome: AuditOutcome,
+        subject: AuditSubject,
+    ) {
         self.audit
             .record(AuditRecord {
                 actor,
                 action,
                 outcome,
-                subject: AuditSubject::default(),
+                subject,
             })
             .await;
     }
-}
-
-/// The session token a request's cookie carries.
-pub fn session_token(headers: &HeaderMap) -> Option<&str> {
-    request_cookie(headers, SESSION_COOKIE)
-}
-
-/// The value of the cookie `name` a request carries.
-pub fn request_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|cookies| sessions::cookie_value(cookies, name))
 }

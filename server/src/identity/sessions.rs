@@ -1,6 +1,7 @@
 //! The pure rules of built-in sign-in's sessions: when one has expired, where a sign-in may return
 //! to, the cookies, and the roles a provider's claims give.
 
+use axum::http::{header, HeaderMap};
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
@@ -81,12 +82,19 @@ pub fn cookie(name: &str, value: &str, path: &str, secure: bool, max_age: Durati
 
 /// A cookie's value in a `Cookie` header.
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    cookie_values(header, name).into_iter().next()
+}
+
+/// Every value a `Cookie` header gives the cookie `name` (browsers send one per matching path and
+/// domain).
+pub fn cookie_values<'a>(header: &'a str, name: &str) -> Vec<&'a str> {
     header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
+        .filter(|(key, _)| *key == name)
         .map(|(_, value)| value.trim())
         .filter(|value| !value.is_empty())
+        .collect()
 }
 
 /// The values of the claim at `path` (dots go into objects: `realm_access.roles`): a list of
@@ -115,6 +123,26 @@ pub fn claim_values(claims: &serde_json::Map<String, Value>, path: &str) -> Vec<
         Some(Value::Null | Value::Bool(_) | Value::Number(_) | Value::Object(_)) | None => {
             Vec::new()
         }
+    }
+}
+
+/// The session token a request's cookie carries.
+pub fn session_token(headers: &HeaderMap) -> Option<&str> {
+    request_cookie(headers, SESSION_COOKIE)
+}
+
+/// The value of the cookie `name` a request carries.
+/// Two of the same name (one planted for a parent domain by a sibling site, say) count as none:
+/// which is the app's own cannot be told.
+pub fn request_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    let mut found = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookie_values(cookies, name).into_iter());
+    match (found.next(), found.next()) {
+        (Some(only), None) => Some(only),
+        (None, _) | (Some(_), Some(_)) => None,
     }
 }
 
@@ -187,6 +215,8 @@ mod tests {
         let header = "theme=dark; sms_scheduler_session=abc ; other=1";
         assert_eq!(cookie_value(header, SESSION_COOKIE), Some("abc"));
         assert_eq!(cookie_value("sms_scheduler_session=", SESSION_COOKIE), None);
+        let planted = "sms_scheduler_session=mine; sms_scheduler_session=theirs";
+        assert_eq!(cookie_values(planted, SESSION_COOKIE), ["mine", "theirs"]);
     }
 
     #[test]

@@ -13,8 +13,8 @@ use serde::Deserialize;
 use std::sync::Arc;
 
 use super::{request_origin, sign_in};
-use crate::identity::oidc::{request_cookie, SignIn, SignInFailure};
-use crate::identity::sessions::{self, SESSION_COOKIE, SIGN_IN_COOKIE};
+use crate::identity::oidc::{SignIn, SignInFailure};
+use crate::identity::sessions::{self, request_cookie, SESSION_COOKIE, SIGN_IN_COOKIE};
 use crate::storage::SIGN_IN_PATIENCE;
 
 /// Where the routes are mounted, under the base path.
@@ -43,7 +43,7 @@ async fn begin(
     match sign_in.begin(query.return_to.as_deref()).await {
         Ok(begun) => {
             let cookie = sessions::cookie(
-                SIGN_IN_COOKIE,
+                &sign_in_cookie(&begun.state),
                 &begun.state,
                 &auth_path(&sign_in),
                 sign_in.config().secure_cookies,
@@ -74,14 +74,17 @@ async fn callback(
             query.error_description.unwrap_or(error),
         )),
         (Some(code), Some(state), None) => {
-            let browser_state = request_cookie(headers, SIGN_IN_COOKIE);
+            let browser_state = request_cookie(headers, &sign_in_cookie(&state));
             let peer = sign_in::peer(request.extensions());
-            sign_in.finish(&state, &code, browser_state, peer).await
+            sign_in
+                .finish(&state, &code, browser_state, peer)
+                .await
+                .map(|finished| (finished, state))
         }
         (None, _, None) | (_, None, None) => Err(SignInFailure::Expired),
     };
     match outcome {
-        Ok(finished) => {
+        Ok((finished, state)) => {
             let session = sessions::cookie(
                 SESSION_COOKIE,
                 &finished.token,
@@ -92,9 +95,18 @@ async fn callback(
             let mut response = redirect(&finished.return_to, Some(session));
             append_cookie(
                 &mut response,
-                forget(&sign_in, SIGN_IN_COOKIE, &auth_path(&sign_in)),
+                forget(&sign_in, &sign_in_cookie(&state), &auth_path(&sign_in)),
             );
             response
+        }
+        // An answer used already (the back button, a second tab) while signed in: nothing to say.
+        Err(SignInFailure::Expired)
+            if sign_in
+                .identify(sign_in::peer(request.extensions()), headers, false)
+                .await
+                .is_ok() =>
+        {
+            redirect(&format!("{}/", sign_in.base_path()), None)
         }
         Err(failure) => failed(&sign_in, headers, &failure),
     }
@@ -172,6 +184,16 @@ pub async fn guard(State(sign_in): State<Arc<SignIn>>, request: Request, next: N
     redirect(&target, None)
 }
 
+/// The cookie keeping a sign-in's state: one per sign-in, so that two begun in two tabs both end.
+fn sign_in_cookie(state: &str) -> String {
+    let key: String = state
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(16)
+        .collect();
+    format!("{SIGN_IN_COOKIE}_{key}")
+}
+
 fn sign_in_path(sign_in: &SignIn) -> String {
     format!("{}/sign-in", auth_path(sign_in))
 }
@@ -219,13 +241,29 @@ fn append_cookie(response: &mut Response, cookie: String) {
 fn failed(sign_in: &SignIn, headers: &HeaderMap, failure: &SignInFailure) -> Response {
     let status = match failure {
         SignInFailure::Expired | SignInFailure::Refused(_) => StatusCode::BAD_REQUEST,
-        SignInFailure::NoRole(_) => StatusCode::FORBIDDEN,
+        SignInFailure::NoRole(_) | SignInFailure::NameTaken(_) => StatusCode::FORBIDDEN,
         SignInFailure::Provider { .. } | SignInFailure::Answer(_) => StatusCode::BAD_GATEWAY,
-        SignInFailure::Store(_) => StatusCode::SERVICE_UNAVAILABLE,
+        SignInFailure::Store(_) | SignInFailure::Busy => StatusCode::SERVICE_UNAVAILABLE,
     };
     tracing::warn!(%failure, "sign-in failed");
     let words = Words::of(headers);
-    let why = failure.to_string();
+    // What went wrong inside (the database's or the network's words) is for the log only.
+    let why = match failure {
+        SignInFailure::Provider { issuer, .. } => format!(
+            "the identity provider at {issuer} could not be reached or read: try again in a moment"
+        ),
+        SignInFailure::Answer(_) => {
+            "the identity provider's answer could not be checked: try again".to_owned()
+        }
+        SignInFailure::Store(_) => {
+            "the app could not record the sign-in: try again in a moment".to_owned()
+        }
+        SignInFailure::Expired
+        | SignInFailure::Refused(_)
+        | SignInFailure::NoRole(_)
+        | SignInFailure::NameTaken(_)
+        | SignInFailure::Busy => failure.to_string(),
+    };
     page(
         status,
         words,

@@ -1,11 +1,10 @@
 //! Built-in sign-in's sessions and sign-ins under way (see the `sessions` migration). Tokens are
 //! looked up by their SHA-256; expiry is decided by `identity::session_times`.
 
-use app::models::Role;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
-use super::stored::{stored, stored_instant};
+use super::stored::stored_instant;
 use super::{Store, StoreError};
 
 /// A session as stored.
@@ -13,7 +12,8 @@ use super::{Store, StoreError};
 pub struct StoredSession {
     pub subject: String,
     pub name: String,
-    pub role: Role,
+    /// Their groups at sign-in.
+    pub groups: Vec<String>,
     pub id_token: Option<String>,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
@@ -42,13 +42,13 @@ impl Store {
         session: &StoredSession,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, subject, name, role, id_token, created_at, \
+            "INSERT INTO sessions (token_hash, subject, name, groups, id_token, created_at, \
              last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(token_hash)
         .bind(&session.subject)
         .bind(&session.name)
-        .bind(session.role.as_str())
+        .bind(serde_json::to_string(&session.groups).expect("a list of strings"))
         .bind(session.id_token.as_deref())
         .bind(stored_instant(session.created_at))
         .bind(stored_instant(session.last_seen_at))
@@ -59,7 +59,7 @@ impl Store {
 
     pub async fn session(&self, token_hash: &str) -> Result<Option<StoredSession>, StoreError> {
         let row = sqlx::query(
-            "SELECT subject, name, role, id_token, created_at, last_seen_at FROM sessions \
+            "SELECT subject, name, groups, id_token, created_at, last_seen_at FROM sessions \
              WHERE token_hash = $1",
         )
         .bind(token_hash)
@@ -69,7 +69,8 @@ impl Store {
         Ok(Some(StoredSession {
             subject: row.try_get("subject")?,
             name: row.try_get("name")?,
-            role: stored(row.try_get("role")?, "role", Role::parse)?,
+            groups: serde_json::from_str(&row.try_get::<String, _>("groups")?)
+                .map_err(|error| sqlx::Error::Decode(error.into()))?,
             id_token: row.try_get("id_token")?,
             created_at: instant(&row.try_get::<String, _>("created_at")?)?,
             last_seen_at: instant(&row.try_get::<String, _>("last_seen_at")?)?,
@@ -117,6 +118,38 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// The name the app knows the person `subject` names by: the one bound to them at their first
+    /// sign-in (`name` now, when this is it). `None` when `name` already belongs to someone else.
+    pub async fn bind_person(
+        &self,
+        subject: &str,
+        name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>, StoreError> {
+        sqlx::query(
+            "INSERT INTO oidc_people (subject, name, first_seen_at) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(subject)
+        .bind(name)
+        .bind(stored_instant(now))
+        .execute(&self.pool)
+        .await?;
+        let bound = sqlx::query("SELECT name FROM oidc_people WHERE subject = $1")
+            .bind(subject)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(bound.map(|row| row.try_get("name")).transpose()?)
+    }
+
+    /// Sign-ins under way: a bound on what anonymous requests can make the app keep.
+    pub async fn sign_ins_under_way(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) AS under_way FROM sign_in_attempts")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("under_way")?)
     }
 
     pub async fn begin_sign_in(&self, attempt: &SignInAttempt) -> Result<(), StoreError> {

@@ -33,6 +33,7 @@ mod low_balance;
 mod metrics;
 mod octopush_tutorial;
 mod oidc;
+mod oidc_harness;
 mod overseas_territories;
 mod prism;
 mod processes;

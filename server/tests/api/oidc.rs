@@ -1,229 +1,14 @@
-//! Built-in sign-in (`auth.mode = "oidc"`) against a real OpenID provider (`oidc-provider`,
-//! `end2end/oidc/provider.mjs`, installed by `make setup`), driven over HTTP as a browser would:
-//! its login form, the code flow with PKCE, the session cookie, sign-out. Node and the provider
-//! are required: when either is missing these tests fail, they never skip.
+//! Built-in sign-in (`auth.mode = "oidc"`) against a real OpenID provider, driven over HTTP as a
+//! browser would (see `oidc_harness`): its login form, the code flow with PKCE, the session cookie,
+//! sign-out, expiry.
 
 use app::models::{AppError, AuditAction, AuditPage, Role, SignedIn};
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
-use reqwest::{redirect, StatusCode};
+use reqwest::header::{COOKIE, LOCATION};
+use reqwest::StatusCode;
 use serde_json::json;
-use sms_scheduler_server::configuration::{AuthSettings, OidcSettings, RoleSettings, Settings};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::Stdio;
-use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
 
-use crate::helpers::{spawn_app_with, test_settings, Answer, TestApp};
-
-const CLIENT_ID: &str = "sms-scheduler-tests";
-const CLIENT_SECRET: &str = "tests-client-secret";
-
-/// The provider, for an app whose public URL is `app_url`; killed when dropped.
-async fn start_provider(app_url: &str) -> (Child, String) {
-    let end2end = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../end2end");
-    assert!(
-        end2end.join("node_modules/oidc-provider").exists(),
-        "oidc-provider is missing: run `make setup` (npm ci in end2end/), the sign-in tests need it"
-    );
-    let mut child = Command::new("node")
-        .current_dir(&end2end)
-        .args(["oidc/provider.mjs", "0", CLIENT_ID, CLIENT_SECRET, app_url])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("node runs the test provider");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let issuer = tokio::time::timeout(Duration::from_secs(30), async {
-        while let Ok(Some(line)) = lines.next_line().await {
-            if let Some(issuer) = line.strip_prefix("listening on ") {
-                return issuer.to_owned();
-            }
-        }
-        panic!("the test provider stopped before it listened");
-    })
-    .await
-    .expect("the test provider listens within 30 s");
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    (child, issuer)
-}
-
-struct SignInSetup {
-    app: TestApp,
-    /// The app's settings, for another instance.
-    settings: Settings,
-    _provider: Child,
-    issuer: String,
-}
-
-/// The provider, and an app under `/sms` signing people in through it.
-async fn setup() -> SignInSetup {
-    // The provider must know the app's address before the app starts: a free port is chosen
-    // first, and chosen again in the rare case another test took it meanwhile.
-    for _ in 0..5 {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let public_url = format!("http://127.0.0.1:{port}/sms");
-        let (provider, issuer) = start_provider(&public_url).await;
-        let mut settings = test_settings();
-        settings.server.listen = format!("127.0.0.1:{port}").parse().unwrap();
-        settings.server.base_path = "/sms".into();
-        settings.auth = AuthSettings {
-            mode: Some("oidc".into()),
-            roles: RoleSettings {
-                sender: "sms-senders".into(),
-                admin: "sms-admins".into(),
-                ..Default::default()
-            },
-            oidc: OidcSettings {
-                issuer: Some(issuer.clone()),
-                client_id: Some(CLIENT_ID.into()),
-                client_secret: Some(CLIENT_SECRET.to_owned().into()),
-                public_url: Some(public_url),
-                scopes: Some("profile email groups".into()),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        if std::net::TcpListener::bind(("127.0.0.1", port)).is_err() {
-            continue;
-        }
-        return SignInSetup {
-            app: spawn_app_with(settings.clone()).await,
-            settings,
-            _provider: provider,
-            issuer,
-        };
-    }
-    panic!("no free port for the app in five tries");
-}
-
-/// A browser's cookies (every address here is 127.0.0.1, which cookies do not tell apart by
-/// port) and its requests, one redirect at a time.
-struct Browser {
-    http: reqwest::Client,
-    cookies: BTreeMap<String, String>,
-}
-
-impl Browser {
-    fn new() -> Self {
-        Self {
-            http: reqwest::Client::builder()
-                .redirect(redirect::Policy::none())
-                .build()
-                .unwrap(),
-            cookies: BTreeMap::new(),
-        }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .iter()
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    async fn send(&mut self, request: reqwest::RequestBuilder) -> reqwest::Response {
-        let response = request
-            .header(COOKIE, self.cookie_header())
-            .send()
-            .await
-            .expect("an answer");
-        for set in response.headers().get_all(SET_COOKIE) {
-            let set = set.to_str().unwrap();
-            let (pair, attributes) = set.split_once(';').unwrap_or((set, ""));
-            let (name, value) = pair.split_once('=').unwrap();
-            if value.is_empty() || attributes.contains("Max-Age=0") {
-                self.cookies.remove(name);
-            } else {
-                self.cookies.insert(name.to_owned(), value.to_owned());
-            }
-        }
-        response
-    }
-
-    async fn get(&mut self, url: &str) -> reqwest::Response {
-        let request = self.http.get(url).header("accept", "text/html");
-        self.send(request).await
-    }
-
-    /// Follows redirects from `url` until a page answers; every address visited, in order.
-    async fn follow(&mut self, url: &str) -> (reqwest::Response, Vec<String>) {
-        let mut visited = vec![url.to_owned()];
-        let mut response = self.get(url).await;
-        while response.status().is_redirection() {
-            let next = absolute(
-                response.url(),
-                response.headers()[LOCATION].to_str().unwrap(),
-            );
-            visited.push(next.clone());
-            response = self.get(&next).await;
-        }
-        (response, visited)
-    }
-
-    /// Submits the provider's login form, which the browser reached from the app's `page`, as
-    /// `login`: the provider's answer (a redirect on), and the addresses visited up to the form.
-    async fn submit_login(&mut self, page: &str, login: &str) -> (reqwest::Response, Vec<String>) {
-        let (form, visited) = self.follow(page).await;
-        let form_url = form.url().clone();
-        let status = form.status();
-        let html = form.text().await.unwrap_or_default();
-        assert!(
-            form_url.path().starts_with("/interaction/"),
-            "the provider's form, not {status} {html} after {visited:?}"
-        );
-        let action = html
-            .split("action=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .expect("the form's action");
-        let request = self.http.post(absolute(&form_url, action)).form(&[
-            ("prompt", "login"),
-            ("login", login),
-            ("password", "any password"),
-        ]);
-        let submitted = self.send(request).await;
-        assert!(
-            submitted.status().is_redirection(),
-            "{}",
-            submitted.status()
-        );
-        (submitted, visited)
-    }
-
-    /// Signs in as `login` on the provider's own form, from the app's page `page`.
-    async fn sign_in(&mut self, page: &str, login: &str) -> (reqwest::Response, Vec<String>) {
-        let (submitted, mut visited) = self.submit_login(page, login).await;
-        let next = absolute(
-            submitted.url(),
-            submitted.headers()[LOCATION].to_str().unwrap(),
-        );
-        let (page, after) = self.follow(&next).await;
-        visited.extend(after);
-        (page, visited)
-    }
-
-    async fn call(&mut self, app: &TestApp, endpoint: &str) -> Answer {
-        let request = self
-            .http
-            .post(format!("{}api/{endpoint}", app.url))
-            // As the app's pages ask: its errors in the server functions' encoding.
-            .header("accept", "application/x-postcard")
-            .json(&json!({}));
-        Answer::read(self.send(request).await).await
-    }
-}
-
-fn absolute(base: &reqwest::Url, location: &str) -> String {
-    base.join(location).unwrap().to_string()
-}
+use crate::helpers::{spawn_app_with, Answer};
+use crate::oidc_harness::{absolute, age_sessions, setup, Browser, SignInSetup};
 
 #[tokio::test]
 async fn a_person_signs_in_with_the_code_flow_and_pkce_and_signs_out_everywhere() {
@@ -274,6 +59,22 @@ async fn a_person_signs_in_with_the_code_flow_and_pkce_and_signs_out_everywhere(
             can_sign_out: true,
         }
     );
+    // A second session cookie beside it (planted for a parent domain, say): which is the app's
+    // own cannot be told, so neither is taken.
+    let token = browser.cookies["sms_scheduler_session"].clone();
+    let planted = browser
+        .http
+        .post(format!("{}api/who_am_i", app.url))
+        .header(
+            COOKIE,
+            format!("sms_scheduler_session={token}; sms_scheduler_session=planted"),
+        )
+        .header("accept", "application/x-postcard")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(planted.status(), StatusCode::UNAUTHORIZED);
 
     // Another site cannot sign anyone out; the app's own page can.
     let forged = browser
@@ -349,9 +150,16 @@ async fn an_answer_is_taken_once_by_the_browser_that_asked_and_a_role_is_needed(
     let taken = browser.get(&next).await;
     assert_eq!(taken.status(), StatusCode::SEE_OTHER);
     assert!(browser.cookies.contains_key("sms_scheduler_session"));
-    // Given again, the same answer is refused.
+    // Given again (the back button), the same answer opens no second session: signed in
+    // already, the browser is simply sent home.
+    let session = browser.cookies["sms_scheduler_session"].clone();
     let again = browser.get(&next).await;
-    assert_eq!(again.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    assert_eq!(again.headers()[LOCATION], "/sms/");
+    assert_eq!(browser.cookies["sms_scheduler_session"], session);
+    // Without a session, it is refused.
+    browser.cookies.remove("sms_scheduler_session");
+    assert_eq!(browser.get(&next).await.status(), StatusCode::BAD_REQUEST);
 
     // Signed in at the provider, but in no group that gives a role.
     let mut nobody = Browser::new();
@@ -363,18 +171,17 @@ async fn an_answer_is_taken_once_by_the_browser_that_asked_and_a_role_is_needed(
         .unwrap()
         .contains("nobody is signed in, but none of their groups gives a role in this app"));
     assert!(!nobody.cookies.contains_key("sms_scheduler_session"));
-}
 
-/// Sets a column of every session, as if time had passed.
-async fn age_sessions(database_url: &str, column: &str, at: &str) {
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(database_url).await.unwrap();
-    sqlx::query(&format!("UPDATE sessions SET {column} = $1"))
-        .bind(at)
-        .execute(&pool)
+    // Another account calling itself sam at the provider does not become sam in the app.
+    let mut twin = Browser::new();
+    let (page, _) = twin.sign_in(&app.url, "sam-twin").await;
+    assert_eq!(page.status(), StatusCode::FORBIDDEN);
+    assert!(page
+        .text()
         .await
-        .unwrap();
-    pool.close().await;
+        .unwrap()
+        .contains("the name sam belongs to another account at the identity provider"));
+    assert!(!twin.cookies.contains_key("sms_scheduler_session"));
 }
 
 #[tokio::test]
@@ -390,9 +197,12 @@ async fn a_session_outlives_its_instance_and_ends_when_idle_or_too_old() {
     // Another instance on the same database (or this one restarted) knows the session.
     settings.server.listen = "127.0.0.1:0".parse().unwrap();
     settings.database.url = app.database_url.clone();
+    // There, the senders' group gives only the viewer's role: the role is read at each request.
+    settings.auth.roles.sender = String::new();
+    settings.auth.roles.viewer = "sms-senders".into();
     let other = spawn_app_with(settings).await;
     let who: SignedIn = browser.call(&other, "who_am_i").await.ok();
-    assert_eq!(who.name, "sam");
+    assert_eq!((who.name.as_str(), who.role), ("sam", Role::Viewer));
 
     // Unused for longer than the idle time (8 hours by default).
     let long_ago = (chrono::Utc::now() - chrono::Duration::hours(9))
