@@ -215,7 +215,7 @@ impl SignIn {
         let Some(name) = self.store.bind_person(&subject, &wanted, now).await? else {
             return Err(SignInFailure::NameTaken(wanted));
         };
-        let Some(role) = self.config.roles.role_of(groups.iter().map(String::as_str)) else {
+        let Some(role) = self.role_of(&groups) else {
             // Recorded with the least role, and the groups that gave none.
             let actor = Actor {
                 name: name.clone(),
@@ -265,6 +265,11 @@ impl SignIn {
             token,
             return_to: attempt.return_to,
         })
+    }
+
+    /// The role `groups` give with the roles configured now.
+    fn role_of(&self, groups: &[String]) -> Option<Role> {
+        self.config.roles.role_of(groups.iter().map(String::as_str))
     }
 
     fn name_of(&self, claims: &IdTokenClaims<ProviderClaims, CoreGenderClaim>) -> String {
@@ -318,9 +323,7 @@ impl SignIn {
         }
         // The role as the roles configured now give it (a mapping changed since sign-in counts).
         let role = self
-            .config
-            .roles
-            .role_of(session.groups.iter().map(String::as_str))
+            .role_of(&session.groups)
             .ok_or_else(|| NotSignedIn::NoRole(session.name.clone()))?;
         Ok(Actor {
             name: session.name,
@@ -350,11 +353,7 @@ impl SignIn {
         let Some(session) = session else {
             return signed_out;
         };
-        let role = self
-            .config
-            .roles
-            .role_of(session.groups.iter().map(String::as_str))
-            .unwrap_or(Role::Viewer);
+        let role = self.role_of(&session.groups).unwrap_or(Role::Viewer);
         let actor = Actor {
             name: session.name,
             role,
