@@ -71,6 +71,12 @@ pub struct Store {
 impl Store {
     /// Opens (creating an SQLite file and its directory if needed) and migrates the database.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let connections = if url.starts_with("sqlite:") { 4 } else { 10 };
+        Self::connect_with(url, connections).await
+    }
+
+    /// `connect` with at most `connections` connections at once.
+    pub async fn connect_with(url: &str, connections: u32) -> Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
         let is_sqlite = url.starts_with("sqlite:");
         if !is_sqlite && !url.starts_with("postgres:") && !url.starts_with("postgresql:") {
@@ -82,7 +88,7 @@ impl Store {
             url.to_owned()
         };
         let pool = AnyPoolOptions::new()
-            .max_connections(if is_sqlite { 4 } else { 10 })
+            .max_connections(connections)
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |connection: &mut AnyConnection, _| {
                 Box::pin(async move {

@@ -163,14 +163,23 @@ impl Store {
         total_cost: Option<f64>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE submissions SET status = $1, provider_reference = $2, total_cost = $3, updated_at = $4 WHERE id = $5")
+        // Two statements rather than one bound to `Option<f64>`: sqlx's `Any` driver declares a
+        // missing f64 as a PostgreSQL float4, and a connection that prepared the statement for
+        // a missing cost would then refuse the next cost's float8 ("incorrect binary data format").
+        let statement = match total_cost {
+            Some(_) => "UPDATE submissions SET status = $1, provider_reference = $2, updated_at = $3, total_cost = $5 WHERE id = $4",
+            None => "UPDATE submissions SET status = $1, provider_reference = $2, updated_at = $3, total_cost = NULL WHERE id = $4",
+        };
+        let query = sqlx::query(statement)
             .bind(SubmissionStatus::Accepted.as_str())
             .bind(reference)
-            .bind(total_cost)
             .bind(at.to_rfc3339())
-            .bind(id)
-            .execute(self.pool())
-            .await?;
+            .bind(id);
+        let query = match total_cost {
+            Some(cost) => query.bind(cost),
+            None => query,
+        };
+        query.execute(self.pool()).await?;
         Ok(())
     }
 

@@ -68,10 +68,13 @@ async fn statuses(app: &TestApp, campaign_id: &str) -> Vec<(RecipientStatus, u64
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hand_over_longer_than_its_claim_keeps_it_while_reconciliation_runs() {
-    // Claims of one second, requests of a quarter of a second one at a time: the last batches
-    // wait several leases for their turn, while reconciliation passes run all along.
-    let app = spawn_app_with(large_campaign_settings()).await;
-    app.set_faults(json!({"latency_ms": 250})).await;
+    // Claims of three seconds, requests of 0.7 s one at a time: the last batches wait two
+    // leases for their turn, while reconciliation passes run all along. (A renewal may come
+    // up to two seconds late on a loaded machine before the claim lapses.)
+    let mut settings = large_campaign_settings();
+    settings.sending.claim_seconds = 3;
+    let app = spawn_app_with(settings).await;
+    app.set_faults(json!({"latency_ms": 700})).await;
     for (provider, recipients) in [("Octopush", 5000), ("Infobip", 8000)] {
         let schedule = app.schedule(request_to(provider, recipients));
         tokio::pin!(schedule);

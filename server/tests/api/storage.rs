@@ -161,3 +161,42 @@ async fn sqlite_commits_reach_the_disk_before_they_are_reported() {
         assert_eq!(synchronous, 2, "FULL: a power loss cannot undo a commit");
     }
 }
+
+/// A provider that gives no cost, then one that does, on the one connection of the pool: the
+/// second answer is recorded with its cost (on PostgreSQL, the statement prepared for a missing
+/// cost must not be reused for a cost).
+async fn costs_after_no_cost(url: &str) -> Store {
+    let store = Store::connect_with(url, 1).await.unwrap();
+    for (id, cost) in [
+        ("no-cost", None),
+        ("cost", Some(0.11)),
+        ("no-cost-again", None),
+        ("cost-again", Some(0.5)),
+    ] {
+        store.insert_submission(&submission(id)).await.unwrap();
+        store
+            .mark_accepted(id, Some("ticket"), cost, Utc::now())
+            .await
+            .unwrap_or_else(|error| panic!("{id}: {error}"));
+        assert_eq!(
+            store.submission(id).await.unwrap().unwrap().total_cost,
+            cost
+        );
+    }
+    store
+}
+
+#[tokio::test]
+async fn a_cost_after_none_is_recorded_on_sqlite() {
+    costs_after_no_cost(&temp_sqlite_url()).await;
+}
+
+#[tokio::test]
+async fn a_cost_after_none_is_recorded_on_postgres() {
+    let Some((url, name)) = fresh_postgres().await else {
+        eprintln!("{POSTGRES_URL_VAR} is not set: the PostgreSQL cost test did not run");
+        return;
+    };
+    costs_after_no_cost(&url).await.pool().close().await;
+    drop_postgres(&name).await;
+}
