@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The 100,000-recipient campaign benchmark (see server/benches/campaign_100k.rs): the time of the
+# The status views on a campaign of 1,000,000 recipients (server/benches/status_views.rs), then
+# the 100,000-recipient campaign benchmark (see server/benches/campaign_100k.rs): the time of the
 # schedule call and the peak memory, with metrics on and off, alternately, RUNS times each
 # (default 3), then the median of each. Numbers from the development machine are in the README.
 # SMS_SCHEDULER_BENCH_RECIPIENTS sets the size.
@@ -8,6 +9,9 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 RUNS=${RUNS:-3}
 cargo bench -p sms-scheduler-server --bench campaign_100k --no-run
+echo "== status views (SMS_SCHEDULER_VIEWS_RECIPIENTS, default 1,000,000)"
+SMS_SCHEDULER_BENCH_RECIPIENTS=${SMS_SCHEDULER_VIEWS_RECIPIENTS:-1000000} \
+  cargo bench -q -p sms-scheduler-server --bench status_views
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
 for run in $(seq "$RUNS"); do

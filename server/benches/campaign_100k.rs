@@ -11,19 +11,8 @@ use sms_scheduler_server::configuration::Settings;
 use sms_scheduler_server::startup::Application;
 use std::time::Instant;
 
-/// The size unless `SMS_SCHEDULER_BENCH_RECIPIENTS` says otherwise (`make test` runs 1,000, so a
-/// change that breaks the benchmark fails there).
+/// The size unless `SMS_SCHEDULER_BENCH_RECIPIENTS` says otherwise.
 const RECIPIENTS: usize = 100_000;
-
-fn recipients() -> usize {
-    std::env::var("SMS_SCHEDULER_BENCH_RECIPIENTS")
-        .ok()
-        .map(|n| {
-            n.parse()
-                .expect("SMS_SCHEDULER_BENCH_RECIPIENTS is a number")
-        })
-        .unwrap_or(RECIPIENTS)
-}
 
 fn csv_list(recipients: usize) -> String {
     let mut list = String::with_capacity(recipients * 32);
@@ -42,9 +31,11 @@ fn peak_memory_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+mod common;
+
 #[tokio::main]
 async fn main() {
-    let recipients = recipients();
+    let recipients = common::recipients(RECIPIENTS);
     let scratch = std::env::temp_dir().join(format!("sms-scheduler-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("a scratch directory");
     let mut settings = Settings::embedded_default().expect("defaults are valid");
@@ -119,5 +110,24 @@ async fn main() {
     if let (Some(before), Some(peak)) = (before, peak) {
         println!("peak memory: {peak:.0} MiB (before the call: {before:.0} MiB)");
     }
+    let id = &receipt.campaign_id;
+    let views = [
+        (
+            "campaign page poll",
+            "get_campaign",
+            json!({"id": id, "status": null, "offset": 0}),
+        ),
+        (
+            "campaign page, failed only",
+            "get_campaign",
+            json!({"id": id, "status": "failed", "offset": 0}),
+        ),
+        (
+            "campaign list",
+            "list_campaigns",
+            json!({"before": null, "filter": {}}),
+        ),
+    ];
+    common::time_views(&url, &views).await;
     let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -17,7 +17,7 @@ use chrono_tz::Tz;
 use tracing::Instrument;
 
 use super::campaign_views::no_campaign;
-use super::operation_availability::{refusal, waiting};
+use super::operation_availability::refusal;
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
 use crate::providers::ProviderSet;
@@ -90,15 +90,15 @@ impl CampaignOperations {
         actor.require_operate(&campaign.actor)?;
         let provider_id = campaign.provider;
         let provider = self.providers.get(provider_id)?.clone();
-        let submissions = self
+        let waiting = self
             .store
-            .campaign_submissions(campaign_id)
+            .waiting_requests(campaign_id)
             .await
             .map_err(read_failed)?;
         let kind = operation.kind();
         let name = kind.as_str();
         let capabilities = provider.info().capabilities;
-        if let Some(why) = refusal(kind, &campaign, &submissions, Some(&capabilities), now) {
+        if let Some(why) = refusal(kind, &campaign, &waiting, Some(&capabilities), now) {
             return Err(AppError::NotAllowed(why));
         }
         let new_time = match &operation {
@@ -119,13 +119,19 @@ impl CampaignOperations {
             recipients_moved: 0,
         };
         let mut first_error = None;
-        for submission in waiting(&submissions) {
-            let reference = submission
-                .reference
-                .as_deref()
-                .expect("waiting ones are named");
+        let submissions = self
+            .store
+            .waiting_submissions(campaign_id)
+            .await
+            .map_err(read_failed)?;
+        for submission in &submissions {
             match self
-                .apply(provider.as_ref(), &operation, reference, new_time)
+                .apply(
+                    provider.as_ref(),
+                    &operation,
+                    &submission.reference,
+                    new_time,
+                )
                 .await
             {
                 Ok(()) => {
@@ -144,7 +150,7 @@ impl CampaignOperations {
                     tracing::warn!(submission = %submission.id, %error, operation = name, "provider refused the operation");
                     report
                         .refused
-                        .push(format!("{reference}: {}", error.message));
+                        .push(format!("{}: {}", submission.reference, error.message));
                     first_error.get_or_insert(error);
                 }
             }

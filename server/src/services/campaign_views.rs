@@ -120,11 +120,7 @@ impl CampaignService for CampaignViews {
         let record = self.record(id).await?;
         let override_reason = record.override_reason.clone();
         let options = stored_options(&record);
-        let submissions = self
-            .store
-            .campaign_submissions(id)
-            .await
-            .map_err(read_failed)?;
+        let waiting = self.store.waiting_requests(id).await.map_err(read_failed)?;
         let counts = self.store.status_counts(id).await.map_err(read_failed)?;
         // Refused recipients are failed ones: none failed, none to count.
         let failed = counts
@@ -141,7 +137,7 @@ impl CampaignService for CampaignViews {
             .get(summary.provider)
             .map(|p| p.info().capabilities)
             .ok();
-        let operations = availability(&record, &submissions, capabilities.as_ref(), now);
+        let operations = availability(&record, &waiting, capabilities.as_ref(), now);
         let decisions = self.approval.decisions(&record, now);
         let approval_reasons = record.approval_reasons.clone();
         let actions = self

@@ -4,23 +4,13 @@
 use app::models::{Approval, Capabilities, OperationAvailability, OperationKind, Refusal, Support};
 use chrono::{DateTime, Duration, Utc};
 
-use crate::storage::{CampaignRecord, CampaignSubmission, SubmissionStatus};
-
-/// A provider request the operation applies to: accepted, named, with recipients still waiting.
-pub fn waiting(submissions: &[CampaignSubmission]) -> Vec<&CampaignSubmission> {
-    submissions
-        .iter()
-        .filter(|s| {
-            s.status == SubmissionStatus::Accepted && s.reference.is_some() && s.waiting > 0
-        })
-        .collect()
-}
+use crate::storage::{CampaignRecord, WaitingRequests};
 
 /// Whether `operation` can be asked of this campaign now, and if not, why .
 pub fn refusal(
     operation: OperationKind,
     campaign: &CampaignRecord,
-    submissions: &[CampaignSubmission],
+    waiting: &WaitingRequests,
     capabilities: Option<&Capabilities>,
     now: DateTime<Utc>,
 ) -> Option<Refusal> {
@@ -49,14 +39,10 @@ pub fn refusal(
     if state_refusal.is_some() {
         return state_refusal;
     }
-    let open = waiting(submissions);
-    if open.is_empty() {
+    if waiting.requests == 0 {
         return Some(Refusal::NothingWaiting);
     }
-    let next = open
-        .iter()
-        .filter_map(|s| s.next_send_at.as_deref())
-        .min()?;
+    let next = waiting.next_send_at.as_deref()?;
     let due = DateTime::parse_from_rfc3339(next).map(|t| t.with_timezone(&Utc));
     if due.is_ok_and(|due| due <= now) {
         return Some(Refusal::SendTimePassed(next.to_owned()));
@@ -64,10 +50,7 @@ pub fn refusal(
     // A cancel the provider is known to refuse is not offered.
     let limits = capabilities.and_then(|c| c.cancel_limits);
     if let Some(limits) = limits.filter(|_| operation == OperationKind::Cancel) {
-        if open
-            .iter()
-            .any(|s| s.waiting > u64::from(limits.max_recipients))
-        {
+        if waiting.most_recipients > u64::from(limits.max_recipients) {
             return Some(Refusal::CancelTooManyRecipients(limits.max_recipients));
         }
         let notice = Duration::minutes(i64::from(limits.notice_minutes));
@@ -81,7 +64,7 @@ pub fn refusal(
 /// What each operation can do with the campaign now, for the detail view.
 pub fn availability(
     campaign: &CampaignRecord,
-    submissions: &[CampaignSubmission],
+    waiting: &WaitingRequests,
     capabilities: Option<&Capabilities>,
     now: DateTime<Utc>,
 ) -> Vec<OperationAvailability> {
@@ -89,7 +72,7 @@ pub fn availability(
         .into_iter()
         .map(|operation| OperationAvailability {
             operation,
-            refused_because: refusal(operation, campaign, submissions, capabilities, now),
+            refused_because: refusal(operation, campaign, waiting, capabilities, now),
         })
         .collect()
 }

@@ -6,21 +6,39 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::stored::{stored, stored_instant};
-use super::submissions::SubmissionStatus;
 use super::{Store, StoreError};
 
-/// One provider request of a campaign, as operations need it.
+/// A provider request an operation applies to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CampaignSubmission {
     pub id: String,
-    pub status: SubmissionStatus,
-    /// The provider's name for it (Octopush ticket, Infobip bulkId), once known.
-    pub reference: Option<String>,
-    /// The earliest send time of its recipients still waiting, RFC 3339 UTC; `None` when none waits.
-    pub next_send_at: Option<String>,
+    /// The provider's name for it (Octopush ticket, Infobip bulkId).
+    pub reference: String,
     /// Recipients still scheduled at the provider.
     pub waiting: u64,
 }
+
+/// What the operations' rules need to know of a campaign's waiting requests, read without
+/// listing them (a campaign of a million recipients has 2,000).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WaitingRequests {
+    pub requests: u64,
+    /// The earliest send time among them, RFC 3339 UTC.
+    pub next_send_at: Option<String>,
+    /// The most recipients waiting in one of them.
+    pub most_recipients: u64,
+}
+
+/// A campaign's provider requests an operation applies to: accepted, named by the provider, with
+/// recipients still scheduled there.
+const WAITING_REQUESTS: &str = "FROM submissions s JOIN recipient_counts c \
+     ON c.campaign_id = s.campaign_id AND c.submission_id = s.id AND c.status = 'scheduled' \
+     WHERE s.campaign_id = $1 AND s.status = 'accepted' AND s.provider_reference IS NOT NULL \
+     AND c.recipients > 0";
+
+/// When a request's scheduled recipients are due: every one of them waits for the request's send
+/// time (a move changes both); a request sent "now" was due when it was made.
+const DUE: &str = "COALESCE(s.send_at, s.created_at)";
 
 /// An entry of the record of who did what to a campaign.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,44 +67,62 @@ impl Store {
 
     /// How many of the campaign's recipients were refused.
     pub async fn refused_count(&self, campaign_id: &str) -> Result<u64, StoreError> {
-        let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {REFUSED_RECIPIENTS}"))
-            .bind(campaign_id)
-            .fetch_one(self.pool())
-            .await?;
+        // From the counts: the same recipients, without reading them.
+        let count: i64 = sqlx::query_scalar(
+            "SELECT CAST(COALESCE(SUM(c.recipients), 0) AS BIGINT) FROM recipient_counts c \
+             JOIN submissions s ON s.id = c.submission_id \
+             WHERE c.campaign_id = $1 AND c.status = 'failed' AND s.status = 'refused'",
+        )
+        .bind(campaign_id)
+        .fetch_one(self.pool())
+        .await?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
-    pub async fn campaign_submissions(
+    /// The requests an operation applies to, in the order they were made.
+    pub async fn waiting_submissions(
         &self,
         campaign_id: &str,
     ) -> Result<Vec<CampaignSubmission>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT s.id, s.status, s.provider_reference, \
-             MIN(CASE WHEN r.status = 'scheduled' THEN r.send_at END) AS next_send_at, \
-             SUM(CASE WHEN r.status = 'scheduled' THEN 1 ELSE 0 END) AS waiting \
-             FROM submissions s LEFT JOIN recipients r ON r.submission_id = s.id \
-             WHERE s.campaign_id = $1 GROUP BY s.id, s.status, s.provider_reference, s.created_at \
-             ORDER BY s.created_at, s.id",
-        )
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(&format!(
+            "SELECT s.id, s.provider_reference, c.recipients {WAITING_REQUESTS} \
+             ORDER BY s.created_at, s.id"
+        ))
         .bind(campaign_id)
         .fetch_all(self.pool())
         .await?;
-        rows.iter()
-            .map(|row| {
-                let status: String = row.try_get("status")?;
-                Ok(CampaignSubmission {
-                    id: row.try_get("id")?,
-                    status: SubmissionStatus::parse(&status).ok_or_else(|| {
-                        sqlx::Error::Decode(format!("unknown submission status {status:?}").into())
-                    })?,
-                    reference: row.try_get("provider_reference")?,
-                    next_send_at: row.try_get("next_send_at")?,
-                    waiting: u64::try_from(row.try_get::<i64, _>("waiting").unwrap_or(0))
-                        .unwrap_or(0),
-                })
+        Ok(rows
+            .into_iter()
+            .map(|(id, reference, waiting)| CampaignSubmission {
+                id,
+                reference,
+                waiting: u64::try_from(waiting).unwrap_or(0),
             })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
+            .collect())
+    }
+
+    /// How many requests wait, when the first is due, and the most recipients one holds.
+    pub async fn waiting_requests(&self, campaign_id: &str) -> Result<WaitingRequests, StoreError> {
+        // By send time (a campaign has few): the earliest is found among instants, since the
+        // stored times carry their own offsets.
+        let rows: Vec<(String, i64, i64)> = sqlx::query_as(&format!(
+            "SELECT {DUE}, COUNT(*), MAX(c.recipients) {WAITING_REQUESTS} GROUP BY {DUE}"
+        ))
+        .bind(campaign_id)
+        .fetch_all(self.pool())
+        .await?;
+        let mut waiting = WaitingRequests::default();
+        let mut earliest: Option<DateTime<Utc>> = None;
+        for (due, requests, most) in rows {
+            let due = utc_instant(&due)?;
+            waiting.requests += u64::try_from(requests).unwrap_or(0);
+            waiting.most_recipients = waiting
+                .most_recipients
+                .max(u64::try_from(most).unwrap_or(0));
+            earliest = Some(earliest.map_or(due, |earliest| earliest.min(due)));
+        }
+        waiting.next_send_at = earliest.map(stored_instant);
+        Ok(waiting)
     }
 
     /// Who did what to the campaign, oldest first.
@@ -189,6 +225,13 @@ impl Store {
         tx.commit().await?;
         Ok(moved)
     }
+}
+
+/// A stored RFC 3339 time, in UTC.
+fn utc_instant(stored: &str) -> Result<DateTime<Utc>, sqlx::Error> {
+    DateTime::parse_from_rfc3339(stored)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|error| sqlx::Error::Decode(format!("a stored time {stored:?}: {error}").into()))
 }
 
 /// A recipient's stored warnings (a JSON list of recorded notices) without those about the

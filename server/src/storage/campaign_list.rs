@@ -60,7 +60,8 @@ impl CampaignListQuery {
             conditions.push(format!("provider = {}", bind(provider.as_str().to_owned())));
         }
         let live = format!(
-            "EXISTS (SELECT 1 FROM recipients r WHERE r.campaign_id = campaigns.id AND r.status IN ({}))",
+            "EXISTS (SELECT 1 FROM recipient_counts c WHERE c.campaign_id = campaigns.id \
+             AND c.status IN ({}) AND c.recipients > 0)",
             live_statuses()
         );
         let held = "approval = 'awaiting'";

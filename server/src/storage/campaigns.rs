@@ -189,7 +189,7 @@ impl Store {
         Ok(row.as_ref().map(campaign_from_row).transpose()?)
     }
 
-    /// How many of the campaign's recipients are in each status.
+    /// How many of the campaign's recipients are in each status (none: not listed).
     pub async fn status_counts(
         &self,
         campaign_id: &str,
@@ -209,8 +209,8 @@ impl Store {
         }
         let placeholders: Vec<String> = (1..=campaign_ids.len()).map(|n| format!("${n}")).collect();
         let sql = format!(
-            "SELECT campaign_id, status, COUNT(*) AS n FROM recipients WHERE campaign_id IN ({}) \
-             GROUP BY campaign_id, status",
+            "SELECT campaign_id, status, CAST(SUM(recipients) AS BIGINT) AS n FROM recipient_counts \
+             WHERE campaign_id IN ({}) GROUP BY campaign_id, status HAVING SUM(recipients) > 0",
             placeholders.join(", ")
         );
         let mut query = sqlx::query(&sql);

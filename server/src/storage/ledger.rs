@@ -5,7 +5,8 @@ use app::models::{EventSource, ProviderId, RecipientStatus};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::stored::{stored, stored_instant};
+use super::recipient_counts::{count_move, submission_key};
+use super::stored::{stored, stored_instant, stored_status};
 use super::{Store, StoreError};
 
 /// How a report names the recipient it is about.
@@ -43,13 +44,10 @@ pub enum ReportOutcome {
 }
 
 /// Statuses a move to `status` may replace.
-fn behind(status: RecipientStatus) -> String {
+fn behind(status: RecipientStatus) -> impl Iterator<Item = RecipientStatus> {
     RecipientStatus::ALL
-        .iter()
-        .filter(|s| s.progress() < status.progress())
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .into_iter()
+        .filter(move |s| s.progress() < status.progress())
 }
 
 impl Store {
@@ -76,18 +74,33 @@ impl Store {
         .bind(submission_id)
         .execute(&mut *tx)
         .await?;
-        let moved = sqlx::query(&format!(
-            "UPDATE recipients SET status = $1, reason = $2, updated_at = $3 \
-             WHERE submission_id = $4 AND status IN ({})",
-            behind(status)
-        ))
-        .bind(status.as_str())
-        .bind(detail)
-        .bind(&at)
+        // Every recipient of a request belongs to one campaign.
+        let campaign: Option<String> = sqlx::query_scalar(
+            "SELECT campaign_id FROM recipients WHERE submission_id = $1 LIMIT 1",
+        )
         .bind(submission_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .fetch_optional(&mut *tx)
+        .await?;
+        let mut moved = 0;
+        if let Some(campaign) = campaign {
+            // One status at a time, so that the counts move by exactly the rows each moved.
+            for from in behind(status) {
+                let rows = sqlx::query(
+                    "UPDATE recipients SET status = $1, reason = $2, updated_at = $3 \
+                     WHERE submission_id = $4 AND status = $5",
+                )
+                .bind(status.as_str())
+                .bind(detail)
+                .bind(&at)
+                .bind(submission_id)
+                .bind(from.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                count_move(&mut tx, &campaign, submission_id, from, status, rows).await?;
+                moved += rows;
+            }
+        }
         tx.commit().await?;
         Ok(moved)
     }
@@ -116,19 +129,9 @@ impl Store {
             tx.rollback().await?;
             return Ok(ReportOutcome::Duplicate);
         }
-        let moved = sqlx::query(&format!(
-            "UPDATE recipients SET status = $1, reason = $2, updated_at = $3 WHERE id = $4 AND status IN ({})",
-            behind(report.status)
-        ))
-        .bind(report.status.as_str())
-        .bind(report.detail.as_deref())
-        .bind(&occurred_at)
-        .bind(&recipient_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let moved = move_recipient(&mut tx, &recipient_id, report, &occurred_at).await?;
         tx.commit().await?;
-        Ok(if moved > 0 {
+        Ok(if moved {
             ReportOutcome::Applied
         } else {
             ReportOutcome::Kept
@@ -222,5 +225,47 @@ impl Store {
             })
             .collect::<Result<_, sqlx::Error>>()
             .map_err(StoreError::from)
+    }
+}
+
+/// Moves one recipient to the report's status if it is behind it; whether it moved. When another
+/// transaction moves it between the read and the write (PostgreSQL), the status is read again.
+async fn move_recipient(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    recipient_id: &str,
+    report: &StatusReport,
+    occurred_at: &str,
+) -> Result<bool, StoreError> {
+    loop {
+        let Some((campaign, submission, current)): Option<(String, Option<String>, String)> =
+            sqlx::query_as(
+                "SELECT campaign_id, submission_id, status FROM recipients WHERE id = $1",
+            )
+            .bind(recipient_id)
+            .fetch_optional(&mut **tx)
+            .await?
+        else {
+            return Ok(false);
+        };
+        let current = stored_status(current)?;
+        if current.progress() >= report.status.progress() {
+            return Ok(false);
+        }
+        let moved = sqlx::query(
+            "UPDATE recipients SET status = $1, reason = $2, updated_at = $3 WHERE id = $4 AND status = $5",
+        )
+        .bind(report.status.as_str())
+        .bind(report.detail.as_deref())
+        .bind(occurred_at)
+        .bind(recipient_id)
+        .bind(current.as_str())
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if moved == 1 {
+            let key = submission_key(submission.as_deref());
+            count_move(tx, &campaign, key, current, report.status, 1).await?;
+            return Ok(true);
+        }
     }
 }

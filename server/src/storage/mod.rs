@@ -10,6 +10,7 @@ mod claims;
 mod inbound;
 mod ledger;
 mod opt_outs;
+mod recipient_counts;
 mod recipients;
 mod schema;
 mod sessions;
@@ -23,7 +24,7 @@ use std::path::Path;
 use std::time::Duration;
 
 pub use audit::AuditQuery;
-pub use campaign_changes::{ActionRecord, CampaignSubmission};
+pub use campaign_changes::{ActionRecord, CampaignSubmission, WaitingRequests};
 pub use campaign_list::CampaignListQuery;
 pub use campaigns::{CampaignOptions, CampaignRecord, NewCampaign};
 pub use claims::{Claim, Claims, UnfinishedSubmission};

@@ -328,4 +328,5 @@ async fn approving_plans_the_campaign_again_so_a_number_opted_out_meanwhile_is_l
     let sent = app.sandbox.as_ref().unwrap().accepted_campaigns();
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].phone_numbers, ["+33698765432"]);
+    crate::recipient_counts::counts_agree(&app.store().await).await;
 }

@@ -151,6 +151,7 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
         AppError::NotAllowed(why) => assert_eq!(why, Refusal::NothingWaiting),
         other => panic!("expected a refusal, got {other:?}"),
     }
+    crate::recipient_counts::counts_agree(&app.store().await).await;
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use sms_scheduler_server::storage::{
     ReportKey, ReportOutcome, StatusReport, Store,
 };
 
-fn campaign(id: &str, recipients: usize) -> NewCampaign {
+pub fn campaign(id: &str, recipients: usize) -> NewCampaign {
     NewCampaign {
         id: id.into(),
         name: None,
@@ -32,7 +32,7 @@ fn campaign(id: &str, recipients: usize) -> NewCampaign {
     }
 }
 
-fn recipient(
+pub fn recipient(
     id: &str,
     submission: Option<&str>,
     line: u32,
@@ -54,7 +54,7 @@ fn recipient(
     }
 }
 
-fn submission(id: &str, campaign: &str, phones: &[&str]) -> NewSubmission {
+pub fn submission(id: &str, campaign: &str, phones: &[&str]) -> NewSubmission {
     NewSubmission {
         id: id.into(),
         campaign_id: Some(campaign.into()),
@@ -72,7 +72,7 @@ fn submission(id: &str, campaign: &str, phones: &[&str]) -> NewSubmission {
     }
 }
 
-fn report(key: ReportKey, status: RecipientStatus, minute: u32) -> StatusReport {
+pub fn report(key: ReportKey, status: RecipientStatus, minute: u32) -> StatusReport {
     StatusReport {
         key,
         status,

@@ -39,6 +39,7 @@ mod prism;
 mod processes;
 mod progress;
 mod providers;
+mod recipient_counts;
 mod recipient_lines;
 mod reconciliation;
 mod refused_again;

@@ -234,4 +234,5 @@ async fn campaigns_through_a_failing_sandbox_reach_everyone_once() {
             "{receipt:?}"
         );
     }
+    crate::recipient_counts::counts_agree(&app.store().await).await;
 }

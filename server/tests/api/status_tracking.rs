@@ -101,6 +101,7 @@ async fn both_sandboxes_push_reports_that_move_each_recipient_once() {
             "{provider}: {history:?}"
         );
     }
+    crate::recipient_counts::counts_agree(&app.store().await).await;
 }
 
 #[tokio::test]

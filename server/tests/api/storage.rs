@@ -94,6 +94,9 @@ async fn storage_suite(store: Store) {
     crate::ledger::ledger_suite(&store).await;
     crate::claims::claims_suite(&store).await;
     crate::audit::audit_storage_suite(&store).await;
+    crate::recipient_counts::counts_agree(&store).await;
+    crate::recipient_counts::concurrent_reports_suite(&store).await;
+    crate::recipient_counts::filtered_pages_suite(&store).await;
 }
 
 #[tokio::test]

@@ -1,0 +1,52 @@
+//! What the benchmarks share: their size, and timing a status view as the browser calls it.
+
+use std::time::Instant;
+
+/// The size unless `SMS_SCHEDULER_BENCH_RECIPIENTS` says otherwise (`make test` runs 1,000, so a
+/// change that breaks a benchmark fails there).
+pub fn recipients(default: usize) -> usize {
+    std::env::var("SMS_SCHEDULER_BENCH_RECIPIENTS")
+        .ok()
+        .map(|n| {
+            n.parse()
+                .expect("SMS_SCHEDULER_BENCH_RECIPIENTS is a number")
+        })
+        .unwrap_or(default)
+}
+
+/// Calls of each status view timed.
+pub const VIEW_CALLS: usize = 20;
+
+/// Times each view (its name, its server function, the arguments) and prints its figures.
+pub async fn time_views(url: &str, views: &[(&str, &str, serde_json::Value)]) {
+    for (view, endpoint, arguments) in views {
+        let (median, slowest) = time_view(&format!("{url}api/{endpoint}"), arguments).await;
+        println!("{view}: {median:.1} ms median, {slowest:.1} ms slowest of {VIEW_CALLS}");
+    }
+}
+
+/// The median and slowest time of `VIEW_CALLS` calls of a server function, in ms, as the
+/// browser makes them (one connection kept open).
+async fn time_view(url: &str, arguments: &serde_json::Value) -> (f64, f64) {
+    let client = reqwest::Client::new();
+    let mut times = Vec::with_capacity(VIEW_CALLS);
+    for _ in 0..VIEW_CALLS {
+        let started = Instant::now();
+        let response = client
+            .post(url)
+            .json(arguments)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status();
+        let body = response.bytes().await.expect("an answer");
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        assert!(
+            status.is_success(),
+            "{url}: {status}: {}",
+            String::from_utf8_lossy(&body)
+        );
+    }
+    times.sort_by(f64::total_cmp);
+    (times[VIEW_CALLS / 2], times[VIEW_CALLS - 1])
+}

@@ -1,0 +1,75 @@
+//! How many of a campaign's recipients are in each status, by provider request, kept in
+//! `recipient_counts` by every write that adds or moves recipients, in that write's transaction:
+//! the status views read these few rows whatever the campaign's size.
+
+use std::collections::BTreeMap;
+
+use app::models::RecipientStatus;
+use sqlx::{Any, Transaction};
+
+use super::recipients::NewRecipient;
+
+/// The count rows' key for a recipient's provider request ('' when it has none).
+pub(super) fn submission_key(submission_id: Option<&str>) -> &str {
+    submission_id.unwrap_or("")
+}
+
+/// Adds `n` recipients of `campaign_id`'s request `submission_key` in `status`.
+async fn add(
+    tx: &mut Transaction<'_, Any>,
+    campaign_id: &str,
+    submission_key: &str,
+    status: RecipientStatus,
+    n: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO recipient_counts (campaign_id, submission_id, status, recipients) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (campaign_id, submission_id, status) \
+         DO UPDATE SET recipients = recipient_counts.recipients + excluded.recipients",
+    )
+    .bind(campaign_id)
+    .bind(submission_key)
+    .bind(status.as_str())
+    .bind(n)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Counts recipients just written.
+pub(super) async fn count_new(
+    tx: &mut Transaction<'_, Any>,
+    campaign_id: &str,
+    recipients: &[NewRecipient],
+) -> Result<(), sqlx::Error> {
+    let mut counts: BTreeMap<(&str, &str), (RecipientStatus, i64)> = BTreeMap::new();
+    for recipient in recipients {
+        let key = submission_key(recipient.submission_id.as_deref());
+        let status = recipient.status;
+        counts
+            .entry((key, status.as_str()))
+            .or_insert((status, 0))
+            .1 += 1;
+    }
+    for ((submission, _), (status, n)) in counts {
+        add(tx, campaign_id, submission, status, n).await?;
+    }
+    Ok(())
+}
+
+/// Moves `n` recipients of a request from one status to another.
+pub(super) async fn count_move(
+    tx: &mut Transaction<'_, Any>,
+    campaign_id: &str,
+    submission_key: &str,
+    from: RecipientStatus,
+    to: RecipientStatus,
+    n: u64,
+) -> Result<(), sqlx::Error> {
+    if n == 0 {
+        return Ok(());
+    }
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    add(tx, campaign_id, submission_key, from, -n).await?;
+    add(tx, campaign_id, submission_key, to, n).await
+}
