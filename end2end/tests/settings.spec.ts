@@ -31,8 +31,10 @@ test('under the portal, the settings name its sub-path and the origin that may f
 test('a switch of language redraws the balances without asking the providers again', async ({ page }) => {
   let asked = 0;
   let detailed = 0;
+  let refreshed = 0;
   page.on('request', (request) => {
     if (request.url().endsWith('/api/check_balance')) asked += 1;
+    if (request.url().endsWith('/api/refresh_balance')) refreshed += 1;
     if (request.url().endsWith('/api/check_balance_details')) detailed += 1;
   });
   await page.goto('./settings');
@@ -47,8 +49,10 @@ test('a switch of language redraws the balances without asking the providers aga
   await expect(page.getByTestId('credit-octopush')).toHaveText(/^Premium : \d+ SMS · Low cost : \d+ SMS$/);
   expect([asked, detailed]).toEqual([2, 2]);
 
+  // The server keeps a balance a minute; the button has it read from the provider now.
+  expect(refreshed).toBe(0);
   await page.getByRole('button', { name: 'Actualiser le crédit Infobip' }).click();
-  await expect.poll(() => [asked, detailed]).toEqual([3, 3]);
+  await expect.poll(() => [asked, detailed, refreshed]).toEqual([3, 3, 1]);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByTestId('balance-infobip')).toHaveText(/^\d+\.\d\d \S+/);
   expect([asked, detailed]).toEqual([3, 3]);

@@ -20,6 +20,16 @@ pub async fn check_balance(provider: ProviderId) -> Result<Balance, AppError> {
         .await
 }
 
+/// The balance read from the provider now, not as recently read.
+#[server(endpoint = "refresh_balance", input = Json, output = Postcard)]
+pub async fn refresh_balance(provider: ProviderId) -> Result<Balance, AppError> {
+    crate::services::allowed(crate::models::Right::Read)?;
+    crate::services::provided()?
+        .providers
+        .refresh_balance(provider)
+        .await
+}
+
 #[server(endpoint = "low_balances", input = Json, output = Postcard)]
 pub async fn low_balances() -> Result<Vec<LowBalance>, AppError> {
     crate::services::allowed(crate::models::Right::Read)?;

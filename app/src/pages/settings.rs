@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-use crate::api::providers::{check_balance, check_balance_details};
+use crate::api::providers::{check_balance, check_balance_details, refresh_balance};
 use crate::api::settings::read_settings;
 use crate::components::{ColumnHeads, PageTitle, SandboxPanel, TableScroll};
 use crate::domain::CampaignType;
@@ -129,7 +129,8 @@ fn provider(
     }
 }
 
-/// The provider's remaining credit, asked of the provider through the server, with a refresh.
+/// The provider's remaining credit as the server read it lately (`balance_cache_seconds`), with
+/// a refresh that asks the provider now.
 fn balance_view(
     t: &'static Texts,
     provider: ProviderId,
@@ -150,7 +151,12 @@ fn balance_view(
             class="secondary small"
             aria-label=(t.refresh_balance)(&provider.to_string())
             on:click=move |_| {
-                balance.refetch();
+                // Read from the provider now (what the page reads next is then this answer),
+                // not as the server last read it.
+                leptos::task::spawn_local(async move {
+                    let _ = refresh_balance(provider).await;
+                    balance.refetch();
+                });
                 details.refetch();
             }
         >

@@ -9,7 +9,10 @@ pub trait ProviderService: Send + Sync + 'static {
     /// The configured providers, and whether each is a sandbox.
     fn providers(&self) -> Vec<ProviderInfo>;
 
+    /// The balance, as read at most the configured time ago.
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError>;
+    /// The balance, read from the provider now.
+    async fn refresh_balance(&self, provider: ProviderId) -> Result<Balance, AppError>;
 
     /// The providers whose balance would not pay for their last campaign again.
     async fn low_balances(&self) -> Result<Vec<LowBalance>, AppError>;

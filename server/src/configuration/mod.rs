@@ -206,6 +206,8 @@ pub struct OctopushSettings {
     pub api_key: Option<SecretString>,
     pub base_url: String,
     pub timeout_seconds: u64,
+    /// How long a balance read is shown again before the provider is asked anew; 0: always ask.
+    pub balance_cache_seconds: u64,
     /// Euros per SMS part for premium and low-cost SMS, for the preview's cost estimate; absent:
     /// the sandbox's prices in the embedded default, no estimate with the real service.
     #[serde(default)]
@@ -220,6 +222,8 @@ pub struct InfobipSettings {
     pub base_url: Option<String>,
     pub api_key: Option<SecretString>,
     pub timeout_seconds: u64,
+    /// How long a balance read is shown again before the provider is asked anew; 0: always ask.
+    pub balance_cache_seconds: u64,
     /// Seconds between fetches of delivery reports (for sites Infobip cannot reach); 0: never.
     pub report_poll_seconds: u64,
     /// Price of one SMS part in `currency`, for the preview's cost estimate; absent: the
@@ -299,6 +303,8 @@ impl Settings {
             .set_default("octopush.base_url", OCTOPUSH_API_URL)?
             .set_default("octopush.timeout_seconds", 15)?
             .set_default("infobip.timeout_seconds", 15)?
+            .set_default("octopush.balance_cache_seconds", 60)?
+            .set_default("infobip.balance_cache_seconds", 60)?
             .set_default("infobip.report_poll_seconds", 60)?
             .set_default("infobip.currency", "EUR")?
             .set_default("limits.previews_per_minute", 120)?

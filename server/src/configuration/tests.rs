@@ -17,6 +17,7 @@ fn octopush(login: Option<&str>, key: Option<&str>) -> OctopushSettings {
         api_key: key.map(|k| SecretString::from(k.to_owned())),
         base_url: format!("{OCTOPUSH_API_URL}/"),
         timeout_seconds: 15,
+        balance_cache_seconds: 60,
         premium_price: None,
         low_cost_price: None,
     }
@@ -52,6 +53,7 @@ fn infobip_needs_both_base_url_and_key() {
         base_url: url.map(str::to_owned),
         api_key: key.map(|k| SecretString::from(k.to_owned())),
         timeout_seconds: 15,
+        balance_cache_seconds: 60,
         report_poll_seconds: 60,
         part_price: None,
         currency: "EUR".into(),

@@ -126,6 +126,7 @@ pub fn register_all() {
     register_explicit::<opt_outs::RemoveOptOut>();
     register_explicit::<providers::ListProviders>();
     register_explicit::<providers::CheckBalance>();
+    register_explicit::<providers::RefreshBalance>();
     register_explicit::<providers::CheckBalanceDetails>();
     register_explicit::<providers::LowBalances>();
     register_explicit::<providers::ListTimeZones>();

@@ -155,6 +155,10 @@ impl CampaignOperations {
                 }
             }
         }
+        if report.done > 0 {
+            // A cancel gives credit back: the next balance shown is read from the provider.
+            self.providers.balance_changed(provider_id);
+        }
         if matches!(
             operation,
             CampaignOperation::Pause | CampaignOperation::Resume

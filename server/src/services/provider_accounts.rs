@@ -11,7 +11,7 @@ use app::services::ProviderService;
 use async_trait::async_trait;
 
 use super::store_errors::read_failed;
-use crate::providers::ProviderSet;
+use crate::providers::{BalanceRead, ProviderSet};
 use crate::storage::Store;
 
 pub struct ProviderAccounts {
@@ -32,7 +32,11 @@ impl ProviderService for ProviderAccounts {
     }
 
     async fn balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
-        Ok(self.providers.get(provider)?.balance().await?)
+        self.providers.balance(provider, BalanceRead::Known).await
+    }
+
+    async fn refresh_balance(&self, provider: ProviderId) -> Result<Balance, AppError> {
+        self.providers.balance(provider, BalanceRead::Afresh).await
     }
 
     /// The providers whose balance would not cover their last campaign again. A provider with no
@@ -53,7 +57,7 @@ impl ProviderService for ProviderAccounts {
             let Some(price) = provider.part_price(size.campaign_type) else {
                 continue;
             };
-            let Ok(balance) = provider.balance().await else {
+            let Ok(balance) = self.providers.balance(info.id, BalanceRead::Known).await else {
                 continue;
             };
             let cost = Amount::from_units(size.parts as f64 * price.amount);

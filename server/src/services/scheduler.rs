@@ -302,7 +302,7 @@ impl Scheduler {
             now,
         );
         let requests = submissions.into_iter().map(|s| s.request).collect();
-        CampaignStart {
+        let handed_over = CampaignStart {
             store: self.store.clone(),
             clock: self.clock.clone(),
             claims: self.claims.clone(),
@@ -316,7 +316,10 @@ impl Scheduler {
             now,
         }
         .run()
-        .await
+        .await;
+        // The provider's credit has moved: the next balance shown is read from it.
+        self.providers.balance_changed(order.provider);
+        handed_over
     }
 }
 

@@ -1,13 +1,15 @@
 //! The providers, built from their settings: the real service when credentials are given, else the
 //! sandbox mounted in this process, reached over HTTP like the real one.
 
+use app::models::ProviderId;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::configuration::Settings;
 use crate::configuration::{Configuration, InfobipMode, OctopushMode};
 use crate::providers::infobip::{InfobipClient, InfobipProvider};
 use crate::providers::octopush::{OctopushClient, OctopushProvider};
-use crate::providers::{Metered, ProviderSet};
+use crate::providers::{BalanceCache, Metered, ProviderSet};
 use crate::providers::{PartPrice, SmsProvider};
 use crate::routes::webhooks::INFOBIP_REPORTS_PATH;
 use crate::sandbox::{self, infobip as infobip_sandbox, octopush as octopush_sandbox, Sandboxes};
@@ -50,10 +52,23 @@ pub fn build(configuration: &Configuration, reach: &Reach<'_>) -> Providers {
         Arc::new(Metered::new(Arc::new(infobip))),
     ];
     Providers {
-        set: ProviderSet::new(providers),
+        set: ProviderSet::new(providers, balance_cache(&configuration.settings)),
         infobip_client,
         infobip_stop_mention,
     }
+}
+
+fn balance_cache(settings: &Settings) -> BalanceCache {
+    BalanceCache::new([
+        (
+            ProviderId::Octopush,
+            Duration::from_secs(settings.octopush.balance_cache_seconds),
+        ),
+        (
+            ProviderId::Infobip,
+            Duration::from_secs(settings.infobip.balance_cache_seconds),
+        ),
+    ])
 }
 
 /// The configured price, else the sandbox's own when the provider is the sandbox.

@@ -7,6 +7,8 @@ use axum::http::{header, HeaderName, HeaderValue};
 use axum::routing::{get, post};
 use axum::Router;
 use std::convert::Infallible;
+use tower_http::compression::predicate::SizeAbove;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -46,15 +48,19 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             "/api/{*fn_name}",
             post(server_fns::handle)
                 .get(server_fns::handle)
+                .layer::<_, Infallible>(compressed())
                 .layer::<_, Infallible>(DefaultBodyLimit::max(MAX_SERVER_FN_BODY))
                 // A body announced larger is refused at once with 413, before it is read.
                 .layer::<_, Infallible>(RequestBodyLimitLayer::new(MAX_SERVER_FN_BODY)),
         )
         .route(
             "/export/campaigns/{id}/recipients.csv",
-            get(exports::campaign_recipients),
+            get(exports::campaign_recipients).layer::<_, Infallible>(compressed()),
         )
-        .route("/export/audit.csv", get(exports::audit_trail))
+        .route(
+            "/export/audit.csv",
+            get(exports::audit_trail).layer::<_, Infallible>(compressed()),
+        )
         .with_state(server_fns::ServerFnState {
             services: served.services,
             gate: gate.clone(),
@@ -116,6 +122,16 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
     // Outermost: the id exists before the request's span is made.
     .layer(SetRequestIdLayer::new(request_id_header(), MakeRequestUuid))
 }
+
+/// Answers worth compressing (server functions, exports) in gzip when the browser takes it.
+/// Server functions answer only the app's own pages (`routes/request_origin.rs`) and exports
+/// echo nothing a request chooses, so compressed lengths tell another site nothing.
+fn compressed() -> CompressionLayer<SizeAbove> {
+    CompressionLayer::new().compress_when(SizeAbove::new(COMPRESS_ABOVE))
+}
+
+/// Below this many bytes, gzip's header and the work are not worth it.
+const COMPRESS_ABOVE: u16 = 1024;
 
 fn request_id_header() -> HeaderName {
     HeaderName::from_static(REQUEST_ID)

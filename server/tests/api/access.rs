@@ -194,6 +194,11 @@ fn endpoints(campaign: &str) -> Vec<(&'static str, Value, Option<Right>)> {
             Some(Right::Read),
         ),
         (
+            "refresh_balance",
+            json!({"provider": "Octopush"}),
+            Some(Right::Read),
+        ),
+        (
             "check_balance_details",
             json!({"provider": "Octopush", "country": "fr"}),
             Some(Right::Read),

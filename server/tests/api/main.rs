@@ -3,12 +3,14 @@
 mod access;
 mod approval;
 mod audit;
+mod balance_cache;
 mod campaign_clarity;
 mod campaign_list;
 mod campaign_management;
 mod campaign_search;
 mod campaigns;
 mod claims;
+mod compression;
 mod contract;
 mod crash;
 mod delivery;
