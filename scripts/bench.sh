@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The status views on a campaign of 1,000,000 recipients (server/benches/status_views.rs), then
-# the 100,000-recipient campaign benchmark (see server/benches/campaign_100k.rs): the time of the
-# schedule call and the peak memory, with metrics on and off, alternately, RUNS times each
-# (default 3), then the median of each. Numbers from the development machine are in the README.
+# The status views on a campaign of 1,000,000 recipients (server/benches/status_views.rs), what
+# the app adds to a provider call (server/benches/proxy_overhead.rs), then the 100,000-recipient
+# campaign benchmark (see server/benches/campaign_100k.rs): the time of the schedule call and the
+# peak memory, with metrics on and off, alternately, RUNS times each (default 3), then the median
+# of each. Numbers from the development machine are in the README.
 # SMS_SCHEDULER_BENCH_RECIPIENTS sets the size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,8 @@ cargo bench -p sms-scheduler-server --bench campaign_100k --no-run
 echo "== status views (SMS_SCHEDULER_VIEWS_RECIPIENTS, default 1,000,000)"
 SMS_SCHEDULER_BENCH_RECIPIENTS=${SMS_SCHEDULER_VIEWS_RECIPIENTS:-1000000} \
   cargo bench -q -p sms-scheduler-server --bench status_views
+echo "== proxy overhead (50 clients; SMS_SCHEDULER_BENCH_CALLS per client and side, default 400)"
+cargo bench -q -p sms-scheduler-server --bench proxy_overhead
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
 for run in $(seq "$RUNS"); do

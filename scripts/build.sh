@@ -1,14 +1,67 @@
 #!/usr/bin/env bash
 # The release build: server and wasm bundle (cargo-leptos), the pages other than the composer
 # split into chunks loaded on their first visit (`--split`, Leptos's lazy routes), then the
-# bundle's gzip copies made again at gzip's best level. cargo-leptos's own gzip copies are about 18% larger, and gzip is
-# what a browser accepts on a plain-HTTP intranet page (it offers Brotli only over HTTPS and on
-# localhost).
+# bundle's gzip copies made again at gzip's best level. cargo-leptos's own gzip copies are about
+# 18% larger, and gzip is what a browser accepts on a plain-HTTP intranet page (it offers Brotli
+# only over HTTPS and on localhost).
+#
+# Nothing is done when nothing the build reads has changed since the last build this script
+# finished, and what it made is still there as it made it: `make run` right after `make test`
+# starts at once. What the build reads: the files git tracks or would track under the crates,
+# styles and assets, the tools' versions and the build's environment. FORCE_BUILD=1 builds anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-cargo leptos build --release --precompress --split
-for file in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
+BUILD=(cargo leptos build --release --precompress --split)
+STAMP=target/.release-build
+BINARY=target/release/sms-scheduler
+SITE=target/site
+
+# A hash of everything the build reads.
+inputs() {
+  local files=() existing=() file
+  mapfile -d '' files < <(git ls-files -z --cached --others --exclude-standard -- \
+    Cargo.toml Cargo.lock .cargo app frontend server style public)
+  for file in "${files[@]}"; do [ -f "$file" ] && existing+=("$file"); done
+  {
+    sha256sum "${existing[@]}"
+    rustc -V
+    cargo leptos --version
+    wasm-bindgen --version
+    wasm-opt --version
+    env | grep -E '^(LEPTOS_|RUSTFLAGS=|RUSTC|CARGO_)' | sort || true
+    echo "${BUILD[*]}"
+  } | sha256sum | cut -d' ' -f1
+}
+
+# A hash of what the build made.
+outputs() {
+  local files=()
+  mapfile -d '' files < <(find "$SITE" -type f -print0 | sort -z)
+  sha256sum "$BINARY" "${files[@]}" | sha256sum | cut -d' ' -f1
+}
+
+can_skip=false
+if [ -z "${FORCE_BUILD:-}" ] && git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
+  && [ -f "$STAMP" ] && [ -x "$BINARY" ] && [ -d "$SITE/pkg" ]; then
+  read -r built_from made < "$STAMP" || true
+  if [ "${built_from:-}" = "$(inputs)" ] && [ "${made:-}" = "$(outputs)" ]; then
+    can_skip=true
+  fi
+fi
+if $can_skip; then
+  echo "release build: nothing it reads has changed since the last one ($STAMP); FORCE_BUILD=1 builds anyway"
+  exit 0
+fi
+
+rm -f "$STAMP"
+# Read before building: a file changed while the build runs makes the next one build again.
+built_from=$(inputs)
+"${BUILD[@]}"
+for file in "$SITE"/pkg/*.wasm "$SITE"/pkg/*.js "$SITE"/pkg/*.css; do
   gzip -9 --no-name --keep --force "$file"
 done
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  echo "$built_from $(outputs)" > "$STAMP"
+fi

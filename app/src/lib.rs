@@ -5,6 +5,7 @@ pub mod access;
 pub mod api;
 pub mod client;
 pub mod components;
+pub mod conditional_client;
 pub mod debounce;
 pub mod decimal;
 pub mod domain;

@@ -10,6 +10,15 @@ function countPolls(page: Page): () => number {
   return () => polls;
 }
 
+/// Counts the polls answered "not modified" (no body: the page keeps what it shows) from now on.
+function countUnchangedAnswers(page: Page): () => number {
+  let unchanged = 0;
+  page.on('response', (response) => {
+    if (response.url().endsWith('/api/get_campaign') && response.status() === 304) unchanged += 1;
+  });
+  return () => unchanged;
+}
+
 /// Says to the page that its tab is hidden or shown, as the browser does when the user switches tabs.
 async function setTabHidden(page: Page, hidden: boolean) {
   await page.evaluate((hidden) => {
@@ -32,8 +41,11 @@ test('an Octopush campaign is canceled through its page, and a finished or hidde
   await expect(page.getByTestId('status-counts')).toContainText('2 scheduled');
 
   // Still live (scheduled): polled every 3 s while shown, never while hidden, at once when shown again.
+  // Nothing has changed: the server says so without sending the campaign again.
   const polls = countPolls(page);
+  const unchanged = countUnchangedAnswers(page);
   await expect.poll(polls, { timeout: 8_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(unchanged, { timeout: 4_000 }).toBeGreaterThanOrEqual(1);
   await setTabHidden(page, true);
   const whileHidden = polls();
   await page.waitForTimeout(7_000);

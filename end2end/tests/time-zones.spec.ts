@@ -25,3 +25,26 @@ test.describe('in a browser on Auckland time', () => {
     }
   });
 });
+
+/// Bytes the page's fetches of the time-zone list took from the network (0: from the browser's cache).
+async function zoneListTransfers(page: import('@playwright/test').Page): Promise<number[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('/api/list_time_zones'))
+      .map((entry) => (entry as PerformanceResourceTiming).transferSize),
+  );
+}
+
+test('the time-zone list is fetched once, then kept by the browser', async ({ page }) => {
+  await openComposer(page);
+  await expect(page.locator('#time-zone-choices option[value="Europe/Paris"]')).toHaveCount(1);
+  const first = await zoneListTransfers(page);
+  expect(first).toHaveLength(1);
+  expect(first[0]).toBeGreaterThan(1_000);
+
+  // A later visit (a new page load in the same browser) takes it from the browser's cache.
+  await openComposer(page);
+  await expect(page.locator('#time-zone-choices option[value="Europe/Paris"]')).toHaveCount(1);
+  expect(await zoneListTransfers(page)).toEqual([0]);
+});

@@ -21,7 +21,12 @@ pub async fn preview_campaign(
         .await
 }
 
-#[server(endpoint = "list_campaigns", input = Json, output = Postcard)]
+#[server(
+    endpoint = "list_campaigns",
+    input = Json,
+    output = Postcard,
+    client = crate::conditional_client::ConditionalClient
+)]
 pub async fn list_campaigns(
     before: Option<String>,
     filter: CampaignFilter,
@@ -33,7 +38,12 @@ pub async fn list_campaigns(
         .await
 }
 
-#[server(endpoint = "get_campaign", input = Json, output = Postcard)]
+#[server(
+    endpoint = "get_campaign",
+    input = Json,
+    output = Postcard,
+    client = crate::conditional_client::ConditionalClient
+)]
 pub async fn get_campaign(
     id: String,
     status: Option<RecipientStatus>,

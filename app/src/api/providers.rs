@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos::server_fn::codec::{Json, Postcard};
+use leptos::server_fn::codec::{GetUrl, Json, Postcard};
 
 use crate::models::{
     AppError, Balance, LowBalance, ProductCredit, ProviderId, ProviderInfo, ZoneChoice,
@@ -49,7 +49,8 @@ pub async fn check_balance_details(
 }
 
 /// The time zones of countries (no alias), with their countries: the table stays on the server.
-#[server(endpoint = "list_time_zones", input = Json, output = Postcard)]
+/// Called with GET: the same for everyone, the browser keeps it (`routes/conditional.rs`).
+#[server(endpoint = "list_time_zones", input = GetUrl, output = Postcard)]
 pub async fn list_time_zones() -> Result<Vec<ZoneChoice>, AppError> {
     crate::services::allowed(crate::models::Right::Read)?;
     Ok(crate::services::provided()?.settings.time_zones())

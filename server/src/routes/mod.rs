@@ -1,5 +1,6 @@
 //! HTTP routes of our own (the site and the sandboxes have their own modules).
 
+pub mod conditional;
 pub mod error_status;
 pub mod exports;
 pub mod health;

@@ -1,5 +1,5 @@
-//! Server functions answer only what the app's own pages can send: a POST with a JSON body, from
-//! the app's own origin. A page of another origin can make a browser send a form or a `text/plain`
+//! Server functions answer only what the app's own pages can send: a POST with a JSON body (or a
+//! GET, for the functions without arguments the app calls so), from the app's own origin. A page of another origin can make a browser send a form or a `text/plain`
 //! body without asking first (no CORS preflight); such a request is refused before any work, so no
 //! site a user visits can schedule, cancel or change anything in their name.
 
@@ -9,7 +9,8 @@ use axum::http::{HeaderMap, Method, StatusCode};
 /// Why a request is refused before it reaches a server function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
-    /// Not a POST: server functions change state or read it for the page, never through a link.
+    /// Not the method the function is called with (POST, but for the few the app calls with
+    /// GET): server functions change state or read it for the page, never through a link.
     Method,
     /// Not JSON: only a body a cross-origin page cannot send without the browser asking first.
     ContentType,
@@ -28,7 +29,7 @@ impl Refused {
 
     pub fn reason(self) -> &'static str {
         match self {
-            Refused::Method => "server functions answer POST only",
+            Refused::Method => "this server function answers another method (see Allow)",
             Refused::ContentType => {
                 "server functions take a JSON body (Content-Type: application/json)"
             }
@@ -37,12 +38,14 @@ impl Refused {
     }
 }
 
-/// Whether a server-function request may go on.
-pub fn check(method: &Method, headers: &HeaderMap) -> Result<(), Refused> {
-    if method != Method::POST {
+/// Whether a server-function request, sent with `method` to a function called with
+/// `answers`, may go on.
+pub fn check(method: &Method, answers: &Method, headers: &HeaderMap) -> Result<(), Refused> {
+    if method != answers {
         return Err(Refused::Method);
     }
-    if !is_json(headers) {
+    // A GET carries no body, and its function changes nothing.
+    if method == Method::POST && !is_json(headers) {
         return Err(Refused::ContentType);
     }
     if !from_own_origin(headers) {
@@ -105,18 +108,21 @@ mod tests {
             ("host", "127.0.0.1:3000"),
             ("origin", "http://127.0.0.1:3000"),
         ]);
-        assert_eq!(check(&Method::POST, &own), Ok(()));
+        assert_eq!(check(&Method::POST, &Method::POST, &own), Ok(()));
         let proxied = headers(&[
             ("content-type", "application/json; charset=utf-8"),
             ("host", "10.0.0.5:3000"),
             ("x-forwarded-host", "portal.example.com"),
             ("origin", "https://portal.example.com"),
         ]);
-        assert_eq!(check(&Method::POST, &proxied), Ok(()));
+        assert_eq!(check(&Method::POST, &Method::POST, &proxied), Ok(()));
         // curl and other clients that are no browser: no visiting user to act for.
-        assert_eq!(check(&Method::POST, &headers(&[JSON])), Ok(()));
+        assert_eq!(
+            check(&Method::POST, &Method::POST, &headers(&[JSON])),
+            Ok(())
+        );
         let same = headers(&[JSON, ("sec-fetch-site", "same-origin")]);
-        assert_eq!(check(&Method::POST, &same), Ok(()));
+        assert_eq!(check(&Method::POST, &Method::POST, &same), Ok(()));
     }
 
     #[test]
@@ -126,19 +132,34 @@ mod tests {
             ("host", "127.0.0.1:3000"),
             ("origin", "http://evil.test"),
         ]);
-        assert_eq!(check(&Method::POST, &forged), Err(Refused::Origin));
+        assert_eq!(
+            check(&Method::POST, &Method::POST, &forged),
+            Err(Refused::Origin)
+        );
         let other_port = headers(&[
             JSON,
             ("host", "127.0.0.1:3000"),
             ("origin", "http://127.0.0.1:3001"),
         ]);
-        assert_eq!(check(&Method::POST, &other_port), Err(Refused::Origin));
+        assert_eq!(
+            check(&Method::POST, &Method::POST, &other_port),
+            Err(Refused::Origin)
+        );
         let opaque = headers(&[JSON, ("host", "127.0.0.1:3000"), ("origin", "null")]);
-        assert_eq!(check(&Method::POST, &opaque), Err(Refused::Origin));
+        assert_eq!(
+            check(&Method::POST, &Method::POST, &opaque),
+            Err(Refused::Origin)
+        );
         let cross = headers(&[JSON, ("sec-fetch-site", "cross-site")]);
-        assert_eq!(check(&Method::POST, &cross), Err(Refused::Origin));
+        assert_eq!(
+            check(&Method::POST, &Method::POST, &cross),
+            Err(Refused::Origin)
+        );
         let sibling = headers(&[JSON, ("sec-fetch-site", "same-site")]);
-        assert_eq!(check(&Method::POST, &sibling), Err(Refused::Origin));
+        assert_eq!(
+            check(&Method::POST, &Method::POST, &sibling),
+            Err(Refused::Origin)
+        );
         for media in [
             "text/plain",
             "application/x-www-form-urlencoded",
@@ -147,11 +168,34 @@ mod tests {
             let mut form = headers(&[("host", "127.0.0.1:3000")]);
             form.insert("content-type", HeaderValue::from_static(media));
             assert_eq!(
-                check(&Method::POST, &form),
+                check(&Method::POST, &Method::POST, &form),
                 Err(Refused::ContentType),
                 "{media}"
             );
         }
-        assert_eq!(check(&Method::GET, &headers(&[JSON])), Err(Refused::Method));
+        assert_eq!(
+            check(&Method::GET, &Method::POST, &headers(&[JSON])),
+            Err(Refused::Method)
+        );
+    }
+
+    #[test]
+    fn a_function_called_with_get_takes_the_apps_own_get_only() {
+        let own = headers(&[("sec-fetch-site", "same-origin")]);
+        assert_eq!(check(&Method::GET, &Method::GET, &own), Ok(()));
+        let cross = headers(&[("sec-fetch-site", "cross-site")]);
+        assert_eq!(
+            check(&Method::GET, &Method::GET, &cross),
+            Err(Refused::Origin)
+        );
+        let forged = headers(&[("host", "127.0.0.1:3000"), ("origin", "http://evil.test")]);
+        assert_eq!(
+            check(&Method::GET, &Method::GET, &forged),
+            Err(Refused::Origin)
+        );
+        assert_eq!(
+            check(&Method::POST, &Method::GET, &headers(&[JSON])),
+            Err(Refused::Method)
+        );
     }
 }

@@ -4,11 +4,12 @@ use app::models::{AppError, NotLetIn};
 use app::services::Services;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, Request};
+use axum::http::{header, HeaderValue, Method, Request};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use leptos::server_fn::error::FromServerFnError;
 
+use super::conditional;
 use super::error_status::{status_of, with_error_status};
 use super::request_origin;
 use super::sign_in;
@@ -24,17 +25,23 @@ pub struct ServerFnState {
 /// Runs the server function, once `request_origin` lets the request through; an error is
 /// answered with the status it deserves (see `error_status`).
 pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) -> Response {
-    if let Err(refused) = request_origin::check(request.method(), request.headers()) {
+    let (function, answers) = registered(request.uri().path());
+    if let Err(refused) = request_origin::check(request.method(), &answers, request.headers()) {
         tracing::warn!(reason = refused.reason(), "server-function request refused");
         let mut response = (refused.status(), refused.reason()).into_response();
         if refused == request_origin::Refused::Method {
-            response
-                .headers_mut()
-                .insert(header::ALLOW, HeaderValue::from_static("POST"));
+            if let Ok(allow) = HeaderValue::from_str(answers.as_str()) {
+                response.headers_mut().insert(header::ALLOW, allow);
+            }
         }
         return response;
     }
-    let function = function_name(request.uri().path());
+    let keeping = if answers == Method::GET {
+        conditional::Keeping::ForADay
+    } else {
+        conditional::Keeping::AskEachTime
+    };
+    let asked = conditional::asked(request.headers());
     // The page asking who is signed in, as it does by itself, does not keep a session alive.
     let session_use = match function.as_str() {
         "who_am_i" => SessionUse::Look,
@@ -72,7 +79,7 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
     )
     .await
     .into_response();
-    let response = with_error_status(response).await;
+    let response = conditional::answer(with_error_status(response).await, &asked, keeping).await;
     metrics::server_function(
         &function,
         metrics::CallOutcome::of_status(response.status().as_u16()),
@@ -96,17 +103,17 @@ fn not_let_in(refused: sign_in::Refused) -> Response {
     (status_of(&error), error.ser()).into_response()
 }
 
-/// The server function a path names (`…/api/schedule_sms` → `schedule_sms`); `unknown` for a
-/// name no function has, so that made-up paths cannot grow the metrics without bound.
-fn function_name(path: &str) -> String {
+/// The server function a path names (`…/api/schedule_sms` → `schedule_sms`) and the method it
+/// is called with; `unknown` (and POST) for a name no function has, so that made-up paths cannot
+/// grow the metrics without bound.
+fn registered(path: &str) -> (String, Method) {
     let name = path.rsplit('/').next().unwrap_or_default();
-    let known = leptos::server_fn::axum::server_fn_paths()
-        .any(|(registered, _)| registered.rsplit('/').next() == Some(name));
-    if known {
-        name.to_owned()
-    } else {
-        "unknown".to_owned()
-    }
+    leptos::server_fn::axum::server_fn_paths()
+        .find(|(registered, _)| registered.rsplit('/').next() == Some(name))
+        .map_or_else(
+            || ("unknown".to_owned(), Method::POST),
+            |(_, method)| (name.to_owned(), method),
+        )
 }
 
 /// Registers the app's server functions by type, so none depends on link-time discovery.

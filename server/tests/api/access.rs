@@ -10,7 +10,9 @@ use serde_json::{json, Value};
 use sms_scheduler_server::configuration::{AuthSettings, RoleSettings, Settings};
 use sms_scheduler_server::startup::Application;
 
-use crate::helpers::{spawn_app_with, test_settings, valid_request, Answer, TestApp};
+use crate::helpers::{
+    server_fn_request, spawn_app_with, test_settings, valid_request, Answer, TestApp,
+};
 
 /// Behind a portal whose proxy is at `proxies`; each role has a group of its own.
 pub fn behind_portal(proxies: &str) -> Settings {
@@ -51,12 +53,9 @@ pub async fn call_as(
     endpoint: &str,
     arguments: Value,
 ) -> Answer {
-    let response = app
-        .http
-        .post(format!("{}api/{endpoint}", app.url))
+    let response = server_fn_request(&app.http, &app.url, endpoint, &arguments)
         .header("X-Forwarded-User", user)
         .header("X-Forwarded-Groups", group_of(role))
-        .json(&arguments)
         .send()
         .await
         .unwrap();

@@ -11,6 +11,7 @@ mod campaign_search;
 mod campaigns;
 mod claims;
 mod compression;
+mod conditional_answers;
 mod contract;
 mod crash;
 mod delivery;
