@@ -1,11 +1,14 @@
 //! Benchmark: 100,000 recipients from a CSV with placeholders, validated, planned against the
 //! sending rules, recorded recipient by recipient and handed to the Octopush sandbox in 200
 //! requests, through the schedule server function as the browser calls it. Prints the time of the
-//! call and the process's peak memory (server, sandbox and client together).
+//! call and the process's peak memory (server, sandbox and client together), the database's size,
+//! and, in the same run, the time a plain client takes to post the same recipients to the same
+//! sandbox in requests built beforehand.
 //!
 //! Run: `scripts/bench.sh` (or `cargo bench -p sms-scheduler-server --bench campaign_100k`).
 
 use app::models::ScheduleReceipt;
+use secrecy::ExposeSecret;
 use serde_json::json;
 use sms_scheduler_server::configuration::Settings;
 use sms_scheduler_server::startup::Application;
@@ -129,5 +132,86 @@ async fn main() {
         ),
     ];
     common::time_views(&url, &views).await;
+
+    let database = database_bytes(&scratch);
+    println!(
+        "database: {:.1} MB, {:.0} bytes a recipient",
+        database as f64 / 1e6,
+        database as f64 / recipients as f64
+    );
+    let credentials = sandbox.credentials();
+    let plain = plain_client(
+        &format!("{url}sandbox/octopush/v1/public/sms-campaign/send"),
+        &credentials.api_login,
+        credentials.api_key.expose_secret(),
+        recipients,
+        &tomorrow,
+    )
+    .await;
+    println!(
+        "plain client, same sandbox ({} pre-built requests of {PLAIN_REQUEST}, one after another): {:.2} s; the schedule call takes {:.1}x that",
+        recipients.div_ceil(PLAIN_REQUEST),
+        plain.as_secs_f64(),
+        elapsed.as_secs_f64() / plain.as_secs_f64()
+    );
     let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// Recipients in each of the plain client's requests (as many as the app puts in one).
+const PLAIN_REQUEST: usize = 500;
+
+/// The baseline: the same recipients and text posted to the same sandbox in requests built
+/// beforehand, one after another, with nothing recorded: the least any client could take.
+async fn plain_client(
+    send_url: &str,
+    login: &str,
+    key: &str,
+    recipients: usize,
+    tomorrow: &str,
+) -> std::time::Duration {
+    let send_at = format!("{tomorrow}:00+01:00");
+    let bodies: Vec<String> = (0..recipients)
+        .collect::<Vec<_>>()
+        .chunks(PLAIN_REQUEST)
+        .map(|chunk| {
+            let recipients: Vec<_> = chunk
+                .iter()
+                .map(|i| json!({"phone_number": format!("+336{i:08}"), "first_name": format!("Name{i}")}))
+                .collect();
+            json!({
+                "text": "Hello {first_name}, your parcel arrives tomorrow.",
+                "recipients": recipients,
+                "type": "sms_premium",
+                "sender": "ACME",
+                "purpose": "alert",
+                "send_at": send_at,
+            })
+            .to_string()
+        })
+        .collect();
+    let http = reqwest::Client::new();
+    let started = Instant::now();
+    for body in bodies {
+        let answer = http
+            .post(send_url)
+            .header("api-login", login)
+            .header("api-key", key)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("the sandbox answers");
+        let status = answer.status();
+        assert_eq!(status, 201, "{}", answer.text().await.unwrap_or_default());
+    }
+    started.elapsed()
+}
+
+/// The SQLite database's files (main, write-ahead log), in bytes.
+fn database_bytes(scratch: &std::path::Path) -> u64 {
+    ["bench.db", "bench.db-wal"]
+        .iter()
+        .filter_map(|name| std::fs::metadata(scratch.join(name)).ok())
+        .map(|file| file.len())
+        .sum()
 }

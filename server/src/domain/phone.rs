@@ -1,6 +1,6 @@
 //! Phone numbers, checked against libphonenumber's metadata (server side only: the tables are large).
 
-use phonenumber::{country, Mode};
+use phonenumber::country;
 use std::fmt;
 use std::str::FromStr;
 
@@ -54,7 +54,7 @@ impl PhoneNumber {
             return Err(PhoneNumberError::Invalid(input.to_owned()));
         }
         Ok(Self {
-            e164: number.format().mode(Mode::E164).to_string(),
+            e164: e164(&number),
             region: number.country().id().map(|id| id.as_ref().to_owned()),
         })
     }
@@ -129,12 +129,47 @@ impl fmt::Display for PhoneNumber {
     }
 }
 
+/// The E.164 form: `+`, the country code, the national number (with an Italian leading zero).
+/// What the crate's formatter writes in E.164 mode, without the national formats it matches
+/// first (regular expressions, a sixth of the time spent reading 100,000 numbers) and then ignores.
+fn e164(number: &phonenumber::PhoneNumber) -> String {
+    format!("+{}{}", number.country().code(), number.national())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use phonenumber::Mode;
 
     fn fr() -> Region {
         Region::parse("FR").unwrap()
+    }
+
+    #[test]
+    fn the_e164_form_is_the_one_the_crates_formatter_writes() {
+        for (input, region) in [
+            ("06 12 34 56 78", "FR"),
+            ("+39 02 1234 5678", "IT"),
+            ("+39 312 345 6789", "IT"),
+            ("+1 212 736 5000", "US"),
+            ("+262 692 12 34 56", "FR"),
+            ("+44 7911 123456", "GB"),
+            ("+49 1512 3456789", "DE"),
+            ("+61 4 1234 5678", "AU"),
+        ] {
+            let number = phonenumber::parse(Some(Region::parse(region).unwrap().0), input).unwrap();
+            assert_eq!(
+                e164(&number),
+                number.format().mode(Mode::E164).to_string(),
+                "{input}"
+            );
+        }
+        let italian = phonenumber::parse(None, "+39 02 1234 5678").unwrap();
+        assert_eq!(
+            e164(&italian),
+            "+390212345678",
+            "the Italian leading zero stays"
+        );
     }
 
     #[test]

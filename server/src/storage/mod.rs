@@ -98,8 +98,11 @@ impl Store {
                         // FULL: every commit is on disk before the provider is called, so a power
                         // loss cannot forget a hand-over (and resend it); NORMAL only survives a
                         // killed process. The cost is in the README (scripts/sqlite-sync-cost.sh).
+                        // The write-ahead log grows to hold a whole campaign's transaction (about
+                        // 50 MB for 100,000 recipients); once copied into the database it is cut
+                        // back to 8 MB rather than kept at its largest.
                         connection
-                            .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;")
+                            .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 8388608;")
                             .await?;
                     }
                     Ok(())

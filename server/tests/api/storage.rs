@@ -160,8 +160,17 @@ async fn sqlite_commits_reach_the_disk_before_they_are_reported() {
             .fetch_one(&mut **connection)
             .await
             .unwrap();
+        let wal_kept: i64 = sqlx::query_scalar("PRAGMA journal_size_limit")
+            .fetch_one(&mut **connection)
+            .await
+            .unwrap();
         assert_eq!(journal, "wal");
         assert_eq!(synchronous, 2, "FULL: a power loss cannot undo a commit");
+        assert_eq!(
+            wal_kept,
+            8 * 1024 * 1024,
+            "the log cut back after a large campaign"
+        );
     }
 }
 
