@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures the release wasm bundle (raw and gzip); with --builds, cold and warm build times; with
-# --load, how soon the composer is usable after navigation (Chromium on loopback, the release
-# build as `make build` leaves it); with --shell (and nothing else), what the app costs before
-# any page is drawn. Writes nothing but build caches; prints Markdown tables to paste into the README.
+# --load, how soon the composer is usable after navigation (Chromium on loopback and on a slow
+# link, the release build as `make build` leaves it); with --shell (and nothing else), what the
+# app costs before any page is drawn; with --first-screen (and nothing else), the bytes the first
+# screen loads, gzip. Writes nothing but build caches; prints Markdown tables to paste into the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -29,6 +30,18 @@ if [ "${1:-}" = "--shell" ]; then
   gzip=$(( $(gzip -9 --no-name -c "$wasm" | wc -c) + $(gzip -9 --no-name -c "$js" | wc -c) ))
   rm -rf "$site"
   echo "| the app's shell, no page drawn (wasm + JS loaded first) | $raw B | $gzip B |"
+  exit 0
+fi
+
+if [ "${1:-}" = "--first-screen" ]; then
+  # What the composer's first screen loads, gzip as served (the wasm, the JS glue, the CSS of the
+  # release build): one number, in bytes.
+  total=0
+  for kind in wasm js css; do
+    file=$(ls target/site/pkg/sms-scheduler.*."$kind".gz | head -n 1)
+    total=$((total + $(stat -c %s "$file")))
+  done
+  echo "$total"
   exit 0
 fi
 

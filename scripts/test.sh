@@ -23,6 +23,15 @@ cargo clippy --release -p sms-scheduler-app -p sms-scheduler-frontend --target w
 say "release build (server and wasm bundle)"
 scripts/build.sh || fail "release build"
 
+say "the first screen's size"
+# The budget is 300 KB gzip; the first screen loads more today (see the README's Measurements).
+# Until it is brought down, this ceiling keeps it from growing unnoticed.
+FIRST_SCREEN_CEILING=360000
+first_screen=$(scripts/measure.sh --first-screen) || fail "measuring the first screen"
+echo "first screen: $first_screen B gzip (ceiling $FIRST_SCREEN_CEILING B, budget 300000 B)"
+[ "$first_screen" -le "$FIRST_SCREEN_CEILING" ] \
+  || fail "the first screen grew to $first_screen B gzip, over its ceiling of $FIRST_SCREEN_CEILING B"
+
 say "release archive (the browser tests run it unpacked)"
 scripts/dist.sh --no-build || fail "release archive"
 
@@ -55,6 +64,11 @@ for bench in campaign_100k status_views; do
   [ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
 done
 SMS_SCHEDULER_BENCH_CALLS=8 cargo bench -p sms-scheduler-server --bench proxy_overhead 2>&1 | tee -a "$LOGS/cargo.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
+
+say "how soon the composer is usable, on loopback and on a slow link (2 visits each)"
+(cd end2end && BENCH_RUNS=2 npx playwright test --config bench.config.ts --reporter=line) 2>&1 \
+  | grep -v WARNING | tee -a "$LOGS/bench.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
 
 say "browser tests (Playwright, Chromium)"
