@@ -190,7 +190,7 @@ impl Scheduler {
             recording: Recording::Approved,
         };
         // The batches' answers show on the campaign's page, as for any campaign.
-        self.hand_over(hand_over, &order, &plan, provider, now)
+        self.hand_over(hand_over, order, plan, provider, now)
             .await?;
         Ok(Approval::Approved)
     }

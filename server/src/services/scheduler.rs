@@ -200,11 +200,14 @@ impl ScheduleService for Scheduler {
                     reasons: &reasons,
                 };
                 self.hold(actor, held, &order, &plan, now).await?;
-                let mut receipt = receipt(campaign_id, &order, &plan, Vec::new(), estimate);
+                let mut receipt = receipt(campaign_id, &order, &plan, estimate);
                 receipt.held_for_approval = reasons;
                 return Ok(receipt);
             }
         }
+        // What the receipt says of the list, read now: the list and its plan go before the
+        // hand-over starts.
+        let planned = receipt(campaign_id.clone(), &order, &plan, estimate);
         let results = self
             .hand_over(
                 HandOver {
@@ -213,8 +216,8 @@ impl ScheduleService for Scheduler {
                     actor: &actor.name,
                     recording: Recording::NewCampaign,
                 },
-                &order,
-                &plan,
+                order,
+                plan,
                 provider.clone(),
                 now,
             )
@@ -230,7 +233,7 @@ impl ScheduleService for Scheduler {
                 .expect("every batch was refused");
             return Err(error.into());
         }
-        Ok(receipt(campaign_id, &order, &plan, results, estimate))
+        Ok(answered(planned, results))
     }
 
     /// How far the campaign's hand-over has gone; `None` while it is not recorded.
@@ -265,12 +268,14 @@ impl ScheduleService for Scheduler {
 
 impl Scheduler {
     /// Records the planned campaign (or, approved, its submissions and recipients) and hands it
-    /// over; each batch's answer.
+    /// over; each batch's answer. The order and its plan are released once the rows and requests
+    /// are made from them, before anything is written: for a long list they are tens of
+    /// megabytes the recording and the hand-over do not need.
     pub(super) async fn hand_over(
         &self,
         hand_over: HandOver<'_>,
-        order: &SmsOrder,
-        plan: &CampaignPlan,
+        order: SmsOrder,
+        plan: CampaignPlan,
         provider: Arc<dyn SmsProvider>,
         now: DateTime<Utc>,
     ) -> Result<Vec<BatchResult>, AppError> {
@@ -285,7 +290,7 @@ impl Scheduler {
                 // key order and the ledger's index is appended to rather than split.
                 let id = Uuid::now_v7().to_string();
                 PlannedSubmission {
-                    request: provider.prepare(&plan.batch_order(order, batch), &id),
+                    request: provider.prepare(&plan.batch_order(&order, batch), &id),
                     id,
                     batch,
                 }
@@ -295,13 +300,16 @@ impl Scheduler {
         let rows = campaign_rows(
             hand_over.campaign_id,
             hand_over.sender,
-            order,
-            plan,
+            &order,
+            &plan,
             &submissions,
             &self.claims.taken_at(&holder, now),
             now,
         );
         let requests = submissions.into_iter().map(|s| s.request).collect();
+        let provider_id = order.provider;
+        drop(plan);
+        drop(order);
         let handed_over = CampaignStart {
             store: self.store.clone(),
             clock: self.clock.clone(),
@@ -318,7 +326,7 @@ impl Scheduler {
         .run()
         .await;
         // The provider's credit has moved: the next balance shown is read from it.
-        self.providers.balance_changed(order.provider);
+        self.providers.balance_changed(provider_id);
         handed_over
     }
 }
@@ -333,14 +341,13 @@ async fn off_the_workers<T: Send + 'static>(
     })
 }
 
+/// What the receipt says of the list and its plan; nothing handed over yet.
 fn receipt(
     campaign_id: String,
     order: &SmsOrder,
     plan: &CampaignPlan,
-    results: Vec<BatchResult>,
     estimate: Option<(f64, String)>,
 ) -> ScheduleReceipt {
-    let accepted: Vec<&Accepted> = results.iter().filter_map(|r| r.accepted.as_ref()).collect();
     let mut warnings = plan.recipients.iter().flat_map(|r| {
         r.warnings.iter().map(|notice| RecipientWarning {
             line: r.line,
@@ -353,26 +360,18 @@ fn receipt(
     ScheduleReceipt {
         campaign_id,
         provider: order.provider,
-        contacts: accepted.iter().map(|a| a.contacts).sum(),
-        sms_needed: accepted.iter().map(|a| a.sms_needed).sum(),
-        // Known only when every accepted batch says (and nothing accepted costs nothing known).
-        total_cost: if accepted.is_empty() {
-            None
-        } else {
-            accepted.iter().map(|a| a.total_cost).sum()
-        },
-        currency: accepted.iter().find_map(|a| a.currency.clone()),
-        residual_credit: accepted
-            .iter()
-            .filter_map(|a| a.residual_credit)
-            .reduce(f64::min),
+        contacts: 0,
+        sms_needed: Some(0),
+        total_cost: None,
+        currency: None,
+        residual_credit: None,
         send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
         time_zone: order.time_zone.name().to_owned(),
         estimated_cost: estimate,
         simulation: order.simulation(),
         duplicates: order.duplicates.clone(),
         more_duplicates: order.more_duplicates,
-        rejected: accepted.iter().flat_map(|a| a.rejected.clone()).collect(),
+        rejected: Vec::new(),
         excluded: plan
             .excluded()
             .map(|(r, reason)| ExcludedRecipient {
@@ -390,7 +389,28 @@ fn receipt(
         .unwrap_or(u32::MAX),
         warnings: shown,
         more_warnings,
-        submissions: results.into_iter().map(|r| r.receipt).collect(),
+        submissions: Vec::new(),
         held_for_approval: Vec::new(),
     }
+}
+
+/// The receipt with what the provider answered each batch.
+fn answered(mut receipt: ScheduleReceipt, results: Vec<BatchResult>) -> ScheduleReceipt {
+    let accepted: Vec<&Accepted> = results.iter().filter_map(|r| r.accepted.as_ref()).collect();
+    receipt.contacts = accepted.iter().map(|a| a.contacts).sum();
+    receipt.sms_needed = accepted.iter().map(|a| a.sms_needed).sum();
+    // Known only when every accepted batch says (and nothing accepted costs nothing known).
+    receipt.total_cost = if accepted.is_empty() {
+        None
+    } else {
+        accepted.iter().map(|a| a.total_cost).sum()
+    };
+    receipt.currency = accepted.iter().find_map(|a| a.currency.clone());
+    receipt.residual_credit = accepted
+        .iter()
+        .filter_map(|a| a.residual_credit)
+        .reduce(f64::min);
+    receipt.rejected = accepted.iter().flat_map(|a| a.rejected.clone()).collect();
+    receipt.submissions = results.into_iter().map(|r| r.receipt).collect();
+    receipt
 }
