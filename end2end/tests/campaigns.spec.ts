@@ -22,6 +22,13 @@ test('lists a campaign and follows its recipients live as the sandbox clock move
   const row = page.getByTestId('campaign-row').filter({ hasText: text });
   await expect(row).toContainText('Octopush');
   await expect(row).toContainText('in progress');
+  // Asked for again every 5 s while a campaign is in progress: unchanged, it comes back "not
+  // modified", without a body, and the list stays as shown.
+  await page.waitForResponse(
+    (response) => response.url().endsWith('/api/list_campaigns') && response.status() === 304,
+    { timeout: 16_000 },
+  );
+  await expect(row).toContainText('in progress');
   await row.getByRole('link', { name: text }).click();
 
   await expect(page.getByTestId('campaign-text')).toHaveText(text);
