@@ -1,8 +1,9 @@
 //! Answers a page already holds are not sent again. Every successful server-function answer
 //! carries a tag of its bytes (`ETag`); a request that names the same tag in `If-None-Match` is
 //! answered `304 Not Modified`, without a body, and the page uses the answer it holds
-//! (`app::conditional_client`, which also says how a tag is made). The answer is still worked out: the tag is of the bytes, so a
-//! held answer can never pass for a changed one.
+//! (`app::conditional_client`, which also says how a tag is made). The answer is still worked
+//! out: the tag is of the bytes, so a held answer can never pass for a changed one. Only a tag
+//! counts, not `*`: a server function may have changed something to answer.
 //!
 //! A function the app calls with GET takes no arguments and answers everyone the same (the
 //! time-zone list): the browser may keep its answer for a day.
@@ -71,13 +72,11 @@ pub fn asked(headers: &HeaderMap) -> HeaderMap {
     asked
 }
 
-/// Whether an `If-None-Match` value (`*`, or tags separated by commas) names `tag`, compared
-/// weakly (RFC 9110, 13.1.2).
+/// Whether an `If-None-Match` value (tags separated by commas) names `tag`, compared weakly
+/// (RFC 9110, 13.1.2).
 fn names(listed: &str, tag: &str) -> bool {
     let opaque = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
-    listed
-        .split(',')
-        .any(|one| one.trim() == "*" || opaque(one) == opaque(tag))
+    listed.split(',').any(|one| opaque(one) == opaque(tag))
 }
 
 #[cfg(test)]
@@ -118,7 +117,6 @@ mod tests {
             tag.clone(),
             tag.trim_start_matches("W/").to_owned(),
             format!("W/\"other\", {tag}"),
-            "*".to_owned(),
         ] {
             let response = answer(ok("campaign"), &asking(&asked), Keeping::AskEachTime).await;
             assert_eq!(response.status(), StatusCode::NOT_MODIFIED, "{asked}");
@@ -146,11 +144,23 @@ mod tests {
             .status(StatusCode::NOT_FOUND)
             .body(Body::from("no such campaign"))
             .unwrap();
-        let response = answer(refused, &asking("*"), Keeping::AskEachTime).await;
+        let response = answer(
+            refused,
+            &asking(&tag_of(b"no such campaign")),
+            Keeping::AskEachTime,
+        )
+        .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         assert!(!response.headers().contains_key(ETAG));
         let zones = answer(ok("zones"), &HeaderMap::new(), Keeping::ForADay).await;
         assert_eq!(zones.headers()[CACHE_CONTROL], GET_ANSWERS_KEPT);
+    }
+
+    #[tokio::test]
+    async fn any_tag_is_not_a_tag() {
+        let response = answer(ok("campaign"), &asking("*"), Keeping::AskEachTime).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(body_of(response).await, b"campaign");
     }
 
     #[test]
