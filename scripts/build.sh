@@ -8,7 +8,8 @@
 # Nothing is done when nothing the build reads has changed since the last build this script
 # finished, and what it made is still there as it made it: `make run` right after `make test`
 # starts at once. What the build reads: the files git tracks or would track under the crates,
-# styles and assets, the tools' versions and the build's environment. FORCE_BUILD=1 builds anyway.
+# styles and assets (and this script), the tools' versions and the build's environment.
+# FORCE_BUILD=1 builds anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -18,14 +19,15 @@ STAMP=target/.release-build
 BINARY=target/release/sms-scheduler
 SITE=target/site
 
-# A hash of everything the build reads.
+# A hash of everything the build reads (this script included), in a git work tree.
 inputs() {
   local files=() existing=() file
   mapfile -d '' files < <(git ls-files -z --cached --others --exclude-standard -- \
-    Cargo.toml Cargo.lock .cargo app frontend server style public)
+    Cargo.toml Cargo.lock .cargo app frontend server style public scripts/build.sh)
   for file in "${files[@]}"; do [ -f "$file" ] && existing+=("$file"); done
+  [ "${#existing[@]}" -gt 0 ] || return 1
   {
-    sha256sum "${existing[@]}"
+    sha256sum -- "${existing[@]}" </dev/null
     rustc -V
     cargo leptos --version
     wasm-bindgen --version
@@ -42,11 +44,16 @@ outputs() {
   sha256sum "$BINARY" "${files[@]}" | sha256sum | cut -d' ' -f1
 }
 
+# Outside a git work tree (an exported copy), every build runs.
+in_work_tree=false
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 && in_work_tree=true
+
 can_skip=false
-if [ -z "${FORCE_BUILD:-}" ] && git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
+if [ "${FORCE_BUILD:-0}" = 0 ] && $in_work_tree \
   && [ -f "$STAMP" ] && [ -x "$BINARY" ] && [ -d "$SITE/pkg" ]; then
-  read -r built_from made < "$STAMP" || true
-  if [ "${built_from:-}" = "$(inputs)" ] && [ "${made:-}" = "$(outputs)" ]; then
+  read -r stamped_from stamped_made < "$STAMP" || true
+  now_from=$(inputs || true)
+  if [ -n "$now_from" ] && [ "${stamped_from:-}" = "$now_from" ] && [ "${stamped_made:-}" = "$(outputs)" ]; then
     can_skip=true
   fi
 fi
@@ -57,11 +64,12 @@ fi
 
 rm -f "$STAMP"
 # Read before building: a file changed while the build runs makes the next one build again.
-built_from=$(inputs)
+built_from=""
+if $in_work_tree; then built_from=$(inputs || true); fi
 "${BUILD[@]}"
 for file in "$SITE"/pkg/*.wasm "$SITE"/pkg/*.js "$SITE"/pkg/*.css; do
   gzip -9 --no-name --keep --force "$file"
 done
-if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+if [ -n "$built_from" ]; then
   echo "$built_from $(outputs)" > "$STAMP"
 fi

@@ -17,8 +17,10 @@ use std::future::Future;
 
 /// The tag of an answer's bytes, as the server sends it in `ETag` and reads it in
 /// `If-None-Match`: weak (the same answer may travel in gzip or not), the first 16 bytes of its
-/// SHA-256 in hex. The page works it out from the bytes itself rather than reading the header,
-/// which would take a header parser into the wasm.
+/// SHA-256 in hex. The page works it out from the bytes itself: server_fn's browser response
+/// gives its headers only as an `http::HeaderMap` (`generate_headers`), and a first version
+/// reading them so (with its answers in a `HashMap`) added 8.8 KB gzip to the first screen's
+/// wasm; this one adds none measurable.
 pub fn answer_tag(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);

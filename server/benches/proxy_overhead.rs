@@ -94,7 +94,8 @@ async fn load(
             for _ in 0..calls {
                 if let Pace::Every(every) = pace {
                     tokio::time::sleep_until(next).await;
-                    next += every;
+                    // After a slow call, the next one a period later, not at once to catch up.
+                    next = (next + every).max(tokio::time::Instant::now());
                 }
                 times.push(target.call(&http, side).await);
             }
@@ -153,6 +154,7 @@ async fn main() {
                 .expect("SMS_SCHEDULER_BENCH_CALLS is a number")
         })
         .unwrap_or(DEFAULT_CALLS);
+    assert!(calls > 0, "SMS_SCHEDULER_BENCH_CALLS is at least 1");
     let scratch = std::env::temp_dir().join(format!("sms-scheduler-proxy-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("a scratch directory");
     let database = format!("sqlite://{}", scratch.join("app.db").display());

@@ -49,7 +49,8 @@ pub async fn check_balance_details(
 }
 
 /// The time zones of countries (no alias), with their countries: the table stays on the server.
-/// Called with GET: the same for everyone, the browser keeps it (`routes/conditional.rs`).
+/// Called with GET: the same for everyone, the browser's cache keeps it and asks again with its
+/// tag (`server/src/routes/conditional.rs`).
 #[server(endpoint = "list_time_zones", input = GetUrl, output = Postcard)]
 pub async fn list_time_zones() -> Result<Vec<ZoneChoice>, AppError> {
     crate::services::allowed(crate::models::Right::Read)?;

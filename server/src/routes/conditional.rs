@@ -5,8 +5,10 @@
 //! out: the tag is of the bytes, so a held answer can never pass for a changed one. Only a tag
 //! counts, not `*`: a server function may have changed something to answer.
 //!
-//! A function the app calls with GET takes no arguments and answers everyone the same (the
-//! time-zone list): the browser may keep its answer for a day.
+//! Every answer says `Cache-Control: no-cache`: a function the app calls with GET (the time-zone
+//! list, no arguments, the same for everyone) is kept by the browser's cache, which asks each time
+//! with the tag and gets `304` without a body while it holds; it is never reused unasked, so a
+//! new version of the server is never read with an old answer.
 
 use app::conditional_client::answer_tag as tag_of;
 use axum::body::{to_bytes, Body};
@@ -17,19 +19,9 @@ use axum::response::Response;
 /// Largest answer read back to be tagged: a page of recipients is tens of kilobytes.
 const MAX_TAGGED_ANSWER: usize = 64 * 1024 * 1024;
 
-/// How long the browser keeps the answer of a function it calls with GET.
-pub const GET_ANSWERS_KEPT: &str = "private, max-age=86400";
-
-/// Whether the browser may keep the answer (a GET function's) or must ask each time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keeping {
-    ForADay,
-    AskEachTime,
-}
-
 /// `response`, tagged when successful, and `304 Not Modified` without its body when the request
 /// named that tag.
-pub async fn answer(response: Response, asked: &HeaderMap, keeping: Keeping) -> Response {
+pub async fn answer(response: Response, asked: &HeaderMap) -> Response {
     if response.status() != StatusCode::OK {
         return response;
     }
@@ -43,13 +35,9 @@ pub async fn answer(response: Response, asked: &HeaderMap, keeping: Keeping) -> 
     if let Ok(value) = HeaderValue::from_str(&tag) {
         parts.headers.insert(ETAG, value);
     }
-    parts.headers.insert(
-        CACHE_CONTROL,
-        HeaderValue::from_static(match keeping {
-            Keeping::ForADay => GET_ANSWERS_KEPT,
-            Keeping::AskEachTime => "no-cache",
-        }),
-    );
+    parts
+        .headers
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     let held = asked
         .get_all(IF_NONE_MATCH)
         .iter()
@@ -103,7 +91,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_answer_is_tagged_and_sent_whole_to_whoever_holds_no_tag() {
-        let response = answer(ok("campaign"), &HeaderMap::new(), Keeping::AskEachTime).await;
+        let response = answer(ok("campaign"), &HeaderMap::new()).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[ETAG], tag_of(b"campaign").as_str());
         assert_eq!(response.headers()[CACHE_CONTROL], "no-cache");
@@ -118,7 +106,7 @@ mod tests {
             tag.trim_start_matches("W/").to_owned(),
             format!("W/\"other\", {tag}"),
         ] {
-            let response = answer(ok("campaign"), &asking(&asked), Keeping::AskEachTime).await;
+            let response = answer(ok("campaign"), &asking(&asked)).await;
             assert_eq!(response.status(), StatusCode::NOT_MODIFIED, "{asked}");
             assert_eq!(response.headers()[ETAG], tag.as_str());
             assert!(!response.headers().contains_key(CONTENT_TYPE));
@@ -129,7 +117,7 @@ mod tests {
     #[tokio::test]
     async fn a_changed_answer_is_sent_whole_with_its_new_tag() {
         let old = tag_of(b"campaign, 3 sent");
-        let response = answer(ok("campaign, 4 sent"), &asking(&old), Keeping::AskEachTime).await;
+        let response = answer(ok("campaign, 4 sent"), &asking(&old)).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(
             response.headers()[ETAG],
@@ -139,26 +127,19 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn errors_are_not_tagged_and_get_answers_are_kept_a_day() {
+    async fn errors_are_not_tagged() {
         let refused = Response::builder()
             .status(StatusCode::NOT_FOUND)
             .body(Body::from("no such campaign"))
             .unwrap();
-        let response = answer(
-            refused,
-            &asking(&tag_of(b"no such campaign")),
-            Keeping::AskEachTime,
-        )
-        .await;
+        let response = answer(refused, &asking(&tag_of(b"no such campaign"))).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         assert!(!response.headers().contains_key(ETAG));
-        let zones = answer(ok("zones"), &HeaderMap::new(), Keeping::ForADay).await;
-        assert_eq!(zones.headers()[CACHE_CONTROL], GET_ANSWERS_KEPT);
     }
 
     #[tokio::test]
     async fn any_tag_is_not_a_tag() {
-        let response = answer(ok("campaign"), &asking("*"), Keeping::AskEachTime).await;
+        let response = answer(ok("campaign"), &asking("*")).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(body_of(response).await, b"campaign");
     }

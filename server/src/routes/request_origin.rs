@@ -1,7 +1,9 @@
 //! Server functions answer only what the app's own pages can send: a POST with a JSON body (or a
-//! GET, for the functions without arguments the app calls so), from the app's own origin. A page of another origin can make a browser send a form or a `text/plain`
-//! body without asking first (no CORS preflight); such a request is refused before any work, so no
-//! site a user visits can schedule, cancel or change anything in their name.
+//! GET, for the functions without arguments the app calls so), from the app's own origin. A page
+//! of another origin can make a browser send a form or a `text/plain` body without asking first
+//! (no CORS preflight); such a request is refused before any work, so no site a user visits can
+//! schedule, cancel or change anything in their name. A GET function changes nothing and answers
+//! everyone the same (`docs/architecture.md`).
 
 use axum::http::header::{CONTENT_TYPE, HOST, ORIGIN};
 use axum::http::{HeaderMap, Method, StatusCode};

@@ -36,11 +36,6 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
         }
         return response;
     }
-    let keeping = if answers == Method::GET {
-        conditional::Keeping::ForADay
-    } else {
-        conditional::Keeping::AskEachTime
-    };
     let asked = conditional::asked(request.headers());
     // The page asking who is signed in, as it does by itself, does not keep a session alive.
     let session_use = match function.as_str() {
@@ -79,7 +74,7 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
     )
     .await
     .into_response();
-    let response = conditional::answer(with_error_status(response).await, &asked, keeping).await;
+    let response = conditional::answer(with_error_status(response).await, &asked).await;
     metrics::server_function(
         &function,
         metrics::CallOutcome::of_status(response.status().as_u16()),

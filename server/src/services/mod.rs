@@ -17,6 +17,7 @@ mod provider_accounts;
 mod recipient_export;
 mod refused_again;
 mod request_limits;
+mod schedule_receipt;
 mod scheduler;
 mod settings_view;
 pub mod status_reports;

@@ -2,13 +2,12 @@
 //! the batches to the provider, record each answer.
 
 use crate::domain::approval_rules::ApprovalRules;
-use crate::domain::campaign_plan::{CampaignPlan, Exclusions, Fate};
+use crate::domain::campaign_plan::{CampaignPlan, Exclusions};
 use crate::domain::order::{OrderRules, SmsOrder};
 use crate::domain::sending_rules::SendingPolicies;
 use crate::domain::Purpose;
 use app::models::{
-    AppError, CampaignPreview, ExcludedRecipient, Notice, RecipientWarning, Refusal,
-    ScheduleProgress, ScheduleReceipt, ScheduleRequest,
+    AppError, CampaignPreview, Notice, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
 };
 use app::services::{Actor, ScheduleService};
 use async_trait::async_trait;
@@ -22,16 +21,14 @@ use super::campaign_preview;
 use super::campaign_records::{campaign_rows, PlannedSubmission};
 use super::campaign_start::{CampaignStart, HandOver, Recording};
 use super::credit_check::{ensure_credit, CostRates};
+use super::schedule_receipt::{answered, receipt};
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
 use crate::exactly_once::handover::{BatchResult, HandoverLimits, Handovers};
 use crate::providers::ProviderSet;
-use crate::providers::{Accepted, SmsProvider};
+use crate::providers::SmsProvider;
 use crate::sending_rules_settings::FrequencyCap;
 use crate::storage::{Claims, Store, StoreError};
-
-/// Warnings sent back one by one; beyond, a count.
-const MAX_WARNINGS: usize = 100;
 
 /// Rules the deployment sets for every campaign.
 #[derive(Debug, Clone)]
@@ -339,78 +336,4 @@ async fn off_the_workers<T: Send + 'static>(
         tracing::error!(%error, "planning a campaign failed");
         AppError::Internal("the campaign could not be planned; nothing was sent".into())
     })
-}
-
-/// What the receipt says of the list and its plan; nothing handed over yet.
-fn receipt(
-    campaign_id: String,
-    order: &SmsOrder,
-    plan: &CampaignPlan,
-    estimate: Option<(f64, String)>,
-) -> ScheduleReceipt {
-    let mut warnings = plan.recipients.iter().flat_map(|r| {
-        r.warnings.iter().map(|notice| RecipientWarning {
-            line: r.line,
-            number: r.number.clone(),
-            notice: notice.clone(),
-        })
-    });
-    let shown: Vec<RecipientWarning> = warnings.by_ref().take(MAX_WARNINGS).collect();
-    let more_warnings = u32::try_from(warnings.count()).unwrap_or(u32::MAX);
-    ScheduleReceipt {
-        campaign_id,
-        provider: order.provider,
-        contacts: 0,
-        sms_needed: Some(0),
-        total_cost: None,
-        currency: None,
-        residual_credit: None,
-        send_at: order.send_at.as_ref().map(|t| t.instant.to_rfc3339()),
-        time_zone: order.time_zone.name().to_owned(),
-        estimated_cost: estimate,
-        simulation: order.simulation(),
-        duplicates: order.duplicates.clone(),
-        more_duplicates: order.more_duplicates,
-        rejected: Vec::new(),
-        excluded: plan
-            .excluded()
-            .map(|(r, reason)| ExcludedRecipient {
-                line: r.line,
-                number: r.number.clone(),
-                reason: reason.to_owned(),
-            })
-            .collect(),
-        deferred: u32::try_from(
-            plan.recipients
-                .iter()
-                .filter(|r| matches!(r.fate, Fate::Send { deferred: true, .. }))
-                .count(),
-        )
-        .unwrap_or(u32::MAX),
-        warnings: shown,
-        more_warnings,
-        submissions: Vec::new(),
-        held_for_approval: Vec::new(),
-    }
-}
-
-/// The receipt with what the provider answered each batch.
-fn answered(mut receipt: ScheduleReceipt, results: Vec<BatchResult>) -> ScheduleReceipt {
-    let accepted: Vec<&Accepted> = results.iter().filter_map(|r| r.accepted.as_ref()).collect();
-    receipt.contacts = accepted.iter().map(|a| a.contacts).sum();
-    receipt.sms_needed = accepted.iter().map(|a| a.sms_needed).sum();
-    // Known only when every accepted batch says (and nothing accepted costs nothing known).
-    receipt.total_cost = if accepted.is_empty() {
-        None
-    } else {
-        accepted.iter().map(|a| a.total_cost).sum()
-    };
-    receipt.currency = accepted.iter().find_map(|a| a.currency.clone());
-    receipt.residual_credit = accepted
-        .iter()
-        .filter_map(|a| a.residual_credit)
-        .reduce(f64::min);
-    receipt.rejected = accepted.iter().flat_map(|a| a.rejected.clone()).collect();
-    receipt.submissions = results.into_iter().map(|r| r.receipt).collect();
-    receipt
 }
