@@ -58,12 +58,14 @@ if [ -n "${SMS_SCHEDULER_TEST_POSTGRES_URL:-}" ]; then
   [ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
 fi
 
-say "benchmarks at a small size (1,000 recipients, 8 calls a client), so a change that breaks one fails here"
+say "benchmarks at a small size (1,000 recipients, 8 calls a client, a file of 1,000), so a change that breaks one fails here"
 for bench in campaign_100k status_views; do
   SMS_SCHEDULER_BENCH_RECIPIENTS=1000 cargo bench -p sms-scheduler-server --bench "$bench" 2>&1 | tee -a "$LOGS/cargo.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
 done
 SMS_SCHEDULER_BENCH_CALLS=8 cargo bench -p sms-scheduler-server --bench proxy_overhead 2>&1 | tee -a "$LOGS/cargo.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
+SMS_SCHEDULER_BENCH_SIZES=1000 cargo bench -p sms-scheduler-server --bench recipient_upload 2>&1 | tee -a "$LOGS/cargo.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
 
 say "how soon the composer is usable, on loopback and on a slow link (2 visits each)"

@@ -15,6 +15,7 @@ pub mod models;
 pub mod pages;
 pub mod picked_file;
 pub mod polling;
+pub mod recipient_upload;
 #[cfg(feature = "ssr")]
 pub mod services;
 pub mod stopped;

@@ -1,8 +1,26 @@
 //! A file the user picks (a CSV of numbers), read as text in the browser: it then goes to the
-//! server like typed text.
+//! server like typed text. Where the page can send a large file as it is (a recipient list),
+//! only its first bytes are read here.
+
+use crate::models::AppError;
 
 /// Larger files are refused before reading (the server takes 20 MB per call).
 pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+/// Larger recipient files are uploaded as they are rather than loaded into the page.
+pub const EDITABLE_FILE_BYTES: f64 = 512.0 * 1024.0;
+/// Bytes of a large file read to find its header.
+pub const HEAD_BYTES: f64 = 64.0 * 1024.0;
+
+/// A file too large to load into the page: its first bytes, and the file to send.
+#[derive(Debug, Clone)]
+pub struct LargeFile {
+    pub name: String,
+    pub bytes: f64,
+    /// Its first `HEAD_BYTES` (fewer in a shorter file).
+    pub head: Vec<u8>,
+    #[cfg(feature = "csr")]
+    pub file: web_sys::File,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PickedFile {
@@ -17,12 +35,16 @@ pub enum FileProblem {
     TooLarge { name: String, megabytes: f64 },
     /// Not text the browser can decode.
     Unreadable { name: String },
+    /// Uploaded, but not taken: why.
+    NotSent { name: String, error: AppError },
 }
 
 /// Reads the file chosen in the `<input type="file">` the event came from, then calls `done`;
-/// nothing when the choice was cleared.
+/// nothing when the choice was cleared. With `large`, a file over `EDITABLE_FILE_BYTES` goes to
+/// it with only its head read.
 pub fn read_picked_file(
     event: leptos::ev::Event,
+    large: Option<leptos::prelude::Callback<LargeFile>>,
     done: impl FnOnce(Result<PickedFile, FileProblem>) + 'static,
 ) {
     #[cfg(feature = "csr")]
@@ -39,6 +61,29 @@ pub fn read_picked_file(
             return;
         };
         let name = file.name();
+        // The same file can be chosen again (after a fix, or to send it once more).
+        input.set_value("");
+        if let Some(large) = large.filter(|_| file.size() > EDITABLE_FILE_BYTES) {
+            leptos::task::spawn_local(async move {
+                let head = match file.slice_with_f64_and_f64(0.0, HEAD_BYTES) {
+                    Ok(head) => wasm_bindgen_futures::JsFuture::from(head.array_buffer()).await,
+                    Err(error) => Err(error),
+                };
+                match head {
+                    Ok(head) => leptos::prelude::Callable::run(
+                        &large,
+                        LargeFile {
+                            name,
+                            bytes: file.size(),
+                            head: js_sys::Uint8Array::new(&head).to_vec(),
+                            file,
+                        },
+                    ),
+                    Err(_) => done(Err(FileProblem::Unreadable { name })),
+                }
+            });
+            return;
+        }
         if file.size() > MAX_FILE_BYTES {
             done(Err(FileProblem::TooLarge {
                 name,
@@ -62,6 +107,6 @@ pub fn read_picked_file(
     #[cfg(not(feature = "csr"))]
     {
         // Files are read in the browser only.
-        let _ = (event, done);
+        let _ = (event, large, done);
     }
 }

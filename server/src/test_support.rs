@@ -13,6 +13,7 @@ pub fn form(provider: ProviderId) -> ScheduleRequest {
         provider,
         text: "Your parcel arrives tomorrow.".into(),
         recipients: "06 12 34 56 78".into(),
+        recipients_file: None,
         campaign_type: CampaignType::Premium,
         sender: "ACME".into(),
         send_at: "2026-07-01T09:30".into(),

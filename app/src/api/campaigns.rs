@@ -11,13 +11,13 @@ pub async fn preview_campaign(
     request: ScheduleRequest,
     offset: u64,
 ) -> Result<CampaignPreview, AppError> {
-    crate::services::allowed_within_limit(
+    let actor = crate::services::allowed_within_limit(
         crate::models::Right::Send,
         crate::models::LimitedAction::Preview,
     )?;
     crate::services::provided()?
         .schedule
-        .preview(request, offset)
+        .preview(&actor, request, offset)
         .await
 }
 

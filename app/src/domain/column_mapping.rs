@@ -222,9 +222,41 @@ pub fn apply(text: &str, delimiter: char, targets: &[ColumnTarget]) -> String {
     format!("{header}\n{rest}")
 }
 
+/// Where the header row of a file beginning with `head` ends: the byte after its newline (blank
+/// lines before it go with it); `None` when `head` holds no whole non-blank line.
+pub fn header_end(head: &[u8]) -> Option<usize> {
+    let mut start = 0;
+    loop {
+        let newline = head[start..].iter().position(|byte| *byte == b'\n')?;
+        let line = &head[start..start + newline];
+        start += newline + 1;
+        let line = line.strip_prefix(UTF8_BOM).unwrap_or(line);
+        if !line.trim_ascii().is_empty() {
+            return Some(start);
+        }
+    }
+}
+
+/// The beginning of a file as text, without a spreadsheet's byte-order mark (a character cut at
+/// its end is replaced; only the header is read from it).
+pub fn head_text(head: &[u8]) -> String {
+    String::from_utf8_lossy(head.strip_prefix(UTF8_BOM).unwrap_or(head)).into_owned()
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_files_header_ends_after_its_first_non_blank_line() {
+        assert_eq!(header_end(b"\r\n\nMobile;Name\r\n0612;Ann\n"), Some(16));
+        assert_eq!(header_end(b"\xEF\xBB\xBFphone\n0612\n"), Some(9));
+        assert_eq!(header_end(b"Mobile;Name"), None);
+        assert_eq!(header_end(b"\n\n"), None);
+        assert_eq!(head_text(b"\xEF\xBB\xBFphone\n06\xC3"), "phone\n06\u{FFFD}");
+    }
 
     fn cells(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| s.to_string()).collect()

@@ -47,7 +47,7 @@ catalogue! {
         purpose_marketing_choice, sender_label, send_when, send_later_choice, send_now_choice,
         send_at_label, send_at_incomplete, local_time_choice,
         with_replies_choice, simulation_choice, scheduling, checking, schedule, recording,
-        placeholder_group, insert, upload_csv, use_columns, mapping_no_phone, outside_window,
+        placeholder_group, insert, upload_csv, remove_file, use_columns, mapping_no_phone, outside_window,
         outside_defer, outside_skip, outside_override, override_reason, reading_balance,
         octopush_options, remove_blacklisted_choice, infobip_options, flash_choice, validity_label,
         no_stop_mention,
@@ -131,6 +131,11 @@ catalogue! {
         stop_mention_hint: fn(ProviderId, &str) -> String,
         file_too_large: fn(&str, f64) -> String,
         file_unreadable: fn(&str) -> String,
+        // A file being sent: its name, bytes sent, bytes in all.
+        file_sending: fn(&str, f64, f64) -> String,
+        // A file the server read: its name, recipients, repeated numbers, lines with errors.
+        file_read: fn(&str, u64, u64, u64) -> String,
+        file_not_sent: fn(&str, &str) -> String,
         handover: fn(&str, &ScheduleProgress) -> String,
         // The preview and the confirm step.
         preview_parts: fn(u64, u32, &str) -> String,
@@ -284,6 +289,17 @@ impl Texts {
         match problem {
             FileProblem::TooLarge { name, megabytes } => (self.file_too_large)(name, *megabytes),
             FileProblem::Unreadable { name } => (self.file_unreadable)(name),
+            FileProblem::NotSent { name, error } => {
+                let why = match error {
+                    AppError::Invalid(errors) => errors
+                        .iter()
+                        .map(|e| self.field_error(e))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    other => self.error(other),
+                };
+                (self.file_not_sent)(name, &why)
+            }
         }
     }
 

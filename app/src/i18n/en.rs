@@ -70,6 +70,7 @@ pub static EN: Texts = Texts {
     placeholder_group: "Insert a placeholder",
     insert: "Insert:",
     upload_csv: "Upload a CSV file",
+    remove_file: "Remove the file",
     use_columns: "Use these columns",
     mapping_no_phone: "Choose the column that holds the phone numbers.",
     outside_window: "Outside the allowed sending hours",
@@ -264,6 +265,9 @@ pub static EN: Texts = Texts {
     list_loaded: en_sentences::list_loaded,
     file_too_large: en_sentences::file_too_large,
     file_unreadable: |file| format!("{file} could not be read as text."),
+    file_sending: en_sentences::file_sending,
+    file_read: en_sentences::file_read,
+    file_not_sent: |file, why| format!("{file} was not taken: {why}"),
 
     preview_parts: en_sentences::preview_parts,
     handover: en_sentences::handover,

@@ -49,6 +49,19 @@ impl fmt::Display for Problem {
             Problem::UnreadableHeader { detail } => {
                 write!(f, "the header is not readable CSV: {detail}")
             }
+            Problem::NotUtf8Line => f.write_str(
+                "this line is not UTF-8 text: save the file as \"CSV UTF-8\" and load it again",
+            ),
+            Problem::RecipientFileGone => f.write_str(
+                "the uploaded list is no longer kept (lists are kept for a day): load the file again",
+            ),
+            Problem::FileAndTypedRecipients => f.write_str(
+                "recipients are typed and a file is loaded: remove one of them",
+            ),
+            Problem::FileTooLarge { max_megabytes } => write!(
+                f,
+                "the file is larger than the server takes ({max_megabytes} MB): split it into several campaigns"
+            ),
             Problem::ValueCount { values, columns } => {
                 write!(
                     f,

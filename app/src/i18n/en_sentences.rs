@@ -38,6 +38,32 @@ pub(super) fn file_too_large(file: &str, megabytes: f64) -> String {
     format!("{file} is {size} MB; files up to 20 MB can be read.")
 }
 
+pub(super) fn file_sending(file: &str, sent: f64, total: f64) -> String {
+    let mb = |bytes: f64| fixed_point(bytes / 1024.0 / 1024.0, 1, '.');
+    format!(
+        "Sending {file} and reading it on the server: {} of {} MB…",
+        mb(sent),
+        mb(total)
+    )
+}
+
+pub(super) fn file_read(file: &str, recipients: u64, repeated: u64, errors: u64) -> String {
+    let mut said = format!(
+        "{file}: {recipients} recipient{} read on the server (kept there for a day)",
+        plural::english(recipients)
+    );
+    if repeated > 0 {
+        said += &format!(
+            ", {repeated} repeated number{} (each sent to once)",
+            plural::english(repeated)
+        );
+    }
+    if errors > 0 {
+        said += &format!(", {errors} line{} with errors", plural::english(errors));
+    }
+    said + "."
+}
+
 pub(super) fn preview_parts(parts: u64, requests: u32, cost: &str) -> String {
     format!(
         "{parts} part{} in {requests} provider request{}, {cost}",

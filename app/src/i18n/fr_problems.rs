@@ -46,6 +46,12 @@ pub(super) fn problem(problem: &Problem) -> String {
         Problem::UnreadableHeader { detail } => {
             format!("l'en-tête n'est pas du CSV lisible : {detail}")
         }
+        Problem::NotUtf8Line => "cette ligne n'est pas du texte UTF-8 : enregistrez le fichier en « CSV UTF-8 » et chargez-le de nouveau".to_owned(),
+        Problem::RecipientFileGone => "la liste envoyée n'est plus conservée (elle l'est un jour) : chargez le fichier de nouveau".to_owned(),
+        Problem::FileAndTypedRecipients => "des destinataires sont saisis et un fichier est chargé : retirez l'un des deux".to_owned(),
+        Problem::FileTooLarge { max_megabytes } => format!(
+            "le fichier dépasse ce que le serveur accepte ({max_megabytes} Mo) : répartissez-le en plusieurs campagnes"
+        ),
         Problem::ValueCount { values, columns } => {
             format!("{values} valeurs, mais l'en-tête nomme {columns} colonnes.")
         }

@@ -35,6 +35,30 @@ pub(super) fn file_too_large(file: &str, megabytes: f64) -> String {
     format!("{file} fait {size} Mo ; les fichiers jusqu'à 20 Mo peuvent être lus.")
 }
 
+pub(super) fn file_sending(file: &str, sent: f64, total: f64) -> String {
+    let mb = |bytes: f64| fixed_point(bytes / 1024.0 / 1024.0, 1, ',');
+    format!(
+        "Envoi de {file} et lecture sur le serveur : {} sur {} Mo…",
+        mb(sent),
+        mb(total)
+    )
+}
+
+pub(super) fn file_read(file: &str, recipients: u64, repeated: u64, errors: u64) -> String {
+    let s = plural::french(recipients);
+    let mut said =
+        format!("{file} : {recipients} destinataire{s} lu{s} sur le serveur (conservé un jour)");
+    if repeated > 0 {
+        let s = plural::french(repeated);
+        said += &format!(", {repeated} numéro{s} répété{s} (un seul envoi chacun)");
+    }
+    if errors > 0 {
+        let s = plural::french(errors);
+        said += &format!(", {errors} ligne{s} en erreur");
+    }
+    said + "."
+}
+
 pub(super) fn preview_parts(parts: u64, requests: u32, cost: &str) -> String {
     format!(
         "{parts} partie{} en {requests} requête{} au fournisseur, {cost}",

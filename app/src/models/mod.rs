@@ -11,6 +11,7 @@ mod opt_out;
 mod preview;
 mod problem;
 mod provider;
+mod recipient_file;
 mod refusal;
 mod refusal_code;
 mod schedule;
@@ -37,6 +38,7 @@ pub use provider::{
     Amount, Balance, CancelLimits, Capabilities, LowBalance, ProductCredit, ProviderId,
     ProviderInfo, Support,
 };
+pub use recipient_file::{RecipientFileSummary, RECIPIENT_FILES_PATH};
 pub use refusal::Refusal;
 pub use refusal_code::RefusalCode;
 pub use schedule::{

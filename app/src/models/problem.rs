@@ -36,6 +36,16 @@ pub enum Problem {
     UnreadableHeader {
         detail: String,
     },
+    /// A line of a file that is not UTF-8 text (a spreadsheet saved in another encoding).
+    NotUtf8Line,
+    /// The recipients come from an uploaded file the server no longer keeps (or never had).
+    RecipientFileGone,
+    /// Both a file and typed recipients: which one is meant is not guessed.
+    FileAndTypedRecipients,
+    /// An uploaded file over the server's limit, in megabytes.
+    FileTooLarge {
+        max_megabytes: u64,
+    },
     ValueCount {
         values: usize,
         columns: usize,

@@ -16,6 +16,10 @@ pub struct ScheduleRequest {
     pub text: String,
     /// One number per line, international (`+33…`) or national to the default region.
     pub recipients: String,
+    /// An uploaded list the recipients come from instead (`recipients` then empty): the id its
+    /// upload answered (`POST …/recipient-files`, see `RecipientFileSummary`).
+    #[serde(default)]
+    pub recipients_file: Option<String>,
     pub campaign_type: CampaignType,
     /// Empty: the provider's default sender.
     pub sender: String,

@@ -30,6 +30,7 @@ pub trait ScheduleService: Send + Sync + 'static {
     /// is recorded or sent.
     async fn preview(
         &self,
+        actor: &Actor,
         request: ScheduleRequest,
         offset: u64,
     ) -> Result<CampaignPreview, AppError>;

@@ -165,6 +165,8 @@ pub struct SendingSettings {
     pub default_region: String,
     /// Most recipients one campaign may name.
     pub max_recipients: usize,
+    /// Largest recipient file taken by upload, in megabytes.
+    pub max_file_megabytes: u64,
     /// Provider requests of one campaign in flight at once.
     pub submit_concurrency: usize,
     /// Campaign hand-overs running at once (each a task of the server's); more wait their turn.
@@ -295,6 +297,7 @@ impl Settings {
             .set_default("database.url", "sqlite://data/sms-scheduler.db")?
             .set_default("sending.default_region", "FR")?
             .set_default("sending.max_recipients", 100_000)?
+            .set_default("sending.max_file_megabytes", 64)?
             .set_default("sending.submit_concurrency", 4)?
             .set_default("sending.max_handovers", 4)?
             .set_default("sending.rate_limit_patience_seconds", 300)?

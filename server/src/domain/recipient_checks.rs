@@ -1,12 +1,16 @@
-//! Checks the numbers a recipient list's readers found, all at once, and sorts them into
-//! recipients, reported duplicates and errors by line.
+//! Checks the numbers a recipient list's readers found, a batch of lines at a time, and sorts them
+//! into recipients, reported duplicates and errors by line. The recipients go to a sink as they
+//! are checked, so that a reader of a long file keeps only what its sink keeps.
 
 use chrono_tz::Tz;
 use std::collections::HashMap;
 
 use super::phone::{PhoneNumber, Region};
-use super::recipients::{FieldValues, Recipient, RecipientList, DUPLICATES_LISTED};
+use super::recipients::{FieldValues, Recipient, DUPLICATES_LISTED};
 use app::models::{DuplicateRecipient, Field, FieldError, Problem};
+
+/// Lines checked at once: enough to keep every core busy, few enough to stay small.
+const CHECK_BATCH: usize = 16_384;
 
 /// A line read whose number is not checked yet.
 pub(super) struct UncheckedRow {
@@ -22,70 +26,229 @@ enum Entry {
     Error(u32, Problem),
 }
 
-/// Collects the lines, then checks every number at once (on every core) and keeps the first of
-/// each, reporting the rest.
-#[derive(Default)]
-pub(super) struct ListBuilder {
-    entries: Vec<Entry>,
+/// Where checked recipients go, in the order of their lines.
+pub trait RecipientSink {
+    fn recipient(&mut self, recipient: Recipient);
 }
 
-impl ListBuilder {
+impl RecipientSink for Vec<Recipient> {
+    fn recipient(&mut self, recipient: Recipient) {
+        self.push(recipient);
+    }
+}
+
+/// What a list's reading found besides its recipients: nothing is dropped without a trace.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ListReport {
+    /// The first `DUPLICATES_LISTED` repeated numbers…
+    pub duplicates: Vec<DuplicateRecipient>,
+    /// …and how many more: a number repeated a million times is counted, not listed.
+    pub more_duplicates: u64,
+    /// The first errors, by line, up to the builder's limit…
+    pub errors: Vec<FieldError>,
+    /// …and how many more.
+    pub more_errors: u64,
+}
+
+/// Collects the lines and checks them a batch at a time (each batch on every core), keeping the
+/// first of each number and reporting the rest.
+pub(super) struct ListBuilder<'a, S: RecipientSink> {
+    pending: Vec<Entry>,
+    /// Every number kept so far, by its E.164 digits, with its line.
+    first_seen: HashMap<u128, u32>,
+    default_region: Region,
+    errors_listed: usize,
+    report: ListReport,
+    sink: &'a mut S,
+}
+
+impl<'a, S: RecipientSink> ListBuilder<'a, S> {
+    /// Errors beyond `errors_listed` are counted, not kept.
+    pub(super) fn new(default_region: Region, errors_listed: usize, sink: &'a mut S) -> Self {
+        Self {
+            pending: Vec::new(),
+            first_seen: HashMap::new(),
+            default_region,
+            errors_listed,
+            report: ListReport::default(),
+            sink,
+        }
+    }
+
     pub(super) fn row(&mut self, row: UncheckedRow) {
-        self.entries.push(Entry::Row(row));
+        self.push(Entry::Row(row));
     }
 
     pub(super) fn error(&mut self, line: u32, problem: Problem) {
-        self.entries.push(Entry::Error(line, problem));
+        self.push(Entry::Error(line, problem));
     }
 
-    pub(super) fn finish(self, default_region: Region) -> RecipientList {
-        let phones: Vec<&str> = self
-            .entries
+    pub(super) fn finish(mut self) -> ListReport {
+        self.check_pending();
+        self.report
+    }
+
+    fn push(&mut self, entry: Entry) {
+        self.pending.push(entry);
+        if self.pending.len() >= CHECK_BATCH {
+            self.check_pending();
+        }
+    }
+
+    fn check_pending(&mut self) {
+        let entries = std::mem::take(&mut self.pending);
+        let phones: Vec<&str> = entries
             .iter()
             .filter_map(|entry| match entry {
                 Entry::Row(row) => Some(row.phone.as_str()),
                 Entry::Error(..) => None,
             })
             .collect();
-        let mut numbers = PhoneNumber::parse_many(&phones, default_region).into_iter();
-        let mut list = RecipientList::default();
-        let mut first_seen: HashMap<String, u32> = HashMap::new();
-        let on_line = |line, problem| FieldError::on_line(Field::Recipients, line, problem);
-        for entry in self.entries {
+        let mut numbers = PhoneNumber::parse_many(&phones, self.default_region).into_iter();
+        drop(phones);
+        for entry in entries {
             let row = match entry {
                 Entry::Row(row) => row,
                 Entry::Error(line, problem) => {
-                    list.errors.push(on_line(line, problem));
+                    self.line_error(line, problem);
                     continue;
                 }
             };
             let number = match numbers.next().expect("one result per row") {
                 Ok(number) => number,
                 Err(error) => {
-                    list.errors.push(on_line(row.line, Problem::from(error)));
+                    self.line_error(row.line, Problem::from(error));
                     continue;
                 }
             };
-            if let Some(&first_line) = first_seen.get(number.e164()) {
-                if list.duplicates.len() < DUPLICATES_LISTED {
-                    list.duplicates.push(DuplicateRecipient {
+            let key = digits_key(number.e164());
+            if let Some(&first_line) = self.first_seen.get(&key) {
+                if self.report.duplicates.len() < DUPLICATES_LISTED {
+                    self.report.duplicates.push(DuplicateRecipient {
                         line: row.line,
                         first_line,
                         number: number.e164().to_owned(),
                     });
                 } else {
-                    list.more_duplicates += 1;
+                    self.report.more_duplicates += 1;
                 }
                 continue;
             }
-            first_seen.insert(number.e164().to_owned(), row.line);
-            list.recipients.push(Recipient {
+            self.first_seen.insert(key, row.line);
+            self.sink.recipient(Recipient {
                 number,
                 line: row.line,
                 fields: row.fields,
                 zone: row.zone,
             });
         }
-        list
+    }
+
+    fn line_error(&mut self, line: u32, problem: Problem) {
+        if self.report.errors.len() < self.errors_listed {
+            let error = FieldError::on_line(Field::Recipients, line, problem);
+            self.report.errors.push(error);
+        } else {
+            self.report.more_errors += 1;
+        }
+    }
+}
+
+/// An E.164 number's digits as one integer: no country code starts with a zero, so two numbers
+/// share a key only when they are the same number (16 bytes a number kept, rather than a
+/// string's 40; a national number has at most 17 digits, far below the 38 a `u128` holds).
+fn digits_key(e164: &str) -> u128 {
+    e164.bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0, |key, digit| key * 10 + u128::from(digit - b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::recipients::{parse_recipients, read_list, read_recipients};
+    use super::*;
+    use std::io::{self, BufReader, Read};
+
+    fn fr() -> Region {
+        Region::parse("FR").unwrap()
+    }
+
+    /// A source that gives one byte a read, as a slow upload may.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+            let Some((first, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            buffer[0] = *first;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn a_list_read_a_byte_at_a_time_is_the_list_read_at_once() {
+        let lists = [
+            "\n\nphone;first_name;time_zone\r\n0612345678;Ann;Europe/Paris\r\n\
+             x;Bob;\n0612345678;Ann again;\n+12125550123;\"Cy, Jr\";America/New_York",
+            "06 12 34 56 78\r\nnot a number\n\n0612345678, +12125550123\n",
+        ];
+        for list in lists {
+            let trickled =
+                read_list(BufReader::with_capacity(1, Trickle(list.as_bytes())), fr()).unwrap();
+            assert_eq!(trickled, parse_recipients(list, fr()), "{list}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_an_error_on_its_line_alone() {
+        for list in [
+            &b"0612345678\n06\xe9\n0698765432\n"[..],
+            &b"phone,first_name\n0612345678,Ann\n06\xe9,Bob\n0698765432,Cy\n"[..],
+        ] {
+            let read = read_list(list, fr()).unwrap();
+            let lines: Vec<_> = read.recipients.iter().map(|r| r.line).collect();
+            let offset = u32::from(list.starts_with(b"phone"));
+            assert_eq!(lines, vec![1 + offset, 3 + offset]);
+            assert_eq!(read.errors.len(), 1);
+            assert_eq!(read.errors[0].line, Some(2 + offset));
+            assert_eq!(read.errors[0].problem, Problem::NotUtf8Line);
+        }
+    }
+
+    #[test]
+    fn a_failing_source_fails_the_reading_rather_than_a_line() {
+        struct Cut;
+        impl Read for Cut {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::Error::new(io::ErrorKind::ConnectionReset, "cut"))
+            }
+        }
+        let plain = io::Cursor::new(b"0612345678\n".to_vec()).chain(Cut);
+        assert!(read_list(BufReader::new(plain), fr()).is_err());
+        let csv = io::Cursor::new(b"phone\n0612345678\n".to_vec()).chain(Cut);
+        assert!(read_list(BufReader::new(csv), fr()).is_err());
+    }
+
+    #[test]
+    fn errors_beyond_those_listed_are_counted_and_recipients_go_to_the_sink() {
+        let list = "x\n".repeat(CHECK_BATCH + 10) + "0612345678\n";
+        let mut kept = Vec::new();
+        let report = read_recipients(list.as_bytes(), fr(), 5, &mut kept).unwrap();
+        assert_eq!(report.errors.len(), 5);
+        assert_eq!(report.more_errors, (CHECK_BATCH + 5) as u64);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].line, (CHECK_BATCH + 11) as u32);
+    }
+
+    #[test]
+    fn digit_keys_tell_numbers_apart_and_fit_the_longest() {
+        assert_eq!(digits_key("+33612345678"), 33_612_345_678);
+        assert_ne!(digits_key("+3361234567"), digits_key("+33612345678"));
+        assert_eq!(
+            digits_key("+99999999999999999999"),
+            99_999_999_999_999_999_999
+        );
     }
 }

@@ -1,9 +1,11 @@
 //! The plain list: one recipient a line, or several numbers on a line separated by `,` or `;`
 //! (how the first single-form tool took them), each a recipient of that line.
 
-use super::phone::Region;
-use super::recipient_checks::{ListBuilder, UncheckedRow};
-use super::recipients::{line_number, FieldValues, RecipientList};
+use std::io::{self, BufRead};
+
+use super::recipient_checks::{ListBuilder, RecipientSink, UncheckedRow};
+use super::recipients::{line_number, FieldValues};
+use app::models::Problem;
 
 /// What separates numbers written on one line.
 pub(super) const NUMBER_SEPARATORS: [char; 2] = [',', ';'];
@@ -17,12 +19,26 @@ pub(super) fn pieces(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Every piece of every line is checked as a number: a piece that is not one is an error on its
-/// line, never dropped. Blank lines are ignored.
-pub(super) fn parse_lines(text: &str, default_region: Region) -> RecipientList {
-    let mut list = ListBuilder::default();
-    for (index, raw) in text.lines().enumerate() {
-        let line = line_number(index + 1);
-        for piece in pieces(raw) {
+/// line, never dropped. Blank lines are ignored; a line that is not UTF-8 text is an error.
+pub(super) fn read_lines<S: RecipientSink>(
+    mut source: impl BufRead,
+    list: &mut ListBuilder<'_, S>,
+) -> io::Result<()> {
+    let mut raw = Vec::new();
+    for index in 1.. {
+        raw.clear();
+        if source.read_until(b'\n', &mut raw)? == 0 {
+            break;
+        }
+        let line = line_number(index);
+        // As `str::lines` reads them: `\n` or `\r\n` ends a line.
+        let bytes = raw.strip_suffix(b"\n").unwrap_or(&raw);
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            list.error(line, Problem::NotUtf8Line);
+            continue;
+        };
+        for piece in pieces(text) {
             list.row(UncheckedRow {
                 line,
                 phone: piece.to_owned(),
@@ -31,16 +47,15 @@ pub(super) fn parse_lines(text: &str, default_region: Region) -> RecipientList {
             });
         }
     }
-    list.finish(default_region)
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::recipients::parse_recipients;
+    use super::super::recipients::{parse_recipients, RecipientList};
     use crate::domain::parse_errors::PhoneNumberError;
+    use crate::domain::phone::Region;
     use app::models::{DuplicateRecipient, Field, FieldError, Problem};
-
-    use super::*;
 
     fn fr() -> Region {
         Region::parse("FR").unwrap()

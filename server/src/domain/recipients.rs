@@ -3,6 +3,7 @@
 //! duplicate or an error.
 
 use chrono_tz::Tz;
+use std::io::{self, BufRead, Read};
 
 use super::column_mapping::{
     header_cells, names_phone_column, normalise_header, IGNORED_COLUMN, PHONE_COLUMNS,
@@ -11,7 +12,8 @@ use super::column_mapping::{
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
 use super::recipient_checks::{ListBuilder, UncheckedRow};
-use super::recipient_lines::{self, parse_lines};
+pub use super::recipient_checks::{ListReport, RecipientSink};
+use super::recipient_lines::{self, read_lines};
 use super::send_time::parse_zone;
 use app::models::{DuplicateRecipient, FieldError, Problem};
 
@@ -86,44 +88,97 @@ enum Column {
 /// Reads the list: CSV when its first non-blank line is a header naming a phone column
 /// (`phone`, `phone_number` or `number`), otherwise numbers by line. Blank lines are ignored.
 pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
-    let (delimiter, cells) = header_cells(text);
-    if names_phone_column(&cells) {
-        parse_csv(text, delimiter as u8, default_region)
-    } else {
-        parse_lines(text, default_region)
-    }
+    read_list(text.as_bytes(), default_region).expect("reading from memory does not fail")
 }
+
+/// `parse_recipients` over bytes as they come (a file), every error kept.
+pub fn read_list(source: impl BufRead, default_region: Region) -> io::Result<RecipientList> {
+    let mut recipients = Vec::new();
+    let report = read_recipients(source, default_region, usize::MAX, &mut recipients)?;
+    Ok(RecipientList {
+        recipients,
+        duplicates: report.duplicates,
+        more_duplicates: report.more_duplicates,
+        errors: report.errors,
+    })
+}
+
+/// Reads a list as it comes, each recipient into `sink` once its line is checked; the first
+/// `errors_listed` errors are kept, the rest counted. Fails only when `source` does (a line that
+/// is not UTF-8 text is an error on that line).
+pub fn read_recipients(
+    mut source: impl BufRead,
+    default_region: Region,
+    errors_listed: usize,
+    sink: &mut impl RecipientSink,
+) -> io::Result<ListReport> {
+    // The lines up to the first non-blank one tell a CSV file (its header) from a plain list.
+    let mut head = Vec::new();
+    loop {
+        let start = head.len();
+        if source.read_until(b'\n', &mut head)? == 0 {
+            break;
+        }
+        if !head[start..].trim_ascii().is_empty() {
+            break;
+        }
+    }
+    // Spreadsheets often save UTF-8 with a byte-order mark; it is no part of the first cell.
+    let head = head
+        .strip_prefix(UTF8_BOM)
+        .map_or(head.clone(), <[u8]>::to_vec);
+    let (delimiter, cells) = header_cells(&String::from_utf8_lossy(&head));
+    let source = io::Cursor::new(head).chain(source);
+    let mut list = ListBuilder::new(default_region, errors_listed, sink);
+    if names_phone_column(&cells) {
+        read_csv(source, delimiter as u8, &mut list)?;
+    } else {
+        read_lines(source, &mut list)?;
+    }
+    Ok(list.finish())
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub(super) fn line_number(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
 }
 
-fn parse_csv(text: &str, delimiter: u8, default_region: Region) -> RecipientList {
-    let mut list = ListBuilder::default();
+fn read_csv<S: RecipientSink>(
+    source: impl io::Read,
+    delimiter: u8,
+    list: &mut ListBuilder<'_, S>,
+) -> io::Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+        .from_reader(source);
     let header_line = reader.position().line().max(1);
     let columns = match read_header(&mut reader) {
         Ok(columns) => columns,
-        Err(problem) => {
+        Err(HeaderError::Source(error)) => return Err(error),
+        Err(HeaderError::Problem(problem)) => {
             list.error(line_number(header_line as usize), problem);
-            return list.finish(default_region);
+            return Ok(());
         }
     };
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,
             Err(error) => {
-                let line = error.position().map_or(0, |p| p.line());
-                list.error(
-                    line_number(line as usize),
-                    Problem::UnreadableLine {
+                if error.is_io_error() {
+                    return Err(io::Error::from(error));
+                }
+                let line = line_number(error.position().map_or(0, |p| p.line()) as usize);
+                // The reader's error kinds are an open set (csv marks them non-exhaustive).
+                let problem = match error.kind() {
+                    csv::ErrorKind::Utf8 { .. } => Problem::NotUtf8Line,
+                    _ => Problem::UnreadableLine {
                         detail: error.to_string(),
                     },
-                );
+                };
+                list.error(line, problem);
                 continue;
             }
         };
@@ -151,12 +206,24 @@ fn parse_csv(text: &str, delimiter: u8, default_region: Region) -> RecipientList
             Err(problem) => list.error(line, problem),
         }
     }
-    list.finish(default_region)
+    Ok(())
 }
 
-fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, Problem> {
-    let header = reader.headers().map_err(|e| Problem::UnreadableHeader {
-        detail: e.to_string(),
+/// Why a header was not read: the source failed, or the header is wrong.
+enum HeaderError {
+    Source(io::Error),
+    Problem(Problem),
+}
+
+fn read_header(reader: &mut csv::Reader<impl io::Read>) -> Result<Vec<Column>, HeaderError> {
+    let header = reader.headers().map_err(|error| {
+        if error.is_io_error() {
+            HeaderError::Source(io::Error::from(error))
+        } else {
+            HeaderError::Problem(Problem::UnreadableHeader {
+                detail: error.to_string(),
+            })
+        }
     })?;
     let mut columns = Vec::with_capacity(header.len());
     for cell in header {
@@ -170,10 +237,12 @@ fn read_header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, Problem> 
         } else if let Some(placeholder) = PLACEHOLDERS.iter().find(|p| **p == name) {
             Column::Placeholder(placeholder)
         } else {
-            return Err(Problem::UnknownColumn(cell.trim().to_owned()));
+            let problem = Problem::UnknownColumn(cell.trim().to_owned());
+            return Err(HeaderError::Problem(problem));
         };
         if column != Column::Ignored && columns.contains(&column) {
-            return Err(Problem::RepeatedColumn(cell.trim().to_owned()));
+            let problem = Problem::RepeatedColumn(cell.trim().to_owned());
+            return Err(HeaderError::Problem(problem));
         }
         columns.push(column);
     }

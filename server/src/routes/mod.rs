@@ -6,6 +6,7 @@ pub mod exports;
 pub mod health;
 pub mod metrics;
 pub mod oidc;
+pub mod recipient_files;
 pub mod request_origin;
 pub mod sandbox_controls;
 pub mod server_fns;

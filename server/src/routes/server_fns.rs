@@ -1,6 +1,5 @@
 //! Server-function calls: each request gets the services and the acting user as context.
 
-use app::models::{AppError, NotLetIn};
 use app::services::Services;
 use axum::body::Body;
 use axum::extract::State;
@@ -13,12 +12,14 @@ use super::conditional;
 use super::error_status::{status_of, with_error_status};
 use super::request_origin;
 use super::sign_in;
-use crate::identity::{Gate, NotSignedIn, SessionUse};
+use crate::identity::{Gate, SessionUse};
 use crate::metrics;
 
 #[derive(Clone)]
 pub struct ServerFnState {
     pub services: Services,
+    /// Uploaded recipient lists (their route is beside the server functions').
+    pub recipient_files: crate::services::RecipientFiles,
     pub gate: Gate,
 }
 
@@ -86,16 +87,10 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
 /// A request of the app's pages not let in, as an error the page says in the user's language
 /// (with the app's own sign-in, it offers to sign in again and keeps what was typed).
 fn not_let_in(refused: sign_in::Refused) -> Response {
-    let error = match &refused.not_signed_in {
-        Some(NotSignedIn::SignInNeeded | NotSignedIn::SessionEnded) => AppError::SignedOut,
-        Some(NotSignedIn::UntrustedAddress(_)) => AppError::NotLetIn(NotLetIn::UntrustedAddress),
-        Some(NotSignedIn::NoUser) => AppError::NotLetIn(NotLetIn::NotThroughPortal),
-        Some(NotSignedIn::WrongSecret) => AppError::NotLetIn(NotLetIn::ProxySecret),
-        Some(NotSignedIn::NoRole(name)) => AppError::NotLetIn(NotLetIn::NoRole(name.clone())),
-        Some(NotSignedIn::Unavailable(_)) => AppError::NotLetIn(NotLetIn::Unavailable),
-        None => return refused.into_response(),
-    };
-    (status_of(&error), error.ser()).into_response()
+    match refused.as_app_error() {
+        Some(error) => (status_of(&error), error.ser()).into_response(),
+        None => refused.into_response(),
+    }
 }
 
 /// The server function a path names (`…/api/schedule_sms` → `schedule_sms`) and the method it

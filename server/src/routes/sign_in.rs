@@ -1,7 +1,7 @@
 //! Who sends a request, for the routes that act for a person (server functions, exports, the
 //! sandbox controls): identified before any work, refused with a reason when not let in.
 
-use app::models::Right;
+use app::models::{AppError, NotLetIn, Right};
 use app::services::Actor;
 use axum::extract::ConnectInfo;
 use axum::http::{Extensions, HeaderMap, StatusCode};
@@ -29,6 +29,21 @@ pub struct Refused {
 impl IntoResponse for Refused {
     fn into_response(self) -> Response {
         (self.status, self.reason).into_response()
+    }
+}
+
+impl Refused {
+    /// The refusal as an error the app's pages say in the user's language, when it is about
+    /// signing in (with the app's own sign-in, they offer to sign in again and keep what was typed).
+    pub fn as_app_error(&self) -> Option<AppError> {
+        Some(match self.not_signed_in.as_ref()? {
+            NotSignedIn::SignInNeeded | NotSignedIn::SessionEnded => AppError::SignedOut,
+            NotSignedIn::UntrustedAddress(_) => AppError::NotLetIn(NotLetIn::UntrustedAddress),
+            NotSignedIn::NoUser => AppError::NotLetIn(NotLetIn::NotThroughPortal),
+            NotSignedIn::WrongSecret => AppError::NotLetIn(NotLetIn::ProxySecret),
+            NotSignedIn::NoRole(name) => AppError::NotLetIn(NotLetIn::NoRole(name.clone())),
+            NotSignedIn::Unavailable(_) => AppError::NotLetIn(NotLetIn::Unavailable),
+        })
     }
 }
 

@@ -7,7 +7,7 @@ use app::models::{
     AppError, Approval, ApprovalDecision, CampaignActionKind, CampaignPreview,
     DecisionAvailability, DecisionKind, Notice, Refusal, ScheduleRequest, MAX_REJECTION_REASON,
 };
-use app::services::{Actor, ApprovalService, ScheduleService};
+use app::services::{Actor, ApprovalService};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -277,7 +277,7 @@ impl ApprovalService for Scheduler {
             )));
         }
         let form = self.held_form(campaign_id).await?;
-        self.preview(form, offset).await
+        self.preview_of(form, offset).await
     }
 
     async fn awaiting_count(&self, actor: &Actor) -> Result<u64, AppError> {

@@ -64,6 +64,7 @@ fn draft(
         local_time: record.local_time,
         provider,
         recipients: numbers.join("\n"),
+        recipients_file: None,
         send_at,
         send_now: false,
         purpose,

@@ -7,7 +7,8 @@ use crate::domain::order::{OrderRules, SmsOrder};
 use crate::domain::sending_rules::SendingPolicies;
 use crate::domain::Purpose;
 use app::models::{
-    AppError, CampaignPreview, Notice, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
+    AppError, CampaignPreview, Field, FieldError, Notice, Problem, Refusal, ScheduleProgress,
+    ScheduleReceipt, ScheduleRequest,
 };
 use app::services::{Actor, ScheduleService};
 use async_trait::async_trait;
@@ -21,6 +22,7 @@ use super::campaign_preview;
 use super::campaign_records::{campaign_rows, PlannedSubmission};
 use super::campaign_start::{CampaignStart, HandOver, Recording};
 use super::credit_check::{ensure_credit, CostRates};
+use super::recipient_files::{line_errors, RecipientFiles};
 use super::schedule_receipt::{answered, receipt};
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
@@ -47,6 +49,8 @@ pub struct Scheduler {
     pub(super) rules: SchedulingRules,
     claims: Claims,
     handovers: Handovers,
+    /// Uploaded lists a request may name instead of typed recipients.
+    files: RecipientFiles,
     /// Lists read and planned at once (one per core): more wait their turn.
     heavy_work: Semaphore,
 }
@@ -58,8 +62,10 @@ impl Scheduler {
         clock: SharedClock,
         rules: SchedulingRules,
         claims: Claims,
+        files: RecipientFiles,
     ) -> Self {
         Self {
+            files,
             handovers: Handovers::new(store.clone(), clock.clone(), &rules.handovers),
             heavy_work: Semaphore::new(
                 std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
@@ -145,6 +151,34 @@ impl Scheduler {
         })
     }
 
+    /// `request` with its uploaded list, if it names one, in place of typed recipients: what is
+    /// planned, and kept for an approval, is then what the file held.
+    async fn with_uploaded_list(
+        &self,
+        actor: &Actor,
+        mut request: ScheduleRequest,
+    ) -> Result<ScheduleRequest, AppError> {
+        let Some(id) = request.recipients_file.take() else {
+            return Ok(request);
+        };
+        if !request.recipients.trim().is_empty() {
+            let problem = FieldError::new(Field::Recipients, Problem::FileAndTypedRecipients);
+            return Err(AppError::Invalid(vec![problem]));
+        }
+        let bytes = self.files.content(actor, &id).await?;
+        request.recipients = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            // Its lines that are not text are errors, as they were in the upload's answer.
+            Err(not_text) => {
+                let bytes = not_text.into_bytes();
+                let region = self.rules.order.default_region;
+                let errors = off_the_workers(move || line_errors(&bytes, region)).await?;
+                return Err(AppError::Invalid(errors));
+            }
+        };
+        Ok(request)
+    }
+
     /// The id the campaign is recorded under: the browser's, when it is a UUID not used yet.
     async fn new_campaign_id(&self, chosen: Option<String>) -> Result<String, AppError> {
         let Some(chosen) = chosen else {
@@ -178,6 +212,7 @@ impl ScheduleService for Scheduler {
         campaign_id: Option<String>,
     ) -> Result<ScheduleReceipt, AppError> {
         let campaign_id = self.new_campaign_id(campaign_id).await?;
+        let request = self.with_uploaded_list(actor, request).await?;
         let now = self.clock.now();
         // The form is kept, when rules may hold the campaign, to be planned again on approval.
         let form = (!self.rules.approval.rules.is_empty()).then(|| request.clone());
@@ -246,6 +281,19 @@ impl ScheduleService for Scheduler {
 
     /// What `schedule` would do with `request`, a page of recipients from `offset`.
     async fn preview(
+        &self,
+        actor: &Actor,
+        request: ScheduleRequest,
+        offset: u64,
+    ) -> Result<CampaignPreview, AppError> {
+        let request = self.with_uploaded_list(actor, request).await?;
+        self.preview_of(request, offset).await
+    }
+}
+
+impl Scheduler {
+    /// `preview` of a request whose recipients are typed (a held campaign's form always is).
+    pub(super) async fn preview_of(
         &self,
         request: ScheduleRequest,
         offset: u64,

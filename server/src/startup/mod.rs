@@ -25,8 +25,8 @@ use crate::sandbox::octopush::OctopushSandbox;
 use crate::sandbox::Sandboxes;
 use crate::services::{
     infobip_report_poller, server_settings, AuditLog, CampaignOperations, CampaignViews,
-    OptOutList, PerPersonLimits, ProviderAccounts, ReportIntake, Scheduler, SchedulingRules,
-    SettingsView,
+    OptOutList, PerPersonLimits, ProviderAccounts, RecipientFiles, ReportIntake, Scheduler,
+    SchedulingRules, SettingsView,
 };
 use crate::storage::{Claims, Store, StoreError};
 use crate::webhook_urls::WebhookUrls;
@@ -121,6 +121,7 @@ impl Application {
             &configuration,
             Served {
                 services: services.app,
+                recipient_files: services.recipient_files,
                 intake: services.intake,
                 webhooks,
                 sandboxes: sandboxes.clone(),
@@ -187,6 +188,7 @@ fn mounted_sandboxes(configuration: &Configuration, webhooks: &WebhookUrls) -> O
 /// The services behind the routes, and the workers that keep them going.
 struct Services {
     app: AppServices,
+    recipient_files: RecipientFiles,
     intake: ReportIntake,
     reconciler: Reconciler,
     workers: Workers,
@@ -259,12 +261,19 @@ fn services(
 
     let default_region = configuration.default_region;
     let settings = server_settings(configuration, providers_set.infos(), store.backend());
+    let recipient_files = RecipientFiles::new(
+        store.clone(),
+        clock.clone(),
+        default_region,
+        sending.max_file_megabytes.saturating_mul(1024 * 1024),
+    );
     let scheduler = Arc::new(Scheduler::new(
         providers_set.clone(),
         store.clone(),
         clock.clone(),
         rules,
         claims,
+        recipient_files.clone(),
     ));
     let handovers_in_flight = scheduler.handovers_in_flight();
     let app = AppServices {
@@ -302,6 +311,7 @@ fn services(
     };
     Services {
         app,
+        recipient_files,
         intake,
         reconciler,
         workers,

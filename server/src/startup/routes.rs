@@ -17,17 +17,22 @@ use tower_http::trace::TraceLayer;
 use crate::configuration::Configuration;
 use crate::identity::Gate;
 use crate::request_log::{RedactedRequestSpan, REQUEST_ID};
-use crate::routes::{exports, health, metrics, oidc, sandbox_controls, server_fns, webhooks};
+use crate::routes::{
+    exports, health, metrics, oidc, recipient_files, sandbox_controls, server_fns, webhooks,
+};
 use crate::sandbox::Sandboxes;
+use crate::services::RecipientFiles;
 use crate::services::ReportIntake;
 use crate::site;
 use crate::webhook_urls::WebhookUrls;
+use app::models::RECIPIENT_FILES_PATH;
 
 use super::{MAX_SERVER_FN_BODY, SANDBOX_PATH};
 
 /// What the routes serve.
 pub struct Served {
     pub services: Services,
+    pub recipient_files: RecipientFiles,
     pub intake: ReportIntake,
     pub webhooks: WebhookUrls,
     pub sandboxes: Option<Sandboxes>,
@@ -61,8 +66,11 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             "/export/audit.csv",
             get(exports::audit_trail).layer::<_, Infallible>(compressed()),
         )
+        // Its size is checked as it is read (`services::recipient_files`).
+        .route(RECIPIENT_FILES_PATH, post(recipient_files::upload))
         .with_state(server_fns::ServerFnState {
             services: served.services,
+            recipient_files: served.recipient_files,
             gate: gate.clone(),
         })
         .route("/health", get(health::live))

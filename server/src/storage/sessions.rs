@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
-use super::stored::stored_instant;
+use super::stored::{read_instant as instant, stored_instant};
 use super::{Store, StoreError};
 
 /// A session as stored.
@@ -27,12 +27,6 @@ pub struct SignInAttempt {
     pub pkce_verifier: String,
     pub return_to: String,
     pub created_at: DateTime<Utc>,
-}
-
-fn instant(text: &str) -> Result<DateTime<Utc>, sqlx::Error> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|at| at.with_timezone(&Utc))
-        .map_err(|error| sqlx::Error::Decode(error.into()))
 }
 
 impl Store {

@@ -9,6 +9,13 @@ pub fn stored_instant(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// A stored instant read back.
+pub(super) fn read_instant(text: &str) -> Result<DateTime<Utc>, sqlx::Error> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|error| sqlx::Error::Decode(error.into()))
+}
+
 /// A stored name read back with `parse`, or a decoding error naming `what`.
 pub(super) fn stored<T>(
     name: String,

@@ -191,6 +191,11 @@ impl ServerProcess {
         Self { child, url }
     }
 
+    /// The process's id, to read what it uses (`/proc/<pid>/status`).
+    pub fn pid(&self) -> u32 {
+        self.child.id().expect("the server runs")
+    }
+
     /// SIGTERM, then how the process ended, which must be within `within`.
     pub async fn terminate(mut self, within: Duration) -> std::process::ExitStatus {
         let pid = self.child.id().expect("the server runs").to_string();

@@ -50,6 +50,10 @@ pub(super) fn every_problem() -> Vec<Problem> {
         Problem::UnreadableHeader {
             detail: "invalid UTF-8".into(),
         },
+        Problem::NotUtf8Line,
+        Problem::RecipientFileGone,
+        Problem::FileAndTypedRecipients,
+        Problem::FileTooLarge { max_megabytes: 64 },
         Problem::ValueCount {
             values: 2,
             columns: 3,
@@ -157,6 +161,10 @@ pub(super) fn every_problem() -> Vec<Problem> {
             | Problem::Phone(_)
             | Problem::UnreadableLine { .. }
             | Problem::UnreadableHeader { .. }
+            | Problem::NotUtf8Line
+            | Problem::RecipientFileGone
+            | Problem::FileAndTypedRecipients
+            | Problem::FileTooLarge { .. }
             | Problem::ValueCount { .. }
             | Problem::UnknownColumn(_)
             | Problem::RepeatedColumn(_)

@@ -9,7 +9,7 @@ use crate::components::{
 };
 use crate::domain::Purpose;
 use crate::i18n::word;
-use crate::models::{AppError, Field, ProviderId, ProviderInfo};
+use crate::models::{AppError, Field, ProviderId, ProviderInfo, RecipientFileSummary};
 
 /// `aria-invalid` while the field has errors.
 fn invalid(errors: Signal<Vec<String>>) -> impl Fn() -> Option<&'static str> {
@@ -48,6 +48,8 @@ pub fn MessageField(
 #[component]
 pub fn RecipientsField(
     recipients: RwSignal<String>,
+    /// An uploaded list: it stands in for the box (`RecipientsFile` shows it).
+    file: RwSignal<Option<RecipientFileSummary>>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     view! {
@@ -58,10 +60,11 @@ pub fn RecipientsField(
                 rows="5"
                 placeholder="+33612345678"
                 bind:value=recipients
+                hidden=move || file.with(Option::is_some)
                 aria-invalid=invalid(errors)
                 aria-describedby="recipients-errors"
             ></textarea>
-            <RecipientsFile recipients/>
+            <RecipientsFile recipients file/>
             <FieldErrors field=Field::Recipients messages=errors/>
         </div>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::client::browser_time_zone;
 use crate::domain::{CampaignType, OutsideWindowKind, Purpose};
-use crate::models::{ProviderId, ProviderOptions, ScheduleRequest};
+use crate::models::{ProviderId, ProviderOptions, RecipientFileSummary, ScheduleRequest};
 
 #[derive(Clone, Copy)]
 pub struct ComposerForm {
@@ -13,6 +13,8 @@ pub struct ComposerForm {
     pub provider: RwSignal<ProviderId>,
     pub text: RwSignal<String>,
     pub recipients: RwSignal<String>,
+    /// An uploaded list in place of `recipients`.
+    pub recipients_file: RwSignal<Option<RecipientFileSummary>>,
     pub campaign_type: RwSignal<CampaignType>,
     pub sender: RwSignal<String>,
     pub send_at: RwSignal<String>,
@@ -40,6 +42,7 @@ impl ComposerForm {
             provider: RwSignal::new(ProviderId::Octopush),
             text: RwSignal::new(String::new()),
             recipients: RwSignal::new(String::new()),
+            recipients_file: RwSignal::new(None),
             campaign_type: RwSignal::new(CampaignType::Premium),
             sender: RwSignal::new(String::new()),
             send_at: RwSignal::new(String::new()),
@@ -70,6 +73,9 @@ impl ComposerForm {
             provider,
             text: self.text.get(),
             recipients: self.recipients.get(),
+            recipients_file: self
+                .recipients_file
+                .with(|file| file.as_ref().map(|f| f.id.clone())),
             campaign_type: self.campaign_type.get(),
             sender: self.sender.get(),
             // The date field keeps what was typed while "now" is chosen, but it is not sent.
@@ -100,6 +106,8 @@ impl ComposerForm {
         self.provider.set(request.provider);
         self.text.set(request.text);
         self.recipients.set(request.recipients);
+        // Only typed lists are filled in (a campaign's refused recipients).
+        self.recipients_file.set(None);
         self.campaign_type.set(request.campaign_type);
         self.sender.set(request.sender);
         self.send_at.set(request.send_at);
@@ -125,6 +133,7 @@ impl ComposerForm {
         self.name.set(String::new());
         self.text.set(String::new());
         self.recipients.set(String::new());
+        self.recipients_file.set(None);
         self.send_at.set(String::new());
         self.send_at_incomplete.set(false);
     }

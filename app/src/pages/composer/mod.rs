@@ -45,6 +45,7 @@ pub fn ComposerPage() -> impl IntoView {
         provider,
         text,
         recipients,
+        recipients_file,
         campaign_type,
         purpose,
         sender,
@@ -166,7 +167,7 @@ pub fn ComposerPage() -> impl IntoView {
                 />
 
                 <MessageField text editor provider purpose providers errors=errors_for(Field::Text)/>
-                <RecipientsField recipients errors=errors_for(Field::Recipients)/>
+                <RecipientsField recipients file=recipients_file errors=errors_for(Field::Recipients)/>
 
                 <CampaignKindFields provider campaign_type purpose/>
 
@@ -271,5 +272,6 @@ pub fn ComposerPage() -> impl IntoView {
 
 /// A preview needs a message and someone to send it to.
 fn worth_previewing(request: &ScheduleRequest) -> bool {
-    !request.text.trim().is_empty() && !request.recipients.trim().is_empty()
+    !request.text.trim().is_empty()
+        && (!request.recipients.trim().is_empty() || request.recipients_file.is_some())
 }

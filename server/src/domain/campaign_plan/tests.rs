@@ -15,6 +15,7 @@ fn request(recipients: &str) -> ScheduleRequest {
         provider: ProviderId::Infobip,
         text: "Hello {first_name}".into(),
         recipients: recipients.into(),
+        recipients_file: None,
         campaign_type: CampaignType::Premium,
         sender: "ACME".into(),
         send_at: String::new(),

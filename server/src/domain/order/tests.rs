@@ -19,6 +19,7 @@ fn request() -> ScheduleRequest {
         provider: ProviderId::Octopush,
         text: "Your parcel arrives tomorrow.".into(),
         recipients: "06 12 34 56 78\n+33 6 98 76 54 32".into(),
+        recipients_file: None,
         campaign_type: CampaignType::Premium,
         sender: "ACME".into(),
         send_at: "2026-06-02T10:00".into(),

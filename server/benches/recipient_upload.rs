@@ -1,0 +1,122 @@
+//! Benchmark: a recipient file uploaded to the app (`POST …/recipient-files`), read and checked as
+//! it arrives and written in parts to its database, at several sizes: the time of the upload
+//! call and the app process's peak memory (a fresh process for each size, its memory before the
+//! upload printed beside), against the same bytes read by the same reader in this process alone
+//! (what checking the numbers costs, without HTTP or the database). The file is a CSV with a
+//! phone column and two placeholder columns (about 44 bytes a row).
+//!
+//! Run: `scripts/bench.sh` (or `cargo bench -p sms-scheduler-server --bench recipient_upload`);
+//! `SMS_SCHEDULER_BENCH_SIZES` sets the sizes (comma-separated recipients; default
+//! 10000,100000,1000000).
+
+use std::time::{Duration, Instant};
+
+use sms_scheduler_server::domain::phone::Region;
+use sms_scheduler_server::domain::recipients::{read_recipients, Recipient, RecipientSink};
+
+#[path = "../tests/api/processes.rs"]
+#[allow(dead_code)]
+mod processes;
+
+use processes::{SandboxProcess, ServerProcess};
+
+const DEFAULT_SIZES: &str = "10000,100000,1000000";
+
+fn sizes() -> Vec<usize> {
+    let sizes = std::env::var("SMS_SCHEDULER_BENCH_SIZES").unwrap_or_else(|_| DEFAULT_SIZES.into());
+    let sizes: Vec<usize> = sizes
+        .split(',')
+        .map(|size| {
+            size.trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("SMS_SCHEDULER_BENCH_SIZES: {size:?} is not a count"))
+        })
+        .collect();
+    assert!(sizes.iter().all(|size| *size > 0), "sizes must be above 0");
+    sizes
+}
+
+/// `rows` distinct French mobile numbers with a first name and a parameter.
+fn csv(rows: usize) -> Vec<u8> {
+    let mut file = b"phone,first_name,param1\n".to_vec();
+    for n in 0..rows {
+        file.extend_from_slice(format!("+336{n:08},Client{n},ref-{n:08}\n").as_bytes());
+    }
+    file
+}
+
+/// A process's peak resident memory (VmHWM), in MiB.
+fn peak_mib(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("a Linux process");
+    let kib: f64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc/<pid>/status");
+    kib / 1024.0
+}
+
+struct Counted(u64);
+
+impl RecipientSink for Counted {
+    fn recipient(&mut self, _: Recipient) {
+        self.0 += 1;
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let sandbox = SandboxProcess::start().await;
+    let http = reqwest::Client::new();
+    println!("| recipients | file | reader alone | upload call | app peak memory (before) | database |");
+    println!("|---|---|---|---|---|---|");
+    for rows in sizes() {
+        let file = csv(rows);
+        let bytes = file.len();
+
+        let started = Instant::now();
+        let mut counted = Counted(0);
+        let region = Region::parse("FR").expect("a region");
+        read_recipients(&file[..], region, 100, &mut counted).expect("read from memory");
+        let alone = started.elapsed();
+        assert_eq!(counted.0, rows as u64);
+
+        let database = std::env::temp_dir().join(format!("bench-upload-{}.db", uuid::Uuid::new_v4()));
+        let url = format!("sqlite://{}", database.display());
+        let app = ServerProcess::start_with(
+            &url,
+            &sandbox,
+            &[("SMS_SCHEDULER__SENDING__MAX_FILE_MEGABYTES", "1024".to_owned())],
+        )
+        .await;
+        let before = peak_mib(app.pid());
+        let started = Instant::now();
+        let response = http
+            .post(format!("{}recipient-files?name=bench.csv", app.url))
+            .header("Content-Type", "text/csv")
+            .body(file)
+            .timeout(Duration::from_secs(600))
+            .send()
+            .await
+            .expect("the app answers");
+        let status = response.status();
+        let summary: serde_json::Value = response.json().await.expect("a JSON answer");
+        let upload = started.elapsed();
+        assert!(status.is_success(), "{status}: {summary}");
+        assert_eq!(summary["recipients"], rows, "{summary}");
+        let peak = peak_mib(app.pid());
+        let stored = std::fs::metadata(&database).map_or(0, |m| m.len())
+            + std::fs::metadata(database.with_extension("db-wal")).map_or(0, |m| m.len());
+        app.kill().await;
+        let _ = std::fs::remove_file(&database);
+        let _ = std::fs::remove_file(database.with_extension("db-wal"));
+        let _ = std::fs::remove_file(database.with_extension("db-shm"));
+        println!(
+            "| {rows} | {:.1} MB | {:.2} s | {:.2} s | {peak:.0} MiB ({before:.0} MiB) | {:.1} MB |",
+            bytes as f64 / 1e6,
+            alone.as_secs_f64(),
+            upload.as_secs_f64(),
+            stored as f64 / 1e6,
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! `POST …/recipient-files?name=…`: a recipient list uploaded as a file, its bytes the body
+//! (`Content-Type: text/csv`), read as it arrives; answered with what was read
+//! (`RecipientFileSummary`) or, when nothing is kept, the error (`AppError`): in JSON, or in the
+//! server functions' encoding (postcard) for the app's pages, which ask for it in `Accept`.
+
+use app::models::{LimitedAction, Right};
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+
+use super::error_status::status_of;
+use super::request_origin::{self, Refused};
+use super::server_fns::ServerFnState;
+use super::sign_in;
+use crate::identity::SessionUse;
+
+/// Longest file name kept, in characters (it only labels the list).
+const NAME_CHARS: usize = 200;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UploadQuery {
+    /// The file's name on the uploader's machine.
+    pub name: String,
+}
+
+pub async fn upload(
+    State(state): State<ServerFnState>,
+    Query(query): Query<UploadQuery>,
+    request: Request<Body>,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let encoding = Encoding::asked(&parts.headers);
+    // A page of another origin cannot send `text/csv` without the browser asking first, nor
+    // any body from our origin.
+    if !is_csv(&parts.headers) {
+        let reason = "a recipient file is sent as the request's body, with Content-Type: text/csv";
+        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, reason).into_response();
+    }
+    if !request_origin::from_own_origin(&parts.headers) {
+        return (Refused::Origin.status(), Refused::Origin.reason()).into_response();
+    }
+    let identified = sign_in::identify(
+        &state.gate,
+        &parts.extensions,
+        &parts.headers,
+        SessionUse::Use,
+    )
+    .await;
+    let actor = match identified {
+        Ok(actor) => actor,
+        Err(refused) => {
+            return match refused.as_app_error() {
+                Some(error) => encoding.answer(status_of(&error), &error),
+                None => refused.into_response(),
+            }
+        }
+    };
+    let read = async {
+        actor.require(Right::Send)?;
+        state
+            .services
+            .limits
+            .admit(&actor, LimitedAction::Preview)?;
+        // Announced larger than taken: refused before it is read.
+        if announced_length(&parts.headers) > Some(state.recipient_files.max_bytes()) {
+            return Err(state.recipient_files.too_large());
+        }
+        let name: String = query.name.trim().chars().take(NAME_CHARS).collect();
+        state.recipient_files.upload(&actor, &name, body).await
+    };
+    match read.await {
+        Ok(summary) => encoding.answer(StatusCode::OK, &summary),
+        Err(error) => encoding.answer(status_of(&error), &error),
+    }
+}
+
+/// How an answer is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Json,
+    Postcard,
+}
+
+impl Encoding {
+    fn asked(headers: &HeaderMap) -> Self {
+        let postcard = headers
+            .get(ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains(POSTCARD));
+        if postcard {
+            Encoding::Postcard
+        } else {
+            Encoding::Json
+        }
+    }
+
+    fn answer(self, status: StatusCode, value: &impl Serialize) -> Response {
+        match self {
+            Encoding::Json => (status, Json(value)).into_response(),
+            Encoding::Postcard => match postcard::to_allocvec(value) {
+                Ok(bytes) => (status, [(CONTENT_TYPE, POSTCARD)], bytes).into_response(),
+                Err(error) => {
+                    tracing::error!(%error, "an upload's answer could not be encoded");
+                    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                }
+            },
+        }
+    }
+}
+
+const POSTCARD: &str = "application/x-postcard";
+
+fn announced_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse().ok())
+}
+
+fn is_csv(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/csv"))
+}

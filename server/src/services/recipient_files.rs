@@ -1,0 +1,274 @@
+//! Recipient lists uploaded as files: read line by line as they arrive (checked as a typed list
+//! is), written in parts as they come, kept a day for their uploader to preview and schedule by id.
+//! Reading keeps one part and the numbers seen (to find repeats), never the whole file.
+
+use app::models::{AppError, Field, FieldError, Problem, RecipientFileSummary};
+use app::services::Actor;
+use axum::body::Body;
+use futures_util::TryStreamExt;
+use std::io::{self, BufReader, Read};
+use tokio::sync::mpsc;
+use tokio_util::io::{StreamReader, SyncIoBridge};
+use uuid::Uuid;
+
+use super::store_errors::{not_recorded, read_failed};
+use crate::clock::SharedClock;
+use crate::domain::phone::Region;
+use crate::domain::recipients::{read_recipients, Recipient, RecipientSink};
+use crate::storage::{NewRecipientFile, Store};
+
+/// How long an uploaded file is kept.
+pub const KEPT_FOR: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+/// Parts are written once they hold this many bytes.
+const PART_BYTES: usize = 1024 * 1024;
+/// Errors listed in an upload's answer; the rest are counted.
+pub const ERRORS_LISTED: usize = 100;
+
+#[derive(Clone)]
+pub struct RecipientFiles {
+    store: Store,
+    clock: SharedClock,
+    default_region: Region,
+    max_bytes: u64,
+}
+
+impl RecipientFiles {
+    /// Files of at most `max_bytes` are taken.
+    pub fn new(store: Store, clock: SharedClock, default_region: Region, max_bytes: u64) -> Self {
+        Self {
+            store,
+            clock,
+            default_region,
+            max_bytes,
+        }
+    }
+
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
+    }
+
+    /// The refusal of a file over `max_bytes`.
+    pub fn too_large(&self) -> AppError {
+        let max_megabytes = self.max_bytes / 1024 / 1024;
+        let problem = Problem::FileTooLarge { max_megabytes };
+        AppError::Invalid(vec![FieldError::new(Field::Recipients, problem)])
+    }
+
+    /// Reads and keeps the file `body` brings, named `name`, for `owner`. Nothing is kept when the
+    /// file is too large or its upload is cut.
+    pub async fn upload(
+        &self,
+        owner: &Actor,
+        name: &str,
+        body: Body,
+    ) -> Result<RecipientFileSummary, AppError> {
+        let now = self.clock.now();
+        let expired = self.store.delete_recipient_files_before(now - KEPT_FOR);
+        if let Err(error) = expired.await {
+            tracing::warn!(%error, "expired recipient files were not deleted");
+        }
+        let id = Uuid::new_v4().to_string();
+        let file = NewRecipientFile {
+            id: &id,
+            owner: &owner.name,
+            name,
+            created_at: now,
+        };
+        self.store
+            .start_recipient_file(&file)
+            .await
+            .map_err(not_recorded)?;
+        let read = self.read_and_store(&id, body).await;
+        let finished = match read {
+            Ok(read) => self
+                .store
+                .finish_recipient_file(&id, read.bytes, self.clock.now())
+                .await
+                .map(|()| read)
+                .map_err(not_recorded),
+            Err(error) => Err(error),
+        };
+        match finished {
+            Ok(read) => Ok(read.summary(id, name)),
+            Err(error) => {
+                if let Err(error) = self.store.delete_recipient_file(&id).await {
+                    tracing::warn!(%error, file = %id, "a failed upload's parts were not deleted");
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// The bytes of file `id`, for `actor` who uploaded it within `KEPT_FOR`.
+    pub async fn content(&self, actor: &Actor, id: &str) -> Result<Vec<u8>, AppError> {
+        let gone = || {
+            AppError::Invalid(vec![FieldError::new(
+                Field::Recipients,
+                Problem::RecipientFileGone,
+            )])
+        };
+        let file = self.store.recipient_file(id).await.map_err(read_failed)?;
+        match file {
+            // Another's file is as good as none: its id tells nothing.
+            Some(file)
+                if file.owner == actor.name && file.created_at > self.clock.now() - KEPT_FOR =>
+            {
+                Ok(file.bytes)
+            }
+            Some(_) | None => Err(gone()),
+        }
+    }
+
+    /// Reads `body` on the blocking pool while its parts are written here, in order.
+    async fn read_and_store(&self, id: &str, body: Body) -> Result<FileRead, AppError> {
+        let source = StreamReader::new(body.into_data_stream().map_err(io::Error::other));
+        let (parts, mut written) = mpsc::channel::<Vec<u8>>(2);
+        let region = self.default_region;
+        let max_bytes = self.max_bytes;
+        let reading = tokio::task::spawn_blocking(move || {
+            let parts = PartWriter {
+                source: SyncIoBridge::new(source),
+                part: Vec::with_capacity(PART_BYTES),
+                parts,
+                bytes: 0,
+                max_bytes,
+            };
+            read_file(parts, region)
+        });
+        let mut stored = Ok(());
+        let mut part = 0;
+        while let Some(data) = written.recv().await {
+            stored = self.store.add_recipient_file_part(id, part, &data).await;
+            if stored.is_err() {
+                break;
+            }
+            part += 1;
+        }
+        // A failed write stops the reading: its next part finds no one to take it.
+        drop(written);
+        let read = reading.await.map_err(|error| {
+            tracing::error!(%error, "reading a recipient file failed");
+            AppError::Internal("the file could not be read; nothing was kept".into())
+        })?;
+        stored.map_err(not_recorded)?;
+        read.map_err(|error| {
+            if error.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) {
+                self.too_large()
+            } else {
+                tracing::warn!(%error, "a recipient file's upload was cut");
+                AppError::Transport(format!(
+                    "the file did not arrive whole ({error}); nothing was kept"
+                ))
+            }
+        })
+    }
+}
+
+/// The errors of a kept file's lines, the first `ERRORS_LISTED` and a count of the rest, as its
+/// upload's answer gave them.
+pub fn line_errors(bytes: &[u8], region: Region) -> Vec<FieldError> {
+    let read = read_recipients(bytes, region, ERRORS_LISTED, &mut Counted(0));
+    let report = read.expect("reading from memory does not fail");
+    let mut errors = report.errors;
+    if report.more_errors > 0 {
+        let more = usize::try_from(report.more_errors).unwrap_or(usize::MAX);
+        errors.push(FieldError::new(
+            Field::Recipients,
+            Problem::MoreLineErrors(more),
+        ));
+    }
+    errors
+}
+
+/// What reading a file found.
+struct FileRead {
+    bytes: u64,
+    recipients: u64,
+    report: crate::domain::recipients::ListReport,
+}
+
+impl FileRead {
+    fn summary(self, id: String, name: &str) -> RecipientFileSummary {
+        RecipientFileSummary {
+            id,
+            name: name.to_owned(),
+            bytes: self.bytes,
+            recipients: self.recipients,
+            duplicates: self.report.duplicates,
+            more_duplicates: self.report.more_duplicates,
+            errors: self.report.errors,
+            more_errors: self.report.more_errors,
+        }
+    }
+}
+
+/// Reads the whole of `parts`' source, checking each line as a typed list's.
+fn read_file(parts: PartWriter<impl Read>, region: Region) -> io::Result<FileRead> {
+    let mut counted = Counted(0);
+    let mut source = BufReader::with_capacity(64 * 1024, parts);
+    let report = read_recipients(&mut source, region, ERRORS_LISTED, &mut counted)?;
+    // A wrong header stops the reading early; the rest is still the file.
+    io::copy(&mut source, &mut io::sink())?;
+    let bytes = source.into_inner().finish()?;
+    Ok(FileRead {
+        bytes,
+        recipients: counted.0,
+        report,
+    })
+}
+
+/// Counts the recipients read; keeps none.
+struct Counted(u64);
+
+impl RecipientSink for Counted {
+    fn recipient(&mut self, _: Recipient) {
+        self.0 += 1;
+    }
+}
+
+/// The upload went over the limit.
+#[derive(Debug, thiserror::Error)]
+#[error("the file is over the size limit")]
+struct TooLarge;
+
+/// Passes the file's bytes on to its reader, and each full part to be written.
+struct PartWriter<R> {
+    source: R,
+    part: Vec<u8>,
+    parts: mpsc::Sender<Vec<u8>>,
+    bytes: u64,
+    max_bytes: u64,
+}
+
+impl<R> PartWriter<R> {
+    /// Sends the last part; the file's size.
+    fn finish(mut self) -> io::Result<u64> {
+        self.send_part()?;
+        Ok(self.bytes)
+    }
+
+    fn send_part(&mut self) -> io::Result<()> {
+        if self.part.is_empty() {
+            return Ok(());
+        }
+        let part = std::mem::replace(&mut self.part, Vec::with_capacity(PART_BYTES));
+        self.parts
+            .blocking_send(part)
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the file is not being kept"))
+    }
+}
+
+impl<R: Read> Read for PartWriter<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let read = self.source.read(buffer)?;
+        self.bytes += read as u64;
+        if self.bytes > self.max_bytes {
+            return Err(io::Error::other(TooLarge));
+        }
+        self.part.extend_from_slice(&buffer[..read]);
+        if self.part.len() >= PART_BYTES {
+            self.send_part()?;
+        }
+        Ok(read)
+    }
+}

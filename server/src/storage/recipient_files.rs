@@ -1,0 +1,149 @@
+//! Uploaded recipient lists (see the `recipient_files` migration): a row saying whose file it is,
+//! and its bytes in parts written as they arrive; usable once finished.
+
+use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
+use sqlx::Row;
+
+use super::stored::{read_instant, stored_instant, to_i64};
+use super::{Store, StoreError};
+
+/// A file being uploaded or kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRecipientFile<'a> {
+    pub id: &'a str,
+    pub owner: &'a str,
+    pub name: &'a str,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A finished file as kept: who may use it, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRecipientFile {
+    pub owner: String,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub bytes: Vec<u8>,
+}
+
+impl Store {
+    /// Starts a file: its parts may follow; it cannot be read until `finish_recipient_file`.
+    pub async fn start_recipient_file(
+        &self,
+        file: &NewRecipientFile<'_>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO recipient_files (id, owner, name, created_at, finished_at, bytes) \
+             VALUES ($1, $2, $3, $4, NULL, 0)",
+        )
+        .bind(file.id)
+        .bind(file.owner)
+        .bind(file.name)
+        .bind(stored_instant(file.created_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Writes part `part` (0, 1, …) of file `id`.
+    pub async fn add_recipient_file_part(
+        &self,
+        id: &str,
+        part: usize,
+        data: &[u8],
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO recipient_file_parts (file_id, part, data) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(to_i64(part))
+            .bind(data)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Every part of file `id` is written: it can be read from now on.
+    pub async fn finish_recipient_file(
+        &self,
+        id: &str,
+        bytes: u64,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE recipient_files SET finished_at = $1, bytes = $2 WHERE id = $3")
+            .bind(stored_instant(at))
+            .bind(i64::try_from(bytes).unwrap_or(i64::MAX))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// File `id` with its bytes, when it is finished and kept.
+    pub async fn recipient_file(
+        &self,
+        id: &str,
+    ) -> Result<Option<StoredRecipientFile>, StoreError> {
+        let row = sqlx::query(
+            "SELECT owner, name, created_at, bytes FROM recipient_files \
+             WHERE id = $1 AND finished_at IS NOT NULL",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let size: i64 = row.try_get("bytes")?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        // Part by part: the file is held once, not twice.
+        let mut parts =
+            sqlx::query("SELECT data FROM recipient_file_parts WHERE file_id = $1 ORDER BY part")
+                .bind(id)
+                .fetch(&self.pool);
+        while let Some(part) = parts.try_next().await? {
+            bytes.extend_from_slice(&part.try_get::<Vec<u8>, _>("data")?);
+        }
+        drop(parts);
+        Ok(Some(StoredRecipientFile {
+            owner: row.try_get("owner")?,
+            name: row.try_get("name")?,
+            created_at: read_instant(&row.try_get::<String, _>("created_at")?)?,
+            bytes,
+        }))
+    }
+
+    /// Deletes file `id` and its parts (an upload that failed half-way).
+    pub async fn delete_recipient_file(&self, id: &str) -> Result<(), StoreError> {
+        let mut transaction = self.pool.begin().await?;
+        sqlx::query("DELETE FROM recipient_file_parts WHERE file_id = $1")
+            .bind(id)
+            .execute(&mut *transaction)
+            .await?;
+        sqlx::query("DELETE FROM recipient_files WHERE id = $1")
+            .bind(id)
+            .execute(&mut *transaction)
+            .await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// Deletes the files started before `before`, finished or not; how many.
+    pub async fn delete_recipient_files_before(
+        &self,
+        before: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let before = stored_instant(before);
+        let mut transaction = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM recipient_file_parts WHERE file_id IN \
+             (SELECT id FROM recipient_files WHERE created_at < $1)",
+        )
+        .bind(&before)
+        .execute(&mut *transaction)
+        .await?;
+        let deleted = sqlx::query("DELETE FROM recipient_files WHERE created_at < $1")
+            .bind(&before)
+            .execute(&mut *transaction)
+            .await?
+            .rows_affected();
+        transaction.commit().await?;
+        Ok(deleted)
+    }
+}
