@@ -2,8 +2,6 @@
 //! server like typed text. Where the page can send a large file as it is (a recipient list),
 //! only its first bytes are read here.
 
-use crate::models::AppError;
-
 /// Larger files are refused before reading (the server takes 20 MB per call).
 pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// Larger recipient files are uploaded as they are rather than loaded into the page.
@@ -35,8 +33,6 @@ pub enum FileProblem {
     TooLarge { name: String, megabytes: f64 },
     /// Not text the browser can decode.
     Unreadable { name: String },
-    /// Uploaded, but not taken: why.
-    NotSent { name: String, error: AppError },
 }
 
 /// Reads the file chosen in the `<input type="file">` the event came from, then calls `done`;

@@ -113,3 +113,16 @@ async fn send(
         })),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_whole_percents_within_bounds() {
+        let at = |sent, total| UploadProgress { sent, total }.percent();
+        assert_eq!(at(0.0, 0.0), 0);
+        assert_eq!(at(512.0, 1024.0), 50);
+        assert_eq!(at(2048.0, 1024.0), 100);
+    }
+}

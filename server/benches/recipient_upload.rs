@@ -3,7 +3,7 @@
 //! call and the app process's peak memory (a fresh process for each size, its memory before the
 //! upload printed beside), against the same bytes read by the same reader in this process alone
 //! (what checking the numbers costs, without HTTP or the database). The file is a CSV with a
-//! phone column and two placeholder columns (about 44 bytes a row).
+//! phone column and two placeholder columns (about 39 bytes a row).
 //!
 //! Run: `scripts/bench.sh` (or `cargo bench -p sms-scheduler-server --bench recipient_upload`);
 //! `SMS_SCHEDULER_BENCH_SIZES` sets the sizes (comma-separated recipients; default
@@ -68,7 +68,9 @@ impl RecipientSink for Counted {
 async fn main() {
     let sandbox = SandboxProcess::start().await;
     let http = reqwest::Client::new();
-    println!("| recipients | file | reader alone | upload call | app peak memory (before) | database |");
+    println!(
+        "| recipients | file | reader alone | upload call | app peak memory (before) | database |"
+    );
     println!("|---|---|---|---|---|---|");
     for rows in sizes() {
         let file = csv(rows);
@@ -81,12 +83,16 @@ async fn main() {
         let alone = started.elapsed();
         assert_eq!(counted.0, rows as u64);
 
-        let database = std::env::temp_dir().join(format!("bench-upload-{}.db", uuid::Uuid::new_v4()));
+        let database =
+            std::env::temp_dir().join(format!("bench-upload-{}.db", uuid::Uuid::new_v4()));
         let url = format!("sqlite://{}", database.display());
         let app = ServerProcess::start_with(
             &url,
             &sandbox,
-            &[("SMS_SCHEDULER__SENDING__MAX_FILE_MEGABYTES", "1024".to_owned())],
+            &[(
+                "SMS_SCHEDULER__SENDING__MAX_FILE_MEGABYTES",
+                "1024".to_owned(),
+            )],
         )
         .await;
         let before = peak_mib(app.pid());

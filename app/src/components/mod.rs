@@ -12,6 +12,7 @@ mod file_button;
 mod form_summary;
 mod handover_progress;
 mod language_switch;
+mod large_recipients_file;
 mod low_balance_warning;
 mod message_counter;
 mod outside_window_choice;
@@ -83,5 +84,7 @@ pub async fn preload_composer_parts() {
         preview_panel::__preload_preview_panel_view().await;
         receipt::__preload_receipt_panel_view().await;
         recipients_file::__preload_column_mapping_view().await;
+        large_recipients_file::__preload_large_file_view().await;
+        crate::recipient_upload::__preload_upload_recipient_file().await;
     }
 }

@@ -131,11 +131,6 @@ catalogue! {
         stop_mention_hint: fn(ProviderId, &str) -> String,
         file_too_large: fn(&str, f64) -> String,
         file_unreadable: fn(&str) -> String,
-        // A file being sent: its name, bytes sent, bytes in all.
-        file_sending: fn(&str, f64, f64) -> String,
-        // A file the server read: its name, recipients, repeated numbers, lines with errors.
-        file_read: fn(&str, u64, u64, u64) -> String,
-        file_not_sent: fn(&str, &str) -> String,
         handover: fn(&str, &ScheduleProgress) -> String,
         // The preview and the confirm step.
         preview_parts: fn(u64, u32, &str) -> String,
@@ -289,17 +284,6 @@ impl Texts {
         match problem {
             FileProblem::TooLarge { name, megabytes } => (self.file_too_large)(name, *megabytes),
             FileProblem::Unreadable { name } => (self.file_unreadable)(name),
-            FileProblem::NotSent { name, error } => {
-                let why = match error {
-                    AppError::Invalid(errors) => errors
-                        .iter()
-                        .map(|e| self.field_error(e))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    other => self.error(other),
-                };
-                (self.file_not_sent)(name, &why)
-            }
         }
     }
 

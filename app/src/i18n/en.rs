@@ -265,9 +265,6 @@ pub static EN: Texts = Texts {
     list_loaded: en_sentences::list_loaded,
     file_too_large: en_sentences::file_too_large,
     file_unreadable: |file| format!("{file} could not be read as text."),
-    file_sending: en_sentences::file_sending,
-    file_read: en_sentences::file_read,
-    file_not_sent: |file, why| format!("{file} was not taken: {why}"),
 
     preview_parts: en_sentences::preview_parts,
     handover: en_sentences::handover,

@@ -294,9 +294,6 @@ pub static FR: Texts = Texts {
     list_loaded: fr_sentences::list_loaded,
     file_too_large: fr_sentences::file_too_large,
     file_unreadable: |file| format!("{file} n'a pas pu être lu comme du texte."),
-    file_sending: fr_sentences::file_sending,
-    file_read: fr_sentences::file_read,
-    file_not_sent: |file, why| format!("{file} n'a pas été pris : {why}"),
 
     preview_parts: fr_sentences::preview_parts,
     handover: fr_sentences::handover,

@@ -30,6 +30,7 @@ mod locale;
 mod plural;
 #[cfg(test)]
 mod tests;
+pub mod upload_words;
 mod window_words;
 
 pub use crate::decimal::fixed_point;

@@ -3,6 +3,7 @@
 //! are checked, so that a reader of a long file keeps only what its sink keeps.
 
 use chrono_tz::Tz;
+use std::collections::hash_map::Entry as Seen;
 use std::collections::HashMap;
 
 use super::phone::{PhoneNumber, Region};
@@ -54,8 +55,8 @@ pub struct ListReport {
 /// first of each number and reporting the rest.
 pub(super) struct ListBuilder<'a, S: RecipientSink> {
     pending: Vec<Entry>,
-    /// Every number kept so far, by its E.164 digits, with its line.
-    first_seen: HashMap<u128, u32>,
+    /// Every number kept so far, with its line.
+    first_seen: SeenNumbers,
     default_region: Region,
     errors_listed: usize,
     report: ListReport,
@@ -67,7 +68,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
     pub(super) fn new(default_region: Region, errors_listed: usize, sink: &'a mut S) -> Self {
         Self {
             pending: Vec::new(),
-            first_seen: HashMap::new(),
+            first_seen: SeenNumbers::default(),
             default_region,
             errors_listed,
             report: ListReport::default(),
@@ -121,8 +122,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                     continue;
                 }
             };
-            let key = digits_key(number.e164());
-            if let Some(&first_line) = self.first_seen.get(&key) {
+            if let Some(first_line) = self.first_seen.first_line(number.e164(), row.line) {
                 if self.report.duplicates.len() < DUPLICATES_LISTED {
                     self.report.duplicates.push(DuplicateRecipient {
                         line: row.line,
@@ -134,7 +134,6 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                 }
                 continue;
             }
-            self.first_seen.insert(key, row.line);
             self.sink.recipient(Recipient {
                 number,
                 line: row.line,
@@ -154,13 +153,50 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
     }
 }
 
-/// An E.164 number's digits as one integer: no country code starts with a zero, so two numbers
-/// share a key only when they are the same number (16 bytes a number kept, rather than a
-/// string's 40; a national number has at most 17 digits, far below the 38 a `u128` holds).
-fn digits_key(e164: &str) -> u128 {
+/// The numbers of a list seen so far, each with its first line. By their E.164 digits as one
+/// integer: no country code starts with a zero, so two numbers share a key only when they are the
+/// same number; 16 bytes a number rather than a string's 40 (a million: 30 MB rather than 80).
+/// E.164 has at most 15 digits; one longer than a `u64` holds is kept as text.
+#[derive(Default)]
+struct SeenNumbers {
+    by_digits: HashMap<u64, u32>,
+    longer: HashMap<String, u32>,
+}
+
+impl SeenNumbers {
+    /// The line `e164` was first seen on, or `None` the first time (`line` is then recorded).
+    fn first_line(&mut self, e164: &str, line: u32) -> Option<u32> {
+        let recorded = match digits_key(e164) {
+            Some(key) => self.by_digits.entry(key),
+            None => return self.first_line_of_long(e164, line),
+        };
+        match recorded {
+            Seen::Occupied(first) => Some(*first.get()),
+            Seen::Vacant(new) => {
+                new.insert(line);
+                None
+            }
+        }
+    }
+
+    fn first_line_of_long(&mut self, e164: &str, line: u32) -> Option<u32> {
+        match self.longer.get(e164) {
+            Some(first) => Some(*first),
+            None => {
+                self.longer.insert(e164.to_owned(), line);
+                None
+            }
+        }
+    }
+}
+
+/// `e164`'s digits as one integer, when they fit.
+fn digits_key(e164: &str) -> Option<u64> {
     e164.bytes()
         .filter(u8::is_ascii_digit)
-        .fold(0, |key, digit| key * 10 + u128::from(digit - b'0'))
+        .try_fold(0_u64, |key, digit| {
+            key.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
+        })
 }
 
 #[cfg(test)]
@@ -243,12 +279,15 @@ mod tests {
     }
 
     #[test]
-    fn digit_keys_tell_numbers_apart_and_fit_the_longest() {
-        assert_eq!(digits_key("+33612345678"), 33_612_345_678);
+    fn numbers_are_told_apart_by_their_digits_and_longer_ones_as_text() {
+        assert_eq!(digits_key("+33612345678"), Some(33_612_345_678));
         assert_ne!(digits_key("+3361234567"), digits_key("+33612345678"));
-        assert_eq!(
-            digits_key("+99999999999999999999"),
-            99_999_999_999_999_999_999
-        );
+        assert_eq!(digits_key("+99999999999999999999"), None);
+        let mut seen = SeenNumbers::default();
+        assert_eq!(seen.first_line("+33612345678", 1), None);
+        assert_eq!(seen.first_line("+3361234567", 2), None);
+        assert_eq!(seen.first_line("+33612345678", 3), Some(1));
+        assert_eq!(seen.first_line("+99999999999999999999", 4), None);
+        assert_eq!(seen.first_line("+99999999999999999999", 5), Some(4));
     }
 }

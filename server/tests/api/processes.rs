@@ -191,7 +191,8 @@ impl ServerProcess {
         Self { child, url }
     }
 
-    /// The process's id, to read what it uses (`/proc/<pid>/status`).
+    /// The process's id, to read what it uses (`/proc/<pid>/status`): the upload benchmark's.
+    #[allow(dead_code)]
     pub fn pid(&self) -> u32 {
         self.child.id().expect("the server runs")
     }

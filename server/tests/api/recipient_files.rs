@@ -104,7 +104,10 @@ async fn a_file_of_megabytes_is_kept_in_parts_and_read_back_whole() {
     let summary = upload(&app, csv.as_bytes()).await;
     assert_eq!(summary.bytes, csv.len() as u64);
     assert_eq!(summary.recipients, 50_000);
-    assert_eq!(kept(&app).await, (1, 4));
+    // Parts of a megabyte and a read more at most: 3 MB make three or four.
+    let (files, parts) = kept(&app).await;
+    assert_eq!(files, 1);
+    assert!((3..=4).contains(&parts), "{parts} parts");
 
     let preview: CampaignPreview = app
         .call(

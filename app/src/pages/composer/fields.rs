@@ -9,7 +9,7 @@ use crate::components::{
 };
 use crate::domain::Purpose;
 use crate::i18n::word;
-use crate::models::{AppError, Field, ProviderId, ProviderInfo, RecipientFileSummary};
+use crate::models::{AppError, Field, ProviderId, ProviderInfo};
 
 /// `aria-invalid` while the field has errors.
 fn invalid(errors: Signal<Vec<String>>) -> impl Fn() -> Option<&'static str> {
@@ -49,7 +49,7 @@ pub fn MessageField(
 pub fn RecipientsField(
     recipients: RwSignal<String>,
     /// An uploaded list: it stands in for the box (`RecipientsFile` shows it).
-    file: RwSignal<Option<RecipientFileSummary>>,
+    file: RwSignal<Option<String>>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     view! {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::client::browser_time_zone;
 use crate::domain::{CampaignType, OutsideWindowKind, Purpose};
-use crate::models::{ProviderId, ProviderOptions, RecipientFileSummary, ScheduleRequest};
+use crate::models::{ProviderId, ProviderOptions, ScheduleRequest};
 
 #[derive(Clone, Copy)]
 pub struct ComposerForm {
@@ -13,8 +13,8 @@ pub struct ComposerForm {
     pub provider: RwSignal<ProviderId>,
     pub text: RwSignal<String>,
     pub recipients: RwSignal<String>,
-    /// An uploaded list in place of `recipients`.
-    pub recipients_file: RwSignal<Option<RecipientFileSummary>>,
+    /// An uploaded list in place of `recipients`: its id.
+    pub recipients_file: RwSignal<Option<String>>,
     pub campaign_type: RwSignal<CampaignType>,
     pub sender: RwSignal<String>,
     pub send_at: RwSignal<String>,
@@ -73,9 +73,7 @@ impl ComposerForm {
             provider,
             text: self.text.get(),
             recipients: self.recipients.get(),
-            recipients_file: self
-                .recipients_file
-                .with(|file| file.as_ref().map(|f| f.id.clone())),
+            recipients_file: self.recipients_file.get(),
             campaign_type: self.campaign_type.get(),
             sender: self.sender.get(),
             // The date field keeps what was typed while "now" is chosen, but it is not sent.

@@ -1,0 +1,190 @@
+//! A recipient file too large to load into the page: its columns mapped from its first bytes
+//! when its header needs it, then sent as it is with its progress shown, and what the server read
+//! in it. In a chunk of its own: only a large file brings it.
+
+use leptos::prelude::*;
+
+use super::recipients_file::column_mapping_view;
+use crate::domain::column_mapping;
+use crate::i18n::{upload_words, use_i18n, word};
+use crate::models::{AppError, Problem, RecipientFileSummary};
+use crate::picked_file::LargeFile;
+use crate::recipient_upload::{upload_recipient_file, FileUpload, UploadProgress};
+
+/// Errors of an uploaded list shown under it; the preview and the schedule step list them all.
+const ERRORS_SHOWN: usize = 10;
+
+/// `large`, mapped if need be and sent; once the server has read it, `file` names it and the
+/// typed list is emptied (the file replaces it). `on_done`: the user is done with it (removed,
+/// or the mapping cancelled).
+#[leptos::lazy]
+pub(super) fn large_file_view(
+    large: LargeFile,
+    recipients: RwSignal<String>,
+    file: RwSignal<Option<String>>,
+    on_done: Callback<()>,
+) -> AnyView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let name = large.name.clone();
+    let sending = RwSignal::new(None::<UploadProgress>);
+    let failed = RwSignal::new(None::<AppError>);
+    let read = RwSignal::new(None::<RecipientFileSummary>);
+    let (delimiter, cells) = column_mapping::header_cells(&column_mapping::head_text(&large.head));
+    let header_end = column_mapping::header_end(&large.head);
+    let needs_mapping = header_end.is_some() && !column_mapping::usable_as_is(&cells);
+    let targets = RwSignal::new(column_mapping::guess(&cells));
+    let mapping = RwSignal::new(needs_mapping);
+    let large = StoredValue::new_local(large);
+
+    let send = move |upload: FileUpload| {
+        failed.set(None);
+        sending.set(Some(UploadProgress {
+            sent: 0.0,
+            total: upload.bytes,
+        }));
+        leptos::task::spawn_local(async move {
+            let progress = Callback::new(move |step| {
+                sending.try_set(Some(step));
+            });
+            let answer = upload_recipient_file(upload, progress).await;
+            // Another file was picked since (this view is gone): its answer is not this one's.
+            if sending.try_set(None).is_some() {
+                return;
+            }
+            match answer {
+                Ok(summary) => {
+                    recipients.set(String::new());
+                    file.set(Some(summary.id.clone()));
+                    read.set(Some(summary));
+                }
+                Err(error) => failed.set(Some(error)),
+            }
+        });
+    };
+    let send_as_mapped = move |()| {
+        if targets
+            .with_untracked(|t| column_mapping::problem(t))
+            .is_some()
+        {
+            return;
+        }
+        let (Some(end), Some(upload)) = (header_end, large.with_value(as_is)) else {
+            return;
+        };
+        let head = large.with_value(|large| column_mapping::head_text(&large.head[..end]));
+        let header = targets.with_untracked(|t| column_mapping::apply(&head, delimiter, t));
+        mapping.set(false);
+        match with_header(upload, end, &header) {
+            Some(upload) => send(upload),
+            None => failed.set(Some(AppError::Transport(
+                "the file could not be read".into(),
+            ))),
+        }
+    };
+    if !needs_mapping {
+        if let Some(upload) = large.with_value(as_is) {
+            send(upload);
+        }
+    }
+    let remove = move |_| {
+        file.set(None);
+        on_done.run(());
+    };
+
+    view! {
+        {move || mapping.get().then(|| {
+            let on_apply = Callback::new(send_as_mapped);
+            Suspend::new(column_mapping_view(name.clone(), cells.clone(), targets, on_apply, on_done))
+        })}
+        {move || sending.get().map(|step| view! {
+            <div class="upload-progress" role="status" data-testid="upload-progress">
+                // Whole percents: a float attribute would bring float formatting into the wasm.
+                <progress max="100" value=step.percent()>{step.percent()}"%"</progress>
+                <span>{large.with_value(|l| upload_words::file_sending(i18n.locale(), &l.name, step.sent, step.total))}</span>
+            </div>
+        })}
+        {move || failed.get().map(|error| view! {
+            <p class="error" role="alert" data-testid="upload-failed">
+                {large.with_value(|l| upload_words::file_not_sent(i18n.locale(), &l.name, &reason(t(), &error)))}
+            </p>
+        })}
+        // Shown while the form names it ("new campaign" empties the form).
+        {move || read.get().filter(|summary| file.with(|id| id.as_ref() == Some(&summary.id))).map(|summary| view! {
+            <div class="uploaded-list" data-testid="uploaded-list">
+                <p>
+                    {upload_words::file_read(
+                        i18n.locale(),
+                        &summary.name,
+                        summary.recipients,
+                        summary.duplicates.len() as u64 + summary.more_duplicates,
+                        summary.error_count(),
+                    )}
+                </p>
+                <ul class="error-list">
+                    {summary.errors.iter().take(ERRORS_SHOWN).map(|error| view! {
+                        <li class="error">{t().field_error(error)}</li>
+                    }).collect_view()}
+                    {(summary.error_count() > ERRORS_SHOWN as u64).then(|| {
+                        let more = summary.error_count() - ERRORS_SHOWN as u64;
+                        let more = Problem::MoreLineErrors(usize::try_from(more).unwrap_or(usize::MAX));
+                        view! { <li class="error">{(t().problem)(&more)}</li> }
+                    })}
+                </ul>
+                <button type="button" class="secondary" on:click=remove>
+                    {word(|t| t.remove_file)}
+                </button>
+            </div>
+        })}
+    }
+    .into_any()
+}
+
+/// Why an upload was not taken, in the user's words: its list's errors, or the error.
+fn reason(t: &crate::i18n::Texts, error: &AppError) -> String {
+    match error {
+        AppError::Invalid(errors) => errors
+            .iter()
+            .map(|e| t.field_error(e))
+            .collect::<Vec<_>>()
+            .join(" "),
+        other => t.error(other),
+    }
+}
+
+/// The file as it is.
+fn as_is(large: &LargeFile) -> Option<FileUpload> {
+    #[cfg(feature = "csr")]
+    {
+        Some(FileUpload {
+            name: large.name.clone(),
+            bytes: large.bytes,
+            body: large.file.clone().into(),
+        })
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        let _ = large;
+        None
+    }
+}
+
+/// `upload` with its first `header_end` bytes replaced by `header`.
+fn with_header(upload: FileUpload, header_end: usize, header: &str) -> Option<FileUpload> {
+    #[cfg(feature = "csr")]
+    {
+        let rest = upload.body.slice_with_f64(header_end as f64).ok()?;
+        let parts = js_sys::Array::of2(&header.into(), &rest);
+        let body = web_sys::Blob::new_with_blob_sequence(&parts).ok()?;
+        Some(FileUpload {
+            name: upload.name,
+            bytes: body.size(),
+            body,
+        })
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        let _ = (upload, header_end, header);
+        None
+    }
+}
