@@ -69,6 +69,26 @@ test('removing an uploaded file brings the box back, empty', async ({ page }) =>
   await expect(page.getByLabel(/^Recipients/)).toHaveValue('');
 });
 
+test('a smaller file picked after a large one replaces it, mapped or cancelled', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await pickExport(page, export_csv(30_000));
+  await expect(page.getByTestId('uploaded-list')).toContainText('30000 recipients');
+  // A small file whose columns need mapping, then the mapping cancelled: the large file is no
+  // longer what the form names, and the box is back, empty.
+  await page.getByLabel('Upload a CSV file').setInputFiles({
+    name: 'small.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Mobile;Prénom\n06 12 34 56 78;Ana\n'),
+  });
+  await expect(page.getByTestId('uploaded-list')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel(/^Recipients/)).toBeVisible();
+  await expect(page.getByLabel(/^Recipients/)).toHaveValue('');
+  await page.getByLabel(/^Recipients/).fill('06 12 34 56 78');
+  await expect(page.getByTestId('preview-recipients')).toContainText('+33612345678');
+});
+
 test('the sending of a large file shows how far it has gone', async ({ page }) => {
   await openComposer(page);
   // Chromium's network throttling (the project's one browser).

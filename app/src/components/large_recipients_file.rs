@@ -14,13 +14,13 @@ use crate::recipient_upload::{upload_recipient_file, FileUpload, UploadProgress}
 /// Errors of an uploaded list shown under it; the preview and the schedule step list them all.
 const ERRORS_SHOWN: usize = 10;
 
-/// `large`, mapped if need be and sent; once the server has read it, `file` names it and the
-/// typed list is emptied (the file replaces it). `on_done`: the user is done with it (removed,
-/// or the mapping cancelled).
+/// `large`, mapped if need be and sent; once the server has read it, `file` names it (the list
+/// was emptied when it was picked). `on_done`: the user is done with it (removed, or the mapping
+/// cancelled). An answer that comes once this view is gone (another file, the form reset) is
+/// not applied.
 #[leptos::lazy]
 pub(super) fn large_file_view(
     large: LargeFile,
-    recipients: RwSignal<String>,
     file: RwSignal<Option<String>>,
     on_done: Callback<()>,
 ) -> AnyView {
@@ -54,7 +54,6 @@ pub(super) fn large_file_view(
             }
             match answer {
                 Ok(summary) => {
-                    recipients.set(String::new());
                     file.set(Some(summary.id.clone()));
                     read.set(Some(summary));
                 }
@@ -118,7 +117,7 @@ pub(super) fn large_file_view(
                         &summary.name,
                         summary.recipients,
                         summary.duplicates.len() as u64 + summary.more_duplicates,
-                        summary.error_count(),
+                        summary.wrong_lines(),
                     )}
                 </p>
                 <ul class="error-list">

@@ -22,6 +22,10 @@ struct Mapping {
 pub fn RecipientsFile(
     recipients: RwSignal<String>,
     file: RwSignal<Option<String>>,
+    /// Counts the form's resets ("new campaign", a form filled again): an upload under way is
+    /// then forgotten.
+    #[prop(into)]
+    resets: Signal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
@@ -31,9 +35,19 @@ pub fn RecipientsFile(
     let note = RwSignal::new(None::<Result<(String, LoadedList), FileProblem>>);
     // A file too large to load, being sent or sent.
     let large = RwSignal::new_local(None::<LargeFile>);
+    Effect::new(move |seen: Option<u32>| {
+        let now = resets.get();
+        if seen.is_some_and(|seen| seen != now) {
+            large.set(None);
+            mapping.set(None);
+            note.set(None);
+        }
+        now
+    });
 
     let load = move |picked: PickedFile| {
         large.set(None);
+        file.set(None);
         let (delimiter, cells) = column_mapping::header_cells(&picked.text);
         if column_mapping::usable_as_is(&cells) {
             note.set(Some(Ok((
@@ -84,10 +98,13 @@ pub fn RecipientsFile(
                     Ok(file) => load(file),
                     Err(problem) => note.set(Some(Err(problem))),
                 })
-                on_large=Callback::new(move |file: LargeFile| {
+                on_large=Callback::new(move |picked: LargeFile| {
+                    // The file replaces the list, typed or uploaded, as a smaller file does.
                     note.set(None);
                     mapping.set(None);
-                    large.set(Some(file));
+                    file.set(None);
+                    recipients.set(String::new());
+                    large.set(Some(picked));
                 })
             />
             <span data-testid="recipients-file-note" aria-live="polite">
@@ -110,7 +127,7 @@ pub fn RecipientsFile(
         })}
         {move || large.get().map(|picked| {
             let on_done = Callback::new(move |()| large.set(None));
-            Suspend::new(large_file_view(picked, recipients, file, on_done))
+            Suspend::new(large_file_view(picked, file, on_done))
         })}
     }
 }

@@ -28,8 +28,15 @@ pub struct RecipientFileSummary {
 }
 
 impl RecipientFileSummary {
-    /// Every line that is not a recipient because it is wrong, listed or not.
+    /// Every error, listed or not.
     pub fn error_count(&self) -> u64 {
         self.errors.len() as u64 + self.more_errors
+    }
+
+    /// The lines that are not a recipient because they are wrong, listed or not (the errors
+    /// about the whole list, such as too many recipients, are not lines).
+    pub fn wrong_lines(&self) -> u64 {
+        let listed = self.errors.iter().filter(|e| e.line.is_some()).count();
+        listed as u64 + self.more_errors
     }
 }

@@ -155,8 +155,8 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
 
 /// The numbers of a list seen so far, each with its first line. By their E.164 digits as one
 /// integer: no country code starts with a zero, so two numbers share a key only when they are the
-/// same number; 16 bytes a number rather than a string's 40 (a million: 30 MB rather than 80).
-/// E.164 has at most 15 digits; one longer than a `u64` holds is kept as text.
+/// same number; 16 bytes a number in the table rather than a string's 40 or more. E.164 has at
+/// most 15 digits; one longer than a `u64` holds is kept as text.
 #[derive(Default)]
 struct SeenNumbers {
     by_digits: HashMap<u64, u32>,

@@ -119,14 +119,14 @@ pub fn read_recipients(
         if source.read_until(b'\n', &mut head)? == 0 {
             break;
         }
+        // Spreadsheets often save UTF-8 with a byte-order mark: no part of the first line.
+        if start == 0 && head.starts_with(UTF8_BOM) {
+            head.drain(..UTF8_BOM.len());
+        }
         if !head[start..].trim_ascii().is_empty() {
             break;
         }
     }
-    // Spreadsheets often save UTF-8 with a byte-order mark; it is no part of the first cell.
-    let head = head
-        .strip_prefix(UTF8_BOM)
-        .map_or(head.clone(), <[u8]>::to_vec);
     let (delimiter, cells) = header_cells(&String::from_utf8_lossy(&head));
     let source = io::Cursor::new(head).chain(source);
     let mut list = ListBuilder::new(default_region, errors_listed, sink);
@@ -168,7 +168,7 @@ fn read_csv<S: RecipientSink>(
             Ok(row) => row,
             Err(error) => {
                 if error.is_io_error() {
-                    return Err(io::Error::from(error));
+                    return Err(source_error(error));
                 }
                 let line = line_number(error.position().map_or(0, |p| p.line()) as usize);
                 // The reader's error kinds are an open set (csv marks them non-exhaustive).
@@ -209,6 +209,16 @@ fn read_csv<S: RecipientSink>(
     Ok(())
 }
 
+/// The source's own error, as it failed (not wrapped: its caller tells a file over the size
+/// limit from a cut upload by it).
+fn source_error(error: csv::Error) -> io::Error {
+    // The reader's error kinds are an open set (csv marks them non-exhaustive).
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// Why a header was not read: the source failed, or the header is wrong.
 enum HeaderError {
     Source(io::Error),
@@ -218,7 +228,7 @@ enum HeaderError {
 fn read_header(reader: &mut csv::Reader<impl io::Read>) -> Result<Vec<Column>, HeaderError> {
     let header = reader.headers().map_err(|error| {
         if error.is_io_error() {
-            HeaderError::Source(io::Error::from(error))
+            HeaderError::Source(source_error(error))
         } else {
             HeaderError::Problem(Problem::UnreadableHeader {
                 detail: error.to_string(),

@@ -3,7 +3,7 @@
 //! (`RecipientFileSummary`) or, when nothing is kept, the error (`AppError`): in JSON, or in the
 //! server functions' encoding (postcard) for the app's pages, which ask for it in `Accept`.
 
-use app::models::{LimitedAction, Right};
+use app::models::{AppError, LimitedAction, Right};
 use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE};
@@ -71,7 +71,16 @@ pub async fn upload(
             return Err(state.recipient_files.too_large());
         }
         let name: String = query.name.trim().chars().take(NAME_CHARS).collect();
-        state.recipient_files.upload(&actor, &name, body).await
+        // A task of its own: a client gone, the handler is dropped, and the upload must still
+        // delete what it wrote.
+        let files = state.recipient_files.clone();
+        let uploader = actor.clone();
+        tokio::spawn(async move { files.upload(&uploader, &name, body).await })
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "a recipient file's upload failed");
+                AppError::Internal("the file could not be read; nothing was kept".into())
+            })?
     };
     match read.await {
         Ok(summary) => encoding.answer(StatusCode::OK, &summary),

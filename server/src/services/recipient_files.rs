@@ -30,16 +30,39 @@ pub struct RecipientFiles {
     clock: SharedClock,
     default_region: Region,
     max_bytes: u64,
+    /// Most recipients one campaign may name: a file with more is told so at once.
+    max_recipients: usize,
 }
 
 impl RecipientFiles {
     /// Files of at most `max_bytes` are taken.
-    pub fn new(store: Store, clock: SharedClock, default_region: Region, max_bytes: u64) -> Self {
+    pub fn new(
+        store: Store,
+        clock: SharedClock,
+        default_region: Region,
+        max_bytes: u64,
+        max_recipients: usize,
+    ) -> Self {
         Self {
             store,
             clock,
             default_region,
             max_bytes,
+            max_recipients,
+        }
+    }
+
+    /// Deletes the files kept longer than `KEPT_FOR`, now and every `every`, so that no list
+    /// of numbers outlives its day (nor one an upload cut by a crash left).
+    pub async fn sweep_forever(self, every: std::time::Duration) {
+        loop {
+            let expired = self.clock.now() - KEPT_FOR;
+            match self.store.delete_recipient_files_before(expired).await {
+                Ok(0) => {}
+                Ok(deleted) => tracing::info!(deleted, "expired recipient files deleted"),
+                Err(error) => tracing::warn!(%error, "expired recipient files were not deleted"),
+            }
+            tokio::time::sleep(every).await;
         }
     }
 
@@ -89,7 +112,7 @@ impl RecipientFiles {
             Err(error) => Err(error),
         };
         match finished {
-            Ok(read) => Ok(read.summary(id, name)),
+            Ok(read) => Ok(read.summary(id, name, self.max_recipients)),
             Err(error) => {
                 if let Err(error) = self.store.delete_recipient_file(&id).await {
                     tracing::warn!(%error, file = %id, "a failed upload's parts were not deleted");
@@ -101,6 +124,7 @@ impl RecipientFiles {
 
     /// The bytes of file `id`, for `actor` who uploaded it within `KEPT_FOR`.
     pub async fn content(&self, actor: &Actor, id: &str) -> Result<Vec<u8>, AppError> {
+        // A file swept while it was read back comes short: as good as gone.
         let gone = || {
             AppError::Invalid(vec![FieldError::new(
                 Field::Recipients,
@@ -111,7 +135,9 @@ impl RecipientFiles {
         match file {
             // Another's file is as good as none: its id tells nothing.
             Some(file)
-                if file.owner == actor.name && file.created_at > self.clock.now() - KEPT_FOR =>
+                if file.owner == actor.name
+                    && file.created_at > self.clock.now() - KEPT_FOR
+                    && file.complete() =>
             {
                 Ok(file.bytes)
             }
@@ -188,7 +214,17 @@ struct FileRead {
 }
 
 impl FileRead {
-    fn summary(self, id: String, name: &str) -> RecipientFileSummary {
+    /// What the upload answers; more recipients than a campaign may name is said first.
+    fn summary(self, id: String, name: &str, max_recipients: usize) -> RecipientFileSummary {
+        let mut errors = self.report.errors;
+        let count = usize::try_from(self.recipients).unwrap_or(usize::MAX);
+        if count > max_recipients {
+            let problem = Problem::TooManyRecipients {
+                count,
+                max: max_recipients,
+            };
+            errors.insert(0, FieldError::new(Field::Recipients, problem));
+        }
         RecipientFileSummary {
             id,
             name: name.to_owned(),
@@ -196,7 +232,7 @@ impl FileRead {
             recipients: self.recipients,
             duplicates: self.report.duplicates,
             more_duplicates: self.report.more_duplicates,
-            errors: self.report.errors,
+            errors,
             more_errors: self.report.more_errors,
         }
     }

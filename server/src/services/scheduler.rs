@@ -165,6 +165,12 @@ impl Scheduler {
             let problem = FieldError::new(Field::Recipients, Problem::FileAndTypedRecipients);
             return Err(AppError::Invalid(vec![problem]));
         }
+        // Read back a few at a time, as lists are read: each holds a whole file.
+        let _turn = self
+            .heavy_work
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
         let bytes = self.files.content(actor, &id).await?;
         request.recipients = match String::from_utf8(bytes) {
             Ok(text) => text,

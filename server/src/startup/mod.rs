@@ -38,6 +38,8 @@ pub const SANDBOX_PATH: &str = "/sandbox";
 /// Largest server-function request: a campaign of `sending.max_recipients` (100,000) with a CSV of
 /// five placeholder columns is about 30 MB (axum's default is 2 MB).
 pub const MAX_SERVER_FN_BODY: usize = 48 * 1024 * 1024;
+/// How often uploaded recipient files older than a day are deleted.
+const RECIPIENT_FILE_SWEEP_SECONDS: u64 = 3600;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -266,6 +268,13 @@ fn services(
         clock.clone(),
         default_region,
         sending.max_file_megabytes.saturating_mul(1024 * 1024),
+        sending.max_recipients,
+    );
+    workers.add(
+        "recipient-file-sweeper",
+        recipient_files
+            .clone()
+            .sweep_forever(Duration::from_secs(RECIPIENT_FILE_SWEEP_SECONDS)),
     );
     let scheduler = Arc::new(Scheduler::new(
         providers_set.clone(),

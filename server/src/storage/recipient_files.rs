@@ -24,6 +24,15 @@ pub struct StoredRecipientFile {
     pub name: String,
     pub created_at: DateTime<Utc>,
     pub bytes: Vec<u8>,
+    /// Its size as recorded when it was finished.
+    pub recorded_bytes: u64,
+}
+
+impl StoredRecipientFile {
+    /// Every byte recorded was read back (its parts and its row are read apart).
+    pub fn complete(&self) -> bool {
+        self.bytes.len() as u64 == self.recorded_bytes
+    }
 }
 
 impl Store {
@@ -106,6 +115,7 @@ impl Store {
             name: row.try_get("name")?,
             created_at: read_instant(&row.try_get::<String, _>("created_at")?)?,
             bytes,
+            recorded_bytes: u64::try_from(size).unwrap_or(0),
         }))
     }
 

@@ -189,6 +189,10 @@ async fn a_spreadsheets_byte_order_mark_is_no_part_of_the_header() {
     let summary = upload(&app, b"\xEF\xBB\xBFphone\n0612345678\n").await;
     assert_eq!(summary.recipients, 1);
     assert_eq!(summary.error_count(), 0, "{:?}", summary.errors);
+    // Nor is it a line of its own when blank lines come before the header.
+    let summary = upload(&app, b"\xEF\xBB\xBF\n\nphone,first_name\n0612345678,Ann\n").await;
+    assert_eq!(summary.recipients, 1);
+    assert_eq!(summary.error_count(), 0, "{:?}", summary.errors);
 }
 
 #[tokio::test]
@@ -227,6 +231,22 @@ async fn only_the_uploader_may_use_a_file() {
         serde_json::from_value::<AppError>(body).unwrap(),
         AppError::Forbidden(_)
     ));
+}
+
+#[tokio::test]
+async fn a_file_over_the_campaign_limit_says_so_at_once() {
+    let mut settings = test_settings();
+    settings.sending.max_recipients = 2;
+    let app = spawn_app_with(settings).await;
+    let summary = upload(&app, b"0612345678\n0698765432\n0611111111\nx\n").await;
+    assert_eq!(summary.recipients, 3);
+    assert_eq!(
+        summary.errors[0].problem,
+        Problem::TooManyRecipients { count: 3, max: 2 }
+    );
+    assert_eq!(summary.errors[0].line, None);
+    // The list's own error is a line; the limit is not.
+    assert_eq!(summary.wrong_lines(), 1);
 }
 
 #[tokio::test]
@@ -275,31 +295,34 @@ async fn a_file_over_the_limit_is_refused_and_nothing_is_kept() {
         Problem::FileTooLarge { max_megabytes: 1 }
     );
 
-    // Streamed without a length: refused once it is over, in words.
-    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = too_large
-        .as_bytes()
-        .chunks(64 * 1024)
-        .map(|chunk| Ok(chunk.to_vec()))
-        .collect();
-    let response = app
-        .http
-        .post(format!("{}recipient-files", app.url))
-        .header("Content-Type", "text/csv")
-        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
-            chunks,
-        )))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    let AppError::Invalid(errors) = response.json().await.unwrap() else {
-        panic!("the limit, in words");
-    };
-    assert_eq!(
-        errors[0].problem,
-        Problem::FileTooLarge { max_megabytes: 1 }
-    );
-    assert_eq!(kept(&app).await, (0, 0));
+    // Streamed without a length: refused once it is over, in words, a plain list or a CSV.
+    let csv = format!("phone,first_name\n{}", "0612345678,Ann\n".repeat(150_000));
+    for file in [too_large, csv] {
+        let chunks: Vec<Result<Vec<u8>, std::io::Error>> = file
+            .as_bytes()
+            .chunks(64 * 1024)
+            .map(|chunk| Ok(chunk.to_vec()))
+            .collect();
+        let response = app
+            .http
+            .post(format!("{}recipient-files", app.url))
+            .header("Content-Type", "text/csv")
+            .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+                chunks,
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let AppError::Invalid(errors) = response.json().await.unwrap() else {
+            panic!("the limit, in words");
+        };
+        assert_eq!(
+            errors[0].problem,
+            Problem::FileTooLarge { max_megabytes: 1 }
+        );
+        assert_eq!(kept(&app).await, (0, 0));
+    }
 }
 
 #[tokio::test]

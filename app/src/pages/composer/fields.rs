@@ -50,6 +50,9 @@ pub fn RecipientsField(
     recipients: RwSignal<String>,
     /// An uploaded list: it stands in for the box (`RecipientsFile` shows it).
     file: RwSignal<Option<String>>,
+    /// Counts the form's resets (see `ComposerForm::resets`).
+    #[prop(into)]
+    resets: Signal<u32>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     view! {
@@ -64,7 +67,7 @@ pub fn RecipientsField(
                 aria-invalid=invalid(errors)
                 aria-describedby="recipients-errors"
             ></textarea>
-            <RecipientsFile recipients file/>
+            <RecipientsFile recipients file resets/>
             <FieldErrors field=Field::Recipients messages=errors/>
         </div>
     }

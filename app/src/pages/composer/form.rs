@@ -15,6 +15,8 @@ pub struct ComposerForm {
     pub recipients: RwSignal<String>,
     /// An uploaded list in place of `recipients`: its id.
     pub recipients_file: RwSignal<Option<String>>,
+    /// How many times the form was cleared or filled: an upload under way is then forgotten.
+    pub resets: RwSignal<u32>,
     pub campaign_type: RwSignal<CampaignType>,
     pub sender: RwSignal<String>,
     pub send_at: RwSignal<String>,
@@ -43,6 +45,7 @@ impl ComposerForm {
             text: RwSignal::new(String::new()),
             recipients: RwSignal::new(String::new()),
             recipients_file: RwSignal::new(None),
+            resets: RwSignal::new(0),
             campaign_type: RwSignal::new(CampaignType::Premium),
             sender: RwSignal::new(String::new()),
             send_at: RwSignal::new(String::new()),
@@ -106,6 +109,7 @@ impl ComposerForm {
         self.recipients.set(request.recipients);
         // Only typed lists are filled in (a campaign's refused recipients).
         self.recipients_file.set(None);
+        self.resets.update(|n| *n += 1);
         self.campaign_type.set(request.campaign_type);
         self.sender.set(request.sender);
         self.send_at.set(request.send_at);
@@ -132,6 +136,7 @@ impl ComposerForm {
         self.text.set(String::new());
         self.recipients.set(String::new());
         self.recipients_file.set(None);
+        self.resets.update(|n| *n += 1);
         self.send_at.set(String::new());
         self.send_at_incomplete.set(false);
     }

@@ -46,6 +46,7 @@ pub fn ComposerPage() -> impl IntoView {
         text,
         recipients,
         recipients_file,
+        resets,
         campaign_type,
         purpose,
         sender,
@@ -167,7 +168,12 @@ pub fn ComposerPage() -> impl IntoView {
                 />
 
                 <MessageField text editor provider purpose providers errors=errors_for(Field::Text)/>
-                <RecipientsField recipients file=recipients_file errors=errors_for(Field::Recipients)/>
+                <RecipientsField
+                    recipients
+                    file=recipients_file
+                    resets
+                    errors=errors_for(Field::Recipients)
+                />
 
                 <CampaignKindFields provider campaign_type purpose/>
 
