@@ -25,7 +25,7 @@ pub fn RecipientsFile(
     /// Counts the form's resets ("new campaign", a form filled again): an upload under way is
     /// then forgotten.
     #[prop(into)]
-    resets: Signal<u32>,
+    resets: Signal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
@@ -33,17 +33,9 @@ pub fn RecipientsFile(
     let targets = RwSignal::new(Vec::<ColumnTarget>::new());
     // What the last file did: what it loaded (file name, rows or lines), or why it was not read.
     let note = RwSignal::new(None::<Result<(String, LoadedList), FileProblem>>);
-    // A file too large to load, being sent or sent.
-    let large = RwSignal::new_local(None::<LargeFile>);
-    Effect::new(move |seen: Option<u32>| {
-        let now = resets.get();
-        if seen.is_some_and(|seen| seen != now) {
-            large.set(None);
-            mapping.set(None);
-            note.set(None);
-        }
-        now
-    });
+    // A file too large to load, being sent or sent, with the form's resets when it was picked:
+    // once the form is reset it is no longer shown, and its view, gone, applies no answer.
+    let large = RwSignal::new_local(None::<(LargeFile, u64)>);
 
     let load = move |picked: PickedFile| {
         large.set(None);
@@ -104,7 +96,7 @@ pub fn RecipientsFile(
                     mapping.set(None);
                     file.set(None);
                     recipients.set(String::new());
-                    large.set(Some(picked));
+                    large.set(Some((picked, resets.get_untracked())));
                 })
             />
             <span data-testid="recipients-file-note" aria-live="polite">
@@ -125,7 +117,7 @@ pub fn RecipientsFile(
             let on_cancel = Callback::new(move |()| mapping.set(None));
             Suspend::new(column_mapping_view(m.file.name, m.cells, targets, on_apply, on_cancel))
         })}
-        {move || large.get().map(|picked| {
+        {move || large.get().filter(|(_, at)| *at == resets.get()).map(|(picked, _)| {
             let on_done = Callback::new(move |()| large.set(None));
             Suspend::new(large_file_view(picked, file, on_done))
         })}

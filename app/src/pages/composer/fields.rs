@@ -52,7 +52,7 @@ pub fn RecipientsField(
     file: RwSignal<Option<String>>,
     /// Counts the form's resets (see `ComposerForm::resets`).
     #[prop(into)]
-    resets: Signal<u32>,
+    resets: Signal<u64>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     view! {

@@ -16,7 +16,7 @@ pub struct ComposerForm {
     /// An uploaded list in place of `recipients`: its id.
     pub recipients_file: RwSignal<Option<String>>,
     /// How many times the form was cleared or filled: an upload under way is then forgotten.
-    pub resets: RwSignal<u32>,
+    pub resets: RwSignal<u64>,
     pub campaign_type: RwSignal<CampaignType>,
     pub sender: RwSignal<String>,
     pub send_at: RwSignal<String>,
