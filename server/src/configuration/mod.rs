@@ -167,6 +167,8 @@ pub struct SendingSettings {
     pub max_recipients: usize,
     /// Largest recipient file taken by upload, in megabytes.
     pub max_file_megabytes: u64,
+    /// Seconds an upload may go without a byte before it is cut (nothing kept).
+    pub upload_idle_seconds: u64,
     /// Provider requests of one campaign in flight at once.
     pub submit_concurrency: usize,
     /// Campaign hand-overs running at once (each a task of the server's); more wait their turn.
@@ -298,6 +300,7 @@ impl Settings {
             .set_default("sending.default_region", "FR")?
             .set_default("sending.max_recipients", 100_000)?
             .set_default("sending.max_file_megabytes", 64)?
+            .set_default("sending.upload_idle_seconds", 60)?
             .set_default("sending.submit_concurrency", 4)?
             .set_default("sending.max_handovers", 4)?
             .set_default("sending.rate_limit_patience_seconds", 300)?

@@ -31,7 +31,7 @@ pub use campaign_operations::CampaignOperations;
 pub use campaign_views::CampaignViews;
 pub use opt_out_list::OptOutList;
 pub use provider_accounts::ProviderAccounts;
-pub use recipient_files::RecipientFiles;
+pub use recipient_files::{FileLimits, RecipientFiles};
 pub use request_limits::PerPersonLimits;
 pub use scheduler::{Scheduler, SchedulingRules};
 pub use settings_view::{server_settings, SettingsView};

@@ -5,7 +5,6 @@
 use app::models::{AppError, Field, FieldError, Problem, RecipientFileSummary};
 use app::services::Actor;
 use axum::body::Body;
-use futures_util::TryStreamExt;
 use std::io::{self, BufReader, Read};
 use tokio::sync::mpsc;
 use tokio_util::io::{StreamReader, SyncIoBridge};
@@ -24,31 +23,37 @@ const PART_BYTES: usize = 1024 * 1024;
 /// Errors listed in an upload's answer; the rest are counted.
 pub const ERRORS_LISTED: usize = 100;
 
+/// What an upload may be.
+#[derive(Debug, Clone, Copy)]
+pub struct FileLimits {
+    pub max_bytes: u64,
+    /// Most recipients one campaign may name: a file with more is told so at once.
+    pub max_recipients: usize,
+    /// An upload with no byte for this long is cut (nothing kept), so that a stalled client
+    /// does not hold a reader for ever.
+    pub idle: std::time::Duration,
+}
+
 #[derive(Clone)]
 pub struct RecipientFiles {
     store: Store,
     clock: SharedClock,
     default_region: Region,
-    max_bytes: u64,
-    /// Most recipients one campaign may name: a file with more is told so at once.
-    max_recipients: usize,
+    limits: FileLimits,
 }
 
 impl RecipientFiles {
-    /// Files of at most `max_bytes` are taken.
     pub fn new(
         store: Store,
         clock: SharedClock,
         default_region: Region,
-        max_bytes: u64,
-        max_recipients: usize,
+        limits: FileLimits,
     ) -> Self {
         Self {
             store,
             clock,
             default_region,
-            max_bytes,
-            max_recipients,
+            limits,
         }
     }
 
@@ -67,12 +72,12 @@ impl RecipientFiles {
     }
 
     pub fn max_bytes(&self) -> u64 {
-        self.max_bytes
+        self.limits.max_bytes
     }
 
     /// The refusal of a file over `max_bytes`.
     pub fn too_large(&self) -> AppError {
-        let max_megabytes = self.max_bytes / 1024 / 1024;
+        let max_megabytes = self.limits.max_bytes / 1024 / 1024;
         let problem = Problem::FileTooLarge { max_megabytes };
         AppError::Invalid(vec![FieldError::new(Field::Recipients, problem)])
     }
@@ -112,7 +117,7 @@ impl RecipientFiles {
             Err(error) => Err(error),
         };
         match finished {
-            Ok(read) => Ok(read.summary(id, name, self.max_recipients)),
+            Ok(read) => Ok(read.summary(id, name, self.limits.max_recipients)),
             Err(error) => {
                 if let Err(error) = self.store.delete_recipient_file(&id).await {
                     tracing::warn!(%error, file = %id, "a failed upload's parts were not deleted");
@@ -147,10 +152,10 @@ impl RecipientFiles {
 
     /// Reads `body` on the blocking pool while its parts are written here, in order.
     async fn read_and_store(&self, id: &str, body: Body) -> Result<FileRead, AppError> {
-        let source = StreamReader::new(body.into_data_stream().map_err(io::Error::other));
+        let source = StreamReader::new(with_idle_limit(body, self.limits.idle));
         let (parts, mut written) = mpsc::channel::<Vec<u8>>(2);
         let region = self.default_region;
-        let max_bytes = self.max_bytes;
+        let max_bytes = self.limits.max_bytes;
         let reading = tokio::task::spawn_blocking(move || {
             let parts = PartWriter {
                 source: SyncIoBridge::new(source),
@@ -204,6 +209,27 @@ pub fn line_errors(bytes: &[u8], region: Region) -> Vec<FieldError> {
         ));
     }
     errors
+}
+
+/// `body`'s bytes, an error once none has come for `idle`.
+fn with_idle_limit(
+    body: Body,
+    idle: std::time::Duration,
+) -> std::pin::Pin<Box<dyn futures_util::Stream<Item = io::Result<axum::body::Bytes>> + Send>> {
+    let chunks =
+        futures_util::stream::unfold(Some(body.into_data_stream()), move |stream| async move {
+            let mut stream = stream?;
+            match tokio::time::timeout(idle, futures_util::StreamExt::next(&mut stream)).await {
+                Ok(Some(chunk)) => Some((chunk.map_err(io::Error::other), Some(stream))),
+                Ok(None) => None,
+                Err(_) => {
+                    let stalled =
+                        io::Error::new(io::ErrorKind::TimedOut, "no byte came for too long");
+                    Some((Err(stalled), None))
+                }
+            }
+        });
+    Box::pin(chunks)
 }
 
 /// What reading a file found.

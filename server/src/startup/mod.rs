@@ -25,8 +25,8 @@ use crate::sandbox::octopush::OctopushSandbox;
 use crate::sandbox::Sandboxes;
 use crate::services::{
     infobip_report_poller, server_settings, AuditLog, CampaignOperations, CampaignViews,
-    OptOutList, PerPersonLimits, ProviderAccounts, RecipientFiles, ReportIntake, Scheduler,
-    SchedulingRules, SettingsView,
+    FileLimits, OptOutList, PerPersonLimits, ProviderAccounts, RecipientFiles, ReportIntake,
+    Scheduler, SchedulingRules, SettingsView,
 };
 use crate::storage::{Claims, Store, StoreError};
 use crate::webhook_urls::WebhookUrls;
@@ -267,8 +267,11 @@ fn services(
         store.clone(),
         clock.clone(),
         default_region,
-        sending.max_file_megabytes.saturating_mul(1024 * 1024),
-        sending.max_recipients,
+        FileLimits {
+            max_bytes: sending.max_file_megabytes.saturating_mul(1024 * 1024),
+            max_recipients: sending.max_recipients,
+            idle: Duration::from_secs(sending.upload_idle_seconds.max(1)),
+        },
     );
     workers.add(
         "recipient-file-sweeper",

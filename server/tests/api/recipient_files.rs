@@ -1,6 +1,6 @@
 //! Recipient lists uploaded as files (`POST …/recipient-files`): read by line as they arrive,
-//! kept a day for their uploader, previewed and scheduled by id; nothing kept of an upload that
-//! is too large or cut.
+//! kept a day for their uploader, previewed and scheduled by id (their limits:
+//! `recipient_file_limits.rs`).
 
 use app::models::{
     AppError, CampaignPreview, DuplicateRecipient, Field, Problem, RecipientFileSummary, Role,
@@ -8,15 +8,13 @@ use app::models::{
 };
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use std::time::Duration;
-use tokio::io::AsyncWriteExt;
 
 use crate::access::{behind_portal, call_as, group_of, THE_TESTS_ARE_THE_PROXY};
 use crate::helpers::{spawn_app, spawn_app_with, test_settings, valid_request, TestApp};
 use crate::reconciliation::app_on_test_clock;
 
 /// What an upload answered: its status and JSON body.
-async fn upload_as(
+pub async fn upload_as(
     app: &TestApp,
     who: Option<(&str, Role)>,
     bytes: Vec<u8>,
@@ -52,7 +50,7 @@ fn from_file(id: &str) -> Value {
 }
 
 /// How many files, and parts of files, the database keeps.
-async fn kept(app: &TestApp) -> (i64, i64) {
+pub async fn kept(app: &TestApp) -> (i64, i64) {
     let store = app.store().await;
     let files = sqlx::query_scalar("SELECT COUNT(*) FROM recipient_files")
         .fetch_one(store.pool())
@@ -274,92 +272,6 @@ async fn a_file_is_kept_a_day() {
     // The next upload deletes it.
     upload(&app, b"0612345678\n").await;
     assert_eq!(kept(&app).await, (1, 1));
-}
-
-#[tokio::test]
-async fn a_file_over_the_limit_is_refused_and_nothing_is_kept() {
-    let mut settings = test_settings();
-    settings.sending.max_file_megabytes = 1;
-    let app = spawn_app_with(settings).await;
-    let line = "0612345678\n";
-    let too_large = line.repeat(2 * 1024 * 1024 / line.len());
-
-    // Announced: refused before it is read.
-    let (status, body) = upload_as(&app, None, too_large.clone().into_bytes()).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    let AppError::Invalid(errors) = serde_json::from_value(body).unwrap() else {
-        panic!("the limit, in words");
-    };
-    assert_eq!(
-        errors[0].problem,
-        Problem::FileTooLarge { max_megabytes: 1 }
-    );
-
-    // Streamed without a length: refused once it is over, in words, a plain list or a CSV.
-    let csv = format!("phone,first_name\n{}", "0612345678,Ann\n".repeat(150_000));
-    for file in [too_large, csv] {
-        let chunks: Vec<Result<Vec<u8>, std::io::Error>> = file
-            .as_bytes()
-            .chunks(64 * 1024)
-            .map(|chunk| Ok(chunk.to_vec()))
-            .collect();
-        let response = app
-            .http
-            .post(format!("{}recipient-files", app.url))
-            .header("Content-Type", "text/csv")
-            .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
-                chunks,
-            )))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-        let AppError::Invalid(errors) = response.json().await.unwrap() else {
-            panic!("the limit, in words");
-        };
-        assert_eq!(
-            errors[0].problem,
-            Problem::FileTooLarge { max_megabytes: 1 }
-        );
-        assert_eq!(kept(&app).await, (0, 0));
-    }
-}
-
-#[tokio::test]
-async fn an_upload_cut_half_way_keeps_nothing() {
-    let app = spawn_app().await;
-    let address = app.url.trim_start_matches("http://").trim_end_matches('/');
-    let mut socket = tokio::net::TcpStream::connect(address).await.unwrap();
-    let head = format!(
-        "POST /recipient-files?name=cut.csv HTTP/1.1\r\nHost: {address}\r\n\
-         Content-Type: text/csv\r\nContent-Length: 10000000\r\n\r\n"
-    );
-    socket.write_all(head.as_bytes()).await.unwrap();
-    socket
-        .write_all("0612345678\n".repeat(200_000).as_bytes())
-        .await
-        .unwrap();
-    // Once the server has written a part of it…
-    let mut left = kept(&app).await;
-    for _ in 0..100 {
-        if left.1 > 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        left = kept(&app).await;
-    }
-    assert_eq!(left.0, 1, "the upload started");
-    assert!(left.1 > 0, "a part was written");
-    drop(socket);
-    // …it notices the cut, then deletes what it wrote.
-    for _ in 0..50 {
-        if left == (0, 0) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        left = kept(&app).await;
-    }
-    assert_eq!(left, (0, 0));
 }
 
 #[tokio::test]

@@ -1,0 +1,129 @@
+//! The recipient list reader's tests (`recipients.rs`).
+
+use super::*;
+use crate::domain::parse_errors::{PhoneNumberError, SendTimeError};
+use app::models::Field;
+
+fn fr() -> Region {
+    Region::parse("FR").unwrap()
+}
+
+#[test]
+fn reports_bad_lines_by_number_and_keeps_the_first_of_duplicates() {
+    let list = parse_recipients(
+        "06 12 34 56 78\n\nnot a number\n+33612345678\n+12125550123\n",
+        fr(),
+    );
+    let numbers: Vec<_> = list
+        .recipients
+        .iter()
+        .map(|r| (r.line, r.number.e164()))
+        .collect();
+    assert_eq!(numbers, vec![(1, "+33612345678"), (5, "+12125550123")]);
+    assert_eq!(
+        list.duplicates,
+        vec![DuplicateRecipient {
+            line: 4,
+            first_line: 1,
+            number: "+33612345678".into()
+        }]
+    );
+    assert_eq!(list.errors.len(), 1);
+    assert_eq!(list.errors[0].line, Some(3));
+    assert_eq!(list.errors[0].field, Field::Recipients);
+}
+
+#[test]
+fn columns_named_ignore_are_skipped_however_many() {
+    let list = parse_recipients(
+        "ignore;phone;ignore;first_name\nLyon;0612345678;x;Ana\n",
+        fr(),
+    );
+    assert_eq!(list.errors, vec![]);
+    assert_eq!(list.recipients[0].number.e164(), "+33612345678");
+    let fields: Vec<(&str, &str)> = list.recipients[0].fields.iter().collect();
+    assert_eq!(fields, vec![("first_name", "Ana")]);
+}
+
+#[test]
+fn a_csv_list_carries_placeholder_values_and_time_zones() {
+    let list = parse_recipients(
+        "Phone,First Name,param1,time_zone\n06 12 34 56 78,Michał,A-12,\n\"+1 212 555 0123\",Ann,B-7,America/New_York\n",
+        fr(),
+    );
+    assert!(list.errors.is_empty(), "{:?}", list.errors);
+    let [first, second] = list.recipients.as_slice() else {
+        panic!("two recipients")
+    };
+    assert_eq!((first.line, second.line), (2, 3));
+    assert_eq!(first.fields.get("first_name"), Some("Michał"));
+    assert_eq!(second.fields.get("param1"), Some("B-7"));
+    assert_eq!(
+        (first.zone, second.zone),
+        (None, Some(chrono_tz::America::New_York))
+    );
+}
+
+#[test]
+fn csv_errors_name_the_line_and_the_column() {
+    let list = parse_recipients(
+        "phone;first_name;time_zone\n0612345678;Ann\n0612345679;Bob;Mars/Olympus\nhello;Eve;\n0612345678;Ann;\n",
+        fr(),
+    );
+    let lines: Vec<_> = list.errors.iter().map(|e| e.line.unwrap()).collect();
+    assert_eq!(lines, vec![2, 3, 4]);
+    assert_eq!(
+        list.errors[0].problem,
+        Problem::ValueCount {
+            values: 2,
+            columns: 3
+        }
+    );
+    assert_eq!(
+        list.errors[1].problem,
+        Problem::RecipientZone(SendTimeError::UnknownZone("Mars/Olympus".into()))
+    );
+    assert_eq!(list.recipients.len(), 1);
+
+    let unknown = parse_recipients("phone,nickname\n0612345678,Al\n", fr());
+    assert_eq!(unknown.errors.len(), 1);
+    assert_eq!(unknown.errors[0].line, Some(1));
+    assert_eq!(
+        unknown.errors[0].problem,
+        Problem::UnknownColumn("nickname".into())
+    );
+}
+
+#[test]
+fn a_csv_phone_cell_with_two_numbers_or_stray_text_is_an_error_on_its_line() {
+    let list = parse_recipients(
+        "phone,first_name\n0611111111,Ann\n\"0612345678, 0698765432\",Bob\n0612345678;0698765432,Eve\n+33612345678 x12,Al\n",
+        fr(),
+    );
+    assert_eq!(list.recipients.len(), 1);
+    let errors: Vec<_> = list
+        .errors
+        .iter()
+        .map(|e| (e.line, e.problem.clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            (
+                Some(3),
+                Problem::SeveralValuesInPhoneCell("0612345678, 0698765432".into())
+            ),
+            (
+                Some(4),
+                Problem::SeveralValuesInPhoneCell("0612345678;0698765432".into())
+            ),
+            (
+                Some(5),
+                Problem::Phone(PhoneNumberError::StrayCharacter {
+                    input: "+33612345678 x12".into(),
+                    character: 'x'
+                })
+            ),
+        ]
+    );
+}
