@@ -243,7 +243,8 @@ pub fn head_text(head: &[u8]) -> String {
     String::from_utf8_lossy(head.strip_prefix(UTF8_BOM).unwrap_or(head)).into_owned()
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The byte-order mark spreadsheets put before UTF-8 text: no part of the first cell.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, Read};
 
 use super::column_mapping::{
     header_cells, names_phone_column, normalise_header, IGNORED_COLUMN, PHONE_COLUMNS,
-    TIME_ZONE_COLUMN,
+    TIME_ZONE_COLUMN, UTF8_BOM,
 };
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
@@ -137,8 +137,6 @@ pub fn read_recipients(
     }
     Ok(list.finish())
 }
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub(super) fn line_number(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)

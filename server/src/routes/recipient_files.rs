@@ -6,14 +6,14 @@
 use app::models::{AppError, LimitedAction, Right};
 use axum::body::Body;
 use axum::extract::{Query, State};
-use axum::http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
 use super::error_status::status_of;
-use super::request_origin::{self, Refused};
+use super::request_origin::{self, Refused, POSTCARD};
 use super::server_fns::ServerFnState;
 use super::sign_in;
 use crate::identity::SessionUse;
@@ -37,7 +37,7 @@ pub async fn upload(
     let encoding = Encoding::asked(&parts.headers);
     // A page of another origin cannot send `text/csv` without the browser asking first, nor
     // any body from our origin.
-    if !is_csv(&parts.headers) {
+    if !request_origin::has_media_type(&parts.headers, "text/csv") {
         let reason = "a recipient file is sent as the request's body, with Content-Type: text/csv";
         return (StatusCode::UNSUPPORTED_MEDIA_TYPE, reason).into_response();
     }
@@ -97,11 +97,7 @@ enum Encoding {
 
 impl Encoding {
     fn asked(headers: &HeaderMap) -> Self {
-        let postcard = headers
-            .get(ACCEPT)
-            .and_then(|accept| accept.to_str().ok())
-            .is_some_and(|accept| accept.contains(POSTCARD));
-        if postcard {
+        if request_origin::asks_for_postcard(headers) {
             Encoding::Postcard
         } else {
             Encoding::Json
@@ -122,19 +118,9 @@ impl Encoding {
     }
 }
 
-const POSTCARD: &str = "application/x-postcard";
-
 fn announced_length(headers: &HeaderMap) -> Option<u64> {
     headers
         .get(CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse().ok())
-}
-
-fn is_csv(headers: &HeaderMap) -> bool {
-    headers
-        .get(CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split(';').next())
-        .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/csv"))
 }

@@ -5,7 +5,7 @@
 //! schedule, cancel or change anything in their name. A GET function changes nothing and answers
 //! everyone the same (`docs/architecture.md`).
 
-use axum::http::header::{CONTENT_TYPE, HOST, ORIGIN};
+use axum::http::header::{ACCEPT, CONTENT_TYPE, HOST, ORIGIN};
 use axum::http::{HeaderMap, Method, StatusCode};
 
 /// Why a request is refused before it reaches a server function.
@@ -61,9 +61,23 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
+    has_media_type(headers, "application/json")
+}
+
+/// Whether the body is of `media` (`Content-Type`, parameters aside).
+pub fn has_media_type(headers: &HeaderMap, media: &str) -> bool {
     header(headers, CONTENT_TYPE.as_str())
         .and_then(|value| value.split(';').next())
-        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+        .is_some_and(|given| given.trim().eq_ignore_ascii_case(media))
+}
+
+/// The server functions' answer encoding, which the app's own pages ask for in `Accept`.
+pub const POSTCARD: &str = "application/x-postcard";
+
+/// Whether the request comes from the app's pages, which ask for `POSTCARD`: they are answered
+/// errors they can say in the user's language.
+pub fn asks_for_postcard(headers: &HeaderMap) -> bool {
+    header(headers, ACCEPT.as_str()).is_some_and(|accept| accept.contains(POSTCARD))
 }
 
 /// A browser says where a request comes from in `Origin` (and `Sec-Fetch-Site`); it must name

@@ -45,11 +45,7 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
     };
     // The app's own pages ask for the server functions' encoding: they are answered an error
     // they can say in the user's language; any other client, the reason in words.
-    let from_the_app = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|accept| accept.to_str().ok())
-        .is_some_and(|accept| accept.contains("application/x-postcard"));
+    let from_the_app = request_origin::asks_for_postcard(request.headers());
     let actor = match sign_in::identify(
         &state.gate,
         request.extensions(),

@@ -91,11 +91,7 @@ impl Scheduler {
         request: ScheduleRequest,
         now: DateTime<Utc>,
     ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
-        let _turn = self
-            .heavy_work
-            .acquire()
-            .await
-            .expect("the semaphore is never closed");
+        let _turn = self.heavy_turn().await;
         let rules = self.rules.order.clone();
         // The provider's own horizon, as its capabilities declare it (an unknown provider is
         // reported once the form is read).
@@ -117,6 +113,14 @@ impl Scheduler {
         })
         .await?;
         Ok((order, plan, provider))
+    }
+
+    /// A turn at reading or planning a list (one per core; more wait).
+    async fn heavy_turn(&self) -> tokio::sync::SemaphorePermit<'_> {
+        self.heavy_work
+            .acquire()
+            .await
+            .expect("the semaphore is never closed")
     }
 
     /// Opt-outs always; the frequency cap for marketing.
@@ -166,11 +170,7 @@ impl Scheduler {
             return Err(AppError::Invalid(vec![problem]));
         }
         // Read back a few at a time, as lists are read: each holds a whole file.
-        let _turn = self
-            .heavy_work
-            .acquire()
-            .await
-            .expect("the semaphore is never closed");
+        let _turn = self.heavy_turn().await;
         let bytes = self.files.content(actor, &id).await?;
         request.recipients = match String::from_utf8(bytes) {
             Ok(text) => text,
