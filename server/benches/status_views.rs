@@ -14,8 +14,9 @@ use sms_scheduler_server::configuration::Settings;
 use sms_scheduler_server::domain::{CampaignType, Encoding, OutsideWindow, Purpose};
 use sms_scheduler_server::startup::Application;
 use sms_scheduler_server::storage::{
-    NewCampaign, NewRecipient, NewSubmission, ReportKey, StatusReport, Store,
+    NewCampaign, NewRecipient, NewSubmission, RecipientPlace, ReportKey, StatusReport, Store,
 };
+use std::sync::Arc;
 use std::time::Instant;
 
 const RECIPIENTS: usize = 1_000_000;
@@ -59,11 +60,14 @@ async fn seed(store: &Store, recipients: usize) {
         let numbers: Vec<String> = (first..(first + PER_REQUEST).min(recipients))
             .map(|i| format!("+336{i:08}"))
             .collect();
-        for (index, number) in numbers.iter().enumerate() {
+        let shared_id: Arc<str> = Arc::from(id.as_str());
+        for (index, number) in (0_u32..).zip(&numbers) {
             rows.push(NewRecipient {
-                id: format!("{id}-{index}"),
-                submission_id: Some(id.clone()),
-                line: u32::try_from(first + index + 1).unwrap(),
+                place: RecipientPlace::InRequest {
+                    submission_id: shared_id.clone(),
+                    index,
+                },
+                line: u32::try_from(first).unwrap() + index + 1,
                 phone: number.clone(),
                 parts: 1,
                 encoding: Encoding::Gsm7,
@@ -94,8 +98,7 @@ async fn seed(store: &Store, recipients: usize) {
     for n in 0..REPORTED {
         let line = n * recipients / REPORTED + 1;
         rows.push(NewRecipient {
-            id: format!("bench-left-out-{n}"),
-            submission_id: None,
+            place: RecipientPlace::LeftOut,
             line: u32::try_from(line).unwrap(),
             phone: format!("+337{n:08}"),
             parts: 1,

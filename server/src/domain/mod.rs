@@ -10,6 +10,7 @@ pub use app::domain::{
 pub mod approval_rules;
 pub mod campaign_name;
 pub mod campaign_plan;
+pub mod ledger_keys;
 pub mod opt_out_mention;
 pub mod order;
 pub mod phone;

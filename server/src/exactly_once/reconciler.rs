@@ -242,7 +242,11 @@ impl Reconciler {
     ) -> Result<Settled, StoreError> {
         let request = PreparedRequest {
             key: submission.idempotency_key.clone(),
-            body: submission.request_body.clone().unwrap_or_default(),
+            body: submission
+                .request_body
+                .as_deref()
+                .unwrap_or_default()
+                .into(),
             contacts: contacts(submission),
         };
         match provider.send(&request).await {

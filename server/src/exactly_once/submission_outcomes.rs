@@ -4,7 +4,8 @@
 use app::models::{EventSource, Notice, RecipientStatus};
 
 use crate::clock::SharedClock;
-use crate::providers::{recipient_key, Accepted, ProviderError};
+use crate::domain::ledger_keys::recipient_key;
+use crate::providers::{Accepted, ProviderError};
 use crate::storage::{ReportKey, StatusReport, Store, StoreError, SubmissionStatus};
 
 #[derive(Clone)]

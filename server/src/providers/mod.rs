@@ -13,7 +13,6 @@ pub use balance_cache::{BalanceCache, BalanceRead};
 pub use http::{backoff, client as http_client};
 pub use metered::Metered;
 pub use provider::{
-    recipient_key, Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError,
-    SmsProvider,
+    Accepted, FailureKind, Lookup, PartPrice, PreparedRequest, ProviderError, SmsProvider,
 };
 pub use set::ProviderSet;

@@ -7,12 +7,7 @@ use app::models::{
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-
-/// The key the `index`-th recipient of the submission named `submission_key` is known by, in our
-/// ledger and at providers that take per-message ids (Infobip echoes it as `messageId`).
-pub fn recipient_key(submission_key: &str, index: usize) -> String {
-    format!("{submission_key}-{index}")
-}
+use std::sync::Arc;
 
 /// What a provider accepted.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +53,9 @@ pub struct PartPrice {
 pub struct PreparedRequest {
     /// The key the provider sees (Octopush `request_id`, Infobip `bulkId`).
     pub key: String,
-    /// The JSON body, as sent.
-    pub body: String,
+    /// The JSON body, as sent. Shared with the submission's row that keeps it for a resend
+    /// (a long list's requests are tens of megabytes).
+    pub body: Arc<str>,
     pub contacts: u32,
 }
 

@@ -6,18 +6,12 @@ use crate::domain::provider_options::OrderOptions;
 use crate::domain::Purpose;
 use app::models::{Approval, Notice, RecipientStatus};
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
 
-use crate::providers::{recipient_key, PreparedRequest};
-use crate::storage::{CampaignOptions, Claim, NewCampaign, NewRecipient, NewSubmission};
-
-/// The id of a recipient left out before submission. A line can hold several numbers, so the
-/// number (E.164 digits) is part of it: the line alone would give two of them one id.
-fn excluded_id(campaign_id: &str, line: u32, number: &str) -> String {
-    format!(
-        "{campaign_id}-line{line}-{}",
-        number.trim_start_matches('+')
-    )
-}
+use crate::providers::PreparedRequest;
+use crate::storage::{
+    CampaignOptions, Claim, NewCampaign, NewRecipient, NewSubmission, RecipientPlace,
+};
 
 pub struct CampaignRows {
     pub campaign: NewCampaign,
@@ -47,12 +41,15 @@ pub fn campaign_rows(
     let mut submission_rows = Vec::with_capacity(submissions.len());
     for submission in submissions {
         let mut numbers = Vec::with_capacity(submission.batch.members.len());
-        for (index, &member) in submission.batch.members.iter().enumerate() {
+        let submission_id: Arc<str> = Arc::from(submission.id.as_str());
+        for (index, &member) in (0_u32..).zip(&submission.batch.members) {
             let planned = &plan.recipients[member];
             numbers.push(planned.number.clone());
             recipients.push(NewRecipient {
-                id: recipient_key(&submission.id, index),
-                submission_id: Some(submission.id.clone()),
+                place: RecipientPlace::InRequest {
+                    submission_id: submission_id.clone(),
+                    index,
+                },
                 line: planned.line,
                 phone: planned.number.clone(),
                 parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
@@ -88,8 +85,7 @@ pub fn campaign_rows(
     }
     for (planned, reason) in plan.excluded() {
         recipients.push(NewRecipient {
-            id: excluded_id(campaign_id, planned.line, &planned.number),
-            submission_id: None,
+            place: RecipientPlace::LeftOut,
             line: planned.line,
             phone: planned.number.clone(),
             parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),

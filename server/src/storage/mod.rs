@@ -33,7 +33,7 @@ pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::{HeldRecipient, OptOut, OptOutChange, OptOutMark};
 pub use recipient_files::{NewRecipientFile, StoredRecipientFile};
-pub use recipients::{NewRecipient, RecipientRecord};
+pub use recipients::{NewRecipient, RecipientPlace, RecipientRecord};
 pub use schema::SchemaState;
 pub use sessions::{SignInAttempt, StoredSession, SIGN_IN_PATIENCE};
 pub use stored::stored_instant;

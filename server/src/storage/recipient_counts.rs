@@ -44,7 +44,7 @@ pub(super) async fn count_new(
 ) -> Result<(), sqlx::Error> {
     let mut counts: BTreeMap<(&str, &str), (RecipientStatus, i64)> = BTreeMap::new();
     for recipient in recipients {
-        let key = submission_key(recipient.submission_id.as_deref());
+        let key = submission_key(recipient.submission_id());
         let status = recipient.status;
         counts
             .entry((key, status.as_str()))

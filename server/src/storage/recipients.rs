@@ -1,11 +1,13 @@
 //! A campaign's recipients: written in bulk with the campaign, read a page at a time, and the
 //! marketing sends the frequency cap counts.
 
+use crate::domain::ledger_keys::{left_out_key, recipient_key};
 use crate::domain::Encoding;
 use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::Row;
+use std::sync::Arc;
 
 use super::stored::{stored, stored_instant, stored_status};
 use super::{Backend, Store, StoreError};
@@ -21,7 +23,7 @@ const RECIPIENT_COLUMNS: &str = "id, campaign_id, submission_id, line, phone, pa
 /// One recipient row as the INSERT's JSON carries it, keys named as the columns.
 #[derive(Serialize)]
 struct RecipientRow<'a> {
-    id: &'a str,
+    id: String,
     campaign_id: &'a str,
     submission_id: Option<&'a str>,
     line: i64,
@@ -64,9 +66,7 @@ fn recipients_insert(backend: Backend) -> String {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewRecipient {
-    pub id: String,
-    /// `None` for a recipient left out before submission.
-    pub submission_id: Option<String>,
+    pub place: RecipientPlace,
     pub line: u32,
     pub phone: String,
     pub parts: u32,
@@ -76,6 +76,37 @@ pub struct NewRecipient {
     pub status: RecipientStatus,
     pub reason: Option<String>,
     pub warnings: Vec<String>,
+}
+
+/// Where a new recipient stands, which its ledger id is made from as its row is written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecipientPlace {
+    /// The `index`-th recipient of a provider request. The request's id is shared by its
+    /// recipients, not copied for each: a long list's rows are all held until they are written.
+    InRequest { submission_id: Arc<str>, index: u32 },
+    /// Left out before any request.
+    LeftOut,
+}
+
+impl NewRecipient {
+    /// The provider request it is in, if any.
+    pub fn submission_id(&self) -> Option<&str> {
+        match &self.place {
+            RecipientPlace::InRequest { submission_id, .. } => Some(submission_id),
+            RecipientPlace::LeftOut => None,
+        }
+    }
+
+    /// Its id in the ledger, within `campaign_id`.
+    pub fn id(&self, campaign_id: &str) -> String {
+        match &self.place {
+            RecipientPlace::InRequest {
+                submission_id,
+                index,
+            } => recipient_key(submission_id, *index as usize),
+            RecipientPlace::LeftOut => left_out_key(campaign_id, self.line, &self.phone),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -105,9 +136,9 @@ pub(super) async fn insert_recipients(
         let rows: Vec<RecipientRow> = chunk
             .iter()
             .map(|r| RecipientRow {
-                id: &r.id,
+                id: r.id(campaign_id),
                 campaign_id,
-                submission_id: r.submission_id.as_deref(),
+                submission_id: r.submission_id(),
                 line: i64::from(r.line),
                 phone: &r.phone,
                 parts: i64::from(r.parts),

@@ -3,6 +3,7 @@
 use app::models::{ProviderId, ScheduleProgress};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
+use std::sync::Arc;
 
 use super::claims::Claim;
 use super::stored::{stored, stored_instant};
@@ -60,7 +61,7 @@ pub struct NewSubmission {
     pub simulation: bool,
     pub created_at: DateTime<Utc>,
     /// The provider request as it will be sent, for a resend after a crash.
-    pub request_body: Option<String>,
+    pub request_body: Option<Arc<str>>,
     /// The instance that is about to send it, so that no other one reconciles it meanwhile.
     pub claim: Option<Claim>,
 }

@@ -4,7 +4,9 @@
 use app::models::{CampaignState, ProviderId, RecipientStatus};
 use chrono::{Duration, Utc};
 use sms_scheduler_server::domain::{CampaignType, Encoding, OutsideWindow, Purpose};
-use sms_scheduler_server::storage::{CampaignListQuery, NewCampaign, NewRecipient, Store};
+use sms_scheduler_server::storage::{
+    CampaignListQuery, NewCampaign, NewRecipient, RecipientPlace, Store,
+};
 
 pub fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCampaign {
     NewCampaign {
@@ -30,10 +32,9 @@ pub fn campaign(id: &str, provider: &str, text: &str, minutes_ago: i64) -> NewCa
     }
 }
 
-fn recipient(campaign: &str, line: u32, phone: &str, status: RecipientStatus) -> NewRecipient {
+fn recipient(line: u32, phone: &str, status: RecipientStatus) -> NewRecipient {
     NewRecipient {
-        id: format!("{campaign}-{line}"),
-        submission_id: None,
+        place: RecipientPlace::LeftOut,
         line,
         phone: phone.into(),
         parts: 1,
@@ -84,13 +85,8 @@ pub async fn campaign_list_suite(store: &Store) {
     ];
     for (id, provider, text, minutes_ago, statuses) in campaigns {
         let recipients = [
-            recipient(
-                id,
-                1,
-                &format!("+3361234{}", 5670 + minutes_ago),
-                statuses[0],
-            ),
-            recipient(id, 2, "+33698765432", statuses[1]),
+            recipient(1, &format!("+3361234{}", 5670 + minutes_ago), statuses[0]),
+            recipient(2, "+33698765432", statuses[1]),
         ];
         let named = NewCampaign {
             name: match id {

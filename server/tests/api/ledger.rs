@@ -5,7 +5,7 @@ use chrono::{Duration, TimeZone, Utc};
 use sms_scheduler_server::domain::{CampaignType, Encoding, OptOutSource, OutsideWindow, Purpose};
 use sms_scheduler_server::storage::{
     CampaignOptions, InboundMessage, NewCampaign, NewRecipient, NewSubmission, OptOutChange,
-    ReportKey, ReportOutcome, StatusReport, Store,
+    RecipientPlace, ReportKey, ReportOutcome, StatusReport, Store,
 };
 
 pub fn campaign(id: &str, recipients: usize) -> NewCampaign {
@@ -32,16 +32,22 @@ pub fn campaign(id: &str, recipients: usize) -> NewCampaign {
     }
 }
 
+/// A recipient row: the `index`-th of request `submission` (its id `<submission>-<index>`), or
+/// left out when `None`.
 pub fn recipient(
-    id: &str,
-    submission: Option<&str>,
+    submission: Option<(&str, u32)>,
     line: u32,
     phone: &str,
     status: RecipientStatus,
 ) -> NewRecipient {
     NewRecipient {
-        id: id.into(),
-        submission_id: submission.map(str::to_owned),
+        place: match submission {
+            Some((id, index)) => RecipientPlace::InRequest {
+                submission_id: id.into(),
+                index,
+            },
+            None => RecipientPlace::LeftOut,
+        },
         line,
         phone: phone.into(),
         parts: 1,
@@ -102,8 +108,7 @@ pub async fn ledger_suite(store: &Store) {
         .enumerate()
         .map(|(i, p)| {
             recipient(
-                &format!("s1-{i}"),
-                Some("s1"),
+                Some(("s1", i as u32)),
                 i as u32 + 1,
                 p,
                 RecipientStatus::Pending,
@@ -111,7 +116,6 @@ pub async fn ledger_suite(store: &Store) {
         })
         .collect();
     rows.push(recipient(
-        "c1-line1204",
         None,
         1204,
         "+33699999999",

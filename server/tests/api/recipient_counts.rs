@@ -54,10 +54,8 @@ pub async fn concurrent_reports_suite(store: &Store) {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let id = format!("race-{i}");
             recipient(
-                &id,
-                Some("race-s"),
+                Some(("race-s", i as u32)),
                 i as u32 + 1,
                 p,
                 RecipientStatus::Pending,
@@ -92,7 +90,7 @@ pub async fn concurrent_reports_suite(store: &Store) {
     let mut reports = Vec::new();
     for i in 0..phones.len() {
         for (minute, status) in statuses.iter().enumerate() {
-            let key = ReportKey::RecipientId(format!("race-{i}"));
+            let key = ReportKey::RecipientId(format!("race-s-{i}"));
             let mut sent = report(key, *status, minute as u32);
             sent.detail = Some(format!("{i}-{minute}"));
             reports.push(sent);
@@ -128,26 +126,18 @@ pub async fn filtered_pages_suite(store: &Store) {
     for line in 1..=60_u32 {
         let request = (line % 3) as usize;
         let phone = format!("+3363{line:07}");
+        let index = u32::try_from(phones[request].len()).unwrap();
         phones[request].push(phone.clone());
-        let id = format!("{}-{line}", requests[request]);
         rows.push(recipient(
-            &id,
-            Some(requests[request]),
+            Some((requests[request], index)),
             line,
             &phone,
             RecipientStatus::Pending,
         ));
     }
     for line in [61, 62] {
-        let id = format!("pages-left-out-{line}");
         let phone = format!("+3364{line:07}");
-        rows.push(recipient(
-            &id,
-            None,
-            line,
-            &phone,
-            RecipientStatus::Excluded,
-        ));
+        rows.push(recipient(None, line, &phone, RecipientStatus::Excluded));
     }
     let submissions: Vec<_> = requests
         .iter()
@@ -173,8 +163,9 @@ pub async fn filtered_pages_suite(store: &Store) {
             .await
             .unwrap();
     }
-    // Two delivered, in two requests: 2 of 62.
-    for id in ["pages-b-4", "pages-c-59"] {
+    // Two delivered, in two requests: 2 of 62 (lines 4 and 59, the second of request b and
+    // the twentieth of request c).
+    for id in ["pages-b-1", "pages-c-19"] {
         let key = ReportKey::RecipientId(id.into());
         store
             .apply_report(&report(key, RecipientStatus::Delivered, 1))

@@ -3,7 +3,7 @@
 use crate::domain::order::{PersonalisedRecipient, SmsOrder};
 use chrono::Utc;
 
-use crate::providers::recipient_key;
+use crate::domain::ledger_keys::recipient_key;
 
 use super::wire::{
     format_send_at, Content, DeliveryReporting, Destination, Message, MessageOptions,

@@ -136,7 +136,9 @@ impl SmsProvider for OctopushProvider {
         let request = mapping::send_request(order, key);
         PreparedRequest {
             key: key.to_owned(),
-            body: serde_json::to_string(&request).expect("the request serialises"),
+            body: serde_json::to_string(&request)
+                .expect("the request serialises")
+                .into(),
             contacts: u32::try_from(request.recipients.len()).unwrap_or(u32::MAX),
         }
     }

@@ -180,7 +180,9 @@ impl SmsProvider for InfobipProvider {
         let request = mapping::send_request(order, key, self.delivery_webhook.as_deref());
         PreparedRequest {
             key: key.to_owned(),
-            body: serde_json::to_string(&request).expect("the request serialises"),
+            body: serde_json::to_string(&request)
+                .expect("the request serialises")
+                .into(),
             contacts: u32::try_from(order.recipients.len()).unwrap_or(u32::MAX),
         }
     }
