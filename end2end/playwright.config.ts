@@ -55,6 +55,8 @@ export default defineConfig({
         ...common,
         SMS_SCHEDULER__SERVER__LISTEN: EMBEDDED.listen,
         SMS_SCHEDULER__DATABASE__URL: 'sqlite://.data/embedded/sms-scheduler.db',
+        // Small enough for a test to pick a file over it (large-recipient-file.spec.ts).
+        SMS_SCHEDULER__SENDING__MAX_FILE_MEGABYTES: '8',
       },
     },
     {

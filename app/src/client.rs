@@ -2,25 +2,40 @@
 
 /// Name of the `<meta>` the server writes into the shell with its base path (e.g. `/tools/sms`).
 pub const BASE_PATH_META: &str = "sms-scheduler-base-path";
+/// Name of the `<meta>` with the largest recipient file the server takes, in bytes.
+pub const MAX_FILE_BYTES_META: &str = "sms-scheduler-max-file-bytes";
 
-/// The base path the app is served under; empty at the site root.
-pub fn base_path() -> String {
+/// The content of the shell's `<meta name="{name}">`.
+fn shell_meta(name: &str) -> Option<String> {
     #[cfg(feature = "csr")]
     {
         web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| {
                 document
-                    .query_selector(&format!("meta[name=\"{BASE_PATH_META}\"]"))
+                    .query_selector(&format!("meta[name=\"{name}\"]"))
                     .ok()
                     .flatten()
             })
             .and_then(|element| element.get_attribute("content"))
-            .map(|path| path.trim_end_matches('/').to_owned())
-            .unwrap_or_default()
     }
     #[cfg(not(feature = "csr"))]
-    String::new()
+    {
+        let _ = name;
+        None
+    }
+}
+
+/// The base path the app is served under; empty at the site root.
+pub fn base_path() -> String {
+    shell_meta(BASE_PATH_META)
+        .map(|path| path.trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+/// The largest recipient file the server takes, when the shell says.
+pub fn max_file_bytes() -> Option<u64> {
+    shell_meta(MAX_FILE_BYTES_META)?.parse().ok()
 }
 
 /// An app route (`/campaigns`) as a link under the base path (`/tools/sms/campaigns`): the

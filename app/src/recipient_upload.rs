@@ -33,13 +33,20 @@ impl UploadProgress {
     }
 }
 
-/// Sends `upload`, reporting each step to `progress`; what the server read, or why it took
-/// nothing.
+/// Sends `upload`, reporting each step to `progress`, which says whether the upload is still
+/// wanted: once it is not (the form was reset, another file picked), the sending is stopped and
+/// the server keeps nothing of it. What the server read, or why it took nothing.
 #[leptos::lazy]
 pub async fn upload_recipient_file(
     upload: FileUpload,
-    progress: Callback<UploadProgress>,
+    progress: Callback<UploadProgress, bool>,
 ) -> Result<RecipientFileSummary, AppError> {
+    // Over the server's limit: said at once, rather than after sending as much.
+    if let Some(max_bytes) = crate::client::max_file_bytes() {
+        if upload.bytes > max_bytes as f64 {
+            return Err(AppError::file_too_large(max_bytes));
+        }
+    }
     #[cfg(feature = "csr")]
     {
         send(upload, progress).await
@@ -54,7 +61,7 @@ pub async fn upload_recipient_file(
 #[cfg(feature = "csr")]
 async fn send(
     upload: FileUpload,
-    progress: Callback<UploadProgress>,
+    progress: Callback<UploadProgress, bool>,
 ) -> Result<RecipientFileSummary, AppError> {
     use leptos::prelude::Callable;
     use wasm_bindgen::closure::Closure;
@@ -79,12 +86,17 @@ async fn send(
         .set_request_header("Accept", "application/x-postcard")
         .map_err(|_| failed("no accept"))?;
     request.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+    let sent = request.clone();
     let on_progress =
         Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
-            progress.run(UploadProgress {
+            let wanted = progress.run(UploadProgress {
                 sent: event.loaded(),
                 total: event.total(),
             });
+            // A cut upload is deleted by the server; its answer goes nowhere.
+            if !wanted {
+                let _ = sent.abort();
+            }
         });
     let sending = request.upload().map_err(|_| failed("no progress"))?;
     sending.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));

@@ -91,19 +91,81 @@ test('a smaller file picked after a large one replaces it, mapped or cancelled',
 
 test('the sending of a large file shows how far it has gone', async ({ page }) => {
   await openComposer(page);
-  // Chromium's network throttling (the project's one browser).
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  // 400 KB/s up: a megabyte and more takes a few seconds.
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 20,
-    downloadThroughput: 10_000_000 / 8,
-    uploadThroughput: 400 * 1024,
-  });
+  // A megabyte and more takes a few seconds.
+  await slowUpload(page, 400);
   await pickExport(page, export_csv(60_000));
   const progress = page.getByTestId('upload-progress');
   await expect(progress).toContainText(/Sending export\.csv and reading it on the server: \d+\.\d of 1\.\d MB…/);
   await expect(page.getByTestId('uploaded-list')).toContainText('60000 recipients', { timeout: 30_000 });
   await expect(progress).toHaveCount(0);
+});
+
+/// Chromium's network throttling (the project's one browser): `kbps` kilobytes a second up.
+async function slowUpload(page: Page, kbps: number) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: 10_000_000 / 8,
+    uploadThroughput: kbps * 1024,
+  });
+}
+
+test('a sending stopped half-way is cut, and the box comes back empty', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await slowUpload(page, 100);
+  await pickExport(page, export_csv(60_000));
+  const progress = page.getByTestId('upload-progress');
+  await expect(progress).toContainText('Sending export.csv');
+  // The file stands in for the box from its pick on: nothing can be typed beside it.
+  await expect(page.getByLabel(/^Recipients/)).toBeHidden();
+  const cut = page.waitForEvent('requestfailed', (request) => request.url().includes('recipient-files'));
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  expect((await cut).failure()?.errorText).toContain('ERR_ABORTED');
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByLabel(/^Recipients/)).toBeVisible();
+  await expect(page.getByLabel(/^Recipients/)).toHaveValue('');
+  await expect(page.getByTestId('uploaded-list')).toHaveCount(0);
+  await expect(page.getByTestId('upload-failed')).toHaveCount(0);
+});
+
+test('a file over the server\'s limit is refused before a byte of it is sent', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('recipient-files')) sent.push(request.url());
+  });
+  // The embedded server takes 8 MB (playwright.config.ts).
+  const file = export_csv(100_000, [], 60);
+  expect(file.length).toBeGreaterThan(8 * 1024 * 1024);
+  await pickExport(page, file);
+  await expect(page.getByTestId('upload-failed')).toContainText(
+    'export.csv was not taken: the file is larger than the server takes (8 MB)',
+  );
+  expect(sent).toEqual([]);
+  await expect(page.getByTestId('uploaded-list')).toHaveCount(0);
+});
+
+test.describe('on a 390 px phone, on Auckland time', () => {
+  test.use({ viewport: { width: 390, height: 844 }, timezoneId: 'Pacific/Auckland' });
+
+  test('an uploaded file\'s summary fits the screen, and a double click on Remove removes it once', async ({ page }) => {
+    await openComposer(page);
+    await fillValidForm(page);
+    await pickExport(page, export_csv(30_000, [5, 7]));
+    const list = page.getByTestId('uploaded-list');
+    await expect(list).toContainText('29998 recipients read on the server');
+    await expect(list).toContainText("Line 7: '06 98' is not a valid number");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the page fits a 390 px phone').toBeLessThanOrEqual(0);
+    await expect(list.getByRole('button', { name: 'Remove the file' })).toBeInViewport();
+    await list.getByRole('button', { name: 'Remove the file' }).dblclick();
+    await expect(list).toHaveCount(0);
+    await expect(page.getByLabel(/^Recipients/)).toBeVisible();
+    await expect(page.getByLabel(/^Recipients/)).toHaveValue('');
+    await expect(page.getByTestId('upload-failed')).toHaveCount(0);
+  });
 });

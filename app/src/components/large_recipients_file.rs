@@ -44,9 +44,8 @@ pub(super) fn large_file_view(
             total: upload.bytes,
         }));
         leptos::task::spawn_local(async move {
-            let progress = Callback::new(move |step| {
-                sending.try_set(Some(step));
-            });
+            // Still wanted while this view is there to show it.
+            let progress = Callback::new(move |step| sending.try_set(Some(step)).is_none());
             let answer = upload_recipient_file(upload, progress).await;
             // Another file was picked since (this view is gone): its answer is not this one's.
             if sending.try_set(None).is_some() {
@@ -101,6 +100,10 @@ pub(super) fn large_file_view(
                 // Whole percents: a float attribute would bring float formatting into the wasm.
                 <progress max="100" value=step.percent()>{step.percent()}"%"</progress>
                 <span>{large.with_value(|l| upload_words::file_sending(i18n.locale(), &l.name, step.sent, step.total))}</span>
+                // Gone with this view: the sending stops at its next step.
+                <button type="button" class="secondary" data-testid="upload-cancel" on:click=move |_| on_done.run(())>
+                    {word(|t| t.cancel)}
+                </button>
             </div>
         })}
         {move || failed.get().map(|error| view! {

@@ -60,7 +60,7 @@ pub use provider_field::ProviderField;
 pub use provider_options_fields::ProviderOptionsFields;
 pub use receipt::receipt_panel_view;
 pub use recipient_history::RecipientHistory;
-pub use recipients_file::RecipientsFile;
+pub use recipients_file::{large_file_shown, RecipientsFile};
 pub use sandbox_panel::SandboxPanel;
 pub use schedule_buttons::ScheduleButtons;
 pub use send_time_fields::SendTimeFields;

@@ -14,6 +14,15 @@ struct Mapping {
     cells: Vec<String>,
 }
 
+/// A file too large to load into the page, being sent or sent, with the form's resets when it was
+/// picked: once the form is reset it is no longer shown, and its view, gone, applies no answer.
+pub type LargePick = RwSignal<Option<(LargeFile, u64)>, LocalStorage>;
+
+/// Whether `large` holds a file picked since the form's last reset (it then stands in for the box).
+pub fn large_file_shown(large: LargePick, resets: Signal<u64>) -> bool {
+    large.with(|picked| picked.as_ref().is_some_and(|(_, at)| *at == resets.get()))
+}
+
 /// Loads a CSV file into the recipient list. A file whose header already uses the list's names (or
 /// has no header) goes in as it is; otherwise the user says what each column holds, starting from
 /// a guess, and the header row is rewritten. A file too large to load into the page is sent to
@@ -22,6 +31,8 @@ struct Mapping {
 pub fn RecipientsFile(
     recipients: RwSignal<String>,
     file: RwSignal<Option<String>>,
+    /// A large file picked (see `LargePick`).
+    large: LargePick,
     /// Counts the form's resets ("new campaign", a form filled again): an upload under way is
     /// then forgotten.
     #[prop(into)]
@@ -33,10 +44,6 @@ pub fn RecipientsFile(
     let targets = RwSignal::new(Vec::<ColumnTarget>::new());
     // What the last file did: what it loaded (file name, rows or lines), or why it was not read.
     let note = RwSignal::new(None::<Result<(String, LoadedList), FileProblem>>);
-    // A file too large to load, being sent or sent, with the form's resets when it was picked:
-    // once the form is reset it is no longer shown, and its view, gone, applies no answer.
-    let large = RwSignal::new_local(None::<(LargeFile, u64)>);
-
     let load = move |picked: PickedFile| {
         large.set(None);
         file.set(None);

@@ -30,6 +30,11 @@ impl fmt::Display for Refusal {
                 f,
                 "This campaign was already scheduled (campaign {id}): it was not scheduled again."
             ),
+            Refusal::UploadsUnderWay { at_once } => write!(
+                f,
+                "You are already sending {at_once} recipient files: send this one once one of \
+                 them is read. Nothing was kept of it."
+            ),
             Refusal::Simulation => f.write_str(
                 "A simulation was never handed to the provider: there is nothing to change.",
             ),

@@ -27,6 +27,10 @@ pub(super) fn refusal(refusal: &Refusal) -> String {
             "Cette campagne était déjà planifiée (campagne {id}) : elle n'a pas été planifiée \
              une seconde fois."
         ),
+        Refusal::UploadsUnderWay { at_once } => format!(
+            "Vous envoyez déjà {at_once} fichiers de destinataires : envoyez celui-ci une fois \
+             l'un d'eux lu. Rien n'en a été gardé."
+        ),
         Refusal::CancelTooLate(minutes) => {
             format!("Le fournisseur n'annule qu'à plus de {minutes} minutes de l'heure d'envoi.")
         }

@@ -151,6 +151,17 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The refusal of a recipient file over `max_bytes`, said in whole megabytes.
+    pub fn file_too_large(max_bytes: u64) -> Self {
+        let problem = Problem::FileTooLarge {
+            max_megabytes: max_bytes / 1024 / 1024,
+        };
+        AppError::Invalid(vec![super::FieldError::new(
+            super::Field::Recipients,
+            problem,
+        )])
+    }
+
     /// How long to wait before the same request is taken, when the refusal says.
     pub fn retry_after_seconds(&self) -> Option<u64> {
         match self {

@@ -26,6 +26,10 @@ pub enum Refusal {
     // Scheduling.
     NotAUuid(String),
     AlreadyScheduled(String),
+    /// This person is sending so many recipient files already: one more waits until one is read.
+    UploadsUnderWay {
+        at_once: u32,
+    },
 
     // Operations on a scheduled campaign.
     Simulation,
@@ -86,6 +90,7 @@ impl Refusal {
             | Refusal::NotOptedOut(_)
             | Refusal::NotAUuid(_)
             | Refusal::AlreadyScheduled(_)
+            | Refusal::UploadsUnderWay { .. }
             | Refusal::Simulation
             | Refusal::ProviderGone
             | Refusal::AlreadyPaused

@@ -2,10 +2,12 @@
 //! is), written in parts as they come, kept a day for their uploader to preview and schedule by id.
 //! Reading keeps one part and the numbers seen (to find repeats), never the whole file.
 
-use app::models::{AppError, Field, FieldError, Problem, RecipientFileSummary};
+use app::models::{AppError, Field, FieldError, Problem, RecipientFileSummary, Refusal};
 use app::services::Actor;
 use axum::body::Body;
+use std::collections::HashMap;
 use std::io::{self, BufReader, Read};
+use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc;
 use tokio_util::io::{StreamReader, SyncIoBridge};
 use uuid::Uuid;
@@ -22,6 +24,9 @@ pub const KEPT_FOR: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 const PART_BYTES: usize = 1024 * 1024;
 /// Errors listed in an upload's answer; the rest are counted.
 pub const ERRORS_LISTED: usize = 100;
+/// Uploads one person may have under way at once (on this instance): each holds a reader on
+/// the blocking pool and a connection, so a page or script sending file after file waits.
+pub const UPLOADS_AT_ONCE: u32 = 2;
 
 /// What an upload may be.
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +45,26 @@ pub struct RecipientFiles {
     clock: SharedClock,
     default_region: Region,
     limits: FileLimits,
+    /// Uploads under way, by uploader.
+    under_way: Arc<Mutex<HashMap<String, u32>>>,
+}
+
+/// One upload under way, counted until it is dropped.
+struct UploadTurn {
+    under_way: Arc<Mutex<HashMap<String, u32>>>,
+    owner: String,
+}
+
+impl Drop for UploadTurn {
+    fn drop(&mut self) {
+        let mut under_way = self.under_way.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = under_way.get_mut(&self.owner) {
+            *count -= 1;
+            if *count == 0 {
+                under_way.remove(&self.owner);
+            }
+        }
+    }
 }
 
 impl RecipientFiles {
@@ -54,7 +79,23 @@ impl RecipientFiles {
             clock,
             default_region,
             limits,
+            under_way: Arc::default(),
         }
+    }
+
+    /// A turn for `owner` to upload, unless they have `UPLOADS_AT_ONCE` under way already.
+    fn upload_turn(&self, owner: &str) -> Result<UploadTurn, AppError> {
+        let mut under_way = self.under_way.lock().unwrap_or_else(|e| e.into_inner());
+        let count = under_way.entry(owner.to_owned()).or_default();
+        if *count >= UPLOADS_AT_ONCE {
+            let at_once = UPLOADS_AT_ONCE;
+            return Err(AppError::NotAllowed(Refusal::UploadsUnderWay { at_once }));
+        }
+        *count += 1;
+        Ok(UploadTurn {
+            under_way: self.under_way.clone(),
+            owner: owner.to_owned(),
+        })
     }
 
     /// Deletes the files kept longer than `KEPT_FOR`, now and every `every`, so that no list
@@ -77,9 +118,7 @@ impl RecipientFiles {
 
     /// The refusal of a file over `max_bytes`.
     pub fn too_large(&self) -> AppError {
-        let max_megabytes = self.limits.max_bytes / 1024 / 1024;
-        let problem = Problem::FileTooLarge { max_megabytes };
-        AppError::Invalid(vec![FieldError::new(Field::Recipients, problem)])
+        AppError::file_too_large(self.limits.max_bytes)
     }
 
     /// Reads and keeps the file `body` brings, named `name`, for `owner`. Nothing is kept when the
@@ -90,6 +129,7 @@ impl RecipientFiles {
         name: &str,
         body: Body,
     ) -> Result<RecipientFileSummary, AppError> {
+        let _turn = self.upload_turn(&owner.name)?;
         let now = self.clock.now();
         let expired = self.store.delete_recipient_files_before(now - KEPT_FOR);
         if let Err(error) = expired.await {

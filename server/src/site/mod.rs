@@ -27,6 +27,7 @@ struct Shell {
 pub fn routes(
     site_root: &Path,
     base_path: &str,
+    max_file_bytes: u64,
     frame_ancestors: &FrameAncestors,
     sign_out_origin: Option<&str>,
 ) -> Router {
@@ -40,7 +41,7 @@ pub fn routes(
         .map(|assets| shell::boot_script(base_path, assets))
         .unwrap_or_default();
     let shell = Arc::new(Shell {
-        html: shell::render(base_path, assets.as_ref()),
+        html: shell::render(base_path, max_file_bytes, assets.as_ref()),
         policy: HeaderValue::from_str(&csp::policy(&boot, frame_ancestors, sign_out_origin))
             .expect("the policy is built from validated, visible ASCII"),
     });

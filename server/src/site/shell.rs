@@ -1,6 +1,6 @@
 //! The HTML page every route answers with; the wasm app renders into its body.
 
-use app::client::BASE_PATH_META;
+use app::client::{BASE_PATH_META, MAX_FILE_BYTES_META};
 
 use super::assets::{SiteAssets, PKG_DIR};
 
@@ -18,7 +18,8 @@ pub fn boot_script(base_path: &str, assets: &SiteAssets) -> String {
 }
 
 /// `base_path` is validated by the configuration (URL-safe characters only), so it needs no escaping.
-pub fn render(base_path: &str, assets: Option<&SiteAssets>) -> String {
+/// `max_file_bytes`: the largest recipient file taken, which the page checks before sending one.
+pub fn render(base_path: &str, max_file_bytes: u64, assets: Option<&SiteAssets>) -> String {
     let head_assets = match assets {
         Some(assets) => {
             let pkg = format!("{base_path}/{PKG_DIR}");
@@ -51,6 +52,7 @@ pub fn render(base_path: &str, assets: Option<&SiteAssets>) -> String {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="{BASE_PATH_META}" content="{base_path}">
+<meta name="{MAX_FILE_BYTES_META}" content="{max_file_bytes}">
 <title>SMS Scheduler</title>
 <link rel="icon" href="{base_path}/{FAVICON}" type="image/svg+xml">
 {head_assets}
@@ -72,8 +74,9 @@ mod tests {
             wasm: "a_bg.1.wasm".into(),
             css: Some("a.1.css".into()),
         };
-        let html = render("/tools/sms", Some(&assets));
+        let html = render("/tools/sms", 1024, Some(&assets));
         assert!(html.contains(r#"content="/tools/sms""#));
+        assert!(html.contains(r#"<meta name="sms-scheduler-max-file-bytes" content="1024">"#));
         assert!(html.contains(r#"href="/tools/sms/pkg/a.1.css""#));
         assert!(html.contains(r#"import init from "/tools/sms/pkg/a.1.js""#));
         assert!(html.contains(r#"module_or_path: "/tools/sms/pkg/a_bg.1.wasm""#));
@@ -84,11 +87,11 @@ mod tests {
     fn the_icon_it_names_is_among_the_public_files() {
         let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
         assert!(public.join(FAVICON).is_file());
-        assert!(render("", None).contains(r#"<link rel="icon" href="/favicon.svg""#));
+        assert!(render("", 1, None).contains(r#"<link rel="icon" href="/favicon.svg""#));
     }
 
     #[test]
     fn says_so_when_the_app_is_not_built() {
-        assert!(render("", None).contains("not built"));
+        assert!(render("", 1, None).contains("not built"));
     }
 }

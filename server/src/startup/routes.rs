@@ -48,6 +48,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
     let gate = served.gate;
     server_fns::register_all();
     let audit = served.services.audit.clone();
+    let max_file_bytes = served.recipient_files.max_bytes();
     let mut app = Router::new()
         .route(
             "/api/{*fn_name}",
@@ -99,6 +100,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
     let site = site::routes(
         &server.site_root,
         &server.base_path,
+        max_file_bytes,
         &configuration.frame_ancestors,
         sign_out_origin.as_deref(),
     );

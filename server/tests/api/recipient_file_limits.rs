@@ -1,13 +1,74 @@
 //! Recipient file uploads at their limits: too large (announced or streamed), cut half-way,
-//! stalled; none keeps anything.
+//! stalled, one too many at once; none keeps anything.
 
-use app::models::{AppError, Problem};
+use app::models::{AppError, Problem, Refusal, Role};
 use reqwest::StatusCode;
 use std::time::Duration;
 use tokio::io::AsyncWriteExt;
+use tokio::net::TcpStream;
 
-use crate::helpers::{spawn_app, spawn_app_with, test_settings};
+use crate::access::{behind_portal, group_of, THE_TESTS_ARE_THE_PROXY};
+use crate::helpers::{spawn_app, spawn_app_with, test_settings, TestApp};
 use crate::recipient_files::{kept, upload_as};
+
+/// An upload by `user` (a sender behind the portal) that has sent its first line of 1,000 bytes
+/// announced, and waits.
+async fn upload_under_way(app: &TestApp, user: &str) -> TcpStream {
+    let address = app.url.trim_start_matches("http://").trim_end_matches('/');
+    let mut socket = TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /recipient-files?name=open.csv HTTP/1.1\r\nHost: {address}\r\n\
+         Content-Type: text/csv\r\nX-Forwarded-User: {user}\r\nX-Forwarded-Groups: {}\r\n\
+         Content-Length: 1000\r\n\r\n0612345678\n",
+        group_of(Role::Sender)
+    );
+    socket.write_all(head.as_bytes()).await.unwrap();
+    socket
+}
+
+/// Waits until `files` uploads are recorded as started (or 5 s).
+async fn until_started(app: &TestApp, files: i64) {
+    for _ in 0..100 {
+        if kept(app).await.0 == files {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(kept(app).await.0, files, "uploads under way");
+}
+
+#[tokio::test]
+async fn a_person_sends_two_files_at_once_and_a_third_waits_for_one_of_them() {
+    let app = spawn_app_with(behind_portal(THE_TESTS_ARE_THE_PROXY)).await;
+    let first = upload_under_way(&app, "alice").await;
+    let _second = upload_under_way(&app, "alice").await;
+    until_started(&app, 2).await;
+    let line = b"0612345678\n".to_vec();
+
+    let (status, body) = upload_as(&app, Some(("alice", Role::Sender)), line.clone()).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(
+        serde_json::from_value::<AppError>(body).unwrap(),
+        AppError::NotAllowed(Refusal::UploadsUnderWay { at_once: 2 })
+    );
+    // Nothing of it was kept; another person is not held up.
+    assert_eq!(kept(&app).await.0, 2);
+    let (status, body) = upload_as(&app, Some(("bob", Role::Sender)), line.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // One of alice's is cut (and deleted): her next one goes.
+    drop(first);
+    until_started(&app, 2).await;
+    let mut status = StatusCode::CONFLICT;
+    for _ in 0..50 {
+        (status, _) = upload_as(&app, Some(("alice", Role::Sender)), line.clone()).await;
+        if status != StatusCode::CONFLICT {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(status, StatusCode::OK);
+}
 
 #[tokio::test]
 async fn a_file_over_the_limit_is_refused_and_nothing_is_kept() {

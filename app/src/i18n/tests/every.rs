@@ -205,6 +205,7 @@ pub(super) fn every_refusal() -> Vec<Refusal> {
         Refusal::NotOptedOut("+33612345678".into()),
         Refusal::NotAUuid("../campaigns".into()),
         Refusal::AlreadyScheduled("c-1".into()),
+        Refusal::UploadsUnderWay { at_once: 2 },
         Refusal::Simulation,
         Refusal::ProviderGone,
         Refusal::AlreadyPaused,
@@ -244,6 +245,7 @@ pub(super) fn every_refusal() -> Vec<Refusal> {
             | Refusal::NotOptedOut(_)
             | Refusal::NotAUuid(_)
             | Refusal::AlreadyScheduled(_)
+            | Refusal::UploadsUnderWay { .. }
             | Refusal::Simulation
             | Refusal::ProviderGone
             | Refusal::AlreadyPaused

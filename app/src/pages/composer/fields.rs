@@ -5,7 +5,8 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use crate::components::{
-    FieldErrors, MessageCounter, PlaceholderButtons, RecipientsFile, StopMentionHint,
+    large_file_shown, FieldErrors, MessageCounter, PlaceholderButtons, RecipientsFile,
+    StopMentionHint,
 };
 use crate::domain::Purpose;
 use crate::i18n::word;
@@ -55,6 +56,7 @@ pub fn RecipientsField(
     resets: Signal<u64>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let large = RwSignal::new_local(None);
     view! {
         <div class="field">
             <label for="recipients">{word(|t| t.recipients_label)}</label>
@@ -63,11 +65,12 @@ pub fn RecipientsField(
                 rows="5"
                 placeholder="+33612345678"
                 bind:value=recipients
-                hidden=move || file.with(Option::is_some)
+                // A large file stands in for it from its pick on: nothing typed meanwhile.
+                hidden=move || file.with(Option::is_some) || large_file_shown(large, resets)
                 aria-invalid=invalid(errors)
                 aria-describedby="recipients-errors"
             ></textarea>
-            <RecipientsFile recipients file resets/>
+            <RecipientsFile recipients file large resets/>
             <FieldErrors field=Field::Recipients messages=errors/>
         </div>
     }
