@@ -1,6 +1,9 @@
 //! A file the user picks (a CSV of numbers), read as text in the browser: it then goes to the
 //! server like typed text. Where the page can send a large file as it is (a recipient list),
-//! only its first bytes are read here.
+//! only its first bytes are read here. A file not in UTF-8 is read in the charset it is in
+//! (`FileCharset`), by the browser's own decoder.
+
+use crate::domain::file_charset::FileCharset;
 
 /// Larger files are refused before reading (the server takes 20 MB per call).
 pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -16,6 +19,8 @@ pub struct LargeFile {
     pub bytes: f64,
     /// Its first `HEAD_BYTES` (fewer in a shorter file).
     pub head: Vec<u8>,
+    /// What its first bytes are written in: UTF-8 or Windows-1252 (the server reads it so).
+    pub charset: FileCharset,
     #[cfg(feature = "csr")]
     pub file: web_sys::File,
 }
@@ -24,6 +29,8 @@ pub struct LargeFile {
 pub struct PickedFile {
     pub name: String,
     pub text: String,
+    /// What it was read as.
+    pub charset: FileCharset,
 }
 
 /// Why a picked file could not be read.
@@ -33,6 +40,24 @@ pub enum FileProblem {
     TooLarge { name: String, megabytes: f64 },
     /// Not text the browser can decode.
     Unreadable { name: String },
+    /// Too large to load into the page, and in UTF-16, which is not sent as it is.
+    LargeUtf16 { name: String },
+}
+
+/// `bytes` as text, read in `charset` (a byte-order mark dropped).
+pub fn decode(bytes: &[u8], charset: FileCharset) -> Option<String> {
+    #[cfg(feature = "csr")]
+    {
+        web_sys::TextDecoder::new_with_label(charset.label())
+            .ok()?
+            .decode_with_u8_array(bytes)
+            .ok()
+    }
+    #[cfg(not(feature = "csr"))]
+    {
+        let _ = charset;
+        Some(String::from_utf8_lossy(bytes).into_owned())
+    }
 }
 
 /// Reads the file chosen in the `<input type="file">` the event came from, then calls `done`;
@@ -65,17 +90,25 @@ pub fn read_picked_file(
                     Ok(head) => wasm_bindgen_futures::JsFuture::from(head.array_buffer()).await,
                     Err(error) => Err(error),
                 };
-                match head {
-                    Ok(head) => leptos::prelude::Callable::run(
+                let Ok(head) = head else {
+                    return done(Err(FileProblem::Unreadable { name }));
+                };
+                let head = js_sys::Uint8Array::new(&head).to_vec();
+                let charset = FileCharset::sniff(&head, false);
+                match charset {
+                    FileCharset::Utf8 | FileCharset::Windows1252 => leptos::prelude::Callable::run(
                         &large,
                         LargeFile {
                             name,
                             bytes: file.size(),
-                            head: js_sys::Uint8Array::new(&head).to_vec(),
+                            head,
+                            charset,
                             file,
                         },
                     ),
-                    Err(_) => done(Err(FileProblem::Unreadable { name })),
+                    FileCharset::Utf16Le | FileCharset::Utf16Be => {
+                        done(Err(FileProblem::LargeUtf16 { name }))
+                    }
                 }
             });
             return;
@@ -88,16 +121,18 @@ pub fn read_picked_file(
             return;
         }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            done(
-                text.ok()
-                    .and_then(|text| text.as_string())
-                    .map(|text| PickedFile {
-                        name: name.clone(),
-                        text,
-                    })
-                    .ok_or(FileProblem::Unreadable { name }),
-            );
+            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let read = bytes.ok().and_then(|bytes| {
+                let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+                let charset = FileCharset::sniff(&bytes, true);
+                let text = decode(&bytes, charset)?;
+                Some(PickedFile {
+                    name: name.clone(),
+                    text,
+                    charset,
+                })
+            });
+            done(read.ok_or(FileProblem::Unreadable { name }));
         });
     }
     #[cfg(not(feature = "csr"))]

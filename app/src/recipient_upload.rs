@@ -5,6 +5,7 @@
 
 use leptos::prelude::Callback;
 
+use crate::domain::file_charset::FileCharset;
 use crate::models::{AppError, RecipientFileSummary};
 
 /// What to send: the file as picked, or with its header row rewritten (column mapping).
@@ -12,6 +13,8 @@ use crate::models::{AppError, RecipientFileSummary};
 pub struct FileUpload {
     pub name: String,
     pub bytes: f64,
+    /// What its bytes are written in, said in its `Content-Type`.
+    pub charset: FileCharset,
     #[cfg(feature = "csr")]
     pub body: web_sys::Blob,
 }
@@ -78,8 +81,9 @@ async fn send(
     request
         .open("POST", &url)
         .map_err(|_| failed("not opened"))?;
+    let content_type = format!("text/csv; charset={}", upload.charset.label());
     request
-        .set_request_header("Content-Type", "text/csv")
+        .set_request_header("Content-Type", &content_type)
         .map_err(|_| failed("no content type"))?;
     // The server functions' encoding: its decoding is in the page already.
     request

@@ -8,7 +8,7 @@ use super::recipients_file::column_mapping_view;
 use crate::domain::column_mapping;
 use crate::i18n::{upload_words, use_i18n, word};
 use crate::models::{AppError, Problem, RecipientFileSummary};
-use crate::picked_file::LargeFile;
+use crate::picked_file::{decode, LargeFile};
 use crate::recipient_upload::{upload_recipient_file, FileUpload, UploadProgress};
 
 /// Errors of an uploaded list shown under it; the preview and the schedule step list them all.
@@ -30,7 +30,10 @@ pub(super) fn large_file_view(
     let sending = RwSignal::new(None::<UploadProgress>);
     let failed = RwSignal::new(None::<AppError>);
     let read = RwSignal::new(None::<RecipientFileSummary>);
-    let (delimiter, cells) = column_mapping::header_cells(&column_mapping::head_text(&large.head));
+    // A character cut at the head's end is replaced: only the header is read from it.
+    let charset = large.charset;
+    let head_text = move |head: &[u8]| decode(head, charset).unwrap_or_default();
+    let (delimiter, cells) = column_mapping::header_cells(&head_text(&large.head));
     let header_end = column_mapping::header_end(&large.head);
     let needs_mapping = header_end.is_some() && !column_mapping::usable_as_is(&cells);
     let targets = RwSignal::new(column_mapping::guess(&cells));
@@ -70,7 +73,7 @@ pub(super) fn large_file_view(
         let (Some(end), Some(upload)) = (header_end, large.with_value(as_is)) else {
             return;
         };
-        let head = large.with_value(|large| column_mapping::head_text(&large.head[..end]));
+        let head = large.with_value(|large| head_text(&large.head[..end]));
         let header = targets.with_untracked(|t| column_mapping::apply(&head, delimiter, t));
         mapping.set(false);
         match with_header(upload, end, &header) {
@@ -122,6 +125,7 @@ pub(super) fn large_file_view(
                         summary.duplicates.len() as u64 + summary.more_duplicates,
                         summary.wrong_lines(),
                     )}
+                    " "{large.with_value(|l| (t().charset_note)(l.charset))}
                 </p>
                 <ul class="error-list">
                     {summary.errors.iter().take(ERRORS_SHOWN).map(|error| view! {
@@ -161,6 +165,7 @@ fn as_is(large: &LargeFile) -> Option<FileUpload> {
         Some(FileUpload {
             name: large.name.clone(),
             bytes: large.bytes,
+            charset: large.charset,
             body: large.file.clone().into(),
         })
     }
@@ -181,6 +186,7 @@ fn with_header(upload: FileUpload, header_end: usize, header: &str) -> Option<Fi
         Some(FileUpload {
             name: upload.name,
             bytes: body.size(),
+            charset: upload.charset,
             body,
         })
     }

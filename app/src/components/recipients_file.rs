@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::large_recipients_file::large_file_view;
 use crate::components::FileButton;
 use crate::domain::column_mapping::{self, ColumnTarget, LoadedList};
+use crate::domain::file_charset::FileCharset;
 use crate::i18n::{use_i18n, word};
 use crate::picked_file::{FileProblem, LargeFile, PickedFile};
 
@@ -42,8 +43,9 @@ pub fn RecipientsFile(
     let t = move || i18n.t();
     let mapping = RwSignal::new(None::<Mapping>);
     let targets = RwSignal::new(Vec::<ColumnTarget>::new());
-    // What the last file did: what it loaded (file name, rows or lines), or why it was not read.
-    let note = RwSignal::new(None::<Result<(String, LoadedList), FileProblem>>);
+    // What the last file did: what it loaded (file name, rows or lines, what it was read as), or
+    // why it was not read.
+    let note = RwSignal::new(None::<Result<(String, LoadedList, FileCharset), FileProblem>>);
     let load = move |picked: PickedFile| {
         large.set(None);
         file.set(None);
@@ -52,6 +54,7 @@ pub fn RecipientsFile(
             note.set(Some(Ok((
                 picked.name.clone(),
                 column_mapping::loaded(&picked.text),
+                picked.charset,
             ))));
             recipients.set(picked.text);
             file.set(None);
@@ -82,6 +85,7 @@ pub fn RecipientsFile(
             note.set(Some(Ok((
                 picked.name.clone(),
                 column_mapping::loaded(&text),
+                picked.charset,
             ))));
             recipients.set(text);
             file.set(None);
@@ -108,8 +112,9 @@ pub fn RecipientsFile(
             />
             <span data-testid="recipients-file-note" aria-live="polite">
                 {move || match note.get() {
-                    Some(Ok((name, loaded))) => {
-                        view! { <span class="muted">{(t().list_loaded)(&name, loaded)}</span> }.into_any()
+                    Some(Ok((name, loaded, charset))) => {
+                        let read_as = (t().charset_note)(charset);
+                        view! { <span class="muted">{(t().list_loaded)(&name, loaded)}" "{read_as}</span> }.into_any()
                     }
                     Some(Err(problem)) => {
                         view! { <span class="error">{t().file_problem(&problem)}</span> }.into_any()

@@ -237,12 +237,6 @@ pub fn header_end(head: &[u8]) -> Option<usize> {
     }
 }
 
-/// The beginning of a file as text, without a spreadsheet's byte-order mark (a character cut at
-/// its end is replaced; only the header is read from it).
-pub fn head_text(head: &[u8]) -> String {
-    String::from_utf8_lossy(head.strip_prefix(UTF8_BOM).unwrap_or(head)).into_owned()
-}
-
 /// The byte-order mark spreadsheets put before UTF-8 text: no part of the first cell.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -256,7 +250,6 @@ mod tests {
         assert_eq!(header_end(b"\xEF\xBB\xBFphone\n0612\n"), Some(9));
         assert_eq!(header_end(b"Mobile;Name"), None);
         assert_eq!(header_end(b"\n\n"), None);
-        assert_eq!(head_text(b"\xEF\xBB\xBFphone\n06\xC3"), "phone\n06\u{FFFD}");
     }
 
     fn cells(names: &[&str]) -> Vec<String> {

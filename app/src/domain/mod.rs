@@ -3,6 +3,7 @@
 
 pub mod campaign;
 pub mod column_mapping;
+pub mod file_charset;
 pub mod french_territories;
 pub mod holidays;
 pub mod horizon;

@@ -2,6 +2,7 @@
 //! values). Each language fills in every field.
 
 use crate::domain::column_mapping::{ColumnTarget, LoadedList, MappingProblem};
+use crate::domain::file_charset::FileCharset;
 use crate::domain::message::MessageStats;
 use crate::domain::{Encoding, OptOutSource, Purpose};
 use crate::models::{
@@ -131,6 +132,9 @@ catalogue! {
         stop_mention_hint: fn(ProviderId, &str) -> String,
         file_too_large: fn(&str, f64) -> String,
         file_unreadable: fn(&str) -> String,
+        file_large_utf16: fn(&str) -> String,
+        // What a file not in UTF-8 was read as, said after what it loaded ("" for UTF-8).
+        charset_note: fn(FileCharset) -> &'static str,
         handover: fn(&str, &ScheduleProgress) -> String,
         // The preview and the confirm step.
         preview_parts: fn(u64, u32, &str) -> String,
@@ -284,6 +288,7 @@ impl Texts {
         match problem {
             FileProblem::TooLarge { name, megabytes } => (self.file_too_large)(name, *megabytes),
             FileProblem::Unreadable { name } => (self.file_unreadable)(name),
+            FileProblem::LargeUtf16 { name } => (self.file_large_utf16)(name),
         }
     }
 

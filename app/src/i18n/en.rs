@@ -265,6 +265,13 @@ pub static EN: Texts = Texts {
     list_loaded: en_sentences::list_loaded,
     file_too_large: en_sentences::file_too_large,
     file_unreadable: |file| format!("{file} could not be read as text."),
+    file_large_utf16: |file| {
+        format!(
+            "{file} is UTF-16 text (Excel's “Unicode text”): a file this large is sent as it is, \
+             in UTF-8 or Windows-1252. Save it as “CSV UTF-8” and pick it again."
+        )
+    },
+    charset_note: en_sentences::charset_note,
 
     preview_parts: en_sentences::preview_parts,
     handover: en_sentences::handover,

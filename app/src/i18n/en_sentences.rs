@@ -2,6 +2,7 @@
 
 use super::{en_names, fixed_point, plural};
 use crate::domain::column_mapping::LoadedList;
+use crate::domain::file_charset::FileCharset;
 use crate::domain::message::MessageStats;
 use crate::models::{
     CampaignActionKind, CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress,
@@ -16,6 +17,16 @@ pub(super) fn counter(stats: &MessageStats) -> String {
         stats.parts,
         stats.remaining_in_part()
     )
+}
+
+pub(super) fn charset_note(charset: FileCharset) -> &'static str {
+    match charset {
+        FileCharset::Utf8 => "",
+        FileCharset::Windows1252 => {
+            "It was read as Windows-1252 (Excel's CSV): check its accented letters in the preview."
+        }
+        FileCharset::Utf16Le | FileCharset::Utf16Be => "It was read as UTF-16.",
+    }
 }
 
 pub(super) fn list_loaded(file: &str, loaded: LoadedList) -> String {

@@ -294,6 +294,14 @@ pub static FR: Texts = Texts {
     list_loaded: fr_sentences::list_loaded,
     file_too_large: fr_sentences::file_too_large,
     file_unreadable: |file| format!("{file} n'a pas pu être lu comme du texte."),
+    file_large_utf16: |file| {
+        format!(
+            "{file} est du texte UTF-16 (« Texte Unicode » d'Excel) : un fichier de cette taille \
+             est envoyé tel quel, en UTF-8 ou Windows-1252. Enregistrez-le en « CSV UTF-8 » et \
+             choisissez-le de nouveau."
+        )
+    },
+    charset_note: fr_sentences::charset_note,
 
     preview_parts: fr_sentences::preview_parts,
     handover: fr_sentences::handover,

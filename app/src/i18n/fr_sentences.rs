@@ -2,6 +2,7 @@
 
 use super::{fixed_point, fr_names, plural};
 use crate::domain::column_mapping::LoadedList;
+use crate::domain::file_charset::FileCharset;
 use crate::domain::message::MessageStats;
 use crate::models::{CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress};
 
@@ -15,6 +16,17 @@ pub(super) fn counter(stats: &MessageStats) -> String {
         stats.remaining_in_part(),
         plural::french(stats.remaining_in_part() as u64)
     )
+}
+
+pub(super) fn charset_note(charset: FileCharset) -> &'static str {
+    match charset {
+        FileCharset::Utf8 => "",
+        FileCharset::Windows1252 => {
+            "Il a été lu en Windows-1252 (le CSV d'Excel) : vérifiez ses lettres accentuées dans \
+             l'aperçu."
+        }
+        FileCharset::Utf16Le | FileCharset::Utf16Be => "Il a été lu en UTF-16.",
+    }
 }
 
 pub(super) fn list_loaded(file: &str, loaded: LoadedList) -> String {

@@ -3,6 +3,7 @@
 //! (`RecipientFileSummary`) or, when nothing is kept, the error (`AppError`): in JSON, or in the
 //! server functions' encoding (postcard) for the app's pages, which ask for it in `Accept`.
 
+use app::domain::file_charset::FileCharset;
 use app::models::{AppError, LimitedAction, Right};
 use axum::body::Body;
 use axum::extract::{Query, State};
@@ -41,6 +42,16 @@ pub async fn upload(
         let reason = "a recipient file is sent as the request's body, with Content-Type: text/csv";
         return (StatusCode::UNSUPPORTED_MEDIA_TYPE, reason).into_response();
     }
+    let charset = match body_charset(&parts.headers) {
+        Ok(charset) => charset,
+        Err(named) => {
+            let reason = format!(
+                "a recipient file is read in UTF-8 (the default), windows-1252 or UTF-16, not \
+                 in {named:?}: send it in one of them, saying which in Content-Type's charset"
+            );
+            return (StatusCode::UNSUPPORTED_MEDIA_TYPE, reason).into_response();
+        }
+    };
     if !request_origin::from_own_origin(&parts.headers) {
         return (Refused::Origin.status(), Refused::Origin.reason()).into_response();
     }
@@ -75,7 +86,7 @@ pub async fn upload(
         // delete what it wrote.
         let files = state.recipient_files.clone();
         let uploader = actor.clone();
-        tokio::spawn(async move { files.upload(&uploader, &name, body).await })
+        tokio::spawn(async move { files.upload(&uploader, &name, charset, body).await })
             .await
             .map_err(|error| {
                 tracing::error!(%error, "a recipient file's upload failed");
@@ -85,6 +96,22 @@ pub async fn upload(
     match read.await {
         Ok(summary) => encoding.answer(StatusCode::OK, &summary),
         Err(error) => encoding.answer(status_of(&error), &error),
+    }
+}
+
+/// What the body is written in, as `Content-Type`'s `charset` says (any name browsers give it:
+/// `latin1` is Windows-1252); UTF-8 when it says nothing. `Err`: a charset not read, as named.
+fn body_charset(headers: &HeaderMap) -> Result<FileCharset, String> {
+    let Some(named) = request_origin::media_type_parameter(headers, "charset") else {
+        return Ok(FileCharset::Utf8);
+    };
+    let encoding = encoding_rs::Encoding::for_label(named.as_bytes());
+    match encoding {
+        Some(encoding) if encoding == encoding_rs::UTF_8 => Ok(FileCharset::Utf8),
+        Some(encoding) if encoding == encoding_rs::WINDOWS_1252 => Ok(FileCharset::Windows1252),
+        Some(encoding) if encoding == encoding_rs::UTF_16LE => Ok(FileCharset::Utf16Le),
+        Some(encoding) if encoding == encoding_rs::UTF_16BE => Ok(FileCharset::Utf16Be),
+        Some(_) | None => Err(named),
     }
 }
 

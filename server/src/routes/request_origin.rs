@@ -71,6 +71,16 @@ pub fn has_media_type(headers: &HeaderMap, media: &str) -> bool {
         .is_some_and(|given| given.trim().eq_ignore_ascii_case(media))
 }
 
+/// The value of `Content-Type`'s parameter `name` (`charset`), unquoted.
+pub fn media_type_parameter(headers: &HeaderMap, name: &str) -> Option<String> {
+    header(headers, CONTENT_TYPE.as_str())?
+        .split(';')
+        .skip(1)
+        .filter_map(|parameter| parameter.split_once('='))
+        .find(|(key, _)| key.trim().eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.trim().trim_matches('"').to_owned())
+}
+
 /// The server functions' answer encoding, which the app's own pages ask for in `Accept`.
 pub const POSTCARD: &str = "application/x-postcard";
 

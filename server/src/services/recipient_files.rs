@@ -2,9 +2,11 @@
 //! is), written in parts as they come, kept a day for their uploader to preview and schedule by id.
 //! Reading keeps one part and the numbers seen (to find repeats), never the whole file.
 
+use app::domain::file_charset::FileCharset;
 use app::models::{AppError, Field, FieldError, Problem, RecipientFileSummary, Refusal};
 use app::services::Actor;
 use axum::body::Body;
+use encoding_rs_io::DecodeReaderBytesBuilder;
 use std::collections::HashMap;
 use std::io::{self, BufReader, Read};
 use std::sync::{Arc, Mutex};
@@ -121,12 +123,13 @@ impl RecipientFiles {
         AppError::file_too_large(self.limits.max_bytes)
     }
 
-    /// Reads and keeps the file `body` brings, named `name`, for `owner`. Nothing is kept when the
-    /// file is too large or its upload is cut.
+    /// Reads and keeps the file `body` brings in `charset`, named `name`, for `owner`; it is kept
+    /// as UTF-8. Nothing is kept when the file is too large or its upload is cut.
     pub async fn upload(
         &self,
         owner: &Actor,
         name: &str,
+        charset: FileCharset,
         body: Body,
     ) -> Result<RecipientFileSummary, AppError> {
         let _turn = self.upload_turn(&owner.name)?;
@@ -146,7 +149,7 @@ impl RecipientFiles {
             .start_recipient_file(&file)
             .await
             .map_err(not_recorded)?;
-        let read = self.read_and_store(&id, body).await;
+        let read = self.read_and_store(&id, charset, body).await;
         let finished = match read {
             Ok(read) => self
                 .store
@@ -190,19 +193,28 @@ impl RecipientFiles {
         }
     }
 
-    /// Reads `body` on the blocking pool while its parts are written here, in order.
-    async fn read_and_store(&self, id: &str, body: Body) -> Result<FileRead, AppError> {
+    /// Reads `body` on the blocking pool while its parts (in UTF-8) are written here, in order.
+    async fn read_and_store(
+        &self,
+        id: &str,
+        charset: FileCharset,
+        body: Body,
+    ) -> Result<FileRead, AppError> {
         let source = StreamReader::new(with_idle_limit(body, self.limits.idle));
         let (parts, mut written) = mpsc::channel::<Vec<u8>>(2);
         let region = self.default_region;
         let max_bytes = self.limits.max_bytes;
         let reading = tokio::task::spawn_blocking(move || {
-            let parts = PartWriter {
+            let received = SizeLimit {
                 source: SyncIoBridge::new(source),
+                bytes: 0,
+                max_bytes,
+            };
+            let parts = PartWriter {
+                source: as_utf8(received, charset),
                 part: Vec::with_capacity(PART_BYTES),
                 parts,
                 bytes: 0,
-                max_bytes,
             };
             read_file(parts, region)
         });
@@ -333,13 +345,47 @@ impl RecipientSink for Counted {
 #[error("the file is over the size limit")]
 struct TooLarge;
 
-/// Passes the file's bytes on to its reader, and each full part to be written.
+/// `received` in UTF-8: transcoded from Windows-1252 or UTF-16 (a byte-order mark says which
+/// wins), passed through as it is when it is said to be UTF-8 (its lines that are not are errors
+/// on those lines, never replaced).
+fn as_utf8<R: Read>(received: R, charset: FileCharset) -> impl Read {
+    let encoding = match charset {
+        FileCharset::Utf8 => None,
+        FileCharset::Windows1252 => Some(encoding_rs::WINDOWS_1252),
+        FileCharset::Utf16Le => Some(encoding_rs::UTF_16LE),
+        FileCharset::Utf16Be => Some(encoding_rs::UTF_16BE),
+    };
+    DecodeReaderBytesBuilder::new()
+        .encoding(encoding)
+        .bom_override(true)
+        .utf8_passthru(true)
+        .build(received)
+}
+
+/// The body's bytes, an error once there are more than `max_bytes`.
+struct SizeLimit<R> {
+    source: R,
+    bytes: u64,
+    max_bytes: u64,
+}
+
+impl<R: Read> Read for SizeLimit<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let read = self.source.read(buffer)?;
+        self.bytes += read as u64;
+        if self.bytes > self.max_bytes {
+            return Err(io::Error::other(TooLarge));
+        }
+        Ok(read)
+    }
+}
+
+/// Passes the file's text on to its reader, and each full part to be written.
 struct PartWriter<R> {
     source: R,
     part: Vec<u8>,
     parts: mpsc::Sender<Vec<u8>>,
     bytes: u64,
-    max_bytes: u64,
 }
 
 impl<R> PartWriter<R> {
@@ -364,9 +410,6 @@ impl<R: Read> Read for PartWriter<R> {
     fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
         let read = self.source.read(buffer)?;
         self.bytes += read as u64;
-        if self.bytes > self.max_bytes {
-            return Err(io::Error::other(TooLarge));
-        }
         self.part.extend_from_slice(&buffer[..read]);
         if self.part.len() >= PART_BYTES {
             self.send_part()?;

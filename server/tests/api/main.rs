@@ -43,6 +43,7 @@ mod processes;
 mod progress;
 mod providers;
 mod recipient_counts;
+mod recipient_file_charsets;
 mod recipient_file_limits;
 mod recipient_files;
 mod recipient_lines;

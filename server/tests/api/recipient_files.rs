@@ -42,7 +42,7 @@ async fn upload(app: &TestApp, bytes: &[u8]) -> RecipientFileSummary {
 }
 
 /// The valid form, its recipients from file `id`.
-fn from_file(id: &str) -> Value {
+pub fn from_file(id: &str) -> Value {
     let mut request = valid_request();
     request["recipients"] = json!("");
     request["recipients_file"] = json!(id);

@@ -1,0 +1,83 @@
+//! What a picked file's bytes are written in. Spreadsheets save UTF-8 only when asked ("CSV
+//! UTF-8"): Excel's plain CSV is Windows-1252 in France and the US, and its "Unicode text" is
+//! UTF-16. A file that is not UTF-8 is read in the charset it is most likely in, and the user is
+//! told so, rather than its letters being replaced (and sent so).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileCharset {
+    Utf8,
+    Windows1252,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl FileCharset {
+    /// The charset's name as browsers and HTTP know it (WHATWG's labels).
+    pub fn label(self) -> &'static str {
+        match self {
+            FileCharset::Utf8 => "utf-8",
+            FileCharset::Windows1252 => "windows-1252",
+            FileCharset::Utf16Le => "utf-16le",
+            FileCharset::Utf16Be => "utf-16be",
+        }
+    }
+
+    /// What `bytes` are written in: a whole file, or its first bytes when `complete` is false (a
+    /// character cut at their end is then no sign of another charset). A UTF-16 byte-order mark
+    /// says UTF-16; bytes that are UTF-8 are; any others are read as Windows-1252, in which every
+    /// byte is a character.
+    pub fn sniff(bytes: &[u8], complete: bool) -> Self {
+        match bytes {
+            [0xFF, 0xFE, ..] => return FileCharset::Utf16Le,
+            [0xFE, 0xFF, ..] => return FileCharset::Utf16Be,
+            _ => {}
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(_) => FileCharset::Utf8,
+            // Cut in the middle of a character, at the end of what was read.
+            Err(error) if !complete && error.error_len().is_none() => FileCharset::Utf8,
+            Err(_) => FileCharset::Windows1252,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_stays_utf8_even_cut_mid_character() {
+        assert_eq!(FileCharset::sniff(b"phone\n0612", true), FileCharset::Utf8);
+        let prenom = "Prénom;Hélène\n".as_bytes();
+        assert_eq!(FileCharset::sniff(prenom, true), FileCharset::Utf8);
+        // "é" cut after its first byte: UTF-8 in a head, not in a whole file.
+        assert_eq!(FileCharset::sniff(b"Pr\xC3", false), FileCharset::Utf8);
+        assert_eq!(
+            FileCharset::sniff(b"Pr\xC3", true),
+            FileCharset::Windows1252
+        );
+        assert_eq!(
+            FileCharset::sniff(b"\xEF\xBB\xBFphone", true),
+            FileCharset::Utf8
+        );
+    }
+
+    #[test]
+    fn excel_csv_is_windows_1252_and_unicode_text_utf16() {
+        // "Prénom;Hélène" as Excel saves CSV in France.
+        let excel = b"Pr\xE9nom;H\xE9l\xE8ne\n";
+        assert_eq!(FileCharset::sniff(excel, true), FileCharset::Windows1252);
+        assert_eq!(FileCharset::sniff(excel, false), FileCharset::Windows1252);
+        assert_eq!(
+            FileCharset::sniff(b"\xFF\xFEp\x00", true),
+            FileCharset::Utf16Le
+        );
+        assert_eq!(
+            FileCharset::sniff(b"\xFE\xFF\x00p", true),
+            FileCharset::Utf16Be
+        );
+        assert_eq!(FileCharset::Windows1252.label(), "windows-1252");
+    }
+}
