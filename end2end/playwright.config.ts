@@ -10,6 +10,8 @@ const common = {
   // Every test acts as the same person, two at a time: far more than one person's allowance.
   SMS_SCHEDULER__LIMITS__PREVIEWS_PER_MINUTE: '100000',
   SMS_SCHEDULER__LIMITS__SCHEDULES_PER_MINUTE: '100000',
+  // Two workers' uploads at once, and one cut upload still being cleaned up.
+  SMS_SCHEDULER__SENDING__UPLOADS_AT_ONCE: '8',
 };
 
 export default defineConfig({

@@ -44,7 +44,8 @@ pub enum FileProblem {
     LargeUtf16 { name: String },
 }
 
-/// `bytes` as text, read in `charset` (a byte-order mark dropped).
+/// `bytes` as text, read in `charset` (a byte-order mark dropped). A character cut at their end,
+/// or broken UTF-16, is replaced: `sniff` says UTF-8 of whole files only when they are.
 pub fn decode(bytes: &[u8], charset: FileCharset) -> Option<String> {
     #[cfg(feature = "csr")]
     {
@@ -125,6 +126,11 @@ pub fn read_picked_file(
             let read = bytes.ok().and_then(|bytes| {
                 let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
                 let charset = FileCharset::sniff(&bytes, true);
+                // Said UTF-8 by its byte-order mark, but not UTF-8 throughout: not read, rather
+                // than read with letters replaced.
+                if charset == FileCharset::Utf8 && std::str::from_utf8(&bytes).is_err() {
+                    return None;
+                }
                 let text = decode(&bytes, charset)?;
                 Some(PickedFile {
                     name: name.clone(),

@@ -93,10 +93,11 @@ async fn send(
     let sent = request.clone();
     let on_progress =
         Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
-            let wanted = progress.run(UploadProgress {
+            let step = UploadProgress {
                 sent: event.loaded(),
                 total: event.total(),
-            });
+            };
+            let wanted = progress.try_run(step).unwrap_or(false);
             // A cut upload is deleted by the server; its answer goes nowhere.
             if !wanted {
                 let _ = sent.abort();

@@ -141,12 +141,19 @@ test('a file over the server\'s limit is refused before a byte of it is sent', a
   // The embedded server takes 8 MB (playwright.config.ts).
   const file = export_csv(100_000, [], 60);
   expect(file.length).toBeGreaterThan(8 * 1024 * 1024);
-  await pickExport(page, file);
+  await page.getByLabel('Upload a CSV file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: file });
+  // Said before its columns are asked for.
   await expect(page.getByTestId('upload-failed')).toContainText(
     'export.csv was not taken: the file is larger than the server takes (8 MB)',
   );
+  await expect(page.getByTestId('column-mapping')).toHaveCount(0);
   expect(sent).toEqual([]);
   await expect(page.getByTestId('uploaded-list')).toHaveCount(0);
+  // Nothing was taken: the box comes back once the refusal is read.
+  await expect(page.getByLabel(/^Recipients/)).toBeHidden();
+  await page.getByRole('button', { name: 'Remove the file' }).click();
+  await expect(page.getByTestId('upload-failed')).toHaveCount(0);
+  await expect(page.getByLabel(/^Recipients/)).toBeVisible();
 });
 
 test.describe('on a 390 px phone, on Auckland time', () => {

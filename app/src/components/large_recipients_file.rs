@@ -35,7 +35,10 @@ pub(super) fn large_file_view(
     let head_text = move |head: &[u8]| decode(head, charset).unwrap_or_default();
     let (delimiter, cells) = column_mapping::header_cells(&head_text(&large.head));
     let header_end = column_mapping::header_end(&large.head);
-    let needs_mapping = header_end.is_some() && !column_mapping::usable_as_is(&cells);
+    // Over the server's limit: said at once, before its columns are asked for.
+    let over_limit = crate::client::max_file_bytes().filter(|max| large.bytes > *max as f64);
+    let needs_mapping =
+        over_limit.is_none() && header_end.is_some() && !column_mapping::usable_as_is(&cells);
     let targets = RwSignal::new(column_mapping::guess(&cells));
     let mapping = RwSignal::new(needs_mapping);
     let large = StoredValue::new_local(large);
@@ -83,7 +86,9 @@ pub(super) fn large_file_view(
             ))),
         }
     };
-    if !needs_mapping {
+    if let Some(max_bytes) = over_limit {
+        failed.set(Some(AppError::file_too_large(max_bytes)));
+    } else if !needs_mapping {
         if let Some(upload) = large.with_value(as_is) {
             send(upload);
         }
@@ -113,6 +118,10 @@ pub(super) fn large_file_view(
             <p class="error" role="alert" data-testid="upload-failed">
                 {large.with_value(|l| upload_words::file_not_sent(i18n.locale(), &l.name, &reason(t(), &error)))}
             </p>
+            // Nothing was taken: the box comes back.
+            <button type="button" class="secondary" on:click=move |_| on_done.run(())>
+                {word(|t| t.remove_file)}
+            </button>
         })}
         // Shown while the form names it ("new campaign" empties the form).
         {move || read.get().filter(|summary| file.with(|id| id.as_ref() == Some(&summary.id))).map(|summary| view! {

@@ -3,9 +3,7 @@
 //! UTF-16. A file that is not UTF-8 is read in the charset it is most likely in, and the user is
 //! told so, rather than its letters being replaced (and sent so).
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileCharset {
     Utf8,
     Windows1252,
@@ -25,13 +23,15 @@ impl FileCharset {
     }
 
     /// What `bytes` are written in: a whole file, or its first bytes when `complete` is false (a
-    /// character cut at their end is then no sign of another charset). A UTF-16 byte-order mark
-    /// says UTF-16; bytes that are UTF-8 are; any others are read as Windows-1252, in which every
+    /// character cut at their end is then no sign of another charset). A byte-order mark says
+    /// which it is; bytes that are UTF-8 are; any others are read as Windows-1252, in which every
     /// byte is a character.
     pub fn sniff(bytes: &[u8], complete: bool) -> Self {
         match bytes {
             [0xFF, 0xFE, ..] => return FileCharset::Utf16Le,
             [0xFE, 0xFF, ..] => return FileCharset::Utf16Be,
+            // Said UTF-8: a byte that is not is an error, not a sign of Windows-1252.
+            [0xEF, 0xBB, 0xBF, ..] => return FileCharset::Utf8,
             _ => {}
         }
         match std::str::from_utf8(bytes) {
@@ -60,6 +60,11 @@ mod tests {
         );
         assert_eq!(
             FileCharset::sniff(b"\xEF\xBB\xBFphone", true),
+            FileCharset::Utf8
+        );
+        // A byte-order mark says UTF-8 even before a byte that is not.
+        assert_eq!(
+            FileCharset::sniff(b"\xEF\xBB\xBFH\xE9", true),
             FileCharset::Utf8
         );
     }

@@ -169,6 +169,9 @@ pub struct SendingSettings {
     pub max_file_megabytes: u64,
     /// Seconds an upload may go without a byte before it is cut (nothing kept).
     pub upload_idle_seconds: u64,
+    /// Uploads one person may have under way at once on an instance (everyone is one person
+    /// without sign-in).
+    pub uploads_at_once: u32,
     /// Provider requests of one campaign in flight at once.
     pub submit_concurrency: usize,
     /// Campaign hand-overs running at once (each a task of the server's); more wait their turn.
@@ -301,6 +304,7 @@ impl Settings {
             .set_default("sending.max_recipients", 100_000)?
             .set_default("sending.max_file_megabytes", 64)?
             .set_default("sending.upload_idle_seconds", 60)?
+            .set_default("sending.uploads_at_once", 2)?
             .set_default("sending.submit_concurrency", 4)?
             .set_default("sending.max_handovers", 4)?
             .set_default("sending.rate_limit_patience_seconds", 300)?

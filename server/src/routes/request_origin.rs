@@ -128,6 +128,37 @@ mod tests {
     const JSON: (&str, &str) = ("content-type", "application/json");
 
     #[test]
+    fn a_media_types_parameter_is_read_by_name_unquoted() {
+        let charset = |value: &'static str| {
+            media_type_parameter(&headers(&[("content-type", value)]), "charset")
+        };
+        assert_eq!(charset("text/csv"), None);
+        assert_eq!(
+            charset("text/csv; charset=windows-1252").as_deref(),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            charset("text/csv;CHARSET=\"UTF-8\"").as_deref(),
+            Some("UTF-8")
+        );
+        assert_eq!(
+            charset("text/csv; header=present ; charset = latin1 ").as_deref(),
+            Some("latin1")
+        );
+        assert_eq!(charset("text/csv; charset=").as_deref(), Some(""));
+        // The first of two is taken.
+        assert_eq!(
+            charset("text/csv; charset=utf-8; charset=latin1").as_deref(),
+            Some("utf-8")
+        );
+        assert_eq!(
+            charset("charset=latin1"),
+            None,
+            "no parameter before the media type"
+        );
+    }
+
+    #[test]
     fn the_apps_own_json_post_goes_on() {
         let own = headers(&[
             JSON,

@@ -15,6 +15,7 @@ mod operation_availability;
 mod opt_out_list;
 mod provider_accounts;
 mod recipient_export;
+mod recipient_file_reading;
 pub mod recipient_files;
 mod refused_again;
 mod request_limits;

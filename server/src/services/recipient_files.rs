@@ -6,29 +6,23 @@ use app::domain::file_charset::FileCharset;
 use app::models::{AppError, Field, FieldError, Problem, RecipientFileSummary, Refusal};
 use app::services::Actor;
 use axum::body::Body;
-use encoding_rs_io::DecodeReaderBytesBuilder;
 use std::collections::HashMap;
-use std::io::{self, BufReader, Read};
 use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc;
 use tokio_util::io::{StreamReader, SyncIoBridge};
 use uuid::Uuid;
 
+use super::recipient_file_reading::{is_too_large, read_body, with_idle_limit, Counted, FileRead};
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
 use crate::domain::phone::Region;
-use crate::domain::recipients::{read_recipients, Recipient, RecipientSink};
+use crate::domain::recipients::read_recipients;
 use crate::storage::{NewRecipientFile, Store};
 
 /// How long an uploaded file is kept.
 pub const KEPT_FOR: chrono::TimeDelta = chrono::TimeDelta::hours(24);
-/// Parts are written once they hold this many bytes.
-const PART_BYTES: usize = 1024 * 1024;
 /// Errors listed in an upload's answer; the rest are counted.
 pub const ERRORS_LISTED: usize = 100;
-/// Uploads one person may have under way at once (on this instance): each holds a reader on
-/// the blocking pool and a connection, so a page or script sending file after file waits.
-pub const UPLOADS_AT_ONCE: u32 = 2;
 
 /// What an upload may be.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +33,9 @@ pub struct FileLimits {
     /// An upload with no byte for this long is cut (nothing kept), so that a stalled client
     /// does not hold a reader for ever.
     pub idle: std::time::Duration,
+    /// Uploads one person may have under way at once (on this instance): each holds a reader
+    /// on the blocking pool and a connection, so a page or script sending file after file waits.
+    pub at_once: u32,
 }
 
 #[derive(Clone)]
@@ -85,12 +82,12 @@ impl RecipientFiles {
         }
     }
 
-    /// A turn for `owner` to upload, unless they have `UPLOADS_AT_ONCE` under way already.
+    /// A turn for `owner` to upload, unless they have `at_once` under way already.
     fn upload_turn(&self, owner: &str) -> Result<UploadTurn, AppError> {
         let mut under_way = self.under_way.lock().unwrap_or_else(|e| e.into_inner());
         let count = under_way.entry(owner.to_owned()).or_default();
-        if *count >= UPLOADS_AT_ONCE {
-            let at_once = UPLOADS_AT_ONCE;
+        let at_once = self.limits.at_once;
+        if *count >= at_once {
             return Err(AppError::NotAllowed(Refusal::UploadsUnderWay { at_once }));
         }
         *count += 1;
@@ -205,18 +202,7 @@ impl RecipientFiles {
         let region = self.default_region;
         let max_bytes = self.limits.max_bytes;
         let reading = tokio::task::spawn_blocking(move || {
-            let received = SizeLimit {
-                source: SyncIoBridge::new(source),
-                bytes: 0,
-                max_bytes,
-            };
-            let parts = PartWriter {
-                source: as_utf8(received, charset),
-                part: Vec::with_capacity(PART_BYTES),
-                parts,
-                bytes: 0,
-            };
-            read_file(parts, region)
+            read_body(SyncIoBridge::new(source), charset, max_bytes, parts, region)
         });
         let mut stored = Ok(());
         let mut part = 0;
@@ -235,7 +221,7 @@ impl RecipientFiles {
         })?;
         stored.map_err(not_recorded)?;
         read.map_err(|error| {
-            if error.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) {
+            if is_too_large(&error) {
                 self.too_large()
             } else {
                 tracing::warn!(%error, "a recipient file's upload was cut");
@@ -261,159 +247,4 @@ pub fn line_errors(bytes: &[u8], region: Region) -> Vec<FieldError> {
         ));
     }
     errors
-}
-
-/// `body`'s bytes, an error once none has come for `idle`.
-fn with_idle_limit(
-    body: Body,
-    idle: std::time::Duration,
-) -> std::pin::Pin<Box<dyn futures_util::Stream<Item = io::Result<axum::body::Bytes>> + Send>> {
-    let chunks =
-        futures_util::stream::unfold(Some(body.into_data_stream()), move |stream| async move {
-            let mut stream = stream?;
-            match tokio::time::timeout(idle, futures_util::StreamExt::next(&mut stream)).await {
-                Ok(Some(chunk)) => Some((chunk.map_err(io::Error::other), Some(stream))),
-                Ok(None) => None,
-                Err(_) => {
-                    let stalled =
-                        io::Error::new(io::ErrorKind::TimedOut, "no byte came for too long");
-                    Some((Err(stalled), None))
-                }
-            }
-        });
-    Box::pin(chunks)
-}
-
-/// What reading a file found.
-struct FileRead {
-    bytes: u64,
-    recipients: u64,
-    report: crate::domain::recipients::ListReport,
-}
-
-impl FileRead {
-    /// What the upload answers; more recipients than a campaign may name is said first.
-    fn summary(self, id: String, name: &str, max_recipients: usize) -> RecipientFileSummary {
-        let mut errors = self.report.errors;
-        let count = usize::try_from(self.recipients).unwrap_or(usize::MAX);
-        if count > max_recipients {
-            let problem = Problem::TooManyRecipients {
-                count,
-                max: max_recipients,
-            };
-            errors.insert(0, FieldError::new(Field::Recipients, problem));
-        }
-        RecipientFileSummary {
-            id,
-            name: name.to_owned(),
-            bytes: self.bytes,
-            recipients: self.recipients,
-            duplicates: self.report.duplicates,
-            more_duplicates: self.report.more_duplicates,
-            errors,
-            more_errors: self.report.more_errors,
-        }
-    }
-}
-
-/// Reads the whole of `parts`' source, checking each line as a typed list's.
-fn read_file(parts: PartWriter<impl Read>, region: Region) -> io::Result<FileRead> {
-    let mut counted = Counted(0);
-    let mut source = BufReader::with_capacity(64 * 1024, parts);
-    let report = read_recipients(&mut source, region, ERRORS_LISTED, &mut counted)?;
-    // A wrong header stops the reading early; the rest is still the file.
-    io::copy(&mut source, &mut io::sink())?;
-    let bytes = source.into_inner().finish()?;
-    Ok(FileRead {
-        bytes,
-        recipients: counted.0,
-        report,
-    })
-}
-
-/// Counts the recipients read; keeps none.
-struct Counted(u64);
-
-impl RecipientSink for Counted {
-    fn recipient(&mut self, _: Recipient) {
-        self.0 += 1;
-    }
-}
-
-/// The upload went over the limit.
-#[derive(Debug, thiserror::Error)]
-#[error("the file is over the size limit")]
-struct TooLarge;
-
-/// `received` in UTF-8: transcoded from Windows-1252 or UTF-16 (a byte-order mark says which
-/// wins), passed through as it is when it is said to be UTF-8 (its lines that are not are errors
-/// on those lines, never replaced).
-fn as_utf8<R: Read>(received: R, charset: FileCharset) -> impl Read {
-    let encoding = match charset {
-        FileCharset::Utf8 => None,
-        FileCharset::Windows1252 => Some(encoding_rs::WINDOWS_1252),
-        FileCharset::Utf16Le => Some(encoding_rs::UTF_16LE),
-        FileCharset::Utf16Be => Some(encoding_rs::UTF_16BE),
-    };
-    DecodeReaderBytesBuilder::new()
-        .encoding(encoding)
-        .bom_override(true)
-        .utf8_passthru(true)
-        .build(received)
-}
-
-/// The body's bytes, an error once there are more than `max_bytes`.
-struct SizeLimit<R> {
-    source: R,
-    bytes: u64,
-    max_bytes: u64,
-}
-
-impl<R: Read> Read for SizeLimit<R> {
-    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
-        let read = self.source.read(buffer)?;
-        self.bytes += read as u64;
-        if self.bytes > self.max_bytes {
-            return Err(io::Error::other(TooLarge));
-        }
-        Ok(read)
-    }
-}
-
-/// Passes the file's text on to its reader, and each full part to be written.
-struct PartWriter<R> {
-    source: R,
-    part: Vec<u8>,
-    parts: mpsc::Sender<Vec<u8>>,
-    bytes: u64,
-}
-
-impl<R> PartWriter<R> {
-    /// Sends the last part; the file's size.
-    fn finish(mut self) -> io::Result<u64> {
-        self.send_part()?;
-        Ok(self.bytes)
-    }
-
-    fn send_part(&mut self) -> io::Result<()> {
-        if self.part.is_empty() {
-            return Ok(());
-        }
-        let part = std::mem::replace(&mut self.part, Vec::with_capacity(PART_BYTES));
-        self.parts
-            .blocking_send(part)
-            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the file is not being kept"))
-    }
-}
-
-impl<R: Read> Read for PartWriter<R> {
-    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
-        let read = self.source.read(buffer)?;
-        self.bytes += read as u64;
-        self.part.extend_from_slice(&buffer[..read]);
-        if self.part.len() >= PART_BYTES {
-            self.send_part()?;
-        }
-        Ok(read)
-    }
 }

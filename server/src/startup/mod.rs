@@ -271,6 +271,7 @@ fn services(
             max_bytes: sending.max_file_megabytes.saturating_mul(1024 * 1024),
             max_recipients: sending.max_recipients,
             idle: Duration::from_secs(sending.upload_idle_seconds.max(1)),
+            at_once: sending.uploads_at_once.max(1),
         },
     );
     workers.add(

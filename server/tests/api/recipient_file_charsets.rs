@@ -70,6 +70,22 @@ async fn a_windows_1252_file_said_so_is_read_as_its_letters() {
 }
 
 #[tokio::test]
+async fn a_utf8_byte_order_mark_wins_over_a_charset_said() {
+    let app = spawn_app().await;
+    let utf8 = "\u{FEFF}phone;first_name\n0612345678;Hélène\n"
+        .as_bytes()
+        .to_vec();
+    let (status, body) = upload_typed(&app, "text/csv; charset=windows-1252", utf8).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let summary: RecipientFileSummary = serde_json::from_value(body).unwrap();
+    assert_eq!(summary.recipients, 1, "{:?}", summary.errors);
+    assert_eq!(
+        first_message(&app, &summary.id).await,
+        "Bonjour Hélène, votre colis arrive demain."
+    );
+}
+
+#[tokio::test]
 async fn a_utf16_file_is_known_by_its_byte_order_mark() {
     let app = spawn_app().await;
     let text = "phone,first_name\n0612345678,Hélène\n";
