@@ -277,7 +277,7 @@ impl ApprovalService for Scheduler {
             )));
         }
         let form = self.held_form(campaign_id).await?;
-        self.preview_of(form, offset).await
+        self.preview_of(form, None, offset).await
     }
 
     async fn awaiting_count(&self, actor: &Actor) -> Result<u64, AppError> {

@@ -4,11 +4,11 @@
 use crate::domain::approval_rules::ApprovalRules;
 use crate::domain::campaign_plan::{CampaignPlan, Exclusions};
 use crate::domain::order::{OrderRules, SmsOrder};
+use crate::domain::recipients::RecipientList;
 use crate::domain::sending_rules::SendingPolicies;
 use crate::domain::Purpose;
 use app::models::{
-    AppError, CampaignPreview, Field, FieldError, Notice, Problem, Refusal, ScheduleProgress,
-    ScheduleReceipt, ScheduleRequest,
+    AppError, CampaignPreview, Notice, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
 };
 use app::services::{Actor, ScheduleService};
 use async_trait::async_trait;
@@ -22,7 +22,7 @@ use super::campaign_preview;
 use super::campaign_records::{campaign_rows, PlannedSubmission};
 use super::campaign_start::{CampaignStart, HandOver, Recording};
 use super::credit_check::{ensure_credit, CostRates};
-use super::recipient_files::{line_errors, RecipientFiles};
+use super::recipient_files::RecipientFiles;
 use super::schedule_receipt::{answered, receipt};
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
@@ -49,8 +49,8 @@ pub struct Scheduler {
     pub(super) rules: SchedulingRules,
     claims: Claims,
     handovers: Handovers,
-    /// Uploaded lists a request may name instead of typed recipients.
-    files: RecipientFiles,
+    /// Uploaded lists a request may name instead of typed recipients (`scheduler_uploads.rs`).
+    pub(super) files: RecipientFiles,
     /// Lists read and planned at once (one per core): more wait their turn.
     heavy_work: Semaphore,
 }
@@ -91,6 +91,16 @@ impl Scheduler {
         request: ScheduleRequest,
         now: DateTime<Utc>,
     ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
+        self.plan_list(request, None, now).await
+    }
+
+    /// `plan`, with the recipients of an uploaded file read already in place of `request`'s.
+    pub(super) async fn plan_list(
+        &self,
+        request: ScheduleRequest,
+        list: Option<Arc<RecipientList>>,
+        now: DateTime<Utc>,
+    ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
         let _turn = self.heavy_turn().await;
         let rules = self.rules.order.clone();
         // The provider's own horizon, as its capabilities declare it (an unknown provider is
@@ -100,9 +110,16 @@ impl Scheduler {
             .get(request.provider)
             .ok()
             .and_then(|provider| provider.info().capabilities.max_days_ahead);
-        let order = off_the_workers(move || SmsOrder::parse(&request, &rules, max_days_ahead, now))
-            .await?
-            .map_err(AppError::Invalid)?;
+        let order = off_the_workers(move || match list {
+            // The file's list stays as read, for its next preview.
+            Some(list) => {
+                let list = RecipientList::clone(&list);
+                SmsOrder::parse_with_list(&request, list, &rules, max_days_ahead, now)
+            }
+            None => SmsOrder::parse(&request, &rules, max_days_ahead, now),
+        })
+        .await?
+        .map_err(AppError::Invalid)?;
         let provider = self.providers.get(order.provider)?.clone();
         let batch_size = provider.info().capabilities.max_recipients_per_request as usize;
         let exclusions = self.exclusions(&order, now).await.map_err(read_failed)?;
@@ -116,7 +133,7 @@ impl Scheduler {
     }
 
     /// A turn at reading or planning a list (one per core; more wait).
-    async fn heavy_turn(&self) -> tokio::sync::SemaphorePermit<'_> {
+    pub(super) async fn heavy_turn(&self) -> tokio::sync::SemaphorePermit<'_> {
         self.heavy_work
             .acquire()
             .await
@@ -153,36 +170,6 @@ impl Scheduler {
             over_cap,
             cap_action: self.rules.frequency_cap.action,
         })
-    }
-
-    /// `request` with its uploaded list, if it names one, in place of typed recipients: what is
-    /// planned, and kept for an approval, is then what the file held.
-    async fn with_uploaded_list(
-        &self,
-        actor: &Actor,
-        mut request: ScheduleRequest,
-    ) -> Result<ScheduleRequest, AppError> {
-        let Some(id) = request.recipients_file.take() else {
-            return Ok(request);
-        };
-        if !request.recipients.trim().is_empty() {
-            let problem = FieldError::new(Field::Recipients, Problem::FileAndTypedRecipients);
-            return Err(AppError::Invalid(vec![problem]));
-        }
-        // Read back a few at a time, as lists are read: each holds a whole file.
-        let _turn = self.heavy_turn().await;
-        let bytes = self.files.content(actor, &id).await?;
-        request.recipients = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            // Its lines that are not text are errors, as they were in the upload's answer.
-            Err(not_text) => {
-                let bytes = not_text.into_bytes();
-                let region = self.rules.order.default_region;
-                let errors = off_the_workers(move || line_errors(&bytes, region)).await?;
-                return Err(AppError::Invalid(errors));
-            }
-        };
-        Ok(request)
     }
 
     /// The id the campaign is recorded under: the browser's, when it is a UUID not used yet.
@@ -285,27 +272,30 @@ impl ScheduleService for Scheduler {
             .map_err(read_failed)
     }
 
-    /// What `schedule` would do with `request`, a page of recipients from `offset`.
+    /// What `schedule` would do with `request`, a page of recipients from `offset`. An uploaded
+    /// file's list is read once for its previews (`RecipientFiles::recipients`).
     async fn preview(
         &self,
         actor: &Actor,
-        request: ScheduleRequest,
+        mut request: ScheduleRequest,
         offset: u64,
     ) -> Result<CampaignPreview, AppError> {
-        let request = self.with_uploaded_list(actor, request).await?;
-        self.preview_of(request, offset).await
+        let list = self.uploaded_list(actor, &mut request).await?;
+        self.preview_of(request, list, offset).await
     }
 }
 
 impl Scheduler {
-    /// `preview` of a request whose recipients are typed (a held campaign's form always is).
+    /// `preview` of a request whose recipients are typed (a held campaign's form always is), or
+    /// are `list`.
     pub(super) async fn preview_of(
         &self,
         request: ScheduleRequest,
+        list: Option<Arc<RecipientList>>,
         offset: u64,
     ) -> Result<CampaignPreview, AppError> {
         let now = self.clock.now();
-        let (order, plan, provider) = self.plan(request, now).await?;
+        let (order, plan, provider) = self.plan_list(request, list, now).await?;
         let price = CostRates::of(provider.as_ref(), &order);
         let mut preview = campaign_preview::preview(&order, &plan, price.as_ref(), offset);
         let estimate = price.map(|rates| (rates.estimate(&plan), rates.per_part.currency));
@@ -383,7 +373,7 @@ impl Scheduler {
 }
 
 /// Runs CPU work on tokio's blocking pool.
-async fn off_the_workers<T: Send + 'static>(
+pub(super) async fn off_the_workers<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AppError> {
     tokio::task::spawn_blocking(work).await.map_err(|error| {

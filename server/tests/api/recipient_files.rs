@@ -299,3 +299,42 @@ async fn an_upload_needs_a_csv_body_from_the_apps_own_origin() {
     assert_eq!(elsewhere.status(), StatusCode::FORBIDDEN);
     assert_eq!(kept(&app).await, (0, 0));
 }
+
+#[tokio::test]
+async fn a_files_previews_share_one_reading_still_its_uploaders_only_and_for_a_day() {
+    let (app, clock) = app_on_test_clock(behind_portal(THE_TESTS_ARE_THE_PROXY)).await;
+    let (status, body) = upload_as(
+        &app,
+        Some(("alice", Role::Sender)),
+        b"phone,first_name\n0612345678,Ann\n".to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let id = body["id"].as_str().unwrap().to_owned();
+    let preview = |user: &'static str, text: &'static str| {
+        let mut request = from_file(&id);
+        request["text"] = json!(text);
+        let arguments = json!({ "request": request, "offset": 0 });
+        let app = &app;
+        async move { call_as(app, user, Role::Sender, "preview_campaign", arguments).await }
+    };
+    let first = preview("alice", "Hello {first_name}.").await;
+    assert_eq!(
+        first.ok::<CampaignPreview>().recipients[0].text,
+        "Hello Ann."
+    );
+    // Read once, shown anew: the message is the one asked for.
+    let again = preview("alice", "Bye {first_name}.").await;
+    assert_eq!(again.ok::<CampaignPreview>().recipients[0].text, "Bye Ann.");
+    // The list kept for alice's previews is not bob's.
+    let AppError::Invalid(errors) = preview("bob", "Hello {first_name}.").await.error() else {
+        panic!("not bob's file");
+    };
+    assert_eq!(errors[0].problem, Problem::RecipientFileGone);
+    // Nor alice's once the file's day is out, kept list or not.
+    clock.advance(chrono::Duration::hours(25));
+    let AppError::Invalid(errors) = preview("alice", "Hello {first_name}.").await.error() else {
+        panic!("the file is no longer kept");
+    };
+    assert_eq!(errors[0].problem, Problem::RecipientFileGone);
+}

@@ -115,6 +115,18 @@ impl SmsOrder {
         max_days_ahead: Option<u32>,
         now: DateTime<Utc>,
     ) -> Result<Self, Vec<FieldError>> {
+        let list = parse_recipients(&request.recipients, rules.default_region);
+        Self::parse_with_list(request, list, rules, max_days_ahead, now)
+    }
+
+    /// `parse`, the recipients read already (an uploaded file's) in place of `request`'s.
+    pub fn parse_with_list(
+        request: &ScheduleRequest,
+        list: RecipientList,
+        rules: &OrderRules,
+        max_days_ahead: Option<u32>,
+        now: DateTime<Utc>,
+    ) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
 
         let text = MessageText::parse(&request.text)
@@ -123,7 +135,6 @@ impl SmsOrder {
         if let Err(e) = placeholders_in(&request.text) {
             errors.push(FieldError::new(Field::Text, e));
         }
-        let list = parse_recipients(&request.recipients, rules.default_region);
         let more_duplicates = list.more_duplicates;
         let (recipients, duplicates, line_errors) = personalise(list, &request.text);
         if let Some(problem) = missing_mention(

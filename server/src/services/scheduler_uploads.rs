@@ -1,0 +1,64 @@
+//! A request naming an uploaded recipient file (`recipients_file`) is planned from the file: read
+//! back as text for a schedule (what is kept for an approval is then what the file held), or as
+//! the list its previews share.
+
+use app::models::{AppError, Field, FieldError, Problem, ScheduleRequest};
+use app::services::Actor;
+use std::sync::Arc;
+
+use super::recipient_files::line_errors;
+use super::scheduler::{off_the_workers, Scheduler};
+use crate::domain::recipients::RecipientList;
+
+impl Scheduler {
+    /// `request` with its uploaded list, if it names one, in place of typed recipients.
+    pub(super) async fn with_uploaded_list(
+        &self,
+        actor: &Actor,
+        mut request: ScheduleRequest,
+    ) -> Result<ScheduleRequest, AppError> {
+        let Some(id) = named_file(&mut request)? else {
+            return Ok(request);
+        };
+        // Read back a few at a time, as lists are read: each holds a whole file.
+        let _turn = self.heavy_turn().await;
+        let bytes = self.files.content(actor, &id).await?;
+        request.recipients = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            // Its lines that are not text are errors, as they were in the upload's answer.
+            Err(not_text) => {
+                let bytes = not_text.into_bytes();
+                let region = self.rules.order.default_region;
+                let errors = off_the_workers(move || line_errors(&bytes, region)).await?;
+                return Err(AppError::Invalid(errors));
+            }
+        };
+        Ok(request)
+    }
+
+    /// The recipients of the file `request` names, if it names one, read once for all its
+    /// previews (`RecipientFiles::recipients`).
+    pub(super) async fn uploaded_list(
+        &self,
+        actor: &Actor,
+        request: &mut ScheduleRequest,
+    ) -> Result<Option<Arc<RecipientList>>, AppError> {
+        let Some(id) = named_file(request)? else {
+            return Ok(None);
+        };
+        let _turn = self.heavy_turn().await;
+        Ok(Some(self.files.recipients(actor, &id).await?))
+    }
+}
+
+/// The file `request` names, taken out of it; naming one and typing recipients too is an error.
+fn named_file(request: &mut ScheduleRequest) -> Result<Option<String>, AppError> {
+    let Some(id) = request.recipients_file.take() else {
+        return Ok(None);
+    };
+    if !request.recipients.trim().is_empty() {
+        let problem = FieldError::new(Field::Recipients, Problem::FileAndTypedRecipients);
+        return Err(AppError::Invalid(vec![problem]));
+    }
+    Ok(Some(id))
+}
