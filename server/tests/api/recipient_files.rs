@@ -35,6 +35,13 @@ pub async fn upload_as(
     (status, body)
 }
 
+/// The id of `bytes` uploaded by alice, a sender behind the portal.
+async fn alices_file(app: &TestApp, bytes: &[u8]) -> String {
+    let (status, body) = upload_as(app, Some(("alice", Role::Sender)), bytes.to_vec()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["id"].as_str().unwrap().to_owned()
+}
+
 async fn upload(app: &TestApp, bytes: &[u8]) -> RecipientFileSummary {
     let (status, body) = upload_as(app, None, bytes.to_vec()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -196,14 +203,7 @@ async fn a_spreadsheets_byte_order_mark_is_no_part_of_the_header() {
 #[tokio::test]
 async fn only_the_uploader_may_use_a_file() {
     let app = spawn_app_with(behind_portal(THE_TESTS_ARE_THE_PROXY)).await;
-    let (status, body) = upload_as(
-        &app,
-        Some(("alice", Role::Sender)),
-        b"0612345678\n".to_vec(),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let id = body["id"].as_str().unwrap().to_owned();
+    let id = alices_file(&app, b"0612345678\n").await;
     let arguments = json!({ "request": from_file(&id), "offset": 0 });
 
     let by_bob = call_as(
@@ -303,14 +303,7 @@ async fn an_upload_needs_a_csv_body_from_the_apps_own_origin() {
 #[tokio::test]
 async fn a_files_previews_share_one_reading_still_its_uploaders_only_and_for_a_day() {
     let (app, clock) = app_on_test_clock(behind_portal(THE_TESTS_ARE_THE_PROXY)).await;
-    let (status, body) = upload_as(
-        &app,
-        Some(("alice", Role::Sender)),
-        b"phone,first_name\n0612345678,Ann\n".to_vec(),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let id = body["id"].as_str().unwrap().to_owned();
+    let id = alices_file(&app, b"phone,first_name\n0612345678,Ann\n").await;
     let preview = |user: &'static str, text: &'static str| {
         let mut request = from_file(&id);
         request["text"] = json!(text);
