@@ -205,11 +205,11 @@ impl ScheduleService for Scheduler {
         campaign_id: Option<String>,
     ) -> Result<ScheduleReceipt, AppError> {
         let campaign_id = self.new_campaign_id(campaign_id).await?;
-        let request = self.with_uploaded_list(actor, request).await?;
+        let (request, list) = self.with_file_read(actor, request).await?;
         let now = self.clock.now();
         // The form is kept, when rules may hold the campaign, to be planned again on approval.
         let form = (!self.rules.approval.rules.is_empty()).then(|| request.clone());
-        let (order, plan, provider) = self.plan(request, now).await?;
+        let (order, plan, provider) = self.plan_list(request, list, now).await?;
         ensure_credit(provider.as_ref(), &order, &plan).await?;
         let estimate = CostRates::of(provider.as_ref(), &order)
             .map(|rates| (rates.estimate(&plan), rates.per_part.currency));

@@ -11,8 +11,24 @@ use super::scheduler::{off_the_workers, Scheduler};
 use crate::domain::recipients::RecipientList;
 
 impl Scheduler {
+    /// `request`, and the list of the file it names, for a schedule: read as the previews read
+    /// it (once for all), or, when rules may hold the campaign for approval, put in the form as
+    /// text, so that what is kept for the approval is what the file held.
+    pub(super) async fn with_file_read(
+        &self,
+        actor: &Actor,
+        mut request: ScheduleRequest,
+    ) -> Result<(ScheduleRequest, Option<Arc<RecipientList>>), AppError> {
+        if self.rules.approval.rules.is_empty() {
+            let list = self.uploaded_list(actor, &mut request).await?;
+            Ok((request, list))
+        } else {
+            Ok((self.with_uploaded_list(actor, request).await?, None))
+        }
+    }
+
     /// `request` with its uploaded list, if it names one, in place of typed recipients.
-    pub(super) async fn with_uploaded_list(
+    async fn with_uploaded_list(
         &self,
         actor: &Actor,
         mut request: ScheduleRequest,

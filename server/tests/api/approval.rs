@@ -16,7 +16,7 @@ use crate::helpers::{spawn_app_with, valid_request, Answer, TestApp};
 use crate::reconciliation::app_on_test_clock;
 
 /// Behind a portal, with campaigns of more than one recipient held for approval.
-fn held_over_one() -> Settings {
+pub fn held_over_one() -> Settings {
     let mut settings = behind_portal(THE_TESTS_ARE_THE_PROXY);
     settings.approval.rules = vec![ApprovalRuleSettings {
         more_recipients_than: Some(1),

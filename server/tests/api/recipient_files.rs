@@ -331,3 +331,31 @@ async fn a_files_previews_share_one_reading_still_its_uploaders_only_and_for_a_d
     };
     assert_eq!(errors[0].problem, Problem::RecipientFileGone);
 }
+
+#[tokio::test]
+async fn a_campaign_from_a_file_held_for_approval_keeps_the_files_list() {
+    let app = spawn_app_with(crate::approval::held_over_one()).await;
+    let id = alices_file(&app, b"phone,first_name\n0612345678,Ann\n0698765432,Bob\n").await;
+    let mut request = from_file(&id);
+    request["text"] = json!("Hello {first_name}.");
+    // Previewed first (its list then kept), as the composer does, then scheduled: held.
+    let arguments = json!({ "request": request.clone(), "offset": 0 });
+    let preview = call_as(&app, "alice", Role::Sender, "preview_campaign", arguments).await;
+    assert_eq!(preview.ok::<CampaignPreview>().total, 2);
+    let arguments = json!({ "request": request });
+    let receipt: ScheduleReceipt = call_as(&app, "alice", Role::Sender, "schedule_sms", arguments)
+        .await
+        .ok();
+    assert!(!receipt.held_for_approval.is_empty());
+    assert!(app.octopush_got_nothing());
+    // Approved, it is planned again from the list the file held, kept with the campaign.
+    let decision = json!({ "id": receipt.campaign_id, "decision": "Approve" });
+    let decided = call_as(&app, "bob", Role::Approver, "decide_approval", decision).await;
+    assert_eq!(
+        decided.ok::<app::models::Approval>(),
+        app::models::Approval::Approved
+    );
+    let sent = app.sandbox.as_ref().unwrap().accepted_campaigns();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].phone_numbers.len(), 2);
+}
