@@ -11,6 +11,7 @@ pub mod approval_rules;
 pub mod campaign_name;
 pub mod campaign_plan;
 pub mod ledger_keys;
+mod line_endings;
 pub mod opt_out_mention;
 pub mod order;
 pub mod phone;

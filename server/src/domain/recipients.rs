@@ -9,6 +9,7 @@ use super::column_mapping::{
     header_cells, names_phone_column, normalise_header, IGNORED_COLUMN, PHONE_COLUMNS,
     TIME_ZONE_COLUMN, UTF8_BOM,
 };
+use super::line_endings::CrLfAsLf;
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
 use super::recipient_checks::{ListBuilder, UncheckedRow};
@@ -128,7 +129,7 @@ pub fn read_recipients(
         }
     }
     let (delimiter, cells) = header_cells(&String::from_utf8_lossy(&head));
-    let source = io::Cursor::new(head).chain(source);
+    let source = io::BufReader::new(CrLfAsLf::new(io::Cursor::new(head).chain(source)));
     let mut list = ListBuilder::new(default_region, errors_listed, sink);
     if names_phone_column(&cells) {
         read_csv(source, delimiter as u8, &mut list)?;

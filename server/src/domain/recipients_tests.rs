@@ -127,3 +127,28 @@ fn a_csv_phone_cell_with_two_numbers_or_stray_text_is_an_error_on_its_line() {
         ]
     );
 }
+
+#[test]
+fn lines_are_counted_alike_whatever_ends_them() {
+    // Excel ends lines with CR LF; the bad number is on line 3 either way, and so is the
+    // second recipient of a plain list.
+    for ending in ["\n", "\r\n"] {
+        let csv = [
+            "phone,first_name",
+            "0612345678,Ann",
+            "06 98,Bob",
+            "0698765432,Cy",
+            "",
+        ]
+        .join(ending);
+        let list = parse_recipients(&csv, fr());
+        let lines: Vec<u32> = list.recipients.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4], "{ending:?}");
+        assert_eq!(list.errors[0].line, Some(3), "{ending:?}");
+        let plain = ["0612345678", "06 98", "0698765432", ""].join(ending);
+        let list = parse_recipients(&plain, fr());
+        let lines: Vec<u32> = list.recipients.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [1, 3], "{ending:?}");
+        assert_eq!(list.errors[0].line, Some(2), "{ending:?}");
+    }
+}
