@@ -27,14 +27,19 @@ test('a small CSV saved by Excel is loaded with its accents, and the page says h
   await expect(page.getByTestId('preview-recipients')).toContainText('Bonjour Zoë, votre colis');
 });
 
-test('a small UTF-16 file is loaded as the text it holds', async ({ page }) => {
+test('a small UTF-16 file (Excel\'s "Unicode text", tab-delimited) is loaded as the text it holds', async ({ page }) => {
   await composeFrench(page);
   await page.getByLabel('Upload a CSV file').setInputFiles({
-    name: 'unicode.csv',
-    mimeType: 'text/csv',
-    buffer: utf16le('phone,first_name\n0612345678,Hélène\n'),
+    name: 'unicode.txt',
+    mimeType: 'text/plain',
+    buffer: utf16le('Téléphone\tPrénom\tVille\r\n0612345678\tHélène\tBesançon\r\n0698765432\tZoë\tNice\r\n'),
   });
+  // Its columns are told apart by tabs, and named in French.
+  await expect(page.getByLabel('Column “Téléphone”')).toHaveValue('phone');
+  await expect(page.getByLabel('Column “Prénom”')).toHaveValue('first_name');
+  await page.getByRole('button', { name: 'Use these columns' }).click();
   await expect(page.getByTestId('recipients-file-note')).toContainText('It was read as UTF-16.');
+  await expect(page.getByTestId('preview-recipients')).toContainText('Bonjour Zoë, votre colis');
   await expect(page.getByTestId('preview-recipients')).toContainText('Bonjour Hélène, votre colis');
 });
 

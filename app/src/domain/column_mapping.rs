@@ -56,14 +56,17 @@ impl ColumnTarget {
     }
 }
 
-/// The file's first non-blank line, split into cells: `;` separates them when the line has
-/// semicolons and no commas, `,` otherwise. Quotes around a cell are removed.
+/// The file's first non-blank line, split into cells: a tab separates them when the line has tabs
+/// and neither commas nor semicolons (Excel's "Unicode text" and tab-delimited text), `;` when
+/// it has semicolons and no commas, `,` otherwise. Quotes around a cell are removed.
 pub fn header_cells(text: &str) -> (char, Vec<String>) {
     let header = text
         .lines()
         .find(|line| !line.trim().is_empty())
         .unwrap_or("");
-    let delimiter = if header.contains(';') && !header.contains(',') {
+    let delimiter = if header.contains('\t') && !header.contains(';') && !header.contains(',') {
+        '\t'
+    } else if header.contains(';') && !header.contains(',') {
         ';'
     } else {
         ','
@@ -265,6 +268,15 @@ mod tests {
         assert_eq!(
             header_cells("\"Name, first\",phone\n"),
             (',', cells(&["Name, first", "phone"]))
+        );
+        assert_eq!(
+            header_cells("Téléphone\tPrénom\tNom\n0612345678\tAna\tLopez"),
+            ('\t', cells(&["Téléphone", "Prénom", "Nom"]))
+        );
+        // A tab inside a line cut by commas is part of a cell.
+        assert_eq!(
+            header_cells("phone,first\tname\n"),
+            (',', cells(&["phone", "first\tname"]))
         );
     }
 

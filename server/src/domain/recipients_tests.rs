@@ -152,3 +152,13 @@ fn lines_are_counted_alike_whatever_ends_them() {
         assert_eq!(list.errors[0].line, Some(2), "{ending:?}");
     }
 }
+
+#[test]
+fn a_tab_delimited_list_is_read_by_its_columns() {
+    let tsv = "phone\tfirst_name\tignore\r\n0612345678\tHélène\tLyon\r\n06 98\tBob\tNice\r\n";
+    let list = parse_recipients(tsv, fr());
+    assert_eq!(list.recipients.len(), 1);
+    assert_eq!(list.recipients[0].line, 2);
+    assert_eq!(list.recipients[0].fields.get("first_name"), Some("Hélène"));
+    assert_eq!(list.errors[0].line, Some(3));
+}
