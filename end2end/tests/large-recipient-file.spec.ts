@@ -14,9 +14,9 @@ function export_csv(rows: number, bad: number[] = [], notes = 1): Buffer {
   return Buffer.from(lines.join('\n') + '\n');
 }
 
-async function pickExport(page: Page, buffer: Buffer) {
+async function pickExport(page: Page, buffer: Buffer, name = 'export.csv') {
   await page.getByLabel('Upload a CSV file').setInputFiles({
-    name: 'export.csv',
+    name,
     mimeType: 'text/csv',
     buffer,
   });
@@ -162,9 +162,13 @@ test.describe('on a 390 px phone, on Auckland time', () => {
   test('an uploaded file\'s summary fits the screen, and a double click on Remove removes it once', async ({ page }) => {
     await openComposer(page);
     await fillValidForm(page);
-    await pickExport(page, export_csv(30_000, [5, 7]));
+    // Named as files are named at the end of a long week.
+    const name = 'clients_mars_2024_export_final_v2_definitif_vraiment_definitif.csv';
+    await pickExport(page, export_csv(30_000, [5, 7]), name);
     const list = page.getByTestId('uploaded-list');
-    await expect(list).toContainText('29998 recipients read on the server');
+    await expect(list).toContainText(`${name}: 29998 recipients read on the server`);
+    const inside = await list.evaluate((box) => box.scrollWidth <= box.clientWidth);
+    expect(inside, 'the file name wraps inside the summary').toBe(true);
     await expect(list).toContainText("Line 7: '06 98' is not a valid number");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'the page fits a 390 px phone').toBeLessThanOrEqual(0);
