@@ -52,7 +52,7 @@ pub(super) fn read_lines<S: RecipientSink>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::recipients::{parse_recipients, RecipientList};
+    use super::super::recipients::{errors_by_line, parse_recipients, RecipientList};
     use crate::domain::parse_errors::PhoneNumberError;
     use crate::domain::phone::Region;
     use app::models::{DuplicateRecipient, Field, FieldError, Problem};
@@ -128,11 +128,7 @@ mod tests {
             fr(),
         );
         assert_eq!(recipients(&list), vec![(1, "+33611111111")]);
-        let errors: Vec<_> = list
-            .errors
-            .iter()
-            .map(|e| (e.line, e.problem.clone()))
-            .collect();
+        let errors = errors_by_line(&list);
         assert_eq!(
             errors,
             vec![

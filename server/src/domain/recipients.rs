@@ -292,6 +292,15 @@ fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, Problem>
     Ok((number, fields, zone))
 }
 
+/// A list's errors as (line, problem), for tests to compare.
+#[cfg(test)]
+pub(super) fn errors_by_line(list: &RecipientList) -> Vec<(Option<u32>, Problem)> {
+    list.errors
+        .iter()
+        .map(|e| (e.line, e.problem.clone()))
+        .collect()
+}
+
 #[cfg(test)]
 #[path = "recipients_tests.rs"]
 mod tests;

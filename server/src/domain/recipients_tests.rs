@@ -101,11 +101,7 @@ fn a_csv_phone_cell_with_two_numbers_or_stray_text_is_an_error_on_its_line() {
         fr(),
     );
     assert_eq!(list.recipients.len(), 1);
-    let errors: Vec<_> = list
-        .errors
-        .iter()
-        .map(|e| (e.line, e.problem.clone()))
-        .collect();
+    let errors = errors_by_line(&list);
     assert_eq!(
         errors,
         vec![

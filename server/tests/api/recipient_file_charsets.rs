@@ -1,12 +1,12 @@
 //! Recipient files not in UTF-8: Excel's plain CSV (Windows-1252) when the sender says so, and
 //! UTF-16 by its byte-order mark; read as the text they hold, never with letters replaced.
 
-use app::models::{CampaignPreview, Problem, RecipientFileSummary};
+use app::models::{Problem, RecipientFileSummary};
 use reqwest::StatusCode;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::helpers::{spawn_app, TestApp};
-use crate::recipient_files::from_file;
+use crate::recipient_files::preview_of_file;
 
 /// Uploads `bytes` with `content_type`: the status and the JSON answer.
 async fn upload_typed(app: &TestApp, content_type: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
@@ -28,16 +28,10 @@ async fn upload_typed(app: &TestApp, content_type: &str, bytes: Vec<u8>) -> (Sta
 
 /// The first message the preview of file `id` shows.
 async fn first_message(app: &TestApp, id: &str) -> String {
-    let mut request = from_file(id);
-    request["text"] = json!("Bonjour {first_name}, votre colis arrive demain.");
-    let preview: CampaignPreview = app
-        .call(
-            "preview_campaign",
-            json!({ "request": request, "offset": 0 }),
-        )
-        .await
-        .ok();
-    preview.recipients[0].text.clone()
+    let text = "Bonjour {first_name}, votre colis arrive demain.";
+    preview_of_file(app, id, text).await.recipients[0]
+        .text
+        .clone()
 }
 
 /// "Hélène" and "Zoë", as Excel saves a CSV in France (Windows-1252).

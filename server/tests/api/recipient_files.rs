@@ -56,6 +56,18 @@ pub fn from_file(id: &str) -> Value {
     request
 }
 
+/// The preview's first page of file `id` with message `text`.
+pub async fn preview_of_file(app: &TestApp, id: &str, text: &str) -> CampaignPreview {
+    let mut request = from_file(id);
+    request["text"] = json!(text);
+    app.call(
+        "preview_campaign",
+        json!({ "request": request, "offset": 0 }),
+    )
+    .await
+    .ok()
+}
+
 /// How many files, and parts of files, the database keeps.
 pub async fn kept(app: &TestApp) -> (i64, i64) {
     let store = app.store().await;
@@ -80,19 +92,14 @@ async fn an_uploaded_csv_is_read_by_line_then_previewed_and_scheduled_by_its_id(
     assert_eq!(summary.recipients, 3);
     assert_eq!(summary.error_count(), 0);
 
-    let mut request = from_file(&summary.id);
-    request["text"] = json!("Hello {first_name}, your parcel arrives tomorrow.");
-    let preview: CampaignPreview = app
-        .call(
-            "preview_campaign",
-            json!({ "request": request, "offset": 0 }),
-        )
-        .await
-        .ok();
+    let text = "Hello {first_name}, your parcel arrives tomorrow.";
+    let preview = preview_of_file(&app, &summary.id, text).await;
     assert_eq!(preview.total, 3);
     let first = &preview.recipients[0].text;
     assert!(first.starts_with("Hello Ann,"), "{first}");
 
+    let mut request = from_file(&summary.id);
+    request["text"] = json!(text);
     let receipt: ScheduleReceipt = app.schedule(request).await.ok();
     assert_eq!(receipt.contacts, 3);
     assert_eq!(app.octopush_campaigns(), 1);
