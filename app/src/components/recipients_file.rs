@@ -129,7 +129,7 @@ pub fn RecipientsFile(
             let on_cancel = Callback::new(move |()| mapping.set(None));
             Suspend::new(column_mapping_view(m.file.name, m.cells, targets, on_apply, on_cancel))
         })}
-        {move || large.get().filter(|(_, at)| *at == resets.get()).map(|(picked, _)| {
+        {move || large_file_shown(large, resets).then(|| large.get_untracked()).flatten().map(|(picked, _)| {
             let on_done = Callback::new(move |()| large.set(None));
             Suspend::new(large_file_view(picked, file, on_done))
         })}
