@@ -67,7 +67,7 @@ test('a large UTF-16 file is refused with what to do', async ({ page }) => {
   expect(file.length).toBeGreaterThan(512 * 1024);
   await page.getByLabel('Upload a CSV file').setInputFiles({ name: 'unicode.csv', mimeType: 'text/csv', buffer: file });
   await expect(page.getByTestId('recipients-file-note')).toContainText(
-    'unicode.csv is UTF-16 text (Excel\'s “Unicode text”): a file this large is sent as it is, in UTF-8 or Windows-1252. Save it as “CSV UTF-8” and pick it again.',
+    'unicode.csv is saved as UTF-16 (Excel\'s “Unicode text”). A file this large is sent to the server as it is, which only UTF-8 and Windows-1252 files can be: in Excel, save it as “CSV UTF-8 (comma delimited)” and pick it again.',
   );
   await expect(page.getByTestId('uploaded-list')).toHaveCount(0);
   await expect(page.getByLabel(/^Recipients/)).toBeVisible();

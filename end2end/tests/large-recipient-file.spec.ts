@@ -45,8 +45,14 @@ test('a file too large for the page is sent as it is, read on the server, previe
   // The file replaces the typed list.
   await expect(page.getByLabel(/^Recipients/)).toBeHidden();
   await expect(page.getByTestId('preview-problems')).toContainText('Line 4:');
+  // The other lines' messages are there to check meanwhile, and the fix is in the file.
+  await expect(page.getByTestId('preview-fix-in-file')).toHaveText(
+    'They come from the file: fix them in it, then pick it again.',
+  );
+  await expect(page.getByTestId('preview-recipients')).toContainText('Hello Client 0,');
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.locator('#recipients-errors')).toContainText('Line 4:');
+  await expect(page.getByRole('button', { name: 'Confirm and schedule' })).toHaveCount(0);
 
   // Fixed and picked again, it goes.
   await pickExport(page, export_csv(1_000, [], 600));

@@ -156,7 +156,12 @@ async fn main() {
         plain.as_secs_f64(),
         elapsed.as_secs_f64() / plain.as_secs_f64()
     );
-    let _ = std::fs::remove_dir_all(&scratch);
+    // `SMS_SCHEDULER_BENCH_KEEP=1` keeps the database for a look at where its bytes go (README).
+    if std::env::var_os("SMS_SCHEDULER_BENCH_KEEP").is_some() {
+        println!("database kept: {}", scratch.join("bench.db").display());
+    } else {
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
 }
 
 /// Recipients in each of the plain client's requests (as many as the app puts in one).

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
 use crate::domain::message::{analyze, gsm7_look_alike, Encoding};
-use crate::i18n::use_i18n;
+use crate::domain::placeholders::placeholders_in;
+use crate::i18n::{use_i18n, word};
 
 /// Live characters, encoding and parts of the message, computed in the browser as the user types.
+/// With placeholders they are the template's: the preview counts each message with its values.
 #[component]
 pub fn MessageCounter(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
@@ -23,8 +25,16 @@ pub fn MessageCounter(#[prop(into)] text: Signal<String>) -> impl IntoView {
             })
         })
     };
+    let of_template =
+        move || text.with(|text| placeholders_in(text).is_ok_and(|names| !names.is_empty()));
     view! {
-        <p class="message-counter" id="text-counter" aria-live="polite">{summary}</p>
+        <p class="message-counter" id="text-counter" aria-live="polite">
+            {summary}
+            // A plain closure rather than `<Show>`: this is the first screen.
+            {move || of_template().then(|| view! {
+                <span class="muted" data-testid="counter-of-template">" " {word(|t| t.counter_of_template)}</span>
+            })}
+        </p>
         <p class="message-warning" id="text-encoding-warning">{switch_warning}</p>
     }
 }

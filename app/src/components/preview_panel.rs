@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 use crate::components::Time;
-use crate::i18n::{use_i18n, word, Texts};
-use crate::models::{AppError, CampaignPreview, Notice, PreviewRecipient};
+use crate::i18n::{preview_words, use_i18n, word, Locale, Texts};
+use crate::models::{AppError, CampaignPreview, Field, FieldError, Notice, PreviewRecipient};
 
 /// Recipients shown before any search.
 const FIRST_FEW: usize = 5;
@@ -17,6 +17,9 @@ const MATCHES: usize = 10;
 pub fn PreviewPanel(
     #[prop(into)] preview: Signal<Option<Result<CampaignPreview, AppError>>>,
     #[prop(into)] loading: Signal<bool>,
+    /// The recipients come from an uploaded file: their errors are fixed in it.
+    #[prop(into)]
+    from_file: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
@@ -30,13 +33,17 @@ pub fn PreviewPanel(
                     None => view! { <p class="muted">{t.preview_empty}</p> }.into_any(),
                     Some(Err(AppError::Invalid(errors))) => view! {
                         <p>{t.preview_not_ready}</p>
-                        <ul class="error" data-testid="preview-problems">
-                            {errors.iter().map(|e| view! { <li>{t.field_error(e)}</li> }).collect_view()}
-                        </ul>
+                        {problems(t, i18n.locale(), &errors, from_file.get())}
                     }
                         .into_any(),
                     Some(Err(error)) => view! { <p class="error">{t.error(&error)}</p> }.into_any(),
-                    Some(Ok(preview)) => verdict(t, &preview).into_any(),
+                    Some(Ok(preview)) if !preview.lines_to_fix.is_empty() => view! {
+                        <p>{preview_words::lines_to_fix(i18n.locale())}</p>
+                        {problems(t, i18n.locale(), &preview.lines_to_fix, from_file.get())}
+                        {verdict(t, i18n.locale(), &preview)}
+                    }
+                        .into_any(),
+                    Some(Ok(preview)) => verdict(t, i18n.locale(), &preview).into_any(),
                 }
             }}
             <Show when=move || matches!(preview.get(), Some(Ok(_)))>
@@ -81,12 +88,31 @@ pub fn PreviewPlaceholder() -> impl IntoView {
 pub fn preview_panel_view(
     preview: Signal<Option<Result<CampaignPreview, AppError>>>,
     loading: Signal<bool>,
+    from_file: Signal<bool>,
 ) -> AnyView {
-    view! { <PreviewPanel preview=preview loading=loading/> }.into_any()
+    view! { <PreviewPanel preview loading from_file/> }.into_any()
+}
+
+/// The form's errors; for a file's lines, where to fix them.
+fn problems(
+    t: &'static Texts,
+    locale: Locale,
+    errors: &[FieldError],
+    from_file: bool,
+) -> impl IntoView {
+    let in_file = from_file && errors.iter().any(|e| e.field == Field::Recipients);
+    view! {
+        <ul class="error" data-testid="preview-problems">
+            {errors.iter().map(|e| view! { <li>{t.field_error(e)}</li> }).collect_view()}
+        </ul>
+        {in_file.then(|| view! {
+            <p data-testid="preview-fix-in-file">{preview_words::fix_in_file(locale)}</p>
+        })}
+    }
 }
 
 /// The sending-rules verdict and the totals.
-fn verdict(t: &'static Texts, preview: &CampaignPreview) -> impl IntoView {
+fn verdict(t: &'static Texts, locale: Locale, preview: &CampaignPreview) -> impl IntoView {
     let at_requested_time = preview.to_send.saturating_sub(preview.deferred);
     let cost = match preview.cost {
         Some(cost) => (t.estimated)(&t.money(cost, preview.currency.as_deref())),
@@ -122,6 +148,9 @@ fn verdict(t: &'static Texts, preview: &CampaignPreview) -> impl IntoView {
             <dt>{t.sms}</dt>
             <dd data-testid="preview-parts">{(t.preview_parts)(preview.parts, preview.submissions, &cost)}</dd>
         </dl>
+        {preview.switched_to_ucs2.as_ref().map(|switched| view! {
+            <p class="warning" data-testid="preview-switched-to-ucs2">{preview_words::switched_to_ucs2(locale, switched)}</p>
+        })}
         {(!moved_to.is_empty()).then(|| view! {
             <p>{(t.moved_heading)(&among)}</p>
             <ul data-testid="preview-moves">

@@ -71,10 +71,15 @@ pub fn header_cells(text: &str) -> (char, Vec<String>) {
     } else {
         ','
     };
+    (delimiter, split_cells(header, delimiter))
+}
+
+/// `line` split into cells at `delimiter`, quotes removed, trimmed.
+fn split_cells(line: &str, delimiter: char) -> Vec<String> {
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
-    for c in header.chars() {
+    for c in line.chars() {
         match c {
             '"' => quoted = !quoted,
             c if c == delimiter && !quoted => cells.push(std::mem::take(&mut cell)),
@@ -82,10 +87,7 @@ pub fn header_cells(text: &str) -> (char, Vec<String>) {
         }
     }
     cells.push(cell);
-    (
-        delimiter,
-        cells.into_iter().map(|c| c.trim().to_owned()).collect(),
-    )
+    cells.into_iter().map(|c| c.trim().to_owned()).collect()
 }
 
 /// The header names a phone column: the list reads the text as CSV.
@@ -104,10 +106,22 @@ pub enum LoadedList {
     Lines(usize),
 }
 
-/// Counts `text`'s non-blank lines, the header apart.
+/// Counts `text`'s lines that hold something, the header apart. A row of empty cells (`;;;`,
+/// which Excel writes for an empty row of a sheet) holds nothing, as the list reads it.
 pub fn loaded(text: &str) -> LoadedList {
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    if names_phone_column(&header_cells(text).1) {
+    let (delimiter, header) = header_cells(text);
+    let rows = names_phone_column(&header);
+    let holds_something = |line: &&str| {
+        if rows {
+            split_cells(line, delimiter)
+                .iter()
+                .any(|cell| !cell.is_empty())
+        } else {
+            line.split([',', ';']).any(|piece| !piece.trim().is_empty())
+        }
+    };
+    let lines = text.lines().filter(holds_something).count();
+    if rows {
         LoadedList::Rows(lines.saturating_sub(1))
     } else {
         LoadedList::Lines(lines)
@@ -293,6 +307,12 @@ mod tests {
             LoadedList::Lines(2)
         );
         assert_eq!(loaded("phone\n"), LoadedList::Rows(0));
+        // Excel's empty rows: counted neither under a header nor in a plain list.
+        assert_eq!(
+            loaded("phone;first_name\r\n0612345678;Ana\r\n;;\r\n\"\";\r\n"),
+            LoadedList::Rows(1)
+        );
+        assert_eq!(loaded("0612345678\n;;\n , \n"), LoadedList::Lines(1));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod message;
 pub mod opt_out;
 pub mod parse_errors;
 pub mod placeholders;
+pub mod promotional;
 pub mod sender;
 
 pub use campaign::{CampaignType, OutsideWindow, OutsideWindowKind, Purpose, CAMPAIGN_NAME_MAX};

@@ -51,7 +51,7 @@ catalogue! {
         placeholder_group, insert, upload_csv, remove_file, use_columns, mapping_no_phone, outside_window,
         outside_defer, outside_skip, outside_override, override_reason, reading_balance,
         octopush_options, remove_blacklisted_choice, infobip_options, flash_choice, validity_label,
-        no_stop_mention,
+        no_stop_mention, counter_of_template,
         // The preview and the confirm step.
         preview_title, preview_empty, preview_not_ready, preview_search, at_requested_time,
         no_price, over_cap, moved_to_word, moved_to, confirm_schedule_title, confirm_simulate_title, to,
@@ -130,6 +130,8 @@ catalogue! {
         mapping_twice: fn(&str) -> String,
         list_loaded: fn(&str, LoadedList) -> String,
         stop_mention_hint: fn(ProviderId, &str) -> String,
+        // The purpose is "alert", and the message has this sign of a promotion.
+        reads_like_marketing: fn(&str) -> String,
         file_too_large: fn(&str, f64) -> String,
         file_unreadable: fn(&str) -> String,
         file_large_utf16: fn(&str) -> String,

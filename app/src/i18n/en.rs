@@ -52,6 +52,7 @@ pub static EN: Texts = Texts {
     send_when: "When to send",
     no_stop_mention: "Marketing to French numbers through Infobip needs the account's opt-out mention, and none is configured (infobip.stop_mention): it will be refused.",
     send_later_choice: "At a date and time",
+    counter_of_template: "These are the template's counts: each message is counted with its recipient's values in the preview.",
     send_now_choice: "Now",
     send_at_label: "Send at",
     send_at_incomplete: "This date and time is not complete: fill in every part of it, or choose Now.",
@@ -265,10 +266,17 @@ pub static EN: Texts = Texts {
     list_loaded: en_sentences::list_loaded,
     file_too_large: en_sentences::file_too_large,
     file_unreadable: |file| format!("{file} could not be read as text."),
+    reads_like_marketing: |sign| {
+        format!(
+            "“{sign}” reads like a promotion: if this message promotes something, choose \
+             Marketing, so that the opt-out mention, the sending hours and the frequency cap apply."
+        )
+    },
     file_large_utf16: |file| {
         format!(
-            "{file} is UTF-16 text (Excel's “Unicode text”): a file this large is sent as it is, \
-             in UTF-8 or Windows-1252. Save it as “CSV UTF-8” and pick it again."
+            "{file} is saved as UTF-16 (Excel's “Unicode text”). A file this large is sent to \
+             the server as it is, which only UTF-8 and Windows-1252 files can be: in Excel, save \
+             it as “CSV UTF-8 (comma delimited)” and pick it again."
         )
     },
     charset_note: en_sentences::charset_note,

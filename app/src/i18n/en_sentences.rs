@@ -6,6 +6,7 @@ use crate::domain::file_charset::FileCharset;
 use crate::domain::message::MessageStats;
 use crate::models::{
     CampaignActionKind, CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress,
+    SwitchedToUcs2,
 };
 
 pub(super) fn counter(stats: &MessageStats) -> String {
@@ -197,4 +198,21 @@ pub(super) fn not_let_in(why: &NotLetIn) -> String {
         NotLetIn::NoRole(name) => format!("{name} is signed in, but none of their groups gives a role in this app, so nothing was done: ask an administrator for one."),
         NotLetIn::Unavailable => "Sign-in cannot be checked for a moment, so nothing was done: try again shortly.".into(),
     }
+}
+
+pub(super) fn switched_to_ucs2(switched: &SwitchedToUcs2) -> String {
+    let n = switched.messages;
+    format!(
+        "{n} message{} go{} in UCS-2 (70 characters a part instead of 160) because of letters in \
+         {} values, such as {} on line {}.",
+        plural::english(n),
+        if n == 1 { "es" } else { "" },
+        if n == 1 {
+            "its recipient's"
+        } else {
+            "their recipients'"
+        },
+        super::quoted_letters(&switched.letters, "“", "”"),
+        switched.first_line
+    )
 }

@@ -54,6 +54,7 @@ pub static FR: Texts = Texts {
     send_when: "Quand envoyer",
     no_stop_mention: "Le marketing vers des numéros français par Infobip demande la mention de désinscription du compte, et aucune n'est configurée (infobip.stop_mention) : il sera refusé.",
     send_later_choice: "À une date et une heure",
+    counter_of_template: "Ces comptes sont ceux du modèle : chaque message est compté avec les valeurs de son destinataire dans l'aperçu.",
     send_now_choice: "Maintenant",
     send_at_label: "Envoi le",
     send_at_incomplete: "Cette date et cette heure ne sont pas complètes : remplissez-en chaque partie, ou choisissez Maintenant.",
@@ -294,11 +295,19 @@ pub static FR: Texts = Texts {
     list_loaded: fr_sentences::list_loaded,
     file_too_large: fr_sentences::file_too_large,
     file_unreadable: |file| format!("{file} n'a pas pu être lu comme du texte."),
+    reads_like_marketing: |sign| {
+        format!(
+            "« {sign} » évoque une promotion : si ce message fait la promotion de quelque chose, \
+             choisissez Marketing, pour que la mention STOP, les horaires d'envoi et la limite de \
+             fréquence s'appliquent."
+        )
+    },
     file_large_utf16: |file| {
         format!(
-            "{file} est du texte UTF-16 (« Texte Unicode » d'Excel) : un fichier de cette taille \
-             est envoyé tel quel, en UTF-8 ou Windows-1252. Enregistrez-le en « CSV UTF-8 » et \
-             choisissez-le de nouveau."
+            "{file} est enregistré en UTF-16 (« Texte Unicode » d'Excel). Un fichier aussi \
+             volumineux est envoyé tel quel au serveur, ce qui n'est possible qu'en UTF-8 ou en \
+             Windows-1252 : dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des \
+             virgules) » puis choisissez-le de nouveau."
         )
     },
     charset_note: fr_sentences::charset_note,

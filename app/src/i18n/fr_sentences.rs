@@ -4,7 +4,9 @@ use super::{fixed_point, fr_names, plural};
 use crate::domain::column_mapping::LoadedList;
 use crate::domain::file_charset::FileCharset;
 use crate::domain::message::MessageStats;
-use crate::models::{CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress};
+use crate::models::{
+    CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress, SwitchedToUcs2,
+};
 
 pub(super) fn counter(stats: &MessageStats) -> String {
     format!(
@@ -196,4 +198,18 @@ pub(super) fn not_let_in(why: &NotLetIn) -> String {
         NotLetIn::NoRole(name) => format!("{name} est connecté, mais aucun de ses groupes ne donne de rôle dans cette application, rien n'a donc été fait : demandez-en un à un administrateur."),
         NotLetIn::Unavailable => "La connexion ne peut pas être vérifiée pour le moment, rien n'a donc été fait : réessayez dans un instant.".into(),
     }
+}
+
+pub(super) fn switched_to_ucs2(switched: &SwitchedToUcs2) -> String {
+    let n = switched.messages;
+    format!(
+        "{n} message{}{} en UCS-2 (70 caractères par partie au lieu de 160) à cause de lettres \
+         des valeurs de {} destinataire{}, comme {} à la ligne {}.",
+        plural::french(n),
+        if n > 1 { " partent" } else { " part" },
+        if n > 1 { "leurs" } else { "son" },
+        plural::french(n),
+        super::quoted_letters(&switched.letters, "« ", " »"),
+        switched.first_line
+    )
 }

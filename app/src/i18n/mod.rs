@@ -28,6 +28,7 @@ mod fr_refusals;
 mod fr_sentences;
 mod locale;
 mod plural;
+pub mod preview_words;
 #[cfg(test)]
 mod tests;
 pub mod upload_words;
@@ -37,3 +38,12 @@ pub use crate::decimal::fixed_point;
 pub use catalogue::Texts;
 pub use context::{provide_i18n, use_i18n, word, I18n};
 pub use locale::Locale;
+
+/// `“ë”, “ł”`: letters named in a sentence, between the language's quotes.
+fn quoted_letters(letters: &[char], open: &str, close: &str) -> String {
+    letters
+        .iter()
+        .map(|c| format!("{open}{c}{close}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

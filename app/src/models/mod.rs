@@ -32,7 +32,7 @@ pub use campaign::{
 pub use error::{AppError, Field, FieldError};
 pub use notice::{Closed, Notice, Reconciliation, ResendBlocked, Then};
 pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage, StillScheduled};
-pub use preview::{CampaignPreview, PreviewRecipient};
+pub use preview::{CampaignPreview, PreviewRecipient, SwitchedToUcs2};
 pub use problem::{Problem, RuleBreak};
 pub use provider::{
     Amount, Balance, CancelLimits, Capabilities, LowBalance, ProductCredit, ProviderId,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ApprovalReason, DuplicateRecipient, Notice};
+use super::{ApprovalReason, DuplicateRecipient, FieldError, Notice};
 use crate::domain::Encoding;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,4 +58,20 @@ pub struct CampaignPreview {
     pub countries: Vec<String>,
     /// Why the approval rules would hold it for another person's approval (empty: they would not).
     pub held_for_approval: Vec<ApprovalReason>,
+    /// Messages to send in UCS-2 although the template is GSM-7; `None`: there are none.
+    pub switched_to_ucs2: Option<SwitchedToUcs2>,
+    /// The list's lines in error, when they are the form's only errors: the preview is of the
+    /// other lines, and nothing can be scheduled until these are fixed.
+    pub lines_to_fix: Vec<FieldError>,
+}
+
+/// Messages whose recipient's values (a name with "ë"…) have letters GSM-7 lacks: they go in
+/// UCS-2, 70 characters a part instead of 160, while the template alone counts in GSM-7.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SwitchedToUcs2 {
+    pub messages: u64,
+    /// The first such recipient's line…
+    pub first_line: u32,
+    /// …and the letters that switch its message (the first few).
+    pub letters: Vec<char>,
 }

@@ -131,6 +131,8 @@ pub fn CampaignPage() -> impl IntoView {
                 {move || awaiting.get().then(|| Suspend::new(preview_panel_view(
                     Signal::derive(move || held.get().flatten()),
                     Signal::derive(move || held.get().is_none()),
+                    // Planned again from the form it was held with: no file to fix here.
+                    Signal::from(false),
                 )))}
                 <CampaignActions
                     campaign_id=Signal::derive(move || id.get())

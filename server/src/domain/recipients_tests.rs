@@ -158,3 +158,20 @@ fn a_tab_delimited_list_is_read_by_its_columns() {
     assert_eq!(list.recipients[0].fields.get("first_name"), Some("Hélène"));
     assert_eq!(list.errors[0].line, Some(3));
 }
+
+#[test]
+fn a_row_without_its_number_says_so_and_an_empty_row_is_skipped() {
+    // Excel writes `;;` for an empty row at the end of a sheet.
+    let list = parse_recipients(
+        "phone;first_name\r\n0612345678;Ann\r\n;Zoë\r\n  ;Eve\r\n;;\r\n",
+        fr(),
+    );
+    assert_eq!(list.recipients.len(), 1);
+    assert_eq!(
+        errors_by_line(&list),
+        vec![
+            (Some(3), Problem::NoPhoneValue),
+            (Some(4), Problem::NoPhoneValue)
+        ]
+    );
+}

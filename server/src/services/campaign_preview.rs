@@ -2,7 +2,8 @@
 
 use crate::domain::campaign_plan::{CampaignPlan, Fate};
 use crate::domain::order::SmsOrder;
-use app::models::{CampaignPreview, PreviewRecipient};
+use app::domain::message::Encoding;
+use app::models::{CampaignPreview, PreviewRecipient, SwitchedToUcs2};
 
 use super::credit_check::{round, CostRates};
 use crate::storage::stored_instant;
@@ -77,5 +78,33 @@ pub fn preview(
         over_cap: plan.over_cap(),
         countries: order.countries(),
         held_for_approval: Vec::new(),
+        switched_to_ucs2: switched_to_ucs2(order, plan),
+        lines_to_fix: Vec::new(),
     }
+}
+
+/// Letters named for the first message switched to UCS-2.
+const LETTERS_NAMED: usize = 3;
+
+/// The messages to send in UCS-2 because of their recipients' values, the template being GSM-7.
+fn switched_to_ucs2(order: &SmsOrder, plan: &CampaignPlan) -> Option<SwitchedToUcs2> {
+    if order.text.stats().encoding == Encoding::Ucs2 {
+        return None;
+    }
+    let mut switched = plan
+        .recipients
+        .iter()
+        .filter(|r| matches!(r.fate, Fate::Send { .. }) && r.stats.encoding == Encoding::Ucs2);
+    let first = switched.next()?;
+    Some(SwitchedToUcs2 {
+        messages: 1 + switched.count() as u64,
+        first_line: first.line,
+        letters: first
+            .stats
+            .non_gsm_characters
+            .iter()
+            .take(LETTERS_NAMED)
+            .copied()
+            .collect(),
+    })
 }

@@ -21,6 +21,7 @@ mod refused_again;
 mod request_limits;
 mod schedule_receipt;
 mod scheduler;
+mod scheduler_planning;
 mod scheduler_uploads;
 mod settings_view;
 pub mod status_reports;

@@ -2,13 +2,11 @@
 //! the batches to the provider, record each answer.
 
 use crate::domain::approval_rules::ApprovalRules;
-use crate::domain::campaign_plan::{CampaignPlan, Exclusions};
+use crate::domain::campaign_plan::CampaignPlan;
 use crate::domain::order::{OrderRules, SmsOrder};
-use crate::domain::recipients::RecipientList;
 use crate::domain::sending_rules::SendingPolicies;
-use crate::domain::Purpose;
 use app::models::{
-    AppError, CampaignPreview, Notice, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
+    AppError, CampaignPreview, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
 };
 use app::services::{Actor, ScheduleService};
 use async_trait::async_trait;
@@ -18,7 +16,6 @@ use tokio::sync::Semaphore;
 use uuid::Uuid;
 
 use super::campaign_approval::{campaign_facts, Held};
-use super::campaign_preview;
 use super::campaign_records::{campaign_rows, PlannedSubmission};
 use super::campaign_start::{CampaignStart, HandOver, Recording};
 use super::credit_check::{ensure_credit, CostRates};
@@ -30,7 +27,7 @@ use crate::exactly_once::handover::{BatchResult, HandoverLimits, Handovers};
 use crate::providers::ProviderSet;
 use crate::providers::SmsProvider;
 use crate::sending_rules_settings::FrequencyCap;
-use crate::storage::{Claims, Store, StoreError};
+use crate::storage::{Claims, Store};
 
 /// Rules the deployment sets for every campaign.
 #[derive(Debug, Clone)]
@@ -83,93 +80,12 @@ impl Scheduler {
         self.handovers.in_flight()
     }
 
-    /// Validates the form and plans the campaign: what would happen, recipient by recipient.
-    /// Reading a list of numbers and planning it is CPU work: it runs on the blocking pool, a few
-    /// lists at a time, so that a large list never holds up the async workers (nor `/health`).
-    pub(super) async fn plan(
-        &self,
-        request: ScheduleRequest,
-        now: DateTime<Utc>,
-    ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
-        self.plan_list(request, None, now).await
-    }
-
-    /// `plan`, with the recipients of an uploaded file read already in place of `request`'s.
-    pub(super) async fn plan_list(
-        &self,
-        request: ScheduleRequest,
-        list: Option<Arc<RecipientList>>,
-        now: DateTime<Utc>,
-    ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
-        let _turn = self.heavy_turn().await;
-        let rules = self.rules.order.clone();
-        // The provider's own horizon, as its capabilities declare it (an unknown provider is
-        // reported once the form is read).
-        let max_days_ahead = self
-            .providers
-            .get(request.provider)
-            .ok()
-            .and_then(|provider| provider.info().capabilities.max_days_ahead);
-        let order = off_the_workers(move || match list {
-            // The file's list stays as read, for its next preview.
-            Some(list) => {
-                let list = RecipientList::clone(&list);
-                SmsOrder::parse_with_list(&request, list, &rules, max_days_ahead, now)
-            }
-            None => SmsOrder::parse(&request, &rules, max_days_ahead, now),
-        })
-        .await?
-        .map_err(AppError::Invalid)?;
-        let provider = self.providers.get(order.provider)?.clone();
-        let batch_size = provider.info().capabilities.max_recipients_per_request as usize;
-        let exclusions = self.exclusions(&order, now).await.map_err(read_failed)?;
-        let policies = self.rules.policies.clone();
-        let (order, plan) = off_the_workers(move || {
-            let plan = CampaignPlan::new(&order, &policies, &exclusions, now, batch_size);
-            (order, plan)
-        })
-        .await?;
-        Ok((order, plan, provider))
-    }
-
     /// A turn at reading or planning a list (one per core; more wait).
     pub(super) async fn heavy_turn(&self) -> tokio::sync::SemaphorePermit<'_> {
         self.heavy_work
             .acquire()
             .await
             .expect("the semaphore is never closed")
-    }
-
-    /// Opt-outs always; the frequency cap for marketing.
-    async fn exclusions(
-        &self,
-        order: &SmsOrder,
-        now: DateTime<Utc>,
-    ) -> Result<Exclusions, StoreError> {
-        let opted_out = self
-            .store
-            .opt_out_reasons()
-            .await?
-            .into_iter()
-            .map(|(phone, mark)| {
-                let notice = Notice::OptedOut {
-                    source: mark.source,
-                    since: mark.since,
-                };
-                (phone, notice)
-            })
-            .collect();
-        let over_cap = if order.purpose == Purpose::Marketing {
-            let at = order.requested_instant(now);
-            self.rules.frequency_cap.over_cap(&self.store, at).await?
-        } else {
-            Default::default()
-        };
-        Ok(Exclusions {
-            opted_out,
-            over_cap,
-            cap_action: self.rules.frequency_cap.action,
-        })
     }
 
     /// The id the campaign is recorded under: the browser's, when it is a UUID not used yet.
@@ -282,28 +198,6 @@ impl ScheduleService for Scheduler {
     ) -> Result<CampaignPreview, AppError> {
         let list = self.uploaded_list(actor, &mut request).await?;
         self.preview_of(request, list, offset).await
-    }
-}
-
-impl Scheduler {
-    /// `preview` of a request whose recipients are typed (a held campaign's form always is), or
-    /// are `list`.
-    pub(super) async fn preview_of(
-        &self,
-        request: ScheduleRequest,
-        list: Option<Arc<RecipientList>>,
-        offset: u64,
-    ) -> Result<CampaignPreview, AppError> {
-        let now = self.clock.now();
-        let (order, plan, provider) = self.plan_list(request, list, now).await?;
-        let price = CostRates::of(provider.as_ref(), &order);
-        let mut preview = campaign_preview::preview(&order, &plan, price.as_ref(), offset);
-        let estimate = price.map(|rates| (rates.estimate(&plan), rates.per_part.currency));
-        preview.held_for_approval = self
-            .rules
-            .approval
-            .reasons(&campaign_facts(&order, &plan, estimate));
-        Ok(preview)
     }
 }
 

@@ -38,6 +38,7 @@ mod octopush_tutorial;
 mod oidc;
 mod oidc_harness;
 mod overseas_territories;
+mod preview_while_fixing;
 mod prism;
 mod processes;
 mod progress;

@@ -42,7 +42,7 @@ async fn alices_file(app: &TestApp, bytes: &[u8]) -> String {
     body["id"].as_str().unwrap().to_owned()
 }
 
-async fn upload(app: &TestApp, bytes: &[u8]) -> RecipientFileSummary {
+pub async fn upload(app: &TestApp, bytes: &[u8]) -> RecipientFileSummary {
     let (status, body) = upload_as(app, None, bytes.to_vec()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     serde_json::from_value(body).expect("a summary")

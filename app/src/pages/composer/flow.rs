@@ -76,6 +76,11 @@ impl ScheduleFlow {
             let checked = preview_campaign(request.clone(), 0).await;
             self.checking.set(false);
             match checked {
+                // A preview of the right lines only: the others are to be fixed first.
+                Ok(preview) if !preview.lines_to_fix.is_empty() => {
+                    self.error
+                        .set(Some(AppError::Invalid(preview.lines_to_fix)));
+                }
                 Ok(preview) => match shortfall_of(&request, &preview, balance.get_untracked()) {
                     Some(problem) => {
                         let problem = FieldError::new(Field::Provider, problem);

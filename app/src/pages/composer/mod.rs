@@ -175,7 +175,7 @@ pub fn ComposerPage() -> impl IntoView {
                     errors=errors_for(Field::Recipients)
                 />
 
-                <CampaignKindFields provider campaign_type purpose/>
+                <CampaignKindFields provider campaign_type purpose text/>
 
                 <ProviderOptionsFields
                     provider=provider
@@ -261,7 +261,8 @@ pub fn ComposerPage() -> impl IntoView {
 
             <aside class="side">
                 {move || if preview_wanted.get() {
-                    Suspend::new(preview_panel_view(previewed, previewing)).into_any()
+                    let from_file = Signal::derive(move || recipients_file.with(Option::is_some));
+                    Suspend::new(preview_panel_view(previewed, previewing, from_file)).into_any()
                 } else {
                     view! { <PreviewPlaceholder/> }.into_any()
                 }}

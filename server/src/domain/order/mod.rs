@@ -127,6 +127,22 @@ impl SmsOrder {
         max_days_ahead: Option<u32>,
         now: DateTime<Utc>,
     ) -> Result<Self, Vec<FieldError>> {
+        match Self::parse_setting_aside(request, list, rules, max_days_ahead, now)? {
+            (order, set_aside) if set_aside.is_empty() => Ok(order),
+            (_, set_aside) => Err(set_aside),
+        }
+    }
+
+    /// `parse_with_list`, except that when the only errors are on lines of the list and other
+    /// lines are right, the order of those lines comes with the errors: what a preview shows
+    /// while the list is being fixed. Such an order is never to be scheduled.
+    pub fn parse_setting_aside(
+        request: &ScheduleRequest,
+        list: RecipientList,
+        rules: &OrderRules,
+        max_days_ahead: Option<u32>,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, Vec<FieldError>), Vec<FieldError>> {
         let mut errors = Vec::new();
 
         let text = MessageText::parse(&request.text)
@@ -146,8 +162,14 @@ impl SmsOrder {
         ) {
             errors.push(FieldError::new(Field::Text, problem));
         }
-        push_line_errors(&mut errors, line_errors);
-        if recipients.is_empty() && errors.iter().all(|e| e.field != Field::Recipients) {
+        // Line errors go where the form's other errors would list them.
+        let line_errors_at = errors.len();
+        let mut set_aside = Vec::new();
+        push_line_errors(&mut set_aside, line_errors);
+        if recipients.is_empty()
+            && set_aside.is_empty()
+            && errors.iter().all(|e| e.field != Field::Recipients)
+        {
             errors.push(FieldError::new(Field::Recipients, Problem::NoRecipient));
         }
         if recipients.len() > rules.max_recipients {
@@ -219,10 +241,11 @@ impl SmsOrder {
             })
             .unwrap_or(OrderOptions::none(request.provider));
 
-        if !errors.is_empty() {
+        if !errors.is_empty() || recipients.is_empty() {
+            errors.splice(line_errors_at..line_errors_at, set_aside);
             return Err(errors);
         }
-        Ok(Self {
+        let order = Self {
             name: name.expect("checked above"),
             provider: request.provider,
             text: text.expect("checked above"),
@@ -237,7 +260,8 @@ impl SmsOrder {
             local_time: request.local_time,
             purpose: request.purpose,
             options,
-        })
+        };
+        Ok((order, set_aside))
     }
 }
 

@@ -168,3 +168,52 @@ fn recipient_limits_and_unknown_zones_are_reported() {
         vec![Field::TimeZone]
     );
 }
+
+fn set_aside(request: &ScheduleRequest) -> Result<(SmsOrder, Vec<FieldError>), Vec<FieldError>> {
+    let list = parse_recipients(&request.recipients, rules().default_region);
+    SmsOrder::parse_setting_aside(request, list, &rules(), None, now())
+}
+
+#[test]
+fn lines_in_error_are_set_aside_only_when_they_are_the_only_errors() {
+    let with_bad_line = ScheduleRequest {
+        recipients: "06 12 34 56 78\nnot a number\n+33 6 98 76 54 32".into(),
+        ..request()
+    };
+    // The right lines make an order, and the bad one comes with it…
+    let (order, errors) = set_aside(&with_bad_line).unwrap();
+    let lines: Vec<u32> = order.recipients.iter().map(|r| r.recipient.line).collect();
+    assert_eq!(lines, vec![1, 3]);
+    assert_eq!(fields(&errors), vec![Field::Recipients]);
+    assert_eq!(errors[0].line, Some(2));
+    // …which is never scheduled as it is.
+    let strict = SmsOrder::parse(&with_bad_line, &rules(), None, now()).unwrap_err();
+    assert_eq!(strict, errors);
+
+    // With another field wrong, every error is the answer, in the form's order.
+    let also_bad_sender = ScheduleRequest {
+        text: String::new(),
+        sender: "A sender far too long".into(),
+        ..with_bad_line.clone()
+    };
+    let errors = set_aside(&also_bad_sender).unwrap_err();
+    assert_eq!(
+        fields(&errors),
+        vec![Field::Text, Field::Recipients, Field::Sender]
+    );
+    assert_eq!(
+        errors,
+        SmsOrder::parse(&also_bad_sender, &rules(), None, now()).unwrap_err()
+    );
+
+    // With no right line, there is nothing to preview.
+    let only_bad = ScheduleRequest {
+        recipients: "not a number\nnor this".into(),
+        ..request()
+    };
+    let errors = set_aside(&only_bad).unwrap_err();
+    assert_eq!(
+        errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+        vec![Some(1), Some(2)]
+    );
+}

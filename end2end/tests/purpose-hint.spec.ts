@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { fillValidForm, openComposer } from './composer';
+
+test('a promotion written as an alert gets a hint to choose Marketing, which the choice takes away', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  const hint = page.getByTestId('purpose-hint');
+  await expect(hint).toHaveCount(0);
+  await page.getByLabel('Message').fill('Winter sale: -20% on everything this week.');
+  await expect(hint).toHaveText(
+    '“sale” reads like a promotion: if this message promotes something, choose Marketing, so that the opt-out mention, the sending hours and the frequency cap apply.',
+  );
+  await page.getByLabel('Marketing').check();
+  await expect(hint).toHaveCount(0);
+  // Back to an alert: the hint again; an alert's words: none.
+  await page.getByLabel('Alert (transactional)').check();
+  await expect(hint).toBeVisible();
+  await page.getByLabel('Message').fill('Your parcel arrives tomorrow between 9 and 12.');
+  await expect(hint).toHaveCount(0);
+});
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-FR' });
+
+  test('the hint names the sign it found', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('heading', { name: 'Nouvelle campagne' })).toBeVisible();
+    await page.getByLabel('Message').fill('Soldes : -30 % sur tout le magasin');
+    await expect(page.getByTestId('purpose-hint')).toHaveText(
+      "« soldes » évoque une promotion : si ce message fait la promotion de quelque chose, choisissez Marketing, pour que la mention STOP, les horaires d'envoi et la limite de fréquence s'appliquent.",
+    );
+  });
+});
