@@ -97,7 +97,6 @@ impl CampaignStart {
                         &rows.submissions,
                         &rows.recipients,
                         rows.campaign.recipient_count,
-                        now,
                     )
                     .await
                     .map_err(campaign_not_recorded)?;

@@ -4,7 +4,6 @@
 use app::models::Approval;
 
 use super::recipients::{insert_recipients, NewRecipient};
-use super::stored::stored_instant;
 use super::submissions::NewSubmission;
 use super::{Store, StoreError};
 
@@ -30,7 +29,6 @@ impl Store {
         submissions: &[NewSubmission],
         recipients: &[NewRecipient],
         recipient_count: usize,
-        at: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool().begin().await?;
         let decided = sqlx::query(&format!(
@@ -48,8 +46,7 @@ impl Store {
         for submission in submissions {
             Self::insert_submission_in(&mut tx, submission).await?;
         }
-        let now = stored_instant(at);
-        insert_recipients(&mut tx, self.backend(), campaign_id, &now, recipients).await?;
+        insert_recipients(&mut tx, self.backend(), campaign_id, recipients).await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -5,6 +5,7 @@ use app::models::{CampaignActionKind, EventSource, Notice};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+use super::recipients::recipient_id;
 use super::stored::{stored, stored_instant};
 use super::{Store, StoreError};
 
@@ -180,22 +181,23 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         let send_at = stored_instant(send_at);
         let at = stored_instant(at);
-        sqlx::query(
+        let moves = format!(
             "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
-             SELECT id, 'scheduled', $1, $2, $3, $3 FROM recipients \
+             SELECT {}, 'scheduled', $1, $2, $3, $3 FROM recipients \
              WHERE submission_id = $4 AND status = 'scheduled' ON CONFLICT DO NOTHING",
-        )
-        .bind(format!("moved to {send_at}"))
-        .bind(source.as_str())
-        .bind(&at)
-        .bind(submission_id)
-        .execute(&mut *tx)
-        .await?;
+            recipient_id("")
+        );
+        sqlx::query(&moves)
+            .bind(format!("moved to {send_at}"))
+            .bind(source.as_str())
+            .bind(&at)
+            .bind(submission_id)
+            .execute(&mut *tx)
+            .await?;
         let moved = sqlx::query(
-            "UPDATE recipients SET send_at = $1, updated_at = $2 WHERE submission_id = $3 AND status = 'scheduled'",
+            "UPDATE recipients SET send_at = $1 WHERE submission_id = $2 AND status = 'scheduled'",
         )
         .bind(&send_at)
-        .bind(&at)
         .bind(submission_id)
         .execute(&mut *tx)
         .await?
@@ -205,22 +207,25 @@ impl Store {
             .bind(submission_id)
             .execute(&mut *tx)
             .await?;
-        let noted: Vec<(String, String)> = sqlx::query_as(
-            "SELECT id, warnings FROM recipients \
+        let noted: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT position, warnings FROM recipients \
              WHERE submission_id = $1 AND status = 'scheduled' AND warnings IS NOT NULL",
         )
         .bind(submission_id)
         .fetch_all(&mut *tx)
         .await?;
-        for (id, warnings) in noted {
+        for (position, warnings) in noted {
             let Some(kept) = still_true_after_a_move(&warnings) else {
                 continue;
             };
-            sqlx::query("UPDATE recipients SET warnings = $1 WHERE id = $2")
-                .bind(kept)
-                .bind(&id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE recipients SET warnings = $1 WHERE submission_id = $2 AND position = $3",
+            )
+            .bind(kept)
+            .bind(submission_id)
+            .bind(position)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(moved)

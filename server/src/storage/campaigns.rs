@@ -173,8 +173,7 @@ impl Store {
         for submission in submissions {
             Self::insert_submission_in(&mut tx, submission).await?;
         }
-        let now = stored_instant(campaign.created_at);
-        insert_recipients(&mut tx, self.backend(), &campaign.id, &now, recipients).await?;
+        insert_recipients(&mut tx, self.backend(), &campaign.id, recipients).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -6,8 +6,10 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::recipient_counts::{count_move, submission_key};
+use super::recipients::{bind_place, place_condition, recipient_id};
 use super::stored::{stored, stored_instant, stored_status};
 use super::{Store, StoreError};
+use crate::domain::ledger_keys::{recipient_place, RecipientPlaceKey};
 
 /// How a report names the recipient it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,12 +88,11 @@ impl Store {
             // One status at a time, so that the counts move by exactly the rows each moved.
             for from in behind(status) {
                 let rows = sqlx::query(
-                    "UPDATE recipients SET status = $1, reason = $2, updated_at = $3 \
-                     WHERE submission_id = $4 AND status = $5",
+                    "UPDATE recipients SET status = $1, reason = $2 \
+                     WHERE submission_id = $3 AND status = $4",
                 )
                 .bind(status.as_str())
                 .bind(detail)
-                .bind(&at)
                 .bind(submission_id)
                 .bind(from.as_str())
                 .execute(&mut *tx)
@@ -129,7 +130,7 @@ impl Store {
             tx.rollback().await?;
             return Ok(ReportOutcome::Duplicate);
         }
-        let moved = move_recipient(&mut tx, &recipient_id, report, &occurred_at).await?;
+        let moved = move_recipient(&mut tx, &recipient_id, report).await?;
         tx.commit().await?;
         Ok(if moved {
             ReportOutcome::Applied
@@ -143,39 +144,48 @@ impl Store {
     async fn find_recipient(&self, key: &ReportKey) -> Result<Option<String>, StoreError> {
         match key {
             ReportKey::RecipientId(id) => {
-                Ok(sqlx::query("SELECT id FROM recipients WHERE id = $1")
-                    .bind(id)
+                let Some(place) = recipient_place(id) else {
+                    return Ok(None);
+                };
+                let sql = format!(
+                    "SELECT 1 AS found FROM recipients WHERE {}",
+                    place_condition(&place, 1)
+                );
+                let found = bind_place(sqlx::query(&sql), &place)
                     .fetch_optional(self.pool())
-                    .await?
-                    .map(|row| row.try_get("id"))
-                    .transpose()?)
+                    .await?;
+                Ok(found.map(|_| id.clone()))
             }
             ReportKey::Reference {
                 provider,
                 reference,
                 phone,
             } => {
-                let known = sqlx::query(
-                    "SELECT r.id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
+                let known = format!(
+                    "SELECT {} AS id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
                      WHERE s.provider = $1 AND s.provider_reference = $2 AND r.phone = $3",
-                )
-                .bind(provider.as_str())
-                .bind(reference)
-                .bind(phone)
-                .fetch_optional(self.pool())
-                .await?;
+                    recipient_id("r.")
+                );
+                let known = sqlx::query(&known)
+                    .bind(provider.as_str())
+                    .bind(reference)
+                    .bind(phone)
+                    .fetch_optional(self.pool())
+                    .await?;
                 if let Some(row) = known {
                     return Ok(Some(row.try_get("id")?));
                 }
-                let unnamed = sqlx::query(
-                    "SELECT r.id, s.id AS submission_id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
+                let unnamed = format!(
+                    "SELECT {} AS id, s.id AS submission_id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
                      WHERE s.provider = $1 AND s.provider_reference IS NULL AND s.status IN ('accepted', 'unknown', 'unconfirmed', 'pending') \
                      AND r.phone = $2 ORDER BY s.created_at DESC LIMIT 1",
-                )
-                .bind(provider.as_str())
-                .bind(phone)
-                .fetch_optional(self.pool())
-                .await?;
+                    recipient_id("r.")
+                );
+                let unnamed = sqlx::query(&unnamed)
+                    .bind(provider.as_str())
+                    .bind(phone)
+                    .fetch_optional(self.pool())
+                    .await?;
                 let Some(row) = unnamed else { return Ok(None) };
                 let submission_id: String = row.try_get("submission_id")?;
                 sqlx::query("UPDATE submissions SET provider_reference = $1, status = 'accepted' WHERE id = $2 AND provider_reference IS NULL")
@@ -194,16 +204,26 @@ impl Store {
         &self,
         recipient_id: &str,
     ) -> Result<Vec<(RecipientStatus, Option<String>, EventSource, String)>, StoreError> {
+        // Its request's events, when it is in one (that has it).
+        let (request, position) = match recipient_place(recipient_id) {
+            Some(RecipientPlaceKey::InRequest {
+                submission_id,
+                position,
+            }) => (Some(submission_id), i64::from(position)),
+            Some(RecipientPlaceKey::LeftOut { .. }) | None => (None, 0),
+        };
         let rows = sqlx::query(
             "SELECT status, detail, source, occurred_at, recorded_at FROM recipient_events \
              WHERE recipient_id = $1 \
              UNION ALL \
              SELECT e.status, e.detail, e.source, e.occurred_at, e.recorded_at \
-             FROM submission_events e JOIN recipients r ON r.submission_id = e.submission_id \
-             WHERE r.id = $1 \
+             FROM submission_events e WHERE e.submission_id = $2 AND EXISTS \
+             (SELECT 1 FROM recipients WHERE submission_id = $2 AND position = $3) \
              ORDER BY occurred_at, recorded_at",
         )
         .bind(recipient_id)
+        .bind(request)
+        .bind(position)
         .fetch_all(self.pool())
         .await?;
         rows.iter()
@@ -234,31 +254,38 @@ async fn move_recipient(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     recipient_id: &str,
     report: &StatusReport,
-    occurred_at: &str,
 ) -> Result<bool, StoreError> {
+    let Some(place) = recipient_place(recipient_id) else {
+        return Ok(false);
+    };
+    let read = format!(
+        "SELECT campaign_id, submission_id, status FROM recipients WHERE {}",
+        place_condition(&place, 1)
+    );
+    let update = format!(
+        "UPDATE recipients SET status = $1, reason = $2 WHERE status = $3 AND {}",
+        place_condition(&place, 4)
+    );
     loop {
-        let Some((campaign, submission, current)): Option<(String, Option<String>, String)> =
-            sqlx::query_as(
-                "SELECT campaign_id, submission_id, status FROM recipients WHERE id = $1",
-            )
-            .bind(recipient_id)
+        let Some(row) = bind_place(sqlx::query(&read), &place)
             .fetch_optional(&mut **tx)
             .await?
         else {
             return Ok(false);
         };
-        let current = stored_status(current)?;
+        let campaign: String = row.try_get("campaign_id")?;
+        let submission: Option<String> = row.try_get("submission_id")?;
+        let current = stored_status(row.try_get("status")?)?;
         if current.progress() >= report.status.progress() {
             return Ok(false);
         }
-        let moved = sqlx::query(
-            "UPDATE recipients SET status = $1, reason = $2, updated_at = $3 WHERE id = $4 AND status = $5",
+        let moved = bind_place(
+            sqlx::query(&update)
+                .bind(report.status.as_str())
+                .bind(report.detail.as_deref())
+                .bind(current.as_str()),
+            &place,
         )
-        .bind(report.status.as_str())
-        .bind(report.detail.as_deref())
-        .bind(occurred_at)
-        .bind(recipient_id)
-        .bind(current.as_str())
         .execute(&mut **tx)
         .await?
         .rows_affected();

@@ -1,7 +1,7 @@
 //! A campaign's recipients: written in bulk with the campaign, read a page at a time, and the
 //! marketing sends the frequency cap counts.
 
-use crate::domain::ledger_keys::{left_out_key, recipient_key};
+use crate::domain::ledger_keys::{left_out_key, recipient_key, RecipientPlaceKey};
 use crate::domain::Encoding;
 use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
@@ -17,15 +17,59 @@ use super::{Backend, Store, StoreError};
 /// (100,000 recipients on SQLite, scripts/bench.sh: 3.3 s in 50-row statements).
 const ROWS_PER_INSERT: usize = 10_000;
 
-const RECIPIENT_COLUMNS: &str = "id, campaign_id, submission_id, line, phone, parts, encoding, \
-     send_at, marketing, status, reason, warnings, updated_at";
+const RECIPIENT_COLUMNS: &str = "campaign_id, submission_id, position, line, phone, parts, \
+     encoding, send_at, marketing, status, reason, warnings";
+
+/// A recipient's ledger id, made from its place as `ledger_keys` makes it (`<request>-<position>`,
+/// or `<campaign>-line<line>-<digits>` when left out): stored, ids and their index were 40% of
+/// the ledger. `{r}` is the table's alias, with its dot, or nothing.
+pub(super) fn recipient_id(r: &str) -> String {
+    format!(
+        "CASE WHEN {r}submission_id IS NULL \
+         THEN {r}campaign_id || '-line' || {r}line || '-' || substr({r}phone, 2) \
+         ELSE {r}submission_id || '-' || {r}position END"
+    )
+}
+
+/// The condition that finds the recipient at `place` (its values bound by `bind_place`, from
+/// `$first` on).
+pub(super) fn place_condition(place: &RecipientPlaceKey<'_>, first: usize) -> String {
+    let (a, b, c) = (first, first + 1, first + 2);
+    match place {
+        RecipientPlaceKey::InRequest { .. } => format!("submission_id = ${a} AND position = ${b}"),
+        RecipientPlaceKey::LeftOut { .. } => {
+            format!("campaign_id = ${a} AND line = ${b} AND phone = ${c} AND submission_id IS NULL")
+        }
+    }
+}
+
+/// Binds `place`'s values for `place_condition`, after the query's others.
+pub(super) fn bind_place<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    place: &'q RecipientPlaceKey<'q>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    match place {
+        RecipientPlaceKey::InRequest {
+            submission_id,
+            position,
+        } => query.bind(*submission_id).bind(i64::from(*position)),
+        RecipientPlaceKey::LeftOut {
+            campaign_id,
+            line,
+            number,
+        } => query
+            .bind(*campaign_id)
+            .bind(i64::from(*line))
+            .bind(number.as_str()),
+    }
+}
 
 /// One recipient row as the INSERT's JSON carries it, keys named as the columns.
 #[derive(Serialize)]
 struct RecipientRow<'a> {
-    id: String,
     campaign_id: &'a str,
     submission_id: Option<&'a str>,
+    position: Option<i64>,
     line: i64,
     phone: &'a str,
     parts: i64,
@@ -35,7 +79,6 @@ struct RecipientRow<'a> {
     status: &'a str,
     reason: Option<&'a str>,
     warnings: Option<String>,
-    updated_at: &'a str,
 }
 
 /// The INSERT that unpacks a JSON array of `RecipientRow`s bound as `$1`.
@@ -57,9 +100,9 @@ fn recipients_insert(backend: Backend) -> String {
         }
         Backend::Postgres => format!(
             "INSERT INTO recipients ({RECIPIENT_COLUMNS}) SELECT {RECIPIENT_COLUMNS} \
-             FROM json_to_recordset($1::json) AS r(id text, campaign_id text, submission_id text, \
-             line bigint, phone text, parts bigint, encoding text, send_at text, marketing bigint, \
-             status text, reason text, warnings text, updated_at text)"
+             FROM json_to_recordset($1::json) AS r(campaign_id text, submission_id text, \
+             position bigint, line bigint, phone text, parts bigint, encoding text, send_at text, \
+             marketing bigint, status text, reason text, warnings text)"
         ),
     }
 }
@@ -97,6 +140,14 @@ impl NewRecipient {
         }
     }
 
+    /// Its place in its request, if it is in one.
+    pub fn position(&self) -> Option<u32> {
+        match &self.place {
+            RecipientPlace::InRequest { index, .. } => Some(*index),
+            RecipientPlace::LeftOut => None,
+        }
+    }
+
     /// Its id in the ledger, within `campaign_id`.
     pub fn id(&self, campaign_id: &str) -> String {
         match &self.place {
@@ -128,7 +179,6 @@ pub(super) async fn insert_recipients(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     backend: Backend,
     campaign_id: &str,
-    now: &str,
     recipients: &[NewRecipient],
 ) -> Result<(), sqlx::Error> {
     let insert = recipients_insert(backend);
@@ -136,9 +186,9 @@ pub(super) async fn insert_recipients(
         let rows: Vec<RecipientRow> = chunk
             .iter()
             .map(|r| RecipientRow {
-                id: r.id(campaign_id),
                 campaign_id,
                 submission_id: r.submission_id(),
+                position: r.position().map(i64::from),
                 line: i64::from(r.line),
                 phone: &r.phone,
                 parts: i64::from(r.parts),
@@ -149,7 +199,6 @@ pub(super) async fn insert_recipients(
                 reason: r.reason.as_deref(),
                 warnings: (!r.warnings.is_empty())
                     .then(|| serde_json::to_string(&r.warnings).expect("strings serialise")),
-                updated_at: now,
             })
             .collect();
         let rows = serde_json::to_string(&rows).expect("rows serialise");
@@ -158,8 +207,9 @@ pub(super) async fn insert_recipients(
     super::recipient_counts::count_new(tx, campaign_id, recipients).await
 }
 
-const RECIPIENT_PAGE: &str = "SELECT id, submission_id, line, phone, parts, encoding, send_at, \
-     status, reason, warnings FROM recipients";
+/// A page of recipients: `recipient_id` as `id`, then these.
+const RECIPIENT_PAGE_COLUMNS: &str =
+    "submission_id, line, phone, parts, encoding, send_at, status, reason, warnings";
 
 /// The campaign's condition written so that no index on the campaign is used for it, when the
 /// rows are better found through their requests (in both databases).
@@ -222,15 +272,19 @@ impl Store {
             None => PageRead::InListOrder,
             Some(status) => self.filtered_read(campaign_id, status).await?,
         };
+        let page = format!(
+            "SELECT {} AS id, {RECIPIENT_PAGE_COLUMNS} FROM recipients",
+            recipient_id("")
+        );
         let sql = match read {
             PageRead::Nothing => return Ok(Vec::new()),
-            PageRead::InListOrder => format!("{RECIPIENT_PAGE} WHERE campaign_id = $1"),
+            PageRead::InListOrder => format!("{page} WHERE campaign_id = $1"),
             PageRead::ThroughRequests => format!(
-                "{RECIPIENT_PAGE} WHERE submission_id IN (SELECT submission_id FROM recipient_counts \
+                "{page} WHERE submission_id IN (SELECT submission_id FROM recipient_counts \
                  WHERE campaign_id = $1 AND status = $4 AND recipients > 0) {NOT_IN_LIST_ORDER}"
             ),
             PageRead::LeftOut => {
-                format!("{RECIPIENT_PAGE} WHERE submission_id IS NULL {NOT_IN_LIST_ORDER}")
+                format!("{page} WHERE submission_id IS NULL {NOT_IN_LIST_ORDER}")
             }
         };
         let status_filter = if status.is_some() {

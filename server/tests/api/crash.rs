@@ -176,7 +176,7 @@ async fn trial(
 
     // The app's own view: each scheduled recipient with its submission's key and reference.
     let rows: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT r.phone, r.id, s.idempotency_key, s.provider_reference \
+        "SELECT r.phone, r.submission_id || '-' || r.position, s.idempotency_key, s.provider_reference \
          FROM recipients r JOIN submissions s ON s.id = r.submission_id \
          WHERE r.status = 'scheduled'",
     )

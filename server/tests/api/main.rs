@@ -48,6 +48,7 @@ mod recipient_file_charsets;
 mod recipient_file_limits;
 mod recipient_files;
 mod recipient_lines;
+mod recipient_places;
 mod reconciliation;
 mod refused_again;
 mod request_origin;

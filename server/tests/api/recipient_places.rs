@@ -1,0 +1,159 @@
+//! A recipient's ledger id is made from its place (its request and position, or the line and
+//! number it was left out at), not stored. A ledger written while ids were stored is migrated:
+//! every id reads back as it was, its history follows it, and a report naming it is applied. On
+//! SQLite, and on PostgreSQL when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
+
+use app::models::{EventSource, RecipientStatus};
+use chrono::Utc;
+use sms_scheduler_server::storage::{ReportKey, ReportOutcome, StatusReport, Store};
+use sqlx::migrate::Migrator;
+
+use crate::helpers::temp_sqlite_url;
+use crate::storage::{drop_postgres, fresh_postgres, POSTGRES_URL_VAR};
+
+/// The migration that stopped storing ids.
+const PLACES: &str = "20261208000000_recipient_places.sql";
+
+const CAMPAIGN: &str = "5f0e8a3c-1d2b-4c5d-8e9f-0a1b2c3d4e5f";
+const REQUEST: &str = "0193a5c2-7e4b-7c3d-9f10-2b3c4d5e6f70";
+
+/// The database at `url` migrated up to the migration before `PLACES`, with a campaign's
+/// recipients written as they were then: one in a request, one left out.
+async fn ledger_with_stored_ids(url: &str) -> (String, String) {
+    let earlier = std::env::temp_dir().join(format!("sms-migrations-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&earlier).unwrap();
+    let migrations = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut copied = 0;
+    for entry in std::fs::read_dir(&migrations).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.as_str() < PLACES {
+            std::fs::copy(&path, earlier.join(&name)).unwrap();
+            copied += 1;
+        }
+    }
+    assert!(
+        copied > 0 && migrations.join(PLACES).exists(),
+        "{PLACES} is among the migrations"
+    );
+    sqlx::any::install_default_drivers();
+    let url = if url.starts_with("sqlite:") {
+        format!("{url}?mode=rwc")
+    } else {
+        url.to_owned()
+    };
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    Migrator::new(earlier.as_path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    std::fs::remove_dir_all(&earlier).unwrap();
+
+    let in_request = format!("{REQUEST}-7");
+    let left_out = format!("{CAMPAIGN}-line12-33698765432");
+    for (id, submission, line, phone, status) in [
+        (&in_request, Some(REQUEST), 9, "+33612345678", "scheduled"),
+        (&left_out, None, 12, "+33698765432", "excluded"),
+    ] {
+        sqlx::query(
+            "INSERT INTO recipients (id, campaign_id, submission_id, line, phone, parts, encoding, \
+             send_at, marketing, status, reason, warnings, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, 1, 'gsm7', NULL, 0, $6, NULL, NULL, '2026-12-01T10:00:00Z')",
+        )
+        .bind(id.as_str())
+        .bind(CAMPAIGN)
+        .bind(submission)
+        .bind(line)
+        .bind(phone)
+        .bind(status)
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO recipient_counts (campaign_id, submission_id, status, recipients) \
+             VALUES ($1, $2, $3, 1)",
+        )
+        .bind(CAMPAIGN)
+        .bind(submission.unwrap_or(""))
+        .bind(status)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    sqlx::query(
+        "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
+         VALUES ($1, 'scheduled', 'moved to 2026-12-02T09:00:00Z', 'operator', '2026-12-01T10:05:00Z', '2026-12-01T10:05:00Z')",
+    )
+    .bind(in_request.as_str())
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    (in_request, left_out)
+}
+
+async fn ids_read_back_as_they_were_stored(url: &str) {
+    let (in_request, left_out) = ledger_with_stored_ids(url).await;
+    let store = Store::connect(url).await.expect("the ledger migrates");
+
+    let page = store
+        .campaign_recipients(CAMPAIGN, None, 0, 10)
+        .await
+        .unwrap();
+    let ids: Vec<&str> = page.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, [in_request.as_str(), left_out.as_str()]);
+
+    let history = store.recipient_history(&in_request).await.unwrap();
+    assert_eq!(history.len(), 1, "{history:?}");
+    assert_eq!(history[0].0, RecipientStatus::Scheduled);
+
+    let delivered = StatusReport {
+        key: ReportKey::RecipientId(in_request.clone()),
+        status: RecipientStatus::Delivered,
+        detail: None,
+        source: EventSource::InfobipWebhook,
+        occurred_at: Utc::now(),
+    };
+    assert_eq!(
+        store.apply_report(&delivered).await.unwrap(),
+        ReportOutcome::Applied
+    );
+    let page = store
+        .campaign_recipients(CAMPAIGN, None, 0, 10)
+        .await
+        .unwrap();
+    assert_eq!(page[0].status, RecipientStatus::Delivered);
+    // An id of no recipient of ours names nothing.
+    for stranger in [
+        format!("{REQUEST}-8"),
+        format!("{REQUEST}-07"),
+        "x".to_owned(),
+    ] {
+        let report = StatusReport {
+            key: ReportKey::RecipientId(stranger),
+            ..delivered.clone()
+        };
+        assert_eq!(
+            store.apply_report(&report).await.unwrap(),
+            ReportOutcome::Unknown
+        );
+    }
+    store.pool().close().await;
+}
+
+#[tokio::test]
+async fn stored_ids_read_back_after_the_migration_on_sqlite() {
+    ids_read_back_as_they_were_stored(&temp_sqlite_url()).await;
+}
+
+#[tokio::test]
+async fn stored_ids_read_back_after_the_migration_on_postgres() {
+    let Some((url, name)) = fresh_postgres().await else {
+        eprintln!("{POSTGRES_URL_VAR} is not set: the PostgreSQL migration test did not run");
+        return;
+    };
+    ids_read_back_as_they_were_stored(&url).await;
+    drop_postgres(&name).await;
+}
