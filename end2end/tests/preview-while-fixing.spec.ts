@@ -21,7 +21,7 @@ test('lines in error are listed beside the other lines\' messages, and nothing i
   );
   const problems = page.getByTestId('preview-problems');
   await expect(problems).toContainText("Line 3: '06 98' is not a valid number");
-  await expect(problems).toContainText('Line 4: the phone column is empty.');
+  await expect(problems).toContainText('Line 4: the phone number is missing.');
   // Typed in the box: fixed there, not in a file.
   await expect(page.getByTestId('preview-fix-in-file')).toHaveCount(0);
   const shown = page.getByTestId('preview-recipients');
@@ -29,7 +29,7 @@ test('lines in error are listed beside the other lines\' messages, and nothing i
   await expect(shown).toContainText('Hello Zoë, your parcel arrives tomorrow.');
   // Zoë's message is UCS-2 although the template is GSM-7: said, with the letter and its line.
   await expect(page.getByTestId('preview-switched-to-ucs2')).toHaveText(
-    '1 message goes in UCS-2 (70 characters a part instead of 160) because of letters in its recipient\'s values, such as “ë” on line 5.',
+    '1 message is sent in UCS-2 (70 characters a part instead of 160) because of letters in its recipient\'s values, such as “ë” on line 5.',
   );
   // Nothing runs off the phone's screen.
   const width = await panel.evaluate((element) => element.scrollWidth);
@@ -73,8 +73,8 @@ test.describe('in French', () => {
     await page.getByLabel(/^Envoi le/).fill(tomorrowAt('10:00'));
     await page.getByLabel(/^Destinataires/).fill('phone;first_name\n+33612345678;Zoë\n+33698765432;Chloë\n;Eve\n');
     await expect(page.getByTestId('preview-switched-to-ucs2')).toHaveText(
-      '2 messages partent en UCS-2 (70 caractères par partie au lieu de 160) à cause de lettres des valeurs de leurs destinataires, comme « ë » à la ligne 2.',
+      '2 messages partent en UCS-2 (70 caractères par partie au lieu de 160) à cause de caractères dans les valeurs de leurs destinataires, comme « ë » à la ligne 2.',
     );
-    await expect(page.getByTestId('preview-problems')).toContainText('Ligne 4 : la colonne du numéro est vide.');
+    await expect(page.getByTestId('preview-problems')).toContainText('Ligne 4 : le numéro de téléphone manque.');
   });
 });

@@ -27,7 +27,7 @@ test.describe('in French', () => {
     await expect(page.getByRole('heading', { name: 'Nouvelle campagne' })).toBeVisible();
     await page.getByLabel('Message').fill('Soldes : -30 % sur tout le magasin');
     await expect(page.getByTestId('purpose-hint')).toHaveText(
-      "« soldes » évoque une promotion : si ce message fait la promotion de quelque chose, choisissez Marketing, pour que la mention STOP, les horaires d'envoi et la limite de fréquence s'appliquent.",
+      "« soldes » évoque une promotion : si ce message fait la promotion de quelque chose, choisissez Marketing, pour que la mention de désinscription, les horaires d'envoi et le plafond de fréquence s'appliquent.",
     );
   });
 });

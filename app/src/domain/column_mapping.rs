@@ -313,6 +313,11 @@ mod tests {
             LoadedList::Rows(1)
         );
         assert_eq!(loaded("0612345678\n;;\n , \n"), LoadedList::Lines(1));
+        // A quoted delimiter is a cell's text: that row holds something.
+        assert_eq!(
+            loaded("phone,first_name\n\"\",\",\"\n\"\",\"\"\n"),
+            LoadedList::Rows(1)
+        );
     }
 
     #[test]

@@ -32,8 +32,8 @@ const PROMOTIONAL_WORDS: &[&str] = &[
     "bon plan",
 ];
 
-/// The first sign in `text` that it promotes something: one of the words above, or a
-/// percentage (`-20%`, `20 %`), as written in the text.
+/// The first sign in `text` that it promotes something: one of the words above, or a discount
+/// (`-20%`, `-30 %`, `15% off`), as written in the text.
 pub fn promotional_sign(text: &str) -> Option<String> {
     // ASCII case and letters only: Unicode's tables would weigh kilobytes in the first screen's
     // wasm; any other character counts as a letter (`réduction`), capitals like `É` as written.
@@ -52,16 +52,19 @@ pub fn promotional_sign(text: &str) -> Option<String> {
     percentage(text)
 }
 
-/// `20%`, `-20 %`: a number followed by a percent sign.
+/// `-20%`, `-20 %`, `20% off`: a percentage taken off, not any percentage ("battery at 15%").
 fn percentage(text: &str) -> Option<String> {
-    let at = text.find('%')?;
-    let before = text[..at].trim_end();
-    let digits = before
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .count();
-    (digits > 0).then(|| format!("{}%", &before[before.len() - digits..]))
+    text.match_indices('%').find_map(|(at, _)| {
+        let before = text[..at].trim_end();
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let number = &before[before.len() - digits..];
+        let minus = before[..before.len() - digits].ends_with('-');
+        let off = text[at + 1..]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("off");
+        (digits > 0 && (minus || off)).then(|| format!("{number}%"))
+    })
 }
 
 #[cfg(test)]
@@ -83,7 +86,11 @@ mod tests {
             Some("bon plan".into())
         );
         assert_eq!(promotional_sign("-20 % ce week-end"), Some("20%".into()));
-        assert_eq!(promotional_sign("Only today: 15% off"), Some("15%".into()));
+        assert_eq!(promotional_sign("Only today: 15% OFF"), Some("15%".into()));
+        assert_eq!(
+            promotional_sign("Battery 90%, and -30% on cases"),
+            Some("30%".into())
+        );
     }
 
     #[test]
@@ -93,6 +100,8 @@ mod tests {
         // Part of a longer word, or a sign alone, is not a sign.
         assert_eq!(promotional_sign("Salesforce maintenance tonight"), None);
         assert_eq!(promotional_sign("Battery at % level"), None);
+        assert_eq!(promotional_sign("Battery at 15%: charge it"), None);
+        assert_eq!(promotional_sign("95 % de votre forfait utilisé"), None);
         assert_eq!(promotional_sign("Un bon de livraison"), None);
     }
 }

@@ -78,7 +78,7 @@ impl fmt::Display for Problem {
                 write!(f, "{column} is {chars} characters long; at most {max}.")
             }
             Problem::RecipientZone(e) => write!(f, "time_zone: {e}"),
-            Problem::NoPhoneValue => f.write_str("the phone column is empty."),
+            Problem::NoPhoneValue => f.write_str("the phone number is missing."),
             Problem::SeveralValuesInPhoneCell(cell) => write!(
                 f,
                 "the phone column holds \"{cell}\", more than one value: a row is one recipient, \

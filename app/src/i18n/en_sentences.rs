@@ -203,10 +203,10 @@ pub(super) fn not_let_in(why: &NotLetIn) -> String {
 pub(super) fn switched_to_ucs2(switched: &SwitchedToUcs2) -> String {
     let n = switched.messages;
     format!(
-        "{n} message{} go{} in UCS-2 (70 characters a part instead of 160) because of letters in \
-         {} values, such as {} on line {}.",
+        "{n} message{} {} sent in UCS-2 (70 characters a part instead of 160) because of letters \
+         in {} values, such as {} on line {}.",
         plural::english(n),
-        if n == 1 { "es" } else { "" },
+        if n == 1 { "is" } else { "are" },
         if n == 1 {
             "its recipient's"
         } else {

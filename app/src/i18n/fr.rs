@@ -298,8 +298,8 @@ pub static FR: Texts = Texts {
     reads_like_marketing: |sign| {
         format!(
             "« {sign} » évoque une promotion : si ce message fait la promotion de quelque chose, \
-             choisissez Marketing, pour que la mention STOP, les horaires d'envoi et la limite de \
-             fréquence s'appliquent."
+             choisissez Marketing, pour que la mention de désinscription, les horaires d'envoi et \
+             le plafond de fréquence s'appliquent."
         )
     },
     file_large_utf16: |file| {

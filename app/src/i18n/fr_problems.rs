@@ -65,7 +65,7 @@ pub(super) fn problem(problem: &Problem) -> String {
             format!("{column} compte {chars} caractères ; {max} au plus.")
         }
         Problem::RecipientZone(e) => format!("time_zone : {}", send_time(e)),
-        Problem::NoPhoneValue => "la colonne du numéro est vide.".into(),
+        Problem::NoPhoneValue => "le numéro de téléphone manque.".into(),
         Problem::SeveralValuesInPhoneCell(cell) => format!(
             "la colonne du numéro contient « {cell} », plus d'une valeur : une ligne est un \
              destinataire, donnez à chaque numéro sa propre ligne."

@@ -203,8 +203,8 @@ pub(super) fn not_let_in(why: &NotLetIn) -> String {
 pub(super) fn switched_to_ucs2(switched: &SwitchedToUcs2) -> String {
     let n = switched.messages;
     format!(
-        "{n} message{}{} en UCS-2 (70 caractères par partie au lieu de 160) à cause de lettres \
-         des valeurs de {} destinataire{}, comme {} à la ligne {}.",
+        "{n} message{}{} en UCS-2 (70 caractères par partie au lieu de 160) à cause de \
+         caractères dans les valeurs de {} destinataire{}, comme {} à la ligne {}.",
         plural::french(n),
         if n > 1 { " partent" } else { " part" },
         if n > 1 { "leurs" } else { "son" },

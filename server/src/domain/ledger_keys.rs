@@ -1,6 +1,6 @@
 //! The ids the ledger gives a campaign's recipients, made from where each one stands so that a
 //! long list's ids need not all be held at once, nor stored: the ledger keeps the place and makes
-//! the id from it (`storage::recipients::RECIPIENT_ID`, the same rule in SQL), and an id given
+//! the id from it (`storage::recipients::recipient_id`, the same rule in SQL), and an id given
 //! back (a provider's report, a history asked for) is read as the place it names.
 
 /// The key the `index`-th recipient of the submission named `submission_key` is known by, in our
@@ -40,9 +40,12 @@ pub enum RecipientPlaceKey<'a> {
 /// The place `id` names, or `None` when it is not a recipient id of ours.
 pub fn recipient_place(id: &str) -> Option<RecipientPlaceKey<'_>> {
     let digits_only = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    // `0`, `17`: not `017`, which would name the same place under another id.
+    let canonical =
+        |number: &str| digits_only(number) && !(number.len() > 1 && number.starts_with('0'));
     if let Some((campaign_id, rest)) = id.split_once(LEFT_OUT_MARK) {
         let (line, digits) = rest.split_once('-')?;
-        if !digits_only(line) || !digits_only(digits) {
+        if !canonical(line) || !digits_only(digits) {
             return None;
         }
         return Some(RecipientPlaceKey::LeftOut {
@@ -52,8 +55,7 @@ pub fn recipient_place(id: &str) -> Option<RecipientPlaceKey<'_>> {
         });
     }
     let (submission_id, position) = id.rsplit_once('-')?;
-    // `0`, `17`: not `017`, which would name the same place under another id.
-    if !digits_only(position) || (position.len() > 1 && position.starts_with('0')) {
+    if !canonical(position) {
         return None;
     }
     Some(RecipientPlaceKey::InRequest {
@@ -99,7 +101,15 @@ mod tests {
     #[test]
     fn ids_that_name_no_place_are_none() {
         for id in [
-            "", "nodash", "req-", "req-x1", "req-+1", "req-017", "c-line12", "c-line-1",
+            "",
+            "nodash",
+            "req-",
+            "req-x1",
+            "req-+1",
+            "req-017",
+            "c-line12",
+            "c-line-1",
+            "c-line012-336",
         ] {
             assert_eq!(recipient_place(id), None, "{id}");
         }

@@ -271,7 +271,7 @@ fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, Problem>
             Column::Phone if recipient_lines::pieces(value).nth(1).is_some() => {
                 return Err(Problem::SeveralValuesInPhoneCell(value.to_owned()))
             }
-            // An empty cell (a row with a name and no number): "the phone column is empty".
+            // An empty cell (a row with a name and no number): "the phone number is missing".
             Column::Phone if value.is_empty() => {}
             Column::Phone => number = Some(value.to_owned()),
             Column::Placeholder(name) if value.chars().count() > MAX_VALUE_CHARS => {

@@ -1,7 +1,8 @@
 //! A recipient's ledger id is made from its place (its request and position, or the line and
 //! number it was left out at), not stored. A ledger written while ids were stored is migrated:
-//! every id reads back as it was, its history follows it, and a report naming it is applied. On
-//! SQLite, and on PostgreSQL when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
+//! every id reads back as it was (a recipient left out when ids named its line alone gains its
+//! number), its history follows it, and a report naming it is applied. On SQLite, and on
+//! PostgreSQL when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
 
 use app::models::{EventSource, RecipientStatus};
 use chrono::Utc;
@@ -18,7 +19,8 @@ const CAMPAIGN: &str = "5f0e8a3c-1d2b-4c5d-8e9f-0a1b2c3d4e5f";
 const REQUEST: &str = "0193a5c2-7e4b-7c3d-9f10-2b3c4d5e6f70";
 
 /// The database at `url` migrated up to the migration before `PLACES`, with a campaign's
-/// recipients written as they were then: one in a request, one left out.
+/// recipients written as they were then: one in a request, one left out, and one left out when
+/// its id was its line alone.
 async fn ledger_with_stored_ids(url: &str) -> (String, String) {
     let earlier = std::env::temp_dir().join(format!("sms-migrations-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&earlier).unwrap();
@@ -53,9 +55,11 @@ async fn ledger_with_stored_ids(url: &str) -> (String, String) {
 
     let in_request = format!("{REQUEST}-7");
     let left_out = format!("{CAMPAIGN}-line12-33698765432");
+    let left_out_by_line = format!("{CAMPAIGN}-line3");
     for (id, submission, line, phone, status) in [
         (&in_request, Some(REQUEST), 9, "+33612345678", "scheduled"),
         (&left_out, None, 12, "+33698765432", "excluded"),
+        (&left_out_by_line, None, 3, "+33611111111", "excluded"),
     ] {
         sqlx::query(
             "INSERT INTO recipients (id, campaign_id, submission_id, line, phone, parts, encoding, \
@@ -71,17 +75,15 @@ async fn ledger_with_stored_ids(url: &str) -> (String, String) {
         .execute(&pool)
         .await
         .unwrap();
-        sqlx::query(
-            "INSERT INTO recipient_counts (campaign_id, submission_id, status, recipients) \
-             VALUES ($1, $2, $3, 1)",
-        )
-        .bind(CAMPAIGN)
-        .bind(submission.unwrap_or(""))
-        .bind(status)
-        .execute(&pool)
-        .await
-        .unwrap();
     }
+    sqlx::query(
+        "INSERT INTO recipient_counts (campaign_id, submission_id, status, recipients) \
+         SELECT campaign_id, COALESCE(submission_id, ''), status, COUNT(*) FROM recipients \
+         GROUP BY campaign_id, COALESCE(submission_id, ''), status",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
     sqlx::query(
         "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
          VALUES ($1, 'scheduled', 'moved to 2026-12-02T09:00:00Z', 'operator', '2026-12-01T10:05:00Z', '2026-12-01T10:05:00Z')",
@@ -103,7 +105,15 @@ async fn ids_read_back_as_they_were_stored(url: &str) {
         .await
         .unwrap();
     let ids: Vec<&str> = page.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, [in_request.as_str(), left_out.as_str()]);
+    let left_out_by_line = format!("{CAMPAIGN}-line3-33611111111");
+    assert_eq!(
+        ids,
+        [
+            left_out_by_line.as_str(),
+            in_request.as_str(),
+            left_out.as_str()
+        ]
+    );
 
     let history = store.recipient_history(&in_request).await.unwrap();
     assert_eq!(history.len(), 1, "{history:?}");
@@ -124,7 +134,7 @@ async fn ids_read_back_as_they_were_stored(url: &str) {
         .campaign_recipients(CAMPAIGN, None, 0, 10)
         .await
         .unwrap();
-    assert_eq!(page[0].status, RecipientStatus::Delivered);
+    assert_eq!(page[1].status, RecipientStatus::Delivered);
     // An id of no recipient of ours names nothing.
     for stranger in [
         format!("{REQUEST}-8"),

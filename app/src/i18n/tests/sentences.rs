@@ -320,22 +320,22 @@ fn messages_switched_to_ucs2_are_counted_in_each_languages_plural() {
     };
     assert_eq!(
         preview_words::switched_to_ucs2(Locale::En, &one),
-        "1 message goes in UCS-2 (70 characters a part instead of 160) because of letters in \
-         its recipient's values, such as “ë” on line 5."
+        "1 message is sent in UCS-2 (70 characters a part instead of 160) because of letters \
+         in its recipient's values, such as “ë” on line 5."
     );
     assert_eq!(
         preview_words::switched_to_ucs2(Locale::En, &two),
-        "2 messages go in UCS-2 (70 characters a part instead of 160) because of letters in \
-         their recipients' values, such as “ë”, “ł” on line 2."
+        "2 messages are sent in UCS-2 (70 characters a part instead of 160) because of letters \
+         in their recipients' values, such as “ë”, “ł” on line 2."
     );
     assert_eq!(
         preview_words::switched_to_ucs2(Locale::Fr, &one),
-        "1 message part en UCS-2 (70 caractères par partie au lieu de 160) à cause de lettres \
-         des valeurs de son destinataire, comme « ë » à la ligne 5."
+        "1 message part en UCS-2 (70 caractères par partie au lieu de 160) à cause de \
+         caractères dans les valeurs de son destinataire, comme « ë » à la ligne 5."
     );
     assert_eq!(
         preview_words::switched_to_ucs2(Locale::Fr, &two),
         "2 messages partent en UCS-2 (70 caractères par partie au lieu de 160) à cause de \
-         lettres des valeurs de leurs destinataires, comme « ë », « ł » à la ligne 2."
+         caractères dans les valeurs de leurs destinataires, comme « ë », « ł » à la ligne 2."
     );
 }
