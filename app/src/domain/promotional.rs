@@ -59,10 +59,10 @@ fn percentage(text: &str) -> Option<String> {
         let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
         let number = &before[before.len() - digits..];
         let minus = before[..before.len() - digits].ends_with('-');
-        let off = text[at + 1..]
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("off");
+        let after = text[at + 1..].trim_start();
+        let off = after
+            .get(..3)
+            .is_some_and(|word| word.eq_ignore_ascii_case("off"));
         (digits > 0 && (minus || off)).then(|| format!("{number}%"))
     })
 }
