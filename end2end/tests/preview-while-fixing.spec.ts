@@ -45,6 +45,8 @@ test('lines in error are listed beside the other lines\' messages, and nothing i
   // Fixed, the preview is whole and the list can be scheduled.
   await page.getByLabel(/^Recipients/).fill('phone;first_name\n+33612345678;Hélène\n+33698765432;Zoë\n');
   await expect(page.getByTestId('preview-problems')).toHaveCount(0);
+  // The errors said when Schedule was pressed were the old list's: they go with it.
+  await expect(page.locator('#recipients-errors')).not.toContainText('Line 3:');
   await expect(page.getByTestId('preview-on-time')).toHaveText('2');
   await schedule.click();
   await expect(page.getByRole('button', { name: 'Confirm and schedule' })).toBeVisible();

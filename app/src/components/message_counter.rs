@@ -32,7 +32,7 @@ pub fn MessageCounter(#[prop(into)] text: Signal<String>) -> impl IntoView {
             {summary}
             // A plain closure rather than `<Show>`: this is the first screen.
             {move || of_template().then(|| view! {
-                <span class="muted" data-testid="counter-of-template">" " {word(|t| t.counter_of_template)}</span>
+                ". " <span class="muted" data-testid="counter-of-template">{word(|t| t.counter_of_template)}</span>
             })}
         </p>
         <p class="message-warning" id="text-encoding-warning">{switch_warning}</p>

@@ -57,7 +57,7 @@ impl ScheduleFlow {
             again: RwSignal::new(None),
             spent: CreditSpent::from_context(),
         };
-        Effect::new(move |_| {
+        Effect::new(move |before: Option<ScheduleRequest>| {
             let current = request();
             let stale = flow
                 .confirming
@@ -65,6 +65,14 @@ impl ScheduleFlow {
             if stale {
                 flow.confirming.set(None);
             }
+            // The errors were the form's as it was: once it changes, the live preview says what
+            // is still wrong, and a fixed line no longer shows its old error.
+            if before.is_some_and(|before| before != current)
+                && flow.error.with_untracked(Option::is_some)
+            {
+                flow.error.set(None);
+            }
+            current
         });
         flow
     }
