@@ -1,9 +1,9 @@
 -- A recipient's ledger id is no longer stored: it is made from where the recipient stands,
 -- `<request>-<position>` (the id Infobip echoes as messageId), or, for one left out before any
 -- request, `<campaign>-line<line>-<number's digits>` (`storage::recipients::recipient_id`). The
--- row keeps its position in its request instead, and the text id and its index go: 40% of the
--- ledger's bytes. The time of a recipient's last move is in its history (recipient_events and
--- submission_events), not in the row.
+-- row keeps its position in its request instead, and the text id and its index go (96 of the
+-- 509 bytes a recipient took in the database file). The time of a recipient's last move is in its
+-- history (recipient_events and submission_events), not in the row.
 -- Portable SQL: the same file runs on SQLite and PostgreSQL.
 CREATE TABLE recipients_by_place (
     campaign_id TEXT NOT NULL,

@@ -21,8 +21,9 @@ const RECIPIENT_COLUMNS: &str = "campaign_id, submission_id, position, line, pho
      encoding, send_at, marketing, status, reason, warnings";
 
 /// A recipient's ledger id, made from its place as `ledger_keys` makes it (`<request>-<position>`,
-/// or `<campaign>-line<line>-<digits>` when left out): stored, ids and their index were 40% of
-/// the ledger. `{r}` is the table's alias, with its dot, or nothing.
+/// or `<campaign>-line<line>-<digits>` when left out): stored, an id and its index took 96 of the
+/// 509 bytes a recipient took in the database file. `{r}` is the table's alias, with its dot, or
+/// nothing.
 pub(super) fn recipient_id(r: &str) -> String {
     format!(
         "CASE WHEN {r}submission_id IS NULL \
