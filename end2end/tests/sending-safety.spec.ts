@@ -130,3 +130,26 @@ test('marketing says which opt-out mention the chosen provider asks for, and Fre
   await expect(page.locator('#text-errors')).toContainText('must carry the opt-out mention "STOP au 36111"');
   await expect(page.getByTestId('confirm')).toHaveCount(0);
 });
+
+test('the confirm step says beforehand when the provider will not cancel what it is given', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  // Octopush cancels campaigns of at most 2 recipients: two, nothing to say.
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('confirm')).toBeVisible();
+  await expect(page.getByTestId('confirm-cannot-cancel')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Change something' }).click();
+  // Three: once scheduled, it is sent.
+  await page.getByLabel(/^Recipients/).fill('06 12 34 56 78\n+33 6 98 76 54 32\n+33 6 11 22 33 44');
+  await expect(page.getByTestId('preview-on-time')).toHaveText('3');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('confirm-cannot-cancel')).toHaveText(
+    'Once scheduled, it cannot be cancelled, paused or moved: Octopush cancels only campaigns of at most 2 recipients.',
+  );
+  // A simulation sends nothing: nothing to cancel.
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await page.getByLabel(/^Simulation/).check();
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('confirm')).toBeVisible();
+  await expect(page.getByTestId('confirm-cannot-cancel')).toHaveCount(0);
+});

@@ -2,14 +2,16 @@ use leptos::html::H2;
 use leptos::prelude::*;
 
 use crate::components::Time;
-use crate::i18n::{use_i18n, word, Texts};
-use crate::models::{CampaignPreview, ScheduleRequest};
+use crate::i18n::{confirm_words, use_i18n, word, Texts};
+use crate::models::{CampaignPreview, CancelLimits, ScheduleRequest};
 
 /// The last look before scheduling: what will be sent, to whom, when, at what estimated cost.
 #[component]
 pub fn ConfirmPanel(
     request: ScheduleRequest,
     preview: CampaignPreview,
+    /// The provider's limits on cancelling what it holds, when it has some.
+    cancel_limits: Option<CancelLimits>,
     on_confirm: impl Fn() + 'static,
     on_back: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -23,6 +25,10 @@ pub fn ConfirmPanel(
         }
     });
     let simulation = request.options.simulation;
+    // Past the provider's limits, what is confirmed here is sent: said before, not after.
+    let cannot_cancel = cancel_limits
+        .filter(|limits| !simulation && preview.to_send > u64::from(limits.max_recipients))
+        .map(|limits| (request.provider.to_string(), limits.max_recipients));
     let text = request.text.clone();
     let provider = request.provider.to_string();
     let facts = move || {
@@ -59,6 +65,11 @@ pub fn ConfirmPanel(
             </h2>
             <blockquote class="campaign-text">{text}</blockquote>
             <dl class="facts">{facts}</dl>
+            {cannot_cancel.map(|(provider, max)| view! {
+                <p class="warning" data-testid="confirm-cannot-cancel">
+                    {move || confirm_words::cannot_cancel(i18n.locale(), &provider, max)}
+                </p>
+            })}
             <div class="pager">
                 <button type="button" class="primary" on:click=move |_| on_confirm()>
                     {word(|t| t.confirm_button)}
@@ -77,6 +88,7 @@ pub fn ConfirmPanel(
 pub fn confirm_panel_view(
     request: ScheduleRequest,
     preview: CampaignPreview,
+    cancel_limits: Option<CancelLimits>,
     on_confirm: Callback<()>,
     on_back: Callback<()>,
 ) -> AnyView {
@@ -84,6 +96,7 @@ pub fn confirm_panel_view(
         <ConfirmPanel
             request=request
             preview=preview
+            cancel_limits=cancel_limits
             on_confirm=move || on_confirm.run(())
             on_back=move || on_back.run(())
         />

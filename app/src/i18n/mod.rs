@@ -11,6 +11,7 @@
 //! the English ones are those types' `Display`). Each language's plural rule is in `plural.rs`.
 
 mod catalogue;
+pub mod confirm_words;
 mod context;
 mod en;
 mod en_approval;

@@ -229,7 +229,10 @@ pub fn ComposerPage() -> impl IntoView {
                     Some((request, preview)) => {
                         let on_confirm = Callback::new(move |()| flow.confirm(balance));
                         let on_back = Callback::new(move |()| confirming.set(None));
-                        Suspend::new(confirm_panel_view(request, preview, on_confirm, on_back)).into_any()
+                        let cancel_limits = providers.with_untracked(|list| {
+                            list.as_ref()?.as_ref().ok()?.iter().find(|p| p.id == request.provider)?.capabilities.cancel_limits
+                        });
+                        Suspend::new(confirm_panel_view(request, preview, cancel_limits, on_confirm, on_back)).into_any()
                     }
                     None => match access.refusal(Right::Send) {
                         // The server would refuse: say so where the button would be.
