@@ -106,6 +106,9 @@ pub enum LoadedList {
     Lines(usize),
 }
 
+/// What separates numbers written on one line of a plain list (no header).
+pub const NUMBER_SEPARATORS: [char; 2] = [',', ';'];
+
 /// Counts `text`'s lines that hold something, the header apart. A row of empty cells (`;;;`,
 /// which Excel writes for an empty row of a sheet) holds nothing, as the list reads it.
 pub fn loaded(text: &str) -> LoadedList {
@@ -117,7 +120,8 @@ pub fn loaded(text: &str) -> LoadedList {
                 .iter()
                 .any(|cell| !cell.is_empty())
         } else {
-            line.split([',', ';']).any(|piece| !piece.trim().is_empty())
+            line.split(NUMBER_SEPARATORS)
+                .any(|piece| !piece.trim().is_empty())
         }
     };
     let lines = text.lines().filter(holds_something).count();

@@ -5,10 +5,8 @@ use std::io::{self, BufRead};
 
 use super::recipient_checks::{ListBuilder, RecipientSink, UncheckedRow};
 use super::recipients::{line_number, FieldValues};
+use app::domain::column_mapping::NUMBER_SEPARATORS;
 use app::models::Problem;
-
-/// What separates numbers written on one line.
-pub(super) const NUMBER_SEPARATORS: [char; 2] = [',', ';'];
 
 /// The pieces of `text` between separators, trimmed; empty ones (`06…;;`, a trailing `,`) say
 /// nothing, so they are skipped.

@@ -1,7 +1,7 @@
 //! A campaign's recipients: written in bulk with the campaign, read a page at a time, and the
 //! marketing sends the frequency cap counts.
 
-use crate::domain::ledger_keys::{left_out_key, recipient_key, RecipientPlaceKey};
+use crate::domain::ledger_keys::RecipientPlaceKey;
 use crate::domain::Encoding;
 use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
@@ -146,17 +146,6 @@ impl NewRecipient {
         match &self.place {
             RecipientPlace::InRequest { index, .. } => Some(*index),
             RecipientPlace::LeftOut => None,
-        }
-    }
-
-    /// Its id in the ledger, within `campaign_id`.
-    pub fn id(&self, campaign_id: &str) -> String {
-        match &self.place {
-            RecipientPlace::InRequest {
-                submission_id,
-                index,
-            } => recipient_key(submission_id, *index as usize),
-            RecipientPlace::LeftOut => left_out_key(campaign_id, self.line, &self.phone),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 use app::models::{EventSource, RecipientStatus};
 use chrono::Utc;
+use sms_scheduler_server::domain::ledger_keys::{left_out_key, recipient_key};
 use sms_scheduler_server::storage::{ReportKey, ReportOutcome, StatusReport, Store};
 use sqlx::migrate::Migrator;
 
@@ -53,8 +54,9 @@ async fn ledger_with_stored_ids(url: &str) -> (String, String) {
         .unwrap();
     std::fs::remove_dir_all(&earlier).unwrap();
 
-    let in_request = format!("{REQUEST}-7");
-    let left_out = format!("{CAMPAIGN}-line12-33698765432");
+    // The ids as the ledger's Rust rule makes them: read back, they show the SQL rule agrees.
+    let in_request = recipient_key(REQUEST, 7);
+    let left_out = left_out_key(CAMPAIGN, 12, "+33698765432");
     let left_out_by_line = format!("{CAMPAIGN}-line3");
     for (id, submission, line, phone, status) in [
         (&in_request, Some(REQUEST), 9, "+33612345678", "scheduled"),
@@ -105,7 +107,7 @@ async fn ids_read_back_as_they_were_stored(url: &str) {
         .await
         .unwrap();
     let ids: Vec<&str> = page.iter().map(|r| r.id.as_str()).collect();
-    let left_out_by_line = format!("{CAMPAIGN}-line3-33611111111");
+    let left_out_by_line = left_out_key(CAMPAIGN, 3, "+33611111111");
     assert_eq!(
         ids,
         [
