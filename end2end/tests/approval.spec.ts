@@ -53,7 +53,7 @@ test('a held campaign goes to the provider only when another person approves it'
   expect(await seriousViolations(approver), 'a held campaign, as the approver sees it').toEqual([]);
   await approver.getByRole('button', { name: 'Approve and hand over' }).click();
   await expect(approver.getByTestId('approval-state')).toHaveText('approved');
-  await expect(approver.getByTestId('campaign-state')).toHaveText('in progress');
+  await expect(approver.getByTestId('campaign-state')).toHaveText('scheduled');
   await expect(approver.getByTestId('recipients').locator('tbody tr')).toHaveCount(2);
   await expect(approver.getByTestId('timeline')).toContainText('ann-approver@example.com · approve');
 

@@ -79,8 +79,12 @@ test('filters the list by words, number, provider and state', async ({ page }) =
   await page.getByLabel('Provider').selectOption('infobip');
   await page.getByLabel('State').selectOption('paused');
   await expect(page.getByTestId('no-match')).toBeVisible();
+  // Waiting at the provider for tomorrow: scheduled, not in progress.
   await page.getByLabel('State').selectOption('in_progress');
+  await expect(page.getByTestId('no-match')).toBeVisible();
+  await page.getByLabel('State').selectOption('scheduled');
   await expect(rows).toHaveCount(1);
+  await expect(rows.locator('td').last()).toHaveText('scheduled');
 
   // A number, written the national way, finds every campaign sent to it.
   await page.getByLabel('Search').fill('06 98 76 54 01');

@@ -34,3 +34,11 @@ export async function scheduleAndConfirm(page: Page) {
   await page.getByRole('button', { name: 'Schedule' }).click();
   await page.getByRole('button', { name: 'Confirm and schedule' }).click();
 }
+
+/// The valid form as a marketing campaign to `recipients`, with the opt-out mention.
+export async function marketingTo(page: Page, recipients: string, text = 'Sale this week only. STOP au XXXXX') {
+  await fillValidForm(page);
+  await page.getByLabel('Marketing').check();
+  await page.getByLabel('Message').fill(text);
+  await page.getByLabel(/^Recipients/).fill(recipients);
+}

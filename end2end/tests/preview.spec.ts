@@ -24,6 +24,8 @@ test('previews the campaign as the user types: totals, cost and each message', a
   const shown = page.getByTestId('preview-recipients');
   await expect(shown.locator('li')).toHaveCount(2);
   await expect(shown).toContainText('Your parcel arrives tomorrow.');
+  // Every message is shown: nothing to say about the others.
+  await expect(page.getByTestId('preview-first-messages')).toHaveCount(0);
 
   await page.getByLabel('Find a recipient (number or line)').fill('98 76');
   await expect(shown.locator('li')).toHaveCount(1);
@@ -76,4 +78,27 @@ test('restates the campaign before scheduling it, and schedules nothing on the w
   await expect(confirm).toBeVisible();
   await page.getByLabel(/^Sender/).fill('SHOP');
   await expect(confirm).toHaveCount(0);
+});
+
+test('says how many messages the first ones shown are of, and finds the others', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  const numbers = Array.from({ length: 7 }, (_, i) => `+33 6 12 34 50 0${i + 1}`);
+  await page.getByLabel(/^Recipients/).fill(numbers.join('\n'));
+  const shown = page.getByTestId('preview-recipients');
+  await expect(shown.locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('preview-first-messages')).toHaveText(
+    'The first 5 messages of 7: search by number or line for the others.',
+  );
+  await page.getByLabel('Find a recipient (number or line)').fill('7');
+  await expect(shown.locator('li')).toHaveCount(1);
+  await expect(shown).toContainText('+33612345007');
+  await expect(page.getByTestId('preview-first-messages')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByLabel('Trouver un destinataire (numéro ou ligne)').fill('');
+  await expect(page.getByTestId('preview-first-messages')).toHaveText(
+    'Les 5 premiers messages sur 7 : cherchez un numéro ou une ligne pour voir les autres.',
+  );
+  await page.getByRole('button', { name: 'English' }).click();
 });

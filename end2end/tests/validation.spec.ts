@@ -19,6 +19,15 @@ test('explains every bad field next to it, and sends nothing', async ({ page }) 
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toHaveCount(0);
 });
 
+test('after Schedule, the first field to fix has the focus', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel(/^Recipients/).fill('+33612345678\n06 12');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.locator('#recipients-errors')).toHaveText("Line 2: '06 12' is not a valid number for its country.");
+  await expect(page.getByLabel(/^Recipients/)).toBeFocused();
+});
+
 test('refuses a marketing SMS without the opt-out mention before it reaches the provider', async ({ page }) => {
   await openComposer(page);
   await fillValidForm(page);

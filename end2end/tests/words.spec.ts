@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { fillValidForm, openComposer, scheduleAndConfirm, tomorrowAt } from './composer';
+import { expect, test } from '@playwright/test';
+import { fillValidForm, marketingTo, openComposer, scheduleAndConfirm, tomorrowAt } from './composer';
 import { PORTAL } from './servers';
 
 test('counts agree with their number in French, and the settings page speaks French only', async ({ page }) => {
@@ -52,14 +52,6 @@ test('the app has an icon, served under the portal’s sub-path', async ({ page,
   expect(icon.headers()['content-type']).toContain('image/svg+xml');
   expect(await icon.text()).toContain('<svg');
 });
-
-/// The valid form as a marketing campaign to `recipients`.
-async function marketingTo(page: Page, recipients: string) {
-  await fillValidForm(page);
-  await page.getByLabel('Marketing').check();
-  await page.getByLabel('Message').fill('Sale this week only. STOP au XXXXX');
-  await page.getByLabel(/^Recipients/).fill(recipients);
-}
 
 test('a caution shared by every recipient is said once in the totals, with its count', async ({ page }) => {
   await openComposer(page);

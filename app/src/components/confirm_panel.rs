@@ -29,6 +29,7 @@ pub fn ConfirmPanel(
     let cannot_cancel = cancel_limits
         .filter(|limits| !simulation && preview.to_send > u64::from(limits.max_recipients))
         .map(|limits| (request.provider.to_string(), limits.max_recipients));
+    let over_cap = preview.over_cap;
     let text = request.text.clone();
     let provider = request.provider.to_string();
     let facts = move || {
@@ -65,6 +66,11 @@ pub fn ConfirmPanel(
             </h2>
             <blockquote class="campaign-text">{text}</blockquote>
             <dl class="facts">{facts}</dl>
+            {(over_cap > 0).then(|| view! {
+                <p class="warning" data-testid="confirm-over-cap">
+                    {move || confirm_words::over_cap(i18n.locale(), over_cap)}
+                </p>
+            })}
             {cannot_cancel.map(|(provider, max)| view! {
                 <p class="warning" data-testid="confirm-cannot-cancel">
                     {move || confirm_words::cannot_cancel(i18n.locale(), &provider, max)}

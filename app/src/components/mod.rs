@@ -70,7 +70,7 @@ pub use still_scheduled::StillScheduledNote;
 pub use stop_mention_hint::StopMentionHint;
 pub use table_scroll::TableScroll;
 pub use text_field::TextField;
-pub use time::{Time, ZonedTime};
+pub use time::{instant_in_words, Time, ZonedTime};
 pub use time_zone_field::TimeZoneField;
 
 /// Fetches the composer's parts that come in chunks of their own (its `_view` functions).

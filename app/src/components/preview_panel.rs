@@ -49,6 +49,18 @@ pub fn PreviewPanel(
             <Show when=move || matches!(preview.get(), Some(Ok(_)))>
                 <label for="preview-search">{word(|t| t.preview_search)}</label>
                 <input id="preview-search" type="search" bind:value=search autocomplete="off"/>
+                {move || {
+                    let preview = preview.get().and_then(Result::ok)?;
+                    let shown = preview.recipients.len().min(FIRST_FEW);
+                    (shown > 0 && (shown as u64) < preview.total && search.with(|query| query.trim().is_empty()))
+                        .then(|| view! {
+                            <p class="muted" data-testid="preview-first-messages">
+                                {preview_words::first_messages(
+                                    i18n.locale(), shown, preview.total, preview.recipients.len(),
+                                )}
+                            </p>
+                        })
+                }}
                 <ul class="preview-recipients" data-testid="preview-recipients">
                     {move || {
                         let query = search.get();

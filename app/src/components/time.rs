@@ -22,6 +22,12 @@ pub fn ZonedTime(#[prop(into)] at: String, #[prop(into)] zone: String) -> impl I
     view! { <time datetime=at.clone() title=title>{shown}</time> }
 }
 
+/// An instant written in a sentence, as [`Time`] shows it (`2026-12-06 04:00 UTC−5`); a value
+/// that is not an instant as it is.
+pub fn instant_in_words(at: &str) -> String {
+    local_minute(at).unwrap_or_else(|| at.to_owned())
+}
+
 /// `YYYY-MM-DD HH:MM` as written in an RFC 3339 value, at its own offset.
 fn wall_clock(at: &str) -> Option<String> {
     let (date, rest) = at.split_once('T')?;

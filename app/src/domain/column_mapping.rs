@@ -169,13 +169,14 @@ pub fn guess(cells: &[String]) -> Vec<ColumnTarget> {
 }
 
 fn guess_one(cell: &str) -> Option<ColumnTarget> {
+    // The names guessed from are ASCII but for French e's: no Unicode case tables for this (they
+    // would load with the first screen).
     let name: String = cell
-        .to_lowercase()
         .chars()
         .map(|c| match c {
-            'é' | 'è' | 'ê' => 'e',
+            'é' | 'è' | 'ê' | 'É' | 'È' | 'Ê' => 'e',
             ' ' | '-' | '.' => '_',
-            c => c,
+            c => c.to_ascii_lowercase(),
         })
         .collect();
     let name = name.trim_matches('_');
@@ -345,6 +346,20 @@ mod tests {
                 TimeZone,
                 Placeholder("param2"),
                 Ignored,
+            ]
+        );
+    }
+
+    #[test]
+    fn names_in_capitals_are_guessed_too_accents_and_all() {
+        use ColumnTarget::*;
+        assert_eq!(
+            guess(&cells(&["NUMÉRO DE TÉLÉPHONE", "PRÉNOM", "NOM", "FUSEAU"])),
+            vec![
+                Phone,
+                Placeholder("first_name"),
+                Placeholder("last_name"),
+                TimeZone
             ]
         );
     }

@@ -2,7 +2,7 @@
 //! language: called directly rather than through the catalogue's function table, so that it comes
 //! with the confirm step's chunk instead of the first screen.
 
-use super::Locale;
+use super::{plural, Locale};
 
 /// `provider` cancels only campaigns of at most `max` recipients, and this one has more.
 pub fn cannot_cancel(locale: Locale, provider: &str, max: u32) -> String {
@@ -15,5 +15,29 @@ pub fn cannot_cancel(locale: Locale, provider: &str, max: u32) -> String {
             "Une fois planifiée, elle ne pourra être ni annulée, ni suspendue, ni déplacée : \
              {provider} n'annule que les campagnes d'au plus {max} destinataires."
         ),
+    }
+}
+
+/// `count` recipients already have as many marketing SMS as the frequency cap allows, and the cap
+/// only warns: they get this one too.
+pub fn over_cap(locale: Locale, count: u64) -> String {
+    match locale {
+        Locale::En => {
+            let (s, have) = (
+                plural::english(count),
+                if count == 1 { "has" } else { "have" },
+            );
+            format!(
+                "{count} recipient{s} already {have} as many marketing SMS as the frequency cap \
+                 allows; this one goes to them too (the preview names them)."
+            )
+        }
+        Locale::Fr => {
+            let (s, ont) = (plural::french(count), if count > 1 { "ont" } else { "a" });
+            format!(
+                "{count} destinataire{s} {ont} déjà reçu autant de SMS marketing que le plafond \
+                 de fréquence le permet ; celui-ci leur sera envoyé aussi (l'aperçu les indique)."
+            )
+        }
     }
 }

@@ -16,6 +16,7 @@ pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
 pub(super) fn state(state: CampaignState) -> &'static str {
     match state {
         CampaignState::AwaitingApproval => "awaiting approval",
+        CampaignState::Scheduled => "scheduled",
         CampaignState::InProgress => "in progress",
         CampaignState::Paused => "paused",
         CampaignState::Finished => "finished",

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::window_words::{window_in_words, WindowWords};
-use super::{en_names, plural};
+use super::{en_names, instants, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
 use crate::models::{Closed, Notice, Reconciliation, ResendBlocked, Then, WindowTerms};
@@ -73,7 +73,7 @@ impl fmt::Display for Notice {
                 f,
                 "frequency cap: already {sent} marketing SMS within {} (at {}); the cap is {cap}",
                 days(*within),
-                at.join(", ")
+                instants(at)
             ),
             Notice::ZonesChecked { policy, zones } => write!(
                 f,

@@ -17,6 +17,7 @@ pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
 pub(super) fn state(state: CampaignState) -> &'static str {
     match state {
         CampaignState::AwaitingApproval => "en attente d'approbation",
+        CampaignState::Scheduled => "planifiée",
         CampaignState::InProgress => "en cours",
         CampaignState::Paused => "suspendue",
         CampaignState::Finished => "terminée",

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::window_words::{window_in_words, WindowWords};
-use super::{fr_names, plural};
+use super::{fr_names, instants, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
 use crate::models::{Closed, Notice, Reconciliation, ResendBlocked, Then, WindowTerms};
@@ -53,7 +53,7 @@ pub(super) fn notice(notice: &Notice) -> String {
             "plafond de fréquence : déjà {sent} SMS marketing en {} (le {}) ; le \
              plafond est de {cap}",
             days(*within),
-            at.join(", ")
+            instants(at)
         ),
         Notice::ZonesChecked { policy, zones } => format!(
             "fuseau horaire non donné : la règle {} est vérifiée dans tous les fuseaux du pays ({})",

@@ -48,3 +48,11 @@ fn quoted_letters(letters: &[char], open: &str, close: &str) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Instants listed in a sentence, each on the browser's clock with its offset.
+fn instants(at: &[String]) -> String {
+    at.iter()
+        .map(|at| crate::components::instant_in_words(at))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

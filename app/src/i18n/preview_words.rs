@@ -36,3 +36,26 @@ pub fn switched_to_ucs2(locale: Locale, switched: &SwitchedToUcs2) -> String {
         Locale::Fr => fr_sentences::switched_to_ucs2(switched),
     }
 }
+
+/// Said above the messages shown when they are not all of them: `shown` of `total`, a search
+/// finding others among the `searchable` the preview holds.
+pub fn first_messages(locale: Locale, shown: usize, total: u64, searchable: usize) -> String {
+    let everyone = total <= searchable as u64;
+    match (locale, everyone) {
+        (Locale::En, true) => format!(
+            "The first {shown} messages of {total}: search by number or line for the others."
+        ),
+        (Locale::En, false) => format!(
+            "The first {shown} messages of {total}: search by number or line among the first \
+             {searchable}."
+        ),
+        (Locale::Fr, true) => format!(
+            "Les {shown} premiers messages sur {total} : cherchez un numéro ou une ligne pour \
+             voir les autres."
+        ),
+        (Locale::Fr, false) => format!(
+            "Les {shown} premiers messages sur {total} : cherchez un numéro ou une ligne parmi \
+             les {searchable} premiers."
+        ),
+    }
+}

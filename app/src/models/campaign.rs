@@ -61,8 +61,14 @@ impl CampaignSummary {
             CampaignState::AwaitingApproval
         } else if self.paused {
             CampaignState::Paused
-        } else if self.is_live() {
+        } else if self
+            .counts
+            .iter()
+            .any(|c| c.count > 0 && c.status.is_moving())
+        {
             CampaignState::InProgress
+        } else if self.is_live() {
+            CampaignState::Scheduled
         } else {
             CampaignState::Finished
         }
@@ -80,11 +86,15 @@ pub enum CampaignState {
     Paused,
     /// Every recipient is settled (delivered, failed, expired, canceled or excluded).
     Finished,
+    /// Every recipient still to go waits at the provider for its send time. (Last: the wire
+    /// names a variant by its place.)
+    Scheduled,
 }
 
 impl CampaignState {
-    pub const ALL: [CampaignState; 4] = [
+    pub const ALL: [CampaignState; 5] = [
         CampaignState::AwaitingApproval,
+        CampaignState::Scheduled,
         CampaignState::InProgress,
         CampaignState::Paused,
         CampaignState::Finished,
@@ -94,6 +104,7 @@ impl CampaignState {
     pub fn as_str(self) -> &'static str {
         match self {
             CampaignState::AwaitingApproval => "awaiting_approval",
+            CampaignState::Scheduled => "scheduled",
             CampaignState::InProgress => "in_progress",
             CampaignState::Paused => "paused",
             CampaignState::Finished => "finished",
@@ -283,4 +294,61 @@ pub struct OperationReport {
     pub refused: Vec<String>,
     /// Recipients whose status changed.
     pub recipients_moved: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_counts(counts: &[(RecipientStatus, u64)]) -> CampaignSummary {
+        CampaignSummary {
+            id: "c".into(),
+            name: None,
+            sender: None,
+            provider: ProviderId::Octopush,
+            actor: "ann".into(),
+            text: "Hello".into(),
+            purpose: Purpose::Alert,
+            requested_send_at: None,
+            time_zone: "Europe/Paris".into(),
+            simulation: false,
+            paused: false,
+            approval: Approval::NotNeeded,
+            recipient_count: counts.iter().map(|(_, n)| n).sum(),
+            counts: counts
+                .iter()
+                .map(|&(status, count)| StatusCount { status, count })
+                .collect(),
+            created_at: "2026-12-05T09:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_campaign_waiting_at_the_provider_is_scheduled_until_one_recipient_moves() {
+        use RecipientStatus::{Accepted, Delivered, Excluded, Scheduled};
+        let state = |counts: &[_]| with_counts(counts).state();
+        assert_eq!(
+            state(&[(Scheduled, 2), (Excluded, 1)]),
+            CampaignState::Scheduled
+        );
+        assert_eq!(
+            state(&[(Scheduled, 1), (Delivered, 1)]),
+            CampaignState::Scheduled
+        );
+        assert_eq!(
+            state(&[(Scheduled, 1), (Accepted, 1)]),
+            CampaignState::InProgress
+        );
+        assert_eq!(
+            state(&[(Scheduled, 0), (Delivered, 2)]),
+            CampaignState::Finished
+        );
+    }
+
+    #[test]
+    fn every_state_has_a_name_read_back() {
+        for state in CampaignState::ALL {
+            assert_eq!(CampaignState::parse(state.as_str()), Some(state));
+        }
+    }
 }

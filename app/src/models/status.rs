@@ -125,6 +125,11 @@ impl RecipientStatus {
     pub fn is_final(self) -> bool {
         self.progress() == FINAL_PROGRESS
     }
+
+    /// On its way now: neither settled nor waiting at the provider for a later send time.
+    pub fn is_moving(self) -> bool {
+        !self.is_final() && self != RecipientStatus::Scheduled
+    }
 }
 
 /// The progress of every final status.

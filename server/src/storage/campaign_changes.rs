@@ -59,7 +59,7 @@ impl Store {
     /// The numbers of the campaign's refused recipients, in list order.
     pub async fn refused_numbers(&self, campaign_id: &str) -> Result<Vec<String>, StoreError> {
         Ok(sqlx::query_scalar(&format!(
-            "SELECT r.phone {REFUSED_RECIPIENTS} ORDER BY r.line"
+            "SELECT r.phone {REFUSED_RECIPIENTS} ORDER BY r.line, r.phone"
         ))
         .bind(campaign_id)
         .fetch_all(self.pool())

@@ -22,9 +22,18 @@ pub struct CampaignListQuery {
 
 /// `status IN (…)` of the statuses a recipient can still leave, from the one definition of it.
 fn live_statuses() -> String {
+    statuses(|s| !s.is_final())
+}
+
+/// The statuses of recipients on their way now (not waiting for a later send time), for SQL.
+fn moving_statuses() -> String {
+    statuses(RecipientStatus::is_moving)
+}
+
+fn statuses(which: fn(RecipientStatus) -> bool) -> String {
     let names: Vec<String> = RecipientStatus::ALL
         .into_iter()
-        .filter(|s| !s.is_final())
+        .filter(|s| which(*s))
         .map(|s| format!("'{}'", s.as_str()))
         .collect();
     names.join(", ")
@@ -59,17 +68,24 @@ impl CampaignListQuery {
         if let Some(provider) = &self.provider {
             conditions.push(format!("provider = {}", bind(provider.as_str().to_owned())));
         }
-        let live = format!(
-            "EXISTS (SELECT 1 FROM recipient_counts c WHERE c.campaign_id = campaigns.id \
-             AND c.status IN ({}) AND c.recipients > 0)",
-            live_statuses()
-        );
+        let any_in = |statuses: String| {
+            format!(
+                "EXISTS (SELECT 1 FROM recipient_counts c WHERE c.campaign_id = campaigns.id \
+                 AND c.status IN ({statuses}) AND c.recipients > 0)"
+            )
+        };
+        let (live, moving) = (any_in(live_statuses()), any_in(moving_statuses()));
         let held = "approval = 'awaiting'";
         match self.state {
             Some(CampaignState::AwaitingApproval) => conditions.push(held.into()),
             Some(CampaignState::Paused) => conditions.push(format!("NOT {held} AND paused = 1")),
             Some(CampaignState::InProgress) => {
-                conditions.push(format!("NOT {held} AND paused = 0 AND {live}"));
+                conditions.push(format!("NOT {held} AND paused = 0 AND {moving}"));
+            }
+            Some(CampaignState::Scheduled) => {
+                conditions.push(format!(
+                    "NOT {held} AND paused = 0 AND {live} AND NOT {moving}"
+                ));
             }
             Some(CampaignState::Finished) => {
                 conditions.push(format!("NOT {held} AND paused = 0 AND NOT {live}"));

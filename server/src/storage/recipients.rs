@@ -282,7 +282,9 @@ impl Store {
         } else {
             ""
         };
-        let sql = format!("{sql}{status_filter} ORDER BY line LIMIT $2 OFFSET $3");
+        // A line may hold several numbers: the number breaks the tie, so that pages read by
+        // offset neither repeat nor skip one of them (PostgreSQL gives ties in any order).
+        let sql = format!("{sql}{status_filter} ORDER BY line, phone LIMIT $2 OFFSET $3");
         let query = sqlx::query(&sql)
             .bind(campaign_id)
             .bind(i64::from(limit))

@@ -59,8 +59,15 @@ async fn listed(store: &Store, query: CampaignListQuery) -> Vec<String> {
 
 /// Runs on an empty store.
 pub async fn campaign_list_suite(store: &Store) {
-    use RecipientStatus::{Delivered, Failed, Scheduled};
+    use RecipientStatus::{Accepted, Delivered, Failed, Scheduled};
     let campaigns = [
+        (
+            "going",
+            "octopush",
+            "Livraison aujourd'hui",
+            5,
+            [Accepted, Delivered],
+        ),
         (
             "live",
             "octopush",
@@ -105,14 +112,19 @@ pub async fn campaign_list_suite(store: &Store) {
 
     assert_eq!(
         listed(store, CampaignListQuery::default()).await,
-        ["held", "done", "live"]
+        ["held", "done", "live", "going"]
     );
     let state = |state| CampaignListQuery {
         state: Some(state),
         ..Default::default()
     };
+    // Some recipient on its way now; every one still to go waiting for its time at the provider.
     assert_eq!(
         listed(store, state(CampaignState::InProgress)).await,
+        ["going"]
+    );
+    assert_eq!(
+        listed(store, state(CampaignState::Scheduled)).await,
         ["live"]
     );
     assert_eq!(listed(store, state(CampaignState::Paused)).await, ["held"]);
@@ -168,7 +180,7 @@ pub async fn campaign_list_suite(store: &Store) {
     assert_eq!(listed(store, number("+33612345673")).await, ["done"]);
     assert_eq!(
         listed(store, number("+33698765432")).await,
-        ["held", "done", "live"]
+        ["held", "done", "live", "going"]
     );
     // Paging goes on from the last one shown, filter kept.
     let older = CampaignListQuery {
@@ -176,7 +188,7 @@ pub async fn campaign_list_suite(store: &Store) {
         phone: Some("+33698765432".into()),
         ..Default::default()
     };
-    assert_eq!(listed(store, older).await, ["done", "live"]);
+    assert_eq!(listed(store, older).await, ["done", "live", "going"]);
 
     // The recipients of one status, in list order.
     let scheduled = store

@@ -91,3 +91,38 @@ async fn a_piece_that_is_not_a_number_is_refused_on_its_line_and_nothing_is_sent
     assert!(errors[0].problem.to_string().contains("hello"));
     assert!(app.octopush_got_nothing());
 }
+
+#[tokio::test]
+async fn pages_read_one_line_s_numbers_in_one_order_neither_repeated_nor_skipped() {
+    let app = spawn_app().await;
+    let store = app.store().await;
+    let mut request = valid_request();
+    // The higher number first on its line: a page's order does not depend on how it was typed.
+    request["recipients"] = json!("0698765432;0655555555;0612345678\n0611111111");
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+
+    let mut read = Vec::new();
+    for offset in 0..5 {
+        let page = store
+            .campaign_recipients(&receipt.campaign_id, None, offset, 1)
+            .await
+            .unwrap();
+        read.extend(page.into_iter().map(|r| (r.line, r.phone)));
+    }
+    let read: Vec<(u32, &str)> = read.iter().map(|(l, p)| (*l, p.as_str())).collect();
+    assert_eq!(
+        read,
+        vec![
+            (1, "+33612345678"),
+            (1, "+33655555555"),
+            (1, "+33698765432"),
+            (2, "+33611111111")
+        ]
+    );
+    let filtered = store
+        .campaign_recipients(&receipt.campaign_id, Some(RecipientStatus::Scheduled), 1, 2)
+        .await
+        .unwrap();
+    let filtered: Vec<&str> = filtered.iter().map(|r| r.phone.as_str()).collect();
+    assert_eq!(filtered, vec!["+33655555555", "+33698765432"]);
+}

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use super::form::ComposerForm;
 use crate::api::campaigns::{preview_campaign, refused_again};
 use crate::api::sms::schedule_sms;
-use crate::client::new_campaign_id;
+use crate::client::{focus_by_id, new_campaign_id};
 use crate::components::CreditSpent;
 use crate::fetched::Fetched;
 use crate::models::{
@@ -86,22 +86,34 @@ impl ScheduleFlow {
             match checked {
                 // A preview of the right lines only: the others are to be fixed first.
                 Ok(preview) if !preview.lines_to_fix.is_empty() => {
-                    self.error
-                        .set(Some(AppError::Invalid(preview.lines_to_fix)));
+                    self.refuse(AppError::Invalid(preview.lines_to_fix));
                 }
                 Ok(preview) => match shortfall_of(&request, &preview, balance.get_untracked()) {
                     Some(problem) => {
                         let problem = FieldError::new(Field::Provider, problem);
-                        self.error.set(Some(AppError::Invalid(vec![problem])));
+                        self.refuse(AppError::Invalid(vec![problem]));
                     }
                     None => {
                         self.error.set(None);
                         self.confirming.set(Some((request, preview)));
                     }
                 },
-                Err(problem) => self.error.set(Some(problem)),
+                Err(problem) => self.refuse(problem),
             }
         });
+    }
+
+    /// Shows the form's errors, the first field in error focused: after Schedule, the user (and
+    /// a screen reader) lands on what to fix rather than on the button.
+    fn refuse(self, error: AppError) {
+        let mut first = None;
+        if let AppError::Invalid(errors) = &error {
+            first = errors.first().map(|e| e.field.id());
+        }
+        self.error.set(Some(error));
+        if let Some(id) = first {
+            focus_by_id(id);
+        }
     }
 
     /// Hands over the confirmed request; the balance is read again once it is.
@@ -131,8 +143,8 @@ impl ScheduleFlow {
                     }
                 }
                 Err(problem) => {
-                    self.error.set(Some(problem));
                     self.receipt.set(None);
+                    self.refuse(problem);
                 }
             }
         });
