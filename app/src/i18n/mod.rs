@@ -10,6 +10,7 @@
 //! server's problems, refusals and notices (`en_problems.rs` beside `fr_problems.rs`, and so on;
 //! the English ones are those types' `Display`). Each language's plural rule is in `plural.rs`.
 
+pub mod campaign_words;
 mod catalogue;
 pub mod confirm_words;
 mod context;

@@ -39,6 +39,17 @@ pub struct CampaignSummary {
     pub counts: Vec<StatusCount>,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// When its messages go, when that is not the time asked for (the sending rules moved them,
+    /// or each recipient's own zone spread them); `None`: at the time asked for.
+    pub sends: Option<SendSpan>,
+}
+
+/// The earliest and latest send times of a campaign's provider requests, RFC 3339 at the
+/// campaign zone's offset; the same when they all go at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendSpan {
+    pub first: String,
+    pub last: String,
 }
 
 impl CampaignSummary {
@@ -320,6 +331,7 @@ mod tests {
                 .map(|&(status, count)| StatusCount { status, count })
                 .collect(),
             created_at: "2026-12-05T09:00:00Z".into(),
+            sends: None,
         }
     }
 

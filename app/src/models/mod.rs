@@ -27,7 +27,7 @@ pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditOutcome, AuditPage, A
 pub use campaign::{
     CampaignAction, CampaignActionKind, CampaignDetail, CampaignFilter, CampaignOperation,
     CampaignPage, CampaignState, CampaignSummary, OperationAvailability, OperationKind,
-    OperationReport, RecipientEvent, RecipientView, StatusCount,
+    OperationReport, RecipientEvent, RecipientView, SendSpan, StatusCount,
 };
 pub use error::{AppError, Field, FieldError};
 pub use notice::{Closed, Notice, Reconciliation, ResendBlocked, Then};

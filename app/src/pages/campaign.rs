@@ -7,8 +7,8 @@ use crate::api::approvals::{held_preview, DecideApproval};
 use crate::api::campaigns::{get_campaign, OperateCampaign};
 use crate::client::href;
 use crate::components::{
-    preview_panel_view, ApprovalPanel, CampaignActions, ColumnHeads, PageButtons, PageTitle,
-    RecipientHistory, SandboxPanel, StatusCounts, TableScroll, Time, ZonedTime,
+    preview_panel_view, ApprovalPanel, CampaignActions, CampaignSendTime, ColumnHeads, PageButtons,
+    PageTitle, RecipientHistory, SandboxPanel, StatusCounts, TableScroll, Time,
 };
 use crate::i18n::{use_i18n, word, Texts};
 use crate::models::{Approval, CampaignDetail, RecipientStatus, RecipientView};
@@ -229,9 +229,12 @@ where
 
 fn settings(t: &'static Texts, detail: &CampaignDetail) -> impl IntoView {
     let summary = &detail.summary;
-    let when = match &summary.requested_send_at {
-        Some(at) => view! { <ZonedTime at=at.clone() zone=summary.time_zone.clone()/> }.into_any(),
-        None => t.at_once.into_any(),
+    let when = view! {
+        <CampaignSendTime
+            requested=summary.requested_send_at.clone()
+            sends=summary.sends.clone()
+            zone=summary.time_zone.clone()
+        />
     };
     let overridden = detail
         .override_reason

@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::api::campaigns::list_campaigns;
 use crate::client::href;
 use crate::components::{
-    CampaignFilters, ColumnHeads, PageTitle, StatusCounts, TableScroll, Time, ZonedTime,
+    CampaignFilters, CampaignSendTime, ColumnHeads, PageTitle, StatusCounts, TableScroll, Time,
 };
 use crate::debounce::debounced;
 use crate::i18n::{use_i18n, word};
@@ -142,9 +142,12 @@ fn campaign_row(campaign: CampaignSummary) -> impl IntoView {
     let label = move |column: usize| move || i18n.t().campaign_columns[column];
     let state = campaign.state();
     let counts = campaign.counts.clone();
-    let when = match &campaign.requested_send_at {
-        Some(at) => view! { <ZonedTime at=at.clone() zone=campaign.time_zone.clone()/> }.into_any(),
-        None => word(|t| t.at_once).into_any(),
+    let when = view! {
+        <CampaignSendTime
+            requested=campaign.requested_send_at.clone()
+            sends=campaign.sends.clone()
+            zone=campaign.time_zone.clone()
+        />
     };
     let sender = campaign.sender.clone();
     // Named, the name is the link and the message follows it; otherwise the message is the link.

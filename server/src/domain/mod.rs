@@ -20,6 +20,7 @@ pub mod provider_options;
 mod recipient_checks;
 mod recipient_lines;
 pub mod recipients;
+pub mod send_span;
 pub mod send_time;
 pub mod sending_rules;
 pub mod zone_table;

@@ -2,6 +2,7 @@
 //! what, and what can still be done to them.
 
 use crate::domain::phone::{PhoneNumber, Region};
+use crate::domain::send_span::sends_apart;
 use app::models::{
     AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
     Notice, ProviderOptions, RecipientEvent, RecipientStatus, RecipientView, Refusal,
@@ -89,11 +90,13 @@ impl CampaignService for CampaignViews {
             .status_counts_of(&ids)
             .await
             .map_err(read_failed)?;
+        let mut send_times = self.store.send_times_of(&ids).await.map_err(read_failed)?;
         let campaigns = records
             .into_iter()
             .map(|record| {
                 let campaign_counts = counts.remove(&record.id).unwrap_or_default();
-                summary(record, campaign_counts)
+                let times = send_times.remove(&record.id).unwrap_or_default();
+                summary(record, campaign_counts, &times)
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(read_failed)?;
@@ -131,7 +134,14 @@ impl CampaignService for CampaignViews {
         } else {
             0
         };
-        let summary = summary(record.clone(), counts).map_err(read_failed)?;
+        let send_times = self
+            .store
+            .send_times_of(&[id.to_owned()])
+            .await
+            .map_err(read_failed)?
+            .remove(id)
+            .unwrap_or_default();
+        let summary = summary(record.clone(), counts, &send_times).map_err(read_failed)?;
         let capabilities = self
             .providers
             .get(summary.provider)
@@ -213,8 +223,14 @@ impl CampaignService for CampaignViews {
 fn summary(
     record: CampaignRecord,
     counts: Vec<(RecipientStatus, u64)>,
+    send_times: &[String],
 ) -> Result<CampaignSummary, StoreError> {
     Ok(CampaignSummary {
+        sends: sends_apart(
+            record.requested_send_at.as_deref(),
+            send_times,
+            &record.time_zone,
+        ),
         provider: record.provider,
         id: record.id,
         name: record.name,

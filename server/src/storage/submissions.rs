@@ -3,6 +3,7 @@
 use app::models::{ProviderId, ScheduleProgress};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::claims::Claim;
@@ -86,6 +87,37 @@ pub struct SubmissionRecord {
 }
 
 impl Store {
+    /// The distinct send times (RFC 3339) of each campaign's provider requests that were not
+    /// refused; requests sent at once have none. Read through the requests' covering index: a
+    /// request holds up to 500 recipients, so a campaign of a million has 2,000 at most.
+    pub async fn send_times_of(
+        &self,
+        campaign_ids: &[String],
+    ) -> Result<HashMap<String, Vec<String>>, StoreError> {
+        if campaign_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let placeholders: Vec<String> = (1..=campaign_ids.len()).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT DISTINCT campaign_id, send_at FROM submissions WHERE campaign_id IN ({}) \
+             AND send_at IS NOT NULL AND status <> '{}'",
+            placeholders.join(", "),
+            SubmissionStatus::Refused.as_str()
+        );
+        let mut query = sqlx::query(&sql);
+        for id in campaign_ids {
+            query = query.bind(id.clone());
+        }
+        let mut times: HashMap<String, Vec<String>> = HashMap::new();
+        for row in query.fetch_all(self.pool()).await? {
+            times
+                .entry(row.try_get("campaign_id")?)
+                .or_default()
+                .push(row.try_get("send_at")?);
+        }
+        Ok(times)
+    }
+
     pub async fn insert_submission(&self, new: &NewSubmission) -> Result<(), StoreError> {
         let mut connection = self.pool().acquire().await?;
         Self::insert_submission_in(&mut connection, new).await
