@@ -139,7 +139,7 @@ async fn main() {
     let database = file + log;
     println!(
         "database: {:.1} MB, {:.0} bytes a recipient (the file {:.1} MB, {:.0} bytes a recipient; \
-         its write-ahead log {:.1} MB, cut back to at most 8 MiB whatever the campaign's size)",
+         its write-ahead log {:.1} MB, cut back to at most 4 MiB whatever the campaign's size)",
         database as f64 / 1e6,
         database as f64 / recipients as f64,
         file as f64 / 1e6,

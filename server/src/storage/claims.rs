@@ -8,6 +8,7 @@ use app::models::ProviderId;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+use super::request_bodies::request_body;
 use super::stored::{stored, stored_instant};
 use super::submissions::SubmissionStatus;
 use super::{Store, StoreError};
@@ -80,7 +81,7 @@ fn unfinished_from_row(row: &sqlx::any::AnyRow) -> Result<UnfinishedSubmission, 
             .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         send_at: row.try_get("send_at")?,
         simulation: row.try_get::<i64, _>("simulation")? != 0,
-        request_body: row.try_get("request_body")?,
+        request_body: request_body(row)?,
         created_at: DateTime::parse_from_rfc3339(&created_at)
             .map_err(|e| sqlx::Error::Decode(Box::new(e)))?
             .with_timezone(&Utc),
@@ -100,7 +101,8 @@ impl Store {
         let free = "(claimed_until IS NULL OR claimed_until < $1)";
         let candidates = sqlx::query(&format!(
             "SELECT id, campaign_id, provider, idempotency_key, status, recipients, send_at, \
-             simulation, request_body, created_at FROM submissions WHERE {UNFINISHED} AND {free} \
+             simulation, request_body, request_deflated, created_at FROM submissions \
+             WHERE {UNFINISHED} AND {free} \
              ORDER BY created_at LIMIT $2"
         ))
         .bind(&now)

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::claims::Claim;
+use super::request_bodies::deflated;
 use super::stored::{stored, stored_instant};
 use super::{Store, StoreError};
 
@@ -131,7 +132,7 @@ impl Store {
         let created_at = new.created_at.to_rfc3339();
         sqlx::query(
             "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, message_text, recipients, \
-             recipient_count, send_at, time_zone, simulation, created_at, updated_at, request_body, claimed_by, \
+             recipient_count, send_at, time_zone, simulation, created_at, updated_at, request_deflated, claimed_by, \
              claimed_until) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16)",
         )
@@ -148,7 +149,7 @@ impl Store {
         .bind(new.time_zone.as_deref())
         .bind(i64::from(new.simulation))
         .bind(created_at)
-        .bind(new.request_body.as_deref())
+        .bind(new.request_body.as_deref().map(deflated))
         .bind(new.claim.as_ref().map(|c| c.holder.clone()))
         .bind(new.claim.as_ref().map(|c| stored_instant(c.until)))
         .execute(connection)

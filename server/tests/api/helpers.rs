@@ -58,6 +58,42 @@ pub async fn process_database_url() -> String {
 }
 
 /// A fresh SQLite file in the system's temporary directory.
+/// The database at `url` with the migrations before `migration` run (and not that one or later):
+/// a ledger as an earlier version left it, for a test to write in that version's shape.
+pub async fn migrated_before(url: &str, migration: &str) -> sqlx::AnyPool {
+    let earlier = std::env::temp_dir().join(format!("sms-migrations-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&earlier).unwrap();
+    let migrations = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut copied = 0;
+    for entry in std::fs::read_dir(&migrations).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.as_str() < migration {
+            std::fs::copy(&path, earlier.join(&name)).unwrap();
+            copied += 1;
+        }
+    }
+    assert!(
+        copied > 0 && migrations.join(migration).exists(),
+        "{migration} is among the migrations"
+    );
+    sqlx::any::install_default_drivers();
+    let url = if url.starts_with("sqlite:") {
+        format!("{url}?mode=rwc")
+    } else {
+        url.to_owned()
+    };
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::migrate::Migrator::new(earlier.as_path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    std::fs::remove_dir_all(&earlier).unwrap();
+    pool
+}
+
 pub fn temp_sqlite_url() -> String {
     let path = std::env::temp_dir().join(format!("sms-scheduler-test-{}.db", uuid::Uuid::new_v4()));
     format!("sqlite://{}", path.display())

@@ -8,9 +8,8 @@ use app::models::{EventSource, RecipientStatus};
 use chrono::Utc;
 use sms_scheduler_server::domain::ledger_keys::{left_out_key, recipient_key};
 use sms_scheduler_server::storage::{ReportKey, ReportOutcome, StatusReport, Store};
-use sqlx::migrate::Migrator;
 
-use crate::helpers::temp_sqlite_url;
+use crate::helpers::{migrated_before, temp_sqlite_url};
 use crate::storage::{drop_postgres, fresh_postgres, POSTGRES_URL_VAR};
 
 /// The migration that stopped storing ids.
@@ -23,36 +22,7 @@ const REQUEST: &str = "0193a5c2-7e4b-7c3d-9f10-2b3c4d5e6f70";
 /// recipients written as they were then: one in a request, one left out, and one left out when
 /// its id was its line alone.
 async fn ledger_with_stored_ids(url: &str) -> (String, String) {
-    let earlier = std::env::temp_dir().join(format!("sms-migrations-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&earlier).unwrap();
-    let migrations = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
-    let mut copied = 0;
-    for entry in std::fs::read_dir(&migrations).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-        if name.as_str() < PLACES {
-            std::fs::copy(&path, earlier.join(&name)).unwrap();
-            copied += 1;
-        }
-    }
-    assert!(
-        copied > 0 && migrations.join(PLACES).exists(),
-        "{PLACES} is among the migrations"
-    );
-    sqlx::any::install_default_drivers();
-    let url = if url.starts_with("sqlite:") {
-        format!("{url}?mode=rwc")
-    } else {
-        url.to_owned()
-    };
-    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
-    Migrator::new(earlier.as_path())
-        .await
-        .unwrap()
-        .run(&pool)
-        .await
-        .unwrap();
-    std::fs::remove_dir_all(&earlier).unwrap();
+    let pool = migrated_before(url, PLACES).await;
 
     // The ids as the ledger's Rust rule makes them: read back, they show the SQL rule agrees.
     let in_request = recipient_key(REQUEST, 7);
