@@ -14,7 +14,8 @@ use crate::components::{
 use crate::i18n::{provide_i18n, use_i18n, word};
 use crate::models::Right;
 use crate::pages::{
-    AuditPage, CampaignPage, CampaignsPage, ComposerPage, OptOutsPage, SettingsPage,
+    preload_composer_calls, AuditPage, CampaignPage, CampaignsPage, ComposerPage, OptOutsPage,
+    SettingsPage,
 };
 use crate::polling::refresh_while;
 
@@ -161,6 +162,7 @@ async fn preload_the_rest() {
     // Compiling the chunks at once would slow the first page down (its data, its first clicks).
     #[cfg(feature = "csr")]
     gloo_timers::future::sleep(PRELOAD_AFTER).await;
+    preload_composer_calls().await;
     preload_composer_parts().await;
     CampaignsRoute::preload().await;
     CampaignRoute::preload().await;

@@ -10,6 +10,6 @@ mod settings;
 pub use audit::AuditPage;
 pub use campaign::CampaignPage;
 pub use campaigns::CampaignsPage;
-pub use composer::ComposerPage;
+pub use composer::{preload_composer_calls, ComposerPage};
 pub use opt_outs::OptOutsPage;
 pub use settings::SettingsPage;

@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::calls::{fetch_preview, fetch_refused_again, send_schedule};
 use super::form::ComposerForm;
-use crate::api::campaigns::{preview_campaign, refused_again};
-use crate::api::sms::schedule_sms;
 use crate::client::{focus_by_id, new_campaign_id};
 use crate::components::CreditSpent;
 use crate::fetched::Fetched;
@@ -81,7 +80,7 @@ impl ScheduleFlow {
     pub fn check(self, request: ScheduleRequest, balance: BalanceFetch) {
         self.checking.set(true);
         spawn_local(async move {
-            let checked = preview_campaign(request.clone(), 0).await;
+            let checked = fetch_preview(request.clone()).await;
             self.checking.set(false);
             match checked {
                 // A preview of the right lines only: the others are to be fixed first.
@@ -127,7 +126,7 @@ impl ScheduleFlow {
             .set(campaign_id.clone().map(|id| (id, request.provider)));
         self.pending.set(true);
         spawn_local(async move {
-            let outcome = schedule_sms(request, campaign_id).await;
+            let outcome = send_schedule(request, campaign_id).await;
             self.pending.set(false);
             match outcome {
                 Ok(scheduled) => {
@@ -154,7 +153,7 @@ impl ScheduleFlow {
     /// confirmed like any other.
     pub fn load_refused(self, id: String, form: ComposerForm) {
         spawn_local(async move {
-            match refused_again(id).await {
+            match fetch_refused_again(id).await {
                 Ok(draft) => {
                     let count = draft.recipients.lines().count() as u64;
                     self.again.set(Some((count, draft.provider)));

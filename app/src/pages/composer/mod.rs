@@ -2,16 +2,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::time::Duration;
 
+mod calls;
 mod fields;
 mod flow;
 mod form;
+
+pub use calls::preload as preload_composer_calls;
 
 use fields::{MessageField, RecipientsField};
 use flow::{shortfall_of, ScheduleFlow};
 use form::ComposerForm;
 
 use crate::access::Access;
-use crate::api::campaigns::preview_campaign;
 use crate::api::providers::{check_balance, list_providers, list_time_zones};
 use crate::client::focus_by_id;
 use crate::components::{
@@ -73,7 +75,7 @@ pub fn ComposerPage() -> impl IntoView {
         async move {
             match settled {
                 Some(request) if worth_previewing(&request) => {
-                    Some(preview_campaign(request, 0).await)
+                    Some(calls::fetch_preview(request).await)
                 }
                 _ => None,
             }
