@@ -63,7 +63,8 @@ pub fn decode(bytes: &[u8], charset: FileCharset) -> Option<String> {
 
 /// Reads the file chosen in the `<input type="file">` the event came from, then calls `done`;
 /// nothing when the choice was cleared. With `large`, a file over `EDITABLE_FILE_BYTES` goes to
-/// it with only its head read.
+/// it with only its head read. The reading (its charset sniffed, its text decoded) comes in a
+/// chunk of its own: a file is picked after the first screen.
 pub fn read_picked_file(
     event: leptos::ev::Event,
     large: Option<leptos::prelude::Callback<LargeFile>>,
@@ -82,63 +83,17 @@ pub fn read_picked_file(
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
         };
-        let name = file.name();
         // The same file can be chosen again (after a fix, or to send it once more).
         input.set_value("");
-        if let Some(large) = large.filter(|_| file.size() > EDITABLE_FILE_BYTES) {
-            leptos::task::spawn_local(async move {
-                let head = match file.slice_with_f64_and_f64(0.0, HEAD_BYTES) {
-                    Ok(head) => wasm_bindgen_futures::JsFuture::from(head.array_buffer()).await,
-                    Err(error) => Err(error),
-                };
-                let Ok(head) = head else {
-                    return done(Err(FileProblem::Unreadable { name }));
-                };
-                let head = js_sys::Uint8Array::new(&head).to_vec();
-                let charset = FileCharset::sniff(&head, false);
-                match charset {
-                    FileCharset::Utf8 | FileCharset::Windows1252 => leptos::prelude::Callable::run(
-                        &large,
-                        LargeFile {
-                            name,
-                            bytes: file.size(),
-                            head,
-                            charset,
-                            file,
-                        },
-                    ),
-                    FileCharset::Utf16Le | FileCharset::Utf16Be => {
-                        done(Err(FileProblem::LargeUtf16 { name }))
+        leptos::task::spawn_local(async move {
+            match reading::read(file, large.is_some()).await {
+                reading::Read::Whole(read) => done(read),
+                reading::Read::Large(file) => {
+                    if let Some(large) = large {
+                        leptos::prelude::Callable::run(&large, file);
                     }
                 }
-            });
-            return;
-        }
-        if file.size() > MAX_FILE_BYTES {
-            done(Err(FileProblem::TooLarge {
-                name,
-                megabytes: file.size() / 1024.0 / 1024.0,
-            }));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            let read = bytes.ok().and_then(|bytes| {
-                let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-                let charset = FileCharset::sniff(&bytes, true);
-                // Said UTF-8 by its byte-order mark, but not UTF-8 throughout: not read, rather
-                // than read with letters replaced.
-                if charset == FileCharset::Utf8 && std::str::from_utf8(&bytes).is_err() {
-                    return None;
-                }
-                let text = decode(&bytes, charset)?;
-                Some(PickedFile {
-                    name: name.clone(),
-                    text,
-                    charset,
-                })
-            });
-            done(read.ok_or(FileProblem::Unreadable { name }));
+            }
         });
     }
     #[cfg(not(feature = "csr"))]
@@ -146,4 +101,82 @@ pub fn read_picked_file(
         // Files are read in the browser only.
         let _ = (event, large, done);
     }
+}
+
+#[cfg(feature = "csr")]
+mod reading {
+    use super::{decode, FileProblem, LargeFile, PickedFile};
+    use super::{EDITABLE_FILE_BYTES, HEAD_BYTES, MAX_FILE_BYTES};
+    use crate::domain::file_charset::FileCharset;
+
+    /// What reading a picked file gave.
+    pub enum Read {
+        /// Its text, or why it could not be read.
+        Whole(Result<PickedFile, FileProblem>),
+        /// Too large to load into the page: its head, and the file to send.
+        Large(LargeFile),
+    }
+
+    /// Reads `file`: only its head when `large_taken` and it is over `EDITABLE_FILE_BYTES`.
+    #[leptos::lazy]
+    pub async fn read(file: web_sys::File, large_taken: bool) -> Read {
+        let name = file.name();
+        if large_taken && file.size() > EDITABLE_FILE_BYTES {
+            let head = match file.slice_with_f64_and_f64(0.0, HEAD_BYTES) {
+                Ok(head) => wasm_bindgen_futures::JsFuture::from(head.array_buffer()).await,
+                Err(error) => Err(error),
+            };
+            let Ok(head) = head else {
+                return Read::Whole(Err(FileProblem::Unreadable { name }));
+            };
+            let head = js_sys::Uint8Array::new(&head).to_vec();
+            let charset = FileCharset::sniff(&head, false);
+            return match charset {
+                FileCharset::Utf8 | FileCharset::Windows1252 => Read::Large(LargeFile {
+                    name,
+                    bytes: file.size(),
+                    head,
+                    charset,
+                    file,
+                }),
+                FileCharset::Utf16Le | FileCharset::Utf16Be => {
+                    Read::Whole(Err(FileProblem::LargeUtf16 { name }))
+                }
+            };
+        }
+        if file.size() > MAX_FILE_BYTES {
+            return Read::Whole(Err(FileProblem::TooLarge {
+                name,
+                megabytes: file.size() / 1024.0 / 1024.0,
+            }));
+        }
+        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+        let read = bytes.ok().and_then(|bytes| {
+            let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+            let charset = FileCharset::sniff(&bytes, true);
+            // Said UTF-8 by its byte-order mark, but not UTF-8 throughout: not read, rather than
+            // read with letters replaced.
+            if charset == FileCharset::Utf8 && std::str::from_utf8(&bytes).is_err() {
+                return None;
+            }
+            let text = decode(&bytes, charset)?;
+            Some(PickedFile {
+                name: name.clone(),
+                text,
+                charset,
+            })
+        });
+        Read::Whole(read.ok_or(FileProblem::Unreadable { name }))
+    }
+
+    /// Fetches the reading's chunk ahead of a pick.
+    pub async fn preload() {
+        __preload_read().await;
+    }
+}
+
+/// Fetches the chunk that reads a picked file, ahead of a pick.
+pub async fn preload_reading() {
+    #[cfg(feature = "csr")]
+    reading::preload().await;
 }

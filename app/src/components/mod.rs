@@ -88,5 +88,7 @@ pub async fn preload_composer_parts() {
         recipients_file::__preload_column_mapping_view().await;
         large_recipients_file::__preload_large_file_view().await;
         crate::recipient_upload::__preload_upload_recipient_file().await;
+        crate::picked_file::preload_reading().await;
+        recipients_file::preload_examining().await;
     }
 }

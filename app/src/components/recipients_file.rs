@@ -7,6 +7,54 @@ use crate::domain::file_charset::FileCharset;
 use crate::i18n::{use_i18n, word};
 use crate::picked_file::{FileProblem, LargeFile, PickedFile};
 
+/// What a picked list is: in the list's own format already, or columns to map (with a guess).
+enum Examined {
+    AsIs(LoadedList),
+    ToMap {
+        delimiter: char,
+        cells: Vec<String>,
+        guess: Vec<ColumnTarget>,
+    },
+}
+
+/// Reads a picked list's header, in a chunk of its own (a file is picked after the first screen).
+#[leptos::lazy]
+fn examine(text: String) -> Examined {
+    let (delimiter, cells) = column_mapping::header_cells(&text);
+    if column_mapping::usable_as_is(&cells) {
+        Examined::AsIs(column_mapping::loaded(&text))
+    } else {
+        Examined::ToMap {
+            delimiter,
+            guess: column_mapping::guess(&cells),
+            cells,
+        }
+    }
+}
+
+/// The list rewritten with the user's mapping, and what it holds; `None` while the mapping cannot
+/// be used (the form says why).
+#[leptos::lazy]
+fn mapped(
+    text: String,
+    delimiter: char,
+    targets: Vec<ColumnTarget>,
+) -> Option<(String, LoadedList)> {
+    if column_mapping::problem(&targets).is_some() {
+        return None;
+    }
+    let text = column_mapping::apply(&text, delimiter, &targets);
+    let loaded = column_mapping::loaded(&text);
+    Some((text, loaded))
+}
+
+/// Fetches the chunks that read a picked list, ahead of a pick.
+#[cfg(feature = "csr")]
+pub async fn preload_examining() {
+    __preload_examine().await;
+    __preload_mapped().await;
+}
+
 /// A file waiting for its columns to be mapped.
 #[derive(Debug, Clone, PartialEq)]
 struct Mapping {
@@ -49,48 +97,49 @@ pub fn RecipientsFile(
     let load = move |picked: PickedFile| {
         large.set(None);
         file.set(None);
-        let (delimiter, cells) = column_mapping::header_cells(&picked.text);
-        if column_mapping::usable_as_is(&cells) {
-            note.set(Some(Ok((
-                picked.name.clone(),
-                column_mapping::loaded(&picked.text),
-                picked.charset,
-            ))));
-            recipients.set(picked.text);
-            file.set(None);
-            mapping.set(None);
-        } else {
-            targets.set(column_mapping::guess(&cells));
-            note.set(None);
-            mapping.set(Some(Mapping {
-                file: picked,
-                delimiter,
-                cells,
-            }));
-        }
+        leptos::task::spawn_local(async move {
+            match examine(picked.text.clone()).await {
+                Examined::AsIs(loaded) => {
+                    note.set(Some(Ok((picked.name.clone(), loaded, picked.charset))));
+                    recipients.set(picked.text);
+                    file.set(None);
+                    mapping.set(None);
+                }
+                Examined::ToMap {
+                    delimiter,
+                    cells,
+                    guess,
+                } => {
+                    targets.set(guess);
+                    note.set(None);
+                    mapping.set(Some(Mapping {
+                        file: picked,
+                        delimiter,
+                        cells,
+                    }));
+                }
+            }
+        });
     };
-    let problem = move || targets.with(|t| column_mapping::problem(t));
     let apply = move |()| {
-        if problem().is_some() {
-            return;
-        }
-        if let Some(Mapping {
+        let Some(Mapping {
             file: picked,
             delimiter,
             ..
         }) = mapping.get_untracked()
-        {
-            let text =
-                targets.with_untracked(|t| column_mapping::apply(&picked.text, delimiter, t));
-            note.set(Some(Ok((
-                picked.name.clone(),
-                column_mapping::loaded(&text),
-                picked.charset,
-            ))));
+        else {
+            return;
+        };
+        let chosen = targets.get_untracked();
+        leptos::task::spawn_local(async move {
+            let Some((text, loaded)) = mapped(picked.text, delimiter, chosen).await else {
+                return;
+            };
+            note.set(Some(Ok((picked.name.clone(), loaded, picked.charset))));
             recipients.set(text);
             file.set(None);
             mapping.set(None);
-        }
+        });
     };
 
     view! {
