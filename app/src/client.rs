@@ -163,6 +163,32 @@ pub fn focus_by_id(id: &str) {
     let _ = id;
 }
 
+/// Once the page shows the errors just set, moves the focus to the first control marked invalid
+/// within `scope` (a CSS selector), in the page's order; to `fallback` (an id) when none is.
+pub fn focus_first_invalid(scope: &'static str, fallback: &'static str) {
+    #[cfg(feature = "csr")]
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let first = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| {
+                document
+                    .query_selector(&format!("{scope} [aria-invalid=\"true\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        match first {
+            Some(element) => {
+                let _ = element.focus();
+            }
+            None => focus_by_id(fallback),
+        }
+    });
+    #[cfg(not(feature = "csr"))]
+    let _ = (scope, fallback);
+}
+
 /// The last minute of the day `days` from today on the browser's clock, as a datetime-local
 /// value: the latest a date field offers.
 pub fn date_input_max(days: u32) -> String {

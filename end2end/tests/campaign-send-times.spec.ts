@@ -1,11 +1,34 @@
 import { expect, test } from '@playwright/test';
 import { fillValidForm, marketingTo, openComposer, scheduleAndConfirm } from './composer';
 
-/// The next Sunday after today and the Monday after it, as datetime-local dates.
+/// Easter Sunday of `year` (the Gregorian computus), as a UTC date.
+function easter(year: number): Date {
+  const a = year % 19, b = Math.floor(year / 100), c = year % 100;
+  const d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/// A French public holiday falls on `day` (those that can fall on a Monday).
+function frenchHoliday(day: Date): boolean {
+  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'];
+  if (fixed.includes(day.toISOString().slice(5, 10))) return true;
+  const daysAfterEaster = Math.round((day.getTime() - easter(day.getUTCFullYear()).getTime()) / 86_400_000);
+  return daysAfterEaster === 1 || daysAfterEaster === 50;
+}
+
+/// The next Sunday after today whose Monday is a working day in France, and that Monday, as
+/// datetime-local dates.
 function nextSundayAndMonday(): [string, string] {
   const sunday = new Date();
   sunday.setUTCDate(sunday.getUTCDate() + (7 - sunday.getUTCDay()));
-  const monday = new Date(sunday.getTime() + 24 * 3600 * 1000);
+  let monday = new Date(sunday.getTime() + 86_400_000);
+  while (frenchHoliday(monday)) {
+    sunday.setUTCDate(sunday.getUTCDate() + 7);
+    monday = new Date(sunday.getTime() + 86_400_000);
+  }
   return [sunday.toISOString().slice(0, 10), monday.toISOString().slice(0, 10)];
 }
 

@@ -27,8 +27,23 @@ test('the confirm step says who is over the frequency cap, whose earlier sends s
 
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.getByTestId('confirm-over-cap')).toHaveText(
-    '1 recipient already has as many marketing SMS as the frequency cap allows; this one goes to them too (the preview names them).',
+    '1 recipient already has as many marketing SMS, sent or scheduled, as the frequency cap allows; this one goes to them too.',
   );
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.getByTestId('confirm-over-cap')).toHaveText(
+    '1 destinataire a déjà autant de SMS marketing, envoyés ou prévus, que le plafond de fréquence le permet ; celui-ci lui sera envoyé aussi.',
+  );
+  await page.getByRole('button', { name: 'English' }).click();
+  // A simulation sends nothing: nothing to say of the cap.
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await page.getByLabel(/^Simulation/).check();
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByRole('heading', { name: 'Simulate this campaign?' })).toBeVisible();
+  await expect(page.getByTestId('confirm-over-cap')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await page.getByLabel(/^Simulation/).uncheck();
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('confirm-over-cap')).toHaveCount(1);
   await page.getByRole('button', { name: 'Confirm and schedule' }).click();
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
   // Each value of the receipt has room for a word, beside its label or under it.

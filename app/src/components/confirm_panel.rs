@@ -29,7 +29,8 @@ pub fn ConfirmPanel(
     let cannot_cancel = cancel_limits
         .filter(|limits| !simulation && preview.to_send > u64::from(limits.max_recipients))
         .map(|limits| (request.provider.to_string(), limits.max_recipients));
-    let over_cap = preview.over_cap;
+    // A simulation sends nothing: no one gets one more.
+    let over_cap = if simulation { 0 } else { preview.over_cap };
     let text = request.text.clone();
     let provider = request.provider.to_string();
     let facts = move || {

@@ -18,8 +18,8 @@ pub fn cannot_cancel(locale: Locale, provider: &str, max: u32) -> String {
     }
 }
 
-/// `count` recipients already have as many marketing SMS as the frequency cap allows, and the cap
-/// only warns: they get this one too.
+/// `count` recipients already have as many marketing SMS (sent or scheduled within the cap's
+/// days) as the frequency cap allows, and the cap only warns: they get this one too.
 pub fn over_cap(locale: Locale, count: u64) -> String {
     match locale {
         Locale::En => {
@@ -28,15 +28,19 @@ pub fn over_cap(locale: Locale, count: u64) -> String {
                 if count == 1 { "has" } else { "have" },
             );
             format!(
-                "{count} recipient{s} already {have} as many marketing SMS as the frequency cap \
-                 allows; this one goes to them too (the preview names them)."
+                "{count} recipient{s} already {have} as many marketing SMS, sent or scheduled, as \
+                 the frequency cap allows; this one goes to them too."
             )
         }
         Locale::Fr => {
-            let (s, ont) = (plural::french(count), if count > 1 { "ont" } else { "a" });
+            let (s, have, them) = if count > 1 {
+                ("s", "ont", "leur")
+            } else {
+                ("", "a", "lui")
+            };
             format!(
-                "{count} destinataire{s} {ont} déjà reçu autant de SMS marketing que le plafond \
-                 de fréquence le permet ; celui-ci leur sera envoyé aussi (l'aperçu les indique)."
+                "{count} destinataire{s} {have} déjà autant de SMS marketing, envoyés ou prévus, \
+                 que le plafond de fréquence le permet ; celui-ci {them} sera envoyé aussi."
             )
         }
     }

@@ -46,7 +46,7 @@ pub struct CampaignSummary {
 
 /// The earliest and latest send times of a campaign's provider requests, RFC 3339 at the
 /// campaign zone's offset; the same when they all go at once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SendSpan {
     pub first: String,
     pub last: String,

@@ -105,7 +105,13 @@ pub fn CampaignsPage() -> impl IntoView {
                         <tbody>
                             <For
                                 each=move || campaigns.get()
-                                key=|campaign| (campaign.id.clone(), campaign.counts.clone(), campaign.paused)
+                                key=|campaign| (
+                                    campaign.id.clone(),
+                                    campaign.counts.clone(),
+                                    campaign.paused,
+                                    campaign.requested_send_at.clone(),
+                                    campaign.sends.clone(),
+                                )
                                 children=campaign_row
                             />
                         </tbody>

@@ -2,7 +2,7 @@
 //! what, and what can still be done to them.
 
 use crate::domain::phone::{PhoneNumber, Region};
-use crate::domain::send_span::sends_apart;
+use crate::domain::send_span::{sends_apart, RequestTime};
 use app::models::{
     AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
     Notice, ProviderOptions, RecipientEvent, RecipientStatus, RecipientView, Refusal,
@@ -90,12 +90,16 @@ impl CampaignService for CampaignViews {
             .status_counts_of(&ids)
             .await
             .map_err(read_failed)?;
-        let mut send_times = self.store.send_times_of(&ids).await.map_err(read_failed)?;
+        let mut request_times = self
+            .store
+            .request_times_of(&ids)
+            .await
+            .map_err(read_failed)?;
         let campaigns = records
             .into_iter()
             .map(|record| {
                 let campaign_counts = counts.remove(&record.id).unwrap_or_default();
-                let times = send_times.remove(&record.id).unwrap_or_default();
+                let times = request_times.remove(&record.id).unwrap_or_default();
                 summary(record, campaign_counts, &times)
             })
             .collect::<Result<Vec<_>, _>>()
@@ -134,14 +138,14 @@ impl CampaignService for CampaignViews {
         } else {
             0
         };
-        let send_times = self
+        let request_times = self
             .store
-            .send_times_of(&[id.to_owned()])
+            .request_times_of(&[id.to_owned()])
             .await
             .map_err(read_failed)?
             .remove(id)
             .unwrap_or_default();
-        let summary = summary(record.clone(), counts, &send_times).map_err(read_failed)?;
+        let summary = summary(record.clone(), counts, &request_times).map_err(read_failed)?;
         let capabilities = self
             .providers
             .get(summary.provider)
@@ -223,12 +227,12 @@ impl CampaignService for CampaignViews {
 fn summary(
     record: CampaignRecord,
     counts: Vec<(RecipientStatus, u64)>,
-    send_times: &[String],
+    request_times: &[RequestTime],
 ) -> Result<CampaignSummary, StoreError> {
     Ok(CampaignSummary {
         sends: sends_apart(
             record.requested_send_at.as_deref(),
-            send_times,
+            request_times,
             &record.time_zone,
         ),
         provider: record.provider,

@@ -34,7 +34,7 @@ pub use inbound::InboundMessage;
 pub use ledger::{ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::{HeldRecipient, OptOut, OptOutChange, OptOutMark};
 pub use recipient_files::{NewRecipientFile, StoredRecipientFile};
-pub use recipients::{NewRecipient, RecipientPlace, RecipientRecord};
+pub use recipients::{NewRecipient, RecipientPlace, RecipientRecord, MARKETING_SENDS_BETWEEN};
 pub use schema::SchemaState;
 pub use sessions::{SignInAttempt, StoredSession, SIGN_IN_PATIENCE};
 pub use stored::stored_instant;
@@ -103,8 +103,8 @@ impl Store {
                         // killed process. The cost is in the README (scripts/sqlite-sync-cost.sh).
                         // The write-ahead log grows to hold a whole campaign's transaction (about
                         // 40 MB for 100,000 recipients); once copied into the database it is cut
-                        // back to 4 MiB, the size at which it is copied in anyway (1,000 pages),
-                        // rather than kept at its largest.
+                        // back to 4 MiB, about the size at which it is copied in anyway (1,000
+                        // pages of 4 KiB), rather than kept at its largest.
                         connection
                             .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304;")
                             .await?;

@@ -205,6 +205,13 @@ const RECIPIENT_PAGE_COLUMNS: &str =
 /// rows are better found through their requests (in both databases).
 const NOT_IN_LIST_ORDER: &str = "AND (campaign_id || '') = $1";
 
+/// The frequency cap's read: numbers with a marketing SMS sent or to be sent between `$1` and `$2`
+/// (instants as stored), through the partial index of marketing sends by time (public for the
+/// test of its plan, `server/tests/api/ledger_indexes.rs`).
+pub const MARKETING_SENDS_BETWEEN: &str =
+    "SELECT phone, send_at FROM recipients WHERE marketing = 1 AND send_at >= $1 AND send_at <= $2 \
+     AND status NOT IN ('excluded', 'failed', 'canceled', 'expired', 'simulated')";
+
 /// How a page of recipients is read. No index by status: its upkeep at every status move would
 /// cost the hand-over more than these pages gain (scripts/bench.sh).
 enum PageRead {
@@ -327,14 +334,11 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT phone, send_at FROM recipients WHERE marketing = 1 AND send_at >= $1 AND send_at <= $2 \
-             AND status NOT IN ('excluded', 'failed', 'canceled', 'expired', 'simulated')",
-        )
-        .bind(stored_instant(from))
-        .bind(stored_instant(to))
-        .fetch_all(self.pool())
-        .await?;
+        let rows = sqlx::query(MARKETING_SENDS_BETWEEN)
+            .bind(stored_instant(from))
+            .bind(stored_instant(to))
+            .fetch_all(self.pool())
+            .await?;
         rows.iter()
             .map(|row| Ok((row.try_get("phone")?, row.try_get("send_at")?)))
             .collect::<Result<_, sqlx::Error>>()

@@ -10,6 +10,7 @@ use super::claims::Claim;
 use super::request_bodies::deflated;
 use super::stored::{stored, stored_instant};
 use super::{Store, StoreError};
+use crate::domain::send_span::RequestTime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubmissionStatus {
@@ -88,20 +89,21 @@ pub struct SubmissionRecord {
 }
 
 impl Store {
-    /// The distinct send times (RFC 3339) of each campaign's provider requests that were not
-    /// refused; requests sent at once have none. Read through the requests' covering index: a
-    /// request holds up to 500 recipients, so a campaign of a million has 2,000 at most.
-    pub async fn send_times_of(
+    /// When each campaign's provider requests that were not refused go: each distinct send time
+    /// (RFC 3339), and for those sent at once (no send time) the earliest time one was recorded.
+    /// Read through the requests' covering index: a request holds up to 500 recipients, so a
+    /// campaign of a million has 2,000 at most.
+    pub async fn request_times_of(
         &self,
         campaign_ids: &[String],
-    ) -> Result<HashMap<String, Vec<String>>, StoreError> {
+    ) -> Result<HashMap<String, Vec<RequestTime>>, StoreError> {
         if campaign_ids.is_empty() {
             return Ok(HashMap::new());
         }
         let placeholders: Vec<String> = (1..=campaign_ids.len()).map(|n| format!("${n}")).collect();
         let sql = format!(
-            "SELECT DISTINCT campaign_id, send_at FROM submissions WHERE campaign_id IN ({}) \
-             AND send_at IS NOT NULL AND status <> '{}'",
+            "SELECT campaign_id, send_at, MIN(created_at) AS recorded_at FROM submissions \
+             WHERE campaign_id IN ({}) AND status <> '{}' GROUP BY campaign_id, send_at",
             placeholders.join(", "),
             SubmissionStatus::Refused.as_str()
         );
@@ -109,12 +111,15 @@ impl Store {
         for id in campaign_ids {
             query = query.bind(id.clone());
         }
-        let mut times: HashMap<String, Vec<String>> = HashMap::new();
+        let mut times: HashMap<String, Vec<RequestTime>> = HashMap::new();
         for row in query.fetch_all(self.pool()).await? {
             times
                 .entry(row.try_get("campaign_id")?)
                 .or_default()
-                .push(row.try_get("send_at")?);
+                .push(RequestTime {
+                    send_at: row.try_get("send_at")?,
+                    recorded_at: row.try_get("recorded_at")?,
+                });
         }
         Ok(times)
     }

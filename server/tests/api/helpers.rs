@@ -57,7 +57,6 @@ pub async fn process_database_url() -> String {
     }
 }
 
-/// A fresh SQLite file in the system's temporary directory.
 /// The database at `url` with the migrations before `migration` run (and not that one or later):
 /// a ledger as an earlier version left it, for a test to write in that version's shape.
 pub async fn migrated_before(url: &str, migration: &str) -> sqlx::AnyPool {
@@ -94,6 +93,7 @@ pub async fn migrated_before(url: &str, migration: &str) -> sqlx::AnyPool {
     pool
 }
 
+/// A fresh SQLite file in the system's temporary directory.
 pub fn temp_sqlite_url() -> String {
     let path = std::env::temp_dir().join(format!("sms-scheduler-test-{}.db", uuid::Uuid::new_v4()));
     format!("sqlite://{}", path.display())

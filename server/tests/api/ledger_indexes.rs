@@ -1,16 +1,19 @@
 //! The ledger's lookups by number and the frequency cap's read of marketing sends go through
-//! their indexes rather than reading every recipient (SQLite's plan for the storage's queries).
+//! their indexes rather than reading every recipient: SQLite's plans for the cap's own query and
+//! for the shape of the lookups by number (storage::campaign_list, storage::opt_outs).
 
-use sms_scheduler_server::storage::Store;
+use sms_scheduler_server::storage::{Store, MARKETING_SENDS_BETWEEN};
 
 use crate::helpers::temp_sqlite_url;
 
-/// SQLite's plan for `sql`, one line a step.
-async fn plan(store: &Store, sql: &str) -> String {
-    let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}"))
-        .fetch_all(store.pool())
-        .await
-        .unwrap();
+/// SQLite's plan for `sql`, one line a step, its parameters bound to `values`.
+async fn plan(store: &Store, sql: &str, values: &[&str]) -> String {
+    let sql = format!("EXPLAIN QUERY PLAN {sql}");
+    let mut query = sqlx::query_as::<_, (i64, i64, i64, String)>(&sql);
+    for value in values {
+        query = query.bind(*value);
+    }
+    let rows = query.fetch_all(store.pool()).await.unwrap();
     rows.into_iter()
         .map(|(_, _, _, step)| step)
         .collect::<Vec<_>>()
@@ -20,12 +23,10 @@ async fn plan(store: &Store, sql: &str) -> String {
 #[tokio::test]
 async fn numbers_and_marketing_sends_are_read_through_indexes() {
     let store = Store::connect(&temp_sqlite_url()).await.unwrap();
-    // The frequency cap (storage::recipients::marketing_sends_between).
     let cap = plan(
         &store,
-        "SELECT phone, send_at FROM recipients WHERE marketing = 1 AND send_at >= '2026-12-01' \
-         AND send_at <= '2026-12-15' AND status NOT IN ('excluded', 'failed', 'canceled', \
-         'expired', 'simulated')",
+        MARKETING_SENDS_BETWEEN,
+        &["2026-12-01T00:00:00Z", "2026-12-15T00:00:00Z"],
     )
     .await;
     assert!(
@@ -35,7 +36,8 @@ async fn numbers_and_marketing_sends_are_read_through_indexes() {
     // The campaign list's search by number (storage::campaign_list).
     let search = plan(
         &store,
-        "SELECT campaign_id FROM recipients WHERE phone = '+33612345678'",
+        "SELECT id FROM campaigns WHERE id IN (SELECT campaign_id FROM recipients WHERE phone = $1)",
+        &["+33612345678"],
     )
     .await;
     assert!(
@@ -45,8 +47,10 @@ async fn numbers_and_marketing_sends_are_read_through_indexes() {
     // The campaigns an opt-out still reaches (storage::opt_outs).
     let reached = plan(
         &store,
-        "SELECT r.phone FROM recipients r WHERE r.status = 'scheduled' \
-         AND r.phone IN ('+33612345678', '+33698765432') ORDER BY r.send_at, r.campaign_id",
+        "SELECT r.phone, r.campaign_id, c.provider, r.send_at FROM recipients r \
+         JOIN campaigns c ON c.id = r.campaign_id \
+         WHERE r.status = 'scheduled' AND r.phone IN ($1, $2) ORDER BY r.send_at, r.campaign_id",
+        &["+33612345678", "+33698765432"],
     )
     .await;
     assert!(

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::calls::{fetch_preview, fetch_refused_again, send_schedule};
 use super::form::ComposerForm;
-use crate::client::{focus_by_id, new_campaign_id};
+use crate::client::{focus_first_invalid, new_campaign_id};
 use crate::components::CreditSpent;
 use crate::fetched::Fetched;
 use crate::models::{
@@ -102,8 +102,8 @@ impl ScheduleFlow {
         });
     }
 
-    /// Shows the form's errors, the first field in error focused: after Schedule, the user (and
-    /// a screen reader) lands on what to fix rather than on the button.
+    /// Shows the form's errors, the first field in error (in the form's order) focused: after
+    /// Schedule, the user (and a screen reader) lands on what to fix rather than on the button.
     fn refuse(self, error: AppError) {
         let mut first = None;
         if let AppError::Invalid(errors) = &error {
@@ -111,7 +111,7 @@ impl ScheduleFlow {
         }
         self.error.set(Some(error));
         if let Some(id) = first {
-            focus_by_id(id);
+            focus_first_invalid("form.composer", id);
         }
     }
 
