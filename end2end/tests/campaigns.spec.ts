@@ -108,6 +108,12 @@ test('cancels an Infobip campaign after asking, and says why the other actions a
   await expect(page.getByTestId('timeline')).toContainText('cancel');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
   await expect(page.locator('#pause-refused')).not.toBeEmpty();
+  // Who canceled each recipient, in the page's language.
+  const rows = page.getByTestId('recipients').locator('tbody tr');
+  await expect(rows.filter({ hasText: 'canceled by local-operator' })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(rows.filter({ hasText: 'annulé par local-operator' })).toHaveCount(2);
+  await page.getByRole('button', { name: 'English' }).click();
 });
 
 test('reschedules an Infobip campaign to a new time', async ({ page }) => {

@@ -181,6 +181,7 @@ impl fmt::Display for Notice {
                 )
             }
             Notice::Words(words) => f.write_str(words),
+            Notice::CanceledBy { actor } => write!(f, "canceled by {actor}"),
         }
     }
 }

@@ -157,6 +157,7 @@ pub(super) fn notice(notice: &Notice) -> String {
             format!("{recipients} destinataire{s} de la requête {submission} : {what}")
         }
         Notice::Words(words) => words.clone(),
+        Notice::CanceledBy { actor } => format!("annulé par {actor}"),
     }
 }
 

@@ -81,6 +81,8 @@ pub enum Notice {
     },
     /// In words as written: recorded before notices were data, or a provider's own words.
     Words(String),
+    /// Canceled at the provider by `actor` (last: the wire names a variant by its place).
+    CanceledBy { actor: String },
 }
 
 /// What reconciliation found or did with an interrupted submission.

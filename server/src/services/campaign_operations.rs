@@ -251,7 +251,12 @@ impl CampaignOperations {
                     .set_submission_recipients(
                         &submission.id,
                         RecipientStatus::Canceled,
-                        Some(&format!("canceled by {}", actor.name)),
+                        Some(
+                            &Notice::CanceledBy {
+                                actor: actor.name.clone(),
+                            }
+                            .to_recorded(),
+                        ),
                         SOURCE,
                         now,
                     )

@@ -132,6 +132,18 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
         .recipients
         .iter()
         .all(|r| r.status == RecipientStatus::Canceled));
+    // Who canceled it, as data: each page says it in its language.
+    let canceled_by = Notice::CanceledBy {
+        actor: "local-operator".into(),
+    };
+    assert!(
+        after_cancel
+            .recipients
+            .iter()
+            .all(|r| r.reason.as_ref() == Some(&canceled_by)),
+        "{:?}",
+        after_cancel.recipients
+    );
     let actions: Vec<(&str, &str)> = after_cancel
         .actions
         .iter()

@@ -389,6 +389,9 @@ pub(super) fn every_notice() -> Vec<Notice> {
         Notice::OperationRefused {
             refused: vec!["bulk-1: 404".into()],
         },
+        Notice::CanceledBy {
+            actor: "ann@example.com".into(),
+        },
     ]
     .into_iter()
     .chain(
@@ -426,7 +429,8 @@ pub(super) fn every_notice() -> Vec<Notice> {
             | Notice::RulesOverridden { .. }
             | Notice::MovedTo { .. }
             | Notice::OperationRefused { .. }
-            | Notice::Reconciled { .. } => {}
+            | Notice::Reconciled { .. }
+            | Notice::CanceledBy { .. } => {}
             // Words as they were written: the same in every language.
             Notice::Words(_) => unreachable!(),
         }
