@@ -103,7 +103,7 @@ pub(super) fn audit_action(action: AuditAction) -> &'static str {
 
 pub(super) fn event_source(source: EventSource) -> &'static str {
     match source {
-        EventSource::Scheduler => "remise",
+        EventSource::Scheduler => "transmission au fournisseur",
         EventSource::Operator => "opérateur",
         EventSource::Reconciliation => "rapprochement",
         EventSource::OctopushWebhook => "rapport Octopush",

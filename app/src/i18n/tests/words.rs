@@ -177,7 +177,7 @@ fn rules_the_configuration_names_stay_as_written() {
 #[test]
 fn each_source_and_action_has_a_name_of_its_own_in_each_language() {
     use crate::domain::OptOutSource;
-    use crate::models::{CampaignActionKind, EventSource, OperationKind};
+    use crate::models::{CampaignActionKind, EventSource, OperationKind, RecipientStatus};
     use std::collections::HashSet;
     let actions = [CampaignActionKind::Schedule, CampaignActionKind::Reconcile]
         .into_iter()
@@ -195,6 +195,20 @@ fn each_source_and_action_has_a_name_of_its_own_in_each_language() {
         "annulation"
     );
     assert_eq!((fr.opt_out_source)(OptOutSource::StopReply), "réponse STOP");
+    // A history's source never reads as a status: the hand-over is not "remis" (delivered).
+    for locale in [Locale::En, Locale::Fr] {
+        let t = locale.texts();
+        for source in EventSource::ALL {
+            let source = (t.event_source)(source);
+            for status in RecipientStatus::ALL {
+                let status = (t.status_name)(status);
+                assert!(
+                    !source.starts_with(status),
+                    "{source:?} reads as {status:?}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
