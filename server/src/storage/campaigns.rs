@@ -8,7 +8,7 @@ use sqlx::Row;
 use std::collections::HashMap;
 
 use super::recipients::{insert_recipients, NewRecipient};
-use super::stored::{stored, stored_instant, stored_status, to_i64};
+use super::stored::{numbered_parameters, stored, stored_instant, stored_status, to_i64};
 use super::submissions::NewSubmission;
 use super::{Store, StoreError};
 
@@ -206,11 +206,10 @@ impl Store {
         if campaign_ids.is_empty() {
             return Ok(HashMap::new());
         }
-        let placeholders: Vec<String> = (1..=campaign_ids.len()).map(|n| format!("${n}")).collect();
         let sql = format!(
             "SELECT campaign_id, status, CAST(SUM(recipients) AS BIGINT) AS n FROM recipient_counts \
              WHERE campaign_id IN ({}) GROUP BY campaign_id, status HAVING SUM(recipients) > 0",
-            placeholders.join(", ")
+            numbered_parameters(campaign_ids.len())
         );
         let mut query = sqlx::query(&sql);
         for id in campaign_ids {

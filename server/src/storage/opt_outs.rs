@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use std::collections::HashMap;
 
-use super::stored::{stored, stored_instant};
+use super::stored::{numbered_parameters, stored, stored_instant};
 use super::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,12 +38,11 @@ impl Store {
         if phones.is_empty() {
             return Ok(Vec::new());
         }
-        let placeholders: Vec<String> = (1..=phones.len()).map(|n| format!("${n}")).collect();
         let sql = format!(
             "SELECT r.phone, r.campaign_id, c.provider, r.send_at FROM recipients r \
              JOIN campaigns c ON c.id = r.campaign_id \
              WHERE r.status = 'scheduled' AND r.phone IN ({}) ORDER BY r.send_at, r.campaign_id",
-            placeholders.join(", ")
+            numbered_parameters(phones.len())
         );
         let mut query = sqlx::query(&sql);
         for phone in phones {

@@ -4,6 +4,14 @@
 use app::models::RecipientStatus;
 use chrono::{DateTime, SecondsFormat, Utc};
 
+/// `$1, $2, …, $count`: the parameters of an `IN (…)` list, numbered from 1.
+pub(super) fn numbered_parameters(count: usize) -> String {
+    (1..=count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Instants as stored: UTC, whole seconds, `Z`, so that text order is time order.
 pub fn stored_instant(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::claims::Claim;
 use super::request_bodies::deflated;
-use super::stored::{stored, stored_instant};
+use super::stored::{numbered_parameters, stored, stored_instant};
 use super::{Store, StoreError};
 use crate::domain::send_span::RequestTime;
 
@@ -100,11 +100,10 @@ impl Store {
         if campaign_ids.is_empty() {
             return Ok(HashMap::new());
         }
-        let placeholders: Vec<String> = (1..=campaign_ids.len()).map(|n| format!("${n}")).collect();
         let sql = format!(
             "SELECT campaign_id, send_at, MIN(created_at) AS recorded_at FROM submissions \
              WHERE campaign_id IN ({}) AND status <> '{}' GROUP BY campaign_id, send_at",
-            placeholders.join(", "),
+            numbered_parameters(campaign_ids.len()),
             SubmissionStatus::Refused.as_str()
         );
         let mut query = sqlx::query(&sql);
