@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The release build: server and wasm bundle (cargo-leptos), the pages other than the composer
 # split into chunks loaded on their first visit (`--split`, Leptos's lazy routes), then the
-# bundle's gzip copies made again at gzip's best level. cargo-leptos's own gzip copies are about
-# 18% larger, and gzip is what a browser accepts on a plain-HTTP intranet page (it offers Brotli
-# only over HTTPS and on localhost).
+# bundle's gzip copies made again with zopfli (gzip's format, found by a slower search: 4.6% smaller
+# than `gzip -9`, which is itself 18% smaller than cargo-leptos's own copies). Gzip is what a
+# browser accepts on a plain-HTTP intranet page (it offers Brotli only over HTTPS and on localhost).
 #
 # Nothing is done when nothing the build reads has changed since the last build this script
 # finished, and what it made is still there as it made it: `make run` right after `make test`
@@ -32,6 +32,7 @@ inputs() {
     cargo leptos --version
     wasm-bindgen --version
     wasm-opt --version
+    command -v zopfli
     env | grep -E '^(LEPTOS_|RUSTFLAGS=|RUSTC|CARGO_)' | sort || true
     echo "${BUILD[*]}"
   } | sha256sum | cut -d' ' -f1
@@ -68,7 +69,7 @@ built_from=""
 if $in_work_tree; then built_from=$(inputs || true); fi
 "${BUILD[@]}"
 for file in "$SITE"/pkg/*.wasm "$SITE"/pkg/*.js "$SITE"/pkg/*.css; do
-  gzip -9 --no-name --keep --force "$file"
+  zopfli "$file"
 done
 if [ -n "$built_from" ]; then
   echo "$built_from $(outputs)" > "$STAMP"

@@ -51,4 +51,9 @@ if ! command -v chromium >/dev/null; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v zopfli >/dev/null; then
+  say "installing Debian's zopfli for the bundle's gzip copies"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zopfli >/dev/null
+fi
 say "toolchain ready"
