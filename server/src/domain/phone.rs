@@ -9,6 +9,9 @@ pub use super::parse_errors::PhoneNumberError;
 /// Below this many numbers per core, a thread costs more than it saves.
 const NUMBERS_PER_THREAD_AT_LEAST: usize = 1_000;
 
+/// How many numbers, already read, a thread remembers to read a repeated one once.
+const NUMBERS_REMEMBERED: usize = 4_096;
+
 /// Loads libphonenumber's metadata now rather than on the first number read, which would then
 /// wait for it.
 pub fn load_metadata() {
@@ -31,7 +34,8 @@ impl Region {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PhoneNumber {
     e164: String,
-    region: Option<String>,
+    /// A code, not a string: a long list holds one per recipient.
+    region: Option<country::Id>,
 }
 
 impl PhoneNumber {
@@ -55,7 +59,7 @@ impl PhoneNumber {
         }
         Ok(Self {
             e164: e164(&number),
-            region: number.country().id().map(|id| id.as_ref().to_owned()),
+            region: number.country().id(),
         })
     }
 
@@ -66,12 +70,17 @@ impl PhoneNumber {
         default_region: Region,
     ) -> Vec<Result<Self, PhoneNumberError>> {
         // A number written many times is read once (a list of one number repeated is a cheap way
-        // to make a server work).
+        // to make a server work). The numbers read are remembered a few thousand at a time: a
+        // list of distinct numbers would otherwise keep a second copy of itself, and a list that
+        // repeats more numbers than that costs no more than one that repeats none.
         let parse_all = |part: &[&str]| -> Vec<_> {
             let mut read: std::collections::HashMap<&str, Result<Self, PhoneNumberError>> =
-                std::collections::HashMap::new();
+                std::collections::HashMap::with_capacity(NUMBERS_REMEMBERED);
             part.iter()
                 .map(|input| {
+                    if read.len() == NUMBERS_REMEMBERED {
+                        read.clear();
+                    }
                     read.entry(input)
                         .or_insert_with(|| Self::parse(input, default_region))
                         .clone()
@@ -102,7 +111,7 @@ impl PhoneNumber {
 
     /// ISO 3166 code of the number's country, when the metadata knows it.
     pub fn region(&self) -> Option<&str> {
-        self.region.as_deref()
+        self.region.as_ref().map(|id| id.as_ref())
     }
 }
 

@@ -21,11 +21,13 @@ use crate::storage::Store;
 
 const SOURCE: EventSource = EventSource::Scheduler;
 
-/// One batch as recorded, ready to send.
+/// One recorded batch, as the hand-over keeps track of it. Its request and numbers are read back
+/// from the ledger when its turn comes: what is sent is what was recorded, and a long list's
+/// requests are not all held in memory.
 pub struct Batch {
-    pub request: PreparedRequest,
-    /// E.164 numbers in the request's order.
-    pub numbers: Vec<String>,
+    /// The submission's id, the key the provider sees.
+    pub key: String,
+    pub contacts: u32,
     /// RFC 3339 in the campaign's zone; `None`: at once.
     pub send_at: Option<String>,
     /// When its messages are due: the send time, or when it was recorded for a send at once.
@@ -147,6 +149,24 @@ impl Handovers {
         batch: &Batch,
         claims: &KeptClaims,
     ) -> BatchResult {
+        let (request, numbers) = match self.store.recorded_request(batch.key()).await {
+            Ok(Some((body, numbers))) => {
+                let request = PreparedRequest {
+                    key: batch.key.clone(),
+                    body: Arc::from(body),
+                    contacts: batch.contacts,
+                };
+                (request, numbers)
+            }
+            Ok(None) => {
+                tracing::error!(submission = %batch.key(), "recorded request not found: left to reconciliation");
+                return batch.not_sent(Notice::LeftToReconciliation);
+            }
+            Err(error) => {
+                tracing::error!(submission = %batch.key(), %error, "recorded request not read: left to reconciliation");
+                return batch.not_sent(Notice::LeftToReconciliation);
+            }
+        };
         let mut attempt = 0;
         let mut waited = std::time::Duration::ZERO;
         loop {
@@ -160,8 +180,8 @@ impl Handovers {
                     return batch.not_sent(Notice::LeftToReconciliation);
                 }
             }
-            let error = match provider.send(&batch.request).await {
-                Ok(accepted) => return self.accepted(provider, batch, accepted).await,
+            let error = match provider.send(&request).await {
+                Ok(accepted) => return self.accepted(provider, batch, &numbers, accepted).await,
                 Err(error) => error,
             };
             if !error.rate_limited() {
@@ -188,6 +208,7 @@ impl Handovers {
         &self,
         provider: &dyn SmsProvider,
         batch: &Batch,
+        numbers: &[String],
         accepted: Accepted,
     ) -> BatchResult {
         let id = batch.key();
@@ -196,7 +217,7 @@ impl Handovers {
         let status = handed_over(batch.send_at.is_some(), batch.simulation);
         if let Err(error) = self
             .outcomes
-            .accepted(id, &batch.numbers, status, &accepted, SOURCE)
+            .accepted(id, numbers, status, &accepted, SOURCE)
             .await
         {
             tracing::error!(submission = %id, reference = ?accepted.reference, %error, "accepted batch not recorded");
@@ -261,7 +282,7 @@ impl Handovers {
 
 impl Batch {
     fn key(&self) -> &str {
-        &self.request.key
+        &self.key
     }
 
     fn result(&self, outcome: SubmissionOutcome) -> BatchResult {
@@ -269,7 +290,7 @@ impl Batch {
             receipt: SubmissionReceipt {
                 submission_id: self.key().to_owned(),
                 reference: None,
-                contacts: self.request.contacts,
+                contacts: self.contacts,
                 send_at: self.send_at.clone(),
                 outcome,
             },

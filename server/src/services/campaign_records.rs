@@ -1,6 +1,6 @@
 //! The rows a campaign is recorded as, built from the order and its plan before any provider call.
 
-use crate::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch};
+use crate::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch, PlannedRecipient};
 use crate::domain::order::SmsOrder;
 use crate::domain::provider_options::OrderOptions;
 use crate::domain::Purpose;
@@ -13,8 +13,9 @@ use crate::storage::{
     CampaignOptions, Claim, NewCampaign, NewRecipient, NewSubmission, RecipientPlace,
 };
 
-pub struct CampaignRows {
-    pub campaign: NewCampaign,
+/// One part of a campaign's rows, written together: some of its submissions with their
+/// recipients, or some of the recipients left out.
+pub struct RowsPart {
     pub submissions: Vec<NewSubmission>,
     pub recipients: Vec<NewRecipient>,
 }
@@ -27,80 +28,98 @@ pub struct PlannedSubmission<'a> {
     pub request: PreparedRequest,
 }
 
-pub fn campaign_rows(
-    campaign_id: &str,
-    actor: &str,
-    order: &SmsOrder,
-    plan: &CampaignPlan,
-    submissions: &[PlannedSubmission<'_>],
-    claim: &Claim,
-    now: DateTime<Utc>,
-) -> CampaignRows {
-    let marketing = order.purpose == Purpose::Marketing;
-    let mut recipients = Vec::with_capacity(plan.recipients.len());
-    let mut submission_rows = Vec::with_capacity(submissions.len());
-    for submission in submissions {
-        let mut numbers = Vec::with_capacity(submission.batch.members.len());
-        let submission_id: Arc<str> = Arc::from(submission.id.as_str());
-        for (index, &member) in (0_u32..).zip(&submission.batch.members) {
-            let planned = &plan.recipients[member];
-            numbers.push(planned.number.clone());
-            recipients.push(NewRecipient {
-                place: RecipientPlace::InRequest {
+/// What every part of a campaign's rows is made from.
+pub struct CampaignParts<'a> {
+    pub campaign_id: &'a str,
+    /// Who scheduled it: the submissions are theirs.
+    pub sender: &'a str,
+    pub order: &'a SmsOrder,
+    pub plan: &'a CampaignPlan,
+    /// The hand-over's claim on every submission.
+    pub claim: &'a Claim,
+    pub now: DateTime<Utc>,
+}
+
+impl CampaignParts<'_> {
+    /// The rows of `submissions` and of the recipients they carry.
+    pub fn sent(&self, submissions: &[PlannedSubmission<'_>]) -> RowsPart {
+        let (order, plan) = (self.order, self.plan);
+        let recipient_count = submissions.iter().map(|s| s.batch.members.len()).sum();
+        let mut recipients = Vec::with_capacity(recipient_count);
+        let mut submission_rows = Vec::with_capacity(submissions.len());
+        for submission in submissions {
+            let mut numbers = Vec::with_capacity(submission.batch.members.len());
+            let submission_id: Arc<str> = Arc::from(submission.id.as_str());
+            for (index, &member) in (0_u32..).zip(&submission.batch.members) {
+                let planned = &plan.recipients[member];
+                numbers.push(planned.number.clone());
+                let place = RecipientPlace::InRequest {
                     submission_id: submission_id.clone(),
                     index,
-                },
-                line: planned.line,
-                phone: planned.number.clone(),
-                parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
-                encoding: planned.stats.encoding,
-                send_at: Some(match planned.fate {
-                    Fate::Send { at, .. } => at,
-                    Fate::Excluded { .. } => now,
-                }),
-                marketing,
-                status: RecipientStatus::Pending,
-                reason: None,
-                warnings: recorded(&planned.warnings),
+                };
+                recipients.push(self.recipient_row(planned, place));
+            }
+            submission_rows.push(NewSubmission {
+                id: submission.id.clone(),
+                campaign_id: Some(self.campaign_id.to_owned()),
+                provider: order.provider,
+                idempotency_key: submission.id.clone(),
+                actor: self.sender.to_owned(),
+                message_text: order.text.as_str().to_owned(),
+                recipients: numbers,
+                send_at: submission
+                    .batch
+                    .send_at
+                    .map(|at| at.with_timezone(&order.time_zone).to_rfc3339()),
+                time_zone: Some(order.time_zone.name().to_owned()),
+                simulation: order.simulation(),
+                created_at: self.now,
+                request_body: Some(submission.request.body.clone()),
+                claim: Some(self.claim.clone()),
             });
         }
-        submission_rows.push(NewSubmission {
-            id: submission.id.clone(),
-            campaign_id: Some(campaign_id.to_owned()),
-            provider: order.provider,
-            idempotency_key: submission.id.clone(),
-            actor: actor.to_owned(),
-            message_text: order.text.as_str().to_owned(),
-            recipients: numbers,
-            send_at: submission
-                .batch
-                .send_at
-                .map(|at| at.with_timezone(&order.time_zone).to_rfc3339()),
-            time_zone: Some(order.time_zone.name().to_owned()),
-            simulation: order.simulation(),
-            created_at: now,
-            request_body: Some(submission.request.body.clone()),
-            claim: Some(claim.clone()),
-        });
+        RowsPart {
+            submissions: submission_rows,
+            recipients,
+        }
     }
-    for (planned, reason) in plan.excluded() {
-        recipients.push(NewRecipient {
-            place: RecipientPlace::LeftOut,
+
+    /// The rows of recipients left out, each with why.
+    pub fn left_out<'p>(
+        &self,
+        excluded: impl Iterator<Item = (&'p PlannedRecipient, &'p Notice)>,
+    ) -> RowsPart {
+        let recipients = excluded
+            .map(|(planned, reason)| NewRecipient {
+                status: RecipientStatus::Excluded,
+                reason: Some(reason.to_recorded()),
+                send_at: None,
+                ..self.recipient_row(planned, RecipientPlace::LeftOut)
+            })
+            .collect();
+        RowsPart {
+            submissions: Vec::new(),
+            recipients,
+        }
+    }
+
+    /// A recipient's row, pending in its place.
+    fn recipient_row(&self, planned: &PlannedRecipient, place: RecipientPlace) -> NewRecipient {
+        NewRecipient {
+            place,
             line: planned.line,
             phone: planned.number.clone(),
             parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
             encoding: planned.stats.encoding,
-            send_at: None,
-            marketing,
-            status: RecipientStatus::Excluded,
-            reason: Some(reason.to_recorded()),
+            send_at: Some(match planned.fate {
+                Fate::Send { at, .. } => at,
+                Fate::Excluded { .. } => self.now,
+            }),
+            marketing: self.order.purpose == Purpose::Marketing,
+            status: RecipientStatus::Pending,
+            reason: None,
             warnings: recorded(&planned.warnings),
-        });
-    }
-    CampaignRows {
-        campaign: campaign_row(campaign_id, actor, order, plan, now),
-        submissions: submission_rows,
-        recipients,
+        }
     }
 }
 

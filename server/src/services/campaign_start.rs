@@ -8,13 +8,16 @@ use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use tracing::Instrument;
 
-use super::campaign_records::CampaignRows;
+use super::campaign_records::{CampaignParts, PlannedSubmission};
 use super::store_errors::campaign_not_recorded;
 use crate::clock::SharedClock;
+use crate::domain::campaign_plan::{CampaignPlan, PlannedBatch};
+use crate::domain::order::SmsOrder;
 use crate::exactly_once::claim_keeper::KeptClaims;
 use crate::exactly_once::handover::{Batch, BatchResult, Handover, Handovers};
-use crate::providers::{PreparedRequest, SmsProvider};
-use crate::storage::{Claims, NewCampaign, Store};
+use crate::providers::SmsProvider;
+use crate::storage::{CampaignRecording, Claims, NewCampaign, Store, StoreError};
+use uuid::Uuid;
 
 /// How the campaign comes to be recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,11 +45,12 @@ pub struct CampaignStart {
     pub claims: Claims,
     pub handovers: Handovers,
     pub provider: Arc<dyn SmsProvider>,
-    /// The claims' holder the rows were written with.
-    pub holder: String,
-    pub rows: CampaignRows,
-    /// Each submission's request, in the rows' order.
-    pub requests: Vec<PreparedRequest>,
+    /// The campaign's row (for an approved one, its id and count are what is used).
+    pub campaign: NewCampaign,
+    /// Who scheduled it: the submissions are theirs.
+    pub sender: String,
+    pub order: SmsOrder,
+    pub plan: CampaignPlan,
     pub actor: String,
     pub recording: Recording,
     pub now: DateTime<Utc>,
@@ -56,7 +60,7 @@ impl CampaignStart {
     /// Runs the start to the end of the hand-over, whatever becomes of the caller.
     pub async fn run(self) -> Result<Vec<BatchResult>, AppError> {
         // Every line of the hand-over names the campaign, under the request that started it.
-        let span = tracing::info_span!("campaign", campaign = %self.rows.campaign.id);
+        let span = tracing::info_span!("campaign", campaign = %self.campaign.id);
         let handovers = self.handovers.clone();
         handovers.spawn(self.start().instrument(span)).await.map_err(|error| {
             tracing::error!(%error, "a campaign's start failed: reconciliation settles what was recorded");
@@ -71,53 +75,143 @@ impl CampaignStart {
             claims,
             handovers,
             provider,
-            holder,
-            rows,
-            requests,
+            campaign,
+            sender,
+            order,
+            plan,
             actor,
             recording,
             now,
         } = self;
-        let campaign_id = rows.campaign.id.clone();
-        let (action, detail) = match recording {
-            Recording::NewCampaign => {
+        let campaign_id = campaign.id.clone();
+        // Everything is recorded before the first call, each batch's request as it will be sent,
+        // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
+        // by this hand-over's task: a lost answer or a crash can be reconciled, by one task only.
+        let (mut rows, action, detail) = match recording {
+            Recording::NewCampaign => (
                 store
-                    .record_campaign(&rows.campaign, &rows.submissions, &rows.recipients)
+                    .start_recording(&campaign)
                     .await
-                    .map_err(campaign_not_recorded)?;
-                (
-                    CampaignActionKind::Schedule,
-                    override_detail(&rows.campaign),
-                )
-            }
+                    .map_err(campaign_not_recorded)?,
+                CampaignActionKind::Schedule,
+                override_detail(&campaign),
+            ),
             Recording::Approved => {
                 let approved = store
-                    .record_approved(
-                        &campaign_id,
-                        &rows.submissions,
-                        &rows.recipients,
-                        rows.campaign.recipient_count,
-                    )
+                    .start_approved_recording(&campaign_id, campaign.recipient_count)
                     .await
                     .map_err(campaign_not_recorded)?;
-                if !approved {
+                let Some(rows) = approved else {
                     let now_is = store.campaign(&campaign_id).await.ok().flatten();
                     let approval = now_is.map_or(Approval::Approved, |c| c.approval);
                     return Err(AppError::NotAllowed(Refusal::NotAwaitingApproval(approval)));
-                }
-                (CampaignActionKind::Decision(DecisionKind::Approve), None)
+                };
+                (
+                    rows,
+                    CampaignActionKind::Decision(DecisionKind::Approve),
+                    None,
+                )
             }
         };
+        let holder = claims.new_holder();
+        let claim = claims.taken_at(&holder, now);
+        let parts = CampaignParts {
+            campaign_id: &campaign_id,
+            sender: &sender,
+            order: &order,
+            plan: &plan,
+            claim: &claim,
+            now,
+        };
+        let batches = record_parts(&mut rows, &parts, provider.as_ref())
+            .await
+            .map_err(campaign_not_recorded)?;
+        rows.finish().await.map_err(campaign_not_recorded)?;
+        // The list and its plan are not needed to hand over: each batch's request is read back.
+        drop(plan);
+        drop(order);
         let kept = KeptClaims::start(store.clone(), clock, claims, holder);
         note_action(&store, &campaign_id, &actor, action, detail, now).await;
         handovers
             .run(Handover {
                 provider,
-                batches: batches(rows, requests, now),
+                batches,
                 claims: kept,
             })
             .await
     }
+}
+
+/// About how many recipients are written in one part: their requests (up to 500 or 1,000
+/// recipients each) are prepared just before, and let go once written.
+const RECIPIENTS_PER_PART: usize = 2_000;
+
+/// Writes the campaign's submissions and recipients a part at a time, each part's requests
+/// prepared just before it is written; the batches to hand over, in the plan's order.
+async fn record_parts(
+    rows: &mut CampaignRecording,
+    parts: &CampaignParts<'_>,
+    provider: &dyn SmsProvider,
+) -> Result<Vec<Batch>, StoreError> {
+    let (order, plan) = (parts.order, parts.plan);
+    let mut batches = Vec::with_capacity(plan.batches.len());
+    for planned in in_parts(&plan.batches) {
+        let submissions: Vec<PlannedSubmission> = planned
+            .iter()
+            .map(|batch| {
+                // Time-ordered, so that the recipients' keys (`<submission>-<index>`) arrive in
+                // key order and the ledger's index is appended to rather than split.
+                let id = Uuid::now_v7().to_string();
+                PlannedSubmission {
+                    request: provider.prepare(&plan.batch_order(order, batch), &id),
+                    id,
+                    batch,
+                }
+            })
+            .collect();
+        let part = parts.sent(&submissions);
+        rows.add(&part.submissions, &part.recipients).await?;
+        batches.extend(submissions.iter().map(|submission| {
+            Batch {
+                key: submission.id.clone(),
+                contacts: submission.request.contacts,
+                send_at: submission
+                    .batch
+                    .send_at
+                    .map(|at| at.with_timezone(&order.time_zone).to_rfc3339()),
+                due: submission.batch.send_at.unwrap_or(parts.now),
+                simulation: order.simulation(),
+            }
+        }));
+    }
+    let mut left_out = plan.excluded().peekable();
+    while left_out.peek().is_some() {
+        let part = parts.left_out(left_out.by_ref().take(RECIPIENTS_PER_PART));
+        rows.add(&[], &part.recipients).await?;
+    }
+    Ok(batches)
+}
+
+/// The batches in consecutive parts of about `RECIPIENTS_PER_PART` recipients (at least one batch
+/// each).
+fn in_parts(batches: &[PlannedBatch]) -> impl Iterator<Item = &[PlannedBatch]> {
+    let mut rest = batches;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut recipients = 0;
+        let end = rest
+            .iter()
+            .position(|batch| {
+                recipients += batch.members.len();
+                recipients >= RECIPIENTS_PER_PART
+            })
+            .map_or(rest.len(), |last| last + 1);
+        let (part, after) = rest.split_at(end);
+        rest = after;
+        Some(part)
+    })
 }
 
 /// Records who did what to a campaign. What it tells of has happened already: a failed write is
@@ -148,21 +242,36 @@ pub fn override_detail(campaign: &NewCampaign) -> Option<String> {
     })
 }
 
-/// The recorded submissions as the hand-over sends them.
-fn batches(rows: CampaignRows, requests: Vec<PreparedRequest>, now: DateTime<Utc>) -> Vec<Batch> {
-    rows.submissions
-        .into_iter()
-        .zip(requests)
-        .map(|(row, request)| Batch {
-            due: row
-                .send_at
-                .as_deref()
-                .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
-                .map_or(now, |at| at.with_timezone(&Utc)),
-            request,
-            numbers: row.recipients,
-            send_at: row.send_at,
-            simulation: row.simulation,
-        })
-        .collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch(size: usize) -> PlannedBatch {
+        PlannedBatch {
+            send_at: None,
+            members: (0..size).collect(),
+        }
+    }
+
+    fn part_sizes(batches: &[PlannedBatch]) -> Vec<Vec<usize>> {
+        in_parts(batches)
+            .map(|part| part.iter().map(|b| b.members.len()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn batches_are_grouped_into_parts_of_about_two_thousand_recipients() {
+        let octopush: Vec<_> = [500, 500, 500, 500, 500, 321].map(batch).into();
+        assert_eq!(
+            part_sizes(&octopush),
+            [vec![500, 500, 500, 500], vec![500, 321]]
+        );
+        // Batches of different send times are smaller; a batch larger than a part is one part.
+        let mixed: Vec<_> = [1_500, 300, 400, 3_000, 1].map(batch).into();
+        assert_eq!(
+            part_sizes(&mixed),
+            [vec![1_500, 300, 400], vec![3_000], vec![1]]
+        );
+        assert!(part_sizes(&[]).is_empty());
+    }
 }

@@ -16,7 +16,7 @@ use tokio::sync::Semaphore;
 use uuid::Uuid;
 
 use super::campaign_approval::{campaign_facts, Held};
-use super::campaign_records::{campaign_rows, PlannedSubmission};
+use super::campaign_records::campaign_row;
 use super::campaign_start::{CampaignStart, HandOver, Recording};
 use super::credit_check::{ensure_credit, CostRates};
 use super::recipient_files::RecipientFiles;
@@ -203,9 +203,9 @@ impl ScheduleService for Scheduler {
 
 impl Scheduler {
     /// Records the planned campaign (or, approved, its submissions and recipients) and hands it
-    /// over; each batch's answer. The order and its plan are released once the rows and requests
-    /// are made from them, before anything is written: for a long list they are tens of
-    /// megabytes the recording and the hand-over do not need.
+    /// over; each batch's answer. The order and its plan go to the task that records them a part
+    /// at a time, and are released once recorded, before the hand-over: for a long list they are
+    /// tens of megabytes the hand-over does not need.
     pub(super) async fn hand_over(
         &self,
         hand_over: HandOver<'_>,
@@ -214,46 +214,17 @@ impl Scheduler {
         provider: Arc<dyn SmsProvider>,
         now: DateTime<Utc>,
     ) -> Result<Vec<BatchResult>, AppError> {
-        // Everything is recorded before the first call, each batch's request as it will be sent,
-        // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
-        // by this hand-over's task: a lost answer or a crash can be reconciled, by one task only.
-        let submissions: Vec<PlannedSubmission> = plan
-            .batches
-            .iter()
-            .map(|batch| {
-                // Time-ordered, so that the recipients' keys (`<submission>-<index>`) arrive in
-                // key order and the ledger's index is appended to rather than split.
-                let id = Uuid::now_v7().to_string();
-                PlannedSubmission {
-                    request: provider.prepare(&plan.batch_order(&order, batch), &id),
-                    id,
-                    batch,
-                }
-            })
-            .collect();
-        let holder = self.claims.new_holder();
-        let rows = campaign_rows(
-            hand_over.campaign_id,
-            hand_over.sender,
-            &order,
-            &plan,
-            &submissions,
-            &self.claims.taken_at(&holder, now),
-            now,
-        );
-        let requests = submissions.into_iter().map(|s| s.request).collect();
         let provider_id = order.provider;
-        drop(plan);
-        drop(order);
         let handed_over = CampaignStart {
             store: self.store.clone(),
             clock: self.clock.clone(),
             claims: self.claims.clone(),
             handovers: self.handovers.clone(),
             provider: provider.clone(),
-            holder,
-            rows,
-            requests,
+            campaign: campaign_row(hand_over.campaign_id, hand_over.sender, &order, &plan, now),
+            sender: hand_over.sender.to_owned(),
+            order,
+            plan,
             actor: hand_over.actor.to_owned(),
             recording: hand_over.recording,
             now,

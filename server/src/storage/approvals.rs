@@ -3,7 +3,8 @@
 
 use app::models::Approval;
 
-use super::recipients::{insert_recipients, NewRecipient};
+use super::campaign_recording::CampaignRecording;
+use super::recipients::NewRecipient;
 use super::submissions::NewSubmission;
 use super::{Store, StoreError};
 
@@ -30,6 +31,24 @@ impl Store {
         recipients: &[NewRecipient],
         recipient_count: usize,
     ) -> Result<bool, StoreError> {
+        let Some(mut recording) = self
+            .start_approved_recording(campaign_id, recipient_count)
+            .await?
+        else {
+            return Ok(false);
+        };
+        recording.add(submissions, recipients).await?;
+        recording.finish().await?;
+        Ok(true)
+    }
+
+    /// Marks the held campaign approved, in a transaction its parts are then written in; `None`,
+    /// with nothing written, when it no longer awaits approval (someone else decided first).
+    pub async fn start_approved_recording(
+        &self,
+        campaign_id: &str,
+        recipient_count: usize,
+    ) -> Result<Option<CampaignRecording>, StoreError> {
         let mut tx = self.pool().begin().await?;
         let decided = sqlx::query(&format!(
             "UPDATE campaigns SET approval = $1, recipient_count = $2 WHERE id = $3 AND {AWAITING}"
@@ -40,15 +59,7 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if decided == 0 {
-            return Ok(false);
-        }
-        for submission in submissions {
-            Self::insert_submission_in(&mut tx, submission).await?;
-        }
-        insert_recipients(&mut tx, self.backend(), campaign_id, recipients).await?;
-        tx.commit().await?;
-        Ok(true)
+        Ok((decided == 1).then(|| CampaignRecording::new(tx, self.backend(), campaign_id)))
     }
 
     /// Rejects or withdraws a held campaign; false when it no longer awaits approval.

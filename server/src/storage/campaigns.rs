@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use std::collections::HashMap;
 
-use super::recipients::{insert_recipients, NewRecipient};
+use super::campaign_recording::CampaignRecording;
+use super::recipients::NewRecipient;
 use super::stored::{numbered_parameters, stored, stored_instant, stored_status, to_i64};
 use super::submissions::NewSubmission;
 use super::{Store, StoreError};
@@ -132,6 +133,16 @@ impl Store {
         submissions: &[NewSubmission],
         recipients: &[NewRecipient],
     ) -> Result<(), StoreError> {
+        let mut recording = self.start_recording(campaign).await?;
+        recording.add(submissions, recipients).await?;
+        recording.finish().await
+    }
+
+    /// Starts recording `campaign`: its row, in a transaction its parts are then written in.
+    pub async fn start_recording(
+        &self,
+        campaign: &NewCampaign,
+    ) -> Result<CampaignRecording, StoreError> {
         let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO campaigns (id, provider, actor, message_text, sender, purpose, campaign_type, \
@@ -170,12 +181,7 @@ impl Store {
         .bind(campaign.held_request.as_deref())
         .execute(&mut *tx)
         .await?;
-        for submission in submissions {
-            Self::insert_submission_in(&mut tx, submission).await?;
-        }
-        insert_recipients(&mut tx, self.backend(), &campaign.id, recipients).await?;
-        tx.commit().await?;
-        Ok(())
+        Ok(CampaignRecording::new(tx, self.backend(), &campaign.id))
     }
 
     pub async fn campaign(&self, id: &str) -> Result<Option<CampaignRecord>, StoreError> {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::claims::Claim;
-use super::request_bodies::deflated;
+use super::request_bodies::{deflated, request_body};
 use super::stored::{numbered_parameters, stored, stored_instant};
 use super::{Store, StoreError};
 use crate::domain::send_span::RequestTime;
@@ -241,6 +241,28 @@ impl Store {
         .execute(self.pool())
         .await?;
         Ok(())
+    }
+
+    /// What a recorded submission sends, read back for its hand-over: the request's body as
+    /// kept, and its numbers in the request's order. `None` when it has no such row or no body.
+    pub async fn recorded_request(
+        &self,
+        id: &str,
+    ) -> Result<Option<(String, Vec<String>)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT request_body, request_deflated, recipients FROM submissions WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let Some(body) = request_body(&row)? else {
+            return Ok(None);
+        };
+        let numbers: String = row.try_get("recipients")?;
+        let numbers =
+            serde_json::from_str(&numbers).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        Ok(Some((body, numbers)))
     }
 
     pub async fn submission(&self, id: &str) -> Result<Option<SubmissionRecord>, StoreError> {

@@ -51,6 +51,7 @@ mod recipient_files;
 mod recipient_lines;
 mod recipient_places;
 mod reconciliation;
+mod recorded_parts;
 mod refused_again;
 mod request_bodies;
 mod request_origin;

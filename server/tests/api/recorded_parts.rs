@@ -1,0 +1,103 @@
+//! A campaign longer than one part (about 2,000 recipients) is recorded a part at a time in one
+//! transaction, and each batch handed over is read back from the ledger: every provider request
+//! carries exactly the numbers recorded under its key, each recipient once, and the recipients
+//! left out are recorded beside them.
+
+use app::models::{RecipientStatus, ScheduleReceipt, SubmissionOutcome};
+use chrono::Utc;
+use sms_scheduler_server::domain::OptOutSource;
+use std::collections::HashMap;
+
+use crate::handover_task::{large_campaign_settings, reached_once, request_to};
+use crate::helpers::{spawn_app_with, TestApp};
+
+/// What each provider request carried, by its key (Octopush request_id, Infobip bulkId).
+fn requests_received(app: &TestApp, provider: &str) -> HashMap<String, Vec<String>> {
+    match provider {
+        "Octopush" => app
+            .sandbox
+            .as_ref()
+            .expect("the Octopush sandbox runs")
+            .accepted_campaigns()
+            .into_iter()
+            .map(|c| (c.request_id.expect("a request id"), c.phone_numbers))
+            .collect(),
+        "Infobip" => app
+            .infobip
+            .as_ref()
+            .expect("the Infobip sandbox runs")
+            .bulks()
+            .into_iter()
+            .map(|bulk| {
+                let numbers = bulk.messages.iter().map(|m| format!("+{}", m.to)).collect();
+                (bulk.bulk_id, numbers)
+            })
+            .collect(),
+        other => panic!("no sandbox for {other}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_campaign_of_several_parts_is_handed_over_as_recorded() {
+    let mut settings = large_campaign_settings();
+    settings.sending.submit_concurrency = 4;
+    let app = spawn_app_with(settings).await;
+    let store = app.store().await;
+    // Three of the numbers opted out: they are recorded as left out, in a part of their own.
+    let opted_out = ["+33610000007", "+33610002500", "+33610004320"];
+    for number in opted_out {
+        store
+            .add_opt_out(
+                number,
+                OptOutSource::StopReply,
+                None,
+                "octopush",
+                Utc::now(),
+            )
+            .await
+            .unwrap();
+    }
+    let recipients = 4_321;
+    // Octopush: 9 requests of up to 500 (parts of 4, 4 and 1); Infobip: 5 of up to 1,000.
+    for (provider, requests) in [("Octopush", 9), ("Infobip", 5)] {
+        let receipt: ScheduleReceipt = app.schedule(request_to(provider, recipients)).await.ok();
+        assert_eq!(receipt.submissions.len(), requests, "{provider}");
+        assert!(
+            receipt
+                .submissions
+                .iter()
+                .all(|s| s.outcome == SubmissionOutcome::Accepted),
+            "{provider}: {:?}",
+            receipt.submissions
+        );
+        assert_eq!(receipt.excluded.len(), opted_out.len(), "{provider}");
+
+        let received = requests_received(&app, provider);
+        for submission in &receipt.submissions {
+            let (_, recorded) = store
+                .recorded_request(&submission.submission_id)
+                .await
+                .unwrap()
+                .expect("every request is recorded");
+            assert_eq!(
+                received.get(&submission.submission_id),
+                Some(&recorded),
+                "{provider}: request {} carried what was recorded",
+                submission.submission_id
+            );
+        }
+        reached_once(&app, provider, recipients - opted_out.len());
+        let counts = store.status_counts(&receipt.campaign_id).await.unwrap();
+        assert_eq!(
+            counts,
+            vec![
+                (
+                    RecipientStatus::Scheduled,
+                    (recipients - opted_out.len()) as u64
+                ),
+                (RecipientStatus::Excluded, opted_out.len() as u64),
+            ],
+            "{provider}"
+        );
+    }
+}
