@@ -7,7 +7,7 @@ use serde_json::json;
 use sms_scheduler_server::domain::OptOutSource;
 use std::collections::HashSet;
 
-use crate::helpers::{spawn_app, valid_request};
+use crate::helpers::{opted_out_by_stop, spawn_app, valid_request};
 
 fn csv_list(count: usize) -> String {
     let mut list = "phone,first_name\n".to_owned();
@@ -69,16 +69,7 @@ async fn a_large_list_is_split_by_the_provider_limit_and_every_recipient_is_reco
 async fn opted_out_numbers_are_left_out_with_the_reason() {
     let app = spawn_app().await;
     let store = app.store().await;
-    store
-        .add_opt_out(
-            "+33698765432",
-            OptOutSource::StopReply,
-            None,
-            "octopush",
-            Utc::now(),
-        )
-        .await
-        .unwrap();
+    opted_out_by_stop(&store, "+33698765432").await;
     let receipt: ScheduleReceipt = app.schedule(valid_request()).await.ok();
 
     assert_eq!(receipt.contacts, 1);

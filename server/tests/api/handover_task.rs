@@ -25,16 +25,17 @@ pub fn request_to(provider: &str, recipients: usize) -> Value {
     request
 }
 
-/// How many times each number reached `provider`'s sandbox (Infobip's without the `+`).
-pub fn deliveries(app: &TestApp, provider: &str) -> HashMap<String, usize> {
-    let numbers: Vec<String> = match provider {
+/// What each request `provider`'s sandbox accepted carried, by its key (Octopush request_id,
+/// Infobip bulkId): its numbers, in order (Infobip's with the `+`).
+pub fn requests_received(app: &TestApp, provider: &str) -> Vec<(String, Vec<String>)> {
+    match provider {
         "Octopush" => app
             .sandbox
             .as_ref()
             .expect("the Octopush sandbox runs")
             .accepted_campaigns()
             .into_iter()
-            .flat_map(|campaign| campaign.phone_numbers)
+            .map(|c| (c.request_id.unwrap_or_default(), c.phone_numbers))
             .collect(),
         "Infobip" => app
             .infobip
@@ -42,13 +43,22 @@ pub fn deliveries(app: &TestApp, provider: &str) -> HashMap<String, usize> {
             .expect("the Infobip sandbox runs")
             .bulks()
             .into_iter()
-            .flat_map(|bulk| bulk.messages.into_iter().map(|m| format!("+{}", m.to)))
+            .map(|bulk| {
+                let numbers = bulk.messages.iter().map(|m| format!("+{}", m.to)).collect();
+                (bulk.bulk_id, numbers)
+            })
             .collect(),
         other => panic!("no sandbox for {other}"),
-    };
+    }
+}
+
+/// How many times each number reached `provider`'s sandbox.
+pub fn deliveries(app: &TestApp, provider: &str) -> HashMap<String, usize> {
     let mut seen = HashMap::new();
-    for number in numbers {
-        *seen.entry(number).or_insert(0) += 1;
+    for (_, numbers) in requests_received(app, provider) {
+        for number in numbers {
+            *seen.entry(number).or_insert(0) += 1;
+        }
     }
     seen
 }

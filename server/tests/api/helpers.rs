@@ -371,3 +371,17 @@ pub fn valid_request() -> Value {
         "purpose": "Alert"
     })
 }
+
+/// `number` opted out by replying STOP to Octopush, as of now.
+pub async fn opted_out_by_stop(store: &Store, number: &str) {
+    store
+        .add_opt_out(
+            number,
+            sms_scheduler_server::domain::OptOutSource::StopReply,
+            None,
+            "octopush",
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+}

@@ -4,38 +4,10 @@
 //! left out are recorded beside them.
 
 use app::models::{RecipientStatus, ScheduleReceipt, SubmissionOutcome};
-use chrono::Utc;
-use sms_scheduler_server::domain::OptOutSource;
 use std::collections::HashMap;
 
-use crate::handover_task::{large_campaign_settings, reached_once, request_to};
-use crate::helpers::{spawn_app_with, TestApp};
-
-/// What each provider request carried, by its key (Octopush request_id, Infobip bulkId).
-fn requests_received(app: &TestApp, provider: &str) -> HashMap<String, Vec<String>> {
-    match provider {
-        "Octopush" => app
-            .sandbox
-            .as_ref()
-            .expect("the Octopush sandbox runs")
-            .accepted_campaigns()
-            .into_iter()
-            .map(|c| (c.request_id.expect("a request id"), c.phone_numbers))
-            .collect(),
-        "Infobip" => app
-            .infobip
-            .as_ref()
-            .expect("the Infobip sandbox runs")
-            .bulks()
-            .into_iter()
-            .map(|bulk| {
-                let numbers = bulk.messages.iter().map(|m| format!("+{}", m.to)).collect();
-                (bulk.bulk_id, numbers)
-            })
-            .collect(),
-        other => panic!("no sandbox for {other}"),
-    }
-}
+use crate::handover_task::{large_campaign_settings, reached_once, request_to, requests_received};
+use crate::helpers::{opted_out_by_stop, spawn_app_with};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_campaign_of_several_parts_is_handed_over_as_recorded() {
@@ -46,16 +18,7 @@ async fn a_campaign_of_several_parts_is_handed_over_as_recorded() {
     // Three of the numbers opted out: they are recorded as left out, in a part of their own.
     let opted_out = ["+33610000007", "+33610002500", "+33610004320"];
     for number in opted_out {
-        store
-            .add_opt_out(
-                number,
-                OptOutSource::StopReply,
-                None,
-                "octopush",
-                Utc::now(),
-            )
-            .await
-            .unwrap();
+        opted_out_by_stop(&store, number).await;
     }
     let recipients = 4_321;
     // Octopush: 9 requests of up to 500 (parts of 4, 4 and 1); Infobip: 5 of up to 1,000.
@@ -72,7 +35,7 @@ async fn a_campaign_of_several_parts_is_handed_over_as_recorded() {
         );
         assert_eq!(receipt.excluded.len(), opted_out.len(), "{provider}");
 
-        let received = requests_received(&app, provider);
+        let received: HashMap<_, _> = requests_received(&app, provider).into_iter().collect();
         for submission in &receipt.submissions {
             let (_, recorded) = store
                 .recorded_request(&submission.submission_id)
