@@ -46,6 +46,10 @@ test('the confirm step says who is over the frequency cap, whose earlier sends s
   await expect(page.getByTestId('confirm-over-cap')).toHaveCount(1);
   await page.getByRole('button', { name: 'Confirm and schedule' }).click();
   await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+  // The receipt counts them, in one line.
+  await expect(page.getByTestId('warnings').locator('li').filter({ hasText: 'frequency cap' })).toHaveText(
+    '1 recipient: Over the frequency cap (sent with a warning)',
+  );
   // Each value of the receipt has room for a word, beside its label or under it.
   for (const value of await page.locator('.receipt dd').all()) {
     const box = await value.boundingBox();

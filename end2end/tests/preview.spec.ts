@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillValidForm, openComposer } from './composer';
+import { fillValidForm, openComposer, scheduleAndConfirm } from './composer';
 
 /// The next Sunday after today, as a datetime-local date.
 function nextSunday(): string {
@@ -46,7 +46,7 @@ test('says which recipients the sending rules move, and to when', async ({ page 
   // every recipient's row.
   const warnings = page.getByTestId('preview-warnings');
   await expect(warnings.locator('li')).toHaveCount(1);
-  await expect(warnings).toContainText(/^2: outside France marketing: .*is not a sending day in Europe\/Paris; moved to the next allowed time$/);
+  await expect(warnings).toContainText(/^2 recipients: outside France marketing: .*is not a sending day in Europe\/Paris; moved to the next allowed time$/);
   const shown = page.getByTestId('preview-recipients');
   await expect(shown.locator('li')).toHaveCount(2);
   await expect(shown).not.toContainText('is not a sending day');
@@ -54,8 +54,15 @@ test('says which recipients the sending rules move, and to when', async ({ page 
   // The rules' reasons come as data: the French words are the browser's.
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(warnings).toContainText("n'est pas un jour d'envoi en Europe/Paris ; décalé à la prochaine heure permise");
-  await expect(warnings).toContainText('2 : hors de la règle Marketing en France : lundi–samedi 08:00–20:00');
+  await expect(warnings).toContainText('2 destinataires : hors de la règle Marketing en France : lundi–samedi 08:00–20:00');
   await expect(warnings).toContainText(/le dimanche \d+ \S+ \d{4}/);
+
+  // The receipt says it the same way: once, with its count, not once per recipient.
+  await page.getByRole('button', { name: 'English' }).click();
+  await scheduleAndConfirm(page);
+  const said = page.getByTestId('warnings');
+  await expect(said.locator('li')).toHaveCount(1);
+  await expect(said).toContainText(/^2 recipients: outside France marketing: .*moved to the next allowed time$/);
 });
 
 test('restates the campaign before scheduling it, and schedules nothing on the way back', async ({ page }) => {

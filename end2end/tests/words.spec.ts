@@ -60,7 +60,7 @@ test('a caution shared by every recipient is said once in the totals, with its c
   await page.getByLabel(/^Send at/).fill(tomorrowAt('22:00'));
   await expect(page.getByTestId('preview-on-time')).toHaveText('3');
   const warnings = page.getByTestId('preview-warnings');
-  await expect(warnings.locator('li').filter({ hasText: /^3: outside Business hours \(advice\)/ })).toHaveCount(1);
+  await expect(warnings.locator('li').filter({ hasText: /^3 recipients: outside Business hours \(advice\)/ })).toHaveCount(1);
   const shown = page.getByTestId('preview-recipients');
   await expect(shown.locator('li')).toHaveCount(3);
   await expect(shown).not.toContainText('outside Business hours');

@@ -95,11 +95,16 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
             }
         })
         .collect();
+    // Said once each with its count, as the preview says them: a rule that moved every recipient
+    // is one line, not one per recipient (the campaign's page has each recipient's).
     let warnings: Vec<String> = receipt
-        .warnings
+        .warning_counts
         .iter()
-        .map(|w| (t.line_note)(w.line, &w.number, &(t.notice)(&w.notice)))
-        .chain((receipt.more_warnings > 0).then(|| (t.and_more)(receipt.more_warnings)))
+        .map(|(warning, n)| (t.counted)(*n, &(t.notice)(warning)))
+        .chain(
+            (receipt.over_cap > 0 && !receipt.simulation)
+                .then(|| (t.counted)(receipt.over_cap, t.over_cap)),
+        )
         .collect();
     let excluded: Vec<String> = receipt
         .excluded
@@ -263,6 +268,8 @@ mod tests {
             deferred: 0,
             warnings: Vec::new(),
             more_warnings: 0,
+            warning_counts: Vec::new(),
+            over_cap: 0,
             held_for_approval: vec![],
         }
     }

@@ -142,7 +142,8 @@ catalogue! {
         preview_parts: fn(u64, u32, &str) -> String,
         estimated: fn(&str) -> String,
         among_first: fn(usize) -> String,
-        // `3: outside…`: how many recipients something is said of.
+        // `3 recipients: outside…`: how many recipients something is said of (a bare `3:` would
+        // read as a line number).
         counted: fn(u64, &str) -> String,
         moved_heading: fn(&str) -> String,
         left_out_heading: fn(&str) -> String,

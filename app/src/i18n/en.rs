@@ -285,7 +285,7 @@ pub static EN: Texts = Texts {
     handover: en_sentences::handover,
     estimated: |amount| format!("estimated cost {amount}"),
     among_first: |n| format!(" (among the first {n})"),
-    counted: |n, what| format!("{n}: {what}"),
+    counted: |n, what| format!("{n} recipient{}: {what}", plural::english(n)),
     moved_heading: |among| format!("Moved{among}:"),
     left_out_heading: |among| format!("Left out{among}:"),
     duplicates_merged: en_sentences::duplicates_merged,

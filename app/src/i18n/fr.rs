@@ -316,7 +316,7 @@ pub static FR: Texts = Texts {
     handover: fr_sentences::handover,
     estimated: |amount| format!("coût estimé {amount}"),
     among_first: |n| format!(" (parmi les {n} premiers)"),
-    counted: |n, what| format!("{n} : {what}"),
+    counted: |n, what| format!("{n} destinataire{} : {what}", plural::french(n)),
     moved_heading: |among| format!("Décalés{among} :"),
     left_out_heading: |among| format!("Écartés{among} :"),
     duplicates_merged: fr_sentences::duplicates_merged,

@@ -216,6 +216,11 @@ pub struct ScheduleReceipt {
     /// Why the approval rules held the campaign: nothing was handed to a provider, another person
     /// approves it first. Empty: not held.
     pub held_for_approval: Vec<ApprovalReason>,
+    /// Each distinct warning of the recipients sent, with how many have it, as the preview says
+    /// them (the frequency cap's apart: `over_cap`). Added last: the wire reads fields in order.
+    pub warning_counts: Vec<(Notice, u64)>,
+    /// Recipients sent although over the frequency cap.
+    pub over_cap: u64,
 }
 
 impl ScheduleReceipt {

@@ -60,6 +60,8 @@ pub(super) fn receipt(
         more_warnings,
         submissions: Vec::new(),
         held_for_approval: Vec::new(),
+        warning_counts: plan.warning_counts(),
+        over_cap: plan.over_cap(),
     }
 }
 
