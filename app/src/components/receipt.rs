@@ -110,6 +110,10 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         .excluded
         .iter()
         .map(|e| (t.line_note)(e.line, &e.number, &(t.notice)(&e.reason)))
+        .chain(
+            (receipt.more_excluded > 0)
+                .then(|| (t.and_more)(u32::try_from(receipt.more_excluded).unwrap_or(u32::MAX))),
+        )
         .collect();
     let duplicates: Vec<String> = receipt
         .duplicates
@@ -270,6 +274,7 @@ mod tests {
             more_warnings: 0,
             warning_counts: Vec::new(),
             over_cap: 0,
+            more_excluded: 0,
             held_for_approval: vec![],
         }
     }

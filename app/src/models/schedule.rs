@@ -206,7 +206,8 @@ pub struct ScheduleReceipt {
     pub more_duplicates: u64,
     /// Recipients the provider refused; the others were accepted.
     pub rejected: Vec<RejectedRecipient>,
-    /// Left out before submission (opted out, sending rules, frequency cap).
+    /// The first recipients left out before submission (opted out, sending rules, frequency
+    /// cap); `more_excluded` counts the rest.
     pub excluded: Vec<ExcludedRecipient>,
     /// Recipients moved to the next allowed time by the sending rules.
     pub deferred: u32,
@@ -221,6 +222,8 @@ pub struct ScheduleReceipt {
     pub warning_counts: Vec<(Notice, u64)>,
     /// Recipients sent although over the frequency cap.
     pub over_cap: u64,
+    /// Recipients left out beyond those listed in `excluded` (a long list's receipt stays short).
+    pub more_excluded: u64,
 }
 
 impl ScheduleReceipt {

@@ -9,6 +9,8 @@ use app::models::{ExcludedRecipient, RecipientWarning, ScheduleReceipt};
 
 /// Warnings sent back one by one; beyond, a count.
 const MAX_WARNINGS: usize = 100;
+/// Recipients left out listed one by one; beyond, a count (the campaign's page lists them all).
+const MAX_EXCLUDED: usize = 100;
 
 /// What the receipt says of the list and its plan; nothing handed over yet.
 pub(super) fn receipt(
@@ -26,6 +28,11 @@ pub(super) fn receipt(
     });
     let shown: Vec<RecipientWarning> = warnings.by_ref().take(MAX_WARNINGS).collect();
     let more_warnings = u32::try_from(warnings.count()).unwrap_or(u32::MAX);
+    let mut excluded = plan.excluded().map(|(r, reason)| ExcludedRecipient {
+        line: r.line,
+        number: r.number.clone(),
+        reason: reason.to_owned(),
+    });
     ScheduleReceipt {
         campaign_id,
         provider: order.provider,
@@ -41,14 +48,8 @@ pub(super) fn receipt(
         duplicates: order.duplicates.clone(),
         more_duplicates: order.more_duplicates,
         rejected: Vec::new(),
-        excluded: plan
-            .excluded()
-            .map(|(r, reason)| ExcludedRecipient {
-                line: r.line,
-                number: r.number.clone(),
-                reason: reason.to_owned(),
-            })
-            .collect(),
+        excluded: excluded.by_ref().take(MAX_EXCLUDED).collect(),
+        more_excluded: excluded.count() as u64,
         deferred: u32::try_from(
             plan.recipients
                 .iter()

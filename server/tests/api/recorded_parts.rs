@@ -64,3 +64,31 @@ async fn a_campaign_of_several_parts_is_handed_over_as_recorded() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_receipt_names_the_first_hundred_left_out_and_counts_the_rest() {
+    let app = spawn_app_with(large_campaign_settings()).await;
+    let store = app.store().await;
+    // `numbers` writes +3361 and the index on seven digits: the first 150 opted out.
+    for n in 0..150 {
+        opted_out_by_stop(&store, &format!("+3361{n:07}")).await;
+    }
+    let receipt: ScheduleReceipt = app.schedule(request_to("Octopush", 200)).await.ok();
+    assert_eq!(
+        (
+            receipt.excluded.len(),
+            receipt.more_excluded,
+            receipt.contacts
+        ),
+        (100, 50, 50)
+    );
+    assert_eq!(receipt.excluded[0].number, "+33610000000");
+    let counts = store.status_counts(&receipt.campaign_id).await.unwrap();
+    assert_eq!(
+        counts,
+        vec![
+            (RecipientStatus::Scheduled, 50),
+            (RecipientStatus::Excluded, 150)
+        ]
+    );
+}
