@@ -1,9 +1,11 @@
 //! Benchmark: a recipient file uploaded to the app (`POST …/recipient-files`), read and checked as
-//! it arrives and written in parts to its database, at several sizes: the time of the upload
-//! call and the app process's peak memory (a fresh process for each size, its memory before the
-//! upload printed beside), against the same bytes read by the same reader in this process alone
-//! (what checking the numbers costs, without HTTP or the database). The file is a CSV with a
-//! phone column and two placeholder columns (about 39 bytes a row).
+//! it arrives and written in parts to its database, then scheduled (the schedule server function
+//! naming the file: planned, recorded and handed to the sandbox, a process of its own), at several
+//! sizes: the time of each call and the app process's peak memory after each (a fresh process
+//! for each size, its memory before the upload printed beside), against the same bytes read by
+//! the same reader in this process alone (what checking the numbers costs, without HTTP or the
+//! database). The file is a CSV with a phone column and two placeholder columns (about 39 bytes a
+//! row); the message uses one of them.
 //!
 //! Run: `scripts/bench.sh` (or `cargo bench -p sms-scheduler-server --bench recipient_upload`);
 //! `SMS_SCHEDULER_BENCH_SIZES` sets the sizes (comma-separated recipients; default
@@ -69,9 +71,9 @@ async fn main() {
     let sandbox = SandboxProcess::start().await;
     let http = reqwest::Client::new();
     println!(
-        "| recipients | file | reader alone | upload call | app peak memory (before) | database |"
+        "| recipients | file | reader alone | upload call | app peak memory (before) | schedule call | app peak memory | database |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for rows in sizes() {
         let file = csv(rows);
         let bytes = file.len();
@@ -89,10 +91,15 @@ async fn main() {
         let app = ServerProcess::start_with(
             &url,
             &sandbox,
-            &[(
-                "SMS_SCHEDULER__SENDING__MAX_FILE_MEGABYTES",
-                "1024".to_owned(),
-            )],
+            &[
+                (
+                    "SMS_SCHEDULER__SENDING__MAX_FILE_MEGABYTES",
+                    "1024".to_owned(),
+                ),
+                ("SMS_SCHEDULER__SENDING__MAX_RECIPIENTS", rows.to_string()),
+                // As the app runs by default: four provider requests at once.
+                ("SMS_SCHEDULER__SENDING__SUBMIT_CONCURRENCY", "4".to_owned()),
+            ],
         )
         .await;
         let before = peak_mib(app.pid());
@@ -111,6 +118,8 @@ async fn main() {
         assert!(status.is_success(), "{status}: {summary}");
         assert_eq!(summary["recipients"], rows, "{summary}");
         let peak = peak_mib(app.pid());
+        let file_id = summary["id"].as_str().expect("the file's id").to_owned();
+        let (scheduled, scheduled_peak) = schedule(&http, &app, &file_id, rows).await;
         let stored = std::fs::metadata(&database).map_or(0, |m| m.len())
             + std::fs::metadata(database.with_extension("db-wal")).map_or(0, |m| m.len());
         app.kill().await;
@@ -118,11 +127,60 @@ async fn main() {
         let _ = std::fs::remove_file(database.with_extension("db-wal"));
         let _ = std::fs::remove_file(database.with_extension("db-shm"));
         println!(
-            "| {rows} | {:.1} MB | {:.2} s | {:.2} s | {peak:.0} MiB ({before:.0} MiB) | {:.1} MB |",
+            "| {rows} | {:.1} MB | {:.2} s | {:.2} s | {peak:.0} MiB ({before:.0} MiB) | {:.2} s | {scheduled_peak:.0} MiB | {:.1} MB |",
             bytes as f64 / 1e6,
             alone.as_secs_f64(),
             upload.as_secs_f64(),
+            scheduled.as_secs_f64(),
             stored as f64 / 1e6,
         );
     }
+}
+
+/// Schedules the uploaded file for tomorrow 10:00 Paris time through the schedule server
+/// function; the call's time and the app's peak memory after it. Every recipient must be handed
+/// over.
+async fn schedule(
+    http: &reqwest::Client,
+    app: &ServerProcess,
+    file_id: &str,
+    rows: usize,
+) -> (Duration, f64) {
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%dT10:00")
+        .to_string();
+    let request = serde_json::json!({"request": {
+        "provider": "Octopush",
+        "text": "Hello {first_name}, your parcel arrives tomorrow.",
+        "recipients": "",
+        "recipients_file": file_id,
+        "campaign_type": "Premium",
+        "sender": "ACME",
+        "send_at": tomorrow,
+        "time_zone": "Europe/Paris",
+        "purpose": "Alert"
+    }});
+    let started = Instant::now();
+    let response = http
+        .post(format!("{}api/schedule_sms", app.url))
+        .json(&request)
+        .timeout(Duration::from_secs(600))
+        .send()
+        .await
+        .expect("the app answers");
+    let status = response.status();
+    // Server functions answer in postcard.
+    let body = response.bytes().await.expect("an answer");
+    let elapsed = started.elapsed();
+    assert!(
+        status.is_success(),
+        "the campaign was refused ({status}): {}",
+        String::from_utf8_lossy(&body)
+    );
+    let receipt: app::models::ScheduleReceipt = postcard::from_bytes(&body).expect("a receipt");
+    assert_eq!(
+        receipt.contacts as usize, rows,
+        "every recipient handed over"
+    );
+    (elapsed, peak_mib(app.pid()))
 }

@@ -126,7 +126,9 @@ impl CampaignStart {
         let batches = record_parts(&mut rows, &parts, provider.as_ref())
             .await
             .map_err(campaign_not_recorded)?;
-        rows.finish().await.map_err(campaign_not_recorded)?;
+        rows.finish_claimed(&claims.taken_at(&holder, clock.now()))
+            .await
+            .map_err(campaign_not_recorded)?;
         // The list and its plan are not needed to hand over: each batch's request is read back.
         drop(plan);
         drop(order);

@@ -224,6 +224,22 @@ impl RecipientFiles {
         Ok(list)
     }
 
+    /// The recipients of file `id`, as `recipients` reads them, for a schedule: the list kept for
+    /// the previews is handed over rather than copied (a schedule is the file's last use), so that
+    /// a long list is not held twice while it is planned.
+    pub async fn recipients_taken(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> Result<Arc<RecipientList>, AppError> {
+        let list = self.recipients(actor, id).await?;
+        let mut kept = self.last_read.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.as_ref().is_some_and(|k| Arc::ptr_eq(&k.list, &list)) {
+            *kept = None;
+        }
+        Ok(list)
+    }
+
     /// File `id` as kept, for `actor` who uploaded it within `KEPT_FOR`.
     async fn kept_file(&self, actor: &Actor, id: &str) -> Result<StoredRecipientFile, AppError> {
         // A file swept while it was read back comes short: as good as gone.

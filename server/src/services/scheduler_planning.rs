@@ -79,8 +79,10 @@ impl Scheduler {
             .and_then(|provider| provider.info().capabilities.max_days_ahead);
         let (order, set_aside) = off_the_workers(move || {
             let list = match list {
-                // The file's list stays as read, for its next preview.
-                Some(list) => RecipientList::clone(&list),
+                // The file's list is copied only while it is kept for its next preview.
+                Some(list) => {
+                    Arc::try_unwrap(list).unwrap_or_else(|kept| RecipientList::clone(&kept))
+                }
                 None => parse_recipients(&request.recipients, rules.default_region),
             };
             SmsOrder::parse_setting_aside(&request, list, &rules, max_days_ahead, now)

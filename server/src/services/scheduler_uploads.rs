@@ -20,8 +20,12 @@ impl Scheduler {
         mut request: ScheduleRequest,
     ) -> Result<(ScheduleRequest, Option<Arc<RecipientList>>), AppError> {
         if self.rules.approval.rules.is_empty() {
-            let list = self.uploaded_list(actor, &mut request).await?;
-            Ok((request, list))
+            let Some(id) = named_file(&mut request)? else {
+                return Ok((request, None));
+            };
+            let _turn = self.heavy_turn().await;
+            let list = self.files.recipients_taken(actor, &id).await?;
+            Ok((request, Some(list)))
         } else {
             Ok((self.with_uploaded_list(actor, request).await?, None))
         }

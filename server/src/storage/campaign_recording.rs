@@ -3,7 +3,9 @@
 //! visible (and nothing can be handed over) until `finish` commits; a crash before it leaves
 //! nothing behind.
 
+use super::claims::Claim;
 use super::recipients::{insert_recipients, NewRecipient};
+use super::stored::stored_instant;
 use super::submissions::NewSubmission;
 use super::{Backend, Store, StoreError};
 
@@ -44,5 +46,17 @@ impl CampaignRecording {
     pub async fn finish(self) -> Result<(), StoreError> {
         self.tx.commit().await?;
         Ok(())
+    }
+
+    /// Commits everything written, its submissions claimed as `claim` says: the claims written
+    /// with the first parts would otherwise count from when the recording began, and a long list's
+    /// could lapse before the campaign is even visible, leaving its batches to reconciliation.
+    pub async fn finish_claimed(mut self, claim: &Claim) -> Result<(), StoreError> {
+        sqlx::query("UPDATE submissions SET claimed_until = $1 WHERE claimed_by = $2")
+            .bind(stored_instant(claim.until))
+            .bind(&claim.holder)
+            .execute(&mut *self.tx)
+            .await?;
+        self.finish().await
     }
 }

@@ -7,6 +7,8 @@ use chrono::{DateTime, Duration, Utc};
 use sms_scheduler_server::storage::{Claim, NewSubmission, Store};
 use std::collections::HashSet;
 
+use crate::campaign_list::campaign;
+
 const COUNT: usize = 20;
 
 fn unfinished(id: &str, now: DateTime<Utc>) -> NewSubmission {
@@ -117,4 +119,36 @@ pub async fn claims_suite(store: &Store) {
     let much_later = claimed_ids(store, "instance-e", now + Duration::hours(1)).await;
     assert_eq!(much_later.len(), COUNT - 1);
     assert!(!much_later.contains(&held));
+
+    recorded_claims_count_from_the_commit(store).await;
+}
+
+/// A campaign recorded a part at a time: its submissions, claimed as each part is written, are
+/// claimed anew when the recording commits, so a recording longer than a lease does not leave them
+/// free to be taken the moment they become visible; and each request reads back as written.
+async fn recorded_claims_count_from_the_commit(store: &Store) {
+    let now = Utc::now();
+    let mut campaign = campaign("claim-campaign", "octopush", "Hello", 0);
+    campaign.recipient_count = 1;
+    let mut recording = store.start_recording(&campaign).await.unwrap();
+    let mut written = unfinished("claim-recorded", now);
+    written.campaign_id = Some(campaign.id.clone());
+    written.request_body = Some(r#"{"text":"Hello"}"#.into());
+    // Written with a claim that lapsed while the rest of the campaign was being written.
+    written.claim = Some(claim("instance-r", now - Duration::seconds(1)));
+    recording.add(&[written], &[]).await.unwrap();
+    recording
+        .finish_claimed(&claim("instance-r", now + Duration::minutes(2)))
+        .await
+        .unwrap();
+    assert!(!claimed_ids(store, "instance-s", now)
+        .await
+        .contains("claim-recorded"));
+    assert_eq!(
+        store.recorded_request("claim-recorded").await.unwrap(),
+        Some((
+            r#"{"text":"Hello"}"#.to_owned(),
+            vec!["+33612345678".to_owned()]
+        ))
+    );
 }
