@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The status views on a campaign of 1,000,000 recipients (server/benches/status_views.rs), what
-# the app adds to a provider call (server/benches/proxy_overhead.rs), recipient files uploaded at
+# the app adds to a provider call (server/benches/proxy_overhead.rs), recipient files uploaded and scheduled at
 # three sizes (server/benches/recipient_upload.rs), then the 100,000-recipient
 # campaign benchmark (see server/benches/campaign_100k.rs): the time of the schedule call and the
 # peak memory, with metrics on and off, alternately, RUNS times each (default 3), then the median
@@ -16,7 +16,7 @@ SMS_SCHEDULER_BENCH_RECIPIENTS=${SMS_SCHEDULER_VIEWS_RECIPIENTS:-1000000} \
   cargo bench -q -p sms-scheduler-server --bench status_views
 echo "== proxy overhead (50 clients; SMS_SCHEDULER_BENCH_CALLS per client and side, default 400)"
 cargo bench -q -p sms-scheduler-server --bench proxy_overhead
-echo "== recipient files uploaded (SMS_SCHEDULER_BENCH_SIZES, default 10,000, 100,000 and 1,000,000)"
+echo "== recipient files uploaded, then scheduled (SMS_SCHEDULER_BENCH_SIZES, default 10,000, 100,000 and 1,000,000)"
 cargo bench -q -p sms-scheduler-server --bench recipient_upload
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
