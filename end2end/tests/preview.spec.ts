@@ -57,12 +57,13 @@ test('says which recipients the sending rules move, and to when', async ({ page 
   await expect(warnings).toContainText('2 destinataires : hors de la règle Marketing en France : lundi–samedi 08:00–20:00');
   await expect(warnings).toContainText(/le dimanche \d+ \S+ \d{4}/);
 
-  // The receipt says it the same way: once, with its count, not once per recipient.
+  // The receipt says it the same way: once, with its count, not once per recipient. (These
+  // numbers may be over the frequency cap by now, from other tests: that is a line of its own.)
   await page.getByRole('button', { name: 'English' }).click();
   await scheduleAndConfirm(page);
-  const said = page.getByTestId('warnings');
-  await expect(said.locator('li')).toHaveCount(1);
-  await expect(said).toContainText(/^2 recipients: outside France marketing: .*moved to the next allowed time$/);
+  const rule = page.getByTestId('warnings').locator('li').filter({ hasText: 'outside France marketing' });
+  await expect(rule).toHaveCount(1);
+  await expect(rule).toHaveText(/^2 recipients: outside France marketing: .*moved to the next allowed time$/);
 });
 
 test('restates the campaign before scheduling it, and schedules nothing on the way back', async ({ page }) => {
