@@ -31,3 +31,23 @@ test.describe('in French', () => {
     );
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the hint comes right under the message being typed', async ({ page }) => {
+    await openComposer(page);
+    const message = page.getByLabel('Message');
+    await message.fill('Winter sale: -20% on everything this week.');
+    const hint = page.getByTestId('purpose-hint');
+    await expect(hint).toBeVisible();
+    await expect(hint).toBeInViewport();
+    // Under the message and its counter, before the recipients' box.
+    const typed = (await message.boundingBox())!;
+    const shown = (await hint.boundingBox())!;
+    const recipients = (await page.getByLabel(/^Recipients/).boundingBox())!;
+    expect(shown.y).toBeGreaterThan(typed.y + typed.height);
+    expect(shown.y).toBeLessThan(recipients.y);
+    await expect(message).toHaveAttribute('aria-describedby', /purpose-hint/);
+  });
+});

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::domain::promotional::promotional_sign;
 use crate::domain::{CampaignType, Purpose};
-use crate::i18n::{use_i18n, word};
+use crate::i18n::word;
 use crate::models::ProviderId;
 
 /// What kind of campaign: Octopush's premium or low-cost route (Infobip has one), and whether it
@@ -12,21 +11,7 @@ pub fn CampaignKindFields(
     #[prop(into)] provider: Signal<ProviderId>,
     campaign_type: RwSignal<CampaignType>,
     purpose: RwSignal<Purpose>,
-    /// The message: one that reads like a promotion while the purpose is "alert" gets a hint.
-    #[prop(into)]
-    text: Signal<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let hint = move || {
-        let sign = (purpose.get() == Purpose::Alert)
-            .then(|| text.with(|text| promotional_sign(text)))
-            .flatten()?;
-        Some(view! {
-            <p class="muted" id="purpose-hint" data-testid="purpose-hint">
-                {move || (i18n.t().reads_like_marketing)(&sign)}
-            </p>
-        })
-    };
     view! {
         <div class="field-row">
             // Plain closures rather than `<Show>` or `<Suspense>` on this first screen:
@@ -78,7 +63,6 @@ pub fn CampaignKindFields(
                     />
                     {word(|t| t.purpose_marketing_choice)}
                 </label>
-                {hint}
             </fieldset>
         </div>
     }

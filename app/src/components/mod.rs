@@ -69,7 +69,7 @@ pub use send_time_fields::SendTimeFields;
 pub use signed_in::SignedInAs;
 pub use status_counts::StatusCounts;
 pub use still_scheduled::StillScheduledNote;
-pub use stop_mention_hint::StopMentionHint;
+pub use stop_mention_hint::{PromotionHint, StopMentionHint};
 pub use table_scroll::TableScroll;
 pub use text_field::TextField;
 pub use time::{instant_in_words, Time, ZonedTime};

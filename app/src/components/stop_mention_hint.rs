@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::promotional::promotional_sign;
 use crate::domain::Purpose;
 use crate::i18n::use_i18n;
 use crate::models::{AppError, ProviderId, ProviderInfo};
@@ -30,6 +31,27 @@ pub fn StopMentionHint(
                     Some(mention) => (i18n.t().stop_mention_hint)(chosen, mention),
                     None => i18n.t().no_stop_mention.to_owned(),
                 }}
+            </p>
+        })
+    }
+}
+
+/// Under the message of an alert that reads like a promotion: choose Marketing, so that the
+/// marketing rules apply. Next to the words that prompted it, where a phone's user is typing (the
+/// purpose is chosen further down).
+#[component]
+pub fn PromotionHint(
+    #[prop(into)] purpose: Signal<Purpose>,
+    #[prop(into)] text: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let sign = (purpose.get() == Purpose::Alert)
+            .then(|| text.with(|text| promotional_sign(text)))
+            .flatten()?;
+        Some(view! {
+            <p class="muted" id="purpose-hint" data-testid="purpose-hint">
+                {move || (i18n.t().reads_like_marketing)(&sign)}
             </p>
         })
     }

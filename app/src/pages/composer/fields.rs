@@ -5,8 +5,8 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 
 use crate::components::{
-    large_file_shown, FieldErrors, MessageCounter, PlaceholderButtons, RecipientsFile,
-    StopMentionHint,
+    large_file_shown, FieldErrors, MessageCounter, PlaceholderButtons, PromotionHint,
+    RecipientsFile, StopMentionHint,
 };
 use crate::domain::Purpose;
 use crate::i18n::word;
@@ -36,11 +36,12 @@ pub fn MessageField(
                 node_ref=editor
                 bind:value=text
                 aria-invalid=invalid(errors)
-                aria-describedby="text-counter text-encoding-warning text-errors"
+                aria-describedby="text-counter text-encoding-warning stop-mention-hint purpose-hint text-errors"
             ></textarea>
             <PlaceholderButtons text editor/>
             <MessageCounter text=text/>
             <StopMentionHint provider purpose providers/>
+            <PromotionHint purpose text/>
             <FieldErrors field=Field::Text messages=errors/>
         </div>
     }

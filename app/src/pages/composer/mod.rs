@@ -177,7 +177,7 @@ pub fn ComposerPage() -> impl IntoView {
                     errors=errors_for(Field::Recipients)
                 />
 
-                <CampaignKindFields provider campaign_type purpose text/>
+                <CampaignKindFields provider campaign_type purpose/>
 
                 <ProviderOptionsFields
                     provider=provider
