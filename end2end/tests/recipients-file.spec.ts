@@ -50,3 +50,35 @@ test('a file already in the list format goes in as it is', async ({ page }) => {
   await expect(page.getByLabel(/^Recipients/)).toHaveValue('06 12 34 56 78\n+33 6 98 76 54 32\n');
   await expect(page.getByTestId('recipients-file-note')).toHaveText('numbers.txt: 2 lines of numbers loaded below.');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('each column\'s choice is shown whole', async ({ page }) => {
+    await openComposer(page);
+    await page.getByLabel('Upload a CSV file').setInputFiles({
+      name: 'export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Ville;Mobile;Prénom;Référence client\nLyon;06 12 34 56 78;Ana;A-1\n'),
+    });
+    await expect(page.getByTestId('column-mapping')).toBeVisible();
+    for (const name of ['Ville', 'Mobile', 'Prénom', 'Référence client']) {
+      const choice = page.getByLabel(`Column “${name}”`);
+      // Its chosen option fits in it beside the arrow (a select cuts what does not), and it fits
+      // the screen. The arrow and the padding take about 40 px of a select's width.
+      const [needed, width] = await choice.evaluate((select: HTMLSelectElement) => {
+        const probe = document.createElement('span');
+        probe.style.font = getComputedStyle(select).font;
+        probe.style.position = 'absolute';
+        probe.textContent = select.selectedOptions[0].text;
+        document.body.append(probe);
+        const text = probe.getBoundingClientRect().width;
+        probe.remove();
+        return [text, select.getBoundingClientRect().width];
+      });
+      expect(needed + 40, name).toBeLessThanOrEqual(width);
+      const box = (await choice.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+  });
+});
