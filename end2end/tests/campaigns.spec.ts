@@ -229,3 +229,23 @@ test.describe('in a browser on New York time', () => {
     await expect(page.getByTestId('recipients')).toContainText(/ 0[45]:00 UTC−[45]/);
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a recipient\'s history opens where the table is scrolled to, on screen', async ({ page }) => {
+    await openComposer(page);
+    await fillValidForm(page);
+    await scheduleAndConfirm(page);
+    await page.getByRole('link', { name: 'Follow this campaign' }).click();
+    await expect(page.getByTestId('recipients')).toBeVisible();
+    // The History button is the table's last column: reaching it scrolls the table sideways.
+    await page.getByRole('button', { name: 'History of line 2' }).click();
+    const history = page.getByTestId('recipient-history');
+    await expect(history).toContainText('scheduled');
+    await history.scrollIntoViewIfNeeded();
+    const box = (await history.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  });
+});
