@@ -243,7 +243,8 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'History of line 2' }).click();
     const history = page.getByTestId('recipient-history');
     await expect(history).toContainText('scheduled');
-    await history.scrollIntoViewIfNeeded();
+    const scrolled = await page.locator('.table-scroll').filter({ has: history }).evaluate((table) => table.scrollLeft);
+    expect(scrolled).toBeGreaterThan(0);
     const box = (await history.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);

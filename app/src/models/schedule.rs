@@ -211,7 +211,8 @@ pub struct ScheduleReceipt {
     pub excluded: Vec<ExcludedRecipient>,
     /// Recipients moved to the next allowed time by the sending rules.
     pub deferred: u32,
-    /// The first warnings (moved times, assumed zones, frequency cap…); `more_warnings` counts the rest.
+    /// Each recipient's warnings (moved times, assumed zones, frequency cap…), the first 100;
+    /// `more_warnings` counts the rest. For callers of the API: the app shows `warning_counts`.
     pub warnings: Vec<RecipientWarning>,
     pub more_warnings: u32,
     /// Why the approval rules held the campaign: nothing was handed to a provider, another person

@@ -75,7 +75,7 @@ impl PhoneNumber {
         // repeats more numbers than that costs no more than one that repeats none.
         let parse_all = |part: &[&str]| -> Vec<_> {
             let mut read: std::collections::HashMap<&str, Result<Self, PhoneNumberError>> =
-                std::collections::HashMap::with_capacity(NUMBERS_REMEMBERED);
+                std::collections::HashMap::with_capacity(part.len().min(NUMBERS_REMEMBERED));
             part.iter()
                 .map(|input| {
                     if read.len() == NUMBERS_REMEMBERED {

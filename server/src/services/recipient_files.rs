@@ -225,8 +225,9 @@ impl RecipientFiles {
     }
 
     /// The recipients of file `id`, as `recipients` reads them, for a schedule: the list kept for
-    /// the previews is handed over rather than copied (a schedule is the file's last use), so that
-    /// a long list is not held twice while it is planned.
+    /// the previews is handed over rather than copied, so that a long list is not held twice while
+    /// it is planned. A schedule is most often the file's last use; after a refused one, the next
+    /// preview reads the file again.
     pub async fn recipients_taken(
         &self,
         actor: &Actor,

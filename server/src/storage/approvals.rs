@@ -4,8 +4,6 @@
 use app::models::Approval;
 
 use super::campaign_recording::CampaignRecording;
-use super::recipients::NewRecipient;
-use super::submissions::NewSubmission;
 use super::{Store, StoreError};
 
 const AWAITING: &str = "approval = 'awaiting'";
@@ -21,29 +19,9 @@ impl Store {
         Ok(request.flatten())
     }
 
-    /// Marks the held campaign approved and writes its submissions (claimed by the hand-over)
-    /// and recipients, in one transaction; false, with nothing written, when it no longer
-    /// awaits approval (someone else decided first).
-    pub async fn record_approved(
-        &self,
-        campaign_id: &str,
-        submissions: &[NewSubmission],
-        recipients: &[NewRecipient],
-        recipient_count: usize,
-    ) -> Result<bool, StoreError> {
-        let Some(mut recording) = self
-            .start_approved_recording(campaign_id, recipient_count)
-            .await?
-        else {
-            return Ok(false);
-        };
-        recording.add(submissions, recipients).await?;
-        recording.finish().await?;
-        Ok(true)
-    }
-
-    /// Marks the held campaign approved, in a transaction its parts are then written in; `None`,
-    /// with nothing written, when it no longer awaits approval (someone else decided first).
+    /// Marks the held campaign approved, in a transaction its submissions (claimed by the
+    /// hand-over) and recipients are then written in; `None`, with nothing written, when it no
+    /// longer awaits approval (someone else decided first).
     pub async fn start_approved_recording(
         &self,
         campaign_id: &str,

@@ -128,11 +128,11 @@ pub async fn claims_suite(store: &Store) {
 /// free to be taken the moment they become visible; and each request reads back as written.
 async fn recorded_claims_count_from_the_commit(store: &Store) {
     let now = Utc::now();
-    let mut campaign = campaign("claim-campaign", "octopush", "Hello", 0);
-    campaign.recipient_count = 1;
-    let mut recording = store.start_recording(&campaign).await.unwrap();
+    let mut recorded = campaign("claim-campaign", "octopush", "Hello", 0);
+    recorded.recipient_count = 1;
+    let mut recording = store.start_recording(&recorded).await.unwrap();
     let mut written = unfinished("claim-recorded", now);
-    written.campaign_id = Some(campaign.id.clone());
+    written.campaign_id = Some(recorded.id.clone());
     written.request_body = Some(r#"{"text":"Hello"}"#.into());
     // Written with a claim that lapsed while the rest of the campaign was being written.
     written.claim = Some(claim("instance-r", now - Duration::seconds(1)));
@@ -144,6 +144,20 @@ async fn recorded_claims_count_from_the_commit(store: &Store) {
     assert!(!claimed_ids(store, "instance-s", now)
         .await
         .contains("claim-recorded"));
+    // A recording that never commits (an error in a later part, a crash) leaves nothing.
+    let mut unfinished_campaign = campaign("claim-unfinished", "octopush", "Hello", 0);
+    unfinished_campaign.recipient_count = 1;
+    let mut recording = store.start_recording(&unfinished_campaign).await.unwrap();
+    let mut part = unfinished("claim-never-recorded", now);
+    part.campaign_id = Some(unfinished_campaign.id.clone());
+    recording.add(&[part], &[]).await.unwrap();
+    drop(recording);
+    assert!(store.campaign("claim-unfinished").await.unwrap().is_none());
+    assert!(store
+        .submission("claim-never-recorded")
+        .await
+        .unwrap()
+        .is_none());
     assert_eq!(
         store.recorded_request("claim-recorded").await.unwrap(),
         Some((
