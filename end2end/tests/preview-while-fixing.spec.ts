@@ -80,3 +80,23 @@ test.describe('in French', () => {
     await expect(page.getByTestId('preview-problems')).toContainText('Ligne 4 : le numéro de téléphone manque.');
   });
 });
+
+test('a check answered after the list was fixed is dropped: neither its errors nor a confirm step', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel(/^Recipients/).fill('+33612345678\n06 98');
+  await expect(page.getByTestId('preview-problems')).toContainText('Line 2:');
+  // Every check now takes 1.5 s to answer: the list is fixed while Schedule's is on its way.
+  await page.route('**/api/preview_campaign', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await page.getByLabel(/^Recipients/).fill('+33612345678\n+33698765432');
+  await page.waitForTimeout(2500);
+  await expect(page.locator('#recipients-errors')).not.toContainText('Line 2:');
+  await expect(page.getByRole('button', { name: 'Confirm and schedule' })).toHaveCount(0);
+  // Schedule again: the fixed list is checked, and confirmed.
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByRole('button', { name: 'Confirm and schedule' })).toBeVisible();
+});

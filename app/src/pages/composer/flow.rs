@@ -37,6 +37,10 @@ pub struct ScheduleFlow {
     pub error: RwSignal<Option<AppError>>,
     /// The form holds a campaign's refused recipients: how many, and the campaign's provider.
     pub again: RwSignal<Option<(u64, ProviderId)>>,
+    /// Counts the form's changes: a check whose answer comes after one is about a form no longer
+    /// there, and is dropped (its errors would stick to fixed lines; its confirm step would
+    /// confirm the old form).
+    edits: RwSignal<u64>,
     /// Taken when the page is made: the context is out of reach once the hand-over's answer comes.
     spent: Option<CreditSpent>,
 }
@@ -54,6 +58,7 @@ impl ScheduleFlow {
             just_scheduled: RwSignal::new(false),
             error: RwSignal::new(None),
             again: RwSignal::new(None),
+            edits: RwSignal::new(0),
             spent: CreditSpent::from_context(),
         };
         Effect::new(move |before: Option<ScheduleRequest>| {
@@ -63,6 +68,9 @@ impl ScheduleFlow {
                 .with_untracked(|c| c.as_ref().is_some_and(|(r, _)| *r != current));
             if stale {
                 flow.confirming.set(None);
+            }
+            if before.as_ref().is_some_and(|before| *before != current) {
+                flow.edits.update(|n| *n += 1);
             }
             // The errors were the form's as it was: once it changes, the live preview says what
             // is still wrong, and a fixed line no longer shows its old error.
@@ -79,9 +87,13 @@ impl ScheduleFlow {
     /// Checks `request` afresh; the confirm step shows what it would do, or the form its errors.
     pub fn check(self, request: ScheduleRequest, balance: BalanceFetch) {
         self.checking.set(true);
+        let edits = self.edits.get_untracked();
         spawn_local(async move {
             let checked = fetch_preview(request.clone()).await;
             self.checking.set(false);
+            if self.edits.get_untracked() != edits {
+                return;
+            }
             match checked {
                 // A preview of the right lines only: the others are to be fixed first.
                 Ok(preview) if !preview.lines_to_fix.is_empty() => {
