@@ -66,19 +66,8 @@ async fn main() {
     workers.spawn_on(&mut tasks, &stop);
     tokio::spawn(async move { while tasks.join_next().await.is_some() {} });
 
-    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1))
-        .format("%Y-%m-%dT10:00")
-        .to_string();
-    let request = json!({"request": {
-        "provider": "Octopush",
-        "text": "Hello {first_name}, your parcel arrives tomorrow.",
-        "recipients": csv_list(recipients),
-        "campaign_type": "Premium",
-        "sender": "ACME",
-        "send_at": tomorrow,
-        "time_zone": "Europe/Paris",
-        "purpose": "Alert"
-    }});
+    let tomorrow = common::tomorrow_at_ten();
+    let request = common::schedule_arguments(&csv_list(recipients), None);
     let before = peak_memory_mib();
     let started = Instant::now();
     let response = reqwest::Client::new()

@@ -20,6 +20,10 @@ use sms_scheduler_server::domain::recipients::{read_recipients, Recipient, Recip
 #[allow(dead_code)]
 mod processes;
 
+// Each benchmark uses part of what they share.
+#[allow(dead_code)]
+mod common;
+
 use processes::{SandboxProcess, ServerProcess};
 
 const DEFAULT_SIZES: &str = "10000,100000,1000000";
@@ -146,20 +150,7 @@ async fn schedule(
     file_id: &str,
     rows: usize,
 ) -> (Duration, f64) {
-    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1))
-        .format("%Y-%m-%dT10:00")
-        .to_string();
-    let request = serde_json::json!({"request": {
-        "provider": "Octopush",
-        "text": "Hello {first_name}, your parcel arrives tomorrow.",
-        "recipients": "",
-        "recipients_file": file_id,
-        "campaign_type": "Premium",
-        "sender": "ACME",
-        "send_at": tomorrow,
-        "time_zone": "Europe/Paris",
-        "purpose": "Alert"
-    }});
+    let request = common::schedule_arguments("", Some(file_id));
     let started = Instant::now();
     let response = http
         .post(format!("{}api/schedule_sms", app.url))

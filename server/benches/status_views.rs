@@ -154,6 +154,8 @@ async fn seed(store: &Store, recipients: usize) {
     }
 }
 
+// Each benchmark uses part of what they share.
+#[allow(dead_code)]
 mod common;
 
 #[tokio::main]

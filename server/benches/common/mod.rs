@@ -1,4 +1,5 @@
-//! What the benchmarks share: their size, and timing a status view as the browser calls it.
+//! What the benchmarks share: their size, the form they schedule, and timing a status view as the
+//! browser calls it.
 
 use std::time::Instant;
 
@@ -12,6 +13,31 @@ pub fn recipients(default: usize) -> usize {
                 .expect("SMS_SCHEDULER_BENCH_RECIPIENTS is a number")
         })
         .unwrap_or(default)
+}
+
+/// Tomorrow 10:00 as the form's `send_at` writes it (`datetime-local`).
+pub fn tomorrow_at_ten() -> String {
+    (chrono::Utc::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%dT10:00")
+        .to_string()
+}
+
+/// The schedule server function's arguments: an alert for tomorrow 10:00 Paris time through
+/// Octopush, whose message uses the `first_name` column, to `recipients` typed in or to the
+/// uploaded file `recipients_file`.
+pub fn schedule_arguments(recipients: &str, recipients_file: Option<&str>) -> serde_json::Value {
+    let tomorrow = tomorrow_at_ten();
+    serde_json::json!({"request": {
+        "provider": "Octopush",
+        "text": "Hello {first_name}, your parcel arrives tomorrow.",
+        "recipients": recipients,
+        "recipients_file": recipients_file,
+        "campaign_type": "Premium",
+        "sender": "ACME",
+        "send_at": tomorrow,
+        "time_zone": "Europe/Paris",
+        "purpose": "Alert"
+    }})
 }
 
 /// Calls of each status view timed.

@@ -162,6 +162,10 @@ fn read_csv<S: RecipientSink>(
             return Ok(());
         }
     };
+    let placeholders = columns
+        .iter()
+        .filter(|c| matches!(c, Column::Placeholder(_)))
+        .count();
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,
@@ -195,7 +199,7 @@ fn read_csv<S: RecipientSink>(
             );
             continue;
         }
-        match read_row(&columns, &row) {
+        match read_row(&columns, placeholders, &row) {
             Ok((phone, fields, zone)) => list.row(UncheckedRow {
                 line,
                 phone,
@@ -261,14 +265,15 @@ fn read_header(reader: &mut csv::Reader<impl io::Read>) -> Result<Vec<Column>, H
 /// The number as written, the placeholder values and the time zone.
 type Row = (String, FieldValues, Option<Tz>);
 
-fn read_row(columns: &[Column], row: &csv::StringRecord) -> Result<Row, Problem> {
+/// One row's number, values and zone; `placeholders` is how many of `columns` are placeholders.
+fn read_row(
+    columns: &[Column],
+    placeholders: usize,
+    row: &csv::StringRecord,
+) -> Result<Row, Problem> {
     let mut number = None;
     // Sized to the placeholder columns: a vector grown from empty would reserve four values,
     // about 120 bytes a recipient unused in a long list of one placeholder.
-    let placeholders = columns
-        .iter()
-        .filter(|c| matches!(c, Column::Placeholder(_)))
-        .count();
     let mut fields = FieldValues(Vec::with_capacity(placeholders));
     let mut zone = None;
     for (column, value) in columns.iter().zip(row.iter()) {

@@ -63,6 +63,18 @@ pub fn deliveries(app: &TestApp, provider: &str) -> HashMap<String, usize> {
     seen
 }
 
+/// Every request of `receipt` was accepted by `provider`.
+pub fn all_accepted(provider: &str, receipt: &ScheduleReceipt) {
+    assert!(
+        receipt
+            .submissions
+            .iter()
+            .all(|s| s.outcome == SubmissionOutcome::Accepted),
+        "{provider}: {:?}",
+        receipt.submissions
+    );
+}
+
 /// Each of the `recipients` first numbers reached `provider` once, and no other number did.
 pub fn reached_once(app: &TestApp, provider: &str, recipients: usize) {
     let seen = deliveries(app, provider);
@@ -104,14 +116,7 @@ async fn a_hand_over_longer_than_its_claim_keeps_it_while_reconciliation_runs() 
             "{provider}: reconciliation ran along ({passes} passes)"
         );
         let receipt: ScheduleReceipt = answer.ok();
-        assert!(
-            receipt
-                .submissions
-                .iter()
-                .all(|s| s.outcome == SubmissionOutcome::Accepted),
-            "{provider}: {:?}",
-            receipt.submissions
-        );
+        all_accepted(provider, &receipt);
         reached_once(&app, provider, recipients);
         assert_eq!(
             statuses(&app, &receipt.campaign_id).await,
