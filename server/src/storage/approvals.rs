@@ -27,7 +27,7 @@ impl Store {
         campaign_id: &str,
         recipient_count: usize,
     ) -> Result<Option<CampaignRecording>, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.writes().begin().await?;
         let decided = sqlx::query(&format!(
             "UPDATE campaigns SET approval = $1, recipient_count = $2 WHERE id = $3 AND {AWAITING}"
         ))
@@ -51,7 +51,7 @@ impl Store {
         ))
         .bind(outcome.as_str())
         .bind(campaign_id)
-        .execute(self.pool())
+        .execute(self.writes())
         .await?
         .rows_affected();
         Ok(decided == 1)

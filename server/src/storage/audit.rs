@@ -91,7 +91,7 @@ impl Store {
         )
         .bind(subject.detail.as_deref())
         .bind(record.actor.address.as_deref())
-        .execute(self.pool())
+        .execute(self.writes())
         .await?;
         Ok(())
     }

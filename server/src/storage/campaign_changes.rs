@@ -163,7 +163,7 @@ impl Store {
         sqlx::query("UPDATE campaigns SET requested_send_at = $1 WHERE id = $2")
             .bind(send_at)
             .bind(campaign_id)
-            .execute(self.pool())
+            .execute(self.writes())
             .await?;
         Ok(())
     }
@@ -178,7 +178,7 @@ impl Store {
         source: EventSource,
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.writes().begin().await?;
         let send_at = stored_instant(send_at);
         let at = stored_instant(at);
         let moves = format!(

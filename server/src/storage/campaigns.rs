@@ -143,7 +143,7 @@ impl Store {
         &self,
         campaign: &NewCampaign,
     ) -> Result<CampaignRecording, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.writes().begin().await?;
         sqlx::query(
             "INSERT INTO campaigns (id, provider, actor, message_text, sender, purpose, campaign_type, \
              requested_send_at, time_zone, local_time, outside_window, override_reason, simulation, \
@@ -257,7 +257,7 @@ impl Store {
             .bind(action.as_str())
             .bind(detail)
             .bind(stored_instant(at))
-            .execute(self.pool())
+            .execute(self.writes())
             .await?;
         Ok(())
     }
@@ -266,7 +266,7 @@ impl Store {
         sqlx::query("UPDATE campaigns SET paused = $1 WHERE id = $2")
             .bind(i64::from(paused))
             .bind(campaign_id)
-            .execute(self.pool())
+            .execute(self.writes())
             .await?;
         Ok(())
     }

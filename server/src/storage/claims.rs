@@ -121,7 +121,7 @@ impl Store {
             .bind(&claim.holder)
             .bind(stored_instant(claim.until))
             .bind(&submission.id)
-            .execute(self.pool())
+            .execute(self.writes())
             .await?
             .rows_affected();
             if taken == 1 {
@@ -139,7 +139,7 @@ impl Store {
         .bind(stored_instant(claim.until))
         .bind(id)
         .bind(&claim.holder)
-        .execute(self.pool())
+        .execute(self.writes())
         .await?
         .rows_affected();
         Ok(renewed == 1)
@@ -152,7 +152,7 @@ impl Store {
         ))
         .bind(stored_instant(claim.until))
         .bind(&claim.holder)
-        .execute(self.pool())
+        .execute(self.writes())
         .await?
         .rows_affected();
         Ok(renewed)
@@ -167,7 +167,7 @@ impl Store {
         )
         .bind(id)
         .bind(holder)
-        .execute(self.pool())
+        .execute(self.writes())
         .await?;
         Ok(())
     }
@@ -206,7 +206,7 @@ impl Store {
              WHERE claimed_by LIKE $1 AND {UNFINISHED}"
         ))
         .bind(format!("{instance}/%"))
-        .execute(self.pool())
+        .execute(self.writes())
         .await?
         .rows_affected();
         Ok(released)

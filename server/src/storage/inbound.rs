@@ -40,7 +40,7 @@ impl Store {
         .bind(i64::from(message.opt_out))
         .bind(stored_instant(message.received_at))
         .bind(stored_instant(recorded_at))
-        .execute(self.pool())
+        .execute(self.writes())
         .await?
         .rows_affected();
         Ok(inserted > 0)

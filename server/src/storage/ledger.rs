@@ -62,7 +62,7 @@ impl Store {
         source: EventSource,
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.writes().begin().await?;
         let at = stored_instant(at);
         // One event for the request, which every recipient's history shows.
         sqlx::query(
@@ -112,7 +112,7 @@ impl Store {
             return Ok(ReportOutcome::Unknown);
         };
         let occurred_at = stored_instant(report.occurred_at);
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.writes().begin().await?;
         let recorded = sqlx::query(
             "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
@@ -191,7 +191,7 @@ impl Store {
                 sqlx::query("UPDATE submissions SET provider_reference = $1, status = 'accepted' WHERE id = $2 AND provider_reference IS NULL")
                     .bind(reference)
                     .bind(&submission_id)
-                    .execute(self.pool())
+                    .execute(self.writes())
                     .await?;
                 tracing::info!(submission = %submission_id, %reference, "learnt the provider's reference from a report");
                 Ok(Some(row.try_get("id")?))

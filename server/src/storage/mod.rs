@@ -70,7 +70,10 @@ pub enum Backend {
 
 #[derive(Debug, Clone)]
 pub struct Store {
+    /// Reads.
     pool: AnyPool,
+    /// Writes (`writes`).
+    writer: AnyPool,
     backend: Backend,
 }
 
@@ -93,31 +96,18 @@ impl Store {
         } else {
             url.to_owned()
         };
-        let pool = AnyPoolOptions::new()
-            .max_connections(connections)
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |connection: &mut AnyConnection, _| {
-                Box::pin(async move {
-                    if is_sqlite {
-                        // WAL lets readers work while a submission is written; wait rather than fail on a lock.
-                        // FULL: every commit is on disk before the provider is called, so a power
-                        // loss cannot forget a hand-over (and resend it); NORMAL only survives a
-                        // killed process. The cost is in the README (scripts/sqlite-sync-cost.sh).
-                        // The write-ahead log grows to hold a whole campaign's transaction (about
-                        // 40 MB for 100,000 recipients); once copied into the database it is cut
-                        // back to 4 MiB, about the size at which it is copied in anyway (1,000
-                        // pages of 4 KiB), rather than kept at its largest.
-                        connection
-                            .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304;")
-                            .await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect(&url)
-            .await?;
+        let pool = open_pool(&url, connections, is_sqlite).await?;
+        // SQLite takes one writer at a time, and a writer that finds the database locked sleeps
+        // in its busy handler (1, 2, 5, 10… ms) before it tries again: four hand-over requests
+        // answered at once spent most of their time asleep. Writes queue here instead, on one
+        // connection, and each goes as soon as the one before commits; reads keep the others.
+        let writer = if is_sqlite {
+            open_pool(&url, 1, is_sqlite).await?
+        } else {
+            pool.clone()
+        };
         schema::MIGRATOR
-            .run(&pool)
+            .run(&writer)
             .await
             .map_err(|error| match error {
                 sqlx::migrate::MigrateError::VersionMissing(version) => {
@@ -130,16 +120,54 @@ impl Store {
         } else {
             Backend::Postgres
         };
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            writer,
+            backend,
+        })
     }
 
+    /// The pool reads go through.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The pool every write goes through: on SQLite, one connection of its own (see `connect_with`).
+    pub fn writes(&self) -> &AnyPool {
+        &self.writer
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
     }
+}
+
+/// A pool of at most `connections` to `url`, each SQLite connection set up as the ledger needs.
+async fn open_pool(url: &str, connections: u32, is_sqlite: bool) -> Result<AnyPool, sqlx::Error> {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |connection: &mut AnyConnection, _| {
+            Box::pin(async move {
+                if is_sqlite {
+                    // WAL lets readers work while a submission is written; wait rather than fail
+                    // on a lock (another process's, since this one's writes queue in `writes`).
+                    // FULL: every commit is on disk before the provider is called, so a power
+                    // loss cannot forget a hand-over (and resend it); NORMAL only survives a
+                    // killed process. The cost is in the README (scripts/sqlite-sync-cost.sh).
+                    // The write-ahead log grows to hold a whole campaign's transaction (about
+                    // 40 MB for 100,000 recipients); once copied into the database it is cut
+                    // back to 4 MiB, about the size at which it is copied in anyway (1,000
+                    // pages of 4 KiB), rather than kept at its largest.
+                    connection
+                        .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304;")
+                        .await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await
 }
 
 /// Creates the file's directory and asks SQLite to create the file.

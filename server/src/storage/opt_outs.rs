@@ -71,7 +71,7 @@ impl Store {
         actor: &str,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.writes().begin().await?;
         let added = sqlx::query(
             "INSERT INTO opt_outs (phone, source, detail, actor, created_at) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT DO NOTHING",
@@ -98,7 +98,7 @@ impl Store {
         actor: &str,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.writes().begin().await?;
         let removed = sqlx::query("DELETE FROM opt_outs WHERE phone = $1")
             .bind(phone)
             .execute(&mut *tx)

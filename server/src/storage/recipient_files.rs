@@ -49,7 +49,7 @@ impl Store {
         .bind(file.owner)
         .bind(file.name)
         .bind(stored_instant(file.created_at))
-        .execute(&self.pool)
+        .execute(self.writes())
         .await?;
         Ok(())
     }
@@ -65,7 +65,7 @@ impl Store {
             .bind(id)
             .bind(to_i64(part))
             .bind(data)
-            .execute(&self.pool)
+            .execute(self.writes())
             .await?;
         Ok(())
     }
@@ -81,7 +81,7 @@ impl Store {
             .bind(stored_instant(at))
             .bind(i64::try_from(bytes).unwrap_or(i64::MAX))
             .bind(id)
-            .execute(&self.pool)
+            .execute(self.writes())
             .await?;
         Ok(())
     }
@@ -121,7 +121,7 @@ impl Store {
 
     /// Deletes file `id` and its parts (an upload that failed half-way).
     pub async fn delete_recipient_file(&self, id: &str) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.writes().begin().await?;
         sqlx::query("DELETE FROM recipient_file_parts WHERE file_id = $1")
             .bind(id)
             .execute(&mut *transaction)
@@ -140,7 +140,7 @@ impl Store {
         before: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         let before = stored_instant(before);
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.writes().begin().await?;
         sqlx::query(
             "DELETE FROM recipient_file_parts WHERE file_id IN \
              (SELECT id FROM recipient_files WHERE created_at < $1)",

@@ -46,7 +46,7 @@ impl Store {
         .bind(session.id_token.as_deref())
         .bind(stored_instant(session.created_at))
         .bind(stored_instant(session.last_seen_at))
-        .execute(&self.pool)
+        .execute(self.writes())
         .await?;
         Ok(())
     }
@@ -80,7 +80,7 @@ impl Store {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
             .bind(stored_instant(now))
             .bind(token_hash)
-            .execute(&self.pool)
+            .execute(self.writes())
             .await?;
         Ok(())
     }
@@ -89,7 +89,7 @@ impl Store {
     pub async fn end_session(&self, token_hash: &str) -> Result<bool, StoreError> {
         let ended = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
-            .execute(&self.pool)
+            .execute(self.writes())
             .await?;
         Ok(ended.rows_affected() > 0)
     }
@@ -105,11 +105,11 @@ impl Store {
         sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(stored_instant(idle_before))
             .bind(stored_instant(begun_before))
-            .execute(&self.pool)
+            .execute(self.writes())
             .await?;
         sqlx::query("DELETE FROM sign_in_attempts WHERE created_at < $1")
             .bind(stored_instant(attempts_before))
-            .execute(&self.pool)
+            .execute(self.writes())
             .await?;
         Ok(())
     }
@@ -129,7 +129,7 @@ impl Store {
         .bind(subject)
         .bind(name)
         .bind(stored_instant(now))
-        .execute(&self.pool)
+        .execute(self.writes())
         .await?;
         let bound = sqlx::query("SELECT name FROM oidc_people WHERE subject = $1")
             .bind(subject)
@@ -156,7 +156,7 @@ impl Store {
         .bind(&attempt.pkce_verifier)
         .bind(&attempt.return_to)
         .bind(stored_instant(attempt.created_at))
-        .execute(&self.pool)
+        .execute(self.writes())
         .await?;
         Ok(())
     }
@@ -174,7 +174,7 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let taken = sqlx::query("DELETE FROM sign_in_attempts WHERE state = $1")
             .bind(state)
-            .execute(&self.pool)
+            .execute(self.writes())
             .await?;
         if taken.rows_affected() == 0 {
             return Ok(None);

@@ -124,7 +124,7 @@ impl Store {
     }
 
     pub async fn insert_submission(&self, new: &NewSubmission) -> Result<(), StoreError> {
-        let mut connection = self.pool().acquire().await?;
+        let mut connection = self.writes().acquire().await?;
         Self::insert_submission_in(&mut connection, new).await
     }
 
@@ -217,7 +217,7 @@ impl Store {
             Some(cost) => query.bind(cost),
             None => query,
         };
-        query.execute(self.pool()).await?;
+        query.execute(self.writes()).await?;
         Ok(())
     }
 
@@ -238,7 +238,7 @@ impl Store {
         .bind(message)
         .bind(at.to_rfc3339())
         .bind(id)
-        .execute(self.pool())
+        .execute(self.writes())
         .await?;
         Ok(())
     }

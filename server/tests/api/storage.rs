@@ -146,8 +146,9 @@ async fn reopening_keeps_the_data_and_does_not_migrate_twice() {
 #[tokio::test]
 async fn sqlite_commits_reach_the_disk_before_they_are_reported() {
     let store = Store::connect(&temp_sqlite_url()).await.unwrap();
-    // Every connection of the pool held at once: each one is set up, not only the first.
-    let mut connections = Vec::new();
+    // Every connection of the pools held at once: each one is set up, not only the first, the
+    // writes' own too.
+    let mut connections = vec![store.writes().acquire().await.unwrap()];
     for _ in 0..4 {
         connections.push(store.pool().acquire().await.unwrap());
     }
