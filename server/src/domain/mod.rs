@@ -15,6 +15,7 @@ mod line_endings;
 pub mod opt_out_mention;
 pub mod order;
 pub mod phone;
+mod phone_metadata;
 pub mod plan_totals;
 pub mod provider_options;
 mod recipient_checks;

@@ -1,10 +1,12 @@
 //! Phone numbers, checked against libphonenumber's metadata (server side only: the tables are large).
 
 use phonenumber::country;
+use phonenumber::metadata::Database;
 use std::fmt;
 use std::str::FromStr;
 
 pub use super::parse_errors::PhoneNumberError;
+use super::phone_metadata;
 
 /// Below this many numbers per core, a thread costs more than it saves.
 const NUMBERS_PER_THREAD_AT_LEAST: usize = 1_000;
@@ -15,7 +17,7 @@ const NUMBERS_REMEMBERED: usize = 4_096;
 /// Loads libphonenumber's metadata now rather than on the first number read, which would then
 /// wait for it.
 pub fn load_metadata() {
-    let _: &phonenumber::metadata::Database = &phonenumber::metadata::DATABASE;
+    phone_metadata::copy(0);
 }
 
 /// A region used to read numbers written in national format (`06 12 34 56 78` in FR).
@@ -41,6 +43,15 @@ pub struct PhoneNumber {
 impl PhoneNumber {
     /// Reads an international (`+…`, `00…`) or national number; `default_region` says whose national format.
     pub fn parse(input: &str, default_region: Region) -> Result<Self, PhoneNumberError> {
+        Self::parse_with(phone_metadata::copy(0), input, default_region)
+    }
+
+    /// `parse`, with `metadata`.
+    fn parse_with(
+        metadata: &Database,
+        input: &str,
+        default_region: Region,
+    ) -> Result<Self, PhoneNumberError> {
         let input = input.trim();
         if let Some(character) = stray_character(input) {
             return Err(PhoneNumberError::StrayCharacter {
@@ -49,22 +60,26 @@ impl PhoneNumber {
             });
         }
         let international = input.strip_prefix("00").map(|rest| format!("+{rest}"));
-        let number = phonenumber::parse(
+        let number = phonenumber::parse_with(
+            metadata,
             Some(default_region.0),
             international.as_deref().unwrap_or(input),
         )
         .map_err(|_| PhoneNumberError::Unparsable(input.to_owned()))?;
-        if !phonenumber::is_valid(&number) {
+        if !phonenumber::is_valid_with(metadata, &number) {
             return Err(PhoneNumberError::Invalid(input.to_owned()));
         }
         Ok(Self {
             e164: e164(&number),
-            region: number.country().id(),
+            region: number
+                .metadata(metadata)
+                .and_then(|region| region.id().parse().ok()),
         })
     }
 
-    /// Reads many numbers at once, on every core for a long list: libphonenumber's checks are most
-    /// of the time spent reading 100,000 recipients. Results are in the order of `inputs`.
+    /// Reads many numbers at once, on every core for a long list (up to `phone_metadata::COPIES`),
+    /// each thread with its own copy of the metadata: libphonenumber's checks are most of the time
+    /// spent reading 100,000 recipients. Results are in the order of `inputs`.
     pub fn parse_many(
         inputs: &[&str],
         default_region: Region,
@@ -73,7 +88,7 @@ impl PhoneNumber {
         // to make a server work). The numbers read are remembered a few thousand at a time: a
         // list of distinct numbers would otherwise keep a second copy of itself, and a list that
         // repeats more numbers than that costs no more than one that repeats none.
-        let parse_all = |part: &[&str]| -> Vec<_> {
+        let parse_all = |part: &[&str], metadata: &Database| -> Vec<_> {
             let mut read: std::collections::HashMap<&str, Result<Self, PhoneNumberError>> =
                 std::collections::HashMap::with_capacity(part.len().min(NUMBERS_REMEMBERED));
             part.iter()
@@ -82,21 +97,25 @@ impl PhoneNumber {
                         read.clear();
                     }
                     read.entry(input)
-                        .or_insert_with(|| Self::parse(input, default_region))
+                        .or_insert_with(|| Self::parse_with(metadata, input, default_region))
                         .clone()
                 })
                 .collect()
         };
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
+            .min(phone_metadata::COPIES)
             .min(inputs.len() / NUMBERS_PER_THREAD_AT_LEAST);
         if threads <= 1 {
-            return parse_all(inputs);
+            return parse_all(inputs, phone_metadata::copy(0));
         }
         std::thread::scope(|scope| {
             let parts: Vec<_> = inputs
                 .chunks(inputs.len().div_ceil(threads))
-                .map(|part| scope.spawn(move || parse_all(part)))
+                .enumerate()
+                .map(|(index, part)| {
+                    scope.spawn(move || parse_all(part, phone_metadata::copy(index)))
+                })
                 .collect();
             parts
                 .into_iter()
