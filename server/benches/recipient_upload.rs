@@ -101,8 +101,12 @@ async fn main() {
                     "1024".to_owned(),
                 ),
                 ("SMS_SCHEDULER__SENDING__MAX_RECIPIENTS", rows.to_string()),
-                // As the app runs by default: four provider requests at once.
+                // As the app runs by default: four provider requests at once, claims of two
+                // minutes (renewed every 40 s) and reconciliation every minute, not the process
+                // tests' two seconds and one.
                 ("SMS_SCHEDULER__SENDING__SUBMIT_CONCURRENCY", "4".to_owned()),
+                ("SMS_SCHEDULER__SENDING__CLAIM_SECONDS", "120".to_owned()),
+                ("SMS_SCHEDULER__SENDING__RECONCILE_SECONDS", "60".to_owned()),
             ],
         )
         .await;

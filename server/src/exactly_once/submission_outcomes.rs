@@ -4,9 +4,8 @@
 use app::models::{EventSource, Notice, RecipientStatus};
 
 use crate::clock::SharedClock;
-use crate::domain::ledger_keys::recipient_key;
 use crate::providers::{Accepted, ProviderError};
-use crate::storage::{ReportKey, StatusReport, Store, StoreError, SubmissionStatus};
+use crate::storage::{Acceptance, Store, StoreError, SubmissionStatus};
 
 #[derive(Clone)]
 pub struct SubmissionOutcomes {
@@ -45,44 +44,35 @@ impl SubmissionOutcomes {
         accepted: &Accepted,
         source: EventSource,
     ) -> Result<(), StoreError> {
-        // The submission is marked last: until then it counts as unfinished, so a crash between
-        // these writes leaves it to reconciliation instead of leaving its recipients behind.
-        let now = self.clock.now();
+        // The provider's refusals of single numbers, by place in the request.
+        let refused: Vec<(usize, String)> = accepted
+            .rejected
+            .iter()
+            .filter_map(|rejected| {
+                let Some(index) = numbers
+                    .iter()
+                    .position(|n| same_number(n, &rejected.number))
+                else {
+                    tracing::warn!(submission = %submission_id, number = %rejected.number, "the provider refused a number we did not send");
+                    return None;
+                };
+                let reason = Notice::ProviderRefused {
+                    reason: rejected.reason.clone(),
+                };
+                Some((index, reason.to_recorded()))
+            })
+            .collect();
         self.store
-            .set_submission_recipients(submission_id, status, None, source, now)
-            .await?;
-        for rejected in &accepted.rejected {
-            let Some(index) = numbers
-                .iter()
-                .position(|n| same_number(n, &rejected.number))
-            else {
-                tracing::warn!(submission = %submission_id, number = %rejected.number, "the provider refused a number we did not send");
-                continue;
-            };
-            self.store
-                .apply_report(&StatusReport {
-                    key: ReportKey::RecipientId(recipient_key(submission_id, index)),
-                    status: RecipientStatus::Failed,
-                    detail: Some(
-                        Notice::ProviderRefused {
-                            reason: rejected.reason.clone(),
-                        }
-                        .to_recorded(),
-                    ),
-                    source,
-                    occurred_at: now,
-                })
-                .await?;
-        }
-        self.store
-            .mark_accepted(
+            .record_acceptance(&Acceptance {
                 submission_id,
-                accepted.reference.as_deref(),
-                accepted.total_cost,
-                now,
-            )
-            .await?;
-        Ok(())
+                status,
+                refused: &refused,
+                reference: accepted.reference.as_deref(),
+                total_cost: accepted.total_cost,
+                source,
+                at: self.clock.now(),
+            })
+            .await
     }
 
     /// The call failed: refused (recipients failed) or without an answer (recipients unknown).

@@ -8,8 +8,9 @@ use sqlx::Row;
 use super::recipient_counts::{count_move, submission_key};
 use super::recipients::{bind_place, place_condition, recipient_id};
 use super::stored::{stored, stored_instant, stored_status};
+use super::submissions::accepted_update;
 use super::{Store, StoreError};
-use crate::domain::ledger_keys::{recipient_place, RecipientPlaceKey};
+use crate::domain::ledger_keys::{recipient_key, recipient_place, RecipientPlaceKey};
 
 /// How a report names the recipient it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,20 @@ pub struct StatusReport {
     pub detail: Option<String>,
     pub source: EventSource,
     pub occurred_at: DateTime<Utc>,
+}
+
+/// A provider's acceptance of a submission, as `Store::record_acceptance` records it.
+#[derive(Debug, Clone, Copy)]
+pub struct Acceptance<'a> {
+    pub submission_id: &'a str,
+    /// Where its recipients stand now (scheduled, accepted or simulated).
+    pub status: RecipientStatus,
+    /// The recipients it refused, by place in the request, each with why (as recorded).
+    pub refused: &'a [(usize, String)],
+    pub reference: Option<&'a str>,
+    pub total_cost: Option<f64>,
+    pub source: EventSource,
+    pub at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,47 +78,47 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         let mut tx = self.writes().begin().await?;
-        let at = stored_instant(at);
-        // One event for the request, which every recipient's history shows.
-        sqlx::query(
-            "INSERT INTO submission_events (submission_id, status, detail, source, occurred_at, recorded_at) \
-             VALUES ($5, $1, $2, $3, $4, $4) ON CONFLICT DO NOTHING",
-        )
-        .bind(status.as_str())
-        .bind(detail)
-        .bind(source.as_str())
-        .bind(&at)
-        .bind(submission_id)
-        .execute(&mut *tx)
-        .await?;
-        // Every recipient of a request belongs to one campaign.
-        let campaign: Option<String> = sqlx::query_scalar(
-            "SELECT campaign_id FROM recipients WHERE submission_id = $1 LIMIT 1",
-        )
-        .bind(submission_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let mut moved = 0;
-        if let Some(campaign) = campaign {
-            // One status at a time, so that the counts move by exactly the rows each moved.
-            for from in behind(status) {
-                let rows = sqlx::query(
-                    "UPDATE recipients SET status = $1, reason = $2 \
-                     WHERE submission_id = $3 AND status = $4",
-                )
-                .bind(status.as_str())
-                .bind(detail)
-                .bind(submission_id)
-                .bind(from.as_str())
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                count_move(&mut tx, &campaign, submission_id, from, status, rows).await?;
-                moved += rows;
-            }
-        }
+        let moved =
+            move_submission_recipients(&mut tx, submission_id, status, detail, source, at).await?;
         tx.commit().await?;
         Ok(moved)
+    }
+
+    /// Records a provider's acceptance of a submission in one transaction: its recipients moved
+    /// to their status, those it refused to failed with why, then the submission accepted. Until
+    /// it commits the submission counts as unfinished, so a crash leaves it to reconciliation;
+    /// one commit rather than one for each step (the hand-over's writes queue one after another).
+    pub async fn record_acceptance(&self, acceptance: &Acceptance<'_>) -> Result<(), StoreError> {
+        let Acceptance {
+            submission_id,
+            status,
+            source,
+            at,
+            ..
+        } = *acceptance;
+        let mut tx = self.writes().begin().await?;
+        move_submission_recipients(&mut tx, submission_id, status, None, source, at).await?;
+        for (index, reason) in acceptance.refused {
+            let recipient_id = recipient_key(submission_id, *index);
+            let report = StatusReport {
+                key: ReportKey::RecipientId(recipient_id.clone()),
+                status: RecipientStatus::Failed,
+                detail: Some(reason.clone()),
+                source,
+                occurred_at: at,
+            };
+            record_report(&mut tx, &recipient_id, &report).await?;
+        }
+        accepted_update(
+            submission_id,
+            acceptance.reference,
+            acceptance.total_cost,
+            at,
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Records a provider's report about one recipient; a report seen before changes nothing.
@@ -111,32 +126,15 @@ impl Store {
         let Some(recipient_id) = self.find_recipient(&report.key).await? else {
             return Ok(ReportOutcome::Unknown);
         };
-        let occurred_at = stored_instant(report.occurred_at);
         let mut tx = self.writes().begin().await?;
-        let recorded = sqlx::query(
-            "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-        )
-        .bind(&recipient_id)
-        .bind(report.status.as_str())
-        .bind(report.detail.as_deref())
-        .bind(report.source.as_str())
-        .bind(&occurred_at)
-        .bind(stored_instant(Utc::now()))
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if recorded == 0 {
-            tx.rollback().await?;
-            return Ok(ReportOutcome::Duplicate);
+        let outcome = record_report(&mut tx, &recipient_id, report).await?;
+        match outcome {
+            ReportOutcome::Duplicate => tx.rollback().await?,
+            ReportOutcome::Applied | ReportOutcome::Kept | ReportOutcome::Unknown => {
+                tx.commit().await?
+            }
         }
-        let moved = move_recipient(&mut tx, &recipient_id, report).await?;
-        tx.commit().await?;
-        Ok(if moved {
-            ReportOutcome::Applied
-        } else {
-            ReportOutcome::Kept
-        })
+        Ok(outcome)
     }
 
     /// The recipient a report is about. A reference we have not learnt yet (Octopush answered a
@@ -246,6 +244,86 @@ impl Store {
             .collect::<Result<_, sqlx::Error>>()
             .map_err(StoreError::from)
     }
+}
+
+/// `Store::set_submission_recipients` within `tx`; how many recipients moved.
+async fn move_submission_recipients(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    submission_id: &str,
+    status: RecipientStatus,
+    detail: Option<&str>,
+    source: EventSource,
+    at: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let at = stored_instant(at);
+    // One event for the request, which every recipient's history shows.
+    sqlx::query(
+            "INSERT INTO submission_events (submission_id, status, detail, source, occurred_at, recorded_at) \
+             VALUES ($5, $1, $2, $3, $4, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(status.as_str())
+        .bind(detail)
+        .bind(source.as_str())
+        .bind(&at)
+        .bind(submission_id)
+        .execute(&mut **tx)
+        .await?;
+    // Every recipient of a request belongs to one campaign.
+    let campaign: Option<String> =
+        sqlx::query_scalar("SELECT campaign_id FROM recipients WHERE submission_id = $1 LIMIT 1")
+            .bind(submission_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let mut moved = 0;
+    if let Some(campaign) = campaign {
+        // One status at a time, so that the counts move by exactly the rows each moved.
+        for from in behind(status) {
+            let rows = sqlx::query(
+                "UPDATE recipients SET status = $1, reason = $2 \
+                     WHERE submission_id = $3 AND status = $4",
+            )
+            .bind(status.as_str())
+            .bind(detail)
+            .bind(submission_id)
+            .bind(from.as_str())
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+            count_move(tx, &campaign, submission_id, from, status, rows).await?;
+            moved += rows;
+        }
+    }
+    Ok(moved)
+}
+
+/// Records `report` about `recipient_id` within `tx`: in its history, and as its status unless
+/// it is further along; a report recorded before changes nothing.
+async fn record_report(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    recipient_id: &str,
+    report: &StatusReport,
+) -> Result<ReportOutcome, StoreError> {
+    let recorded = sqlx::query(
+        "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+    )
+    .bind(recipient_id)
+    .bind(report.status.as_str())
+    .bind(report.detail.as_deref())
+    .bind(report.source.as_str())
+    .bind(stored_instant(report.occurred_at))
+    .bind(stored_instant(Utc::now()))
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if recorded == 0 {
+        return Ok(ReportOutcome::Duplicate);
+    }
+    Ok(if move_recipient(tx, recipient_id, report).await? {
+        ReportOutcome::Applied
+    } else {
+        ReportOutcome::Kept
+    })
 }
 
 /// Moves one recipient to the report's status if it is behind it; whether it moved. When another

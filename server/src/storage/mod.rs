@@ -33,7 +33,7 @@ pub use campaign_recording::CampaignRecording;
 pub use campaigns::{CampaignOptions, CampaignRecord, NewCampaign};
 pub use claims::{Claim, Claims, UnfinishedSubmission};
 pub use inbound::InboundMessage;
-pub use ledger::{ReportKey, ReportOutcome, StatusReport};
+pub use ledger::{Acceptance, ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::{HeldRecipient, OptOut, OptOutChange, OptOutMark};
 pub use recipient_files::{NewRecipientFile, StoredRecipientFile};
 pub use recipients::{NewRecipient, RecipientPlace, RecipientRecord, MARKETING_SENDS_BETWEEN};

@@ -201,23 +201,9 @@ impl Store {
         total_cost: Option<f64>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        // Two statements rather than one bound to `Option<f64>`: sqlx's `Any` driver declares a
-        // missing f64 as a PostgreSQL float4, and a connection that prepared the statement for
-        // a missing cost would then refuse the next cost's float8 ("incorrect binary data format").
-        let statement = match total_cost {
-            Some(_) => "UPDATE submissions SET status = $1, provider_reference = $2, updated_at = $3, total_cost = $5 WHERE id = $4",
-            None => "UPDATE submissions SET status = $1, provider_reference = $2, updated_at = $3, total_cost = NULL WHERE id = $4",
-        };
-        let query = sqlx::query(statement)
-            .bind(SubmissionStatus::Accepted.as_str())
-            .bind(reference)
-            .bind(at.to_rfc3339())
-            .bind(id);
-        let query = match total_cost {
-            Some(cost) => query.bind(cost),
-            None => query,
-        };
-        query.execute(self.writes()).await?;
+        accepted_update(id, reference, total_cost, at)
+            .execute(self.writes())
+            .await?;
         Ok(())
     }
 
@@ -295,5 +281,30 @@ impl Store {
             error_code: row.try_get("error_code")?,
             error_message: row.try_get("error_message")?,
         }))
+    }
+}
+
+/// The statement that marks submission `id` accepted, with the provider's reference and cost.
+pub(super) fn accepted_update<'q>(
+    id: &'q str,
+    reference: Option<&'q str>,
+    total_cost: Option<f64>,
+    at: DateTime<Utc>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    // Two statements rather than one bound to `Option<f64>`: sqlx's `Any` driver declares a
+    // missing f64 as a PostgreSQL float4, and a connection that prepared the statement for
+    // a missing cost would then refuse the next cost's float8 ("incorrect binary data format").
+    let statement = match total_cost {
+        Some(_) => "UPDATE submissions SET status = $1, provider_reference = $2, updated_at = $3, total_cost = $5 WHERE id = $4",
+        None => "UPDATE submissions SET status = $1, provider_reference = $2, updated_at = $3, total_cost = NULL WHERE id = $4",
+    };
+    let query = sqlx::query(statement)
+        .bind(SubmissionStatus::Accepted.as_str())
+        .bind(reference)
+        .bind(at.to_rfc3339())
+        .bind(id);
+    match total_cost {
+        Some(cost) => query.bind(cost),
+        None => query,
     }
 }

@@ -1,5 +1,6 @@
 //! Integration tests: the whole server on a free port, driven over HTTP like the browser drives it.
 
+mod acceptance;
 mod access;
 mod approval;
 mod audit;

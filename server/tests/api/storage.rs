@@ -92,6 +92,7 @@ async fn storage_suite(store: Store) {
     assert!(store.submission("missing").await.unwrap().is_none());
 
     crate::ledger::ledger_suite(&store).await;
+    crate::acceptance::acceptance_suite(&store).await;
     crate::claims::claims_suite(&store).await;
     crate::audit::audit_storage_suite(&store).await;
     crate::recipient_counts::counts_agree(&store).await;
