@@ -280,6 +280,29 @@ mod tests {
     }
 
     #[test]
+    fn numbers_repeated_after_a_thread_forgets_what_it_read_are_read_alike() {
+        // Blocks of more distinct numbers than a thread remembers, each followed by some of its
+        // first numbers again and a wrong one: every thread (at most `COPIES`) gets more than
+        // it remembers, so it forgets them at least once and reads the repeats anew.
+        let block = NUMBERS_REMEMBERED + 100;
+        let mut inputs = Vec::new();
+        for b in 0..phone_metadata::COPIES {
+            let numbers: Vec<String> = (0..block).map(|n| format!("+336{b}{n:07}")).collect();
+            inputs.extend(numbers.iter().cloned());
+            inputs.extend(numbers[..5].iter().cloned());
+            inputs.push(format!("06 {b}"));
+        }
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        let parsed = PhoneNumber::parse_many(&inputs, fr());
+        assert_eq!(parsed.len(), inputs.len());
+        for (i, (input, result)) in inputs.iter().zip(&parsed).enumerate() {
+            assert_eq!(result, &PhoneNumber::parse(input, fr()), "{i}: {input}");
+        }
+        let wrong = parsed.iter().filter(|r| r.is_err()).count();
+        assert_eq!(wrong, phone_metadata::COPIES);
+    }
+
+    #[test]
     fn region_codes_are_checked() {
         assert!(Region::parse("us").is_ok());
         assert!(matches!(

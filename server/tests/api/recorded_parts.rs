@@ -87,3 +87,48 @@ async fn a_receipt_names_the_first_hundred_left_out_and_counts_the_rest() {
         ]
     );
 }
+
+#[tokio::test]
+async fn recipients_left_out_beyond_one_part_are_all_recorded_with_why() {
+    let app = spawn_app_with(large_campaign_settings()).await;
+    let store = app.store().await;
+    // 2,300 of 2,400 opted out: the recipients left out take two parts (2,000 and 300).
+    let left_out = 2_300;
+    for n in 0..left_out {
+        opted_out_by_stop(&store, &format!("+3361{n:07}")).await;
+    }
+    let receipt: ScheduleReceipt = app.schedule(request_to("Octopush", 2_400)).await.ok();
+    assert_eq!(
+        (
+            receipt.excluded.len(),
+            receipt.more_excluded,
+            receipt.contacts
+        ),
+        (100, 2_200, 100)
+    );
+    all_accepted("Octopush", &receipt);
+
+    let mut excluded = Vec::new();
+    for page in 0..5 {
+        let rows = store
+            .campaign_recipients(&receipt.campaign_id, None, page * 500, 500)
+            .await
+            .unwrap();
+        for row in rows {
+            if row.status == RecipientStatus::Excluded {
+                assert!(row.reason.is_some(), "{} left out without why", row.phone);
+                excluded.push(row.phone);
+            }
+        }
+    }
+    let expected: Vec<String> = (0..left_out).map(|n| format!("+3361{n:07}")).collect();
+    excluded.sort();
+    assert_eq!(excluded, expected, "every recipient left out, once each");
+    assert_eq!(
+        store.status_counts(&receipt.campaign_id).await.unwrap(),
+        vec![
+            (RecipientStatus::Scheduled, 100),
+            (RecipientStatus::Excluded, left_out as u64)
+        ]
+    );
+}
