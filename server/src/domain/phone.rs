@@ -4,6 +4,7 @@ use phonenumber::country;
 use phonenumber::metadata::Database;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 pub use super::parse_errors::PhoneNumberError;
 use super::phone_metadata;
@@ -35,7 +36,8 @@ impl Region {
 /// A valid number in E.164 form (`+33612345678`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PhoneNumber {
-    e164: String,
+    /// Shared, not copied, by the plan that names the recipient (`shared_e164`).
+    e164: Arc<str>,
     /// A code, not a string: a long list holds one per recipient.
     region: Option<country::Id>,
 }
@@ -70,7 +72,7 @@ impl PhoneNumber {
             return Err(PhoneNumberError::Invalid(input.to_owned()));
         }
         Ok(Self {
-            e164: e164(&number),
+            e164: e164(&number).into(),
             region: number
                 .metadata(metadata)
                 .and_then(|region| region.id().parse().ok()),
@@ -126,6 +128,11 @@ impl PhoneNumber {
 
     pub fn e164(&self) -> &str {
         &self.e164
+    }
+
+    /// The E.164 form, shared rather than copied: a long list's plan names every recipient.
+    pub fn shared_e164(&self) -> Arc<str> {
+        self.e164.clone()
     }
 
     /// ISO 3166 code of the number's country, when the metadata knows it.

@@ -65,7 +65,7 @@ mod tests {
     fn recipient(line: u32, warnings: Vec<Notice>) -> PlannedRecipient {
         PlannedRecipient {
             line,
-            number: format!("+3361234000{line}"),
+            number: format!("+3361234000{line}").into(),
             stats: analyze("Hi"),
             fate: Fate::Send {
                 at: Utc::now(),

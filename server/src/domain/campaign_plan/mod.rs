@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::message::MessageStats;
 use super::order::SmsOrder;
@@ -47,7 +48,8 @@ pub enum Fate {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedRecipient {
     pub line: u32,
-    pub number: String,
+    /// E.164, shared with the order's recipient.
+    pub number: Arc<str>,
     pub stats: MessageStats,
     pub fate: Fate,
     pub warnings: Vec<Notice>,
@@ -81,16 +83,16 @@ impl CampaignPlan {
         let mut recipients = Vec::with_capacity(order.recipients.len());
         for personalised in &order.recipients {
             let recipient = &personalised.recipient;
-            let number = recipient.number.e164().to_owned();
+            let number = recipient.number.shared_e164();
             let stats = order.text_for(personalised).stats();
             let mut warnings = Vec::new();
             let excluded = |reason: Notice| Fate::Excluded {
                 reason: Box::new(reason),
             };
-            let fate = if let Some(opted_out) = exclusions.opted_out.get(&number) {
+            let fate = if let Some(opted_out) = exclusions.opted_out.get(&*number) {
                 excluded(opted_out.clone())
             } else {
-                let capped = exclusions.over_cap.get(&number);
+                let capped = exclusions.over_cap.get(&*number);
                 match (capped, exclusions.cap_action) {
                     (Some(why), CapAction::Exclude) => excluded(why.clone()),
                     (capped, _) => {

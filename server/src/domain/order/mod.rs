@@ -1,6 +1,7 @@
 //! The composer's form turned into an order the providers accept, or every reason it is not one.
 
 use chrono::{DateTime, Utc};
+use std::borrow::Cow;
 
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
@@ -32,12 +33,11 @@ pub struct OrderRules {
     pub infobip_stop_mention: Option<String>,
 }
 
-/// A recipient and the text they receive.
+/// A recipient of the order. The text they receive is made from their values when it is needed
+/// (`SmsOrder::text_for`), not kept: a long list would hold every text at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonalisedRecipient {
     pub recipient: Recipient,
-    /// The template filled in with the recipient's values; `None` when the template has no placeholders.
-    pub text: Option<MessageText>,
 }
 
 impl SmsOrder {
@@ -46,9 +46,15 @@ impl SmsOrder {
         self.options.simulation()
     }
 
-    /// The text `recipient` receives.
-    pub fn text_for<'a>(&'a self, recipient: &'a PersonalisedRecipient) -> &'a MessageText {
-        recipient.text.as_ref().unwrap_or(&self.text)
+    /// The text `recipient` receives: the template filled in with their values when it has
+    /// placeholders (each recipient's was checked as the order was read).
+    pub fn text_for(&self, recipient: &PersonalisedRecipient) -> Cow<'_, MessageText> {
+        if !self.personalised {
+            return Cow::Borrowed(&self.text);
+        }
+        let text = personalised_text(self.text.as_str(), &recipient.recipient)
+            .expect("each recipient's text was checked as the order was read");
+        Cow::Owned(text)
     }
 
     /// The same order for a subset of its recipients, sent at `send_at` (`None`: now).
@@ -57,6 +63,7 @@ impl SmsOrder {
             name: self.name.clone(),
             provider: self.provider,
             text: self.text.clone(),
+            personalised: self.personalised,
             recipients,
             duplicates: Vec::new(),
             more_duplicates: 0,
@@ -86,6 +93,8 @@ pub struct SmsOrder {
     pub provider: ProviderId,
     /// The text as written, placeholders included.
     pub text: MessageText,
+    /// The text has placeholders: each recipient's is made from their values.
+    pub personalised: bool,
     /// Each with its own rendered text when the template has placeholders.
     pub recipients: Vec<PersonalisedRecipient>,
     /// The first repeated numbers, and how many more (`RecipientList`).
@@ -153,6 +162,7 @@ impl SmsOrder {
         }
         let more_duplicates = list.more_duplicates;
         let (recipients, duplicates, line_errors) = personalise(list, &request.text);
+        let personalised = has_placeholders(&request.text);
         if let Some(problem) = missing_mention(
             request.provider,
             request.purpose,
@@ -249,6 +259,7 @@ impl SmsOrder {
             name: name.expect("checked above"),
             provider: request.provider,
             text: text.expect("checked above"),
+            personalised,
             recipients,
             duplicates,
             more_duplicates,
@@ -276,37 +287,37 @@ fn personalise(
     Vec<FieldError>,
 ) {
     let mut errors = list.errors;
-    // Unknown placeholders are reported once, on the text, by MessageText's caller.
-    let personalised = placeholders_in(template)
-        .map(|names| !names.is_empty())
-        .unwrap_or(false);
+    let personalised = has_placeholders(template);
     let mut recipients = Vec::with_capacity(list.recipients.len());
     for recipient in list.recipients {
-        if !personalised {
-            recipients.push(PersonalisedRecipient {
-                recipient,
-                text: None,
-            });
-            continue;
+        if personalised {
+            if let Err(problem) = personalised_text(template, &recipient) {
+                errors.push(FieldError::on_line(
+                    Field::Recipients,
+                    recipient.line,
+                    problem,
+                ));
+                continue;
+            }
         }
-        let values: BTreeMap<&str, &str> = recipient.fields.iter().collect();
-        let text = render(template, &values)
-            .map_err(Problem::from)
-            .and_then(|text| MessageText::parse(&text).map_err(Problem::PersonalisedText));
-        match text {
-            Ok(text) => recipients.push(PersonalisedRecipient {
-                recipient,
-                text: Some(text),
-            }),
-            Err(problem) => errors.push(FieldError::on_line(
-                Field::Recipients,
-                recipient.line,
-                problem,
-            )),
-        }
+        recipients.push(PersonalisedRecipient { recipient });
     }
     errors.sort_by_key(|e| e.line);
     (recipients, list.duplicates, errors)
+}
+
+/// Whether `template` has placeholders. Unknown ones are reported once, on the text, by
+/// `MessageText`'s caller.
+fn has_placeholders(template: &str) -> bool {
+    placeholders_in(template).is_ok_and(|names| !names.is_empty())
+}
+
+/// `template` filled in with `recipient`'s values, or why it cannot be sent to them.
+fn personalised_text(template: &str, recipient: &Recipient) -> Result<MessageText, Problem> {
+    let values: BTreeMap<&str, &str> = recipient.fields.iter().collect();
+    render(template, &values)
+        .map_err(Problem::from)
+        .and_then(|text| MessageText::parse(&text).map_err(Problem::PersonalisedText))
 }
 
 /// Adds line errors, the first ones one by one and the rest as a count, so that a wrong file

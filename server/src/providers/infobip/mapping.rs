@@ -44,7 +44,7 @@ pub fn send_request(order: &SmsOrder, key: &str, delivery_webhook: Option<&str>)
     };
     // One message for everyone when the text is the same; otherwise one per recipient, each with
     // the text filled in for them (Infobip has no placeholders of its own).
-    let personalised = order.recipients.iter().any(|r| r.text.is_some());
+    let personalised = order.personalised;
     let messages = if personalised {
         order
             .recipients
