@@ -16,9 +16,18 @@ const NUMBERS_PER_THREAD_AT_LEAST: usize = 1_000;
 const NUMBERS_REMEMBERED: usize = 4_096;
 
 /// Loads libphonenumber's metadata now rather than on the first number read, which would then
-/// wait for it.
+/// wait for it: a copy for each thread that reads a long list.
 pub fn load_metadata() {
-    phone_metadata::copy(0);
+    for index in 0..threads_at_most() {
+        phone_metadata::copy(index);
+    }
+}
+
+/// Most threads that read numbers at once: one a core, one a copy of the metadata.
+fn threads_at_most() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(phone_metadata::COPIES)
 }
 
 /// A region used to read numbers written in national format (`06 12 34 56 78` in FR).
@@ -104,10 +113,7 @@ impl PhoneNumber {
                 })
                 .collect()
         };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(phone_metadata::COPIES)
-            .min(inputs.len() / NUMBERS_PER_THREAD_AT_LEAST);
+        let threads = threads_at_most().min(inputs.len() / NUMBERS_PER_THREAD_AT_LEAST);
         if threads <= 1 {
             return parse_all(inputs, phone_metadata::copy(0));
         }
