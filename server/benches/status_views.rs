@@ -169,7 +169,7 @@ async fn main() {
     let store = Store::connect(&database).await.expect("the database opens");
     seed(&store, recipients).await;
     let counts = store.status_counts(CAMPAIGN).await.unwrap();
-    store.pool().close().await;
+    store.close().await;
     println!("recipients: {recipients}");
     println!("written in: {:.1} s", started.elapsed().as_secs_f64());
     let scheduled = recipients - REPORTED * 2;

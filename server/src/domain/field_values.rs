@@ -4,9 +4,6 @@
 
 use super::placeholders::PLACEHOLDERS;
 
-/// Longest value in bytes: 50 characters (`recipients::MAX_VALUE_CHARS`) of up to 4 bytes each.
-const MAX_VALUE_BYTES: usize = u8::MAX as usize;
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FieldValues {
     /// The values, one after another.
@@ -61,12 +58,11 @@ impl FieldValuesBuilder {
         let placeholder = PLACEHOLDERS
             .iter()
             .position(|known| *known == name)
+            .and_then(|place| u8::try_from(place).ok())
             .expect("only placeholders have values");
-        assert!(
-            value.len() <= MAX_VALUE_BYTES,
-            "values are 50 characters at most"
-        );
-        self.entries[usize::from(self.count)] = (placeholder as u8, value.len() as u8);
+        // At most 200 bytes: 50 characters (`recipients::MAX_VALUE_CHARS`, checked there).
+        let length = u8::try_from(value.len()).expect("values are 50 characters at most");
+        self.entries[usize::from(self.count)] = (placeholder, length);
         self.count += 1;
         self.text.push_str(value);
     }

@@ -22,6 +22,8 @@ use app::models::{DuplicateRecipient, FieldError, Problem};
 
 /// Longest placeholder value (Octopush's limit, kept for every provider).
 const MAX_VALUE_CHARS: usize = 50;
+// `FieldValues` keeps each value's length in a byte: 4 bytes a character at most.
+const _: () = assert!(MAX_VALUE_CHARS * 4 <= u8::MAX as usize);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recipient {

@@ -109,7 +109,8 @@ impl SubmissionOutcomes {
         reason: &Notice,
         source: EventSource,
     ) -> Result<(), StoreError> {
-        // Recipients first, as for an acceptance: the submission's status is the last word.
+        // Recipients first: until the submission's status is written, it counts as unfinished,
+        // so a crash between the two leaves it to reconciliation.
         let now = self.clock.now();
         let recorded = reason.to_recorded();
         self.store

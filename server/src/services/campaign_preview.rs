@@ -38,7 +38,7 @@ pub fn preview(
             };
             PreviewRecipient {
                 line: planned.line,
-                number: planned.number.to_string(),
+                number: String::from(&*planned.number),
                 text: order.text_for(personalised).as_str().to_owned(),
                 encoding: planned.stats.encoding,
                 parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),

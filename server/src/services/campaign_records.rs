@@ -52,7 +52,7 @@ impl CampaignParts<'_> {
             let submission_id: Arc<str> = Arc::from(submission.id.as_str());
             for (index, &member) in (0_u32..).zip(&submission.batch.members) {
                 let planned = &plan.recipients[member];
-                numbers.push(planned.number.to_string());
+                numbers.push(String::from(&*planned.number));
                 let place = RecipientPlace::InRequest {
                     submission_id: submission_id.clone(),
                     index,
@@ -108,7 +108,7 @@ impl CampaignParts<'_> {
         NewRecipient {
             place,
             line: planned.line,
-            phone: planned.number.to_string(),
+            phone: String::from(&*planned.number),
             parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
             encoding: planned.stats.encoding,
             send_at: Some(match planned.fate {

@@ -22,7 +22,7 @@ pub(super) fn receipt(
     let mut warnings = plan.recipients.iter().flat_map(|r| {
         r.warnings.iter().map(|notice| RecipientWarning {
             line: r.line,
-            number: r.number.to_string(),
+            number: String::from(&*r.number),
             notice: notice.clone(),
         })
     });
@@ -30,7 +30,7 @@ pub(super) fn receipt(
     let more_warnings = u32::try_from(warnings.count()).unwrap_or(u32::MAX);
     let mut excluded = plan.excluded().map(|(r, reason)| ExcludedRecipient {
         line: r.line,
-        number: r.number.to_string(),
+        number: String::from(&*r.number),
         reason: reason.to_owned(),
     });
     ScheduleReceipt {

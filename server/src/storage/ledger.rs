@@ -210,14 +210,15 @@ impl Store {
             }) => (Some(submission_id), i64::from(position)),
             Some(RecipientPlaceKey::LeftOut { .. }) | None => (None, 0),
         };
+        // At the same instant, its request's event (the hand-over's answer) comes before its own.
         let rows = sqlx::query(
-            "SELECT status, detail, source, occurred_at, recorded_at FROM recipient_events \
+            "SELECT status, detail, source, occurred_at, recorded_at, 1 AS own FROM recipient_events \
              WHERE recipient_id = $1 \
              UNION ALL \
-             SELECT e.status, e.detail, e.source, e.occurred_at, e.recorded_at \
+             SELECT e.status, e.detail, e.source, e.occurred_at, e.recorded_at, 0 AS own \
              FROM submission_events e WHERE e.submission_id = $2 AND EXISTS \
              (SELECT 1 FROM recipients WHERE submission_id = $2 AND position = $3) \
-             ORDER BY occurred_at, recorded_at",
+             ORDER BY occurred_at, recorded_at, own",
         )
         .bind(recipient_id)
         .bind(request)
@@ -258,16 +259,16 @@ async fn move_submission_recipients(
     let at = stored_instant(at);
     // One event for the request, which every recipient's history shows.
     sqlx::query(
-            "INSERT INTO submission_events (submission_id, status, detail, source, occurred_at, recorded_at) \
-             VALUES ($5, $1, $2, $3, $4, $4) ON CONFLICT DO NOTHING",
-        )
-        .bind(status.as_str())
-        .bind(detail)
-        .bind(source.as_str())
-        .bind(&at)
-        .bind(submission_id)
-        .execute(&mut **tx)
-        .await?;
+        "INSERT INTO submission_events (submission_id, status, detail, source, occurred_at, recorded_at) \
+         VALUES ($5, $1, $2, $3, $4, $4) ON CONFLICT DO NOTHING",
+    )
+    .bind(status.as_str())
+    .bind(detail)
+    .bind(source.as_str())
+    .bind(&at)
+    .bind(submission_id)
+    .execute(&mut **tx)
+    .await?;
     // Every recipient of a request belongs to one campaign.
     let campaign: Option<String> =
         sqlx::query_scalar("SELECT campaign_id FROM recipients WHERE submission_id = $1 LIMIT 1")
@@ -280,7 +281,7 @@ async fn move_submission_recipients(
         for from in behind(status) {
             let rows = sqlx::query(
                 "UPDATE recipients SET status = $1, reason = $2 \
-                     WHERE submission_id = $3 AND status = $4",
+                 WHERE submission_id = $3 AND status = $4",
             )
             .bind(status.as_str())
             .bind(detail)

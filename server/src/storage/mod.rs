@@ -84,7 +84,8 @@ impl Store {
         Self::connect_with(url, connections).await
     }
 
-    /// `connect` with at most `connections` connections at once.
+    /// `connect` with at most `connections` connections at once for reads (on SQLite, writes
+    /// have one more of their own).
     pub async fn connect_with(url: &str, connections: u32) -> Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
         let is_sqlite = url.starts_with("sqlite:");
@@ -96,13 +97,13 @@ impl Store {
         } else {
             url.to_owned()
         };
-        let pool = open_pool(&url, connections, is_sqlite).await?;
+        let pool = open_pool(&url, connections, is_sqlite, Use::Reads).await?;
         // SQLite takes one writer at a time, and a writer that finds the database locked sleeps
         // in its busy handler (1, 2, 5, 10… ms) before it tries again: four hand-over requests
         // answered at once spent most of their time asleep. Writes queue here instead, on one
         // connection, and each goes as soon as the one before commits; reads keep the others.
         let writer = if is_sqlite {
-            open_pool(&url, 1, is_sqlite).await?
+            open_pool(&url, 1, is_sqlite, Use::Writes).await?
         } else {
             pool.clone()
         };
@@ -137,13 +138,33 @@ impl Store {
         &self.writer
     }
 
+    /// Closes every connection, the reads' and the writes'.
+    pub async fn close(&self) {
+        self.pool.close().await;
+        self.writer.close().await;
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
 }
 
+/// What an SQLite pool's connections are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    /// Reads only: a write through them fails (`PRAGMA query_only`), so that none can skip the
+    /// writes' queue.
+    Reads,
+    Writes,
+}
+
 /// A pool of at most `connections` to `url`, each SQLite connection set up as the ledger needs.
-async fn open_pool(url: &str, connections: u32, is_sqlite: bool) -> Result<AnyPool, sqlx::Error> {
+async fn open_pool(
+    url: &str,
+    connections: u32,
+    is_sqlite: bool,
+    usage: Use,
+) -> Result<AnyPool, sqlx::Error> {
     AnyPoolOptions::new()
         .max_connections(connections)
         .acquire_timeout(Duration::from_secs(10))
@@ -162,6 +183,11 @@ async fn open_pool(url: &str, connections: u32, is_sqlite: bool) -> Result<AnyPo
                     connection
                         .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304;")
                         .await?;
+                    let query_only = match usage {
+                        Use::Reads => "PRAGMA query_only = 1;",
+                        Use::Writes => "PRAGMA query_only = 0;",
+                    };
+                    connection.execute(query_only).await?;
                 }
                 Ok(())
             })

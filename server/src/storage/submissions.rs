@@ -194,6 +194,8 @@ impl Store {
         }))
     }
 
+    /// Marks submission `id` accepted, and nothing else: a provider's answer is recorded with
+    /// its recipients by `record_acceptance`; this sets a ledger's state in tests and benchmarks.
     pub async fn mark_accepted(
         &self,
         id: &str,

@@ -3,6 +3,7 @@
 
 use app::models::{EventSource, RecipientStatus};
 use chrono::Utc;
+use sms_scheduler_server::domain::ledger_keys::recipient_key;
 use sms_scheduler_server::storage::{Acceptance, Store, SubmissionStatus};
 
 use crate::ledger::{campaign, recipient, submission};
@@ -40,6 +41,7 @@ pub async fn acceptance_suite(store: &Store) {
     let accepted = store.submission("acc-s").await.unwrap().unwrap();
     assert_eq!(accepted.status, SubmissionStatus::Accepted);
     assert_eq!(accepted.reference.as_deref(), Some("bulk-acc"));
+    assert_eq!(accepted.total_cost, Some(0.1));
     let mut counts = store.status_counts("acc").await.unwrap();
     counts.sort_by_key(|(status, _)| status.as_str());
     assert_eq!(
@@ -64,6 +66,22 @@ pub async fn acceptance_suite(store: &Store) {
                 Some("blocked by the operator")
             ),
             ("+33611000003", RecipientStatus::Scheduled, None),
+        ]
+    );
+    // The refused recipient's history: the request handed over, then its own refusal.
+    let history = store
+        .recipient_history(&recipient_key("acc-s", 1))
+        .await
+        .unwrap();
+    let moves: Vec<_> = history
+        .iter()
+        .map(|(status, detail, _, _)| (*status, detail.as_deref()))
+        .collect();
+    assert_eq!(
+        moves,
+        vec![
+            (RecipientStatus::Scheduled, None),
+            (RecipientStatus::Failed, Some("blocked by the operator"))
         ]
     );
 }

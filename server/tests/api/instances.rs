@@ -54,7 +54,7 @@ async fn submission_keys(database_url: &str, campaign_id: &str) -> HashSet<Strin
             .fetch_all(store.pool())
             .await
             .unwrap();
-    store.pool().close().await;
+    store.close().await;
     keys.into_iter().collect()
 }
 

@@ -57,5 +57,5 @@ async fn numbers_and_marketing_sends_are_read_through_indexes() {
         reached.contains("USING INDEX recipients_phone (phone=?)"),
         "{reached}"
     );
-    store.pool().close().await;
+    store.close().await;
 }

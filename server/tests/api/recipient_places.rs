@@ -122,7 +122,7 @@ async fn ids_read_back_as_they_were_stored(url: &str) {
             ReportOutcome::Unknown
         );
     }
-    store.pool().close().await;
+    store.close().await;
 }
 
 #[tokio::test]

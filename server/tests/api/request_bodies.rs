@@ -84,7 +84,7 @@ async fn bodies_read_back_whole(url: &str) {
             ("kept-deflated", Some(body.as_str()))
         ]
     );
-    store.pool().close().await;
+    store.close().await;
 }
 
 #[tokio::test]

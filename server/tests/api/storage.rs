@@ -2,7 +2,7 @@
 
 use app::models::ProviderId;
 use chrono::Utc;
-use sms_scheduler_server::storage::{NewSubmission, Store, SubmissionStatus};
+use sms_scheduler_server::storage::{Acceptance, NewSubmission, Store, SubmissionStatus};
 
 use crate::helpers::temp_sqlite_url;
 
@@ -113,7 +113,7 @@ async fn storage_on_postgres() {
     };
     let store = Store::connect(&url).await.unwrap();
     storage_suite(store.clone()).await;
-    store.pool().close().await;
+    store.close().await;
     drop_postgres(&name).await;
 }
 
@@ -153,7 +153,16 @@ async fn sqlite_commits_reach_the_disk_before_they_are_reported() {
     for _ in 0..4 {
         connections.push(store.pool().acquire().await.unwrap());
     }
-    for connection in &mut connections {
+    for (index, connection) in connections.iter_mut().enumerate() {
+        let query_only: i64 = sqlx::query_scalar("PRAGMA query_only")
+            .fetch_one(&mut **connection)
+            .await
+            .unwrap();
+        assert_eq!(
+            query_only,
+            i64::from(index > 0),
+            "reads only, but on the writes' connection"
+        );
         let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
             .fetch_one(&mut **connection)
             .await
@@ -174,6 +183,16 @@ async fn sqlite_commits_reach_the_disk_before_they_are_reported() {
             "the log cut back after a large campaign"
         );
     }
+    drop(connections);
+    // A write through the reads' pool fails rather than skip the writes' queue.
+    let skipped = sqlx::query("DELETE FROM submissions")
+        .execute(store.pool())
+        .await;
+    assert!(skipped.is_err(), "a write went through the reads' pool");
+    sqlx::query("DELETE FROM submissions")
+        .execute(store.writes())
+        .await
+        .unwrap();
 }
 
 /// A provider that gives no cost, then one that does, on the one connection of the pool: the
@@ -188,8 +207,17 @@ async fn costs_after_no_cost(url: &str) -> Store {
         ("cost-again", Some(0.5)),
     ] {
         store.insert_submission(&submission(id)).await.unwrap();
+        // As the hand-over records an answer (`record_acceptance`, in its transaction).
         store
-            .mark_accepted(id, Some("ticket"), cost, Utc::now())
+            .record_acceptance(&Acceptance {
+                submission_id: id,
+                status: app::models::RecipientStatus::Scheduled,
+                refused: &[],
+                reference: Some("ticket"),
+                total_cost: cost,
+                source: app::models::EventSource::Scheduler,
+                at: Utc::now(),
+            })
             .await
             .unwrap_or_else(|error| panic!("{id}: {error}"));
         assert_eq!(
@@ -211,6 +239,6 @@ async fn a_cost_after_none_is_recorded_on_postgres() {
         eprintln!("{POSTGRES_URL_VAR} is not set: the PostgreSQL cost test did not run");
         return;
     };
-    costs_after_no_cost(&url).await.pool().close().await;
+    costs_after_no_cost(&url).await.close().await;
     drop_postgres(&name).await;
 }

@@ -95,7 +95,7 @@ pub struct SmsOrder {
     pub text: MessageText,
     /// The text has placeholders: each recipient's is made from their values.
     pub personalised: bool,
-    /// Each with its own rendered text when the template has placeholders.
+    /// Each one's text is made when needed (`text_for`).
     pub recipients: Vec<PersonalisedRecipient>,
     /// The first repeated numbers, and how many more (`RecipientList`).
     pub duplicates: Vec<DuplicateRecipient>,
@@ -161,8 +161,8 @@ impl SmsOrder {
             errors.push(FieldError::new(Field::Text, e));
         }
         let more_duplicates = list.more_duplicates;
-        let (recipients, duplicates, line_errors) = personalise(list, &request.text);
         let personalised = has_placeholders(&request.text);
+        let (recipients, duplicates, line_errors) = personalise(list, &request.text, personalised);
         if let Some(problem) = missing_mention(
             request.provider,
             request.purpose,
@@ -281,13 +281,13 @@ impl SmsOrder {
 fn personalise(
     list: RecipientList,
     template: &str,
+    personalised: bool,
 ) -> (
     Vec<PersonalisedRecipient>,
     Vec<app::models::DuplicateRecipient>,
     Vec<FieldError>,
 ) {
     let mut errors = list.errors;
-    let personalised = has_placeholders(template);
     let mut recipients = Vec::with_capacity(list.recipients.len());
     for recipient in list.recipients {
         if personalised {
