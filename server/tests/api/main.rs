@@ -20,6 +20,7 @@ mod error_status;
 mod far_dates;
 mod fault_mix;
 mod faults;
+mod handover_read_back;
 mod handover_task;
 mod health;
 mod heavy_input;
