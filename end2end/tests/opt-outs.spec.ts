@@ -103,3 +103,29 @@ test('a number that opts out after its campaign was handed over is said to be st
   await expect(page.getByTestId('opt-outs').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('still-scheduled')).toHaveCount(0);
 });
+
+test('beyond a hundred recipients left out, the receipt lists a hundred and counts the rest', async ({ page }) => {
+  // 103 numbers of this run's own (+33 76…, another range of French mobiles than ownNumber's).
+  const base = Date.now() % 9_000_000;
+  const stopped = Array.from({ length: 103 }, (_, i) => `+3376${String(base + i).padStart(7, '0')}`);
+  await page.goto('./opt-outs');
+  await page.getByLabel('Import a CSV file').setInputFiles({
+    name: 'many-stops.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`phone\n${stopped.join('\n')}\n`),
+  });
+  await expect(page.getByTestId('opt-out-added')).toHaveText('103 added, 0 already on the list.');
+
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel(/^Recipients/).fill(['+33612345678', ...stopped].join('\n'));
+  await expect(page.getByTestId('preview-excluded')).toHaveText('103');
+  await scheduleAndConfirm(page);
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+  await expect(page.getByTestId('contacts')).toHaveText('1');
+  const excluded = page.getByTestId('excluded').locator('li');
+  await expect(excluded).toHaveCount(101);
+  await expect(excluded.first()).toContainText(`Line 2 (${stopped[0]}): opted out (import, `);
+  await expect(excluded.nth(99)).toContainText(`Line 101 (${stopped[99]}): opted out (import, `);
+  await expect(excluded.last()).toHaveText('…and 3 more');
+});

@@ -59,6 +59,7 @@ impl CampaignPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::campaign_plan::MessageSize;
     use crate::domain::message::analyze;
     use chrono::Utc;
 
@@ -66,11 +67,10 @@ mod tests {
         PlannedRecipient {
             line,
             number: format!("+3361234000{line}").into(),
-            stats: analyze("Hi"),
+            size: MessageSize::from(&analyze("Hi")),
             fate: Fate::Send {
                 at: Utc::now(),
                 deferred: false,
-                override_reason: None,
             },
             warnings,
         }

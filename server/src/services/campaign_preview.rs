@@ -40,10 +40,10 @@ pub fn preview(
                 line: planned.line,
                 number: String::from(&*planned.number),
                 text: order.text_for(personalised).as_str().to_owned(),
-                encoding: planned.stats.encoding,
-                parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
+                encoding: planned.size.encoding,
+                parts: planned.size.parts,
                 cost: if excluded.is_none() {
-                    cost(planned.stats.parts as u64)
+                    cost(u64::from(planned.size.parts))
                 } else {
                     None
                 },
@@ -58,7 +58,7 @@ pub fn preview(
         .recipients
         .iter()
         .filter(|r| matches!(r.fate, Fate::Send { .. }))
-        .map(|r| r.stats.parts as u64)
+        .map(|r| u64::from(r.size.parts))
         .sum();
     CampaignPreview {
         recipients,
@@ -91,16 +91,18 @@ fn switched_to_ucs2(order: &SmsOrder, plan: &CampaignPlan) -> Option<SwitchedToU
     if order.text.stats().encoding == Encoding::Ucs2 {
         return None;
     }
-    let mut switched = plan
-        .recipients
-        .iter()
-        .filter(|r| matches!(r.fate, Fate::Send { .. }) && r.stats.encoding == Encoding::Ucs2);
-    let first = switched.next()?;
+    let mut switched =
+        plan.recipients.iter().enumerate().filter(|(_, r)| {
+            matches!(r.fate, Fate::Send { .. }) && r.size.encoding == Encoding::Ucs2
+        });
+    let (index, first) = switched.next()?;
+    // The plan keeps each message's size only: the first one's letters are read again.
+    let first_text = order.text_for(&order.recipients[index]);
     Some(SwitchedToUcs2 {
         messages: 1 + switched.count() as u64,
         first_line: first.line,
-        letters: first
-            .stats
+        letters: first_text
+            .stats()
             .non_gsm_characters
             .iter()
             .take(LETTERS_NAMED)

@@ -109,8 +109,8 @@ impl CampaignParts<'_> {
             place,
             line: planned.line,
             phone: String::from(&*planned.number),
-            parts: u32::try_from(planned.stats.parts).unwrap_or(u32::MAX),
-            encoding: planned.stats.encoding,
+            parts: planned.size.parts,
+            encoding: planned.size.encoding,
             send_at: Some(match planned.fate {
                 Fate::Send { at, .. } => at,
                 Fate::Excluded { .. } => self.now,

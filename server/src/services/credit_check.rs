@@ -34,7 +34,7 @@ impl CostRates {
             .recipients
             .iter()
             .filter(|r| matches!(r.fate, Fate::Send { .. }))
-            .map(|r| r.stats.parts as u64)
+            .map(|r| u64::from(r.size.parts))
             .sum();
         let requests = plan.batches.len() as f64;
         round(parts as f64 * self.per_part.amount + requests * self.per_request)

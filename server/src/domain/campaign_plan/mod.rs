@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::message::MessageStats;
+use super::message::{Encoding, MessageStats};
 use super::order::SmsOrder;
 use super::send_time::SendTime;
 use super::sending_rules::{zone_of_region, Placement, RecipientZone, SendingPolicies};
@@ -37,11 +37,27 @@ pub enum Fate {
         at: DateTime<Utc>,
         /// The sending rules moved the time.
         deferred: bool,
-        override_reason: Option<String>,
     },
     Excluded {
         reason: Box<Notice>,
     },
+}
+
+/// What one recipient's own message takes: all the plan keeps of its text, so that a long list's
+/// plan holds a few bytes per recipient rather than the text's whole analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageSize {
+    pub parts: u32,
+    pub encoding: Encoding,
+}
+
+impl From<&MessageStats> for MessageSize {
+    fn from(stats: &MessageStats) -> Self {
+        Self {
+            parts: u32::try_from(stats.parts).unwrap_or(u32::MAX),
+            encoding: stats.encoding,
+        }
+    }
 }
 
 /// One recipient of the order (same index) and what happens to them.
@@ -50,7 +66,7 @@ pub struct PlannedRecipient {
     pub line: u32,
     /// E.164, shared with the order's recipient.
     pub number: Arc<str>,
-    pub stats: MessageStats,
+    pub size: MessageSize,
     pub fate: Fate,
     pub warnings: Vec<Notice>,
 }
@@ -84,7 +100,7 @@ impl CampaignPlan {
         for personalised in &order.recipients {
             let recipient = &personalised.recipient;
             let number = recipient.number.shared_e164();
-            let stats = order.text_for(personalised).stats();
+            let size = MessageSize::from(&order.text_for(personalised).stats());
             let mut warnings = Vec::new();
             let excluded = |reason: Notice| Fate::Excluded {
                 reason: Box::new(reason),
@@ -117,16 +133,11 @@ impl CampaignPlan {
                                 at,
                                 deferred,
                                 warnings: notes,
-                                override_reason,
                             } => {
                                 warnings.extend(notes);
-                                Fate::Send {
-                                    at,
-                                    deferred,
-                                    override_reason,
-                                }
+                                Fate::Send { at, deferred }
                             }
-                            Placement::Excluded { reason } => excluded(reason),
+                            Placement::Excluded { reason } => Fate::Excluded { reason },
                         }
                     }
                 }
@@ -134,7 +145,7 @@ impl CampaignPlan {
             recipients.push(PlannedRecipient {
                 line: recipient.line,
                 number,
-                stats,
+                size,
                 fate,
                 warnings,
             });

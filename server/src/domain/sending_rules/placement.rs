@@ -14,12 +14,12 @@ pub enum Placement {
         at: DateTime<Utc>,
         /// Set when the time was moved to the next allowed one.
         deferred: bool,
+        /// Among them, for a recipient sent outside a required window, the user's reason.
         warnings: Vec<Notice>,
-        /// The user's recorded reason for sending outside a required window.
-        override_reason: Option<String>,
     },
     Excluded {
-        reason: Notice,
+        /// Boxed as the plan keeps it: most recipients are sent.
+        reason: Box<Notice>,
     },
 }
 
@@ -32,7 +32,6 @@ impl RuleCheck {
                 at: requested,
                 deferred: false,
                 warnings,
-                override_reason: None,
             };
         };
         let notice = |then| Notice::Outside {
@@ -47,7 +46,6 @@ impl RuleCheck {
                 at: requested,
                 deferred: false,
                 warnings,
-                override_reason: None,
             };
         }
         match choice {
@@ -58,15 +56,14 @@ impl RuleCheck {
                         at: next,
                         deferred: true,
                         warnings,
-                        override_reason: None,
                     }
                 }
                 None => Placement::Excluded {
-                    reason: notice(Then::NoTimeWithinAYear),
+                    reason: Box::new(notice(Then::NoTimeWithinAYear)),
                 },
             },
             OutsideWindow::Skip => Placement::Excluded {
-                reason: notice(Then::Skipped),
+                reason: Box::new(notice(Then::Skipped)),
             },
             OutsideWindow::Override { reason } => {
                 warnings.push(notice(Then::SentAnyway {
@@ -76,7 +73,6 @@ impl RuleCheck {
                     at: requested,
                     deferred: false,
                     warnings,
-                    override_reason: Some(reason.clone()),
                 }
             }
         }

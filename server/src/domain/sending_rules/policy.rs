@@ -185,6 +185,7 @@ mod tests {
     use super::super::Placement;
     use super::*;
     use crate::domain::campaign::OutsideWindow;
+    use app::models::Then;
     use chrono::TimeZone;
     use chrono_tz::{America, Europe};
 
@@ -251,16 +252,23 @@ mod tests {
                 reason: "storm alert agreed with legal".into(),
             },
         ) {
-            Placement::Send {
-                at,
-                override_reason,
-                ..
-            } => {
+            Placement::Send { at, warnings, .. } => {
                 assert_eq!(at, sunday);
-                assert_eq!(
-                    override_reason.as_deref(),
-                    Some("storm alert agreed with legal")
-                );
+                let reasons: Vec<&str> = warnings
+                    .iter()
+                    .filter_map(|warning| {
+                        if let Notice::Outside {
+                            then: Then::SentAnyway { reason },
+                            ..
+                        } = warning
+                        {
+                            Some(reason.as_str())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                assert_eq!(reasons, ["storm alert agreed with legal"]);
             }
             other => panic!("{other:?}"),
         }
