@@ -17,8 +17,21 @@ use super::{Backend, Store, StoreError};
 /// (100,000 recipients on SQLite, scripts/bench.sh: 3.3 s in 50-row statements).
 const ROWS_PER_INSERT: usize = 10_000;
 
-const RECIPIENT_COLUMNS: &str = "campaign_id, submission_id, position, line, phone, parts, \
-     encoding, send_at, marketing, status, reason, warnings";
+/// The columns each row of the INSERT's JSON carries, in a `RecipientRow`'s order, with the type
+/// PostgreSQL reads each as; `campaign_id`, the same for every row, is bound once.
+const ROW_COLUMNS: [(&str, &str); 11] = [
+    ("submission_id", "text"),
+    ("position", "bigint"),
+    ("line", "bigint"),
+    ("phone", "text"),
+    ("parts", "bigint"),
+    ("encoding", "text"),
+    ("send_at", "text"),
+    ("marketing", "bigint"),
+    ("status", "text"),
+    ("reason", "text"),
+    ("warnings", "text"),
+];
 
 /// A recipient's ledger id, made from its place as `ledger_keys` makes it (`<request>-<position>`,
 /// or `<campaign>-line<line>-<digits>` when left out): stored, an id and its index took 96 of the
@@ -65,44 +78,66 @@ pub(super) fn bind_place<'q>(
     }
 }
 
-/// One recipient row as the INSERT's JSON carries it: an array of the columns after
-/// `campaign_id` (bound once for the statement), in `RECIPIENT_COLUMNS`' order. Arrays, not
-/// objects named by column: SQLite found each of twelve keys by comparing names, row after row,
-/// and parsed the keys' text, most of its work in writing a campaign (a profile at a million).
+/// One recipient row as the INSERT's JSON carries it: an array of `ROW_COLUMNS`, in order.
+/// Arrays, not objects named by column: SQLite found each of twelve keys by comparing names, row
+/// after row, and parsed the keys' text, most of its work in writing a campaign (a profile at a
+/// million).
 #[derive(Serialize)]
 struct RecipientRow<'a>(
+    /// submission_id
     Option<&'a str>,
+    /// position
     Option<i64>,
+    /// line
     i64,
+    /// phone
     &'a str,
+    /// parts
     i64,
+    /// encoding
     &'static str,
+    /// send_at
     Option<String>,
+    /// marketing
     i64,
+    /// status
     &'a str,
+    /// reason
     Option<&'a str>,
+    /// warnings
     Option<String>,
 );
 
 /// The INSERT that unpacks a JSON array of `RecipientRow`s bound as `$1`, for campaign `$2`.
 fn recipients_insert(backend: Backend) -> String {
+    let names: Vec<&str> = ROW_COLUMNS.iter().map(|(name, _)| *name).collect();
+    let columns = format!("campaign_id, {}", names.join(", "));
     match backend {
         Backend::Sqlite => {
-            let cells: Vec<String> = (0..11).map(|i| format!("row ->> {i}")).collect();
+            let cells: Vec<String> = (0..ROW_COLUMNS.len())
+                .map(|i| format!("row ->> {i}"))
+                .collect();
             // Materialised so that `json_each` renders each row's array once, not once for
             // every column read from it.
             format!(
-                "INSERT INTO recipients ({RECIPIENT_COLUMNS}) \
+                "INSERT INTO recipients ({columns}) \
                  WITH rows(row) AS MATERIALIZED (SELECT value FROM json_each($1)) \
                  SELECT $2, {} FROM rows",
                 cells.join(", ")
             )
         }
-        Backend::Postgres => format!(
-            "INSERT INTO recipients ({RECIPIENT_COLUMNS}) SELECT $2, r ->> 0, (r ->> 1)::bigint, \
-             (r ->> 2)::bigint, r ->> 3, (r ->> 4)::bigint, r ->> 5, r ->> 6, (r ->> 7)::bigint, \
-             r ->> 8, r ->> 9, r ->> 10 FROM json_array_elements($1::json) AS r"
-        ),
+        Backend::Postgres => {
+            let cells: Vec<String> = ROW_COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, (_, kind))| format!("(r ->> {i})::{kind}"))
+                .collect();
+            format!(
+                "INSERT INTO recipients ({columns}) SELECT $2, {} \
+                 FROM json_array_elements($1::json) AS r",
+                cells.join(", ")
+            )
+        }
     }
 }
 
