@@ -84,28 +84,17 @@ pub(super) fn bind_place<'q>(
 /// million).
 #[derive(Serialize)]
 struct RecipientRow<'a>(
-    /// submission_id
-    Option<&'a str>,
-    /// position
-    Option<i64>,
-    /// line
-    i64,
-    /// phone
-    &'a str,
-    /// parts
-    i64,
-    /// encoding
-    &'static str,
-    /// send_at
-    Option<String>,
-    /// marketing
-    i64,
-    /// status
-    &'a str,
-    /// reason
-    Option<&'a str>,
-    /// warnings
-    Option<String>,
+    Option<&'a str>, // submission_id
+    Option<i64>,     // position
+    i64,             // line
+    &'a str,         // phone
+    i64,             // parts
+    &'static str,    // encoding
+    Option<String>,  // send_at
+    i64,             // marketing
+    &'a str,         // status
+    Option<&'a str>, // reason
+    Option<String>,  // warnings
 );
 
 /// The INSERT that unpacks a JSON array of `RecipientRow`s bound as `$1`, for campaign `$2`.
@@ -132,9 +121,10 @@ fn recipients_insert(backend: Backend) -> String {
                 .enumerate()
                 .map(|(i, (_, kind))| format!("(r ->> {i})::{kind}"))
                 .collect();
+            // jsonb: the document is parsed once, and each cell read by its index.
             format!(
                 "INSERT INTO recipients ({columns}) SELECT $2, {} \
-                 FROM json_array_elements($1::json) AS r",
+                 FROM jsonb_array_elements($1::jsonb) AS r",
                 cells.join(", ")
             )
         }
@@ -381,5 +371,29 @@ impl Store {
             .map(|row| Ok((row.try_get("phone")?, row.try_get("send_at")?)))
             .collect::<Result<_, sqlx::Error>>()
             .map_err(StoreError::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RecipientRow, ROW_COLUMNS};
+
+    #[test]
+    fn a_row_carries_one_cell_for_each_column() {
+        let row = RecipientRow(
+            None,
+            None,
+            2,
+            "+33612345678",
+            1,
+            "gsm7",
+            None,
+            0,
+            "pending",
+            None,
+            None,
+        );
+        let cells = serde_json::to_value(&row).expect("a row serialises");
+        assert_eq!(cells.as_array().map(Vec::len), Some(ROW_COLUMNS.len()));
     }
 }

@@ -198,8 +198,8 @@ fn local_time_mode_groups_recipients_by_their_zone() {
 #[test]
 fn a_planned_recipient_stays_small() {
     // A million recipients' plan is held while it is recorded: each one's share is kept to its
-    // place, number, size and fate (it was 144 bytes with the text's whole analysis and the
-    // override's reason copied to each).
+    // place, number, size, fate and warnings (it was 144 bytes with the text's whole analysis and
+    // a second copy of the override's reason).
     assert!(
         std::mem::size_of::<PlannedRecipient>() <= 72,
         "{} bytes",

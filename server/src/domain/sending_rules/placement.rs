@@ -14,7 +14,8 @@ pub enum Placement {
         at: DateTime<Utc>,
         /// Set when the time was moved to the next allowed one.
         deferred: bool,
-        /// Among them, for a recipient sent outside a required window, the user's reason.
+        /// Notes on the placement; for a recipient sent outside a required window on purpose,
+        /// the `SentAnyway` notice with the user's reason.
         warnings: Vec<Notice>,
     },
     Excluded {
