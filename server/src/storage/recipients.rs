@@ -80,8 +80,8 @@ pub(super) fn bind_place<'q>(
 
 /// One recipient row as the INSERT's JSON carries it: an array of `ROW_COLUMNS`, in order.
 /// Arrays, not objects named by column: SQLite found each of twelve keys by comparing names, row
-/// after row, and parsed the keys' text, most of its work in writing a campaign (a profile at a
-/// million).
+/// after row, and parsed the keys' text, two fifths of its work in writing a campaign (a profile
+/// at a million).
 #[derive(Serialize)]
 struct RecipientRow<'a>(
     Option<&'a str>, // submission_id
