@@ -17,7 +17,6 @@ pub mod opt_out_mention;
 pub mod order;
 pub mod phone;
 mod phone_metadata;
-pub mod plan_totals;
 pub mod provider_options;
 mod recipient_checks;
 mod recipient_lines;

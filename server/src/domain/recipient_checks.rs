@@ -30,11 +30,22 @@ enum Entry {
 /// Where checked recipients go, in the order of their lines.
 pub trait RecipientSink {
     fn recipient(&mut self, recipient: Recipient);
+
+    /// How many recipients are expected, when known: the numbers seen are given room for them
+    /// at once (a table grown to a million holds its old and new copies while it grows).
+    fn expected(&self) -> usize {
+        0
+    }
 }
 
 impl RecipientSink for Vec<Recipient> {
     fn recipient(&mut self, recipient: Recipient) {
         self.push(recipient);
+    }
+
+    /// The room reserved for them (`read_list`).
+    fn expected(&self) -> usize {
+        self.capacity() - self.len()
     }
 }
 
@@ -68,7 +79,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
     pub(super) fn new(default_region: Region, errors_listed: usize, sink: &'a mut S) -> Self {
         Self {
             pending: Vec::new(),
-            first_seen: SeenNumbers::default(),
+            first_seen: SeenNumbers::with_capacity(sink.expected()),
             default_region,
             errors_listed,
             report: ListReport::default(),
@@ -164,6 +175,13 @@ struct SeenNumbers {
 }
 
 impl SeenNumbers {
+    fn with_capacity(numbers: usize) -> Self {
+        Self {
+            by_digits: HashMap::with_capacity(numbers),
+            longer: HashMap::new(),
+        }
+    }
+
     /// The line `e164` was first seen on, or `None` the first time (`line` is then recorded).
     fn first_line(&mut self, e164: &str, line: u32) -> Option<u32> {
         let recorded = match digits_key(e164) {
@@ -201,7 +219,7 @@ fn digits_key(e164: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::recipients::{parse_recipients, read_list, read_recipients};
+    use super::super::recipients::{line_count, parse_recipients, read_list, read_recipients};
     use super::*;
     use std::io::{self, BufReader, Read};
 
@@ -231,8 +249,12 @@ mod tests {
             "06 12 34 56 78\r\nnot a number\n\n0612345678, +12125550123\n",
         ];
         for list in lists {
-            let trickled =
-                read_list(BufReader::with_capacity(1, Trickle(list.as_bytes())), fr()).unwrap();
+            let trickled = read_list(
+                BufReader::with_capacity(1, Trickle(list.as_bytes())),
+                fr(),
+                0,
+            )
+            .unwrap();
             assert_eq!(trickled, parse_recipients(list, fr()), "{list}");
         }
     }
@@ -243,7 +265,7 @@ mod tests {
             &b"0612345678\n06\xe9\n0698765432\n"[..],
             &b"phone,first_name\n0612345678,Ann\n06\xe9,Bob\n0698765432,Cy\n"[..],
         ] {
-            let read = read_list(list, fr()).unwrap();
+            let read = read_list(list, fr(), line_count(list)).unwrap();
             let lines: Vec<_> = read.recipients.iter().map(|r| r.line).collect();
             let offset = u32::from(list.starts_with(b"phone"));
             assert_eq!(lines, vec![1 + offset, 3 + offset]);
@@ -262,9 +284,9 @@ mod tests {
             }
         }
         let plain = io::Cursor::new(b"0612345678\n".to_vec()).chain(Cut);
-        assert!(read_list(BufReader::new(plain), fr()).is_err());
+        assert!(read_list(BufReader::new(plain), fr(), 2).is_err());
         let csv = io::Cursor::new(b"phone\n0612345678\n".to_vec()).chain(Cut);
-        assert!(read_list(BufReader::new(csv), fr()).is_err());
+        assert!(read_list(BufReader::new(csv), fr(), 3).is_err());
     }
 
     #[test]

@@ -70,12 +70,29 @@ enum Column {
 /// Reads the list: CSV when its first non-blank line is a header naming a phone column
 /// (`phone`, `phone_number` or `number`), otherwise numbers by line. Blank lines are ignored.
 pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
-    read_list(text.as_bytes(), default_region).expect("reading from memory does not fail")
+    read_list(text.as_bytes(), default_region, line_count(text.as_bytes()))
+        .expect("reading from memory does not fail")
 }
 
-/// `parse_recipients` over bytes as they come (a file), every error kept.
-pub fn read_list(source: impl BufRead, default_region: Region) -> io::Result<RecipientList> {
-    let mut recipients = Vec::new();
+/// How many lines `bytes` holds at most: room for a list's recipients, reserved at once.
+pub fn line_count(bytes: &[u8]) -> usize {
+    newlines(bytes) + 1
+}
+
+/// The line ends in `bytes` (a part of a list).
+pub fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// `parse_recipients` over bytes as they come (a file), every error kept. `lines` (at least the
+/// number of recipients; `line_count`) is reserved at once: a growing list of a million would
+/// hold its old and new copies at once, and up to half its room unused.
+pub fn read_list(
+    source: impl BufRead,
+    default_region: Region,
+    lines: usize,
+) -> io::Result<RecipientList> {
+    let mut recipients = Vec::with_capacity(lines);
     let report = read_recipients(source, default_region, usize::MAX, &mut recipients)?;
     Ok(RecipientList {
         recipients,

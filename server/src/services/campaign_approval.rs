@@ -99,7 +99,7 @@ pub fn campaign_facts(
     CampaignFacts {
         purpose: order.purpose,
         provider: order.provider,
-        recipients: plan.batches.iter().map(|b| b.members.len() as u64).sum(),
+        recipients: plan.summary.to_send,
         estimated_cost,
         simulation: order.simulation(),
     }

@@ -18,28 +18,27 @@ pub fn preview(
     offset: u64,
 ) -> CampaignPreview {
     let cost = |parts: u64| price.map(|p| round(parts as f64 * p.per_part.amount));
-    let count =
-        |keep: fn(&Fate) -> bool| plan.recipients.iter().filter(|r| keep(&r.fate)).count() as u64;
+    let summary = &plan.summary;
+    // The page's recipients are planned again: the plan keeps its totals only.
     let start = usize::try_from(offset).unwrap_or(usize::MAX);
-    let recipients = plan
-        .recipients
-        .iter()
-        .zip(&order.recipients)
-        .skip(start)
-        .take(PREVIEW_PAGE)
-        .map(|(planned, personalised)| {
-            let (send_at, deferred, excluded) = match &planned.fate {
-                Fate::Send { at, deferred, .. } => (
-                    (order.send_at.is_some() || *deferred).then(|| stored_instant(*at)),
-                    *deferred,
+    let end = start
+        .saturating_add(PREVIEW_PAGE)
+        .min(order.recipients.len());
+    let recipients = (start..end)
+        .map(|index| {
+            let planned = plan.recipient(order, index);
+            let (send_at, deferred, excluded) = match planned.fate {
+                Fate::Send { at, deferred } => (
+                    (order.send_at.is_some() || deferred).then(|| stored_instant(at)),
+                    deferred,
                     None,
                 ),
-                Fate::Excluded { reason } => (None, false, Some(reason.as_ref().clone())),
+                Fate::Excluded { reason } => (None, false, Some(*reason)),
             };
             PreviewRecipient {
                 line: planned.line,
                 number: String::from(&*planned.number),
-                text: order.text_for(personalised).as_str().to_owned(),
+                text: order.text_for(&order.recipients[index]).as_str().to_owned(),
                 encoding: planned.size.encoding,
                 parts: planned.size.parts,
                 cost: if excluded.is_none() {
@@ -50,32 +49,26 @@ pub fn preview(
                 send_at,
                 deferred,
                 excluded,
-                warnings: planned.warnings.clone(),
+                warnings: planned.warnings,
             }
         })
         .collect();
-    let parts = plan
-        .recipients
-        .iter()
-        .filter(|r| matches!(r.fate, Fate::Send { .. }))
-        .map(|r| u64::from(r.size.parts))
-        .sum();
     CampaignPreview {
         recipients,
         offset,
-        total: plan.recipients.len() as u64,
-        to_send: count(|f| matches!(f, Fate::Send { .. })),
-        excluded: count(|f| matches!(f, Fate::Excluded { .. })),
-        deferred: count(|f| matches!(f, Fate::Send { deferred: true, .. })),
-        parts,
+        total: summary.total,
+        to_send: summary.to_send,
+        excluded: summary.total - summary.to_send,
+        deferred: summary.deferred,
+        parts: summary.parts,
         // Every request's fee on top of the parts.
         cost: price.map(|p| p.estimate(plan)),
         currency: price.map(|p| p.per_part.currency.clone()),
-        submissions: u32::try_from(plan.batches.len()).unwrap_or(u32::MAX),
+        submissions: u32::try_from(summary.requests).unwrap_or(u32::MAX),
         duplicates: order.duplicates.clone(),
         more_duplicates: order.more_duplicates,
-        warnings: plan.warning_counts(),
-        over_cap: plan.over_cap(),
+        warnings: summary.warning_counts.clone(),
+        over_cap: summary.over_cap,
         countries: order.countries(),
         held_for_approval: Vec::new(),
         switched_to_ucs2: switched_to_ucs2(order, plan),
@@ -91,17 +84,14 @@ fn switched_to_ucs2(order: &SmsOrder, plan: &CampaignPlan) -> Option<SwitchedToU
     if order.text.stats().encoding == Encoding::Ucs2 {
         return None;
     }
-    let mut switched =
-        plan.recipients.iter().enumerate().filter(|(_, r)| {
-            matches!(r.fate, Fate::Send { .. }) && r.size.encoding == Encoding::Ucs2
-        });
-    let (index, first) = switched.next()?;
+    let index = plan.summary.first_ucs2?;
     // The plan keeps each message's size only: the first one's letters are read again.
-    let first_text = order.text_for(&order.recipients[index]);
+    let first = &order.recipients[index];
     Some(SwitchedToUcs2 {
-        messages: 1 + switched.count() as u64,
-        first_line: first.line,
-        letters: first_text
+        messages: plan.summary.ucs2_messages,
+        first_line: first.recipient.line,
+        letters: order
+            .text_for(first)
             .stats()
             .non_gsm_characters
             .iter()

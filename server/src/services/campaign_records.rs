@@ -34,7 +34,6 @@ pub struct CampaignParts<'a> {
     /// Who scheduled it: the submissions are theirs.
     pub sender: &'a str,
     pub order: &'a SmsOrder,
-    pub plan: &'a CampaignPlan,
     /// The hand-over's claim on every submission.
     pub claim: &'a Claim,
     pub now: DateTime<Utc>,
@@ -43,15 +42,15 @@ pub struct CampaignParts<'a> {
 impl CampaignParts<'_> {
     /// The rows of `submissions` and of the recipients they carry.
     pub fn sent(&self, submissions: &[PlannedSubmission<'_>]) -> RowsPart {
-        let (order, plan) = (self.order, self.plan);
+        let order = self.order;
         let recipient_count = submissions.iter().map(|s| s.batch.members.len()).sum();
         let mut recipients = Vec::with_capacity(recipient_count);
         let mut submission_rows = Vec::with_capacity(submissions.len());
         for submission in submissions {
             let mut numbers = Vec::with_capacity(submission.batch.members.len());
             let submission_id: Arc<str> = Arc::from(submission.id.as_str());
-            for (index, &member) in (0_u32..).zip(&submission.batch.members) {
-                let planned = &plan.recipients[member];
+            for (index, member) in (0_u32..).zip(&submission.batch.members) {
+                let planned = &member.planned;
                 numbers.push(String::from(&*planned.number));
                 let place = RecipientPlace::InRequest {
                     submission_id: submission_id.clone(),
@@ -84,23 +83,23 @@ impl CampaignParts<'_> {
         }
     }
 
-    /// The rows of recipients left out, each with why.
-    pub fn left_out<'p>(
-        &self,
-        excluded: impl Iterator<Item = (&'p PlannedRecipient, &'p Notice)>,
-    ) -> RowsPart {
-        let recipients = excluded
-            .map(|(planned, reason)| NewRecipient {
+    /// The rows of recipients left out, each with why, added to `part`.
+    pub fn add_left_out(&self, part: &mut RowsPart, left_out: &[PlannedRecipient]) {
+        let rows = left_out.iter().map(|planned| {
+            let reason = match &planned.fate {
+                Fate::Excluded { reason } => reason.to_recorded(),
+                // A part's left-out recipients are those its plan excludes (`PlanParts`); a
+                // panic here stops the recording before its commit, so nothing is recorded.
+                Fate::Send { .. } => unreachable!("line {} is sent, not left out", planned.line),
+            };
+            NewRecipient {
                 status: RecipientStatus::Excluded,
-                reason: Some(reason.to_recorded()),
+                reason: Some(reason),
                 send_at: None,
                 ..self.recipient_row(planned, RecipientPlace::LeftOut)
-            })
-            .collect();
-        RowsPart {
-            submissions: Vec::new(),
-            recipients,
-        }
+            }
+        });
+        part.recipients.extend(rows);
     }
 
     /// A recipient's row, pending in its place.
@@ -145,7 +144,7 @@ pub fn campaign_row(
         local_time: order.local_time,
         outside_window: order.outside_window.clone(),
         simulation: order.simulation(),
-        recipient_count: plan.recipients.len(),
+        recipient_count: usize::try_from(plan.summary.total).unwrap_or(usize::MAX),
         created_at: now,
         options: campaign_options(&order.options),
         approval: Approval::NotNeeded,

@@ -11,7 +11,7 @@ use tracing::Instrument;
 use super::campaign_records::{CampaignParts, PlannedSubmission};
 use super::store_errors::campaign_not_recorded;
 use crate::clock::SharedClock;
-use crate::domain::campaign_plan::{CampaignPlan, PlannedBatch};
+use crate::domain::campaign_plan::CampaignPlan;
 use crate::domain::order::SmsOrder;
 use crate::exactly_once::claim_keeper::KeptClaims;
 use crate::exactly_once::handover::{Batch, BatchResult, Handover, Handovers};
@@ -119,11 +119,10 @@ impl CampaignStart {
             campaign_id: &campaign_id,
             sender: &sender,
             order: &order,
-            plan: &plan,
             claim: &claim,
             now,
         };
-        let batches = record_parts(&mut rows, &parts, provider.as_ref())
+        let batches = record_parts(&mut rows, &parts, &plan, provider.as_ref())
             .await
             .map_err(campaign_not_recorded)?;
         rows.finish_claimed(&claims.taken_at(&holder, clock.now()))
@@ -144,37 +143,37 @@ impl CampaignStart {
     }
 }
 
-/// About how many recipients are written in one part: their requests (up to 500 or 1,000
-/// recipients each) are prepared just before, and let go once written.
-const RECIPIENTS_PER_PART: usize = 2_000;
-
-/// Writes the campaign's submissions and recipients a part at a time, each part's requests
-/// prepared just before it is written; the batches to hand over, in the plan's order.
+/// Writes the campaign's submissions and recipients a part at a time, as its plan's second pass
+/// gives them (`CampaignPlan::parts`), each part's requests prepared just before it is written;
+/// the batches to hand over, earliest send time first.
 async fn record_parts(
     rows: &mut CampaignRecording,
     parts: &CampaignParts<'_>,
+    plan: &CampaignPlan,
     provider: &dyn SmsProvider,
 ) -> Result<Vec<Batch>, StoreError> {
-    let (order, plan) = (parts.order, parts.plan);
-    let mut batches = Vec::with_capacity(plan.batches.len());
-    for planned in in_parts(&plan.batches) {
+    let order = parts.order;
+    let mut batches = Vec::with_capacity(usize::try_from(plan.summary.requests).unwrap_or(0));
+    for planned in plan.parts(order) {
         let submissions: Vec<PlannedSubmission> = planned
+            .batches
             .iter()
             .map(|batch| {
                 // Time-ordered, so that the recipients' keys (`<submission>-<index>`) arrive in
                 // key order and the ledger's index is appended to rather than split.
                 let id = Uuid::now_v7().to_string();
                 PlannedSubmission {
-                    request: provider.prepare(&plan.batch_order(order, batch), &id),
+                    request: provider.prepare(&CampaignPlan::batch_order(order, batch), &id),
                     id,
                     batch,
                 }
             })
             .collect();
-        let part = parts.sent(&submissions);
+        let mut part = parts.sent(&submissions);
+        parts.add_left_out(&mut part, &planned.left_out);
         rows.add(&part.submissions, &part.recipients).await?;
         batches.extend(submissions.iter().map(|submission| {
-            Batch {
+            let batch = Batch {
                 key: submission.id.clone(),
                 contacts: submission.request.contacts,
                 send_at: submission
@@ -183,37 +182,13 @@ async fn record_parts(
                     .map(|at| at.with_timezone(&order.time_zone).to_rfc3339()),
                 due: submission.batch.send_at.unwrap_or(parts.now),
                 simulation: order.simulation(),
-            }
+            };
+            (submission.batch.send_at, batch)
         }));
     }
-    let mut left_out = plan.excluded().peekable();
-    while left_out.peek().is_some() {
-        let part = parts.left_out(left_out.by_ref().take(RECIPIENTS_PER_PART));
-        rows.add(&[], &part.recipients).await?;
-    }
-    Ok(batches)
-}
-
-/// The batches in consecutive parts of about `RECIPIENTS_PER_PART` recipients (at least one batch
-/// each).
-fn in_parts(batches: &[PlannedBatch]) -> impl Iterator<Item = &[PlannedBatch]> {
-    let mut rest = batches;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let mut recipients = 0;
-        let end = rest
-            .iter()
-            .position(|batch| {
-                recipients += batch.members.len();
-                recipients >= RECIPIENTS_PER_PART
-            })
-            .map_or(rest.len(), |last| last + 1);
-        let (part, after) = rest.split_at(end);
-        rest = after;
-        Some(part)
-    })
+    // Requests are recorded as they fill; they are handed over by send time, as planned.
+    batches.sort_by_key(|(send_at, _)| *send_at);
+    Ok(batches.into_iter().map(|(_, batch)| batch).collect())
 }
 
 /// Records who did what to a campaign. What it tells of has happened already: a failed write is
@@ -242,38 +217,4 @@ pub fn override_detail(campaign: &NewCampaign) -> Option<String> {
         }
         .to_recorded()
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn batch(size: usize) -> PlannedBatch {
-        PlannedBatch {
-            send_at: None,
-            members: (0..size).collect(),
-        }
-    }
-
-    fn part_sizes(batches: &[PlannedBatch]) -> Vec<Vec<usize>> {
-        in_parts(batches)
-            .map(|part| part.iter().map(|b| b.members.len()).collect())
-            .collect()
-    }
-
-    #[test]
-    fn batches_are_grouped_into_parts_of_about_two_thousand_recipients() {
-        let octopush: Vec<_> = [500, 500, 500, 500, 500, 321].map(batch).into();
-        assert_eq!(
-            part_sizes(&octopush),
-            [vec![500, 500, 500, 500], vec![500, 321]]
-        );
-        // Batches of different send times are smaller; a batch larger than a part is one part.
-        let mixed: Vec<_> = [1_500, 300, 400, 3_000, 1].map(batch).into();
-        assert_eq!(
-            part_sizes(&mixed),
-            [vec![1_500, 300, 400], vec![3_000], vec![1]]
-        );
-        assert!(part_sizes(&[]).is_empty());
-    }
 }

@@ -1,7 +1,7 @@
 //! What a campaign is estimated to cost, and the check that the provider's balance covers it:
 //! otherwise the provider would send part of the campaign and refuse the rest.
 
-use crate::domain::campaign_plan::{CampaignPlan, Fate};
+use crate::domain::campaign_plan::CampaignPlan;
 use crate::domain::order::SmsOrder;
 use app::models::{AppError, Field, FieldError};
 
@@ -30,14 +30,11 @@ impl CostRates {
     /// The parts of every recipient to send, and every request's fee; four decimals, as the
     /// providers quote their prices.
     pub fn estimate(&self, plan: &CampaignPlan) -> f64 {
-        let parts: u64 = plan
-            .recipients
-            .iter()
-            .filter(|r| matches!(r.fate, Fate::Send { .. }))
-            .map(|r| u64::from(r.size.parts))
-            .sum();
-        let requests = plan.batches.len() as f64;
-        round(parts as f64 * self.per_part.amount + requests * self.per_request)
+        let summary = &plan.summary;
+        round(
+            summary.parts as f64 * self.per_part.amount
+                + summary.requests as f64 * self.per_request,
+        )
     }
 }
 

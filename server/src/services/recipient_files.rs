@@ -182,7 +182,7 @@ impl RecipientFiles {
 
     /// The bytes of file `id`, for `actor` who uploaded it within `KEPT_FOR`.
     pub async fn content(&self, actor: &Actor, id: &str) -> Result<Vec<u8>, AppError> {
-        Ok(self.kept_file(actor, id).await?.bytes)
+        Ok(self.kept_file(actor, id).await?.into_bytes())
     }
 
     /// The recipients of file `id`, for `actor` who uploaded it within `KEPT_FOR`, read and
@@ -206,19 +206,22 @@ impl RecipientFiles {
         }
         let file = self.kept_file(actor, id).await?;
         let region = self.default_region;
-        let bytes = file.bytes;
-        let list = tokio::task::spawn_blocking(move || read_list(&bytes[..], region))
-            .await
-            .map_err(|error| {
-                tracing::error!(%error, "reading a recipient file back failed");
-                AppError::Internal("the file could not be read; nothing was sent".into())
-            })?
-            .map_err(|error| AppError::Internal(format!("the file could not be read ({error})")))?;
+        let created_at = file.created_at;
+        let list = tokio::task::spawn_blocking(move || {
+            let lines = file.line_count();
+            read_list(file.into_reader(), region, lines)
+        })
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "reading a recipient file back failed");
+            AppError::Internal("the file could not be read; nothing was sent".into())
+        })?
+        .map_err(|error| AppError::Internal(format!("the file could not be read ({error})")))?;
         let list = Arc::new(list);
         *self.last_read.lock().unwrap_or_else(|e| e.into_inner()) = Some(ReadBack {
             owner: actor.name.clone(),
             id: id.to_owned(),
-            created_at: file.created_at,
+            created_at,
             list: list.clone(),
         });
         Ok(list)

@@ -1,16 +1,11 @@
 //! What a schedule call answers: the list and its plan (read before they are released for the
 //! hand-over), then what the provider answered each batch.
 
-use crate::domain::campaign_plan::{CampaignPlan, Fate};
+use crate::domain::campaign_plan::CampaignPlan;
 use crate::domain::order::SmsOrder;
 use crate::exactly_once::handover::BatchResult;
 use crate::providers::Accepted;
-use app::models::{ExcludedRecipient, RecipientWarning, ScheduleReceipt};
-
-/// Warnings sent back one by one; beyond, a count.
-const MAX_WARNINGS: usize = 100;
-/// Recipients left out listed one by one; beyond, a count (the campaign's page lists them all).
-const MAX_EXCLUDED: usize = 100;
+use app::models::ScheduleReceipt;
 
 /// What the receipt says of the list and its plan; nothing handed over yet.
 pub(super) fn receipt(
@@ -19,20 +14,7 @@ pub(super) fn receipt(
     plan: &CampaignPlan,
     estimate: Option<(f64, String)>,
 ) -> ScheduleReceipt {
-    let mut warnings = plan.recipients.iter().flat_map(|r| {
-        r.warnings.iter().map(|notice| RecipientWarning {
-            line: r.line,
-            number: String::from(&*r.number),
-            notice: notice.clone(),
-        })
-    });
-    let shown: Vec<RecipientWarning> = warnings.by_ref().take(MAX_WARNINGS).collect();
-    let more_warnings = u32::try_from(warnings.count()).unwrap_or(u32::MAX);
-    let mut excluded = plan.excluded().map(|(r, reason)| ExcludedRecipient {
-        line: r.line,
-        number: String::from(&*r.number),
-        reason: reason.to_owned(),
-    });
+    let summary = &plan.summary;
     ScheduleReceipt {
         campaign_id,
         provider: order.provider,
@@ -48,21 +30,15 @@ pub(super) fn receipt(
         duplicates: order.duplicates.clone(),
         more_duplicates: order.more_duplicates,
         rejected: Vec::new(),
-        excluded: excluded.by_ref().take(MAX_EXCLUDED).collect(),
-        more_excluded: excluded.count() as u64,
-        deferred: u32::try_from(
-            plan.recipients
-                .iter()
-                .filter(|r| matches!(r.fate, Fate::Send { deferred: true, .. }))
-                .count(),
-        )
-        .unwrap_or(u32::MAX),
-        warnings: shown,
-        more_warnings,
+        excluded: summary.excluded.clone(),
+        more_excluded: summary.more_excluded,
+        deferred: u32::try_from(summary.deferred).unwrap_or(u32::MAX),
+        warnings: summary.warnings.clone(),
+        more_warnings: u32::try_from(summary.more_warnings).unwrap_or(u32::MAX),
         submissions: Vec::new(),
         held_for_approval: Vec::new(),
-        warning_counts: plan.warning_counts(),
-        over_cap: plan.over_cap(),
+        warning_counts: summary.warning_counts.clone(),
+        over_cap: summary.over_cap,
     }
 }
 

@@ -100,7 +100,7 @@ impl Scheduler {
         let exclusions = self.exclusions(&order, now).await.map_err(read_failed)?;
         let policies = self.rules.policies.clone();
         let (order, plan) = off_the_workers(move || {
-            let plan = CampaignPlan::new(&order, &policies, &exclusions, now, batch_size);
+            let plan = CampaignPlan::new(&order, policies, exclusions, now, batch_size);
             (order, plan)
         })
         .await?;

@@ -4,9 +4,12 @@
 use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 use sqlx::Row;
+use std::collections::VecDeque;
+use std::io::{self, BufRead, Read};
 
 use super::stored::{read_instant, stored_instant, to_i64};
 use super::{Store, StoreError};
+use crate::domain::recipients::newlines;
 
 /// A file being uploaded or kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +26,8 @@ pub struct StoredRecipientFile {
     pub owner: String,
     pub name: String,
     pub created_at: DateTime<Utc>,
-    pub bytes: Vec<u8>,
+    /// Its bytes, in the parts they were written in.
+    pub parts: VecDeque<Vec<u8>>,
     /// Its size as recorded when it was finished.
     pub recorded_bytes: u64,
 }
@@ -31,7 +35,56 @@ pub struct StoredRecipientFile {
 impl StoredRecipientFile {
     /// Every byte recorded was read back (its parts and its row are read apart).
     pub fn complete(&self) -> bool {
-        self.bytes.len() as u64 == self.recorded_bytes
+        self.parts.iter().map(|p| p.len() as u64).sum::<u64>() == self.recorded_bytes
+    }
+
+    /// Its lines, at most (`recipients::line_count`).
+    pub fn line_count(&self) -> usize {
+        self.parts.iter().map(|p| newlines(p)).sum::<usize>() + 1
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.parts.into_iter().flatten().collect()
+    }
+
+    /// Its bytes read in order, each part let go once read: what is read from it grows as the
+    /// file shrinks.
+    pub fn into_reader(self) -> PartsReader {
+        PartsReader {
+            parts: self.parts,
+            at: 0,
+        }
+    }
+}
+
+/// A file's parts read in order (`StoredRecipientFile::into_reader`).
+pub struct PartsReader {
+    parts: VecDeque<Vec<u8>>,
+    /// Where the first part is read from.
+    at: usize,
+}
+
+impl Read for PartsReader {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for PartsReader {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        while self.parts.front().is_some_and(|part| self.at >= part.len()) {
+            self.parts.pop_front();
+            self.at = 0;
+        }
+        Ok(self.parts.front().map_or(&[][..], |part| &part[self.at..]))
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.at += amount;
     }
 }
 
@@ -100,21 +153,20 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let size: i64 = row.try_get("bytes")?;
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        // Part by part: the file is held once, not twice.
-        let mut parts =
+        let mut parts = VecDeque::new();
+        let mut rows =
             sqlx::query("SELECT data FROM recipient_file_parts WHERE file_id = $1 ORDER BY part")
                 .bind(id)
                 .fetch(&self.pool);
-        while let Some(part) = parts.try_next().await? {
-            bytes.extend_from_slice(&part.try_get::<Vec<u8>, _>("data")?);
+        while let Some(part) = rows.try_next().await? {
+            parts.push_back(part.try_get::<Vec<u8>, _>("data")?);
         }
-        drop(parts);
+        drop(rows);
         Ok(Some(StoredRecipientFile {
             owner: row.try_get("owner")?,
             name: row.try_get("name")?,
             created_at: read_instant(&row.try_get::<String, _>("created_at")?)?,
-            bytes,
+            parts,
             recorded_bytes: u64::try_from(size).unwrap_or(0),
         }))
     }
@@ -155,5 +207,37 @@ impl Store {
             .rows_affected();
         transaction.commit().await?;
         Ok(deleted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::phone::Region;
+    use crate::domain::recipients::{parse_recipients, read_list};
+
+    #[test]
+    fn a_file_read_part_by_part_is_the_file_read_at_once() {
+        let text = "phone;first_name\n0612345678;Ann\nx;Bob\n+12125550123;Cy\n0698765432;Di";
+        // Cut anywhere, even inside a line or an empty part.
+        let parts: VecDeque<Vec<u8>> = [&text[..9], "", &text[9..30], &text[30..]]
+            .iter()
+            .map(|part| part.as_bytes().to_vec())
+            .collect();
+        let file = StoredRecipientFile {
+            owner: "ann".into(),
+            name: "list.csv".into(),
+            created_at: Utc::now(),
+            parts,
+            recorded_bytes: text.len() as u64,
+        };
+        assert!(file.complete());
+        assert_eq!(file.line_count(), 5);
+        assert_eq!(file.clone().into_bytes(), text.as_bytes());
+        let region = Region::parse("FR").unwrap();
+        let lines = file.line_count();
+        let read = read_list(file.into_reader(), region, lines).unwrap();
+        assert_eq!(read, parse_recipients(text, region));
+        assert_eq!(read.recipients.len(), 3);
     }
 }

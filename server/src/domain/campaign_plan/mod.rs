@@ -1,8 +1,13 @@
 //! From an order to what happens to each recipient: when they are sent (after the sending rules),
 //! or why they are left out, and the provider submissions that carry them (server side only).
+//!
+//! A plan is never held recipient by recipient: its totals are read in a first pass over the
+//! list (`PlanSummary`), and its recipients are planned again, a part at a time, as they are
+//! recorded (`CampaignPlan::parts`). Each recipient's fate depends only on the order, the rules
+//! and the exclusions, so both passes decide the same.
 
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::message::{Encoding, MessageStats};
@@ -10,6 +15,12 @@ use super::order::SmsOrder;
 use super::send_time::SendTime;
 use super::sending_rules::{zone_of_region, Placement, RecipientZone, SendingPolicies};
 use app::models::Notice;
+
+mod parts;
+mod summary;
+
+pub use parts::{Member, PlanPart, PlannedBatch};
+pub use summary::PlanSummary;
 
 /// What to do with a recipient who already had as many marketing SMS as the cap allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,8 +54,8 @@ pub enum Fate {
     },
 }
 
-/// What one recipient's own message takes: all the plan keeps of its text, so that a long list's
-/// plan holds a few bytes per recipient rather than the text's whole analysis.
+/// What one recipient's own message takes: all the plan keeps of its text, so that a planned
+/// recipient holds a few bytes rather than the text's whole analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MessageSize {
     pub parts: u32,
@@ -60,7 +71,7 @@ impl From<&MessageStats> for MessageSize {
     }
 }
 
-/// One recipient of the order (same index) and what happens to them.
+/// One recipient of the order and what happens to them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedRecipient {
     pub line: u32,
@@ -71,105 +82,108 @@ pub struct PlannedRecipient {
     pub warnings: Vec<Notice>,
 }
 
-/// Recipients handed to the provider in one request, all at one time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlannedBatch {
-    /// `None`: now.
-    pub send_at: Option<DateTime<Utc>>,
-    /// Indices into the order's recipients.
-    pub members: Vec<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How the order's recipients are planned, and the totals of a first pass over them.
+#[derive(Debug, Clone)]
 pub struct CampaignPlan {
-    pub recipients: Vec<PlannedRecipient>,
-    pub batches: Vec<PlannedBatch>,
+    policies: SendingPolicies,
+    exclusions: Exclusions,
+    /// The instant the campaign asks for (`SmsOrder::requested_instant`).
+    requested: DateTime<Utc>,
+    /// At most this many recipients per provider request.
+    batch_size: usize,
+    pub summary: PlanSummary,
 }
 
 impl CampaignPlan {
-    /// Decides each recipient's fate and groups those sent by send time, at most `batch_size` per batch.
+    /// Plans every recipient once for the totals; those sent are grouped by send time, at most
+    /// `batch_size` per provider request.
     pub fn new(
         order: &SmsOrder,
-        policies: &SendingPolicies,
-        exclusions: &Exclusions,
+        policies: SendingPolicies,
+        exclusions: Exclusions,
         now: DateTime<Utc>,
         batch_size: usize,
     ) -> Self {
-        let requested = order.requested_instant(now);
-        let mut recipients = Vec::with_capacity(order.recipients.len());
-        for personalised in &order.recipients {
-            let recipient = &personalised.recipient;
-            let number = recipient.number.shared_e164();
-            let size = MessageSize::from(&order.text_for(personalised).stats());
-            let mut warnings = Vec::new();
-            let excluded = |reason: Notice| Fate::Excluded {
-                reason: Box::new(reason),
-            };
-            let fate = if let Some(opted_out) = exclusions.opted_out.get(&*number) {
-                excluded(opted_out.clone())
-            } else {
-                let capped = exclusions.over_cap.get(&*number);
-                match (capped, exclusions.cap_action) {
-                    (Some(why), CapAction::Exclude) => excluded(why.clone()),
-                    (capped, _) => {
-                        warnings.extend(capped.cloned());
-                        let zone = match recipient.zone {
-                            Some(tz) => RecipientZone::Known(tz),
-                            None => recipient
-                                .number
-                                .region()
-                                .map_or(RecipientZone::Unknown, zone_of_region),
-                        };
-                        let at = requested_for(order, &zone, requested, &mut warnings);
-                        let check = policies.check(
-                            order.purpose,
-                            recipient.number.region(),
-                            &zone,
-                            order.time_zone,
+        let mut plan = Self {
+            policies,
+            exclusions,
+            requested: order.requested_instant(now),
+            batch_size: batch_size.max(1),
+            summary: PlanSummary::default(),
+        };
+        plan.summary = PlanSummary::of(&plan, order);
+        plan
+    }
+
+    /// What happens to the order's recipient at `index`.
+    pub fn recipient(&self, order: &SmsOrder, index: usize) -> PlannedRecipient {
+        let personalised = &order.recipients[index];
+        let recipient = &personalised.recipient;
+        let number = recipient.number.shared_e164();
+        let size = MessageSize::from(&order.text_for(personalised).stats());
+        let mut warnings = Vec::new();
+        let excluded = |reason: Notice| Fate::Excluded {
+            reason: Box::new(reason),
+        };
+        let exclusions = &self.exclusions;
+        let fate = if let Some(opted_out) = exclusions.opted_out.get(&*number) {
+            excluded(opted_out.clone())
+        } else {
+            let capped = exclusions.over_cap.get(&*number);
+            match (capped, exclusions.cap_action) {
+                (Some(why), CapAction::Exclude) => excluded(why.clone()),
+                (capped, _) => {
+                    warnings.extend(capped.cloned());
+                    let zone = match recipient.zone {
+                        Some(tz) => RecipientZone::Known(tz),
+                        None => recipient
+                            .number
+                            .region()
+                            .map_or(RecipientZone::Unknown, zone_of_region),
+                    };
+                    let at = requested_for(order, &zone, self.requested, &mut warnings);
+                    let check = self.policies.check(
+                        order.purpose,
+                        recipient.number.region(),
+                        &zone,
+                        order.time_zone,
+                        at,
+                    );
+                    match check.place(at, &order.outside_window) {
+                        Placement::Send {
                             at,
-                        );
-                        match check.place(at, &order.outside_window) {
-                            Placement::Send {
-                                at,
-                                deferred,
-                                warnings: notes,
-                            } => {
-                                warnings.extend(notes);
-                                Fate::Send { at, deferred }
-                            }
-                            Placement::Excluded { reason } => Fate::Excluded { reason },
+                            deferred,
+                            warnings: notes,
+                        } => {
+                            warnings.extend(notes);
+                            Fate::Send { at, deferred }
                         }
+                        Placement::Excluded { reason } => Fate::Excluded { reason },
                     }
                 }
-            };
-            recipients.push(PlannedRecipient {
-                line: recipient.line,
-                number,
-                size,
-                fate,
-                warnings,
-            });
-        }
-        let batches = batches(order, &recipients, requested, batch_size);
-        Self {
-            recipients,
-            batches,
+            }
+        };
+        PlannedRecipient {
+            line: recipient.line,
+            number,
+            size,
+            fate,
+            warnings,
         }
     }
 
-    pub fn excluded(&self) -> impl Iterator<Item = (&PlannedRecipient, &Notice)> {
-        self.recipients.iter().filter_map(|r| match &r.fate {
-            Fate::Excluded { reason } => Some((r, reason.as_ref())),
-            Fate::Send { .. } => None,
-        })
+    /// The provider request a recipient sent at `at` goes in, by its send time: `None` (now) for
+    /// a campaign sent now, unless the rules moved them.
+    fn request_time(&self, order: &SmsOrder, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        (order.send_at.is_some() || at != self.requested).then_some(at)
     }
 
     /// The order carrying one batch, ready for the provider.
-    pub fn batch_order(&self, order: &SmsOrder, batch: &PlannedBatch) -> SmsOrder {
+    pub fn batch_order(order: &SmsOrder, batch: &PlannedBatch) -> SmsOrder {
         let recipients = batch
             .members
             .iter()
-            .map(|&i| order.recipients[i].clone())
+            .map(|member| order.recipients[member.index].clone())
             .collect();
         let send_at = batch.send_at.map(|at| match &order.send_at {
             // Keep the user's own wall-clock intent when the time was not moved.
@@ -202,34 +216,6 @@ fn requested_for(
         }
     };
     SendTime::at_local(time.local, tz).with_timezone(&Utc)
-}
-
-fn batches(
-    order: &SmsOrder,
-    recipients: &[PlannedRecipient],
-    requested: DateTime<Utc>,
-    batch_size: usize,
-) -> Vec<PlannedBatch> {
-    let mut by_time: BTreeMap<Option<DateTime<Utc>>, Vec<usize>> = BTreeMap::new();
-    for (index, recipient) in recipients.iter().enumerate() {
-        if let Fate::Send { at, .. } = recipient.fate {
-            // A campaign sent now stays "now" for those the rules did not move.
-            let key = (order.send_at.is_some() || at != requested).then_some(at);
-            by_time.entry(key).or_default().push(index);
-        }
-    }
-    by_time
-        .into_iter()
-        .flat_map(|(send_at, members)| {
-            members
-                .chunks(batch_size.max(1))
-                .map(|chunk| PlannedBatch {
-                    send_at,
-                    members: chunk.to_vec(),
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use crate::domain::phone::Region;
 use crate::domain::{CampaignType, OutsideWindow, Purpose};
 use app::models::{ProviderId, ScheduleRequest};
 use chrono::TimeZone;
+use parts::RECIPIENTS_PER_PART;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap()
@@ -31,7 +32,7 @@ fn request(recipients: &str) -> ScheduleRequest {
 fn order(request: &ScheduleRequest) -> SmsOrder {
     let rules = OrderRules {
         default_region: Region::parse("FR").unwrap(),
-        max_recipients: 1000,
+        max_recipients: 10_000,
         infobip_stop_mention: Some("STOP au 36111".into()),
     };
     // The tests that set a time mean it; the others send now.
@@ -50,24 +51,55 @@ fn csv(rows: usize) -> String {
     text
 }
 
+/// The plan's recipients and requests, as its second pass gives them to be recorded.
+struct Planned {
+    plan: CampaignPlan,
+    recipients: Vec<PlannedRecipient>,
+    batches: Vec<PlannedBatch>,
+    left_out: Vec<PlannedRecipient>,
+}
+
+fn plan(order: &SmsOrder, exclusions: &Exclusions, batch_size: usize) -> Planned {
+    let plan = CampaignPlan::new(
+        order,
+        SendingPolicies::defaults(),
+        exclusions.clone(),
+        now(),
+        batch_size,
+    );
+    let recipients = (0..order.recipients.len())
+        .map(|index| plan.recipient(order, index))
+        .collect();
+    let (mut batches, mut left_out) = (Vec::new(), Vec::new());
+    for part in plan.parts(order) {
+        batches.extend(part.batches);
+        left_out.extend(part.left_out);
+    }
+    Planned {
+        plan,
+        recipients,
+        batches,
+        left_out,
+    }
+}
+
+fn indices(batch: &PlannedBatch) -> Vec<usize> {
+    batch.members.iter().map(|m| m.index).collect()
+}
+
 #[test]
 fn a_campaign_sent_now_is_split_by_the_provider_limit() {
     let order = order(&request(&csv(5)));
-    let plan = CampaignPlan::new(
-        &order,
-        &SendingPolicies::defaults(),
-        &Exclusions::default(),
-        now(),
-        2,
-    );
-    let sizes: Vec<_> = plan
+    let planned = plan(&order, &Exclusions::default(), 2);
+    let sizes: Vec<_> = planned
         .batches
         .iter()
         .map(|b| (b.send_at, b.members.len()))
         .collect();
     assert_eq!(sizes, vec![(None, 2), (None, 2), (None, 1)]);
+    assert_eq!(planned.plan.summary.requests, 3);
     assert_eq!(
-        plan.batch_order(&order, &plan.batches[2]).recipients[0]
+        CampaignPlan::batch_order(&order, &planned.batches[2]).recipients[0]
             .recipient
             .line,
         6
@@ -93,28 +125,35 @@ fn opted_out_and_capped_numbers_are_left_out_with_the_reason() {
         over_cap: HashMap::from([("+33612340001".to_owned(), capped.clone())]),
         cap_action: CapAction::Exclude,
     };
-    let plan = CampaignPlan::new(
-        &order,
-        &SendingPolicies::defaults(),
-        &exclusions,
-        now(),
-        500,
-    );
-    let excluded: Vec<_> = plan
-        .excluded()
-        .map(|(r, why)| (r.line, why.clone()))
+    let planned = plan(&order, &exclusions, 500);
+    let excluded: Vec<_> = planned
+        .left_out
+        .iter()
+        .map(|r| match &r.fate {
+            Fate::Excluded { reason } => (r.line, reason.as_ref().clone()),
+            Fate::Send { .. } => panic!("line {} is sent", r.line),
+        })
         .collect();
     assert_eq!(excluded, vec![(2, stop), (3, capped.clone())]);
-    assert_eq!(plan.batches.len(), 1);
-    assert_eq!(plan.batches[0].members, vec![2]);
+    let summarised: Vec<_> = planned
+        .plan
+        .summary
+        .excluded
+        .iter()
+        .map(|e| (e.line, e.reason.clone()))
+        .collect();
+    assert_eq!(summarised, excluded);
+    assert_eq!(planned.batches.len(), 1);
+    assert_eq!(indices(&planned.batches[0]), vec![2]);
 
     let warn = Exclusions {
         cap_action: CapAction::Warn,
         ..exclusions
     };
-    let plan = CampaignPlan::new(&order, &SendingPolicies::defaults(), &warn, now(), 500);
-    assert_eq!(plan.excluded().count(), 1);
-    assert_eq!(plan.recipients[1].warnings, vec![capped]);
+    let planned = plan(&order, &warn, 500);
+    assert_eq!(planned.left_out.len(), 1);
+    assert_eq!(planned.recipients[1].warnings, vec![capped]);
+    assert_eq!(planned.plan.summary.over_cap, 1);
 }
 
 #[test]
@@ -125,35 +164,25 @@ fn french_marketing_on_sunday_moves_to_monday_morning() {
         send_at: "2026-12-06T10:00".into(),
         ..request(&csv(2))
     };
-    let plan = CampaignPlan::new(
-        &order(&sunday),
-        &SendingPolicies::defaults(),
-        &Exclusions::default(),
-        now(),
-        500,
-    );
+    let planned = plan(&order(&sunday), &Exclusions::default(), 500);
     let monday = Utc.with_ymd_and_hms(2026, 12, 7, 7, 0, 0).unwrap();
-    assert_eq!(plan.batches.len(), 1);
-    assert_eq!(plan.batches[0].send_at, Some(monday));
+    assert_eq!(planned.batches.len(), 1);
+    assert_eq!(planned.batches[0].send_at, Some(monday));
     assert!(matches!(
-        plan.recipients[0].fate,
+        planned.recipients[0].fate,
         Fate::Send { deferred: true, .. }
     ));
-    assert!(!plan.recipients[0].warnings.is_empty());
+    assert!(!planned.recipients[0].warnings.is_empty());
+    assert_eq!(planned.plan.summary.deferred, 2);
 
     let skip = ScheduleRequest {
         outside_window: OutsideWindow::Skip,
         ..sunday
     };
-    let plan = CampaignPlan::new(
-        &order(&skip),
-        &SendingPolicies::defaults(),
-        &Exclusions::default(),
-        now(),
-        500,
-    );
-    assert!(plan.batches.is_empty());
-    assert_eq!(plan.excluded().count(), 2);
+    let planned = plan(&order(&skip), &Exclusions::default(), 500);
+    assert!(planned.batches.is_empty());
+    assert_eq!(planned.left_out.len(), 2);
+    assert_eq!(planned.plan.summary.requests, 0);
 }
 
 #[test]
@@ -165,17 +194,11 @@ fn local_time_mode_groups_recipients_by_their_zone() {
             "phone,first_name,time_zone\n+33612345678,A,\n+12125550123,B,America/New_York\n+12125550124,C,\n",
         )
     };
-    let plan = CampaignPlan::new(
-        &order(&local),
-        &SendingPolicies::defaults(),
-        &Exclusions::default(),
-        now(),
-        500,
-    );
-    let times: Vec<_> = plan
+    let planned = plan(&order(&local), &Exclusions::default(), 500);
+    let times: Vec<_> = planned
         .batches
         .iter()
-        .map(|b| (b.send_at.unwrap().to_rfc3339(), b.members.clone()))
+        .map(|b| (b.send_at.unwrap().to_rfc3339(), indices(b)))
         .collect();
     assert_eq!(
         times,
@@ -187,19 +210,132 @@ fn local_time_mode_groups_recipients_by_their_zone() {
     );
     assert!(
         matches!(
-            &plan.recipients[2].warnings[0],
+            &planned.recipients[2].warnings[0],
             Notice::LocalTimeInCampaignZone { local, .. } if local == "10:00"
         ),
         "{:?}",
-        plan.recipients[2].warnings
+        planned.recipients[2].warnings
     );
+}
+
+/// What the parts carry agrees with the first pass's totals, each recipient once.
+fn assert_parts_agree_with_the_summary(order: &SmsOrder, planned: &Planned) {
+    let summary = &planned.plan.summary;
+    assert_eq!(planned.batches.len() as u64, summary.requests);
+    let sent: Vec<&PlannedRecipient> = planned
+        .batches
+        .iter()
+        .flat_map(|b| b.members.iter().map(|m| &m.planned))
+        .collect();
+    assert_eq!(sent.len() as u64, summary.to_send);
+    let parts: u64 = sent.iter().map(|r| u64::from(r.size.parts)).sum();
+    assert_eq!(parts, summary.parts);
+    assert_eq!(
+        planned.left_out.len() as u64,
+        summary.excluded.len() as u64 + summary.more_excluded
+    );
+    let mut lines: Vec<u32> = sent.iter().map(|r| r.line).collect();
+    lines.extend(planned.left_out.iter().map(|r| r.line));
+    lines.sort_unstable();
+    let every: Vec<u32> = order.recipients.iter().map(|r| r.recipient.line).collect();
+    assert_eq!(lines, every);
+    for batch in &planned.batches {
+        for member in &batch.members {
+            assert_eq!(member.planned, planned.recipients[member.index]);
+        }
+    }
+}
+
+#[test]
+fn parts_carry_about_two_thousand_recipients_in_full_requests() {
+    let order = order(&request(&csv(5_100)));
+    let opted_out: HashMap<String, Notice> = (0..5_100)
+        .step_by(10)
+        .map(|i| (format!("+3361234{i:04}"), Notice::Words("out".into())))
+        .collect();
+    let exclusions = Exclusions {
+        opted_out,
+        ..Exclusions::default()
+    };
+    let whole = CampaignPlan::new(
+        &order,
+        SendingPolicies::defaults(),
+        exclusions.clone(),
+        now(),
+        500,
+    );
+    let sizes: Vec<(usize, usize)> = whole
+        .parts(&order)
+        .map(|part| {
+            let sent: usize = part.batches.iter().map(|b| b.members.len()).sum();
+            (sent, part.left_out.len())
+        })
+        .collect();
+    // 4,590 sent in 9 full requests and one of 90, 510 left out, in parts of at least 2,000
+    // (the last one what is left).
+    let totals: Vec<usize> = sizes.iter().map(|(sent, out)| sent + out).collect();
+    assert!(totals[..totals.len() - 1]
+        .iter()
+        .all(|n| (RECIPIENTS_PER_PART..RECIPIENTS_PER_PART + 500).contains(n)));
+    assert_eq!(totals.iter().sum::<usize>(), 5_100);
+    let planned = plan(&order, &exclusions, 500);
+    let requests: Vec<usize> = planned.batches.iter().map(|b| b.members.len()).collect();
+    assert_eq!(requests, [vec![500; 9], vec![90]].concat());
+    assert_parts_agree_with_the_summary(&order, &planned);
+}
+
+#[test]
+fn requests_of_each_send_time_fill_across_parts() {
+    let mut text = "phone,first_name,time_zone\n".to_owned();
+    for i in 0..3_001 {
+        match i % 2 {
+            0 => text.push_str(&format!("+3361234{i:04},P{i},\n")),
+            _ => text.push_str(&format!("+1212555{i:04},N{i},America/New_York\n")),
+        }
+    }
+    let local = ScheduleRequest {
+        send_at: "2026-12-02T10:00".into(),
+        local_time: true,
+        ..request(&text)
+    };
+    let order = order(&local);
+    let planned = plan(&order, &Exclusions::default(), 500);
+    let times: Vec<(String, usize)> = planned
+        .batches
+        .iter()
+        .map(|b| (b.send_at.unwrap().to_rfc3339(), b.members.len()))
+        .collect();
+    let paris = "2026-12-02T09:00:00+00:00".to_owned();
+    let new_york = "2026-12-02T15:00:00+00:00".to_owned();
+    // Full requests as they fill, then the last of each time, the earliest first.
+    assert_eq!(
+        times,
+        vec![
+            (paris.clone(), 500),
+            (new_york.clone(), 500),
+            (paris.clone(), 500),
+            (new_york.clone(), 500),
+            (paris.clone(), 500),
+            (new_york.clone(), 500),
+            (paris, 1),
+        ]
+    );
+    for batch in &planned.batches {
+        for member in &batch.members {
+            let Fate::Send { at, .. } = member.planned.fate else {
+                panic!("line {} is left out", member.planned.line);
+            };
+            assert_eq!(Some(at), batch.send_at);
+        }
+    }
+    assert_parts_agree_with_the_summary(&order, &planned);
 }
 
 #[test]
 fn a_planned_recipient_stays_small() {
-    // A million recipients' plan is held while it is recorded: each one's share is kept to its
-    // place, number, size, fate and warnings (it was 144 bytes with the text's whole analysis and
-    // a second copy of the override's reason).
+    // A part's recipients and the requests still filling are held while they are recorded: each
+    // one's share is kept to its place, number, size, fate and warnings (it was 144 bytes with
+    // the text's whole analysis and a second copy of the override's reason).
     assert!(
         std::mem::size_of::<PlannedRecipient>() <= 72,
         "{} bytes",

@@ -84,6 +84,22 @@ impl SmsOrder {
             .as_ref()
             .map_or(now, |t| t.instant.with_timezone(&Utc))
     }
+
+    /// The recipients' countries (ISO 3166 codes), each once, in list order: the composer offers
+    /// their time zones first.
+    pub fn countries(&self) -> Vec<String> {
+        let mut countries: Vec<String> = Vec::new();
+        let regions = self
+            .recipients
+            .iter()
+            .filter_map(|r| r.recipient.number.region());
+        for region in regions {
+            if !countries.iter().any(|c| c == region) {
+                countries.push(region.to_owned());
+            }
+        }
+        countries
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,20 +304,24 @@ fn personalise(
     Vec<FieldError>,
 ) {
     let mut errors = list.errors;
-    let mut recipients = Vec::with_capacity(list.recipients.len());
-    for recipient in list.recipients {
-        if personalised {
-            if let Err(problem) = personalised_text(template, &recipient) {
-                errors.push(FieldError::on_line(
-                    Field::Recipients,
-                    recipient.line,
-                    problem,
-                ));
-                continue;
+    // Collected where the list was (same layout): a long list is not held twice.
+    let recipients = list
+        .recipients
+        .into_iter()
+        .filter_map(|recipient| {
+            if personalised {
+                if let Err(problem) = personalised_text(template, &recipient) {
+                    errors.push(FieldError::on_line(
+                        Field::Recipients,
+                        recipient.line,
+                        problem,
+                    ));
+                    return None;
+                }
             }
-        }
-        recipients.push(PersonalisedRecipient { recipient });
-    }
+            Some(PersonalisedRecipient { recipient })
+        })
+        .collect();
     errors.sort_by_key(|e| e.line);
     (recipients, list.duplicates, errors)
 }

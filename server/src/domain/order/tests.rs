@@ -217,3 +217,22 @@ fn lines_in_error_are_set_aside_only_when_they_are_the_only_errors() {
         vec![Some(1), Some(2)]
     );
 }
+
+#[test]
+fn a_list_becomes_the_order_s_recipients_where_it_lies() {
+    // A million recipients' list is not copied to make the order: the order's recipients are
+    // collected in the list's own memory, lines in error left out.
+    let list = parse_recipients(
+        "phone,first_name\n0612345678,Ann\n0698765432,\n0611111111,Cy\n",
+        rules().default_region,
+    );
+    let before = list.recipients.as_ptr() as usize;
+    let (recipients, _, errors) = personalise(list, "Hello {first_name}", true);
+    assert_eq!(recipients.as_ptr() as usize, before);
+    let lines: Vec<u32> = recipients.iter().map(|r| r.recipient.line).collect();
+    assert_eq!(lines, vec![2, 4]);
+    assert_eq!(
+        errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+        vec![Some(3)]
+    );
+}
