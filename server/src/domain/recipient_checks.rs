@@ -219,7 +219,7 @@ fn digits_key(e164: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::recipients::{line_count, parse_recipients, read_list, read_recipients};
+    use super::super::recipients::{parse_recipients, read_list, read_recipients};
     use super::*;
     use std::io::{self, BufReader, Read};
 
@@ -265,7 +265,7 @@ mod tests {
             &b"0612345678\n06\xe9\n0698765432\n"[..],
             &b"phone,first_name\n0612345678,Ann\n06\xe9,Bob\n0698765432,Cy\n"[..],
         ] {
-            let read = read_list(list, fr(), line_count(list)).unwrap();
+            let read = read_list(list, fr(), 4).unwrap();
             let lines: Vec<_> = read.recipients.iter().map(|r| r.line).collect();
             let offset = u32::from(list.starts_with(b"phone"));
             assert_eq!(lines, vec![1 + offset, 3 + offset]);

@@ -70,13 +70,7 @@ enum Column {
 /// Reads the list: CSV when its first non-blank line is a header naming a phone column
 /// (`phone`, `phone_number` or `number`), otherwise numbers by line. Blank lines are ignored.
 pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
-    read_list(text.as_bytes(), default_region, line_count(text.as_bytes()))
-        .expect("reading from memory does not fail")
-}
-
-/// How many lines `bytes` holds at most: room for a list's recipients, reserved at once.
-pub fn line_count(bytes: &[u8]) -> usize {
-    newlines(bytes) + 1
+    read_list(text.as_bytes(), default_region, 0).expect("reading from memory does not fail")
 }
 
 /// The line ends in `bytes` (a part of a list).
@@ -84,15 +78,16 @@ pub fn newlines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
-/// `parse_recipients` over bytes as they come (a file), every error kept. `lines` (at least the
-/// number of recipients; `line_count`) is reserved at once: a growing list of a million would
-/// hold its old and new copies at once, and up to half its room unused.
+/// `parse_recipients` over bytes as they come (a file), every error kept. Room for `expected`
+/// recipients (a hint: a file's lines, at most the recipients a list may have) is reserved at
+/// once: a list growing to a million would hold its old and new copies at once, and up to half
+/// its room unused.
 pub fn read_list(
     source: impl BufRead,
     default_region: Region,
-    lines: usize,
+    expected: usize,
 ) -> io::Result<RecipientList> {
-    let mut recipients = Vec::with_capacity(lines);
+    let mut recipients = Vec::with_capacity(expected);
     let report = read_recipients(source, default_region, usize::MAX, &mut recipients)?;
     Ok(RecipientList {
         recipients,

@@ -1,6 +1,6 @@
 //! The rows a campaign is recorded as, built from the order and its plan before any provider call.
 
-use crate::domain::campaign_plan::{CampaignPlan, Fate, PlannedBatch, PlannedRecipient};
+use crate::domain::campaign_plan::{CampaignPlan, Fate, LeftOut, PlannedBatch, PlannedRecipient};
 use crate::domain::order::SmsOrder;
 use crate::domain::provider_options::OrderOptions;
 use crate::domain::Purpose;
@@ -14,7 +14,7 @@ use crate::storage::{
 };
 
 /// One part of a campaign's rows, written together: some of its submissions with their
-/// recipients, or some of the recipients left out.
+/// recipients, and some of the recipients left out.
 pub struct RowsPart {
     pub submissions: Vec<NewSubmission>,
     pub recipients: Vec<NewRecipient>,
@@ -40,11 +40,11 @@ pub struct CampaignParts<'a> {
 }
 
 impl CampaignParts<'_> {
-    /// The rows of `submissions` and of the recipients they carry.
-    pub fn sent(&self, submissions: &[PlannedSubmission<'_>]) -> RowsPart {
+    /// The rows of `submissions` and of the recipients they carry, and of those `left_out`.
+    pub fn rows(&self, submissions: &[PlannedSubmission<'_>], left_out: &[LeftOut]) -> RowsPart {
         let order = self.order;
-        let recipient_count = submissions.iter().map(|s| s.batch.members.len()).sum();
-        let mut recipients = Vec::with_capacity(recipient_count);
+        let sent: usize = submissions.iter().map(|s| s.batch.members.len()).sum();
+        let mut recipients = Vec::with_capacity(sent + left_out.len());
         let mut submission_rows = Vec::with_capacity(submissions.len());
         for submission in submissions {
             let mut numbers = Vec::with_capacity(submission.batch.members.len());
@@ -77,29 +77,16 @@ impl CampaignParts<'_> {
                 claim: Some(self.claim.clone()),
             });
         }
+        recipients.extend(left_out.iter().map(|left_out| NewRecipient {
+            status: RecipientStatus::Excluded,
+            reason: Some(left_out.reason.to_recorded()),
+            send_at: None,
+            ..self.recipient_row(&left_out.planned, RecipientPlace::LeftOut)
+        }));
         RowsPart {
             submissions: submission_rows,
             recipients,
         }
-    }
-
-    /// The rows of recipients left out, each with why, added to `part`.
-    pub fn add_left_out(&self, part: &mut RowsPart, left_out: &[PlannedRecipient]) {
-        let rows = left_out.iter().map(|planned| {
-            let reason = match &planned.fate {
-                Fate::Excluded { reason } => reason.to_recorded(),
-                // A part's left-out recipients are those its plan excludes (`PlanParts`); a
-                // panic here stops the recording before its commit, so nothing is recorded.
-                Fate::Send { .. } => unreachable!("line {} is sent, not left out", planned.line),
-            };
-            NewRecipient {
-                status: RecipientStatus::Excluded,
-                reason: Some(reason),
-                send_at: None,
-                ..self.recipient_row(planned, RecipientPlace::LeftOut)
-            }
-        });
-        part.recipients.extend(rows);
     }
 
     /// A recipient's row, pending in its place.

@@ -169,8 +169,7 @@ async fn record_parts(
                 }
             })
             .collect();
-        let mut part = parts.sent(&submissions);
-        parts.add_left_out(&mut part, &planned.left_out);
+        let part = parts.rows(&submissions, &planned.left_out);
         rows.add(&part.submissions, &part.recipients).await?;
         batches.extend(submissions.iter().map(|submission| {
             let batch = Batch {
@@ -186,9 +185,14 @@ async fn record_parts(
             (submission.batch.send_at, batch)
         }));
     }
-    // Requests are recorded as they fill; they are handed over by send time, as planned.
+    Ok(by_send_time(batches))
+}
+
+/// Requests are recorded as they fill; they are handed over by send time ("now" first), those of
+/// one time in the order they were recorded.
+fn by_send_time(mut batches: Vec<(Option<DateTime<Utc>>, Batch)>) -> Vec<Batch> {
     batches.sort_by_key(|(send_at, _)| *send_at);
-    Ok(batches.into_iter().map(|(_, batch)| batch).collect())
+    batches.into_iter().map(|(_, batch)| batch).collect()
 }
 
 /// Records who did what to a campaign. What it tells of has happened already: a failed write is
@@ -217,4 +221,35 @@ pub fn override_detail(campaign: &NewCampaign) -> Option<String> {
         }
         .to_recorded()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn requests_are_handed_over_by_send_time_in_the_order_recorded() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 2, 8, 0, 0).unwrap();
+        let at = |hour| Some(Utc.with_ymd_and_hms(2026, 12, 2, hour, 0, 0).unwrap());
+        let batch = |key: &str, send_at: Option<DateTime<Utc>>| {
+            let batch = Batch {
+                key: key.to_owned(),
+                contacts: 500,
+                send_at: send_at.map(|at| at.to_rfc3339()),
+                due: send_at.unwrap_or(now),
+                simulation: false,
+            };
+            (send_at, batch)
+        };
+        let recorded = vec![
+            batch("paris-1", at(9)),
+            batch("new-york-1", at(15)),
+            batch("now-1", None),
+            batch("paris-2", at(9)),
+            batch("now-2", None),
+        ];
+        let keys: Vec<String> = by_send_time(recorded).into_iter().map(|b| b.key).collect();
+        assert_eq!(keys, ["now-1", "now-2", "paris-1", "paris-2", "new-york-1"]);
+    }
 }

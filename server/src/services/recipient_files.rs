@@ -207,9 +207,12 @@ impl RecipientFiles {
         let file = self.kept_file(actor, id).await?;
         let region = self.default_region;
         let created_at = file.created_at;
+        let max_recipients = self.limits.max_recipients;
         let list = tokio::task::spawn_blocking(move || {
-            let lines = file.line_count();
-            read_list(file.into_reader(), region, lines)
+            // Room for its lines, up to the most a list may have: a file of empty lines is not
+            // a reason to reserve gigabytes.
+            let expected = file.line_count().min(max_recipients.saturating_add(1));
+            read_list(file.into_reader(), region, expected)
         })
         .await
         .map_err(|error| {

@@ -204,8 +204,8 @@ impl ScheduleService for Scheduler {
 impl Scheduler {
     /// Records the planned campaign (or, approved, its submissions and recipients) and hands it
     /// over; each batch's answer. The order and its plan go to the task that records them a part
-    /// at a time, and are released once recorded, before the hand-over: for a long list they are
-    /// tens of megabytes the hand-over does not need.
+    /// at a time, and are released once recorded, before the hand-over: for a long list the
+    /// order's recipients are tens of megabytes the hand-over does not need.
     pub(super) async fn hand_over(
         &self,
         hand_over: HandOver<'_>,

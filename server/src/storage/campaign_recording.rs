@@ -28,8 +28,8 @@ impl CampaignRecording {
         }
     }
 
-    /// Writes one part of the campaign: its submissions and their recipients, or recipients left
-    /// out.
+    /// Writes one part of the campaign: some of its submissions and their recipients, and
+    /// recipients left out.
     pub async fn add(
         &mut self,
         submissions: &[NewSubmission],

@@ -38,13 +38,13 @@ impl StoredRecipientFile {
         self.parts.iter().map(|p| p.len() as u64).sum::<u64>() == self.recorded_bytes
     }
 
-    /// Its lines, at most (`recipients::line_count`).
+    /// Its lines (a line may hold several numbers, or none).
     pub fn line_count(&self) -> usize {
         self.parts.iter().map(|p| newlines(p)).sum::<usize>() + 1
     }
 
     pub fn into_bytes(self) -> Vec<u8> {
-        self.parts.into_iter().flatten().collect()
+        Vec::from(self.parts).concat()
     }
 
     /// Its bytes read in order, each part let go once read: what is read from it grows as the

@@ -19,7 +19,7 @@ use app::models::Notice;
 mod parts;
 mod summary;
 
-pub use parts::{Member, PlanPart, PlannedBatch};
+pub use parts::{LeftOut, Member, PlanPart, PlannedBatch};
 pub use summary::PlanSummary;
 
 /// What to do with a recipient who already had as many marketing SMS as the cap allows.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{CampaignPlan, Fate, PlannedRecipient};
 use crate::domain::order::SmsOrder;
+use app::models::Notice;
 
 /// About how many recipients a part carries: their requests (up to 500 or 1,000 recipients each)
 /// are prepared just before the part is written, and let go once it is.
@@ -27,12 +28,19 @@ pub struct PlannedBatch {
     pub members: Vec<Member>,
 }
 
+/// A recipient the plan leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    pub planned: PlannedRecipient,
+    pub reason: Notice,
+}
+
 /// Requests that are full (or, once the list is read, the last of each send time), and
 /// recipients left out, written together.
 #[derive(Debug, Default)]
 pub struct PlanPart {
     pub batches: Vec<PlannedBatch>,
-    pub left_out: Vec<PlannedRecipient>,
+    pub left_out: Vec<LeftOut>,
 }
 
 /// The parts of a plan, in the list's order; see `CampaignPlan::parts`.
@@ -50,6 +58,11 @@ impl CampaignPlan {
     /// in the part where it fills up; the requests left filling when the list ends come last,
     /// earliest send time first.
     pub fn parts<'a>(&'a self, order: &'a SmsOrder) -> PlanParts<'a> {
+        debug_assert_eq!(
+            order.recipients.len() as u64,
+            self.summary.total,
+            "the plan is of this order"
+        );
         PlanParts {
             plan: self,
             order,
@@ -64,40 +77,44 @@ impl Iterator for PlanParts<'_> {
 
     fn next(&mut self) -> Option<PlanPart> {
         let mut part = PlanPart::default();
-        let mut size = 0;
+        // Recipients in the part's full requests and left out (not those in requests filling:
+        // at most one request's worth for each send time).
+        let mut in_part = 0;
         let total = self.order.recipients.len();
-        while size < RECIPIENTS_PER_PART && self.next < total {
+        while in_part < RECIPIENTS_PER_PART && self.next < total {
             let index = self.next;
             self.next += 1;
             let planned = self.plan.recipient(self.order, index);
-            match planned.fate {
+            match &planned.fate {
                 Fate::Send { at, .. } => {
+                    let at = *at;
                     let send_at = self.plan.request_time(self.order, at);
                     let filling = self.filling.entry(send_at).or_default();
                     filling.push(Member { index, planned });
                     if filling.len() >= self.plan.batch_size {
                         let members = std::mem::take(filling);
-                        size += members.len();
+                        in_part += members.len();
                         part.batches.push(PlannedBatch { send_at, members });
                     }
                 }
-                Fate::Excluded { .. } => {
-                    size += 1;
-                    part.left_out.push(planned);
+                Fate::Excluded { reason } => {
+                    in_part += 1;
+                    let reason = reason.as_ref().clone();
+                    part.left_out.push(LeftOut { planned, reason });
                 }
             }
         }
         if self.next == total {
-            while size < RECIPIENTS_PER_PART {
+            while in_part < RECIPIENTS_PER_PART {
                 let Some((send_at, members)) = self.filling.pop_first() else {
                     break;
                 };
                 if !members.is_empty() {
-                    size += members.len();
+                    in_part += members.len();
                     part.batches.push(PlannedBatch { send_at, members });
                 }
             }
         }
-        (size > 0).then_some(part)
+        (in_part > 0).then_some(part)
     }
 }

@@ -56,7 +56,7 @@ struct Planned {
     plan: CampaignPlan,
     recipients: Vec<PlannedRecipient>,
     batches: Vec<PlannedBatch>,
-    left_out: Vec<PlannedRecipient>,
+    left_out: Vec<LeftOut>,
 }
 
 fn plan(order: &SmsOrder, exclusions: &Exclusions, batch_size: usize) -> Planned {
@@ -129,9 +129,12 @@ fn opted_out_and_capped_numbers_are_left_out_with_the_reason() {
     let excluded: Vec<_> = planned
         .left_out
         .iter()
-        .map(|r| match &r.fate {
-            Fate::Excluded { reason } => (r.line, reason.as_ref().clone()),
-            Fate::Send { .. } => panic!("line {} is sent", r.line),
+        .map(|left_out| {
+            let fate = Fate::Excluded {
+                reason: Box::new(left_out.reason.clone()),
+            };
+            assert_eq!(left_out.planned.fate, fate, "the reason is the fate's");
+            (left_out.planned.line, left_out.reason.clone())
         })
         .collect();
     assert_eq!(excluded, vec![(2, stop), (3, capped.clone())]);
@@ -235,7 +238,7 @@ fn assert_parts_agree_with_the_summary(order: &SmsOrder, planned: &Planned) {
         summary.excluded.len() as u64 + summary.more_excluded
     );
     let mut lines: Vec<u32> = sent.iter().map(|r| r.line).collect();
-    lines.extend(planned.left_out.iter().map(|r| r.line));
+    lines.extend(planned.left_out.iter().map(|r| r.planned.line));
     lines.sort_unstable();
     let every: Vec<u32> = order.recipients.iter().map(|r| r.recipient.line).collect();
     assert_eq!(lines, every);
