@@ -3,8 +3,8 @@
 use phonenumber::country;
 use phonenumber::metadata::Database;
 use std::fmt;
+use std::ops::Deref;
 use std::str::FromStr;
-use std::sync::Arc;
 
 pub use super::parse_errors::PhoneNumberError;
 use super::phone_metadata;
@@ -42,11 +42,56 @@ impl Region {
     }
 }
 
+/// A number's E.164 text, `+` and at most 15 digits, kept in place: a long list holds no
+/// allocation for each number (an `Arc<str>` took 48 bytes a number), and a plan copies it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct E164 {
+    len: u8,
+    /// The text, then zeros.
+    text: [u8; E164::LONGEST],
+}
+
+impl E164 {
+    /// `+` and 15 digits (ITU-T E.164).
+    const LONGEST: usize = 16;
+
+    /// `None` for text longer than an E.164 number can be, or not ASCII.
+    pub fn new(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if bytes.len() > Self::LONGEST || !text.is_ascii() {
+            return None;
+        }
+        let mut kept = [0; Self::LONGEST];
+        kept[..bytes.len()].copy_from_slice(bytes);
+        Some(Self {
+            len: u8::try_from(bytes.len()).ok()?,
+            text: kept,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.text[..usize::from(self.len)]).expect("kept from ASCII text")
+    }
+}
+
+impl Deref for E164 {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for E164 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// A valid number in E.164 form (`+33612345678`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PhoneNumber {
-    /// Shared, not copied, by the plan that names the recipient (`shared_e164`).
-    e164: Arc<str>,
+    e164: E164,
     /// A code, not a string: a long list holds one per recipient.
     region: Option<country::Id>,
 }
@@ -80,8 +125,12 @@ impl PhoneNumber {
         if !phonenumber::is_valid_with(metadata, &number) {
             return Err(PhoneNumberError::Invalid(input.to_owned()));
         }
+        // A valid number has at most 15 digits: one longer is not a number E.164 can carry.
+        let Some(e164) = E164::new(&e164(&number)) else {
+            return Err(PhoneNumberError::Invalid(input.to_owned()));
+        };
         Ok(Self {
-            e164: e164(&number).into(),
+            e164,
             region: number
                 .metadata(metadata)
                 .and_then(|region| region.id().parse().ok()),
@@ -133,12 +182,12 @@ impl PhoneNumber {
     }
 
     pub fn e164(&self) -> &str {
-        &self.e164
+        self.e164.as_str()
     }
 
-    /// The E.164 form, shared rather than copied: a long list's plan names every recipient.
-    pub fn shared_e164(&self) -> Arc<str> {
-        self.e164.clone()
+    /// The E.164 form as a value of its own, for a plan that names the recipient.
+    pub fn e164_copy(&self) -> E164 {
+        self.e164
     }
 
     /// ISO 3166 code of the number's country, when the metadata knows it.
@@ -322,5 +371,21 @@ mod tests {
             Region::parse("XX"),
             Err(PhoneNumberError::UnknownRegion(_))
         ));
+    }
+
+    #[test]
+    fn a_number_keeps_its_e164_text_in_place() {
+        let number = PhoneNumber::parse("06 12 34 56 78", fr()).unwrap();
+        assert_eq!(number.e164(), "+33612345678");
+        assert_eq!(&*number.e164_copy(), "+33612345678");
+        // The longest E.164 text fits; one digit more does not.
+        assert_eq!(
+            E164::new("+123456789012345").map(|e| e.len()),
+            Some(E164::LONGEST)
+        );
+        assert_eq!(E164::new("+1234567890123456"), None);
+        assert_eq!(E164::new("+33é"), None);
+        // In place: the number is its text, its length and its country, nothing on the heap.
+        assert!(std::mem::size_of::<PhoneNumber>() <= 24);
     }
 }

@@ -8,10 +8,10 @@
 
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use super::message::{Encoding, MessageStats};
 use super::order::SmsOrder;
+use super::phone::E164;
 use super::send_time::SendTime;
 use super::sending_rules::{zone_of_region, Placement, RecipientZone, SendingPolicies};
 use app::models::Notice;
@@ -75,8 +75,7 @@ impl From<&MessageStats> for MessageSize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedRecipient {
     pub line: u32,
-    /// E.164, shared with the order's recipient.
-    pub number: Arc<str>,
+    pub number: E164,
     pub size: MessageSize,
     pub fate: Fate,
     pub warnings: Vec<Notice>,
@@ -119,7 +118,7 @@ impl CampaignPlan {
     pub fn recipient(&self, order: &SmsOrder, index: usize) -> PlannedRecipient {
         let personalised = &order.recipients[index];
         let recipient = &personalised.recipient;
-        let number = recipient.number.shared_e164();
+        let number = recipient.number.e164_copy();
         let size = MessageSize::from(&order.text_for(personalised).stats());
         let mut warnings = Vec::new();
         let excluded = |reason: Notice| Fate::Excluded {

@@ -121,11 +121,12 @@ mod tests {
     use super::*;
     use crate::domain::campaign_plan::MessageSize;
     use crate::domain::message::analyze;
+    use crate::domain::phone::E164;
 
     fn recipient(line: u32, warnings: Vec<Notice>) -> PlannedRecipient {
         PlannedRecipient {
             line,
-            number: format!("+3361234000{line}").into(),
+            number: E164::new(&format!("+3361234000{line}")).unwrap(),
             size: MessageSize::from(&analyze("Hi")),
             fate: Fate::Send {
                 at: Utc::now(),
