@@ -5,7 +5,8 @@
 # campaign benchmark (see server/benches/campaign_100k.rs): the time of the schedule call and the
 # peak memory, with metrics on and off, alternately, RUNS times each (default 3), then the median
 # of each. Numbers from the development machine are in the README.
-# SMS_SCHEDULER_BENCH_RECIPIENTS sets the size.
+# SMS_SCHEDULER_BENCH_RECIPIENTS sets the size; SMS_SCHEDULER_BENCH_POSTGRES_URL (a PostgreSQL server,
+# e.g. what scripts/postgres.sh prints) records the 100,000-recipient campaign there instead of SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

@@ -5,6 +5,10 @@
 //! and, in the same run, the time a plain client takes to post the same recipients to the same
 //! sandbox in requests built beforehand.
 //!
+//! The campaign is recorded in a fresh SQLite file; with `SMS_SCHEDULER_BENCH_POSTGRES_URL` (a
+//! PostgreSQL server, e.g. the URL `scripts/postgres.sh` prints) in a fresh database created
+//! there for the run and dropped after it.
+//!
 //! Run: `scripts/bench.sh` (or `cargo bench -p sms-scheduler-server --bench campaign_100k`).
 
 use app::models::ScheduleReceipt;
@@ -16,6 +20,96 @@ use std::time::Instant;
 
 /// The size unless `SMS_SCHEDULER_BENCH_RECIPIENTS` says otherwise.
 const RECIPIENTS: usize = 100_000;
+
+const POSTGRES_URL_VAR: &str = "SMS_SCHEDULER_BENCH_POSTGRES_URL";
+
+/// Where the campaign is recorded.
+enum BenchDatabase {
+    /// A file in the run's scratch directory.
+    Sqlite(std::path::PathBuf),
+    /// A database created on the server `admin` reaches, named `name`.
+    Postgres {
+        admin: String,
+        name: String,
+        url: String,
+    },
+}
+
+impl BenchDatabase {
+    async fn create(scratch: &std::path::Path) -> Self {
+        let Ok(admin) = std::env::var(POSTGRES_URL_VAR) else {
+            return Self::Sqlite(scratch.join("bench.db"));
+        };
+        let mut url = reqwest::Url::parse(&admin).unwrap_or_else(|e| {
+            panic!("{POSTGRES_URL_VAR}={admin:?} is not a postgres:// URL: {e}")
+        });
+        let name = format!("sms_bench_{}", uuid::Uuid::new_v4().simple());
+        Self::on_postgres(&admin, &format!("CREATE DATABASE {name}")).await;
+        url.set_path(&name);
+        Self::Postgres {
+            admin,
+            name,
+            url: url.to_string(),
+        }
+    }
+
+    async fn on_postgres(admin: &str, statement: &str) -> Vec<sqlx::any::AnyRow> {
+        sqlx::any::install_default_drivers();
+        let mut connection = <sqlx::AnyConnection as sqlx::Connection>::connect(admin)
+            .await
+            .unwrap_or_else(|e| panic!("{POSTGRES_URL_VAR}: PostgreSQL does not answer: {e}"));
+        sqlx::Executor::fetch_all(&mut connection, statement)
+            .await
+            .unwrap_or_else(|e| panic!("{statement}: {e}"))
+    }
+
+    fn url(&self) -> String {
+        match self {
+            Self::Sqlite(path) => format!("sqlite://{}", path.display()),
+            Self::Postgres { url, .. } => url.clone(),
+        }
+    }
+
+    /// What the database holds now, said in a line.
+    async fn size(&self, recipients: usize) -> String {
+        let per_recipient = |bytes: u64| bytes as f64 / recipients as f64;
+        match self {
+            Self::Sqlite(path) => {
+                let file = std::fs::metadata(path).expect("the database file").len();
+                // No log is a log of 0 bytes (every connection closed, it was copied in and removed).
+                let log =
+                    std::fs::metadata(path.with_extension("db-wal")).map_or(0, |log| log.len());
+                let database = file + log;
+                format!(
+                    "{:.1} MB, {:.0} bytes a recipient (the file {:.1} MB, {:.0} bytes a recipient; \
+                     its write-ahead log {:.1} MB, cut back to at most 4 MiB whatever the campaign's size)",
+                    database as f64 / 1e6,
+                    per_recipient(database),
+                    file as f64 / 1e6,
+                    per_recipient(file),
+                    log as f64 / 1e6,
+                )
+            }
+            Self::Postgres { admin, name, .. } => {
+                let query = format!("SELECT CAST(pg_database_size('{name}') AS BIGINT) AS bytes");
+                let rows = Self::on_postgres(admin, &query).await;
+                let bytes: i64 = sqlx::Row::try_get(&rows[0], "bytes").expect("a size");
+                let bytes = u64::try_from(bytes).unwrap_or(0);
+                format!(
+                    "{:.1} MB on PostgreSQL (pg_database_size, the empty schema included), {:.0} bytes a recipient",
+                    bytes as f64 / 1e6,
+                    per_recipient(bytes),
+                )
+            }
+        }
+    }
+
+    async fn remove(self) {
+        if let Self::Postgres { admin, name, .. } = self {
+            Self::on_postgres(&admin, &format!("DROP DATABASE {name} WITH (FORCE)")).await;
+        }
+    }
+}
 
 fn csv_list(recipients: usize) -> String {
     let mut list = String::with_capacity(recipients * 32);
@@ -44,7 +138,8 @@ async fn main() {
     let mut settings = Settings::embedded_default().expect("defaults are valid");
     settings.server.listen = "127.0.0.1:0".parse().unwrap();
     settings.server.site_root = scratch.join("no-site");
-    settings.database.url = format!("sqlite://{}", scratch.join("bench.db").display());
+    let database = BenchDatabase::create(&scratch).await;
+    settings.database.url = database.url();
     settings.sandbox.octopush.initial_balance = 10_000_000.0;
     // Larger lists than the default allows are measured with the limit raised to them.
     settings.sending.max_recipients = settings.sending.max_recipients.max(recipients);
@@ -124,17 +219,7 @@ async fn main() {
     ];
     common::time_views(&url, &views).await;
 
-    let (file, log) = database_bytes(&scratch);
-    let database = file + log;
-    println!(
-        "database: {:.1} MB, {:.0} bytes a recipient (the file {:.1} MB, {:.0} bytes a recipient; \
-         its write-ahead log {:.1} MB, cut back to at most 4 MiB whatever the campaign's size)",
-        database as f64 / 1e6,
-        database as f64 / recipients as f64,
-        file as f64 / 1e6,
-        file as f64 / recipients as f64,
-        log as f64 / 1e6,
-    );
+    println!("database: {}", database.size(recipients).await);
     let credentials = sandbox.credentials();
     let plain = plain_client(
         &format!("{url}sandbox/octopush/v1/public/sms-campaign/send"),
@@ -152,8 +237,9 @@ async fn main() {
     );
     // `SMS_SCHEDULER_BENCH_KEEP=1` keeps the database for a look at where its bytes go (README).
     if std::env::var_os("SMS_SCHEDULER_BENCH_KEEP").is_some() {
-        println!("database kept: {}", scratch.join("bench.db").display());
+        println!("database kept: {}", database.url());
     } else {
+        database.remove().await;
         let _ = std::fs::remove_dir_all(&scratch);
     }
 }
@@ -206,12 +292,4 @@ async fn plain_client(
         assert_eq!(status, 201, "{}", answer.text().await.unwrap_or_default());
     }
     started.elapsed()
-}
-
-/// The SQLite database's files, in bytes: the database itself and its write-ahead log.
-fn database_bytes(scratch: &std::path::Path) -> (u64, u64) {
-    let database = std::fs::metadata(scratch.join("bench.db")).expect("the database file");
-    // No log is a log of 0 bytes (every connection closed, it was copied in and removed).
-    let log = std::fs::metadata(scratch.join("bench.db-wal")).map_or(0, |log| log.len());
-    (database.len(), log)
 }
