@@ -23,6 +23,7 @@ pub fn read_body(
     max_bytes: u64,
     parts: mpsc::Sender<Vec<u8>>,
     region: Region,
+    expected: usize,
 ) -> io::Result<FileRead> {
     let received = SizeLimit {
         source: received,
@@ -35,7 +36,20 @@ pub fn read_body(
         parts,
         bytes: 0,
     };
-    read_file(parts, region)
+    read_file(parts, region, expected)
+}
+
+/// A line holds a number of a few digits and its end at least.
+const SHORTEST_LINE: u64 = 8;
+
+/// How many recipients a file of `announced` bytes can bring, at most the most a list may have:
+/// room for the numbers seen is reserved for them at once (`RecipientSink::expected`).
+pub fn expected_recipients(announced: Option<u64>, max_recipients: usize) -> usize {
+    announced.map_or(0, |bytes| {
+        usize::try_from(bytes / SHORTEST_LINE)
+            .unwrap_or(usize::MAX)
+            .min(max_recipients.saturating_add(1))
+    })
 }
 
 /// Whether reading stopped because the file is over the limit.
@@ -98,8 +112,15 @@ impl FileRead {
 }
 
 /// Reads the whole of `parts`' source, checking each line as a typed list's.
-fn read_file(parts: PartWriter<impl Read>, region: Region) -> io::Result<FileRead> {
-    let mut counted = Counted(0);
+fn read_file(
+    parts: PartWriter<impl Read>,
+    region: Region,
+    expected: usize,
+) -> io::Result<FileRead> {
+    let mut counted = Counted {
+        recipients: 0,
+        expected,
+    };
     let mut source = BufReader::with_capacity(64 * 1024, parts);
     let report = read_recipients(&mut source, region, ERRORS_LISTED, &mut counted)?;
     // A wrong header stops the reading early; the rest is still the file.
@@ -107,17 +128,26 @@ fn read_file(parts: PartWriter<impl Read>, region: Region) -> io::Result<FileRea
     let bytes = source.into_inner().finish()?;
     Ok(FileRead {
         bytes,
-        recipients: counted.0,
+        recipients: counted.recipients,
         report,
     })
 }
 
 /// Counts the recipients read; keeps none.
-pub struct Counted(pub u64);
+#[derive(Default)]
+pub struct Counted {
+    pub recipients: u64,
+    /// How many may come (`expected_recipients`).
+    pub expected: usize,
+}
 
 impl RecipientSink for Counted {
     fn recipient(&mut self, _: Recipient) {
-        self.0 += 1;
+        self.recipients += 1;
+    }
+
+    fn expected(&self) -> usize {
+        self.expected
     }
 }
 
@@ -198,5 +228,19 @@ impl<R: Read> Read for PartWriter<R> {
             self.send_part()?;
         }
         Ok(read)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn room_is_reserved_for_what_a_file_can_hold_up_to_the_limit() {
+        // Nothing announced, nothing reserved; a line takes 8 bytes at least; never beyond the
+        // most recipients a list may have (and one more, to find it over).
+        assert_eq!(expected_recipients(None, 100_000), 0);
+        assert_eq!(expected_recipients(Some(800), 100_000), 100);
+        assert_eq!(expected_recipients(Some(1 << 30), 100_000), 100_001);
     }
 }

@@ -5,14 +5,16 @@
 use app::domain::file_charset::FileCharset;
 use app::models::{AppError, Field, FieldError, Problem, RecipientFileSummary, Refusal};
 use app::services::Actor;
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc;
 use tokio_util::io::{StreamReader, SyncIoBridge};
 use uuid::Uuid;
 
-use super::recipient_file_reading::{is_too_large, read_body, with_idle_limit, Counted, FileRead};
+use super::recipient_file_reading::{
+    expected_recipients, is_too_large, read_body, with_idle_limit, Counted, FileRead,
+};
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
 use crate::domain::phone::Region;
@@ -277,12 +279,16 @@ impl RecipientFiles {
         charset: FileCharset,
         body: Body,
     ) -> Result<FileRead, AppError> {
+        // The size the request announces (its `Content-Length`), when it does.
+        let announced = HttpBody::size_hint(&body).upper();
+        let expected = expected_recipients(announced, self.limits.max_recipients);
         let source = StreamReader::new(with_idle_limit(body, self.limits.idle));
         let (parts, mut written) = mpsc::channel::<Vec<u8>>(2);
         let region = self.default_region;
         let max_bytes = self.limits.max_bytes;
         let reading = tokio::task::spawn_blocking(move || {
-            read_body(SyncIoBridge::new(source), charset, max_bytes, parts, region)
+            let source = SyncIoBridge::new(source);
+            read_body(source, charset, max_bytes, parts, region, expected)
         });
         let mut stored = Ok(());
         let mut part = 0;
@@ -316,7 +322,7 @@ impl RecipientFiles {
 /// The errors of a kept file's lines, the first `ERRORS_LISTED` and a count of the rest, as its
 /// upload's answer gave them.
 pub fn line_errors(bytes: &[u8], region: Region) -> Vec<FieldError> {
-    let read = read_recipients(bytes, region, ERRORS_LISTED, &mut Counted(0));
+    let read = read_recipients(bytes, region, ERRORS_LISTED, &mut Counted::default());
     let report = read.expect("reading from memory does not fail");
     let mut errors = report.errors;
     if report.more_errors > 0 {
