@@ -42,8 +42,8 @@ impl Region {
     }
 }
 
-/// A number's E.164 text, `+` and at most 15 digits, kept in place: a long list holds no
-/// allocation for each number (an `Arc<str>` took 48 bytes a number), and a plan copies it.
+/// A number's E.164 text kept in place: a long list holds no allocation for each number (an
+/// `Arc<str>` took 48 bytes a number), and a plan copies it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct E164 {
     len: u8,
@@ -52,10 +52,12 @@ pub struct E164 {
 }
 
 impl E164 {
-    /// `+` and 15 digits (ITU-T E.164).
-    const LONGEST: usize = 16;
+    /// `+`, the longest country code (3 digits) and libphonenumber's longest national number
+    /// (17 digits): E.164 says 15 digits at most, but libphonenumber finds longer numbers valid
+    /// (Japan's and Indonesia's reach 19 digits, Germany's 17), and they were always taken.
+    const LONGEST: usize = 1 + 3 + 17;
 
-    /// `None` for text longer than an E.164 number can be, or not ASCII.
+    /// `None` for text longer than a number libphonenumber reads, or not ASCII.
     pub fn new(text: &str) -> Option<Self> {
         let bytes = text.as_bytes();
         if bytes.len() > Self::LONGEST || !text.is_ascii() {
@@ -125,7 +127,7 @@ impl PhoneNumber {
         if !phonenumber::is_valid_with(metadata, &number) {
             return Err(PhoneNumberError::Invalid(input.to_owned()));
         }
-        // A valid number has at most 15 digits: one longer is not a number E.164 can carry.
+        // Never longer than libphonenumber's numbers can be (`E164::LONGEST`).
         let Some(e164) = E164::new(&e164(&number)) else {
             return Err(PhoneNumberError::Invalid(input.to_owned()));
         };
@@ -378,12 +380,13 @@ mod tests {
         let number = PhoneNumber::parse("06 12 34 56 78", fr()).unwrap();
         assert_eq!(number.e164(), "+33612345678");
         assert_eq!(&*number.e164_copy(), "+33612345678");
-        // The longest E.164 text fits; one digit more does not.
-        assert_eq!(
-            E164::new("+123456789012345").map(|e| e.len()),
-            Some(E164::LONGEST)
-        );
-        assert_eq!(E164::new("+1234567890123456"), None);
+        // Longer numbers than E.164's 15 digits are valid for libphonenumber, and kept whole.
+        let german = PhoneNumber::parse("+49 30 1234567890123", fr()).unwrap();
+        assert_eq!(german.e164(), "+49301234567890123");
+        // The longest text libphonenumber can write fits; one digit more does not.
+        let longest = format!("+{}", "1".repeat(E164::LONGEST - 1));
+        assert_eq!(E164::new(&longest).map(|e| e.len()), Some(E164::LONGEST));
+        assert_eq!(E164::new(&format!("{longest}1")), None);
         assert_eq!(E164::new("+33é"), None);
         // In place: the number is its text, its length and its country, nothing on the heap.
         assert!(std::mem::size_of::<PhoneNumber>() <= 24);

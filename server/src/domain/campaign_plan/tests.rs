@@ -338,9 +338,10 @@ fn requests_of_each_send_time_fill_across_parts() {
 fn a_planned_recipient_stays_small() {
     // A part's recipients and the requests still filling are held while they are recorded: each
     // one's share is kept to its place, number, size, fate and warnings (it was 144 bytes with
-    // the text's whole analysis and a second copy of the override's reason).
+    // the text's whole analysis and a second copy of the override's reason; 72 with the number
+    // behind a pointer, 80 with its 22 bytes in place and nothing on the heap).
     assert!(
-        std::mem::size_of::<PlannedRecipient>() <= 72,
+        std::mem::size_of::<PlannedRecipient>() <= 80,
         "{} bytes",
         std::mem::size_of::<PlannedRecipient>()
     );
