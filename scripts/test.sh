@@ -60,7 +60,8 @@ fi
 
 say "benchmarks at a small size (1,000 recipients, 8 calls a client, a file of 1,000), so a change that breaks one fails here"
 for bench in campaign_100k status_views; do
-  SMS_SCHEDULER_BENCH_RECIPIENTS=1000 cargo bench -p sms-scheduler-server --bench "$bench" 2>&1 | tee -a "$LOGS/cargo.log"
+  env -u SMS_SCHEDULER_BENCH_POSTGRES_URL SMS_SCHEDULER_BENCH_RECIPIENTS=1000 \
+    cargo bench -p sms-scheduler-server --bench "$bench" 2>&1 | tee -a "$LOGS/cargo.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || cargo_status=1
 done
 SMS_SCHEDULER_BENCH_CALLS=8 cargo bench -p sms-scheduler-server --bench proxy_overhead 2>&1 | tee -a "$LOGS/cargo.log"

@@ -12,10 +12,12 @@
 //! Run: `scripts/bench.sh` (or `cargo bench -p sms-scheduler-server --bench campaign_100k`).
 
 use app::models::ScheduleReceipt;
+use futures_util::FutureExt;
 use secrecy::ExposeSecret;
 use serde_json::json;
 use sms_scheduler_server::configuration::Settings;
 use sms_scheduler_server::startup::Application;
+use std::panic::AssertUnwindSafe;
 use std::time::Instant;
 
 /// The size unless `SMS_SCHEDULER_BENCH_RECIPIENTS` says otherwise.
@@ -40,9 +42,8 @@ impl BenchDatabase {
         let Ok(admin) = std::env::var(POSTGRES_URL_VAR) else {
             return Self::Sqlite(scratch.join("bench.db"));
         };
-        let mut url = reqwest::Url::parse(&admin).unwrap_or_else(|e| {
-            panic!("{POSTGRES_URL_VAR}={admin:?} is not a postgres:// URL: {e}")
-        });
+        let mut url = reqwest::Url::parse(&admin)
+            .unwrap_or_else(|e| panic!("{POSTGRES_URL_VAR} is not a postgres:// URL: {e}"));
         let name = format!("sms_bench_{}", uuid::Uuid::new_v4().simple());
         Self::on_postgres(&admin, &format!("CREATE DATABASE {name}")).await;
         url.set_path(&name);
@@ -61,6 +62,14 @@ impl BenchDatabase {
         sqlx::Executor::fetch_all(&mut connection, statement)
             .await
             .unwrap_or_else(|e| panic!("{statement}: {e}"))
+    }
+
+    /// The file, or the database's name (its URL may hold a password).
+    fn name(&self) -> String {
+        match self {
+            Self::Sqlite(path) => path.display().to_string(),
+            Self::Postgres { name, .. } => name.clone(),
+        }
     }
 
     fn url(&self) -> String {
@@ -135,10 +144,27 @@ async fn main() {
     let recipients = common::recipients(RECIPIENTS);
     let scratch = std::env::temp_dir().join(format!("sms-scheduler-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("a scratch directory");
+    let database = BenchDatabase::create(&scratch).await;
+    // Whatever becomes of the run, its database goes (a PostgreSQL one would outlive it).
+    let run = AssertUnwindSafe(run(recipients, &scratch, &database))
+        .catch_unwind()
+        .await;
+    // `SMS_SCHEDULER_BENCH_KEEP=1` keeps the database for a look at where its bytes go (README).
+    if std::env::var_os("SMS_SCHEDULER_BENCH_KEEP").is_some() && run.is_ok() {
+        println!("database kept: {}", database.name());
+    } else {
+        database.remove().await;
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
+    if let Err(panic) = run {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+async fn run(recipients: usize, scratch: &std::path::Path, database: &BenchDatabase) {
     let mut settings = Settings::embedded_default().expect("defaults are valid");
     settings.server.listen = "127.0.0.1:0".parse().unwrap();
     settings.server.site_root = scratch.join("no-site");
-    let database = BenchDatabase::create(&scratch).await;
     settings.database.url = database.url();
     settings.sandbox.octopush.initial_balance = 10_000_000.0;
     // Larger lists than the default allows are measured with the limit raised to them.
@@ -235,13 +261,6 @@ async fn main() {
         plain.as_secs_f64(),
         elapsed.as_secs_f64() / plain.as_secs_f64()
     );
-    // `SMS_SCHEDULER_BENCH_KEEP=1` keeps the database for a look at where its bytes go (README).
-    if std::env::var_os("SMS_SCHEDULER_BENCH_KEEP").is_some() {
-        println!("database kept: {}", database.url());
-    } else {
-        database.remove().await;
-        let _ = std::fs::remove_dir_all(&scratch);
-    }
 }
 
 /// Recipients in each of the plain client's requests (as many as the app puts in one).

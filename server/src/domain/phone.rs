@@ -57,8 +57,9 @@ impl E164 {
     /// (Japan's and Indonesia's reach 19 digits, Germany's 17), and they were always taken.
     const LONGEST: usize = 1 + 3 + 17;
 
-    /// `None` for text longer than a number libphonenumber reads, or not ASCII.
-    pub fn new(text: &str) -> Option<Self> {
+    /// `None` for text longer than a number libphonenumber reads, or not ASCII. It checks
+    /// nothing else: numbers are read by `PhoneNumber::parse`.
+    pub(crate) fn new(text: &str) -> Option<Self> {
         let bytes = text.as_bytes();
         if bytes.len() > Self::LONGEST || !text.is_ascii() {
             return None;

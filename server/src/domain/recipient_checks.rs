@@ -42,11 +42,16 @@ impl RecipientSink for Vec<Recipient> {
     fn recipient(&mut self, recipient: Recipient) {
         self.push(recipient);
     }
+}
 
-    /// The room reserved for them (`read_list`).
-    fn expected(&self) -> usize {
-        self.capacity() - self.len()
-    }
+/// How a list's repeated numbers are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Repeats {
+    /// As the lines are read, in a table of the numbers seen: for a sink that keeps nothing (an
+    /// upload counts its recipients).
+    AsRead,
+    /// Once every line is read, in the list the sink kept (`remove_repeats`): no table beside it.
+    Afterwards,
 }
 
 /// What a list's reading found besides its recipients: nothing is dropped without a trace.
@@ -66,8 +71,8 @@ pub struct ListReport {
 /// first of each number and reporting the rest.
 pub(super) struct ListBuilder<'a, S: RecipientSink> {
     pending: Vec<Entry>,
-    /// Every number kept so far, with its line.
-    first_seen: SeenNumbers,
+    /// Every number kept so far, with its line (`Repeats::AsRead`).
+    first_seen: Option<SeenNumbers>,
     default_region: Region,
     errors_listed: usize,
     report: ListReport,
@@ -76,10 +81,19 @@ pub(super) struct ListBuilder<'a, S: RecipientSink> {
 
 impl<'a, S: RecipientSink> ListBuilder<'a, S> {
     /// Errors beyond `errors_listed` are counted, not kept.
-    pub(super) fn new(default_region: Region, errors_listed: usize, sink: &'a mut S) -> Self {
+    pub(super) fn new(
+        default_region: Region,
+        errors_listed: usize,
+        sink: &'a mut S,
+        repeats: Repeats,
+    ) -> Self {
+        let first_seen = match repeats {
+            Repeats::AsRead => Some(SeenNumbers::with_capacity(sink.expected())),
+            Repeats::Afterwards => None,
+        };
         Self {
             pending: Vec::new(),
-            first_seen: SeenNumbers::with_capacity(sink.expected()),
+            first_seen,
             default_region,
             errors_listed,
             report: ListReport::default(),
@@ -133,7 +147,9 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                     continue;
                 }
             };
-            if let Some(first_line) = self.first_seen.first_line(number.e164(), row.line) {
+            let seen = self.first_seen.as_mut();
+            if let Some(first_line) = seen.and_then(|seen| seen.first_line(number.e164(), row.line))
+            {
                 if self.report.duplicates.len() < DUPLICATES_LISTED {
                     self.report.duplicates.push(DuplicateRecipient {
                         line: row.line,
@@ -164,10 +180,48 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
     }
 }
 
+/// Removes from `recipients`, read with `Repeats::Afterwards`, every number after its first, and
+/// reports them as `Repeats::AsRead` does: in list order, the first `DUPLICATES_LISTED` with the
+/// line their number came first on. Sorting the list's places by number takes 8 bytes a
+/// recipient, where the table of numbers seen took about 34.
+pub(super) fn remove_repeats(recipients: &mut Vec<Recipient>, report: &mut ListReport) {
+    let number = |place: usize| recipients[place].number.e164();
+    let mut by_number: Vec<usize> = (0..recipients.len()).collect();
+    by_number.sort_unstable_by(|&a, &b| number(a).cmp(number(b)).then(a.cmp(&b)));
+    let mut repeated = vec![false; recipients.len()];
+    for run in by_number.chunk_by(|&a, &b| number(a) == number(b)) {
+        for &later in &run[1..] {
+            repeated[later] = true;
+        }
+    }
+    let repeats = repeated.iter().enumerate().filter(|(_, r)| **r);
+    for (place, _) in repeats {
+        if report.duplicates.len() < DUPLICATES_LISTED {
+            // The first of its run: places sorted by number, then by place.
+            let first = by_number[by_number.partition_point(|&p| number(p) < number(place))];
+            report.duplicates.push(DuplicateRecipient {
+                line: recipients[place].line,
+                first_line: recipients[first].line,
+                number: number(place).to_owned(),
+            });
+        } else {
+            report.more_duplicates += 1;
+        }
+    }
+    drop(by_number);
+    let mut place = 0;
+    recipients.retain(|_| {
+        let keep = !repeated[place];
+        place += 1;
+        keep
+    });
+}
+
 /// The numbers of a list seen so far, each with its first line. By their E.164 digits as one
 /// integer: no country code starts with a zero, so two numbers share a key only when they are the
 /// same number; 16 bytes a number in the table rather than a string's 40 or more. E.164 has at
-/// most 15 digits; one longer than a `u64` holds is kept as text.
+/// most 15 digits, libphonenumber's up to 20 (a `u64` holds 19 of any kind); one longer is kept as
+/// text.
 #[derive(Default)]
 struct SeenNumbers {
     by_digits: HashMap<u64, u32>,
@@ -175,9 +229,14 @@ struct SeenNumbers {
 }
 
 impl SeenNumbers {
+    /// Room for `numbers`, when it can be had: a hint (an upload's announced size) never stops
+    /// the reading, the table then grows as numbers come.
     fn with_capacity(numbers: usize) -> Self {
+        let mut by_digits = HashMap::new();
+        // Refused room is no error: the table grows as it always did.
+        let _ = by_digits.try_reserve(numbers);
         Self {
-            by_digits: HashMap::with_capacity(numbers),
+            by_digits,
             longer: HashMap::new(),
         }
     }
@@ -257,6 +316,36 @@ mod tests {
             .unwrap();
             assert_eq!(trickled, parse_recipients(list, fr()), "{list}");
         }
+    }
+
+    #[test]
+    fn repeats_found_afterwards_are_those_found_as_read() {
+        // Repeats on other lines, on one line, in other writings of a number, and more than
+        // are listed: the list kept and its report are the same either way.
+        let mut lines = vec![
+            "phone;first_name".to_owned(),
+            "0612345678;Ann".to_owned(),
+            "+12125550123;Bob".to_owned(),
+            "06 12 34 56 78;Ann again".to_owned(),
+            "x;Nobody".to_owned(),
+        ];
+        lines.extend((0..150).map(|n| format!("+3361{:07};N{n}", n % 40)));
+        lines.push("0033612345678;Ann once more".to_owned());
+        let csv = lines.join("\n");
+        let plain = "0612345678, 06 12 34 56 78\n+12125550123\n0612345678\n";
+        for list in [csv.as_str(), plain] {
+            let mut as_read = Vec::new();
+            let report = read_recipients(list.as_bytes(), fr(), usize::MAX, &mut as_read).unwrap();
+            let afterwards = parse_recipients(list, fr());
+            assert_eq!(afterwards.recipients, as_read, "{list}");
+            assert_eq!(afterwards.duplicates, report.duplicates, "{list}");
+            assert_eq!(afterwards.more_duplicates, report.more_duplicates, "{list}");
+            assert_eq!(afterwards.errors, report.errors, "{list}");
+        }
+        let afterwards = parse_recipients(&csv, fr());
+        assert_eq!(afterwards.duplicates.len(), DUPLICATES_LISTED);
+        assert_eq!(afterwards.more_duplicates, 12);
+        assert_eq!(afterwards.recipients.len(), 42);
     }
 
     #[test]

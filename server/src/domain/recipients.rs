@@ -14,7 +14,7 @@ use super::field_values::FieldValuesBuilder;
 use super::line_endings::CrLfAsLf;
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
-use super::recipient_checks::{ListBuilder, UncheckedRow};
+use super::recipient_checks::{remove_repeats, ListBuilder, Repeats, UncheckedRow};
 pub use super::recipient_checks::{ListReport, RecipientSink};
 use super::recipient_lines::{self, read_lines};
 use super::send_time::parse_zone;
@@ -87,8 +87,17 @@ pub fn read_list(
     default_region: Region,
     expected: usize,
 ) -> io::Result<RecipientList> {
-    let mut recipients = Vec::with_capacity(expected);
-    let report = read_recipients(source, default_region, usize::MAX, &mut recipients)?;
+    let mut recipients = Vec::new();
+    // A hint: refused room is no error, the list then grows as it is read.
+    let _ = recipients.try_reserve_exact(expected);
+    let mut report = read_with(
+        source,
+        default_region,
+        usize::MAX,
+        &mut recipients,
+        Repeats::Afterwards,
+    )?;
+    remove_repeats(&mut recipients, &mut report);
     Ok(RecipientList {
         recipients,
         duplicates: report.duplicates,
@@ -101,10 +110,21 @@ pub fn read_list(
 /// `errors_listed` errors are kept, the rest counted. Fails only when `source` does (a line that
 /// is not UTF-8 text is an error on that line).
 pub fn read_recipients(
+    source: impl BufRead,
+    default_region: Region,
+    errors_listed: usize,
+    sink: &mut impl RecipientSink,
+) -> io::Result<ListReport> {
+    read_with(source, default_region, errors_listed, sink, Repeats::AsRead)
+}
+
+/// `read_recipients`, its repeated numbers found as `repeats` says.
+fn read_with(
     mut source: impl BufRead,
     default_region: Region,
     errors_listed: usize,
     sink: &mut impl RecipientSink,
+    repeats: Repeats,
 ) -> io::Result<ListReport> {
     // The lines up to the first non-blank one tell a CSV file (its header) from a plain list.
     let mut head = Vec::new();
@@ -123,7 +143,7 @@ pub fn read_recipients(
     }
     let (delimiter, cells) = header_cells(&String::from_utf8_lossy(&head));
     let source = io::BufReader::new(CrLfAsLf::new(io::Cursor::new(head).chain(source)));
-    let mut list = ListBuilder::new(default_region, errors_listed, sink);
+    let mut list = ListBuilder::new(default_region, errors_listed, sink, repeats);
     if names_phone_column(&cells) {
         read_csv(source, delimiter as u8, &mut list)?;
     } else {

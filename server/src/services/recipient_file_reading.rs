@@ -39,7 +39,8 @@ pub fn read_body(
     read_file(parts, region, expected)
 }
 
-/// A line holds a number of a few digits and its end at least.
+/// About the shortest line a recipient takes: a number of a few digits and its end (a few
+/// regions have shorter numbers: this is a hint).
 const SHORTEST_LINE: u64 = 8;
 
 /// How many recipients a file of `announced` bytes can bring, at most the most a list may have:
