@@ -13,7 +13,7 @@ use tokio_util::io::{StreamReader, SyncIoBridge};
 use uuid::Uuid;
 
 use super::recipient_file_reading::{
-    expected_recipients, is_too_large, read_body, with_idle_limit, Counted, FileRead,
+    expected_recipients, is_too_large, read_body, room_for, with_idle_limit, Counted, FileRead,
 };
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
@@ -211,9 +211,7 @@ impl RecipientFiles {
         let created_at = file.created_at;
         let max_recipients = self.limits.max_recipients;
         let list = tokio::task::spawn_blocking(move || {
-            // Room for its lines, up to the most a list may have: a file of empty lines is not
-            // a reason to reserve gigabytes.
-            let expected = file.line_count().min(max_recipients.saturating_add(1));
+            let expected = room_for(file.line_count(), max_recipients);
             read_list(file.into_reader(), region, expected)
         })
         .await
