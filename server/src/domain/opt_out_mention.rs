@@ -5,16 +5,15 @@
 
 use super::campaign::{has_octopush_stop_mention, Purpose, OCTOPUSH_STOP_MENTION};
 use super::french_territories::under_french_law;
-use super::phone::PhoneNumber;
 use app::models::{Problem, ProviderId};
 
-/// Why `text` may not go as marketing through `provider` to `numbers`; `None` when it may.
+/// Why `text` may not go as marketing through `provider` to numbers of `regions`; `None` when it may.
 /// `infobip_mention` is the mention configured for Infobip (e.g. `STOP au 36111`).
 pub fn missing_mention<'a>(
     provider: ProviderId,
     purpose: Purpose,
     text: &str,
-    mut numbers: impl Iterator<Item = &'a PhoneNumber>,
+    mut regions: impl Iterator<Item = &'a str>,
     infobip_mention: Option<&str>,
 ) -> Option<Problem> {
     if purpose != Purpose::Marketing {
@@ -28,7 +27,7 @@ pub fn missing_mention<'a>(
             })
         }
         ProviderId::Infobip => {
-            if !numbers.any(|n| n.region().is_some_and(under_french_law)) {
+            if !regions.any(under_french_law) {
                 return None;
             }
             match infobip_mention {
@@ -46,7 +45,7 @@ pub fn missing_mention<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::phone::Region;
+    use crate::domain::phone::{PhoneNumber, Region};
 
     fn numbers(list: &[&str]) -> Vec<PhoneNumber> {
         let france = Region::parse("FR").unwrap();
@@ -65,7 +64,7 @@ mod tests {
             provider,
             Purpose::Marketing,
             text,
-            numbers(to).iter(),
+            numbers(to).iter().filter_map(PhoneNumber::region),
             mention,
         )
     }
@@ -119,7 +118,9 @@ mod tests {
             ProviderId::Infobip,
             Purpose::Alert,
             "Your parcel",
-            numbers(&["0612345678"]).iter(),
+            numbers(&["0612345678"])
+                .iter()
+                .filter_map(PhoneNumber::region),
             None,
         );
         assert_eq!(alert, None);

@@ -4,6 +4,7 @@
 
 use chrono_tz::Tz;
 use std::io::{self, BufRead, Read};
+use std::ops::ControlFlow;
 
 use super::column_mapping::{
     header_cells, names_phone_column, normalise_header, IGNORED_COLUMN, PHONE_COLUMNS,
@@ -46,6 +47,9 @@ pub struct RecipientList {
     pub more_duplicates: u64,
     pub errors: Vec<FieldError>,
 }
+
+/// Line errors listed one by one, by a list read at each pass and by the order; beyond, a count.
+pub const LINE_ERRORS_LISTED: usize = 100;
 
 /// Repeated numbers listed one by one; beyond, a count.
 pub const DUPLICATES_LISTED: usize = 100;
@@ -116,6 +120,38 @@ pub fn read_recipients(
     sink: &mut impl RecipientSink,
 ) -> io::Result<ListReport> {
     read_with(source, default_region, errors_listed, sink, Repeats::AsRead)
+}
+
+/// `read_recipients`, each recipient given to `each` until it says to stop (the rest of the list
+/// is still read, for its report). The numbers seen get room for `expected` at once.
+pub fn read_each(
+    source: impl BufRead,
+    default_region: Region,
+    expected: usize,
+    each: &mut dyn FnMut(Recipient) -> ControlFlow<()>,
+) -> io::Result<ListReport> {
+    struct Each<'a> {
+        each: &'a mut dyn FnMut(Recipient) -> ControlFlow<()>,
+        stopped: bool,
+        expected: usize,
+    }
+    impl RecipientSink for Each<'_> {
+        fn recipient(&mut self, recipient: Recipient) {
+            if !self.stopped {
+                self.stopped = (self.each)(recipient).is_break();
+            }
+        }
+
+        fn expected(&self) -> usize {
+            self.expected
+        }
+    }
+    let mut sink = Each {
+        each,
+        stopped: false,
+        expected,
+    };
+    read_recipients(source, default_region, LINE_ERRORS_LISTED, &mut sink)
 }
 
 /// `read_recipients`, its repeated numbers found as `repeats` says.

@@ -4,6 +4,8 @@ use crate::domain::campaign_plan::{CampaignPlan, Fate};
 use crate::domain::order::SmsOrder;
 use app::domain::message::Encoding;
 use app::models::{CampaignPreview, PreviewRecipient, SwitchedToUcs2};
+use std::io;
+use std::ops::ControlFlow;
 
 use super::credit_check::{round, CostRates};
 use crate::storage::stored_instant;
@@ -11,22 +13,34 @@ use crate::storage::stored_instant;
 /// Recipients shown per preview page.
 pub const PREVIEW_PAGE: usize = 100;
 
+/// Fails only when a list read again cannot be read (a preview's list is read already).
 pub fn preview(
     order: &SmsOrder,
     plan: &CampaignPlan,
     price: Option<&CostRates>,
     offset: u64,
-) -> CampaignPreview {
+) -> io::Result<CampaignPreview> {
     let cost = |parts: u64| price.map(|p| round(parts as f64 * p.per_part.amount));
     let summary = &plan.summary;
     // The page's recipients are planned again: the plan keeps its totals only.
     let start = usize::try_from(offset).unwrap_or(usize::MAX);
-    let end = start
-        .saturating_add(PREVIEW_PAGE)
-        .min(order.recipients.len());
-    let recipients = (start..end)
-        .map(|index| {
-            let planned = plan.recipient(order, index);
+    let mut page = Vec::new();
+    let mut index = 0;
+    order.recipients.for_each(|recipient| {
+        if index >= start {
+            page.push(recipient.into_owned());
+        }
+        index += 1;
+        if page.len() < PREVIEW_PAGE {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    })?;
+    let recipients = page
+        .iter()
+        .map(|recipient| {
+            let planned = plan.recipient(order, recipient);
             let (send_at, deferred, excluded) = match planned.fate {
                 Fate::Send { at, deferred } => (
                     (order.send_at.is_some() || deferred).then(|| stored_instant(at)),
@@ -38,7 +52,7 @@ pub fn preview(
             PreviewRecipient {
                 line: planned.line,
                 number: String::from(&*planned.number),
-                text: order.text_for(&order.recipients[index]).as_str().to_owned(),
+                text: order.text_for(recipient).as_str().to_owned(),
                 encoding: planned.size.encoding,
                 parts: planned.size.parts,
                 cost: if excluded.is_none() {
@@ -53,7 +67,7 @@ pub fn preview(
             }
         })
         .collect();
-    CampaignPreview {
+    Ok(CampaignPreview {
         recipients,
         offset,
         total: summary.total,
@@ -69,11 +83,11 @@ pub fn preview(
         more_duplicates: order.more_duplicates,
         warnings: summary.warning_counts.clone(),
         over_cap: summary.over_cap,
-        countries: order.countries(),
+        countries: order.countries.clone(),
         held_for_approval: Vec::new(),
         switched_to_ucs2: switched_to_ucs2(order, plan),
         lines_to_fix: Vec::new(),
-    }
+    })
 }
 
 /// Letters named for the first message switched to UCS-2.
@@ -84,9 +98,8 @@ fn switched_to_ucs2(order: &SmsOrder, plan: &CampaignPlan) -> Option<SwitchedToU
     if order.text.stats().encoding == Encoding::Ucs2 {
         return None;
     }
-    let index = plan.summary.first_ucs2?;
     // The plan keeps each message's size only: the first one's letters are read again.
-    let first = &order.recipients[index];
+    let first = plan.summary.first_ucs2.as_ref()?;
     Some(SwitchedToUcs2 {
         messages: plan.summary.ucs2_messages,
         first_line: first.recipient.line,

@@ -5,18 +5,20 @@
 
 use app::models::{AppError, Approval, CampaignActionKind, DecisionKind, Notice, Refusal};
 use chrono::{DateTime, Utc};
+use std::ops::ControlFlow;
 use std::sync::Arc;
+use tokio::sync::mpsc;
 use tracing::Instrument;
 
-use super::campaign_records::{CampaignParts, PlannedSubmission};
-use super::store_errors::campaign_not_recorded;
+use super::campaign_records::{CampaignParts, PlannedSubmission, RowsPart};
+use super::store_errors::{campaign_not_recorded, list_unread};
 use crate::clock::SharedClock;
-use crate::domain::campaign_plan::CampaignPlan;
+use crate::domain::campaign_plan::{CampaignPlan, PlanPart};
 use crate::domain::order::SmsOrder;
 use crate::exactly_once::claim_keeper::KeptClaims;
 use crate::exactly_once::handover::{Batch, BatchResult, Handover, Handovers};
 use crate::providers::SmsProvider;
-use crate::storage::{CampaignRecording, Claims, NewCampaign, Store, StoreError};
+use crate::storage::{CampaignRecording, Claim, Claims, NewCampaign, Store};
 use uuid::Uuid;
 
 /// How the campaign comes to be recorded.
@@ -114,23 +116,18 @@ impl CampaignStart {
             }
         };
         let holder = claims.new_holder();
-        let claim = claims.taken_at(&holder, now);
-        let parts = CampaignParts {
-            campaign_id: &campaign_id,
-            sender: &sender,
-            order: &order,
-            claim: &claim,
+        let parts = OwnedParts {
+            campaign_id: campaign_id.clone(),
+            sender,
+            claim: claims.taken_at(&holder, now),
             now,
         };
-        let batches = record_parts(&mut rows, &parts, &plan, provider.as_ref())
-            .await
-            .map_err(campaign_not_recorded)?;
+        // The list and its plan go with the recording: each batch's request is read back to
+        // hand it over.
+        let batches = record_parts(&mut rows, parts, order, plan, provider.clone()).await?;
         rows.finish_claimed(&claims.taken_at(&holder, clock.now()))
             .await
             .map_err(campaign_not_recorded)?;
-        // The list and its plan are not needed to hand over: each batch's request is read back.
-        drop(plan);
-        drop(order);
         let kept = KeptClaims::start(store.clone(), clock, claims, holder);
         note_action(&store, &campaign_id, &actor, action, detail, now).await;
         handovers
@@ -143,35 +140,97 @@ impl CampaignStart {
     }
 }
 
+/// What every part of the campaign's rows is made from, for the task that plans them.
+struct OwnedParts {
+    campaign_id: String,
+    sender: String,
+    claim: Claim,
+    now: DateTime<Utc>,
+}
+
+/// A part of the campaign's rows, and the batches it records with their send times.
+struct RecordedPart {
+    rows: RowsPart,
+    batches: Vec<(Option<DateTime<Utc>>, Batch)>,
+}
+
 /// Writes the campaign's submissions and recipients a part at a time, as its plan's second pass
-/// gives them (`CampaignPlan::parts`), each part's requests prepared just before it is written;
-/// the batches to hand over, earliest send time first.
+/// gives them (`CampaignPlan::each_part`), each part's requests prepared just before it is
+/// written; the batches to hand over, earliest send time first. The parts are planned on the
+/// blocking pool (a list read again is read there), at most two ahead of the writing; the order
+/// and its plan are let go there once the last part is planned.
 async fn record_parts(
     rows: &mut CampaignRecording,
+    parts: OwnedParts,
+    order: SmsOrder,
+    plan: CampaignPlan,
+    provider: Arc<dyn SmsProvider>,
+) -> Result<Vec<Batch>, AppError> {
+    let requests = usize::try_from(plan.summary.requests).unwrap_or(0);
+    let (planned, mut to_write) = mpsc::channel::<RecordedPart>(2);
+    let planning = tokio::task::spawn_blocking(move || {
+        let parts = CampaignParts {
+            campaign_id: &parts.campaign_id,
+            sender: &parts.sender,
+            order: &order,
+            claim: &parts.claim,
+            now: parts.now,
+        };
+        plan.each_part(&order, |part| {
+            let part = prepare_part(&parts, part, provider.as_ref());
+            // A failed write stops the planning: its next part finds no one to take it.
+            match planned.blocking_send(part) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(_) => ControlFlow::Break(()),
+            }
+        })
+    });
+    let mut batches = Vec::with_capacity(requests);
+    let mut written = Ok(());
+    while let Some(part) = to_write.recv().await {
+        written = rows
+            .add(&part.rows.submissions, &part.rows.recipients)
+            .await;
+        if written.is_err() {
+            break;
+        }
+        batches.extend(part.batches);
+    }
+    drop(to_write);
+    let read = planning.await.map_err(|error| {
+        tracing::error!(%error, "planning a campaign's parts failed");
+        AppError::Internal("the campaign could not be recorded, so nothing was sent".into())
+    })?;
+    written.map_err(campaign_not_recorded)?;
+    read.map_err(list_unread)?;
+    Ok(by_send_time(batches))
+}
+
+/// A part of the plan as rows, its requests prepared for the provider.
+fn prepare_part(
     parts: &CampaignParts<'_>,
-    plan: &CampaignPlan,
+    planned: PlanPart,
     provider: &dyn SmsProvider,
-) -> Result<Vec<Batch>, StoreError> {
+) -> RecordedPart {
     let order = parts.order;
-    let mut batches = Vec::with_capacity(usize::try_from(plan.summary.requests).unwrap_or(0));
-    for planned in plan.parts(order) {
-        let submissions: Vec<PlannedSubmission> = planned
-            .batches
-            .iter()
-            .map(|batch| {
-                // Time-ordered, so that the recipients' keys (`<submission>-<index>`) arrive in
-                // key order and the ledger's index is appended to rather than split.
-                let id = Uuid::now_v7().to_string();
-                PlannedSubmission {
-                    request: provider.prepare(&CampaignPlan::batch_order(order, batch), &id),
-                    id,
-                    batch,
-                }
-            })
-            .collect();
-        let part = parts.rows(&submissions, &planned.left_out);
-        rows.add(&part.submissions, &part.recipients).await?;
-        batches.extend(submissions.iter().map(|submission| {
+    let submissions: Vec<PlannedSubmission> = planned
+        .batches
+        .iter()
+        .map(|batch| {
+            // Time-ordered, so that the recipients' keys (`<submission>-<index>`) arrive in key
+            // order and the ledger's index is appended to rather than split.
+            let id = Uuid::now_v7().to_string();
+            PlannedSubmission {
+                request: provider.prepare(&CampaignPlan::batch_order(order, batch), &id),
+                id,
+                batch,
+            }
+        })
+        .collect();
+    let rows = parts.rows(&submissions, &planned.left_out);
+    let batches = submissions
+        .iter()
+        .map(|submission| {
             let batch = Batch {
                 key: submission.id.clone(),
                 contacts: submission.request.contacts,
@@ -183,9 +242,9 @@ async fn record_parts(
                 simulation: order.simulation(),
             };
             (submission.batch.send_at, batch)
-        }));
-    }
-    Ok(by_send_time(batches))
+        })
+        .collect();
+    RecordedPart { rows, batches }
 }
 
 /// Requests are recorded as they fill; they are handed over by send time ("now" first), those of

@@ -16,6 +16,7 @@ mod opt_out_list;
 mod provider_accounts;
 mod recipient_export;
 mod recipient_file_reading;
+mod recipient_file_reread;
 pub mod recipient_files;
 mod refused_again;
 mod request_limits;

@@ -43,21 +43,21 @@ pub struct FileLimits {
 
 #[derive(Clone)]
 pub struct RecipientFiles {
-    store: Store,
-    clock: SharedClock,
-    default_region: Region,
-    limits: FileLimits,
+    pub(super) store: Store,
+    pub(super) clock: SharedClock,
+    pub(super) default_region: Region,
+    pub(super) limits: FileLimits,
     /// Uploads under way, by uploader.
     under_way: Arc<Mutex<HashMap<String, u32>>>,
     /// The last file whose recipients were read back, with them.
-    last_read: Arc<Mutex<Option<ReadBack>>>,
+    pub(super) last_read: Arc<Mutex<Option<ReadBack>>>,
 }
 
 /// A file's recipients as read back: one list at most is kept (at 100,000 recipients, about
 /// 15 MB), for its uploader's next preview.
-struct ReadBack {
+pub(super) struct ReadBack {
     owner: String,
-    id: String,
+    pub(super) id: String,
     created_at: DateTime<Utc>,
     list: Arc<RecipientList>,
 }
@@ -230,44 +230,24 @@ impl RecipientFiles {
         Ok(list)
     }
 
-    /// The recipients of file `id`, as `recipients` reads them, for a schedule: the list kept for
-    /// the previews is handed over rather than copied, so that a long list is not held twice while
-    /// it is planned. A schedule is most often the file's last use; after a refused one, the next
-    /// preview reads the file again.
-    pub async fn recipients_taken(
-        &self,
-        actor: &Actor,
-        id: &str,
-    ) -> Result<Arc<RecipientList>, AppError> {
-        let list = self.recipients(actor, id).await?;
-        let mut kept = self.last_read.lock().unwrap_or_else(|e| e.into_inner());
-        if kept.as_ref().is_some_and(|k| Arc::ptr_eq(&k.list, &list)) {
-            *kept = None;
-        }
-        Ok(list)
-    }
-
     /// File `id` as kept, for `actor` who uploaded it within `KEPT_FOR`.
     async fn kept_file(&self, actor: &Actor, id: &str) -> Result<StoredRecipientFile, AppError> {
-        // A file swept while it was read back comes short: as good as gone.
-        let gone = || {
-            AppError::Invalid(vec![FieldError::new(
-                Field::Recipients,
-                Problem::RecipientFileGone,
-            )])
-        };
         let file = self.store.recipient_file(id).await.map_err(read_failed)?;
         match file {
-            // Another's file is as good as none: its id tells nothing.
+            // A file swept while it was read back comes short: as good as gone.
             Some(file)
-                if file.owner == actor.name
-                    && file.created_at > self.clock.now() - KEPT_FOR
-                    && file.complete() =>
+                if self.usable_by(actor, &file.owner, file.created_at) && file.complete() =>
             {
                 Ok(file)
             }
-            Some(_) | None => Err(gone()),
+            Some(_) | None => Err(file_gone()),
         }
+    }
+
+    /// Whether a file of `owner`'s kept since `created_at` is `actor`'s to use: another's file is
+    /// as good as none (its id tells nothing), and so is one kept longer than `KEPT_FOR`.
+    pub(super) fn usable_by(&self, actor: &Actor, owner: &str, created_at: DateTime<Utc>) -> bool {
+        owner == actor.name && created_at > self.clock.now() - KEPT_FOR
     }
 
     /// Reads `body` on the blocking pool while its parts (in UTF-8) are written here, in order.
@@ -315,6 +295,14 @@ impl RecipientFiles {
             }
         })
     }
+}
+
+/// The answer about a file that is not kept (or not the asker's).
+pub(super) fn file_gone() -> AppError {
+    AppError::Invalid(vec![FieldError::new(
+        Field::Recipients,
+        Problem::RecipientFileGone,
+    )])
 }
 
 /// The errors of a kept file's lines, the first `ERRORS_LISTED` and a count of the rest, as its

@@ -9,13 +9,21 @@ use super::campaign_approval::campaign_facts;
 use super::campaign_preview;
 use super::credit_check::CostRates;
 use super::scheduler::{off_the_workers, Scheduler};
-use super::store_errors::read_failed;
-use crate::domain::campaign_plan::{CampaignPlan, Exclusions};
-use crate::domain::order::SmsOrder;
+use super::store_errors::{list_unread, read_failed};
+use crate::domain::campaign_plan::{CampaignPlan, Exclusions, FirstPass};
+use crate::domain::order::{ListSource, SmsOrder};
 use crate::domain::recipients::{parse_recipients, RecipientList};
 use crate::domain::Purpose;
 use crate::providers::SmsProvider;
 use crate::storage::StoreError;
+
+/// Where planning reads the recipients from.
+pub(super) enum ListInput {
+    /// The form's own (typed, or a held campaign's).
+    Typed,
+    /// An uploaded file read again at each pass (a schedule's): never held whole.
+    Reread(Arc<dyn ListSource>),
+}
 
 /// What planning does with a list's lines in error, the rest of the form being right.
 #[derive(Debug, Clone, Copy)]
@@ -43,20 +51,80 @@ impl Scheduler {
         request: ScheduleRequest,
         now: DateTime<Utc>,
     ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
-        self.plan_list(request, None, now).await
+        self.plan_list(request, ListInput::Typed, now).await
     }
 
-    /// `plan`, with the recipients of an uploaded file read already in place of `request`'s.
+    /// `plan`, with the recipients of an uploaded file in place of `request`'s.
     pub(super) async fn plan_list(
         &self,
         request: ScheduleRequest,
-        list: Option<Arc<RecipientList>>,
+        list: ListInput,
         now: DateTime<Utc>,
     ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
-        let (order, plan, provider, _) = self
-            .plan_lines(request, list, now, BadLines::Refuse)
-            .await?;
+        match list {
+            ListInput::Reread(source) => self.plan_reread(request, source, now).await,
+            ListInput::Typed => {
+                let (order, plan, provider, _) = self
+                    .plan_lines(request, None, now, BadLines::Refuse)
+                    .await?;
+                Ok((order, plan, provider))
+            }
+        }
+    }
+
+    /// `plan` of a list read again at each pass: this first one checks it and makes the plan's
+    /// totals as it goes; the recording reads it once more.
+    async fn plan_reread(
+        &self,
+        request: ScheduleRequest,
+        source: Arc<dyn ListSource>,
+        now: DateTime<Utc>,
+    ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
+        let _turn = self.heavy_turn().await;
+        let fields = SmsOrder::fields(&request, self.max_days_ahead(&request), now);
+        // With the fields right, each recipient is planned as the list is checked.
+        let rules = match fields.order() {
+            Some(order) => {
+                let provider = self.providers.get(order.provider)?.clone();
+                let batch_size = provider.info().capabilities.max_recipients_per_request;
+                let exclusions = self.exclusions(order, now).await.map_err(read_failed)?;
+                let policies = self.rules.policies.clone();
+                let plan =
+                    CampaignPlan::rules_for(order, policies, exclusions, now, batch_size as usize);
+                Some((plan, provider))
+            }
+            None => None,
+        };
+        let order_rules = self.rules.order.clone();
+        let (order, rules) = off_the_workers(move || {
+            let mut first = rules.as_ref().map(|(plan, _)| plan.first_pass());
+            let order = fields.with_reread_list(&request, source, &order_rules, |order, r| {
+                if let Some(first) = first.as_mut() {
+                    first.add(order, r);
+                }
+            });
+            let summary = first.map(FirstPass::finish);
+            (
+                order,
+                rules.map(|(plan, provider)| (plan, provider, summary)),
+            )
+        })
+        .await?;
+        let order = order.map_err(list_unread)?.map_err(AppError::Invalid)?;
+        let Some((mut plan, provider, Some(summary))) = rules else {
+            unreachable!("an order is made only of right fields, for which the plan was made")
+        };
+        plan.summary = summary;
         Ok((order, plan, provider))
+    }
+
+    /// The chosen provider's own horizon, as its capabilities declare it (an unknown provider is
+    /// reported once the form is read).
+    fn max_days_ahead(&self, request: &ScheduleRequest) -> Option<u32> {
+        self.providers
+            .get(request.provider)
+            .ok()
+            .and_then(|provider| provider.info().capabilities.max_days_ahead)
     }
 
     /// `plan_list`; with `BadLines::SetAside`, the plan of a list's right lines when the only
@@ -70,13 +138,7 @@ impl Scheduler {
     ) -> Result<PlannedLines, AppError> {
         let _turn = self.heavy_turn().await;
         let rules = self.rules.order.clone();
-        // The provider's own horizon, as its capabilities declare it (an unknown provider is
-        // reported once the form is read).
-        let max_days_ahead = self
-            .providers
-            .get(request.provider)
-            .ok()
-            .and_then(|provider| provider.info().capabilities.max_days_ahead);
+        let max_days_ahead = self.max_days_ahead(&request);
         let (order, set_aside) = off_the_workers(move || {
             let list = match list {
                 // The file's list is copied only while it is kept for its next preview.
@@ -104,6 +166,7 @@ impl Scheduler {
             (order, plan)
         })
         .await?;
+        let plan = plan.map_err(list_unread)?;
         Ok((order, plan, provider, set_aside))
     }
 
@@ -152,7 +215,8 @@ impl Scheduler {
             .plan_lines(request, list, now, BadLines::SetAside)
             .await?;
         let price = CostRates::of(provider.as_ref(), &order);
-        let mut preview = campaign_preview::preview(&order, &plan, price.as_ref(), offset);
+        let preview = campaign_preview::preview(&order, &plan, price.as_ref(), offset);
+        let mut preview = preview.map_err(list_unread)?;
         preview.lines_to_fix = set_aside;
         let estimate = price.map(|rates| (rates.estimate(&plan), rates.per_part.currency));
         preview.held_for_approval = self

@@ -1,33 +1,35 @@
 //! A request naming an uploaded recipient file (`recipients_file`) is planned from the file: read
-//! back as text for a schedule (what is kept for an approval is then what the file held), or as
-//! the list its previews share.
+//! again from the store at each of a schedule's passes, or back as text when the campaign may be
+//! held (what is kept for an approval is then what the file held), or as the list its previews
+//! share.
 
 use app::models::{AppError, Field, FieldError, Problem, ScheduleRequest};
 use app::services::Actor;
-use std::sync::Arc;
 
 use super::recipient_files::line_errors;
 use super::scheduler::{off_the_workers, Scheduler};
+use super::scheduler_planning::ListInput;
 use crate::domain::recipients::RecipientList;
+use std::sync::Arc;
 
 impl Scheduler {
-    /// `request`, and the list of the file it names, for a schedule: read as the previews read
-    /// it (once for all), or, when rules may hold the campaign for approval, put in the form as
-    /// text, so that what is kept for the approval is what the file held.
+    /// `request`, and the list of the file it names, for a schedule: read again from the store
+    /// at each pass, or, when rules may hold the campaign for approval, put in the form as text,
+    /// so that what is kept for the approval is what the file held.
     pub(super) async fn with_file_read(
         &self,
         actor: &Actor,
         mut request: ScheduleRequest,
-    ) -> Result<(ScheduleRequest, Option<Arc<RecipientList>>), AppError> {
+    ) -> Result<(ScheduleRequest, ListInput), AppError> {
         if self.rules.approval.rules.is_empty() {
             let Some(id) = named_file(&mut request)? else {
-                return Ok((request, None));
+                return Ok((request, ListInput::Typed));
             };
-            let _turn = self.heavy_turn().await;
-            let list = self.files.recipients_taken(actor, &id).await?;
-            Ok((request, Some(list)))
+            let source = self.files.reread(actor, &id).await?;
+            Ok((request, ListInput::Reread(source)))
         } else {
-            Ok((self.with_uploaded_list(actor, request).await?, None))
+            let request = self.with_uploaded_list(actor, request).await?;
+            Ok((request, ListInput::Typed))
         }
     }
 

@@ -2,6 +2,7 @@
 
 use app::models::AppError;
 
+use super::recipient_files::file_gone;
 use crate::storage::StoreError;
 
 /// A read failed: nothing changed.
@@ -24,4 +25,17 @@ pub fn not_recorded(error: StoreError) -> AppError {
     AppError::Internal(
         "the change could not be recorded, so nothing was sent or changed; try again".into(),
     )
+}
+
+/// A recipient list read again could not be read: nothing was sent. A file that comes short
+/// (swept while it was read) is as good as gone; any other failure is the store's.
+pub fn list_unread(error: std::io::Error) -> AppError {
+    if error.kind() == std::io::ErrorKind::UnexpectedEof {
+        tracing::warn!(%error, "a recipient file came short as it was read again");
+        return file_gone();
+    }
+    tracing::error!(%error, "a recipient list could not be read again");
+    AppError::Internal(format!(
+        "the recipient list could not be read ({error}); nothing was sent"
+    ))
 }

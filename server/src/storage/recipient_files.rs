@@ -20,6 +20,16 @@ pub struct NewRecipientFile<'a> {
     pub created_at: DateTime<Utc>,
 }
 
+/// A finished file's row: who may use it, and its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientFileHead {
+    pub owner: String,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    /// Its size as recorded when it was finished.
+    pub recorded_bytes: u64,
+}
+
 /// A finished file as kept: who may use it, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredRecipientFile {
@@ -66,12 +76,17 @@ pub struct PartsReader {
 
 impl Read for PartsReader {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(out.len());
-        out[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
+        read_buffered(self, out)
     }
+}
+
+/// `Read::read` for a reader that keeps its own buffer (`BufRead`).
+pub(super) fn read_buffered(reader: &mut impl BufRead, out: &mut [u8]) -> io::Result<usize> {
+    let available = reader.fill_buf()?;
+    let n = available.len().min(out.len());
+    out[..n].copy_from_slice(&available[..n]);
+    reader.consume(n);
+    Ok(n)
 }
 
 impl BufRead for PartsReader {
@@ -144,15 +159,9 @@ impl Store {
         &self,
         id: &str,
     ) -> Result<Option<StoredRecipientFile>, StoreError> {
-        let row = sqlx::query(
-            "SELECT owner, name, created_at, bytes FROM recipient_files \
-             WHERE id = $1 AND finished_at IS NOT NULL",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let size: i64 = row.try_get("bytes")?;
+        let Some(head) = self.recipient_file_head(id).await? else {
+            return Ok(None);
+        };
         let mut parts = VecDeque::new();
         let mut rows =
             sqlx::query("SELECT data FROM recipient_file_parts WHERE file_id = $1 ORDER BY part")
@@ -163,10 +172,32 @@ impl Store {
         }
         drop(rows);
         Ok(Some(StoredRecipientFile {
+            owner: head.owner,
+            name: head.name,
+            created_at: head.created_at,
+            parts,
+            recorded_bytes: head.recorded_bytes,
+        }))
+    }
+
+    /// File `id` without its bytes, when it is finished and kept.
+    pub async fn recipient_file_head(
+        &self,
+        id: &str,
+    ) -> Result<Option<RecipientFileHead>, StoreError> {
+        let row = sqlx::query(
+            "SELECT owner, name, created_at, bytes FROM recipient_files \
+             WHERE id = $1 AND finished_at IS NOT NULL",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let size: i64 = row.try_get("bytes")?;
+        Ok(Some(RecipientFileHead {
             owner: row.try_get("owner")?,
             name: row.try_get("name")?,
             created_at: read_instant(&row.try_get::<String, _>("created_at")?)?,
-            parts,
             recorded_bytes: u64::try_from(size).unwrap_or(0),
         }))
     }

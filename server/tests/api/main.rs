@@ -20,6 +20,7 @@ mod error_status;
 mod far_dates;
 mod fault_mix;
 mod faults;
+mod files_read_again;
 mod handover_read_back;
 mod handover_task;
 mod health;

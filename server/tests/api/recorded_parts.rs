@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::handover_task::{
     all_accepted, large_campaign_settings, reached_once, request_to, requests_received,
 };
-use crate::helpers::{opted_out_by_stop, spawn_app_with};
+use crate::helpers::{opted_out_by_stop, spawn_app_with, TestApp};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_campaign_of_several_parts_is_handed_over_as_recorded() {
@@ -32,20 +32,7 @@ async fn a_campaign_of_several_parts_is_handed_over_as_recorded() {
         all_accepted(provider, &receipt);
         assert_eq!(receipt.excluded.len(), opted_out.len(), "{provider}");
 
-        let received: HashMap<_, _> = requests_received(&app, provider).into_iter().collect();
-        for submission in &receipt.submissions {
-            let (_, recorded) = store
-                .recorded_request(&submission.submission_id)
-                .await
-                .unwrap()
-                .expect("every request is recorded");
-            assert_eq!(
-                received.get(&submission.submission_id),
-                Some(&recorded),
-                "{provider}: request {} carried what was recorded",
-                submission.submission_id
-            );
-        }
+        carried_as_recorded(&app, provider, &receipt).await;
         reached_once(&app, provider, recipients - opted_out.len());
         let counts = store.status_counts(&receipt.campaign_id).await.unwrap();
         assert_eq!(
@@ -112,14 +99,8 @@ async fn requests_of_two_send_times_filling_across_parts_carry_each_recipient_on
     );
 
     // Each request carried what was recorded under its key, numbers of its own time only.
-    let received: HashMap<_, _> = requests_received(&app, "Octopush").into_iter().collect();
-    for (submission, (at, _)) in receipt.submissions.iter().zip(&handed_over) {
-        let (_, recorded) = store
-            .recorded_request(&submission.submission_id)
-            .await
-            .unwrap()
-            .expect("every request is recorded");
-        assert_eq!(received.get(&submission.submission_id), Some(&recorded));
+    let carried = carried_as_recorded(&app, "Octopush", &receipt).await;
+    for (recorded, (at, _)) in carried.iter().zip(&handed_over) {
         let country = if *at == paris { "+33" } else { "+44" };
         assert!(
             recorded.iter().all(|number| number.starts_with(country)),
@@ -205,4 +186,31 @@ async fn recipients_left_out_beyond_one_part_are_all_recorded_with_why() {
             (RecipientStatus::Excluded, left_out as u64)
         ]
     );
+}
+
+/// Each request of `receipt` carried what was recorded under its key; the numbers of each, in
+/// the receipt's order.
+pub async fn carried_as_recorded(
+    app: &TestApp,
+    provider: &str,
+    receipt: &ScheduleReceipt,
+) -> Vec<Vec<String>> {
+    let store = app.store().await;
+    let received: HashMap<_, _> = requests_received(app, provider).into_iter().collect();
+    let mut carried = Vec::new();
+    for submission in &receipt.submissions {
+        let (_, recorded) = store
+            .recorded_request(&submission.submission_id)
+            .await
+            .unwrap()
+            .expect("every request is recorded");
+        assert_eq!(
+            received.get(&submission.submission_id),
+            Some(&recorded),
+            "{provider}: request {} carried what was recorded",
+            submission.submission_id
+        );
+        carried.push(recorded);
+    }
+    carried
 }

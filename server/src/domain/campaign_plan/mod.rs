@@ -8,9 +8,11 @@
 
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::io;
+use std::ops::ControlFlow;
 
 use super::message::{Encoding, MessageStats};
-use super::order::SmsOrder;
+use super::order::{PersonalisedRecipient, SmsOrder};
 use super::phone::E164;
 use super::send_time::SendTime;
 use super::sending_rules::{zone_of_region, Placement, RecipientZone, SendingPolicies};
@@ -19,8 +21,8 @@ use app::models::Notice;
 mod parts;
 mod summary;
 
-pub use parts::{LeftOut, Member, PlanPart, PlannedBatch};
-pub use summary::PlanSummary;
+pub use parts::{LeftOut, Member, PartBuilder, PlanPart, PlannedBatch};
+pub use summary::{FirstPass, PlanSummary};
 
 /// What to do with a recipient who already had as many marketing SMS as the cap allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -95,28 +97,48 @@ pub struct CampaignPlan {
 
 impl CampaignPlan {
     /// Plans every recipient once for the totals; those sent are grouped by send time, at most
-    /// `batch_size` per provider request.
+    /// `batch_size` per provider request. Fails only when a list read again cannot be read.
     pub fn new(
         order: &SmsOrder,
         policies: SendingPolicies,
         exclusions: Exclusions,
         now: DateTime<Utc>,
         batch_size: usize,
+    ) -> io::Result<Self> {
+        let mut plan = Self::rules_for(order, policies, exclusions, now, batch_size);
+        let mut first = plan.first_pass();
+        order.recipients.for_each(|recipient| {
+            first.add(order, &recipient);
+            ControlFlow::Continue(())
+        })?;
+        plan.summary = first.finish();
+        Ok(plan)
+    }
+
+    /// The plan of `order` without its totals yet: they come from a first pass over its
+    /// recipients (`first_pass`), made where the list is read.
+    pub fn rules_for(
+        order: &SmsOrder,
+        policies: SendingPolicies,
+        exclusions: Exclusions,
+        now: DateTime<Utc>,
+        batch_size: usize,
     ) -> Self {
-        let mut plan = Self {
+        Self {
             policies,
             exclusions,
             requested: order.requested_instant(now),
             batch_size: batch_size.max(1),
             summary: PlanSummary::default(),
-        };
-        plan.summary = PlanSummary::of(&plan, order);
-        plan
+        }
     }
 
-    /// What happens to the order's recipient at `index`.
-    pub fn recipient(&self, order: &SmsOrder, index: usize) -> PlannedRecipient {
-        let personalised = &order.recipients[index];
+    /// What happens to `personalised`, a recipient of `order`.
+    pub fn recipient(
+        &self,
+        order: &SmsOrder,
+        personalised: &PersonalisedRecipient,
+    ) -> PlannedRecipient {
         let recipient = &personalised.recipient;
         let number = recipient.number.e164_copy();
         let size = MessageSize::from(&order.text_for(personalised).stats());
@@ -182,7 +204,7 @@ impl CampaignPlan {
         let recipients = batch
             .members
             .iter()
-            .map(|member| order.recipients[member.index].clone())
+            .map(|member| member.recipient.clone())
             .collect();
         let send_at = batch.send_at.map(|at| match &order.send_at {
             // Keep the user's own wall-clock intent when the time was not moved.

@@ -4,19 +4,21 @@
 
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
+use std::io;
+use std::ops::ControlFlow;
 
 use super::{CampaignPlan, Fate, PlannedRecipient};
-use crate::domain::order::SmsOrder;
+use crate::domain::order::{PersonalisedRecipient, SmsOrder};
 use app::models::Notice;
 
 /// About how many recipients a part carries: their requests (up to 500 or 1,000 recipients each)
 /// are prepared just before the part is written, and let go once it is.
 pub const RECIPIENTS_PER_PART: usize = 2_000;
 
-/// A recipient in a provider request: their place in the order, and what happens to them.
+/// A recipient in a provider request, and what happens to them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
-    pub index: usize,
+    pub recipient: PersonalisedRecipient,
     pub planned: PlannedRecipient,
 }
 
@@ -43,78 +45,109 @@ pub struct PlanPart {
     pub left_out: Vec<LeftOut>,
 }
 
-/// The parts of a plan, in the list's order; see `CampaignPlan::parts`.
-pub struct PlanParts<'a> {
+/// The plan's second pass, given recipient by recipient; see `CampaignPlan::each_part`.
+pub struct PartBuilder<'a> {
     plan: &'a CampaignPlan,
     order: &'a SmsOrder,
-    /// The next recipient to plan.
-    next: usize,
     /// The request filling for each send time.
     filling: BTreeMap<Option<DateTime<Utc>>, Vec<Member>>,
+    part: PlanPart,
+    /// Recipients in the part's full requests and left out (not those in requests filling: at
+    /// most one request's worth for each send time).
+    in_part: usize,
 }
 
 impl CampaignPlan {
-    /// The order's recipients planned again, about `RECIPIENTS_PER_PART` at a time. A request is
-    /// in the part where it fills up; the requests left filling when the list ends come last,
-    /// earliest send time first.
-    pub fn parts<'a>(&'a self, order: &'a SmsOrder) -> PlanParts<'a> {
-        debug_assert_eq!(
-            order.recipients.len() as u64,
-            self.summary.total,
-            "the plan is of this order"
-        );
-        PlanParts {
+    /// The order's recipients planned again, about `RECIPIENTS_PER_PART` at a time, each part
+    /// given to `each` until it says to stop. A request is in the part where it fills up; the
+    /// requests left filling when the list ends come last, earliest send time first. Fails only
+    /// when a list read again cannot be read.
+    pub fn each_part(
+        &self,
+        order: &SmsOrder,
+        mut each: impl FnMut(PlanPart) -> ControlFlow<()>,
+    ) -> io::Result<()> {
+        let mut parts = self.part_builder(order);
+        let mut stopped = false;
+        order.recipients.for_each(|recipient| {
+            if let Some(part) = parts.add(recipient.into_owned()) {
+                stopped = each(part).is_break();
+            }
+            if stopped {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })?;
+        if !stopped {
+            for part in parts.finish() {
+                if each(part).is_break() {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The second pass over `order`'s recipients, given one at a time.
+    pub fn part_builder<'a>(&'a self, order: &'a SmsOrder) -> PartBuilder<'a> {
+        PartBuilder {
             plan: self,
             order,
-            next: 0,
             filling: BTreeMap::new(),
+            part: PlanPart::default(),
+            in_part: 0,
         }
     }
 }
 
-impl Iterator for PlanParts<'_> {
-    type Item = PlanPart;
+impl PartBuilder<'_> {
+    /// Plans `recipient`, the next of the order; the part, once it holds about
+    /// `RECIPIENTS_PER_PART`.
+    pub fn add(&mut self, recipient: PersonalisedRecipient) -> Option<PlanPart> {
+        let planned = self.plan.recipient(self.order, &recipient);
+        match &planned.fate {
+            Fate::Send { at, .. } => {
+                let send_at = self.plan.request_time(self.order, *at);
+                let filling = self.filling.entry(send_at).or_default();
+                filling.push(Member { recipient, planned });
+                if filling.len() >= self.plan.batch_size {
+                    let members = std::mem::take(filling);
+                    self.in_part += members.len();
+                    self.part.batches.push(PlannedBatch { send_at, members });
+                }
+            }
+            Fate::Excluded { reason } => {
+                self.in_part += 1;
+                let reason = reason.as_ref().clone();
+                self.part.left_out.push(LeftOut { planned, reason });
+            }
+        }
+        (self.in_part >= RECIPIENTS_PER_PART).then(|| self.take_part())
+    }
 
-    fn next(&mut self) -> Option<PlanPart> {
-        let mut part = PlanPart::default();
-        // Recipients in the part's full requests and left out (not those in requests filling:
-        // at most one request's worth for each send time).
-        let mut in_part = 0;
-        let total = self.order.recipients.len();
-        while in_part < RECIPIENTS_PER_PART && self.next < total {
-            let index = self.next;
-            self.next += 1;
-            let planned = self.plan.recipient(self.order, index);
-            match &planned.fate {
-                Fate::Send { at, .. } => {
-                    let at = *at;
-                    let send_at = self.plan.request_time(self.order, at);
-                    let filling = self.filling.entry(send_at).or_default();
-                    filling.push(Member { index, planned });
-                    if filling.len() >= self.plan.batch_size {
-                        let members = std::mem::take(filling);
-                        in_part += members.len();
-                        part.batches.push(PlannedBatch { send_at, members });
-                    }
-                }
-                Fate::Excluded { reason } => {
-                    in_part += 1;
-                    let reason = reason.as_ref().clone();
-                    part.left_out.push(LeftOut { planned, reason });
-                }
+    /// The last parts, once every recipient is given: the part begun, and the requests left
+    /// filling, earliest send time first.
+    pub fn finish(mut self) -> Vec<PlanPart> {
+        let mut parts = Vec::new();
+        while let Some((send_at, members)) = self.filling.pop_first() {
+            if members.is_empty() {
+                continue;
             }
-        }
-        if self.next == total {
-            while in_part < RECIPIENTS_PER_PART {
-                let Some((send_at, members)) = self.filling.pop_first() else {
-                    break;
-                };
-                if !members.is_empty() {
-                    in_part += members.len();
-                    part.batches.push(PlannedBatch { send_at, members });
-                }
+            if self.in_part >= RECIPIENTS_PER_PART {
+                parts.push(self.take_part());
             }
+            self.in_part += members.len();
+            self.part.batches.push(PlannedBatch { send_at, members });
         }
-        (in_part > 0).then_some(part)
+        if self.in_part > 0 {
+            parts.push(self.take_part());
+        }
+        parts
+    }
+
+    fn take_part(&mut self) -> PlanPart {
+        self.in_part = 0;
+        std::mem::take(&mut self.part)
     }
 }

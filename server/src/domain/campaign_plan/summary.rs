@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::{CampaignPlan, Fate, PlannedRecipient};
 use crate::domain::message::Encoding;
-use crate::domain::order::SmsOrder;
+use crate::domain::order::{PersonalisedRecipient, SmsOrder};
 
 /// Warnings and recipients left out listed one by one; beyond, a count (the campaign's page lists
 /// them all).
@@ -37,32 +37,61 @@ pub struct PlanSummary {
     /// The first recipients left out, with why, and how many more.
     pub excluded: Vec<ExcludedRecipient>,
     pub more_excluded: u64,
-    /// Messages to send in UCS-2 although the template is not, and the first one's place in the
-    /// order.
+    /// Messages to send in UCS-2 (when the template is not, because of their recipients'
+    /// values), and the first of those recipients.
     pub ucs2_messages: u64,
-    pub first_ucs2: Option<usize>,
+    pub first_ucs2: Option<PersonalisedRecipient>,
+}
+
+/// The plan's first pass, given recipient by recipient.
+pub struct FirstPass<'a> {
+    plan: &'a CampaignPlan,
+    summary: PlanSummary,
+    /// Recipients to send, by the request time that gathers them.
+    per_send_time: HashMap<Option<DateTime<Utc>>, u64>,
+}
+
+impl CampaignPlan {
+    /// A first pass over the order's recipients, for `PlanSummary`.
+    pub fn first_pass(&self) -> FirstPass<'_> {
+        FirstPass {
+            plan: self,
+            summary: PlanSummary::default(),
+            per_send_time: HashMap::new(),
+        }
+    }
+}
+
+impl FirstPass<'_> {
+    /// Plans `recipient`, the next of `order`, and counts them.
+    pub fn add(&mut self, order: &SmsOrder, recipient: &PersonalisedRecipient) {
+        let planned = self.plan.recipient(order, recipient);
+        if let Fate::Send { at, .. } = planned.fate {
+            *self
+                .per_send_time
+                .entry(self.plan.request_time(order, at))
+                .or_default() += 1;
+        }
+        let ucs2 = self.summary.count(planned);
+        if ucs2 && self.summary.first_ucs2.is_none() {
+            self.summary.first_ucs2 = Some(recipient.clone());
+        }
+    }
+
+    pub fn finish(mut self) -> PlanSummary {
+        let batch_size = self.plan.batch_size as u64;
+        self.summary.requests = self
+            .per_send_time
+            .values()
+            .map(|n| n.div_ceil(batch_size))
+            .sum();
+        self.summary
+    }
 }
 
 impl PlanSummary {
-    /// Every recipient of `order` planned once and counted.
-    pub(super) fn of(plan: &CampaignPlan, order: &SmsOrder) -> Self {
-        let mut summary = Self::default();
-        let mut per_send_time: HashMap<Option<DateTime<Utc>>, u64> = HashMap::new();
-        for index in 0..order.recipients.len() {
-            let planned = plan.recipient(order, index);
-            if let Fate::Send { at, .. } = planned.fate {
-                *per_send_time
-                    .entry(plan.request_time(order, at))
-                    .or_default() += 1;
-            }
-            summary.count(index, planned);
-        }
-        let batch_size = plan.batch_size as u64;
-        summary.requests = per_send_time.values().map(|n| n.div_ceil(batch_size)).sum();
-        summary
-    }
-
-    fn count(&mut self, index: usize, planned: PlannedRecipient) {
+    /// Counts `planned`; whether their message is sent in UCS-2 although the template is not.
+    fn count(&mut self, planned: PlannedRecipient) -> bool {
         self.total += 1;
         for notice in &planned.warnings {
             if self.warnings.len() < LISTED {
@@ -86,15 +115,14 @@ impl PlanSummary {
                 } else {
                     self.more_excluded += 1;
                 }
+                false
             }
             Fate::Send { deferred, .. } => {
                 self.to_send += 1;
                 self.deferred += u64::from(deferred);
                 self.parts += u64::from(planned.size.parts);
-                if planned.size.encoding == Encoding::Ucs2 {
-                    self.ucs2_messages += 1;
-                    self.first_ucs2.get_or_insert(index);
-                }
+                let ucs2 = planned.size.encoding == Encoding::Ucs2;
+                self.ucs2_messages += u64::from(ucs2);
                 let mut capped = false;
                 for warning in planned.warnings {
                     if matches!(warning, Notice::OverCap { .. }) {
@@ -111,6 +139,7 @@ impl PlanSummary {
                     }
                 }
                 self.over_cap += u64::from(capped);
+                ucs2
             }
         }
     }
@@ -168,8 +197,8 @@ mod tests {
                 ..recipient(5, vec![zone.clone()])
             },
         ];
-        for (index, planned) in recipients.into_iter().enumerate() {
-            summary.count(index, planned);
+        for planned in recipients {
+            summary.count(planned);
         }
         assert_eq!(summary.warning_counts, vec![(zone, 3), (other.clone(), 1)]);
         assert_eq!(summary.over_cap, 2);
@@ -190,7 +219,7 @@ mod tests {
                 },
                 ..recipient(line, vec![Notice::Words("note".into())])
             };
-            summary.count(line as usize, left_out);
+            summary.count(left_out);
         }
         assert_eq!((summary.excluded.len(), summary.more_excluded), (LISTED, 3));
         assert_eq!((summary.warnings.len(), summary.more_warnings), (LISTED, 3));

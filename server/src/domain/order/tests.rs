@@ -1,5 +1,10 @@
 use super::*;
+use crate::domain::recipients::{parse_recipients, read_each, ListReport};
+use crate::domain::send_time::SendTimeError;
+use app::models::{Field, FieldError, ScheduleRequest};
 use chrono::TimeZone;
+use std::ops::ControlFlow;
+use std::sync::Arc;
 
 fn rules() -> OrderRules {
     OrderRules {
@@ -39,7 +44,7 @@ fn fields(errors: &[FieldError]) -> Vec<Field> {
 #[test]
 fn a_good_form_becomes_an_order() {
     let order = SmsOrder::parse(&request(), &rules(), None, now()).unwrap();
-    assert_eq!(order.recipients.len(), 2);
+    assert_eq!(order.recipients.count(), 2);
     assert_eq!(order.sender.unwrap().as_str(), "ACME");
     assert_eq!(
         order.send_at.unwrap().instant.to_rfc3339(),
@@ -182,7 +187,8 @@ fn lines_in_error_are_set_aside_only_when_they_are_the_only_errors() {
     };
     // The right lines make an order, and the bad one comes with it…
     let (order, errors) = set_aside(&with_bad_line).unwrap();
-    let lines: Vec<u32> = order.recipients.iter().map(|r| r.recipient.line).collect();
+    let listed = order.recipients.listed().unwrap();
+    let lines: Vec<u32> = listed.iter().map(|r| r.recipient.line).collect();
     assert_eq!(lines, vec![1, 3]);
     assert_eq!(fields(&errors), vec![Field::Recipients]);
     assert_eq!(errors[0].line, Some(2));
@@ -229,7 +235,14 @@ fn a_list_becomes_the_order_s_recipients_where_it_lies() {
         rules().default_region,
     );
     let before = list.recipients.as_ptr() as usize;
-    let (recipients, _, errors) = personalise(list, "Hello {first_name}", true);
+    let request = ScheduleRequest {
+        text: "Hello {first_name}".into(),
+        ..request()
+    };
+    let (order, errors) = SmsOrder::fields(&request, None, now())
+        .with_list(&request, list, &rules())
+        .unwrap();
+    let recipients = order.recipients.listed().unwrap();
     assert_eq!(recipients.as_ptr() as usize, before);
     let lines: Vec<u32> = recipients.iter().map(|r| r.recipient.line).collect();
     assert_eq!(lines, vec![2, 4]);
@@ -237,4 +250,74 @@ fn a_list_becomes_the_order_s_recipients_where_it_lies() {
         errors.iter().map(|e| e.line).collect::<Vec<_>>(),
         vec![Some(3)]
     );
+}
+
+/// A list read from its text at each pass, as a kept file is.
+struct ReadAgain(String);
+
+impl ListSource for ReadAgain {
+    fn read(
+        &self,
+        each: &mut dyn FnMut(Recipient) -> ControlFlow<()>,
+    ) -> std::io::Result<ListReport> {
+        read_each(self.0.as_bytes(), rules().default_region, 0, each)
+    }
+}
+
+#[test]
+fn a_list_read_again_at_each_pass_makes_the_order_a_list_read_once_makes() {
+    let many_bad: String = (0..150).map(|n| format!("bad{n}\n")).collect();
+    let lists = [
+        "phone,first_name\n0612345678,Ann\n+4915123456789,Bo\n06 12 34 56 78,Ann\n",
+        "phone,first_name\n0612345678,Ann\nnot a number\n0698765432,\n",
+        "0612345671\n0612345672\n0612345673\n0612345674\n",
+        "phone,first_name\n0612345671,A\n0612345672,B\n0612345673,C\n0612345674,D\n",
+        "phone,first_name\n0612345671,A\n",
+        "\n \n",
+        many_bad.as_str(),
+    ];
+    for (list, provider) in lists
+        .iter()
+        .zip([ProviderId::Infobip, ProviderId::Octopush].iter().cycle())
+    {
+        let request = ScheduleRequest {
+            text: "Hello {first_name} STOP au 36111 STOP au XXXXX".into(),
+            recipients: (*list).into(),
+            provider: *provider,
+            purpose: Purpose::Marketing,
+            ..request()
+        };
+        let read_once = SmsOrder::parse(&request, &rules(), None, now());
+        let mut planned = Vec::new();
+        let source = Arc::new(ReadAgain((*list).into()));
+        let read_again = SmsOrder::fields(&request, None, now())
+            .with_reread_list(&request, source, &rules(), |_, r| planned.push(r.clone()))
+            .unwrap();
+        match (read_once, read_again) {
+            (Ok(once), Ok(again)) => {
+                let listed = once.recipients.listed().unwrap();
+                assert_eq!(planned, listed, "{list}");
+                let mut passed = Vec::new();
+                again
+                    .recipients
+                    .for_each(|r| {
+                        passed.push(r.into_owned());
+                        ControlFlow::Continue(())
+                    })
+                    .unwrap();
+                assert_eq!(passed, listed, "{list}");
+                let facts = |o: &SmsOrder| {
+                    (
+                        o.recipients.count(),
+                        o.countries.clone(),
+                        o.duplicates.clone(),
+                        o.more_duplicates,
+                    )
+                };
+                assert_eq!(facts(&again), facts(&once), "{list}");
+            }
+            (Err(once), Err(again)) => assert_eq!(again, once, "{list}"),
+            (once, again) => panic!("{list}: read once {once:?}, read again {again:?}"),
+        }
+    }
 }

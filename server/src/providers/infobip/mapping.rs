@@ -48,6 +48,7 @@ pub fn send_request(order: &SmsOrder, key: &str, delivery_webhook: Option<&str>)
     let messages = if personalised {
         order
             .recipients
+            .in_request()
             .iter()
             .enumerate()
             .map(|(index, r)| message(order.text_for(r).as_str(), vec![destination(index, r)]))
@@ -57,6 +58,7 @@ pub fn send_request(order: &SmsOrder, key: &str, delivery_webhook: Option<&str>)
             order.text.as_str(),
             order
                 .recipients
+                .in_request()
                 .iter()
                 .enumerate()
                 .map(|(index, r)| destination(index, r))

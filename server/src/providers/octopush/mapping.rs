@@ -13,6 +13,7 @@ pub fn send_request(order: &SmsOrder, request_id: &str) -> SendCampaignRequest {
         text: order.text.as_str().to_owned(),
         recipients: order
             .recipients
+            .in_request()
             .iter()
             .map(|personalised| {
                 // Octopush fills the placeholders in itself from these values.

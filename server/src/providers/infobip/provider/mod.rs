@@ -183,7 +183,7 @@ impl SmsProvider for InfobipProvider {
             body: serde_json::to_string(&request)
                 .expect("the request serialises")
                 .into(),
-            contacts: u32::try_from(order.recipients.len()).unwrap_or(u32::MAX),
+            contacts: u32::try_from(order.recipients.in_request().len()).unwrap_or(u32::MAX),
         }
     }
 

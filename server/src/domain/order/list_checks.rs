@@ -1,0 +1,109 @@
+//! An order's checks of its recipients, one at a time, whether the list was read already or is
+//! read from a file in a pass: each one's own text, and what the list as a whole must be.
+
+use super::{personalised_text, OrderRules, MAX_LINE_ERRORS};
+use crate::domain::opt_out_mention::missing_mention;
+use crate::domain::recipients::Recipient;
+use app::models::{Field, FieldError, Problem, ScheduleRequest};
+
+/// The recipients checked so far.
+pub(super) struct ListChecks<'a> {
+    template: &'a str,
+    personalised: bool,
+    /// The first recipients whose text cannot be made, and how many more.
+    errors: Vec<FieldError>,
+    more_errors: usize,
+    /// Recipients that can be sent.
+    count: usize,
+    /// Their countries (ISO 3166 codes), each once, in list order.
+    countries: Vec<String>,
+}
+
+/// What the checks found of the whole list.
+pub(super) struct ListFound {
+    /// Recipients that can be sent.
+    pub count: usize,
+    pub countries: Vec<String>,
+    /// The errors on the list's lines, the first `MAX_LINE_ERRORS` and a count of the rest.
+    pub line_errors: Vec<FieldError>,
+    /// The opt-out mention the text lacks for these recipients.
+    pub missing_mention: Option<Problem>,
+    /// More recipients than a campaign may name.
+    pub too_many: Option<Problem>,
+}
+
+impl<'a> ListChecks<'a> {
+    pub(super) fn new(template: &'a str, personalised: bool) -> Self {
+        Self {
+            template,
+            personalised,
+            errors: Vec::new(),
+            more_errors: 0,
+            count: 0,
+            countries: Vec::new(),
+        }
+    }
+
+    /// Whether `recipient` can be sent: with placeholders, their text made from their values
+    /// (a value missing, or a text too long, is an error on their line).
+    pub(super) fn check(&mut self, recipient: &Recipient) -> bool {
+        if self.personalised {
+            if let Err(problem) = personalised_text(self.template, recipient) {
+                if self.errors.len() < MAX_LINE_ERRORS {
+                    let error = FieldError::on_line(Field::Recipients, recipient.line, problem);
+                    self.errors.push(error);
+                } else {
+                    self.more_errors += 1;
+                }
+                return false;
+            }
+        }
+        self.count += 1;
+        if let Some(region) = recipient.number.region() {
+            if !self.countries.iter().any(|c| c == region) {
+                self.countries.push(region.to_owned());
+            }
+        }
+        true
+    }
+
+    /// What the list is, its reading's own line errors being `read` and `more_read` more.
+    pub(super) fn finish(
+        self,
+        request: &ScheduleRequest,
+        rules: &OrderRules,
+        read: Vec<FieldError>,
+        more_read: usize,
+    ) -> ListFound {
+        let total = read.len() + more_read + self.errors.len() + self.more_errors;
+        let mut line_errors = read;
+        line_errors.extend(self.errors);
+        // Stable: a line's reading error comes before its text's.
+        line_errors.sort_by_key(|e| e.line);
+        line_errors.truncate(MAX_LINE_ERRORS);
+        if total > MAX_LINE_ERRORS {
+            line_errors.push(FieldError::new(
+                Field::Recipients,
+                Problem::MoreLineErrors(total - MAX_LINE_ERRORS),
+            ));
+        }
+        let missing_mention = missing_mention(
+            request.provider,
+            request.purpose,
+            &request.text,
+            self.countries.iter().map(String::as_str),
+            rules.infobip_stop_mention.as_deref(),
+        );
+        let too_many = (self.count > rules.max_recipients).then_some(Problem::TooManyRecipients {
+            count: self.count,
+            max: rules.max_recipients,
+        });
+        ListFound {
+            count: self.count,
+            countries: self.countries,
+            line_errors,
+            missing_mention,
+            too_many,
+        }
+    }
+}

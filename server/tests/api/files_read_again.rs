@@ -1,0 +1,153 @@
+//! A schedule from an uploaded file reads the file again from the store at each pass (checking
+//! and totals, then recording), a part at a time, never holding its list whole: what it records
+//! and hands over is what a list read once would give, and a file that does not read back whole
+//! is not scheduled.
+
+use app::models::{AppError, Field, Problem, RecipientStatus, ScheduleReceipt};
+use serde_json::json;
+
+use crate::handover_task::{all_accepted, deliveries, large_campaign_settings};
+use crate::helpers::{opted_out_by_stop, spawn_app_with};
+use crate::recipient_files::{from_file, kept, preview_of_file, upload};
+use crate::recorded_parts::carried_as_recorded;
+
+const TEXT: &str = "Hello {first_name}, your parcel arrives tomorrow.";
+
+/// A CSV of `rows` numbers with long values (about 80 bytes a line), every 1,000th line
+/// repeating the number of the line 500 before it, written the national way.
+fn csv(rows: usize) -> (String, usize) {
+    let value = "v".repeat(50);
+    let mut text = "phone,first_name,param1\n".to_owned();
+    let mut repeats = 0;
+    for n in 0..rows {
+        if n % 1_000 == 999 {
+            text.push_str(&format!("061{:07},Again{n},{value}\n", n - 500));
+            repeats += 1;
+        } else {
+            text.push_str(&format!("+3361{n:07},N{n},{value}\n"));
+        }
+    }
+    (text, repeats)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_of_several_parts_is_read_again_at_each_pass_and_each_recipient_recorded_once() {
+    let app = spawn_app_with(large_campaign_settings()).await;
+    let store = app.store().await;
+    let (text, repeats) = csv(45_000);
+    let summary = upload(&app, text.as_bytes()).await;
+    let (_, parts) = kept(&app).await;
+    assert!(
+        parts >= 3,
+        "{parts} parts: the file is read again across parts"
+    );
+    let unique = 45_000 - repeats;
+    assert_eq!(summary.recipients, unique as u64);
+    let opted_out = "+33610012345";
+    opted_out_by_stop(&store, opted_out).await;
+
+    // A preview first keeps the list for the next ones; the schedule lets it go and reads the
+    // file again; a preview after it reads the file once more.
+    let before = preview_of_file(&app, &summary.id, TEXT).await;
+    let mut request = from_file(&summary.id);
+    request["text"] = json!(TEXT);
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    all_accepted("Octopush", &receipt);
+    let after = preview_of_file(&app, &summary.id, TEXT).await;
+    assert_eq!(after, before);
+
+    let sent = unique - 1;
+    assert_eq!(receipt.contacts as usize, sent);
+    assert_eq!(receipt.submissions.len(), sent.div_ceil(500));
+    assert_eq!(
+        receipt.duplicates.len() as u64 + receipt.more_duplicates,
+        repeats as u64
+    );
+    let first = &receipt.duplicates[0];
+    assert_eq!((first.line, first.first_line), (1_001, 501));
+    assert_eq!(first.number, "+33610000499");
+    assert_eq!(receipt.excluded.len(), 1);
+    assert_eq!(receipt.excluded[0].number, opted_out);
+
+    // Each request carried what was recorded under its key; each number reached the provider
+    // once, the repeats and the opted-out one never.
+    carried_as_recorded(&app, "Octopush", &receipt).await;
+    let seen = deliveries(&app, "Octopush");
+    assert_eq!(seen.len(), sent);
+    assert!(seen.values().all(|&times| times == 1));
+    assert!(!seen.contains_key(opted_out));
+    let counts = store.status_counts(&receipt.campaign_id).await.unwrap();
+    assert_eq!(
+        counts,
+        vec![
+            (RecipientStatus::Scheduled, sent as u64),
+            (RecipientStatus::Excluded, 1),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_file_that_does_not_read_back_whole_is_not_scheduled_and_said_gone() {
+    let app = spawn_app_with(large_campaign_settings()).await;
+    let (text, _) = csv(45_000);
+    let summary = upload(&app, text.as_bytes()).await;
+    // A part lost (as a sweep or a damaged database would lose it) after the upload.
+    let store = app.store().await;
+    sqlx::query("DELETE FROM recipient_file_parts WHERE file_id = $1 AND part = 1")
+        .bind(&summary.id)
+        .execute(store.writes())
+        .await
+        .unwrap();
+
+    let mut request = from_file(&summary.id);
+    request["text"] = json!(TEXT);
+    // As good as gone: the remedy is the same, upload it again.
+    let AppError::Invalid(errors) = app.schedule(request).await.error() else {
+        panic!("the file is not read whole");
+    };
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, Field::Recipients);
+    assert_eq!(errors[0].problem, Problem::RecipientFileGone);
+    assert!(app.octopush_got_nothing());
+    let campaigns: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM campaigns")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(campaigns, 0);
+}
+
+#[tokio::test]
+async fn every_line_whose_text_cannot_be_made_refuses_a_files_schedule_by_line() {
+    let app = spawn_app_with(large_campaign_settings()).await;
+    // 150 recipients without the name the text needs, and one line that is no number, among
+    // 2,000: the first hundred errors by line, then how many more.
+    let mut text = "phone,first_name\n".to_owned();
+    for n in 0..2_000 {
+        match n {
+            7 => text.push_str("not a number,Zed\n"),
+            n if n % 10 == 3 && n < 1_500 => text.push_str(&format!("+3361{n:07},\n")),
+            n => text.push_str(&format!("+3361{n:07},N{n}\n")),
+        }
+    }
+    let summary = upload(&app, text.as_bytes()).await;
+    let mut request = from_file(&summary.id);
+    request["text"] = json!(TEXT);
+    let AppError::Invalid(errors) = app.schedule(request).await.error() else {
+        panic!("the lines' errors");
+    };
+    let lines: Vec<Option<u32>> = errors.iter().map(|e| e.line).collect();
+    let mut expected: Vec<Option<u32>> = (0..1_500)
+        .filter(|n| n % 10 == 3)
+        .map(|n| Some(n + 2))
+        .collect();
+    expected.insert(1, Some(9));
+    expected.truncate(100);
+    assert_eq!(lines[..100], expected[..]);
+    // The line that is no number has the reading's error, the others the text's.
+    assert_ne!(errors[1].problem, errors[0].problem);
+    assert_eq!(errors[2].problem, errors[0].problem);
+    assert_eq!(errors[100].field, Field::Recipients);
+    assert_eq!(errors[100].problem, Problem::MoreLineErrors(51));
+    assert_eq!(errors.len(), 101);
+    assert!(app.octopush_got_nothing());
+}
