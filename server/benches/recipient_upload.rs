@@ -75,9 +75,9 @@ async fn main() {
     let sandbox = SandboxProcess::start().await;
     let http = reqwest::Client::new();
     println!(
-        "| recipients | file | reader alone | upload call | app peak memory (before) | schedule call | app peak memory | database |"
+        "| recipients | file | reader alone | upload call | app peak memory (before) | preview call (next page) | app peak memory | schedule call | app peak memory | database |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for rows in sizes() {
         let file = csv(rows);
         let bytes = file.len();
@@ -127,6 +127,12 @@ async fn main() {
         assert_eq!(summary["recipients"], rows, "{summary}");
         let peak = peak_mib(app.pid());
         let file_id = summary["id"].as_str().expect("the file's id").to_owned();
+        // Each call's own peak: the process's is brought back to what it holds now.
+        reset_peak(app.pid());
+        let previewed = preview(&http, &app, &file_id, rows, 0).await;
+        let next_page = preview(&http, &app, &file_id, rows, rows.saturating_sub(100)).await;
+        let preview_peak = peak_mib(app.pid());
+        reset_peak(app.pid());
         let (scheduled, scheduled_peak) = schedule(&http, &app, &file_id, rows).await;
         let stored = std::fs::metadata(&database).map_or(0, |m| m.len())
             + std::fs::metadata(database.with_extension("db-wal")).map_or(0, |m| m.len());
@@ -135,14 +141,54 @@ async fn main() {
         let _ = std::fs::remove_file(database.with_extension("db-wal"));
         let _ = std::fs::remove_file(database.with_extension("db-shm"));
         println!(
-            "| {rows} | {:.1} MB | {:.2} s | {:.2} s | {peak:.0} MiB ({before:.0} MiB) | {:.2} s | {scheduled_peak:.0} MiB | {:.1} MB |",
+            "| {rows} | {:.1} MB | {:.2} s | {:.2} s | {peak:.0} MiB ({before:.0} MiB) | {:.2} s ({:.2} s) | {preview_peak:.0} MiB | {:.2} s | {scheduled_peak:.0} MiB | {:.1} MB |",
             bytes as f64 / 1e6,
             alone.as_secs_f64(),
             upload.as_secs_f64(),
+            previewed.as_secs_f64(),
+            next_page.as_secs_f64(),
             scheduled.as_secs_f64(),
             stored as f64 / 1e6,
         );
     }
+}
+
+/// Brings a process's peak resident memory back to what it holds now (Linux's `clear_refs`).
+fn reset_peak(pid: u32) {
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5").expect("the peak can be reset");
+}
+
+/// Previews the uploaded file from `offset` as the composer does; the call's time. The preview
+/// must count every recipient.
+async fn preview(
+    http: &reqwest::Client,
+    app: &ServerProcess,
+    file_id: &str,
+    rows: usize,
+    offset: usize,
+) -> Duration {
+    let mut request = common::schedule_arguments("", Some(file_id));
+    request["offset"] = serde_json::json!(offset);
+    let started = Instant::now();
+    let response = http
+        .post(format!("{}api/preview_campaign", app.url))
+        .json(&request)
+        .timeout(Duration::from_secs(600))
+        .send()
+        .await
+        .expect("the app answers");
+    let status = response.status();
+    let body = response.bytes().await.expect("an answer");
+    let elapsed = started.elapsed();
+    assert!(
+        status.is_success(),
+        "the preview was refused ({status}): {}",
+        String::from_utf8_lossy(&body)
+    );
+    let preview: app::models::CampaignPreview = postcard::from_bytes(&body).expect("a preview");
+    assert_eq!(preview.total as usize, rows, "every recipient counted");
+    assert_eq!(preview.recipients.len(), rows.min(100), "a page");
+    elapsed
 }
 
 /// Schedules the uploaded file for tomorrow 10:00 Paris time through the schedule server

@@ -16,6 +16,7 @@ use super::campaign_records::campaign_row;
 use super::campaign_start::{note_action, override_detail, HandOver, Recording};
 use super::campaign_views::no_campaign;
 use super::credit_check::ensure_credit;
+use super::list_pass::ListInput;
 use super::scheduler::Scheduler;
 use super::store_errors::{campaign_not_recorded, not_recorded, read_failed};
 use crate::domain::approval_rules::{ApprovalRules, CampaignFacts};
@@ -277,7 +278,7 @@ impl ApprovalService for Scheduler {
             )));
         }
         let form = self.held_form(campaign_id).await?;
-        self.preview_of(form, None, offset).await
+        self.preview_of(form, ListInput::Typed, offset).await
     }
 
     async fn awaiting_count(&self, actor: &Actor) -> Result<u64, AppError> {

@@ -1,11 +1,9 @@
 //! The preview of a campaign: what scheduling it would do, a page of recipients at a time.
 
 use crate::domain::campaign_plan::{CampaignPlan, Fate};
-use crate::domain::order::SmsOrder;
+use crate::domain::order::{PersonalisedRecipient, SmsOrder};
 use app::domain::message::Encoding;
 use app::models::{CampaignPreview, PreviewRecipient, SwitchedToUcs2};
-use std::io;
-use std::ops::ControlFlow;
 
 use super::credit_check::{round, CostRates};
 use crate::storage::stored_instant;
@@ -13,30 +11,18 @@ use crate::storage::stored_instant;
 /// Recipients shown per preview page.
 pub const PREVIEW_PAGE: usize = 100;
 
-/// Fails only when a list read again cannot be read (a preview's list is read already).
+/// The preview of `order` planned by `plan`, showing `page`, its recipients from `offset` (kept
+/// as its list was read).
 pub fn preview(
     order: &SmsOrder,
     plan: &CampaignPlan,
+    page: &[PersonalisedRecipient],
     price: Option<&CostRates>,
     offset: u64,
-) -> io::Result<CampaignPreview> {
+) -> CampaignPreview {
     let cost = |parts: u64| price.map(|p| round(parts as f64 * p.per_part.amount));
     let summary = &plan.summary;
     // The page's recipients are planned again: the plan keeps its totals only.
-    let start = usize::try_from(offset).unwrap_or(usize::MAX);
-    let mut page = Vec::new();
-    let mut index = 0;
-    order.recipients.for_each(|recipient| {
-        if index >= start {
-            page.push(recipient.into_owned());
-        }
-        index += 1;
-        if page.len() < PREVIEW_PAGE {
-            ControlFlow::Continue(())
-        } else {
-            ControlFlow::Break(())
-        }
-    })?;
     let recipients = page
         .iter()
         .map(|recipient| {
@@ -67,7 +53,7 @@ pub fn preview(
             }
         })
         .collect();
-    Ok(CampaignPreview {
+    CampaignPreview {
         recipients,
         offset,
         total: summary.total,
@@ -87,7 +73,7 @@ pub fn preview(
         held_for_approval: Vec::new(),
         switched_to_ucs2: switched_to_ucs2(order, plan),
         lines_to_fix: Vec::new(),
-    })
+    }
 }
 
 /// Letters named for the first message switched to UCS-2.

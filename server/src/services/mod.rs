@@ -11,6 +11,7 @@ mod campaign_views;
 mod credit_check;
 mod frequency_cap;
 pub mod infobip_report_poller;
+mod list_pass;
 mod operation_availability;
 mod opt_out_list;
 mod provider_accounts;

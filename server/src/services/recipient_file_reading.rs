@@ -54,7 +54,7 @@ pub fn expected_recipients(announced: Option<u64>, max_recipients: usize) -> usi
 
 /// Room to reserve for a file's `lines`: never more than the most recipients a list may have,
 /// and one more to find a list over it (a file of empty lines is no reason to reserve gigabytes).
-pub fn room_for(lines: usize, max_recipients: usize) -> usize {
+fn room_for(lines: usize, max_recipients: usize) -> usize {
     lines.min(max_recipients.saturating_add(1))
 }
 

@@ -38,8 +38,7 @@ impl ListSource for KeptFileList {
 
 impl RecipientFiles {
     /// File `id`'s list, for `actor` who uploaded it within `KEPT_FOR`, to be read again at each
-    /// pass of a schedule; its passes block, so they run on the blocking pool. The list kept for
-    /// its previews, if any, is let go: a schedule is most often the file's last use.
+    /// pass of a preview or a schedule; its passes block, so they run on the blocking pool.
     pub async fn reread(&self, actor: &Actor, id: &str) -> Result<Arc<dyn ListSource>, AppError> {
         let head = self
             .store
@@ -50,11 +49,6 @@ impl RecipientFiles {
             Some(head) if self.usable_by(actor, &head.owner, head.created_at) => head,
             Some(_) | None => return Err(file_gone()),
         };
-        let mut kept = self.last_read.lock().unwrap_or_else(|e| e.into_inner());
-        if kept.as_ref().is_some_and(|k| k.id == id) {
-            *kept = None;
-        }
-        drop(kept);
         Ok(Arc::new(KeptFileList {
             store: self.store.clone(),
             id: id.to_owned(),

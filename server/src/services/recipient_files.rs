@@ -13,12 +13,12 @@ use tokio_util::io::{StreamReader, SyncIoBridge};
 use uuid::Uuid;
 
 use super::recipient_file_reading::{
-    expected_recipients, is_too_large, read_body, room_for, with_idle_limit, Counted, FileRead,
+    expected_recipients, is_too_large, read_body, with_idle_limit, Counted, FileRead,
 };
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
 use crate::domain::phone::Region;
-use crate::domain::recipients::{read_list, read_recipients, RecipientList};
+use crate::domain::recipients::read_recipients;
 use crate::storage::{NewRecipientFile, Store, StoredRecipientFile};
 use chrono::{DateTime, Utc};
 
@@ -49,17 +49,6 @@ pub struct RecipientFiles {
     pub(super) limits: FileLimits,
     /// Uploads under way, by uploader.
     under_way: Arc<Mutex<HashMap<String, u32>>>,
-    /// The last file whose recipients were read back, with them.
-    pub(super) last_read: Arc<Mutex<Option<ReadBack>>>,
-}
-
-/// A file's recipients as read back: one list at most is kept (at 100,000 recipients, about
-/// 15 MB), for its uploader's next preview.
-pub(super) struct ReadBack {
-    owner: String,
-    pub(super) id: String,
-    created_at: DateTime<Utc>,
-    list: Arc<RecipientList>,
 }
 
 /// One upload under way, counted until it is dropped.
@@ -93,7 +82,6 @@ impl RecipientFiles {
             default_region,
             limits,
             under_way: Arc::default(),
-            last_read: Arc::default(),
         }
     }
 
@@ -185,49 +173,6 @@ impl RecipientFiles {
     /// The bytes of file `id`, for `actor` who uploaded it within `KEPT_FOR`.
     pub async fn content(&self, actor: &Actor, id: &str) -> Result<Vec<u8>, AppError> {
         Ok(self.kept_file(actor, id).await?.into_bytes())
-    }
-
-    /// The recipients of file `id`, for `actor` who uploaded it within `KEPT_FOR`, read and
-    /// checked as a typed list is. The last list read is kept: the composer previews the same
-    /// file again each time the message changes, and a file never changes once read.
-    pub async fn recipients(
-        &self,
-        actor: &Actor,
-        id: &str,
-    ) -> Result<Arc<RecipientList>, AppError> {
-        let now = self.clock.now();
-        if let Some(kept) = self
-            .last_read
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-        {
-            if kept.owner == actor.name && kept.id == id && kept.created_at > now - KEPT_FOR {
-                return Ok(kept.list.clone());
-            }
-        }
-        let file = self.kept_file(actor, id).await?;
-        let region = self.default_region;
-        let created_at = file.created_at;
-        let max_recipients = self.limits.max_recipients;
-        let list = tokio::task::spawn_blocking(move || {
-            let expected = room_for(file.line_count(), max_recipients);
-            read_list(file.into_reader(), region, expected)
-        })
-        .await
-        .map_err(|error| {
-            tracing::error!(%error, "reading a recipient file back failed");
-            AppError::Internal("the file could not be read; nothing was sent".into())
-        })?
-        .map_err(|error| AppError::Internal(format!("the file could not be read ({error})")))?;
-        let list = Arc::new(list);
-        *self.last_read.lock().unwrap_or_else(|e| e.into_inner()) = Some(ReadBack {
-            owner: actor.name.clone(),
-            id: id.to_owned(),
-            created_at,
-            list: list.clone(),
-        });
-        Ok(list)
     }
 
     /// File `id` as kept, for `actor` who uploaded it within `KEPT_FOR`.

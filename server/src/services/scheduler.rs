@@ -189,7 +189,7 @@ impl ScheduleService for Scheduler {
     }
 
     /// What `schedule` would do with `request`, a page of recipients from `offset`. An uploaded
-    /// file's list is read once for its previews (`RecipientFiles::recipients`).
+    /// file is read again from the store for each preview, never held whole.
     async fn preview(
         &self,
         actor: &Actor,

@@ -8,22 +8,14 @@ use std::sync::Arc;
 use super::campaign_approval::campaign_facts;
 use super::campaign_preview;
 use super::credit_check::CostRates;
+use super::list_pass::{read_list, ListInput, ListRead};
 use super::scheduler::{off_the_workers, Scheduler};
 use super::store_errors::{list_unread, read_failed};
-use crate::domain::campaign_plan::{CampaignPlan, Exclusions, FirstPass};
-use crate::domain::order::{ListSource, SmsOrder};
-use crate::domain::recipients::{parse_recipients, RecipientList};
+use crate::domain::campaign_plan::{CampaignPlan, Exclusions};
+use crate::domain::order::{PersonalisedRecipient, SmsOrder};
 use crate::domain::Purpose;
 use crate::providers::SmsProvider;
 use crate::storage::StoreError;
-
-/// Where planning reads the recipients from.
-pub(super) enum ListInput {
-    /// The form's own (typed, or a held campaign's).
-    Typed,
-    /// An uploaded file read again at each pass (a schedule's): never held whole.
-    Reread(Arc<dyn ListSource>),
-}
 
 /// What planning does with a list's lines in error, the rest of the form being right.
 #[derive(Debug, Clone, Copy)]
@@ -34,13 +26,15 @@ enum BadLines {
     SetAside,
 }
 
-/// A plan, and the errors of the lines it leaves aside (`BadLines::SetAside`).
-type PlannedLines = (
-    SmsOrder,
-    CampaignPlan,
-    Arc<dyn SmsProvider>,
-    Vec<FieldError>,
-);
+/// A campaign planned: its order, plan and provider; the errors of the lines it leaves aside
+/// (`BadLines::SetAside`); and the page of recipients a preview asked for.
+struct Planned {
+    order: SmsOrder,
+    plan: CampaignPlan,
+    provider: Arc<dyn SmsProvider>,
+    set_aside: Vec<FieldError>,
+    page: Vec<PersonalisedRecipient>,
+}
 
 impl Scheduler {
     /// Validates the form and plans the campaign: what would happen, recipient by recipient.
@@ -54,36 +48,34 @@ impl Scheduler {
         self.plan_list(request, ListInput::Typed, now).await
     }
 
-    /// `plan`, with the recipients of an uploaded file in place of `request`'s.
+    /// `plan`, the recipients read from `list`.
     pub(super) async fn plan_list(
         &self,
         request: ScheduleRequest,
         list: ListInput,
         now: DateTime<Utc>,
     ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
-        match list {
-            ListInput::Reread(source) => self.plan_reread(request, source, now).await,
-            ListInput::Typed => {
-                let (order, plan, provider, _) = self
-                    .plan_lines(request, None, now, BadLines::Refuse)
-                    .await?;
-                Ok((order, plan, provider))
-            }
-        }
+        let planned = self
+            .plan_lines(request, list, now, BadLines::Refuse, None)
+            .await?;
+        Ok((planned.order, planned.plan, planned.provider))
     }
 
-    /// `plan` of a list read again at each pass: this first one checks it and makes the plan's
-    /// totals as it goes; the recording reads it once more.
-    async fn plan_reread(
+    /// `plan_list`; with `BadLines::SetAside`, the plan of a list's right lines when the only
+    /// errors are on its other lines, with those errors; with `page`, the recipients from that
+    /// offset a preview shows. The fields are read first: when they are right, the list's one
+    /// pass also makes the plan's totals.
+    async fn plan_lines(
         &self,
         request: ScheduleRequest,
-        source: Arc<dyn ListSource>,
+        list: ListInput,
         now: DateTime<Utc>,
-    ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
+        bad_lines: BadLines,
+        page: Option<u64>,
+    ) -> Result<Planned, AppError> {
         let _turn = self.heavy_turn().await;
         let fields = SmsOrder::fields(&request, self.max_days_ahead(&request), now);
-        // With the fields right, each recipient is planned as the list is checked.
-        let rules = match fields.order() {
+        let (plan, provider) = match fields.order() {
             Some(order) => {
                 let provider = self.providers.get(order.provider)?.clone();
                 let batch_size = provider.info().capabilities.max_recipients_per_request;
@@ -91,83 +83,41 @@ impl Scheduler {
                 let policies = self.rules.policies.clone();
                 let plan =
                     CampaignPlan::rules_for(order, policies, exclusions, now, batch_size as usize);
-                Some((plan, provider))
+                (Some(plan), Some(provider))
             }
-            None => None,
+            None => (None, None),
         };
-        let order_rules = self.rules.order.clone();
-        let (order, rules) = off_the_workers(move || {
-            let mut first = rules.as_ref().map(|(plan, _)| plan.first_pass());
-            let order = fields.with_reread_list(&request, source, &order_rules, |order, r| {
-                if let Some(first) = first.as_mut() {
-                    first.add(order, r);
-                }
-            });
-            let summary = first.map(FirstPass::finish);
-            (
-                order,
-                rules.map(|(plan, provider)| (plan, provider, summary)),
-            )
-        })
-        .await?;
-        let order = order.map_err(list_unread)?.map_err(AppError::Invalid)?;
-        let Some((mut plan, provider, Some(summary))) = rules else {
-            unreachable!("an order is made only of right fields, for which the plan was made")
-        };
-        plan.summary = summary;
-        Ok((order, plan, provider))
-    }
-
-    /// The chosen provider's own horizon, as its capabilities declare it (an unknown provider is
-    /// reported once the form is read).
-    fn max_days_ahead(&self, request: &ScheduleRequest) -> Option<u32> {
-        self.providers
-            .get(request.provider)
-            .ok()
-            .and_then(|provider| provider.info().capabilities.max_days_ahead)
-    }
-
-    /// `plan_list`; with `BadLines::SetAside`, the plan of a list's right lines when the only
-    /// errors are on its other lines, with those errors.
-    async fn plan_lines(
-        &self,
-        request: ScheduleRequest,
-        list: Option<Arc<RecipientList>>,
-        now: DateTime<Utc>,
-        bad_lines: BadLines,
-    ) -> Result<PlannedLines, AppError> {
-        let _turn = self.heavy_turn().await;
         let rules = self.rules.order.clone();
-        let max_days_ahead = self.max_days_ahead(&request);
-        let (order, set_aside) = off_the_workers(move || {
-            let list = match list {
-                // The file's list is copied only while it is kept for its next preview.
-                Some(list) => {
-                    Arc::try_unwrap(list).unwrap_or_else(|kept| RecipientList::clone(&kept))
-                }
-                None => parse_recipients(&request.recipients, rules.default_region),
-            };
-            SmsOrder::parse_setting_aside(&request, list, &rules, max_days_ahead, now)
-        })
-        .await?
-        .map_err(AppError::Invalid)?;
+        let read = off_the_workers(move || read_list(&request, list, fields, &rules, plan, page))
+            .await?
+            .map_err(list_unread)?;
+        let ListRead { order, plan, page } = read;
+        let (order, set_aside) = order.map_err(AppError::Invalid)?;
         if !set_aside.is_empty() {
             match bad_lines {
                 BadLines::Refuse => return Err(AppError::Invalid(set_aside)),
                 BadLines::SetAside => {}
             }
         }
-        let provider = self.providers.get(order.provider)?.clone();
-        let batch_size = provider.info().capabilities.max_recipients_per_request as usize;
-        let exclusions = self.exclusions(&order, now).await.map_err(read_failed)?;
-        let policies = self.rules.policies.clone();
-        let (order, plan) = off_the_workers(move || {
-            let plan = CampaignPlan::new(&order, policies, exclusions, now, batch_size);
-            (order, plan)
+        let (Some(plan), Some(provider)) = (plan, provider) else {
+            unreachable!("an order is made of right fields only, for which the plan is made")
+        };
+        Ok(Planned {
+            order,
+            plan,
+            provider,
+            set_aside,
+            page,
         })
-        .await?;
-        let plan = plan.map_err(list_unread)?;
-        Ok((order, plan, provider, set_aside))
+    }
+
+    /// The chosen provider's own horizon, as its capabilities declare it (an unknown provider is
+    /// reported once the fields are read).
+    fn max_days_ahead(&self, request: &ScheduleRequest) -> Option<u32> {
+        self.providers
+            .get(request.provider)
+            .ok()
+            .and_then(|provider| provider.info().capabilities.max_days_ahead)
     }
 
     /// Opt-outs always; the frequency cap for marketing.
@@ -203,20 +153,26 @@ impl Scheduler {
     }
 
     /// `preview` of a request whose recipients are typed (a held campaign's form always is), or
-    /// are `list`.
+    /// read from `list`.
     pub(super) async fn preview_of(
         &self,
         request: ScheduleRequest,
-        list: Option<Arc<RecipientList>>,
+        list: ListInput,
         offset: u64,
     ) -> Result<CampaignPreview, AppError> {
         let now = self.clock.now();
-        let (order, plan, provider, set_aside) = self
-            .plan_lines(request, list, now, BadLines::SetAside)
+        let planned = self
+            .plan_lines(request, list, now, BadLines::SetAside, Some(offset))
             .await?;
+        let Planned {
+            order,
+            plan,
+            provider,
+            set_aside,
+            page,
+        } = planned;
         let price = CostRates::of(provider.as_ref(), &order);
-        let preview = campaign_preview::preview(&order, &plan, price.as_ref(), offset);
-        let mut preview = preview.map_err(list_unread)?;
+        let mut preview = campaign_preview::preview(&order, &plan, &page, price.as_ref(), offset);
         preview.lines_to_fix = set_aside;
         let estimate = price.map(|rates| (rates.estimate(&plan), rates.per_part.currency));
         preview.held_for_approval = self

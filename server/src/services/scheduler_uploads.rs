@@ -1,16 +1,14 @@
-//! A request naming an uploaded recipient file (`recipients_file`) is planned from the file: read
-//! again from the store at each of a schedule's passes, or back as text when the campaign may be
-//! held (what is kept for an approval is then what the file held), or as the list its previews
-//! share.
+//! A request naming an uploaded recipient file (`recipients_file`) is planned from the file, read
+//! again from the store at each pass of a preview or a schedule; or, when the campaign may be
+//! held for approval, read back as text into the form, so that what is kept for the approval is
+//! what the file held.
 
 use app::models::{AppError, Field, FieldError, Problem, ScheduleRequest};
 use app::services::Actor;
 
+use super::list_pass::ListInput;
 use super::recipient_files::line_errors;
 use super::scheduler::{off_the_workers, Scheduler};
-use super::scheduler_planning::ListInput;
-use crate::domain::recipients::RecipientList;
-use std::sync::Arc;
 
 impl Scheduler {
     /// `request`, and the list of the file it names, for a schedule: read again from the store
@@ -22,11 +20,8 @@ impl Scheduler {
         mut request: ScheduleRequest,
     ) -> Result<(ScheduleRequest, ListInput), AppError> {
         if self.rules.approval.rules.is_empty() {
-            let Some(id) = named_file(&mut request)? else {
-                return Ok((request, ListInput::Typed));
-            };
-            let source = self.files.reread(actor, &id).await?;
-            Ok((request, ListInput::Reread(source)))
+            let list = self.uploaded_list(actor, &mut request).await?;
+            Ok((request, list))
         } else {
             let request = self.with_uploaded_list(actor, request).await?;
             Ok((request, ListInput::Typed))
@@ -58,18 +53,17 @@ impl Scheduler {
         Ok(request)
     }
 
-    /// The recipients of the file `request` names, if it names one, read once for all its
-    /// previews (`RecipientFiles::recipients`).
+    /// Where the recipients of `request` are read from: the file it names (taken out of it),
+    /// read again at each pass, or its own.
     pub(super) async fn uploaded_list(
         &self,
         actor: &Actor,
         request: &mut ScheduleRequest,
-    ) -> Result<Option<Arc<RecipientList>>, AppError> {
-        let Some(id) = named_file(request)? else {
-            return Ok(None);
-        };
-        let _turn = self.heavy_turn().await;
-        Ok(Some(self.files.recipients(actor, &id).await?))
+    ) -> Result<ListInput, AppError> {
+        match named_file(request)? {
+            Some(id) => Ok(ListInput::Reread(self.files.reread(actor, &id).await?)),
+            None => Ok(ListInput::Typed),
+        }
     }
 }
 

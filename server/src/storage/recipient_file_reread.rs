@@ -6,7 +6,6 @@ use sqlx::Row;
 use std::io::{self, BufRead, Read};
 use tokio::runtime::Handle;
 
-use super::recipient_files::read_buffered;
 use super::{Store, StoreError};
 
 /// File `id`'s bytes, read in order from the store (`Store::recipient_file_reader`).
@@ -103,7 +102,11 @@ impl StoredFileReader {
 
 impl Read for StoredFileReader {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        read_buffered(self, out)
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
     }
 }
 

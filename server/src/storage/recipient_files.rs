@@ -5,11 +5,9 @@ use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 use sqlx::Row;
 use std::collections::VecDeque;
-use std::io::{self, BufRead, Read};
 
 use super::stored::{read_instant, stored_instant, to_i64};
 use super::{Store, StoreError};
-use crate::domain::recipients::newlines;
 
 /// A file being uploaded or kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,58 +46,8 @@ impl StoredRecipientFile {
         self.parts.iter().map(|p| p.len() as u64).sum::<u64>() == self.recorded_bytes
     }
 
-    /// Its lines (a line may hold several numbers, or none).
-    pub fn line_count(&self) -> usize {
-        self.parts.iter().map(|p| newlines(p)).sum::<usize>() + 1
-    }
-
     pub fn into_bytes(self) -> Vec<u8> {
         Vec::from(self.parts).concat()
-    }
-
-    /// Its bytes read in order, each part let go once read: what is read from it grows as the
-    /// file shrinks.
-    pub fn into_reader(self) -> PartsReader {
-        PartsReader {
-            parts: self.parts,
-            at: 0,
-        }
-    }
-}
-
-/// A file's parts read in order (`StoredRecipientFile::into_reader`).
-pub struct PartsReader {
-    parts: VecDeque<Vec<u8>>,
-    /// Where the first part is read from.
-    at: usize,
-}
-
-impl Read for PartsReader {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        read_buffered(self, out)
-    }
-}
-
-/// `Read::read` for a reader that keeps its own buffer (`BufRead`).
-pub(super) fn read_buffered(reader: &mut impl BufRead, out: &mut [u8]) -> io::Result<usize> {
-    let available = reader.fill_buf()?;
-    let n = available.len().min(out.len());
-    out[..n].copy_from_slice(&available[..n]);
-    reader.consume(n);
-    Ok(n)
-}
-
-impl BufRead for PartsReader {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        while self.parts.front().is_some_and(|part| self.at >= part.len()) {
-            self.parts.pop_front();
-            self.at = 0;
-        }
-        Ok(self.parts.front().map_or(&[][..], |part| &part[self.at..]))
-    }
-
-    fn consume(&mut self, amount: usize) {
-        self.at += amount;
     }
 }
 
@@ -238,37 +186,5 @@ impl Store {
             .rows_affected();
         transaction.commit().await?;
         Ok(deleted)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::phone::Region;
-    use crate::domain::recipients::{parse_recipients, read_list};
-
-    #[test]
-    fn a_file_read_part_by_part_is_the_file_read_at_once() {
-        let text = "phone;first_name\n0612345678;Ann\nx;Bob\n+12125550123;Cy\n0698765432;Di";
-        // Cut anywhere, even inside a line or an empty part.
-        let parts: VecDeque<Vec<u8>> = [&text[..9], "", &text[9..30], &text[30..]]
-            .iter()
-            .map(|part| part.as_bytes().to_vec())
-            .collect();
-        let file = StoredRecipientFile {
-            owner: "ann".into(),
-            name: "list.csv".into(),
-            created_at: Utc::now(),
-            parts,
-            recorded_bytes: text.len() as u64,
-        };
-        assert!(file.complete());
-        assert_eq!(file.line_count(), 5);
-        assert_eq!(file.clone().into_bytes(), text.as_bytes());
-        let region = Region::parse("FR").unwrap();
-        let lines = file.line_count();
-        let read = read_list(file.into_reader(), region, lines).unwrap();
-        assert_eq!(read, parse_recipients(text, region));
-        assert_eq!(read.recipients.len(), 3);
     }
 }

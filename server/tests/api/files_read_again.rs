@@ -3,8 +3,12 @@
 //! and hands over is what a list read once would give, and a file that does not read back whole
 //! is not scheduled.
 
-use app::models::{AppError, Field, Problem, RecipientStatus, ScheduleReceipt};
+use app::models::{AppError, CampaignPreview, Field, Problem, RecipientStatus, ScheduleReceipt};
+use chrono::Utc;
 use serde_json::json;
+use sms_scheduler_server::storage::{NewRecipientFile, Store};
+use std::io::{ErrorKind, Read};
+use tokio::runtime::Handle;
 
 use crate::handover_task::{all_accepted, deliveries, large_campaign_settings};
 use crate::helpers::{opted_out_by_stop, spawn_app_with};
@@ -150,4 +154,84 @@ async fn every_line_whose_text_cannot_be_made_refuses_a_files_schedule_by_line()
     assert_eq!(errors[100].problem, Problem::MoreLineErrors(51));
     assert_eq!(errors.len(), 101);
     assert!(app.octopush_got_nothing());
+}
+
+#[tokio::test]
+async fn a_files_previews_read_it_again_and_show_what_the_same_list_typed_shows() {
+    let app = spawn_app_with(large_campaign_settings()).await;
+    // 250 lines, every tenth without the name the text needs, one no number: set aside, the
+    // others planned, page by page.
+    let mut text = "phone,first_name\n".to_owned();
+    for n in 0..250 {
+        match n {
+            42 => text.push_str("not a number,Zed\n"),
+            n if n % 10 == 5 => text.push_str(&format!("+3361{n:07},\n")),
+            n => text.push_str(&format!("+3361{n:07},N{n}\n")),
+        }
+    }
+    let summary = upload(&app, text.as_bytes()).await;
+    for offset in [0, 100, 200, 224, 300] {
+        let mut from_file = from_file(&summary.id);
+        from_file["text"] = json!(TEXT);
+        let mut typed = from_file.clone();
+        typed["recipients"] = json!(text);
+        typed["recipients_file"] = json!(null);
+        let preview = |request| {
+            app.call(
+                "preview_campaign",
+                json!({ "request": request, "offset": offset }),
+            )
+        };
+        let of_file: CampaignPreview = preview(from_file).await.ok();
+        let of_typed: CampaignPreview = preview(typed).await.ok();
+        assert_eq!(of_file, of_typed, "offset {offset}");
+        assert_eq!(of_file.total, 224);
+        assert_eq!(of_file.lines_to_fix.len(), 26);
+        let shown = 224_usize.saturating_sub(offset as usize).min(100);
+        assert_eq!(of_file.recipients.len(), shown, "offset {offset}");
+        assert!(of_file
+            .recipients
+            .iter()
+            .all(|r| r.text.starts_with("Hello N")));
+    }
+}
+
+/// A kept file read again gives its bytes whole, part by part (parts cut mid-line and empty ones
+/// included); one missing a part comes short, never as a shorter list.
+pub async fn stored_file_reader_suite(store: &Store) {
+    let text = "phone;first_name\n0612345678;Ann\nx;Bob\n+12125550123;Cy\n0698765432;Di";
+    let parts = [&text[..9], "", &text[9..30], &text[30..]];
+    for (id, lost) in [("reread-whole", None), ("reread-short", Some(2))] {
+        let file = NewRecipientFile {
+            id,
+            owner: "ann",
+            name: "list.csv",
+            created_at: Utc::now(),
+        };
+        store.start_recipient_file(&file).await.unwrap();
+        for (number, part) in parts.iter().enumerate() {
+            if lost != Some(number) {
+                store
+                    .add_recipient_file_part(id, number, part.as_bytes())
+                    .await
+                    .unwrap();
+            }
+        }
+        let size = text.len() as u64;
+        store
+            .finish_recipient_file(id, size, Utc::now())
+            .await
+            .unwrap();
+        let mut reader = store.recipient_file_reader(id, size, Handle::current());
+        let read = tokio::task::spawn_blocking(move || {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes).map(|_| bytes)
+        })
+        .await
+        .unwrap();
+        match lost {
+            None => assert_eq!(read.unwrap(), text.as_bytes()),
+            Some(_) => assert_eq!(read.unwrap_err().kind(), ErrorKind::UnexpectedEof),
+        }
+    }
 }

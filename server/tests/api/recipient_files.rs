@@ -308,7 +308,7 @@ async fn an_upload_needs_a_csv_body_from_the_apps_own_origin() {
 }
 
 #[tokio::test]
-async fn a_files_previews_share_one_reading_still_its_uploaders_only_and_for_a_day() {
+async fn a_files_previews_are_its_uploaders_only_and_for_a_day() {
     let (app, clock) = app_on_test_clock(behind_portal(THE_TESTS_ARE_THE_PROXY)).await;
     let id = alices_file(&app, b"phone,first_name\n0612345678,Ann\n").await;
     let preview = |user: &'static str, text: &'static str| {
@@ -323,15 +323,15 @@ async fn a_files_previews_share_one_reading_still_its_uploaders_only_and_for_a_d
         first.ok::<CampaignPreview>().recipients[0].text,
         "Hello Ann."
     );
-    // Read once, shown anew: the message is the one asked for.
+    // Each preview reads the file again: the message is the one asked for.
     let again = preview("alice", "Bye {first_name}.").await;
     assert_eq!(again.ok::<CampaignPreview>().recipients[0].text, "Bye Ann.");
-    // The list kept for alice's previews is not bob's.
+    // Alice's file is not bob's.
     let AppError::Invalid(errors) = preview("bob", "Hello {first_name}.").await.error() else {
         panic!("not bob's file");
     };
     assert_eq!(errors[0].problem, Problem::RecipientFileGone);
-    // Nor alice's once the file's day is out, kept list or not.
+    // Nor alice's once the file's day is out.
     clock.advance(chrono::Duration::hours(25));
     let AppError::Invalid(errors) = preview("alice", "Hello {first_name}.").await.error() else {
         panic!("the file is no longer kept");

@@ -67,6 +67,11 @@ impl<'a> ListChecks<'a> {
         true
     }
 
+    /// Recipients whose text cannot be made, so far.
+    pub(super) fn unmade(&self) -> usize {
+        self.errors.len() + self.more_errors
+    }
+
     /// What the list is, its reading's own line errors being `read` and `more_read` more.
     pub(super) fn finish(
         self,

@@ -21,7 +21,7 @@ mod order_recipients;
 mod parse;
 
 pub use order_recipients::{ListSource, OrderRecipients};
-pub use parse::OrderFields;
+pub use parse::{OrderFields, ReadOrder};
 
 use super::recipients::LINE_ERRORS_LISTED as MAX_LINE_ERRORS;
 

@@ -7,7 +7,7 @@ use std::io;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use super::PersonalisedRecipient;
+use super::{personalised_text, PersonalisedRecipient};
 use crate::domain::recipients::{ListReport, Recipient};
 
 /// A recipient list read again from its start at each call, the same each time (a kept file,
@@ -20,12 +20,15 @@ pub trait ListSource: Send + Sync {
 
 #[derive(Clone)]
 pub enum OrderRecipients {
-    /// Read already: a typed list, or a file's list kept for its previews.
+    /// Read already: a typed list (a held campaign's form is one).
     Listed(Vec<PersonalisedRecipient>),
     /// Read again from `source` at each pass; its first pass found `count` that can be sent.
     Reread {
         source: Arc<dyn ListSource>,
         count: u64,
+        /// The template, when the first pass found recipients whose text it cannot make (set
+        /// aside for a preview): they are left out again at each pass.
+        unmade: Option<String>,
     },
 }
 
@@ -52,10 +55,16 @@ impl OrderRecipients {
                 }
                 Ok(())
             }
-            Self::Reread { source, .. } => {
-                // Lines whose text cannot be made were refused with the order: none reach here.
-                let mut personalised =
-                    |recipient| each(Cow::Owned(PersonalisedRecipient { recipient }));
+            Self::Reread { source, unmade, .. } => {
+                let unmade = unmade.as_deref();
+                let mut personalised = |recipient| {
+                    if unmade
+                        .is_some_and(|template| personalised_text(template, &recipient).is_err())
+                    {
+                        return ControlFlow::Continue(());
+                    }
+                    each(Cow::Owned(PersonalisedRecipient { recipient }))
+                };
                 source.read(&mut personalised).map(drop)
             }
         }
@@ -83,10 +92,11 @@ impl PartialEq for OrderRecipients {
         match (self, other) {
             (Self::Listed(mine), Self::Listed(theirs)) => mine == theirs,
             (
-                Self::Reread { source, count },
+                Self::Reread { source, count, .. },
                 Self::Reread {
                     source: theirs,
                     count: their_count,
+                    ..
                 },
             ) => Arc::ptr_eq(source, theirs) && count == their_count,
             (Self::Listed(_), Self::Reread { .. }) | (Self::Reread { .. }, Self::Listed(_)) => {

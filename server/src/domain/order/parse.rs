@@ -20,6 +20,11 @@ use crate::domain::send_time::{parse_zone, SendTime, SendTimeError};
 use crate::domain::sender::SenderId;
 use app::models::{DuplicateRecipient, Field, FieldError, Problem, ScheduleRequest};
 
+/// An order read, or every problem; with its list's lines in error set aside when they are the
+/// only problems and other lines are right (what a preview shows while the list is fixed; such
+/// an order is never scheduled).
+pub type ReadOrder = Result<(SmsOrder, Vec<FieldError>), Vec<FieldError>>;
+
 /// The form's fields but its list, read: what an order is before its recipients.
 pub struct OrderFields {
     /// The order without recipients, when every field is right.
@@ -175,7 +180,7 @@ impl OrderFields {
         request: &ScheduleRequest,
         list: RecipientList,
         rules: &OrderRules,
-    ) -> Result<(SmsOrder, Vec<FieldError>), Vec<FieldError>> {
+    ) -> ReadOrder {
         let mut checks = ListChecks::new(&request.text, has_placeholders(&request.text));
         // Collected where the list was (same layout): a long list is not held twice.
         let recipients: Vec<PersonalisedRecipient> = list
@@ -193,16 +198,16 @@ impl OrderFields {
     }
 
     /// The order of the list `source` reads, checked in one pass as `with_list` checks a list
-    /// read already; when the fields are right, each recipient that can be sent also goes to
-    /// `each` (the plan's first pass). Its recipients are read again from `source` at each later
-    /// pass. Lines in error refuse the order: it is for a schedule, not a preview.
+    /// read already (lines in error set aside alike); when the fields are right, each recipient
+    /// that can be sent also goes to `each` (the plan's first pass, a preview's page). Its
+    /// recipients are read again from `source` at each later pass.
     pub fn with_reread_list(
         self,
         request: &ScheduleRequest,
         source: Arc<dyn ListSource>,
         rules: &OrderRules,
         mut each: impl FnMut(&SmsOrder, &PersonalisedRecipient),
-    ) -> io::Result<Result<SmsOrder, Vec<FieldError>>> {
+    ) -> io::Result<ReadOrder> {
         let mut checks = ListChecks::new(&request.text, has_placeholders(&request.text));
         let order = self.order.as_ref();
         let report = source.read(&mut |recipient| {
@@ -214,17 +219,14 @@ impl OrderFields {
             ControlFlow::Continue(())
         })?;
         let more_read = usize::try_from(report.more_errors).unwrap_or(usize::MAX);
+        let some_unmade = checks.unmade() > 0;
         let found = checks.finish(request, rules, report.errors, more_read);
         let recipients = OrderRecipients::Reread {
             source,
             count: found.count as u64,
+            unmade: some_unmade.then(|| request.text.clone()),
         };
-        let order =
-            self.with_recipients(found, recipients, report.duplicates, report.more_duplicates);
-        Ok(match order {
-            Ok((order, set_aside)) if set_aside.is_empty() => Ok(order),
-            Ok((_, set_aside)) | Err(set_aside) => Err(set_aside),
-        })
+        Ok(self.with_recipients(found, recipients, report.duplicates, report.more_duplicates))
     }
 
     /// The order, when its fields and list are right; the list's lines in error are set aside
@@ -235,7 +237,7 @@ impl OrderFields {
         recipients: OrderRecipients,
         duplicates: Vec<DuplicateRecipient>,
         more_duplicates: u64,
-    ) -> Result<(SmsOrder, Vec<FieldError>), Vec<FieldError>> {
+    ) -> ReadOrder {
         let mut errors = self.text_errors;
         if let Some(problem) = found.missing_mention {
             errors.push(FieldError::new(Field::Text, problem));

@@ -287,14 +287,15 @@ fn a_list_read_again_at_each_pass_makes_the_order_a_list_read_once_makes() {
             purpose: Purpose::Marketing,
             ..request()
         };
-        let read_once = SmsOrder::parse(&request, &rules(), None, now());
+        let read_once = set_aside(&request);
         let mut planned = Vec::new();
         let source = Arc::new(ReadAgain((*list).into()));
         let read_again = SmsOrder::fields(&request, None, now())
             .with_reread_list(&request, source, &rules(), |_, r| planned.push(r.clone()))
             .unwrap();
         match (read_once, read_again) {
-            (Ok(once), Ok(again)) => {
+            (Ok((once, once_aside)), Ok((again, again_aside))) => {
+                assert_eq!(again_aside, once_aside, "{list}");
                 let listed = once.recipients.listed().unwrap();
                 assert_eq!(planned, listed, "{list}");
                 let mut passed = Vec::new();
