@@ -158,6 +158,32 @@ fn reset_peak(pid: u32) {
     std::fs::write(format!("/proc/{pid}/clear_refs"), "5").expect("the peak can be reset");
 }
 
+/// Calls server function `name` with `arguments`; its answer (postcard) and the call's time.
+async fn call<T: serde::de::DeserializeOwned>(
+    http: &reqwest::Client,
+    app: &ServerProcess,
+    name: &str,
+    arguments: &serde_json::Value,
+) -> (T, Duration) {
+    let started = Instant::now();
+    let response = http
+        .post(format!("{}api/{name}", app.url))
+        .json(arguments)
+        .timeout(Duration::from_secs(600))
+        .send()
+        .await
+        .expect("the app answers");
+    let status = response.status();
+    let body = response.bytes().await.expect("an answer");
+    let elapsed = started.elapsed();
+    assert!(
+        status.is_success(),
+        "{name} was refused ({status}): {}",
+        String::from_utf8_lossy(&body)
+    );
+    (postcard::from_bytes(&body).expect("an answer"), elapsed)
+}
+
 /// Previews the uploaded file from `offset` as the composer does; the call's time. The preview
 /// must count every recipient.
 async fn preview(
@@ -169,23 +195,8 @@ async fn preview(
 ) -> Duration {
     let mut request = common::schedule_arguments("", Some(file_id));
     request["offset"] = serde_json::json!(offset);
-    let started = Instant::now();
-    let response = http
-        .post(format!("{}api/preview_campaign", app.url))
-        .json(&request)
-        .timeout(Duration::from_secs(600))
-        .send()
-        .await
-        .expect("the app answers");
-    let status = response.status();
-    let body = response.bytes().await.expect("an answer");
-    let elapsed = started.elapsed();
-    assert!(
-        status.is_success(),
-        "the preview was refused ({status}): {}",
-        String::from_utf8_lossy(&body)
-    );
-    let preview: app::models::CampaignPreview = postcard::from_bytes(&body).expect("a preview");
+    let (preview, elapsed): (app::models::CampaignPreview, _) =
+        call(http, app, "preview_campaign", &request).await;
     assert_eq!(preview.total as usize, rows, "every recipient counted");
     assert_eq!(preview.recipients.len(), rows.min(100), "a page");
     elapsed
@@ -201,24 +212,8 @@ async fn schedule(
     rows: usize,
 ) -> (Duration, f64) {
     let request = common::schedule_arguments("", Some(file_id));
-    let started = Instant::now();
-    let response = http
-        .post(format!("{}api/schedule_sms", app.url))
-        .json(&request)
-        .timeout(Duration::from_secs(600))
-        .send()
-        .await
-        .expect("the app answers");
-    let status = response.status();
-    // Server functions answer in postcard.
-    let body = response.bytes().await.expect("an answer");
-    let elapsed = started.elapsed();
-    assert!(
-        status.is_success(),
-        "the campaign was refused ({status}): {}",
-        String::from_utf8_lossy(&body)
-    );
-    let receipt: app::models::ScheduleReceipt = postcard::from_bytes(&body).expect("a receipt");
+    let (receipt, elapsed): (app::models::ScheduleReceipt, _) =
+        call(http, app, "schedule_sms", &request).await;
     assert_eq!(
         receipt.contacts as usize, rows,
         "every recipient handed over"
