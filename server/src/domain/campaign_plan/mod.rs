@@ -1,10 +1,11 @@
 //! From an order to what happens to each recipient: when they are sent (after the sending rules),
 //! or why they are left out, and the provider submissions that carry them (server side only).
 //!
-//! A plan is never held recipient by recipient: its totals are read in a first pass over the
-//! list (`PlanSummary`), and its recipients are planned again, a part at a time, as they are
-//! recorded (`CampaignPlan::parts`). Each recipient's fate depends only on the order, the rules
-//! and the exclusions, so both passes decide the same.
+//! A plan is never held recipient by recipient: its totals are made in a first pass over the
+//! list (`CampaignPlan::first_pass`, `PlanSummary`), made as a file is read and checked when the
+//! list is one, and its recipients are planned again, a part at a time, as they are recorded
+//! (`CampaignPlan::each_part`). Each recipient's fate depends only on the order, the rules and the
+//! exclusions, so both passes decide the same.
 
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
