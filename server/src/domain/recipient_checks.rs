@@ -219,12 +219,12 @@ pub(super) fn remove_repeats(recipients: &mut Vec<Recipient>, report: &mut ListR
 
 /// The numbers of a list seen so far, each with its first line. By their E.164 digits as one
 /// integer: no country code starts with a zero, so two numbers share a key only when they are the
-/// same number; 16 bytes a number in the table rather than a string's 40 or more. E.164 has at
-/// most 15 digits, libphonenumber's up to 20 (a `u64` holds 19 of any kind); one longer is kept as
-/// text.
+/// same number; 12 bytes a number in the table (the integer kept as two halves, so that the line
+/// beside it adds no padding) rather than a string's 40 or more. E.164 has at most 15 digits,
+/// libphonenumber's up to 20 (a `u64` holds 19 of any kind); one longer is kept as text.
 #[derive(Default)]
 struct SeenNumbers {
-    by_digits: HashMap<u64, u32>,
+    by_digits: HashMap<[u32; 2], u32>,
     longer: HashMap<String, u32>,
 }
 
@@ -244,7 +244,7 @@ impl SeenNumbers {
     /// The line `e164` was first seen on, or `None` the first time (`line` is then recorded).
     fn first_line(&mut self, e164: &str, line: u32) -> Option<u32> {
         let recorded = match digits_key(e164) {
-            Some(key) => self.by_digits.entry(key),
+            Some(key) => self.by_digits.entry(halves(key)),
             None => return self.first_line_of_long(e164, line),
         };
         match recorded {
@@ -265,6 +265,11 @@ impl SeenNumbers {
             }
         }
     }
+}
+
+/// `key`'s high and low halves: aligned on 4 bytes, as the line kept beside it.
+fn halves(key: u64) -> [u32; 2] {
+    [(key >> 32) as u32, key as u32]
 }
 
 /// `e164`'s digits as one integer, when they fit.
@@ -400,5 +405,11 @@ mod tests {
         assert_eq!(seen.first_line("+33612345678", 3), Some(1));
         assert_eq!(seen.first_line("+99999999999999999999", 4), None);
         assert_eq!(seen.first_line("+99999999999999999999", 5), Some(4));
+        // Digits that differ only in their high half are two numbers.
+        let high = 1_u64 << 32;
+        assert_ne!(halves(high + 7), halves(7));
+        assert_eq!(halves(high + 7), [1, 7]);
+        // A number and its first line take 12 bytes in the table, not 16.
+        assert_eq!(std::mem::size_of::<([u32; 2], u32)>(), 12);
     }
 }
