@@ -175,3 +175,43 @@ fn a_row_without_its_number_says_so_and_an_empty_row_is_skipped() {
         ]
     );
 }
+
+/// A source that counts the bytes read from it.
+struct Counting<'a> {
+    bytes: &'a [u8],
+    read: &'a std::cell::Cell<usize>,
+}
+
+impl std::io::Read for Counting<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.bytes.len().min(out.len());
+        out[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        self.read.set(self.read.get() + n);
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_reading_told_to_stop_stops_within_a_batch_of_lines() {
+    let list: String = (0..100_000).map(|n| format!("+3361{n:07}\n")).collect();
+    let read = std::cell::Cell::new(0);
+    let source = std::io::BufReader::new(Counting {
+        bytes: list.as_bytes(),
+        read: &read,
+    });
+    let mut given = 0;
+    read_each(source, fr(), 0, &mut |_| {
+        given += 1;
+        std::ops::ControlFlow::Break(())
+    })
+    .unwrap();
+    assert_eq!(given, 1);
+    // The first batch of lines checked (16,384 of 100,000), not the whole list.
+    assert!(
+        read.get() < list.len() / 3,
+        "{} of {} bytes",
+        read.get(),
+        list.len()
+    );
+}

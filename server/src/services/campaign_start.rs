@@ -7,7 +7,7 @@ use app::models::{AppError, Approval, CampaignActionKind, DecisionKind, Notice, 
 use chrono::{DateTime, Utc};
 use std::ops::ControlFlow;
 use std::sync::Arc;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, OwnedSemaphorePermit};
 use tracing::Instrument;
 
 use super::campaign_records::{CampaignParts, PlannedSubmission, RowsPart};
@@ -53,6 +53,8 @@ pub struct CampaignStart {
     pub sender: String,
     pub order: SmsOrder,
     pub plan: CampaignPlan,
+    /// A turn at reading, held while a list read again is recorded (`Scheduler::hand_over`).
+    pub reading_turn: Option<OwnedSemaphorePermit>,
     pub actor: String,
     pub recording: Recording,
     pub now: DateTime<Utc>,
@@ -81,6 +83,7 @@ impl CampaignStart {
             sender,
             order,
             plan,
+            reading_turn,
             actor,
             recording,
             now,
@@ -125,6 +128,7 @@ impl CampaignStart {
         // The list and its plan go with the recording: each batch's request is read back to
         // hand it over.
         let batches = record_parts(&mut rows, parts, order, plan, provider.clone()).await?;
+        drop(reading_turn);
         rows.finish_claimed(&claims.taken_at(&holder, clock.now()))
             .await
             .map_err(campaign_not_recorded)?;
@@ -157,8 +161,9 @@ struct RecordedPart {
 /// Writes the campaign's submissions and recipients a part at a time, as its plan's second pass
 /// gives them (`CampaignPlan::each_part`), each part's requests prepared just before it is
 /// written; the batches to hand over, earliest send time first. The parts are planned on the
-/// blocking pool (a list read again is read there), at most two ahead of the writing; the order
-/// and its plan are let go there once the last part is planned.
+/// blocking pool (a list read again is read there), two waiting at most while one is written; the
+/// order and its plan are let go there once the last part is planned. Every recipient the plan's
+/// totals counted must be in a part, or nothing is recorded.
 async fn record_parts(
     rows: &mut CampaignRecording,
     parts: OwnedParts,
@@ -167,6 +172,7 @@ async fn record_parts(
     provider: Arc<dyn SmsProvider>,
 ) -> Result<Vec<Batch>, AppError> {
     let requests = usize::try_from(plan.summary.requests).unwrap_or(0);
+    let planned_total = plan.summary.total;
     let (planned, mut to_write) = mpsc::channel::<RecordedPart>(2);
     let planning = tokio::task::spawn_blocking(move || {
         let parts = CampaignParts {
@@ -187,6 +193,7 @@ async fn record_parts(
     });
     let mut batches = Vec::with_capacity(requests);
     let mut written = Ok(());
+    let mut recorded = 0;
     while let Some(part) = to_write.recv().await {
         written = rows
             .add(&part.rows.submissions, &part.rows.recipients)
@@ -194,6 +201,7 @@ async fn record_parts(
         if written.is_err() {
             break;
         }
+        recorded += part.rows.recipients.len() as u64;
         batches.extend(part.batches);
     }
     drop(to_write);
@@ -203,6 +211,18 @@ async fn record_parts(
     })?;
     written.map_err(campaign_not_recorded)?;
     read.map_err(list_unread)?;
+    if recorded != planned_total {
+        // The list read again is not the list checked: the transaction is let go unwritten.
+        tracing::error!(
+            recorded,
+            planned_total,
+            "a campaign's parts did not carry its list"
+        );
+        return Err(AppError::Internal(
+            "the recipient list changed while it was recorded, so nothing was sent; try again"
+                .into(),
+        ));
+    }
     Ok(by_send_time(batches))
 }
 

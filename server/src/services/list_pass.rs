@@ -50,7 +50,7 @@ impl Page {
 /// Reads `list` into the order of `request` (its fields read already), checking each recipient;
 /// with `plan` (the fields were right) its totals are made in the same pass, and the page from
 /// `page` (a preview's offset) is kept. Fails only when a file cannot be read.
-pub(super) fn read_list(
+pub(super) fn pass_over_list(
     request: &ScheduleRequest,
     list: ListInput,
     fields: OrderFields,

@@ -3,7 +3,7 @@
 
 use crate::domain::approval_rules::ApprovalRules;
 use crate::domain::campaign_plan::CampaignPlan;
-use crate::domain::order::{OrderRules, SmsOrder};
+use crate::domain::order::{OrderRecipients, OrderRules, SmsOrder};
 use crate::domain::sending_rules::SendingPolicies;
 use app::models::{
     AppError, CampaignPreview, Refusal, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
@@ -48,8 +48,9 @@ pub struct Scheduler {
     handovers: Handovers,
     /// Uploaded lists a request may name instead of typed recipients (`scheduler_uploads.rs`).
     pub(super) files: RecipientFiles,
-    /// Lists read and planned at once (one per core): more wait their turn.
-    heavy_work: Semaphore,
+    /// Lists read and planned at once, files read again as they are recorded included (one per
+    /// core): more wait their turn.
+    heavy_work: Arc<Semaphore>,
 }
 
 impl Scheduler {
@@ -64,9 +65,9 @@ impl Scheduler {
         Self {
             files,
             handovers: Handovers::new(store.clone(), clock.clone(), &rules.handovers),
-            heavy_work: Semaphore::new(
+            heavy_work: Arc::new(Semaphore::new(
                 std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
-            ),
+            )),
             providers,
             store,
             clock,
@@ -204,8 +205,10 @@ impl ScheduleService for Scheduler {
 impl Scheduler {
     /// Records the planned campaign (or, approved, its submissions and recipients) and hands it
     /// over; each batch's answer. The order and its plan go to the task that records them a part
-    /// at a time, and are released once recorded, before the hand-over: for a long list the
-    /// order's recipients are tens of megabytes the hand-over does not need.
+    /// at a time, and are released once recorded, before the hand-over. A file read again as it
+    /// is recorded takes a turn, as its planning did: a core, and on PostgreSQL a connection
+    /// beside the recording's own, so that recordings never take every connection their
+    /// readers need.
     pub(super) async fn hand_over(
         &self,
         hand_over: HandOver<'_>,
@@ -215,6 +218,16 @@ impl Scheduler {
         now: DateTime<Utc>,
     ) -> Result<Vec<BatchResult>, AppError> {
         let provider_id = order.provider;
+        let reading_turn = match &order.recipients {
+            OrderRecipients::Reread { .. } => Some(
+                self.heavy_work
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .expect("the semaphore is never closed"),
+            ),
+            OrderRecipients::Listed(_) => None,
+        };
         let handed_over = CampaignStart {
             store: self.store.clone(),
             clock: self.clock.clone(),
@@ -225,6 +238,7 @@ impl Scheduler {
             sender: hand_over.sender.to_owned(),
             order,
             plan,
+            reading_turn,
             actor: hand_over.actor.to_owned(),
             recording: hand_over.recording,
             now,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::campaign_approval::campaign_facts;
 use super::campaign_preview;
 use super::credit_check::CostRates;
-use super::list_pass::{read_list, ListInput, ListRead};
+use super::list_pass::{pass_over_list, ListInput, ListRead};
 use super::scheduler::{off_the_workers, Scheduler};
 use super::store_errors::{list_unread, read_failed};
 use crate::domain::campaign_plan::{CampaignPlan, Exclusions};
@@ -75,22 +75,27 @@ impl Scheduler {
     ) -> Result<Planned, AppError> {
         let _turn = self.heavy_turn().await;
         let fields = SmsOrder::fields(&request, self.max_days_ahead(&request), now);
-        let (plan, provider) = match fields.order() {
-            Some(order) => {
-                let provider = self.providers.get(order.provider)?.clone();
+        // A provider not configured is said once the form and its list are (as before a list
+        // was read in one pass): its errors come first.
+        let provider = fields
+            .order()
+            .map(|order| self.providers.get(order.provider).cloned());
+        let plan = match (fields.order(), &provider) {
+            (Some(order), Some(Ok(provider))) => {
                 let batch_size = provider.info().capabilities.max_recipients_per_request;
                 let exclusions = self.exclusions(order, now).await.map_err(read_failed)?;
                 let policies = self.rules.policies.clone();
                 let plan =
                     CampaignPlan::rules_for(order, policies, exclusions, now, batch_size as usize);
-                (Some(plan), Some(provider))
+                Some(plan)
             }
-            None => (None, None),
+            (Some(_), Some(Err(_))) | (Some(_), None) | (None, _) => None,
         };
         let rules = self.rules.order.clone();
-        let read = off_the_workers(move || read_list(&request, list, fields, &rules, plan, page))
-            .await?
-            .map_err(list_unread)?;
+        let read =
+            off_the_workers(move || pass_over_list(&request, list, fields, &rules, plan, page))
+                .await?
+                .map_err(list_unread)?;
         let ListRead { order, plan, page } = read;
         let (order, set_aside) = order.map_err(AppError::Invalid)?;
         if !set_aside.is_empty() {
@@ -99,9 +104,8 @@ impl Scheduler {
                 BadLines::SetAside => {}
             }
         }
-        let (Some(plan), Some(provider)) = (plan, provider) else {
-            unreachable!("an order is made of right fields only, for which the plan is made")
-        };
+        let provider = provider.expect("an order is made of right fields only")?;
+        let plan = plan.expect("with right fields and a provider, the plan is made");
         Ok(Planned {
             order,
             plan,

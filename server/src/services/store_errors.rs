@@ -35,7 +35,8 @@ pub fn list_unread(error: std::io::Error) -> AppError {
         return file_gone();
     }
     tracing::error!(%error, "a recipient list could not be read again");
-    AppError::Internal(format!(
-        "the recipient list could not be read ({error}); nothing was sent"
-    ))
+    AppError::Internal(
+        "the server could not read the recipient list; nothing was sent or changed, try again"
+            .into(),
+    )
 }

@@ -50,8 +50,8 @@ async fn a_file_of_several_parts_is_read_again_at_each_pass_and_each_recipient_r
     let opted_out = "+33610012345";
     opted_out_by_stop(&store, opted_out).await;
 
-    // A preview first keeps the list for the next ones; the schedule lets it go and reads the
-    // file again; a preview after it reads the file once more.
+    // A preview, the schedule and a preview after it each read the file again: the file is the
+    // same, and so are the previews.
     let before = preview_of_file(&app, &summary.id, TEXT).await;
     let mut request = from_file(&summary.id);
     request["text"] = json!(TEXT);

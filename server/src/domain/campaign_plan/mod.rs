@@ -9,8 +9,6 @@
 
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
-use std::io;
-use std::ops::ControlFlow;
 
 use super::message::{Encoding, MessageStats};
 use super::order::{PersonalisedRecipient, SmsOrder};
@@ -98,19 +96,21 @@ pub struct CampaignPlan {
 
 impl CampaignPlan {
     /// Plans every recipient once for the totals; those sent are grouped by send time, at most
-    /// `batch_size` per provider request. Fails only when a list read again cannot be read.
+    /// `batch_size` per provider request. Fails only when a list read again cannot be read. (The
+    /// server makes its totals in the pass that reads the list: `rules_for`, `first_pass`.)
+    #[cfg(test)]
     pub fn new(
         order: &SmsOrder,
         policies: SendingPolicies,
         exclusions: Exclusions,
         now: DateTime<Utc>,
         batch_size: usize,
-    ) -> io::Result<Self> {
+    ) -> std::io::Result<Self> {
         let mut plan = Self::rules_for(order, policies, exclusions, now, batch_size);
         let mut first = plan.first_pass();
         order.recipients.for_each(|recipient| {
             first.add(order, &recipient);
-            ControlFlow::Continue(())
+            std::ops::ControlFlow::Continue(())
         })?;
         plan.summary = first.finish();
         Ok(plan)

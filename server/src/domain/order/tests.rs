@@ -322,3 +322,35 @@ fn a_list_read_again_at_each_pass_makes_the_order_a_list_read_once_makes() {
         }
     }
 }
+
+#[test]
+fn every_problem_is_answered_in_the_forms_order_whichever_way_the_list_is_read() {
+    // Octopush marketing without its STOP mention, a line that is no number, a sender too long.
+    let request = ScheduleRequest {
+        provider: ProviderId::Octopush,
+        purpose: Purpose::Marketing,
+        text: "Sale -20%".into(),
+        sender: "A sender far too long".into(),
+        recipients: "06 12 34 56 78\nnot a number\n".into(),
+        ..request()
+    };
+    let expected = vec![
+        (Field::Text, None),
+        (Field::Recipients, Some(2)),
+        (Field::Sender, None),
+    ];
+    let read_once = SmsOrder::parse(&request, &rules(), None, now()).unwrap_err();
+    let source = Arc::new(ReadAgain(request.recipients.clone()));
+    let read_again = SmsOrder::fields(&request, None, now())
+        .with_reread_list(&request, source, &rules(), |_, _| {})
+        .unwrap()
+        .unwrap_err();
+    for errors in [read_once, read_again] {
+        let found: Vec<(Field, Option<u32>)> = errors.iter().map(|e| (e.field, e.line)).collect();
+        assert_eq!(found, expected);
+        assert!(matches!(
+            errors[0].problem,
+            Problem::StopMentionMissing { .. }
+        ));
+    }
+}
