@@ -48,9 +48,10 @@ pub struct Scheduler {
     handovers: Handovers,
     /// Uploaded lists a request may name instead of typed recipients (`scheduler_uploads.rs`).
     pub(super) files: RecipientFiles,
-    /// Lists read and planned at once, files read again as they are recorded included (one per
-    /// core): more wait their turn.
-    heavy_work: Arc<Semaphore>,
+    /// Lists read and planned at once (one per core): more wait their turn.
+    heavy_work: Semaphore,
+    /// Files read again as they are recorded, at once (one per core): more wait their turn.
+    recorded_readings: Arc<Semaphore>,
 }
 
 impl Scheduler {
@@ -65,9 +66,8 @@ impl Scheduler {
         Self {
             files,
             handovers: Handovers::new(store.clone(), clock.clone(), &rules.handovers),
-            heavy_work: Arc::new(Semaphore::new(
-                std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
-            )),
+            heavy_work: Semaphore::new(cores()),
+            recorded_readings: Arc::new(Semaphore::new(cores())),
             providers,
             store,
             clock,
@@ -206,9 +206,9 @@ impl Scheduler {
     /// Records the planned campaign (or, approved, its submissions and recipients) and hands it
     /// over; each batch's answer. The order and its plan go to the task that records them a part
     /// at a time, and are released once recorded, before the hand-over. A file read again as it
-    /// is recorded takes a turn, as its planning did: a core, and on PostgreSQL a connection
-    /// beside the recording's own, so that recordings never take every connection their
-    /// readers need.
+    /// is recorded takes a turn (one per core): its reading needs a core, and on PostgreSQL a
+    /// connection beside the recording's own, so recordings never hold every connection their
+    /// readers need. Planning keeps its own turns: a typed list waits for no recording.
     pub(super) async fn hand_over(
         &self,
         hand_over: HandOver<'_>,
@@ -220,7 +220,7 @@ impl Scheduler {
         let provider_id = order.provider;
         let reading_turn = match &order.recipients {
             OrderRecipients::Reread { .. } => Some(
-                self.heavy_work
+                self.recorded_readings
                     .clone()
                     .acquire_owned()
                     .await
@@ -249,6 +249,11 @@ impl Scheduler {
         self.providers.balance_changed(provider_id);
         handed_over
     }
+}
+
+/// The machine's cores, as the process may use them.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 /// Runs CPU work on tokio's blocking pool.
