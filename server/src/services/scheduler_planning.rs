@@ -75,8 +75,8 @@ impl Scheduler {
     ) -> Result<Planned, AppError> {
         let _turn = self.heavy_turn().await;
         let fields = SmsOrder::fields(&request, self.max_days_ahead(&request), now);
-        // A provider not configured is said once the form and its list are (as before a list
-        // was read in one pass): its errors come first.
+        // A provider not configured is said only when the form and its list are right: their
+        // errors come first.
         let provider = fields
             .order()
             .map(|order| self.providers.get(order.provider).cloned());
