@@ -3,7 +3,8 @@
 //! is recorded, while its batches are in flight, and (in some trials) again while reconciliation
 //! resends them after a restart. Counted at the sandbox, each recipient arrives exactly once or,
 //! when the kill came before the campaign was recorded, not at all; and the app's final states
-//! are the sandbox's.
+//! are the sandbox's. Every other trial's list is an uploaded file, read again from the database
+//! at each of the schedule's passes (the recording's included).
 //!
 //! `SMS_SCHEDULER_CRASH_TRIALS` (default 3 per provider), `SMS_SCHEDULER_CRASH_RECIPIENTS`
 //! (default 3000) and `SMS_SCHEDULER_CRASH_SEED` size and replay a run (`scripts/crash-trials.sh`).
@@ -17,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use crate::handover_task::request_to;
-use crate::helpers::process_database_url;
+use crate::helpers::{numbers, process_database_url};
 use crate::processes::{SandboxProcess, ServerProcess};
 
 fn setting(name: &str, default: u64) -> u64 {
@@ -104,8 +105,36 @@ async fn settled(store: &Store) {
     }
 }
 
+/// The schedule's arguments for `recipients`: typed, or (odd trials) uploaded first as a file the
+/// request names.
+async fn schedule_arguments(
+    server: &ServerProcess,
+    provider: Provider,
+    recipients: usize,
+    index: usize,
+) -> serde_json::Value {
+    let mut request = request_to(provider.name(), recipients);
+    if index % 2 == 1 {
+        let uploaded: serde_json::Value = reqwest::Client::new()
+            .post(format!("{}recipient-files?name=crash.csv", server.url))
+            .header("Content-Type", "text/csv")
+            .body(numbers(recipients))
+            .send()
+            .await
+            .expect("the app answers")
+            .json()
+            .await
+            .expect("a summary");
+        assert_eq!(uploaded["recipients"], recipients, "{uploaded}");
+        request["recipients"] = json!("");
+        request["recipients_file"] = uploaded["id"].clone();
+    }
+    json!({ "request": request })
+}
+
 /// Trial `index`: the kinds of kill take turns (in flight with a second kill during
-/// reconciliation, before recording with a second kill, in flight alone); the moments are random.
+/// reconciliation, before recording with a second kill, in flight alone), and so do typed lists
+/// and files; the moments are random.
 async fn trial(
     provider: Provider,
     index: usize,
@@ -130,10 +159,11 @@ async fn trial(
             after_recipients: rng.gen_range(1..recipients),
         }
     };
+    let arguments = schedule_arguments(&server, provider, recipients, index).await;
     let schedule = tokio::spawn(
         reqwest::Client::new()
             .post(format!("{}api/schedule_sms", server.url))
-            .json(&json!({ "request": request_to(provider.name(), recipients) }))
+            .json(&arguments)
             .send(),
     );
     match first_kill {
@@ -164,7 +194,8 @@ async fn trial(
     settled(&store).await;
     server.kill().await;
 
-    let context = format!("{provider:?} trial {index}, first kill {first_kill:?}");
+    let list = if index % 2 == 1 { "file" } else { "typed" };
+    let context = format!("{provider:?} trial {index} ({list} list), first kill {first_kill:?}");
     let received = messages(&sandbox, provider).await;
     let mut times: HashMap<String, usize> = HashMap::new();
     for message in &received {
