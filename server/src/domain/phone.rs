@@ -40,6 +40,11 @@ impl Region {
             .map(Region)
             .map_err(|_| PhoneNumberError::UnknownRegion(code.to_owned()))
     }
+
+    /// Its ISO 3166 code (`FR`).
+    pub fn code(&self) -> &str {
+        self.0.as_ref()
+    }
 }
 
 /// A number's E.164 text kept in place: a long list holds no allocation for each number (an

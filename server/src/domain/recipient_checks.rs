@@ -3,12 +3,13 @@
 //! are checked, so that a reader of a long file keeps only what its sink keeps.
 
 use chrono_tz::Tz;
-use std::collections::hash_map::Entry as Seen;
-use std::collections::HashMap;
 
 use super::phone::{PhoneNumber, Region};
 use super::recipients::{FieldValues, Recipient, DUPLICATES_LISTED};
+use super::row_set::RowSet;
+use super::seen_numbers::SeenNumbers;
 use app::models::{DuplicateRecipient, Field, FieldError, Problem};
+use std::sync::Arc;
 
 /// Lines checked at once: enough to keep every core busy, few enough to stay small.
 const CHECK_BATCH: usize = 16_384;
@@ -31,6 +32,9 @@ enum Entry {
 pub trait RecipientSink {
     fn recipient(&mut self, recipient: Recipient);
 
+    /// Told of each row found repeating an earlier number, by its ordinal (`RowSet`).
+    fn repeat(&mut self, _row: u64) {}
+
     /// How many recipients are expected, when known: the numbers seen are given room for them
     /// at once (a table grown to a million holds its old and new copies while it grows).
     fn expected(&self) -> usize {
@@ -45,13 +49,16 @@ impl RecipientSink for Vec<Recipient> {
 }
 
 /// How a list's repeated numbers are found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Repeats {
     /// As the lines are read, in a table of the numbers seen: for a sink that keeps nothing (an
     /// upload counts its recipients).
     AsRead,
     /// Once every line is read, in the list the sink kept (`remove_repeats`): no table beside it.
     Afterwards,
+    /// Known already, by their rows (an upload found them in the same bytes): no table, and no
+    /// report of them.
+    Known(Arc<RowSet>),
 }
 
 /// What a list's reading found besides its recipients: nothing is dropped without a trace.
@@ -73,6 +80,10 @@ pub(super) struct ListBuilder<'a, S: RecipientSink> {
     pending: Vec<Entry>,
     /// Every number kept so far, with its line (`Repeats::AsRead`).
     first_seen: Option<SeenNumbers>,
+    /// The rows repeating an earlier number (`Repeats::Known`).
+    known_repeats: Option<Arc<RowSet>>,
+    /// The rows checked so far: the next one's ordinal.
+    rows: u64,
     default_region: Region,
     errors_listed: usize,
     report: ListReport,
@@ -87,13 +98,16 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
         sink: &'a mut S,
         repeats: Repeats,
     ) -> Self {
-        let first_seen = match repeats {
-            Repeats::AsRead => Some(SeenNumbers::with_capacity(sink.expected())),
-            Repeats::Afterwards => None,
+        let (first_seen, known_repeats) = match repeats {
+            Repeats::AsRead => (Some(SeenNumbers::with_capacity(sink.expected())), None),
+            Repeats::Afterwards => (None, None),
+            Repeats::Known(rows) => (None, Some(rows)),
         };
         Self {
             pending: Vec::new(),
             first_seen,
+            known_repeats,
+            rows: 0,
             default_region,
             errors_listed,
             report: ListReport::default(),
@@ -140,6 +154,8 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                     continue;
                 }
             };
+            let ordinal = self.rows;
+            self.rows += 1;
             let number = match numbers.next().expect("one result per row") {
                 Ok(number) => number,
                 Err(error) => {
@@ -147,6 +163,11 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                     continue;
                 }
             };
+            if let Some(known) = &self.known_repeats {
+                if known.contains(ordinal) {
+                    continue;
+                }
+            }
             let seen = self.first_seen.as_mut();
             if let Some(first_line) = seen.and_then(|seen| seen.first_line(number.e164(), row.line))
             {
@@ -159,6 +180,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                 } else {
                     self.report.more_duplicates += 1;
                 }
+                self.sink.repeat(ordinal);
                 continue;
             }
             self.sink.recipient(Recipient {
@@ -215,70 +237,6 @@ pub(super) fn remove_repeats(recipients: &mut Vec<Recipient>, report: &mut ListR
         place += 1;
         keep
     });
-}
-
-/// The numbers of a list seen so far, each with its first line. By their E.164 digits as one
-/// integer: no country code starts with a zero, so two numbers share a key only when they are the
-/// same number; 12 bytes a number in the table (the integer kept as two halves, so that the line
-/// beside it adds no padding) rather than a string's 40 or more. E.164 has at most 15 digits,
-/// libphonenumber's up to 20 (a `u64` holds 19 of any kind); one longer is kept as text.
-#[derive(Default)]
-struct SeenNumbers {
-    by_digits: HashMap<[u32; 2], u32>,
-    longer: HashMap<String, u32>,
-}
-
-impl SeenNumbers {
-    /// Room for `numbers`, when it can be had: a hint (an upload's announced size) never stops
-    /// the reading, the table then grows as numbers come.
-    fn with_capacity(numbers: usize) -> Self {
-        let mut by_digits = HashMap::new();
-        // Refused room is no error: the table grows as it always did.
-        let _ = by_digits.try_reserve(numbers);
-        Self {
-            by_digits,
-            longer: HashMap::new(),
-        }
-    }
-
-    /// The line `e164` was first seen on, or `None` the first time (`line` is then recorded).
-    fn first_line(&mut self, e164: &str, line: u32) -> Option<u32> {
-        let recorded = match digits_key(e164) {
-            Some(key) => self.by_digits.entry(halves(key)),
-            None => return self.first_line_of_long(e164, line),
-        };
-        match recorded {
-            Seen::Occupied(first) => Some(*first.get()),
-            Seen::Vacant(new) => {
-                new.insert(line);
-                None
-            }
-        }
-    }
-
-    fn first_line_of_long(&mut self, e164: &str, line: u32) -> Option<u32> {
-        match self.longer.get(e164) {
-            Some(first) => Some(*first),
-            None => {
-                self.longer.insert(e164.to_owned(), line);
-                None
-            }
-        }
-    }
-}
-
-/// `key`'s high and low halves: aligned on 4 bytes, as the line kept beside it.
-fn halves(key: u64) -> [u32; 2] {
-    [(key >> 32) as u32, key as u32]
-}
-
-/// `e164`'s digits as one integer, when they fit.
-fn digits_key(e164: &str) -> Option<u64> {
-    e164.bytes()
-        .filter(u8::is_ascii_digit)
-        .try_fold(0_u64, |key, digit| {
-            key.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
-        })
 }
 
 #[cfg(test)]
@@ -392,24 +350,5 @@ mod tests {
         assert_eq!(report.more_errors, (CHECK_BATCH + 5) as u64);
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].line, (CHECK_BATCH + 11) as u32);
-    }
-
-    #[test]
-    fn numbers_are_told_apart_by_their_digits_and_longer_ones_as_text() {
-        assert_eq!(digits_key("+33612345678"), Some(33_612_345_678));
-        assert_ne!(digits_key("+3361234567"), digits_key("+33612345678"));
-        assert_eq!(digits_key("+99999999999999999999"), None);
-        let mut seen = SeenNumbers::default();
-        assert_eq!(seen.first_line("+33612345678", 1), None);
-        assert_eq!(seen.first_line("+3361234567", 2), None);
-        assert_eq!(seen.first_line("+33612345678", 3), Some(1));
-        assert_eq!(seen.first_line("+99999999999999999999", 4), None);
-        assert_eq!(seen.first_line("+99999999999999999999", 5), Some(4));
-        // Digits that differ only in their high half are two numbers.
-        let high = 1_u64 << 32;
-        assert_ne!(halves(high + 7), halves(7));
-        assert_eq!(halves(high + 7), [1, 7]);
-        // A number and its first line take 12 bytes in the table, not 16.
-        assert_eq!(std::mem::size_of::<([u32; 2], u32)>(), 12);
     }
 }

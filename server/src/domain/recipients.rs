@@ -3,10 +3,7 @@
 //! duplicate or an error.
 
 use chrono_tz::Tz;
-use std::cell::Cell;
 use std::io::{self, BufRead, Read};
-use std::ops::ControlFlow;
-use std::rc::Rc;
 
 use super::column_mapping::{
     header_cells, names_phone_column, normalise_header, IGNORED_COLUMN, PHONE_COLUMNS,
@@ -17,9 +14,11 @@ use super::field_values::FieldValuesBuilder;
 use super::line_endings::CrLfAsLf;
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
-use super::recipient_checks::{remove_repeats, ListBuilder, Repeats, UncheckedRow};
+pub(super) use super::recipient_checks::Repeats;
+use super::recipient_checks::{remove_repeats, ListBuilder, UncheckedRow};
 pub use super::recipient_checks::{ListReport, RecipientSink};
 use super::recipient_lines::{self, read_lines};
+pub use super::recipients_again::read_each;
 use super::send_time::parse_zone;
 use app::models::{DuplicateRecipient, FieldError, Problem};
 
@@ -124,71 +123,8 @@ pub fn read_recipients(
     read_with(source, default_region, errors_listed, sink, Repeats::AsRead)
 }
 
-/// `read_recipients`, each recipient given to `each` until it says to stop: the reading then
-/// stops too, at most a batch of lines later (the report is then of the lines read). The numbers
-/// seen get room for `expected` at once.
-pub fn read_each(
-    source: impl BufRead,
-    default_region: Region,
-    expected: usize,
-    each: &mut dyn FnMut(Recipient) -> ControlFlow<()>,
-) -> io::Result<ListReport> {
-    struct Each<'a> {
-        each: &'a mut dyn FnMut(Recipient) -> ControlFlow<()>,
-        stopped: Rc<Cell<bool>>,
-        expected: usize,
-    }
-    impl RecipientSink for Each<'_> {
-        fn recipient(&mut self, recipient: Recipient) {
-            if !self.stopped.get() {
-                self.stopped.set((self.each)(recipient).is_break());
-            }
-        }
-
-        fn expected(&self) -> usize {
-            self.expected
-        }
-    }
-    let stopped = Rc::new(Cell::new(false));
-    let mut sink = Each {
-        each,
-        stopped: stopped.clone(),
-        expected,
-    };
-    let source = UntilStopped { source, stopped };
-    read_recipients(source, default_region, LINE_ERRORS_LISTED, &mut sink)
-}
-
-/// A source that ends once its reader is told to stop.
-struct UntilStopped<R> {
-    source: R,
-    stopped: Rc<Cell<bool>>,
-}
-
-impl<R: BufRead> Read for UntilStopped<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        if self.stopped.get() {
-            return Ok(0);
-        }
-        self.source.read(out)
-    }
-}
-
-impl<R: BufRead> BufRead for UntilStopped<R> {
-    fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        if self.stopped.get() {
-            return Ok(&[]);
-        }
-        self.source.fill_buf()
-    }
-
-    fn consume(&mut self, amount: usize) {
-        self.source.consume(amount);
-    }
-}
-
 /// `read_recipients`, its repeated numbers found as `repeats` says.
-fn read_with(
+pub(super) fn read_with(
     mut source: impl BufRead,
     default_region: Region,
     errors_listed: usize,

@@ -201,7 +201,7 @@ fn a_reading_told_to_stop_stops_within_a_batch_of_lines() {
         read: &read,
     });
     let mut given = 0;
-    read_each(source, fr(), 0, &mut |_| {
+    read_each(source, fr(), 0, None, &mut |_| {
         given += 1;
         std::ops::ControlFlow::Break(())
     })
@@ -214,4 +214,57 @@ fn a_reading_told_to_stop_stops_within_a_batch_of_lines() {
         read.get(),
         list.len()
     );
+}
+
+/// Keeps what a reading gives: its recipients, and the rows it found repeating.
+#[derive(Default)]
+struct Kept {
+    recipients: Vec<Recipient>,
+    repeats: crate::domain::row_set::RowSet,
+}
+
+impl RecipientSink for Kept {
+    fn recipient(&mut self, recipient: Recipient) {
+        self.recipients.push(recipient);
+    }
+
+    fn repeat(&mut self, row: u64) {
+        self.repeats.insert(row);
+    }
+}
+
+#[test]
+fn a_list_read_again_with_its_repeats_known_gives_what_the_table_gave() {
+    let many: String = (0..300)
+        .map(|n| format!("+3361000{:04}\n", n % 120))
+        .collect();
+    let lists = [
+        "0612345678\nnot a number\n06 12 34 56 78\n+33698765432;0698765432, 0611111111\n0698765432\n",
+        "phone,first_name\n0612345678,Ann\nx,Bob\n+33612345678,Ann again\n0698765432,Di\n",
+        many.as_str(),
+    ];
+    for list in lists {
+        let mut first = Kept::default();
+        let report = read_recipients(list.as_bytes(), fr(), 100, &mut first).unwrap();
+        let repeated = (0..1_000)
+            .filter(|row| first.repeats.contains(*row))
+            .count() as u64;
+        assert_eq!(
+            repeated,
+            report.duplicates.len() as u64 + report.more_duplicates,
+            "{list}"
+        );
+        assert!(repeated > 0, "{list}");
+        let known = std::sync::Arc::new(first.repeats.clone());
+        let mut again = Vec::new();
+        let reread = read_each(list.as_bytes(), fr(), 0, Some(known), &mut |recipient| {
+            again.push(recipient);
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(again, first.recipients, "{list}");
+        assert_eq!(reread.errors, report.errors, "{list}");
+        // Known repeats are neither found nor reported again.
+        assert!(reread.duplicates.is_empty(), "{list}");
+    }
 }

@@ -2,7 +2,7 @@
 //! turned into UTF-8, passed to the list's reader and, in parts, to be written.
 
 use app::domain::file_charset::FileCharset;
-use app::models::{Field, FieldError, Problem, RecipientFileSummary};
+use app::models::{DuplicateRecipient, Field, FieldError, Problem, RecipientFileSummary};
 use axum::body::Body;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 use std::io::{self, BufReader, Read};
@@ -11,6 +11,8 @@ use tokio::sync::mpsc;
 use super::recipient_files::ERRORS_LISTED;
 use crate::domain::phone::Region;
 use crate::domain::recipients::{read_recipients, Recipient, RecipientSink};
+use crate::domain::row_set::RowSet;
+use crate::storage::FileRepeats;
 
 /// Parts are written once they hold this many bytes.
 const PART_BYTES: usize = 1024 * 1024;
@@ -90,9 +92,32 @@ pub struct FileRead {
     pub bytes: u64,
     recipients: u64,
     report: crate::domain::recipients::ListReport,
+    /// The rows repeating an earlier number, kept with the file (`FileRead::repeats`).
+    repeat_rows: RowSet,
+    region: Region,
+}
+
+/// The report of a file's repeats as kept with it.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct KeptRepeatsReport {
+    pub duplicates: Vec<DuplicateRecipient>,
+    pub more_duplicates: u64,
 }
 
 impl FileRead {
+    /// What the upload found of the file's repeats, to be kept with it.
+    pub fn repeats(&self) -> FileRepeats {
+        let report = KeptRepeatsReport {
+            duplicates: self.report.duplicates.clone(),
+            more_duplicates: self.report.more_duplicates,
+        };
+        FileRepeats {
+            rows: self.repeat_rows.to_bytes(),
+            report: serde_json::to_string(&report).expect("a report serialises"),
+            region: self.region.code().to_owned(),
+        }
+    }
+
     /// What the upload answers; more recipients than a campaign may name is said first.
     pub fn summary(self, id: String, name: &str, max_recipients: usize) -> RecipientFileSummary {
         let mut errors = self.report.errors;
@@ -126,6 +151,7 @@ fn read_file(
     let mut counted = Counted {
         recipients: 0,
         expected,
+        repeat_rows: RowSet::default(),
     };
     let mut source = BufReader::with_capacity(64 * 1024, parts);
     let report = read_recipients(&mut source, region, ERRORS_LISTED, &mut counted)?;
@@ -136,6 +162,8 @@ fn read_file(
         bytes,
         recipients: counted.recipients,
         report,
+        repeat_rows: counted.repeat_rows,
+        region,
     })
 }
 
@@ -145,6 +173,8 @@ pub struct Counted {
     pub recipients: u64,
     /// How many may come (`expected_recipients`).
     pub expected: usize,
+    /// The rows repeating an earlier number.
+    pub repeat_rows: RowSet,
 }
 
 impl RecipientSink for Counted {
@@ -154,6 +184,10 @@ impl RecipientSink for Counted {
 
     fn expected(&self) -> usize {
         self.expected
+    }
+
+    fn repeat(&mut self, row: u64) {
+        self.repeat_rows.insert(row);
     }
 }
 

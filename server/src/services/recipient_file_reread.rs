@@ -8,13 +8,14 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 use tokio::runtime::Handle;
 
-use super::recipient_file_reading::expected_recipients;
+use super::recipient_file_reading::{expected_recipients, KeptRepeatsReport};
 use super::recipient_files::{file_gone, RecipientFiles};
 use super::store_errors::read_failed;
 use crate::domain::order::ListSource;
 use crate::domain::phone::Region;
 use crate::domain::recipients::{read_each, ListReport, Recipient};
-use crate::storage::Store;
+use crate::domain::row_set::RowSet;
+use crate::storage::{FileRepeats, Store};
 
 /// A kept file's recipients, read from the store again at each pass.
 struct KeptFileList {
@@ -22,7 +23,10 @@ struct KeptFileList {
     id: String,
     recorded_bytes: u64,
     default_region: Region,
-    /// Room for the numbers seen, from the file's size.
+    /// Its repeats as its upload found them, when they were kept in the region read in now:
+    /// the rows to leave out, and their report. Otherwise they are found again, in a table of
+    /// the numbers seen with room for `expected` numbers (from the file's size).
+    repeats: Option<(Arc<RowSet>, KeptRepeatsReport)>,
     expected: usize,
     runtime: Handle,
 }
@@ -32,8 +36,25 @@ impl ListSource for KeptFileList {
         let file =
             self.store
                 .recipient_file_reader(&self.id, self.recorded_bytes, self.runtime.clone());
-        read_each(file, self.default_region, self.expected, each)
+        let known = self.repeats.as_ref().map(|(rows, _)| rows.clone());
+        let mut report = read_each(file, self.default_region, self.expected, known, each)?;
+        if let Some((_, kept)) = &self.repeats {
+            report.duplicates = kept.duplicates.clone();
+            report.more_duplicates = kept.more_duplicates;
+        }
+        Ok(report)
     }
+}
+
+/// `repeats` as kept, when they were found in `region`'s reading and read back whole.
+fn kept_repeats(
+    repeats: Option<FileRepeats>,
+    region: Region,
+) -> Option<(Arc<RowSet>, KeptRepeatsReport)> {
+    let repeats = repeats.filter(|kept| kept.region == region.code())?;
+    let rows = RowSet::from_bytes(&repeats.rows)?;
+    let report = serde_json::from_str(&repeats.report).ok()?;
+    Some((Arc::new(rows), report))
 }
 
 impl RecipientFiles {
@@ -54,8 +75,33 @@ impl RecipientFiles {
             id: id.to_owned(),
             recorded_bytes: head.recorded_bytes,
             default_region: self.default_region,
+            repeats: kept_repeats(head.repeats, self.default_region),
             expected: expected_recipients(Some(head.recorded_bytes), self.limits.max_recipients),
             runtime: Handle::current(),
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_are_used_as_kept_only_when_read_in_the_same_region_and_whole() {
+        let mut rows = RowSet::default();
+        rows.insert(3);
+        let kept = |region: &str, rows: Vec<u8>| FileRepeats {
+            rows,
+            report: r#"{"duplicates":[],"more_duplicates":1}"#.into(),
+            region: region.into(),
+        };
+        let france = Region::parse("FR").unwrap();
+        let (known, report) = kept_repeats(Some(kept("FR", rows.to_bytes())), france).unwrap();
+        assert!(known.contains(3) && !known.contains(2));
+        assert_eq!(report.more_duplicates, 1);
+        // Read in another region, the same digits may be other numbers: found again.
+        assert!(kept_repeats(Some(kept("DE", rows.to_bytes())), france).is_none());
+        assert!(kept_repeats(Some(kept("FR", vec![1, 2, 3])), france).is_none());
+        assert!(kept_repeats(None, france).is_none());
     }
 }

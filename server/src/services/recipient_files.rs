@@ -153,7 +153,7 @@ impl RecipientFiles {
         let finished = match read {
             Ok(read) => self
                 .store
-                .finish_recipient_file(&id, read.bytes, self.clock.now())
+                .finish_recipient_file(&id, read.bytes, Some(&read.repeats()), self.clock.now())
                 .await
                 .map(|()| read)
                 .map_err(not_recorded),

@@ -26,6 +26,20 @@ pub struct RecipientFileHead {
     pub created_at: DateTime<Utc>,
     /// Its size as recorded when it was finished.
     pub recorded_bytes: u64,
+    /// What its upload found of its repeats, when it was kept.
+    pub repeats: Option<FileRepeats>,
+}
+
+/// What an upload found of a file's repeated numbers (see the `recipient_file_repeats`
+/// migration).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRepeats {
+    /// The rows repeating an earlier number (`RowSet::to_bytes`).
+    pub rows: Vec<u8>,
+    /// The report of them, as JSON.
+    pub report: String,
+    /// The region numbers without `+` were read in.
+    pub region: String,
 }
 
 /// A finished file as kept: who may use it, and its bytes.
@@ -91,14 +105,21 @@ impl Store {
         &self,
         id: &str,
         bytes: u64,
+        repeats: Option<&FileRepeats>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE recipient_files SET finished_at = $1, bytes = $2 WHERE id = $3")
-            .bind(stored_instant(at))
-            .bind(i64::try_from(bytes).unwrap_or(i64::MAX))
-            .bind(id)
-            .execute(self.writes())
-            .await?;
+        sqlx::query(
+            "UPDATE recipient_files SET finished_at = $1, bytes = $2, repeat_rows = $3, \
+             repeats_report = $4, read_in_region = $5 WHERE id = $6",
+        )
+        .bind(stored_instant(at))
+        .bind(i64::try_from(bytes).unwrap_or(i64::MAX))
+        .bind(repeats.map(|r| r.rows.clone()))
+        .bind(repeats.map(|r| r.report.clone()))
+        .bind(repeats.map(|r| r.region.clone()))
+        .bind(id)
+        .execute(self.writes())
+        .await?;
         Ok(())
     }
 
@@ -134,19 +155,32 @@ impl Store {
         id: &str,
     ) -> Result<Option<RecipientFileHead>, StoreError> {
         let row = sqlx::query(
-            "SELECT owner, name, created_at, bytes FROM recipient_files \
-             WHERE id = $1 AND finished_at IS NOT NULL",
+            "SELECT owner, name, created_at, bytes, repeat_rows, repeats_report, read_in_region \
+             FROM recipient_files WHERE id = $1 AND finished_at IS NOT NULL",
         )
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let size: i64 = row.try_get("bytes")?;
+        let repeats = match (
+            row.try_get::<Option<Vec<u8>>, _>("repeat_rows")?,
+            row.try_get::<Option<String>, _>("repeats_report")?,
+            row.try_get::<Option<String>, _>("read_in_region")?,
+        ) {
+            (Some(rows), Some(report), Some(region)) => Some(FileRepeats {
+                rows,
+                report,
+                region,
+            }),
+            _ => None,
+        };
         Ok(Some(RecipientFileHead {
             owner: row.try_get("owner")?,
             name: row.try_get("name")?,
             created_at: read_instant(&row.try_get::<String, _>("created_at")?)?,
             recorded_bytes: u64::try_from(size).unwrap_or(0),
+            repeats,
         }))
     }
 

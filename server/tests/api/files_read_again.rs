@@ -6,12 +6,12 @@
 use app::models::{AppError, CampaignPreview, Field, Problem, RecipientStatus, ScheduleReceipt};
 use chrono::Utc;
 use serde_json::json;
-use sms_scheduler_server::storage::{NewRecipientFile, Store};
+use sms_scheduler_server::storage::{FileRepeats, NewRecipientFile, Store};
 use std::io::{ErrorKind, Read};
 use tokio::runtime::Handle;
 
 use crate::handover_task::{all_accepted, deliveries, large_campaign_settings};
-use crate::helpers::{opted_out_by_stop, spawn_app_with};
+use crate::helpers::{opted_out_by_stop, spawn_app_with, TestApp};
 use crate::recipient_files::{from_file, kept, preview_of_file, upload};
 use crate::recorded_parts::carried_as_recorded;
 
@@ -170,9 +170,45 @@ async fn a_files_previews_read_it_again_and_show_what_the_same_list_typed_shows(
         }
     }
     let summary = upload(&app, text.as_bytes()).await;
-    for offset in [0, 100, 200, 224, 300] {
-        let mut from_file = from_file(&summary.id);
-        from_file["text"] = json!(TEXT);
+    let offsets = [0, 100, 200, 224, 300];
+    previews_agree(&app, &summary.id, &text, TEXT, &offsets, 224, 26).await;
+    // Numbers by line, several on some, repeats among them (found by the upload, kept with the
+    // file): the same repeats, the same first lines, the same pages.
+    let mut text = String::new();
+    for n in 0..240 {
+        match n % 6 {
+            0 => text.push_str(&format!("+3361{n:07}; 061{:07}\n", n / 2)),
+            3 => text.push_str(&format!("061{:07}\n", n - 3)),
+            _ => text.push_str(&format!("+3361{n:07}\n")),
+        }
+    }
+    let summary = upload(&app, text.as_bytes()).await;
+    assert!(summary.duplicates.len() > 10, "{:?}", summary.duplicates);
+    let head = app.store().await.recipient_file_head(&summary.id).await;
+    let kept = head
+        .unwrap()
+        .unwrap()
+        .repeats
+        .expect("the upload keeps its repeats");
+    assert_eq!(kept.region, "FR");
+    let message = "Your parcel arrives tomorrow.";
+    previews_agree(&app, &summary.id, &text, message, &[0, 100, 200], 0, 0).await;
+}
+
+/// The previews of file `id` and of its `text` typed, with `message`, agree at each offset;
+/// `to_fix` lines set aside, and `total` recipients each greeted by name (unchecked when 0).
+async fn previews_agree(
+    app: &TestApp,
+    id: &str,
+    text: &str,
+    message: &str,
+    offsets: &[u64],
+    total: u64,
+    to_fix: usize,
+) {
+    for &offset in offsets {
+        let mut from_file = from_file(id);
+        from_file["text"] = json!(message);
         let mut typed = from_file.clone();
         typed["recipients"] = json!(text);
         typed["recipients_file"] = json!(null);
@@ -185,14 +221,16 @@ async fn a_files_previews_read_it_again_and_show_what_the_same_list_typed_shows(
         let of_file: CampaignPreview = preview(from_file).await.ok();
         let of_typed: CampaignPreview = preview(typed).await.ok();
         assert_eq!(of_file, of_typed, "offset {offset}");
-        assert_eq!(of_file.total, 224);
-        assert_eq!(of_file.lines_to_fix.len(), 26);
-        let shown = 224_usize.saturating_sub(offset as usize).min(100);
-        assert_eq!(of_file.recipients.len(), shown, "offset {offset}");
-        assert!(of_file
-            .recipients
-            .iter()
-            .all(|r| r.text.starts_with("Hello N")));
+        assert_eq!(of_file.lines_to_fix.len(), to_fix);
+        if total > 0 {
+            assert_eq!(of_file.total, total);
+            let shown = (total as usize).saturating_sub(offset as usize).min(100);
+            assert_eq!(of_file.recipients.len(), shown, "offset {offset}");
+            assert!(of_file
+                .recipients
+                .iter()
+                .all(|r| r.text.starts_with("Hello N")));
+        }
     }
 }
 
@@ -218,10 +256,18 @@ pub async fn stored_file_reader_suite(store: &Store) {
             }
         }
         let size = text.len() as u64;
+        // What an upload found of the file's repeats is kept with it, and read back as kept.
+        let repeats = FileRepeats {
+            rows: vec![4, 0, 0, 0, 0, 0, 0, 0],
+            report: r#"{"duplicates":[],"more_duplicates":1}"#.into(),
+            region: "FR".into(),
+        };
         store
-            .finish_recipient_file(id, size, Utc::now())
+            .finish_recipient_file(id, size, Some(&repeats), Utc::now())
             .await
             .unwrap();
+        let head = store.recipient_file_head(id).await.unwrap().unwrap();
+        assert_eq!(head.repeats, Some(repeats));
         let mut reader = store.recipient_file_reader(id, size, Handle::current());
         let read = tokio::task::spawn_blocking(move || {
             let mut bytes = Vec::new();

@@ -388,7 +388,7 @@ impl crate::domain::order::ListSource for GoneAfterOneReading {
             return Err(std::io::ErrorKind::UnexpectedEof.into());
         }
         let region = Region::parse("FR").unwrap();
-        crate::domain::recipients::read_each(self.text.as_bytes(), region, 0, each)
+        crate::domain::recipients::read_each(self.text.as_bytes(), region, 0, None, each)
     }
 }
 

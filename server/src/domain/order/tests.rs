@@ -260,7 +260,7 @@ impl ListSource for ReadAgain {
         &self,
         each: &mut dyn FnMut(Recipient) -> ControlFlow<()>,
     ) -> std::io::Result<ListReport> {
-        read_each(self.0.as_bytes(), rules().default_region, 0, each)
+        read_each(self.0.as_bytes(), rules().default_region, 0, None, each)
     }
 }
 
