@@ -75,7 +75,7 @@ pub struct ListReport {
 }
 
 /// Collects the lines and checks them a batch at a time (each batch on every core), keeping the
-/// first of each number and reporting the rest.
+/// first of each number and reporting the rest (or, their rows known, leaving those out).
 pub(super) struct ListBuilder<'a, S: RecipientSink> {
     pending: Vec<Entry>,
     /// Every number kept so far, with its line (`Repeats::AsRead`).

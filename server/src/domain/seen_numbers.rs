@@ -1,5 +1,6 @@
-//! The numbers of a list seen so far, to find its repeats as it is read (an upload's; a file read
-//! again knows its repeats already and keeps no such table).
+//! The numbers of a list seen so far, to find its repeats as it is read: an upload's, a typed
+//! list's, and a kept file's whose repeats were not kept (kept before they were, or read now in
+//! another region).
 
 use std::collections::hash_map::Entry as Seen;
 use std::collections::HashMap;

@@ -100,14 +100,23 @@ pub struct FileRead {
 /// The report of a file's repeats as kept with it.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct KeptRepeatsReport {
+    /// The reading the rows were counted by (`READING`).
+    pub reading: u32,
     pub duplicates: Vec<DuplicateRecipient>,
     pub more_duplicates: u64,
 }
+
+/// The reading of a list's rows, by version: rows are counted in the order the reader meets its
+/// numbers, so a kept file's repeats are its rows only for the same reading. Bump it whenever
+/// lines split or numbers read otherwise (`recipient_lines`, the CSV's rules, line endings, the
+/// `phonenumber` crate or its metadata): files kept before then find their repeats again.
+pub const READING: u32 = 1;
 
 impl FileRead {
     /// What the upload found of the file's repeats, to be kept with it.
     pub fn repeats(&self) -> FileRepeats {
         let report = KeptRepeatsReport {
+            reading: READING,
             duplicates: self.report.duplicates.clone(),
             more_duplicates: self.report.more_duplicates,
         };

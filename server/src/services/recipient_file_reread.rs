@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 use tokio::runtime::Handle;
 
-use super::recipient_file_reading::{expected_recipients, KeptRepeatsReport};
+use super::recipient_file_reading::{expected_recipients, KeptRepeatsReport, READING};
 use super::recipient_files::{file_gone, RecipientFiles};
 use super::store_errors::read_failed;
 use crate::domain::order::ListSource;
@@ -46,15 +46,28 @@ impl ListSource for KeptFileList {
     }
 }
 
-/// `repeats` as kept, when they were found in `region`'s reading and read back whole.
+/// `repeats` as kept, when they were found by this reading in `region` and read back whole; a
+/// file kept before, or otherwise, finds its repeats again.
 fn kept_repeats(
     repeats: Option<FileRepeats>,
     region: Region,
 ) -> Option<(Arc<RowSet>, KeptRepeatsReport)> {
     let repeats = repeats.filter(|kept| kept.region == region.code())?;
-    let rows = RowSet::from_bytes(&repeats.rows)?;
-    let report = serde_json::from_str(&repeats.report).ok()?;
-    Some((Arc::new(rows), report))
+    let rows = RowSet::from_bytes(&repeats.rows);
+    let report = serde_json::from_str::<KeptRepeatsReport>(&repeats.report).ok();
+    match (rows, report) {
+        (Some(rows), Some(report)) if report.reading == READING => Some((Arc::new(rows), report)),
+        (Some(_), Some(_)) => None,
+        (rows, report) => {
+            let (rows, report) = (rows.is_some(), report.is_some());
+            tracing::warn!(
+                rows,
+                report,
+                "a file's kept repeats do not read back: found again"
+            );
+            None
+        }
+    }
 }
 
 impl RecipientFiles {
@@ -92,7 +105,7 @@ mod tests {
         rows.insert(3);
         let kept = |region: &str, rows: Vec<u8>| FileRepeats {
             rows,
-            report: r#"{"duplicates":[],"more_duplicates":1}"#.into(),
+            report: format!(r#"{{"reading":{READING},"duplicates":[],"more_duplicates":1}}"#),
             region: region.into(),
         };
         let france = Region::parse("FR").unwrap();
@@ -103,5 +116,14 @@ mod tests {
         assert!(kept_repeats(Some(kept("DE", rows.to_bytes())), france).is_none());
         assert!(kept_repeats(Some(kept("FR", vec![1, 2, 3])), france).is_none());
         assert!(kept_repeats(None, france).is_none());
+        // Counted by another reading, the rows may be others: found again.
+        let other_reading = FileRepeats {
+            report: format!(
+                r#"{{"reading":{},"duplicates":[],"more_duplicates":1}}"#,
+                READING + 1
+            ),
+            ..kept("FR", rows.to_bytes())
+        };
+        assert!(kept_repeats(Some(other_reading), france).is_none());
     }
 }

@@ -239,7 +239,21 @@ async fn previews_agree(
 pub async fn stored_file_reader_suite(store: &Store) {
     let text = "phone;first_name\n0612345678;Ann\nx;Bob\n+12125550123;Cy\n0698765432;Di";
     let parts = [&text[..9], "", &text[9..30], &text[30..]];
-    for (id, lost) in [("reread-whole", None), ("reread-short", Some(2))] {
+    // What an upload found of the file's repeats is kept with it, and read back as kept: some
+    // rows, none, or nothing kept (a file kept before repeats were).
+    let kept = |rows: Vec<u8>| {
+        Some(FileRepeats {
+            rows,
+            report: r#"{"reading":1,"duplicates":[],"more_duplicates":1}"#.into(),
+            region: "FR".into(),
+        })
+    };
+    let files = [
+        ("reread-whole", None, kept(vec![4, 0, 0, 0, 0, 0, 0, 0])),
+        ("reread-short", Some(2), kept(Vec::new())),
+        ("reread-unkept", None, None),
+    ];
+    for (id, lost, repeats) in files {
         let file = NewRecipientFile {
             id,
             owner: "ann",
@@ -256,18 +270,12 @@ pub async fn stored_file_reader_suite(store: &Store) {
             }
         }
         let size = text.len() as u64;
-        // What an upload found of the file's repeats is kept with it, and read back as kept.
-        let repeats = FileRepeats {
-            rows: vec![4, 0, 0, 0, 0, 0, 0, 0],
-            report: r#"{"duplicates":[],"more_duplicates":1}"#.into(),
-            region: "FR".into(),
-        };
         store
-            .finish_recipient_file(id, size, Some(&repeats), Utc::now())
+            .finish_recipient_file(id, size, repeats.as_ref(), Utc::now())
             .await
             .unwrap();
         let head = store.recipient_file_head(id).await.unwrap().unwrap();
-        assert_eq!(head.repeats, Some(repeats));
+        assert_eq!(head.repeats, repeats, "{id}");
         let mut reader = store.recipient_file_reader(id, size, Handle::current());
         let read = tokio::task::spawn_blocking(move || {
             let mut bytes = Vec::new();
