@@ -47,17 +47,13 @@ const SHORTEST_LINE: u64 = 8;
 
 /// How many recipients a file of `announced` bytes can bring, at most the most a list may have:
 /// room for the numbers seen is reserved for them at once (`RecipientSink::expected`).
+/// One more than the most, to find a list over it; never more (a file of empty lines is no
+/// reason to reserve gigabytes).
 pub fn expected_recipients(announced: Option<u64>, max_recipients: usize) -> usize {
     announced.map_or(0, |bytes| {
         let lines = usize::try_from(bytes / SHORTEST_LINE).unwrap_or(usize::MAX);
-        room_for(lines, max_recipients)
+        lines.min(max_recipients.saturating_add(1))
     })
-}
-
-/// Room to reserve for a file's `lines`: never more than the most recipients a list may have,
-/// and one more to find a list over it (a file of empty lines is no reason to reserve gigabytes).
-fn room_for(lines: usize, max_recipients: usize) -> usize {
-    lines.min(max_recipients.saturating_add(1))
 }
 
 /// Whether reading stopped because the file is over the limit.

@@ -181,7 +181,8 @@ impl RecipientFiles {
         match file {
             // A file swept while it was read back comes short: as good as gone.
             Some(file)
-                if self.usable_by(actor, &file.owner, file.created_at) && file.complete() =>
+                if self.usable_by(actor, &file.head.owner, file.head.created_at)
+                    && file.complete() =>
             {
                 Ok(file)
             }

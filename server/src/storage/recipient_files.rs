@@ -42,22 +42,18 @@ pub struct FileRepeats {
     pub region: String,
 }
 
-/// A finished file as kept: who may use it, and its bytes.
+/// A finished file as kept: its row, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredRecipientFile {
-    pub owner: String,
-    pub name: String,
-    pub created_at: DateTime<Utc>,
+    pub head: RecipientFileHead,
     /// Its bytes, in the parts they were written in.
     pub parts: VecDeque<Vec<u8>>,
-    /// Its size as recorded when it was finished.
-    pub recorded_bytes: u64,
 }
 
 impl StoredRecipientFile {
     /// Every byte recorded was read back (its parts and its row are read apart).
     pub fn complete(&self) -> bool {
-        self.parts.iter().map(|p| p.len() as u64).sum::<u64>() == self.recorded_bytes
+        self.parts.iter().map(|p| p.len() as u64).sum::<u64>() == self.head.recorded_bytes
     }
 
     pub fn into_bytes(self) -> Vec<u8> {
@@ -140,13 +136,7 @@ impl Store {
             parts.push_back(part.try_get::<Vec<u8>, _>("data")?);
         }
         drop(rows);
-        Ok(Some(StoredRecipientFile {
-            owner: head.owner,
-            name: head.name,
-            created_at: head.created_at,
-            parts,
-            recorded_bytes: head.recorded_bytes,
-        }))
+        Ok(Some(StoredRecipientFile { head, parts }))
     }
 
     /// File `id` without its bytes, when it is finished and kept.
