@@ -14,7 +14,7 @@
 use std::time::{Duration, Instant};
 
 use sms_scheduler_server::domain::phone::Region;
-use sms_scheduler_server::domain::recipients::{read_recipients, Recipient, RecipientSink};
+use sms_scheduler_server::domain::recipients::{read_repeats_last, Recipient, RecipientSink};
 
 #[path = "../tests/api/processes.rs"]
 #[allow(dead_code)]
@@ -68,6 +68,10 @@ impl RecipientSink for Counted {
     fn recipient(&mut self, _: Recipient) {
         self.0 += 1;
     }
+
+    fn repeat(&mut self, _: u64) {
+        self.0 -= 1;
+    }
 }
 
 #[tokio::main]
@@ -85,7 +89,7 @@ async fn main() {
         let started = Instant::now();
         let mut counted = Counted(0);
         let region = Region::parse("FR").expect("a region");
-        read_recipients(&file[..], region, 100, &mut counted).expect("read from memory");
+        read_repeats_last(&file[..], region, 100, &mut counted).expect("read from memory");
         let alone = started.elapsed();
         assert_eq!(counted.0, rows as u64);
 

@@ -6,9 +6,10 @@ use chrono_tz::Tz;
 
 use super::phone::{PhoneNumber, Region};
 use super::recipients::{FieldValues, Recipient, DUPLICATES_LISTED};
+use super::repeat_runs::RepeatRuns;
 use super::row_set::RowSet;
-use super::seen_numbers::SeenNumbers;
 use app::models::{DuplicateRecipient, Field, FieldError, Problem};
+use std::io;
 use std::sync::Arc;
 
 /// Lines checked at once: enough to keep every core busy, few enough to stay small.
@@ -32,14 +33,9 @@ enum Entry {
 pub trait RecipientSink {
     fn recipient(&mut self, recipient: Recipient);
 
-    /// Told of each row found repeating an earlier number, by its ordinal (`RowSet`).
+    /// Told of each row found repeating an earlier number, by its ordinal (`RowSet`), once every
+    /// line is read, after its recipient (`Repeats::Sorted`).
     fn repeat(&mut self, _row: u64) {}
-
-    /// How many recipients are expected, when known: the numbers seen are given room for them
-    /// at once (a table grown to a million holds its old and new copies while it grows).
-    fn expected(&self) -> usize {
-        0
-    }
 }
 
 impl RecipientSink for Vec<Recipient> {
@@ -51,14 +47,15 @@ impl RecipientSink for Vec<Recipient> {
 /// How a list's repeated numbers are found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Repeats {
-    /// As the lines are read, in a table of the numbers seen: for a sink that keeps nothing (an
-    /// upload counts its recipients).
-    AsRead,
-    /// Once every line is read, in the list the sink kept (`remove_repeats`): no table beside it.
+    /// Once every line is read, in the list the sink kept (`remove_repeats`): a typed list.
     Afterwards,
-    /// Known already, by their rows (an upload found them in the same bytes): no table, and no
-    /// report of them.
+    /// Known already, by their rows (a reading of the same bytes found them): left out, and not
+    /// reported again.
     Known(Arc<RowSet>),
+    /// Once every line is read, by sorting the numbers a run at a time on disk (`RepeatRuns`):
+    /// every row's recipient goes to the sink, which is then told of the repeats. For a sink that
+    /// counts (an upload): memory that does not grow with the list.
+    Sorted,
 }
 
 /// What a list's reading found besides its recipients: nothing is dropped without a trace.
@@ -78,10 +75,12 @@ pub struct ListReport {
 /// first of each number and reporting the rest (or, their rows known, leaving those out).
 pub(super) struct ListBuilder<'a, S: RecipientSink> {
     pending: Vec<Entry>,
-    /// Every number kept so far, with its line (`Repeats::AsRead`).
-    first_seen: Option<SeenNumbers>,
     /// The rows repeating an earlier number (`Repeats::Known`).
     known_repeats: Option<Arc<RowSet>>,
+    /// Every number so far, to be sorted (`Repeats::Sorted`).
+    sorted_runs: Option<RepeatRuns>,
+    /// Why the numbers could not be kept for sorting (a temporary file that could not be written).
+    failure: Option<io::Error>,
     /// The rows checked so far: the next one's ordinal.
     rows: u64,
     default_region: Region,
@@ -98,15 +97,16 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
         sink: &'a mut S,
         repeats: Repeats,
     ) -> Self {
-        let (first_seen, known_repeats) = match repeats {
-            Repeats::AsRead => (Some(SeenNumbers::with_capacity(sink.expected())), None),
+        let (known_repeats, sorted_runs) = match repeats {
             Repeats::Afterwards => (None, None),
-            Repeats::Known(rows) => (None, Some(rows)),
+            Repeats::Known(rows) => (Some(rows), None),
+            Repeats::Sorted => (None, Some(RepeatRuns::new())),
         };
         Self {
             pending: Vec::new(),
-            first_seen,
             known_repeats,
+            sorted_runs,
+            failure: None,
             rows: 0,
             default_region,
             errors_listed,
@@ -123,9 +123,20 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
         self.push(Entry::Error(line, problem));
     }
 
-    pub(super) fn finish(mut self) -> ListReport {
+    pub(super) fn finish(mut self) -> io::Result<ListReport> {
         self.check_pending();
-        self.report
+        if let Some(failure) = self.failure {
+            return Err(failure);
+        }
+        if let Some(runs) = self.sorted_runs {
+            let found = runs.finish(DUPLICATES_LISTED)?;
+            for row in found.rows.iter() {
+                self.sink.repeat(row);
+            }
+            self.report.duplicates = found.listed;
+            self.report.more_duplicates = found.more;
+        }
+        Ok(self.report)
     }
 
     fn push(&mut self, entry: Entry) {
@@ -168,20 +179,10 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                     continue;
                 }
             }
-            let seen = self.first_seen.as_mut();
-            if let Some(first_line) = seen.and_then(|seen| seen.first_line(number.e164(), row.line))
-            {
-                if self.report.duplicates.len() < DUPLICATES_LISTED {
-                    self.report.duplicates.push(DuplicateRecipient {
-                        line: row.line,
-                        first_line,
-                        number: number.e164().to_owned(),
-                    });
-                } else {
-                    self.report.more_duplicates += 1;
+            if let Some(runs) = &mut self.sorted_runs {
+                if let Err(error) = runs.push(number.e164(), ordinal, row.line) {
+                    self.failure.get_or_insert(error);
                 }
-                self.sink.repeat(ordinal);
-                continue;
             }
             self.sink.recipient(Recipient {
                 number,
@@ -203,9 +204,9 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
 }
 
 /// Removes from `recipients`, read with `Repeats::Afterwards`, every number after its first, and
-/// reports them as `Repeats::AsRead` does: in list order, the first `DUPLICATES_LISTED` with the
+/// reports them as `Repeats::Sorted` does: in list order, the first `DUPLICATES_LISTED` with the
 /// line their number came first on. Sorting the list's places by number takes 8 bytes a
-/// recipient, where the table of numbers seen took about 34.
+/// recipient.
 pub(super) fn remove_repeats(recipients: &mut Vec<Recipient>, report: &mut ListReport) {
     let number = |place: usize| recipients[place].number.e164();
     let mut by_number: Vec<usize> = (0..recipients.len()).collect();
@@ -241,12 +242,31 @@ pub(super) fn remove_repeats(recipients: &mut Vec<Recipient>, report: &mut ListR
 
 #[cfg(test)]
 mod tests {
-    use super::super::recipients::{parse_recipients, read_list, read_recipients};
+    use super::super::recipients::{
+        parse_recipients, read_each, read_list, read_repeats_last, KnownRepeats,
+    };
     use super::*;
     use std::io::{self, BufReader, Read};
 
     fn fr() -> Region {
         Region::parse("FR").unwrap()
+    }
+
+    /// Keeps what a reading gives: every recipient, and the rows it was told repeat.
+    #[derive(Default)]
+    struct Kept {
+        recipients: Vec<Recipient>,
+        repeats: RowSet,
+    }
+
+    impl RecipientSink for Kept {
+        fn recipient(&mut self, recipient: Recipient) {
+            self.recipients.push(recipient);
+        }
+
+        fn repeat(&mut self, row: u64) {
+            self.repeats.insert(row);
+        }
     }
 
     /// A source that gives one byte a read, as a slow upload may.
@@ -282,7 +302,7 @@ mod tests {
     }
 
     #[test]
-    fn repeats_found_afterwards_are_those_found_as_read() {
+    fn repeats_found_by_sorting_are_those_found_afterwards() {
         // Repeats on other lines, on one line, in other writings of a number, and more than
         // are listed: the list kept and its report are the same either way.
         let mut lines = vec![
@@ -297,13 +317,34 @@ mod tests {
         let csv = lines.join("\n");
         let plain = "0612345678, 06 12 34 56 78\n+12125550123\n0612345678\n";
         for list in [csv.as_str(), plain] {
-            let mut as_read = Vec::new();
-            let report = read_recipients(list.as_bytes(), fr(), usize::MAX, &mut as_read).unwrap();
             let afterwards = parse_recipients(list, fr());
-            assert_eq!(afterwards.recipients, as_read, "{list}");
+            // Found last by sorting: every recipient given, then the same repeats told.
+            let mut sorted = Kept::default();
+            let report = read_repeats_last(list.as_bytes(), fr(), usize::MAX, &mut sorted).unwrap();
             assert_eq!(afterwards.duplicates, report.duplicates, "{list}");
             assert_eq!(afterwards.more_duplicates, report.more_duplicates, "{list}");
             assert_eq!(afterwards.errors, report.errors, "{list}");
+            let repeated = sorted.repeats.iter().count();
+            assert_eq!(
+                repeated as u64,
+                report.duplicates.len() as u64 + report.more_duplicates
+            );
+            // Read again with them known: the list read once, and the same report.
+            let known = KnownRepeats {
+                rows: Arc::new(sorted.repeats),
+                duplicates: report.duplicates.clone(),
+                more_duplicates: report.more_duplicates,
+            };
+            let mut again = Vec::new();
+            let reread = read_each(list.as_bytes(), fr(), &known, &mut |recipient| {
+                again.push(recipient);
+                std::ops::ControlFlow::Continue(())
+            })
+            .unwrap();
+            assert_eq!(sorted.recipients.len() - repeated, again.len());
+            assert_eq!(afterwards.recipients, again, "{list}");
+            assert_eq!(afterwards.duplicates, reread.duplicates, "{list}");
+            assert_eq!(afterwards.errors, reread.errors, "{list}");
         }
         let afterwards = parse_recipients(&csv, fr());
         assert_eq!(afterwards.duplicates.len(), DUPLICATES_LISTED);
@@ -345,7 +386,7 @@ mod tests {
     fn errors_beyond_those_listed_are_counted_and_recipients_go_to_the_sink() {
         let list = "x\n".repeat(CHECK_BATCH + 10) + "0612345678\n";
         let mut kept = Vec::new();
-        let report = read_recipients(list.as_bytes(), fr(), 5, &mut kept).unwrap();
+        let report = read_repeats_last(list.as_bytes(), fr(), 5, &mut kept).unwrap();
         assert_eq!(report.errors.len(), 5);
         assert_eq!(report.more_errors, (CHECK_BATCH + 5) as u64);
         assert_eq!(kept.len(), 1);

@@ -18,7 +18,7 @@ pub(super) use super::recipient_checks::Repeats;
 use super::recipient_checks::{remove_repeats, ListBuilder, UncheckedRow};
 pub use super::recipient_checks::{ListReport, RecipientSink};
 use super::recipient_lines::{self, read_lines};
-pub use super::recipients_again::read_each;
+pub use super::recipients_again::{find_repeats, read_each, KnownRepeats};
 use super::send_time::parse_zone;
 use app::models::{DuplicateRecipient, FieldError, Problem};
 
@@ -111,19 +111,22 @@ pub fn read_list(
     })
 }
 
-/// Reads a list as it comes, each recipient into `sink` once its line is checked; the first
-/// `errors_listed` errors are kept, the rest counted. Fails only when `source` does (a line that
-/// is not UTF-8 text is an error on that line).
-pub fn read_recipients(
+/// Reads a list as it comes for a sink that counts (an upload): each row's recipient goes to
+/// `sink` once its line is checked, and the rows repeating an earlier number, found once every
+/// line is read by sorting the numbers a run at a time on disk (`Repeats::Sorted`), are then told
+/// to it. No table of the numbers seen: the memory does not grow with the list. The first
+/// `errors_listed` errors are kept, the rest counted. Fails when `source` does (a line that is
+/// not UTF-8 text is an error on that line), or when the numbers could not be kept for sorting.
+pub fn read_repeats_last(
     source: impl BufRead,
     default_region: Region,
     errors_listed: usize,
     sink: &mut impl RecipientSink,
 ) -> io::Result<ListReport> {
-    read_with(source, default_region, errors_listed, sink, Repeats::AsRead)
+    read_with(source, default_region, errors_listed, sink, Repeats::Sorted)
 }
 
-/// `read_recipients`, its repeated numbers found as `repeats` says.
+/// Reads a list as it comes, its repeated numbers found as `repeats` says.
 pub(super) fn read_with(
     mut source: impl BufRead,
     default_region: Region,
@@ -154,7 +157,7 @@ pub(super) fn read_with(
     } else {
         read_lines(source, &mut list)?;
     }
-    Ok(list.finish())
+    list.finish()
 }
 
 pub(super) fn line_number(index: usize) -> u32 {

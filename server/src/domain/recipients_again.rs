@@ -1,5 +1,5 @@
 //! A list read again, each recipient given to a closure that may stop the reading; its repeats
-//! known already (an upload found them in the same bytes) or found as it is read.
+//! known already (an upload found them in the same bytes) or found first, by sorting its numbers.
 
 use std::cell::Cell;
 use std::io::{self, BufRead, Read};
@@ -9,26 +9,52 @@ use std::sync::Arc;
 
 use super::phone::Region;
 use super::recipients::{
-    read_with, ListReport, Recipient, RecipientSink, Repeats, LINE_ERRORS_LISTED,
+    read_repeats_last, read_with, ListReport, Recipient, RecipientSink, Repeats, LINE_ERRORS_LISTED,
 };
 use super::row_set::RowSet;
+use app::models::DuplicateRecipient;
 
-/// `read_recipients`, each recipient given to `each` until it says to stop: the reading then
-/// stops too, at most a batch of lines later (the report is then of the lines read). With
-/// `known_repeats` (the rows an earlier reading of the same bytes found repeating), those rows are
-/// left out and no table of the numbers seen is kept (nor are they reported); otherwise the table
-/// gets room for `expected` numbers at once.
+/// A list's repeats as a reading of the same bytes found them: the rows to leave out when it is
+/// read again, and their report (the first `DUPLICATES_LISTED`, then a count).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KnownRepeats {
+    pub rows: Arc<RowSet>,
+    pub duplicates: Vec<DuplicateRecipient>,
+    pub more_duplicates: u64,
+}
+
+/// `source`'s repeats, found by sorting its numbers (`read_repeats_last`): a pass over the list
+/// that keeps none of it.
+pub fn find_repeats(source: impl BufRead, default_region: Region) -> io::Result<KnownRepeats> {
+    struct RowsOnly(RowSet);
+    impl RecipientSink for RowsOnly {
+        fn recipient(&mut self, _: Recipient) {}
+
+        fn repeat(&mut self, row: u64) {
+            self.0.insert(row);
+        }
+    }
+    let mut rows = RowsOnly(RowSet::default());
+    let report = read_repeats_last(source, default_region, 0, &mut rows)?;
+    Ok(KnownRepeats {
+        rows: Arc::new(rows.0),
+        duplicates: report.duplicates,
+        more_duplicates: report.more_duplicates,
+    })
+}
+
+/// Reads a list again, each recipient given to `each` until it says to stop: the reading then
+/// stops too, at most a batch of lines later (the report is then of the lines read). The rows of
+/// `repeats` are left out, and the report's repeats are theirs: no table of the numbers seen.
 pub fn read_each(
     source: impl BufRead,
     default_region: Region,
-    expected: usize,
-    known_repeats: Option<Arc<RowSet>>,
+    repeats: &KnownRepeats,
     each: &mut dyn FnMut(Recipient) -> ControlFlow<()>,
 ) -> io::Result<ListReport> {
     struct Each<'a> {
         each: &'a mut dyn FnMut(Recipient) -> ControlFlow<()>,
         stopped: Rc<Cell<bool>>,
-        expected: usize,
     }
     impl RecipientSink for Each<'_> {
         fn recipient(&mut self, recipient: Recipient) {
@@ -36,26 +62,23 @@ pub fn read_each(
                 self.stopped.set((self.each)(recipient).is_break());
             }
         }
-
-        fn expected(&self) -> usize {
-            self.expected
-        }
     }
     let stopped = Rc::new(Cell::new(false));
     let mut sink = Each {
         each,
         stopped: stopped.clone(),
-        expected,
     };
     let source = UntilStopped { source, stopped };
-    let repeats = known_repeats.map_or(Repeats::AsRead, Repeats::Known);
-    read_with(
+    let mut report = read_with(
         source,
         default_region,
         LINE_ERRORS_LISTED,
         &mut sink,
-        repeats,
-    )
+        Repeats::Known(repeats.rows.clone()),
+    )?;
+    report.duplicates = repeats.duplicates.clone();
+    report.more_duplicates = repeats.more_duplicates;
+    Ok(report)
 }
 
 /// A source that ends once its reader is told to stop.

@@ -23,6 +23,15 @@ impl RowSet {
             .is_some_and(|word| word & (1 << (row % 64)) != 0)
     }
 
+    /// The rows in the set, in order.
+    pub fn iter(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words.iter().enumerate().flat_map(|(word, &bits)| {
+            (0..64)
+                .filter(move |bit| bits & (1 << bit) != 0)
+                .map(move |bit| word as u64 * 64 + bit)
+        })
+    }
+
     /// As kept: each 64 rows' bits, little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
         self.words
@@ -58,6 +67,7 @@ mod tests {
         assert!(![1, 62, 65, 1_000_000, 5_000_000]
             .iter()
             .any(|&row| rows.contains(row)));
+        assert_eq!(rows.iter().collect::<Vec<_>>(), [0, 63, 64, 1_000_001]);
         let kept = rows.to_bytes();
         assert_eq!(kept.len(), (1_000_001 / 64 + 1) * 8);
         assert_eq!(RowSet::from_bytes(&kept), Some(rows));

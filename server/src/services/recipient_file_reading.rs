@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 
 use super::recipient_files::ERRORS_LISTED;
 use crate::domain::phone::Region;
-use crate::domain::recipients::{read_recipients, Recipient, RecipientSink};
+use crate::domain::recipients::{read_repeats_last, Recipient, RecipientSink};
 use crate::domain::row_set::RowSet;
 use crate::storage::FileRepeats;
 
@@ -25,7 +25,6 @@ pub fn read_body(
     max_bytes: u64,
     parts: mpsc::Sender<Vec<u8>>,
     region: Region,
-    expected: usize,
 ) -> io::Result<FileRead> {
     let received = SizeLimit {
         source: received,
@@ -38,22 +37,7 @@ pub fn read_body(
         parts,
         bytes: 0,
     };
-    read_file(parts, region, expected)
-}
-
-/// About the shortest line a recipient takes: a number of a few digits and its end (a few
-/// regions have shorter numbers: this is a hint).
-const SHORTEST_LINE: u64 = 8;
-
-/// How many recipients a file of `announced` bytes can bring, at most the most a list may have:
-/// room for the numbers seen is reserved for them at once (`RecipientSink::expected`).
-/// One more than the most, to find a list over it; never more (a file of empty lines is no
-/// reason to reserve gigabytes).
-pub fn expected_recipients(announced: Option<u64>, max_recipients: usize) -> usize {
-    announced.map_or(0, |bytes| {
-        let lines = usize::try_from(bytes / SHORTEST_LINE).unwrap_or(usize::MAX);
-        lines.min(max_recipients.saturating_add(1))
-    })
+    read_file(parts, region)
 }
 
 /// Whether reading stopped because the file is over the limit.
@@ -148,18 +132,10 @@ impl FileRead {
 }
 
 /// Reads the whole of `parts`' source, checking each line as a typed list's.
-fn read_file(
-    parts: PartWriter<impl Read>,
-    region: Region,
-    expected: usize,
-) -> io::Result<FileRead> {
-    let mut counted = Counted {
-        recipients: 0,
-        expected,
-        repeat_rows: RowSet::default(),
-    };
+fn read_file(parts: PartWriter<impl Read>, region: Region) -> io::Result<FileRead> {
+    let mut counted = Counted::default();
     let mut source = BufReader::with_capacity(64 * 1024, parts);
-    let report = read_recipients(&mut source, region, ERRORS_LISTED, &mut counted)?;
+    let report = read_repeats_last(&mut source, region, ERRORS_LISTED, &mut counted)?;
     // A wrong header stops the reading early; the rest is still the file.
     io::copy(&mut source, &mut io::sink())?;
     let bytes = source.into_inner().finish()?;
@@ -172,12 +148,10 @@ fn read_file(
     })
 }
 
-/// Counts the recipients read; keeps none.
+/// Counts the recipients `read_repeats_last` reads; keeps none.
 #[derive(Default)]
 pub struct Counted {
     pub recipients: u64,
-    /// How many may come (`expected_recipients`).
-    pub expected: usize,
     /// The rows repeating an earlier number.
     pub repeat_rows: RowSet,
 }
@@ -187,12 +161,10 @@ impl RecipientSink for Counted {
         self.recipients += 1;
     }
 
-    fn expected(&self) -> usize {
-        self.expected
-    }
-
+    /// A repeat is told after its recipient was counted: it is no recipient.
     fn repeat(&mut self, row: u64) {
         self.repeat_rows.insert(row);
+        self.recipients -= 1;
     }
 }
 
@@ -273,19 +245,5 @@ impl<R: Read> Read for PartWriter<R> {
             self.send_part()?;
         }
         Ok(read)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn room_is_reserved_for_what_a_file_can_hold_up_to_the_limit() {
-        // Nothing announced, nothing reserved; a line takes 8 bytes at least; never beyond the
-        // most recipients a list may have (and one more, to find it over).
-        assert_eq!(expected_recipients(None, 100_000), 0);
-        assert_eq!(expected_recipients(Some(800), 100_000), 100);
-        assert_eq!(expected_recipients(Some(1 << 30), 100_000), 100_001);
     }
 }

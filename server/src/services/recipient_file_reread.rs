@@ -5,15 +5,15 @@ use app::models::AppError;
 use app::services::Actor;
 use std::io;
 use std::ops::ControlFlow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tokio::runtime::Handle;
 
-use super::recipient_file_reading::{expected_recipients, KeptRepeatsReport, READING};
+use super::recipient_file_reading::{KeptRepeatsReport, READING};
 use super::recipient_files::{file_gone, RecipientFiles};
 use super::store_errors::read_failed;
 use crate::domain::order::ListSource;
 use crate::domain::phone::Region;
-use crate::domain::recipients::{read_each, ListReport, Recipient};
+use crate::domain::recipients::{find_repeats, read_each, KnownRepeats, ListReport, Recipient};
 use crate::domain::row_set::RowSet;
 use crate::storage::{FileRepeats, Store};
 
@@ -23,40 +23,46 @@ struct KeptFileList {
     id: String,
     recorded_bytes: u64,
     default_region: Region,
-    /// Its repeats as its upload found them, when they were kept in the region read in now:
-    /// the rows to leave out, and their report. Otherwise they are found again, in a table of
-    /// the numbers seen with room for `expected` numbers (from the file's size).
-    repeats: Option<(Arc<RowSet>, KeptRepeatsReport)>,
-    expected: usize,
+    /// Its repeats as its upload found them, when they were kept in the region read in now;
+    /// otherwise found again by the first reading, in a pass of their own (sorting the
+    /// numbers, as an upload does), for the next readings.
+    repeats: OnceLock<KnownRepeats>,
     runtime: Handle,
+}
+
+impl KeptFileList {
+    fn file(&self) -> impl io::BufRead {
+        self.store
+            .recipient_file_reader(&self.id, self.recorded_bytes, self.runtime.clone())
+    }
+
+    fn repeats(&self) -> io::Result<&KnownRepeats> {
+        if let Some(known) = self.repeats.get() {
+            return Ok(known);
+        }
+        let found = find_repeats(self.file(), self.default_region)?;
+        Ok(self.repeats.get_or_init(|| found))
+    }
 }
 
 impl ListSource for KeptFileList {
     fn read(&self, each: &mut dyn FnMut(Recipient) -> ControlFlow<()>) -> io::Result<ListReport> {
-        let file =
-            self.store
-                .recipient_file_reader(&self.id, self.recorded_bytes, self.runtime.clone());
-        let known = self.repeats.as_ref().map(|(rows, _)| rows.clone());
-        let mut report = read_each(file, self.default_region, self.expected, known, each)?;
-        if let Some((_, kept)) = &self.repeats {
-            report.duplicates = kept.duplicates.clone();
-            report.more_duplicates = kept.more_duplicates;
-        }
-        Ok(report)
+        read_each(self.file(), self.default_region, self.repeats()?, each)
     }
 }
 
 /// `repeats` as kept, when they were found by this reading in `region` and read back whole; a
 /// file kept before, or otherwise, finds its repeats again.
-fn kept_repeats(
-    repeats: Option<FileRepeats>,
-    region: Region,
-) -> Option<(Arc<RowSet>, KeptRepeatsReport)> {
+fn kept_repeats(repeats: Option<FileRepeats>, region: Region) -> Option<KnownRepeats> {
     let repeats = repeats.filter(|kept| kept.region == region.code())?;
     let rows = RowSet::from_bytes(&repeats.rows);
     let report = serde_json::from_str::<KeptRepeatsReport>(&repeats.report).ok();
     match (rows, report) {
-        (Some(rows), Some(report)) if report.reading == READING => Some((Arc::new(rows), report)),
+        (Some(rows), Some(report)) if report.reading == READING => Some(KnownRepeats {
+            rows: Arc::new(rows),
+            duplicates: report.duplicates,
+            more_duplicates: report.more_duplicates,
+        }),
         (Some(_), Some(_)) => None,
         (rows, report) => {
             let (rows, report) = (rows.is_some(), report.is_some());
@@ -88,8 +94,8 @@ impl RecipientFiles {
             id: id.to_owned(),
             recorded_bytes: head.recorded_bytes,
             default_region: self.default_region,
-            repeats: kept_repeats(head.repeats, self.default_region),
-            expected: expected_recipients(Some(head.recorded_bytes), self.limits.max_recipients),
+            repeats: kept_repeats(head.repeats, self.default_region)
+                .map_or_else(OnceLock::new, OnceLock::from),
             runtime: Handle::current(),
         }))
     }
@@ -109,9 +115,9 @@ mod tests {
             region: region.into(),
         };
         let france = Region::parse("FR").unwrap();
-        let (known, report) = kept_repeats(Some(kept("FR", rows.to_bytes())), france).unwrap();
-        assert!(known.contains(3) && !known.contains(2));
-        assert_eq!(report.more_duplicates, 1);
+        let known = kept_repeats(Some(kept("FR", rows.to_bytes())), france).unwrap();
+        assert!(known.rows.contains(3) && !known.rows.contains(2));
+        assert_eq!(known.more_duplicates, 1);
         // Read in another region, the same digits may be other numbers: found again.
         assert!(kept_repeats(Some(kept("DE", rows.to_bytes())), france).is_none());
         assert!(kept_repeats(Some(kept("FR", vec![1, 2, 3])), france).is_none());

@@ -5,20 +5,18 @@
 use app::domain::file_charset::FileCharset;
 use app::models::{AppError, Field, FieldError, Problem, RecipientFileSummary, Refusal};
 use app::services::Actor;
-use axum::body::{Body, HttpBody};
+use axum::body::Body;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc;
 use tokio_util::io::{StreamReader, SyncIoBridge};
 use uuid::Uuid;
 
-use super::recipient_file_reading::{
-    expected_recipients, is_too_large, read_body, with_idle_limit, Counted, FileRead,
-};
+use super::recipient_file_reading::{is_too_large, read_body, with_idle_limit, Counted, FileRead};
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
 use crate::domain::phone::Region;
-use crate::domain::recipients::read_recipients;
+use crate::domain::recipients::read_repeats_last;
 use crate::storage::{NewRecipientFile, Store, StoredRecipientFile};
 use chrono::{DateTime, Utc};
 
@@ -204,15 +202,13 @@ impl RecipientFiles {
         body: Body,
     ) -> Result<FileRead, AppError> {
         // The size the request announces (its `Content-Length`), when it does.
-        let announced = HttpBody::size_hint(&body).upper();
-        let expected = expected_recipients(announced, self.limits.max_recipients);
         let source = StreamReader::new(with_idle_limit(body, self.limits.idle));
         let (parts, mut written) = mpsc::channel::<Vec<u8>>(2);
         let region = self.default_region;
         let max_bytes = self.limits.max_bytes;
         let reading = tokio::task::spawn_blocking(move || {
             let source = SyncIoBridge::new(source);
-            read_body(source, charset, max_bytes, parts, region, expected)
+            read_body(source, charset, max_bytes, parts, region)
         });
         let mut stored = Ok(());
         let mut part = 0;
@@ -254,7 +250,7 @@ pub(super) fn file_gone() -> AppError {
 /// The errors of a kept file's lines, the first `ERRORS_LISTED` and a count of the rest, as its
 /// upload's answer gave them.
 pub fn line_errors(bytes: &[u8], region: Region) -> Vec<FieldError> {
-    let read = read_recipients(bytes, region, ERRORS_LISTED, &mut Counted::default());
+    let read = read_repeats_last(bytes, region, ERRORS_LISTED, &mut Counted::default());
     let report = read.expect("reading from memory does not fail");
     let mut errors = report.errors;
     if report.more_errors > 0 {

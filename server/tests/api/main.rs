@@ -67,3 +67,4 @@ mod site;
 mod spec;
 mod status_tracking;
 mod storage;
+mod upload_repeats;

@@ -388,7 +388,9 @@ impl crate::domain::order::ListSource for GoneAfterOneReading {
             return Err(std::io::ErrorKind::UnexpectedEof.into());
         }
         let region = Region::parse("FR").unwrap();
-        crate::domain::recipients::read_each(self.text.as_bytes(), region, 0, None, each)
+        let text = self.text.as_bytes();
+        let repeats = crate::domain::recipients::find_repeats(text, region)?;
+        crate::domain::recipients::read_each(text, region, &repeats, each)
     }
 }
 

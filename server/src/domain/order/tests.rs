@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::recipients::{parse_recipients, read_each, ListReport};
+use crate::domain::recipients::{find_repeats, parse_recipients, read_each, ListReport};
 use crate::domain::send_time::SendTimeError;
 use app::models::{Field, FieldError, ScheduleRequest};
 use chrono::TimeZone;
@@ -260,7 +260,8 @@ impl ListSource for ReadAgain {
         &self,
         each: &mut dyn FnMut(Recipient) -> ControlFlow<()>,
     ) -> std::io::Result<ListReport> {
-        read_each(self.0.as_bytes(), rules().default_region, 0, None, each)
+        let (text, region) = (self.0.as_bytes(), rules().default_region);
+        read_each(text, region, &find_repeats(text, region)?, each)
     }
 }
 

@@ -1,0 +1,369 @@
+//! An upload's repeated numbers found without a table of every number seen: the numbers are
+//! sorted a run at a time, each full run written to one file in the system's temporary directory
+//! (anonymous: gone when closed, even after `kill -9`), and the runs merged once the list is read.
+//! The memory is one run's (5 MB) and a block of each run as they merge (64 KB), whatever the
+//! list's length; a list that fits in one run never writes to disk.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+
+use super::row_set::RowSet;
+use app::models::DuplicateRecipient;
+
+/// Numbers sorted at once: 262,144 of 20 bytes, 5 MB.
+const RUN: usize = 1 << 18;
+
+/// What is read of a run at once as the runs merge.
+const BLOCK: usize = 64 * 1024;
+
+/// A number as read: its E.164 digits as one integer in three 32-bit parts (no country code
+/// starts with a zero, so equal integers are equal numbers; libphonenumber's longest numbers
+/// have 20 digits, more than a `u64` holds), its row's ordinal and its line. Ordered by number,
+/// then by row: the first of a number's entries is where it came first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Seen {
+    number: [u32; 3],
+    row: u32,
+    line: u32,
+}
+
+const SEEN_BYTES: usize = 20;
+
+impl Seen {
+    fn to_bytes(self) -> [u8; SEEN_BYTES] {
+        let mut bytes = [0; SEEN_BYTES];
+        let words = [
+            self.number[0],
+            self.number[1],
+            self.number[2],
+            self.row,
+            self.line,
+        ];
+        for (chunk, word) in bytes.chunks_exact_mut(4).zip(words) {
+            chunk.copy_from_slice(&word.to_le_bytes());
+        }
+        bytes
+    }
+
+    fn from_bytes(bytes: &[u8; SEEN_BYTES]) -> Self {
+        let word = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+        Self {
+            number: [word(0), word(4), word(8)],
+            row: word(12),
+            line: word(16),
+        }
+    }
+
+    /// The number as E.164 text.
+    fn e164(&self) -> String {
+        let [high, middle, low] = self.number.map(u128::from);
+        format!("+{}", (high << 64) | (middle << 32) | low)
+    }
+}
+
+/// `e164`'s digits as one integer's three parts; `None` for more digits than they hold (no
+/// number libphonenumber reads has that many).
+fn digits(e164: &str) -> Option<[u32; 3]> {
+    let value = e164
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .try_fold(0_u128, |value, digit| {
+            value.checked_mul(10)?.checked_add(u128::from(digit - b'0'))
+        })?;
+    let high = u32::try_from(value >> 64).ok()?;
+    Some([high, (value >> 32) as u32, value as u32])
+}
+
+/// What sorting found: every row repeating an earlier row's number, and the first of them by row
+/// with the line their number came first on (as a table of the numbers seen reports them).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct FoundRepeats {
+    pub(super) rows: RowSet,
+    pub(super) listed: Vec<DuplicateRecipient>,
+    pub(super) more: u64,
+}
+
+/// The numbers of a list as it is read, a run in memory and the full runs on disk.
+pub(super) struct RepeatRuns {
+    run: Vec<Seen>,
+    capacity: usize,
+    /// The full runs, one after the other, each sorted; the file made with the first.
+    disk: Option<BufWriter<File>>,
+    /// Each full run's end in the file (in bytes).
+    ends: Vec<u64>,
+}
+
+impl RepeatRuns {
+    pub(super) fn new() -> Self {
+        Self::with_run(RUN)
+    }
+
+    fn with_run(capacity: usize) -> Self {
+        Self {
+            run: Vec::new(),
+            capacity,
+            disk: None,
+            ends: Vec::new(),
+        }
+    }
+
+    /// Notes `e164`, read at row `row` on `line`.
+    pub(super) fn push(&mut self, e164: &str, row: u64, line: u32) -> io::Result<()> {
+        let number = digits(e164)
+            .ok_or_else(|| io::Error::other(format!("{e164} has more digits than a number")))?;
+        let row = u32::try_from(row)
+            .map_err(|_| io::Error::other("a list of more than 4,294,967,295 numbers"))?;
+        if self.run.capacity() == 0 {
+            self.run.reserve_exact(self.capacity);
+        }
+        self.run.push(Seen { number, row, line });
+        if self.run.len() >= self.capacity {
+            self.spill()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the run in memory, sorted, after the others.
+    fn spill(&mut self) -> io::Result<()> {
+        self.run.sort_unstable();
+        let disk = match &mut self.disk {
+            Some(disk) => disk,
+            None => self
+                .disk
+                .insert(BufWriter::with_capacity(BLOCK, tempfile::tempfile()?)),
+        };
+        for seen in &self.run {
+            disk.write_all(&seen.to_bytes())?;
+        }
+        let start = self.ends.last().copied().unwrap_or(0);
+        self.ends.push(start + (self.run.len() * SEEN_BYTES) as u64);
+        self.run.clear();
+        Ok(())
+    }
+
+    /// Merges the runs: each row whose number an earlier row had is a repeat, the first `listed`
+    /// of them (by row) listed, the rest counted.
+    pub(super) fn finish(mut self, listed: usize) -> io::Result<FoundRepeats> {
+        self.run.sort_unstable();
+        let in_memory = std::mem::take(&mut self.run);
+        let file = match self.disk.take() {
+            Some(disk) => Some(disk.into_inner().map_err(io::IntoInnerError::into_error)?),
+            None => None,
+        };
+        let mut runs: Vec<Box<dyn Iterator<Item = io::Result<Seen>>>> =
+            vec![Box::new(in_memory.into_iter().map(Ok))];
+        let mut start = 0;
+        for &end in &self.ends {
+            let file = file.as_ref().expect("full runs are on disk");
+            runs.push(Box::new(SpilledRun::new(file, start, end)));
+            start = end;
+        }
+        let mut heads = BinaryHeap::new();
+        for (index, run) in runs.iter_mut().enumerate() {
+            if let Some(seen) = run.next().transpose()? {
+                heads.push(Reverse((seen, index)));
+            }
+        }
+        let mut found = FoundRepeats::default();
+        let mut first: Option<Seen> = None;
+        // The `listed` lowest repeated rows so far, the highest on top.
+        let mut lowest: BinaryHeap<(u32, u32, Seen)> = BinaryHeap::new();
+        let mut repeats = 0_u64;
+        while let Some(Reverse((seen, index))) = heads.pop() {
+            if let Some(next) = runs[index].next().transpose()? {
+                heads.push(Reverse((next, index)));
+            }
+            let first_seen = match first {
+                Some(earlier) if earlier.number == seen.number => earlier,
+                _ => {
+                    first = Some(seen);
+                    continue;
+                }
+            };
+            repeats += 1;
+            found.rows.insert(u64::from(seen.row));
+            lowest.push((seen.row, first_seen.line, seen));
+            if lowest.len() > listed {
+                lowest.pop();
+            }
+        }
+        found.listed = lowest
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(_, first_line, seen)| DuplicateRecipient {
+                line: seen.line,
+                first_line,
+                number: seen.e164(),
+            })
+            .collect();
+        found.more = repeats - found.listed.len() as u64;
+        Ok(found)
+    }
+}
+
+/// A run read back from the file, in order, a block at a time.
+struct SpilledRun<'a> {
+    file: &'a File,
+    next: u64,
+    end: u64,
+    block: Vec<u8>,
+    read: usize,
+}
+
+impl<'a> SpilledRun<'a> {
+    fn new(file: &'a File, start: u64, end: u64) -> Self {
+        Self {
+            file,
+            next: start,
+            end,
+            block: Vec::new(),
+            read: 0,
+        }
+    }
+
+    fn fill(&mut self) -> io::Result<()> {
+        let left = usize::try_from(self.end - self.next).unwrap_or(usize::MAX);
+        self.block
+            .resize(left.min(BLOCK / SEEN_BYTES * SEEN_BYTES), 0);
+        read_exact_at(self.file, &mut self.block, self.next)?;
+        self.next += self.block.len() as u64;
+        self.read = 0;
+        Ok(())
+    }
+}
+
+impl Iterator for SpilledRun<'_> {
+    type Item = io::Result<Seen>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.read == self.block.len() {
+            if self.next == self.end {
+                return None;
+            }
+            if let Err(error) = self.fill() {
+                return Some(Err(error));
+            }
+        }
+        let bytes = self.block[self.read..self.read + SEEN_BYTES]
+            .try_into()
+            .expect("a whole entry");
+        self.read += SEEN_BYTES;
+        Some(Ok(Seen::from_bytes(bytes)))
+    }
+}
+
+/// Fills `buffer` from `file` at `offset`, the file's own position untouched (each run reads
+/// its own place of the one file).
+#[cfg(unix)]
+fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buffer: &mut [u8], mut offset: u64) -> io::Result<()> {
+    while !buffer.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buffer, offset)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            read => {
+                buffer = &mut buffer[read..];
+                offset += read as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The repeats of `numbers` (one a row, row = index, line = index + 1) by a table.
+    fn by_table(numbers: &[String], listed: usize) -> FoundRepeats {
+        let mut first_line = std::collections::HashMap::new();
+        let mut found = FoundRepeats::default();
+        for (row, number) in numbers.iter().enumerate() {
+            let line = row as u32 + 1;
+            match first_line.get(number) {
+                Some(&first) => {
+                    found.rows.insert(row as u64);
+                    if found.listed.len() < listed {
+                        found.listed.push(DuplicateRecipient {
+                            line,
+                            first_line: first,
+                            number: number.clone(),
+                        });
+                    } else {
+                        found.more += 1;
+                    }
+                }
+                None => {
+                    first_line.insert(number.clone(), line);
+                }
+            }
+        }
+        found
+    }
+
+    fn by_runs(numbers: &[String], run: usize, listed: usize) -> (FoundRepeats, usize) {
+        let mut runs = RepeatRuns::with_run(run);
+        for (row, number) in numbers.iter().enumerate() {
+            runs.push(number, row as u64, row as u32 + 1).unwrap();
+        }
+        let spilled = runs.ends.len();
+        (runs.finish(listed).unwrap(), spilled)
+    }
+
+    #[test]
+    fn runs_on_disk_find_what_a_table_finds() {
+        // Numbers repeated within a run, across runs, many times, and the longest numbers
+        // libphonenumber reads (20 digits) beside short ones.
+        let numbers: Vec<String> = (0..5_000_u64)
+            .map(|n| match n % 7 {
+                0 => format!("+3361{:07}", n % 300),
+                1 => format!("+1212555{:04}", n % 11),
+                2 => format!("+{}", 99_999_999_999_999_999_999_u128 - u128::from(n % 5)),
+                _ => format!("+4915{:09}", n * 7919 % 4_000),
+            })
+            .collect();
+        for listed in [0, 3, 100, 10_000] {
+            let expected = by_table(&numbers, listed);
+            assert!(expected.more + expected.listed.len() as u64 > 1_000);
+            for run in [1, 2, 64, 999, 100_000] {
+                // One run of one number each time (5,000 runs) is still one file.
+                let (found, spilled) = by_runs(&numbers, run, listed);
+                assert_eq!(found, expected, "runs of {run}, {listed} listed");
+                assert_eq!(spilled, numbers.len() / run, "runs of {run}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_without_repeats_has_none_and_an_empty_list_too() {
+        let numbers: Vec<String> = (0..1_000).map(|n| format!("+3361{n:07}")).collect();
+        assert_eq!(by_runs(&numbers, 10, 100).0, FoundRepeats::default());
+        assert_eq!(by_runs(&[], 10, 100).0, FoundRepeats::default());
+    }
+
+    #[test]
+    fn numbers_keep_their_digits_and_an_entry_takes_twenty_bytes() {
+        for e164 in [
+            "+1",
+            "+33612345678",
+            "+99999999999999999999",
+            "+18446744073709551616",
+        ] {
+            let seen = Seen {
+                number: digits(e164).unwrap(),
+                row: 7,
+                line: 9,
+            };
+            assert_eq!(seen.e164(), e164);
+            assert_eq!(Seen::from_bytes(&seen.to_bytes()), seen);
+        }
+        assert!(digits("+33612345678") > digits("+3361234567"));
+        assert_eq!(digits(&format!("+{}", u128::MAX)), None);
+        assert_eq!(std::mem::size_of::<Seen>(), SEEN_BYTES);
+    }
+}
