@@ -19,6 +19,7 @@ use super::recipient_checks::{remove_repeats, ListBuilder, UncheckedRow};
 pub use super::recipient_checks::{ListReport, RecipientSink};
 use super::recipient_lines::{self, read_lines};
 pub use super::recipients_again::{find_repeats, read_each, KnownRepeats};
+pub use super::repeat_runs::is_sorting_failure;
 use super::send_time::parse_zone;
 use app::models::{DuplicateRecipient, FieldError, Problem};
 

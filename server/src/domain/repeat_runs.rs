@@ -76,6 +76,26 @@ fn digits(e164: &str) -> Option<[u32; 3]> {
     Some([high, (value >> 32) as u32, value as u32])
 }
 
+/// The numbers could not be kept for sorting: the temporary directory cannot be written to (or
+/// is full), or a list has more numbers than a run can count.
+#[derive(Debug, thiserror::Error)]
+#[error("the numbers could not be kept for sorting: {0}")]
+pub struct SortingFailed(#[source] io::Error);
+
+impl SortingFailed {
+    fn wrap(error: io::Error) -> io::Error {
+        io::Error::other(Self(error))
+    }
+}
+
+/// Whether a list's reading failed because its numbers could not be kept for sorting (rather
+/// than because its source did).
+pub fn is_sorting_failure(error: &io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<SortingFailed>())
+}
+
 /// What sorting found: every row repeating an earlier row's number, and the first of them by row
 /// with the line their number came first on (as a table of the numbers seen reports them).
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -111,6 +131,10 @@ impl RepeatRuns {
 
     /// Notes `e164`, read at row `row` on `line`.
     pub(super) fn push(&mut self, e164: &str, row: u64, line: u32) -> io::Result<()> {
+        self.note(e164, row, line).map_err(SortingFailed::wrap)
+    }
+
+    fn note(&mut self, e164: &str, row: u64, line: u32) -> io::Result<()> {
         let number = digits(e164)
             .ok_or_else(|| io::Error::other(format!("{e164} has more digits than a number")))?;
         let row = u32::try_from(row)
@@ -145,7 +169,11 @@ impl RepeatRuns {
 
     /// Merges the runs: each row whose number an earlier row had is a repeat, the first `listed`
     /// of them (by row) listed, the rest counted.
-    pub(super) fn finish(mut self, listed: usize) -> io::Result<FoundRepeats> {
+    pub(super) fn finish(self, listed: usize) -> io::Result<FoundRepeats> {
+        self.merge(listed).map_err(SortingFailed::wrap)
+    }
+
+    fn merge(mut self, listed: usize) -> io::Result<FoundRepeats> {
         self.run.sort_unstable();
         let in_memory = std::mem::take(&mut self.run);
         let file = match self.disk.take() {

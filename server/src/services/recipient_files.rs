@@ -16,7 +16,7 @@ use super::recipient_file_reading::{is_too_large, read_body, with_idle_limit, Co
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
 use crate::domain::phone::Region;
-use crate::domain::recipients::read_repeats_last;
+use crate::domain::recipients::{is_sorting_failure, read_repeats_last};
 use crate::storage::{NewRecipientFile, Store, StoredRecipientFile};
 use chrono::{DateTime, Utc};
 
@@ -229,6 +229,13 @@ impl RecipientFiles {
         read.map_err(|error| {
             if is_too_large(&error) {
                 self.too_large()
+            } else if is_sorting_failure(&error) {
+                tracing::error!(%error, "a recipient file's numbers could not be sorted");
+                AppError::Internal(
+                    "the server could not write its temporary files to read the list; \
+                     nothing was kept"
+                        .into(),
+                )
             } else {
                 tracing::warn!(%error, "a recipient file's upload was cut");
                 AppError::Transport(format!(

@@ -1,10 +1,14 @@
 //! An upload finds its repeated numbers by sorting them a run at a time (on disk past the first
 //! run), not in a table of every number seen: a file longer than a run reports its repeats, in
 //! line order with the line each number came first on, as a table would, and a preview read
-//! with them known leaves them out; a file kept without them finds them again the same way.
+//! with them known leaves them out; a file kept without them finds them again the same way; and
+//! an upload that cannot write its runs fails, saying so, keeping nothing.
+
+use sms_scheduler_server::storage::Store;
 
 use crate::handover_task::large_campaign_settings;
-use crate::helpers::spawn_app_with;
+use crate::helpers::{process_database_url, spawn_app_with};
+use crate::processes::{SandboxProcess, ServerProcess};
 use crate::recipient_files::{from_file, preview_of_file, upload};
 
 /// Rows in the file: more than one sorting run (262,144 numbers).
@@ -93,4 +97,41 @@ async fn a_file_kept_without_its_repeats_finds_them_again_by_sorting() {
     let receipt: app::models::ScheduleReceipt = app.schedule(request).await.ok();
     assert_eq!(u64::from(receipt.contacts), with_kept.total);
     assert_eq!(receipt.duplicates, with_kept.duplicates);
+}
+
+#[tokio::test]
+async fn an_upload_whose_numbers_cannot_be_sorted_on_disk_fails_and_keeps_nothing() {
+    // The app as its own process, its temporary directory one that does not exist.
+    let sandbox = SandboxProcess::start().await;
+    let database_url = process_database_url().await;
+    let nowhere = std::env::temp_dir().join(format!("no-such-dir-{}", uuid::Uuid::new_v4()));
+    let settings = [
+        ("TMPDIR", nowhere.display().to_string()),
+        ("SMS_SCHEDULER__SENDING__MAX_RECIPIENTS", ROWS.to_string()),
+    ];
+    let server = ServerProcess::start_with(&database_url, &sandbox, &settings).await;
+    let upload = |rows: usize| {
+        let text: String = (0..rows).map(|n| format!("+3361{n:07}\n")).collect();
+        reqwest::Client::new()
+            .post(format!("{}recipient-files?name=long.csv", server.url))
+            .header("Content-Type", "text/csv")
+            .body(text)
+            .send()
+    };
+    // A list that fits in one run needs no file: read as ever.
+    let answer = upload(1_000).await.expect("the app answers");
+    assert_eq!(answer.status(), reqwest::StatusCode::OK);
+    // One that does not is refused, saying why, and nothing of it is kept.
+    let answer = upload(ROWS).await.expect("the app answers");
+    assert_eq!(answer.status(), reqwest::StatusCode::INTERNAL_SERVER_ERROR);
+    let body = answer.text().await.unwrap();
+    assert!(body.contains("temporary files"), "{body}");
+    let store = Store::connect(&database_url).await.unwrap();
+    let files: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recipient_files")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(files, 1, "only the first upload is kept");
+    store.close().await;
+    server.kill().await;
 }
