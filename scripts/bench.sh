@@ -5,6 +5,8 @@
 # campaign benchmark (see server/benches/campaign_100k.rs): the time of the schedule call and the
 # peak memory, with metrics on and off, alternately, RUNS times each (default 3), then the median
 # of each. Numbers from the development machine are in the README.
+# Last, the same campaign once as a marketing one (SMS_SCHEDULER_BENCH_PURPOSE=marketing): its
+# recipients are also kept for the frequency cap, and its database size is printed.
 # SMS_SCHEDULER_BENCH_RECIPIENTS sets the size; SMS_SCHEDULER_BENCH_POSTGRES_URL (a PostgreSQL server,
 # e.g. what scripts/postgres.sh prints) records the 100,000-recipient campaign there instead of SQLite.
 set -euo pipefail
@@ -35,3 +37,6 @@ for metrics in on off; do
     | awk -v m="$metrics" '{v[NR] = $1}
         END {printf "median schedule call, metrics %s: %.2f s (%d runs)\n", m, v[int((NR + 1) / 2)], NR}'
 done
+echo "== a marketing campaign of the same size"
+SMS_SCHEDULER_BENCH_PURPOSE=marketing cargo bench -q -p sms-scheduler-server --bench campaign_100k \
+  | grep -E '^(schedule call|peak memory|database):'

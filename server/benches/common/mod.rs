@@ -24,10 +24,12 @@ pub fn tomorrow_at_ten() -> String {
 
 /// The schedule server function's arguments: an alert for tomorrow 10:00 Paris time through
 /// Octopush, whose message uses the `first_name` column, to `recipients` typed in or to the
-/// uploaded file `recipients_file`.
+/// uploaded file `recipients_file`. With `SMS_SCHEDULER_BENCH_PURPOSE=marketing`, a marketing
+/// message instead (its opt-out mention, sent at that time even on a day the rules defer it):
+/// its recipients are also kept for the frequency cap.
 pub fn schedule_arguments(recipients: &str, recipients_file: Option<&str>) -> serde_json::Value {
     let tomorrow = tomorrow_at_ten();
-    serde_json::json!({"request": {
+    let mut arguments = serde_json::json!({"request": {
         "provider": "Octopush",
         "text": "Hello {first_name}, your parcel arrives tomorrow.",
         "recipients": recipients,
@@ -37,7 +39,18 @@ pub fn schedule_arguments(recipients: &str, recipients_file: Option<&str>) -> se
         "send_at": tomorrow,
         "time_zone": "Europe/Paris",
         "purpose": "Alert"
-    }})
+    }});
+    match std::env::var("SMS_SCHEDULER_BENCH_PURPOSE").as_deref() {
+        Err(_) | Ok("alert") => {}
+        Ok("marketing") => {
+            let request = &mut arguments["request"];
+            request["purpose"] = "Marketing".into();
+            request["text"] = "Hello {first_name}, -20% this week. STOP au XXXXX".into();
+            request["outside_window"] = serde_json::json!({"Override": {"reason": "benchmark"}});
+        }
+        Ok(other) => panic!("SMS_SCHEDULER_BENCH_PURPOSE is alert or marketing, not {other}"),
+    }
+    arguments
 }
 
 /// Calls of each status view timed.

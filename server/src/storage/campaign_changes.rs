@@ -207,6 +207,19 @@ impl Store {
             .bind(submission_id)
             .execute(&mut *tx)
             .await?;
+        // A marketing campaign's sends are found by the frequency cap through their first and
+        // last times: the moved ones must stay within them.
+        sqlx::query(
+            "UPDATE campaigns SET \
+             marketing_from = CASE WHEN $1 < marketing_from THEN $1 ELSE marketing_from END, \
+             marketing_until = CASE WHEN $1 > marketing_until THEN $1 ELSE marketing_until END \
+             WHERE marketing_from IS NOT NULL \
+             AND id = (SELECT campaign_id FROM submissions WHERE id = $2)",
+        )
+        .bind(&send_at)
+        .bind(submission_id)
+        .execute(&mut *tx)
+        .await?;
         let noted: Vec<(i64, String)> = sqlx::query_as(
             "SELECT position, warnings FROM recipients \
              WHERE submission_id = $1 AND status = 'scheduled' AND warnings IS NOT NULL",

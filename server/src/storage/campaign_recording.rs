@@ -3,6 +3,8 @@
 //! visible (and nothing can be handed over) until `finish` commits; a crash before it leaves
 //! nothing behind.
 
+use chrono::{DateTime, Utc};
+
 use super::claims::Claim;
 use super::recipients::{insert_recipients, NewRecipient};
 use super::stored::stored_instant;
@@ -13,6 +15,9 @@ pub struct CampaignRecording {
     tx: sqlx::Transaction<'static, sqlx::Any>,
     backend: Backend,
     campaign_id: String,
+    /// The first and last send times of its marketing recipients so far: kept with the campaign,
+    /// the frequency cap finds its sends through them.
+    marketing_window: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 impl CampaignRecording {
@@ -25,6 +30,7 @@ impl CampaignRecording {
             tx,
             backend,
             campaign_id: campaign_id.to_owned(),
+            marketing_window: None,
         }
     }
 
@@ -39,11 +45,27 @@ impl CampaignRecording {
             Store::insert_submission_in(&mut self.tx, submission).await?;
         }
         insert_recipients(&mut self.tx, self.backend, &self.campaign_id, recipients).await?;
+        let marketing = recipients.iter().filter(|r| r.marketing);
+        for at in marketing.filter_map(|r| r.send_at) {
+            let (from, until) = self.marketing_window.get_or_insert((at, at));
+            *from = (*from).min(at);
+            *until = (*until).max(at);
+        }
         Ok(())
     }
 
     /// Commits everything written: from now on the campaign is recorded.
-    pub async fn finish(self) -> Result<(), StoreError> {
+    pub async fn finish(mut self) -> Result<(), StoreError> {
+        if let Some((from, until)) = self.marketing_window {
+            sqlx::query(
+                "UPDATE campaigns SET marketing_from = $1, marketing_until = $2 WHERE id = $3",
+            )
+            .bind(stored_instant(from))
+            .bind(stored_instant(until))
+            .bind(&self.campaign_id)
+            .execute(&mut *self.tx)
+            .await?;
+        }
         self.tx.commit().await?;
         Ok(())
     }

@@ -234,10 +234,13 @@ const RECIPIENT_PAGE_COLUMNS: &str =
 const NOT_IN_LIST_ORDER: &str = "AND (campaign_id || '') = $1";
 
 /// The frequency cap's read: numbers with a marketing SMS sent or to be sent between `$1` and `$2`
-/// (instants as stored), through the partial index of marketing sends by time (public for the
-/// test of its plan, `server/tests/api/ledger_indexes.rs`).
+/// (instants as stored), among the recipients of the campaigns whose marketing sends fall around
+/// then (`marketing_from`, `marketing_until`; public for the test of its plan,
+/// `server/tests/api/ledger_indexes.rs`).
 pub const MARKETING_SENDS_BETWEEN: &str =
-    "SELECT phone, send_at FROM recipients WHERE marketing = 1 AND send_at >= $1 AND send_at <= $2 \
+    "SELECT phone, send_at FROM recipients WHERE campaign_id IN (SELECT id FROM campaigns \
+     WHERE marketing_from IS NOT NULL AND marketing_until >= $1 AND marketing_from <= $2) \
+     AND marketing = 1 AND send_at >= $1 AND send_at <= $2 \
      AND status NOT IN ('excluded', 'failed', 'canceled', 'expired', 'simulated')";
 
 /// How a page of recipients is read. No index by status: its upkeep at every status move would

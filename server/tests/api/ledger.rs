@@ -265,6 +265,23 @@ pub async fn ledger_suite(store: &Store) {
         .await
         .unwrap()
         .is_empty());
+    // Its request moved ten days later, those still waiting are found there, and only there.
+    let later = at + Duration::days(10);
+    let moved = store
+        .move_submission("s1", later, EventSource::Operator, Utc::now())
+        .await
+        .unwrap();
+    assert!(moved > 1_000, "{moved} moved");
+    let around_later = store
+        .marketing_sends_between(later - Duration::days(1), later + Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(around_later.len() as u64, moved);
+    let near = store
+        .marketing_sends_between(at - Duration::days(7), at + Duration::days(7))
+        .await
+        .unwrap();
+    assert_eq!(near.len() as u64, 1202 - moved);
 
     // Opt-outs keep their first source.
     assert!(store

@@ -29,10 +29,16 @@ async fn numbers_and_marketing_sends_are_read_through_indexes() {
         &["2026-12-01T00:00:00Z", "2026-12-15T00:00:00Z"],
     )
     .await;
+    // The marketing campaigns around then, then their recipients: no scan of either table.
     assert!(
-        cap.contains("USING INDEX recipients_marketing_send_at"),
+        cap.contains("USING INDEX campaigns_marketing_until"),
         "{cap}"
     );
+    assert!(
+        cap.contains("USING INDEX recipients_campaign_line (campaign_id=?)"),
+        "{cap}"
+    );
+    assert!(!cap.contains("SCAN"), "{cap}");
     // The campaign list's search by number (storage::campaign_list).
     let search = plan(
         &store,

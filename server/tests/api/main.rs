@@ -37,6 +37,7 @@ mod ledger_indexes;
 mod local_time;
 mod log_secrets;
 mod low_balance;
+mod marketing_windows;
 mod metrics;
 mod octopush_tutorial;
 mod oidc;
