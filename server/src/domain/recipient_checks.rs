@@ -181,6 +181,8 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
             }
             if let Some(runs) = &mut self.sorted_runs {
                 if let Err(error) = runs.push(number.e164(), ordinal, row.line) {
+                    // The reading still fails at its end; the numbers are no longer kept.
+                    self.sorted_runs = None;
                     self.failure.get_or_insert(error);
                 }
             }

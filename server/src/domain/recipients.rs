@@ -127,6 +127,23 @@ pub fn read_repeats_last(
     read_with(source, default_region, errors_listed, sink, Repeats::Sorted)
 }
 
+/// A list's lines in error (the first `errors_listed`, the rest counted), read from memory as a
+/// reading finds them; its repeats are not looked for.
+pub fn line_errors(text: &[u8], default_region: Region, errors_listed: usize) -> ListReport {
+    struct Nothing;
+    impl RecipientSink for Nothing {
+        fn recipient(&mut self, _: Recipient) {}
+    }
+    read_with(
+        text,
+        default_region,
+        errors_listed,
+        &mut Nothing,
+        Repeats::Afterwards,
+    )
+    .expect("reading from memory without sorting does not fail")
+}
+
 /// Reads a list as it comes, its repeated numbers found as `repeats` says.
 pub(super) fn read_with(
     mut source: impl BufRead,

@@ -44,8 +44,9 @@ pub fn find_repeats(source: impl BufRead, default_region: Region) -> io::Result<
 }
 
 /// Reads a list again, each recipient given to `each` until it says to stop: the reading then
-/// stops too, at most a batch of lines later (the report is then of the lines read). The rows of
-/// `repeats` are left out, and the report's repeats are theirs: no table of the numbers seen.
+/// stops too, at most a batch of lines later (the report's errors are then of the lines read).
+/// The rows of `repeats` are left out, and the report's repeats are theirs, the whole list's: no
+/// table of the numbers seen.
 pub fn read_each(
     source: impl BufRead,
     default_region: Region,

@@ -107,8 +107,11 @@ pub(super) struct FoundRepeats {
 
 /// The numbers of a list as it is read, a run in memory and the full runs on disk.
 pub(super) struct RepeatRuns {
+    /// Grown as numbers come, up to `capacity` (a power of two: never beyond it).
     run: Vec<Seen>,
     capacity: usize,
+    /// Where full runs are written: the system's temporary directory unless a test says.
+    directory: Option<std::path::PathBuf>,
     /// The full runs, one after the other, each sorted; the file made with the first.
     disk: Option<BufWriter<File>>,
     /// Each full run's end in the file (in bytes).
@@ -124,6 +127,7 @@ impl RepeatRuns {
         Self {
             run: Vec::new(),
             capacity,
+            directory: None,
             disk: None,
             ends: Vec::new(),
         }
@@ -139,9 +143,6 @@ impl RepeatRuns {
             .ok_or_else(|| io::Error::other(format!("{e164} has more digits than a number")))?;
         let row = u32::try_from(row)
             .map_err(|_| io::Error::other("a list of more than 4,294,967,295 numbers"))?;
-        if self.run.capacity() == 0 {
-            self.run.reserve_exact(self.capacity);
-        }
         self.run.push(Seen { number, row, line });
         if self.run.len() >= self.capacity {
             self.spill()?;
@@ -154,9 +155,13 @@ impl RepeatRuns {
         self.run.sort_unstable();
         let disk = match &mut self.disk {
             Some(disk) => disk,
-            None => self
-                .disk
-                .insert(BufWriter::with_capacity(BLOCK, tempfile::tempfile()?)),
+            None => {
+                let file = match &self.directory {
+                    Some(directory) => tempfile::tempfile_in(directory)?,
+                    None => tempfile::tempfile()?,
+                };
+                self.disk.insert(BufWriter::with_capacity(BLOCK, file))
+            }
         };
         for seen in &self.run {
             disk.write_all(&seen.to_bytes())?;
@@ -304,94 +309,5 @@ fn read_exact_at(file: &File, mut buffer: &mut [u8], mut offset: u64) -> io::Res
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The repeats of `numbers` (one a row, row = index, line = index + 1) by a table.
-    fn by_table(numbers: &[String], listed: usize) -> FoundRepeats {
-        let mut first_line = std::collections::HashMap::new();
-        let mut found = FoundRepeats::default();
-        for (row, number) in numbers.iter().enumerate() {
-            let line = row as u32 + 1;
-            match first_line.get(number) {
-                Some(&first) => {
-                    found.rows.insert(row as u64);
-                    if found.listed.len() < listed {
-                        found.listed.push(DuplicateRecipient {
-                            line,
-                            first_line: first,
-                            number: number.clone(),
-                        });
-                    } else {
-                        found.more += 1;
-                    }
-                }
-                None => {
-                    first_line.insert(number.clone(), line);
-                }
-            }
-        }
-        found
-    }
-
-    fn by_runs(numbers: &[String], run: usize, listed: usize) -> (FoundRepeats, usize) {
-        let mut runs = RepeatRuns::with_run(run);
-        for (row, number) in numbers.iter().enumerate() {
-            runs.push(number, row as u64, row as u32 + 1).unwrap();
-        }
-        let spilled = runs.ends.len();
-        (runs.finish(listed).unwrap(), spilled)
-    }
-
-    #[test]
-    fn runs_on_disk_find_what_a_table_finds() {
-        // Numbers repeated within a run, across runs, many times, and the longest numbers
-        // libphonenumber reads (20 digits) beside short ones.
-        let numbers: Vec<String> = (0..5_000_u64)
-            .map(|n| match n % 7 {
-                0 => format!("+3361{:07}", n % 300),
-                1 => format!("+1212555{:04}", n % 11),
-                2 => format!("+{}", 99_999_999_999_999_999_999_u128 - u128::from(n % 5)),
-                _ => format!("+4915{:09}", n * 7919 % 4_000),
-            })
-            .collect();
-        for listed in [0, 3, 100, 10_000] {
-            let expected = by_table(&numbers, listed);
-            assert!(expected.more + expected.listed.len() as u64 > 1_000);
-            for run in [1, 2, 64, 999, 100_000] {
-                // One run of one number each time (5,000 runs) is still one file.
-                let (found, spilled) = by_runs(&numbers, run, listed);
-                assert_eq!(found, expected, "runs of {run}, {listed} listed");
-                assert_eq!(spilled, numbers.len() / run, "runs of {run}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_list_without_repeats_has_none_and_an_empty_list_too() {
-        let numbers: Vec<String> = (0..1_000).map(|n| format!("+3361{n:07}")).collect();
-        assert_eq!(by_runs(&numbers, 10, 100).0, FoundRepeats::default());
-        assert_eq!(by_runs(&[], 10, 100).0, FoundRepeats::default());
-    }
-
-    #[test]
-    fn numbers_keep_their_digits_and_an_entry_takes_twenty_bytes() {
-        for e164 in [
-            "+1",
-            "+33612345678",
-            "+99999999999999999999",
-            "+18446744073709551616",
-        ] {
-            let seen = Seen {
-                number: digits(e164).unwrap(),
-                row: 7,
-                line: 9,
-            };
-            assert_eq!(seen.e164(), e164);
-            assert_eq!(Seen::from_bytes(&seen.to_bytes()), seen);
-        }
-        assert!(digits("+33612345678") > digits("+3361234567"));
-        assert_eq!(digits(&format!("+{}", u128::MAX)), None);
-        assert_eq!(std::mem::size_of::<Seen>(), SEEN_BYTES);
-    }
-}
+#[path = "repeat_runs_tests.rs"]
+mod tests;

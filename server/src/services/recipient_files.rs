@@ -12,11 +12,11 @@ use tokio::sync::mpsc;
 use tokio_util::io::{StreamReader, SyncIoBridge};
 use uuid::Uuid;
 
-use super::recipient_file_reading::{is_too_large, read_body, with_idle_limit, Counted, FileRead};
+use super::recipient_file_reading::{is_too_large, read_body, with_idle_limit, FileRead};
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
 use crate::domain::phone::Region;
-use crate::domain::recipients::{is_sorting_failure, read_repeats_last};
+use crate::domain::recipients::{self, is_sorting_failure};
 use crate::storage::{NewRecipientFile, Store, StoredRecipientFile};
 use chrono::{DateTime, Utc};
 
@@ -201,7 +201,6 @@ impl RecipientFiles {
         charset: FileCharset,
         body: Body,
     ) -> Result<FileRead, AppError> {
-        // The size the request announces (its `Content-Length`), when it does.
         let source = StreamReader::new(with_idle_limit(body, self.limits.idle));
         let (parts, mut written) = mpsc::channel::<Vec<u8>>(2);
         let region = self.default_region;
@@ -257,8 +256,7 @@ pub(super) fn file_gone() -> AppError {
 /// The errors of a kept file's lines, the first `ERRORS_LISTED` and a count of the rest, as its
 /// upload's answer gave them.
 pub fn line_errors(bytes: &[u8], region: Region) -> Vec<FieldError> {
-    let read = read_repeats_last(bytes, region, ERRORS_LISTED, &mut Counted::default());
-    let report = read.expect("reading from memory does not fail");
+    let report = recipients::line_errors(bytes, region, ERRORS_LISTED);
     let mut errors = report.errors;
     if report.more_errors > 0 {
         let more = usize::try_from(report.more_errors).unwrap_or(usize::MAX);

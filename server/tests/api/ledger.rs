@@ -282,6 +282,23 @@ pub async fn ledger_suite(store: &Store) {
         .await
         .unwrap();
     assert_eq!(near.len() as u64, 1202 - moved);
+    // Moved back before its first time, they are found there, and no longer ten days later.
+    let earlier = at - Duration::days(3);
+    let moved_back = store
+        .move_submission("s1", earlier, EventSource::Operator, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(moved_back, moved);
+    let around_earlier = store
+        .marketing_sends_between(earlier - Duration::days(1), earlier + Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(around_earlier.len() as u64, moved);
+    assert!(store
+        .marketing_sends_between(later - Duration::days(1), later + Duration::days(1))
+        .await
+        .unwrap()
+        .is_empty());
 
     // Opt-outs keep their first source.
     assert!(store

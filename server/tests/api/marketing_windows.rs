@@ -1,12 +1,16 @@
 //! The frequency cap finds marketing sends through each marketing campaign's first and last send
 //! times. A ledger written before campaigns kept them is migrated: each marketing campaign gains
-//! them from its recipients, and its sends are found as before; an alert campaign's are not. On
-//! SQLite, and on PostgreSQL when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
+//! them from its recipients, and its sends are found as before; an alert campaign's are not. A
+//! marketing campaign recorded without them (by an earlier version sharing the database) is read
+//! whole, and one recorded in parts keeps the times of every part. On SQLite, and on PostgreSQL
+//! when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
 
+use app::models::RecipientStatus;
 use chrono::{DateTime, Duration, Utc};
-use sms_scheduler_server::storage::Store;
+use sms_scheduler_server::storage::{NewRecipient, Store};
 
 use crate::helpers::{migrated_before, temp_sqlite_url};
+use crate::ledger::{campaign, recipient, submission};
 use crate::storage::{drop_postgres, fresh_postgres, POSTGRES_URL_VAR};
 
 /// The migration that gave campaigns their marketing window.
@@ -121,7 +125,74 @@ async fn sends_are_found_after_the_migration(url: &str) {
         .await
         .unwrap()
         .is_empty());
+
+    // Recorded after the migration by an earlier version, without its times: read whole.
+    sqlx::query("UPDATE campaigns SET marketing_from = NULL, marketing_until = NULL")
+        .execute(store.writes())
+        .await
+        .unwrap();
+    let found = sends("2026-12-09T00:00:00Z", "2026-12-11T00:00:00Z")
+        .await
+        .unwrap();
+    assert_eq!(
+        found,
+        [("+33612345679".to_owned(), "2026-12-10T09:00:00Z".to_owned())]
+    );
     store.close().await;
+}
+
+/// A campaign recorded in two parts sent at two times: the sends of each are found around it.
+async fn parts_keep_their_times(url: &str) {
+    let store = Store::connect(url).await.unwrap();
+    let mut recording = store.start_recording(&campaign("parts", 4)).await.unwrap();
+    let times = [
+        ("p1", "2027-01-04T09:00:00Z"),
+        ("p2", "2027-02-01T09:00:00Z"),
+    ];
+    for (part, (request, send_at)) in times.into_iter().enumerate() {
+        let phones = [format!("+3361{part}000001"), format!("+3361{part}000002")];
+        let rows: Vec<NewRecipient> = phones
+            .iter()
+            .enumerate()
+            .map(|(index, phone)| NewRecipient {
+                send_at: Some(at(send_at)),
+                ..recipient(
+                    Some((request, index as u32)),
+                    1,
+                    phone,
+                    RecipientStatus::Pending,
+                )
+            })
+            .collect();
+        let refs = [phones[0].as_str(), phones[1].as_str()];
+        let requests = [submission(request, "parts", &refs)];
+        recording.add(&requests, &rows).await.unwrap();
+    }
+    recording.finish().await.unwrap();
+    for (_, send_at) in times {
+        let (from, to) = (
+            at(send_at) - Duration::days(1),
+            at(send_at) + Duration::days(1),
+        );
+        let found = store.marketing_sends_between(from, to).await.unwrap();
+        assert_eq!(found.len(), 2, "{send_at}: {found:?}");
+    }
+    store.close().await;
+}
+
+#[tokio::test]
+async fn a_campaign_recorded_in_parts_keeps_the_times_of_every_part_on_sqlite() {
+    parts_keep_their_times(&temp_sqlite_url()).await;
+}
+
+#[tokio::test]
+async fn a_campaign_recorded_in_parts_keeps_the_times_of_every_part_on_postgres() {
+    let Some((url, name)) = fresh_postgres().await else {
+        eprintln!("{POSTGRES_URL_VAR} is not set: the PostgreSQL parts test did not run");
+        return;
+    };
+    parts_keep_their_times(&url).await;
+    drop_postgres(&name).await;
 }
 
 #[tokio::test]
