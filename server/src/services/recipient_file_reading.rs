@@ -86,6 +86,25 @@ pub struct KeptRepeatsReport {
     pub more_duplicates: u64,
 }
 
+/// A file's repeats as they are kept with it: found by this reading (`READING`) in `region`.
+pub fn kept_form(
+    rows: &RowSet,
+    duplicates: &[DuplicateRecipient],
+    more_duplicates: u64,
+    region: Region,
+) -> FileRepeats {
+    let report = KeptRepeatsReport {
+        reading: READING,
+        duplicates: duplicates.to_vec(),
+        more_duplicates,
+    };
+    FileRepeats {
+        rows: rows.to_bytes(),
+        report: serde_json::to_string(&report).expect("a report serialises"),
+        region: region.code().to_owned(),
+    }
+}
+
 /// The reading of a list's rows, by version: rows are counted in the order the reader meets its
 /// numbers, so a kept file's repeats are its rows only for the same reading. Bump it whenever
 /// lines split or numbers read otherwise (`recipient_lines`, the CSV's rules, line endings, the
@@ -95,16 +114,13 @@ pub const READING: u32 = 1;
 impl FileRead {
     /// What the upload found of the file's repeats, to be kept with it.
     pub fn repeats(&self) -> FileRepeats {
-        let report = KeptRepeatsReport {
-            reading: READING,
-            duplicates: self.report.duplicates.clone(),
-            more_duplicates: self.report.more_duplicates,
-        };
-        FileRepeats {
-            rows: self.repeat_rows.to_bytes(),
-            report: serde_json::to_string(&report).expect("a report serialises"),
-            region: self.region.code().to_owned(),
-        }
+        let report = &self.report;
+        kept_form(
+            &self.repeat_rows,
+            &report.duplicates,
+            report.more_duplicates,
+            self.region,
+        )
     }
 
     /// What the upload answers; more recipients than a campaign may name is said first.

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use std::sync::{Arc, OnceLock};
 use tokio::runtime::Handle;
 
-use super::recipient_file_reading::{KeptRepeatsReport, READING};
+use super::recipient_file_reading::{kept_form, KeptRepeatsReport, READING};
 use super::recipient_files::{file_gone, RecipientFiles};
 use super::store_errors::read_failed;
 use crate::domain::order::ListSource;
@@ -25,7 +25,7 @@ struct KeptFileList {
     default_region: Region,
     /// Its repeats as its upload found them, when they were kept in the region read in now;
     /// otherwise found again by the first reading, in a pass of their own (sorting the
-    /// numbers, as an upload does), for the next readings.
+    /// numbers, as an upload does), and kept with the file for the next.
     repeats: OnceLock<KnownRepeats>,
     runtime: Handle,
 }
@@ -41,6 +41,17 @@ impl KeptFileList {
             return Ok(known);
         }
         let found = find_repeats(self.file(), self.default_region)?;
+        let kept = kept_form(
+            &found.rows,
+            &found.duplicates,
+            found.more_duplicates,
+            self.default_region,
+        );
+        let keeping = self.store.keep_recipient_file_repeats(&self.id, &kept);
+        if let Err(error) = self.runtime.block_on(keeping) {
+            // Found again by the next reading, as this one did.
+            tracing::warn!(%error, "a file's repeats found again could not be kept");
+        }
         Ok(self.repeats.get_or_init(|| found))
     }
 }

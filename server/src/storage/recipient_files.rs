@@ -119,6 +119,26 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps `repeats` with file `id`, found after its upload (kept before its repeats were, or
+    /// read now in another region or by another reading): its next readings need not find them.
+    pub async fn keep_recipient_file_repeats(
+        &self,
+        id: &str,
+        repeats: &FileRepeats,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE recipient_files SET repeat_rows = $1, repeats_report = $2, read_in_region = $3 \
+             WHERE id = $4",
+        )
+        .bind(repeats.rows.clone())
+        .bind(&repeats.report)
+        .bind(&repeats.region)
+        .bind(id)
+        .execute(self.writes())
+        .await?;
+        Ok(())
+    }
+
     /// File `id` with its bytes, when it is finished and kept.
     pub async fn recipient_file(
         &self,

@@ -75,6 +75,12 @@ async fn a_file_kept_without_its_repeats_finds_them_again_by_sorting() {
     );
     // As a file kept before its repeats were: nothing of them kept.
     let store = app.store().await;
+    let head = store
+        .recipient_file_head(&summary.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let kept_by_upload = head.repeats.expect("the upload keeps its repeats");
     sqlx::query(
         "UPDATE recipient_files SET repeat_rows = NULL, repeats_report = NULL, \
          read_in_region = NULL WHERE id = $1",
@@ -91,6 +97,13 @@ async fn a_file_kept_without_its_repeats_finds_them_again_by_sorting() {
     assert_eq!(head.repeats, None);
     let found_again = preview_of_file(&app, &summary.id, message).await;
     assert_eq!(found_again, with_kept);
+    // Found again, they are kept with the file as the upload kept them.
+    let head = store
+        .recipient_file_head(&summary.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(head.repeats, Some(kept_by_upload));
     // A schedule (its check and its recording each read the file) sends each number once.
     let mut request = from_file(&summary.id);
     request["text"] = serde_json::json!(message);
