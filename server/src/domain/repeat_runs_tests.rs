@@ -99,7 +99,8 @@ fn numbers_keep_their_digits_and_an_entry_takes_twenty_bytes() {
 #[test]
 fn a_run_that_cannot_be_written_is_a_sorting_failure() {
     let mut runs = RepeatRuns::with_run(2);
-    runs.directory = Some(std::env::temp_dir().join("no-such-directory-for-runs"));
+    let nowhere = format!("no-such-directory-{}", uuid::Uuid::new_v4());
+    runs.directory = Some(std::env::temp_dir().join(nowhere));
     runs.push("+33612345678", 0, 1).unwrap();
     let error = runs.push("+33612345679", 1, 2).unwrap_err();
     assert!(is_sorting_failure(&error), "{error}");

@@ -47,11 +47,14 @@ impl KeptFileList {
             found.more_duplicates,
             self.default_region,
         );
-        let keeping = self.store.keep_recipient_file_repeats(&self.id, &kept);
-        if let Err(error) = self.runtime.block_on(keeping) {
-            // Found again by the next reading, as this one did.
-            tracing::warn!(%error, "a file's repeats found again could not be kept");
-        }
+        // Kept without waiting: on SQLite a long recording may hold the writes for seconds.
+        let (store, id) = (self.store.clone(), self.id.clone());
+        self.runtime.spawn(async move {
+            if let Err(error) = store.keep_recipient_file_repeats(&id, &kept).await {
+                // Found again by the next reading, as this one did.
+                tracing::warn!(%error, "a file's repeats found again could not be kept");
+            }
+        });
         Ok(self.repeats.get_or_init(|| found))
     }
 }

@@ -18,6 +18,8 @@ pub struct CampaignRecording {
     /// The first and last send times of its marketing recipients so far: kept with the campaign,
     /// the frequency cap finds its sends through them.
     marketing_window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// Whether it has marketing recipients, sent or all left out (these have no send time).
+    marketing: bool,
 }
 
 impl CampaignRecording {
@@ -31,6 +33,7 @@ impl CampaignRecording {
             backend,
             campaign_id: campaign_id.to_owned(),
             marketing_window: None,
+            marketing: false,
         }
     }
 
@@ -46,6 +49,7 @@ impl CampaignRecording {
         }
         insert_recipients(&mut self.tx, self.backend, &self.campaign_id, recipients).await?;
         let marketing = recipients.iter().filter(|r| r.marketing);
+        self.marketing |= marketing.clone().next().is_some();
         for at in marketing.filter_map(|r| r.send_at) {
             let (from, until) = self.marketing_window.get_or_insert((at, at));
             *from = (*from).min(at);
@@ -56,7 +60,15 @@ impl CampaignRecording {
 
     /// Commits everything written: from now on the campaign is recorded.
     pub async fn finish(mut self) -> Result<(), StoreError> {
-        if let Some((from, until)) = self.marketing_window {
+        // Every recipient left out: no send to count, but times kept all the same (when it was
+        // recorded), or the cap would read the campaign at every call as one recorded without.
+        let now = Utc::now();
+        let window = match (self.marketing_window, self.marketing) {
+            (Some(window), _) => Some(window),
+            (None, true) => Some((now, now)),
+            (None, false) => None,
+        };
+        if let Some((from, until)) = window {
             sqlx::query(
                 "UPDATE campaigns SET marketing_from = $1, marketing_until = $2 WHERE id = $3",
             )

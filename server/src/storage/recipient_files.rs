@@ -26,7 +26,7 @@ pub struct RecipientFileHead {
     pub created_at: DateTime<Utc>,
     /// Its size as recorded when it was finished.
     pub recorded_bytes: u64,
-    /// What its upload found of its repeats, when it was kept.
+    /// Its repeats as its upload found them, or a later reading found them again, when kept.
     pub repeats: Option<FileRepeats>,
 }
 

@@ -234,11 +234,12 @@ const RECIPIENT_PAGE_COLUMNS: &str =
 const NOT_IN_LIST_ORDER: &str = "AND (campaign_id || '') = $1";
 
 /// The frequency cap's read: numbers with a marketing SMS sent or to be sent between `$1` and `$2`,
-/// among the marketing campaigns' whose sends fall around then or whose times are not kept (by an
+/// among the marketing campaigns whose sends fall around then or whose times are not kept (by an
 /// earlier version sharing the database). Public for its plan's test (`ledger_indexes.rs`).
 pub const MARKETING_SENDS_BETWEEN: &str = "SELECT phone, send_at FROM recipients \
-     WHERE campaign_id IN (SELECT id FROM campaigns WHERE purpose = 'marketing' AND \
-     (marketing_from IS NULL OR (marketing_until >= $1 AND marketing_from <= $2))) \
+     WHERE campaign_id IN (SELECT id FROM campaigns WHERE purpose = 'marketing' \
+     AND marketing_until >= $1 AND marketing_from <= $2 UNION ALL \
+     SELECT id FROM campaigns WHERE purpose = 'marketing' AND marketing_until IS NULL) \
      AND marketing = 1 AND send_at >= $1 AND send_at <= $2 \
      AND status NOT IN ('excluded', 'failed', 'canceled', 'expired', 'simulated')";
 

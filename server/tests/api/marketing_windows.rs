@@ -2,8 +2,9 @@
 //! times. A ledger written before campaigns kept them is migrated: each marketing campaign gains
 //! them from its recipients, and its sends are found as before; an alert campaign's are not. A
 //! marketing campaign recorded without them (by an earlier version sharing the database) is read
-//! whole, and one recorded in parts keeps the times of every part. On SQLite, and on PostgreSQL
-//! when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
+//! whole, one recorded in parts keeps the times of every part, and one whose recipients were all
+//! left out keeps times all the same. On SQLite, and on PostgreSQL when
+//! SMS_SCHEDULER_TEST_POSTGRES_URL is set.
 
 use app::models::RecipientStatus;
 use chrono::{DateTime, Duration, Utc};
@@ -177,6 +178,23 @@ async fn parts_keep_their_times(url: &str) {
         let found = store.marketing_sends_between(from, to).await.unwrap();
         assert_eq!(found.len(), 2, "{send_at}: {found:?}");
     }
+    // Every recipient left out (no send time): times kept all the same, so that the cap does not
+    // read it at every call as a campaign recorded without them.
+    let left_out = recipient(None, 1, "+33612345678", RecipientStatus::Excluded);
+    let rows = [NewRecipient {
+        send_at: None,
+        ..left_out
+    }];
+    store
+        .record_campaign(&campaign("all-left-out", 1), &[], &rows)
+        .await
+        .unwrap();
+    let kept: Option<String> =
+        sqlx::query_scalar("SELECT marketing_until FROM campaigns WHERE id = 'all-left-out'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert!(kept.is_some());
     store.close().await;
 }
 

@@ -81,14 +81,7 @@ async fn a_file_kept_without_its_repeats_finds_them_again_by_sorting() {
         .unwrap()
         .unwrap();
     let kept_by_upload = head.repeats.expect("the upload keeps its repeats");
-    sqlx::query(
-        "UPDATE recipient_files SET repeat_rows = NULL, repeats_report = NULL, \
-         read_in_region = NULL WHERE id = $1",
-    )
-    .bind(&summary.id)
-    .execute(store.writes())
-    .await
-    .unwrap();
+    forget_repeats(&store, &summary.id).await;
     let head = store
         .recipient_file_head(&summary.id)
         .await
@@ -97,13 +90,24 @@ async fn a_file_kept_without_its_repeats_finds_them_again_by_sorting() {
     assert_eq!(head.repeats, None);
     let found_again = preview_of_file(&app, &summary.id, message).await;
     assert_eq!(found_again, with_kept);
-    // Found again, they are kept with the file as the upload kept them.
-    let head = store
-        .recipient_file_head(&summary.id)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(head.repeats, Some(kept_by_upload));
+    // Found again, they are kept with the file as the upload kept them (written once the preview
+    // has answered).
+    let mut kept_again = None;
+    for _ in 0..100 {
+        let head = store
+            .recipient_file_head(&summary.id)
+            .await
+            .unwrap()
+            .unwrap();
+        kept_again = head.repeats;
+        if kept_again.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(kept_again, Some(kept_by_upload));
+    // Taken away again, the schedule's own first pass finds them.
+    forget_repeats(&store, &summary.id).await;
     // A schedule (its check and its recording each read the file) sends each number once.
     let mut request = from_file(&summary.id);
     request["text"] = serde_json::json!(message);
@@ -147,4 +151,16 @@ async fn an_upload_whose_numbers_cannot_be_sorted_on_disk_fails_and_keeps_nothin
     assert_eq!(files, 1, "only the first upload is kept");
     store.close().await;
     server.kill().await;
+}
+
+/// File `id` as kept before its repeats were: nothing of them kept.
+async fn forget_repeats(store: &Store, id: &str) {
+    sqlx::query(
+        "UPDATE recipient_files SET repeat_rows = NULL, repeats_report = NULL, \
+         read_in_region = NULL WHERE id = $1",
+    )
+    .bind(id)
+    .execute(store.writes())
+    .await
+    .unwrap();
 }
