@@ -69,8 +69,8 @@ impl RecipientSink for Counted {
         self.0 += 1;
     }
 
-    fn repeat(&mut self, _: u64) {
-        self.0 -= 1;
+    fn repeats(&mut self, rows: sms_scheduler_server::domain::row_set::RowSet) {
+        self.0 -= rows.len();
     }
 }
 

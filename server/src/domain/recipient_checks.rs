@@ -33,9 +33,9 @@ enum Entry {
 pub trait RecipientSink {
     fn recipient(&mut self, recipient: Recipient);
 
-    /// Told of each row found repeating an earlier number, by its ordinal (`RowSet`), once every
-    /// line is read, after its recipient (`Repeats::Sorted`).
-    fn repeat(&mut self, _row: u64) {}
+    /// Told of the rows found repeating an earlier number, by their ordinals, once every line is
+    /// read, after their recipients (`Repeats::Sorted`).
+    fn repeats(&mut self, _rows: RowSet) {}
 }
 
 impl RecipientSink for Vec<Recipient> {
@@ -130,9 +130,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
         }
         if let Some(runs) = self.sorted_runs {
             let found = runs.finish(DUPLICATES_LISTED)?;
-            for row in found.rows.iter() {
-                self.sink.repeat(row);
-            }
+            self.sink.repeats(found.rows);
             self.report.duplicates = found.listed;
             self.report.more_duplicates = found.more;
         }
@@ -266,8 +264,8 @@ mod tests {
             self.recipients.push(recipient);
         }
 
-        fn repeat(&mut self, row: u64) {
-            self.repeats.insert(row);
+        fn repeats(&mut self, rows: RowSet) {
+            self.repeats = rows;
         }
     }
 

@@ -30,8 +30,8 @@ pub fn find_repeats(source: impl BufRead, default_region: Region) -> io::Result<
     impl RecipientSink for RowsOnly {
         fn recipient(&mut self, _: Recipient) {}
 
-        fn repeat(&mut self, row: u64) {
-            self.0.insert(row);
+        fn repeats(&mut self, rows: RowSet) {
+            self.0 = rows;
         }
     }
     let mut rows = RowsOnly(RowSet::default());

@@ -228,8 +228,8 @@ impl RecipientSink for Kept {
         self.recipients.push(recipient);
     }
 
-    fn repeat(&mut self, row: u64) {
-        self.repeats.insert(row);
+    fn repeats(&mut self, rows: crate::domain::row_set::RowSet) {
+        self.repeats = rows;
     }
 }
 

@@ -23,6 +23,18 @@ impl RowSet {
             .is_some_and(|word| word & (1 << (row % 64)) != 0)
     }
 
+    /// How many rows are in the set.
+    pub fn len(&self) -> u64 {
+        self.words
+            .iter()
+            .map(|word| u64::from(word.count_ones()))
+            .sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The rows in the set, in order.
     pub fn iter(&self) -> impl Iterator<Item = u64> + '_ {
         self.words.iter().enumerate().flat_map(|(word, &bits)| {

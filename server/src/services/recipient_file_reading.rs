@@ -166,10 +166,10 @@ fn read_file(parts: PartWriter<impl Read>, region: Region) -> io::Result<FileRea
 
 /// Counts the recipients `read_repeats_last` reads; keeps none.
 #[derive(Default)]
-pub struct Counted {
-    pub recipients: u64,
+struct Counted {
+    recipients: u64,
     /// The rows repeating an earlier number.
-    pub repeat_rows: RowSet,
+    repeat_rows: RowSet,
 }
 
 impl RecipientSink for Counted {
@@ -177,10 +177,10 @@ impl RecipientSink for Counted {
         self.recipients += 1;
     }
 
-    /// A repeat is told after its recipient was counted: it is no recipient.
-    fn repeat(&mut self, row: u64) {
-        self.repeat_rows.insert(row);
-        self.recipients -= 1;
+    /// Repeats are told after their recipients were counted: they are no recipients.
+    fn repeats(&mut self, rows: RowSet) {
+        self.recipients -= rows.len();
+        self.repeat_rows = rows;
     }
 }
 

@@ -48,8 +48,8 @@ impl CampaignRecording {
             Store::insert_submission_in(&mut self.tx, submission).await?;
         }
         insert_recipients(&mut self.tx, self.backend, &self.campaign_id, recipients).await?;
+        self.marketing |= recipients.iter().any(|r| r.marketing);
         let marketing = recipients.iter().filter(|r| r.marketing);
-        self.marketing |= marketing.clone().next().is_some();
         for at in marketing.filter_map(|r| r.send_at) {
             let (from, until) = self.marketing_window.get_or_insert((at, at));
             *from = (*from).min(at);
@@ -62,10 +62,12 @@ impl CampaignRecording {
     pub async fn finish(mut self) -> Result<(), StoreError> {
         // Every recipient left out: no send to count, but times kept all the same (when it was
         // recorded), or the cap would read the campaign at every call as one recorded without.
-        let now = Utc::now();
         let window = match (self.marketing_window, self.marketing) {
             (Some(window), _) => Some(window),
-            (None, true) => Some((now, now)),
+            (None, true) => {
+                let recorded = Utc::now();
+                Some((recorded, recorded))
+            }
             (None, false) => None,
         };
         if let Some((from, until)) = window {
