@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The release build: server and wasm bundle (cargo-leptos), the pages other than the composer
-# split into chunks loaded on their first visit (`--split`, Leptos's lazy routes), then the
-# bundle's gzip copies made again with zopfli (gzip's format, found by a slower search: 4.6% smaller
+# split into chunks loaded on their first visit (`--split`, Leptos's lazy routes), each wasm
+# file's functions laid out for compression (`scripts/shims/wasm-opt`), then the bundle's gzip
+# copies made again with zopfli (gzip's format, found by a slower search: 4.6% smaller
 # than `gzip -9`, which is itself 18% smaller than cargo-leptos's own copies). Gzip is what a
 # browser accepts on a plain-HTTP intranet page (it offers Brotli only over HTTPS and on localhost).
 #
@@ -13,6 +14,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# cargo-leptos runs the wasm-opt in node_modules/.bin: the shim that lays the functions out for
+# compression goes there, in the place of npm's link to binaryen's (which the shim runs).
+[ -x node_modules/binaryen/bin/wasm-opt ] \
+  || { echo "binaryen's wasm-opt is not installed (scripts/setup.sh installs it)" >&2; exit 1; }
+ln -sfn ../../scripts/shims/wasm-opt node_modules/.bin/wasm-opt
 
 BUILD=(cargo leptos build --release --precompress --split)
 STAMP=target/.release-build
@@ -23,7 +29,8 @@ SITE=target/site
 inputs() {
   local files=() existing=() file
   mapfile -d '' files < <(git ls-files -z --cached --others --exclude-standard -- \
-    Cargo.toml Cargo.lock .cargo app frontend server style public scripts/build.sh)
+    Cargo.toml Cargo.lock .cargo app frontend server style public scripts/build.sh \
+    scripts/shims scripts/wasm_order.py)
   for file in "${files[@]}"; do [ -f "$file" ] && existing+=("$file"); done
   [ "${#existing[@]}" -gt 0 ] || return 1
   {
@@ -32,6 +39,7 @@ inputs() {
     cargo leptos --version
     wasm-bindgen --version
     wasm-opt --version
+    python3 --version
     command -v zopfli
     env | grep -E '^(LEPTOS_|RUSTFLAGS=|RUSTC|CARGO_)' | sort || true
     echo "${BUILD[*]}"

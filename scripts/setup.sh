@@ -56,4 +56,9 @@ if ! command -v zopfli >/dev/null; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zopfli >/dev/null
 fi
+if ! command -v python3 >/dev/null; then
+  say "installing Debian's python3 for the bundle's function order (scripts/wasm_order.py)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null
+fi
 say "toolchain ready"
