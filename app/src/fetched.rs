@@ -1,25 +1,17 @@
 //! Answers from the server that views read like signals. Lighter in the wasm than Leptos's
-//! resources: the composer's first screen, which reads four of them, is kilobytes smaller.
-//!
-//! Every answer is kept in a signal of one type (`Option<Answer>`, the answer behind `dyn Any`)
-//! and handed out as its own type on reading: the signal's code is in the wasm once, rather than
-//! once per type of answer.
+//! resources: the composer's first screen, which reads four of them, is kilobytes smaller; and
+//! each answer is [`Held`], in a signal of one type whatever the answer's.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::any::Any;
 use std::future::Future;
-use std::marker::PhantomData;
-use std::sync::Arc;
 
-/// An answer of any type, as kept.
-type Answer = Arc<dyn Any + Send + Sync>;
+use crate::held::Held;
 
 /// The latest answer of a server call; `None` until the first one has come.
 pub struct Fetched<T: Send + Sync + 'static> {
-    answer: RwSignal<Option<Answer>>,
+    answer: Held<T>,
     calls: RwSignal<u64>,
-    kind: PhantomData<fn() -> T>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Fetched<T> {
@@ -38,7 +30,7 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
     where
         Call: Future<Output = T> + 'static,
     {
-        let answer = RwSignal::new(None);
+        let answer = Held::new();
         let calls = RwSignal::new(0_u64);
         Effect::new(move |_| {
             let call = fetch();
@@ -50,30 +42,21 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
                 let value = call.await;
                 // `try_`: the page may have been left meanwhile.
                 if calls.try_get_untracked() == Some(ticket) {
-                    let _ = answer.try_set(Some(Arc::new(value) as Answer));
+                    answer.try_set(Some(value));
                 }
             });
         });
-        Self {
-            answer,
-            calls,
-            kind: PhantomData,
-        }
+        Self { answer, calls }
     }
 
     /// The latest answer, tracked.
     pub fn get(&self) -> Option<T> {
-        Self::typed(self.answer.get())
+        self.answer.get()
     }
 
     /// The latest answer, untracked.
     pub fn get_untracked(&self) -> Option<T> {
-        Self::typed(self.answer.get_untracked())
-    }
-
-    /// The answer as its own type: only this handle's call sets it, so it is always a `T`.
-    fn typed(answer: Option<Answer>) -> Option<T> {
-        answer.and_then(|answer| answer.downcast_ref::<T>().cloned())
+        self.answer.get_untracked()
     }
 
     /// Asks again, keeping the last answer until the new one comes.

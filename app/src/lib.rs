@@ -10,6 +10,7 @@ pub mod debounce;
 pub mod decimal;
 pub mod domain;
 pub mod fetched;
+pub mod held;
 pub mod i18n;
 pub mod models;
 pub mod pages;

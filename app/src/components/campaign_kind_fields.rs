@@ -8,7 +8,7 @@ use crate::models::ProviderId;
 /// is an alert or marketing (which the sending rules and the opt-out mention depend on).
 #[component]
 pub fn CampaignKindFields(
-    #[prop(into)] provider: Signal<ProviderId>,
+    provider: ReadSignal<ProviderId>,
     campaign_type: RwSignal<CampaignType>,
     purpose: RwSignal<Purpose>,
 ) -> impl IntoView {

@@ -58,7 +58,7 @@ pub use page_buttons::PageButtons;
 pub use page_title::PageTitle;
 pub use placeholder_buttons::PlaceholderButtons;
 pub use preview_panel::{preview_panel_view, PreviewPlaceholder};
-pub use provider_field::ProviderField;
+pub use provider_field::{ProviderField, ProvidersAnswer};
 pub use provider_options_fields::ProviderOptionsFields;
 pub use receipt::receipt_panel_view;
 pub use recipient_history::RecipientHistory;

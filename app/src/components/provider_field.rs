@@ -1,14 +1,19 @@
 use leptos::prelude::*;
 
 use crate::components::FieldErrors;
+use crate::fetched::Fetched;
 use crate::i18n::{use_i18n, word};
 use crate::models::{AppError, Field, ProviderId, ProviderInfo};
+
+/// The server's providers, as the composer fetched them (a `Fetched` rather than a `Signal`: one
+/// signal type less in the first screen's wasm).
+pub type ProvidersAnswer = Fetched<Result<Vec<ProviderInfo>, AppError>>;
 
 /// The provider to send through, among those the server has (each says whether it is a sandbox).
 #[component]
 pub fn ProviderField(
     provider: RwSignal<ProviderId>,
-    #[prop(into)] providers: Signal<Option<Result<Vec<ProviderInfo>, AppError>>>,
+    providers: ProvidersAnswer,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -10,7 +10,7 @@ use crate::models::{Field, ProviderId};
 /// finds them as they were.
 #[component]
 pub fn ProviderOptionsFields(
-    #[prop(into)] provider: Signal<ProviderId>,
+    provider: ReadSignal<ProviderId>,
     simulation: RwSignal<bool>,
     with_replies: RwSignal<bool>,
     remove_blacklisted: RwSignal<bool>,

@@ -1,18 +1,19 @@
 use leptos::prelude::*;
 
+use crate::components::ProvidersAnswer;
 use crate::domain::promotional::promotional_sign;
 use crate::domain::Purpose;
 use crate::i18n::use_i18n;
-use crate::models::{AppError, ProviderId, ProviderInfo};
+use crate::models::ProviderId;
 
 /// Next to the message of a marketing campaign: the opt-out mention the chosen provider asks for
 /// (Octopush's to every number, Infobip's configured one to French numbers), or that none is
 /// configured, before anything is refused for it.
 #[component]
 pub fn StopMentionHint(
-    #[prop(into)] provider: Signal<ProviderId>,
-    #[prop(into)] purpose: Signal<Purpose>,
-    #[prop(into)] providers: Signal<Option<Result<Vec<ProviderInfo>, AppError>>>,
+    provider: ReadSignal<ProviderId>,
+    purpose: ReadSignal<Purpose>,
+    providers: ProvidersAnswer,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
@@ -41,7 +42,7 @@ pub fn StopMentionHint(
 /// purpose is chosen further down).
 #[component]
 pub fn PromotionHint(
-    #[prop(into)] purpose: Signal<Purpose>,
+    purpose: ReadSignal<Purpose>,
     #[prop(into)] text: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();

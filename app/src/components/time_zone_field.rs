@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::client::browser_time_zone;
 use crate::components::FieldErrors;
+use crate::fetched::Fetched;
 use crate::i18n::word;
 use crate::models::{AppError, Field, ZoneChoice};
 
@@ -11,7 +12,7 @@ use crate::models::{AppError, Field, ZoneChoice};
 #[component]
 pub fn TimeZoneField(
     time_zone: RwSignal<String>,
-    #[prop(into)] zones: Signal<Option<Result<Vec<ZoneChoice>, AppError>>>,
+    zones: Fetched<Result<Vec<ZoneChoice>, AppError>>,
     /// The recipients' countries (ISO 3166 codes), as the preview read them.
     #[prop(into)]
     countries: Signal<Vec<String>>,

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use crate::components::{
     large_file_shown, FieldErrors, MessageCounter, PlaceholderButtons, PromotionHint,
-    RecipientsFile, StopMentionHint,
+    ProvidersAnswer, RecipientsFile, StopMentionHint,
 };
 use crate::domain::Purpose;
 use crate::i18n::word;
-use crate::models::{AppError, Field, ProviderId, ProviderInfo};
+use crate::models::{Field, ProviderId};
 
 /// `aria-invalid` while the field has errors.
 fn invalid(errors: Signal<Vec<String>>) -> impl Fn() -> Option<&'static str> {
@@ -22,9 +22,9 @@ pub fn MessageField(
     text: RwSignal<String>,
     /// Where placeholders are inserted, and what "new campaign" focuses.
     editor: NodeRef<Textarea>,
-    #[prop(into)] provider: Signal<ProviderId>,
-    #[prop(into)] purpose: Signal<Purpose>,
-    #[prop(into)] providers: Signal<Option<Result<Vec<ProviderInfo>, AppError>>>,
+    provider: ReadSignal<ProviderId>,
+    purpose: ReadSignal<Purpose>,
+    providers: ProvidersAnswer,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     view! {

@@ -10,6 +10,7 @@ use super::form::ComposerForm;
 use crate::client::{focus_first_invalid, new_campaign_id};
 use crate::components::CreditSpent;
 use crate::fetched::Fetched;
+use crate::held::Held;
 use crate::models::{
     AppError, Balance, CampaignPreview, Field, FieldError, Problem, ProviderId, ScheduleReceipt,
     ScheduleRequest,
@@ -23,20 +24,20 @@ pub struct ScheduleFlow {
     /// A fresh check of the form is under way (before the confirm step).
     pub checking: RwSignal<bool>,
     /// The request awaiting confirmation, with what it would do.
-    pub confirming: RwSignal<Option<(ScheduleRequest, CampaignPreview)>>,
+    pub confirming: Held<(ScheduleRequest, CampaignPreview)>,
     /// A campaign is being handed over.
     pub pending: RwSignal<bool>,
     /// The campaign being handed over (its id, chosen here so its hand-over can be followed).
-    pub scheduling: RwSignal<Option<(String, ProviderId)>>,
+    pub scheduling: Held<(String, ProviderId)>,
     /// The receipt of the last campaign scheduled.
-    pub receipt: RwSignal<Option<ScheduleReceipt>>,
+    pub receipt: Held<ScheduleReceipt>,
     /// The form as it stands was just scheduled: scheduling it again is a deliberate act
     /// ("schedule again"), never a second tap on the button that was under the user's finger.
     pub just_scheduled: RwSignal<bool>,
     /// The form's errors: from the check before the confirm step, or from scheduling itself.
-    pub error: RwSignal<Option<AppError>>,
+    pub error: Held<AppError>,
     /// The form holds a campaign's refused recipients: how many, and the campaign's provider.
-    pub again: RwSignal<Option<(u64, ProviderId)>>,
+    pub again: Held<(u64, ProviderId)>,
     /// Counts the form's changes: a check whose answer comes after one is about a form no longer
     /// there, and is dropped (its errors would stick to fixed lines; its confirm step would
     /// confirm the old form).
@@ -51,13 +52,13 @@ impl ScheduleFlow {
     pub fn new(request: impl Fn() -> ScheduleRequest + 'static) -> Self {
         let flow = Self {
             checking: RwSignal::new(false),
-            confirming: RwSignal::new(None),
+            confirming: Held::new(),
             pending: RwSignal::new(false),
-            scheduling: RwSignal::new(None),
-            receipt: RwSignal::new(None),
+            scheduling: Held::new(),
+            receipt: Held::new(),
             just_scheduled: RwSignal::new(false),
-            error: RwSignal::new(None),
-            again: RwSignal::new(None),
+            error: Held::new(),
+            again: Held::new(),
             edits: RwSignal::new(0),
             spent: CreditSpent::from_context(),
         };
@@ -65,7 +66,7 @@ impl ScheduleFlow {
             let current = request();
             let stale = flow
                 .confirming
-                .with_untracked(|c| c.as_ref().is_some_and(|(r, _)| *r != current));
+                .with_untracked(|c| c.is_some_and(|(r, _)| *r != current));
             if stale {
                 flow.confirming.set(None);
             }
@@ -74,9 +75,7 @@ impl ScheduleFlow {
             }
             // The errors were the form's as it was: once it changes, the live preview says what
             // is still wrong, and a fixed line no longer shows its old error.
-            if before.is_some_and(|before| before != current)
-                && flow.error.with_untracked(Option::is_some)
-            {
+            if before.is_some_and(|before| before != current) && flow.error.is_some_untracked() {
                 flow.error.set(None);
             }
             current

@@ -37,8 +37,7 @@ pub fn ComposerPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let access = Access::from_context();
-    let fetched_providers = Fetched::new(list_providers);
-    let providers = Signal::derive(move || fetched_providers.get());
+    let providers = Fetched::new(list_providers);
     let zones = Fetched::new(list_time_zones);
 
     let form = ComposerForm::new();
@@ -90,9 +89,7 @@ pub fn ComposerPage() -> impl IntoView {
     let balance = Fetched::new(move || check_balance(provider.get()));
     // The estimate against the balance: more than it, the provider would send part of the
     // campaign and refuse the rest, so scheduling is blocked until it fits.
-    let shortfall = Signal::derive(move || {
-        shortfall_of(&settled.get()?, &previewed.get()?.ok()?, balance.get())
-    });
+    let shortfall = move || shortfall_of(&settled.get()?, &previewed.get()?.ok()?, balance.get());
     let previewing = Signal::derive(move || {
         preview.get().is_none() || settled.with(|s| s.as_ref() != Some(&request()))
     });
@@ -149,7 +146,7 @@ pub fn ComposerPage() -> impl IntoView {
         <div class="composer-layout">
             <form class="panel composer" on:submit=on_submit novalidate=true aria-labelledby="composer-title">
                 <h2 id="composer-title">{word(|t| t.composer_title)}</h2>
-                <FormSummary error=error/>
+                <FormSummary error/>
                 {move || again.get().map(|(count, provider)| view! {
                     <p class="refused-again" role="status" data-testid="refused-again">
                         {(t().refused_again_loaded)(count, &provider.to_string())}
@@ -169,7 +166,14 @@ pub fn ComposerPage() -> impl IntoView {
                     errors=errors_for(Field::Provider)
                 />
 
-                <MessageField text editor provider purpose providers errors=errors_for(Field::Text)/>
+                <MessageField
+                    text
+                    editor
+                    provider=provider.read_only()
+                    purpose=purpose.read_only()
+                    providers
+                    errors=errors_for(Field::Text)
+                />
                 <RecipientsField
                     recipients
                     file=recipients_file
@@ -177,10 +181,10 @@ pub fn ComposerPage() -> impl IntoView {
                     errors=errors_for(Field::Recipients)
                 />
 
-                <CampaignKindFields provider campaign_type purpose/>
+                <CampaignKindFields provider=provider.read_only() campaign_type purpose/>
 
                 <ProviderOptionsFields
-                    provider=provider
+                    provider=provider.read_only()
                     simulation
                     with_replies
                     remove_blacklisted
@@ -206,7 +210,7 @@ pub fn ComposerPage() -> impl IntoView {
                     />
                     <TimeZoneField
                         time_zone
-                        zones=Signal::derive(move || zones.get())
+                        zones
                         countries=Signal::derive(move || {
                             previewed.get().and_then(Result::ok).map(|p| p.countries).unwrap_or_default()
                         })
@@ -231,8 +235,8 @@ pub fn ComposerPage() -> impl IntoView {
                     Some((request, preview)) => {
                         let on_confirm = Callback::new(move |()| flow.confirm(balance));
                         let on_back = Callback::new(move |()| confirming.set(None));
-                        let cancel_limits = providers.with_untracked(|list| {
-                            list.as_ref()?.as_ref().ok()?.iter().find(|p| p.id == request.provider)?.capabilities.cancel_limits
+                        let cancel_limits = providers.get_untracked().and_then(|list| {
+                            list.ok()?.into_iter().find(|p| p.id == request.provider)?.capabilities.cancel_limits
                         });
                         Suspend::new(confirm_panel_view(request, preview, cancel_limits, on_confirm, on_back)).into_any()
                     }
@@ -271,7 +275,7 @@ pub fn ComposerPage() -> impl IntoView {
                 } else {
                     view! { <PreviewPlaceholder/> }.into_any()
                 }}
-                {move || shortfall.get().map(|problem| view! {
+                {move || shortfall().map(|problem| view! {
                     <p class="panel over-balance" role="alert" data-testid="over-balance">
                         {(t().problem)(&problem)}
                     </p>
