@@ -4,6 +4,7 @@ use super::large_recipients_file::large_file_view;
 use crate::components::FileButton;
 use crate::domain::column_mapping::{self, ColumnTarget, LoadedList};
 use crate::domain::file_charset::FileCharset;
+use crate::held::Held;
 use crate::i18n::{use_i18n, word};
 use crate::picked_file::{FileProblem, LargeFile, PickedFile};
 
@@ -89,11 +90,11 @@ pub fn RecipientsFile(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let mapping = RwSignal::new(None::<Mapping>);
+    let mapping = Held::<Mapping>::new();
     let targets = RwSignal::new(Vec::<ColumnTarget>::new());
     // What the last file did: what it loaded (file name, rows or lines, what it was read as), or
     // why it was not read.
-    let note = RwSignal::new(None::<Result<(String, LoadedList, FileCharset), FileProblem>>);
+    let note = Held::<Result<(String, LoadedList, FileCharset), FileProblem>>::new();
     let load = move |picked: PickedFile| {
         large.set(None);
         file.set(None);
