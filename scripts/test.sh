@@ -26,7 +26,7 @@ scripts/build.sh || fail "release build"
 say "the first screen's size"
 # The budget is 300 KB gzip; the first screen loads more today (see the README's Measurements).
 # Until it is brought down, this ceiling keeps it from growing unnoticed.
-FIRST_SCREEN_CEILING=308200
+FIRST_SCREEN_CEILING=305500
 first_screen=$(scripts/measure.sh --first-screen) || fail "measuring the first screen"
 echo "first screen: $first_screen B gzip (ceiling $FIRST_SCREEN_CEILING B, budget 300000 B)"
 [ "$first_screen" -le "$FIRST_SCREEN_CEILING" ] \

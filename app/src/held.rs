@@ -58,6 +58,11 @@ impl<T: Clone + Send + Sync + 'static> Held<T> {
             .with_untracked(|kept| read(kept.as_ref().and_then(|kept| kept.downcast_ref())))
     }
 
+    /// Whether there is a value, tracked.
+    pub fn is_some(self) -> bool {
+        self.value.with(Option::is_some)
+    }
+
     /// Whether there is a value, untracked.
     pub fn is_some_untracked(self) -> bool {
         self.value.with_untracked(Option::is_some)

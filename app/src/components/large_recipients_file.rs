@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::recipients_file::column_mapping_view;
 use crate::domain::column_mapping;
+use crate::held::Held;
 use crate::i18n::{upload_words, use_i18n, word};
 use crate::models::{AppError, Problem, RecipientFileSummary};
 use crate::picked_file::{decode, LargeFile};
@@ -21,7 +22,7 @@ const ERRORS_SHOWN: usize = 10;
 #[leptos::lazy]
 pub(super) fn large_file_view(
     large: LargeFile,
-    file: RwSignal<Option<String>>,
+    file: Held<String>,
     on_done: Callback<()>,
 ) -> AnyView {
     let i18n = use_i18n();
@@ -124,7 +125,7 @@ pub(super) fn large_file_view(
             </button>
         })}
         // Shown while the form names it ("new campaign" empties the form).
-        {move || read.get().filter(|summary| file.with(|id| id.as_ref() == Some(&summary.id))).map(|summary| view! {
+        {move || read.get().filter(|summary| file.get().as_ref() == Some(&summary.id)).map(|summary| view! {
             <div class="uploaded-list" data-testid="uploaded-list">
                 <p>
                     {upload_words::file_read(

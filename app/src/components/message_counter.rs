@@ -7,7 +7,7 @@ use crate::i18n::{use_i18n, word};
 /// Live characters, encoding and parts of the message, computed in the browser as the user types.
 /// With placeholders they are the template's: the preview counts each message with its values.
 #[component]
-pub fn MessageCounter(#[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn MessageCounter(text: ReadSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let stats = Memo::new(move |_| analyze(&text.get()));
     let summary = move || stats.with(|stats| (i18n.t().counter)(stats));

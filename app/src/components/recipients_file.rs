@@ -69,7 +69,7 @@ struct Mapping {
 pub type LargePick = RwSignal<Option<(LargeFile, u64)>, LocalStorage>;
 
 /// Whether `large` holds a file picked since the form's last reset (it then stands in for the box).
-pub fn large_file_shown(large: LargePick, resets: Signal<u64>) -> bool {
+pub fn large_file_shown(large: LargePick, resets: ReadSignal<u64>) -> bool {
     large.with(|picked| picked.as_ref().is_some_and(|(_, at)| *at == resets.get()))
 }
 
@@ -80,13 +80,13 @@ pub fn large_file_shown(large: LargePick, resets: Signal<u64>) -> bool {
 #[component]
 pub fn RecipientsFile(
     recipients: RwSignal<String>,
-    file: RwSignal<Option<String>>,
+    file: Held<String>,
     /// A large file picked (see `LargePick`).
     large: LargePick,
     /// Counts the form's resets ("new campaign", a form filled again): an upload under way is
     /// then forgotten.
     #[prop(into)]
-    resets: Signal<u64>,
+    resets: ReadSignal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();

@@ -41,10 +41,7 @@ pub fn StopMentionHint(
 /// marketing rules apply. Next to the words that prompted it, where a phone's user is typing (the
 /// purpose is chosen further down).
 #[component]
-pub fn PromotionHint(
-    purpose: ReadSignal<Purpose>,
-    #[prop(into)] text: Signal<String>,
-) -> impl IntoView {
+pub fn PromotionHint(purpose: ReadSignal<Purpose>, text: ReadSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let sign = (purpose.get() == Purpose::Alert)

@@ -9,6 +9,7 @@ use crate::components::{
     ProvidersAnswer, RecipientsFile, StopMentionHint,
 };
 use crate::domain::Purpose;
+use crate::held::Held;
 use crate::i18n::word;
 use crate::models::{Field, ProviderId};
 
@@ -39,9 +40,9 @@ pub fn MessageField(
                 aria-describedby="text-counter text-encoding-warning stop-mention-hint purpose-hint text-errors"
             ></textarea>
             <PlaceholderButtons text editor/>
-            <MessageCounter text=text/>
+            <MessageCounter text=text.read_only()/>
             <StopMentionHint provider purpose providers/>
-            <PromotionHint purpose text/>
+            <PromotionHint purpose text=text.read_only()/>
             <FieldErrors field=Field::Text messages=errors/>
         </div>
     }
@@ -51,10 +52,10 @@ pub fn MessageField(
 pub fn RecipientsField(
     recipients: RwSignal<String>,
     /// An uploaded list: it stands in for the box (`RecipientsFile` shows it).
-    file: RwSignal<Option<String>>,
+    file: Held<String>,
     /// Counts the form's resets (see `ComposerForm::resets`).
     #[prop(into)]
-    resets: Signal<u64>,
+    resets: ReadSignal<u64>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let large = RwSignal::new_local(None);
@@ -67,7 +68,7 @@ pub fn RecipientsField(
                 placeholder="+33612345678"
                 bind:value=recipients
                 // A large file stands in for it from its pick on: nothing typed meanwhile.
-                hidden=move || file.with(Option::is_some) || large_file_shown(large, resets)
+                hidden=move || file.is_some() || large_file_shown(large, resets)
                 aria-invalid=invalid(errors)
                 aria-describedby="recipients-errors"
             ></textarea>

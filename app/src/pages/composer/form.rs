@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::client::browser_time_zone;
 use crate::domain::{CampaignType, OutsideWindowKind, Purpose};
+use crate::held::Held;
 use crate::models::{ProviderId, ProviderOptions, ScheduleRequest};
 
 #[derive(Clone, Copy)]
@@ -14,7 +15,7 @@ pub struct ComposerForm {
     pub text: RwSignal<String>,
     pub recipients: RwSignal<String>,
     /// An uploaded list in place of `recipients`: its id.
-    pub recipients_file: RwSignal<Option<String>>,
+    pub recipients_file: Held<String>,
     /// How many times the form was cleared or filled: an upload under way is then forgotten.
     pub resets: RwSignal<u64>,
     pub campaign_type: RwSignal<CampaignType>,
@@ -44,7 +45,7 @@ impl ComposerForm {
             provider: RwSignal::new(ProviderId::Octopush),
             text: RwSignal::new(String::new()),
             recipients: RwSignal::new(String::new()),
-            recipients_file: RwSignal::new(None),
+            recipients_file: Held::new(),
             resets: RwSignal::new(0),
             campaign_type: RwSignal::new(CampaignType::Premium),
             sender: RwSignal::new(String::new()),

@@ -82,8 +82,11 @@ pub fn ComposerPage() -> impl IntoView {
     });
     // A placeholder of the preview panel stands in until there is something to preview, so the
     // first screen waits neither for the panel's chunk nor redraws when it comes.
-    let preview_wanted = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || worth_previewing(&request())
+    let preview_wanted = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !preview_wanted.get_untracked() && worth_previewing(&request()) {
+            preview_wanted.set(true);
+        }
     });
     let previewed = Signal::derive(move || preview.get().flatten());
     let balance = Fetched::new(move || check_balance(provider.get()));
@@ -177,7 +180,7 @@ pub fn ComposerPage() -> impl IntoView {
                 <RecipientsField
                     recipients
                     file=recipients_file
-                    resets
+                    resets=resets.read_only()
                     errors=errors_for(Field::Recipients)
                 />
 
@@ -270,7 +273,7 @@ pub fn ComposerPage() -> impl IntoView {
 
             <aside class="side">
                 {move || if preview_wanted.get() {
-                    let from_file = Signal::derive(move || recipients_file.with(Option::is_some));
+                    let from_file = Signal::derive(move || recipients_file.is_some());
                     Suspend::new(preview_panel_view(previewed, previewing, from_file)).into_any()
                 } else {
                     view! { <PreviewPlaceholder/> }.into_any()
