@@ -52,6 +52,17 @@ impl<T: Clone + Send + Sync + 'static> Held<T> {
         Self::typed(self.value.get_untracked())
     }
 
+    /// Reads the value in place, tracked.
+    pub fn with<R>(self, read: impl FnOnce(Option<&T>) -> R) -> R {
+        self.value
+            .with(|kept| read(kept.as_ref().and_then(|kept| kept.downcast_ref())))
+    }
+
+    /// Subscribes the running effect to the value's changes.
+    pub fn track(self) {
+        self.value.track();
+    }
+
     /// Reads the value in place, untracked.
     pub fn with_untracked<R>(self, read: impl FnOnce(Option<&T>) -> R) -> R {
         self.value

@@ -11,6 +11,7 @@ use crate::client::{base_path, href};
 use crate::components::{
     preload_composer_parts, CreditSpent, LanguageSwitch, LowBalanceWarning, PageTitle, SignedInAs,
 };
+use crate::fetched::Fetched;
 use crate::i18n::{provide_i18n, use_i18n, word};
 use crate::models::Right;
 use crate::pages::{
@@ -105,7 +106,7 @@ fn AwaitingApprovalLink() -> impl IntoView {
     let access = Access::from_context();
     let i18n = use_i18n();
     let location = use_location();
-    let count = LocalResource::new(move || {
+    let count = Fetched::new(move || {
         location.pathname.track();
         let may = access
             .signed_in()

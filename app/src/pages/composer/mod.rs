@@ -93,9 +93,8 @@ pub fn ComposerPage() -> impl IntoView {
     // The estimate against the balance: more than it, the provider would send part of the
     // campaign and refuse the rest, so scheduling is blocked until it fits.
     let shortfall = move || shortfall_of(&settled.get()?, &previewed.get()?.ok()?, balance.get());
-    let previewing = Signal::derive(move || {
-        preview.get().is_none() || settled.with(|s| s.as_ref() != Some(&request()))
-    });
+    let previewing =
+        Signal::derive(move || preview.get().is_none() || settled.with(|s| s != Some(&request())));
 
     let flow = ScheduleFlow::new(request);
     let ScheduleFlow {
