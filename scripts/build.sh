@@ -18,6 +18,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # compression goes there, in the place of npm's link to binaryen's (which the shim runs).
 [ -x node_modules/binaryen/bin/wasm-opt ] \
   || { echo "binaryen's wasm-opt is not installed (scripts/setup.sh installs it)" >&2; exit 1; }
+command -v python3 >/dev/null \
+  || { echo "python3, which orders the bundle's functions, is not installed (scripts/setup.sh installs it)" >&2; exit 1; }
 ln -sfn ../../scripts/shims/wasm-opt node_modules/.bin/wasm-opt
 
 BUILD=(cargo leptos build --release --precompress --split)

@@ -94,6 +94,8 @@ impl<T: Clone + Send + Sync + 'static> Held<T> {
 
     /// The value as its own type: only this handle writes it, so it is always a `T`.
     fn typed(kept: Option<Kept>) -> Option<T> {
-        kept.and_then(|kept| kept.downcast_ref::<T>().cloned())
+        let value = kept.as_ref().map(|kept| kept.downcast_ref::<T>());
+        debug_assert!(!matches!(value, Some(None)), "a Held value of another type");
+        value.flatten().cloned()
     }
 }

@@ -18,6 +18,7 @@ pub fn start() {
 /// data out of the main module, but only if the data, laid out again chunk by chunk (each part
 /// aligned), fits in the room the linker gave it; otherwise every chunk's data stays in the main
 /// module, 12 KB of gzip on the first screen. Kept by the linker (`#[used]`) and read by no
-/// code, this is in no module's data after the split, and leaves that layout room to spare.
+/// code, this is in no module's data after the split, and leaves that layout room to spare. Not
+/// zeros: zero-filled statics go to memory the module does not carry, not to the data.
 #[used]
 static SPLIT_DATA_ROOM: [u8; 4096] = [0xA5; 4096];

@@ -85,7 +85,6 @@ pub fn RecipientsFile(
     large: LargePick,
     /// Counts the form's resets ("new campaign", a form filled again): an upload under way is
     /// then forgotten.
-    #[prop(into)]
     resets: ReadSignal<u64>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -54,7 +54,6 @@ pub fn RecipientsField(
     /// An uploaded list: it stands in for the box (`RecipientsFile` shows it).
     file: Held<String>,
     /// Counts the form's resets (see `ComposerForm::resets`).
-    #[prop(into)]
     resets: ReadSignal<u64>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
