@@ -2,9 +2,8 @@
 """Names a wasm module's functions so that, sorted by name, similar functions sit side by side.
 
 The wasm-opt shim that `scripts/build.sh` puts in cargo-leptos's way (`scripts/shims/wasm-opt`)
-runs it on each wasm file of the bundle, then `wasm-opt
---reorder-functions-by-name --strip-debug` lays the functions out in that order and drops the
-names. The code does not change, only the order of the function bodies; but gzip and Brotli find
+runs it on each wasm file of the bundle, then has binaryen lay the functions out in that order
+(`--reorder-functions-by-name`) and drop the names (`--strip-debug`). The code does not change, only the order of the function bodies; but gzip and Brotli find
 repeats only in the last 32 KB (gzip) of what they have read, and Leptos's generic code comes as
 many near-copies of one function (one per signal type or closure) scattered across the module.
 Put side by side, the first screen's wasm is about 19 KB gzip smaller (see the README's

@@ -81,7 +81,8 @@ pub fn ComposerPage() -> impl IntoView {
         }
     });
     // A placeholder of the preview panel stands in until there is something to preview, so the
-    // first screen waits neither for the panel's chunk nor redraws when it comes.
+    // first screen waits neither for the panel's chunk nor redraws when it comes. Once wanted it
+    // stays; set by an effect rather than a `Memo`, one type of memo less on the first screen.
     let preview_wanted = RwSignal::new(false);
     Effect::new(move |_| {
         if !preview_wanted.get_untracked() && worth_previewing(&request()) {
