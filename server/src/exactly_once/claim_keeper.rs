@@ -7,7 +7,7 @@
 use tokio::task::JoinHandle;
 
 use crate::clock::SharedClock;
-use crate::storage::{Claim, Claims, Store};
+use crate::storage::{Claim, Claims, Store, StoreError};
 
 /// The claims of one task, renewed in the background until dropped.
 pub struct KeptClaims {
@@ -53,6 +53,23 @@ impl KeptClaims {
     /// A claim of this task's, as of now.
     pub fn claim(&self) -> Claim {
         self.claims.taken_at(&self.holder, self.clock.now())
+    }
+
+    /// Whether submission `id` is still this task's to send, with at least half a lease left;
+    /// `false` once another task has taken it. A claim this task still holds for that long is
+    /// only read (the renewals keep two thirds of a lease ahead); a shorter one, or one that
+    /// lapsed while nobody took it, is renewed as before.
+    pub async fn hold_for_send(&self, store: &Store, id: &str) -> Result<bool, StoreError> {
+        let now = self.clock.now();
+        if store
+            .holds_claim(id, &self.holder, now + self.claims.lease / 2)
+            .await?
+        {
+            return Ok(true);
+        }
+        store
+            .renew_claim(id, &self.claims.taken_at(&self.holder, now))
+            .await
     }
 }
 

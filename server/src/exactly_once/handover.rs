@@ -172,7 +172,7 @@ impl Handovers {
         loop {
             // Just before each send: if the claim went to reconciliation (renewals failed), the
             // batch is theirs to send.
-            match self.store.renew_claim(batch.key(), &claims.claim()).await {
+            match claims.hold_for_send(&self.store, batch.key()).await {
                 Ok(true) => {}
                 Ok(false) => return batch.not_sent(Notice::TakenOverByReconciliation),
                 Err(error) => {

@@ -145,6 +145,26 @@ impl Store {
         Ok(renewed == 1)
     }
 
+    /// Whether `holder` holds submission `id` until `at_least` or later: a read, so that a check
+    /// before each send does not queue behind the ledger's writes.
+    pub async fn holds_claim(
+        &self,
+        id: &str,
+        holder: &str,
+        at_least: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let held = sqlx::query(
+            "SELECT 1 AS held FROM submissions \
+             WHERE id = $1 AND claimed_by = $2 AND claimed_until >= $3",
+        )
+        .bind(id)
+        .bind(holder)
+        .bind(stored_instant(at_least))
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(held.is_some())
+    }
+
     /// Extends every unfinished submission `claim.holder` holds to `claim.until`; how many.
     pub async fn renew_claims(&self, claim: &Claim) -> Result<u64, StoreError> {
         let renewed = sqlx::query(&format!(

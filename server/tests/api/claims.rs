@@ -82,6 +82,16 @@ pub async fn claims_suite(store: &Store) {
         .await
         .unwrap());
 
+    // Read before a send: held by the holder until then or later, not by a stranger, and not
+    // beyond the renewal's end.
+    assert!(store.holds_claim(&held, holder, later).await.unwrap());
+    assert!(store.holds_claim(&held, holder, now).await.unwrap());
+    assert!(!store.holds_claim(&held, "instance-c", now).await.unwrap());
+    assert!(!store
+        .holds_claim(&held, holder, later + Duration::seconds(1))
+        .await
+        .unwrap());
+
     // A holder renews all it holds at once (other suites' submissions too); a stranger nothing.
     let (mine, others, other_holder) = if holder == "instance-a" {
         (&a, &b, "instance-b")

@@ -4,6 +4,7 @@
 use app::models::{Notice, RecipientStatus, ScheduleReceipt, SubmissionOutcome};
 use serde_json::{json, Value};
 use sms_scheduler_server::configuration::Settings;
+use sms_scheduler_server::storage::Claim;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -246,6 +247,51 @@ async fn a_limit_that_outlasts_patience_leaves_the_batch_to_reconciliation_not_f
         assert_eq!(
             statuses(&app, &receipt.campaign_id).await,
             vec![(RecipientStatus::Scheduled, 2)]
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_taken_over_while_it_waits_out_a_limit_is_not_sent_by_the_hand_over() {
+    let app = spawn_app_with(test_settings()).await;
+    let store = app.store().await;
+    for provider in ["Octopush", "Infobip"] {
+        app.set_faults(json!({"rate_limit_share": 1.0, "retry_after_seconds": 1}))
+            .await;
+        let schedule = app.schedule(request_to(provider, 2));
+        tokio::pin!(schedule);
+        // While the batch waits out its 429, another task takes its claim (as reconciliation
+        // would once the claim lapsed), and the limit lifts.
+        let take_over = async {
+            // Taken as if ten minutes later (the hand-over's claim has lapsed by then), for a
+            // day: the first provider's batch stays taken while the second one's is.
+            let far = chrono::Utc::now() + chrono::Duration::minutes(10);
+            let elsewhere = Claim {
+                holder: "elsewhere/task".into(),
+                until: far + chrono::Duration::days(1),
+            };
+            loop {
+                let taken = store.claim_unfinished(&elsewhere, far, 10).await.unwrap();
+                if !taken.is_empty() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            app.set_faults(json!({})).await;
+        };
+        let (answer, ()) = tokio::join!(&mut schedule, take_over);
+        let receipt: ScheduleReceipt = answer.ok();
+        let [only] = &receipt.submissions[..] else {
+            panic!("one batch: {:?}", receipt.submissions)
+        };
+        assert_eq!(
+            only.outcome,
+            SubmissionOutcome::Unknown(Box::new(Notice::TakenOverByReconciliation)),
+            "{provider}"
+        );
+        assert!(
+            requests_received(&app, provider).is_empty(),
+            "{provider}: sent by a task that no longer held it"
         );
     }
 }
