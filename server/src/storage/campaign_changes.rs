@@ -195,7 +195,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         let moved = sqlx::query(
-            "UPDATE recipients SET send_at = $1 WHERE submission_id = $2 AND status = 'scheduled'",
+            "UPDATE recipient_rows SET send_at = $1 WHERE submission_id = $2 \
+             AND COALESCE(status, (SELECT status FROM request_recipients WHERE submission_id = $2), \
+             'pending') = 'scheduled'",
         )
         .bind(&send_at)
         .bind(submission_id)
@@ -232,7 +234,7 @@ impl Store {
                 continue;
             };
             sqlx::query(
-                "UPDATE recipients SET warnings = $1 WHERE submission_id = $2 AND position = $3",
+                "UPDATE recipient_rows SET warnings = $1 WHERE submission_id = $2 AND position = $3",
             )
             .bind(kept)
             .bind(submission_id)

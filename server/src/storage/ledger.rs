@@ -5,9 +5,9 @@ use app::models::{EventSource, ProviderId, RecipientStatus};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::recipient_counts::{count_move, submission_key};
+use super::recipient_moves::{move_one, move_request};
 use super::recipients::{bind_place, place_condition, recipient_id};
-use super::stored::{stored, stored_instant, stored_status};
+use super::stored::{stored, stored_instant};
 use super::submissions::accepted_update;
 use super::{Store, StoreError};
 use crate::domain::ledger_keys::{recipient_key, recipient_place, RecipientPlaceKey};
@@ -58,13 +58,6 @@ pub enum ReportOutcome {
     Duplicate,
     /// No recipient of ours matches.
     Unknown,
-}
-
-/// Statuses a move to `status` may replace.
-fn behind(status: RecipientStatus) -> impl Iterator<Item = RecipientStatus> {
-    RecipientStatus::ALL
-        .into_iter()
-        .filter(move |s| s.progress() < status.progress())
 }
 
 impl Store {
@@ -269,32 +262,7 @@ async fn move_submission_recipients(
     .bind(submission_id)
     .execute(&mut **tx)
     .await?;
-    // Every recipient of a request belongs to one campaign.
-    let campaign: Option<String> =
-        sqlx::query_scalar("SELECT campaign_id FROM recipients WHERE submission_id = $1 LIMIT 1")
-            .bind(submission_id)
-            .fetch_optional(&mut **tx)
-            .await?;
-    let mut moved = 0;
-    if let Some(campaign) = campaign {
-        // One status at a time, so that the counts move by exactly the rows each moved.
-        for from in behind(status) {
-            let rows = sqlx::query(
-                "UPDATE recipients SET status = $1, reason = $2 \
-                 WHERE submission_id = $3 AND status = $4",
-            )
-            .bind(status.as_str())
-            .bind(detail)
-            .bind(submission_id)
-            .bind(from.as_str())
-            .execute(&mut **tx)
-            .await?
-            .rows_affected();
-            count_move(tx, &campaign, submission_id, from, status, rows).await?;
-            moved += rows;
-        }
-    }
-    Ok(moved)
+    move_request(tx, submission_id, status, detail).await
 }
 
 /// Records `report` about `recipient_id` within `tx`: in its history, and as its status unless
@@ -327,8 +295,7 @@ async fn record_report(
     })
 }
 
-/// Moves one recipient to the report's status if it is behind it; whether it moved. When another
-/// transaction moves it between the read and the write (PostgreSQL), the status is read again.
+/// Moves one recipient to the report's status if it is behind it; whether it moved.
 async fn move_recipient(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     recipient_id: &str,
@@ -337,41 +304,5 @@ async fn move_recipient(
     let Some(place) = recipient_place(recipient_id) else {
         return Ok(false);
     };
-    let read = format!(
-        "SELECT campaign_id, submission_id, status FROM recipients WHERE {}",
-        place_condition(&place, 1)
-    );
-    let update = format!(
-        "UPDATE recipients SET status = $1, reason = $2 WHERE status = $3 AND {}",
-        place_condition(&place, 4)
-    );
-    loop {
-        let Some(row) = bind_place(sqlx::query(&read), &place)
-            .fetch_optional(&mut **tx)
-            .await?
-        else {
-            return Ok(false);
-        };
-        let campaign: String = row.try_get("campaign_id")?;
-        let submission: Option<String> = row.try_get("submission_id")?;
-        let current = stored_status(row.try_get("status")?)?;
-        if current.progress() >= report.status.progress() {
-            return Ok(false);
-        }
-        let moved = bind_place(
-            sqlx::query(&update)
-                .bind(report.status.as_str())
-                .bind(report.detail.as_deref())
-                .bind(current.as_str()),
-            &place,
-        )
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
-        if moved == 1 {
-            let key = submission_key(submission.as_deref());
-            count_move(tx, &campaign, key, current, report.status, 1).await?;
-            return Ok(true);
-        }
-    }
+    move_one(tx, &place, report.status, report.detail.as_deref()).await
 }

@@ -14,6 +14,8 @@ mod opt_outs;
 mod recipient_counts;
 mod recipient_file_reread;
 mod recipient_files;
+mod recipient_moves;
+mod recipient_pages;
 mod recipients;
 mod request_bodies;
 mod schema;

@@ -1,5 +1,6 @@
-//! A campaign's recipients: written in bulk with the campaign, read a page at a time, and the
-//! marketing sends the frequency cap counts.
+//! A campaign's recipients: written in bulk with the campaign (those pending in a request with no
+//! status of their own: `recipient_moves`), and the marketing sends the frequency cap counts.
+//! Pages of them are read in `recipient_pages`.
 
 use crate::domain::ledger_keys::RecipientPlaceKey;
 use crate::domain::Encoding;
@@ -9,7 +10,7 @@ use serde::Serialize;
 use sqlx::Row;
 use std::sync::Arc;
 
-use super::stored::{stored, stored_instant, stored_status};
+use super::stored::stored_instant;
 use super::{Backend, Store, StoreError};
 
 /// Recipients per INSERT. Each INSERT takes its rows as one JSON document the database unpacks
@@ -92,7 +93,7 @@ struct RecipientRow<'a>(
     &'static str,    // encoding
     Option<String>,  // send_at
     i64,             // marketing
-    &'a str,         // status
+    Option<&'a str>, // status; none: as its request (pending, as written)
     Option<&'a str>, // reason
     Option<String>,  // warnings
 );
@@ -109,7 +110,7 @@ fn recipients_insert(backend: Backend) -> String {
             // Materialised so that `json_each` renders each row's array once, not once for
             // every column read from it.
             format!(
-                "INSERT INTO recipients ({columns}) \
+                "INSERT INTO recipient_rows ({columns}) \
                  WITH rows(row) AS MATERIALIZED (SELECT value FROM json_each($1)) \
                  SELECT $2, {} FROM rows",
                 cells.join(", ")
@@ -123,7 +124,7 @@ fn recipients_insert(backend: Backend) -> String {
                 .collect();
             // jsonb: the document is parsed once, and each cell read by its index.
             format!(
-                "INSERT INTO recipients ({columns}) SELECT $2, {} \
+                "INSERT INTO recipient_rows ({columns}) SELECT $2, {} \
                  FROM jsonb_array_elements($1::jsonb) AS r",
                 cells.join(", ")
             )
@@ -187,6 +188,15 @@ pub struct RecipientRecord {
     pub warnings: Vec<String>,
 }
 
+/// The status a new recipient's row carries: none for one pending in its request, which then has
+/// its request's status until it moves on its own (`recipient_moves`).
+fn own_status(recipient: &NewRecipient) -> Option<&'static str> {
+    let follows_request = recipient.submission_id().is_some()
+        && recipient.status == RecipientStatus::Pending
+        && recipient.reason.is_none();
+    (!follows_request).then(|| recipient.status.as_str())
+}
+
 /// Writes `recipients` of `campaign_id` in statements of `ROWS_PER_INSERT` rows, and counts them.
 pub(super) async fn insert_recipients(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
@@ -208,7 +218,7 @@ pub(super) async fn insert_recipients(
                     r.encoding.as_str(),
                     r.send_at.map(stored_instant),
                     i64::from(r.marketing),
-                    r.status.as_str(),
+                    own_status(r),
                     r.reason.as_deref(),
                     (!r.warnings.is_empty())
                         .then(|| serde_json::to_string(&r.warnings).expect("strings serialise")),
@@ -225,14 +235,6 @@ pub(super) async fn insert_recipients(
     super::recipient_counts::count_new(tx, campaign_id, recipients).await
 }
 
-/// A page of recipients: `recipient_id` as `id`, then these.
-const RECIPIENT_PAGE_COLUMNS: &str =
-    "submission_id, line, phone, parts, encoding, send_at, status, reason, warnings";
-
-/// The campaign's condition written so that no index on the campaign is used for it, when the
-/// rows are better found through their requests (in both databases).
-const NOT_IN_LIST_ORDER: &str = "AND (campaign_id || '') = $1";
-
 /// The frequency cap's read: numbers with a marketing SMS sent or to be sent between `$1` and `$2`,
 /// among the marketing campaigns whose sends fall around then or whose times are not kept (by an
 /// earlier version sharing the database). Public for its plan's test (`ledger_indexes.rs`).
@@ -243,121 +245,7 @@ pub const MARKETING_SENDS_BETWEEN: &str = "SELECT phone, send_at FROM recipients
      AND marketing = 1 AND send_at >= $1 AND send_at <= $2 \
      AND status NOT IN ('excluded', 'failed', 'canceled', 'expired', 'simulated')";
 
-/// How a page of recipients is read. No index by status: its upkeep at every status move would
-/// cost the hand-over more than these pages gain (scripts/bench.sh).
-enum PageRead {
-    /// Through the (campaign, line) index, until the page is full: the whole list, or a status
-    /// many recipients are in.
-    InListOrder,
-    /// Through the requests that have recipients in the status (their counts say which), then
-    /// sorted: a status few are in, which list order would look for across the whole campaign.
-    ThroughRequests,
-    /// Those left out before any request.
-    LeftOut,
-    /// No one is in the status.
-    Nothing,
-}
-
-/// A status held by fewer than one recipient in this many is read through its requests.
-const FEW: i64 = 10;
-
 impl Store {
-    async fn filtered_read(
-        &self,
-        campaign_id: &str,
-        status: RecipientStatus,
-    ) -> Result<PageRead, StoreError> {
-        let (all, in_status): (Option<i64>, Option<i64>) = sqlx::query_as(
-            "SELECT CAST(SUM(recipients) AS BIGINT), \
-             CAST(SUM(CASE WHEN status = $2 THEN recipients ELSE 0 END) AS BIGINT) \
-             FROM recipient_counts WHERE campaign_id = $1",
-        )
-        .bind(campaign_id)
-        .bind(status.as_str())
-        .fetch_one(self.pool())
-        .await?;
-        let (all, in_status) = (all.unwrap_or(0), in_status.unwrap_or(0));
-        Ok(if in_status == 0 {
-            PageRead::Nothing
-        } else if status == RecipientStatus::Excluded {
-            PageRead::LeftOut
-        } else if in_status.saturating_mul(FEW) < all {
-            PageRead::ThroughRequests
-        } else {
-            PageRead::InListOrder
-        })
-    }
-
-    /// One page of the campaign's recipients in list order, only those in `status` if given.
-    pub async fn campaign_recipients(
-        &self,
-        campaign_id: &str,
-        status: Option<RecipientStatus>,
-        offset: u64,
-        limit: u32,
-    ) -> Result<Vec<RecipientRecord>, StoreError> {
-        let read = match status {
-            None => PageRead::InListOrder,
-            Some(status) => self.filtered_read(campaign_id, status).await?,
-        };
-        let page = format!(
-            "SELECT {} AS id, {RECIPIENT_PAGE_COLUMNS} FROM recipients",
-            recipient_id("")
-        );
-        let sql = match read {
-            PageRead::Nothing => return Ok(Vec::new()),
-            PageRead::InListOrder => format!("{page} WHERE campaign_id = $1"),
-            PageRead::ThroughRequests => format!(
-                "{page} WHERE submission_id IN (SELECT submission_id FROM recipient_counts \
-                 WHERE campaign_id = $1 AND status = $4 AND recipients > 0) {NOT_IN_LIST_ORDER}"
-            ),
-            PageRead::LeftOut => {
-                format!("{page} WHERE submission_id IS NULL {NOT_IN_LIST_ORDER}")
-            }
-        };
-        let status_filter = if status.is_some() {
-            " AND status = $4"
-        } else {
-            ""
-        };
-        // A line may hold several numbers: the number breaks the tie, so that pages read by
-        // offset neither repeat nor skip one of them (PostgreSQL gives ties in any order).
-        let sql = format!("{sql}{status_filter} ORDER BY line, phone LIMIT $2 OFFSET $3");
-        let query = sqlx::query(&sql)
-            .bind(campaign_id)
-            .bind(i64::from(limit))
-            .bind(i64::try_from(offset).unwrap_or(i64::MAX));
-        let query = match status {
-            None => query,
-            Some(status) => query.bind(status.as_str()),
-        };
-        let rows = query.fetch_all(self.pool()).await?;
-        rows.iter()
-            .map(|row| {
-                let status: String = row.try_get("status")?;
-                let warnings: Option<String> = row.try_get("warnings")?;
-                Ok(RecipientRecord {
-                    id: row.try_get("id")?,
-                    submission_id: row.try_get("submission_id")?,
-                    line: u32::try_from(row.try_get::<i64, _>("line")?).unwrap_or(0),
-                    phone: row.try_get("phone")?,
-                    parts: u32::try_from(row.try_get::<i64, _>("parts")?).unwrap_or(0),
-                    encoding: stored(row.try_get("encoding")?, "encoding", Encoding::from_stored)?,
-                    send_at: row.try_get("send_at")?,
-                    status: stored_status(status)?,
-                    reason: row.try_get("reason")?,
-                    warnings: warnings
-                        .map(|w| {
-                            serde_json::from_str(&w).map_err(|e| sqlx::Error::Decode(Box::new(e)))
-                        })
-                        .transpose()?
-                        .unwrap_or_default(),
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
-    }
-
     /// Numbers that have a marketing SMS sent or to be sent between `from` and `to`, with its time
     /// (a simulated one was never sent, so it does not count).
     pub async fn marketing_sends_between(
@@ -392,7 +280,7 @@ mod tests {
             "gsm7",
             None,
             0,
-            "pending",
+            Some("excluded"),
             None,
             None,
         );

@@ -58,6 +58,7 @@ mod reconciliation;
 mod recorded_parts;
 mod refused_again;
 mod request_bodies;
+mod request_moves;
 mod request_origin;
 mod sandbox_bulk_ids;
 mod sandbox_controls;

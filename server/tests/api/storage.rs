@@ -98,6 +98,7 @@ async fn storage_suite(store: Store) {
     crate::recipient_counts::counts_agree(&store).await;
     crate::recipient_counts::concurrent_reports_suite(&store).await;
     crate::recipient_counts::filtered_pages_suite(&store).await;
+    crate::request_moves::request_moves_suite(&store).await;
     crate::files_read_again::stored_file_reader_suite(&store).await;
 }
 
