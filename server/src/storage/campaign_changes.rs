@@ -5,6 +5,7 @@ use app::models::{CampaignActionKind, EventSource, Notice};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+use super::recipient_moves::lock_request;
 use super::recipients::recipient_id;
 use super::stored::{stored, stored_instant};
 use super::{Store, StoreError};
@@ -179,6 +180,9 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         let mut tx = self.writes().begin().await?;
+        // Taken first, as every move of the request's recipients takes it: a cancel at the same
+        // time comes wholly before or after.
+        lock_request(&mut tx, submission_id).await?;
         let send_at = stored_instant(send_at);
         let at = stored_instant(at);
         let moves = format!(

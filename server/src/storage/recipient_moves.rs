@@ -37,7 +37,7 @@ fn behind_list(status: RecipientStatus) -> String {
 }
 
 /// A request's recipients as a move finds them, its row taken for the transaction.
-struct LockedRequest {
+pub(super) struct LockedRequest {
     campaign_id: String,
     /// The status of those of its recipients without one of their own.
     status: RecipientStatus,
@@ -45,7 +45,7 @@ struct LockedRequest {
 
 /// Takes request `submission_id`'s row for this transaction, writing it (its recipients pending,
 /// as written) if nothing has moved them yet. `None`: the request has no recipients to move.
-async fn lock_request(
+pub(super) async fn lock_request(
     tx: &mut Transaction<'_, Any>,
     submission_id: &str,
 ) -> Result<Option<LockedRequest>, StoreError> {

@@ -176,3 +176,62 @@ async fn recorded_claims_count_from_the_commit(store: &Store) {
         ))
     );
 }
+
+/// When a submission's claim ends, as stored.
+async fn claimed_until(store: &Store, id: &str) -> String {
+    sqlx::query_scalar("SELECT claimed_until FROM submissions WHERE id = $1")
+        .bind(id)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_send_reads_a_claim_with_half_a_lease_left_and_renews_a_shorter_one() {
+    use sms_scheduler_server::clock::SystemClock;
+    use sms_scheduler_server::exactly_once::claim_keeper::KeptClaims;
+    use sms_scheduler_server::storage::Claims;
+    use std::sync::Arc;
+
+    let store = Store::connect(&crate::helpers::temp_sqlite_url())
+        .await
+        .unwrap();
+    let claims = Claims {
+        instance: "instance-h".into(),
+        lease: Duration::seconds(120),
+    };
+    let holder = claims.new_holder();
+    let now = Utc::now();
+    let mut held = unfinished("held-for-send", now);
+    held.claim = Some(claim(&holder, now + Duration::seconds(100)));
+    store.insert_submission(&held).await.unwrap();
+    let kept = KeptClaims::start(
+        store.clone(),
+        Arc::new(SystemClock),
+        claims.clone(),
+        holder.clone(),
+    );
+
+    // More than half a lease left: read, not written.
+    let before = claimed_until(&store, "held-for-send").await;
+    assert!(kept.hold_for_send(&store, "held-for-send").await.unwrap());
+    assert_eq!(claimed_until(&store, "held-for-send").await, before);
+
+    // Less: renewed for a whole lease.
+    let short = claim(&holder, now + Duration::seconds(30));
+    assert!(store.renew_claim("held-for-send", &short).await.unwrap());
+    assert!(kept.hold_for_send(&store, "held-for-send").await.unwrap());
+    let renewed = claimed_until(&store, "held-for-send").await;
+    let renewed = DateTime::parse_from_rfc3339(&renewed).unwrap();
+    assert!(renewed >= now + Duration::seconds(119), "{renewed}");
+
+    // Taken by another task once lapsed: not this one's to send, and not taken back.
+    let far = now + Duration::days(1);
+    let taken = store
+        .claim_unfinished(&claim("instance-z", far + Duration::days(1)), far, 10)
+        .await
+        .unwrap();
+    assert_eq!(taken.len(), 1);
+    assert!(!kept.hold_for_send(&store, "held-for-send").await.unwrap());
+    store.close().await;
+}

@@ -54,6 +54,7 @@ mod recipient_file_limits;
 mod recipient_files;
 mod recipient_lines;
 mod recipient_places;
+mod recipients_follow_requests;
 mod reconciliation;
 mod recorded_parts;
 mod refused_again;
