@@ -4,6 +4,7 @@
 //! reconciler, on the pure decision of `reconcile_decision`. The records themselves (submissions,
 //! claims, the per-recipient ledger) are written by `storage`.
 
+pub mod answers_together;
 pub mod claim_keeper;
 pub mod handover;
 pub mod rate_limit;

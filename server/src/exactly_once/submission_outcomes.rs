@@ -3,14 +3,16 @@
 
 use app::models::{EventSource, Notice, RecipientStatus};
 
+use super::answers_together::{AnswersTogether, WaitingAnswer};
 use crate::clock::SharedClock;
 use crate::providers::{Accepted, ProviderError};
-use crate::storage::{Acceptance, Store, StoreError, SubmissionStatus};
+use crate::storage::{Store, StoreError, SubmissionStatus};
 
 #[derive(Clone)]
 pub struct SubmissionOutcomes {
     store: Store,
     clock: SharedClock,
+    answers: AnswersTogether,
 }
 
 /// The same number whether written `+33…` or `33…` (Infobip drops the `+`).
@@ -31,7 +33,11 @@ pub fn handed_over(send_later: bool, simulation: bool) -> RecipientStatus {
 
 impl SubmissionOutcomes {
     pub fn new(store: Store, clock: SharedClock) -> Self {
-        Self { store, clock }
+        Self {
+            answers: AnswersTogether::new(store.clone()),
+            store,
+            clock,
+        }
     }
 
     /// The provider has the submission: its recipients take `status` (see [`handed_over`]),
@@ -62,12 +68,13 @@ impl SubmissionOutcomes {
                 Some((index, reason.to_recorded()))
             })
             .collect();
-        self.store
-            .record_acceptance(&Acceptance {
-                submission_id,
+        // Recorded with the other answers that arrive while the ledger's writer is busy.
+        self.answers
+            .record(WaitingAnswer {
+                submission_id: submission_id.to_owned(),
                 status,
-                refused: &refused,
-                reference: accepted.reference.as_deref(),
+                refused,
+                reference: accepted.reference.clone(),
                 total_cost: accepted.total_cost,
                 source,
                 at: self.clock.now(),

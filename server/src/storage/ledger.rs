@@ -82,34 +82,20 @@ impl Store {
     /// it commits the submission counts as unfinished, so a crash leaves it to reconciliation;
     /// one commit rather than one for each step (the hand-over's writes queue one after another).
     pub async fn record_acceptance(&self, acceptance: &Acceptance<'_>) -> Result<(), StoreError> {
-        let Acceptance {
-            submission_id,
-            status,
-            source,
-            at,
-            ..
-        } = *acceptance;
+        self.record_acceptances(std::slice::from_ref(acceptance))
+            .await
+    }
+
+    /// `record_acceptance` for several submissions, in one transaction (answers recorded together,
+    /// `exactly_once::answers_together`).
+    pub async fn record_acceptances(
+        &self,
+        acceptances: &[Acceptance<'_>],
+    ) -> Result<(), StoreError> {
         let mut tx = self.writes().begin().await?;
-        move_submission_recipients(&mut tx, submission_id, status, None, source, at).await?;
-        for (index, reason) in acceptance.refused {
-            let recipient_id = recipient_key(submission_id, *index);
-            let report = StatusReport {
-                key: ReportKey::RecipientId(recipient_id.clone()),
-                status: RecipientStatus::Failed,
-                detail: Some(reason.clone()),
-                source,
-                occurred_at: at,
-            };
-            record_report(&mut tx, &recipient_id, &report).await?;
+        for acceptance in acceptances {
+            acceptance_in(&mut tx, acceptance).await?;
         }
-        accepted_update(
-            submission_id,
-            acceptance.reference,
-            acceptance.total_cost,
-            at,
-        )
-        .execute(&mut *tx)
-        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -305,4 +291,39 @@ async fn move_recipient(
         return Ok(false);
     };
     move_one(tx, &place, report.status, report.detail.as_deref()).await
+}
+
+/// `Store::record_acceptance` within `tx`.
+async fn acceptance_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    acceptance: &Acceptance<'_>,
+) -> Result<(), StoreError> {
+    let Acceptance {
+        submission_id,
+        status,
+        source,
+        at,
+        ..
+    } = *acceptance;
+    move_submission_recipients(tx, submission_id, status, None, source, at).await?;
+    for (index, reason) in acceptance.refused {
+        let recipient_id = recipient_key(submission_id, *index);
+        let report = StatusReport {
+            key: ReportKey::RecipientId(recipient_id.clone()),
+            status: RecipientStatus::Failed,
+            detail: Some(reason.clone()),
+            source,
+            occurred_at: at,
+        };
+        record_report(tx, &recipient_id, &report).await?;
+    }
+    accepted_update(
+        submission_id,
+        acceptance.reference,
+        acceptance.total_cost,
+        at,
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -64,6 +64,8 @@ pub enum StoreError {
     },
     #[error("unsupported database URL (expected sqlite:… or postgres:…)")]
     UnsupportedUrl,
+    #[error("the write was interrupted before it was done")]
+    Interrupted,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

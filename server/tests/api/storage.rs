@@ -93,6 +93,7 @@ async fn storage_suite(store: Store) {
 
     crate::ledger::ledger_suite(&store).await;
     crate::acceptance::acceptance_suite(&store).await;
+    crate::acceptance::answers_together_suite(&store).await;
     crate::claims::claims_suite(&store).await;
     crate::audit::audit_storage_suite(&store).await;
     crate::recipient_counts::counts_agree(&store).await;
