@@ -17,11 +17,16 @@ use super::stored::stored_status;
 use super::StoreError;
 use crate::domain::ledger_keys::RecipientPlaceKey;
 
+/// Whether a move to `target` replaces `status`: a recipient never moves backwards.
+fn is_behind(status: RecipientStatus, target: RecipientStatus) -> bool {
+    status.progress() < target.progress()
+}
+
 /// Statuses a move to `status` may replace.
 fn behind(status: RecipientStatus) -> impl Iterator<Item = RecipientStatus> {
     RecipientStatus::ALL
         .into_iter()
-        .filter(move |s| s.progress() < status.progress())
+        .filter(move |s| is_behind(*s, status))
 }
 
 /// The SQL list of the statuses behind `status`, quoted (none: `NULL`, which matches nothing).
@@ -90,14 +95,14 @@ pub(super) async fn move_request(
     let mut moved = 0;
     for (from, n) in counts {
         let from = stored_status(from)?;
-        if from.progress() < status.progress() {
+        if is_behind(from, status) {
             let n = u64::try_from(n).unwrap_or(0);
             count_move(tx, &request.campaign_id, submission_id, from, status, n).await?;
             moved += n;
         }
     }
     let behind = behind_list(status);
-    if request.status.progress() < status.progress() {
+    if is_behind(request.status, status) {
         // Those without a status of their own follow the request; those with one behind it
         // join them.
         sqlx::query(
@@ -173,7 +178,7 @@ pub(super) async fn move_one(
             (row.try_get("campaign_id")?, None, current)
         }
     };
-    if current.progress() >= status.progress() {
+    if !is_behind(current, status) {
         return Ok(false);
     }
     // Its request's row is held (or it has none, and its status is its own): only this

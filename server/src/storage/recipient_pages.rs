@@ -20,8 +20,11 @@ const NOT_IN_LIST_ORDER: &str = "AND (campaign_id || '') = $1";
 /// How a page of recipients is read. No index by status: its upkeep at every status move would
 /// cost the hand-over more than these pages gain (scripts/bench.sh).
 enum PageRead {
-    /// Through the (campaign, line) index, until the page is full: the whole list, or a status
-    /// many recipients are in.
+    /// The whole list, its rows skipped counted in the table alone: the view finds each one's
+    /// request, which a page deep into a long list would pay for every row before it.
+    WholeList,
+    /// Through the (campaign, line) index, until the page is full: a status many recipients are
+    /// in.
     InListOrder,
     /// Through the requests that have recipients in the status (their counts say which), then
     /// sorted: a status few are in, which list order would look for across the whole campaign.
@@ -71,41 +74,33 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<RecipientRecord>, StoreError> {
         let read = match status {
-            None => PageRead::InListOrder,
+            None => PageRead::WholeList,
             Some(status) => self.filtered_read(campaign_id, status).await?,
         };
         let page = format!(
             "SELECT {} AS id, {RECIPIENT_PAGE_COLUMNS} FROM recipients",
             recipient_id("")
         );
+        // A line may hold several numbers: the number breaks the tie, so that pages read by
+        // offset neither repeat nor skip one of them (PostgreSQL gives ties in any order).
+        let in_status = |rows: String| {
+            format!("{rows} AND status = $4 ORDER BY line, phone LIMIT $2 OFFSET $3")
+        };
         let sql = match read {
             PageRead::Nothing => return Ok(Vec::new()),
-            // The rows skipped are counted in the table alone: the view finds each one's
-            // request, which a page deep into a long list would pay for every row before it.
-            PageRead::InListOrder if status.is_none() => format!(
+            PageRead::WholeList => format!(
                 "{page} WHERE campaign_id = $1 AND (line, phone) >= (SELECT line, phone \
                  FROM recipient_rows WHERE campaign_id = $1 ORDER BY line, phone LIMIT 1 OFFSET $3) \
                  ORDER BY line, phone LIMIT $2"
             ),
-            PageRead::InListOrder => format!("{page} WHERE campaign_id = $1"),
-            PageRead::ThroughRequests => format!(
+            PageRead::InListOrder => in_status(format!("{page} WHERE campaign_id = $1")),
+            PageRead::ThroughRequests => in_status(format!(
                 "{page} WHERE submission_id IN (SELECT submission_id FROM recipient_counts \
                  WHERE campaign_id = $1 AND status = $4 AND recipients > 0) {NOT_IN_LIST_ORDER}"
-            ),
-            PageRead::LeftOut => {
-                format!("{page} WHERE submission_id IS NULL {NOT_IN_LIST_ORDER}")
-            }
-        };
-        let status_filter = if status.is_some() {
-            " AND status = $4"
-        } else {
-            ""
-        };
-        // A line may hold several numbers: the number breaks the tie, so that pages read by
-        // offset neither repeat nor skip one of them (PostgreSQL gives ties in any order).
-        let sql = match (read, status) {
-            (PageRead::InListOrder, None) => sql,
-            _ => format!("{sql}{status_filter} ORDER BY line, phone LIMIT $2 OFFSET $3"),
+            )),
+            PageRead::LeftOut => in_status(format!(
+                "{page} WHERE submission_id IS NULL {NOT_IN_LIST_ORDER}"
+            )),
         };
         let query = sqlx::query(&sql)
             .bind(campaign_id)
