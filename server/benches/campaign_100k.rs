@@ -1,8 +1,8 @@
 //! Benchmark: 100,000 recipients from a CSV with placeholders, validated, planned against the
 //! sending rules, recorded recipient by recipient and handed to the Octopush sandbox in 200
 //! requests, through the schedule server function as the browser calls it. Prints the time of the
-//! call and the process's peak memory (server, sandbox and client together), the database's size,
-//! and, in the same run, the time a plain client takes to post the same recipients to the same
+//! call, the CPU time it used and the process's peak memory (server, sandbox and client together),
+//! the database's size, and, in the same run, the time a plain client takes to post the same recipients to the same
 //! sandbox in requests built beforehand.
 //!
 //! The campaign is recorded in a fresh SQLite file; with `SMS_SCHEDULER_BENCH_POSTGRES_URL` (a
@@ -137,6 +137,31 @@ fn peak_memory_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// The CPU time the process has used so far (user and system, every thread; Linux
+/// `/proc/self/stat`, in the kernel's clock ticks of 1/100 s), in seconds.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command's name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .collect();
+    // `utime` and `stime`, the 14th and 15th fields of the line.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
+}
+
+/// The CPU a timed part used, and the least time it could take on this machine's cores: what
+/// parallel work can win back, and what only less work can.
+fn cpu_line(cpu: f64, elapsed: std::time::Duration) -> String {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!(
+        "CPU time: {cpu:.2} s (server, sandbox and client together), {:.1} of {cores} cores busy on average; at least {:.2} s with every core busy",
+        cpu / elapsed.as_secs_f64(),
+        cpu / cores as f64
+    )
+}
+
 mod common;
 
 #[tokio::main]
@@ -190,6 +215,7 @@ async fn run(recipients: usize, scratch: &std::path::Path, database: &BenchDatab
     let tomorrow = common::tomorrow_at_ten();
     let request = common::schedule_arguments(&csv_list(recipients), None);
     let before = peak_memory_mib();
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let response = reqwest::Client::new()
         .post(format!("{url}api/schedule_sms"))
@@ -201,6 +227,9 @@ async fn run(recipients: usize, scratch: &std::path::Path, database: &BenchDatab
     // Server functions answer in postcard.
     let body = response.bytes().await.expect("an answer");
     let elapsed = started.elapsed();
+    let cpu = cpu_seconds()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
     let peak = peak_memory_mib();
 
     assert!(
@@ -222,6 +251,9 @@ async fn run(recipients: usize, scratch: &std::path::Path, database: &BenchDatab
     println!("metrics: {}", if metrics { "on" } else { "off" });
     println!("provider requests: {requests}");
     println!("schedule call: {:.2} s", elapsed.as_secs_f64());
+    if let Some(cpu) = cpu {
+        println!("{}", cpu_line(cpu, elapsed));
+    }
     if let (Some(before), Some(peak)) = (before, peak) {
         println!("peak memory: {peak:.0} MiB (before the call: {before:.0} MiB)");
     }
@@ -247,6 +279,7 @@ async fn run(recipients: usize, scratch: &std::path::Path, database: &BenchDatab
 
     println!("database: {}", database.size(recipients).await);
     let credentials = sandbox.credentials();
+    let cpu_before = cpu_seconds();
     let plain = plain_client(
         &format!("{url}sandbox/octopush/v1/public/sms-campaign/send"),
         &credentials.api_login,
@@ -261,6 +294,12 @@ async fn run(recipients: usize, scratch: &std::path::Path, database: &BenchDatab
         plain.as_secs_f64(),
         elapsed.as_secs_f64() / plain.as_secs_f64()
     );
+    if let Some(cpu) = cpu_seconds()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before)
+    {
+        println!("plain client's {}", cpu_line(cpu, plain));
+    }
 }
 
 /// Recipients in each of the plain client's requests (as many as the app puts in one).

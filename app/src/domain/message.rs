@@ -128,8 +128,18 @@ fn gsm7_cost(c: char) -> Option<usize> {
 
 /// Counts characters, encoding and parts of `text`.
 pub fn analyze(text: &str) -> MessageStats {
+    analyze_pieces(&[text])
+}
+
+/// `analyze` of the pieces written one after another, without writing them out: a recipient's
+/// text from its template's pieces and their values, for each of a long list's recipients.
+pub fn analyze_pieces(pieces: &[&str]) -> MessageStats {
+    if let Some(stats) = one_gsm7_part_of_ascii(pieces) {
+        return stats;
+    }
+    let chars = || pieces.iter().flat_map(|piece| piece.chars());
     let mut non_gsm_characters = Vec::new();
-    for c in text.chars() {
+    for c in chars() {
         if gsm7_cost(c).is_none() && !non_gsm_characters.contains(&c) {
             non_gsm_characters.push(c);
         }
@@ -139,25 +149,36 @@ pub fn analyze(text: &str) -> MessageStats {
     } else {
         Encoding::Ucs2
     };
-    // Each character's width in units; the layout below never splits one.
-    let widths: Vec<usize> = match encoding {
-        Encoding::Gsm7 => text.chars().filter_map(gsm7_cost).collect(),
-        Encoding::Ucs2 => text.chars().map(char::len_utf16).collect(),
-    };
-    let units = widths.iter().sum();
-    let (single, part) = match encoding {
+    let (single, capacity) = match encoding {
         Encoding::Gsm7 => (GSM7_SINGLE, GSM7_PART),
         Encoding::Ucs2 => (UCS2_SINGLE, UCS2_PART),
     };
+    // Each character laid out in turn, never split: a part that cannot take the next one whole
+    // is closed (`parts_laid_out` counts for a text longer than one part).
+    let (mut characters, mut units, mut parts_laid_out, mut used) = (0, 0, 1, 0);
+    for c in chars() {
+        let width = match encoding {
+            // Every character has a cost when the text is GSM-7.
+            Encoding::Gsm7 => gsm7_cost(c).unwrap_or(1),
+            Encoding::Ucs2 => c.len_utf16(),
+        };
+        characters += 1;
+        units += width;
+        if used + width > capacity {
+            parts_laid_out += 1;
+            used = 0;
+        }
+        used += width;
+    }
     let parts = if units == 0 {
         0
     } else if units <= single {
         1
     } else {
-        count_parts(&widths, part)
+        parts_laid_out
     };
     MessageStats {
-        characters: text.chars().count(),
+        characters,
         encoding,
         units,
         parts,
@@ -165,17 +186,28 @@ pub fn analyze(text: &str) -> MessageStats {
     }
 }
 
-fn count_parts(widths: &[usize], capacity: usize) -> usize {
-    let mut parts = 1;
-    let mut used = 0;
-    for &width in widths {
-        if used + width > capacity {
-            parts += 1;
-            used = 0;
+/// The stats of most texts, read a byte at a time: ASCII, all of it in GSM-7, one part. `None`
+/// for any other text, which `analyze_pieces` lays out character by character.
+fn one_gsm7_part_of_ascii(pieces: &[&str]) -> Option<MessageStats> {
+    let mut units = 0;
+    let mut characters = 0;
+    for piece in pieces {
+        for &byte in piece.as_bytes() {
+            // A byte of 128 or more is part of a character beyond ASCII.
+            match ASCII_GSM7_COSTS.get(usize::from(byte)).copied() {
+                None | Some(0) => return None,
+                Some(cost) => units += usize::from(cost),
+            }
         }
-        used += width;
+        characters += piece.len();
     }
-    parts
+    (units <= GSM7_SINGLE).then(|| MessageStats {
+        characters,
+        encoding: Encoding::Gsm7,
+        units,
+        parts: usize::from(units > 0),
+        non_gsm_characters: Vec::new(),
+    })
 }
 
 /// A GSM-7 character a look-alike could be replaced with, so the user can keep the cheaper encoding.
@@ -318,6 +350,38 @@ mod tests {
         assert_eq!(analyze("abc").remaining_in_part(), 157);
         assert_eq!(analyze(&"a".repeat(161)).remaining_in_part(), 145);
         assert_eq!(analyze(&"a".repeat(306)).remaining_in_part(), 0);
+    }
+
+    #[test]
+    fn a_text_in_pieces_counts_as_the_text_written_out() {
+        let texts = [
+            String::new(),
+            "Hello Ann, your parcel arrives tomorrow.".to_owned(),
+            format!("{}€{}", "a".repeat(152), "a".repeat(152)),
+            format!("Bonjour Michał {}", "ł".repeat(140)),
+            format!("{}🙂{}", "x".repeat(66), "🙂".repeat(40)),
+            "[{}] ~ ^ | €".repeat(20),
+            "{[x]}".repeat(10),
+            "{[x]}".repeat(30),
+            "a ` b".to_owned(),
+            "\r\n\x0c".repeat(53),
+        ];
+        for text in &texts {
+            let whole = analyze(text);
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&at| text.is_char_boundary(at))
+                .collect();
+            for &first in &cuts {
+                for &second in cuts.iter().filter(|&&at| at >= first).step_by(7) {
+                    let pieces = [&text[..first], &text[first..second], &text[second..]];
+                    assert_eq!(
+                        analyze_pieces(&pieces),
+                        whole,
+                        "{text:?} cut at {first}, {second}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -61,25 +61,56 @@ pub fn placeholders_in(template: &str) -> Result<Vec<&'static str>, PlaceholderE
 pub fn render(template: &str, values: &BTreeMap<&str, &str>) -> Result<String, PlaceholderError> {
     placeholders_in(template)?;
     let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some((before, name, after)) = next_placeholder(rest) {
-        out.push_str(before);
-        match values.get(name) {
-            Some(value) if !value.is_empty() => out.push_str(value),
-            _ => return Err(PlaceholderError::Unfilled(name.to_owned())),
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Placeholder(name) => match values.get(name) {
+                Some(value) if !value.is_empty() => out.push_str(value),
+                _ => return Err(PlaceholderError::Unfilled(name.to_owned())),
+            },
         }
-        rest = after;
     }
-    out.push_str(rest);
     Ok(out)
 }
 
+/// A part of a template: text as written, or a placeholder's name (known or not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Placeholder(&'a str),
+}
+
+/// `template` cut into its text and its placeholders, in order; empty texts are left out.
+pub fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = Some(template);
+    let mut name_next = None;
+    std::iter::from_fn(move || loop {
+        if let Some(name) = name_next.take() {
+            return Some(Piece::Placeholder(name));
+        }
+        let text = rest?;
+        match next_placeholder(text) {
+            Some((before, name, after)) => {
+                rest = Some(after);
+                name_next = Some(name);
+                if !before.is_empty() {
+                    return Some(Piece::Text(before));
+                }
+            }
+            None => {
+                rest = None;
+                if !text.is_empty() {
+                    return Some(Piece::Text(text));
+                }
+            }
+        }
+    })
+}
+
 fn names_in(template: &str) -> impl Iterator<Item = &str> {
-    let mut rest = template;
-    std::iter::from_fn(move || {
-        let (_, name, after) = next_placeholder(rest)?;
-        rest = after;
-        Some(name)
+    pieces(template).filter_map(|piece| match piece {
+        Piece::Placeholder(name) => Some(name),
+        Piece::Text(_) => None,
     })
 }
 
@@ -136,6 +167,29 @@ mod tests {
         assert_eq!(
             render("Hi {last_name}", &BTreeMap::from([("last_name", "")])).unwrap_err(),
             PlaceholderError::Unfilled("last_name".into())
+        );
+    }
+
+    #[test]
+    fn a_template_is_cut_into_its_text_and_placeholders() {
+        let cut = |template| pieces(template).collect::<Vec<_>>();
+        assert_eq!(
+            cut("Hi {first_name}{param1}, {x y} {param1}!"),
+            vec![
+                Piece::Text("Hi "),
+                Piece::Placeholder("first_name"),
+                Piece::Placeholder("param1"),
+                Piece::Text(", {x y} "),
+                Piece::Placeholder("param1"),
+                Piece::Text("!"),
+            ]
+        );
+        assert_eq!(cut("{param2}"), vec![Piece::Placeholder("param2")]);
+        assert_eq!(cut("Price {} or {"), vec![Piece::Text("Price {} or {")]);
+        assert_eq!(cut(""), vec![]);
+        assert_eq!(
+            cut("{unknown} here"),
+            vec![Piece::Placeholder("unknown"), Piece::Text(" here")]
         );
     }
 

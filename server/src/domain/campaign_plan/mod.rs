@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
 use super::message::{Encoding, MessageStats};
-use super::order::{PersonalisedRecipient, SmsOrder};
+use super::order::{PersonalisedRecipient, SmsOrder, TextPattern};
 use super::phone::E164;
 use super::send_time::SendTime;
 use super::sending_rules::{zone_of_region, Placement, RecipientZone, SendingPolicies};
@@ -91,6 +91,8 @@ pub struct CampaignPlan {
     requested: DateTime<Utc>,
     /// At most this many recipients per provider request.
     batch_size: usize,
+    /// The order's text, read once: each recipient's is measured, not written out.
+    text: TextPattern,
     pub summary: PlanSummary,
 }
 
@@ -130,6 +132,7 @@ impl CampaignPlan {
             exclusions,
             requested: order.requested_instant(now),
             batch_size: batch_size.max(1),
+            text: TextPattern::new(order.text.as_str()),
             summary: PlanSummary::default(),
         }
     }
@@ -142,7 +145,11 @@ impl CampaignPlan {
     ) -> PlannedRecipient {
         let recipient = &personalised.recipient;
         let number = recipient.number.e164_copy();
-        let size = MessageSize::from(&order.text_for(personalised).stats());
+        let stats = self
+            .text
+            .stats_for(recipient)
+            .expect("each recipient's text was checked as the order was read");
+        let size = MessageSize::from(&stats);
         let mut warnings = Vec::new();
         let excluded = |reason: Notice| Fate::Excluded {
             reason: Box::new(reason),

@@ -1,15 +1,15 @@
 //! An order's checks of its recipients, one at a time, whether the list was read already or is
 //! read from a file in a pass: each one's own text, and what the list as a whole must be.
 
-use super::{personalised_text, OrderRules, MAX_LINE_ERRORS};
+use super::{OrderRules, TextPattern, MAX_LINE_ERRORS};
 use crate::domain::opt_out_mention::missing_mention;
 use crate::domain::recipients::Recipient;
 use app::models::{Field, FieldError, Problem, ScheduleRequest};
 
 /// The recipients checked so far.
-pub(super) struct ListChecks<'a> {
-    template: &'a str,
-    personalised: bool,
+pub(super) struct ListChecks {
+    /// Each recipient's text, as their values fill it in.
+    text: TextPattern,
     /// The first recipients whose text cannot be made, and how many more.
     errors: Vec<FieldError>,
     more_errors: usize,
@@ -32,11 +32,10 @@ pub(super) struct ListFound {
     pub too_many: Option<Problem>,
 }
 
-impl<'a> ListChecks<'a> {
-    pub(super) fn new(template: &'a str, personalised: bool) -> Self {
+impl ListChecks {
+    pub(super) fn new(template: &str) -> Self {
         Self {
-            template,
-            personalised,
+            text: TextPattern::new(template),
             errors: Vec::new(),
             more_errors: 0,
             count: 0,
@@ -44,19 +43,17 @@ impl<'a> ListChecks<'a> {
         }
     }
 
-    /// Whether `recipient` can be sent: with placeholders, their text made from their values
-    /// (a value missing, or a text too long, is an error on their line).
+    /// Whether `recipient` can be sent: with placeholders, their text as their values fill it in
+    /// (a value missing, or a text made blank or too long, is an error on their line).
     pub(super) fn check(&mut self, recipient: &Recipient) -> bool {
-        if self.personalised {
-            if let Err(problem) = personalised_text(self.template, recipient) {
-                if self.errors.len() < MAX_LINE_ERRORS {
-                    let error = FieldError::on_line(Field::Recipients, recipient.line, problem);
-                    self.errors.push(error);
-                } else {
-                    self.more_errors += 1;
-                }
-                return false;
+        if let Err(problem) = self.text.stats_for(recipient) {
+            if self.errors.len() < MAX_LINE_ERRORS {
+                let error = FieldError::on_line(Field::Recipients, recipient.line, problem);
+                self.errors.push(error);
+            } else {
+                self.more_errors += 1;
             }
+            return false;
         }
         self.count += 1;
         if let Some(region) = recipient.number.region() {

@@ -19,9 +19,11 @@ use app::models::{DuplicateRecipient, Problem, ProviderId};
 mod list_checks;
 mod order_recipients;
 mod parse;
+mod text_pattern;
 
 pub use order_recipients::{ListSource, OrderRecipients};
 pub use parse::{OrderFields, ReadOrder};
+pub use text_pattern::TextPattern;
 
 use super::recipients::LINE_ERRORS_LISTED as MAX_LINE_ERRORS;
 

@@ -7,7 +7,7 @@ use std::io;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use super::{personalised_text, PersonalisedRecipient};
+use super::{PersonalisedRecipient, TextPattern};
 use crate::domain::recipients::{ListReport, Recipient};
 
 /// A recipient list read again from its start at each call, the same each time (a kept file,
@@ -56,10 +56,11 @@ impl OrderRecipients {
                 Ok(())
             }
             Self::Reread { source, unmade, .. } => {
-                let unmade = unmade.as_deref();
+                let unmade = unmade.as_deref().map(TextPattern::new);
                 let mut personalised = |recipient| {
                     if unmade
-                        .is_some_and(|template| personalised_text(template, &recipient).is_err())
+                        .as_ref()
+                        .is_some_and(|text| text.stats_for(&recipient).is_err())
                     {
                         return ControlFlow::Continue(());
                     }

@@ -181,7 +181,7 @@ impl OrderFields {
         list: RecipientList,
         rules: &OrderRules,
     ) -> ReadOrder {
-        let mut checks = ListChecks::new(&request.text, has_placeholders(&request.text));
+        let mut checks = ListChecks::new(&request.text);
         // Collected where the list was (same layout): a long list is not held twice.
         let recipients: Vec<PersonalisedRecipient> = list
             .recipients
@@ -208,7 +208,7 @@ impl OrderFields {
         rules: &OrderRules,
         mut each: impl FnMut(&SmsOrder, &PersonalisedRecipient),
     ) -> io::Result<ReadOrder> {
-        let mut checks = ListChecks::new(&request.text, has_placeholders(&request.text));
+        let mut checks = ListChecks::new(&request.text);
         let order = self.order.as_ref();
         let report = source.read(&mut |recipient| {
             if checks.check(&recipient) {
