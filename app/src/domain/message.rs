@@ -298,6 +298,13 @@ mod tests {
         assert_eq!((stats.characters, stats.units), (3, 6));
         assert_eq!(analyze(&"€".repeat(80)).parts, 1);
         assert_eq!(analyze(&"€".repeat(81)).parts, 2);
+        // The same in ASCII, which is read a byte at a time while it fits one part.
+        let stats = analyze("{[x]}");
+        assert_eq!((stats.characters, stats.units, stats.parts), (5, 9, 1));
+        assert_eq!(stats.encoding, Encoding::Gsm7);
+        assert_eq!(analyze(&"{".repeat(80)).parts, 1);
+        let stats = analyze(&"{".repeat(81));
+        assert_eq!((stats.characters, stats.units, stats.parts), (81, 162, 2));
     }
 
     #[test]
