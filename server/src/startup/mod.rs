@@ -240,6 +240,9 @@ fn services(
     let intake = ReportIntake::new(store.clone(), clock.clone());
 
     let mut workers = Workers::default();
+    if let Some(checkpoints) = store.checkpoint_worker() {
+        workers.add("ledger-checkpoints", checkpoints);
+    }
     workers.add(
         "reconciler",
         reconciler

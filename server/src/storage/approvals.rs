@@ -37,7 +37,7 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        Ok((decided == 1).then(|| CampaignRecording::new(tx, self.backend(), campaign_id)))
+        Ok((decided == 1).then(|| CampaignRecording::new(tx, self, campaign_id)))
     }
 
     /// Rejects or withdraws a held campaign; false when it no longer awaits approval.

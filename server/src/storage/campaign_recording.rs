@@ -9,11 +9,12 @@ use super::claims::Claim;
 use super::recipients::{insert_recipients, NewRecipient};
 use super::stored::stored_instant;
 use super::submissions::NewSubmission;
-use super::{Backend, Store, StoreError};
+use super::{Store, StoreError};
 
 pub struct CampaignRecording {
     tx: sqlx::Transaction<'static, sqlx::Any>,
-    backend: Backend,
+    /// Its store, told once it commits: a campaign's log is copied in at once (`checkpoints`).
+    store: Store,
     campaign_id: String,
     /// The first and last send times of its marketing recipients so far: kept with the campaign,
     /// the frequency cap finds its sends through them.
@@ -25,12 +26,12 @@ pub struct CampaignRecording {
 impl CampaignRecording {
     pub(super) fn new(
         tx: sqlx::Transaction<'static, sqlx::Any>,
-        backend: Backend,
+        store: &Store,
         campaign_id: &str,
     ) -> Self {
         Self {
             tx,
-            backend,
+            store: store.clone(),
             campaign_id: campaign_id.to_owned(),
             marketing_window: None,
             marketing: false,
@@ -47,7 +48,13 @@ impl CampaignRecording {
         for submission in submissions {
             Store::insert_submission_in(&mut self.tx, submission).await?;
         }
-        insert_recipients(&mut self.tx, self.backend, &self.campaign_id, recipients).await?;
+        insert_recipients(
+            &mut self.tx,
+            self.store.backend(),
+            &self.campaign_id,
+            recipients,
+        )
+        .await?;
         self.marketing |= recipients.iter().any(|r| r.marketing);
         let marketing = recipients.iter().filter(|r| r.marketing);
         for at in marketing.filter_map(|r| r.send_at) {
@@ -81,6 +88,7 @@ impl CampaignRecording {
             .await?;
         }
         self.tx.commit().await?;
+        self.store.checkpoint_soon();
         Ok(())
     }
 

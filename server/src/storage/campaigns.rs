@@ -181,7 +181,7 @@ impl Store {
         .bind(campaign.held_request.as_deref())
         .execute(&mut *tx)
         .await?;
-        Ok(CampaignRecording::new(tx, self.backend(), &campaign.id))
+        Ok(CampaignRecording::new(tx, self, &campaign.id))
     }
 
     pub async fn campaign(&self, id: &str) -> Result<Option<CampaignRecord>, StoreError> {

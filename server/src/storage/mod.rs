@@ -7,6 +7,7 @@ mod campaign_changes;
 mod campaign_list;
 mod campaign_recording;
 mod campaigns;
+mod checkpoints;
 mod claims;
 mod inbound;
 mod ledger;
@@ -23,6 +24,7 @@ mod sessions;
 mod stored;
 mod submissions;
 
+use checkpoints::Checkpointer;
 use sqlx::any::AnyPoolOptions;
 use sqlx::AnyConnection;
 use sqlx::{AnyPool, Executor};
@@ -34,6 +36,7 @@ pub use campaign_changes::{ActionRecord, CampaignSubmission, WaitingRequests};
 pub use campaign_list::CampaignListQuery;
 pub use campaign_recording::CampaignRecording;
 pub use campaigns::{CampaignOptions, CampaignRecord, NewCampaign};
+pub use checkpoints::Checkpointed;
 pub use claims::{Claim, Claims, UnfinishedSubmission};
 pub use inbound::InboundMessage;
 pub use ledger::{Acceptance, ReportKey, ReportOutcome, StatusReport};
@@ -80,6 +83,8 @@ pub struct Store {
     pool: AnyPool,
     /// Writes (`writes`).
     writer: AnyPool,
+    /// On SQLite, what copies the write-ahead log into the database (`checkpoints`).
+    checkpointer: Option<Checkpointer>,
     backend: Backend,
 }
 
@@ -122,14 +127,19 @@ impl Store {
                 }
                 other => StoreError::Migration(other),
             })?;
-        let backend = if is_sqlite {
-            Backend::Sqlite
+        let (backend, checkpointer) = if is_sqlite {
+            let checkpointer = Checkpointer {
+                connection: open_pool(&url, 1, is_sqlite, Use::Checkpoints).await?,
+                due: Default::default(),
+            };
+            (Backend::Sqlite, Some(checkpointer))
         } else {
-            Backend::Postgres
+            (Backend::Postgres, None)
         };
         Ok(Self {
             pool,
             writer,
+            checkpointer,
             backend,
         })
     }
@@ -144,10 +154,13 @@ impl Store {
         &self.writer
     }
 
-    /// Closes every connection, the reads' and the writes'.
+    /// Closes every connection, the reads', the writes' and the checkpoints'.
     pub async fn close(&self) {
         self.pool.close().await;
         self.writer.close().await;
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.connection.close().await;
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -162,6 +175,8 @@ enum Use {
     /// writes' queue.
     Reads,
     Writes,
+    /// Copying the write-ahead log in (`checkpoints`): reads only, and never waiting on a lock.
+    Checkpoints,
 }
 
 /// A pool of at most `connections` to `url`, each SQLite connection set up as the ledger needs.
@@ -183,17 +198,19 @@ async fn open_pool(
                     // loss cannot forget a hand-over (and resend it); NORMAL only survives a
                     // killed process. The cost is in the README (scripts/sqlite-sync-cost.sh).
                     // The write-ahead log grows to hold a whole campaign's transaction (about
-                    // 40 MB for 100,000 recipients); once copied into the database it is cut
-                    // back to 4 MiB, about the size at which it is copied in anyway (1,000
-                    // pages of 4 KiB), rather than kept at its largest.
+                    // 40 MB for 100,000 recipients); once copied into the database
+                    // (`checkpoints`), the next write cuts it back to 4 MiB, unless the copying
+                    // has emptied it already.
                     connection
                         .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304;")
                         .await?;
-                    let query_only = match usage {
+                    // The writer never copies the log in itself (`checkpoints`).
+                    let role = match usage {
                         Use::Reads => "PRAGMA query_only = 1;",
-                        Use::Writes => "PRAGMA query_only = 0;",
+                        Use::Writes => "PRAGMA query_only = 0; PRAGMA wal_autocheckpoint = 0;",
+                        Use::Checkpoints => "PRAGMA query_only = 1; PRAGMA busy_timeout = 0;",
                     };
-                    connection.execute(query_only).await?;
+                    connection.execute(role).await?;
                 }
                 Ok(())
             })

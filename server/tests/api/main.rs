@@ -10,6 +10,7 @@ mod campaign_list;
 mod campaign_management;
 mod campaign_search;
 mod campaigns;
+mod checkpoints;
 mod claims;
 mod compression;
 mod conditional_answers;
