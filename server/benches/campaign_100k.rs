@@ -84,7 +84,7 @@ impl BenchDatabase {
         let per_recipient = |bytes: u64| bytes as f64 / recipients as f64;
         match self {
             Self::Sqlite(path) => {
-                let waited = log_copied_in(path).await;
+                let waited = common::log_copied_in(path).await;
                 let file = std::fs::metadata(path).expect("the database file").len();
                 // No log is a log of 0 bytes (every connection closed, it was copied in and removed).
                 let log =
@@ -130,20 +130,6 @@ fn csv_list(recipients: usize) -> String {
         list.push_str(&format!("+336{i:08},Name{i}\n"));
     }
     list
-}
-
-/// Waits (10 s at most) until the app has copied the write-ahead log of the database at `path`
-/// into it, as it does a second at most after a write (`storage::checkpoints`); how long it took.
-async fn log_copied_in(path: &std::path::Path) -> std::time::Duration {
-    let started = Instant::now();
-    let log = path.with_extension("db-wal");
-    let most = 4 * 1024 * 1024;
-    while std::fs::metadata(&log).map_or(0, |log| log.len()) > most
-        && started.elapsed() < std::time::Duration::from_secs(10)
-    {
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    started.elapsed()
 }
 
 /// The process's peak resident memory so far (Linux `VmHWM`), in MiB.

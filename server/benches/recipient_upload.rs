@@ -138,6 +138,7 @@ async fn main() {
         let preview_peak = peak_mib(app.pid());
         reset_peak(app.pid());
         let (scheduled, scheduled_peak) = schedule(&http, &app, &file_id, rows).await;
+        common::log_copied_in(&database).await;
         let stored = std::fs::metadata(&database).map_or(0, |m| m.len())
             + std::fs::metadata(database.with_extension("db-wal")).map_or(0, |m| m.len());
         app.kill().await;

@@ -1,5 +1,5 @@
-//! What the benchmarks share: their size, the form they schedule, and timing a status view as the
-//! browser calls it.
+//! What the benchmarks share: their size, the form they schedule, timing a status view as the
+//! browser calls it, and waiting for the ledger's log to be copied in before its size is read.
 
 use std::time::Instant;
 
@@ -88,4 +88,18 @@ async fn time_view(url: &str, arguments: &serde_json::Value) -> (f64, f64) {
     }
     times.sort_by(f64::total_cmp);
     (times[VIEW_CALLS / 2], times[VIEW_CALLS - 1])
+}
+
+/// Waits (30 s at most) until the app has copied the write-ahead log of the database at `path`
+/// into it, as it does a second at most after a write (`storage::checkpoints`); how long it took.
+pub async fn log_copied_in(path: &std::path::Path) -> std::time::Duration {
+    let started = Instant::now();
+    let log = path.with_extension("db-wal");
+    let most = 4 * 1024 * 1024;
+    while std::fs::metadata(&log).map_or(0, |log| log.len()) > most
+        && started.elapsed() < std::time::Duration::from_secs(30)
+    {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    started.elapsed()
 }
