@@ -31,6 +31,8 @@ pub(super) struct Checkpointer {
 /// What one round of copying found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Checkpointed {
+    /// The log held nothing since it was last emptied or begun again.
+    NothingToCopy,
     /// The log's frames were all copied in, and the log cut to nothing.
     Emptied,
     /// `copied` of the log's `frames` are in the database; the rest waits for the next round (a
@@ -73,6 +75,10 @@ impl Store {
         let (_, frames, copied): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)")
             .fetch_one(&mut *connection)
             .await?;
+        if frames == 0 {
+            // No cut: it would take the writer's lock, every second, for nothing.
+            return Ok(Some(Checkpointed::NothingToCopy));
+        }
         if frames != copied {
             return Ok(Some(Checkpointed::Partly { frames, copied }));
         }
