@@ -64,13 +64,17 @@ pub fn render(template: &str, values: &BTreeMap<&str, &str>) -> Result<String, P
     for piece in pieces(template) {
         match piece {
             Piece::Text(text) => out.push_str(text),
-            Piece::Placeholder(name) => match values.get(name) {
-                Some(value) if !value.is_empty() => out.push_str(value),
-                _ => return Err(PlaceholderError::Unfilled(name.to_owned())),
-            },
+            Piece::Placeholder(name) => out.push_str(filled(name, values.get(name).copied())?),
         }
     }
     Ok(out)
+}
+
+/// What placeholder `name` takes from `value`: a value missing or empty leaves it unfilled.
+pub fn filled<'a>(name: &str, value: Option<&'a str>) -> Result<&'a str, PlaceholderError> {
+    value
+        .filter(|value| !value.is_empty())
+        .ok_or_else(|| PlaceholderError::Unfilled(name.to_owned()))
 }
 
 /// A part of a template: text as written, or a placeholder's name (known or not).

@@ -96,9 +96,13 @@ pub async fn log_copied_in(path: &std::path::Path) -> std::time::Duration {
     let started = Instant::now();
     let log = path.with_extension("db-wal");
     let most = 4 * 1024 * 1024;
-    while std::fs::metadata(&log).map_or(0, |log| log.len()) > most
-        && started.elapsed() < std::time::Duration::from_secs(30)
-    {
+    while std::fs::metadata(&log).map_or(0, |log| log.len()) > most {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            println!(
+                "the write-ahead log was not copied in within 30 s: its size is read as it is"
+            );
+            break;
+        }
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
     started.elapsed()

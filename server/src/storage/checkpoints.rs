@@ -1,13 +1,15 @@
 //! On SQLite, the write-ahead log is copied into the database beside the writer, not by it. A
-//! commit that leaves the log over 1,000 pages would otherwise copy the log in itself before it
-//! returns, while every other write waits: a 100,000-recipient campaign's commit took about 90 ms
-//! that way against 36 ms without, and its hand-over could not start until then (README). The
-//! writer's own copying is off (`PRAGMA wal_autocheckpoint = 0`, `open_pool`). A worker of the
-//! server's (`Store::checkpoint_worker`) copies the log in as soon as a campaign is recorded and
-//! every second besides, without making any write wait (`PASSIVE`); once all of it is in and no
-//! reader still reads from it, it cuts the log to nothing (`TRUNCATE`, tried without waiting:
-//! waiting, it would hold writers back until the readers finish). Whatever the worker does, every
-//! commit is in the log, synced, before it returns (`synchronous = FULL`).
+//! commit that leaves the log over 1,000 pages used to copy the log in itself before it returned,
+//! while every other write waited: a 100,000-recipient campaign's commit took about 90 ms that way
+//! against 36 ms without, and its hand-over could not start until then (README). The writer now
+//! copies only past 64 MiB of log (`open_pool`), so that the log stays bounded even if writes
+//! never pause long enough for the copying below to catch up. A worker of the server's
+//! (`Store::checkpoint_worker`) copies the log in as soon as a campaign is recorded and every
+//! second besides, without making any write wait (`PASSIVE`). Once all of it is in, it cuts the
+//! log to nothing (`TRUNCATE`), holding the writes' connection meanwhile so that no write of this
+//! process waits on the cut or begins on a log cut under it, and without waiting for readers: a
+//! busy round is left to the next. Whatever the worker does, every commit is in the log, synced,
+//! before it returns (`synchronous = FULL`).
 
 use sqlx::AnyPool;
 use std::future::Future;
@@ -20,11 +22,11 @@ use super::{Store, StoreError};
 /// How often the log is copied in when no campaign asks for it sooner.
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
 
-/// The worker's connection (reads only, never waiting on a lock), and the signal that a large
-/// write was committed.
+/// The worker's pool of one connection (reads only, never waiting on a lock), and the signal
+/// that a large write was committed.
 #[derive(Debug, Clone)]
 pub(super) struct Checkpointer {
-    pub(super) connection: AnyPool,
+    pub(super) pool: AnyPool,
     pub(super) due: Arc<Notify>,
 }
 
@@ -35,9 +37,14 @@ pub enum Checkpointed {
     NothingToCopy,
     /// The log's frames were all copied in, and the log cut to nothing.
     Emptied,
+    /// The log's frames were all copied in; the cut waits for the next round (a reader was on
+    /// the log, or a write under way).
+    CopiedNotCut,
     /// `copied` of the log's `frames` are in the database; the rest waits for the next round (a
-    /// reader or a write was using them).
+    /// write came in while they were copied).
     Partly { frames: i64, copied: i64 },
+    /// Another copying was under way (the writer's own, past 64 MiB).
+    Busy,
 }
 
 impl Store {
@@ -71,10 +78,14 @@ impl Store {
         let Some(checkpointer) = &self.checkpointer else {
             return Ok(None);
         };
-        let mut connection = checkpointer.connection.acquire().await?;
-        let (_, frames, copied): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)")
-            .fetch_one(&mut *connection)
-            .await?;
+        let mut connection = checkpointer.pool.acquire().await?;
+        let (busy, frames, copied): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)")
+                .fetch_one(&mut *connection)
+                .await?;
+        if busy != 0 {
+            return Ok(Some(Checkpointed::Busy));
+        }
         if frames == 0 {
             // No cut: it would take the writer's lock, every second, for nothing.
             return Ok(Some(Checkpointed::NothingToCopy));
@@ -82,15 +93,19 @@ impl Store {
         if frames != copied {
             return Ok(Some(Checkpointed::Partly { frames, copied }));
         }
-        // Nothing left to copy: only the cut, which needs every reader off the log and no write
-        // under way. Busy is no failure: the next round tries again.
+        // The cut needs every reader off the log and no write under way: this process's writes
+        // wait for the writes' connection while it is held here (a write would otherwise sleep
+        // in SQLite's busy handler), and none is left to wait when it is in use.
+        let Some(_writes) = self.writes().try_acquire() else {
+            return Ok(Some(Checkpointed::CopiedNotCut));
+        };
         let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
             .fetch_one(&mut *connection)
             .await?;
         Ok(Some(if busy == 0 {
             Checkpointed::Emptied
         } else {
-            Checkpointed::Partly { frames, copied }
+            Checkpointed::CopiedNotCut
         }))
     }
 }

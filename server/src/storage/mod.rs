@@ -129,7 +129,7 @@ impl Store {
             })?;
         let (backend, checkpointer) = if is_sqlite {
             let checkpointer = Checkpointer {
-                connection: open_pool(&url, 1, is_sqlite, Use::Checkpoints).await?,
+                pool: open_pool(&url, 1, is_sqlite, Use::Checkpoints).await?,
                 due: Default::default(),
             };
             (Backend::Sqlite, Some(checkpointer))
@@ -159,7 +159,7 @@ impl Store {
         self.pool.close().await;
         self.writer.close().await;
         if let Some(checkpointer) = &self.checkpointer {
-            checkpointer.connection.close().await;
+            checkpointer.pool.close().await;
         }
     }
 
@@ -204,10 +204,11 @@ async fn open_pool(
                     connection
                         .execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 4194304;")
                         .await?;
-                    // The writer never copies the log in itself (`checkpoints`).
+                    // The writer copies the log in only past 64 MiB (16,384 pages of 4 KiB):
+                    // the checkpoints' worker does it otherwise (`checkpoints`).
                     let role = match usage {
                         Use::Reads => "PRAGMA query_only = 1;",
-                        Use::Writes => "PRAGMA query_only = 0; PRAGMA wal_autocheckpoint = 0;",
+                        Use::Writes => "PRAGMA query_only = 0; PRAGMA wal_autocheckpoint = 16384;",
                         Use::Checkpoints => "PRAGMA query_only = 1; PRAGMA busy_timeout = 0;",
                     };
                     connection.execute(role).await?;

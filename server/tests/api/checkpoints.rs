@@ -112,9 +112,10 @@ async fn a_reader_on_the_log_keeps_it_until_it_is_done() {
         .unwrap();
     assert_eq!(seen, 20_000);
     let checkpointed = store.checkpoint().await.unwrap();
-    assert!(
-        matches!(checkpointed, Some(Checkpointed::Partly { frames, copied }) if frames == copied),
-        "every frame copied, the log kept for the reader: {checkpointed:?}"
+    assert_eq!(
+        checkpointed,
+        Some(Checkpointed::CopiedNotCut),
+        "every frame copied, the log kept for the reader"
     );
     assert!(size(&log) > 4 * MIB, "the log was cut under a reader");
     let still: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recipient_rows")
@@ -140,10 +141,10 @@ async fn the_worker_empties_a_recorded_campaigns_log_by_itself() {
     );
     record_large_campaign(&store, "big").await;
     let started = Instant::now();
-    while size(&log) > 4 * MIB {
+    while size(&log) > 0 {
         assert!(
             started.elapsed() < Duration::from_secs(10),
-            "the log was not copied in: {} bytes",
+            "the log was not emptied: {} bytes",
             size(&log)
         );
         tokio::time::sleep(Duration::from_millis(20)).await;

@@ -2,10 +2,9 @@
 //! measured without being written out: a long list's checks and both passes of its plan would
 //! otherwise make every recipient's text three times over.
 
-use super::Recipient;
-use crate::domain::message::MAX_TEXT_CHARS;
-use crate::domain::message::{analyze, analyze_pieces, MessageStats, MessageTextError};
-use crate::domain::placeholders::{pieces, placeholders_in, Piece, PlaceholderError};
+use super::{has_placeholders, Recipient};
+use crate::domain::message::{analyze, MessageStats, MessageText};
+use crate::domain::placeholders::{filled, pieces, Piece};
 use app::models::Problem;
 
 /// The text every recipient of an order receives, as their values fill it in.
@@ -26,49 +25,36 @@ pub enum Part {
 }
 
 impl TextPattern {
-    /// `template` as an order reads it (`SmsOrder::personalised` is `has_placeholders`).
+    /// `template` as an order reads it (`SmsOrder::personalised`).
     pub fn new(template: &str) -> Self {
-        match placeholders_in(template) {
-            Ok(names) if !names.is_empty() => Self::Filled(
-                pieces(template)
-                    .map(|piece| match piece {
-                        Piece::Text(text) => Part::Text(text.into()),
-                        Piece::Placeholder(name) => Part::Value(name.into()),
-                    })
-                    .collect(),
-            ),
-            Ok(_) | Err(_) => Self::AsWritten(analyze(template)),
+        if !has_placeholders(template) {
+            return Self::AsWritten(analyze(template));
         }
+        Self::Filled(
+            pieces(template)
+                .map(|piece| match piece {
+                    Piece::Text(text) => Part::Text(text.into()),
+                    Piece::Placeholder(name) => Part::Value(name.into()),
+                })
+                .collect(),
+        )
     }
 
-    /// What `recipient`'s text takes on the wire, or why it cannot be sent to them: exactly what
-    /// making their text (`personalised_text`) and analysing it would say.
+    /// What `recipient`'s text takes on the wire, or why it cannot be sent to them: what making
+    /// their text (`personalised_text`) and analysing it would say, by the same rules.
     pub fn stats_for(&self, recipient: &Recipient) -> Result<MessageStats, Problem> {
         let parts = match self {
             Self::AsWritten(stats) => return Ok(stats.clone()),
             Self::Filled(parts) => parts,
         };
-        let mut filled = Vec::with_capacity(parts.len());
+        let mut text = Vec::with_capacity(parts.len());
         for part in parts {
-            filled.push(match part {
+            text.push(match part {
                 Part::Text(text) => &**text,
-                Part::Value(name) => match recipient.fields.get(name) {
-                    Some(value) if !value.is_empty() => value,
-                    _ => return Err(PlaceholderError::Unfilled(name.to_string()).into()),
-                },
+                Part::Value(name) => filled(name, recipient.fields.get(name))?,
             });
         }
-        // `MessageText::parse`'s checks, in its order.
-        if filled.iter().all(|piece| piece.trim().is_empty()) {
-            return Err(Problem::PersonalisedText(MessageTextError::Empty));
-        }
-        let stats = analyze_pieces(&filled);
-        if stats.characters > MAX_TEXT_CHARS {
-            return Err(Problem::PersonalisedText(MessageTextError::TooLong(
-                stats.characters,
-            )));
-        }
-        Ok(stats)
+        MessageText::measure(&text).map_err(Problem::PersonalisedText)
     }
 }
 
@@ -77,6 +63,7 @@ mod tests {
     use super::super::personalised_text;
     use super::*;
     use crate::domain::field_values::FieldValuesBuilder;
+    use crate::domain::message::MessageTextError;
     use crate::domain::phone::{PhoneNumber, Region};
 
     fn recipient(values: &[(&'static str, &str)]) -> Recipient {
@@ -94,8 +81,10 @@ mod tests {
 
     #[test]
     fn each_recipient_is_measured_and_refused_as_their_text_written_out_would_be() {
-        // 1,200 characters: one value of 25 makes it too long, UCS-2 or not.
+        // 1,200 characters: values of 24 characters in all make the longest text, of 25 one too
+        // long, UCS-2 or not.
         let long = format!("{}{{first_name}}{{param1}}", "a".repeat(1200));
+        let smiles = "🙂".repeat(12);
         let templates = [
             long.as_str(),
             "Hello {first_name}, your parcel arrives tomorrow.",
@@ -108,7 +97,8 @@ mod tests {
             "",
         ];
         let fifty = "é".repeat(50);
-        let values: [&[(&'static str, &str)]; 9] = [
+        let (twelve, thirteen) = ("b".repeat(12), "b".repeat(13));
+        let values: [&[(&'static str, &str)]; 11] = [
             &[("first_name", "Ann")],
             &[("first_name", "Michał"), ("last_name", "Nowak")],
             &[("param1", "   ")],
@@ -117,6 +107,8 @@ mod tests {
             &[("param1", &fifty), ("first_name", "Zoë")],
             &[("first_name", &fifty), ("last_name", &fifty)],
             &[("first_name", "a"), ("param1", "b")],
+            &[("first_name", &smiles), ("param1", &twelve)],
+            &[("first_name", &smiles), ("param1", &thirteen)],
             &[],
         ];
         for template in templates {
@@ -136,5 +128,25 @@ mod tests {
                 );
             }
         }
+        // The same, said outright at the longest text.
+        let longest = TextPattern::new(&long);
+        let stats = longest
+            .stats_for(&recipient(values[8]))
+            .expect("1,224 characters");
+        assert_eq!((stats.characters, stats.units), (1224, 1236));
+        assert_eq!(
+            longest.stats_for(&recipient(values[9])),
+            Err(Problem::PersonalisedText(MessageTextError::TooLong(1225)))
+        );
+        // Spaces fill a placeholder; a text of nothing else is blank.
+        let spaces = recipient(values[2]);
+        assert_eq!(
+            TextPattern::new("Hi {param1}").stats_for(&spaces),
+            Ok(analyze("Hi    "))
+        );
+        assert_eq!(
+            TextPattern::new(" {param1} ").stats_for(&spaces),
+            Err(Problem::PersonalisedText(MessageTextError::Empty))
+        );
     }
 }
