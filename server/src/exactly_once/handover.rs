@@ -21,6 +21,11 @@ use crate::storage::Store;
 
 const SOURCE: EventSource = EventSource::Scheduler;
 
+/// Batches of a campaign whose answers are being recorded while the provider's slots (the
+/// requests in flight at once, `HandoverLimits::concurrency`) carry the next ones: the ledger's
+/// one writer records answers together, so a slot need not wait for its answer's turn.
+pub const ANSWERS_RECORDED_PER_SLOT: usize = 4;
+
 /// One recorded batch, as the hand-over keeps track of it. Its request and numbers are read back
 /// from the ledger when its turn comes: what is sent is what was recorded, and a long list's
 /// requests are not all held in memory.
@@ -40,6 +45,20 @@ pub struct BatchResult {
     pub receipt: SubmissionReceipt,
     pub accepted: Option<Accepted>,
     pub error: Option<ProviderError>,
+}
+
+/// How a batch's call ended, before its answer is recorded.
+enum Answer {
+    /// The numbers are the request's, as recorded.
+    Accepted {
+        accepted: Accepted,
+        numbers: Vec<String>,
+    },
+    NotAccepted(ProviderError),
+    /// Still rate limited when patience ran out: not sent.
+    RateLimitedTooLong(ProviderError),
+    /// Not sent by this hand-over: left to reconciliation.
+    NotSent(Notice),
 }
 
 /// One campaign's batches, their provider, and the claims that keep them this task's.
@@ -131,24 +150,49 @@ impl Handovers {
             claims,
         } = handover;
         let claims = &claims;
+        let slots = &Semaphore::new(self.concurrency);
         stream::iter(batches)
             .map(|batch| {
                 let provider = provider.clone();
-                async move { self.submit(provider.as_ref(), &batch, claims).await }
+                async move { self.submit(provider.as_ref(), &batch, claims, slots).await }
             })
-            .buffered(self.concurrency)
+            .buffered(self.concurrency * ANSWERS_RECORDED_PER_SLOT)
             .collect()
             .await
     }
 
-    /// Hands one batch over and records the answer, for the submission and for each recipient.
-    /// A 429 is waited out and the same request sent again, within `rate_limit`'s bounds.
+    /// Hands one batch over, in one of the provider's `slots`, and records the answer, for the
+    /// submission and for each recipient, once its slot is free for the next batch.
     async fn submit(
         &self,
         provider: &dyn SmsProvider,
         batch: &Batch,
         claims: &KeptClaims,
+        slots: &Semaphore,
     ) -> BatchResult {
+        let answer = {
+            // Taken in the batches' order (the semaphore is first come, first served).
+            let _slot = slots
+                .acquire()
+                .await
+                .expect("the semaphore is never closed");
+            self.call(provider, batch, claims).await
+        };
+        match answer {
+            Answer::Accepted { accepted, numbers } => {
+                self.accepted(provider, batch, &numbers, accepted).await
+            }
+            Answer::NotAccepted(error) => self.failed(provider, batch, error).await,
+            Answer::RateLimitedTooLong(error) => {
+                self.rate_limited_for_later(batch, claims, error).await
+            }
+            Answer::NotSent(why) => batch.not_sent(why),
+        }
+    }
+
+    /// Sends the batch's request as recorded, and its answer. A 429 is waited out and the same
+    /// request sent again, within `rate_limit`'s bounds.
+    async fn call(&self, provider: &dyn SmsProvider, batch: &Batch, claims: &KeptClaims) -> Answer {
         let (request, numbers) = match self.store.recorded_request(batch.key()).await {
             Ok(Some((body, numbers))) => {
                 let request = PreparedRequest {
@@ -160,11 +204,11 @@ impl Handovers {
             }
             Ok(None) => {
                 tracing::error!(submission = %batch.key(), "recorded request not found: left to reconciliation");
-                return batch.not_sent(Notice::LeftToReconciliation);
+                return Answer::NotSent(Notice::LeftToReconciliation);
             }
             Err(error) => {
                 tracing::error!(submission = %batch.key(), %error, "recorded request not read: left to reconciliation");
-                return batch.not_sent(Notice::LeftToReconciliation);
+                return Answer::NotSent(Notice::LeftToReconciliation);
             }
         };
         let mut attempt = 0;
@@ -174,18 +218,18 @@ impl Handovers {
             // batch is theirs to send.
             match claims.hold_for_send(&self.store, batch.key()).await {
                 Ok(true) => {}
-                Ok(false) => return batch.not_sent(Notice::TakenOverByReconciliation),
+                Ok(false) => return Answer::NotSent(Notice::TakenOverByReconciliation),
                 Err(error) => {
                     tracing::error!(submission = %batch.key(), %error, "claim not renewed: left to reconciliation");
-                    return batch.not_sent(Notice::LeftToReconciliation);
+                    return Answer::NotSent(Notice::LeftToReconciliation);
                 }
             }
             let error = match provider.send(&request).await {
-                Ok(accepted) => return self.accepted(provider, batch, &numbers, accepted).await,
+                Ok(accepted) => return Answer::Accepted { accepted, numbers },
                 Err(error) => error,
             };
             if !error.rate_limited() {
-                return self.failed(provider, batch, error).await;
+                return Answer::NotAccepted(error);
             }
             attempt += 1;
             let situation = RateLimited {
@@ -196,7 +240,7 @@ impl Handovers {
                 now: self.clock.now(),
             };
             let Some(pause) = rate_limit::pause(situation, self.patience) else {
-                return self.rate_limited_for_later(batch, claims, error).await;
+                return Answer::RateLimitedTooLong(error);
             };
             tracing::info!(submission = %batch.key(), provider = %provider.info().id, attempt, ?pause, "rate limited: the same request goes again after a pause");
             tokio::time::sleep(pause).await;

@@ -14,6 +14,10 @@ pub(super) fn submission_key(submission_id: Option<&str>) -> &str {
     submission_id.unwrap_or("")
 }
 
+/// A count row written again adds to the count.
+const ADDED_TO_COUNT: &str = "ON CONFLICT (campaign_id, submission_id, status) \
+     DO UPDATE SET recipients = recipient_counts.recipients + excluded.recipients";
+
 /// Adds `n` recipients of `campaign_id`'s request `submission_key` in `status`.
 async fn add(
     tx: &mut Transaction<'_, Any>,
@@ -22,11 +26,10 @@ async fn add(
     status: RecipientStatus,
     n: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query(&format!(
         "INSERT INTO recipient_counts (campaign_id, submission_id, status, recipients) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (campaign_id, submission_id, status) \
-         DO UPDATE SET recipients = recipient_counts.recipients + excluded.recipients",
-    )
+         VALUES ($1, $2, $3, $4) {ADDED_TO_COUNT}"
+    ))
     .bind(campaign_id)
     .bind(submission_key)
     .bind(status.as_str())
@@ -57,7 +60,8 @@ pub(super) async fn count_new(
     Ok(())
 }
 
-/// Moves `n` recipients of a request from one status to another.
+/// Moves `n` recipients of a request from one status to another, in one statement (a provider's
+/// answer makes one for each request, on the ledger's one writer).
 pub(super) async fn count_move(
     tx: &mut Transaction<'_, Any>,
     campaign_id: &str,
@@ -70,6 +74,17 @@ pub(super) async fn count_move(
         return Ok(());
     }
     let n = i64::try_from(n).unwrap_or(i64::MAX);
-    add(tx, campaign_id, submission_key, from, -n).await?;
-    add(tx, campaign_id, submission_key, to, n).await
+    sqlx::query(&format!(
+        "INSERT INTO recipient_counts (campaign_id, submission_id, status, recipients) \
+         VALUES ($1, $2, $3, $5), ($1, $2, $4, $6) {ADDED_TO_COUNT}"
+    ))
+    .bind(campaign_id)
+    .bind(submission_key)
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(-n)
+    .bind(n)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -41,6 +41,32 @@ fn behind_list(status: RecipientStatus) -> String {
     }
 }
 
+/// The statements that move those of a request's recipients with a status of their own behind
+/// a move's: they find them through the index of own statuses (`recipients_own_status`), not
+/// among the request's rows.
+pub struct OwnStatusMoves {
+    /// Back to following their request (now at the move's status); `$1`: the request.
+    pub to_request: String,
+    /// To the move's status, their own; `$1`: the status, `$2`: why, `$3`: the request.
+    pub to_status: String,
+}
+
+impl OwnStatusMoves {
+    pub fn behind(status: RecipientStatus) -> Self {
+        let behind = behind_list(status);
+        Self {
+            to_request: format!(
+                "UPDATE recipient_rows SET status = NULL, reason = NULL \
+                 WHERE submission_id = $1 AND status IN ({behind})"
+            ),
+            to_status: format!(
+                "UPDATE recipient_rows SET status = $1, reason = $2 \
+                 WHERE submission_id = $3 AND status IN ({behind})"
+            ),
+        }
+    }
+}
+
 /// A request's recipients as a move finds them, its row taken for the transaction.
 pub(super) struct LockedRequest {
     campaign_id: String,
@@ -101,7 +127,7 @@ pub(super) async fn move_request(
             moved += n;
         }
     }
-    let behind = behind_list(status);
+    let own = OwnStatusMoves::behind(status);
     if is_behind(request.status, status) {
         // Those without a status of their own follow the request; those with one behind it
         // join them.
@@ -113,24 +139,18 @@ pub(super) async fn move_request(
         .bind(submission_id)
         .execute(&mut **tx)
         .await?;
-        sqlx::query(&format!(
-            "UPDATE recipient_rows SET status = NULL, reason = NULL \
-             WHERE submission_id = $1 AND status IN ({behind})"
-        ))
-        .bind(submission_id)
-        .execute(&mut **tx)
-        .await?;
+        sqlx::query(&own.to_request)
+            .bind(submission_id)
+            .execute(&mut **tx)
+            .await?;
     } else {
         // The request's own status is not behind: only recipients of their own behind move.
-        sqlx::query(&format!(
-            "UPDATE recipient_rows SET status = $1, reason = $2 \
-             WHERE submission_id = $3 AND status IN ({behind})"
-        ))
-        .bind(status.as_str())
-        .bind(detail)
-        .bind(submission_id)
-        .execute(&mut **tx)
-        .await?;
+        sqlx::query(&own.to_status)
+            .bind(status.as_str())
+            .bind(detail)
+            .bind(submission_id)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(moved)
 }

@@ -1,8 +1,11 @@
 //! The ledger's lookups by number and the frequency cap's read of marketing sends go through
 //! their indexes rather than reading every recipient: SQLite's plans for the cap's own query and
-//! for the shape of the lookups by number (storage::campaign_list, storage::opt_outs).
+//! for the shape of the lookups by number (storage::campaign_list, storage::opt_outs); a
+//! provider's answer to a request finds the few recipients with a status of their own through
+//! an index of those alone, not among the request's rows (storage::recipient_moves).
 
-use sms_scheduler_server::storage::{Store, MARKETING_SENDS_BETWEEN};
+use app::models::RecipientStatus;
+use sms_scheduler_server::storage::{OwnStatusMoves, Store, MARKETING_SENDS_BETWEEN};
 
 use crate::helpers::temp_sqlite_url;
 
@@ -64,5 +67,27 @@ async fn numbers_and_marketing_sends_are_read_through_indexes() {
         reached.contains("USING INDEX recipients_phone (phone=?)"),
         "{reached}"
     );
+    store.close().await;
+}
+
+#[tokio::test]
+async fn an_answer_to_a_request_reads_only_its_recipients_with_a_status_of_their_own() {
+    let store = Store::connect(&temp_sqlite_url()).await.unwrap();
+    for status in RecipientStatus::ALL {
+        let moves = OwnStatusMoves::behind(status);
+        let to_request = plan(&store, &moves.to_request, &["request"]).await;
+        let to_status = plan(
+            &store,
+            &moves.to_status,
+            &[status.as_str(), "why", "request"],
+        )
+        .await;
+        for plan in [to_request, to_status] {
+            assert_eq!(
+                plan, "SEARCH recipient_rows USING INDEX recipients_own_status (submission_id=?)",
+                "{status:?}"
+            );
+        }
+    }
     store.close().await;
 }

@@ -23,6 +23,7 @@ mod fault_mix;
 mod faults;
 mod files_read_again;
 mod handover_read_back;
+mod handover_slots;
 mod handover_task;
 mod health;
 mod heavy_input;
