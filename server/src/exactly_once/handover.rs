@@ -21,10 +21,11 @@ use crate::storage::Store;
 
 const SOURCE: EventSource = EventSource::Scheduler;
 
-/// Batches of a campaign whose answers are being recorded while the provider's slots (the
-/// requests in flight at once, `HandoverLimits::concurrency`) carry the next ones: the ledger's
-/// one writer records answers together, so a slot need not wait for its answer's turn.
-pub const ANSWERS_RECORDED_PER_SLOT: usize = 4;
+/// Batches of a campaign under way at once for each of the provider's slots (the requests in
+/// flight at once, `HandoverLimits::concurrency`): the one in the slot, and those whose answers
+/// wait for the ledger's one writer, which records them together. A slot need not wait for its
+/// answer's turn, and a busy writer still holds the hand-over back.
+pub const BATCHES_UNDER_WAY_PER_SLOT: usize = 4;
 
 /// One recorded batch, as the hand-over keeps track of it. Its request and numbers are read back
 /// from the ledger when its turn comes: what is sent is what was recorded, and a long list's
@@ -156,7 +157,7 @@ impl Handovers {
                 let provider = provider.clone();
                 async move { self.submit(provider.as_ref(), &batch, claims, slots).await }
             })
-            .buffered(self.concurrency * ANSWERS_RECORDED_PER_SLOT)
+            .buffered(self.concurrency.saturating_mul(BATCHES_UNDER_WAY_PER_SLOT))
             .collect()
             .await
     }

@@ -1,7 +1,9 @@
-//! A campaign's requests go to the provider `submit_concurrency` at a time, taking their slots in
-//! the order they were recorded, and a slot takes the next request as soon as the provider has answered: the answer
-//! is recorded meanwhile, by the ledger's one writer, with those of the other slots. At most
-//! `ANSWERS_RECORDED_PER_SLOT` requests a slot are sent whose answers are not recorded yet.
+//! A campaign's requests go to the provider `submit_concurrency` at a time, taking their slots
+//! in the order they were recorded, and a slot takes the next request as soon as the provider
+//! has answered: the answer is recorded meanwhile, by the ledger's one writer, with those of the
+//! other slots. At most `BATCHES_UNDER_WAY_PER_SLOT` requests a slot are under way, answered or
+//! not. On SQLite only: there the ledger's writes go through one connection, which the test
+//! holds (on PostgreSQL they share a pool of several).
 
 use app::models::{Balance, ProviderInfo};
 use async_trait::async_trait;
@@ -12,7 +14,7 @@ use sms_scheduler_server::domain::order::SmsOrder;
 use sms_scheduler_server::domain::CampaignType;
 use sms_scheduler_server::exactly_once::claim_keeper::KeptClaims;
 use sms_scheduler_server::exactly_once::handover::{
-    Batch, Handover, HandoverLimits, Handovers, ANSWERS_RECORDED_PER_SLOT,
+    Batch, Handover, HandoverLimits, Handovers, BATCHES_UNDER_WAY_PER_SLOT,
 };
 use sms_scheduler_server::providers::octopush::{OctopushClient, OctopushProvider};
 use sms_scheduler_server::providers::{
@@ -179,17 +181,17 @@ async fn a_slot_sends_the_next_request_while_its_answer_waits_for_the_ledger() {
                 .await
         }
     });
-    let unrecorded_at_most = slots * ANSWERS_RECORDED_PER_SLOT;
+    let under_way_at_most = slots * BATCHES_UNDER_WAY_PER_SLOT;
     assert!(
-        comes_true(|| provider.received().len() == unrecorded_at_most).await,
-        "the slots went on sending while the answers waited: {:?}",
+        comes_true(|| provider.received().len() >= under_way_at_most).await,
+        "expected the slots to go on sending while the answers wait; sent: {:?}",
         provider.received()
     );
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(
         provider.received().len(),
-        unrecorded_at_most,
-        "no more requests go while that many answers wait"
+        under_way_at_most,
+        "expected no more requests sent while that many answers wait"
     );
 
     drop(writer);
@@ -198,11 +200,13 @@ async fn a_slot_sends_the_next_request_while_its_answer_waits_for_the_ledger() {
     let mut each_once = received.clone();
     each_once.sort();
     assert_eq!(each_once, keys, "each sent once");
-    // In the order recorded, but for requests in flight together (each reads its request back
-    // and checks its claim in its slot before sending).
+    // Slots are taken in the order recorded: a request takes one only once all but `slots - 1`
+    // of those before it have been answered, so it is never sent more than `slots - 1` places
+    // early. (It may be sent later than that: it reads its request back and checks its claim in
+    // its slot, while the other slots go on.)
     for (place, key) in received.iter().enumerate() {
         let recorded = keys.iter().position(|k| k == key).unwrap();
-        assert!(place.abs_diff(recorded) < slots, "{received:?}");
+        assert!(recorded < place + slots, "{key} sent early: {received:?}");
     }
     assert_eq!(
         provider.most_in_flight.load(Ordering::SeqCst),
