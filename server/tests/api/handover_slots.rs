@@ -208,10 +208,10 @@ async fn a_slot_sends_the_next_request_while_its_answer_waits_for_the_ledger() {
         let recorded = keys.iter().position(|k| k == key).unwrap();
         assert!(recorded < place + slots, "{key} sent early: {received:?}");
     }
-    assert_eq!(
-        provider.most_in_flight.load(Ordering::SeqCst),
-        slots,
-        "never more requests in flight than slots"
+    let most_in_flight = provider.most_in_flight.load(Ordering::SeqCst);
+    assert!(
+        most_in_flight <= slots,
+        "expected at most {slots} requests in flight, saw {most_in_flight}"
     );
     for (result, key) in results.iter().zip(&keys) {
         assert_eq!(
