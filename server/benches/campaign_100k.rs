@@ -260,6 +260,12 @@ async fn run(recipients: usize, scratch: &std::path::Path, database: &BenchDatab
     if let (Some(before), Some(peak)) = (before, peak) {
         println!("peak memory: {peak:.0} MiB (before the call: {before:.0} MiB)");
     }
+    if metrics {
+        println!(
+            "phases (the app's metrics): {}",
+            common::campaign_phases(&url).await
+        );
+    }
     let id = &receipt.campaign_id;
     let views = [
         (

@@ -19,6 +19,7 @@ pub const PROVIDER_REQUESTS_OPEN: &str = "sms_scheduler_provider_requests_open";
 pub const RECIPIENTS_HANDED_OVER: &str = "sms_scheduler_recipients_handed_over_total";
 pub const RECONCILED: &str = "sms_scheduler_reconciled_requests_total";
 pub const WEBHOOK_REPORTS: &str = "sms_scheduler_webhook_reports_total";
+pub const CAMPAIGN_PHASE_SECONDS: &str = "sms_scheduler_campaign_phase_duration_seconds";
 
 /// Latency buckets, in seconds: from a cached answer to a provider's time-out.
 const BUCKETS: [f64; 12] = [
@@ -102,6 +103,33 @@ pub fn provider_call(
     ];
     metrics::counter!(PROVIDER_CALLS, &labels).increment(1);
     metrics::histogram!(PROVIDER_CALL_SECONDS, &labels).record(took.as_secs_f64());
+}
+
+/// The steps a campaign goes through once scheduled (or approved), timed one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CampaignPhase {
+    /// Its form and list read, checked and planned, and the credit checked.
+    Planning,
+    /// The campaign, its provider requests and its recipients written, and committed.
+    Recording,
+    /// Its requests sent to the provider, and their answers recorded.
+    HandOver,
+}
+
+impl CampaignPhase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CampaignPhase::Planning => "planning",
+            CampaignPhase::Recording => "recording",
+            CampaignPhase::HandOver => "hand_over",
+        }
+    }
+}
+
+/// Where a campaign's time went: each phase, as it ends.
+pub fn campaign_phase(provider: ProviderId, phase: CampaignPhase, took: Duration) {
+    metrics::histogram!(CAMPAIGN_PHASE_SECONDS, "provider" => provider.as_str(), "phase" => phase.as_str())
+        .record(took.as_secs_f64());
 }
 
 pub fn recipients_handed_over(provider: ProviderId, contacts: u32) {

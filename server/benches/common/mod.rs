@@ -107,3 +107,29 @@ pub async fn log_copied_in(path: &std::path::Path) -> std::time::Duration {
     }
     started.elapsed()
 }
+
+/// The time each phase of the campaigns the app at `url` has scheduled took, from its metrics
+/// (summed: a benchmark schedules one campaign an app). Fails when the app does not serve them.
+pub async fn campaign_phases(url: &str) -> String {
+    let text = reqwest::get(format!("{url}metrics"))
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .expect("the app serves its metrics")
+        .text()
+        .await
+        .expect("the metrics' text");
+    let seconds = |phase: &str| -> f64 {
+        text.lines()
+            .filter(|line| line.starts_with("sms_scheduler_campaign_phase_duration_seconds_sum{"))
+            .find(|line| line.contains(&format!("phase=\"{phase}\"")))
+            .and_then(|line| line.rsplit(' ').next())
+            .and_then(|value| value.parse().ok())
+            .unwrap_or_else(|| panic!("the metrics time the {phase} phase: {text}"))
+    };
+    format!(
+        "planning {:.2} s, recording {:.2} s, hand-over {:.2} s",
+        seconds("planning"),
+        seconds("recording"),
+        seconds("hand_over")
+    )
+}

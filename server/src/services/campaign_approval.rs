@@ -15,7 +15,6 @@ use chrono_tz::Tz;
 use super::campaign_records::campaign_row;
 use super::campaign_start::{note_action, override_detail, HandOver, Recording};
 use super::campaign_views::no_campaign;
-use super::credit_check::ensure_credit;
 use super::list_pass::ListInput;
 use super::scheduler::Scheduler;
 use super::store_errors::{campaign_not_recorded, not_recorded, read_failed};
@@ -182,8 +181,9 @@ impl Scheduler {
             return Err(AppError::NotAllowed(why));
         }
         let form = self.held_form(&campaign.id).await?;
-        let (order, plan, provider) = self.plan(form, now).await?;
-        ensure_credit(provider.as_ref(), &order, &plan).await?;
+        let (order, plan, provider) = self
+            .planned_with_credit(form, ListInput::Typed, now)
+            .await?;
         let hand_over = HandOver {
             campaign_id: &campaign.id,
             sender: &campaign.actor,

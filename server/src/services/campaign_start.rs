@@ -7,6 +7,7 @@ use app::models::{AppError, Approval, CampaignActionKind, DecisionKind, Notice, 
 use chrono::{DateTime, Utc};
 use std::ops::ControlFlow;
 use std::sync::Arc;
+use std::time::Instant;
 use tokio::sync::{mpsc, OwnedSemaphorePermit};
 use tracing::Instrument;
 
@@ -17,6 +18,7 @@ use crate::domain::campaign_plan::{CampaignPlan, PlanPart};
 use crate::domain::order::SmsOrder;
 use crate::exactly_once::claim_keeper::KeptClaims;
 use crate::exactly_once::handover::{Batch, BatchResult, Handover, Handovers};
+use crate::metrics::{self, CampaignPhase};
 use crate::providers::SmsProvider;
 use crate::storage::{CampaignRecording, Claim, Claims, NewCampaign, Store};
 use uuid::Uuid;
@@ -88,6 +90,8 @@ impl CampaignStart {
             recording,
             now,
         } = self;
+        let started = Instant::now();
+        let provider_id = provider.info().id;
         let campaign_id = campaign.id.clone();
         // Everything is recorded before the first call, each batch's request as it will be sent,
         // under the key the provider will see (Octopush request_id, Infobip bulkId), and claimed
@@ -132,15 +136,19 @@ impl CampaignStart {
         rows.finish_claimed(&claims.taken_at(&holder, clock.now()))
             .await
             .map_err(campaign_not_recorded)?;
+        metrics::campaign_phase(provider_id, CampaignPhase::Recording, started.elapsed());
         let kept = KeptClaims::start(store.clone(), clock, claims, holder);
         note_action(&store, &campaign_id, &actor, action, detail, now).await;
-        handovers
+        let started = Instant::now();
+        let handed_over = handovers
             .run(Handover {
                 provider,
                 batches,
                 claims: kept,
             })
-            .await
+            .await;
+        metrics::campaign_phase(provider_id, CampaignPhase::HandOver, started.elapsed());
+        handed_over
     }
 }
 

@@ -12,6 +12,7 @@ use app::services::{Actor, ScheduleService};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
+use std::time::Instant;
 use tokio::sync::Semaphore;
 use uuid::Uuid;
 
@@ -19,11 +20,13 @@ use super::campaign_approval::{campaign_facts, Held};
 use super::campaign_records::campaign_row;
 use super::campaign_start::{CampaignStart, HandOver, Recording};
 use super::credit_check::{ensure_credit, CostRates};
+use super::list_pass::ListInput;
 use super::recipient_files::RecipientFiles;
 use super::schedule_receipt::{answered, receipt};
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
 use crate::exactly_once::handover::{BatchResult, HandoverLimits, Handovers};
+use crate::metrics::{self, CampaignPhase};
 use crate::providers::ProviderSet;
 use crate::providers::SmsProvider;
 use crate::sending_rules_settings::FrequencyCap;
@@ -126,8 +129,7 @@ impl ScheduleService for Scheduler {
         let now = self.clock.now();
         // The form is kept, when rules may hold the campaign, to be planned again on approval.
         let form = (!self.rules.approval.rules.is_empty()).then(|| request.clone());
-        let (order, plan, provider) = self.plan_list(request, list, now).await?;
-        ensure_credit(provider.as_ref(), &order, &plan).await?;
+        let (order, plan, provider) = self.planned_with_credit(request, list, now).await?;
         let estimate = CostRates::of(provider.as_ref(), &order)
             .map(|rates| (rates.estimate(&plan), rates.per_part.currency));
         if let Some(form) = form {
@@ -203,6 +205,21 @@ impl ScheduleService for Scheduler {
 }
 
 impl Scheduler {
+    /// `plan_list`, and the provider's credit checked for the plan: the campaign's planning,
+    /// timed for the metrics.
+    pub(super) async fn planned_with_credit(
+        &self,
+        request: ScheduleRequest,
+        list: ListInput,
+        now: DateTime<Utc>,
+    ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
+        let started = Instant::now();
+        let (order, plan, provider) = self.plan_list(request, list, now).await?;
+        ensure_credit(provider.as_ref(), &order, &plan).await?;
+        metrics::campaign_phase(order.provider, CampaignPhase::Planning, started.elapsed());
+        Ok((order, plan, provider))
+    }
+
     /// Records the planned campaign (or, approved, its submissions and recipients) and hands it
     /// over; each batch's answer. The order and its plan go to the task that records them a part
     /// at a time, and are released once recorded, before the hand-over. A file read again as it

@@ -37,18 +37,10 @@ struct Planned {
 }
 
 impl Scheduler {
-    /// Validates the form and plans the campaign: what would happen, recipient by recipient.
-    /// Reading a list of numbers and planning it is CPU work: it runs on the blocking pool, a few
-    /// lists at a time, so that a large list never holds up the async workers (nor `/health`).
-    pub(super) async fn plan(
-        &self,
-        request: ScheduleRequest,
-        now: DateTime<Utc>,
-    ) -> Result<(SmsOrder, CampaignPlan, Arc<dyn SmsProvider>), AppError> {
-        self.plan_list(request, ListInput::Typed, now).await
-    }
-
-    /// `plan`, the recipients read from `list`.
+    /// Validates the form and plans the campaign, its recipients read from `list`: what would
+    /// happen, recipient by recipient. Reading a list of numbers and planning it is CPU work: it
+    /// runs on the blocking pool, a few lists at a time, so that a large list never holds up the
+    /// async workers (nor `/health`).
     pub(super) async fn plan_list(
         &self,
         request: ScheduleRequest,

@@ -98,6 +98,17 @@ async fn the_numbers_move_with_what_the_server_does() {
     assert!(grew("sms_scheduler_provider_call_duration_seconds_count", &sent) >= 1.0);
     let octopush = [("provider", "octopush")];
     assert!(grew("sms_scheduler_recipients_handed_over_total", &octopush) >= 2.0);
+    // The campaign's time, phase by phase.
+    for phase in ["planning", "recording", "hand_over"] {
+        let labels = [("provider", "octopush"), ("phase", phase)];
+        assert!(
+            grew(
+                "sms_scheduler_campaign_phase_duration_seconds_count",
+                &labels
+            ) >= 1.0,
+            "{phase}: {after}"
+        );
+    }
     let refused_body = [("provider", "octopush"), ("outcome", "refused")];
     assert!(grew("sms_scheduler_webhook_reports_total", &refused_body) >= 1.0);
     for status in ["pending", "unknown", "unconfirmed"] {
