@@ -82,6 +82,7 @@ async fn main() {
         "| recipients | file | reader alone | upload call | app peak memory (before) | preview call (next page) | app peak memory | schedule call | app peak memory | database |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut phases = Vec::new();
     for rows in sizes() {
         let file = csv(rows);
         let bytes = file.len();
@@ -138,6 +139,7 @@ async fn main() {
         let preview_peak = peak_mib(app.pid());
         reset_peak(app.pid());
         let (scheduled, scheduled_peak) = schedule(&http, &app, &file_id, rows).await;
+        phases.push((rows, common::campaign_phases(&app.url).await));
         common::log_copied_in(&database).await;
         let stored = std::fs::metadata(&database).map_or(0, |m| m.len())
             + std::fs::metadata(database.with_extension("db-wal")).map_or(0, |m| m.len());
@@ -155,6 +157,10 @@ async fn main() {
             scheduled.as_secs_f64(),
             stored as f64 / 1e6,
         );
+    }
+    println!();
+    for (rows, phases) in phases {
+        println!("schedule call of {rows}, phase by phase (the app's metrics): {phases}");
     }
 }
 
