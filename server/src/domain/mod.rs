@@ -13,6 +13,7 @@ pub mod campaign_plan;
 mod field_values;
 pub mod ledger_keys;
 mod line_endings;
+pub mod number_log;
 pub mod opt_out_mention;
 pub mod order;
 pub mod phone;

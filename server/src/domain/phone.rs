@@ -189,6 +189,23 @@ impl PhoneNumber {
         })
     }
 
+    /// A number an earlier reading of the same list found valid, as it logged it
+    /// (`number_log`); `None` for text no valid number is written as, or a region with no code.
+    pub(super) fn logged(e164: &str, region: Option<&str>) -> Option<Self> {
+        let digits = e164.strip_prefix('+')?;
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let region = match region {
+            Some(code) => Some(code.parse().ok()?),
+            None => None,
+        };
+        Some(Self {
+            e164: E164::new(e164)?,
+            region,
+        })
+    }
+
     pub fn e164(&self) -> &str {
         self.e164.as_str()
     }
@@ -235,166 +252,5 @@ fn e164(number: &phonenumber::PhoneNumber) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use phonenumber::Mode;
-
-    fn fr() -> Region {
-        Region::parse("FR").unwrap()
-    }
-
-    #[test]
-    fn the_e164_form_is_the_one_the_crates_formatter_writes() {
-        for (input, region) in [
-            ("06 12 34 56 78", "FR"),
-            ("+39 02 1234 5678", "IT"),
-            ("+39 312 345 6789", "IT"),
-            ("+1 212 736 5000", "US"),
-            ("+262 692 12 34 56", "FR"),
-            ("+44 7911 123456", "GB"),
-            ("+49 1512 3456789", "DE"),
-            ("+61 4 1234 5678", "AU"),
-        ] {
-            let number = phonenumber::parse(Some(Region::parse(region).unwrap().0), input).unwrap();
-            assert_eq!(
-                e164(&number),
-                number.format().mode(Mode::E164).to_string(),
-                "{input}"
-            );
-        }
-        let italian = phonenumber::parse(None, "+39 02 1234 5678").unwrap();
-        assert_eq!(
-            e164(&italian),
-            "+390212345678",
-            "the Italian leading zero stays"
-        );
-    }
-
-    #[test]
-    fn national_french_formats_normalise_to_e164() {
-        for input in [
-            "06 12 34 56 78",
-            "0612345678",
-            "06.12.34.56.78",
-            "+33 6 12 34 56 78",
-            "0033612345678",
-        ] {
-            let number = PhoneNumber::parse(input, fr()).unwrap();
-            assert_eq!(number.e164(), "+33612345678", "{input}");
-            assert_eq!(number.region(), Some("FR"));
-        }
-    }
-
-    #[test]
-    fn international_numbers_ignore_the_default_region() {
-        let number = PhoneNumber::parse("+1 212 555 0123", fr()).unwrap();
-        assert_eq!(number.e164(), "+12125550123");
-        assert_eq!(number.region(), Some("US"));
-    }
-
-    #[test]
-    fn malformed_and_invalid_numbers_are_refused() {
-        assert!(matches!(
-            PhoneNumber::parse("hello", fr()),
-            Err(PhoneNumberError::Unparsable(_))
-        ));
-        assert!(matches!(
-            PhoneNumber::parse("+33 6 12", fr()),
-            Err(PhoneNumberError::Invalid(_))
-        ));
-        assert!(PhoneNumber::parse("", fr()).is_err());
-    }
-
-    #[test]
-    fn text_after_a_number_is_refused_rather_than_dropped() {
-        for (input, character) in [
-            ("0612345678;ext=1", ';'),
-            ("0612345678 / 0698765432", '/'),
-            ("+33612345678 x12", 'x'),
-            ("0612345678,0698765432", ','),
-            ("tel:+33612345678", 't'),
-            ("06 12 34 56+78", '+'),
-        ] {
-            assert_eq!(
-                PhoneNumber::parse(input, fr()),
-                Err(PhoneNumberError::StrayCharacter {
-                    input: input.to_owned(),
-                    character
-                }),
-                "{input}"
-            );
-        }
-        // What national and international formats are written with is still read.
-        let written = PhoneNumber::parse("(+33) 6-12-34-56-78", fr()).unwrap();
-        assert_eq!(written.e164(), "+33612345678");
-    }
-
-    #[test]
-    fn many_numbers_parse_in_order_on_several_threads() {
-        let inputs: Vec<String> = (0..5_000)
-            .map(|i| {
-                if i % 1_000 == 7 {
-                    format!("bad{i}")
-                } else {
-                    format!("06{i:08}")
-                }
-            })
-            .collect();
-        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-        let parsed = PhoneNumber::parse_many(&inputs, fr());
-        assert_eq!(parsed.len(), inputs.len());
-        for (i, (input, result)) in inputs.iter().zip(&parsed).enumerate() {
-            assert_eq!(result, &PhoneNumber::parse(input, fr()), "{i}");
-        }
-        assert_eq!(parsed.iter().filter(|r| r.is_err()).count(), 5);
-    }
-
-    #[test]
-    fn numbers_repeated_after_a_thread_forgets_what_it_read_are_read_alike() {
-        // Blocks of more distinct numbers than a thread remembers, each followed by some of its
-        // first numbers again and a wrong one: every thread (at most `COPIES`) gets more than
-        // it remembers, so it forgets them at least once and reads the repeats anew.
-        let block = NUMBERS_REMEMBERED + 100;
-        let mut inputs = Vec::new();
-        for b in 0..phone_metadata::COPIES {
-            let numbers: Vec<String> = (0..block).map(|n| format!("+336{b}{n:07}")).collect();
-            inputs.extend(numbers.iter().cloned());
-            inputs.extend(numbers[..5].iter().cloned());
-            inputs.push(format!("06 {b}"));
-        }
-        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-        let parsed = PhoneNumber::parse_many(&inputs, fr());
-        assert_eq!(parsed.len(), inputs.len());
-        for (i, (input, result)) in inputs.iter().zip(&parsed).enumerate() {
-            assert_eq!(result, &PhoneNumber::parse(input, fr()), "{i}: {input}");
-        }
-        let wrong = parsed.iter().filter(|r| r.is_err()).count();
-        assert_eq!(wrong, phone_metadata::COPIES);
-    }
-
-    #[test]
-    fn region_codes_are_checked() {
-        assert!(Region::parse("us").is_ok());
-        assert!(matches!(
-            Region::parse("XX"),
-            Err(PhoneNumberError::UnknownRegion(_))
-        ));
-    }
-
-    #[test]
-    fn a_number_keeps_its_e164_text_in_place() {
-        let number = PhoneNumber::parse("06 12 34 56 78", fr()).unwrap();
-        assert_eq!(number.e164(), "+33612345678");
-        assert_eq!(&*number.e164_copy(), "+33612345678");
-        // Longer numbers than E.164's 15 digits are valid for libphonenumber, and kept whole.
-        let german = PhoneNumber::parse("+49 30 1234567890123", fr()).unwrap();
-        assert_eq!(german.e164(), "+49301234567890123");
-        // The longest text libphonenumber can write fits; one digit more does not.
-        let longest = format!("+{}", "1".repeat(E164::LONGEST - 1));
-        assert_eq!(E164::new(&longest).map(|e| e.len()), Some(E164::LONGEST));
-        assert_eq!(E164::new(&format!("{longest}1")), None);
-        assert_eq!(E164::new("+33é"), None);
-        // In place: the number is its text, its length and its country, nothing on the heap.
-        assert!(std::mem::size_of::<PhoneNumber>() <= 24);
-    }
-}
+#[path = "phone_tests.rs"]
+mod tests;

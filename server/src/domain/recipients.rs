@@ -12,6 +12,7 @@ use super::column_mapping::{
 pub use super::field_values::FieldValues;
 use super::field_values::FieldValuesBuilder;
 use super::line_endings::CrLfAsLf;
+use super::number_log::Numbers;
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
 pub(super) use super::recipient_checks::Repeats;
@@ -102,6 +103,7 @@ pub fn read_list(
         usize::MAX,
         &mut recipients,
         Repeats::Afterwards,
+        &mut Numbers::Checked,
     )?;
     remove_repeats(&mut recipients, &mut report);
     Ok(RecipientList {
@@ -124,7 +126,14 @@ pub fn read_repeats_last(
     errors_listed: usize,
     sink: &mut impl RecipientSink,
 ) -> io::Result<ListReport> {
-    read_with(source, default_region, errors_listed, sink, Repeats::Sorted)
+    read_with(
+        source,
+        default_region,
+        errors_listed,
+        sink,
+        Repeats::Sorted,
+        &mut Numbers::Checked,
+    )
 }
 
 /// A list's lines in error (the first `errors_listed`, the rest counted), read from memory as a
@@ -140,6 +149,7 @@ pub fn line_errors(text: &[u8], default_region: Region, errors_listed: usize) ->
         errors_listed,
         &mut Nothing,
         Repeats::Afterwards,
+        &mut Numbers::Checked,
     )
     .expect("reading from memory without sorting does not fail")
 }
@@ -151,6 +161,7 @@ pub(super) fn read_with(
     errors_listed: usize,
     sink: &mut impl RecipientSink,
     repeats: Repeats,
+    numbers: &mut Numbers,
 ) -> io::Result<ListReport> {
     // The lines up to the first non-blank one tell a CSV file (its header) from a plain list.
     let mut head = Vec::new();
@@ -169,7 +180,7 @@ pub(super) fn read_with(
     }
     let (delimiter, cells) = header_cells(&String::from_utf8_lossy(&head));
     let source = io::BufReader::new(CrLfAsLf::new(io::Cursor::new(head).chain(source)));
-    let mut list = ListBuilder::new(default_region, errors_listed, sink, repeats);
+    let mut list = ListBuilder::new(default_region, errors_listed, sink, repeats, numbers);
     if names_phone_column(&cells) {
         read_csv(source, delimiter as u8, &mut list)?;
     } else {

@@ -7,6 +7,7 @@ use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use super::number_log::Numbers;
 use super::phone::Region;
 use super::recipients::{
     read_repeats_last, read_with, ListReport, Recipient, RecipientSink, Repeats, LINE_ERRORS_LISTED,
@@ -46,11 +47,13 @@ pub fn find_repeats(source: impl BufRead, default_region: Region) -> io::Result<
 /// Reads a list again, each recipient given to `each` until it says to stop: the reading then
 /// stops too, at most a batch of lines later (the report's errors are then of the lines read).
 /// The rows of `repeats` are left out, and the report's repeats are theirs, the whole list's: no
-/// table of the numbers seen.
+/// table of the numbers seen. The rows' numbers come as `numbers` says (an earlier reading's log
+/// spares checking them again).
 pub fn read_each(
     source: impl BufRead,
     default_region: Region,
     repeats: &KnownRepeats,
+    numbers: &mut Numbers,
     each: &mut dyn FnMut(Recipient) -> ControlFlow<()>,
 ) -> io::Result<ListReport> {
     struct Each<'a> {
@@ -76,6 +79,7 @@ pub fn read_each(
         LINE_ERRORS_LISTED,
         &mut sink,
         Repeats::Known(repeats.rows.clone()),
+        numbers,
     )?;
     report.duplicates = repeats.duplicates.clone();
     report.more_duplicates = repeats.more_duplicates;

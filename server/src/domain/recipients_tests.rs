@@ -201,10 +201,16 @@ fn a_reading_told_to_stop_stops_within_a_batch_of_lines() {
         read: &read,
     });
     let mut given = 0;
-    read_each(source, fr(), &KnownRepeats::default(), &mut |_| {
-        given += 1;
-        std::ops::ControlFlow::Break(())
-    })
+    read_each(
+        source,
+        fr(),
+        &KnownRepeats::default(),
+        &mut Numbers::Checked,
+        &mut |_| {
+            given += 1;
+            std::ops::ControlFlow::Break(())
+        },
+    )
     .unwrap();
     assert_eq!(given, 1);
     // The first batch of lines checked (16,384 of 100,000), not the whole list.
@@ -266,10 +272,16 @@ fn a_list_read_again_with_its_repeats_found_by_sorting_gives_the_list_read_once(
         assert_eq!(found.more_duplicates, once.more_duplicates, "{list}");
         // Read again, the rows found left out: the list read once, and its report.
         let mut again = Vec::new();
-        let reread = read_each(list.as_bytes(), fr(), &found, &mut |recipient| {
-            again.push(recipient);
-            std::ops::ControlFlow::Continue(())
-        })
+        let reread = read_each(
+            list.as_bytes(),
+            fr(),
+            &found,
+            &mut Numbers::Checked,
+            &mut |recipient| {
+                again.push(recipient);
+                std::ops::ControlFlow::Continue(())
+            },
+        )
         .unwrap();
         assert_eq!(again, once.recipients, "{list}");
         assert_eq!(reread.errors, once.errors, "{list}");

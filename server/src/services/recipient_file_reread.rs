@@ -11,6 +11,7 @@ use tokio::runtime::Handle;
 use super::recipient_file_reading::{kept_form, KeptRepeatsReport, READING};
 use super::recipient_files::{file_gone, RecipientFiles};
 use super::store_errors::read_failed;
+use crate::domain::number_log::ReadingsLog;
 use crate::domain::order::ListSource;
 use crate::domain::phone::Region;
 use crate::domain::recipients::{find_repeats, read_each, KnownRepeats, ListReport, Recipient};
@@ -27,6 +28,8 @@ struct KeptFileList {
     /// otherwise found again by the first reading, in a pass of their own (sorting the
     /// numbers, as an upload does), and kept with the file for the next.
     repeats: OnceLock<KnownRepeats>,
+    /// The numbers the first reading found valid, for the next to take rather than check again.
+    numbers: ReadingsLog,
     runtime: Handle,
 }
 
@@ -60,8 +63,20 @@ impl KeptFileList {
 }
 
 impl ListSource for KeptFileList {
+    /// The first reading logs the numbers it finds valid, and each later one takes them from that
+    /// log (`number_log`): a schedule reads its file twice, to check it and to record it.
     fn read(&self, each: &mut dyn FnMut(Recipient) -> ControlFlow<()>) -> io::Result<ListReport> {
-        read_each(self.file(), self.default_region, self.repeats()?, each)
+        let repeats = self.repeats()?;
+        let mut numbers = self.numbers.for_reading();
+        let report = read_each(
+            self.file(),
+            self.default_region,
+            repeats,
+            &mut numbers,
+            each,
+        )?;
+        self.numbers.after_reading(numbers);
+        Ok(report)
     }
 }
 
@@ -110,6 +125,7 @@ impl RecipientFiles {
             default_region: self.default_region,
             repeats: kept_repeats(head.repeats, self.default_region)
                 .map_or_else(OnceLock::new, OnceLock::from),
+            numbers: ReadingsLog::default(),
             runtime: Handle::current(),
         }))
     }

@@ -261,7 +261,13 @@ impl ListSource for ReadAgain {
         each: &mut dyn FnMut(Recipient) -> ControlFlow<()>,
     ) -> std::io::Result<ListReport> {
         let (text, region) = (self.0.as_bytes(), rules().default_region);
-        read_each(text, region, &find_repeats(text, region)?, each)
+        read_each(
+            text,
+            region,
+            &find_repeats(text, region)?,
+            &mut crate::domain::number_log::Numbers::Checked,
+            each,
+        )
     }
 }
 

@@ -22,7 +22,13 @@ impl crate::domain::order::ListSource for GoneAfterOneReading {
         let region = Region::parse("FR").unwrap();
         let text = self.text.as_bytes();
         let repeats = crate::domain::recipients::find_repeats(text, region)?;
-        crate::domain::recipients::read_each(text, region, &repeats, each)
+        crate::domain::recipients::read_each(
+            text,
+            region,
+            &repeats,
+            &mut crate::domain::number_log::Numbers::Checked,
+            each,
+        )
     }
 }
 

@@ -1,0 +1,211 @@
+//! The numbers one reading of a list found valid, by line, kept in a temporary file. A schedule
+//! reads an uploaded file twice, to check it and then to record it; the second reading of the same
+//! bytes takes each row's number from the first one's log instead of checking it with
+//! libphonenumber again (most of a reading's time). A row the log does not name (a number found
+//! wrong, or past where the first reading stopped) is checked as usual, so a log can only spare
+//! work, never change what a reading finds.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+
+use super::phone::PhoneNumber;
+
+/// How a reading gets its rows' numbers.
+pub enum Numbers {
+    /// Each checked.
+    Checked,
+    /// Each checked, and each valid one written to the log.
+    Logged(NumberLog),
+    /// Taken from an earlier reading's log when it has them, checked otherwise.
+    Known(LoggedNumbers),
+}
+
+impl Numbers {
+    /// Row `line`'s number as logged, when this reading takes numbers from a log that has it.
+    /// Rows are asked for in the order of their lines.
+    pub(super) fn logged(&mut self, line: u32) -> Option<PhoneNumber> {
+        match self {
+            Numbers::Known(logged) => logged.take(line),
+            Numbers::Checked | Numbers::Logged(_) => None,
+        }
+    }
+
+    /// Notes row `line`'s valid number, when this reading keeps a log. A log that cannot be
+    /// written is given up: the reading goes on, its numbers checked.
+    pub(super) fn note(&mut self, line: u32, number: &PhoneNumber) {
+        match self {
+            Numbers::Logged(log) => {
+                if let Err(error) = log.note(line, number) {
+                    tracing::warn!(%error, "the numbers read could not be logged");
+                    *self = Numbers::Checked;
+                }
+            }
+            Numbers::Checked | Numbers::Known(_) => {}
+        }
+    }
+}
+
+/// The log of one list's readings, from one to the next: the first reading writes it, and each
+/// later one takes its numbers from it. It is one reading's at a time: a reading that starts
+/// while another has it writes a log of its own (the last one kept is the next reading's).
+#[derive(Default)]
+pub struct ReadingsLog {
+    written: std::sync::Mutex<Option<LoggedNumbers>>,
+}
+
+impl ReadingsLog {
+    /// How the next reading gets its numbers.
+    pub fn for_reading(&self) -> Numbers {
+        match self.written.lock().expect("never poisoned").take() {
+            Some(logged) => Numbers::Known(logged),
+            // Without a temporary file, the numbers are checked as if there were no log.
+            None => NumberLog::new().map_or(Numbers::Checked, Numbers::Logged),
+        }
+    }
+
+    /// Keeps what the reading given `numbers` wrote or read, for the next one.
+    pub fn after_reading(&self, numbers: Numbers) {
+        let kept = match numbers {
+            Numbers::Logged(log) => log.finish().ok(),
+            Numbers::Known(logged) => logged.again().ok(),
+            Numbers::Checked => None,
+        };
+        if let Some(kept) = kept {
+            *self.written.lock().expect("never poisoned") = Some(kept);
+        }
+    }
+}
+
+/// A log being written, row after row, in the order of their lines.
+pub struct NumberLog {
+    out: BufWriter<File>,
+}
+
+impl NumberLog {
+    pub fn new() -> io::Result<Self> {
+        Ok(Self {
+            out: BufWriter::new(tempfile::tempfile()?),
+        })
+    }
+
+    /// Each entry: the line (4 bytes, little-endian), the E.164 text's length (1 byte) and the
+    /// text, the region's ISO code (2 bytes, zeros for none).
+    fn note(&mut self, line: u32, number: &PhoneNumber) -> io::Result<()> {
+        let e164 = number.e164().as_bytes();
+        let length = u8::try_from(e164.len()).map_err(io::Error::other)?;
+        let region = match number.region().map(str::as_bytes) {
+            Some(&[a, b]) => [a, b],
+            Some(_) | None => [0, 0],
+        };
+        self.out.write_all(&line.to_le_bytes())?;
+        self.out.write_all(&[length])?;
+        self.out.write_all(e164)?;
+        self.out.write_all(&region)
+    }
+
+    /// The log written, for later readings to take their numbers from.
+    pub fn finish(self) -> io::Result<LoggedNumbers> {
+        let file = self
+            .out
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        LoggedNumbers::from_start(&file)
+    }
+}
+
+/// A log read from its start, each reading on a handle of its own.
+pub struct LoggedNumbers {
+    file: File,
+    input: BufReader<At>,
+    /// The entry read but not taken yet: a line still ahead.
+    ahead: Option<(u32, Option<PhoneNumber>)>,
+}
+
+impl LoggedNumbers {
+    /// `file`'s log from its start; `file`'s own position is not used.
+    pub fn from_start(file: &File) -> io::Result<Self> {
+        let file = file.try_clone()?;
+        let at = At {
+            file: file.try_clone()?,
+            offset: 0,
+        };
+        Ok(Self {
+            file,
+            input: BufReader::with_capacity(64 * 1024, at),
+            ahead: None,
+        })
+    }
+
+    /// The same log, from its start again, for another reading.
+    pub fn again(&self) -> io::Result<Self> {
+        Self::from_start(&self.file)
+    }
+
+    /// Row `line`'s number, if the log has it; entries for lines before it are passed over (rows
+    /// the reading asking did not meet). A log that does not read back names no more numbers.
+    fn take(&mut self, line: u32) -> Option<PhoneNumber> {
+        loop {
+            let (logged_line, _) = match &self.ahead {
+                Some(entry) => entry,
+                None => {
+                    let entry = self.next_entry().ok().flatten()?;
+                    self.ahead.insert(entry)
+                }
+            };
+            match (*logged_line).cmp(&line) {
+                std::cmp::Ordering::Less => self.ahead = None,
+                std::cmp::Ordering::Greater => return None,
+                std::cmp::Ordering::Equal => return self.ahead.take().and_then(|(_, n)| n),
+            }
+        }
+    }
+
+    /// The next entry; `None` at the log's end. An entry whose number does not read back as one
+    /// is kept as no number: its row is checked.
+    fn next_entry(&mut self) -> io::Result<Option<(u32, Option<PhoneNumber>)>> {
+        if self.input.fill_buf()?.is_empty() {
+            return Ok(None);
+        }
+        let mut head = [0; 5];
+        self.input.read_exact(&mut head)?;
+        let line = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+        let mut e164 = vec![0; usize::from(head[4])];
+        self.input.read_exact(&mut e164)?;
+        let mut region = [0; 2];
+        self.input.read_exact(&mut region)?;
+        let region = (region != [0, 0]).then_some(region);
+        let number = std::str::from_utf8(&e164).ok().and_then(|e164| {
+            let region = region.and_then(|code| std::str::from_utf8(&code).ok().map(str::to_owned));
+            PhoneNumber::logged(e164, region.as_deref())
+        });
+        Ok(Some((line, number)))
+    }
+}
+
+/// A file read from a place of its own (the handles of one file share their position).
+struct At {
+    file: File,
+    offset: u64,
+}
+
+impl Read for At {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let read = read_at(&self.file, buffer, self.offset)?;
+        self.offset += read as u64;
+        Ok(read)
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buffer, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buffer, offset)
+}
+
+#[cfg(test)]
+#[path = "number_log_tests.rs"]
+mod tests;

@@ -1,0 +1,165 @@
+use super::*;
+use crate::domain::phone::Region;
+use crate::domain::recipients::{find_repeats, read_each, KnownRepeats, ListReport, Recipient};
+use std::ops::ControlFlow;
+
+fn fr() -> Region {
+    Region::parse("FR").unwrap()
+}
+
+/// A list with a bit of everything: a header, placeholder and zone columns, a number written
+/// nationally and one internationally, a repeat, a wrong number, a blank line, an empty phone, a
+/// quoted cell over two lines, a US and an overseas number, and Windows line ends.
+const LIST: &str = "phone,first_name,time_zone\r\n\
+06 12 34 56 78,Ada,Europe/Paris\r\n\
++44 7911 123456,Bob,\r\n\
+\r\n\
+06 12 34 56 78,Ada again,\r\n\
+not a number,Cy,\r\n\
+,Dee,\r\n\
++1 212 736 5000,\"Ed\n(two lines)\",America/New_York\r\n\
++262 692 12 34 56,Flo,\r\n\
+0033 6 98 76 54 32,Gus,\r\n";
+
+/// What a reading of `LIST` gives: its recipients and its report.
+fn read(numbers: &mut Numbers) -> (Vec<Recipient>, ListReport) {
+    let repeats = find_repeats(LIST.as_bytes(), fr()).unwrap();
+    read_list(LIST, numbers, &repeats)
+}
+
+/// What a reading of `list` gives.
+fn read_list(
+    list: &str,
+    numbers: &mut Numbers,
+    repeats: &KnownRepeats,
+) -> (Vec<Recipient>, ListReport) {
+    let mut recipients = Vec::new();
+    let report = read_each(list.as_bytes(), fr(), repeats, numbers, &mut |recipient| {
+        recipients.push(recipient);
+        ControlFlow::Continue(())
+    })
+    .unwrap();
+    (recipients, report)
+}
+
+fn number(input: &str) -> PhoneNumber {
+    PhoneNumber::parse(input, fr()).unwrap()
+}
+
+/// A log of `entries` (line, number), as a reading would have written it.
+fn log_of(entries: &[(u32, &str)]) -> LoggedNumbers {
+    let mut log = NumberLog::new().unwrap();
+    for (line, input) in entries {
+        log.note(*line, &number(input)).unwrap();
+    }
+    log.finish().unwrap()
+}
+
+#[test]
+fn a_reading_from_the_log_finds_what_the_reading_that_wrote_it_found() {
+    let mut numbers = Numbers::Logged(NumberLog::new().unwrap());
+    let first = read(&mut numbers);
+    let Numbers::Logged(log) = numbers else {
+        panic!("the log was given up");
+    };
+    let logged = log.finish().unwrap();
+    let mut again = Numbers::Known(logged.again().unwrap());
+    assert_eq!(read(&mut again), first);
+    // As checked with no log at all; and twice from the same log.
+    assert_eq!(read(&mut Numbers::Checked), first);
+    assert_eq!(read(&mut Numbers::Known(logged)), first);
+    let (recipients, report) = first;
+    assert_eq!(recipients.len(), 5, "{recipients:?}");
+    assert_eq!(
+        report.errors.len(),
+        2,
+        "the wrong number and the empty phone"
+    );
+    assert_eq!(report.duplicates.len(), 1);
+}
+
+#[test]
+fn a_row_the_log_names_takes_its_number_from_there_and_the_others_are_checked() {
+    let list = "phone,first_name\n\
+06 12 34 56 78,Ada\n\
++44 7911 123456,Bob\n\
+not a number,Cy\n\
+,Dee\n\
++1 212 736 5000,Ed\n";
+    // Line 2's number as the log says it (not what the line says: the log is what is read), line
+    // 3 left out of the log (checked), line 4's wrong number logged as if it were one (the log is
+    // trusted for the rows it names), and a line past the list's end.
+    let logged = log_of(&[
+        (2, "+33 6 00 00 00 01"),
+        (4, "+33 6 00 00 00 04"),
+        (7, "+33 6 00 00 00 07"),
+    ]);
+    let (recipients, report) =
+        read_list(list, &mut Numbers::Known(logged), &KnownRepeats::default());
+    let numbers: Vec<(u32, &str)> = recipients
+        .iter()
+        .map(|r| (r.line, r.number.e164()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            (2, "+33600000001"),
+            (3, "+447911123456"),
+            (4, "+33600000004"),
+            (6, "+12127365000"),
+        ]
+    );
+    let lines: Vec<Option<u32>> = report.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [Some(5)], "the empty phone: {:?}", report.errors);
+}
+
+#[test]
+fn a_log_that_does_not_read_back_spares_nothing_and_changes_nothing() {
+    let mut log = NumberLog::new().unwrap();
+    log.note(2, &number("06 12 34 56 78")).unwrap();
+    // An entry cut short: the log ends in the middle of it.
+    log.out.write_all(&3u32.to_le_bytes()).unwrap();
+    log.out.write_all(&[12, b'+', b'4']).unwrap();
+    let logged = log.finish().unwrap();
+    assert_eq!(
+        read(&mut Numbers::Known(logged)),
+        read(&mut Numbers::Checked)
+    );
+}
+
+#[test]
+fn only_text_a_valid_number_is_written_as_reads_back_from_a_log() {
+    assert!(PhoneNumber::logged("+33612345678", Some("FR")).is_some());
+    assert!(PhoneNumber::logged("+33612345678", None).is_some());
+    for text in ["33612345678", "+", "+33 612", "+33a12345678", "+١٢٣٤"] {
+        assert!(PhoneNumber::logged(text, Some("FR")).is_none(), "{text}");
+    }
+    assert!(PhoneNumber::logged("+33612345678", Some("ZZ")).is_none());
+    assert!(PhoneNumber::logged(&format!("+{}", "1".repeat(30)), None).is_none());
+    // Written and read back: the same number, region included.
+    let written = number("+262 692 12 34 56");
+    let logged = PhoneNumber::logged(written.e164(), written.region()).unwrap();
+    assert_eq!(logged, written);
+}
+
+#[test]
+fn the_first_reading_writes_the_log_and_the_next_ones_take_from_it() {
+    let readings = ReadingsLog::default();
+    let mut first = readings.for_reading();
+    assert!(matches!(first, Numbers::Logged(_)));
+    let checked = read(&mut first);
+    readings.after_reading(first);
+    for _ in 0..2 {
+        let mut next = readings.for_reading();
+        assert!(matches!(next, Numbers::Known(_)));
+        assert_eq!(read(&mut next), checked);
+        readings.after_reading(next);
+    }
+    // A reading while another has the log writes one of its own; the last to end is kept.
+    let taken = readings.for_reading();
+    let meanwhile = readings.for_reading();
+    assert!(matches!(taken, Numbers::Known(_)));
+    assert!(matches!(meanwhile, Numbers::Logged(_)));
+    readings.after_reading(taken);
+    assert!(matches!(readings.for_reading(), Numbers::Known(_)));
+}
