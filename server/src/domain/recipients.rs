@@ -9,6 +9,7 @@ use super::column_mapping::{
     header_cells, names_phone_column, normalise_header, IGNORED_COLUMN, PHONE_COLUMNS,
     TIME_ZONE_COLUMN, UTF8_BOM,
 };
+use super::empty_lines::{EmptyRuns, Watched};
 pub use super::field_values::FieldValues;
 use super::field_values::FieldValuesBuilder;
 use super::line_endings::CrLfAsLf;
@@ -198,17 +199,27 @@ fn read_csv<S: RecipientSink>(
     delimiter: u8,
     list: &mut ListBuilder<'_, S>,
 ) -> io::Result<()> {
+    let runs = EmptyRuns::new();
+    let source = Watched {
+        source,
+        runs: runs.clone(),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(source);
-    let header_line = reader.position().line().max(1);
+    let header_position = reader.position().clone();
+    // Each row's line as the user's editor counts it, empty lines before it included.
+    let line_at = |position: Option<&csv::Position>| {
+        let line = position.map_or(0, |position| runs.borrow_mut().row_line(position));
+        line_number(usize::try_from(line).unwrap_or(usize::MAX))
+    };
     let columns = match read_header(&mut reader) {
         Ok(columns) => columns,
         Err(HeaderError::Source(error)) => return Err(error),
         Err(HeaderError::Problem(problem)) => {
-            list.error(line_number(header_line as usize), problem);
+            list.error(line_at(Some(&header_position)).max(1), problem);
             return Ok(());
         }
     };
@@ -219,7 +230,7 @@ fn read_csv<S: RecipientSink>(
                 if error.is_io_error() {
                     return Err(source_error(error));
                 }
-                let line = line_number(error.position().map_or(0, |p| p.line()) as usize);
+                let line = line_at(error.position());
                 // The reader's error kinds are an open set (csv marks them non-exhaustive).
                 let problem = match error.kind() {
                     csv::ErrorKind::Utf8 { .. } => Problem::NotUtf8Line,
@@ -231,7 +242,7 @@ fn read_csv<S: RecipientSink>(
                 continue;
             }
         };
-        let line = line_number(row.position().map_or(0, |p| p.line()) as usize);
+        let line = line_at(row.position());
         if row.iter().all(str::is_empty) {
             continue;
         }

@@ -288,3 +288,45 @@ fn a_list_read_again_with_its_repeats_found_by_sorting_gives_the_list_read_once(
         assert_eq!(reread.duplicates, once.duplicates, "{list}");
     }
 }
+
+/// The line of each recipient and of each error, as (line, number) and (line, what is wrong).
+fn lines_of(text: &str) -> (Vec<(u32, String)>, Vec<Option<u32>>) {
+    let list = parse_recipients(text, fr());
+    let recipients = list
+        .recipients
+        .iter()
+        .map(|r| (r.line, r.number.e164().to_owned()))
+        .collect();
+    let errors = list.errors.iter().map(|e| e.line).collect();
+    (recipients, errors)
+}
+
+#[test]
+fn a_csv_row_after_empty_lines_is_told_by_its_own_line() {
+    // The `csv` reader begins a row at the empty lines before it, and counted it there.
+    let (recipients, errors) =
+        lines_of("phone,first_name\n06 12 34 56 78,Ada\n\nnot a number,Cy\n");
+    assert_eq!(recipients, [(2, "+33612345678".to_owned())]);
+    assert_eq!(errors, [Some(4)]);
+    // Several, with Windows line ends.
+    let (recipients, errors) = lines_of(
+        "phone,first_name\r\n06 12 34 56 78,Ada\r\n\r\n\r\n+44 7911 123456,Bob\r\nnope,Cy\r\n",
+    );
+    assert_eq!(
+        recipients,
+        [
+            (2, "+33612345678".to_owned()),
+            (5, "+447911123456".to_owned())
+        ]
+    );
+    assert_eq!(errors, [Some(6)]);
+    // An empty line inside a quoted value is the value's, not a line skipped.
+    let (recipients, errors) =
+        lines_of("phone,first_name\n06 12 34 56 78,\"A\n\nB\"\n\nnot a number,Cy\n");
+    assert_eq!(recipients, [(2, "+33612345678".to_owned())]);
+    assert_eq!(errors, [Some(6)]);
+    // Empty lines before the header, and a row with a value too few after one.
+    let (recipients, errors) = lines_of("\n\nphone,first_name\n06 12 34 56 78,Ada\n\n0698765432\n");
+    assert_eq!(recipients, [(4, "+33612345678".to_owned())]);
+    assert_eq!(errors, [Some(6)]);
+}
