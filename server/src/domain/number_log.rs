@@ -1,9 +1,12 @@
-//! The numbers one reading of a list found valid, by line, kept in a temporary file. A schedule
+//! The numbers one reading of a list found, row by row, kept in a temporary file. A schedule
 //! reads an uploaded file twice, to check it and then to record it; the second reading of the same
 //! bytes takes each row's number from the first one's log instead of checking it with
-//! libphonenumber again (most of a reading's time). A row the log does not name (a number found
-//! wrong, or past where the first reading stopped) is checked as usual, so a log can only spare
-//! work, never change what a reading finds.
+//! libphonenumber again (most of a reading's time). The log has an entry for every row, in the
+//! order read: its line, and its number when it had a valid one. A row the log has no number for
+//! (one found wrong, or past where the first reading stopped) is checked as usual, and a log
+//! whose next entry is not of the row's line is out of step and given up; so a log can only spare
+//! work, never change what a reading finds. (A line may hold several rows: numbers separated by
+//! `,` or `;`; the entries keep them apart by their order.)
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -21,8 +24,8 @@ pub enum Numbers {
 }
 
 impl Numbers {
-    /// Row `line`'s number as logged, when this reading takes numbers from a log that has it.
-    /// Rows are asked for in the order of their lines.
+    /// The next row's number as logged (the row is on `line`), when this reading takes numbers
+    /// from a log that has it. Every row is asked for, once, in the order read.
     pub(super) fn logged(&mut self, line: u32) -> Option<PhoneNumber> {
         match self {
             Numbers::Known(logged) => logged.take(line),
@@ -30,9 +33,10 @@ impl Numbers {
         }
     }
 
-    /// Notes row `line`'s valid number, when this reading keeps a log. A log that cannot be
+    /// Notes the next row's number (`None`: not a valid one; the row is on `line`), when this
+    /// reading keeps a log. Every row is noted, once, in the order read. A log that cannot be
     /// written is given up: the reading goes on, its numbers checked.
-    pub(super) fn note(&mut self, line: u32, number: &PhoneNumber) {
+    pub(super) fn note(&mut self, line: u32, number: Option<&PhoneNumber>) {
         match self {
             Numbers::Logged(log) => {
                 if let Err(error) = log.note(line, number) {
@@ -88,12 +92,12 @@ impl NumberLog {
         })
     }
 
-    /// Each entry: the line (4 bytes, little-endian), the E.164 text's length (1 byte) and the
-    /// text, the region's ISO code (2 bytes, zeros for none).
-    fn note(&mut self, line: u32, number: &PhoneNumber) -> io::Result<()> {
-        let e164 = number.e164().as_bytes();
+    /// Each entry: the line (4 bytes, little-endian), the E.164 text's length (1 byte, 0 for no
+    /// number) and the text, the region's ISO code (2 bytes, zeros for none).
+    fn note(&mut self, line: u32, number: Option<&PhoneNumber>) -> io::Result<()> {
+        let e164 = number.map_or(&b""[..], |number| number.e164().as_bytes());
         let length = u8::try_from(e164.len()).map_err(io::Error::other)?;
-        let region = match number.region().map(str::as_bytes) {
+        let region = match number.and_then(PhoneNumber::region).map(str::as_bytes) {
             Some(&[a, b]) => [a, b],
             Some(_) | None => [0, 0],
         };
@@ -117,8 +121,8 @@ impl NumberLog {
 pub struct LoggedNumbers {
     file: File,
     input: BufReader<At>,
-    /// The entry read but not taken yet: a line still ahead.
-    ahead: Option<(u32, Option<PhoneNumber>)>,
+    /// An entry was not the row's: no more numbers are taken from this log.
+    out_of_step: bool,
 }
 
 impl LoggedNumbers {
@@ -132,7 +136,7 @@ impl LoggedNumbers {
         Ok(Self {
             file,
             input: BufReader::with_capacity(64 * 1024, at),
-            ahead: None,
+            out_of_step: false,
         })
     }
 
@@ -141,27 +145,26 @@ impl LoggedNumbers {
         Self::from_start(&self.file)
     }
 
-    /// Row `line`'s number, if the log has it; entries for lines before it are passed over (rows
-    /// the reading asking did not meet). A log that does not read back names no more numbers.
+    /// The next row's number (the row is on `line`), if the log has one for it. An entry of
+    /// another line, or one that does not read back, puts the log out of step: no more numbers
+    /// are taken from it.
     fn take(&mut self, line: u32) -> Option<PhoneNumber> {
-        loop {
-            let (logged_line, _) = match &self.ahead {
-                Some(entry) => entry,
-                None => {
-                    let entry = self.next_entry().ok().flatten()?;
-                    self.ahead.insert(entry)
-                }
-            };
-            match (*logged_line).cmp(&line) {
-                std::cmp::Ordering::Less => self.ahead = None,
-                std::cmp::Ordering::Greater => return None,
-                std::cmp::Ordering::Equal => return self.ahead.take().and_then(|(_, n)| n),
+        if self.out_of_step {
+            return None;
+        }
+        match self.next_entry() {
+            Ok(Some((logged_line, number))) if logged_line == line => number,
+            Ok(Some(_)) | Err(_) => {
+                self.out_of_step = true;
+                None
             }
+            // Past the log's end (the reading that wrote it stopped there).
+            Ok(None) => None,
         }
     }
 
-    /// The next entry; `None` at the log's end. An entry whose number does not read back as one
-    /// is kept as no number: its row is checked.
+    /// The next entry; `None` at the log's end. An entry without a number, or whose number does
+    /// not read back as one, has none: its row is checked.
     fn next_entry(&mut self) -> io::Result<Option<(u32, Option<PhoneNumber>)>> {
         if self.input.fill_buf()?.is_empty() {
             return Ok(None);

@@ -46,11 +46,11 @@ fn number(input: &str) -> PhoneNumber {
     PhoneNumber::parse(input, fr()).unwrap()
 }
 
-/// A log of `entries` (line, number), as a reading would have written it.
-fn log_of(entries: &[(u32, &str)]) -> LoggedNumbers {
+/// A log of `entries` (each row's line and number, if any), as a reading would have written it.
+fn log_of(entries: &[(u32, Option<&str>)]) -> LoggedNumbers {
     let mut log = NumberLog::new().unwrap();
     for (line, input) in entries {
-        log.note(*line, &number(input)).unwrap();
+        log.note(*line, input.map(number).as_ref()).unwrap();
     }
     log.finish().unwrap()
 }
@@ -79,20 +79,20 @@ fn a_reading_from_the_log_finds_what_the_reading_that_wrote_it_found() {
 }
 
 #[test]
-fn a_row_the_log_names_takes_its_number_from_there_and_the_others_are_checked() {
+fn each_row_takes_its_entry_s_number_and_a_row_without_one_is_checked() {
     let list = "phone,first_name\n\
 06 12 34 56 78,Ada\n\
 +44 7911 123456,Bob\n\
 not a number,Cy\n\
 ,Dee\n\
 +1 212 736 5000,Ed\n";
-    // Line 2's number as the log says it (not what the line says: the log is what is read), line
-    // 3 left out of the log (checked), line 4's wrong number logged as if it were one (the log is
-    // trusted for the rows it names), and a line past the list's end.
+    // Ada's number as the log says it (the log is what is read, not the line), Bob without one
+    // (checked), Cy's wrong number logged as if it were one (the log is trusted for its rows),
+    // and the log ending there (Ed checked; Dee's empty phone is no row to check).
     let logged = log_of(&[
-        (2, "+33 6 00 00 00 01"),
-        (4, "+33 6 00 00 00 04"),
-        (7, "+33 6 00 00 00 07"),
+        (2, Some("+33 6 00 00 00 01")),
+        (3, None),
+        (4, Some("+33 6 00 00 00 04")),
     ]);
     let (recipients, report) =
         read_list(list, &mut Numbers::Known(logged), &KnownRepeats::default());
@@ -114,9 +114,43 @@ not a number,Cy\n\
 }
 
 #[test]
+fn rows_of_one_line_keep_their_own_numbers() {
+    // Three rows on line 2, the middle one wrong: the third must not take the first's entry,
+    // nor the wrong one the third's.
+    let list = "06 12 34 56 78;nope;+44 7911 123456\n0698765432\n";
+    let none = KnownRepeats::default();
+    let mut numbers = Numbers::Logged(NumberLog::new().unwrap());
+    let first = read_list(list, &mut numbers, &none);
+    let Numbers::Logged(log) = numbers else {
+        panic!("the log was given up");
+    };
+    let again = read_list(list, &mut Numbers::Known(log.finish().unwrap()), &none);
+    assert_eq!(again, first);
+    assert_eq!(again, read_list(list, &mut Numbers::Checked, &none));
+    assert_eq!(first.0.len(), 3);
+    assert_eq!(first.1.errors.len(), 1);
+}
+
+#[test]
+fn a_log_out_of_step_with_the_rows_is_given_up() {
+    let list = "06 12 34 56 78\n+44 7911 123456\n0698765432\n";
+    let none = KnownRepeats::default();
+    // The first entry is the first row's; the second names another line: from there on, every
+    // row is checked.
+    let logged = log_of(&[
+        (1, Some("+33 6 00 00 00 01")),
+        (3, Some("+33 6 00 00 00 03")),
+        (3, Some("+33 6 00 00 00 04")),
+    ]);
+    let (recipients, _) = read_list(list, &mut Numbers::Known(logged), &none);
+    let numbers: Vec<&str> = recipients.iter().map(|r| r.number.e164()).collect();
+    assert_eq!(numbers, ["+33600000001", "+447911123456", "+33698765432"]);
+}
+
+#[test]
 fn a_log_that_does_not_read_back_spares_nothing_and_changes_nothing() {
     let mut log = NumberLog::new().unwrap();
-    log.note(2, &number("06 12 34 56 78")).unwrap();
+    log.note(2, Some(&number("06 12 34 56 78"))).unwrap();
     // An entry cut short: the log ends in the middle of it.
     log.out.write_all(&3u32.to_le_bytes()).unwrap();
     log.out.write_all(&[12, b'+', b'4']).unwrap();

@@ -181,6 +181,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                 Some(number) => Ok(number),
                 None => checked.next().expect("one result per row checked"),
             };
+            self.numbers.note(row.line, number.as_ref().ok());
             let number = match number {
                 Ok(number) => number,
                 Err(error) => {
@@ -188,7 +189,6 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                     continue;
                 }
             };
-            self.numbers.note(row.line, &number);
             if let Some(known) = &self.known_repeats {
                 if known.contains(ordinal) {
                     continue;
