@@ -2,11 +2,11 @@
 //! reads an uploaded file twice, to check it and then to record it; the second reading of the same
 //! bytes takes each row's number from the first one's log instead of checking it with
 //! libphonenumber again (most of a reading's time). The log has an entry for every row, in the
-//! order read: its line, and its number when it had a valid one. A row the log has no number for
-//! (one found wrong, or past where the first reading stopped) is checked as usual, and a log
-//! whose next entry is not of the row's line is out of step and given up; so a log can only spare
-//! work, never change what a reading finds. (A line may hold several rows: numbers separated by
-//! `,` or `;`; the entries keep them apart by their order.)
+//! order read: its line, a hash of the number as written, and the number when it was a valid one.
+//! A row the log has no number for (one found wrong, or past where the first reading stopped) is
+//! checked as usual, and a log whose next entry is not of the row's line and text (a row cut short
+//! where a reading was stopped, a line holding several rows) is out of step and given up; so a
+//! log can only spare work, never change what a reading finds.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -24,22 +24,23 @@ pub enum Numbers {
 }
 
 impl Numbers {
-    /// The next row's number as logged (the row is on `line`), when this reading takes numbers
-    /// from a log that has it. Every row is asked for, once, in the order read.
-    pub(super) fn logged(&mut self, line: u32) -> Option<PhoneNumber> {
+    /// The next row's number as logged (the row is on `line`, its number written `written`),
+    /// when this reading takes numbers from a log that has it. Every row is asked for, once, in
+    /// the order read.
+    pub(super) fn logged(&mut self, line: u32, written: &str) -> Option<PhoneNumber> {
         match self {
-            Numbers::Known(logged) => logged.take(line),
+            Numbers::Known(logged) => logged.take(line, written_hash(written)),
             Numbers::Checked | Numbers::Logged(_) => None,
         }
     }
 
-    /// Notes the next row's number (`None`: not a valid one; the row is on `line`), when this
-    /// reading keeps a log. Every row is noted, once, in the order read. A log that cannot be
-    /// written is given up: the reading goes on, its numbers checked.
-    pub(super) fn note(&mut self, line: u32, number: Option<&PhoneNumber>) {
+    /// Notes the next row's number (`None`: not a valid one; the row is on `line`, its number
+    /// written `written`), when this reading keeps a log. Every row is noted, once, in the order
+    /// read. A log that cannot be written is given up: the reading goes on, its numbers checked.
+    pub(super) fn note(&mut self, line: u32, written: &str, number: Option<&PhoneNumber>) {
         match self {
             Numbers::Logged(log) => {
-                if let Err(error) = log.note(line, number) {
+                if let Err(error) = log.note(line, written_hash(written), number) {
                     tracing::warn!(%error, "the numbers read could not be logged");
                     *self = Numbers::Checked;
                 }
@@ -80,6 +81,15 @@ impl ReadingsLog {
     }
 }
 
+/// A row's number as written, hashed: what tells a log's entry is that row's. (The log lives in
+/// one process, so the standard library's hasher, the same each time, does.)
+fn written_hash(written: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    written.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// A log being written, row after row, in the order of their lines.
 pub struct NumberLog {
     out: BufWriter<File>,
@@ -92,9 +102,10 @@ impl NumberLog {
         })
     }
 
-    /// Each entry: the line (4 bytes, little-endian), the E.164 text's length (1 byte, 0 for no
-    /// number) and the text, the region's ISO code (2 bytes, zeros for none).
-    fn note(&mut self, line: u32, number: Option<&PhoneNumber>) -> io::Result<()> {
+    /// Each entry: the line (4 bytes, little-endian), the hash of the number as written (8 bytes),
+    /// the E.164 text's length (1 byte, 0 for no number) and the text, the region's ISO code (2
+    /// bytes, zeros for none).
+    fn note(&mut self, line: u32, written: u64, number: Option<&PhoneNumber>) -> io::Result<()> {
         let e164 = number.map_or(&b""[..], |number| number.e164().as_bytes());
         let length = u8::try_from(e164.len()).map_err(io::Error::other)?;
         let region = match number.and_then(PhoneNumber::region).map(str::as_bytes) {
@@ -102,6 +113,7 @@ impl NumberLog {
             Some(_) | None => [0, 0],
         };
         self.out.write_all(&line.to_le_bytes())?;
+        self.out.write_all(&written.to_le_bytes())?;
         self.out.write_all(&[length])?;
         self.out.write_all(e164)?;
         self.out.write_all(&region)
@@ -145,16 +157,21 @@ impl LoggedNumbers {
         Self::from_start(&self.file)
     }
 
-    /// The next row's number (the row is on `line`), if the log has one for it. An entry of
-    /// another line, or one that does not read back, puts the log out of step: no more numbers
-    /// are taken from it.
-    fn take(&mut self, line: u32) -> Option<PhoneNumber> {
+    /// The next row's number (the row is on `line`, its number written as hashed `written`), if
+    /// the log has one for it. An entry of another row, or one that does not read back, puts the
+    /// log out of step: no more numbers are taken from it.
+    fn take(&mut self, line: u32, written: u64) -> Option<PhoneNumber> {
         if self.out_of_step {
             return None;
         }
         match self.next_entry() {
-            Ok(Some((logged_line, number))) if logged_line == line => number,
+            Ok(Some(entry)) if entry.line == line && entry.written == written => entry.number,
             Ok(Some(_)) | Err(_) => {
+                // The readings met other rows: a fault of the reading, not of the list.
+                tracing::warn!(
+                    line,
+                    "a list's number log is out of step: its numbers are checked"
+                );
                 self.out_of_step = true;
                 None
             }
@@ -165,14 +182,15 @@ impl LoggedNumbers {
 
     /// The next entry; `None` at the log's end. An entry without a number, or whose number does
     /// not read back as one, has none: its row is checked.
-    fn next_entry(&mut self) -> io::Result<Option<(u32, Option<PhoneNumber>)>> {
+    fn next_entry(&mut self) -> io::Result<Option<Entry>> {
         if self.input.fill_buf()?.is_empty() {
             return Ok(None);
         }
-        let mut head = [0; 5];
+        let mut head = [0; 13];
         self.input.read_exact(&mut head)?;
-        let line = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
-        let mut e164 = vec![0; usize::from(head[4])];
+        let line = u32::from_le_bytes(head[..4].try_into().expect("4 bytes"));
+        let written = u64::from_le_bytes(head[4..12].try_into().expect("8 bytes"));
+        let mut e164 = vec![0; usize::from(head[12])];
         self.input.read_exact(&mut e164)?;
         let mut region = [0; 2];
         self.input.read_exact(&mut region)?;
@@ -181,8 +199,19 @@ impl LoggedNumbers {
             let region = region.and_then(|code| std::str::from_utf8(&code).ok().map(str::to_owned));
             PhoneNumber::logged(e164, region.as_deref())
         });
-        Ok(Some((line, number)))
+        Ok(Some(Entry {
+            line,
+            written,
+            number,
+        }))
     }
+}
+
+/// One row as a log has it.
+struct Entry {
+    line: u32,
+    written: u64,
+    number: Option<PhoneNumber>,
 }
 
 /// A file read from a place of its own (the handles of one file share their position).

@@ -46,11 +46,13 @@ fn number(input: &str) -> PhoneNumber {
     PhoneNumber::parse(input, fr()).unwrap()
 }
 
-/// A log of `entries` (each row's line and number, if any), as a reading would have written it.
-fn log_of(entries: &[(u32, Option<&str>)]) -> LoggedNumbers {
+/// A log of `entries` (each row's line, its number as written, and the number the log gives it,
+/// if any), as a reading would have written it.
+fn log_of(entries: &[(u32, &str, Option<&str>)]) -> LoggedNumbers {
     let mut log = NumberLog::new().unwrap();
-    for (line, input) in entries {
-        log.note(*line, input.map(number).as_ref()).unwrap();
+    for (line, written, input) in entries {
+        let hash = written_hash(written);
+        log.note(*line, hash, input.map(number).as_ref()).unwrap();
     }
     log.finish().unwrap()
 }
@@ -90,9 +92,9 @@ not a number,Cy\n\
     // (checked), Cy's wrong number logged as if it were one (the log is trusted for its rows),
     // and the log ending there (Ed checked; Dee's empty phone is no row to check).
     let logged = log_of(&[
-        (2, Some("+33 6 00 00 00 01")),
-        (3, None),
-        (4, Some("+33 6 00 00 00 04")),
+        (2, "06 12 34 56 78", Some("+33 6 00 00 00 01")),
+        (3, "+44 7911 123456", None),
+        (4, "not a number", Some("+33 6 00 00 00 04")),
     ]);
     let (recipients, report) =
         read_list(list, &mut Numbers::Known(logged), &KnownRepeats::default());
@@ -113,11 +115,9 @@ not a number,Cy\n\
     assert_eq!(lines, [Some(5)], "the empty phone: {:?}", report.errors);
 }
 
-#[test]
-fn rows_of_one_line_keep_their_own_numbers() {
-    // Three rows on line 2, the middle one wrong: the third must not take the first's entry,
-    // nor the wrong one the third's.
-    let list = "06 12 34 56 78;nope;+44 7911 123456\n0698765432\n";
+/// What `list` reads as, checked; read again from the log of a first reading, and read from
+/// that log, it reads the same.
+fn read_twice(list: &str) -> (Vec<Recipient>, ListReport) {
     let none = KnownRepeats::default();
     let mut numbers = Numbers::Logged(NumberLog::new().unwrap());
     let first = read_list(list, &mut numbers, &none);
@@ -127,8 +127,27 @@ fn rows_of_one_line_keep_their_own_numbers() {
     let again = read_list(list, &mut Numbers::Known(log.finish().unwrap()), &none);
     assert_eq!(again, first);
     assert_eq!(again, read_list(list, &mut Numbers::Checked, &none));
+    first
+}
+
+#[test]
+fn rows_of_one_line_keep_their_own_numbers() {
+    // Three rows on line 2, the middle one wrong: the third must not take the first's entry,
+    // nor the wrong one the third's.
+    let list = "06 12 34 56 78;nope;+44 7911 123456\n0698765432\n";
+    let first = read_twice(list);
     assert_eq!(first.0.len(), 3);
     assert_eq!(first.1.errors.len(), 1);
+}
+
+#[test]
+fn rows_ended_by_a_lone_carriage_return_keep_their_own_numbers() {
+    // Old Mac exports end rows with `\r` alone: the reader counts them all on one line.
+    let list =
+        "phone,first_name\rnot a number,\r06 12 34 56 78,Bob\r+44 7911 123456,Cy\r0698765432,\r";
+    let first = read_twice(list);
+    let numbers: Vec<&str> = first.0.iter().map(|r| r.number.e164()).collect();
+    assert_eq!(numbers, ["+33612345678", "+447911123456", "+33698765432"]);
 }
 
 #[test]
@@ -138,9 +157,19 @@ fn a_log_out_of_step_with_the_rows_is_given_up() {
     // The first entry is the first row's; the second names another line: from there on, every
     // row is checked.
     let logged = log_of(&[
-        (1, Some("+33 6 00 00 00 01")),
-        (3, Some("+33 6 00 00 00 03")),
-        (3, Some("+33 6 00 00 00 04")),
+        (1, "06 12 34 56 78", Some("+33 6 00 00 00 01")),
+        (3, "+44 7911 123456", Some("+33 6 00 00 00 03")),
+        (3, "0698765432", Some("+33 6 00 00 00 04")),
+    ]);
+    let (recipients, _) = read_list(list, &mut Numbers::Known(logged), &none);
+    let numbers: Vec<&str> = recipients.iter().map(|r| r.number.e164()).collect();
+    assert_eq!(numbers, ["+33600000001", "+447911123456", "+33698765432"]);
+    // The second entry is of the row's line but of other text (a row cut short where the reading
+    // that wrote the log was stopped): from there on, every row is checked.
+    let logged = log_of(&[
+        (1, "06 12 34 56 78", Some("+33 6 00 00 00 01")),
+        (2, "+44 7911 12345", Some("+33 6 00 00 00 02")),
+        (3, "0698765432", Some("+33 6 00 00 00 03")),
     ]);
     let (recipients, _) = read_list(list, &mut Numbers::Known(logged), &none);
     let numbers: Vec<&str> = recipients.iter().map(|r| r.number.e164()).collect();
@@ -150,9 +179,14 @@ fn a_log_out_of_step_with_the_rows_is_given_up() {
 #[test]
 fn a_log_that_does_not_read_back_spares_nothing_and_changes_nothing() {
     let mut log = NumberLog::new().unwrap();
-    log.note(2, Some(&number("06 12 34 56 78"))).unwrap();
+    let written = written_hash("06 12 34 56 78");
+    log.note(2, written, Some(&number("06 12 34 56 78")))
+        .unwrap();
     // An entry cut short: the log ends in the middle of it.
     log.out.write_all(&3u32.to_le_bytes()).unwrap();
+    log.out
+        .write_all(&written_hash("+44 7911 123456").to_le_bytes())
+        .unwrap();
     log.out.write_all(&[12, b'+', b'4']).unwrap();
     let logged = log.finish().unwrap();
     assert_eq!(

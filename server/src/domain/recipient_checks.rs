@@ -158,7 +158,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
             Entry::Row(row) => Some(row),
             Entry::Error(..) => None,
         }) {
-            let number = self.numbers.logged(row.line);
+            let number = self.numbers.logged(row.line, &row.phone);
             if number.is_none() {
                 phones.push(row.phone.as_str());
             }
@@ -181,7 +181,8 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                 Some(number) => Ok(number),
                 None => checked.next().expect("one result per row checked"),
             };
-            self.numbers.note(row.line, number.as_ref().ok());
+            self.numbers
+                .note(row.line, &row.phone, number.as_ref().ok());
             let number = match number {
                 Ok(number) => number,
                 Err(error) => {

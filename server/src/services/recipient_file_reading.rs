@@ -109,7 +109,8 @@ pub fn kept_form(
 /// numbers, so a kept file's repeats are its rows only for the same reading. Bump it whenever
 /// lines split or numbers read otherwise (`recipient_lines`, the CSV's rules, line endings, the
 /// `phonenumber` crate or its metadata): files kept before then find their repeats again.
-pub const READING: u32 = 1;
+/// 2: a CSV row after empty lines is told by its own line (its repeats' lines changed).
+pub const READING: u32 = 2;
 
 impl FileRead {
     /// What the upload found of the file's repeats, to be kept with it.
