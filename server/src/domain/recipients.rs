@@ -178,6 +178,10 @@ pub(super) fn read_with(
         if !head[start..].trim_ascii().is_empty() {
             break;
         }
+        // A blank line before the header (spaces, a tab) is an empty line to the CSV reader,
+        // which would otherwise take it for the header; the line still counts.
+        head.truncate(start);
+        head.push(b'\n');
     }
     let (delimiter, cells) = header_cells(&String::from_utf8_lossy(&head));
     let source = io::BufReader::new(CrLfAsLf::new(io::Cursor::new(head).chain(source)));

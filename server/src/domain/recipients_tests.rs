@@ -325,6 +325,11 @@ fn a_csv_row_after_empty_lines_is_told_by_its_own_line() {
         lines_of("phone,first_name\n06 12 34 56 78,\"A\n\nB\"\n\nnot a number,Cy\n");
     assert_eq!(recipients, [(2, "+33612345678".to_owned())]);
     assert_eq!(errors, [Some(6)]);
+    // Lines of spaces or a tab before the header are blank lines, not the header.
+    let (recipients, errors) =
+        lines_of("  \n\t\r\nphone,first_name\n06 12 34 56 78,Ada\nnope,Cy\n");
+    assert_eq!(recipients, [(4, "+33612345678".to_owned())]);
+    assert_eq!(errors, [Some(5)]);
     // Empty lines before the header, and a row with a value too few after one.
     let (recipients, errors) = lines_of("\n\nphone,first_name\n06 12 34 56 78,Ada\n\n0698765432\n");
     assert_eq!(recipients, [(4, "+33612345678".to_owned())]);
