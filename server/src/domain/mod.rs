@@ -12,6 +12,7 @@ pub mod campaign_name;
 pub mod campaign_plan;
 mod empty_lines;
 mod field_values;
+mod file_at;
 pub mod ledger_keys;
 mod line_endings;
 pub mod number_log;

@@ -154,26 +154,25 @@ fn rows_ended_by_a_lone_carriage_return_keep_their_own_numbers() {
 fn a_log_out_of_step_with_the_rows_is_given_up() {
     let list = "06 12 34 56 78\n+44 7911 123456\n0698765432\n";
     let none = KnownRepeats::default();
-    // The first entry is the first row's; the second names another line: from there on, every
-    // row is checked.
-    let logged = log_of(&[
+    // The first entry is the first row's; the second names another line, or the row's line but
+    // other text (a row cut short where the reading that wrote the log was stopped): from there
+    // on, every row is checked.
+    let other_line = [
         (1, "06 12 34 56 78", Some("+33 6 00 00 00 01")),
         (3, "+44 7911 123456", Some("+33 6 00 00 00 03")),
         (3, "0698765432", Some("+33 6 00 00 00 04")),
-    ]);
-    let (recipients, _) = read_list(list, &mut Numbers::Known(logged), &none);
-    let numbers: Vec<&str> = recipients.iter().map(|r| r.number.e164()).collect();
-    assert_eq!(numbers, ["+33600000001", "+447911123456", "+33698765432"]);
-    // The second entry is of the row's line but of other text (a row cut short where the reading
-    // that wrote the log was stopped): from there on, every row is checked.
-    let logged = log_of(&[
+    ];
+    let other_text = [
         (1, "06 12 34 56 78", Some("+33 6 00 00 00 01")),
         (2, "+44 7911 12345", Some("+33 6 00 00 00 02")),
         (3, "0698765432", Some("+33 6 00 00 00 03")),
-    ]);
-    let (recipients, _) = read_list(list, &mut Numbers::Known(logged), &none);
-    let numbers: Vec<&str> = recipients.iter().map(|r| r.number.e164()).collect();
-    assert_eq!(numbers, ["+33600000001", "+447911123456", "+33698765432"]);
+    ];
+    for entries in [other_line, other_text] {
+        let logged = log_of(&entries);
+        let (recipients, _) = read_list(list, &mut Numbers::Known(logged), &none);
+        let numbers: Vec<&str> = recipients.iter().map(|r| r.number.e164()).collect();
+        assert_eq!(numbers, ["+33600000001", "+447911123456", "+33698765432"]);
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
+use super::file_at::read_exact_at;
 use super::row_set::RowSet;
 use app::models::DuplicateRecipient;
 
@@ -285,27 +286,6 @@ impl Iterator for SpilledRun<'_> {
         self.read += SEEN_BYTES;
         Some(Ok(Seen::from_bytes(bytes)))
     }
-}
-
-/// Fills `buffer` from `file` at `offset`, the file's own position untouched (each run reads
-/// its own place of the one file).
-#[cfg(unix)]
-fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
-}
-
-#[cfg(windows)]
-fn read_exact_at(file: &File, mut buffer: &mut [u8], mut offset: u64) -> io::Result<()> {
-    while !buffer.is_empty() {
-        match std::os::windows::fs::FileExt::seek_read(file, buffer, offset)? {
-            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
-            read => {
-                buffer = &mut buffer[read..];
-                offset += read as u64;
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
