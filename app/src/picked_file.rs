@@ -3,7 +3,10 @@
 //! only its first bytes are read here. A file not in UTF-8 is read in the charset it is in
 //! (`FileCharset`), by the browser's own decoder.
 
+use std::borrow::Cow;
+
 use crate::domain::file_charset::FileCharset;
+use crate::domain::line_ends::with_lf;
 
 /// Larger files are refused before reading (the server takes 20 MB per call).
 pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -44,21 +47,24 @@ pub enum FileProblem {
     LargeUtf16 { name: String },
 }
 
-/// `bytes` as text, read in `charset` (a byte-order mark dropped). A character cut at their end,
-/// or broken UTF-16, is replaced: `sniff` says UTF-8 of whole files only when they are.
+/// `bytes` as text, read in `charset` (a byte-order mark dropped), every line end made `\n` (a
+/// file's lines are then counted as its user's editor counts them). A character cut at their
+/// end, or broken UTF-16, is replaced: `sniff` says UTF-8 of whole files only when they are.
 pub fn decode(bytes: &[u8], charset: FileCharset) -> Option<String> {
     #[cfg(feature = "csr")]
-    {
-        web_sys::TextDecoder::new_with_label(charset.label())
-            .ok()?
-            .decode_with_u8_array(bytes)
-            .ok()
-    }
+    let text = web_sys::TextDecoder::new_with_label(charset.label())
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()?;
     #[cfg(not(feature = "csr"))]
-    {
+    let text = {
         let _ = charset;
-        Some(String::from_utf8_lossy(bytes).into_owned())
-    }
+        String::from_utf8_lossy(bytes).into_owned()
+    };
+    Some(match with_lf(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(text) => text,
+    })
 }
 
 /// Reads the file chosen in the `<input type="file">` the event came from, then calls `done`;

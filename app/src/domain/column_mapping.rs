@@ -2,6 +2,7 @@
 //! file exported from anywhere can be used as it is: the browser reads its header, guesses what
 //! each column holds, lets the user correct it, and rewrites the header row only.
 
+use super::line_ends::line_end;
 use super::placeholders::PLACEHOLDERS;
 
 /// The header name the recipient list reads for a column it is told to skip.
@@ -244,14 +245,14 @@ pub fn apply(text: &str, delimiter: char, targets: &[ColumnTarget]) -> String {
     format!("{header}\n{rest}")
 }
 
-/// Where the header row of a file beginning with `head` ends: the byte after its newline (blank
+/// Where the header row of a file beginning with `head` ends: the byte after its line end (blank
 /// lines before it go with it); `None` when `head` holds no whole non-blank line.
 pub fn header_end(head: &[u8]) -> Option<usize> {
     let mut start = 0;
     loop {
-        let newline = head[start..].iter().position(|byte| *byte == b'\n')?;
-        let line = &head[start..start + newline];
-        start += newline + 1;
+        let end = start + line_end(&head[start..])?;
+        let line = &head[start..end];
+        start = end;
         let line = line.strip_prefix(UTF8_BOM).unwrap_or(line);
         if !line.trim_ascii().is_empty() {
             return Some(start);
@@ -272,6 +273,9 @@ mod tests {
         assert_eq!(header_end(b"\xEF\xBB\xBFphone\n0612\n"), Some(9));
         assert_eq!(header_end(b"Mobile;Name"), None);
         assert_eq!(header_end(b"\n\n"), None);
+        // Old Mac exports end lines with `\r` alone.
+        assert_eq!(header_end(b"\rphone;name\r0612;Ann\r"), Some(12));
+        assert_eq!(header_end(b"phone;name\r"), None);
     }
 
     fn cells(names: &[&str]) -> Vec<String> {

@@ -7,6 +7,7 @@ pub mod file_charset;
 pub mod french_territories;
 pub mod holidays;
 pub mod horizon;
+pub mod line_ends;
 pub mod message;
 pub mod opt_out;
 pub mod parse_errors;

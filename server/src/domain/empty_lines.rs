@@ -27,7 +27,7 @@ impl EmptyRuns {
         }))
     }
 
-    /// Line ends are `\n` here (`line_endings::CrLfAsLf` turned `\r\n` into it).
+    /// Line ends are `\n` here (`line_endings::LineEndsAsLf` made every line end one).
     fn see(&mut self, bytes: &[u8]) {
         for &byte in bytes {
             if byte == b'\n' && self.at_line_start {

@@ -1,35 +1,33 @@
-//! Excel and Windows end lines with CR LF. The CSV reader takes either ending but counts a line
-//! ended by CR LF one short in the positions it gives its records, so a file's errors named the
-//! line before the wrong one: the list is read with each CR LF as LF.
+//! A list read with every line end made `\n` (`app::domain::line_ends`): the CSV reader counts a
+//! line ended by `\r\n` one short in the positions it gives its records, and the lines of a file
+//! ended by `\r` alone (old Mac exports) not at all, so a file's errors named the wrong line.
 
 use std::io::{self, BufRead, Read};
 
-/// `source` with every CR LF read as LF (a CR alone is kept).
-pub struct CrLfAsLf<R> {
+use app::domain::line_ends::LineEnds;
+
+/// `source` with every line end read as `\n`.
+pub struct LineEndsAsLf<R> {
     source: R,
-    /// A CR was read last: whether it is kept depends on the next byte.
-    pending_cr: bool,
+    ends: LineEnds,
 }
 
-impl<R: BufRead> CrLfAsLf<R> {
+impl<R: BufRead> LineEndsAsLf<R> {
     pub fn new(source: R) -> Self {
         Self {
             source,
-            pending_cr: false,
+            ends: LineEnds::default(),
         }
     }
 }
 
-impl<R: BufRead> Read for CrLfAsLf<R> {
+impl<R: BufRead> Read for LineEndsAsLf<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         let mut written = 0;
+        // A buffer of the `\n`s of `\r\n`s alone gives nothing: the next one is read.
         while written == 0 && !out.is_empty() {
             let buffer = self.source.fill_buf()?;
             if buffer.is_empty() {
-                if std::mem::take(&mut self.pending_cr) {
-                    out[0] = b'\r';
-                    written = 1;
-                }
                 break;
             }
             let mut used = 0;
@@ -37,18 +35,8 @@ impl<R: BufRead> Read for CrLfAsLf<R> {
                 if written == out.len() {
                     break;
                 }
-                if std::mem::take(&mut self.pending_cr) && byte != b'\n' {
-                    out[written] = b'\r';
-                    written += 1;
-                    if written == out.len() {
-                        // This byte is read again next time, with the CR written.
-                        break;
-                    }
-                }
                 used += 1;
-                if byte == b'\r' {
-                    self.pending_cr = true;
-                } else {
+                if let Some(byte) = self.ends.as_lf(byte) {
                     out[written] = byte;
                     written += 1;
                 }
@@ -65,7 +53,7 @@ mod tests {
 
     fn through(bytes: &[u8], capacity: usize, chunk: usize) -> Vec<u8> {
         let source = io::BufReader::with_capacity(capacity, bytes);
-        let mut reader = CrLfAsLf::new(source);
+        let mut reader = LineEndsAsLf::new(source);
         let mut read = Vec::new();
         let mut buffer = vec![0; chunk];
         loop {
@@ -78,11 +66,12 @@ mod tests {
     }
 
     #[test]
-    fn cr_lf_becomes_lf_and_a_lone_cr_stays_however_the_bytes_come() {
-        let cases: [(&[u8], &[u8]); 4] = [
+    fn every_line_end_becomes_lf_however_the_bytes_come() {
+        let cases: [(&[u8], &[u8]); 5] = [
             (b"a\r\nb\r\n", b"a\nb\n"),
-            (b"a\rb\r\r\nc\r", b"a\rb\r\nc\r"),
+            (b"a\rb\r\r\nc\r", b"a\nb\n\nc\n"),
             (b"\r\n\r\n", b"\n\n"),
+            (b"a\n\rb\n", b"a\n\nb\n"),
             (b"no ending", b"no ending"),
         ];
         for (given, expected) in cases {

@@ -142,7 +142,7 @@ fn rows_of_one_line_keep_their_own_numbers() {
 
 #[test]
 fn rows_ended_by_a_lone_carriage_return_keep_their_own_numbers() {
-    // Old Mac exports end rows with `\r` alone: the reader counts them all on one line.
+    // Old Mac exports end rows with `\r` alone: each row is a line of its own, with its entry.
     let list =
         "phone,first_name\rnot a number,\r06 12 34 56 78,Bob\r+44 7911 123456,Cy\r0698765432,\r";
     let first = read_twice(list);

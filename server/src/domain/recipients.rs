@@ -12,7 +12,7 @@ use super::column_mapping::{
 use super::empty_lines::{EmptyRuns, Watched};
 pub use super::field_values::FieldValues;
 use super::field_values::FieldValuesBuilder;
-use super::line_endings::CrLfAsLf;
+use super::line_endings::LineEndsAsLf;
 use super::number_log::Numbers;
 use super::phone::{PhoneNumber, Region};
 use super::placeholders::PLACEHOLDERS;
@@ -79,11 +79,6 @@ enum Column {
 /// (`phone`, `phone_number` or `number`), otherwise numbers by line. Blank lines are ignored.
 pub fn parse_recipients(text: &str, default_region: Region) -> RecipientList {
     read_list(text.as_bytes(), default_region, 0).expect("reading from memory does not fail")
-}
-
-/// The line ends in `bytes` (a part of a list).
-pub fn newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// `parse_recipients` over bytes as they come (a file), every error kept. Room for `expected`
@@ -157,13 +152,15 @@ pub fn line_errors(text: &[u8], default_region: Region, errors_listed: usize) ->
 
 /// Reads a list as it comes, its repeated numbers found as `repeats` says.
 pub(super) fn read_with(
-    mut source: impl BufRead,
+    source: impl BufRead,
     default_region: Region,
     errors_listed: usize,
     sink: &mut impl RecipientSink,
     repeats: Repeats,
     numbers: &mut Numbers,
 ) -> io::Result<ListReport> {
+    // Every line end made `\n`, so the lines are counted as the user's editor counts them.
+    let mut source = io::BufReader::new(LineEndsAsLf::new(source));
     // The lines up to the first non-blank one tell a CSV file (its header) from a plain list.
     let mut head = Vec::new();
     loop {
@@ -184,7 +181,7 @@ pub(super) fn read_with(
         head.push(b'\n');
     }
     let (delimiter, cells) = header_cells(&String::from_utf8_lossy(&head));
-    let source = io::BufReader::new(CrLfAsLf::new(io::Cursor::new(head).chain(source)));
+    let source = io::Cursor::new(head).chain(source);
     let mut list = ListBuilder::new(default_region, errors_listed, sink, repeats, numbers);
     if names_phone_column(&cells) {
         read_csv(source, delimiter as u8, &mut list)?;

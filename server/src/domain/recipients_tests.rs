@@ -335,3 +335,40 @@ fn a_csv_row_after_empty_lines_is_told_by_its_own_line() {
     assert_eq!(recipients, [(4, "+33612345678".to_owned())]);
     assert_eq!(errors, [Some(6)]);
 }
+
+#[test]
+fn a_carriage_return_alone_ends_a_line() {
+    // Old Mac exports (Excel for Mac's "CSV (Macintosh)") end lines with `\r` alone: every row
+    // was read on line 1, and a plain list's numbers as one.
+    let (recipients, errors) =
+        lines_of("phone,first_name\r06 12 34 56 78,Ada\r\rnot a number,Cy\r+44 7911 123456,Bob\r");
+    assert_eq!(
+        recipients,
+        [
+            (2, "+33612345678".to_owned()),
+            (5, "+447911123456".to_owned())
+        ]
+    );
+    assert_eq!(errors, [Some(4)]);
+    let (recipients, errors) = lines_of("06 12 34 56 78\rnope\r\r0698765432;+44 7911 123456\r");
+    assert_eq!(
+        recipients,
+        [
+            (1, "+33612345678".to_owned()),
+            (4, "+33698765432".to_owned()),
+            (4, "+447911123456".to_owned())
+        ]
+    );
+    assert_eq!(errors, [Some(2)]);
+    // Blank lines before the header, and line ends of all three kinds in one file.
+    let (recipients, errors) =
+        lines_of("\r \r\nphone\r\n06 12 34 56 78\rnope\n0698765432\r\n\rbad\r");
+    assert_eq!(
+        recipients,
+        [
+            (4, "+33612345678".to_owned()),
+            (6, "+33698765432".to_owned())
+        ]
+    );
+    assert_eq!(errors, [Some(5), Some(8)]);
+}

@@ -110,7 +110,8 @@ pub fn kept_form(
 /// lines split or numbers read otherwise (`recipient_lines`, the CSV's rules, line endings, the
 /// `phonenumber` crate or its metadata): files kept before then find their repeats again.
 /// 2: a CSV row after empty lines is told by its own line (its repeats' lines changed).
-pub const READING: u32 = 2;
+/// 3: a `\r` alone ends a line (such a file's rows were all on its first line).
+pub const READING: u32 = 3;
 
 impl FileRead {
     /// What the upload found of the file's repeats, to be kept with it.
