@@ -15,7 +15,7 @@ say "formatting"
 cargo fmt --all -- --check || fail "cargo fmt (run: cargo fmt --all)"
 
 say "clippy, server side"
-cargo clippy --release -p sms-scheduler-app -p sms-scheduler-server --all-targets -- -D warnings || fail clippy
+cargo clippy --release -p sms-scheduler-app -p sms-scheduler-server -p regex-cache --all-targets -- -D warnings || fail clippy
 say "clippy, browser side"
 cargo clippy --release -p sms-scheduler-app -p sms-scheduler-frontend --target wasm32-unknown-unknown -- -D warnings \
   || fail "clippy (wasm)"
@@ -44,7 +44,7 @@ fi
 # features, cargo would otherwise build the server again over the release build above, and
 # `make run` after `make test` would start by rebuilding it.
 export CARGO_TARGET_DIR="$PWD/target/tests"
-cargo test --release -p sms-scheduler-app -p sms-scheduler-server 2>&1 | tee "$LOGS/cargo.log"
+cargo test --release -p sms-scheduler-app -p sms-scheduler-server -p regex-cache 2>&1 | tee "$LOGS/cargo.log"
 cargo_status=${PIPESTATUS[0]}
 
 if [ -n "${SMS_SCHEDULER_TEST_POSTGRES_URL:-}" ]; then

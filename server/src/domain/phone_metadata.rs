@@ -1,9 +1,11 @@
 //! libphonenumber's metadata, a copy for each thread that reads numbers at the same time.
 //!
-//! The `phonenumber` crate keeps the regular expressions of a copy in one cache behind one mutex,
-//! held while each expression runs: two threads reading 400,000 numbers with one copy took 1.49 s,
+//! The `phonenumber` crate kept the regular expressions of a copy in one cache behind one mutex,
+//! held while each expression ran: two threads reading 400,000 numbers with one copy took 1.49 s,
 //! longer than one thread alone (1.08 s); with a copy each, 0.51 s. The threads reading one list
-//! each take a copy of their own (two lists read at once share them, slower but alike). The
+//! each take a copy of their own (two lists read at once share them, slower but alike). Since
+//! `vendor/regex-cache`, each expression is compiled once, with ASCII classes, and read with no
+//! lock (a copy's expressions in use take about a tenth of what they did). The
 //! crate's own copy is built from data private to it, so the same file is kept here:
 //! `PhoneNumberMetadata.xml`, libphonenumber v9.0.33's `resources/PhoneNumberMetadata.xml` as the
 //! crate `phonenumber` 0.3.10+9.0.33 ships it (Apache License 2.0, its notice at the top of the
@@ -17,7 +19,8 @@ use std::sync::OnceLock;
 
 const METADATA: &str = include_str!("PhoneNumberMetadata.xml");
 
-/// Most copies made: each takes about 7 MB once used, and 65 ms to load.
+/// Most copies made: each takes 65 ms to load, and memory for the expressions it has used (7 MB
+/// for a few regions' before `vendor/regex-cache`; every region's, about 28 MB, since).
 pub const COPIES: usize = 4;
 
 static LOADED: [OnceLock<Database>; COPIES] = [const { OnceLock::new() }; COPIES];
@@ -109,5 +112,81 @@ mod tests {
             }
         }
         assert!(compared > 1_000, "only {compared} examples compared");
+    }
+
+    /// Digits a pattern may be matched against: numbers of every length up to libphonenumber's
+    /// longest, drawn the same way at every run.
+    fn digit_texts() -> Vec<String> {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        (0..200)
+            .map(|index| {
+                let len = 1 + index % 19;
+                (0..len)
+                    .map(|_| {
+                        state = state
+                            .wrapping_mul(6_364_136_223_846_793_005)
+                            .wrapping_add(1_442_695_040_888_963_407);
+                        char::from(b'0' + u8::try_from((state >> 33) % 10).expect("a digit"))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The patterns are compiled with ASCII classes (`vendor/regex-cache`): on the ASCII digits the
+    /// crate matches them against, each finds what it found with Unicode classes, group by group.
+    #[test]
+    fn every_pattern_reads_ascii_digits_alike_in_both_modes() {
+        let digits = digit_texts();
+        let mut compared = 0;
+        for region in copy(0).iter() {
+            let mut texts = digits.clone();
+            for example in kinds(region)
+                .into_iter()
+                .flatten()
+                .filter_map(|d| d.example())
+            {
+                texts.push(example.to_owned());
+                texts.push(format!(
+                    "{}{example}",
+                    region.national_prefix().unwrap_or("")
+                ));
+                texts.push(format!("{}{example}", region.country_code()));
+            }
+            let formats = region
+                .formats()
+                .iter()
+                .chain(region.international_formats());
+            let patterns = kinds(region)
+                .into_iter()
+                .flatten()
+                .map(Descriptor::national_number)
+                .chain(region.international_prefix())
+                .chain(region.national_prefix_for_parsing())
+                .chain(region.leading_digits())
+                .chain(
+                    formats.flat_map(|f| std::iter::once(f.pattern()).chain(f.leading_digits())),
+                );
+            for pattern in patterns {
+                let unicode = regex::RegexBuilder::new(pattern.as_str())
+                    .ignore_whitespace(true)
+                    .build()
+                    .expect("the crate's patterns compile");
+                for text in &texts {
+                    let groups = |captures: Option<regex::Captures<'_>>| {
+                        captures.map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>())
+                    };
+                    assert_eq!(
+                        groups(pattern.captures(text)),
+                        groups(unicode.captures(text)),
+                        "{} in {}: {text}",
+                        pattern.as_str(),
+                        region.id()
+                    );
+                }
+                compared += 1;
+            }
+        }
+        assert!(compared > 3_000, "only {compared} patterns compared");
     }
 }

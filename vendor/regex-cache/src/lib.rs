@@ -1,0 +1,208 @@
+//! regex-cache 0.2.1's `CachedRegex` as `phonenumber` uses it: each expression compiled on first
+//! use and kept, with no shared cache (see README.md).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use regex::{Captures, Match, Replacer};
+pub use regex::{Error, Regex, RegexBuilder};
+
+/// Kept for the API: expressions are no longer cached here, each `CachedRegex` keeps its own.
+#[derive(Clone, Debug)]
+pub struct RegexCache {
+    capacity: usize,
+}
+
+impl RegexCache {
+    pub fn new(capacity: usize) -> RegexCache {
+        RegexCache { capacity }
+    }
+
+    /// The capacity it was made with (nothing is held in it).
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+}
+
+/// The flags an expression is compiled with.
+#[derive(Copy, Clone, Debug, Default)]
+struct Options {
+    case_insensitive: bool,
+    multi_line: bool,
+    ignore_whitespace: bool,
+}
+
+impl Options {
+    fn define<'b>(&self, builder: &'b mut RegexBuilder) -> &'b mut RegexBuilder {
+        builder
+            .case_insensitive(self.case_insensitive)
+            .multi_line(self.multi_line)
+            .ignore_whitespace(self.ignore_whitespace)
+    }
+}
+
+/// An expression compiled on first use, then shared by its clones.
+#[derive(Clone)]
+pub struct CachedRegex {
+    source: Arc<str>,
+    options: Options,
+    compiled: Arc<OnceLock<Regex>>,
+}
+
+impl CachedRegex {
+    /// An expression of `source`, its syntax checked now. `cache` is not used.
+    pub fn new(cache: Arc<Mutex<RegexCache>>, source: &str) -> Result<CachedRegex, Error> {
+        CachedRegexBuilder::new(cache, source).build()
+    }
+
+    /// An expression of `source`, its syntax not checked (compiling it panics if it is wrong).
+    pub fn new_unchecked(cache: Arc<Mutex<RegexCache>>, source: &str) -> CachedRegex {
+        CachedRegexBuilder::new(cache, source).build_unchecked()
+    }
+
+    fn regex(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            // ASCII classes where the pattern allows (see README.md), else as asked.
+            let mut ascii = RegexBuilder::new(&self.source);
+            self.options
+                .define(&mut ascii)
+                .unicode(false)
+                .build()
+                .or_else(|_| {
+                    self.options
+                        .define(&mut RegexBuilder::new(&self.source))
+                        .build()
+                })
+                .expect("the syntax was checked when it was built")
+        })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex().is_match(text)
+    }
+
+    pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
+        self.regex().find(text)
+    }
+
+    pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
+        self.regex().captures(text)
+    }
+
+    pub fn replace<'t, R: Replacer>(&self, text: &'t str, rep: R) -> Cow<'t, str> {
+        self.regex().replace(text, rep)
+    }
+
+    pub fn replace_all<'t, R: Replacer>(&self, text: &'t str, rep: R) -> Cow<'t, str> {
+        self.regex().replace_all(text, rep)
+    }
+
+    pub fn shortest_match(&self, text: &str) -> Option<usize> {
+        self.regex().shortest_match(text)
+    }
+
+    pub fn captures_len(&self) -> usize {
+        self.regex().captures_len()
+    }
+
+    /// The pattern, as given.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+}
+
+impl fmt::Debug for CachedRegex {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_tuple("CachedRegex").field(&self.source).finish()
+    }
+}
+
+impl fmt::Display for CachedRegex {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+/// A `CachedRegex` being configured.
+#[derive(Clone, Debug)]
+pub struct CachedRegexBuilder {
+    source: String,
+    options: Options,
+}
+
+impl CachedRegexBuilder {
+    /// `cache` is not used: each expression keeps its own compiled form.
+    pub fn new(cache: Arc<Mutex<RegexCache>>, source: &str) -> CachedRegexBuilder {
+        let _ = cache;
+        CachedRegexBuilder {
+            source: source.to_owned(),
+            options: Options::default(),
+        }
+    }
+
+    /// The expression, its syntax checked now (as 0.2.1 did, without compiling it).
+    pub fn build(&self) -> Result<CachedRegex, Error> {
+        if let Err(error) = regex_syntax::Parser::new().parse(&self.source) {
+            return Err(Error::Syntax(error.to_string()));
+        }
+        Ok(self.build_unchecked())
+    }
+
+    pub fn build_unchecked(&self) -> CachedRegex {
+        CachedRegex {
+            source: self.source.as_str().into(),
+            options: self.options,
+            compiled: Arc::new(OnceLock::new()),
+        }
+    }
+
+    pub fn case_insensitive(&mut self, yes: bool) -> &mut CachedRegexBuilder {
+        self.options.case_insensitive = yes;
+        self
+    }
+
+    pub fn multi_line(&mut self, yes: bool) -> &mut CachedRegexBuilder {
+        self.options.multi_line = yes;
+        self
+    }
+
+    pub fn ignore_whitespace(&mut self, yes: bool) -> &mut CachedRegexBuilder {
+        self.options.ignore_whitespace = yes;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache() -> Arc<Mutex<RegexCache>> {
+        Arc::new(Mutex::new(RegexCache::new(100)))
+    }
+
+    #[test]
+    fn an_expression_matches_as_its_pattern_says() {
+        let digits = CachedRegex::new(cache(), r"^\d+$").unwrap();
+        assert!(digits.is_match("123"));
+        assert!(!digits.is_match("abc"));
+        let spaced = CachedRegexBuilder::new(cache(), "6 \\d{2}")
+            .ignore_whitespace(true)
+            .build()
+            .unwrap();
+        assert_eq!(spaced.find("0612").map(|m| m.range()), Some(1..4));
+        assert_eq!(spaced.as_str(), "6 \\d{2}");
+    }
+
+    #[test]
+    fn a_wrong_pattern_is_refused_when_built() {
+        assert!(CachedRegex::new(cache(), "(12").is_err());
+    }
+
+    #[test]
+    fn a_pattern_that_needs_unicode_is_compiled_with_it() {
+        // `.` in ASCII mode matches any byte, which a `str` expression cannot.
+        let any = CachedRegex::new(cache(), "^.$").unwrap();
+        assert!(any.is_match("é"));
+    }
+}
