@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fillValidForm, openComposer } from './composer';
 
-// Old Mac exports (Excel for Mac's "CSV (Macintosh)") end each line with a carriage return alone.
+// Old Mac exports end each line with a carriage return alone.
 // Such a file is read line by line, its errors told by the line its user sees in an editor.
 
 async function pickMacExport(page: Page, buffer: Buffer) {

@@ -233,7 +233,9 @@ pub fn problem(targets: &[ColumnTarget]) -> Option<MappingProblem> {
 pub fn apply(text: &str, delimiter: char, targets: &[ColumnTarget]) -> String {
     let header: Vec<&str> = targets.iter().map(|t| t.header_name()).collect();
     let header = header.join(&delimiter.to_string());
-    // Blank lines before the header go with it (the list skips blank lines anyway).
+    // Blank lines before the header stay, emptied: every row keeps the line its user's editor
+    // gives it, which its errors name.
+    let mut blank_lines = 0;
     let mut rest = text;
     loop {
         let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
@@ -241,8 +243,9 @@ pub fn apply(text: &str, delimiter: char, targets: &[ColumnTarget]) -> String {
         if !line.trim().is_empty() || rest.is_empty() {
             break;
         }
+        blank_lines += 1;
     }
-    format!("{header}\n{rest}")
+    format!("{}{header}\n{rest}", "\n".repeat(blank_lines))
 }
 
 /// Where the header row of a file beginning with `head` ends: the byte after its line end (blank
@@ -398,10 +401,11 @@ mod tests {
     #[test]
     fn only_the_header_row_is_rewritten() {
         use ColumnTarget::*;
-        let text = "\nMobile;Prénom;Ville\n0612345678;Ana;Lyon\n0698765432;Bo;Nice\n";
+        // The blank lines before the header stay: Ana's row is still on line 4.
+        let text = "\n \nMobile;Prénom;Ville\n0612345678;Ana;Lyon\n0698765432;Bo;Nice\n";
         assert_eq!(
             apply(text, ';', &[Phone, Placeholder("first_name"), Ignored]),
-            "phone;first_name;ignore\n0612345678;Ana;Lyon\n0698765432;Bo;Nice\n"
+            "\n\nphone;first_name;ignore\n0612345678;Ana;Lyon\n0698765432;Bo;Nice\n"
         );
         assert_eq!(apply("a,b", ',', &[Phone, Ignored]), "phone,ignore\n");
     }

@@ -1,5 +1,5 @@
 //! What ends a line of a recipient list: `\n`, `\r\n` (Windows, Excel) or `\r` alone (old Mac
-//! exports, Excel for Mac's "CSV (Macintosh)"). Lists are read with every line end made `\n`, by
+//! exports). Lists are read with every line end made `\n`, by
 //! the browser (a picked file's text and head) and by the server (every list it reads), so that
 //! both count a file's lines as its user's editor does.
 

@@ -29,9 +29,8 @@ pub(super) fn read_lines<S: RecipientSink>(
             break;
         }
         let line = line_number(index);
-        // As `str::lines` reads them: `\n` or `\r\n` ends a line.
+        // Every line end is `\n` here (`line_endings::LineEndsAsLf`).
         let bytes = raw.strip_suffix(b"\n").unwrap_or(&raw);
-        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         let Ok(text) = std::str::from_utf8(bytes) else {
             list.error(line, Problem::NotUtf8Line);
             continue;

@@ -338,7 +338,7 @@ fn a_csv_row_after_empty_lines_is_told_by_its_own_line() {
 
 #[test]
 fn a_carriage_return_alone_ends_a_line() {
-    // Old Mac exports (Excel for Mac's "CSV (Macintosh)") end lines with `\r` alone: every row
+    // Old Mac exports end lines with `\r` alone: every row
     // was read on line 1, and a plain list's numbers as one.
     let (recipients, errors) =
         lines_of("phone,first_name\r06 12 34 56 78,Ada\r\rnot a number,Cy\r+44 7911 123456,Bob\r");
