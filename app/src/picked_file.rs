@@ -138,13 +138,15 @@ mod reading {
             let head = js_sys::Uint8Array::new(&head).to_vec();
             let charset = FileCharset::sniff(&head, false);
             return match charset {
-                FileCharset::Utf8 | FileCharset::Windows1252 => Read::Large(LargeFile {
-                    name,
-                    bytes: file.size(),
-                    head,
-                    charset,
-                    file,
-                }),
+                FileCharset::Utf8 | FileCharset::Windows1252 | FileCharset::MacRoman => {
+                    Read::Large(LargeFile {
+                        name,
+                        bytes: file.size(),
+                        head,
+                        charset,
+                        file,
+                    })
+                }
                 FileCharset::Utf16Le | FileCharset::Utf16Be => {
                     Read::Whole(Err(FileProblem::LargeUtf16 { name }))
                 }

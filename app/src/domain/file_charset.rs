@@ -1,12 +1,15 @@
 //! What a picked file's bytes are written in. Spreadsheets save UTF-8 only when asked ("CSV
-//! UTF-8"): Excel's plain CSV is Windows-1252 in France and the US, and its "Unicode text" is
-//! UTF-16. A file that is not UTF-8 is read in the charset it is most likely in, and the user is
-//! told so, rather than its letters being replaced (and sent so).
+//! UTF-8"): Excel's plain CSV is Windows-1252 in France and the US, its "Unicode text" is UTF-16,
+//! and Excel for Mac's "CSV (Macintosh)" is Mac Roman with lines ended by `\r` alone. A file
+//! that is not UTF-8 is read in the charset it is most likely in, and the user is told so, rather
+//! than its letters being replaced (and sent so).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileCharset {
     Utf8,
     Windows1252,
+    /// Old Mac files: "é" is 0x8E, where Windows-1252 reads "Ž".
+    MacRoman,
     Utf16Le,
     Utf16Be,
 }
@@ -17,6 +20,7 @@ impl FileCharset {
         match self {
             FileCharset::Utf8 => "utf-8",
             FileCharset::Windows1252 => "windows-1252",
+            FileCharset::MacRoman => "macintosh",
             FileCharset::Utf16Le => "utf-16le",
             FileCharset::Utf16Be => "utf-16be",
         }
@@ -24,8 +28,9 @@ impl FileCharset {
 
     /// What `bytes` are written in: a whole file, or its first bytes when `complete` is false (a
     /// character cut at their end is then no sign of another charset). A byte-order mark says
-    /// which it is; bytes that are UTF-8 are; any others are read as Windows-1252, in which every
-    /// byte is a character.
+    /// which it is; bytes that are UTF-8 are; any others are read as Mac Roman when their lines end
+    /// in `\r` alone (as only Mac software writes them), else as Windows-1252. In both, every byte
+    /// is a character.
     pub fn sniff(bytes: &[u8], complete: bool) -> Self {
         match bytes {
             [0xFF, 0xFE, ..] => return FileCharset::Utf16Le,
@@ -38,9 +43,15 @@ impl FileCharset {
             Ok(_) => FileCharset::Utf8,
             // Cut in the middle of a character, at the end of what was read.
             Err(error) if !complete && error.error_len().is_none() => FileCharset::Utf8,
+            Err(_) if lines_end_in_cr_alone(bytes) => FileCharset::MacRoman,
             Err(_) => FileCharset::Windows1252,
         }
     }
+}
+
+/// Lines ended by `\r` alone: a `\r`, and no `\n` anywhere.
+fn lines_end_in_cr_alone(bytes: &[u8]) -> bool {
+    bytes.contains(&b'\r') && !bytes.contains(&b'\n')
 }
 
 #[cfg(test)]
@@ -84,5 +95,24 @@ mod tests {
             FileCharset::Utf16Be
         );
         assert_eq!(FileCharset::Windows1252.label(), "windows-1252");
+    }
+
+    #[test]
+    fn a_mac_csv_is_mac_roman() {
+        // "Prénom;Hélène" as Excel for Mac saves "CSV (Macintosh)": é is 0x8E, è 0x8F, lines end
+        // in `\r`.
+        let mac = b"Pr\x8Enom;H\x8El\x8Fne\r0612;Zo\x91\r";
+        assert_eq!(FileCharset::sniff(mac, true), FileCharset::MacRoman);
+        assert_eq!(FileCharset::sniff(mac, false), FileCharset::MacRoman);
+        assert_eq!(FileCharset::MacRoman.label(), "macintosh");
+        // The same bytes with Windows or Unix line ends are Windows-1252's, and UTF-8 stays UTF-8.
+        assert_eq!(
+            FileCharset::sniff(b"Pr\x8Enom\r\n0612\r\n", true),
+            FileCharset::Windows1252
+        );
+        assert_eq!(
+            FileCharset::sniff("Prénom\r0612\r".as_bytes(), true),
+            FileCharset::Utf8
+        );
     }
 }

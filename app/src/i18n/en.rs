@@ -275,7 +275,8 @@ pub static EN: Texts = Texts {
     file_large_utf16: |file| {
         format!(
             "{file} is saved as UTF-16 (Excel's “Unicode text”). A file this large is sent to \
-             the server as it is, which only UTF-8 and Windows-1252 files can be: in Excel, save \
+             the server as it is, which only UTF-8, Windows-1252 and Mac Roman files can be: in \
+             Excel, save \
              it as “CSV UTF-8 (comma delimited)” and pick it again."
         )
     },

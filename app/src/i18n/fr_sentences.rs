@@ -27,6 +27,10 @@ pub(super) fn charset_note(charset: FileCharset) -> &'static str {
             "Il a été lu en Windows-1252 (le CSV d'Excel) : vérifiez ses lettres accentuées dans \
              l'aperçu."
         }
+        FileCharset::MacRoman => {
+            "Il a été lu en Mac Roman (le « CSV (Macintosh) » d'Excel pour Mac) : vérifiez ses \
+             lettres accentuées dans l'aperçu."
+        }
         FileCharset::Utf16Le | FileCharset::Utf16Be => "Il a été lu en UTF-16.",
     }
 }

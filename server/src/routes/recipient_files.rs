@@ -109,6 +109,7 @@ fn body_charset(headers: &HeaderMap) -> Result<FileCharset, String> {
     match encoding {
         Some(encoding) if encoding == encoding_rs::UTF_8 => Ok(FileCharset::Utf8),
         Some(encoding) if encoding == encoding_rs::WINDOWS_1252 => Ok(FileCharset::Windows1252),
+        Some(encoding) if encoding == encoding_rs::MACINTOSH => Ok(FileCharset::MacRoman),
         Some(encoding) if encoding == encoding_rs::UTF_16LE => Ok(FileCharset::Utf16Le),
         Some(encoding) if encoding == encoding_rs::UTF_16BE => Ok(FileCharset::Utf16Be),
         Some(_) | None => Err(named),

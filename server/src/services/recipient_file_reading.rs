@@ -191,13 +191,14 @@ impl RecipientSink for Counted {
 #[error("the file is over the size limit")]
 struct TooLarge;
 
-/// `received` in UTF-8: transcoded from Windows-1252 or UTF-16 (a byte-order mark, UTF-8's too,
-/// says which it is whatever `charset` says), passed through as it is when it is said to be
-/// UTF-8 (its lines that are not are errors on those lines, never replaced).
+/// `received` in UTF-8: transcoded from Windows-1252, Mac Roman or UTF-16 (a byte-order mark,
+/// UTF-8's too, says which it is whatever `charset` says), passed through as it is when it is
+/// said to be UTF-8 (its lines that are not are errors on those lines, never replaced).
 fn as_utf8<R: Read>(received: R, charset: FileCharset) -> impl Read {
     let encoding = match charset {
         FileCharset::Utf8 => None,
         FileCharset::Windows1252 => Some(encoding_rs::WINDOWS_1252),
+        FileCharset::MacRoman => Some(encoding_rs::MACINTOSH),
         FileCharset::Utf16Le => Some(encoding_rs::UTF_16LE),
         FileCharset::Utf16Be => Some(encoding_rs::UTF_16BE),
     };

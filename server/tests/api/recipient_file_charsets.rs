@@ -63,6 +63,30 @@ async fn a_windows_1252_file_said_so_is_read_as_its_letters() {
     assert_eq!(problems, [&Problem::NotUtf8Line, &Problem::NotUtf8Line]);
 }
 
+/// "Hélène" and "Zoë" as Excel for Mac saves "CSV (Macintosh)": Mac Roman, lines ended by `\r`,
+/// the second row's number wrong.
+const MAC_CSV: &[u8] = b"phone;first_name\r0612345678;H\x8El\x8Fne\r06 98;Zo\x91\r";
+
+#[tokio::test]
+async fn a_mac_roman_file_said_so_is_read_as_its_letters_on_its_lines() {
+    let app = spawn_app().await;
+    for content_type in [
+        "text/csv; charset=macintosh",
+        "text/csv; charset=x-mac-roman",
+    ] {
+        let (status, body) = upload_typed(&app, content_type, MAC_CSV.to_vec()).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let summary: RecipientFileSummary = serde_json::from_value(body).unwrap();
+        assert_eq!(summary.recipients, 1, "{:?}", summary.errors);
+        let lines: Vec<_> = summary.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [Some(3)]);
+        assert_eq!(
+            first_message(&app, &summary.id).await,
+            "Bonjour Hélène, votre colis arrive demain."
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_utf8_byte_order_mark_wins_over_a_charset_said() {
     let app = spawn_app().await;
