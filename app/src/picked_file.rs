@@ -22,7 +22,8 @@ pub struct LargeFile {
     pub bytes: f64,
     /// Its first `HEAD_BYTES` (fewer in a shorter file).
     pub head: Vec<u8>,
-    /// What its first bytes are written in: UTF-8 or Windows-1252 (the server reads it so).
+    /// What its first bytes are written in: UTF-8, Windows-1252 or Mac Roman (the server reads it
+    /// so).
     pub charset: FileCharset,
     #[cfg(feature = "csr")]
     pub file: web_sys::File,

@@ -4,8 +4,9 @@ import { fillValidForm, openComposer } from './composer';
 // Excel saves plain CSV in Windows-1252 in France and the US: "é" is one byte, 0xE9, as in
 // Latin-1 (Node's 'latin1').
 const windows1252 = (text: string) => Buffer.from(text, 'latin1');
-// Excel for Mac's "CSV (Macintosh)" is Mac Roman ("é" is 0x8E), its lines ended by a carriage
-// return alone; only the letters these tests use are mapped.
+// A Mac CSV (Excel for Mac's "Comma Separated Values", Excel's "CSV (Macintosh)") is Mac Roman
+// ("é" is 0x8E), its lines ended by a carriage return alone; only the letters these tests use are
+// mapped.
 const MAC_ROMAN: Record<string, number> = { é: 0x8e, è: 0x8f, ë: 0x91 };
 const macRoman = (text: string) => Buffer.from([...text].map((c) => MAC_ROMAN[c] ?? c.charCodeAt(0)));
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -88,7 +89,7 @@ test('a small CSV saved by Excel for Mac is mapped from its accented header and 
   await expect(page.getByLabel('Column “Prénom”')).toHaveValue('first_name');
   await page.getByRole('button', { name: 'Use these columns' }).click();
   await expect(page.getByTestId('recipients-file-note')).toContainText(
-    'It was read as Mac Roman (Excel for Mac\'s "CSV (Macintosh)"): check its accented letters in the preview.',
+    'It was read as Mac Roman (a Mac CSV): check its accented letters in the preview.',
   );
   await expect(page.getByTestId('preview-recipients')).toContainText('Bonjour Hélène, votre colis');
   await expect(page.getByTestId('preview-recipients')).toContainText('Bonjour Zoë, votre colis');

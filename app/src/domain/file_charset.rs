@@ -1,6 +1,7 @@
 //! What a picked file's bytes are written in. Spreadsheets save UTF-8 only when asked ("CSV
 //! UTF-8"): Excel's plain CSV is Windows-1252 in France and the US, its "Unicode text" is UTF-16,
-//! and Excel for Mac's "CSV (Macintosh)" is Mac Roman with lines ended by `\r` alone. A file
+//! and a Mac CSV (Excel for Mac's "Comma Separated Values", Excel's "CSV (Macintosh)") is Mac
+//! Roman with lines ended by `\r` alone. A file
 //! that is not UTF-8 is read in the charset it is most likely in, and the user is told so, rather
 //! than its letters being replaced (and sent so).
 
@@ -49,9 +50,19 @@ impl FileCharset {
     }
 }
 
-/// Lines ended by `\r` alone: a `\r`, and no `\n` anywhere.
+/// Lines ended by `\r` alone: no `\r\n`, and more lone `\r`s than `\n`s (a cell written over
+/// several lines holds `\n`s even in a Mac file).
 fn lines_end_in_cr_alone(bytes: &[u8]) -> bool {
-    bytes.contains(&b'\r') && !bytes.contains(&b'\n')
+    let (mut lone_crs, mut lfs) = (0_usize, 0_usize);
+    for (index, &byte) in bytes.iter().enumerate() {
+        match (byte, bytes.get(index + 1)) {
+            (b'\r', Some(b'\n')) => return false,
+            (b'\r', _) => lone_crs += 1,
+            (b'\n', _) => lfs += 1,
+            _ => {}
+        }
+    }
+    lone_crs > lfs
 }
 
 #[cfg(test)]
@@ -99,17 +110,22 @@ mod tests {
 
     #[test]
     fn a_mac_csv_is_mac_roman() {
-        // "Prénom;Hélène" as Excel for Mac saves "CSV (Macintosh)": é is 0x8E, è 0x8F, lines end
-        // in `\r`.
+        // "Prénom;Hélène" in a Mac CSV: é is 0x8E, è 0x8F, lines end in `\r`.
         let mac = b"Pr\x8Enom;H\x8El\x8Fne\r0612;Zo\x91\r";
         assert_eq!(FileCharset::sniff(mac, true), FileCharset::MacRoman);
         assert_eq!(FileCharset::sniff(mac, false), FileCharset::MacRoman);
         assert_eq!(FileCharset::MacRoman.label(), "macintosh");
+        // A cell over two lines (Excel writes its line break as `\n`) leaves it a Mac file.
+        let notes = b"phone;notes\r0612;\"Caf\x8E\nclosed\"\r0698;\r";
+        assert_eq!(FileCharset::sniff(notes, true), FileCharset::MacRoman);
         // The same bytes with Windows or Unix line ends are Windows-1252's, and UTF-8 stays UTF-8.
-        assert_eq!(
-            FileCharset::sniff(b"Pr\x8Enom\r\n0612\r\n", true),
-            FileCharset::Windows1252
-        );
+        for other in [
+            &b"Pr\x8Enom\r\n0612\r\n"[..],
+            b"Pr\x8Enom\n0612\n",
+            b"Pr\x8E\r\n0612\r",
+        ] {
+            assert_eq!(FileCharset::sniff(other, true), FileCharset::Windows1252);
+        }
         assert_eq!(
             FileCharset::sniff("Prénom\r0612\r".as_bytes(), true),
             FileCharset::Utf8

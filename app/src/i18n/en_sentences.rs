@@ -27,8 +27,7 @@ pub(super) fn charset_note(charset: FileCharset) -> &'static str {
             "It was read as Windows-1252 (Excel's CSV): check its accented letters in the preview."
         }
         FileCharset::MacRoman => {
-            "It was read as Mac Roman (Excel for Mac's \"CSV (Macintosh)\"): check its accented \
-             letters in the preview."
+            "It was read as Mac Roman (a Mac CSV): check its accented letters in the preview."
         }
         FileCharset::Utf16Le | FileCharset::Utf16Be => "It was read as UTF-16.",
     }

@@ -28,8 +28,7 @@ pub(super) fn charset_note(charset: FileCharset) -> &'static str {
              l'aperçu."
         }
         FileCharset::MacRoman => {
-            "Il a été lu en Mac Roman (le « CSV (Macintosh) » d'Excel pour Mac) : vérifiez ses \
-             lettres accentuées dans l'aperçu."
+            "Il a été lu en Mac Roman (un CSV Mac) : vérifiez ses lettres accentuées dans l'aperçu."
         }
         FileCharset::Utf16Le | FileCharset::Utf16Be => "Il a été lu en UTF-16.",
     }

@@ -46,8 +46,9 @@ pub async fn upload(
         Ok(charset) => charset,
         Err(named) => {
             let reason = format!(
-                "a recipient file is read in UTF-8 (the default), windows-1252 or UTF-16, not \
-                 in {named:?}: send it in one of them, saying which in Content-Type's charset"
+                "a recipient file is read in UTF-8 (the default), windows-1252, macintosh (Mac \
+                 Roman) or UTF-16, not in {named:?}: send it in one of them, saying which in \
+                 Content-Type's charset"
             );
             return (StatusCode::UNSUPPORTED_MEDIA_TYPE, reason).into_response();
         }

@@ -1,5 +1,6 @@
-//! Recipient files not in UTF-8: Excel's plain CSV (Windows-1252) when the sender says so, and
-//! UTF-16 by its byte-order mark; read as the text they hold, never with letters replaced.
+//! Recipient files not in UTF-8: Excel's plain CSV (Windows-1252) and a Mac CSV (Mac Roman) when
+//! the sender says so, and UTF-16 by its byte-order mark; read as the text they hold, never with
+//! letters replaced.
 
 use app::models::{Problem, RecipientFileSummary};
 use reqwest::StatusCode;
@@ -63,7 +64,7 @@ async fn a_windows_1252_file_said_so_is_read_as_its_letters() {
     assert_eq!(problems, [&Problem::NotUtf8Line, &Problem::NotUtf8Line]);
 }
 
-/// "Hélène" and "Zoë" as Excel for Mac saves "CSV (Macintosh)": Mac Roman, lines ended by `\r`,
+/// "Hélène" and "Zoë" in a Mac CSV: Mac Roman, lines ended by `\r`,
 /// the second row's number wrong.
 const MAC_CSV: &[u8] = b"phone;first_name\r0612345678;H\x8El\x8Fne\r06 98;Zo\x91\r";
 
