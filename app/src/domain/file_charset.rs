@@ -1,9 +1,8 @@
 //! What a picked file's bytes are written in. Spreadsheets save UTF-8 only when asked ("CSV
 //! UTF-8"): Excel's plain CSV is Windows-1252 in France and the US, its "Unicode text" is UTF-16,
 //! and a Mac CSV (Excel for Mac's "Comma Separated Values", Excel's "CSV (Macintosh)") is Mac
-//! Roman with lines ended by `\r` alone. A file
-//! that is not UTF-8 is read in the charset it is most likely in, and the user is told so, rather
-//! than its letters being replaced (and sent so).
+//! Roman with lines ended by `\r` alone. A file that is not UTF-8 is read in the charset it is
+//! most likely in, and the user is told so, rather than its letters being replaced (and sent so).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileCharset {

@@ -1,7 +1,7 @@
 //! What ends a line of a recipient list: `\n`, `\r\n` (Windows, Excel) or `\r` alone (old Mac
-//! exports). Lists are read with every line end made `\n`, by
-//! the browser (a picked file's text and head) and by the server (every list it reads), so that
-//! both count a file's lines as its user's editor does.
+//! exports). Lists are read with every line end made `\n`, by the browser (a picked file's text
+//! and head) and by the server (every list it reads), so that both count a file's lines as its
+//! user's editor does.
 
 use std::borrow::Cow;
 

@@ -276,8 +276,7 @@ pub static EN: Texts = Texts {
         format!(
             "{file} is saved as UTF-16 (Excel's “Unicode text”). A file this large is sent to \
              the server as it is, which only UTF-8, Windows-1252 and Mac Roman files can be: in \
-             Excel, save \
-             it as “CSV UTF-8 (comma delimited)” and pick it again."
+             Excel, save it as “CSV UTF-8 (comma delimited)” and pick it again."
         )
     },
     charset_note: en_sentences::charset_note,

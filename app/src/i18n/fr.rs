@@ -306,8 +306,8 @@ pub static FR: Texts = Texts {
         format!(
             "{file} est enregistré en UTF-16 (« Texte Unicode » d'Excel). Un fichier aussi \
              volumineux est envoyé tel quel au serveur, ce qui n'est possible qu'en UTF-8, en \
-             Windows-1252 ou en Mac Roman : dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des \
-             virgules) » puis choisissez-le de nouveau."
+             Windows-1252 ou en Mac Roman : dans Excel, enregistrez-le au format « CSV UTF-8 \
+             (délimité par des virgules) » puis choisissez-le de nouveau."
         )
     },
     charset_note: fr_sentences::charset_note,

@@ -6,8 +6,8 @@
 //! each take a copy of their own (two lists read at once share them, slower but alike). Since
 //! `vendor/regex-cache`, each expression is compiled once, with ASCII classes, and read with no
 //! lock; each takes about a tenth of the memory it did, and is kept (no eviction: at most every
-//! pattern of the metadata, about 28 MB a copy). The
-//! crate's own copy is built from data private to it, so the same file is kept here:
+//! pattern of the metadata, about 28 MB a copy). The crate's own copy is built from data private
+//! to it, so the same file is kept here:
 //! `PhoneNumberMetadata.xml`, libphonenumber v9.0.33's `resources/PhoneNumberMetadata.xml` as the
 //! crate `phonenumber` 0.3.10+9.0.33 ships it (Apache License 2.0, its notice at the top of the
 //! file). The crate's version is pinned in the workspace's `Cargo.toml`. Every number is read
