@@ -10,35 +10,13 @@ pub use regex::{Error, Regex, RegexBuilder};
 
 /// Kept for the API: expressions are no longer cached here, each `CachedRegex` keeps its own.
 #[derive(Clone, Debug)]
-pub struct RegexCache {
-    capacity: usize,
-}
+pub struct RegexCache;
 
 impl RegexCache {
+    /// `capacity` is not used: nothing is held here.
     pub fn new(capacity: usize) -> RegexCache {
-        RegexCache { capacity }
-    }
-
-    /// The capacity it was made with (nothing is held in it).
-    pub fn capacity(&self) -> usize {
-        self.capacity
-    }
-}
-
-/// The flags an expression is compiled with.
-#[derive(Copy, Clone, Debug, Default)]
-struct Options {
-    case_insensitive: bool,
-    multi_line: bool,
-    ignore_whitespace: bool,
-}
-
-impl Options {
-    fn define<'b>(&self, builder: &'b mut RegexBuilder) -> &'b mut RegexBuilder {
-        builder
-            .case_insensitive(self.case_insensitive)
-            .multi_line(self.multi_line)
-            .ignore_whitespace(self.ignore_whitespace)
+        let _ = capacity;
+        RegexCache
     }
 }
 
@@ -46,7 +24,8 @@ impl Options {
 #[derive(Clone)]
 pub struct CachedRegex {
     source: Arc<str>,
-    options: Options,
+    /// The `x` flag, the one flag `phonenumber` sets.
+    ignore_whitespace: bool,
     compiled: Arc<OnceLock<Regex>>,
 }
 
@@ -56,24 +35,17 @@ impl CachedRegex {
         CachedRegexBuilder::new(cache, source).build()
     }
 
-    /// An expression of `source`, its syntax not checked (compiling it panics if it is wrong).
-    pub fn new_unchecked(cache: Arc<Mutex<RegexCache>>, source: &str) -> CachedRegex {
-        CachedRegexBuilder::new(cache, source).build_unchecked()
-    }
-
     fn regex(&self) -> &Regex {
         self.compiled.get_or_init(|| {
             // ASCII classes where the pattern allows (see README.md), else as asked.
-            let mut ascii = RegexBuilder::new(&self.source);
-            self.options
-                .define(&mut ascii)
-                .unicode(false)
-                .build()
-                .or_else(|_| {
-                    self.options
-                        .define(&mut RegexBuilder::new(&self.source))
-                        .build()
-                })
+            let build = |unicode| {
+                RegexBuilder::new(&self.source)
+                    .ignore_whitespace(self.ignore_whitespace)
+                    .unicode(unicode)
+                    .build()
+            };
+            build(false)
+                .or_else(|_| build(true))
                 .expect("the syntax was checked when it was built")
         })
     }
@@ -128,7 +100,7 @@ impl fmt::Display for CachedRegex {
 #[derive(Clone, Debug)]
 pub struct CachedRegexBuilder {
     source: String,
-    options: Options,
+    ignore_whitespace: bool,
 }
 
 impl CachedRegexBuilder {
@@ -137,7 +109,7 @@ impl CachedRegexBuilder {
         let _ = cache;
         CachedRegexBuilder {
             source: source.to_owned(),
-            options: Options::default(),
+            ignore_whitespace: false,
         }
     }
 
@@ -146,29 +118,15 @@ impl CachedRegexBuilder {
         if let Err(error) = regex_syntax::Parser::new().parse(&self.source) {
             return Err(Error::Syntax(error.to_string()));
         }
-        Ok(self.build_unchecked())
-    }
-
-    pub fn build_unchecked(&self) -> CachedRegex {
-        CachedRegex {
+        Ok(CachedRegex {
             source: self.source.as_str().into(),
-            options: self.options,
+            ignore_whitespace: self.ignore_whitespace,
             compiled: Arc::new(OnceLock::new()),
-        }
-    }
-
-    pub fn case_insensitive(&mut self, yes: bool) -> &mut CachedRegexBuilder {
-        self.options.case_insensitive = yes;
-        self
-    }
-
-    pub fn multi_line(&mut self, yes: bool) -> &mut CachedRegexBuilder {
-        self.options.multi_line = yes;
-        self
+        })
     }
 
     pub fn ignore_whitespace(&mut self, yes: bool) -> &mut CachedRegexBuilder {
-        self.options.ignore_whitespace = yes;
+        self.ignore_whitespace = yes;
         self
     }
 }
