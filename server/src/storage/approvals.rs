@@ -37,7 +37,10 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        Ok((decided == 1).then(|| CampaignRecording::new(tx, self, campaign_id)))
+        if decided != 1 {
+            return Ok(None);
+        }
+        Ok(Some(CampaignRecording::open(tx, self, campaign_id).await?))
     }
 
     /// Rejects or withdraws a held campaign; false when it no longer awaits approval.

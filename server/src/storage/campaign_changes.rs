@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::recipient_moves::lock_request;
-use super::recipients::recipient_id;
+use super::recipients::{recipient_id, request_seq};
 use super::stored::{stored, stored_instant};
 use super::{Store, StoreError};
 
@@ -53,7 +53,7 @@ pub struct ActionRecord {
 
 /// A campaign's recipients whose provider request was refused (or never handed over in time):
 /// nothing was sent to them.
-const REFUSED_RECIPIENTS: &str = "FROM recipients r JOIN submissions s ON s.id = r.submission_id \
+const REFUSED_RECIPIENTS: &str = "FROM recipients r JOIN submissions s ON s.seq = r.request_seq \
      WHERE r.campaign_id = $1 AND r.status = 'failed' AND s.status = 'refused'";
 
 impl Store {
@@ -188,8 +188,9 @@ impl Store {
         let moves = format!(
             "INSERT INTO recipient_events (recipient_id, status, detail, source, occurred_at, recorded_at) \
              SELECT {}, 'scheduled', $1, $2, $3, $3 FROM recipients \
-             WHERE submission_id = $4 AND status = 'scheduled' ON CONFLICT DO NOTHING",
-            recipient_id("")
+             WHERE request_seq = {} AND status = 'scheduled' ON CONFLICT DO NOTHING",
+            recipient_id(""),
+            request_seq(4)
         );
         sqlx::query(&moves)
             .bind(format!("moved to {send_at}"))
@@ -198,11 +199,12 @@ impl Store {
             .bind(submission_id)
             .execute(&mut *tx)
             .await?;
-        let moved = sqlx::query(
-            "UPDATE recipient_rows SET send_at = $1 WHERE submission_id = $2 \
+        let moved = sqlx::query(&format!(
+            "UPDATE recipient_rows SET send_at = $1 WHERE request_seq = {} \
              AND COALESCE(status, (SELECT status FROM request_recipients WHERE submission_id = $2), \
              'pending') = 'scheduled'",
-        )
+            request_seq(2)
+        ))
         .bind(&send_at)
         .bind(submission_id)
         .execute(&mut *tx)
@@ -226,10 +228,11 @@ impl Store {
         .bind(submission_id)
         .execute(&mut *tx)
         .await?;
-        let noted: Vec<(i64, String)> = sqlx::query_as(
+        let noted: Vec<(i64, String)> = sqlx::query_as(&format!(
             "SELECT position, warnings FROM recipients \
-             WHERE submission_id = $1 AND status = 'scheduled' AND warnings IS NOT NULL",
-        )
+             WHERE request_seq = {} AND status = 'scheduled' AND warnings IS NOT NULL",
+            request_seq(1)
+        ))
         .bind(submission_id)
         .fetch_all(&mut *tx)
         .await?;
@@ -237,9 +240,10 @@ impl Store {
             let Some(kept) = still_true_after_a_move(&warnings) else {
                 continue;
             };
-            sqlx::query(
-                "UPDATE recipient_rows SET warnings = $1 WHERE submission_id = $2 AND position = $3",
-            )
+            sqlx::query(&format!(
+                "UPDATE recipient_rows SET warnings = $1 WHERE request_seq = {} AND position = $3",
+                request_seq(2)
+            ))
             .bind(kept)
             .bind(submission_id)
             .bind(position)

@@ -206,10 +206,11 @@ impl Store {
             crate::domain::CampaignType::from_stored,
         )?;
         // Those left out before submission were never going to cost anything.
-        let (recipients, parts): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT COUNT(*), CAST(SUM(parts) AS BIGINT) FROM recipients \
-             WHERE campaign_id = $1 AND submission_id IS NOT NULL",
-        )
+        let (recipients, parts): (i64, Option<i64>) = sqlx::query_as(&format!(
+            "SELECT COUNT(*), CAST(SUM(parts) AS BIGINT) FROM recipient_rows \
+             WHERE campaign_seq = {} AND request_seq IS NOT NULL",
+            super::recipients::campaign_seq(1)
+        ))
         .bind(&campaign_id)
         .fetch_one(self.pool())
         .await?;

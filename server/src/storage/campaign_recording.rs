@@ -4,9 +4,11 @@
 //! nothing behind.
 
 use chrono::{DateTime, Utc};
+use sqlx::Row;
+use std::collections::HashMap;
 
 use super::claims::Claim;
-use super::recipients::{insert_recipients, NewRecipient};
+use super::recipients::{insert_recipients, NewRecipient, RowKeys};
 use super::stored::stored_instant;
 use super::submissions::NewSubmission;
 use super::{Store, StoreError};
@@ -16,6 +18,13 @@ pub struct CampaignRecording {
     /// Its store, told once it commits: a campaign's log is copied in at once (`checkpoints`).
     store: Store,
     campaign_id: String,
+    /// The campaign's key, which its recipients' rows name it by.
+    campaign_seq: i64,
+    /// The key of each request recorded so far, by id: its campaign's key × 2^32 + its number in
+    /// the campaign, from 1.
+    request_seqs: HashMap<String, i64>,
+    /// The key the next request takes.
+    next_request_seq: i64,
     /// The first and last send times of its marketing recipients so far: kept with the campaign,
     /// the frequency cap finds its sends through them.
     marketing_window: Option<(DateTime<Utc>, DateTime<Utc>)>,
@@ -24,18 +33,31 @@ pub struct CampaignRecording {
 }
 
 impl CampaignRecording {
-    pub(super) fn new(
-        tx: sqlx::Transaction<'static, sqlx::Any>,
+    /// Goes on recording campaign `campaign_id`, whose row `tx` has written or holds.
+    pub(super) async fn open(
+        mut tx: sqlx::Transaction<'static, sqlx::Any>,
         store: &Store,
         campaign_id: &str,
-    ) -> Self {
-        Self {
+    ) -> Result<Self, StoreError> {
+        let row = sqlx::query(
+            "SELECT c.seq, (SELECT MAX(s.seq) FROM submissions s WHERE s.campaign_id = c.id) AS last \
+             FROM campaigns c WHERE c.id = $1",
+        )
+        .bind(campaign_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let campaign_seq: i64 = row.try_get("seq")?;
+        let last: Option<i64> = row.try_get("last")?;
+        Ok(Self {
             tx,
             store: store.clone(),
             campaign_id: campaign_id.to_owned(),
+            campaign_seq,
+            request_seqs: HashMap::new(),
+            next_request_seq: last.unwrap_or(campaign_seq << 32) + 1,
             marketing_window: None,
             marketing: false,
-        }
+        })
     }
 
     /// Writes one part of the campaign: some of its submissions and their recipients, and
@@ -46,15 +68,17 @@ impl CampaignRecording {
         recipients: &[NewRecipient],
     ) -> Result<(), StoreError> {
         for submission in submissions {
-            Store::insert_submission_in(&mut self.tx, submission).await?;
+            let seq = self.next_request_seq;
+            Store::insert_submission_in(&mut self.tx, submission, Some(seq)).await?;
+            self.request_seqs.insert(submission.id.clone(), seq);
+            self.next_request_seq += 1;
         }
-        insert_recipients(
-            &mut self.tx,
-            self.store.backend(),
-            &self.campaign_id,
-            recipients,
-        )
-        .await?;
+        let keys = RowKeys {
+            campaign_id: &self.campaign_id,
+            campaign_seq: self.campaign_seq,
+            requests: &self.request_seqs,
+        };
+        insert_recipients(&mut self.tx, self.store.backend(), &keys, recipients).await?;
         self.marketing |= recipients.iter().any(|r| r.marketing);
         let marketing = recipients.iter().filter(|r| r.marketing);
         for at in marketing.filter_map(|r| r.send_at) {

@@ -143,14 +143,22 @@ impl Store {
         &self,
         campaign: &NewCampaign,
     ) -> Result<CampaignRecording, StoreError> {
+        // Taken in a statement of its own, not in the recording's transaction: on PostgreSQL the
+        // counter's row would otherwise stay locked, and other instances' campaigns wait, until
+        // the whole list is recorded. A recording that fails leaves its number unused.
+        let seq: i64 = sqlx::query_scalar(
+            "UPDATE campaign_seq_counter SET last_seq = last_seq + 1 RETURNING last_seq",
+        )
+        .fetch_one(self.writes())
+        .await?;
         let mut tx = self.writes().begin().await?;
         sqlx::query(
             "INSERT INTO campaigns (id, provider, actor, message_text, sender, purpose, campaign_type, \
              requested_send_at, time_zone, local_time, outside_window, override_reason, simulation, \
              recipient_count, paused, created_at, remove_blacklisted, flash, validity_minutes, name, \
-             approval, approval_reasons, held_request) \
+             approval, approval_reasons, held_request, seq) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $15, $16, $17, $18, $19, \
-             $20, $21, $22)",
+             $20, $21, $22, $23)",
         )
         .bind(&campaign.id)
         .bind(campaign.provider.as_str())
@@ -179,9 +187,10 @@ impl Store {
                 .map_err(|e| sqlx::Error::Encode(Box::new(e)))?,
         )
         .bind(campaign.held_request.as_deref())
+        .bind(seq)
         .execute(&mut *tx)
         .await?;
-        Ok(CampaignRecording::new(tx, self, &campaign.id))
+        CampaignRecording::open(tx, self, &campaign.id).await
     }
 
     pub async fn campaign(&self, id: &str) -> Result<Option<CampaignRecord>, StoreError> {

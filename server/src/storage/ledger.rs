@@ -139,7 +139,7 @@ impl Store {
                 phone,
             } => {
                 let known = format!(
-                    "SELECT {} AS id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
+                    "SELECT {} AS id FROM recipients r JOIN submissions s ON r.request_seq = s.seq \
                      WHERE s.provider = $1 AND s.provider_reference = $2 AND r.phone = $3",
                     recipient_id("r.")
                 );
@@ -153,7 +153,7 @@ impl Store {
                     return Ok(Some(row.try_get("id")?));
                 }
                 let unnamed = format!(
-                    "SELECT {} AS id, s.id AS submission_id FROM recipients r JOIN submissions s ON r.submission_id = s.id \
+                    "SELECT {} AS id, s.id AS submission_id FROM recipients r JOIN submissions s ON r.request_seq = s.seq \
                      WHERE s.provider = $1 AND s.provider_reference IS NULL AND s.status IN ('accepted', 'unknown', 'unconfirmed', 'pending') \
                      AND r.phone = $2 ORDER BY s.created_at DESC LIMIT 1",
                     recipient_id("r.")
@@ -196,7 +196,8 @@ impl Store {
              UNION ALL \
              SELECT e.status, e.detail, e.source, e.occurred_at, e.recorded_at, 0 AS own \
              FROM submission_events e WHERE e.submission_id = $2 AND EXISTS \
-             (SELECT 1 FROM recipients WHERE submission_id = $2 AND position = $3) \
+             (SELECT 1 FROM recipient_rows WHERE request_seq = (SELECT seq FROM submissions WHERE id = $2) \
+             AND position = $3) \
              ORDER BY occurred_at, recorded_at, own",
         )
         .bind(recipient_id)

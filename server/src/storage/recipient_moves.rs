@@ -12,7 +12,7 @@ use app::models::RecipientStatus;
 use sqlx::{Any, Row, Transaction};
 
 use super::recipient_counts::{count_move, submission_key};
-use super::recipients::{bind_place, place_condition};
+use super::recipients::{bind_place, place_condition, request_seq};
 use super::stored::stored_status;
 use super::StoreError;
 use crate::domain::ledger_keys::RecipientPlaceKey;
@@ -57,11 +57,13 @@ impl OwnStatusMoves {
         Self {
             to_request: format!(
                 "UPDATE recipient_rows SET status = NULL, reason = NULL \
-                 WHERE submission_id = $1 AND status IN ({behind})"
+                 WHERE request_seq = {} AND status IN ({behind})",
+                request_seq(1)
             ),
             to_status: format!(
                 "UPDATE recipient_rows SET status = $1, reason = $2 \
-                 WHERE submission_id = $3 AND status IN ({behind})"
+                 WHERE request_seq = {} AND status IN ({behind})",
+                request_seq(3)
             ),
         }
     }
@@ -82,8 +84,8 @@ pub(super) async fn lock_request(
 ) -> Result<Option<LockedRequest>, StoreError> {
     let row = sqlx::query(
         "INSERT INTO request_recipients (submission_id, campaign_id, status) \
-         SELECT submission_id, campaign_id, 'pending' FROM recipient_rows \
-         WHERE submission_id = $1 LIMIT 1 \
+         SELECT s.id, s.campaign_id, 'pending' FROM submissions s \
+         WHERE s.id = $1 AND EXISTS (SELECT 1 FROM recipient_rows r WHERE r.request_seq = s.seq) \
          ON CONFLICT (submission_id) DO UPDATE SET status = request_recipients.status \
          RETURNING campaign_id, status",
     )
@@ -163,39 +165,28 @@ pub(super) async fn move_one(
     status: RecipientStatus,
     detail: Option<&str>,
 ) -> Result<bool, StoreError> {
-    let read = |columns: &str| {
-        format!(
-            "SELECT {columns} FROM recipient_rows WHERE {}",
-            place_condition(place, 1)
-        )
-    };
     let (campaign_id, submission, current) = match place {
         RecipientPlaceKey::InRequest { submission_id, .. } => {
             let Some(request) = lock_request(tx, submission_id).await? else {
                 return Ok(false);
             };
-            let Some(row) = bind_place(sqlx::query(&read("status")), place)
-                .fetch_optional(&mut **tx)
-                .await?
-            else {
+            let Some(own) = own_status(tx, place).await? else {
                 return Ok(false);
             };
-            let own: Option<String> = row.try_get("status")?;
             let current = match own {
                 Some(own) => stored_status(own)?,
                 None => request.status,
             };
             (request.campaign_id, Some(*submission_id), current)
         }
-        RecipientPlaceKey::LeftOut { .. } => {
-            let Some(row) = bind_place(sqlx::query(&read("campaign_id, status")), place)
-                .fetch_optional(&mut **tx)
-                .await?
-            else {
+        RecipientPlaceKey::LeftOut { campaign_id, .. } => {
+            let Some(own) = own_status(tx, place).await? else {
                 return Ok(false);
             };
-            let current = stored_status(row.try_get("status")?)?;
-            (row.try_get("campaign_id")?, None, current)
+            let own = own.ok_or_else(|| {
+                sqlx::Error::Decode("a recipient left out has no status of its own".into())
+            })?;
+            ((*campaign_id).to_owned(), None, stored_status(own)?)
         }
     };
     if !is_behind(current, status) {
@@ -231,4 +222,20 @@ pub(super) async fn move_one(
     )
     .await?;
     Ok(true)
+}
+
+/// The status of its own of the recipient at `place` (none: as its request); `None` when there is
+/// no such recipient.
+async fn own_status(
+    tx: &mut Transaction<'_, Any>,
+    place: &RecipientPlaceKey<'_>,
+) -> Result<Option<Option<String>>, StoreError> {
+    let read = format!(
+        "SELECT status FROM recipient_rows WHERE {}",
+        place_condition(place, 1)
+    );
+    let row = bind_place(sqlx::query(&read), place)
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(row.map(|row| row.try_get("status")).transpose()?)
 }

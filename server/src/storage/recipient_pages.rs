@@ -5,7 +5,7 @@ use crate::domain::Encoding;
 use app::models::RecipientStatus;
 use sqlx::Row;
 
-use super::recipients::{recipient_id, RecipientRecord};
+use super::recipients::{campaign_seq, recipient_id, RecipientRecord};
 use super::stored::{stored, stored_status};
 use super::{Store, StoreError};
 
@@ -19,7 +19,8 @@ const NOT_IN_LIST_ORDER: &str = "AND (campaign_id || '') = $1";
 
 /// How a page of recipients is read. No index by status: its upkeep at every status move would
 /// cost the hand-over more than these pages gain (scripts/bench.sh).
-enum PageRead {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageRead {
     /// The whole list, its rows skipped counted in the table alone: the view finds each one's
     /// request, which a page deep into a long list would pay for every row before it.
     WholeList,
@@ -33,6 +34,39 @@ enum PageRead {
     LeftOut,
     /// No one is in the status.
     Nothing,
+}
+
+/// The statement that reads a page as `read` says (`$1` the campaign, `$2` the page's size, `$3`
+/// its offset, `$4` the status, for a filtered read); none when nothing is to be read. Public for
+/// the plans' test (`ledger_indexes.rs`).
+pub fn page_sql(read: PageRead) -> Option<String> {
+    let page = format!(
+        "SELECT {} AS id, {RECIPIENT_PAGE_COLUMNS} FROM recipients",
+        recipient_id("")
+    );
+    // A line may hold several numbers: the number breaks the tie, so that pages read by
+    // offset neither repeat nor skip one of them (PostgreSQL gives ties in any order).
+    let in_status =
+        |rows: String| format!("{rows} AND status = $4 ORDER BY line, phone LIMIT $2 OFFSET $3");
+    let sql = match read {
+        PageRead::Nothing => return None,
+        PageRead::WholeList => format!(
+            "{page} WHERE campaign_id = $1 AND (line, phone) >= (SELECT line, phone \
+             FROM recipient_rows WHERE campaign_seq = {} ORDER BY line, phone LIMIT 1 OFFSET $3) \
+             ORDER BY line, phone LIMIT $2",
+            campaign_seq(1)
+        ),
+        PageRead::InListOrder => in_status(format!("{page} WHERE campaign_id = $1")),
+        PageRead::ThroughRequests => in_status(format!(
+            "{page} WHERE request_seq IN (SELECT s.seq FROM recipient_counts k \
+             JOIN submissions s ON s.id = k.submission_id \
+             WHERE k.campaign_id = $1 AND k.status = $4 AND k.recipients > 0) {NOT_IN_LIST_ORDER}"
+        )),
+        PageRead::LeftOut => in_status(format!(
+            "{page} WHERE request_seq IS NULL {NOT_IN_LIST_ORDER}"
+        )),
+    };
+    Some(sql)
 }
 
 /// A status held by fewer than one recipient in this many is read through its requests.
@@ -77,30 +111,8 @@ impl Store {
             None => PageRead::WholeList,
             Some(status) => self.filtered_read(campaign_id, status).await?,
         };
-        let page = format!(
-            "SELECT {} AS id, {RECIPIENT_PAGE_COLUMNS} FROM recipients",
-            recipient_id("")
-        );
-        // A line may hold several numbers: the number breaks the tie, so that pages read by
-        // offset neither repeat nor skip one of them (PostgreSQL gives ties in any order).
-        let in_status = |rows: String| {
-            format!("{rows} AND status = $4 ORDER BY line, phone LIMIT $2 OFFSET $3")
-        };
-        let sql = match read {
-            PageRead::Nothing => return Ok(Vec::new()),
-            PageRead::WholeList => format!(
-                "{page} WHERE campaign_id = $1 AND (line, phone) >= (SELECT line, phone \
-                 FROM recipient_rows WHERE campaign_id = $1 ORDER BY line, phone LIMIT 1 OFFSET $3) \
-                 ORDER BY line, phone LIMIT $2"
-            ),
-            PageRead::InListOrder => in_status(format!("{page} WHERE campaign_id = $1")),
-            PageRead::ThroughRequests => in_status(format!(
-                "{page} WHERE submission_id IN (SELECT submission_id FROM recipient_counts \
-                 WHERE campaign_id = $1 AND status = $4 AND recipients > 0) {NOT_IN_LIST_ORDER}"
-            )),
-            PageRead::LeftOut => in_status(format!(
-                "{page} WHERE submission_id IS NULL {NOT_IN_LIST_ORDER}"
-            )),
+        let Some(sql) = page_sql(read) else {
+            return Ok(Vec::new());
         };
         let query = sqlx::query(&sql)
             .bind(campaign_id)

@@ -8,6 +8,7 @@ use app::models::RecipientStatus;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::Row;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::stored::stored_instant;
@@ -19,9 +20,9 @@ use super::{Backend, Store, StoreError};
 const ROWS_PER_INSERT: usize = 10_000;
 
 /// The columns each row of the INSERT's JSON carries, in a `RecipientRow`'s order, with the type
-/// PostgreSQL reads each as; `campaign_id`, the same for every row, is bound once.
+/// PostgreSQL reads each as; `campaign_seq`, the same for every row, is bound once.
 const ROW_COLUMNS: [(&str, &str); 11] = [
-    ("submission_id", "text"),
+    ("request_seq", "bigint"),
     ("position", "bigint"),
     ("line", "bigint"),
     ("phone", "text"),
@@ -36,8 +37,8 @@ const ROW_COLUMNS: [(&str, &str); 11] = [
 
 /// A recipient's ledger id, made from its place as `ledger_keys` makes it (`<request>-<position>`,
 /// or `<campaign>-line<line>-<digits>` when left out): stored, an id and its index took 96 of the
-/// 509 bytes a recipient took in the database file. `{r}` is the table's alias, with its dot, or
-/// nothing.
+/// 509 bytes a recipient took in the database file. `{r}` is the `recipients` view's alias, with
+/// its dot, or nothing.
 pub(super) fn recipient_id(r: &str) -> String {
     format!(
         "CASE WHEN {r}submission_id IS NULL \
@@ -46,15 +47,29 @@ pub(super) fn recipient_id(r: &str) -> String {
     )
 }
 
-/// The condition that finds the recipient at `place` (its values bound by `bind_place`, from
-/// `$first` on).
+/// The key of the provider request whose id is bound as `$n` (a recipient's row names its
+/// request by it: `recipient_rows.request_seq`).
+pub(super) fn request_seq(n: usize) -> String {
+    format!("(SELECT seq FROM submissions WHERE id = ${n})")
+}
+
+/// The key of the campaign whose id is bound as `$n` (`recipient_rows.campaign_seq`).
+pub(super) fn campaign_seq(n: usize) -> String {
+    format!("(SELECT seq FROM campaigns WHERE id = ${n})")
+}
+
+/// The condition that finds the recipient at `place` in `recipient_rows` or the `recipients`
+/// view (its values bound by `bind_place`, from `$first` on).
 pub(super) fn place_condition(place: &RecipientPlaceKey<'_>, first: usize) -> String {
     let (a, b, c) = (first, first + 1, first + 2);
     match place {
-        RecipientPlaceKey::InRequest { .. } => format!("submission_id = ${a} AND position = ${b}"),
-        RecipientPlaceKey::LeftOut { .. } => {
-            format!("campaign_id = ${a} AND line = ${b} AND phone = ${c} AND submission_id IS NULL")
+        RecipientPlaceKey::InRequest { .. } => {
+            format!("request_seq = {} AND position = ${b}", request_seq(a))
         }
+        RecipientPlaceKey::LeftOut { .. } => format!(
+            "campaign_seq = {} AND line = ${b} AND phone = ${c} AND request_seq IS NULL",
+            campaign_seq(a)
+        ),
     }
 }
 
@@ -85,7 +100,7 @@ pub(super) fn bind_place<'q>(
 /// at a million).
 #[derive(Serialize)]
 struct RecipientRow<'a>(
-    Option<&'a str>, // submission_id
+    Option<i64>,     // request_seq
     Option<i64>,     // position
     i64,             // line
     &'a str,         // phone
@@ -98,10 +113,11 @@ struct RecipientRow<'a>(
     Option<String>,  // warnings
 );
 
-/// The INSERT that unpacks a JSON array of `RecipientRow`s bound as `$1`, for campaign `$2`.
+/// The INSERT that unpacks a JSON array of `RecipientRow`s bound as `$1`, for the campaign whose
+/// key is `$2`.
 fn recipients_insert(backend: Backend) -> String {
     let names: Vec<&str> = ROW_COLUMNS.iter().map(|(name, _)| *name).collect();
-    let columns = format!("campaign_id, {}", names.join(", "));
+    let columns = format!("campaign_seq, {}", names.join(", "));
     match backend {
         Backend::Sqlite => {
             let cells: Vec<String> = (0..ROW_COLUMNS.len())
@@ -197,20 +213,50 @@ fn own_status(recipient: &NewRecipient) -> Option<&'static str> {
     (!follows_request).then(|| recipient.status.as_str())
 }
 
-/// Writes `recipients` of `campaign_id` in statements of `ROWS_PER_INSERT` rows, and counts them.
+/// The keys a campaign's rows name it and its provider requests by, as its recording numbered
+/// them (`campaign_recording`).
+pub(super) struct RowKeys<'a> {
+    pub campaign_id: &'a str,
+    pub campaign_seq: i64,
+    /// Each request recorded with the campaign so far, by id.
+    pub requests: &'a HashMap<String, i64>,
+}
+
+impl RowKeys<'_> {
+    /// The key of the request `recipient` is in, if any: an error if the request was not
+    /// recorded with the campaign first.
+    fn request_seq(&self, recipient: &NewRecipient) -> Result<Option<i64>, sqlx::Error> {
+        let Some(id) = recipient.submission_id() else {
+            return Ok(None);
+        };
+        match self.requests.get(id) {
+            Some(seq) => Ok(Some(*seq)),
+            None => Err(sqlx::Error::Encode(
+                format!(
+                    "request {id} was not recorded with campaign {}",
+                    self.campaign_id
+                )
+                .into(),
+            )),
+        }
+    }
+}
+
+/// Writes `recipients` of the campaign `keys` names in statements of `ROWS_PER_INSERT` rows, and
+/// counts them.
 pub(super) async fn insert_recipients(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     backend: Backend,
-    campaign_id: &str,
+    keys: &RowKeys<'_>,
     recipients: &[NewRecipient],
 ) -> Result<(), sqlx::Error> {
     let insert = recipients_insert(backend);
     for chunk in recipients.chunks(ROWS_PER_INSERT) {
-        let rows: Vec<RecipientRow> = chunk
+        let rows = chunk
             .iter()
             .map(|r| {
-                RecipientRow(
-                    r.submission_id(),
+                Ok(RecipientRow(
+                    keys.request_seq(r)?,
                     r.position().map(i64::from),
                     i64::from(r.line),
                     &r.phone,
@@ -222,26 +268,26 @@ pub(super) async fn insert_recipients(
                     r.reason.as_deref(),
                     (!r.warnings.is_empty())
                         .then(|| serde_json::to_string(&r.warnings).expect("strings serialise")),
-                )
+                ))
             })
-            .collect();
+            .collect::<Result<Vec<RecipientRow>, sqlx::Error>>()?;
         let rows = serde_json::to_string(&rows).expect("rows serialise");
         sqlx::query(&insert)
             .bind(rows)
-            .bind(campaign_id)
+            .bind(keys.campaign_seq)
             .execute(&mut **tx)
             .await?;
     }
-    super::recipient_counts::count_new(tx, campaign_id, recipients).await
+    super::recipient_counts::count_new(tx, keys.campaign_id, recipients).await
 }
 
 /// The frequency cap's read: numbers with a marketing SMS sent or to be sent between `$1` and `$2`,
 /// among the marketing campaigns whose sends fall around then or whose times are not kept (by an
 /// earlier version sharing the database). Public for its plan's test (`ledger_indexes.rs`).
 pub const MARKETING_SENDS_BETWEEN: &str = "SELECT phone, send_at FROM recipients \
-     WHERE campaign_id IN (SELECT id FROM campaigns WHERE purpose = 'marketing' \
+     WHERE campaign_seq IN (SELECT seq FROM campaigns WHERE purpose = 'marketing' \
      AND marketing_until >= $1 AND marketing_from <= $2 UNION ALL \
-     SELECT id FROM campaigns WHERE purpose = 'marketing' AND marketing_until IS NULL) \
+     SELECT seq FROM campaigns WHERE purpose = 'marketing' AND marketing_until IS NULL) \
      AND marketing = 1 AND send_at >= $1 AND send_at <= $2 \
      AND status NOT IN ('excluded', 'failed', 'canceled', 'expired', 'simulated')";
 

@@ -125,20 +125,22 @@ impl Store {
 
     pub async fn insert_submission(&self, new: &NewSubmission) -> Result<(), StoreError> {
         let mut connection = self.writes().acquire().await?;
-        Self::insert_submission_in(&mut connection, new).await
+        Self::insert_submission_in(&mut connection, new, None).await
     }
 
+    /// Writes `new`, with `seq` as its key when it is a campaign's request (`campaign_recording`).
     pub(super) async fn insert_submission_in(
         connection: &mut sqlx::AnyConnection,
         new: &NewSubmission,
+        seq: Option<i64>,
     ) -> Result<(), StoreError> {
         let recipients = serde_json::to_string(&new.recipients).expect("strings serialise");
         let created_at = new.created_at.to_rfc3339();
         sqlx::query(
             "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, message_text, recipients, \
              recipient_count, send_at, time_zone, simulation, created_at, updated_at, request_deflated, claimed_by, \
-             claimed_until) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16)",
+             claimed_until, seq) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17)",
         )
         .bind(&new.id)
         .bind(new.campaign_id.as_deref())
@@ -156,6 +158,7 @@ impl Store {
         .bind(new.request_body.as_deref().map(deflated))
         .bind(new.claim.as_ref().map(|c| c.holder.clone()))
         .bind(new.claim.as_ref().map(|c| stored_instant(c.until)))
+        .bind(seq)
         .execute(connection)
         .await?;
         Ok(())

@@ -93,6 +93,47 @@ pub async fn migrated_before(url: &str, migration: &str) -> sqlx::AnyPool {
     pool
 }
 
+/// Writes campaign `id` in a ledger migrated before `migration` (`migrated_before`), with the
+/// columns its first version had (later ones have defaults), and request `request` of it when
+/// given: the rows a recipient written then belongs to.
+pub async fn campaign_written_before(pool: &sqlx::AnyPool, id: &str, request: Option<&str>) {
+    sqlx::query(
+        "INSERT INTO campaigns (id, provider, actor, message_text, sender, purpose, campaign_type, \
+         requested_send_at, time_zone, local_time, outside_window, override_reason, simulation, \
+         recipient_count, paused, created_at) \
+         VALUES ($1, 'octopush', 'alice', 'Hello', NULL, 'alert', 'premium', NULL, 'Europe/Paris', \
+         0, 'defer', NULL, 0, 4, 0, '2026-12-01T10:00:00Z')",
+    )
+    .bind(id)
+    .execute(pool)
+    .await
+    .unwrap();
+    if let Some(request) = request {
+        request_written_before(pool, request, id, "2026-12-01T10:00:00Z").await;
+    }
+}
+
+/// Writes request `id` of campaign `campaign`, made at `created_at`, in a ledger migrated before a
+/// later migration, with the columns its first version had.
+pub async fn request_written_before(
+    pool: &sqlx::AnyPool,
+    id: &str,
+    campaign: &str,
+    created_at: &str,
+) {
+    sqlx::query(
+        "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, \
+         message_text, recipients, recipient_count, simulation, created_at, updated_at) \
+         VALUES ($1, $2, 'octopush', $1, 'alice', 'accepted', 'Hello', '[]', 4, 0, $3, $3)",
+    )
+    .bind(id)
+    .bind(campaign)
+    .bind(created_at)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
 /// A fresh SQLite file in the system's temporary directory.
 pub fn temp_sqlite_url() -> String {
     let path = std::env::temp_dir().join(format!("sms-scheduler-test-{}.db", uuid::Uuid::new_v4()));

@@ -2,10 +2,13 @@
 //! their indexes rather than reading every recipient: SQLite's plans for the cap's own query and
 //! for the shape of the lookups by number (storage::campaign_list, storage::opt_outs); a
 //! provider's answer to a request finds the few recipients with a status of their own through
-//! an index of those alone, not among the request's rows (storage::recipient_moves).
+//! an index of those alone, not among the request's rows (storage::recipient_moves); rows named by
+//! their request's or campaign's id are found through those keys (the `recipients` view, pages).
 
 use app::models::RecipientStatus;
-use sms_scheduler_server::storage::{OwnStatusMoves, Store, MARKETING_SENDS_BETWEEN};
+use sms_scheduler_server::storage::{
+    page_sql, OwnStatusMoves, PageRead, Store, MARKETING_SENDS_BETWEEN,
+};
 
 use crate::helpers::temp_sqlite_url;
 
@@ -35,11 +38,11 @@ async fn numbers_and_marketing_sends_are_read_through_indexes() {
     // The marketing campaigns around then, and those without times, each through the index by
     // its bounds; then their recipients: no scan of either table.
     for campaigns in ["marketing_until>?", "marketing_until=?"] {
-        let index = format!("COVERING INDEX campaigns_marketing (purpose=? AND {campaigns})");
+        let index = format!("INDEX campaigns_marketing (purpose=? AND {campaigns})");
         assert!(cap.contains(&index), "{cap}");
     }
     assert!(
-        cap.contains("USING INDEX recipients_campaign_line (campaign_id=?)"),
+        cap.contains("USING INDEX recipients_campaign_line (campaign_seq=?)"),
         "{cap}"
     );
     assert!(!cap.contains("SCAN"), "{cap}");
@@ -84,11 +87,60 @@ async fn an_answer_to_a_request_reads_only_its_recipients_with_a_status_of_their
         .await;
         for plan in [to_request, to_status] {
             assert!(
-                plan.contains("USING INDEX recipients_own_status (submission_id=?)"),
+                plan.contains("USING INDEX recipients_own_status (request_seq=?)"),
                 "{status:?}: {plan}"
             );
             assert!(!plan.contains("SCAN"), "{status:?}: {plan}");
         }
     }
+    store.close().await;
+}
+
+#[tokio::test]
+async fn rows_named_by_their_request_or_campaign_are_found_through_the_keys() {
+    let store = Store::connect(&temp_sqlite_url()).await.unwrap();
+    // A report about one recipient, found through the view by its request and position, or, left
+    // out, by its campaign, line and number (storage::recipients::place_condition).
+    let in_request = plan(
+        &store,
+        "SELECT 1 FROM recipients WHERE request_seq = (SELECT seq FROM submissions WHERE id = $1) \
+         AND position = $2",
+        &["request", "3"],
+    )
+    .await;
+    assert!(
+        in_request
+            .contains("USING INDEX recipients_submission_position (request_seq=? AND position=?)"),
+        "{in_request}"
+    );
+    let left_out = plan(
+        &store,
+        "SELECT 1 FROM recipients WHERE campaign_seq = (SELECT seq FROM campaigns WHERE id = $1) \
+         AND line = $2 AND phone = $3 AND request_seq IS NULL",
+        &["campaign", "4", "+33612345678"],
+    )
+    .await;
+    // The view's campaign and request ids are looked up by their keys, through their indexes.
+    for plan in [&in_request, &left_out] {
+        assert!(plan.contains("INDEX campaigns_seq (seq=?)"), "{plan}");
+        assert!(!plan.contains("SCAN"), "{plan}");
+    }
+    // Every read of a page of the list (storage::recipient_pages): the campaign's rows in list
+    // order, or the rows of the requests its counts name, or those with no request; never a
+    // scan of every recipient.
+    let by_list = "INDEX recipients_campaign_line (campaign_seq=?";
+    let by_request = "INDEX recipients_submission_position (request_seq=?)";
+    for (read, rows) in [
+        (PageRead::WholeList, by_list),
+        (PageRead::InListOrder, by_list),
+        (PageRead::ThroughRequests, by_request),
+        (PageRead::LeftOut, by_request),
+    ] {
+        let sql = page_sql(read).expect("a statement");
+        let page = plan(&store, &sql, &["campaign", "50", "100", "delivered"]).await;
+        assert!(page.contains(rows), "{read:?}: {page}");
+        assert!(!page.contains("SCAN"), "{read:?}: {page}");
+    }
+    assert_eq!(page_sql(PageRead::Nothing), None);
     store.close().await;
 }

@@ -56,6 +56,7 @@ mod recipient_file_limits;
 mod recipient_files;
 mod recipient_lines;
 mod recipient_places;
+mod recipient_row_keys;
 mod recipients_follow_requests;
 mod reconciliation;
 mod recorded_parts;

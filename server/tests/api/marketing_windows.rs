@@ -10,7 +10,7 @@ use app::models::RecipientStatus;
 use chrono::{DateTime, Duration, Utc};
 use sms_scheduler_server::storage::{NewRecipient, Store};
 
-use crate::helpers::{migrated_before, temp_sqlite_url};
+use crate::helpers::{migrated_before, request_written_before, temp_sqlite_url};
 use crate::ledger::{campaign, recipient, submission};
 use crate::storage::{drop_postgres, fresh_postgres, POSTGRES_URL_VAR};
 
@@ -38,6 +38,7 @@ async fn ledger_before_windows(url: &str) {
         .execute(&pool)
         .await
         .unwrap();
+        request_written_before(&pool, &format!("{id}-request"), id, "2026-12-01T10:00:00Z").await;
     }
     let rows = [
         (

@@ -9,7 +9,7 @@ use chrono::Utc;
 use sms_scheduler_server::domain::ledger_keys::{left_out_key, recipient_key};
 use sms_scheduler_server::storage::{ReportKey, ReportOutcome, StatusReport, Store};
 
-use crate::helpers::{migrated_before, temp_sqlite_url};
+use crate::helpers::{campaign_written_before, migrated_before, temp_sqlite_url};
 use crate::storage::{drop_postgres, fresh_postgres, POSTGRES_URL_VAR};
 
 /// The migration that stopped storing ids.
@@ -23,6 +23,7 @@ const REQUEST: &str = "0193a5c2-7e4b-7c3d-9f10-2b3c4d5e6f70";
 /// its id was its line alone.
 async fn ledger_with_stored_ids(url: &str) -> (String, String) {
     let pool = migrated_before(url, PLACES).await;
+    campaign_written_before(&pool, CAMPAIGN, Some(REQUEST)).await;
 
     // The ids as the ledger's Rust rule makes them: read back, they show the SQL rule agrees.
     let in_request = recipient_key(REQUEST, 7);

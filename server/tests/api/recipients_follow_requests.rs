@@ -8,7 +8,7 @@ use chrono::Utc;
 use sms_scheduler_server::domain::ledger_keys::recipient_key;
 use sms_scheduler_server::storage::{ReportKey, ReportOutcome, StatusReport, Store};
 
-use crate::helpers::{migrated_before, temp_sqlite_url};
+use crate::helpers::{campaign_written_before, migrated_before, temp_sqlite_url};
 use crate::recipient_counts::counts_agree;
 use crate::storage::{drop_postgres, fresh_postgres, POSTGRES_URL_VAR};
 
@@ -20,17 +20,7 @@ const REQUEST: &str = "0193a5c2-7e4b-7c3d-9f10-3c4d5e6f7081";
 /// scheduled, one delivered, each with its status in its row, and their counts.
 async fn ledger_before(url: &str) {
     let pool = migrated_before(url, FOLLOW).await;
-    sqlx::query(
-        "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, \
-         message_text, recipients, recipient_count, simulation, created_at, updated_at) \
-         VALUES ($1, $2, 'octopush', $1, 'alice', 'accepted', 'Hello', '[]', 4, 0, \
-         '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z')",
-    )
-    .bind(REQUEST)
-    .bind(CAMPAIGN)
-    .execute(&pool)
-    .await
-    .unwrap();
+    campaign_written_before(&pool, CAMPAIGN, Some(REQUEST)).await;
     for position in 0..4_i64 {
         let status = if position == 3 {
             "delivered"
