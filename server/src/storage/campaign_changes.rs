@@ -54,7 +54,8 @@ pub struct ActionRecord {
 /// A campaign's recipients whose provider request was refused (or never handed over in time):
 /// nothing was sent to them.
 const REFUSED_RECIPIENTS: &str = "FROM recipients r JOIN submissions s ON s.seq = r.request_seq \
-     WHERE r.campaign_id = $1 AND r.status = 'failed' AND s.status = 'refused'";
+     WHERE r.campaign_seq = (SELECT seq FROM campaigns WHERE id = $1) \
+     AND r.status = 'failed' AND s.status = 'refused'";
 
 impl Store {
     /// The numbers of the campaign's refused recipients, in list order.

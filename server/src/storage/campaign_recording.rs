@@ -48,13 +48,16 @@ impl CampaignRecording {
         .await?;
         let campaign_seq: i64 = row.try_get("seq")?;
         let last: Option<i64> = row.try_get("last")?;
+        let first = campaign_seq.checked_mul(1 << 32).ok_or_else(|| {
+            sqlx::Error::Decode(format!("campaign number {campaign_seq} is out of range").into())
+        })?;
         Ok(Self {
             tx,
             store: store.clone(),
             campaign_id: campaign_id.to_owned(),
             campaign_seq,
             request_seqs: HashMap::new(),
-            next_request_seq: last.unwrap_or(campaign_seq << 32) + 1,
+            next_request_seq: last.unwrap_or(first) + 1,
             marketing_window: None,
             marketing: false,
         })

@@ -45,7 +45,9 @@ pub use recipient_file_reread::StoredFileReader;
 pub use recipient_files::{FileRepeats, NewRecipientFile, RecipientFileHead, StoredRecipientFile};
 pub use recipient_moves::OwnStatusMoves;
 pub use recipient_pages::{page_sql, PageRead};
-pub use recipients::{NewRecipient, RecipientPlace, RecipientRecord, MARKETING_SENDS_BETWEEN};
+pub use recipients::{
+    place_condition, NewRecipient, RecipientPlace, RecipientRecord, MARKETING_SENDS_BETWEEN,
+};
 pub use schema::SchemaState;
 pub use sessions::{SignInAttempt, StoredSession, SIGN_IN_PATIENCE};
 pub use stored::stored_instant;

@@ -13,9 +13,18 @@ use super::{Store, StoreError};
 const RECIPIENT_PAGE_COLUMNS: &str =
     "submission_id, line, phone, parts, encoding, send_at, status, reason, warnings";
 
+/// The campaign `$1`'s condition on its rows' key, so that both databases find them through the
+/// (campaign, line) index in list order: through the view's campaign id, PostgreSQL would read
+/// the whole campaign and sort it for every page.
+fn in_campaign() -> String {
+    format!("campaign_seq = {}", campaign_seq(1))
+}
+
 /// The campaign's condition written so that no index on the campaign is used for it, when the
 /// rows are better found through their requests (in both databases).
-const NOT_IN_LIST_ORDER: &str = "AND (campaign_id || '') = $1";
+fn not_in_list_order() -> String {
+    format!("AND (campaign_seq + 0) = {}", campaign_seq(1))
+}
 
 /// How a page of recipients is read. No index by status: its upkeep at every status move would
 /// cost the hand-over more than these pages gain (scripts/bench.sh).
@@ -51,19 +60,21 @@ pub fn page_sql(read: PageRead) -> Option<String> {
     let sql = match read {
         PageRead::Nothing => return None,
         PageRead::WholeList => format!(
-            "{page} WHERE campaign_id = $1 AND (line, phone) >= (SELECT line, phone \
-             FROM recipient_rows WHERE campaign_seq = {} ORDER BY line, phone LIMIT 1 OFFSET $3) \
+            "{page} WHERE {campaign} AND (line, phone) >= (SELECT line, phone \
+             FROM recipient_rows WHERE {campaign} ORDER BY line, phone LIMIT 1 OFFSET $3) \
              ORDER BY line, phone LIMIT $2",
-            campaign_seq(1)
+            campaign = in_campaign()
         ),
-        PageRead::InListOrder => in_status(format!("{page} WHERE campaign_id = $1")),
+        PageRead::InListOrder => in_status(format!("{page} WHERE {}", in_campaign())),
         PageRead::ThroughRequests => in_status(format!(
             "{page} WHERE request_seq IN (SELECT s.seq FROM recipient_counts k \
              JOIN submissions s ON s.id = k.submission_id \
-             WHERE k.campaign_id = $1 AND k.status = $4 AND k.recipients > 0) {NOT_IN_LIST_ORDER}"
+             WHERE k.campaign_id = $1 AND k.status = $4 AND k.recipients > 0) {}",
+            not_in_list_order()
         )),
         PageRead::LeftOut => in_status(format!(
-            "{page} WHERE request_seq IS NULL {NOT_IN_LIST_ORDER}"
+            "{page} WHERE request_seq IS NULL {}",
+            not_in_list_order()
         )),
     };
     Some(sql)

@@ -59,8 +59,9 @@ pub(super) fn campaign_seq(n: usize) -> String {
 }
 
 /// The condition that finds the recipient at `place` in `recipient_rows` or the `recipients`
-/// view (its values bound by `bind_place`, from `$first` on).
-pub(super) fn place_condition(place: &RecipientPlaceKey<'_>, first: usize) -> String {
+/// view (its values bound by `bind_place`, from `$first` on). Public for its plan's test
+/// (`ledger_indexes.rs`).
+pub fn place_condition(place: &RecipientPlaceKey<'_>, first: usize) -> String {
     let (a, b, c) = (first, first + 1, first + 2);
     match place {
         RecipientPlaceKey::InRequest { .. } => {
