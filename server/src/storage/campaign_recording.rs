@@ -8,7 +8,8 @@ use sqlx::Row;
 use std::collections::HashMap;
 
 use super::claims::Claim;
-use super::recipients::{insert_recipients, NewRecipient, RowKeys};
+use super::recipient_inserts::{insert_recipients, RowKeys};
+use super::recipients::NewRecipient;
 use super::stored::stored_instant;
 use super::submissions::NewSubmission;
 use super::{Store, StoreError};

@@ -15,6 +15,7 @@ mod opt_outs;
 mod recipient_counts;
 mod recipient_file_reread;
 mod recipient_files;
+mod recipient_inserts;
 mod recipient_moves;
 mod recipient_pages;
 mod recipients;

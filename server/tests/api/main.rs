@@ -57,6 +57,7 @@ mod recipient_files;
 mod recipient_lines;
 mod recipient_places;
 mod recipient_row_keys;
+mod recipient_rows_written;
 mod recipients_follow_requests;
 mod reconciliation;
 mod recorded_parts;
