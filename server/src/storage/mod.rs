@@ -44,6 +44,7 @@ pub use ledger::{Acceptance, ReportKey, ReportOutcome, StatusReport};
 pub use opt_outs::{HeldRecipient, OptOut, OptOutChange, OptOutMark};
 pub use recipient_file_reread::StoredFileReader;
 pub use recipient_files::{FileRepeats, NewRecipientFile, RecipientFileHead, StoredRecipientFile};
+pub use recipient_inserts::ROWS_PER_VALUES;
 pub use recipient_moves::OwnStatusMoves;
 pub use recipient_pages::{page_sql, PageRead};
 pub use recipients::{

@@ -1,6 +1,7 @@
-//! A campaign's recipients: written in bulk with the campaign (those pending in a request with no
-//! status of their own: `recipient_moves`), and the marketing sends the frequency cap counts.
-//! Pages of them are read in `recipient_pages`.
+//! A campaign's recipients: what a new one is, how its place names it, and the marketing sends the
+//! frequency cap counts. They are written in bulk in `recipient_inserts` (those pending in a
+//! request have no status of their own: `recipient_moves`), pages of them read in
+//! `recipient_pages`.
 
 use crate::domain::ledger_keys::RecipientPlaceKey;
 use crate::domain::Encoding;
