@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::recipient_moves::{move_one, move_request};
-use super::recipients::{bind_place, place_condition, recipient_id};
+use super::recipients::{bind_place, place_condition, recipient_id, request_seq};
 use super::stored::{stored, stored_instant};
 use super::submissions::accepted_update;
 use super::{Store, StoreError};
@@ -190,16 +190,16 @@ impl Store {
             Some(RecipientPlaceKey::LeftOut { .. }) | None => (None, 0),
         };
         // At the same instant, its request's event (the hand-over's answer) comes before its own.
-        let rows = sqlx::query(
+        let rows = sqlx::query(&format!(
             "SELECT status, detail, source, occurred_at, recorded_at, 1 AS own FROM recipient_events \
              WHERE recipient_id = $1 \
              UNION ALL \
              SELECT e.status, e.detail, e.source, e.occurred_at, e.recorded_at, 0 AS own \
              FROM submission_events e WHERE e.submission_id = $2 AND EXISTS \
-             (SELECT 1 FROM recipient_rows WHERE request_seq = (SELECT seq FROM submissions WHERE id = $2) \
-             AND position = $3) \
+             (SELECT 1 FROM recipient_rows WHERE request_seq = {} AND position = $3) \
              ORDER BY occurred_at, recorded_at, own",
-        )
+            request_seq(2)
+        ))
         .bind(recipient_id)
         .bind(request)
         .bind(position)
