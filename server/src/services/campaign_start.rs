@@ -20,7 +20,9 @@ use crate::exactly_once::claim_keeper::KeptClaims;
 use crate::exactly_once::handover::{Batch, BatchResult, Handover, Handovers};
 use crate::metrics::{self, CampaignPhase};
 use crate::providers::SmsProvider;
-use crate::storage::{CampaignRecording, Claim, Claims, NewCampaign, Store};
+use crate::storage::{
+    CampaignRecording, Claim, Claims, EncodedPart, NewCampaign, PartNumbering, Store, StoreError,
+};
 use uuid::Uuid;
 
 /// How the campaign comes to be recorded.
@@ -160,18 +162,20 @@ struct OwnedParts {
     now: DateTime<Utc>,
 }
 
-/// A part of the campaign's rows, and the batches it records with their send times.
+/// A part of the campaign's rows made ready to write (or why it could not be), and the batches it
+/// records with their send times.
 struct RecordedPart {
-    rows: RowsPart,
+    rows: Result<EncodedPart, StoreError>,
     batches: Vec<(Option<DateTime<Utc>>, Batch)>,
 }
 
 /// Writes the campaign's submissions and recipients a part at a time, as its plan's second pass
 /// gives them (`CampaignPlan::each_part`), each part's requests prepared just before it is
 /// written; the batches to hand over, earliest send time first. The parts are planned on the
-/// blocking pool (a list read again is read there), two waiting at most while one is written; the
-/// order and its plan are let go there once the last part is planned. Every recipient the plan's
-/// totals counted must be in a part, or nothing is recorded.
+/// blocking pool (a list read again is read there), and made ready to write there too (requests
+/// deflated, rows' values bound: the writer only writes), two waiting at most while one is
+/// written; the order and its plan are let go there once the last part is planned. Every
+/// recipient the plan's totals counted must be in a part, or nothing is recorded.
 async fn record_parts(
     rows: &mut CampaignRecording,
     parts: OwnedParts,
@@ -182,6 +186,7 @@ async fn record_parts(
     let requests = usize::try_from(plan.summary.requests).unwrap_or(0);
     let planned_total = plan.summary.total;
     let (planned, mut to_write) = mpsc::channel::<RecordedPart>(2);
+    let mut numbering = rows.numbering();
     let planning = tokio::task::spawn_blocking(move || {
         let parts = CampaignParts {
             campaign_id: &parts.campaign_id,
@@ -191,7 +196,7 @@ async fn record_parts(
             now: parts.now,
         };
         plan.each_part(&order, |part| {
-            let part = prepare_part(&parts, part, provider.as_ref());
+            let part = prepare_part(&parts, part, provider.as_ref(), &mut numbering);
             // A failed write stops the planning: its next part finds no one to take it.
             match planned.blocking_send(part) {
                 Ok(()) => ControlFlow::Continue(()),
@@ -203,13 +208,19 @@ async fn record_parts(
     let mut written = Ok(());
     let mut recorded = 0;
     while let Some(part) = to_write.recv().await {
-        written = rows
-            .add(&part.rows.submissions, &part.rows.recipients)
-            .await;
+        let encoded = match part.rows {
+            Ok(encoded) => encoded,
+            Err(error) => {
+                written = Err(error);
+                break;
+            }
+        };
+        let count = encoded.recipient_count() as u64;
+        written = rows.add_encoded(encoded).await;
         if written.is_err() {
             break;
         }
-        recorded += part.rows.recipients.len() as u64;
+        recorded += count;
         batches.extend(part.batches);
     }
     drop(to_write);
@@ -234,11 +245,13 @@ async fn record_parts(
     Ok(by_send_time(batches))
 }
 
-/// A part of the plan as rows, its requests prepared for the provider.
+/// A part of the plan as rows made ready to write, numbered by `numbering`, its requests
+/// prepared for the provider.
 fn prepare_part(
     parts: &CampaignParts<'_>,
     planned: PlanPart,
     provider: &dyn SmsProvider,
+    numbering: &mut PartNumbering,
 ) -> RecordedPart {
     let order = parts.order;
     let submissions: Vec<PlannedSubmission> = planned
@@ -272,7 +285,14 @@ fn prepare_part(
             (submission.batch.send_at, batch)
         })
         .collect();
-    RecordedPart { rows, batches }
+    let RowsPart {
+        submissions,
+        recipients,
+    } = rows;
+    RecordedPart {
+        rows: numbering.encode(submissions, recipients),
+        batches,
+    }
 }
 
 /// Requests are recorded as they fill; they are handed over by send time ("now" first), those of

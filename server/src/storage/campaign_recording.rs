@@ -8,11 +8,12 @@ use sqlx::Row;
 use std::collections::HashMap;
 
 use super::claims::Claim;
-use super::recipient_inserts::{insert_recipients, RowKeys};
+use super::recipient_counts::count_new;
+use super::recipient_inserts::{write_rows, EncodedRows, RowKeys};
 use super::recipients::NewRecipient;
 use super::stored::stored_instant;
-use super::submissions::NewSubmission;
-use super::{Store, StoreError};
+use super::submissions::{EncodedSubmission, NewSubmission};
+use super::{Backend, Store, StoreError};
 
 pub struct CampaignRecording {
     tx: sqlx::Transaction<'static, sqlx::Any>,
@@ -21,10 +22,8 @@ pub struct CampaignRecording {
     campaign_id: String,
     /// The campaign's key, which its recipients' rows name it by.
     campaign_seq: i64,
-    /// The key of each request recorded so far, by id: its campaign's key × 2^32 + its number in
-    /// the campaign, from 1.
-    request_seqs: HashMap<String, i64>,
-    /// The key the next request takes.
+    /// The key the next request takes: its campaign's key × 2^32 + its number in the campaign,
+    /// from 1.
     next_request_seq: i64,
     /// The first and last send times of its marketing recipients so far: kept with the campaign,
     /// the frequency cap finds its sends through them.
@@ -57,11 +56,20 @@ impl CampaignRecording {
             store: store.clone(),
             campaign_id: campaign_id.to_owned(),
             campaign_seq,
-            request_seqs: HashMap::new(),
             next_request_seq: last.unwrap_or(first) + 1,
             marketing_window: None,
             marketing: false,
         })
+    }
+
+    /// How the next part made ready to write (`PartNumbering::encode`) is numbered.
+    pub fn numbering(&self) -> PartNumbering {
+        PartNumbering {
+            backend: self.store.backend(),
+            campaign_id: self.campaign_id.clone(),
+            campaign_seq: self.campaign_seq,
+            next_request_seq: self.next_request_seq,
+        }
     }
 
     /// Writes one part of the campaign: some of its submissions and their recipients, and
@@ -71,18 +79,37 @@ impl CampaignRecording {
         submissions: &[NewSubmission],
         recipients: &[NewRecipient],
     ) -> Result<(), StoreError> {
-        for submission in submissions {
+        let part = self
+            .numbering()
+            .encode(submissions.to_vec(), recipients.to_vec())?;
+        self.add_encoded(part).await
+    }
+
+    /// Writes one part made ready to write, which must be numbered from where the parts written
+    /// so far end.
+    pub async fn add_encoded(&mut self, part: EncodedPart) -> Result<(), StoreError> {
+        let EncodedPart {
+            campaign_seq,
+            first_request_seq,
+            submissions,
+            recipients,
+            rows,
+        } = part;
+        if (campaign_seq, first_request_seq) != (self.campaign_seq, self.next_request_seq) {
+            return Err(sqlx::Error::Protocol(format!(
+                "a part numbered for campaign {campaign_seq} from request {first_request_seq} came \
+                 to campaign {} ({}) where request {} was next",
+                self.campaign_seq, self.campaign_id, self.next_request_seq
+            ))
+            .into());
+        }
+        for (submission, encoded) in submissions {
             let seq = self.next_request_seq;
-            Store::insert_submission_in(&mut self.tx, submission, Some(seq)).await?;
-            self.request_seqs.insert(submission.id.clone(), seq);
+            Store::insert_encoded_in(&mut self.tx, &submission, encoded, Some(seq)).await?;
             self.next_request_seq += 1;
         }
-        let keys = RowKeys {
-            campaign_id: &self.campaign_id,
-            campaign_seq: self.campaign_seq,
-            requests: &self.request_seqs,
-        };
-        insert_recipients(&mut self.tx, self.store.backend(), &keys, recipients).await?;
+        write_rows(&mut self.tx, self.campaign_seq, rows).await?;
+        count_new(&mut self.tx, &self.campaign_id, &recipients).await?;
         self.marketing |= recipients.iter().any(|r| r.marketing);
         let marketing = recipients.iter().filter(|r| r.marketing);
         for at in marketing.filter_map(|r| r.send_at) {
@@ -130,5 +157,71 @@ impl CampaignRecording {
             .execute(&mut *self.tx)
             .await?;
         self.finish().await
+    }
+}
+
+/// Where a campaign's next part is numbered from, for making it ready to write apart from the
+/// writer (on the thread that plans the parts): the writer then only writes, and the next part is
+/// made while it does. Each part encoded moves it on by the part's requests.
+#[derive(Debug, Clone)]
+pub struct PartNumbering {
+    backend: Backend,
+    campaign_id: String,
+    campaign_seq: i64,
+    next_request_seq: i64,
+}
+
+impl PartNumbering {
+    /// `submissions` and their `recipients` (and recipients left out) made ready to write: each
+    /// request numbered and its values made (its body deflated), the rows' statements made. An
+    /// error if a recipient's request is not among `submissions`.
+    pub fn encode(
+        &mut self,
+        submissions: Vec<NewSubmission>,
+        recipients: Vec<NewRecipient>,
+    ) -> Result<EncodedPart, StoreError> {
+        let first_request_seq = self.next_request_seq;
+        let requests: HashMap<String, i64> = submissions
+            .iter()
+            .zip(first_request_seq..)
+            .map(|(submission, seq)| (submission.id.clone(), seq))
+            .collect();
+        let keys = RowKeys {
+            campaign_id: &self.campaign_id,
+            campaign_seq: self.campaign_seq,
+            requests: &requests,
+        };
+        let rows = EncodedRows::of(self.backend, &keys, &recipients)?;
+        let submissions: Vec<_> = submissions
+            .into_iter()
+            .map(|submission| {
+                let encoded = EncodedSubmission::of(&submission);
+                (submission, encoded)
+            })
+            .collect();
+        self.next_request_seq += i64::try_from(submissions.len()).unwrap_or(i64::MAX);
+        Ok(EncodedPart {
+            campaign_seq: self.campaign_seq,
+            first_request_seq,
+            submissions,
+            recipients,
+            rows,
+        })
+    }
+}
+
+/// A part of a campaign ready to write (`PartNumbering::encode`).
+pub struct EncodedPart {
+    campaign_seq: i64,
+    first_request_seq: i64,
+    submissions: Vec<(NewSubmission, EncodedSubmission)>,
+    recipients: Vec<NewRecipient>,
+    rows: EncodedRows,
+}
+
+impl EncodedPart {
+    /// Its recipients, in requests or left out.
+    pub fn recipient_count(&self) -> usize {
+        self.recipients.len()
     }
 }

@@ -35,7 +35,7 @@ use std::time::Duration;
 pub use audit::AuditQuery;
 pub use campaign_changes::{ActionRecord, CampaignSubmission, WaitingRequests};
 pub use campaign_list::CampaignListQuery;
-pub use campaign_recording::CampaignRecording;
+pub use campaign_recording::{CampaignRecording, EncodedPart, PartNumbering};
 pub use campaigns::{CampaignOptions, CampaignRecord, NewCampaign};
 pub use checkpoints::Checkpointed;
 pub use claims::{Claim, Claims, UnfinishedSubmission};

@@ -1,9 +1,12 @@
 //! A campaign's recipients written in bulk, as its recording gives them a part at a time: on
 //! SQLite in statements of many rows whose values are bound, on PostgreSQL as JSON documents the
-//! database unpacks itself (README, "Rows bound, not unpacked from JSON").
+//! database unpacks itself (README, "Rows bound, not unpacked from JSON"). The statements are
+//! made apart from the writing (`EncodedRows`), on the thread that plans the parts.
 
 use app::models::RecipientStatus;
 use serde::Serialize;
+use sqlx::any::AnyArguments;
+use sqlx::Arguments;
 use std::collections::HashMap;
 
 use super::recipients::NewRecipient;
@@ -37,18 +40,18 @@ const ROW_COLUMNS: [(&str, &str); 11] = [
     ("warnings", "text"),
 ];
 
-/// The keys a campaign's rows name it and its provider requests by, as its recording numbered
-/// them (`campaign_recording`).
+/// The keys a part's rows name their campaign and provider requests by, as its recording
+/// numbered them (`campaign_recording`).
 pub(super) struct RowKeys<'a> {
     pub campaign_id: &'a str,
     pub campaign_seq: i64,
-    /// Each request recorded with the campaign so far, by id.
+    /// Each request of the part, by id.
     pub requests: &'a HashMap<String, i64>,
 }
 
 impl RowKeys<'_> {
-    /// The key of the request `recipient` is in, if any: an error if the request was not
-    /// recorded with the campaign first.
+    /// The key of the request `recipient` is in, if any: an error if the request is not one of
+    /// its part's.
     fn request_seq(&self, recipient: &NewRecipient) -> Result<Option<i64>, sqlx::Error> {
         let Some(id) = recipient.submission_id() else {
             return Ok(None);
@@ -70,17 +73,17 @@ impl RowKeys<'_> {
 /// rather than an object whose keys are found by name (README, "Rows as arrays").
 #[derive(Serialize)]
 struct RecipientRow<'a>(
-    Option<i64>,     // request_seq
-    Option<i64>,     // position
-    i64,             // line
-    &'a str,         // phone
-    i64,             // parts
-    &'static str,    // encoding
-    Option<String>,  // send_at
-    i64,             // marketing
-    Option<&'a str>, // status; none: as its request (pending, as written)
-    Option<&'a str>, // reason
-    Option<String>,  // warnings
+    Option<i64>,          // request_seq
+    Option<i64>,          // position
+    i64,                  // line
+    &'a str,              // phone
+    i64,                  // parts
+    &'static str,         // encoding
+    Option<String>,       // send_at
+    i64,                  // marketing
+    Option<&'static str>, // status; none: as its request (pending, as written)
+    Option<&'a str>,      // reason
+    Option<String>,       // warnings
 );
 
 impl<'a> RecipientRow<'a> {
@@ -117,36 +120,104 @@ fn columns() -> String {
     format!("campaign_seq, {}", names.join(", "))
 }
 
-/// Writes `recipients` of the campaign `keys` names, and counts them.
-pub(super) async fn insert_recipients(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    backend: Backend,
-    keys: &RowKeys<'_>,
-    recipients: &[NewRecipient],
-) -> Result<(), sqlx::Error> {
-    match backend {
-        Backend::Sqlite => insert_bound(tx, keys, recipients).await?,
-        Backend::Postgres => insert_unpacked(tx, keys, recipients).await?,
-    }
-    super::recipient_counts::count_new(tx, keys.campaign_id, recipients).await
+/// A part's rows made ready to write, apart from the writer (`campaign_recording`): on SQLite,
+/// statements of `ROWS_PER_VALUES` rows with their values bound; on PostgreSQL, JSON documents
+/// of `ROWS_PER_DOCUMENT` rows the database unpacks itself.
+pub(super) enum EncodedRows {
+    Bound(Vec<BoundRows>),
+    Documents(Vec<String>),
 }
 
-/// SQLite: `ROWS_PER_VALUES` rows a statement, each value bound.
-async fn insert_bound(
+impl EncodedRows {
+    pub(super) fn of(
+        backend: Backend,
+        keys: &RowKeys<'_>,
+        recipients: &[NewRecipient],
+    ) -> Result<Self, sqlx::Error> {
+        Ok(match backend {
+            Backend::Sqlite => {
+                let one_row = format!("({})", vec!["?"; ROW_COLUMNS.len() + 1].join(", "));
+                let statements = recipients
+                    .chunks(ROWS_PER_VALUES)
+                    .map(|chunk| BoundRows::of(keys, &one_row, chunk))
+                    .collect::<Result<_, _>>()?;
+                EncodedRows::Bound(statements)
+            }
+            Backend::Postgres => {
+                let documents = recipients
+                    .chunks(ROWS_PER_DOCUMENT)
+                    .map(|chunk| {
+                        let rows = chunk
+                            .iter()
+                            .map(|recipient| RecipientRow::of(keys, recipient))
+                            .collect::<Result<Vec<RecipientRow>, sqlx::Error>>()?;
+                        Ok(serde_json::to_string(&rows).expect("rows serialise"))
+                    })
+                    .collect::<Result<_, sqlx::Error>>()?;
+                EncodedRows::Documents(documents)
+            }
+        })
+    }
+}
+
+/// Writes `rows` of the campaign numbered `campaign_seq`.
+pub(super) async fn write_rows(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    keys: &RowKeys<'_>,
-    recipients: &[NewRecipient],
+    campaign_seq: i64,
+    rows: EncodedRows,
 ) -> Result<(), sqlx::Error> {
-    let one_row = format!("({})", vec!["?"; ROW_COLUMNS.len() + 1].join(", "));
-    for chunk in recipients.chunks(ROWS_PER_VALUES) {
+    match rows {
+        EncodedRows::Bound(statements) => {
+            for rows in statements {
+                // A full statement is kept prepared for the next; the shorter one ending a part,
+                // whose length varies from part to part, is not, or each length would hold its own.
+                sqlx::query_with(&rows.sql, rows.arguments)
+                    .persistent(rows.full)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        EncodedRows::Documents(documents) => {
+            let cells: Vec<String> = ROW_COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, (_, kind))| format!("(r ->> {i})::{kind}"))
+                .collect();
+            let insert = format!(
+                "INSERT INTO recipient_rows ({}) SELECT $2, {} FROM jsonb_array_elements($1::jsonb) AS r",
+                columns(),
+                cells.join(", ")
+            );
+            for document in documents {
+                sqlx::query(&insert)
+                    .bind(document)
+                    .bind(campaign_seq)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One SQLite statement of rows, its values bound (owned: it is made on another thread than the
+/// one that writes it).
+pub(super) struct BoundRows {
+    sql: String,
+    arguments: AnyArguments<'static>,
+    /// `ROWS_PER_VALUES` rows.
+    full: bool,
+}
+
+impl BoundRows {
+    fn of(keys: &RowKeys<'_>, one_row: &str, chunk: &[NewRecipient]) -> Result<Self, sqlx::Error> {
         let sql = format!(
             "INSERT INTO recipient_rows ({}) VALUES {}",
             columns(),
-            vec![one_row.as_str(); chunk.len()].join(", ")
+            vec![one_row; chunk.len()].join(", ")
         );
-        // A full statement is kept prepared for the next; the shorter one ending a part, whose
-        // length varies from part to part, is not, or each length would hold its own.
-        let mut query = sqlx::query(&sql).persistent(chunk.len() == ROWS_PER_VALUES);
+        let mut arguments = AnyArguments::default();
+        arguments.reserve(chunk.len() * (ROW_COLUMNS.len() + 1), 0);
         for recipient in chunk {
             let RecipientRow(
                 request_seq,
@@ -161,55 +232,33 @@ async fn insert_bound(
                 reason,
                 warnings,
             ) = RecipientRow::of(keys, recipient)?;
-            query = query
-                .bind(keys.campaign_seq)
-                .bind(request_seq)
-                .bind(position)
-                .bind(line)
-                .bind(phone)
-                .bind(parts)
-                .bind(encoding)
-                .bind(send_at)
-                .bind(marketing)
-                .bind(status)
-                .bind(reason)
-                .bind(warnings);
+            bind(&mut arguments, keys.campaign_seq)?;
+            bind(&mut arguments, request_seq)?;
+            bind(&mut arguments, position)?;
+            bind(&mut arguments, line)?;
+            bind(&mut arguments, phone.to_owned())?;
+            bind(&mut arguments, parts)?;
+            bind(&mut arguments, encoding)?;
+            bind(&mut arguments, send_at)?;
+            bind(&mut arguments, marketing)?;
+            bind(&mut arguments, status)?;
+            bind(&mut arguments, reason.map(str::to_owned))?;
+            bind(&mut arguments, warnings)?;
         }
-        query.execute(&mut **tx).await?;
+        Ok(Self {
+            sql,
+            arguments,
+            full: chunk.len() == ROWS_PER_VALUES,
+        })
     }
-    Ok(())
 }
 
-/// PostgreSQL: `ROWS_PER_DOCUMENT` rows a statement, as a JSON array of `RecipientRow`s the
-/// database unpacks (jsonb: parsed once, each cell read by its index).
-async fn insert_unpacked(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    keys: &RowKeys<'_>,
-    recipients: &[NewRecipient],
-) -> Result<(), sqlx::Error> {
-    let cells: Vec<String> = ROW_COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(i, (_, kind))| format!("(r ->> {i})::{kind}"))
-        .collect();
-    let insert = format!(
-        "INSERT INTO recipient_rows ({}) SELECT $2, {} FROM jsonb_array_elements($1::jsonb) AS r",
-        columns(),
-        cells.join(", ")
-    );
-    for chunk in recipients.chunks(ROWS_PER_DOCUMENT) {
-        let rows = chunk
-            .iter()
-            .map(|recipient| RecipientRow::of(keys, recipient))
-            .collect::<Result<Vec<RecipientRow>, sqlx::Error>>()?;
-        let rows = serde_json::to_string(&rows).expect("rows serialise");
-        sqlx::query(&insert)
-            .bind(rows)
-            .bind(keys.campaign_seq)
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
+/// Adds `value` to a statement's `arguments`.
+fn bind<T>(arguments: &mut AnyArguments<'static>, value: T) -> Result<(), sqlx::Error>
+where
+    T: 'static + sqlx::Encode<'static, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    arguments.add(value).map_err(sqlx::Error::Encode)
 }
 
 #[cfg(test)]

@@ -69,6 +69,27 @@ pub struct NewSubmission {
     pub claim: Option<Claim>,
 }
 
+/// The values of a `NewSubmission`'s row that take work to make (its request deflated above all),
+/// made apart from the write: a campaign's are made on the thread that plans its parts, not on
+/// the writer's path (`campaign_recording::PartNumbering`).
+pub(super) struct EncodedSubmission {
+    recipients: String,
+    created_at: String,
+    request_deflated: Option<Vec<u8>>,
+    claimed_until: Option<String>,
+}
+
+impl EncodedSubmission {
+    pub(super) fn of(new: &NewSubmission) -> Self {
+        Self {
+            recipients: serde_json::to_string(&new.recipients).expect("strings serialise"),
+            created_at: new.created_at.to_rfc3339(),
+            request_deflated: new.request_body.as_deref().map(deflated),
+            claimed_until: new.claim.as_ref().map(|c| stored_instant(c.until)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubmissionRecord {
     pub id: String,
@@ -134,8 +155,22 @@ impl Store {
         new: &NewSubmission,
         seq: Option<i64>,
     ) -> Result<(), StoreError> {
-        let recipients = serde_json::to_string(&new.recipients).expect("strings serialise");
-        let created_at = new.created_at.to_rfc3339();
+        Self::insert_encoded_in(connection, new, EncodedSubmission::of(new), seq).await
+    }
+
+    /// Writes `new`, its values already `encoded`.
+    pub(super) async fn insert_encoded_in(
+        connection: &mut sqlx::AnyConnection,
+        new: &NewSubmission,
+        encoded: EncodedSubmission,
+        seq: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let EncodedSubmission {
+            recipients,
+            created_at,
+            request_deflated,
+            claimed_until,
+        } = encoded;
         sqlx::query(
             "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, message_text, recipients, \
              recipient_count, send_at, time_zone, simulation, created_at, updated_at, request_deflated, claimed_by, \
@@ -155,9 +190,9 @@ impl Store {
         .bind(new.time_zone.as_deref())
         .bind(i64::from(new.simulation))
         .bind(created_at)
-        .bind(new.request_body.as_deref().map(deflated))
+        .bind(request_deflated)
         .bind(new.claim.as_ref().map(|c| c.holder.clone()))
-        .bind(new.claim.as_ref().map(|c| stored_instant(c.until)))
+        .bind(claimed_until)
         .bind(seq)
         .execute(connection)
         .await?;

@@ -17,6 +17,7 @@ mod conditional_answers;
 mod contract;
 mod crash;
 mod delivery;
+mod encoded_parts;
 mod error_status;
 mod far_dates;
 mod fault_mix;
