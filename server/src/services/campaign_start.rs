@@ -21,7 +21,7 @@ use crate::exactly_once::handover::{Batch, BatchResult, Handover, Handovers};
 use crate::metrics::{self, CampaignPhase};
 use crate::providers::SmsProvider;
 use crate::storage::{
-    CampaignRecording, Claim, Claims, EncodedPart, NewCampaign, PartNumbering, Store, StoreError,
+    CampaignRecording, Claim, Claims, EncodedPart, NewCampaign, PartEncoder, Store, StoreError,
 };
 use uuid::Uuid;
 
@@ -170,11 +170,11 @@ struct RecordedPart {
 }
 
 /// Writes the campaign's submissions and recipients a part at a time, as its plan's second pass
-/// gives them (`CampaignPlan::each_part`), each part's requests prepared just before it is
-/// written; the batches to hand over, earliest send time first. The parts are planned on the
-/// blocking pool (a list read again is read there), and made ready to write there too (requests
-/// deflated, rows' values bound: the writer only writes), two waiting at most while one is
-/// written; the order and its plan are let go there once the last part is planned. Every
+/// gives them (`CampaignPlan::each_part`); the batches to hand over, earliest send time first.
+/// The parts are planned on the blocking pool (a list read again is read there), each with its
+/// provider requests, and made ready to write there too (requests deflated, rows' values bound,
+/// recipients counted), two waiting at most while one is written: the writer is not kept waiting
+/// for that work. The order and its plan are let go there once the last part is planned. Every
 /// recipient the plan's totals counted must be in a part, or nothing is recorded.
 async fn record_parts(
     rows: &mut CampaignRecording,
@@ -186,7 +186,7 @@ async fn record_parts(
     let requests = usize::try_from(plan.summary.requests).unwrap_or(0);
     let planned_total = plan.summary.total;
     let (planned, mut to_write) = mpsc::channel::<RecordedPart>(2);
-    let mut numbering = rows.numbering();
+    let mut encoder = rows.encoder();
     let planning = tokio::task::spawn_blocking(move || {
         let parts = CampaignParts {
             campaign_id: &parts.campaign_id,
@@ -196,7 +196,7 @@ async fn record_parts(
             now: parts.now,
         };
         plan.each_part(&order, |part| {
-            let part = prepare_part(&parts, part, provider.as_ref(), &mut numbering);
+            let part = prepare_part(&parts, part, provider.as_ref(), &mut encoder);
             // A failed write stops the planning: its next part finds no one to take it.
             match planned.blocking_send(part) {
                 Ok(()) => ControlFlow::Continue(()),
@@ -245,13 +245,13 @@ async fn record_parts(
     Ok(by_send_time(batches))
 }
 
-/// A part of the plan as rows made ready to write, numbered by `numbering`, its requests
-/// prepared for the provider.
+/// A part of the plan as rows made ready to write by `encoder`, its requests prepared for the
+/// provider.
 fn prepare_part(
     parts: &CampaignParts<'_>,
     planned: PlanPart,
     provider: &dyn SmsProvider,
-    numbering: &mut PartNumbering,
+    encoder: &mut PartEncoder,
 ) -> RecordedPart {
     let order = parts.order;
     let submissions: Vec<PlannedSubmission> = planned
@@ -290,7 +290,7 @@ fn prepare_part(
         recipients,
     } = rows;
     RecordedPart {
-        rows: numbering.encode(submissions, recipients),
+        rows: encoder.encode(submissions, recipients),
         batches,
     }
 }

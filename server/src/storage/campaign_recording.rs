@@ -8,8 +8,8 @@ use sqlx::Row;
 use std::collections::HashMap;
 
 use super::claims::Claim;
-use super::recipient_counts::count_new;
-use super::recipient_inserts::{write_rows, EncodedRows, RowKeys};
+use super::recipient_counts::NewCounts;
+use super::recipient_inserts::{write_rows, EncodedRows, RowKeys, ROWS_ENCODED_AT_ONCE};
 use super::recipients::NewRecipient;
 use super::stored::stored_instant;
 use super::submissions::{EncodedSubmission, NewSubmission};
@@ -25,6 +25,8 @@ pub struct CampaignRecording {
     /// The key the next request takes: its campaign's key × 2^32 + its number in the campaign,
     /// from 1.
     next_request_seq: i64,
+    /// Parts written so far (`add`, `add_encoded`).
+    parts_written: u64,
     /// The first and last send times of its marketing recipients so far: kept with the campaign,
     /// the frequency cap finds its sends through them.
     marketing_window: Option<(DateTime<Utc>, DateTime<Utc>)>,
@@ -57,65 +59,107 @@ impl CampaignRecording {
             campaign_id: campaign_id.to_owned(),
             campaign_seq,
             next_request_seq: last.unwrap_or(first) + 1,
+            parts_written: 0,
             marketing_window: None,
             marketing: false,
         })
     }
 
-    /// How the next part made ready to write (`PartNumbering::encode`) is numbered.
-    pub fn numbering(&self) -> PartNumbering {
-        PartNumbering {
+    /// What makes the campaign's next parts ready to write (`PartEncoder::encode`), on another
+    /// thread than the one writing them.
+    pub fn encoder(&self) -> PartEncoder {
+        PartEncoder {
             backend: self.store.backend(),
             campaign_id: self.campaign_id.clone(),
             campaign_seq: self.campaign_seq,
+            next_part: self.parts_written,
             next_request_seq: self.next_request_seq,
         }
     }
 
     /// Writes one part of the campaign: some of its submissions and their recipients, and
-    /// recipients left out.
+    /// recipients left out. Its rows are made ready a few statements' worth at a time as they
+    /// are written: a caller may give a whole long campaign (`Store::record_campaign`).
     pub async fn add(
         &mut self,
         submissions: &[NewSubmission],
         recipients: &[NewRecipient],
     ) -> Result<(), StoreError> {
-        let part = self
-            .numbering()
-            .encode(submissions.to_vec(), recipients.to_vec())?;
-        self.add_encoded(part).await
+        let requests = request_keys(submissions, self.next_request_seq);
+        for submission in submissions {
+            self.write_request(submission, EncodedSubmission::of(submission))
+                .await?;
+        }
+        let keys = RowKeys {
+            campaign_id: &self.campaign_id,
+            campaign_seq: self.campaign_seq,
+            requests: &requests,
+        };
+        for chunk in recipients.chunks(ROWS_ENCODED_AT_ONCE) {
+            let rows = EncodedRows::of(self.store.backend(), &keys, chunk)?;
+            write_rows(&mut self.tx, self.campaign_seq, rows).await?;
+        }
+        self.note(PartSummary::of(recipients)).await?;
+        self.parts_written += 1;
+        Ok(())
     }
 
-    /// Writes one part made ready to write, which must be numbered from where the parts written
-    /// so far end.
+    /// Writes one part made ready to write, which must be the next one of this campaign (the
+    /// part after the last one written, numbered from where it ends); nothing of it is written
+    /// otherwise.
     pub async fn add_encoded(&mut self, part: EncodedPart) -> Result<(), StoreError> {
         let EncodedPart {
             campaign_seq,
+            index,
             first_request_seq,
             submissions,
-            recipients,
             rows,
+            summary,
         } = part;
-        if (campaign_seq, first_request_seq) != (self.campaign_seq, self.next_request_seq) {
-            return Err(sqlx::Error::Protocol(format!(
-                "a part numbered for campaign {campaign_seq} from request {first_request_seq} came \
-                 to campaign {} ({}) where request {} was next",
-                self.campaign_seq, self.campaign_id, self.next_request_seq
-            ))
-            .into());
+        let next = (self.campaign_seq, self.parts_written, self.next_request_seq);
+        if (campaign_seq, index, first_request_seq) != next {
+            return Err(StoreError::PartOutOfOrder {
+                campaign: self.campaign_id.clone(),
+                detail: format!(
+                    "part {index} of campaign {campaign_seq}, numbered from request \
+                     {first_request_seq}, came where part {} of campaign {}, from request {}, \
+                     was next",
+                    next.1, next.0, next.2
+                ),
+            });
         }
         for (submission, encoded) in submissions {
-            let seq = self.next_request_seq;
-            Store::insert_encoded_in(&mut self.tx, &submission, encoded, Some(seq)).await?;
-            self.next_request_seq += 1;
+            self.write_request(&submission, encoded).await?;
         }
         write_rows(&mut self.tx, self.campaign_seq, rows).await?;
-        count_new(&mut self.tx, &self.campaign_id, &recipients).await?;
-        self.marketing |= recipients.iter().any(|r| r.marketing);
-        let marketing = recipients.iter().filter(|r| r.marketing);
-        for at in marketing.filter_map(|r| r.send_at) {
-            let (from, until) = self.marketing_window.get_or_insert((at, at));
-            *from = (*from).min(at);
-            *until = (*until).max(at);
+        self.note(summary).await?;
+        self.parts_written += 1;
+        Ok(())
+    }
+
+    /// Writes `submission` as the campaign's next request.
+    async fn write_request(
+        &mut self,
+        submission: &NewSubmission,
+        encoded: EncodedSubmission,
+    ) -> Result<(), StoreError> {
+        let seq = self.next_request_seq;
+        Store::insert_encoded_in(&mut self.tx, submission, encoded, Some(seq)).await?;
+        self.next_request_seq += 1;
+        Ok(())
+    }
+
+    /// Counts a part's recipients, and notes its marketing ones' send times.
+    async fn note(&mut self, summary: PartSummary) -> Result<(), StoreError> {
+        summary
+            .counts
+            .write(&mut self.tx, &self.campaign_id)
+            .await?;
+        self.marketing |= summary.marketing;
+        if let Some((first, last)) = summary.marketing_window {
+            let (from, until) = self.marketing_window.get_or_insert((first, last));
+            *from = (*from).min(first);
+            *until = (*until).max(last);
         }
         Ok(())
     }
@@ -160,38 +204,39 @@ impl CampaignRecording {
     }
 }
 
-/// Where a campaign's next part is numbered from, for making it ready to write apart from the
-/// writer (on the thread that plans the parts): the writer then only writes, and the next part is
-/// made while it does. Each part encoded moves it on by the part's requests.
-#[derive(Debug, Clone)]
-pub struct PartNumbering {
+/// Makes a campaign's parts ready to write apart from the writer (on the thread that plans them,
+/// `services/campaign_start.rs`), so that the writer only writes and the next part is made while
+/// it does: each part numbered, its requests numbered from where the last part's end.
+#[derive(Debug)]
+pub struct PartEncoder {
     backend: Backend,
     campaign_id: String,
     campaign_seq: i64,
+    next_part: u64,
     next_request_seq: i64,
 }
 
-impl PartNumbering {
+impl PartEncoder {
     /// `submissions` and their `recipients` (and recipients left out) made ready to write: each
-    /// request numbered and its values made (its body deflated), the rows' statements made. An
-    /// error if a recipient's request is not among `submissions`.
+    /// request numbered and its values made (its body deflated), the rows' statements made, the
+    /// recipients counted. An error if a recipient's request is not among `submissions`; a part
+    /// made after a failed one is refused when written, as it does not come next.
     pub fn encode(
         &mut self,
         submissions: Vec<NewSubmission>,
         recipients: Vec<NewRecipient>,
     ) -> Result<EncodedPart, StoreError> {
+        let index = self.next_part;
+        self.next_part += 1;
         let first_request_seq = self.next_request_seq;
-        let requests: HashMap<String, i64> = submissions
-            .iter()
-            .zip(first_request_seq..)
-            .map(|(submission, seq)| (submission.id.clone(), seq))
-            .collect();
+        let requests = request_keys(&submissions, first_request_seq);
         let keys = RowKeys {
             campaign_id: &self.campaign_id,
             campaign_seq: self.campaign_seq,
             requests: &requests,
         };
         let rows = EncodedRows::of(self.backend, &keys, &recipients)?;
+        let summary = PartSummary::of(&recipients);
         let submissions: Vec<_> = submissions
             .into_iter()
             .map(|submission| {
@@ -202,26 +247,62 @@ impl PartNumbering {
         self.next_request_seq += i64::try_from(submissions.len()).unwrap_or(i64::MAX);
         Ok(EncodedPart {
             campaign_seq: self.campaign_seq,
+            index,
             first_request_seq,
             submissions,
-            recipients,
             rows,
+            summary,
         })
     }
 }
 
-/// A part of a campaign ready to write (`PartNumbering::encode`).
+/// The keys `submissions` take, numbered from `first`, by id.
+fn request_keys(submissions: &[NewSubmission], first: i64) -> HashMap<String, i64> {
+    submissions
+        .iter()
+        .zip(first..)
+        .map(|(submission, seq)| (submission.id.clone(), seq))
+        .collect()
+}
+
+/// A part of a campaign ready to write (`PartEncoder::encode`).
 pub struct EncodedPart {
     campaign_seq: i64,
+    /// Its place among the campaign's parts, from 0.
+    index: u64,
     first_request_seq: i64,
     submissions: Vec<(NewSubmission, EncodedSubmission)>,
-    recipients: Vec<NewRecipient>,
     rows: EncodedRows,
+    summary: PartSummary,
 }
 
 impl EncodedPart {
     /// Its recipients, in requests or left out.
     pub fn recipient_count(&self) -> usize {
-        self.recipients.len()
+        self.summary.recipients
+    }
+}
+
+/// What a part's recipients add to the campaign beside their rows.
+struct PartSummary {
+    recipients: usize,
+    counts: NewCounts,
+    /// Whether any is a marketing recipient, sent or left out.
+    marketing: bool,
+    /// The first and last send times of its marketing recipients sent.
+    marketing_window: Option<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+impl PartSummary {
+    fn of(recipients: &[NewRecipient]) -> Self {
+        let marketing = recipients.iter().filter(|r| r.marketing);
+        let sends = marketing.clone().filter_map(|r| r.send_at);
+        let marketing_window = sends.clone().min().zip(sends.max());
+        Self {
+            recipients: recipients.len(),
+            counts: NewCounts::of(recipients),
+            marketing: marketing.clone().next().is_some(),
+            marketing_window,
+        }
     }
 }

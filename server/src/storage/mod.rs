@@ -35,7 +35,7 @@ use std::time::Duration;
 pub use audit::AuditQuery;
 pub use campaign_changes::{ActionRecord, CampaignSubmission, WaitingRequests};
 pub use campaign_list::CampaignListQuery;
-pub use campaign_recording::{CampaignRecording, EncodedPart, PartNumbering};
+pub use campaign_recording::{CampaignRecording, EncodedPart, PartEncoder};
 pub use campaigns::{CampaignOptions, CampaignRecord, NewCampaign};
 pub use checkpoints::Checkpointed;
 pub use claims::{Claim, Claims, UnfinishedSubmission};
@@ -75,6 +75,9 @@ pub enum StoreError {
     UnsupportedUrl,
     #[error("the write was interrupted before it was done")]
     Interrupted,
+    /// A part of a campaign made ready to write did not come next: nothing of it was written.
+    #[error("a part of campaign {campaign} came out of order: {detail}")]
+    PartOutOfOrder { campaign: String, detail: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

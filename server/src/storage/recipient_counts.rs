@@ -39,25 +39,41 @@ async fn add(
     Ok(())
 }
 
-/// Counts recipients just written.
-pub(super) async fn count_new(
-    tx: &mut Transaction<'_, Any>,
-    campaign_id: &str,
-    recipients: &[NewRecipient],
-) -> Result<(), sqlx::Error> {
-    let mut counts: BTreeMap<(&str, &str), (RecipientStatus, i64)> = BTreeMap::new();
-    for recipient in recipients {
-        let key = submission_key(recipient.submission_id());
-        let status = recipient.status;
-        counts
-            .entry((key, status.as_str()))
-            .or_insert((status, 0))
-            .1 += 1;
+/// How many recipients about to be written are in each status, by provider request: counted
+/// where the recipients are made ready to write, written with them.
+#[derive(Debug, Default)]
+pub(super) struct NewCounts(Vec<(String, RecipientStatus, i64)>);
+
+impl NewCounts {
+    pub(super) fn of(recipients: &[NewRecipient]) -> Self {
+        let mut counts: BTreeMap<(&str, &str), (RecipientStatus, i64)> = BTreeMap::new();
+        for recipient in recipients {
+            let key = submission_key(recipient.submission_id());
+            let status = recipient.status;
+            counts
+                .entry((key, status.as_str()))
+                .or_insert((status, 0))
+                .1 += 1;
+        }
+        NewCounts(
+            counts
+                .into_iter()
+                .map(|((submission, _), (status, n))| (submission.to_owned(), status, n))
+                .collect(),
+        )
     }
-    for ((submission, _), (status, n)) in counts {
-        add(tx, campaign_id, submission, status, n).await?;
+
+    /// Adds these counts to `campaign_id`'s.
+    pub(super) async fn write(
+        self,
+        tx: &mut Transaction<'_, Any>,
+        campaign_id: &str,
+    ) -> Result<(), sqlx::Error> {
+        for (submission, status, n) in self.0 {
+            add(tx, campaign_id, &submission, status, n).await?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Moves `n` recipients of a request from one status to another, in one statement (a provider's

@@ -24,6 +24,12 @@ const _: () = assert!(ROWS_PER_VALUES * (ROW_COLUMNS.len() + 1) <= 32_766);
 /// Rows per PostgreSQL INSERT, each taking its rows as one JSON document.
 const ROWS_PER_DOCUMENT: usize = 10_000;
 
+/// Rows made ready to write at once when a caller gives a whole campaign's
+/// (`CampaignRecording::add`): a PostgreSQL statement's worth, whole SQLite statements.
+pub(super) const ROWS_ENCODED_AT_ONCE: usize = ROWS_PER_DOCUMENT;
+
+const _: () = assert!(ROWS_ENCODED_AT_ONCE.is_multiple_of(ROWS_PER_VALUES));
+
 /// The columns each row carries after `campaign_seq`, in a `RecipientRow`'s order, with the type
 /// PostgreSQL reads each as from the JSON.
 const ROW_COLUMNS: [(&str, &str); 11] = [
@@ -45,13 +51,13 @@ const ROW_COLUMNS: [(&str, &str); 11] = [
 pub(super) struct RowKeys<'a> {
     pub campaign_id: &'a str,
     pub campaign_seq: i64,
-    /// Each request of the part, by id.
+    /// Each request written with the rows, by id.
     pub requests: &'a HashMap<String, i64>,
 }
 
 impl RowKeys<'_> {
     /// The key of the request `recipient` is in, if any: an error if the request is not one of
-    /// its part's.
+    /// those written with it.
     fn request_seq(&self, recipient: &NewRecipient) -> Result<Option<i64>, sqlx::Error> {
         let Some(id) = recipient.submission_id() else {
             return Ok(None);
@@ -60,7 +66,7 @@ impl RowKeys<'_> {
             Some(seq) => Ok(Some(*seq)),
             None => Err(sqlx::Error::Encode(
                 format!(
-                    "request {id} was not recorded with campaign {}",
+                    "request {id} is not among those written with its recipients in campaign {}",
                     self.campaign_id
                 )
                 .into(),
@@ -129,6 +135,7 @@ pub(super) enum EncodedRows {
 }
 
 impl EncodedRows {
+    /// `recipients`' rows, each naming its request by the key `keys` gives it.
     pub(super) fn of(
         backend: Backend,
         keys: &RowKeys<'_>,

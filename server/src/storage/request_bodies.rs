@@ -8,8 +8,8 @@ use sqlx::Row;
 use std::io::{Read, Write};
 
 /// A request's body as stored. The fastest level: the keys repeated for every recipient are most
-/// of what deflating gains, and a campaign's requests are deflated while its recording waits
-/// for them (on the thread that plans its parts, beside the writer).
+/// of what deflating gains, and a campaign's requests are deflated as its parts are made ready
+/// to write (`campaign_recording::PartEncoder`), while the writer writes the part before.
 pub(super) fn deflated(body: &str) -> Vec<u8> {
     let mut encoder = DeflateEncoder::new(Vec::new(), Compression::fast());
     encoder

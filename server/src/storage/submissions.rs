@@ -71,7 +71,7 @@ pub struct NewSubmission {
 
 /// The values of a `NewSubmission`'s row that take work to make (its request deflated above all),
 /// made apart from the write: a campaign's are made on the thread that plans its parts, not on
-/// the writer's path (`campaign_recording::PartNumbering`).
+/// the writer's path (`campaign_recording::PartEncoder`).
 pub(super) struct EncodedSubmission {
     recipients: String,
     created_at: String,
@@ -146,19 +146,11 @@ impl Store {
 
     pub async fn insert_submission(&self, new: &NewSubmission) -> Result<(), StoreError> {
         let mut connection = self.writes().acquire().await?;
-        Self::insert_submission_in(&mut connection, new, None).await
+        Self::insert_encoded_in(&mut connection, new, EncodedSubmission::of(new), None).await
     }
 
-    /// Writes `new`, with `seq` as its key when it is a campaign's request (`campaign_recording`).
-    pub(super) async fn insert_submission_in(
-        connection: &mut sqlx::AnyConnection,
-        new: &NewSubmission,
-        seq: Option<i64>,
-    ) -> Result<(), StoreError> {
-        Self::insert_encoded_in(connection, new, EncodedSubmission::of(new), seq).await
-    }
-
-    /// Writes `new`, its values already `encoded`.
+    /// Writes `new`, its values already `encoded`, with `seq` as its key when it is a campaign's
+    /// request (`campaign_recording`).
     pub(super) async fn insert_encoded_in(
         connection: &mut sqlx::AnyConnection,
         new: &NewSubmission,
