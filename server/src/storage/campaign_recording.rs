@@ -78,8 +78,9 @@ impl CampaignRecording {
     }
 
     /// Writes one part of the campaign: some of its submissions and their recipients, and
-    /// recipients left out. Its rows are made ready a few statements' worth at a time as they
-    /// are written: a caller may give a whole long campaign (`Store::record_campaign`).
+    /// recipients left out; each recipient's request must be among `submissions`. Its rows are
+    /// made ready a few statements' worth at a time as they are written: a caller may give a
+    /// whole long campaign (`Store::record_campaign`).
     pub async fn add(
         &mut self,
         submissions: &[NewSubmission],
@@ -206,7 +207,7 @@ impl CampaignRecording {
 
 /// Makes a campaign's parts ready to write apart from the writer (on the thread that plans them,
 /// `services/campaign_start.rs`), so that the writer only writes and the next part is made while
-/// it does: each part numbered, its requests numbered from where the last part's end.
+/// it does: each part numbered, its requests numbered from where the last part's requests end.
 #[derive(Debug)]
 pub struct PartEncoder {
     backend: Backend,
@@ -289,7 +290,7 @@ struct PartSummary {
     counts: NewCounts,
     /// Whether any is a marketing recipient, sent or left out.
     marketing: bool,
-    /// The first and last send times of its marketing recipients sent.
+    /// The first and last send times of its marketing recipients that have one.
     marketing_window: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 

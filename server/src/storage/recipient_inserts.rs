@@ -1,7 +1,8 @@
 //! A campaign's recipients written in bulk, as its recording gives them a part at a time: on
 //! SQLite in statements of many rows whose values are bound, on PostgreSQL as JSON documents the
 //! database unpacks itself (README, "Rows bound, not unpacked from JSON"). The statements are
-//! made apart from the writing (`EncodedRows`), on the thread that plans the parts.
+//! made apart from the writing (`EncodedRows`): a campaign's parts', on the thread that plans
+//! them.
 
 use app::models::RecipientStatus;
 use serde::Serialize;

@@ -70,7 +70,7 @@ pub struct NewSubmission {
 }
 
 /// The values of a `NewSubmission`'s row that take work to make (its request deflated above all),
-/// made apart from the write: a campaign's are made on the thread that plans its parts, not on
+/// made apart from the write: a campaign's parts' are made on the thread that plans them, not on
 /// the writer's path (`campaign_recording::PartEncoder`).
 pub(super) struct EncodedSubmission {
     recipients: String,

@@ -1,7 +1,8 @@
 //! A campaign's parts are made ready to write (`PartEncoder::encode`) on the thread that plans
 //! them, ahead of the writer: each part is written only if it comes next (the part after the last
-//! one written, its requests numbered from where that one's end), and a recipient whose request
-//! is not in its part is refused when the part is made, the parts after it refused when written.
+//! one written, its requests numbered from where that one's requests end), and a recipient whose
+//! request is not in its part is refused when the part is made, the parts after it refused when
+//! written.
 //! On SQLite, and on PostgreSQL when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
 
 use app::models::RecipientStatus;

@@ -12,7 +12,8 @@ use crate::domain::order::{PersonalisedRecipient, SmsOrder};
 use app::models::Notice;
 
 /// About how many recipients a part carries: their requests (up to 500 or 1,000 recipients each)
-/// are prepared just before the part is written, and let go once it is.
+/// are prepared with the part, at most two parts ahead of the one being written, and let go once
+/// it is written.
 pub const RECIPIENTS_PER_PART: usize = 2_000;
 
 /// A recipient in a provider request, and what happens to them.
