@@ -41,7 +41,7 @@ async fn add(
 
 /// How many recipients about to be written are in each status, by provider request: counted
 /// where the recipients are made ready to write, written with them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct NewCounts(Vec<(String, RecipientStatus, i64)>);
 
 impl NewCounts {
