@@ -87,10 +87,13 @@ impl CampaignRecording {
         recipients: &[NewRecipient],
     ) -> Result<(), StoreError> {
         let requests = request_keys(submissions, self.next_request_seq);
-        for submission in submissions {
-            self.write_request(submission, EncodedSubmission::of(submission))
-                .await?;
-        }
+        self.write_requests(
+            submissions
+                .iter()
+                .map(|submission| (submission, EncodedSubmission::of(submission)))
+                .collect(),
+        )
+        .await?;
         let keys = RowKeys {
             campaign_id: &self.campaign_id,
             campaign_seq: self.campaign_seq,
@@ -129,24 +132,29 @@ impl CampaignRecording {
                 ),
             });
         }
-        for (submission, encoded) in submissions {
-            self.write_request(&submission, encoded).await?;
-        }
+        let (submissions, encoded): (Vec<_>, Vec<_>) = submissions.into_iter().unzip();
+        self.write_requests(submissions.iter().zip(encoded).collect())
+            .await?;
         write_rows(&mut self.tx, self.campaign_seq, rows).await?;
         self.note(summary).await?;
         self.parts_written += 1;
         Ok(())
     }
 
-    /// Writes `submission` as the campaign's next request.
-    async fn write_request(
+    /// Writes `submissions` as the campaign's next requests, in their order.
+    async fn write_requests(
         &mut self,
-        submission: &NewSubmission,
-        encoded: EncodedSubmission,
+        submissions: Vec<(&NewSubmission, EncodedSubmission)>,
     ) -> Result<(), StoreError> {
-        let seq = self.next_request_seq;
-        Store::insert_encoded_in(&mut self.tx, submission, encoded, Some(seq)).await?;
-        self.next_request_seq += 1;
+        let first = self.next_request_seq;
+        let count = submissions.len();
+        let numbered = submissions
+            .into_iter()
+            .zip(first..)
+            .map(|((submission, encoded), seq)| (submission, encoded, Some(seq)))
+            .collect();
+        Store::insert_many_encoded_in(&mut self.tx, numbered).await?;
+        self.next_request_seq += i64::try_from(count).unwrap_or(i64::MAX);
         Ok(())
     }
 

@@ -14,30 +14,14 @@ pub(super) fn submission_key(submission_id: Option<&str>) -> &str {
     submission_id.unwrap_or("")
 }
 
+/// Count rows written in one statement at most (3 values each): well under SQLite's and
+/// PostgreSQL's limits on a statement's values. A row's key is in a part once (`NewCounts::of`),
+/// as PostgreSQL wants of one statement's rows.
+const COUNTS_PER_STATEMENT: usize = 1_000;
+
 /// A count row written again adds to the count.
 const ADDED_TO_COUNT: &str = "ON CONFLICT (campaign_id, submission_id, status) \
      DO UPDATE SET recipients = recipient_counts.recipients + excluded.recipients";
-
-/// Adds `n` recipients of `campaign_id`'s request `submission_key` in `status`.
-async fn add(
-    tx: &mut Transaction<'_, Any>,
-    campaign_id: &str,
-    submission_key: &str,
-    status: RecipientStatus,
-    n: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!(
-        "INSERT INTO recipient_counts (campaign_id, submission_id, status, recipients) \
-         VALUES ($1, $2, $3, $4) {ADDED_TO_COUNT}"
-    ))
-    .bind(campaign_id)
-    .bind(submission_key)
-    .bind(status.as_str())
-    .bind(n)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
 
 /// How many recipients about to be written are in each status, by provider request: counted
 /// where the recipients are made ready to write, written with them.
@@ -63,14 +47,35 @@ impl NewCounts {
         )
     }
 
-    /// Adds these counts to `campaign_id`'s.
+    /// Adds these counts to `campaign_id`'s, up to `COUNTS_PER_STATEMENT` rows in a statement:
+    /// a campaign's part is one exchange with the writer rather than one a count.
     pub(super) async fn write(
         self,
         tx: &mut Transaction<'_, Any>,
         campaign_id: &str,
     ) -> Result<(), sqlx::Error> {
-        for (submission, status, n) in self.0 {
-            add(tx, campaign_id, &submission, status, n).await?;
+        for counts in self.0.chunks(COUNTS_PER_STATEMENT) {
+            let values: Vec<String> = (0..counts.len())
+                .map(|row| {
+                    let first = 2 + 3 * row;
+                    format!("($1, ${first}, ${}, ${})", first + 1, first + 2)
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO recipient_counts (campaign_id, submission_id, status, recipients) \
+                 VALUES {} {ADDED_TO_COUNT}",
+                values.join(", ")
+            );
+            // Kept prepared only full: other lengths vary from part to part.
+            let kept = counts.len() == COUNTS_PER_STATEMENT;
+            let mut query = sqlx::query(&sql).persistent(kept).bind(campaign_id);
+            for (submission, status, n) in counts {
+                query = query
+                    .bind(submission.as_str())
+                    .bind(status.as_str())
+                    .bind(*n);
+            }
+            query.execute(&mut **tx).await?;
         }
         Ok(())
     }

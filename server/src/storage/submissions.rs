@@ -90,6 +90,26 @@ impl EncodedSubmission {
     }
 }
 
+/// Requests written in one statement at most: 17 values each, well under SQLite's and
+/// PostgreSQL's limits on a statement's values.
+const SUBMISSIONS_PER_STATEMENT: usize = 100;
+
+/// Values a request is written with (`insert_many_encoded_in`).
+const VALUES_PER_SUBMISSION: usize = 17;
+
+/// The `row`-th request's values in a statement of several: its 17 parameters, the 13th (when it
+/// was recorded) written as both `created_at` and `updated_at`.
+fn submission_values(row: usize) -> String {
+    let first = row * VALUES_PER_SUBMISSION;
+    let parameters: Vec<String> = (1..=VALUES_PER_SUBMISSION)
+        .flat_map(|n| {
+            let times = if n == 13 { 2 } else { 1 };
+            std::iter::repeat_n(format!("${}", first + n), times)
+        })
+        .collect();
+    format!("({})", parameters.join(", "))
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubmissionRecord {
     pub id: String,
@@ -157,37 +177,58 @@ impl Store {
         encoded: EncodedSubmission,
         seq: Option<i64>,
     ) -> Result<(), StoreError> {
-        let EncodedSubmission {
-            recipients,
-            created_at,
-            request_deflated,
-            claimed_until,
-        } = encoded;
-        sqlx::query(
-            "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, message_text, recipients, \
-             recipient_count, send_at, time_zone, simulation, created_at, updated_at, request_deflated, claimed_by, \
-             claimed_until, seq) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17)",
-        )
-        .bind(&new.id)
-        .bind(new.campaign_id.as_deref())
-        .bind(new.provider.as_str())
-        .bind(&new.idempotency_key)
-        .bind(&new.actor)
-        .bind(SubmissionStatus::Pending.as_str())
-        .bind(&new.message_text)
-        .bind(recipients)
-        .bind(i64::try_from(new.recipients.len()).unwrap_or(i64::MAX))
-        .bind(new.send_at.as_deref())
-        .bind(new.time_zone.as_deref())
-        .bind(i64::from(new.simulation))
-        .bind(created_at)
-        .bind(request_deflated)
-        .bind(new.claim.as_ref().map(|c| c.holder.clone()))
-        .bind(claimed_until)
-        .bind(seq)
-        .execute(connection)
-        .await?;
+        Self::insert_many_encoded_in(connection, vec![(new, encoded, seq)]).await
+    }
+
+    /// Writes each request as `insert_encoded_in` does, up to `SUBMISSIONS_PER_STATEMENT` in
+    /// one statement: a campaign's part is one exchange with the writer rather than one a
+    /// request, each of which waits for a core on a busy machine.
+    pub(super) async fn insert_many_encoded_in(
+        connection: &mut sqlx::AnyConnection,
+        requests: Vec<(&NewSubmission, EncodedSubmission, Option<i64>)>,
+    ) -> Result<(), StoreError> {
+        let mut requests = requests.into_iter().peekable();
+        while requests.peek().is_some() {
+            let statement: Vec<_> = requests.by_ref().take(SUBMISSIONS_PER_STATEMENT).collect();
+            let values: Vec<String> = (0..statement.len()).map(submission_values).collect();
+            let sql = format!(
+                "INSERT INTO submissions (id, campaign_id, provider, idempotency_key, actor, status, message_text, \
+                 recipients, recipient_count, send_at, time_zone, simulation, created_at, updated_at, \
+                 request_deflated, claimed_by, claimed_until, seq) VALUES {}",
+                values.join(", ")
+            );
+            // A single request and a full statement are kept prepared; other lengths vary from
+            // part to part, and each would hold a prepared statement of its own.
+            let kept = matches!(statement.len(), 1 | SUBMISSIONS_PER_STATEMENT);
+            let mut query = sqlx::query(&sql).persistent(kept);
+            for (new, encoded, seq) in statement {
+                let EncodedSubmission {
+                    recipients,
+                    created_at,
+                    request_deflated,
+                    claimed_until,
+                } = encoded;
+                query = query
+                    .bind(&new.id)
+                    .bind(new.campaign_id.as_deref())
+                    .bind(new.provider.as_str())
+                    .bind(&new.idempotency_key)
+                    .bind(&new.actor)
+                    .bind(SubmissionStatus::Pending.as_str())
+                    .bind(&new.message_text)
+                    .bind(recipients)
+                    .bind(i64::try_from(new.recipients.len()).unwrap_or(i64::MAX))
+                    .bind(new.send_at.as_deref())
+                    .bind(new.time_zone.as_deref())
+                    .bind(i64::from(new.simulation))
+                    .bind(created_at)
+                    .bind(request_deflated)
+                    .bind(new.claim.as_ref().map(|c| c.holder.clone()))
+                    .bind(claimed_until)
+                    .bind(seq);
+            }
+            query.execute(&mut *connection).await?;
+        }
         Ok(())
     }
 

@@ -2,11 +2,12 @@
 //! them, ahead of the writer: each part is written only if it comes next (the part after the last
 //! one written, its requests numbered from where that one's requests end), and a recipient whose
 //! request is not in its part is refused when the part is made, the parts after it refused when
-//! written.
+//! written. A part of more requests and counts than one statement writes is written whole, each
+//! request with its own values.
 //! On SQLite, and on PostgreSQL when SMS_SCHEDULER_TEST_POSTGRES_URL is set.
 
 use app::models::RecipientStatus;
-use sms_scheduler_server::storage::{Store, StoreError};
+use sms_scheduler_server::storage::{NewRecipient, NewSubmission, Store, StoreError};
 
 use crate::helpers::temp_sqlite_url;
 use crate::ledger::{campaign, recipient, submission};
@@ -116,6 +117,119 @@ async fn parts_made_ahead_are_written_in_order(url: &str) {
     .unwrap();
     assert_eq!(counted.0, 4);
     store.close().await;
+}
+
+/// A request of one recipient for each of `phones`, keyed from `first`, and one recipient left out.
+fn one_recipient_requests(first: usize, phones: usize) -> (Vec<NewSubmission>, Vec<NewRecipient>) {
+    let pending = RecipientStatus::Pending;
+    let mut requests = Vec::new();
+    let mut rows = Vec::new();
+    for n in first..first + phones {
+        let id = request_id(n);
+        let phone = format!("+336{n:08}");
+        requests.push(submission(&id, CAMPAIGN, &[&phone]));
+        rows.push(recipient(Some((&id, 0)), line(n), &phone, pending));
+    }
+    let left_out = first + phones;
+    let phone = format!("+336{left_out:08}");
+    rows.push(recipient(
+        None,
+        line(left_out),
+        &phone,
+        RecipientStatus::Excluded,
+    ));
+    (requests, rows)
+}
+
+fn request_id(n: usize) -> String {
+    format!("0193a5c2-7e4b-7c3d-9f10-{n:012}")
+}
+
+fn line(n: usize) -> u32 {
+    u32::try_from(n).unwrap() + 2
+}
+
+async fn parts_longer_than_a_statement_are_written_whole(url: &str) {
+    // 1,001 requests, each with its count row: eleven statements of requests, two of counts.
+    const MADE_AHEAD: usize = 1_001;
+    const ADDED: usize = 150;
+    let store = Store::connect(url).await.unwrap();
+    let total = MADE_AHEAD + ADDED + 2;
+    let mut recording = store
+        .start_recording(&campaign(CAMPAIGN, total))
+        .await
+        .unwrap();
+    let (requests, rows) = one_recipient_requests(0, MADE_AHEAD);
+    let part = recording.encoder().encode(requests, rows).unwrap();
+    recording.add_encoded(part).await.unwrap();
+    let (requests, rows) = one_recipient_requests(MADE_AHEAD + 1, ADDED);
+    recording.add(&requests, &rows).await.unwrap();
+    recording.finish().await.unwrap();
+
+    let written: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
+        "SELECT id, idempotency_key, recipients, seq, created_at, updated_at FROM submissions \
+         WHERE campaign_id = $1 ORDER BY seq",
+    )
+    .bind(CAMPAIGN)
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
+    let expected: Vec<usize> = (0..MADE_AHEAD)
+        .chain(MADE_AHEAD + 1..MADE_AHEAD + 1 + ADDED)
+        .collect();
+    assert_eq!(written.len(), expected.len());
+    let first_seq = written[0].3;
+    for (k, (n, (id, key, phones, seq, created, updated))) in
+        expected.iter().zip(&written).enumerate()
+    {
+        assert_eq!((id, key), (&request_id(*n), &request_id(*n)), "request {k}");
+        assert_eq!(phones, &format!("[\"+336{n:08}\"]"), "request {k}");
+        assert_eq!(*seq, first_seq + i64::try_from(k).unwrap(), "request {k}");
+        assert_eq!(created, updated, "request {k}");
+    }
+    let counts: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT submission_id, status, CAST(recipients AS BIGINT) FROM recipient_counts \
+         WHERE campaign_id = $1 ORDER BY submission_id, status",
+    )
+    .bind(CAMPAIGN)
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
+    let mut wanted: Vec<(String, String, i64)> = expected
+        .iter()
+        .map(|n| {
+            (
+                request_id(*n),
+                RecipientStatus::Pending.as_str().to_owned(),
+                1,
+            )
+        })
+        .collect();
+    wanted.insert(
+        0,
+        (
+            String::new(),
+            RecipientStatus::Excluded.as_str().to_owned(),
+            2,
+        ),
+    );
+    assert_eq!(counts, wanted);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn parts_longer_than_a_statement_are_written_whole_on_sqlite() {
+    parts_longer_than_a_statement_are_written_whole(&temp_sqlite_url()).await;
+}
+
+#[tokio::test]
+async fn parts_longer_than_a_statement_are_written_whole_on_postgres() {
+    let Some((url, name)) = fresh_postgres().await else {
+        eprintln!("{POSTGRES_URL_VAR} is not set: the PostgreSQL long parts test did not run");
+        return;
+    };
+    parts_longer_than_a_statement_are_written_whole(&url).await;
+    drop_postgres(&name).await;
 }
 
 #[tokio::test]
