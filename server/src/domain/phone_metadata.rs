@@ -7,18 +7,18 @@
 //! `vendor/regex-cache`, each expression is compiled once, with ASCII classes, and read with no
 //! lock; each takes about a tenth of the memory it did, and is kept (no eviction: at most every
 //! pattern of the metadata, about 28 MB a copy). The crate's own copy is built from data private
-//! to it, so the same file is kept here:
-//! `PhoneNumberMetadata.xml`, libphonenumber v9.0.33's `resources/PhoneNumberMetadata.xml` as the
-//! crate `phonenumber` 0.3.10+9.0.33 ships it (Apache License 2.0, its notice at the top of the
-//! file). The crate's version is pinned in the workspace's `Cargo.toml`. Every number is read
-//! with these copies only, never the crate's, and a test checks that every region's patterns,
-//! prefixes and example numbers are the crate's own (an upgrade of the crate without this file
-//! fails there).
+//! to it, so these are loaded from the file it is built from:
+//! `vendor/phonenumber/assets/PhoneNumberMetadata.xml`, libphonenumber v9.0.33's
+//! `resources/PhoneNumberMetadata.xml` as the crate `phonenumber` 0.3.10+9.0.33 ships it (Apache
+//! License 2.0, its notice at the top of the file; the workspace patches crates.io's `phonenumber`
+//! with that copy of the crate, `vendor/phonenumber/PATCH.md`). Every number is read with these
+//! copies only, never the crate's, and a test checks that every region's patterns, prefixes and
+//! example numbers are the crate's own.
 
 use phonenumber::metadata::Database;
 use std::sync::OnceLock;
 
-const METADATA: &str = include_str!("PhoneNumberMetadata.xml");
+const METADATA: &str = include_str!("../../../vendor/phonenumber/assets/PhoneNumberMetadata.xml");
 
 /// Most copies made: each takes 65 ms to load, and memory for the expressions it has used (7 MB
 /// for a few regions' before `vendor/regex-cache`; every region's, about 28 MB, since).
