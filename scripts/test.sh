@@ -96,7 +96,7 @@ read -r pw_passed pw_failed < <(node -e '
   } catch (e) { console.log(0, 1); }' "$LOGS/playwright.json")
 
 echo
-echo "cargo test: $cargo_passed passed, $cargo_failed failed, $cargo_ignored ignored (the vendored phonenumber crate's own round-trip cases, ignored upstream: vendor/phonenumber/PATCH.md)"
+echo "cargo test: $cargo_passed passed, $cargo_failed failed, $cargo_ignored ignored (each marked #[ignore] where it is written; why for the vendored phonenumber crate's: vendor/phonenumber/PATCH.md)"
 echo "playwright: $pw_passed passed, $pw_failed failed"
 [ "$cargo_status" -eq 0 ] && [ "$playwright_status" -eq 0 ] && [ "$load_status" -eq 0 ] || { echo "total: $((cargo_passed + pw_passed)) passed, $((cargo_failed + pw_failed)) failed"; exit 1; }
 echo "total: $((cargo_passed + pw_passed)) passed, $((cargo_failed + pw_failed)) failed"
