@@ -170,7 +170,7 @@ impl Store {
     }
 
     /// Writes `new`, its values already `encoded`, with `seq` as its key when it is a campaign's
-    /// request (`campaign_recording`).
+    /// request (a single message has none; a campaign's go through `insert_many_encoded_in`).
     pub(super) async fn insert_encoded_in(
         connection: &mut sqlx::AnyConnection,
         new: &NewSubmission,

@@ -127,7 +127,14 @@ fn one_recipient_requests(first: usize, phones: usize) -> (Vec<NewSubmission>, V
     for n in first..first + phones {
         let id = request_id(n);
         let phone = format!("+336{n:08}");
-        requests.push(submission(&id, CAMPAIGN, &[&phone]));
+        // Values of their own in as many columns as can differ, so that a value written in
+        // another request's place or column shows.
+        let mut request = submission(&id, CAMPAIGN, &[&phone]);
+        request.idempotency_key = format!("key-{n}");
+        request.actor = format!("actor-{n}");
+        request.message_text = format!("text {n}");
+        request.send_at = Some(send_at(n));
+        requests.push(request);
         rows.push(recipient(Some((&id, 0)), line(n), &phone, pending));
     }
     let left_out = first + phones;
@@ -145,12 +152,17 @@ fn request_id(n: usize) -> String {
     format!("0193a5c2-7e4b-7c3d-9f10-{n:012}")
 }
 
+fn send_at(n: usize) -> String {
+    format!("2026-12-07T{:02}:{:02}:00+01:00", 9 + n / 60 % 10, n % 60)
+}
+
 fn line(n: usize) -> u32 {
     u32::try_from(n).unwrap() + 2
 }
 
 async fn parts_longer_than_a_statement_are_written_whole(url: &str) {
-    // 1,001 requests, each with its count row: eleven statements of requests, two of counts.
+    // 1,001 requests, each with its count row: eleven statements of requests, two of counts;
+    // then 150: two and one.
     const MADE_AHEAD: usize = 1_001;
     const ADDED: usize = 150;
     let store = Store::connect(url).await.unwrap();
@@ -166,25 +178,44 @@ async fn parts_longer_than_a_statement_are_written_whole(url: &str) {
     recording.add(&requests, &rows).await.unwrap();
     recording.finish().await.unwrap();
 
-    let written: Vec<(String, String, String, i64, String, String)> = sqlx::query_as(
-        "SELECT id, idempotency_key, recipients, seq, created_at, updated_at FROM submissions \
-         WHERE campaign_id = $1 ORDER BY seq",
+    type Written = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        i64,
+        String,
+        String,
+    );
+    let written: Vec<Written> = sqlx::query_as(
+        "SELECT id, idempotency_key, actor, message_text, recipients, send_at, seq, created_at, \
+         updated_at FROM submissions WHERE campaign_id = $1 ORDER BY seq",
     )
     .bind(CAMPAIGN)
     .fetch_all(store.pool())
     .await
     .unwrap();
+    let (campaign_seq,): (i64,) = sqlx::query_as("SELECT seq FROM campaigns WHERE id = $1")
+        .bind(CAMPAIGN)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
     let expected: Vec<usize> = (0..MADE_AHEAD)
         .chain(MADE_AHEAD + 1..MADE_AHEAD + 1 + ADDED)
         .collect();
     assert_eq!(written.len(), expected.len());
-    let first_seq = written[0].3;
-    for (k, (n, (id, key, phones, seq, created, updated))) in
-        expected.iter().zip(&written).enumerate()
-    {
-        assert_eq!((id, key), (&request_id(*n), &request_id(*n)), "request {k}");
+    for (k, (n, row)) in expected.iter().zip(&written).enumerate() {
+        let (id, key, actor, text, phones, at, seq, created, updated) = row;
+        assert_eq!(id, &request_id(*n), "request {k}");
+        assert_eq!(key, &format!("key-{n}"), "request {k}");
+        assert_eq!(actor, &format!("actor-{n}"), "request {k}");
+        assert_eq!(text, &format!("text {n}"), "request {k}");
         assert_eq!(phones, &format!("[\"+336{n:08}\"]"), "request {k}");
-        assert_eq!(*seq, first_seq + i64::try_from(k).unwrap(), "request {k}");
+        assert_eq!(at.as_deref(), Some(send_at(*n).as_str()), "request {k}");
+        let place = i64::try_from(k).unwrap() + 1;
+        assert_eq!(*seq, campaign_seq * (1 << 32) + place, "request {k}");
         assert_eq!(created, updated, "request {k}");
     }
     let counts: Vec<(String, String, i64)> = sqlx::query_as(
