@@ -97,13 +97,15 @@ const SUBMISSIONS_PER_STATEMENT: usize = 100;
 /// Values a request is written with (`insert_many_encoded_in`).
 const VALUES_PER_SUBMISSION: usize = 17;
 
-/// The `row`-th request's values in a statement of several: its 17 parameters, the 13th (when it
-/// was recorded) written as both `created_at` and `updated_at`.
+/// Which of them is when it was recorded, written as both `created_at` and `updated_at`.
+const RECORDED_AT_VALUE: usize = 13;
+
+/// The `row`-th request's values in a statement of several.
 fn submission_values(row: usize) -> String {
     let first = row * VALUES_PER_SUBMISSION;
     let parameters: Vec<String> = (1..=VALUES_PER_SUBMISSION)
         .flat_map(|n| {
-            let times = if n == 13 { 2 } else { 1 };
+            let times = if n == RECORDED_AT_VALUE { 2 } else { 1 };
             std::iter::repeat_n(format!("${}", first + n), times)
         })
         .collect();
@@ -166,23 +168,14 @@ impl Store {
 
     pub async fn insert_submission(&self, new: &NewSubmission) -> Result<(), StoreError> {
         let mut connection = self.writes().acquire().await?;
-        Self::insert_encoded_in(&mut connection, new, EncodedSubmission::of(new), None).await
+        let single = (new, EncodedSubmission::of(new), None);
+        Self::insert_many_encoded_in(&mut connection, vec![single]).await
     }
 
-    /// Writes `new`, its values already `encoded`, with `seq` as its key when it is a campaign's
-    /// request (a single message has none; a campaign's go through `insert_many_encoded_in`).
-    pub(super) async fn insert_encoded_in(
-        connection: &mut sqlx::AnyConnection,
-        new: &NewSubmission,
-        encoded: EncodedSubmission,
-        seq: Option<i64>,
-    ) -> Result<(), StoreError> {
-        Self::insert_many_encoded_in(connection, vec![(new, encoded, seq)]).await
-    }
-
-    /// Writes each request as `insert_encoded_in` does, up to `SUBMISSIONS_PER_STATEMENT` in
-    /// one statement: a campaign's part is one exchange with the writer rather than one a
-    /// request, each of which waits for a core on a busy machine.
+    /// Writes each request, its values already encoded, with its key (`seq`) when it is a
+    /// campaign's (a single message has none), up to `SUBMISSIONS_PER_STATEMENT` in one statement:
+    /// a campaign's part is one exchange with the writer rather than one a request, each of which
+    /// waits for a core on a busy machine.
     pub(super) async fn insert_many_encoded_in(
         connection: &mut sqlx::AnyConnection,
         requests: Vec<(&NewSubmission, EncodedSubmission, Option<i64>)>,
