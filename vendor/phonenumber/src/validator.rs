@@ -11,6 +11,9 @@
 // WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 // See the License for the specific language governing permissions and
 // limitations under the License.
+//
+// Changed in this copy (see PATCH.md): `source_for` asks whether a region's leading digits match
+// from the start of the number with `matches_at_start` instead of `find` and a start of 0.
 
 use crate::consts;
 use crate::country;
@@ -163,10 +166,8 @@ pub fn source_for(
         let meta = database.by_id(region).unwrap();
 
         if let Some(pattern) = meta.leading_digits.as_ref() {
-            if let Some(index) = pattern.find(national) {
-                if index.start() == 0 {
-                    return Some(Left(region.parse().unwrap()));
-                }
+            if pattern.matches_at_start(national) {
+                return Some(Left(region.parse().unwrap()));
             }
         } else if number_type(meta, national) != Type::Unknown {
             return Some(Left(region.parse().unwrap()));

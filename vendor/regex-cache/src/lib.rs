@@ -27,6 +27,8 @@ pub struct CachedRegex {
     /// The `x` flag, the one flag `phonenumber` sets.
     ignore_whitespace: bool,
     compiled: Arc<OnceLock<Regex>>,
+    /// The same expression anchored at the start of the text (`matches_at_start`).
+    anchored: Arc<OnceLock<Regex>>,
 }
 
 impl CachedRegex {
@@ -36,18 +38,35 @@ impl CachedRegex {
     }
 
     fn regex(&self) -> &Regex {
-        self.compiled.get_or_init(|| {
-            // ASCII classes where the pattern allows (see README.md), else as asked.
-            let build = |unicode| {
-                RegexBuilder::new(&self.source)
-                    .ignore_whitespace(self.ignore_whitespace)
-                    .unicode(unicode)
-                    .build()
-            };
-            build(false)
-                .or_else(|_| build(true))
-                .expect("the syntax was checked when it was built")
+        self.compiled.get_or_init(|| self.compile(&self.source))
+    }
+
+    fn anchored(&self) -> &Regex {
+        self.anchored.get_or_init(|| {
+            // Under the `x` flag a `#` starts a comment to the end of the line: the group is
+            // closed on a line of its own.
+            let end = if self.ignore_whitespace { "\n)" } else { ")" };
+            self.compile(&format!("^(?:{}{end}", self.source))
         })
+    }
+
+    fn compile(&self, pattern: &str) -> Regex {
+        // ASCII classes where the pattern allows (see README.md), else as asked.
+        let build = |unicode| {
+            RegexBuilder::new(pattern)
+                .ignore_whitespace(self.ignore_whitespace)
+                .unicode(unicode)
+                .build()
+        };
+        build(false)
+            .or_else(|_| build(true))
+            .expect("the syntax was checked when it was built")
+    }
+
+    /// Whether a match starts at the start of `text`: `find(text)` starting at 0, without
+    /// searching the rest of the text for one or finding where it starts and ends.
+    pub fn matches_at_start(&self, text: &str) -> bool {
+        self.anchored().is_match(text)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -122,6 +141,7 @@ impl CachedRegexBuilder {
             source: self.source.as_str().into(),
             ignore_whitespace: self.ignore_whitespace,
             compiled: Arc::new(OnceLock::new()),
+            anchored: Arc::new(OnceLock::new()),
         })
     }
 
@@ -150,6 +170,26 @@ mod tests {
             .unwrap();
         assert_eq!(spaced.find("0612").map(|m| m.range()), Some(1..4));
         assert_eq!(spaced.as_str(), "6 \\d{2}");
+    }
+
+    #[test]
+    fn a_match_from_the_start_is_told_from_one_further_in() {
+        let two = CachedRegex::new(cache(), r"\d{2}").unwrap();
+        assert!(two.matches_at_start("12a"));
+        assert!(!two.matches_at_start("a12"));
+        assert!(!two.matches_at_start("1"));
+        // The first branch fails at 0, the second matches there.
+        let either = CachedRegex::new(cache(), "b|ab").unwrap();
+        assert!(either.matches_at_start("ab"));
+        assert!(!either.matches_at_start("cb"));
+        // Under the `x` flag a comment runs to the end of the line, not over the anchoring group.
+        let commented = CachedRegexBuilder::new(cache(), "1 2 # a comment")
+            .ignore_whitespace(true)
+            .build()
+            .unwrap();
+        assert!(commented.matches_at_start("123"));
+        assert!(!commented.matches_at_start("012"));
+        assert_eq!(commented.find("012").map(|m| m.start()), Some(1));
     }
 
     #[test]

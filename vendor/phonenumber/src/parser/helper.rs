@@ -14,6 +14,8 @@
 //
 // Changed in this copy (see PATCH.md): `punctuation`, `alpha`, `digit`, `plus` and `star` read
 // their character by a match (`one_char`) instead of `one_of` over the characters' text.
+// `country_code` asks whether the international prefix matches after a `+` with
+// `matches_at_start` instead of `find` and a start of 0.
 
 use crate::consts;
 use crate::country;
@@ -278,11 +280,7 @@ pub fn international_prefix<'a>(idd: Option<&CachedRegex>, mut number: Number<'a
         number.national = trim(number.national, start);
         number = normalize(number, &consts::ALPHA_PHONE_MAPPINGS);
 
-        if !idd
-            .and_then(|re| re.find(&number.national))
-            .map(|m| m.start() == 0)
-            .unwrap_or(false)
-        {
+        if !idd.is_some_and(|re| re.matches_at_start(&number.national)) {
             return number;
         }
     } else {
