@@ -230,3 +230,22 @@ fn the_first_reading_writes_the_log_and_the_next_ones_take_from_it() {
     readings.after_reading(taken);
     assert!(matches!(readings.for_reading(), Numbers::Known(_)));
 }
+
+#[test]
+fn a_list_of_several_batches_reads_again_from_its_log_as_it_first_read() {
+    // The first batch all numbers (read again, taken from the log where it is read), then lines
+    // in error (read again, checked a batch ahead on a thread of their own).
+    let batch = super::super::recipient_checks::CHECK_BATCH;
+    let list: String = (0..batch * 5 / 2)
+        .map(|index| match index {
+            index if index > batch && index % 997 == 0 => "not a number\n".to_owned(),
+            index => format!("+3361{index:07}\n"),
+        })
+        .collect();
+    let wrong = (batch + 1..batch * 5 / 2)
+        .filter(|index| index % 997 == 0)
+        .count();
+    let (recipients, report) = read_twice(&list);
+    assert_eq!(report.errors.len(), wrong);
+    assert_eq!(recipients.len(), batch * 5 / 2 - wrong);
+}

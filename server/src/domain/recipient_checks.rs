@@ -1,20 +1,22 @@
 //! Checks the numbers a recipient list's readers found, a batch of lines at a time, and sorts them
 //! into recipients, reported duplicates and errors by line. The recipients go to a sink as they
-//! are checked, so that a reader of a long file keeps only what its sink keeps.
+//! are checked, so that a reader of a long file keeps only what its sink keeps. A long list's
+//! batches are checked on a thread of their own while the reader reads the next lines.
 
 use chrono_tz::Tz;
 
 use super::number_log::Numbers;
-use super::phone::{PhoneNumber, Region};
+use super::phone::{PhoneNumber, PhoneNumberError, Region};
 use super::recipients::{FieldValues, Recipient, DUPLICATES_LISTED};
 use super::repeat_runs::RepeatRuns;
 use super::row_set::RowSet;
 use app::models::{DuplicateRecipient, Field, FieldError, Problem};
 use std::io;
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
+use std::thread;
 
 /// Lines checked at once: enough to keep every core busy, few enough to stay small.
-const CHECK_BATCH: usize = 16_384;
+pub(super) const CHECK_BATCH: usize = 16_384;
 
 /// A line read whose number is not checked yet.
 pub(super) struct UncheckedRow {
@@ -28,6 +30,104 @@ pub(super) struct UncheckedRow {
 enum Entry {
     Row(UncheckedRow),
     Error(u32, Problem),
+}
+
+/// A batch of lines, its rows' numbers taken from an earlier reading's log where it had them
+/// (`logged`, one per row) and the others checked (`checked`, in order, once checked).
+struct Batch {
+    entries: Vec<Entry>,
+    logged: Vec<Option<PhoneNumber>>,
+    checked: Vec<Result<PhoneNumber, PhoneNumberError>>,
+}
+
+impl Batch {
+    /// Checks the numbers no log had (on every core: `PhoneNumber::parse_many`).
+    fn check(mut self, default_region: Region) -> Self {
+        let rows = self.entries.iter().filter_map(|entry| match entry {
+            Entry::Row(row) => Some(row),
+            Entry::Error(..) => None,
+        });
+        let phones: Vec<&str> = rows
+            .zip(&self.logged)
+            .filter(|(_, logged)| logged.is_none())
+            .map(|(row, _)| row.phone.as_str())
+            .collect();
+        let checked = PhoneNumber::parse_many(&phones, default_region);
+        drop(phones);
+        self.checked = checked;
+        self
+    }
+}
+
+/// The thread checking a long list's batches, one batch ahead of the reader: while it checks
+/// one, the reader reads the next lines, and the batch before comes back checked.
+struct Checker {
+    to_check: Option<mpsc::SyncSender<Batch>>,
+    checked: mpsc::Receiver<Batch>,
+    /// Whether a batch was handed over and not taken back yet.
+    in_flight: bool,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Checker {
+    fn start(default_region: Region) -> Self {
+        let (to_check, batches) = mpsc::sync_channel::<Batch>(1);
+        let (checked_batches, checked) = mpsc::sync_channel(1);
+        let thread = thread::Builder::new()
+            .name("number-checker".into())
+            .spawn(move || {
+                for batch in batches {
+                    if checked_batches.send(batch.check(default_region)).is_err() {
+                        break;
+                    }
+                }
+            })
+            .expect("a thread can be started");
+        Self {
+            to_check: Some(to_check),
+            checked,
+            in_flight: false,
+            thread: Some(thread),
+        }
+    }
+
+    /// Hands `batch` over to be checked; the one handed over before, checked.
+    fn check(&mut self, batch: Batch) -> Option<Batch> {
+        let to_check = self
+            .to_check
+            .as_ref()
+            .expect("handed over before finishing");
+        to_check.send(batch).unwrap_or_else(|_| self.stopped());
+        let before = self.in_flight.then(|| self.take());
+        self.in_flight = true;
+        before
+    }
+
+    /// The batch handed over last, checked; the thread ends.
+    fn finish(mut self) -> Option<Batch> {
+        self.to_check = None;
+        let last = self.in_flight.then(|| self.take());
+        self.in_flight = false;
+        if let Some(thread) = self.thread.take() {
+            if let Err(panic) = thread.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        last
+    }
+
+    fn take(&mut self) -> Batch {
+        self.checked.recv().unwrap_or_else(|_| self.stopped())
+    }
+
+    /// The thread ended before checking what it was given: checking a number panicked there.
+    fn stopped(&mut self) -> ! {
+        let thread = self.thread.take().expect("the thread is joined once");
+        match thread.join() {
+            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(()) => unreachable!("the checker stops only when nothing more is handed over"),
+        }
+    }
 }
 
 /// Where checked recipients go, in the order of their lines.
@@ -76,6 +176,9 @@ pub struct ListReport {
 /// first of each number and reporting the rest (or, their rows known, leaving those out).
 pub(super) struct ListBuilder<'a, S: RecipientSink> {
     pending: Vec<Entry>,
+    /// Started at the first full batch with numbers to check: a short list, or one read again
+    /// from its log, is checked where it is read.
+    checker: Option<Checker>,
     /// Where the rows' numbers come from: checked, or an earlier reading's log.
     numbers: &'a mut Numbers,
     /// The rows repeating an earlier number (`Repeats::Known`).
@@ -108,6 +211,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
         };
         Self {
             pending: Vec::new(),
+            checker: None,
             numbers,
             known_repeats,
             sorted_runs,
@@ -129,7 +233,17 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
     }
 
     pub(super) fn finish(mut self) -> io::Result<ListReport> {
-        self.check_pending();
+        let last = self.take_pending();
+        match self.checker.take() {
+            Some(mut checker) => {
+                let before = checker.check(last);
+                let last = checker.finish();
+                for batch in before.into_iter().chain(last) {
+                    self.sort_checked(batch);
+                }
+            }
+            None => self.sort_checked(last.check(self.default_region)),
+        }
         if let Some(failure) = self.failure {
             return Err(failure);
         }
@@ -145,29 +259,45 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
     fn push(&mut self, entry: Entry) {
         self.pending.push(entry);
         if self.pending.len() >= CHECK_BATCH {
-            self.check_pending();
+            let batch = self.take_pending();
+            // A list read again takes every number from its first reading's log.
+            if self.checker.is_none() && batch.logged.iter().all(Option::is_some) {
+                self.sort_checked(batch);
+                return;
+            }
+            let default_region = self.default_region;
+            let checker = self
+                .checker
+                .get_or_insert_with(|| Checker::start(default_region));
+            if let Some(before) = checker.check(batch) {
+                self.sort_checked(before);
+            }
         }
     }
 
-    fn check_pending(&mut self) {
+    /// The lines read since the last batch; a row an earlier reading logged takes its number
+    /// from there.
+    fn take_pending(&mut self) -> Batch {
         let entries = std::mem::take(&mut self.pending);
-        // A row an earlier reading logged takes its number from there; the others are checked.
-        let mut logged = Vec::new();
-        let mut phones: Vec<&str> = Vec::new();
-        for row in entries.iter().filter_map(|entry| match entry {
-            Entry::Row(row) => Some(row),
-            Entry::Error(..) => None,
-        }) {
-            let number = self.numbers.logged(row.line, &row.phone);
-            if number.is_none() {
-                phones.push(row.phone.as_str());
-            }
-            logged.push(number);
+        let logged = entries
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Row(row) => Some(self.numbers.logged(row.line, &row.phone)),
+                Entry::Error(..) => None,
+            })
+            .collect();
+        Batch {
+            entries,
+            logged,
+            checked: Vec::new(),
         }
-        let mut checked = PhoneNumber::parse_many(&phones, self.default_region).into_iter();
-        drop(phones);
-        let mut logged = logged.into_iter();
-        for entry in entries {
+    }
+
+    /// Sorts a checked batch's lines, in order, into recipients, repeats and errors.
+    fn sort_checked(&mut self, batch: Batch) {
+        let mut checked = batch.checked.into_iter();
+        let mut logged = batch.logged.into_iter();
+        for entry in batch.entries {
             let row = match entry {
                 Entry::Row(row) => row,
                 Entry::Error(line, problem) => {

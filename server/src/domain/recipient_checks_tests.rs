@@ -154,3 +154,56 @@ fn errors_beyond_those_listed_are_counted_and_recipients_go_to_the_sink() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].line, (CHECK_BATCH + 11) as u32);
 }
+
+/// What line `index` (0-based) of `long_list` holds: a number of its own, the same number every
+/// 1,000 lines from the sixth, or a line in error every 1,000 from the 1,000th, so that each batch
+/// of lines starts and ends among numbers, errors and repeats alike.
+fn long_list_line(index: usize) -> String {
+    match index % 1_000 {
+        999 => "not a number".to_owned(),
+        5 => "06 12 34 56 78".to_owned(),
+        _ => format!("+3361{index:07}"),
+    }
+}
+
+fn long_list(lines: usize) -> String {
+    (0..lines)
+        .map(|index| long_list_line(index) + "\n")
+        .collect()
+}
+
+#[test]
+fn a_list_of_several_batches_reads_as_its_lines_one_by_one() {
+    // Three and a half batches: the later ones are checked a batch ahead, on a thread of their
+    // own, while the next lines are read.
+    let lines = CHECK_BATCH * 7 / 2;
+    let read = read_list(long_list(lines).as_bytes(), fr(), 0).unwrap();
+    let (mut recipients, mut errors, mut repeats) = (Vec::new(), Vec::new(), Vec::new());
+    for index in 0..lines {
+        let line = index as u32 + 1;
+        match PhoneNumber::parse(&long_list_line(index), fr()) {
+            Err(_) => errors.push(line),
+            Ok(_) if index % 1_000 == 5 && index > 5 => repeats.push((line, 6)),
+            Ok(number) => recipients.push((line, number.e164().to_owned())),
+        }
+    }
+    let read_recipients: Vec<(u32, String)> = read
+        .recipients
+        .iter()
+        .map(|r| (r.line, r.number.e164().to_owned()))
+        .collect();
+    assert_eq!(read_recipients.len(), recipients.len());
+    assert!(read_recipients == recipients, "recipients out of place");
+    let error_lines: Vec<u32> = read.errors.iter().filter_map(|e| e.line).collect();
+    assert_eq!(error_lines, errors);
+    let listed: Vec<(u32, u32)> = read
+        .duplicates
+        .iter()
+        .map(|d| (d.line, d.first_line))
+        .collect();
+    assert_eq!(listed, repeats[..listed.len()]);
+    assert_eq!(
+        listed.len() as u64 + read.more_duplicates,
+        repeats.len() as u64
+    );
+}
