@@ -1,7 +1,9 @@
 //! Logs to standard output, as text or one JSON object a line (`logging.format`); `RUST_LOG`
 //! overrides the default level. A request's lines carry its span (method, redacted URI, request
-//! id).
+//! id). Text is coloured on a terminal only: a file, a pipe or a service manager's journal gets
+//! plain lines.
 
+use std::io::IsTerminal;
 use tracing_subscriber::EnvFilter;
 
 use crate::configuration::LogFormat;
@@ -9,7 +11,9 @@ use crate::configuration::LogFormat;
 pub fn init(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stdout().is_terminal());
     // A second call (tests) is harmless.
     let _ = match format {
         LogFormat::Text => builder.try_init(),

@@ -75,4 +75,5 @@ mod site;
 mod spec;
 mod status_tracking;
 mod storage;
+mod text_logs;
 mod upload_repeats;
