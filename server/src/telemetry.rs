@@ -1,7 +1,7 @@
 //! Logs to standard output, as text or one JSON object a line (`logging.format`); `RUST_LOG`
 //! overrides the default level. A request's lines carry its span (method, redacted URI, request
-//! id). Text is coloured on a terminal only: a file, a pipe or a service manager's journal gets
-//! plain lines.
+//! id). Text is coloured on a terminal only, unless `NO_COLOR` says otherwise: a file, a pipe or
+//! a service manager's journal gets plain lines.
 
 use std::io::IsTerminal;
 use tracing_subscriber::EnvFilter;
@@ -11,9 +11,11 @@ use crate::configuration::LogFormat;
 pub fn init(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    // `NO_COLOR` (no-color.org), when set and not empty, turns colours off on a terminal too.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_ansi(std::io::stdout().is_terminal());
+        .with_ansi(std::io::stdout().is_terminal() && !no_color);
     // A second call (tests) is harmless.
     let _ = match format {
         LogFormat::Text => builder.try_init(),

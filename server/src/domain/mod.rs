@@ -10,6 +10,7 @@ pub use app::domain::{
 pub mod approval_rules;
 pub mod campaign_name;
 pub mod campaign_plan;
+mod checked_ahead;
 mod empty_lines;
 mod field_values;
 mod file_at;

@@ -1,10 +1,11 @@
 //! Checks the numbers a recipient list's readers found, a batch of lines at a time, and sorts them
 //! into recipients, reported duplicates and errors by line. The recipients go to a sink as they
 //! are checked, so that a reader of a long file keeps only what its sink keeps. A long list's
-//! batches are checked on a thread of their own while the reader reads the next lines.
+//! batches are checked on a thread of their own, each while the reader reads the next lines.
 
 use chrono_tz::Tz;
 
+use super::checked_ahead::CheckedAhead;
 use super::number_log::Numbers;
 use super::phone::{PhoneNumber, PhoneNumberError, Region};
 use super::recipients::{FieldValues, Recipient, DUPLICATES_LISTED};
@@ -12,8 +13,7 @@ use super::repeat_runs::RepeatRuns;
 use super::row_set::RowSet;
 use app::models::{DuplicateRecipient, Field, FieldError, Problem};
 use std::io;
-use std::sync::{mpsc, Arc};
-use std::thread;
+use std::sync::Arc;
 
 /// Lines checked at once: enough to keep every core busy, few enough to stay small.
 pub(super) const CHECK_BATCH: usize = 16_384;
@@ -52,81 +52,8 @@ impl Batch {
             .filter(|(_, logged)| logged.is_none())
             .map(|(row, _)| row.phone.as_str())
             .collect();
-        let checked = PhoneNumber::parse_many(&phones, default_region);
-        drop(phones);
-        self.checked = checked;
+        self.checked = PhoneNumber::parse_many(&phones, default_region);
         self
-    }
-}
-
-/// The thread checking a long list's batches, one batch ahead of the reader: while it checks
-/// one, the reader reads the next lines, and the batch before comes back checked.
-struct Checker {
-    to_check: Option<mpsc::SyncSender<Batch>>,
-    checked: mpsc::Receiver<Batch>,
-    /// Whether a batch was handed over and not taken back yet.
-    in_flight: bool,
-    thread: Option<thread::JoinHandle<()>>,
-}
-
-impl Checker {
-    fn start(default_region: Region) -> Self {
-        let (to_check, batches) = mpsc::sync_channel::<Batch>(1);
-        let (checked_batches, checked) = mpsc::sync_channel(1);
-        let thread = thread::Builder::new()
-            .name("number-checker".into())
-            .spawn(move || {
-                for batch in batches {
-                    if checked_batches.send(batch.check(default_region)).is_err() {
-                        break;
-                    }
-                }
-            })
-            .expect("a thread can be started");
-        Self {
-            to_check: Some(to_check),
-            checked,
-            in_flight: false,
-            thread: Some(thread),
-        }
-    }
-
-    /// Hands `batch` over to be checked; the one handed over before, checked.
-    fn check(&mut self, batch: Batch) -> Option<Batch> {
-        let to_check = self
-            .to_check
-            .as_ref()
-            .expect("handed over before finishing");
-        to_check.send(batch).unwrap_or_else(|_| self.stopped());
-        let before = self.in_flight.then(|| self.take());
-        self.in_flight = true;
-        before
-    }
-
-    /// The batch handed over last, checked; the thread ends.
-    fn finish(mut self) -> Option<Batch> {
-        self.to_check = None;
-        let last = self.in_flight.then(|| self.take());
-        self.in_flight = false;
-        if let Some(thread) = self.thread.take() {
-            if let Err(panic) = thread.join() {
-                std::panic::resume_unwind(panic);
-            }
-        }
-        last
-    }
-
-    fn take(&mut self) -> Batch {
-        self.checked.recv().unwrap_or_else(|_| self.stopped())
-    }
-
-    /// The thread ended before checking what it was given: checking a number panicked there.
-    fn stopped(&mut self) -> ! {
-        let thread = self.thread.take().expect("the thread is joined once");
-        match thread.join() {
-            Err(panic) => std::panic::resume_unwind(panic),
-            Ok(()) => unreachable!("the checker stops only when nothing more is handed over"),
-        }
     }
 }
 
@@ -176,9 +103,10 @@ pub struct ListReport {
 /// first of each number and reporting the rest (or, their rows known, leaving those out).
 pub(super) struct ListBuilder<'a, S: RecipientSink> {
     pending: Vec<Entry>,
-    /// Started at the first full batch with numbers to check: a short list, or one read again
-    /// from its log, is checked where it is read.
-    checker: Option<Checker>,
+    /// The thread checking a batch while the next is read, started at the first full batch with
+    /// numbers to check: a short list, and a list read again from its log until a batch has a
+    /// row the log does not give, are checked where they are read.
+    checker: Option<CheckedAhead<Batch>>,
     /// Where the rows' numbers come from: checked, or an earlier reading's log.
     numbers: &'a mut Numbers,
     /// The rows repeating an earlier number (`Repeats::Known`).
@@ -236,7 +164,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
         let last = self.take_pending();
         match self.checker.take() {
             Some(mut checker) => {
-                let before = checker.check(last);
+                let before = checker.hand_over(last);
                 let last = checker.finish();
                 for batch in before.into_iter().chain(last) {
                     self.sort_checked(batch);
@@ -265,12 +193,18 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                 self.sort_checked(batch);
                 return;
             }
-            let default_region = self.default_region;
-            let checker = self
-                .checker
-                .get_or_insert_with(|| Checker::start(default_region));
-            if let Some(before) = checker.check(batch) {
-                self.sort_checked(before);
+            if self.checker.is_none() {
+                let default_region = self.default_region;
+                let check = move |batch: Batch| batch.check(default_region);
+                self.checker = CheckedAhead::start("number-checker", check);
+            }
+            match &mut self.checker {
+                Some(checker) => {
+                    if let Some(before) = checker.hand_over(batch) {
+                        self.sort_checked(before);
+                    }
+                }
+                None => self.sort_checked(batch.check(self.default_region)),
             }
         }
     }

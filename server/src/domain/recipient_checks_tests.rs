@@ -174,9 +174,14 @@ fn long_list(lines: usize) -> String {
 
 #[test]
 fn a_list_of_several_batches_reads_as_its_lines_one_by_one() {
-    // Three and a half batches: the later ones are checked a batch ahead, on a thread of their
-    // own, while the next lines are read.
-    let lines = CHECK_BATCH * 7 / 2;
+    // Three and a half batches, and two whole ones (the last batch empty): each is checked on a
+    // thread of its own while the next lines are read.
+    for lines in [CHECK_BATCH * 7 / 2, CHECK_BATCH * 2] {
+        several_batches_read_as_lines_one_by_one(lines);
+    }
+}
+
+fn several_batches_read_as_lines_one_by_one(lines: usize) {
     let read = read_list(long_list(lines).as_bytes(), fr(), 0).unwrap();
     let (mut recipients, mut errors, mut repeats) = (Vec::new(), Vec::new(), Vec::new());
     for index in 0..lines {

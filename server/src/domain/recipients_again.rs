@@ -45,7 +45,7 @@ pub fn find_repeats(source: impl BufRead, default_region: Region) -> io::Result<
 }
 
 /// Reads a list again, each recipient given to `each` until it says to stop: the reading then
-/// stops too, at most a batch of lines later (the report's errors are then of the lines read).
+/// stops too, at most two batches of lines later (the report's errors are then of the lines read).
 /// The rows of `repeats` are left out, and the report's repeats are theirs, the whole list's: no
 /// table of the numbers seen. The rows' numbers come as `numbers` says (an earlier reading's log
 /// spares checking them again).

@@ -193,7 +193,7 @@ impl std::io::Read for Counting<'_> {
 }
 
 #[test]
-fn a_reading_told_to_stop_stops_within_a_batch_of_lines() {
+fn a_reading_told_to_stop_stops_within_two_batches_of_lines() {
     let list: String = (0..100_000).map(|n| format!("+3361{n:07}\n")).collect();
     let read = std::cell::Cell::new(0);
     let source = std::io::BufReader::new(Counting {

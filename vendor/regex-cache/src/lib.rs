@@ -44,7 +44,8 @@ impl CachedRegex {
     fn anchored(&self) -> &Regex {
         self.anchored.get_or_init(|| {
             // Under the `x` flag a `#` starts a comment to the end of the line: the group is
-            // closed on a line of its own.
+            // closed on a line of its own. (A pattern turning the flag on or off itself, which
+            // none of libphonenumber's does, would need more than this.)
             let end = if self.ignore_whitespace { "\n)" } else { ")" };
             self.compile(&format!("^(?:{}{end}", self.source))
         })

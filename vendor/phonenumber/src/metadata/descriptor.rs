@@ -145,7 +145,7 @@ mod test {
             d.fixed_line.as_ref().and_then(|d| d.example()),
         ]
         .into_iter()
-        .chain(patterns_examples(meta))
+        .chain(descriptor_examples(meta))
         .flatten();
         for example in examples {
             texts.push(example.to_owned());
@@ -159,7 +159,7 @@ mod test {
         texts
     }
 
-    fn patterns_examples(meta: &Metadata) -> Vec<Option<&str>> {
+    fn descriptor_examples(meta: &Metadata) -> Vec<Option<&str>> {
         let d = &meta.descriptors;
         [
             d.mobile.as_ref(),
