@@ -10,7 +10,6 @@ pub use app::domain::{
 pub mod approval_rules;
 pub mod campaign_name;
 pub mod campaign_plan;
-mod checked_ahead;
 mod empty_lines;
 mod field_values;
 mod file_at;
@@ -31,4 +30,5 @@ pub mod row_set;
 pub mod send_span;
 pub mod send_time;
 pub mod sending_rules;
+mod work_ahead;
 pub mod zone_table;

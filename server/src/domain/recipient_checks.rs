@@ -5,12 +5,12 @@
 
 use chrono_tz::Tz;
 
-use super::checked_ahead::CheckedAhead;
 use super::number_log::Numbers;
 use super::phone::{PhoneNumber, PhoneNumberError, Region};
 use super::recipients::{FieldValues, Recipient, DUPLICATES_LISTED};
 use super::repeat_runs::RepeatRuns;
 use super::row_set::RowSet;
+use super::work_ahead::WorkAhead;
 use app::models::{DuplicateRecipient, Field, FieldError, Problem};
 use std::io;
 use std::sync::Arc;
@@ -99,14 +99,22 @@ pub struct ListReport {
     pub more_errors: u64,
 }
 
+/// Where a long list's batches are checked.
+enum Checking {
+    /// Where they are read: no batch with numbers to check has filled yet (a short list, or a
+    /// list read again from its log until a batch has a row the log does not give).
+    InTurn,
+    /// On a thread of their own, each while the next is read.
+    Ahead(WorkAhead<Batch>),
+    /// Where they are read, for good: no thread could be started.
+    InTurnForGood,
+}
+
 /// Collects the lines and checks them a batch at a time (each batch on every core), keeping the
 /// first of each number and reporting the rest (or, their rows known, leaving those out).
 pub(super) struct ListBuilder<'a, S: RecipientSink> {
     pending: Vec<Entry>,
-    /// The thread checking a batch while the next is read, started at the first full batch with
-    /// numbers to check: a short list, and a list read again from its log until a batch has a
-    /// row the log does not give, are checked where they are read.
-    checker: Option<CheckedAhead<Batch>>,
+    checking: Checking,
     /// Where the rows' numbers come from: checked, or an earlier reading's log.
     numbers: &'a mut Numbers,
     /// The rows repeating an earlier number (`Repeats::Known`).
@@ -139,7 +147,7 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
         };
         Self {
             pending: Vec::new(),
-            checker: None,
+            checking: Checking::InTurn,
             numbers,
             known_repeats,
             sorted_runs,
@@ -162,15 +170,17 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
 
     pub(super) fn finish(mut self) -> io::Result<ListReport> {
         let last = self.take_pending();
-        match self.checker.take() {
-            Some(mut checker) => {
-                let before = checker.hand_over(last);
-                let last = checker.finish();
+        match std::mem::replace(&mut self.checking, Checking::InTurnForGood) {
+            Checking::Ahead(mut ahead) => {
+                let before = ahead.hand_over(last);
+                let last = ahead.finish();
                 for batch in before.into_iter().chain(last) {
                     self.sort_checked(batch);
                 }
             }
-            None => self.sort_checked(last.check(self.default_region)),
+            Checking::InTurn | Checking::InTurnForGood => {
+                self.sort_checked(last.check(self.default_region));
+            }
         }
         if let Some(failure) = self.failure {
             return Err(failure);
@@ -186,26 +196,30 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
 
     fn push(&mut self, entry: Entry) {
         self.pending.push(entry);
-        if self.pending.len() >= CHECK_BATCH {
-            let batch = self.take_pending();
+        if self.pending.len() < CHECK_BATCH {
+            return;
+        }
+        let batch = self.take_pending();
+        self.pending.reserve(CHECK_BATCH);
+        if let Checking::InTurn = self.checking {
             // A list read again takes every number from its first reading's log.
-            if self.checker.is_none() && batch.logged.iter().all(Option::is_some) {
+            if batch.logged.iter().all(Option::is_some) {
                 self.sort_checked(batch);
                 return;
             }
-            if self.checker.is_none() {
-                let default_region = self.default_region;
-                let check = move |batch: Batch| batch.check(default_region);
-                self.checker = CheckedAhead::start("number-checker", check);
-            }
-            match &mut self.checker {
-                Some(checker) => {
-                    if let Some(before) = checker.hand_over(batch) {
-                        self.sort_checked(before);
-                    }
-                }
-                None => self.sort_checked(batch.check(self.default_region)),
-            }
+            let default_region = self.default_region;
+            let check = move |batch: Batch| batch.check(default_region);
+            self.checking = match WorkAhead::start("number-checker", check) {
+                Some(ahead) => Checking::Ahead(ahead),
+                None => Checking::InTurnForGood,
+            };
+        }
+        let before = match &mut self.checking {
+            Checking::Ahead(ahead) => ahead.hand_over(batch),
+            Checking::InTurn | Checking::InTurnForGood => Some(batch.check(self.default_region)),
+        };
+        if let Some(before) = before {
+            self.sort_checked(before);
         }
     }
 

@@ -6,7 +6,7 @@ use std::sync::mpsc;
 use std::thread;
 
 /// The thread doing `work` on what it is handed, in the order handed.
-pub(super) struct CheckedAhead<T> {
+pub(super) struct WorkAhead<T> {
     to_do: Option<mpsc::SyncSender<T>>,
     done: mpsc::Receiver<T>,
     /// Whether a piece was handed over and not taken back yet.
@@ -14,7 +14,7 @@ pub(super) struct CheckedAhead<T> {
     thread: Option<thread::JoinHandle<()>>,
 }
 
-impl<T: Send + 'static> CheckedAhead<T> {
+impl<T: Send + 'static> WorkAhead<T> {
     /// The thread, named `name`; `None` if no thread can be started (the caller then does the
     /// work itself).
     pub(super) fn start(name: &str, work: impl Fn(T) -> T + Send + 'static) -> Option<Self> {
@@ -32,7 +32,11 @@ impl<T: Send + 'static> CheckedAhead<T> {
         let thread = match thread {
             Ok(thread) => thread,
             Err(error) => {
-                tracing::warn!(%error, name, "no thread to work ahead on: the work is done in turn");
+                tracing::warn!(
+                    %error,
+                    name,
+                    "no thread to work ahead on: the work is done in turn"
+                );
                 return None;
             }
         };
@@ -56,11 +60,11 @@ impl<T: Send + 'static> CheckedAhead<T> {
     }
 
     /// The piece handed over last, done; the thread ends. Dropped without this (a reading that
-    /// failed part-way), the thread finishes the piece it has and ends, unwaited for.
+    /// failed part-way), the thread does the pieces it was handed (two at most) and ends,
+    /// unwaited for.
     pub(super) fn finish(mut self) -> Option<T> {
         self.to_do = None;
         let last = self.in_flight.then(|| self.take_done());
-        self.in_flight = false;
         if let Some(thread) = self.thread.take() {
             if let Err(panic) = thread.join() {
                 std::panic::resume_unwind(panic);
@@ -93,19 +97,27 @@ mod tests {
 
     #[test]
     fn each_piece_comes_back_done_one_hand_over_later_and_in_order() {
-        let mut ahead = CheckedAhead::start("test", |n: u32| n * 10).unwrap();
+        let mut ahead = WorkAhead::start("test-worker", |n: u32| {
+            assert_eq!(
+                thread::current().name(),
+                Some("test-worker"),
+                "done on its thread"
+            );
+            n * 10
+        })
+        .unwrap();
         assert_eq!(ahead.hand_over(1), None);
         assert_eq!(ahead.hand_over(2), Some(10));
         assert_eq!(ahead.hand_over(3), Some(20));
         assert_eq!(ahead.finish(), Some(30));
-        let idle = CheckedAhead::start("test", |n: u32| n).unwrap();
+        let idle = WorkAhead::start("test", |n: u32| n).unwrap();
         assert_eq!(idle.finish(), None);
     }
 
     #[test]
     #[should_panic(expected = "a piece the work cannot do")]
     fn a_panic_in_the_work_goes_on_in_the_caller() {
-        let mut ahead = CheckedAhead::start("test", |n: u32| {
+        let mut ahead = WorkAhead::start("test", |n: u32| {
             assert!(n < 2, "a piece the work cannot do");
             n
         })
@@ -119,7 +131,7 @@ mod tests {
     #[test]
     fn dropped_part_way_the_thread_ends_by_itself() {
         let (ended, ends) = mpsc::channel();
-        let mut ahead = CheckedAhead::start("test", move |n: u32| {
+        let mut ahead = WorkAhead::start("test", move |n: u32| {
             let _ = ended.send(n);
             n
         })
@@ -127,8 +139,14 @@ mod tests {
         ahead.hand_over(1);
         ahead.hand_over(2);
         drop(ahead);
-        // The thread took both pieces, then its sender went with it: the channel closes.
-        let seen: Vec<u32> = ends.iter().collect();
+        // The thread does both pieces, then ends, and its sender goes with it.
+        let within = std::time::Duration::from_secs(10);
+        let seen: Vec<u32> = std::iter::from_fn(|| match ends.recv_timeout(within) {
+            Ok(n) => Some(n),
+            Err(mpsc::RecvTimeoutError::Disconnected) => None,
+            Err(mpsc::RecvTimeoutError::Timeout) => panic!("the thread did not end"),
+        })
+        .collect();
         assert_eq!(seen, [1, 2]);
     }
 }
