@@ -155,14 +155,17 @@ pub async fn ledger_suite(store: &Store) {
         vec!["moved to the next allowed time".to_owned()]
     );
 
-    // The provider takes the submission: every recipient moves, the excluded one stays.
+    // The provider takes the submission: every recipient moves, the excluded one stays. At a
+    // fixed time before the reports below (`report`, 08:01 on): a recipient's history is in the
+    // order of its times, whatever the day the test runs.
+    let taken_at = Utc.with_ymd_and_hms(2026, 12, 7, 8, 0, 0).unwrap();
     let moved = store
         .set_submission_recipients(
             "s1",
             RecipientStatus::Scheduled,
             None,
             EventSource::Scheduler,
-            Utc::now(),
+            taken_at,
         )
         .await
         .unwrap();
@@ -183,7 +186,7 @@ pub async fn ledger_suite(store: &Store) {
         phone: phone.into(),
     };
     store
-        .mark_accepted("s1", None, None, Utc::now())
+        .mark_accepted("s1", None, None, taken_at)
         .await
         .unwrap();
     assert_eq!(
