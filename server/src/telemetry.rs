@@ -11,11 +11,13 @@ use crate::configuration::LogFormat;
 pub fn init(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    // `NO_COLOR` (no-color.org), when set and not empty, turns colours off on a terminal too.
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(std::io::stdout().is_terminal() && !no_color);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    // On a terminal, tracing-subscriber's own default: colours unless `NO_COLOR` is set.
+    let builder = if std::io::stdout().is_terminal() {
+        builder
+    } else {
+        builder.with_ansi(false)
+    };
     // A second call (tests) is harmless.
     let _ = match format {
         LogFormat::Text => builder.try_init(),
