@@ -64,6 +64,20 @@ async fn record_large_campaign(store: &Store, id: &str) {
         .unwrap();
 }
 
+/// Waits until the writes' connection is back in its pool. A connection let go is handed back by
+/// a task of the pool's, and a round that finds it away leaves the cut to the next round
+/// (`CopiedNotCut`), as a round does while a write is under way.
+async fn writes_connection_back(store: &Store) {
+    let started = Instant::now();
+    while store.writes().num_idle() == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the writes' connection was not handed back to its pool"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
 async fn recipients_of(store: &Store, id: &str) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM recipients WHERE campaign_id = $1")
         .bind(id)
@@ -76,6 +90,7 @@ async fn recipients_of(store: &Store, id: &str) -> i64 {
 async fn a_commit_leaves_its_log_and_a_checkpoint_copies_it_in_and_empties_it() {
     let (store, database, log) = sqlite_store().await;
     // The migrations' log, then nothing: an idle store's rounds cut nothing.
+    writes_connection_back(&store).await;
     assert_eq!(
         store.checkpoint().await.unwrap(),
         Some(Checkpointed::Emptied)
@@ -91,6 +106,7 @@ async fn a_commit_leaves_its_log_and_a_checkpoint_copies_it_in_and_empties_it() 
     assert_eq!(size(&database), empty, "the commit copied its log in");
     assert_eq!(recipients_of(&store, "big").await, LARGE);
 
+    writes_connection_back(&store).await;
     assert_eq!(
         store.checkpoint().await.unwrap(),
         Some(Checkpointed::Emptied)
@@ -117,6 +133,8 @@ async fn a_reader_on_the_log_keeps_it_until_it_is_done() {
         .await
         .unwrap();
     assert_eq!(seen, LARGE);
+    // Back from the recording: the round below leaves the log for the reader alone.
+    writes_connection_back(&store).await;
     let checkpointed = store.checkpoint().await.unwrap();
     assert_eq!(
         checkpointed,
@@ -131,6 +149,8 @@ async fn a_reader_on_the_log_keeps_it_until_it_is_done() {
     assert_eq!(still, LARGE);
     reading.commit().await.unwrap();
     reader.close().await.unwrap();
+    // The previous round held the writes' connection for its cut.
+    writes_connection_back(&store).await;
     assert_eq!(
         store.checkpoint().await.unwrap(),
         Some(Checkpointed::Emptied)
