@@ -2,6 +2,7 @@
 
 use phonenumber::country;
 use phonenumber::metadata::Database;
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::str::FromStr;
@@ -123,11 +124,12 @@ impl PhoneNumber {
                 character,
             });
         }
-        let international = input.strip_prefix("00").map(|rest| format!("+{rest}"));
+        let spaced = ascii_spaces(input);
+        let international = spaced.strip_prefix("00").map(|rest| format!("+{rest}"));
         let number = phonenumber::parse_with(
             metadata,
             Some(default_region.0),
-            international.as_deref().unwrap_or(input),
+            international.as_deref().unwrap_or(&spaced),
         )
         .map_err(|_| PhoneNumberError::Unparsable(input.to_owned()))?;
         if !phonenumber::is_valid_with(metadata, &number) {
@@ -236,6 +238,24 @@ fn stray_character(input: &str) -> Option<char> {
             c.is_numeric() || c.is_whitespace() || "-.()".contains(c) || (c == '+' && !digits_seen);
         !allowed
     })
+}
+
+/// `input` with every space an ASCII one. libphonenumber takes a few spaces between digits
+/// (ASCII, no-break, ideographic) but not the narrow no-break space that French number formatting
+/// writes (`06\u{202F}12\u{202F}34…`, as `Intl.NumberFormat` and office suites give it), nor
+/// thin or figure spaces; every space is allowed here (`stray_character`), so every one reads
+/// alike.
+fn ascii_spaces(input: &str) -> Cow<'_, str> {
+    if input.chars().any(|c| c.is_whitespace() && c != ' ') {
+        Cow::Owned(
+            input
+                .chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(input)
+    }
 }
 
 impl fmt::Display for PhoneNumber {

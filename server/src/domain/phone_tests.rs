@@ -48,6 +48,27 @@ fn national_french_formats_normalise_to_e164() {
 }
 
 #[test]
+fn a_number_spaced_with_any_space_reads_as_one_spaced_with_ascii_spaces() {
+    // Narrow no-break (French number formatting), no-break, thin, figure, ideographic, a tab.
+    for space in [
+        '\u{202F}', '\u{00A0}', '\u{2009}', '\u{2007}', '\u{3000}', '\t',
+    ] {
+        for written in ["06 12 34 56 78", "+33 6 12 34 56 78", "00 33 6 12 34 56 78"] {
+            let input = written.replace(' ', &space.to_string());
+            let number = PhoneNumber::parse(&input, fr())
+                .unwrap_or_else(|error| panic!("{input:?} (U+{:04X}): {error}", space as u32));
+            assert_eq!(number.e164(), "+33612345678", "{input:?}");
+        }
+    }
+    // The text quoted in an error is the one given.
+    let refused = PhoneNumber::parse("06\u{202F}12\u{202F}34", fr()).unwrap_err();
+    assert!(
+        refused.to_string().contains("06\u{202F}12\u{202F}34"),
+        "{refused}"
+    );
+}
+
+#[test]
 fn international_numbers_ignore_the_default_region() {
     let number = PhoneNumber::parse("+1 212 555 0123", fr()).unwrap();
     assert_eq!(number.e164(), "+12125550123");
