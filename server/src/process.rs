@@ -102,8 +102,8 @@ impl Workers {
     }
 }
 
-/// What a stopping server finishes once it takes no more requests: the hand-overs in flight
-/// (within the grace period), then the claims its tasks still hold, let go so that another
+/// What a stopping server finishes once it takes no more requests: the hand-overs and the calls
+/// that act (`routes::server_fns`) in flight (within the grace period), then the claims its tasks still hold, let go so that another
 /// instance settles those submissions at once instead of when the claims lapse.
 pub struct Drain {
     pub handovers: TaskTracker,

@@ -7,6 +7,9 @@ use axum::http::{header, HeaderValue, Method, Request};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use leptos::server_fn::error::FromServerFnError;
+use leptos::server_fn::ServerFn;
+use tokio_util::task::TaskTracker;
+use tracing::Instrument;
 
 use super::conditional;
 use super::error_status::{status_of, with_error_status};
@@ -21,6 +24,8 @@ pub struct ServerFnState {
     /// Uploaded recipient lists (their route is beside the server functions').
     pub recipient_files: crate::services::RecipientFiles,
     pub gate: Gate,
+    /// The tasks a stopping server finishes: the hand-overs, and the calls that act.
+    pub in_flight: TaskTracker,
 }
 
 /// Runs the server function, once `request_origin` lets the request through; an error is
@@ -61,16 +66,34 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
     let signed_in = state.gate.signed_in(&actor);
     let services = state.services.clone();
     let started = std::time::Instant::now();
-    let response = leptos_axum::handle_server_fns_with_context(
-        move || {
-            provide_context(services.clone());
-            provide_context(actor.clone());
-            provide_context(signed_in.clone());
-        },
-        request,
-    )
-    .await
-    .into_response();
+    let acts = acts(request.uri().path());
+    let call = async move {
+        leptos_axum::handle_server_fns_with_context(
+            move || {
+                provide_context(services.clone());
+                provide_context(actor.clone());
+                provide_context(signed_in.clone());
+            },
+            request,
+        )
+        .await
+        .into_response()
+    };
+    let response = if acts {
+        // Dropping the handle (the browser went away) leaves the task running to its end.
+        let task = state
+            .in_flight
+            .spawn(call.instrument(tracing::Span::current()));
+        match task.await {
+            Ok(response) => response,
+            Err(error) => {
+                tracing::error!(%error, function, "a server function's task failed");
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        }
+    } else {
+        call.await
+    };
     let response = conditional::answer(with_error_status(response).await, &asked).await;
     metrics::server_function(
         &function,
@@ -78,6 +101,24 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
         started.elapsed(),
     );
     response
+}
+
+/// Whether the call at `path` acts (schedules, operates on a campaign, changes the opt-outs,
+/// decides an approval). Such a call runs to its end as a task of the server's, which a stopping
+/// server finishes: a closed tab, a reloaded page or a proxy's time-out cannot stop it half-way
+/// (a campaign planned, its page saying "Scheduling…", and never recorded). A read stops with its
+/// request: a preview nobody waits for is not worked out.
+fn acts(path: &str) -> bool {
+    use app::api::{approvals, campaigns, opt_outs, sms};
+    [
+        sms::ScheduleSms::PATH,
+        campaigns::OperateCampaign::PATH,
+        opt_outs::AddOptOuts::PATH,
+        opt_outs::RemoveOptOut::PATH,
+        approvals::DecideApproval::PATH,
+    ]
+    .iter()
+    .any(|acting| path.ends_with(acting))
 }
 
 /// A request of the app's pages not let in, as an error the page says in the user's language
@@ -131,4 +172,31 @@ pub fn register_all() {
     register_explicit::<approvals::DecideApproval>();
     register_explicit::<approvals::HeldPreview>();
     register_explicit::<approvals::AwaitingApproval>();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acts;
+
+    #[test]
+    fn the_calls_that_act_run_to_their_end_and_reads_do_not() {
+        for acting in [
+            "/api/schedule_sms",
+            "/tools/sms/api/operate_campaign",
+            "/api/add_opt_outs",
+            "/api/remove_opt_out",
+            "/api/decide_approval",
+        ] {
+            assert!(acts(acting), "{acting}");
+        }
+        for reading in [
+            "/api/preview_campaign",
+            "/api/check_balance",
+            "/api/get_campaign",
+            "/api/schedule_progress",
+            "/api/list_audit",
+        ] {
+            assert!(!acts(reading), "{reading}");
+        }
+    }
 }

@@ -112,6 +112,7 @@ impl Application {
             services.app.audit.clone(),
         );
         let workers = services.workers;
+        let in_flight = services.handovers_in_flight.clone();
         let drain = Drain {
             handovers: services.handovers_in_flight,
             store,
@@ -130,6 +131,7 @@ impl Application {
                 readiness,
                 scrape,
                 gate,
+                in_flight,
             },
         );
 

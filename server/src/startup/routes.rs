@@ -41,6 +41,8 @@ pub struct Served {
     pub scrape: Option<metrics::Scrape>,
     /// Who lets requests in.
     pub gate: Gate,
+    /// The tasks a stopping server finishes (`process::Drain`).
+    pub in_flight: tokio_util::task::TaskTracker,
 }
 
 pub fn router(configuration: &Configuration, served: Served) -> Router {
@@ -73,6 +75,7 @@ pub fn router(configuration: &Configuration, served: Served) -> Router {
             services: served.services,
             recipient_files: served.recipient_files,
             gate: gate.clone(),
+            in_flight: served.in_flight,
         })
         .route("/health", get(health::live))
         .route("/health/live", get(health::live))

@@ -1,5 +1,6 @@
 //! The hand-over as a task of the server's own: it keeps its claims however long it runs, it goes on
-//! when the browser goes away, and a provider's 429 is waited out rather than taken for a refusal.
+//! when the browser goes away (before the campaign is recorded too), and a provider's 429 is
+//! waited out rather than taken for a refusal.
 
 use app::models::{Notice, RecipientStatus, ScheduleReceipt, SubmissionOutcome};
 use serde_json::{json, Value};
@@ -174,6 +175,66 @@ async fn a_closed_connection_does_not_stop_the_hand_over() {
         assert!(
             started.elapsed() < Duration::from_secs(5),
             "answers recorded"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_closed_before_the_campaign_is_recorded_does_not_stop_it() {
+    let app = spawn_app_with(large_campaign_settings()).await;
+    // Each answer of the sandbox takes 1.5 s: the credit check, before anything is recorded,
+    // is still waiting for its balance when the client leaves.
+    app.set_faults(json!({"latency_ms": 1500})).await;
+    let recipients = 1200;
+    let campaign_id = uuid::Uuid::new_v4().to_string();
+    let request = tokio::spawn(
+        reqwest::Client::new()
+            .post(format!("{}api/schedule_sms", app.url))
+            .json(&json!({
+                "request": request_to("Octopush", recipients),
+                "campaign_id": campaign_id,
+            }))
+            .send(),
+    );
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(
+        app.submission_statuses().await.is_empty(),
+        "recorded before the client left"
+    );
+    // The tab is closed while the page says "Scheduling…".
+    request.abort();
+    assert!(
+        request.await.is_err(),
+        "the client gave up before the answer"
+    );
+
+    let started = Instant::now();
+    while deliveries(&app, "Octopush").len() < recipients {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the scheduling stopped with the connection: {} of {recipients} handed over",
+            deliveries(&app, "Octopush").len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    reached_once(&app, "Octopush", recipients);
+    // And the trail says who scheduled it, as for a campaign whose page stayed open.
+    let started = Instant::now();
+    loop {
+        let lines: Vec<(String, String)> =
+            sqlx::query_as("SELECT action, outcome FROM audit_events WHERE campaign_id = $1")
+                .bind(&campaign_id)
+                .fetch_all(app.store().await.pool())
+                .await
+                .unwrap();
+        if !lines.is_empty() {
+            assert_eq!(lines, [("schedule".to_owned(), "done".to_owned())]);
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the scheduling is not in the audit trail"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
