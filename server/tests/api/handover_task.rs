@@ -85,6 +85,21 @@ pub fn reached_once(app: &TestApp, provider: &str, recipients: usize) {
     assert_eq!(seen.len(), recipients, "{provider}: every recipient, once");
 }
 
+/// Waits, at most `within`, for the `recipients` first numbers to reach the Octopush sandbox
+/// after the client left, then checks each reached it once.
+async fn handed_over_without_the_client(app: &TestApp, recipients: usize, within: Duration) {
+    let started = Instant::now();
+    while deliveries(app, "Octopush").len() < recipients {
+        assert!(
+            started.elapsed() < within,
+            "the work stopped with the connection: {} of {recipients} handed over",
+            deliveries(app, "Octopush").len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    reached_once(app, "Octopush", recipients);
+}
+
 /// Recipient statuses of a campaign.
 async fn statuses(app: &TestApp, campaign_id: &str) -> Vec<(RecipientStatus, u64)> {
     app.store().await.status_counts(campaign_id).await.unwrap()
@@ -155,16 +170,7 @@ async fn a_closed_connection_does_not_stop_the_hand_over() {
     );
 
     // No reconciliation runs in this test (its passes are an hour apart): the task alone goes on.
-    let started = Instant::now();
-    while deliveries(&app, "Octopush").len() < recipients {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the hand-over stopped with the connection: {} of {recipients}",
-            deliveries(&app, "Octopush").len()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    reached_once(&app, "Octopush", recipients);
+    handed_over_without_the_client(&app, recipients, Duration::from_secs(20)).await;
     let started = Instant::now();
     while app
         .submission_statuses()
@@ -209,16 +215,7 @@ async fn a_connection_closed_before_the_campaign_is_recorded_does_not_stop_it() 
         "the client gave up before the answer"
     );
 
-    let started = Instant::now();
-    while deliveries(&app, "Octopush").len() < recipients {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the scheduling stopped with the connection: {} of {recipients} handed over",
-            deliveries(&app, "Octopush").len()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    reached_once(&app, "Octopush", recipients);
+    handed_over_without_the_client(&app, recipients, Duration::from_secs(30)).await;
     // And the trail says who scheduled it, as for a campaign whose page stayed open.
     let started = Instant::now();
     loop {
