@@ -8,7 +8,7 @@ use super::window_words::{window_in_words, WindowWords};
 use super::{en_names, instants, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
-use crate::models::{Closed, Notice, Reconciliation, ResendBlocked, Then, WindowTerms};
+use crate::models::{Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, WindowTerms};
 
 /// The days of the week in English, from Monday.
 pub(super) const DAYS: [&str; 7] = [
@@ -182,7 +182,26 @@ impl fmt::Display for Notice {
             }
             Notice::Words(words) => f.write_str(words),
             Notice::CanceledBy { actor } => write!(f, "canceled by {actor}"),
+            Notice::NotMobile { kind } => write!(
+                f,
+                "{kind}, which may not receive SMS: a number written without its country code \
+                 is read as one of the default country"
+            ),
         }
+    }
+}
+
+impl fmt::Display for NumberKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NumberKind::Landline => "a landline number",
+            NumberKind::TollFree => "a toll-free number",
+            NumberKind::PremiumRate => "a premium-rate number",
+            NumberKind::SharedCost => "a shared-cost number",
+            NumberKind::CompanyNumber => "a company's single number",
+            NumberKind::Voicemail => "a voicemail access number",
+            NumberKind::Pager => "a pager number",
+        })
     }
 }
 

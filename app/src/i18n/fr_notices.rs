@@ -8,7 +8,7 @@ use super::window_words::{window_in_words, WindowWords};
 use super::{fr_names, instants, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
-use crate::models::{Closed, Notice, Reconciliation, ResendBlocked, Then, WindowTerms};
+use crate::models::{Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, WindowTerms};
 
 /// The days of the week, from Monday.
 pub(super) const DAYS: [&str; 7] = [
@@ -158,6 +158,23 @@ pub(super) fn notice(notice: &Notice) -> String {
         }
         Notice::Words(words) => words.clone(),
         Notice::CanceledBy { actor } => format!("annulé par {actor}"),
+        Notice::NotMobile { kind } => format!(
+            "{}, qui peut ne pas recevoir de SMS : un numéro écrit sans son indicatif de pays \
+             est lu comme un numéro du pays par défaut",
+            number_kind(*kind)
+        ),
+    }
+}
+
+fn number_kind(kind: NumberKind) -> &'static str {
+    match kind {
+        NumberKind::Landline => "un numéro fixe",
+        NumberKind::TollFree => "un numéro gratuit",
+        NumberKind::PremiumRate => "un numéro surtaxé",
+        NumberKind::SharedCost => "un numéro à coût partagé",
+        NumberKind::CompanyNumber => "un numéro unique d'entreprise",
+        NumberKind::Voicemail => "un numéro de messagerie vocale",
+        NumberKind::Pager => "un numéro de pager",
     }
 }
 

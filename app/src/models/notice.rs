@@ -81,8 +81,26 @@ pub enum Notice {
     },
     /// In words as written: recorded before notices were data, or a provider's own words.
     Words(String),
-    /// Canceled at the provider by `actor` (last: the wire names a variant by its place).
+    /// Canceled at the provider by `actor`.
     CanceledBy { actor: String },
+    /// A number of a `kind` that does not usually receive SMS; sent all the same (last: the
+    /// wire names a variant by its place).
+    NotMobile { kind: NumberKind },
+}
+
+/// The kinds of numbers that do not usually receive SMS, as libphonenumber tells them apart.
+/// Read without its country code, another country's mobile is often one of these in the
+/// default country's numbering (a New Zealand `021…` is a French landline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NumberKind {
+    Landline,
+    TollFree,
+    PremiumRate,
+    SharedCost,
+    /// A company's single number (UAN).
+    CompanyNumber,
+    Voicemail,
+    Pager,
 }
 
 /// What reconciliation found or did with an interrupted submission.

@@ -11,6 +11,8 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 
+use app::models::NumberKind;
+
 use super::file_at::read_at;
 use super::phone::PhoneNumber;
 
@@ -105,7 +107,7 @@ impl NumberLog {
 
     /// Each entry: the line (4 bytes, little-endian), the hash of the number as written (8 bytes),
     /// the E.164 text's length (1 byte, 0 for no number) and the text, the region's ISO code (2
-    /// bytes, zeros for none).
+    /// bytes, zeros for none), the kind of number when it is not a mobile (1 byte, `kind_code`).
     fn note(&mut self, line: u32, written: u64, number: Option<&PhoneNumber>) -> io::Result<()> {
         let e164 = number.map_or(&b""[..], |number| number.e164().as_bytes());
         let length = u8::try_from(e164.len()).map_err(io::Error::other)?;
@@ -117,7 +119,9 @@ impl NumberLog {
         self.out.write_all(&written.to_le_bytes())?;
         self.out.write_all(&[length])?;
         self.out.write_all(e164)?;
-        self.out.write_all(&region)
+        self.out.write_all(&region)?;
+        self.out
+            .write_all(&[kind_code(number.and_then(PhoneNumber::not_mobile))])
     }
 
     /// The log written, for later readings to take their numbers from.
@@ -196,9 +200,11 @@ impl LoggedNumbers {
         let mut region = [0; 2];
         self.input.read_exact(&mut region)?;
         let region = (region != [0, 0]).then_some(region);
+        let mut kind = [0; 1];
+        self.input.read_exact(&mut kind)?;
         let number = std::str::from_utf8(&e164).ok().and_then(|e164| {
             let region = region.and_then(|code| std::str::from_utf8(&code).ok().map(str::to_owned));
-            PhoneNumber::logged(e164, region.as_deref())
+            PhoneNumber::logged(e164, region.as_deref(), kind_of_code(kind[0])?)
         });
         Ok(Some(Entry {
             line,
@@ -227,6 +233,36 @@ impl Read for At {
         self.offset += read as u64;
         Ok(read)
     }
+}
+
+/// A number's kind in the log: 0 for a mobile (or one that may be).
+fn kind_code(kind: Option<NumberKind>) -> u8 {
+    match kind {
+        None => 0,
+        Some(NumberKind::Landline) => 1,
+        Some(NumberKind::TollFree) => 2,
+        Some(NumberKind::PremiumRate) => 3,
+        Some(NumberKind::SharedCost) => 4,
+        Some(NumberKind::CompanyNumber) => 5,
+        Some(NumberKind::Voicemail) => 6,
+        Some(NumberKind::Pager) => 7,
+    }
+}
+
+/// `kind_code` read back; `None` for a byte it never writes (the row is then checked).
+fn kind_of_code(code: u8) -> Option<Option<NumberKind>> {
+    let kind = match code {
+        0 => None,
+        1 => Some(NumberKind::Landline),
+        2 => Some(NumberKind::TollFree),
+        3 => Some(NumberKind::PremiumRate),
+        4 => Some(NumberKind::SharedCost),
+        5 => Some(NumberKind::CompanyNumber),
+        6 => Some(NumberKind::Voicemail),
+        7 => Some(NumberKind::Pager),
+        _ => return None,
+    };
+    Some(kind)
 }
 
 #[cfg(test)]

@@ -196,17 +196,47 @@ fn a_log_that_does_not_read_back_spares_nothing_and_changes_nothing() {
 
 #[test]
 fn only_text_a_valid_number_is_written_as_reads_back_from_a_log() {
-    assert!(PhoneNumber::logged("+33612345678", Some("FR")).is_some());
-    assert!(PhoneNumber::logged("+33612345678", None).is_some());
+    assert!(PhoneNumber::logged("+33612345678", Some("FR"), None).is_some());
+    assert!(PhoneNumber::logged("+33612345678", None, None).is_some());
     for text in ["33612345678", "+", "+33 612", "+33a12345678", "+١٢٣٤"] {
-        assert!(PhoneNumber::logged(text, Some("FR")).is_none(), "{text}");
+        assert!(
+            PhoneNumber::logged(text, Some("FR"), None).is_none(),
+            "{text}"
+        );
     }
-    assert!(PhoneNumber::logged("+33612345678", Some("ZZ")).is_none());
-    assert!(PhoneNumber::logged(&format!("+{}", "1".repeat(30)), None).is_none());
-    // Written and read back: the same number, region included.
-    let written = number("+262 692 12 34 56");
-    let logged = PhoneNumber::logged(written.e164(), written.region()).unwrap();
-    assert_eq!(logged, written);
+    assert!(PhoneNumber::logged("+33612345678", Some("ZZ"), None).is_none());
+    assert!(PhoneNumber::logged(&format!("+{}", "1".repeat(30)), None, None).is_none());
+    // Written and read back: the same number, region and kind included.
+    for input in ["+262 692 12 34 56", "01 44 55 66 77", "0800 123 456"] {
+        let written = number(input);
+        let logged =
+            PhoneNumber::logged(written.e164(), written.region(), written.not_mobile()).unwrap();
+        assert_eq!(logged, written, "{input}");
+    }
+}
+
+#[test]
+fn a_number_s_kind_reads_back_from_the_log() {
+    // A mobile, a landline, a toll-free number: read again from the log, each keeps its kind.
+    let first = read_twice("phone\n06 12 34 56 78\n01 44 55 66 77\n0800 123 456\n");
+    let kinds: Vec<_> = first.0.iter().map(|r| r.number.not_mobile()).collect();
+    assert_eq!(
+        kinds,
+        [None, Some(NumberKind::Landline), Some(NumberKind::TollFree)]
+    );
+    for kind in [
+        None,
+        Some(NumberKind::Landline),
+        Some(NumberKind::TollFree),
+        Some(NumberKind::PremiumRate),
+        Some(NumberKind::SharedCost),
+        Some(NumberKind::CompanyNumber),
+        Some(NumberKind::Voicemail),
+        Some(NumberKind::Pager),
+    ] {
+        assert_eq!(kind_of_code(kind_code(kind)), Some(kind));
+    }
+    assert_eq!(kind_of_code(8), None, "a byte never written");
 }
 
 #[test]

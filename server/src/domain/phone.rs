@@ -1,7 +1,9 @@
 //! Phone numbers, checked against libphonenumber's metadata (server side only: the tables are large).
 
+use app::models::NumberKind;
 use phonenumber::country;
 use phonenumber::metadata::Database;
+use phonenumber::Type;
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
@@ -103,6 +105,9 @@ pub struct PhoneNumber {
     e164: E164,
     /// A code, not a string: a long list holds one per recipient.
     region: Option<country::Id>,
+    /// Its kind, when that kind does not usually receive SMS (a landline, a toll-free number…);
+    /// `None` for a mobile, or a number that may be one.
+    not_mobile: Option<NumberKind>,
 }
 
 impl PhoneNumber {
@@ -132,9 +137,11 @@ impl PhoneNumber {
             international.as_deref().unwrap_or(&spaced),
         )
         .map_err(|_| PhoneNumberError::Unparsable(input.to_owned()))?;
-        if !phonenumber::is_valid_with(metadata, &number) {
-            return Err(PhoneNumberError::Invalid(input.to_owned()));
-        }
+        // Valid exactly when of a known type (what `is_valid_with` asks): one check for both.
+        let not_mobile = match number.number_type(metadata) {
+            Type::Unknown => return Err(PhoneNumberError::Invalid(input.to_owned())),
+            kind => not_mobile(kind),
+        };
         // Never longer than libphonenumber's numbers can be (`E164::LONGEST`).
         let Some(e164) = E164::new(&e164(&number)) else {
             return Err(PhoneNumberError::Invalid(input.to_owned()));
@@ -144,6 +151,7 @@ impl PhoneNumber {
             region: number
                 .metadata(metadata)
                 .and_then(|region| region.id().parse().ok()),
+            not_mobile,
         })
     }
 
@@ -193,7 +201,11 @@ impl PhoneNumber {
 
     /// A number an earlier reading of the same list found valid, as it logged it
     /// (`number_log`); `None` for text no valid number is written as, or a region with no code.
-    pub(super) fn logged(e164: &str, region: Option<&str>) -> Option<Self> {
+    pub(super) fn logged(
+        e164: &str,
+        region: Option<&str>,
+        not_mobile: Option<NumberKind>,
+    ) -> Option<Self> {
         let digits = e164.strip_prefix('+')?;
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -205,6 +217,7 @@ impl PhoneNumber {
         Some(Self {
             e164: E164::new(e164)?,
             region,
+            not_mobile,
         })
     }
 
@@ -215,6 +228,11 @@ impl PhoneNumber {
     /// The E.164 form as a value of its own, for a plan that names the recipient.
     pub fn e164_copy(&self) -> E164 {
         self.e164
+    }
+
+    /// Its kind, when that kind does not usually receive SMS (a landline…).
+    pub fn not_mobile(&self) -> Option<NumberKind> {
+        self.not_mobile
     }
 
     /// ISO 3166 code of the number's country, when the metadata knows it.
@@ -238,6 +256,32 @@ fn stray_character(input: &str) -> Option<char> {
             c.is_numeric() || c.is_whitespace() || "-.()".contains(c) || (c == '+' && !digits_seen);
         !allowed
     })
+}
+
+/// The kind of a number of libphonenumber's `kind`, when that kind does not usually receive SMS.
+fn not_mobile(kind: Type) -> Option<NumberKind> {
+    match kind {
+        Type::FixedLine => Some(NumberKind::Landline),
+        Type::TollFree => Some(NumberKind::TollFree),
+        Type::PremiumRate => Some(NumberKind::PremiumRate),
+        Type::SharedCost => Some(NumberKind::SharedCost),
+        Type::Uan => Some(NumberKind::CompanyNumber),
+        Type::Voicemail => Some(NumberKind::Voicemail),
+        Type::Pager => Some(NumberKind::Pager),
+        // A mobile, a number that may be one (a North American number), or one that may take
+        // SMS (a personal or internet number).
+        Type::Mobile
+        | Type::FixedLineOrMobile
+        | Type::PersonalNumber
+        | Type::Voip
+        | Type::Unknown => None,
+        // Kinds of short numbers, which `number_type` never gives a valid number.
+        Type::Emergency
+        | Type::ShortCode
+        | Type::StandardRate
+        | Type::Carrier
+        | Type::NoInternational => None,
+    }
 }
 
 /// `input` with every space an ASCII one. libphonenumber takes a few spaces between digits

@@ -69,6 +69,26 @@ fn a_number_spaced_with_any_space_reads_as_one_spaced_with_ascii_spaces() {
 }
 
 #[test]
+fn a_number_that_does_not_usually_receive_sms_says_its_kind() {
+    for (input, kind) in [
+        ("06 12 34 56 78", None),
+        ("+44 7911 123456", None),
+        // North American numbers may be mobiles or landlines alike.
+        ("+1 212 736 5000", None),
+        ("01 44 55 66 77", Some(NumberKind::Landline)),
+        // A New Zealand mobile and an Australian one written nationally, read as French.
+        ("021 123 4567", Some(NumberKind::Landline)),
+        ("0412 345 678", Some(NumberKind::Landline)),
+        ("0800 123 456", Some(NumberKind::TollFree)),
+        ("0899 123 456", Some(NumberKind::PremiumRate)),
+        ("+44 20 7946 0000", Some(NumberKind::Landline)),
+    ] {
+        let number = PhoneNumber::parse(input, fr()).unwrap_or_else(|e| panic!("{input}: {e}"));
+        assert_eq!(number.not_mobile(), kind, "{input}");
+    }
+}
+
+#[test]
 fn international_numbers_ignore_the_default_region() {
     let number = PhoneNumber::parse("+1 212 555 0123", fr()).unwrap();
     assert_eq!(number.e164(), "+12125550123");
@@ -179,4 +199,16 @@ fn a_number_keeps_its_e164_text_in_place() {
     assert_eq!(E164::new("+33é"), None);
     // In place: the number is its text, its length and its country, nothing on the heap.
     assert!(std::mem::size_of::<PhoneNumber>() <= 24);
+}
+
+#[test]
+fn the_crate_reads_a_number_s_type_with_its_leading_zeros_as_it_reads_its_validity() {
+    // Read with no default region, an Italian landline keeps its leading zero (vendored
+    // `PhoneNumber::number_type`, PATCH.md): valid, and of a type.
+    let metadata = phone_metadata::copy(0);
+    let italian = phonenumber::parse_with(metadata, None, "+39 02 1234 5678").unwrap();
+    assert_eq!(italian.national().zeros(), 1);
+    assert!(phonenumber::is_valid_with(metadata, &italian));
+    assert_eq!(italian.number_type(metadata), Type::FixedLine);
+    assert_eq!(italian.metadata(metadata).map(|m| m.id()), Some("IT"));
 }

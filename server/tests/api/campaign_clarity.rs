@@ -1,9 +1,12 @@
 //! Campaigns said clearly: an optional name given in the composer, kept, listed with the send
 //! time and the sender, and found by the list's search; the preview's totals say a caution
 //! shared by many recipients once, and count those over the frequency cap; a moved campaign's
-//! recipients lose the notes about their former time.
+//! recipients lose the notes about their former time; a number that does not usually receive SMS
+//! (a landline, often another country's mobile written without its country code) is cautioned.
 
-use app::models::{AppError, CampaignPage, CampaignPreview, Field, Problem, ScheduleReceipt};
+use app::models::{
+    AppError, CampaignPage, CampaignPreview, Field, Notice, NumberKind, Problem, ScheduleReceipt,
+};
 use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, valid_request, TestApp};
@@ -111,6 +114,42 @@ async fn the_preview_counts_each_caution_once_and_those_over_the_frequency_cap()
             .iter()
             .any(|(other, _)| other == notice));
     }
+}
+
+#[tokio::test]
+async fn numbers_that_do_not_usually_receive_sms_are_sent_with_a_caution() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    // A New Zealand mobile written without its country code reads as a French landline; then a
+    // French landline, a French mobile and a New York number (mobile or landline, it cannot say).
+    request["recipients"] = json!("021 123 4567\n01 44 55 66 77\n06 12 34 56 78\n+1 212 736 5000");
+    let preview = preview(&app, request.clone()).await;
+    let landline = Notice::NotMobile {
+        kind: NumberKind::Landline,
+    };
+    assert!(
+        preview.warnings.contains(&(landline.clone(), 2)),
+        "{:?}",
+        preview.warnings
+    );
+    let cautioned: Vec<(&str, bool)> = preview
+        .recipients
+        .iter()
+        .map(|r| (r.number.as_str(), r.warnings.contains(&landline)))
+        .collect();
+    assert_eq!(
+        cautioned,
+        [
+            ("+33211234567", true),
+            ("+33144556677", true),
+            ("+33612345678", false),
+            ("+12127365000", false),
+        ]
+    );
+    // Sent all the same: the caution is a warning, not an error.
+    assert_eq!(preview.to_send, 4);
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    assert_eq!(receipt.contacts, 4);
 }
 
 /// A day at least three days ahead that falls on `weekday`, as `YYYY-MM-DD`.

@@ -7,8 +7,9 @@ use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
 use crate::domain::OptOutSource;
 use crate::models::{
-    Amount, Approval, CancelLimits, Closed, Notice, Problem, ProviderId, ProviderOption,
-    Reconciliation, Refusal, ResendBlocked, Right, Role, RuleBreak, Then, WindowTerms,
+    Amount, Approval, CancelLimits, Closed, Notice, NumberKind, Problem, ProviderId,
+    ProviderOption, Reconciliation, Refusal, ResendBlocked, Right, Role, RuleBreak, Then,
+    WindowTerms,
 };
 use chrono::Weekday;
 
@@ -396,6 +397,18 @@ pub(super) fn every_notice() -> Vec<Notice> {
     .into_iter()
     .chain(
         [
+            NumberKind::Landline,
+            NumberKind::TollFree,
+            NumberKind::PremiumRate,
+            NumberKind::SharedCost,
+            NumberKind::CompanyNumber,
+            NumberKind::Voicemail,
+            NumberKind::Pager,
+        ]
+        .map(|kind| Notice::NotMobile { kind }),
+    )
+    .chain(
+        [
             Reconciliation::ProviderHadIt,
             Reconciliation::SentAgain,
             Reconciliation::SentAgainRefused,
@@ -430,7 +443,8 @@ pub(super) fn every_notice() -> Vec<Notice> {
             | Notice::MovedTo { .. }
             | Notice::OperationRefused { .. }
             | Notice::Reconciled { .. }
-            | Notice::CanceledBy { .. } => {}
+            | Notice::CanceledBy { .. }
+            | Notice::NotMobile { .. } => {}
             // Words as they were written: the same in every language.
             Notice::Words(_) => unreachable!(),
         }

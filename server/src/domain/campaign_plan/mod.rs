@@ -163,6 +163,12 @@ impl CampaignPlan {
                 (Some(why), CapAction::Exclude) => excluded(why.clone()),
                 (capped, _) => {
                     warnings.extend(capped.cloned());
+                    warnings.extend(
+                        recipient
+                            .number
+                            .not_mobile()
+                            .map(|kind| Notice::NotMobile { kind }),
+                    );
                     let zone = match recipient.zone {
                         Some(tz) => RecipientZone::Known(tz),
                         None => recipient
