@@ -65,6 +65,20 @@ test('an Octopush campaign is canceled through its page, and a finished or hidde
   expect(polls()).toBe(whenFinished);
 });
 
+test("in each recipient's own time: the confirm step says who is sent at the campaign's time for want of a zone", async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  // A New York number with no zone column: the United States has several zones.
+  await page.getByLabel(/^Recipients/).fill('+33 6 12 34 56 78\n+1 212 736 5000');
+  await page.getByLabel(/^Read this time on each recipient's own clock/).check();
+  await page.getByLabel(/^Send at/).fill(tomorrowAt('09:00'));
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('confirm-when')).toContainText("in each recipient's own time");
+  await expect(page.getByTestId('confirm-warnings')).toContainText(
+    "1 recipient: time zone not known: sent at 09:00 in the campaign's zone, Europe/Paris",
+  );
+});
+
 test("in each recipient's own time: each recipient's send time is their own 10:00", async ({ page }) => {
   await openComposer(page);
   await fillValidForm(page);

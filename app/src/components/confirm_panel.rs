@@ -31,6 +31,9 @@ pub fn ConfirmPanel(
         .map(|limits| (request.provider.to_string(), limits.max_recipients));
     // A simulation sends nothing: no one gets one more.
     let over_cap = if simulation { 0 } else { preview.over_cap };
+    // Every caution the preview gave, said again where the user confirms (a recipient sent at
+    // the campaign's time for want of a zone, a landline…): small print seen before is not enough.
+    let warnings = preview.warnings.clone();
     let text = request.text.clone();
     let provider = request.provider.to_string();
     let facts = move || {
@@ -67,6 +70,20 @@ pub fn ConfirmPanel(
             </h2>
             <blockquote class="campaign-text">{text}</blockquote>
             <dl class="facts">{facts}</dl>
+            {(!warnings.is_empty()).then(|| view! {
+                <div class="warning" data-testid="confirm-warnings">
+                    <p>{word(|t| t.warnings_list)}</p>
+                    <ul>
+                        {move || {
+                            let t = t();
+                            warnings
+                                .iter()
+                                .map(|(warning, n)| view! { <li>{(t.counted)(*n, &(t.notice)(warning))}</li> })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+            })}
             {(over_cap > 0).then(|| view! {
                 <p class="warning" data-testid="confirm-over-cap">
                     {move || confirm_words::over_cap(i18n.locale(), over_cap)}
