@@ -102,10 +102,12 @@ impl Workers {
     }
 }
 
-/// What a stopping server finishes once it takes no more requests: the hand-overs and the calls
-/// that act (`routes::server_fns`) in flight (within the grace period), then the claims its tasks still hold, let go so that another
-/// instance settles those submissions at once instead of when the claims lapse.
+/// What a stopping server finishes once it takes no more requests: the hand-overs and the
+/// server functions that act (`routes::server_fns`) in flight, within the grace period; then the
+/// claims its tasks still hold, let go so that another instance settles those submissions at
+/// once instead of when the claims lapse.
 pub struct Drain {
+    /// The hand-overs, and the server functions that act.
     pub handovers: TaskTracker,
     pub store: Store,
     pub instance: String,
@@ -114,7 +116,8 @@ pub struct Drain {
 }
 
 impl Drain {
-    /// Waits for the hand-overs until `deadline`, then releases this instance's claims.
+    /// Waits for the hand-overs and the calls that act until `deadline`, then releases this
+    /// instance's claims.
     pub async fn finish(self, deadline: tokio::time::Instant) {
         self.handovers.close();
         if tokio::time::timeout_at(deadline, self.handovers.wait())
@@ -123,7 +126,7 @@ impl Drain {
         {
             tracing::warn!(
                 running = self.handovers.len(),
-                "hand-overs still running when the grace period ended: reconciliation settles their batches"
+                "hand-overs or calls still running when the grace period ended: reconciliation settles the batches they recorded"
             );
         }
         match self.store.release_claims(&self.instance).await {

@@ -184,8 +184,8 @@ impl fmt::Display for Notice {
             Notice::CanceledBy { actor } => write!(f, "canceled by {actor}"),
             Notice::NotMobile { kind } => write!(
                 f,
-                "{kind}, which may not receive SMS: a number written without its country code \
-                 is read as one of the default country"
+                "{kind}, which may not receive SMS (another country's mobile written without \
+                 its country code can read as one)"
             ),
         }
     }

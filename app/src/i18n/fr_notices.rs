@@ -159,8 +159,8 @@ pub(super) fn notice(notice: &Notice) -> String {
         Notice::Words(words) => words.clone(),
         Notice::CanceledBy { actor } => format!("annulé par {actor}"),
         Notice::NotMobile { kind } => format!(
-            "{}, qui peut ne pas recevoir de SMS : un numéro écrit sans son indicatif de pays \
-             est lu comme un numéro du pays par défaut",
+            "{}, qui peut ne pas recevoir de SMS (le mobile d'un autre pays écrit sans son \
+             indicatif peut se lire ainsi)",
             number_kind(*kind)
         ),
     }

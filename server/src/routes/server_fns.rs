@@ -104,18 +104,19 @@ pub async fn handle(State(state): State<ServerFnState>, request: Request<Body>) 
 }
 
 /// Whether the call at `path` acts (schedules, operates on a campaign, changes the opt-outs,
-/// decides an approval). Such a call runs to its end as a task of the server's, which a stopping
+/// decides an approval, moves the sandboxes' clock). Such a call runs to its end as a task of the server's, which a stopping
 /// server finishes: a closed tab, a reloaded page or a proxy's time-out cannot stop it half-way
 /// (a campaign planned, its page saying "Scheduling…", and never recorded). A read stops with its
 /// request: a preview nobody waits for is not worked out.
 fn acts(path: &str) -> bool {
-    use app::api::{approvals, campaigns, opt_outs, sms};
+    use app::api::{approvals, campaigns, opt_outs, settings, sms};
     [
         sms::ScheduleSms::PATH,
         campaigns::OperateCampaign::PATH,
         opt_outs::AddOptOuts::PATH,
         opt_outs::RemoveOptOut::PATH,
         approvals::DecideApproval::PATH,
+        settings::AdvanceSandboxClock::PATH,
     ]
     .iter()
     .any(|acting| path.ends_with(acting))
@@ -186,6 +187,7 @@ mod tests {
             "/api/add_opt_outs",
             "/api/remove_opt_out",
             "/api/decide_approval",
+            "/api/advance_sandbox_clock",
         ] {
             assert!(acts(acting), "{acting}");
         }
@@ -195,6 +197,8 @@ mod tests {
             "/api/get_campaign",
             "/api/schedule_progress",
             "/api/list_audit",
+            "/api/refresh_balance",
+            "/api/read_sandbox_clock",
         ] {
             assert!(!acts(reading), "{reading}");
         }
