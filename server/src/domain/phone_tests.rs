@@ -212,3 +212,35 @@ fn the_crate_reads_a_number_s_type_with_its_leading_zeros_as_it_reads_its_validi
     assert_eq!(italian.number_type(metadata), Type::FixedLine);
     assert_eq!(italian.metadata(metadata).map(|m| m.id()), Some("IT"));
 }
+
+#[test]
+fn a_number_written_with_another_country_code_keeps_the_zeros_the_default_region_would_take() {
+    // France's national prefix, 0, is not taken from an Italian number's own zero, nor from a
+    // number of Côte d'Ivoire (vendored parser, PATCH.md).
+    for (input, e164, region, kind) in [
+        (
+            "+39 02 1234 5678",
+            "+390212345678",
+            "IT",
+            Some(NumberKind::Landline),
+        ),
+        (
+            "0039 02 1234 5678",
+            "+390212345678",
+            "IT",
+            Some(NumberKind::Landline),
+        ),
+        (
+            "+39 06 698 12345",
+            "+390669812345",
+            "VA",
+            Some(NumberKind::Landline),
+        ),
+        ("+225 07 07 12 34 56", "+2250707123456", "CI", None),
+    ] {
+        let number = PhoneNumber::parse(input, fr()).unwrap_or_else(|e| panic!("{input}: {e}"));
+        assert_eq!(number.e164(), e164, "{input}");
+        assert_eq!(number.region(), Some(region), "{input}");
+        assert_eq!(number.not_mobile(), kind, "{input}");
+    }
+}

@@ -168,7 +168,19 @@ impl SendingPolicies {
         };
         // Closed on the public holidays of where the number is from.
         let window = policy.window.for_region(country);
-        let closed = zones.iter().find_map(|tz| window.closed_because(at, *tz));
+        // Of the zones closed at `at`, the one that opens last says why: a US number that may be
+        // in Chicago or Honolulu is moved to Honolulu's morning, and the notice names Honolulu.
+        // Never opening within the search counts as opening last; on a tie, the first zone.
+        let closed = zones
+            .iter()
+            .filter_map(|tz| {
+                let closed = window.closed_because(at, *tz)?;
+                let opens = window.next_allowed(at, *tz);
+                Some((closed, (opens.is_none(), opens)))
+            })
+            .rev()
+            .max_by_key(|(_, opens_last)| *opens_last)
+            .map(|(closed, _)| closed);
         let outside = closed.map(|closed| OutsideWindowFinding {
             policy: policy.name.clone(),
             window: policy.window_terms(),
@@ -308,6 +320,39 @@ mod tests {
         );
         assert!(any.outside.is_some());
         assert_eq!(any.notes.len(), 1);
+    }
+
+    #[test]
+    fn a_recipient_of_several_possible_zones_is_told_of_the_zone_that_opens_last() {
+        let policies = SendingPolicies::defaults();
+        // 07:30 in Chicago (closed until 08:00), 03:30 in Honolulu (closed until 08:00 there).
+        let at = America::Chicago
+            .with_ymd_and_hms(2026, 12, 1, 7, 30, 0)
+            .unwrap()
+            .with_timezone(&Utc);
+        const ZONES: &[Tz] = &[
+            America::Chicago,
+            chrono_tz::Pacific::Honolulu,
+            America::New_York,
+        ];
+        let check = policies.check(
+            Purpose::Marketing,
+            Some("US"),
+            &RecipientZone::OneOf(ZONES),
+            Europe::Paris,
+            at,
+        );
+        let outside = check.outside.unwrap();
+        assert!(
+            matches!(&outside.closed, Closed::Hours { time, zone, .. } if time == "03:30" && zone == "Pacific/Honolulu"),
+            "{:?}",
+            outside.closed
+        );
+        let honolulu_morning = chrono_tz::Pacific::Honolulu
+            .with_ymd_and_hms(2026, 12, 1, 8, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(outside.next_allowed, Some(honolulu_morning));
     }
 
     #[test]

@@ -57,13 +57,20 @@ pub fn parse_with<S: AsRef<str>>(
     // Normalize the number and extract country code.
     number = helper::country_code(database, country, number)?;
 
-    // If no country was supplied, try to determine the metadata from the number.
-    // We need to determine the country to be able to classify the national prefix if present.
-    let meta = if let Some(country) = &country {
-        database.by_id(country.as_ref())
+    // The default country's rules read the number only when the number is of its country code:
+    // a number written with another code (`+39 02 1234 5678` read with FR by default) is read as
+    // it would be with no default (FR's national prefix would take the Italian number's zero).
+    // Otherwise, determine the metadata from the number: we need the country to be able to
+    // classify the national prefix if present.
+    let prefix: u16 = number.prefix.clone().map(|p| p.parse()).unwrap_or(Ok(0))?;
+    let default = country
+        .and_then(|country| database.by_id(country.as_ref()))
+        .filter(|meta| meta.country_code == prefix);
+    let meta = if let Some(meta) = default {
+        Some(meta)
     } else {
         let code = country::Code {
-            value: number.prefix.clone().map(|p| p.parse()).unwrap_or(Ok(0))?,
+            value: prefix,
             source: number.country,
         };
 
@@ -257,6 +264,55 @@ mod test {
             },
             parser::parse(Some(country::BR), "012 3121286979").unwrap()
         );
+    }
+
+    /// A number written with a country code other than the default country's reads as it does
+    /// with no default country: the default's national prefix does not take its digits.
+    #[test]
+    fn a_number_of_another_country_code_reads_as_with_no_default_country() {
+        let defaults = [
+            country::FR,
+            country::US,
+            country::GB,
+            country::IT,
+            country::DE,
+            country::NZ,
+            country::BR,
+            country::RU,
+        ];
+        let mut compared = 0;
+        for meta in DATABASE.iter() {
+            let d = &meta.descriptors;
+            let examples = [
+                d.general.example(),
+                d.fixed_line.as_ref().and_then(|d| d.example()),
+                d.mobile.as_ref().and_then(|d| d.example()),
+                d.toll_free.as_ref().and_then(|d| d.example()),
+            ];
+            for example in examples.into_iter().flatten() {
+                let text = format!("+{} {example}", meta.country_code);
+                let alone = parser::parse(None, &text);
+                for default in defaults {
+                    if DATABASE.by_id(default.as_ref()).unwrap().country_code == meta.country_code {
+                        continue;
+                    }
+                    let parsed = parser::parse(Some(default), &text);
+                    assert_eq!(
+                        parsed.as_ref().ok(),
+                        alone.as_ref().ok(),
+                        "{text} read with {default:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 5_000, "{compared} numbers compared");
+        // An Italian landline keeps its zero, a number of Côte d'Ivoire its first zero.
+        for (text, zeros) in [("+39 02 1234 5678", 1), ("+225 07 07 12 34 56", 1)] {
+            let parsed = parser::parse(Some(country::FR), text).unwrap();
+            assert_eq!(parsed.national().zeros(), zeros, "{text}");
+            assert!(crate::is_valid(&parsed), "{text}");
+        }
     }
 
     #[test]
