@@ -57,9 +57,9 @@ test('an Octopush campaign is canceled through its page, and a finished or hidde
   await page.getByRole('button', { name: 'Cancel campaign' }).click();
   await page.getByRole('button', { name: 'Yes, cancel' }).click();
   await expect(page.getByTestId('status-counts')).toContainText('2 canceled');
-  await expect(page.getByTestId('campaign-state')).toHaveText('finished');
+  await expect(page.getByTestId('campaign-state')).toHaveText('canceled');
 
-  // Finished: nothing more to ask.
+  // Canceled, as finished: nothing more to ask.
   const whenFinished = polls();
   await page.waitForTimeout(7_000);
   expect(polls()).toBe(whenFinished);

@@ -44,7 +44,7 @@ test('lists a campaign and follows its recipients live as the sandbox clock move
   expect(moved.ok()).toBeTruthy();
   await expect(page.getByTestId('status-counts')).toContainText('1 delivered', { timeout: 20_000 });
   await expect(page.getByTestId('status-counts')).toContainText('1 failed');
-  await expect(page.getByTestId('campaign-state')).toHaveText('finished');
+  await expect(page.getByTestId('campaign-state')).toHaveText('canceled');
 
   // Only the failed one, its history, and the same selection as a CSV file.
   await page.getByLabel('Show').selectOption({ label: 'failed (1)' });

@@ -20,6 +20,7 @@ pub(super) fn state(state: CampaignState) -> &'static str {
         CampaignState::InProgress => "in progress",
         CampaignState::Paused => "paused",
         CampaignState::Finished => "finished",
+        CampaignState::Canceled => "canceled",
     }
 }
 

@@ -21,6 +21,7 @@ pub(super) fn state(state: CampaignState) -> &'static str {
         CampaignState::InProgress => "en cours",
         CampaignState::Paused => "suspendue",
         CampaignState::Finished => "terminée",
+        CampaignState::Canceled => "annulée",
     }
 }
 

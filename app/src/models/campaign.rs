@@ -80,6 +80,13 @@ impl CampaignSummary {
             CampaignState::InProgress
         } else if self.is_live() {
             CampaignState::Scheduled
+        } else if self.count(RecipientStatus::Canceled) > 0
+            && self
+                .counts
+                .iter()
+                .all(|c| c.count == 0 || c.status.is_withheld())
+        {
+            CampaignState::Canceled
         } else {
             CampaignState::Finished
         }
@@ -97,18 +104,21 @@ pub enum CampaignState {
     Paused,
     /// Every recipient is settled (delivered, failed, expired, canceled or excluded).
     Finished,
-    /// Every recipient still to go waits at the provider for its send time. (Last: the wire
-    /// names a variant by its place.)
+    /// Every recipient still to go waits at the provider for its send time. (Last but one: the
+    /// wire names a variant by its place.)
     Scheduled,
+    /// Canceled before any message went: every recipient canceled or left out, none sent.
+    Canceled,
 }
 
 impl CampaignState {
-    pub const ALL: [CampaignState; 5] = [
+    pub const ALL: [CampaignState; 6] = [
         CampaignState::AwaitingApproval,
         CampaignState::Scheduled,
         CampaignState::InProgress,
         CampaignState::Paused,
         CampaignState::Finished,
+        CampaignState::Canceled,
     ];
 
     /// The stable name used in requests and form values.
@@ -119,6 +129,7 @@ impl CampaignState {
             CampaignState::InProgress => "in_progress",
             CampaignState::Paused => "paused",
             CampaignState::Finished => "finished",
+            CampaignState::Canceled => "canceled",
         }
     }
 
@@ -354,6 +365,28 @@ mod tests {
         assert_eq!(
             state(&[(Scheduled, 0), (Delivered, 2)]),
             CampaignState::Finished
+        );
+    }
+
+    #[test]
+    fn a_campaign_canceled_before_any_message_went_reads_canceled_not_finished() {
+        use RecipientStatus::{Canceled, Delivered, Excluded, Scheduled};
+        let state = |counts: &[_]| with_counts(counts).state();
+        assert_eq!(
+            state(&[(Scheduled, 0), (Canceled, 2), (Excluded, 1)]),
+            CampaignState::Canceled
+        );
+        // Some went: finished, the counts say how many were canceled.
+        assert_eq!(
+            state(&[(Canceled, 2), (Delivered, 1)]),
+            CampaignState::Finished
+        );
+        // Nothing canceled (every recipient left out): finished.
+        assert_eq!(state(&[(Excluded, 3)]), CampaignState::Finished);
+        // Still waiting at the provider: scheduled.
+        assert_eq!(
+            state(&[(Canceled, 1), (Scheduled, 1)]),
+            CampaignState::Scheduled
         );
     }
 

@@ -126,6 +126,22 @@ impl RecipientStatus {
         self.progress() == FINAL_PROGRESS
     }
 
+    /// Never went to its recipient, and never will: canceled before it was sent, or left out.
+    pub fn is_withheld(self) -> bool {
+        match self {
+            RecipientStatus::Canceled | RecipientStatus::Excluded => true,
+            RecipientStatus::Pending
+            | RecipientStatus::Unknown
+            | RecipientStatus::Scheduled
+            | RecipientStatus::Accepted
+            | RecipientStatus::Sent
+            | RecipientStatus::Delivered
+            | RecipientStatus::Failed
+            | RecipientStatus::Expired
+            | RecipientStatus::Simulated => false,
+        }
+    }
+
     /// On its way now: neither settled nor waiting at the provider for a later send time.
     pub fn is_moving(self) -> bool {
         !self.is_final() && self != RecipientStatus::Scheduled

@@ -30,6 +30,11 @@ fn moving_statuses() -> String {
     statuses(RecipientStatus::is_moving)
 }
 
+/// The statuses of recipients a message went to, or may still go to, for SQL.
+fn not_withheld_statuses() -> String {
+    statuses(|s| !s.is_withheld())
+}
+
 fn statuses(which: fn(RecipientStatus) -> bool) -> String {
     let names: Vec<String> = RecipientStatus::ALL
         .into_iter()
@@ -75,6 +80,11 @@ impl CampaignListQuery {
             )
         };
         let (live, moving) = (any_in(live_statuses()), any_in(moving_statuses()));
+        let canceled = format!(
+            "({} AND NOT {})",
+            any_in(format!("'{}'", RecipientStatus::Canceled.as_str())),
+            any_in(not_withheld_statuses())
+        );
         let held = "approval = 'awaiting'";
         match self.state {
             Some(CampaignState::AwaitingApproval) => conditions.push(held.into()),
@@ -88,7 +98,14 @@ impl CampaignListQuery {
                 ));
             }
             Some(CampaignState::Finished) => {
-                conditions.push(format!("NOT {held} AND paused = 0 AND NOT {live}"));
+                conditions.push(format!(
+                    "NOT {held} AND paused = 0 AND NOT {live} AND NOT {canceled}"
+                ));
+            }
+            Some(CampaignState::Canceled) => {
+                conditions.push(format!(
+                    "NOT {held} AND paused = 0 AND NOT {live} AND {canceled}"
+                ));
             }
             None => {}
         }

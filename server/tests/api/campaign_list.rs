@@ -59,8 +59,15 @@ async fn listed(store: &Store, query: CampaignListQuery) -> Vec<String> {
 
 /// Runs on an empty store.
 pub async fn campaign_list_suite(store: &Store) {
-    use RecipientStatus::{Accepted, Delivered, Failed, Scheduled};
+    use RecipientStatus::{Accepted, Canceled, Delivered, Excluded, Failed, Scheduled};
     let campaigns = [
+        (
+            "off",
+            "octopush",
+            "Soirée reportée",
+            6,
+            [Canceled, Excluded],
+        ),
         (
             "going",
             "octopush",
@@ -112,7 +119,7 @@ pub async fn campaign_list_suite(store: &Store) {
 
     assert_eq!(
         listed(store, CampaignListQuery::default()).await,
-        ["held", "done", "live", "going"]
+        ["held", "done", "live", "going", "off"]
     );
     let state = |state| CampaignListQuery {
         state: Some(state),
@@ -132,6 +139,8 @@ pub async fn campaign_list_suite(store: &Store) {
         listed(store, state(CampaignState::Finished)).await,
         ["done"]
     );
+    // Canceled before any message went: not counted as finished.
+    assert_eq!(listed(store, state(CampaignState::Canceled)).await, ["off"]);
     let infobip = CampaignListQuery {
         provider: Some(ProviderId::Infobip),
         ..Default::default()
@@ -180,7 +189,7 @@ pub async fn campaign_list_suite(store: &Store) {
     assert_eq!(listed(store, number("+33612345673")).await, ["done"]);
     assert_eq!(
         listed(store, number("+33698765432")).await,
-        ["held", "done", "live", "going"]
+        ["held", "done", "live", "going", "off"]
     );
     // Paging goes on from the last one shown, filter kept.
     let older = CampaignListQuery {
@@ -188,7 +197,7 @@ pub async fn campaign_list_suite(store: &Store) {
         phone: Some("+33698765432".into()),
         ..Default::default()
     };
-    assert_eq!(listed(store, older).await, ["done", "live", "going"]);
+    assert_eq!(listed(store, older).await, ["done", "live", "going", "off"]);
 
     // The recipients of one status, in list order.
     let scheduled = store
