@@ -8,7 +8,9 @@ use super::window_words::{window_in_words, WindowWords};
 use super::{en_names, instants, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
-use crate::models::{Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, WindowTerms};
+use crate::models::{
+    ClockChange, Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, WindowTerms,
+};
 
 /// The days of the week in English, from Monday.
 pub(super) const DAYS: [&str; 7] = [
@@ -186,6 +188,27 @@ impl fmt::Display for Notice {
                 f,
                 "{kind}, which may not receive SMS (another country's mobile written without \
                  its country code can read as one)"
+            ),
+            Notice::ClockChange {
+                local,
+                zone,
+                change:
+                    ClockChange::HappensTwice {
+                        offset,
+                        later_offset,
+                    },
+            } => write!(
+                f,
+                "{local} happens twice in {zone} (the clocks go back): sent at the first, \
+                 UTC{offset}, not the second, UTC{later_offset}"
+            ),
+            Notice::ClockChange {
+                local,
+                zone,
+                change: ClockChange::DoesNotHappen { sent },
+            } => write!(
+                f,
+                "{local} does not happen in {zone} (the clocks go forward): sent at {sent}"
             ),
         }
     }

@@ -8,7 +8,9 @@ use super::window_words::{window_in_words, WindowWords};
 use super::{fr_names, instants, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
-use crate::models::{Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, WindowTerms};
+use crate::models::{
+    ClockChange, Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, WindowTerms,
+};
 
 /// The days of the week, from Monday.
 pub(super) const DAYS: [&str; 7] = [
@@ -162,6 +164,25 @@ pub(super) fn notice(notice: &Notice) -> String {
             "{}, qui peut ne pas recevoir de SMS (le mobile d'un autre pays écrit sans son \
              indicatif peut se lire ainsi)",
             number_kind(*kind)
+        ),
+        Notice::ClockChange {
+            local,
+            zone,
+            change:
+                ClockChange::HappensTwice {
+                    offset,
+                    later_offset,
+                },
+        } => format!(
+            "{local} existe deux fois dans le fuseau {zone} (on recule les horloges) : envoyé \
+             à la première, UTC{offset}, pas à la seconde, UTC{later_offset}"
+        ),
+        Notice::ClockChange {
+            local,
+            zone,
+            change: ClockChange::DoesNotHappen { sent },
+        } => format!(
+            "{local} n'existe pas dans le fuseau {zone} (on avance les horloges) : envoyé à {sent}"
         ),
     }
 }

@@ -83,9 +83,29 @@ pub enum Notice {
     Words(String),
     /// Canceled at the provider by `actor`.
     CanceledBy { actor: String },
-    /// A number of a `kind` that does not usually receive SMS; sent all the same (last: the
-    /// wire names a variant by its place).
+    /// A number of a `kind` that does not usually receive SMS; sent all the same.
     NotMobile { kind: NumberKind },
+    /// The send time, `local` (`YYYY-MM-DD HH:MM`), falls where `zone`'s clocks change (last: the
+    /// wire names a variant by its place).
+    ClockChange {
+        local: String,
+        zone: String,
+        change: ClockChange,
+    },
+}
+
+/// What a clock change does to a wall-clock send time.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClockChange {
+    /// The clocks go back: the time happens twice; sent at the first, at `offset` from UTC
+    /// (`+02:00`), the second being at `later_offset`.
+    HappensTwice {
+        offset: String,
+        later_offset: String,
+    },
+    /// The clocks go forward: the time does not happen; sent at `sent` (`HH:MM`), the first
+    /// minute after the change.
+    DoesNotHappen { sent: String },
 }
 
 /// The kinds of numbers that do not usually receive SMS, as libphonenumber tells them apart.

@@ -2,10 +2,11 @@
 //! time and the sender, and found by the list's search; the preview's totals say a caution
 //! shared by many recipients once, and count those over the frequency cap; a moved campaign's
 //! recipients lose the notes about their former time; a number that does not usually receive SMS
-//! (a landline, often another country's mobile written without its country code) is cautioned.
+//! (a landline, often another country's mobile written without its country code) is cautioned; so is a send time the clocks go back through.
 
 use app::models::{
-    AppError, CampaignPage, CampaignPreview, Field, Notice, NumberKind, Problem, ScheduleReceipt,
+    AppError, CampaignPage, CampaignPreview, ClockChange, Field, Notice, NumberKind, Problem,
+    ScheduleReceipt,
 };
 use serde_json::{json, Value};
 
@@ -150,6 +151,52 @@ async fn numbers_that_do_not_usually_receive_sms_are_sent_with_a_caution() {
     assert_eq!(preview.to_send, 4);
     let receipt: ScheduleReceipt = app.schedule(request).await.ok();
     assert_eq!(receipt.contacts, 4);
+}
+
+/// The first wall-clock hour at least three days ahead that happens twice in `zone` (the clocks
+/// going back), as `YYYY-MM-DDTHH:30`, with the offsets of its two occurrences.
+fn next_hour_happening_twice(zone: chrono_tz::Tz) -> (String, String, String) {
+    use chrono::{TimeZone, Timelike};
+    let start = chrono::Utc::now().naive_utc() + chrono::Duration::days(3);
+    (0..24 * 366)
+        .map(|hours| start + chrono::Duration::hours(hours))
+        .find_map(|local| {
+            let local = local.with_minute(30)?.with_second(0)?;
+            match zone.from_local_datetime(&local) {
+                chrono::LocalResult::Ambiguous(first, second) => Some((
+                    local.format("%Y-%m-%dT%H:%M").to_string(),
+                    first.format("%:z").to_string(),
+                    second.format("%:z").to_string(),
+                )),
+                _ => None,
+            }
+        })
+        .expect("New York's clocks go back once a year")
+}
+
+#[tokio::test]
+async fn a_send_time_that_happens_twice_is_said_on_the_preview_for_every_recipient() {
+    let app = spawn_app().await;
+    let zone = chrono_tz::America::New_York;
+    let (local, offset, later_offset) = next_hour_happening_twice(zone);
+    let mut request = valid_request();
+    request["time_zone"] = json!(zone.name());
+    request["send_at"] = json!(local);
+    request["recipients"] = json!("+33612345678\n+33698765432");
+    let preview = preview(&app, request).await;
+    let expected = Notice::ClockChange {
+        local: local.replace('T', " "),
+        zone: zone.name().into(),
+        change: ClockChange::HappensTwice {
+            offset,
+            later_offset,
+        },
+    };
+    assert!(
+        preview.warnings.contains(&(expected, 2)),
+        "{:?}",
+        preview.warnings
+    );
 }
 
 /// A day at least three days ahead that falls on `weekday`, as `YYYY-MM-DD`.

@@ -7,7 +7,7 @@ use crate::domain::placeholders::PlaceholderError;
 use crate::domain::sender::SenderIdError;
 use crate::domain::OptOutSource;
 use crate::models::{
-    Amount, Approval, CancelLimits, Closed, Notice, NumberKind, Problem, ProviderId,
+    Amount, Approval, CancelLimits, ClockChange, Closed, Notice, NumberKind, Problem, ProviderId,
     ProviderOption, Reconciliation, Refusal, ResendBlocked, Right, Role, RuleBreak, Then,
     WindowTerms,
 };
@@ -393,6 +393,21 @@ pub(super) fn every_notice() -> Vec<Notice> {
         Notice::CanceledBy {
             actor: "ann@example.com".into(),
         },
+        Notice::ClockChange {
+            local: "2026-10-25 02:30".into(),
+            zone: "Europe/Paris".into(),
+            change: ClockChange::HappensTwice {
+                offset: "+02:00".into(),
+                later_offset: "+01:00".into(),
+            },
+        },
+        Notice::ClockChange {
+            local: "2027-03-14 02:30".into(),
+            zone: "America/New_York".into(),
+            change: ClockChange::DoesNotHappen {
+                sent: "03:00".into(),
+            },
+        },
     ]
     .into_iter()
     .chain(
@@ -444,7 +459,8 @@ pub(super) fn every_notice() -> Vec<Notice> {
             | Notice::OperationRefused { .. }
             | Notice::Reconciled { .. }
             | Notice::CanceledBy { .. }
-            | Notice::NotMobile { .. } => {}
+            | Notice::NotMobile { .. }
+            | Notice::ClockChange { .. } => {}
             // Words as they were written: the same in every language.
             Notice::Words(_) => unreachable!(),
         }

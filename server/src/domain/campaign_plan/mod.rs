@@ -7,7 +7,8 @@
 //! (`CampaignPlan::each_part`). Each recipient's fate depends only on the order, the rules and the
 //! exclusions, so both passes decide the same.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
 use std::collections::HashMap;
 
 use super::message::{Encoding, MessageStats};
@@ -15,7 +16,7 @@ use super::order::{PersonalisedRecipient, SmsOrder, TextPattern};
 use super::phone::E164;
 use super::send_time::SendTime;
 use super::sending_rules::{zone_of_region, Placement, RecipientZone, SendingPolicies};
-use app::models::Notice;
+use app::models::{ClockChange, Notice};
 
 mod parts;
 mod summary;
@@ -89,6 +90,9 @@ pub struct CampaignPlan {
     exclusions: Exclusions,
     /// The instant the campaign asks for (`SmsOrder::requested_instant`).
     requested: DateTime<Utc>,
+    /// Where the campaign's zone's clocks change at its send time, what they do (said for every
+    /// recipient sent on the campaign's clock).
+    clock_change: Option<Notice>,
     /// At most this many recipients per provider request.
     batch_size: usize,
     /// The order's text, read once: each recipient's is measured, not written out.
@@ -131,6 +135,10 @@ impl CampaignPlan {
             policies,
             exclusions,
             requested: order.requested_instant(now),
+            clock_change: order
+                .send_at
+                .as_ref()
+                .and_then(|time| clock_change(time.local, order.time_zone)),
             batch_size: batch_size.max(1),
             text: TextPattern::new(order.text.as_str()),
             summary: PlanSummary::default(),
@@ -176,7 +184,13 @@ impl CampaignPlan {
                             .region()
                             .map_or(RecipientZone::Unknown, zone_of_region),
                     };
-                    let at = requested_for(order, &zone, self.requested, &mut warnings);
+                    let at = requested_for(
+                        order,
+                        &zone,
+                        self.requested,
+                        self.clock_change.as_ref(),
+                        &mut warnings,
+                    );
                     let check = self.policies.check(
                         order.purpose,
                         recipient.number.region(),
@@ -230,16 +244,23 @@ impl CampaignPlan {
 }
 
 /// The instant this recipient is asked for: the campaign's, or in "each recipient's local time"
-/// mode the campaign's wall-clock time read in the recipient's zone.
+/// mode the campaign's wall-clock time read in the recipient's zone. A time where that zone's
+/// clocks change is said (`Notice::ClockChange`).
 fn requested_for(
     order: &SmsOrder,
     zone: &RecipientZone,
     campaign_instant: DateTime<Utc>,
+    campaign_clock_change: Option<&Notice>,
     warnings: &mut Vec<Notice>,
 ) -> DateTime<Utc> {
-    let Some(time) = order.send_at.as_ref().filter(|_| order.local_time) else {
+    let Some(time) = order.send_at.as_ref() else {
         return campaign_instant;
     };
+    if !order.local_time {
+        // Read once for the campaign (`rules_for`): the same for every recipient.
+        warnings.extend(campaign_clock_change.cloned());
+        return campaign_instant;
+    }
     let tz = match zone {
         RecipientZone::Known(tz) => *tz,
         RecipientZone::OneOf(_) | RecipientZone::Unknown => {
@@ -250,7 +271,28 @@ fn requested_for(
             order.time_zone
         }
     };
+    warnings.extend(clock_change(time.local, tz));
     SendTime::at_local(time.local, tz).with_timezone(&Utc)
+}
+
+/// What `zone`'s clocks do to the wall-clock time `local`, when they change at it; the instant
+/// sent at is `SendTime::at_local`'s (the first of two, the first minute after a skipped hour).
+fn clock_change(local: NaiveDateTime, zone: Tz) -> Option<Notice> {
+    let change = match zone.from_local_datetime(&local) {
+        LocalResult::Single(_) => return None,
+        LocalResult::Ambiguous(first, second) => ClockChange::HappensTwice {
+            offset: first.format("%:z").to_string(),
+            later_offset: second.format("%:z").to_string(),
+        },
+        LocalResult::None => ClockChange::DoesNotHappen {
+            sent: SendTime::at_local(local, zone).format("%H:%M").to_string(),
+        },
+    };
+    Some(Notice::ClockChange {
+        local: local.format("%Y-%m-%d %H:%M").to_string(),
+        zone: zone.name().to_owned(),
+        change,
+    })
 }
 
 #[cfg(test)]
