@@ -33,6 +33,21 @@ test('counts characters, encoding and parts as the user types', async ({ page })
   await expect(page.locator('#text-encoding-warning')).toContainText('U+2019, replace with');
   await message.fill('a'.repeat(161));
   await expect(page.locator('#text-counter')).toContainText('GSM-7 · 2 SMS');
+  await expect(page.locator('#text-encoding-warning')).toBeEmpty();
+  // A euro sign takes two of the 160: the counter's drop by two is explained.
+  await message.fill('Only 5€');
+  await expect(page.locator('#text-counter')).toHaveText('7 characters · GSM-7 · 1 SMS · 152 left in this part');
+  await expect(page.locator('#text-encoding-warning')).toHaveText(
+    '“€” counts as two characters in GSM-7 (an escape, then itself).',
+  );
+  // An é typed as e and a separate accent (as some systems write it): the one letter is offered.
+  await message.fill('Caf' + 'é');
+  await expect(page.locator('#text-counter')).toContainText('UCS-2');
+  await expect(page.locator('#text-encoding-warning')).toContainText(
+    'then an accent typed apart, U+0301; replace both with “é”',
+  );
+  await message.fill('Café');
+  await expect(page.locator('#text-counter')).toContainText('GSM-7');
 });
 
 test('schedules through the Infobip sandbox under our own bulk id', async ({ page }) => {

@@ -214,6 +214,58 @@ fn one_gsm7_part_of_ascii(pieces: &[&str]) -> Option<MessageStats> {
     })
 }
 
+/// The characters of `text` that take two septets in GSM-7 (`€`, `[`, `~`…), each once, in
+/// order of appearance: the counter says why they count twice.
+pub fn gsm7_double_characters(text: &str) -> Vec<char> {
+    let mut found = Vec::new();
+    for c in text.chars().filter(|&c| GSM7_EXTENSION.contains(c)) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found
+}
+
+/// For a combining accent in `text` (U+0300…U+036F: an `é` some systems write as `e` then
+/// U+0301), the letter before its first occurrence and that letter with the accent, when GSM-7
+/// has it: the user can type the one letter and keep the cheaper encoding.
+pub fn gsm7_accent_typed_apart(text: &str, mark: char) -> Option<(char, char)> {
+    let mut previous = None;
+    for c in text.chars() {
+        if c == mark {
+            let base = previous?;
+            return gsm7_composed(base, mark).map(|letter| (base, letter));
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+/// GSM-7's letter for `base` with the combining `mark`, if it has one.
+fn gsm7_composed(base: char, mark: char) -> Option<char> {
+    Some(match (base, mark) {
+        ('e', '\u{301}') => 'é',
+        ('E', '\u{301}') => 'É',
+        ('e', '\u{300}') => 'è',
+        ('u', '\u{300}') => 'ù',
+        ('i', '\u{300}') => 'ì',
+        ('o', '\u{300}') => 'ò',
+        ('a', '\u{300}') => 'à',
+        ('C', '\u{327}') => 'Ç',
+        ('a', '\u{308}') => 'ä',
+        ('o', '\u{308}') => 'ö',
+        ('u', '\u{308}') => 'ü',
+        ('A', '\u{308}') => 'Ä',
+        ('O', '\u{308}') => 'Ö',
+        ('U', '\u{308}') => 'Ü',
+        ('n', '\u{303}') => 'ñ',
+        ('N', '\u{303}') => 'Ñ',
+        ('a', '\u{30A}') => 'å',
+        ('A', '\u{30A}') => 'Å',
+        _ => return None,
+    })
+}
+
 /// A GSM-7 character a look-alike could be replaced with, so the user can keep the cheaper encoding.
 pub fn gsm7_look_alike(c: char) -> Option<&'static str> {
     Some(match c {

@@ -97,6 +97,58 @@ fn curly_quote_is_named_with_its_replacement() {
 }
 
 #[test]
+fn an_accent_typed_apart_is_named_with_the_one_letter_gsm7_has() {
+    // "Café" as macOS may write it: e, then U+0301.
+    let decomposed = "Cafe\u{301} ouvert, cre\u{300}me, Nin\u{303}o, e\u{302}";
+    let stats = analyze(decomposed);
+    assert_eq!(stats.encoding, Encoding::Ucs2);
+    assert_eq!(
+        stats.non_gsm_characters,
+        ['\u{301}', '\u{300}', '\u{303}', '\u{302}']
+    );
+    assert_eq!(
+        gsm7_accent_typed_apart(decomposed, '\u{301}'),
+        Some(('e', 'é'))
+    );
+    assert_eq!(
+        gsm7_accent_typed_apart(decomposed, '\u{300}'),
+        Some(('e', 'è'))
+    );
+    assert_eq!(
+        gsm7_accent_typed_apart(decomposed, '\u{303}'),
+        Some(('n', 'ñ'))
+    );
+    // ê is not in GSM-7: nothing cheaper to offer; nor for a mark with no letter before it.
+    assert_eq!(gsm7_accent_typed_apart(decomposed, '\u{302}'), None);
+    assert_eq!(gsm7_accent_typed_apart("\u{301}", '\u{301}'), None);
+    // Each letter offered is GSM-7, and its text with it is.
+    for (base, mark) in [
+        ('e', '\u{301}'),
+        ('C', '\u{327}'),
+        ('A', '\u{30A}'),
+        ('U', '\u{308}'),
+    ] {
+        let letter = gsm7_composed(base, mark).unwrap();
+        assert_eq!(
+            analyze(&letter.to_string()).encoding,
+            Encoding::Gsm7,
+            "{letter}"
+        );
+    }
+}
+
+#[test]
+fn characters_that_take_two_septets_are_found_each_once() {
+    assert_eq!(
+        gsm7_double_characters("Prix : 5€, 10€ [promo]"),
+        ['€', '[', ']']
+    );
+    assert!(gsm7_double_characters("Bonjour à tous").is_empty());
+    // Each of them costs two of the 160.
+    assert_eq!(analyze("€").units, 2);
+}
+
+#[test]
 fn remaining_in_part_counts_down_to_the_next_part() {
     assert_eq!(analyze("abc").remaining_in_part(), 157);
     assert_eq!(analyze(&"a".repeat(161)).remaining_in_part(), 145);

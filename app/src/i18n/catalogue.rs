@@ -125,6 +125,10 @@ catalogue! {
         counter: fn(&MessageStats) -> String,
         ucs2_warning: fn(&str) -> String,
         non_gsm: fn(char, Option<&str>) -> String,
+        // An accent typed apart (U+0301) after a letter, and the one letter GSM-7 has for both.
+        accent_apart: fn(char, char, char) -> String,
+        // The characters that take two of GSM-7's 160 (`€`…), listed.
+        double_characters: fn(&[char]) -> String,
         mapping_legend: fn(&str) -> String,
         column_named: fn(&str) -> String,
         mapping_twice: fn(&str) -> String,
