@@ -44,13 +44,20 @@ test('lists a campaign and follows its recipients live as the sandbox clock move
   expect(moved.ok()).toBeTruthy();
   await expect(page.getByTestId('status-counts')).toContainText('1 delivered', { timeout: 20_000 });
   await expect(page.getByTestId('status-counts')).toContainText('1 failed');
-  await expect(page.getByTestId('campaign-state')).toHaveText('canceled');
+  await expect(page.getByTestId('campaign-state')).toHaveText('finished');
 
   // Only the failed one, its history, and the same selection as a CSV file.
   await page.getByLabel('Show').selectOption({ label: 'failed (1)' });
   const recipients = page.getByTestId('recipients');
   await expect(recipients.locator('tbody tr')).toHaveCount(1);
   await expect(recipients).toContainText('+33698765401');
+  // Why, in words, with the provider's own code; in French too.
+  await expect(recipients).toContainText(
+    'the phone was off, out of reach or could not take it (it may work later) (Octopush: NOT_DELIVERED)',
+  );
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(recipients).toContainText("le téléphone était éteint, hors de portée ou n'a pas pu le recevoir");
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByText('1–1 of 1')).toBeVisible();
   await page.getByRole('button', { name: 'History of line 2' }).click();
   const history = page.getByTestId('recipient-history');
@@ -104,7 +111,7 @@ test('cancels an Infobip campaign after asking, and says why the other actions a
 
   await expect(page.getByTestId('operation-outcome')).toContainText('cancel: 1 provider request done, 2 recipients changed.');
   await expect(page.getByTestId('status-counts')).toContainText('2 canceled');
-  await expect(page.getByTestId('campaign-state')).toHaveText('finished');
+  await expect(page.getByTestId('campaign-state')).toHaveText('canceled');
   await expect(page.getByTestId('timeline')).toContainText('cancel');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
   await expect(page.locator('#pause-refused')).not.toBeEmpty();

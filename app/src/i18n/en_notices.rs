@@ -9,7 +9,8 @@ use super::{en_names, instants, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
 use crate::models::{
-    ClockChange, Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, WindowTerms,
+    ClockChange, Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, UndeliveredCause,
+    WindowTerms,
 };
 
 /// The days of the week in English, from Monday.
@@ -210,7 +211,40 @@ impl fmt::Display for Notice {
                 f,
                 "{local} does not happen in {zone} (the clocks go forward): sent at {sent}"
             ),
+            Notice::Undelivered {
+                provider,
+                cause,
+                code,
+                words,
+            } => {
+                write!(f, "{cause}")?;
+                match (code, words) {
+                    (Some(code), Some(words)) => write!(f, " ({provider}: {code}, “{words}”)"),
+                    (Some(said), None) | (None, Some(said)) => write!(f, " ({provider}: {said})"),
+                    (None, None) => Ok(()),
+                }
+            }
         }
+    }
+}
+
+impl fmt::Display for UndeliveredCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UndeliveredCause::NoSuchNumber => "the number does not exist or cannot receive SMS",
+            UndeliveredCause::Unreachable => {
+                "the phone was off, out of reach or could not take it (it may work later)"
+            }
+            UndeliveredCause::NotAllowed => "the operator does not allow it for this number",
+            UndeliveredCause::Blacklisted => {
+                "the number is on the provider's blacklist (it sent STOP)"
+            }
+            UndeliveredCause::Handset => "a problem with the phone or its subscription",
+            UndeliveredCause::Account => "a problem with the account, the sender or the message",
+            UndeliveredCause::Operator => "a problem in the operator's network",
+            UndeliveredCause::NeverConfirmed => "the operator never confirmed delivery",
+            UndeliveredCause::Unexplained => "a status the provider does not explain",
+        })
     }
 }
 

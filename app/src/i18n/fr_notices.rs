@@ -9,7 +9,8 @@ use super::{fr_names, instants, plural};
 use crate::domain::holidays::Holiday;
 use crate::models::calendar_date;
 use crate::models::{
-    ClockChange, Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, WindowTerms,
+    ClockChange, Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, UndeliveredCause,
+    WindowTerms,
 };
 
 /// The days of the week, from Monday.
@@ -184,6 +185,38 @@ pub(super) fn notice(notice: &Notice) -> String {
         } => format!(
             "{local} n'existe pas dans le fuseau {zone} (on avance les horloges) : envoyé à {sent}"
         ),
+        Notice::Undelivered {
+            provider,
+            cause,
+            code,
+            words,
+        } => {
+            let cause = undelivered_cause(*cause);
+            match (code, words) {
+                (Some(code), Some(words)) => format!("{cause} ({provider} : {code}, « {words} »)"),
+                (Some(said), None) | (None, Some(said)) => format!("{cause} ({provider} : {said})"),
+                (None, None) => cause.to_owned(),
+            }
+        }
+    }
+}
+
+fn undelivered_cause(cause: UndeliveredCause) -> &'static str {
+    match cause {
+        UndeliveredCause::NoSuchNumber => "le numéro n'existe pas ou ne peut pas recevoir de SMS",
+        UndeliveredCause::Unreachable => {
+            "le téléphone était éteint, hors de portée ou n'a pas pu le recevoir (cela peut \
+             marcher plus tard)"
+        }
+        UndeliveredCause::NotAllowed => "l'opérateur ne l'autorise pas pour ce numéro",
+        UndeliveredCause::Blacklisted => {
+            "le numéro est sur la liste noire du fournisseur (il a envoyé STOP)"
+        }
+        UndeliveredCause::Handset => "un problème de téléphone ou d'abonnement",
+        UndeliveredCause::Account => "un problème de compte, d'expéditeur ou de message",
+        UndeliveredCause::Operator => "un problème sur le réseau de l'opérateur",
+        UndeliveredCause::NeverConfirmed => "l'opérateur n'a jamais confirmé la remise",
+        UndeliveredCause::Unexplained => "un statut que le fournisseur n'explique pas",
     }
 }
 

@@ -30,7 +30,9 @@ pub use campaign::{
     OperationReport, RecipientEvent, RecipientView, SendSpan, StatusCount,
 };
 pub use error::{AppError, Field, FieldError};
-pub use notice::{ClockChange, Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then};
+pub use notice::{
+    ClockChange, Closed, Notice, NumberKind, Reconciliation, ResendBlocked, Then, UndeliveredCause,
+};
 pub use opt_out::{OptOutEntry, OptOutImport, OptOutPage, StillScheduled};
 pub use preview::{CampaignPreview, PreviewRecipient, SwitchedToUcs2};
 pub use problem::{Problem, RuleBreak};

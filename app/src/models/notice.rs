@@ -85,13 +85,43 @@ pub enum Notice {
     CanceledBy { actor: String },
     /// A number of a `kind` that does not usually receive SMS; sent all the same.
     NotMobile { kind: NumberKind },
-    /// The send time, `local` (`YYYY-MM-DD HH:MM`), falls where `zone`'s clocks change (last: the
-    /// wire names a variant by its place).
+    /// The send time, `local` (`YYYY-MM-DD HH:MM`), falls where `zone`'s clocks change.
     ClockChange {
         local: String,
         zone: String,
         change: ClockChange,
     },
+    /// `provider` could not deliver the message, for `cause`; with the provider's own `code` and
+    /// `words` when it gave them (last: the wire names a variant by its place).
+    Undelivered {
+        provider: ProviderId,
+        cause: UndeliveredCause,
+        code: Option<String>,
+        words: Option<String>,
+    },
+}
+
+/// Why a message was not delivered, as far as the provider's report tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum UndeliveredCause {
+    /// The number does not exist, or cannot receive SMS.
+    NoSuchNumber,
+    /// The phone was off, out of reach or could not take it (it may work later).
+    Unreachable,
+    /// The operator does not allow this message to this number.
+    NotAllowed,
+    /// The number is on the provider's blacklist (it had sent STOP).
+    Blacklisted,
+    /// Something about the phone or its subscription (Infobip's handset errors).
+    Handset,
+    /// Something about the account, the sender or the message (Infobip's user errors).
+    Account,
+    /// The operator's network (Infobip's operator errors).
+    Operator,
+    /// The operator never confirmed delivery before the message expired.
+    NeverConfirmed,
+    /// A status the provider does not explain.
+    Unexplained,
 }
 
 /// What a clock change does to a wall-clock send time.

@@ -9,7 +9,7 @@ use crate::domain::OptOutSource;
 use crate::models::{
     Amount, Approval, CancelLimits, ClockChange, Closed, Notice, NumberKind, Problem, ProviderId,
     ProviderOption, Reconciliation, Refusal, ResendBlocked, Right, Role, RuleBreak, Then,
-    WindowTerms,
+    UndeliveredCause, WindowTerms,
 };
 use chrono::Weekday;
 
@@ -424,6 +424,25 @@ pub(super) fn every_notice() -> Vec<Notice> {
     )
     .chain(
         [
+            UndeliveredCause::NoSuchNumber,
+            UndeliveredCause::Unreachable,
+            UndeliveredCause::NotAllowed,
+            UndeliveredCause::Blacklisted,
+            UndeliveredCause::Handset,
+            UndeliveredCause::Account,
+            UndeliveredCause::Operator,
+            UndeliveredCause::NeverConfirmed,
+            UndeliveredCause::Unexplained,
+        ]
+        .map(|cause| Notice::Undelivered {
+            provider: ProviderId::Infobip,
+            cause,
+            code: Some("EC_UNKNOWN_SUBSCRIBER".into()),
+            words: Some("Unknown subscriber".into()),
+        }),
+    )
+    .chain(
+        [
             Reconciliation::ProviderHadIt,
             Reconciliation::SentAgain,
             Reconciliation::SentAgainRefused,
@@ -460,7 +479,8 @@ pub(super) fn every_notice() -> Vec<Notice> {
             | Notice::Reconciled { .. }
             | Notice::CanceledBy { .. }
             | Notice::NotMobile { .. }
-            | Notice::ClockChange { .. } => {}
+            | Notice::ClockChange { .. }
+            | Notice::Undelivered { .. } => {}
             // Words as they were written: the same in every language.
             Notice::Words(_) => unreachable!(),
         }

@@ -41,6 +41,23 @@ pub enum DeliveryStatus {
     Other,
 }
 
+impl DeliveryStatus {
+    /// The name Octopush gives it; `None` for a status this client does not know.
+    pub fn code(self) -> Option<&'static str> {
+        Some(match self {
+            DeliveryStatus::Ack => "ACK",
+            DeliveryStatus::Delivered => "DELIVERED",
+            DeliveryStatus::NotDelivered => "NOT_DELIVERED",
+            DeliveryStatus::NotAllowed => "NOT_ALLOWED",
+            DeliveryStatus::UnknownDelivery => "UNKNOWN_DELIVERY",
+            DeliveryStatus::BadDestination => "BAD_DESTINATION",
+            DeliveryStatus::BlacklistedNumber => "BLACKLISTED_NUMBER",
+            DeliveryStatus::Undefined => "UNDEFINED",
+            DeliveryStatus::Other => return None,
+        })
+    }
+}
+
 /// A reply (MO) to a campaign sent with replies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReplyCallback {

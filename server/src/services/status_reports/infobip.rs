@@ -2,7 +2,7 @@
 //! per-recipient id as `messageId`, so a report names its recipient directly.
 
 use crate::domain::opt_out::is_opt_out_request;
-use app::models::{EventSource, ProviderId, RecipientStatus};
+use app::models::{EventSource, Notice, ProviderId, RecipientStatus, UndeliveredCause};
 use chrono::{DateTime, Utc};
 
 use super::reported_time;
@@ -32,14 +32,10 @@ pub fn delivery_report(
     let message_id = report.message_id.clone()?;
     let group = report.status.as_ref().and_then(|s| s.group_name.as_deref());
     let status = status(group);
-    // The error explains a failure best; the status's own description otherwise.
     let detail = match status {
-        RecipientStatus::Failed | RecipientStatus::Expired | RecipientStatus::Unknown => report
-            .error
-            .as_ref()
-            .filter(|e| e.group_name.as_deref() != Some("OK"))
-            .and_then(|e| e.description.clone().or_else(|| e.name.clone()))
-            .or_else(|| report.status.as_ref().and_then(|s| s.description.clone())),
+        RecipientStatus::Failed | RecipientStatus::Expired | RecipientStatus::Unknown => {
+            Some(undelivered(report, group).to_recorded())
+        }
         _ => None,
     };
     let reported = report
@@ -56,6 +52,47 @@ pub fn delivery_report(
         source,
         occurred_at,
     })
+}
+
+/// Why a message was not delivered: the error explains a failure best (its name and words), the
+/// status otherwise. Infobip's registry sorts its errors by whose they are (handset, user,
+/// operator); the commonest are named apart.
+fn undelivered(report: &DeliveryReport, group: Option<&str>) -> Notice {
+    let error = report
+        .error
+        .as_ref()
+        .filter(|e| e.group_name.as_deref() != Some("OK"));
+    let cause = match (
+        error.and_then(|e| e.name.as_deref()),
+        error.and_then(|e| e.group_name.as_deref()),
+    ) {
+        (Some("EC_UNKNOWN_SUBSCRIBER"), _) => UndeliveredCause::NoSuchNumber,
+        (Some("EC_ABSENT_SUBSCRIBER" | "EC_ABSENT_SUBSCRIBER_SM"), _) => {
+            UndeliveredCause::Unreachable
+        }
+        (_, Some("HANDSET_ERRORS")) => UndeliveredCause::Handset,
+        (_, Some("USER_ERRORS")) => UndeliveredCause::Account,
+        (_, Some("OPERATOR_ERRORS")) => UndeliveredCause::Operator,
+        _ => match group {
+            Some("EXPIRED") => UndeliveredCause::NeverConfirmed,
+            Some("REJECTED") => UndeliveredCause::NotAllowed,
+            _ => UndeliveredCause::Unexplained,
+        },
+    };
+    let status = report.status.as_ref();
+    let (code, words) = match error {
+        Some(error) => (error.name.clone(), error.description.clone()),
+        None => (
+            status.and_then(|s| s.name.clone()),
+            status.and_then(|s| s.description.clone()),
+        ),
+    };
+    Notice::Undelivered {
+        provider: PROVIDER,
+        cause,
+        code,
+        words,
+    }
 }
 
 /// The reply for our records, or `None` when it names no sender.
@@ -132,10 +169,92 @@ mod tests {
         .unwrap();
         let report = delivery_report(&report, EventSource::InfobipPoll, Utc::now()).unwrap();
         assert_eq!(report.status, RecipientStatus::Failed);
-        assert_eq!(report.detail.as_deref(), Some("Absent subscriber"));
+        let detail = Notice::from_recorded(report.detail.as_deref().unwrap());
+        assert_eq!(
+            detail,
+            Notice::Undelivered {
+                provider: ProviderId::Infobip,
+                cause: UndeliveredCause::Unreachable,
+                code: Some("EC_ABSENT_SUBSCRIBER".into()),
+                words: Some("Absent subscriber".into()),
+            }
+        );
+        assert_eq!(
+            detail.to_string(),
+            "the phone was off, out of reach or could not take it (it may work later) \
+             (Infobip: EC_ABSENT_SUBSCRIBER, “Absent subscriber”)"
+        );
         let nameless: DeliveryReport =
             serde_json::from_value(json!({"to": "33600000000"})).unwrap();
         assert!(delivery_report(&nameless, EventSource::InfobipPoll, Utc::now()).is_none());
+    }
+
+    /// Each failure is said by its cause: a named error, else its error group, else its status.
+    #[test]
+    fn a_failure_s_cause_is_read_from_its_error_then_its_status() {
+        let cause = |report: serde_json::Value| {
+            let report: DeliveryReport = serde_json::from_value(report).unwrap();
+            match Notice::from_recorded(
+                &delivery_report(&report, EventSource::InfobipPoll, Utc::now())
+                    .unwrap()
+                    .detail
+                    .unwrap(),
+            ) {
+                Notice::Undelivered { cause, code, .. } => (cause, code),
+                other => panic!("{other:?}"),
+            }
+        };
+        let failed = |group: &str, name: &str| {
+            json!({"messageId": "m", "status": {"groupName": "UNDELIVERABLE"},
+                   "error": {"groupName": group, "name": name}})
+        };
+        for (group, name, expected) in [
+            (
+                "HANDSET_ERRORS",
+                "EC_UNKNOWN_SUBSCRIBER",
+                UndeliveredCause::NoSuchNumber,
+            ),
+            (
+                "HANDSET_ERRORS",
+                "EC_ABSENT_SUBSCRIBER_SM",
+                UndeliveredCause::Unreachable,
+            ),
+            (
+                "HANDSET_ERRORS",
+                "EC_MEMORY_CAPACITY_EXCEEDED",
+                UndeliveredCause::Handset,
+            ),
+            (
+                "USER_ERRORS",
+                "EC_SM_DF_INVALIDDATA",
+                UndeliveredCause::Account,
+            ),
+            (
+                "OPERATOR_ERRORS",
+                "EC_BEARER_SERVICE_NOT_PROVISIONED",
+                UndeliveredCause::Operator,
+            ),
+        ] {
+            assert_eq!(
+                cause(failed(group, name)),
+                (expected, Some(name.to_owned()))
+            );
+        }
+        // No error: the status says it, with its own name.
+        let expired = json!({"messageId": "m",
+            "status": {"groupName": "EXPIRED", "name": "EXPIRED_EXPIRED", "description": "Message expired"},
+            "error": {"groupName": "OK", "name": "NO_ERROR"}});
+        assert_eq!(
+            cause(expired),
+            (
+                UndeliveredCause::NeverConfirmed,
+                Some("EXPIRED_EXPIRED".to_owned())
+            )
+        );
+        let rejected = json!({"messageId": "m", "status": {"groupName": "REJECTED", "name": "REJECTED_NETWORK"}});
+        assert_eq!(cause(rejected).0, UndeliveredCause::NotAllowed);
+        let new_group = json!({"messageId": "m", "status": {"groupName": "SOMETHING_NEW"}});
+        assert_eq!(cause(new_group), (UndeliveredCause::Unexplained, None));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! and the number.
 
 use crate::domain::opt_out::is_opt_out_request;
-use app::models::{EventSource, ProviderId, RecipientStatus};
+use app::models::{EventSource, Notice, ProviderId, RecipientStatus, UndeliveredCause};
 use chrono::{DateTime, Utc};
 
 use super::reported_time;
@@ -14,34 +14,42 @@ use crate::storage::{InboundMessage, ReportKey, StatusReport};
 const PROVIDER: ProviderId = ProviderId::Octopush;
 pub const SOURCE: EventSource = EventSource::OctopushWebhook;
 
-/// The ledger's status for a delivery status, with the words a user reads for a failure.
-pub fn status(status: DeliveryStatus) -> (RecipientStatus, Option<&'static str>) {
+/// The ledger's status for a delivery status, with why a message was not delivered.
+pub fn status(status: DeliveryStatus) -> (RecipientStatus, Option<Notice>) {
+    let undelivered = |cause| {
+        Some(Notice::Undelivered {
+            provider: PROVIDER,
+            cause,
+            code: status.code().map(str::to_owned),
+            words: None,
+        })
+    };
     match status {
         DeliveryStatus::Ack => (RecipientStatus::Sent, None),
         DeliveryStatus::Delivered => (RecipientStatus::Delivered, None),
         DeliveryStatus::NotDelivered => (
             RecipientStatus::Failed,
-            Some("not delivered (the handset was unreachable or refused it)"),
+            undelivered(UndeliveredCause::Unreachable),
         ),
         DeliveryStatus::NotAllowed => (
             RecipientStatus::Failed,
-            Some("not allowed by the operator for this number"),
+            undelivered(UndeliveredCause::NotAllowed),
         ),
         DeliveryStatus::BadDestination => (
             RecipientStatus::Failed,
-            Some("the number does not exist or cannot receive SMS"),
+            undelivered(UndeliveredCause::NoSuchNumber),
         ),
         DeliveryStatus::BlacklistedNumber => (
             RecipientStatus::Failed,
-            Some("the number is on Octopush's blacklist (it sent STOP)"),
+            undelivered(UndeliveredCause::Blacklisted),
         ),
         DeliveryStatus::UnknownDelivery => (
             RecipientStatus::Expired,
-            Some("the operator never confirmed delivery"),
+            undelivered(UndeliveredCause::NeverConfirmed),
         ),
         DeliveryStatus::Undefined | DeliveryStatus::Other => (
             RecipientStatus::Unknown,
-            Some("Octopush reported a status it does not explain"),
+            undelivered(UndeliveredCause::Unexplained),
         ),
     }
 }
@@ -58,7 +66,7 @@ pub fn delivery_report(
             phone: report.number.clone(),
         },
         status,
-        detail: detail.map(str::to_owned),
+        detail: detail.map(|notice| notice.to_recorded()),
         source: SOURCE,
         occurred_at: reported_time(octopush_date(&report.delivery_date), received_at),
     }
@@ -130,7 +138,24 @@ mod tests {
         ] {
             let (status, detail) = status(failure);
             assert_eq!(status, RecipientStatus::Failed);
-            assert!(detail.is_some());
+            assert!(
+                matches!(detail, Some(Notice::Undelivered { code: Some(ref code), .. }) if code == failure.code().unwrap())
+            );
+        }
+        assert_eq!(
+            status(DeliveryStatus::BadDestination)
+                .1
+                .unwrap()
+                .to_string(),
+            "the number does not exist or cannot receive SMS (Octopush: BAD_DESTINATION)"
+        );
+        // The code is the name Octopush sends.
+        for known in [
+            DeliveryStatus::NotDelivered,
+            DeliveryStatus::UnknownDelivery,
+        ] {
+            let sent = serde_json::to_value(known).unwrap();
+            assert_eq!(sent.as_str(), known.code());
         }
         assert_eq!(
             status(DeliveryStatus::UnknownDelivery).0,
