@@ -38,4 +38,11 @@ test('a large campaign shows its hand-over request by request until the receipt 
   await expect(page.getByRole('heading', { name: 'Simulated: nothing was sent' })).toBeVisible();
   await expect(page.getByTestId('contacts')).toHaveText('1200');
   await expect(progress).toHaveCount(0);
+  // Two references in line, the third folded away (a campaign of 60,000 has 120).
+  const references = page.getByTestId('reference');
+  await expect(references).toContainText(/^sms_[0-9a-f]{13}, sms_[0-9a-f]{13}…and 1 more/);
+  const folded = references.locator('details p');
+  await expect(folded).toBeHidden();
+  await references.getByText('…and 1 more').click();
+  await expect(folded).toHaveText(/^sms_[0-9a-f]{13}$/);
 });

@@ -78,12 +78,7 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         (None, Some((estimate, currency))) => (t.estimated)(&t.money(*estimate, Some(currency))),
         (None, None) => t.not_given.to_owned(),
     };
-    let references = receipt.references().join(", ");
-    let references = if references.is_empty() {
-        t.reference_unknown.to_owned()
-    } else {
-        references
-    };
+    let references = references(t, receipt.references());
     let failed: Vec<String> = receipt
         .submissions
         .iter()
@@ -188,6 +183,29 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// References shown before the rest fold away: a campaign of 60,000 recipients has 120.
+const REFERENCES_SHOWN: usize = 2;
+
+/// The provider's references, the first few in line and any others behind "…and N more".
+fn references(t: &'static Texts, all: Vec<&str>) -> AnyView {
+    if all.is_empty() {
+        return t.reference_unknown.into_any();
+    }
+    if all.len() <= REFERENCES_SHOWN {
+        return all.join(", ").into_any();
+    }
+    let (shown, folded) = all.split_at(REFERENCES_SHOWN);
+    let more = (t.and_more)(u32::try_from(folded.len()).unwrap_or(u32::MAX));
+    view! {
+        {shown.join(", ")}
+        <details class="more-references">
+            <summary>{more}</summary>
+            <p>{folded.join(", ")}</p>
+        </details>
+    }
+    .into_any()
 }
 
 /// When the messages go, on the campaign's clock: each distinct time the provider holds them
