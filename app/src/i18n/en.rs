@@ -256,21 +256,8 @@ pub static EN: Texts = Texts {
         Some(replacement) => format!("“{c}” (U+{:04X}, replace with “{replacement}”)", c as u32),
         None => format!("“{c}” (U+{:04X})", c as u32),
     },
-    accent_apart: |base, mark, letter| {
-        format!(
-            "“{base}{mark}” (“{base}” then an accent typed apart, U+{:04X}; replace both with “{letter}”)",
-            mark as u32
-        )
-    },
-    double_characters: |characters| {
-        let listed = super::quoted_letters(characters, "“", "”");
-        match characters.len() {
-            1 => format!("{listed} counts as two characters in GSM-7 (an escape, then itself)."),
-            _ => format!(
-                "{listed} count as two characters each in GSM-7 (an escape, then the character)."
-            ),
-        }
-    },
+    accent_apart: en_sentences::accent_apart,
+    double_characters: en_sentences::double_characters,
     mapping_legend: |file| format!("What does each column of {file} hold?"),
     column_named: |cell| format!("Column “{cell}”"),
     mapping_twice: |target| format!("Only one column can hold the {target}."),

@@ -20,6 +20,23 @@ pub(super) fn counter(stats: &MessageStats) -> String {
     )
 }
 
+pub(super) fn accent_apart(base: char, mark: char, letter: char) -> String {
+    format!(
+        "“{base}{mark}” (“{base}” then an accent typed apart, U+{:04X}; replace both with “{letter}”)",
+        mark as u32
+    )
+}
+
+pub(super) fn double_characters(characters: &[char]) -> String {
+    let listed = super::quoted_letters(characters, "“", "”");
+    match characters.len() {
+        1 => format!("{listed} counts as two characters in GSM-7 (an escape, then itself)."),
+        _ => format!(
+            "{listed} count as two characters each in GSM-7 (an escape, then the character)."
+        ),
+    }
+}
+
 pub(super) fn charset_note(charset: FileCharset) -> &'static str {
     match charset {
         FileCharset::Utf8 => "",

@@ -285,25 +285,8 @@ pub static FR: Texts = Texts {
         }
         None => format!("« {c} » (U+{:04X})", c as u32),
     },
-    accent_apart: |base, mark, letter| {
-        format!(
-            "« {base}{mark} » (« {base} » suivi d'un accent tapé à part, U+{:04X} ; remplacer les \
-             deux par « {letter} »)",
-            mark as u32
-        )
-    },
-    double_characters: |characters| {
-        let listed = super::quoted_letters(characters, "« ", " »");
-        match characters.len() {
-            1 => format!(
-                "{listed} compte pour deux caractères en GSM-7 (un échappement, puis lui-même)."
-            ),
-            _ => format!(
-                "{listed} comptent chacun pour deux caractères en GSM-7 (un échappement, puis le \
-                 caractère)."
-            ),
-        }
-    },
+    accent_apart: fr_sentences::accent_apart,
+    double_characters: fr_sentences::double_characters,
     mapping_legend: |file| format!("Que contient chaque colonne de {file} ?"),
     column_named: |cell| format!("Colonne « {cell} »"),
     mapping_twice: |target| format!("Une seule colonne peut contenir le {target}."),

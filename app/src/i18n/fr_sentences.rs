@@ -20,6 +20,27 @@ pub(super) fn counter(stats: &MessageStats) -> String {
     )
 }
 
+pub(super) fn accent_apart(base: char, mark: char, letter: char) -> String {
+    format!(
+        "« {base}{mark} » (« {base} » suivi d'un accent tapé à part, U+{:04X} ; remplacer les \
+         deux par « {letter} »)",
+        mark as u32
+    )
+}
+
+pub(super) fn double_characters(characters: &[char]) -> String {
+    let listed = super::quoted_letters(characters, "« ", " »");
+    match characters.len() {
+        1 => format!(
+            "{listed} compte pour deux caractères en GSM-7 (un échappement, puis lui-même)."
+        ),
+        _ => format!(
+            "{listed} comptent chacun pour deux caractères en GSM-7 (un échappement, puis le \
+             caractère)."
+        ),
+    }
+}
+
 pub(super) fn charset_note(charset: FileCharset) -> &'static str {
     match charset {
         FileCharset::Utf8 => "",

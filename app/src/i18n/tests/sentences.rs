@@ -339,3 +339,19 @@ fn messages_switched_to_ucs2_are_counted_in_each_languages_plural() {
          caractères dans les valeurs de leurs destinataires, comme « ë », « ł » à la ligne 2."
     );
 }
+
+#[test]
+fn the_counter_s_hints_are_said_in_each_language_one_or_many() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    assert_eq!(
+        (fr.double_characters)(&['€']),
+        "« € » compte pour deux caractères en GSM-7 (un échappement, puis lui-même)."
+    );
+    assert_eq!(
+        (en.double_characters)(&['€', '[']),
+        "“€”, “[” count as two characters each in GSM-7 (an escape, then the character)."
+    );
+    assert!((fr.double_characters)(&['€', '[']).contains("« € », « [ » comptent chacun"));
+    let french = (fr.accent_apart)('e', '\u{301}', 'é');
+    assert!(french.contains("U+0301") && french.ends_with("par « é »)"), "{french}");
+}

@@ -241,60 +241,6 @@ fn local_time_mode_groups_recipients_by_their_zone() {
     );
 }
 
-#[test]
-fn a_time_the_clocks_go_back_through_is_sent_at_its_first_and_says_so() {
-    // 02:30 on 31 October 2027 happens twice in Paris: at +02:00, then at +01:00.
-    let twice = ScheduleRequest {
-        send_at: "2027-10-31T02:30".into(),
-        ..request("phone,first_name\n+33612345678,A\n+33698765432,B\n")
-    };
-    let planned = plan(&order(&twice), &Exclusions::default(), 500);
-    let expected = Notice::ClockChange {
-        local: "2027-10-31 02:30".into(),
-        zone: "Europe/Paris".into(),
-        change: ClockChange::HappensTwice {
-            offset: "+02:00".into(),
-            later_offset: "+01:00".into(),
-        },
-    };
-    for recipient in &planned.recipients {
-        assert_eq!(recipient.warnings, std::slice::from_ref(&expected));
-    }
-    let first = Utc.with_ymd_and_hms(2027, 10, 31, 0, 30, 0).unwrap();
-    assert_eq!(planned.batches[0].send_at, Some(first));
-    // Any other time says nothing.
-    let plain = ScheduleRequest {
-        send_at: "2027-10-31T04:30".into(),
-        ..twice
-    };
-    let planned = plan(&order(&plain), &Exclusions::default(), 500);
-    assert!(planned.recipients.iter().all(|r| r.warnings.is_empty()));
-}
-
-#[test]
-fn in_each_recipient_s_own_time_a_time_their_clocks_skip_is_sent_after_it_and_says_so() {
-    // 14 March 2027: New York's clocks go from 02:00 to 03:00; Paris's do not change.
-    let local = ScheduleRequest {
-        send_at: "2027-03-14T02:30".into(),
-        local_time: true,
-        ..request("phone,first_name,time_zone\n+33612345678,A,\n+12125550123,B,America/New_York\n")
-    };
-    let planned = plan(&order(&local), &Exclusions::default(), 500);
-    assert!(planned.recipients[0].warnings.is_empty());
-    assert_eq!(
-        planned.recipients[1].warnings,
-        [Notice::ClockChange {
-            local: "2027-03-14 02:30".into(),
-            zone: "America/New_York".into(),
-            change: ClockChange::DoesNotHappen {
-                sent: "03:00".into()
-            },
-        }]
-    );
-    let times: Vec<_> = planned.batches.iter().map(|b| b.send_at.unwrap()).collect();
-    assert!(times.contains(&Utc.with_ymd_and_hms(2027, 3, 14, 7, 0, 0).unwrap()));
-}
-
 /// What the parts carry agrees with the first pass's totals, each recipient once.
 fn assert_parts_agree_with_the_summary(order: &SmsOrder, planned: &Planned) {
     let summary = &planned.plan.summary;
@@ -425,4 +371,5 @@ fn a_planned_recipient_stays_small() {
     );
 }
 
+mod clock_changes;
 mod reread;
