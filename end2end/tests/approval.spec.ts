@@ -19,7 +19,11 @@ async function scheduleHeld(page: Page): Promise<string> {
   const receipt = page.getByTestId('receipt');
   await expect(receipt.getByRole('heading')).toHaveText(/^Held for approval: nothing has been handed to the provider/);
   await expect(receipt.getByTestId('held-reasons')).toHaveText('Held because of 2 recipients, more than 1');
-  await expect(receipt.getByTestId('contacts')).toHaveText('0');
+  // Nothing handed over yet: no reference, and what goes once approved (not the 0 handed over).
+  await expect(receipt.getByTestId('contacts')).toHaveText('2 once approved');
+  await expect(receipt.getByTestId('reference')).toHaveText(
+    'none yet: nothing is handed over before the campaign is approved',
+  );
   await receipt.getByRole('link', { name: /campaign/i }).first().click();
   await expect(page.getByTestId('approval-state')).toHaveText('awaiting approval');
   return page.url().split('/').pop()!;
@@ -79,7 +83,7 @@ test('an approver rejects with a reason in French, and the sender reads it', asy
   expect(await seriousViolations(approver), 'a held campaign in French').toEqual([]);
   await reject.click();
   await expect(approver.getByTestId('approval-state')).toHaveText('rejetée');
-  await expect(approver.getByTestId('campaign-state')).toHaveText('terminée');
+  await expect(approver.getByTestId('campaign-state')).toHaveText('rejetée');
 
   await expect(sender.getByTestId('approval-state')).toHaveText('rejected', { timeout: 15_000 });
   await expect(sender.getByTestId('timeline')).toContainText('ann-approver@example.com · reject (Mauvaise liste)');

@@ -78,7 +78,27 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         (None, Some((estimate, currency))) => (t.estimated)(&t.money(*estimate, Some(currency))),
         (None, None) => t.not_given.to_owned(),
     };
-    let references = references(t, receipt.references());
+    let handed = handed(receipt);
+    let references = match handed {
+        Handed::Held => t.reference_none_held.into_any(),
+        Handed::Nothing => t.reference_none.into_any(),
+        Handed::Simulated | Handed::All | Handed::Part { .. } => {
+            references(t, receipt.references())
+        }
+    };
+    // Held, nothing went yet: what goes once approved, not the zero handed over.
+    let (contacts, sms_needed) = match handed {
+        Handed::Held => (
+            (t.once_approved)(receipt.to_send),
+            (t.once_approved)(receipt.planned_parts),
+        ),
+        Handed::Simulated | Handed::All | Handed::Part { .. } | Handed::Nothing => (
+            receipt.contacts.to_string(),
+            receipt
+                .sms_needed
+                .map_or_else(|| t.not_given.to_owned(), |n| n.to_string()),
+        ),
+    };
     let failed: Vec<String> = receipt
         .submissions
         .iter()
@@ -131,10 +151,7 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         .filter(|s| matches!(s.outcome, SubmissionOutcome::Refused(_)))
         .map(|s| s.contacts)
         .sum();
-    let sms_needed = receipt
-        .sms_needed
-        .map_or_else(|| t.not_given.to_owned(), |n| n.to_string());
-    let (class, heading) = match handed(receipt) {
+    let (class, heading) = match handed {
         Handed::Held => ("panel receipt held", t.held_receipt.to_owned()),
         Handed::Simulated => ("panel receipt", t.receipt_simulated.to_owned()),
         Handed::All => ("panel receipt", t.receipt_scheduled.to_owned()),
@@ -156,7 +173,7 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
                 <dt>{t.reference}</dt>
                 <dd data-testid="reference">{references}</dd>
                 <dt>{t.recipients}</dt>
-                <dd data-testid="contacts">{receipt.contacts}</dd>
+                <dd data-testid="contacts">{contacts}</dd>
                 <dt>{t.sms_needed}</dt>
                 <dd>{sms_needed}</dd>
                 <dt>{t.cost}</dt>
@@ -294,6 +311,8 @@ mod tests {
             over_cap: 0,
             more_excluded: 0,
             held_for_approval: vec![],
+            to_send: 0,
+            planned_parts: 0,
         }
     }
 

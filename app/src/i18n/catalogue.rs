@@ -60,7 +60,7 @@ catalogue! {
         // The receipt.
         receipt_scheduled, receipt_simulated, receipt_nothing, schedule_again, new_campaign,
         reference, sms_needed, cost, send_time, not_given,
-        reference_unknown, not_handed_over, left_out_list, repeated_list, refused_list,
+        reference_unknown, reference_none, reference_none_held, not_handed_over, left_out_list, repeated_list, refused_list,
         warnings_list, follow_campaign,
         // The campaign list.
         no_match, no_campaign_yet, schedule_one, newest_campaigns, older_campaigns,
@@ -164,6 +164,8 @@ catalogue! {
         parts_count: fn(u64) -> String,
         // The receipt.
         receipt_partial: fn(u32, u32) -> String,
+        // What a held campaign sends once approved.
+        once_approved: fn(u64) -> String,
         // The navigation's warning: the provider's balance is less than its last campaign of
         // so many recipients would cost again.
         low_balance: fn(&str, &str, u64, &str) -> String,

@@ -114,6 +114,8 @@ pub static EN: Texts = Texts {
     send_time: "Send time",
     not_given: "not given",
     reference_unknown: "not known yet: the provider took the campaign; its reference comes with the delivery reports",
+    reference_none: "none: nothing was handed over",
+    reference_none_held: "none yet: nothing is handed over before the campaign is approved",
     not_handed_over: "Not handed over:",
     left_out_list: "Left out:",
     repeated_list: "Left out because they repeat an earlier line:",
@@ -303,6 +305,7 @@ pub static EN: Texts = Texts {
     parts_count: |n| format!("{n} part{}", plural::english(n)),
 
     receipt_partial: en_sentences::receipt_partial,
+    once_approved: |n| format!("{n} once approved"),
     refused_recipients: |n, why| format!("{n} recipient{} refused: {why}", plural::english(n.into())),
     low_balance: en_sentences::low_balance,
     refused_again_link: |n| match n {

@@ -21,6 +21,8 @@ pub(super) fn state(state: CampaignState) -> &'static str {
         CampaignState::Paused => "paused",
         CampaignState::Finished => "finished",
         CampaignState::Canceled => "canceled",
+        CampaignState::Rejected => "rejected",
+        CampaignState::Withdrawn => "withdrawn",
     }
 }
 

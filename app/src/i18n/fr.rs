@@ -116,6 +116,8 @@ pub static FR: Texts = Texts {
     send_time: "Heure d'envoi",
     not_given: "non communiqué",
     reference_unknown: "pas encore connue : le fournisseur a pris la campagne ; sa référence arrive avec les accusés de réception",
+    reference_none: "aucune : rien n'a été transmis",
+    reference_none_held: "aucune pour l'instant : rien n'est transmis avant l'approbation de la campagne",
     not_handed_over: "Non transmis :",
     left_out_list: "Écartés :",
     repeated_list: "Écartés car ils répètent une ligne précédente :",
@@ -334,6 +336,7 @@ pub static FR: Texts = Texts {
     parts_count: |n| format!("{n} partie{}", plural::french(n)),
 
     receipt_partial: fr_sentences::receipt_partial,
+    once_approved: |n| format!("{n} une fois approuvée"),
     refused_recipients: |n, why| format!("{n} destinataire{} refusé{} : {why}", plural::french(n.into()), plural::french(n.into())),
     low_balance: fr_sentences::low_balance,
     refused_again_link: |n| match n {

@@ -22,6 +22,8 @@ pub(super) fn state(state: CampaignState) -> &'static str {
         CampaignState::Paused => "suspendue",
         CampaignState::Finished => "terminée",
         CampaignState::Canceled => "annulée",
+        CampaignState::Rejected => "rejetée",
+        CampaignState::Withdrawn => "retirée",
     }
 }
 

@@ -68,9 +68,13 @@ impl CampaignSummary {
     }
 
     pub fn state(&self) -> CampaignState {
-        if self.approval == Approval::Awaiting {
-            CampaignState::AwaitingApproval
-        } else if self.paused {
+        match self.approval {
+            Approval::Awaiting => return CampaignState::AwaitingApproval,
+            Approval::Rejected => return CampaignState::Rejected,
+            Approval::Withdrawn => return CampaignState::Withdrawn,
+            Approval::NotNeeded | Approval::Approved => {}
+        }
+        if self.paused {
             CampaignState::Paused
         } else if self
             .counts
@@ -109,16 +113,22 @@ pub enum CampaignState {
     Scheduled,
     /// Canceled before any message went: every recipient canceled or left out, none sent.
     Canceled,
+    /// Held for approval, then refused by an approver: nothing was sent.
+    Rejected,
+    /// Held for approval, then taken back by its sender: nothing was sent.
+    Withdrawn,
 }
 
 impl CampaignState {
-    pub const ALL: [CampaignState; 6] = [
+    pub const ALL: [CampaignState; 8] = [
         CampaignState::AwaitingApproval,
         CampaignState::Scheduled,
         CampaignState::InProgress,
         CampaignState::Paused,
         CampaignState::Finished,
         CampaignState::Canceled,
+        CampaignState::Rejected,
+        CampaignState::Withdrawn,
     ];
 
     /// The stable name used in requests and form values.
@@ -130,6 +140,8 @@ impl CampaignState {
             CampaignState::Paused => "paused",
             CampaignState::Finished => "finished",
             CampaignState::Canceled => "canceled",
+            CampaignState::Rejected => "rejected",
+            CampaignState::Withdrawn => "withdrawn",
         }
     }
 

@@ -225,6 +225,10 @@ pub struct ScheduleReceipt {
     pub over_cap: u64,
     /// Recipients left out beyond those listed in `excluded` (a long list's receipt stays short).
     pub more_excluded: u64,
+    /// Recipients and SMS parts the plan sends: for a campaign held for approval, what goes once
+    /// it is approved (`contacts` counts only what a provider accepted).
+    pub to_send: u64,
+    pub planned_parts: u64,
 }
 
 impl ScheduleReceipt {

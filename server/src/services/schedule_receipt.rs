@@ -39,6 +39,8 @@ pub(super) fn receipt(
         held_for_approval: Vec::new(),
         warning_counts: summary.warning_counts.clone(),
         over_cap: summary.over_cap,
+        to_send: summary.to_send,
+        planned_parts: summary.parts,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The campaign list's query: newest first, a page at a time, narrowed by state, provider, words
 //! of the message or of its name, or a recipient's number.
 
-use app::models::{CampaignState, ProviderId, RecipientStatus};
+use app::models::{Approval, CampaignState, ProviderId, RecipientStatus};
 
 use super::campaigns::{campaign_from_row, CAMPAIGN_COLUMNS};
 use super::stored::stored;
@@ -85,27 +85,33 @@ impl CampaignListQuery {
             any_in(format!("'{}'", RecipientStatus::Canceled.as_str())),
             any_in(not_withheld_statuses())
         );
-        let held = "approval = 'awaiting'";
+        let approval_is = |approval: Approval| format!("approval = '{}'", approval.as_str());
+        // Held, rejected or withdrawn: said as such whatever their recipients' statuses.
+        let decided_by_approval = format!(
+            "approval IN ('{}', '{}', '{}')",
+            Approval::Awaiting.as_str(),
+            Approval::Rejected.as_str(),
+            Approval::Withdrawn.as_str()
+        );
+        let going = format!("NOT {decided_by_approval} AND paused = 0");
         match self.state {
-            Some(CampaignState::AwaitingApproval) => conditions.push(held.into()),
-            Some(CampaignState::Paused) => conditions.push(format!("NOT {held} AND paused = 1")),
-            Some(CampaignState::InProgress) => {
-                conditions.push(format!("NOT {held} AND paused = 0 AND {moving}"));
+            Some(CampaignState::AwaitingApproval) => {
+                conditions.push(approval_is(Approval::Awaiting));
             }
+            Some(CampaignState::Rejected) => conditions.push(approval_is(Approval::Rejected)),
+            Some(CampaignState::Withdrawn) => conditions.push(approval_is(Approval::Withdrawn)),
+            Some(CampaignState::Paused) => {
+                conditions.push(format!("NOT {decided_by_approval} AND paused = 1"));
+            }
+            Some(CampaignState::InProgress) => conditions.push(format!("{going} AND {moving}")),
             Some(CampaignState::Scheduled) => {
-                conditions.push(format!(
-                    "NOT {held} AND paused = 0 AND {live} AND NOT {moving}"
-                ));
+                conditions.push(format!("{going} AND {live} AND NOT {moving}"));
             }
             Some(CampaignState::Finished) => {
-                conditions.push(format!(
-                    "NOT {held} AND paused = 0 AND NOT {live} AND NOT {canceled}"
-                ));
+                conditions.push(format!("{going} AND NOT {live} AND NOT {canceled}"));
             }
             Some(CampaignState::Canceled) => {
-                conditions.push(format!(
-                    "NOT {held} AND paused = 0 AND NOT {live} AND {canceled}"
-                ));
+                conditions.push(format!("{going} AND NOT {live} AND {canceled}"));
             }
             None => {}
         }

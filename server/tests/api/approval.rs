@@ -91,6 +91,8 @@ async fn a_held_campaign_reaches_the_provider_only_once_another_person_approves_
     let receipt = alice_schedules(&app).await;
     assert_eq!(receipt.held_for_approval, held);
     assert_eq!(receipt.contacts, 0);
+    // What goes once approved: the receipt says it, not the zero handed over.
+    assert_eq!((receipt.to_send, receipt.planned_parts), (2, 2));
     assert!(app.octopush_got_nothing());
     let id = receipt.campaign_id.as_str();
 
@@ -231,7 +233,8 @@ async fn rejected_or_withdrawn_nothing_is_sent_and_a_rejection_says_why() {
     let done: Approval = decide(&app, BOB, &rejected, reason).await.ok();
     assert_eq!(done, Approval::Rejected);
     let detail = detail_for(&app, ALICE, &rejected).await;
-    assert_eq!(detail.summary.state(), CampaignState::Finished);
+    // Said as rejected, not "finished": nothing went.
+    assert_eq!(detail.summary.state(), CampaignState::Rejected);
     let rejection = detail.actions.last().unwrap();
     assert_eq!(
         (
@@ -274,7 +277,19 @@ async fn rejected_or_withdrawn_nothing_is_sent_and_a_rejection_says_why() {
         AppError::NotAllowed(Refusal::NotAwaitingApproval(Approval::Withdrawn))
     );
     assert!(list(CampaignState::AwaitingApproval).await.is_empty());
-    assert_eq!(list(CampaignState::Finished).await, both);
+    assert_eq!(
+        list(CampaignState::Rejected).await,
+        std::slice::from_ref(&rejected)
+    );
+    assert_eq!(
+        list(CampaignState::Withdrawn).await,
+        std::slice::from_ref(&withdrawn)
+    );
+    assert_eq!(
+        detail_for(&app, ALICE, &withdrawn).await.summary.state(),
+        CampaignState::Withdrawn
+    );
+    assert!(list(CampaignState::Finished).await.is_empty());
     assert!(app.octopush_got_nothing());
 }
 

@@ -353,5 +353,8 @@ fn the_counter_s_hints_are_said_in_each_language_one_or_many() {
     );
     assert!((fr.double_characters)(&['€', '[']).contains("« € », « [ » comptent chacun"));
     let french = (fr.accent_apart)('e', '\u{301}', 'é');
-    assert!(french.contains("U+0301") && french.ends_with("par « é »)"), "{french}");
+    assert!(
+        french.contains("U+0301") && french.ends_with("par « é »)"),
+        "{french}"
+    );
 }
