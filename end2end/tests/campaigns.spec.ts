@@ -53,7 +53,7 @@ test('lists a campaign and follows its recipients live as the sandbox clock move
   await expect(recipients).toContainText('+33698765401');
   // Why, in words, with the provider's own code; in French too.
   await expect(recipients).toContainText(
-    'the phone was off, out of reach or could not take it (it may work later) (Octopush: NOT_DELIVERED)',
+    'the phone was off, out of reach or could not take it (Octopush: NOT_DELIVERED)',
   );
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(recipients).toContainText("le téléphone était éteint, hors de portée ou n'a pas pu le recevoir");

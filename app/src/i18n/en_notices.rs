@@ -232,9 +232,7 @@ impl fmt::Display for UndeliveredCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             UndeliveredCause::NoSuchNumber => "the number does not exist or cannot receive SMS",
-            UndeliveredCause::Unreachable => {
-                "the phone was off, out of reach or could not take it (it may work later)"
-            }
+            UndeliveredCause::Unreachable => "the phone was off, out of reach or could not take it",
             UndeliveredCause::NotAllowed => "the operator does not allow it for this number",
             UndeliveredCause::Blacklisted => {
                 "the number is on the provider's blacklist (it sent STOP)"

@@ -205,8 +205,7 @@ fn undelivered_cause(cause: UndeliveredCause) -> &'static str {
     match cause {
         UndeliveredCause::NoSuchNumber => "le numéro n'existe pas ou ne peut pas recevoir de SMS",
         UndeliveredCause::Unreachable => {
-            "le téléphone était éteint, hors de portée ou n'a pas pu le recevoir (cela peut \
-             marcher plus tard)"
+            "le téléphone était éteint, hors de portée ou n'a pas pu le recevoir"
         }
         UndeliveredCause::NotAllowed => "l'opérateur ne l'autorise pas pour ce numéro",
         UndeliveredCause::Blacklisted => {

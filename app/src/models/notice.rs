@@ -106,7 +106,7 @@ pub enum Notice {
 pub enum UndeliveredCause {
     /// The number does not exist, or cannot receive SMS.
     NoSuchNumber,
-    /// The phone was off, out of reach or could not take it (it may work later).
+    /// The phone was off, out of reach or could not take it.
     Unreachable,
     /// The operator does not allow this message to this number.
     NotAllowed,

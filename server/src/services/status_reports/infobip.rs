@@ -181,8 +181,8 @@ mod tests {
         );
         assert_eq!(
             detail.to_string(),
-            "the phone was off, out of reach or could not take it (it may work later) \
-             (Infobip: EC_ABSENT_SUBSCRIBER, “Absent subscriber”)"
+            "the phone was off, out of reach or could not take it (Infobip: \
+             EC_ABSENT_SUBSCRIBER, “Absent subscriber”)"
         );
         let nameless: DeliveryReport =
             serde_json::from_value(json!({"to": "33600000000"})).unwrap();
