@@ -103,6 +103,8 @@ test('a sender withdraws a held campaign on a phone, and nothing is left to appr
   expect(overflow, 'the page fits a 390 px phone').toBeLessThanOrEqual(0);
   await sender.getByRole('button', { name: 'Withdraw' }).click();
   await expect(sender.getByTestId('approval-state')).toHaveText('withdrawn');
+  // Nothing went: the campaign reads withdrawn, not finished.
+  await expect(sender.getByTestId('campaign-state')).toHaveText('withdrawn');
   const again = await senders.request.post(`${APPROVAL.url}api/decide_approval`, {
     data: { id, decision: 'Withdraw' },
   });
