@@ -111,6 +111,23 @@ impl CampaignOperations {
             }
         };
 
+        // The campaign's own clock, for its page and its history.
+        let zone = parse_zone(&campaign.time_zone).unwrap_or(Tz::UTC);
+        let on_campaign_clock = |at: &DateTime<Utc>| {
+            format!(
+                "{} {}",
+                at.with_timezone(&zone).format("%Y-%m-%d %H:%M"),
+                zone.name()
+            )
+        };
+        // What each moved recipient's history says, in the page's language.
+        let moved = new_time.map(|at| {
+            Notice::MovedTo {
+                at: on_campaign_clock(&at),
+                refused: Vec::new(),
+            }
+            .to_recorded()
+        });
         let mut report = OperationReport {
             campaign_id: campaign_id.to_owned(),
             operation: kind,
@@ -137,7 +154,14 @@ impl CampaignOperations {
                 Ok(()) => {
                     report.done += 1;
                     match self
-                        .record(&operation, submission, new_time, actor, now)
+                        .record(
+                            &operation,
+                            submission,
+                            new_time,
+                            moved.as_deref(),
+                            actor,
+                            now,
+                        )
                         .await
                     {
                         Ok(moved) => report.recipients_moved += moved,
@@ -169,8 +193,6 @@ impl CampaignOperations {
                 tracing::error!(campaign = %campaign_id, %error, "pause state not recorded");
             }
         }
-        // The campaign's own clock, for its page and its history.
-        let zone = parse_zone(&campaign.time_zone).unwrap_or(Tz::UTC);
         if let (Some(at), true) = (&new_time, report.done > 0) {
             let requested = at.with_timezone(&zone).to_rfc3339();
             if let Err(error) = self
@@ -183,11 +205,7 @@ impl CampaignOperations {
         }
         let detail = match (&new_time, report.refused.is_empty()) {
             (Some(at), _) => Some(Notice::MovedTo {
-                at: format!(
-                    "{} {}",
-                    at.with_timezone(&zone).format("%Y-%m-%d %H:%M"),
-                    zone.name()
-                ),
+                at: on_campaign_clock(at),
                 refused: report.refused.clone(),
             }),
             (None, false) => Some(Notice::OperationRefused {
@@ -242,6 +260,8 @@ impl CampaignOperations {
         operation: &CampaignOperation,
         submission: &CampaignSubmission,
         new_time: Option<DateTime<Utc>>,
+        // The history's words for a move (`Notice::MovedTo`, recorded).
+        moved: Option<&str>,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
@@ -267,6 +287,7 @@ impl CampaignOperations {
                     .move_submission(
                         &submission.id,
                         new_time.expect("parsed before"),
+                        moved.expect("made with the new time"),
                         SOURCE,
                         now,
                     )

@@ -171,12 +171,13 @@ impl Store {
     }
 
     /// The provider moved a request to `send_at`: its waiting recipients follow, with the move in
-    /// their history, and lose the notes about the sending rules at the old time (the new one
+    /// their history (`detail`, as recorded), and lose the notes about the sending rules at the old time (the new one
     /// was checked against them).
     pub async fn move_submission(
         &self,
         submission_id: &str,
         send_at: DateTime<Utc>,
+        detail: &str,
         source: EventSource,
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
@@ -194,7 +195,7 @@ impl Store {
             request_seq(4)
         );
         sqlx::query(&moves)
-            .bind(format!("moved to {send_at}"))
+            .bind(detail)
             .bind(source.as_str())
             .bind(&at)
             .bind(submission_id)

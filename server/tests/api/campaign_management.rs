@@ -116,6 +116,21 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
         move_said.contains(&format!("{} Europe/Paris", new_time.replace('T', " "))),
         "{move_said}"
     );
+    // Each recipient's history says the move the same way, as data (each page's language).
+    let history: Vec<app::models::RecipientEvent> = app
+        .call(
+            "recipient_history",
+            json!({"recipient_id": after_move.recipients[0].id}),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        history.last().and_then(|event| event.detail.clone()),
+        Some(Notice::MovedTo {
+            at: format!("{} Europe/Paris", new_time.replace('T', " ")),
+            refused: Vec::new(),
+        })
+    );
     let bulk = &app.infobip.as_ref().unwrap().bulks()[0];
     assert_eq!(
         bulk.send_time()

@@ -271,7 +271,7 @@ pub async fn ledger_suite(store: &Store) {
     // Its request moved ten days later, those still waiting are found there, and only there.
     let later = at + Duration::days(10);
     let moved = store
-        .move_submission("s1", later, EventSource::Operator, Utc::now())
+        .move_submission("s1", later, "moved", EventSource::Operator, Utc::now())
         .await
         .unwrap();
     assert!(moved > 1_000, "{moved} moved");
@@ -288,7 +288,7 @@ pub async fn ledger_suite(store: &Store) {
     // Moved back before its first time, they are found there, and no longer ten days later.
     let earlier = at - Duration::days(3);
     let moved_back = store
-        .move_submission("s1", earlier, EventSource::Operator, Utc::now())
+        .move_submission("s1", earlier, "moved", EventSource::Operator, Utc::now())
         .await
         .unwrap();
     assert_eq!(moved_back, moved);
