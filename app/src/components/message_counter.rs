@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::message::{
     analyze, gsm7_accent_typed_apart, gsm7_double_characters, gsm7_look_alike, Encoding,
 };
-use crate::domain::placeholders::placeholders_in;
+use crate::domain::placeholders::{pieces, placeholders_in, Piece};
 use crate::i18n::{use_i18n, word};
 
 /// Live characters, encoding and parts of the message, computed in the browser as the user types.
@@ -14,7 +14,7 @@ pub fn MessageCounter(text: ReadSignal<String>) -> impl IntoView {
     // Worked out by each of the two views that read it: cheaper in the wasm than a `Memo`.
     let stats = move || analyze(&text.get());
     let summary = move || (i18n.t().counter)(&stats());
-    let switch_warning = move || {
+    let encoding_hint = move || {
         let t = i18n.t();
         let stats = stats();
         text.with(|text| match stats.encoding {
@@ -30,9 +30,16 @@ pub fn MessageCounter(text: ReadSignal<String>) -> impl IntoView {
                     .collect();
                 Some((t.ucs2_warning)(&named.join(", ")))
             }
-            // In GSM-7, a `€` takes two of the 160: the counter's drop by two is explained.
+            // In GSM-7, a `€` takes two of the 160: the counter's drop by two is explained. A
+            // placeholder's braces are not sent: only the text around them counts.
             Encoding::Gsm7 => {
-                let doubles = gsm7_double_characters(text);
+                let written: String = pieces(text)
+                    .filter_map(|piece| match piece {
+                        Piece::Text(written) => Some(written),
+                        Piece::Placeholder(_) => None,
+                    })
+                    .collect();
+                let doubles = gsm7_double_characters(&written);
                 (!doubles.is_empty()).then(|| (t.double_characters)(&doubles))
             }
         })
@@ -47,6 +54,6 @@ pub fn MessageCounter(text: ReadSignal<String>) -> impl IntoView {
                 ". " <span class="muted" data-testid="counter-of-template">{word(|t| t.counter_of_template)}</span>
             })}
         </p>
-        <p class="message-warning" id="text-encoding-warning">{switch_warning}</p>
+        <p class="message-warning" id="text-encoding-warning">{encoding_hint}</p>
     }
 }

@@ -79,11 +79,17 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
         (None, None) => t.not_given.to_owned(),
     };
     let handed = handed(receipt);
+    // "None" only when the provider refused every request: one without an answer may be held
+    // there, and one accepted with every number refused has a reference.
+    let all_refused = receipt
+        .submissions
+        .iter()
+        .all(|s| matches!(s.outcome, SubmissionOutcome::Refused(_)));
     let references = match handed {
         Handed::Held => t.reference_none_held.into_any(),
-        Handed::Nothing => t.reference_none.into_any(),
-        Handed::Simulated | Handed::All | Handed::Part { .. } => {
-            references(t, receipt.references())
+        Handed::Nothing if all_refused => t.reference_none.into_any(),
+        Handed::Nothing | Handed::Simulated | Handed::All | Handed::Part { .. } => {
+            references_view(t, receipt.references())
         }
     };
     // Held, nothing went yet: what goes once approved, not the zero handed over.
@@ -206,7 +212,7 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
 const REFERENCES_SHOWN: usize = 2;
 
 /// The provider's references, the first few in line and any others behind "…and N more".
-fn references(t: &'static Texts, all: Vec<&str>) -> AnyView {
+fn references_view(t: &'static Texts, all: Vec<&str>) -> AnyView {
     if all.is_empty() {
         return t.reference_unknown.into_any();
     }

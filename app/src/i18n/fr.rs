@@ -336,7 +336,7 @@ pub static FR: Texts = Texts {
     parts_count: |n| format!("{n} partie{}", plural::french(n)),
 
     receipt_partial: fr_sentences::receipt_partial,
-    once_approved: |n| format!("{n} une fois approuvée"),
+    once_approved: |n| format!("{n} une fois la campagne approuvée"),
     refused_recipients: |n, why| format!("{n} destinataire{} refusé{} : {why}", plural::french(n.into()), plural::french(n.into())),
     low_balance: fr_sentences::low_balance,
     refused_again_link: |n| match n {

@@ -175,15 +175,15 @@ pub(super) fn notice(notice: &Notice) -> String {
                     later_offset,
                 },
         } => format!(
-            "{local} existe deux fois dans le fuseau {zone} (on recule les horloges) : envoyé \
-             à la première, UTC{offset}, pas à la seconde, UTC{later_offset}"
+            "{local} existe deux fois dans le fuseau {zone} (on recule les horloges) : envoi à \
+             la première, UTC{offset}, pas à la seconde, UTC{later_offset}"
         ),
         Notice::ClockChange {
             local,
             zone,
             change: ClockChange::DoesNotHappen { sent },
         } => format!(
-            "{local} n'existe pas dans le fuseau {zone} (on avance les horloges) : envoyé à {sent}"
+            "{local} n'existe pas dans le fuseau {zone} (on avance les horloges) : envoi à {sent}"
         ),
         Notice::Undelivered {
             provider,

@@ -171,8 +171,8 @@ impl Store {
     }
 
     /// The provider moved a request to `send_at`: its waiting recipients follow, with the move in
-    /// their history (`detail`, as recorded), and lose the notes about the sending rules at the old time (the new one
-    /// was checked against them).
+    /// their history (`detail`, as recorded), and lose the notes about the old time (the sending
+    /// rules' window, the new one having been checked against them; a clock change).
     pub async fn move_submission(
         &self,
         submission_id: &str,
@@ -271,7 +271,13 @@ fn still_true_after_a_move(warnings: &str) -> Option<Option<String>> {
     let recorded: Vec<String> = serde_json::from_str(warnings).ok()?;
     let kept: Vec<&String> = recorded
         .iter()
-        .filter(|w| !matches!(Notice::from_recorded(w), Notice::Outside { .. }))
+        // The rules' window, and a clock change, were about the old time.
+        .filter(|w| {
+            !matches!(
+                Notice::from_recorded(w),
+                Notice::Outside { .. } | Notice::ClockChange { .. }
+            )
+        })
         .collect();
     (kept.len() != recorded.len()).then(|| {
         (!kept.is_empty()).then(|| serde_json::to_string(&kept).expect("strings serialise"))
@@ -314,5 +320,18 @@ mod tests {
         );
         assert_eq!(still_true_after_a_move(&list(&[&outside])), Some(None));
         assert_eq!(still_true_after_a_move(&list(&[&zone])), None);
+        let clock = Notice::ClockChange {
+            local: "2027-10-31 02:30".into(),
+            zone: "Europe/Paris".into(),
+            change: app::models::ClockChange::HappensTwice {
+                offset: "+02:00".into(),
+                later_offset: "+01:00".into(),
+            },
+        }
+        .to_recorded();
+        assert_eq!(
+            still_true_after_a_move(&list(&[&clock, &zone])),
+            Some(Some(list(&[&zone])))
+        );
     }
 }

@@ -153,32 +153,38 @@ async fn numbers_that_do_not_usually_receive_sms_are_sent_with_a_caution() {
     assert_eq!(receipt.contacts, 4);
 }
 
-/// The first wall-clock hour at least three days ahead that happens twice in `zone` (the clocks
-/// going back), as `YYYY-MM-DDTHH:30`, with the offsets of its two occurrences.
-fn next_hour_happening_twice(zone: chrono_tz::Tz) -> (String, String, String) {
+/// The first wall-clock hour from three to 360 days ahead (within any provider's horizon) that
+/// happens twice in New York or, failing that, Auckland (their clocks go back in November and in
+/// April: one of them within any such span), as `YYYY-MM-DDTHH:30`, with its zone and the offsets
+/// of its two occurrences.
+fn next_hour_happening_twice() -> (chrono_tz::Tz, String, String, String) {
     use chrono::{TimeZone, Timelike};
     let start = chrono::Utc::now().naive_utc() + chrono::Duration::days(3);
-    (0..24 * 366)
-        .map(|hours| start + chrono::Duration::hours(hours))
-        .find_map(|local| {
-            let local = local.with_minute(30)?.with_second(0)?;
-            match zone.from_local_datetime(&local) {
-                chrono::LocalResult::Ambiguous(first, second) => Some((
-                    local.format("%Y-%m-%dT%H:%M").to_string(),
-                    first.format("%:z").to_string(),
-                    second.format("%:z").to_string(),
-                )),
-                _ => None,
-            }
+    [chrono_tz::America::New_York, chrono_tz::Pacific::Auckland]
+        .into_iter()
+        .find_map(|zone| {
+            (0..24 * 357)
+                .map(|hours| start + chrono::Duration::hours(hours))
+                .find_map(|local| {
+                    let local = local.with_minute(30)?.with_second(0)?;
+                    match zone.from_local_datetime(&local) {
+                        chrono::LocalResult::Ambiguous(first, second) => Some((
+                            zone,
+                            local.format("%Y-%m-%dT%H:%M").to_string(),
+                            first.format("%:z").to_string(),
+                            second.format("%:z").to_string(),
+                        )),
+                        _ => None,
+                    }
+                })
         })
-        .expect("New York's clocks go back once a year")
+        .expect("New York's or Auckland's clocks go back within any 357 days")
 }
 
 #[tokio::test]
 async fn a_send_time_that_happens_twice_is_said_on_the_preview_for_every_recipient() {
     let app = spawn_app().await;
-    let zone = chrono_tz::America::New_York;
-    let (local, offset, later_offset) = next_hour_happening_twice(zone);
+    let (zone, local, offset, later_offset) = next_hour_happening_twice();
     let mut request = valid_request();
     request["time_zone"] = json!(zone.name());
     request["send_at"] = json!(local);

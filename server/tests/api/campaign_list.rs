@@ -68,6 +68,14 @@ pub async fn campaign_list_suite(store: &Store) {
             6,
             [Canceled, Excluded],
         ),
+        // Some went, the rest canceled: finished, not canceled.
+        (
+            "partly",
+            "octopush",
+            "Concert maintenu",
+            7,
+            [Canceled, Delivered],
+        ),
         (
             "going",
             "octopush",
@@ -119,7 +127,7 @@ pub async fn campaign_list_suite(store: &Store) {
 
     assert_eq!(
         listed(store, CampaignListQuery::default()).await,
-        ["held", "done", "live", "going", "off"]
+        ["held", "done", "live", "going", "off", "partly"]
     );
     let state = |state| CampaignListQuery {
         state: Some(state),
@@ -137,7 +145,7 @@ pub async fn campaign_list_suite(store: &Store) {
     assert_eq!(listed(store, state(CampaignState::Paused)).await, ["held"]);
     assert_eq!(
         listed(store, state(CampaignState::Finished)).await,
-        ["done"]
+        ["done", "partly"]
     );
     // Canceled before any message went: not counted as finished.
     assert_eq!(listed(store, state(CampaignState::Canceled)).await, ["off"]);
@@ -189,7 +197,7 @@ pub async fn campaign_list_suite(store: &Store) {
     assert_eq!(listed(store, number("+33612345673")).await, ["done"]);
     assert_eq!(
         listed(store, number("+33698765432")).await,
-        ["held", "done", "live", "going", "off"]
+        ["held", "done", "live", "going", "off", "partly"]
     );
     // Paging goes on from the last one shown, filter kept.
     let older = CampaignListQuery {
@@ -197,7 +205,10 @@ pub async fn campaign_list_suite(store: &Store) {
         phone: Some("+33698765432".into()),
         ..Default::default()
     };
-    assert_eq!(listed(store, older).await, ["done", "live", "going", "off"]);
+    assert_eq!(
+        listed(store, older).await,
+        ["done", "live", "going", "off", "partly"]
+    );
 
     // The recipients of one status, in list order.
     let scheduled = store

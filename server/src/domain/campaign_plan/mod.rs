@@ -184,7 +184,7 @@ impl CampaignPlan {
                             .region()
                             .map_or(RecipientZone::Unknown, zone_of_region),
                     };
-                    let at = requested_for(
+                    let (at, clock_change) = requested_for(
                         order,
                         &zone,
                         self.requested,
@@ -204,6 +204,10 @@ impl CampaignPlan {
                             deferred,
                             warnings: notes,
                         } => {
+                            // Said only when sent at that time: not when moved by the rules.
+                            if !deferred {
+                                warnings.extend(clock_change);
+                            }
                             warnings.extend(notes);
                             Fate::Send { at, deferred }
                         }
@@ -244,22 +248,21 @@ impl CampaignPlan {
 }
 
 /// The instant this recipient is asked for: the campaign's, or in "each recipient's local time"
-/// mode the campaign's wall-clock time read in the recipient's zone. A time where that zone's
-/// clocks change is said (`Notice::ClockChange`).
+/// mode the campaign's wall-clock time read in the recipient's zone; with what that zone's clocks
+/// do at that time when they change (`Notice::ClockChange`), said if it is sent then.
 fn requested_for(
     order: &SmsOrder,
     zone: &RecipientZone,
     campaign_instant: DateTime<Utc>,
     campaign_clock_change: Option<&Notice>,
     warnings: &mut Vec<Notice>,
-) -> DateTime<Utc> {
+) -> (DateTime<Utc>, Option<Notice>) {
     let Some(time) = order.send_at.as_ref() else {
-        return campaign_instant;
+        return (campaign_instant, None);
     };
     if !order.local_time {
         // Read once for the campaign (`rules_for`): the same for every recipient.
-        warnings.extend(campaign_clock_change.cloned());
-        return campaign_instant;
+        return (campaign_instant, campaign_clock_change.cloned());
     }
     let tz = match zone {
         RecipientZone::Known(tz) => *tz,
@@ -271,8 +274,8 @@ fn requested_for(
             order.time_zone
         }
     };
-    warnings.extend(clock_change(time.local, tz));
-    SendTime::at_local(time.local, tz).with_timezone(&Utc)
+    let at = SendTime::at_local(time.local, tz).with_timezone(&Utc);
+    (at, clock_change(time.local, tz))
 }
 
 /// What `zone`'s clocks do to the wall-clock time `local`, when they change at it; the instant

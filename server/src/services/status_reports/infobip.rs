@@ -62,6 +62,7 @@ fn undelivered(report: &DeliveryReport, group: Option<&str>) -> Notice {
         .error
         .as_ref()
         .filter(|e| e.group_name.as_deref() != Some("OK"));
+    let status = report.status.as_ref();
     let cause = match (
         error.and_then(|e| e.name.as_deref()),
         error.and_then(|e| e.group_name.as_deref()),
@@ -73,13 +74,37 @@ fn undelivered(report: &DeliveryReport, group: Option<&str>) -> Notice {
         (_, Some("HANDSET_ERRORS")) => UndeliveredCause::Handset,
         (_, Some("USER_ERRORS")) => UndeliveredCause::Account,
         (_, Some("OPERATOR_ERRORS")) => UndeliveredCause::Operator,
-        _ => match group {
-            Some("EXPIRED") => UndeliveredCause::NeverConfirmed,
-            Some("REJECTED") => UndeliveredCause::NotAllowed,
+        _ => match (group, status.and_then(|s| s.name.as_deref())) {
+            // The registry's rejections say whose they are by name.
+            (_, Some("REJECTED_DESTINATION" | "REJECTED_PREFIX_MISSING" | "MISSING_TO")) => {
+                UndeliveredCause::NoSuchNumber
+            }
+            (
+                _,
+                Some(
+                    "REJECTED_NOT_ENOUGH_CREDITS"
+                    | "REJECTED_SOURCE"
+                    | "REJECTED_SENDER"
+                    | "REJECTED_PREPAID_PACKAGE_EXPIRED"
+                    | "REJECTED_ROUTE_NOT_AVAILABLE"
+                    | "REJECTED_MESSAGE_TOO_LONG"
+                    | "REJECTED_INVALID_UDH",
+                ),
+            ) => UndeliveredCause::Account,
+            (
+                _,
+                Some(
+                    "REJECTED_NETWORK"
+                    | "REJECTED_DND"
+                    | "REJECTED_DESTINATION_BLOCKLISTED"
+                    | "REJECTED_DESTINATION_NOT_REGISTERED"
+                    | "SIGNALS_BLOCKED",
+                ),
+            ) => UndeliveredCause::NotAllowed,
+            (Some("EXPIRED"), _) => UndeliveredCause::NeverConfirmed,
             _ => UndeliveredCause::Unexplained,
         },
     };
-    let status = report.status.as_ref();
     let (code, words) = match error {
         Some(error) => (error.name.clone(), error.description.clone()),
         None => (
@@ -251,8 +276,19 @@ mod tests {
                 Some("EXPIRED_EXPIRED".to_owned())
             )
         );
-        let rejected = json!({"messageId": "m", "status": {"groupName": "REJECTED", "name": "REJECTED_NETWORK"}});
-        assert_eq!(cause(rejected).0, UndeliveredCause::NotAllowed);
+        let rejected = |name: &str| json!({"messageId": "m", "status": {"groupName": "REJECTED", "name": name}});
+        for (name, expected) in [
+            ("REJECTED_NETWORK", UndeliveredCause::NotAllowed),
+            ("REJECTED_NOT_ENOUGH_CREDITS", UndeliveredCause::Account),
+            ("REJECTED_SENDER", UndeliveredCause::Account),
+            ("REJECTED_DESTINATION", UndeliveredCause::NoSuchNumber),
+            ("REJECTED_SYSTEM_ERROR", UndeliveredCause::Unexplained),
+        ] {
+            assert_eq!(cause(rejected(name)), (expected, Some(name.to_owned())));
+        }
+        // Blocked as fraud, filed under the expired: not "never confirmed".
+        let blocked = json!({"messageId": "m", "status": {"groupName": "EXPIRED", "name": "SIGNALS_BLOCKED"}});
+        assert_eq!(cause(blocked).0, UndeliveredCause::NotAllowed);
         let new_group = json!({"messageId": "m", "status": {"groupName": "SOMETHING_NEW"}});
         assert_eq!(cause(new_group), (UndeliveredCause::Unexplained, None));
     }

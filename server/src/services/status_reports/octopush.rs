@@ -149,14 +149,22 @@ mod tests {
                 .to_string(),
             "the number does not exist or cannot receive SMS (Octopush: BAD_DESTINATION)"
         );
-        // The code is the name Octopush sends.
+        // The code is the name Octopush sends, for every status it documents.
         for known in [
+            DeliveryStatus::Ack,
+            DeliveryStatus::Delivered,
             DeliveryStatus::NotDelivered,
+            DeliveryStatus::NotAllowed,
             DeliveryStatus::UnknownDelivery,
+            DeliveryStatus::BadDestination,
+            DeliveryStatus::BlacklistedNumber,
+            DeliveryStatus::Undefined,
         ] {
-            let sent = serde_json::to_value(known).unwrap();
-            assert_eq!(sent.as_str(), known.code());
+            let read: DeliveryStatus =
+                serde_json::from_value(serde_json::json!(known.code().unwrap())).unwrap();
+            assert_eq!(read, known);
         }
+        assert_eq!(DeliveryStatus::Other.code(), None);
         assert_eq!(
             status(DeliveryStatus::UnknownDelivery).0,
             RecipientStatus::Expired

@@ -55,3 +55,26 @@ fn in_each_recipient_s_own_time_a_time_their_clocks_skip_is_sent_after_it_and_sa
     let times: Vec<_> = planned.batches.iter().map(|b| b.send_at.unwrap()).collect();
     assert!(times.contains(&Utc.with_ymd_and_hms(2027, 3, 14, 7, 0, 0).unwrap()));
 }
+
+#[test]
+fn a_recipient_the_rules_move_from_such_a_time_is_not_told_of_it() {
+    // French marketing at 02:30 on the night the clocks go back: outside 08:00–20:00, moved to
+    // the morning; the night's clock change is not the time it goes.
+    let marketing = ScheduleRequest {
+        send_at: "2027-10-31T02:30".into(),
+        purpose: Purpose::Marketing,
+        text: "Soldes {first_name}. STOP au 36111".into(),
+        ..request("phone,first_name\n+33612345678,A\n")
+    };
+    let planned = plan(&order(&marketing), &Exclusions::default(), 500);
+    let warnings = &planned.recipients[0].warnings;
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| matches!(w, Notice::ClockChange { .. })),
+        "{warnings:?}"
+    );
+    assert!(
+        planned.batches[0].send_at > Some(Utc.with_ymd_and_hms(2027, 10, 31, 6, 0, 0).unwrap())
+    );
+}
