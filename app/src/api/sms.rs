@@ -4,7 +4,8 @@ use leptos::server_fn::codec::{Json, Postcard};
 use crate::models::{AppError, ScheduleProgress, ScheduleReceipt, ScheduleRequest};
 
 /// `campaign_id`: a UUID the browser chose, so it can follow the hand-over (`schedule_progress`)
-/// and so a repeated request schedules nothing twice; the server picks one when it is absent.
+/// and so a repeated request schedules nothing twice; picked here when it is absent, so that the
+/// trail names the campaign even when the provider refuses it whole.
 #[server(endpoint = "schedule_sms", input = Json, output = Postcard)]
 pub async fn schedule_sms(
     request: ScheduleRequest,
@@ -12,8 +13,13 @@ pub async fn schedule_sms(
 ) -> Result<ScheduleReceipt, AppError> {
     let actor = crate::services::actor()?;
     let services = crate::services::provided()?;
+    let campaign_id = match campaign_id {
+        // Written as it is recorded, so the trail's line and the ledger name it alike.
+        Some(chosen) => uuid::Uuid::parse_str(chosen.trim()).map_or(chosen, |id| id.to_string()),
+        None => uuid::Uuid::new_v4().to_string(),
+    };
     let subject = crate::models::AuditSubject {
-        campaign_id: campaign_id.clone(),
+        campaign_id: Some(campaign_id.clone()),
         ..Default::default()
     };
     crate::services::audited(

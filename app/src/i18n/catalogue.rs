@@ -83,7 +83,7 @@ catalogue! {
         framed_by, own_pages_only, database,
         // The audit trail.
         nav_audit, audit_person, audit_action_label, audit_campaign, audit_from, audit_until,
-        all_actions, no_audit_entry, audit_done,
+        all_actions, no_audit_entry, audit_done, audit_provider_refused,
         // Four-eyes approval.
         approval_title, held_receipt, held_because, rejection_reason, will_be_held,
         // Built-in sign-in.

@@ -208,6 +208,7 @@ pub static EN: Texts = Texts {
     all_actions: "All actions",
     no_audit_entry: "No action matches.",
     audit_done: "Done",
+    audit_provider_refused: "Recorded; the provider refused it",
     approval_title: "Approval",
     held_receipt: "Held for approval: nothing has been handed to the provider. Another approver or admin must approve it first; its page shows where it stands.",
     held_because: "Held because of",

@@ -210,6 +210,7 @@ pub static FR: Texts = Texts {
     all_actions: "Toutes les actions",
     no_audit_entry: "Aucune action ne correspond.",
     audit_done: "Fait",
+    audit_provider_refused: "Enregistrée ; refusée par le fournisseur",
     approval_title: "Approbation",
     held_receipt: "En attente d'approbation : rien n'a été remis au fournisseur. Un autre approbateur ou administrateur doit d'abord l'approuver ; sa page dit où elle en est.",
     held_because: "Retenue pour",

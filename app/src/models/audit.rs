@@ -94,6 +94,9 @@ pub enum AuditOutcome {
     /// Refused: the person's role does not give this right (for someone else's campaign:
     /// operating anyone's).
     Refused(Right),
+    /// Recorded, but the provider refused it whole (a campaign none of whose requests it took):
+    /// the campaign is in the ledger, its recipients failed; `detail` names the provider's code.
+    ProviderRefused,
 }
 
 impl AuditOutcome {
@@ -102,11 +105,13 @@ impl AuditOutcome {
         refusal.lacking_right().map(AuditOutcome::Refused)
     }
 
-    /// Its name where it is stored: `done`, or `refused` with the right's name beside it.
+    /// Its name where it is stored: `done`, `provider-refused`, or `refused` with the right's
+    /// name beside it.
     pub fn as_str(self) -> &'static str {
         match self {
             AuditOutcome::Done => "done",
             AuditOutcome::Refused(_) => "refused",
+            AuditOutcome::ProviderRefused => "provider-refused",
         }
     }
 }

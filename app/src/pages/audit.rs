@@ -189,10 +189,14 @@ fn entry_row(entry: AuditEntry) -> impl IntoView {
         subject,
         address,
     } = entry;
-    let refused = matches!(outcome, AuditOutcome::Refused(_));
+    let refused = match outcome {
+        AuditOutcome::Done => false,
+        AuditOutcome::Refused(_) | AuditOutcome::ProviderRefused => true,
+    };
     let outcome = move || match outcome {
         AuditOutcome::Done => t().audit_done.to_owned(),
         AuditOutcome::Refused(right) => (t().audit_refused)(right),
+        AuditOutcome::ProviderRefused => t().audit_provider_refused.to_owned(),
     };
     let campaign = subject.campaign_id.map(|id| {
         let link = href(&format!("/campaigns/{id}"));

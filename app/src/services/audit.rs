@@ -31,8 +31,9 @@ pub trait AuditTrail: Send + Sync + 'static {
 }
 
 /// Runs `act` when `actor`'s role gives `right`, and appends to the trail how it ended: done
-/// (with what `done` adds to `subject` from the answer), or refused for lack of rights. Other
-/// failures changed nothing and are not actions.
+/// (with what `done` adds to `subject` from the answer), refused for lack of rights, or (a
+/// campaign scheduled) recorded and refused whole by the provider. Other failures changed
+/// nothing and are not actions.
 pub async fn audited<T>(
     actor: &Actor,
     right: Right,
@@ -51,9 +52,16 @@ pub async fn audited<T>(
             Some(AuditOutcome::Done)
         }
         Err(AppError::Forbidden(refusal)) => AuditOutcome::of_refusal(refusal),
+        Err(AppError::Provider { provider, code, .. }) => {
+            let refused = recorded_campaign(action, &subject).await?;
+            if refused {
+                let code = code.as_deref().map(|code| format!(" {code}"));
+                subject.detail = Some(format!("{provider}{}", code.unwrap_or_default()));
+            }
+            refused.then_some(AuditOutcome::ProviderRefused)
+        }
         Err(
             AppError::Invalid(_)
-            | AppError::Provider { .. }
             | AppError::Unreachable { .. }
             | AppError::Busy { .. }
             | AppError::Throttled { .. }
@@ -78,4 +86,18 @@ pub async fn audited<T>(
             .await;
     }
     result
+}
+
+/// Whether `action` recorded a campaign all the same: a schedule whose every request the
+/// provider refused is in the ledger, its recipients failed. When the ledger cannot be read, the
+/// line is kept: a line too many is better than a recorded campaign missing from the trail.
+async fn recorded_campaign(action: AuditAction, subject: &AuditSubject) -> Result<bool, AppError> {
+    let Some(campaign_id) = subject.campaign_id.as_deref() else {
+        return Ok(false);
+    };
+    if action != AuditAction::Schedule {
+        return Ok(false);
+    }
+    let progress = super::provided()?.schedule.schedule_progress(campaign_id).await;
+    Ok(progress.map_or(true, |progress| progress.is_some()))
 }

@@ -11,13 +11,13 @@ use crate::models::{
 
 #[async_trait]
 pub trait ScheduleService: Send + Sync + 'static {
-    /// Validates the form, records the campaign (under `campaign_id` when given: a campaign already
-    /// recorded under it is not scheduled again) and hands it to the provider.
+    /// Validates the form, records the campaign under `campaign_id` (a campaign already recorded
+    /// under it is not scheduled again) and hands it to the provider.
     async fn schedule(
         &self,
         actor: &Actor,
         request: ScheduleRequest,
-        campaign_id: Option<String>,
+        campaign_id: String,
     ) -> Result<ScheduleReceipt, AppError>;
 
     /// How far the hand-over of a campaign has gone; `None` while it is not recorded yet.

@@ -96,7 +96,7 @@ impl AuditTrail for AuditLog {
 
 fn row(entry: &AuditEntry) -> [String; 11] {
     let refused_right = match entry.outcome {
-        AuditOutcome::Done => String::new(),
+        AuditOutcome::Done | AuditOutcome::ProviderRefused => String::new(),
         AuditOutcome::Refused(right) => right.as_str().to_owned(),
     };
     let subject = &entry.subject;

@@ -93,10 +93,7 @@ impl Scheduler {
     }
 
     /// The id the campaign is recorded under: the browser's, when it is a UUID not used yet.
-    async fn new_campaign_id(&self, chosen: Option<String>) -> Result<String, AppError> {
-        let Some(chosen) = chosen else {
-            return Ok(Uuid::new_v4().to_string());
-        };
+    async fn new_campaign_id(&self, chosen: String) -> Result<String, AppError> {
         let id = Uuid::parse_str(chosen.trim())
             .map_err(|_| AppError::NotAllowed(Refusal::NotAUuid(chosen.clone())))?
             .to_string();
@@ -122,7 +119,7 @@ impl ScheduleService for Scheduler {
         &self,
         actor: &Actor,
         request: ScheduleRequest,
-        campaign_id: Option<String>,
+        campaign_id: String,
     ) -> Result<ScheduleReceipt, AppError> {
         let campaign_id = self.new_campaign_id(campaign_id).await?;
         let (request, list) = self.with_file_read(actor, request).await?;

@@ -66,7 +66,7 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let refused_right = match record.outcome {
-            AuditOutcome::Done => None,
+            AuditOutcome::Done | AuditOutcome::ProviderRefused => None,
             AuditOutcome::Refused(right) => Some(right.as_str()),
         };
         let subject = &record.subject;
@@ -125,9 +125,16 @@ impl Store {
 }
 
 fn audit_entry(row: &AnyRow) -> Result<AuditEntry, sqlx::Error> {
-    let outcome = match row.try_get::<Option<String>, _>("refused_right")? {
-        None => AuditOutcome::Done,
-        Some(right) => AuditOutcome::Refused(stored(right, "right", Right::parse)?),
+    let refused_right = row.try_get::<Option<String>, _>("refused_right")?;
+    let outcome = match (row.try_get::<String, _>("outcome")?.as_str(), refused_right) {
+        ("refused", Some(right)) => AuditOutcome::Refused(stored(right, "right", Right::parse)?),
+        ("provider-refused", None) => AuditOutcome::ProviderRefused,
+        ("done", None) => AuditOutcome::Done,
+        (outcome, right) => {
+            return Err(sqlx::Error::Decode(
+                format!("an audit outcome {outcome:?} with the refused right {right:?}").into(),
+            ))
+        }
     };
     let count: Option<i64> = row.try_get("count")?;
     Ok(AuditEntry {

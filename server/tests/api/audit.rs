@@ -292,6 +292,72 @@ async fn only_approvers_and_admins_read_the_trail_and_its_export_follows_the_fil
     );
 }
 
+#[tokio::test]
+async fn a_campaign_the_provider_refused_whole_is_in_the_trail_and_one_never_recorded_is_not() {
+    let mut settings = behind_portal(THE_TESTS_ARE_THE_PROXY);
+    settings.sandbox.octopush.initial_balance = 0.0;
+    let app = spawn_app_with(settings.clone()).await;
+    // Refused by our own credit check before anything is recorded: not an action.
+    let before = call_as(
+        &app,
+        "alice",
+        Role::Sender,
+        "schedule_sms",
+        json!({"request": valid_request()}),
+    )
+    .await
+    .error();
+    assert!(matches!(before, AppError::Invalid(_)), "{before:?}");
+    assert_eq!(summary(&trail(&app, json!({})).await), []);
+
+    // Priced at nothing, the campaign passes that check, is recorded, and the provider refuses
+    // it whole (no credit): the trail says so, with the campaign and the provider's code, whether
+    // the browser chose the campaign's id or not.
+    settings.octopush.premium_price = Some(0.0);
+    let app = spawn_app_with(settings).await;
+    let chosen = "5E3A8F0C-1B2D-4C5E-8F90-A1B2C3D4E5F6";
+    for campaign_id in [Some(chosen), None] {
+        let refused = call_as(
+            &app,
+            "alice",
+            Role::Sender,
+            "schedule_sms",
+            json!({"request": valid_request(), "campaign_id": campaign_id}),
+        )
+        .await
+        .error();
+        assert!(
+            matches!(&refused, AppError::Provider { code, .. } if code.as_deref() == Some("104")),
+            "{refused:?}"
+        );
+    }
+    let lines = trail(&app, json!({})).await;
+    assert_eq!(
+        summary(&lines),
+        [
+            ("alice", AuditAction::Schedule, AuditOutcome::ProviderRefused),
+            ("alice", AuditAction::Schedule, AuditOutcome::ProviderRefused),
+        ]
+    );
+    assert_eq!(
+        lines[1].subject.campaign_id.as_deref(),
+        Some(chosen.to_lowercase().as_str())
+    );
+    for line in &lines {
+        assert_eq!(line.subject.detail.as_deref(), Some("Octopush 104"));
+        let campaign = line.subject.campaign_id.as_deref().expect("a campaign");
+        let _recorded: app::models::CampaignDetail = call_as(
+            &app,
+            "alice",
+            Role::Viewer,
+            "get_campaign",
+            json!({"id": campaign, "offset": 0}),
+        )
+        .await
+        .ok();
+    }
+}
+
 /// The trail's storage, on each database: lines read back whole, newest first, filtered and paged.
 pub async fn audit_storage_suite(store: &Store) {
     let at = |minute: u32| Utc.with_ymd_and_hms(2026, 12, 1, 9, minute, 0).unwrap();
@@ -328,7 +394,7 @@ pub async fn audit_storage_suite(store: &Store) {
     // Two lines in one second keep their order.
     store
         .append_audit_event(
-            &record("ann", AuditAction::Cancel, AuditOutcome::Done),
+            &record("ann", AuditAction::Schedule, AuditOutcome::ProviderRefused),
             at(2) + chrono::Duration::milliseconds(1),
         )
         .await
@@ -344,7 +410,7 @@ pub async fn audit_storage_suite(store: &Store) {
     assert_eq!(
         read,
         [
-            ("ann", AuditAction::Cancel, AuditOutcome::Done),
+            ("ann", AuditAction::Schedule, AuditOutcome::ProviderRefused),
             ("ann", AuditAction::Reschedule, AuditOutcome::Done),
             (
                 "bob",
