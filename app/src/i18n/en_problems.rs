@@ -98,6 +98,12 @@ impl fmt::Display for Problem {
                 f,
                 "The provider takes send times at most {days} days ahead."
             ),
+            Problem::TooSoonForApproval { minutes_needed } => write!(
+                f,
+                "The rules hold this campaign for another person's approval, which must come at \
+                 least {minutes_needed} minutes before the send time to hand it over in time. \
+                 Choose a later time, or \"Now\": it then goes as soon as it is approved."
+            ),
             Problem::TimeBreaksRules { count, named } => write!(
                 f,
                 "The sending rules do not allow this time for {count} recipient(s): {}. Choose \

@@ -78,6 +78,12 @@ pub(super) fn problem(problem: &Problem) -> String {
         Problem::MoveTooFarAhead(days) => {
             format!("Le fournisseur accepte une heure d'envoi au plus {days} jours à l'avance.")
         }
+        Problem::TooSoonForApproval { minutes_needed } => format!(
+            "Les règles retiennent cette campagne pour l'approbation d'une autre personne, qui \
+             doit arriver au moins {minutes_needed} minutes avant l'heure d'envoi pour la \
+             remettre à temps. Choisissez une heure plus tardive, ou « Maintenant » : elle part \
+             alors dès qu'elle est approuvée."
+        ),
         Problem::TimeBreaksRules { count, named } => format!(
             "Les règles d'envoi n'autorisent pas cette heure pour {count} destinataire{} : {}. \
              Choisissez une autre heure.",

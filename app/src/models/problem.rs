@@ -76,6 +76,11 @@ pub enum Problem {
         days: u32,
     },
     MoveTooFarAhead(u32),
+    /// The rules hold the campaign for approval, and its send time is too close for an approval
+    /// to come in time: the least minutes from now it needs.
+    TooSoonForApproval {
+        minutes_needed: u32,
+    },
     TimeBreaksRules {
         count: usize,
         named: Vec<RuleBreak>,

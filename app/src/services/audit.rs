@@ -98,6 +98,9 @@ async fn recorded_campaign(action: AuditAction, subject: &AuditSubject) -> Resul
     if action != AuditAction::Schedule {
         return Ok(false);
     }
-    let progress = super::provided()?.schedule.schedule_progress(campaign_id).await;
+    let progress = super::provided()?
+        .schedule
+        .schedule_progress(campaign_id)
+        .await;
     Ok(progress.map_or(true, |progress| progress.is_some()))
 }

@@ -5,7 +5,8 @@
 
 use app::models::{
     AppError, Approval, ApprovalDecision, CampaignActionKind, CampaignPreview,
-    DecisionAvailability, DecisionKind, Notice, Refusal, ScheduleRequest, MAX_REJECTION_REASON,
+    DecisionAvailability, DecisionKind, Field, FieldError, Notice, Problem, ProviderId, Refusal,
+    ScheduleRequest, MAX_REJECTION_REASON,
 };
 use app::services::{Actor, ApprovalService};
 use async_trait::async_trait;
@@ -17,6 +18,7 @@ use super::campaign_start::{note_action, override_detail, HandOver, Recording};
 use super::campaign_views::no_campaign;
 use super::list_pass::ListInput;
 use super::scheduler::Scheduler;
+use super::scheduler_planning::Previewed;
 use super::store_errors::{campaign_not_recorded, not_recorded, read_failed};
 use crate::domain::approval_rules::{ApprovalRules, CampaignFacts};
 use crate::domain::campaign_plan::CampaignPlan;
@@ -50,14 +52,8 @@ impl ApprovalTiming {
             .as_deref()
             .and_then(|at| DateTime::parse_from_rfc3339(at).ok())?
             .with_timezone(&Utc);
-        let per_request = self.providers.get(campaign.provider).map_or(1, |p| {
-            p.info().capabilities.max_recipients_per_request.max(1)
-        });
-        // About a second per provider request, as many at once as the hand-over makes.
-        let requests = campaign.recipient_count.div_ceil(u64::from(per_request));
-        let at_once = self.concurrency.max(1) as u64;
-        let seconds = i64::try_from(requests.div_ceil(at_once)).unwrap_or(i64::MAX);
-        let minutes_needed = self.rules.too_late(now, due, Duration::seconds(seconds))?;
+        let minutes_needed =
+            self.minutes_needed(campaign.provider, campaign.recipient_count, due, now)?;
         let zone: Tz = campaign.time_zone.parse().unwrap_or(Tz::UTC);
         Some(Refusal::TooLateToApprove {
             due: format!(
@@ -66,6 +62,36 @@ impl ApprovalTiming {
             ),
             minutes_needed,
         })
+    }
+
+    /// Why a campaign the rules hold could not be approved in time if it were held now: the
+    /// least minutes from now its send time needs. `None`: in time, or sent as soon as approved.
+    pub fn too_soon_to_hold(
+        &self,
+        order: &SmsOrder,
+        plan: &CampaignPlan,
+        now: DateTime<Utc>,
+    ) -> Option<u32> {
+        let due = order.send_at.as_ref()?.instant.with_timezone(&Utc);
+        self.minutes_needed(order.provider, plan.summary.total, due, now)
+    }
+
+    /// The minutes an approval at `now` needs before `due` and does not have: the notice, and
+    /// about a second per provider request, as many at once as the hand-over makes.
+    fn minutes_needed(
+        &self,
+        provider: ProviderId,
+        recipients: u64,
+        due: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Option<u32> {
+        let per_request = self.providers.get(provider).map_or(1, |p| {
+            p.info().capabilities.max_recipients_per_request.max(1)
+        });
+        let requests = recipients.div_ceil(u64::from(per_request));
+        let at_once = self.concurrency.max(1) as u64;
+        let seconds = i64::try_from(requests.div_ceil(at_once)).unwrap_or(i64::MAX);
+        self.rules.too_late(now, due, Duration::seconds(seconds))
     }
 
     /// The decisions a held campaign offers now, before who is looking is known.
@@ -115,6 +141,7 @@ impl Scheduler {
         plan: &CampaignPlan,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        self.approvable_in_time(order, plan, now)?;
         let mut campaign = campaign_row(held.campaign_id, &actor.name, order, plan, now);
         campaign.approval = Approval::Awaiting;
         campaign.approval_reasons = held.reasons.to_vec();
@@ -137,6 +164,23 @@ impl Scheduler {
         )
         .await;
         Ok(())
+    }
+
+    /// Refuses to hold a campaign no approval could hand over in time, rather than leave it
+    /// awaiting a decision that can only come too late.
+    pub(super) fn approvable_in_time(
+        &self,
+        order: &SmsOrder,
+        plan: &CampaignPlan,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        match self.approval_timing().too_soon_to_hold(order, plan, now) {
+            None => Ok(()),
+            Some(minutes_needed) => Err(AppError::Invalid(vec![FieldError::new(
+                Field::SendAt,
+                Problem::TooSoonForApproval { minutes_needed },
+            )])),
+        }
     }
 
     pub fn approval_timing(&self) -> ApprovalTiming {
@@ -278,7 +322,8 @@ impl ApprovalService for Scheduler {
             )));
         }
         let form = self.held_form(campaign_id).await?;
-        self.preview_of(form, ListInput::Typed, offset).await
+        self.preview_of(form, ListInput::Typed, offset, Previewed::HeldCampaign)
+            .await
     }
 
     async fn awaiting_count(&self, actor: &Actor) -> Result<u64, AppError> {

@@ -23,6 +23,7 @@ use super::credit_check::{ensure_credit, CostRates};
 use super::list_pass::ListInput;
 use super::recipient_files::RecipientFiles;
 use super::schedule_receipt::{answered, receipt};
+use super::scheduler_planning::Previewed;
 use super::store_errors::read_failed;
 use crate::clock::SharedClock;
 use crate::exactly_once::handover::{BatchResult, HandoverLimits, Handovers};
@@ -197,7 +198,8 @@ impl ScheduleService for Scheduler {
         offset: u64,
     ) -> Result<CampaignPreview, AppError> {
         let list = self.uploaded_list(actor, &mut request).await?;
-        self.preview_of(request, list, offset).await
+        self.preview_of(request, list, offset, Previewed::NewCampaign)
+            .await
     }
 }
 

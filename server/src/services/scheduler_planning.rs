@@ -36,6 +36,13 @@ struct Planned {
     page: Vec<PersonalisedRecipient>,
 }
 
+/// What a preview is of: a campaign about to be scheduled (refused, like its scheduling, when
+/// the rules would hold it and no approval could come in time), or a held one an approver reads.
+pub(super) enum Previewed {
+    NewCampaign,
+    HeldCampaign,
+}
+
 impl Scheduler {
     /// Validates the form and plans the campaign, its recipients read from `list`: what would
     /// happen, recipient by recipient. Reading a list of numbers and planning it is CPU work: it
@@ -155,6 +162,7 @@ impl Scheduler {
         request: ScheduleRequest,
         list: ListInput,
         offset: u64,
+        previewed: Previewed,
     ) -> Result<CampaignPreview, AppError> {
         let now = self.clock.now();
         let planned = self
@@ -175,6 +183,12 @@ impl Scheduler {
             .rules
             .approval
             .reasons(&campaign_facts(&order, &plan, estimate));
+        match previewed {
+            Previewed::NewCampaign if !preview.held_for_approval.is_empty() => {
+                self.approvable_in_time(&order, &plan, now)?;
+            }
+            Previewed::NewCampaign | Previewed::HeldCampaign => {}
+        }
         Ok(preview)
     }
 }

@@ -335,8 +335,16 @@ async fn a_campaign_the_provider_refused_whole_is_in_the_trail_and_one_never_rec
     assert_eq!(
         summary(&lines),
         [
-            ("alice", AuditAction::Schedule, AuditOutcome::ProviderRefused),
-            ("alice", AuditAction::Schedule, AuditOutcome::ProviderRefused),
+            (
+                "alice",
+                AuditAction::Schedule,
+                AuditOutcome::ProviderRefused
+            ),
+            (
+                "alice",
+                AuditAction::Schedule,
+                AuditOutcome::ProviderRefused
+            ),
         ]
     );
     assert_eq!(

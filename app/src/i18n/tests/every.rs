@@ -94,6 +94,7 @@ pub(super) fn every_problem() -> Vec<Problem> {
             days: 180,
         },
         Problem::MoveTooFarAhead(180),
+        Problem::TooSoonForApproval { minutes_needed: 7 },
         Problem::TimeBreaksRules {
             count: 3,
             named: vec![RuleBreak {
@@ -177,6 +178,7 @@ pub(super) fn every_problem() -> Vec<Problem> {
             | Problem::SendTime(_)
             | Problem::TooFarAhead { .. }
             | Problem::MoveTooFarAhead(_)
+            | Problem::TooSoonForApproval { .. }
             | Problem::TimeBreaksRules { .. }
             | Problem::OverrideReasonMissing
             | Problem::NameTooLong { .. }
