@@ -183,7 +183,7 @@ impl fmt::Display for Notice {
                     "{recipients} recipient(s) of submission {submission}: {what}"
                 )
             }
-            Notice::Words(words) => f.write_str(words),
+            Notice::Words(words) | Notice::RequestRefused { words, .. } => f.write_str(words),
             Notice::CanceledBy { actor } => write!(f, "canceled by {actor}"),
             Notice::NotMobile { kind } => write!(
                 f,

@@ -160,6 +160,11 @@ pub(super) fn notice(notice: &Notice) -> String {
             format!("{recipients} destinataire{s} de la requête {submission} : {what}")
         }
         Notice::Words(words) => words.clone(),
+        Notice::RequestRefused {
+            provider,
+            code,
+            words,
+        } => super::fr_problems::provider_said(*provider, code.as_deref(), words),
         Notice::CanceledBy { actor } => format!("annulé par {actor}"),
         Notice::NotMobile { kind } => format!(
             "{}, qui peut ne pas recevoir de SMS (le mobile d'un autre pays écrit sans son \

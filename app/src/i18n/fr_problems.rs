@@ -139,7 +139,7 @@ fn provider_option(option: ProviderOption) -> &'static str {
 }
 
 /// A provider's refusal: a code it documents in French, with the code; else its own words.
-fn provider_said(provider: ProviderId, code: Option<&str>, words: &str) -> String {
+pub(super) fn provider_said(provider: ProviderId, code: Option<&str>, words: &str) -> String {
     match code.and_then(|code| Some((RefusalCode::read(provider, code)?, code))) {
         Some((known, code)) => format!("{} (code {code})", refusal_code(known)),
         None => words.to_owned(),

@@ -99,6 +99,14 @@ pub enum Notice {
         code: Option<String>,
         words: Option<String>,
     },
+    /// `provider` refused the request the recipient was in: its `code` (said in the reader's
+    /// language when the provider documents it) and the refusal in English `words` (last: the
+    /// wire names a variant by its place).
+    RequestRefused {
+        provider: ProviderId,
+        code: Option<String>,
+        words: String,
+    },
 }
 
 /// Why a message was not delivered, as far as the provider's report tells.

@@ -89,18 +89,24 @@ impl SubmissionOutcomes {
         error: &ProviderError,
         source: EventSource,
     ) -> Result<(), StoreError> {
-        let (submission_status, recipient_status) = if error.outcome_unknown() {
-            (SubmissionStatus::Unknown, RecipientStatus::Unknown)
+        let (submission_status, recipient_status, reason) = if error.outcome_unknown() {
+            let reason = Notice::Words(error.message.clone());
+            (SubmissionStatus::Unknown, RecipientStatus::Unknown, reason)
         } else {
-            (SubmissionStatus::Refused, RecipientStatus::Failed)
+            // With its code, so that each reader is told the refusal in their language.
+            let reason = Notice::RequestRefused {
+                provider: error.provider,
+                code: error.code.clone(),
+                words: error.message.clone(),
+            };
+            (SubmissionStatus::Refused, RecipientStatus::Failed, reason)
         };
         self.settled(
             submission_id,
             submission_status,
             recipient_status,
             error.code.as_deref(),
-            // The provider's own words.
-            &Notice::Words(error.message.clone()),
+            &reason,
             source,
         )
         .await

@@ -2,8 +2,8 @@
 //! from where and on what; read (and exported) only by approvers and admins, filtered.
 
 use app::models::{
-    AppError, AuditAction, AuditEntry, AuditOutcome, AuditPage, AuditSubject, Field, Problem,
-    Right, Role, ScheduleReceipt,
+    AppError, AuditAction, AuditEntry, AuditOutcome, AuditPage, AuditSubject, Field, Notice,
+    Problem, ProviderId, Right, Role, ScheduleReceipt,
 };
 use app::services::{Actor, AuditRecord};
 use chrono::{TimeZone, Utc};
@@ -354,7 +354,7 @@ async fn a_campaign_the_provider_refused_whole_is_in_the_trail_and_one_never_rec
     for line in &lines {
         assert_eq!(line.subject.detail.as_deref(), Some("Octopush 104"));
         let campaign = line.subject.campaign_id.as_deref().expect("a campaign");
-        let _recorded: app::models::CampaignDetail = call_as(
+        let recorded: app::models::CampaignDetail = call_as(
             &app,
             "alice",
             Role::Viewer,
@@ -363,6 +363,18 @@ async fn a_campaign_the_provider_refused_whole_is_in_the_trail_and_one_never_rec
         )
         .await
         .ok();
+        // Each recipient failed, with the provider's code: said in the reader's language.
+        assert_eq!(recorded.recipients.len(), 2);
+        for recipient in &recorded.recipients {
+            assert_eq!(recipient.status, app::models::RecipientStatus::Failed);
+            let Some(Notice::RequestRefused { provider, code, .. }) = &recipient.reason else {
+                panic!("{:?}", recipient.reason)
+            };
+            assert_eq!(
+                (*provider, code.as_deref()),
+                (ProviderId::Octopush, Some("104"))
+            );
+        }
     }
 }
 

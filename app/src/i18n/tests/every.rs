@@ -443,6 +443,11 @@ pub(super) fn every_notice() -> Vec<Notice> {
             words: Some("Unknown subscriber".into()),
         }),
     )
+    .chain([Notice::RequestRefused {
+        provider: ProviderId::Octopush,
+        code: Some("104".into()),
+        words: "the account does not have enough credit (code 104: Not enough credit.)".into(),
+    }])
     .chain(
         [
             Reconciliation::ProviderHadIt,
@@ -482,7 +487,8 @@ pub(super) fn every_notice() -> Vec<Notice> {
             | Notice::CanceledBy { .. }
             | Notice::NotMobile { .. }
             | Notice::ClockChange { .. }
-            | Notice::Undelivered { .. } => {}
+            | Notice::Undelivered { .. }
+            | Notice::RequestRefused { .. } => {}
             // Words as they were written: the same in every language.
             Notice::Words(_) => unreachable!(),
         }
