@@ -184,6 +184,11 @@ impl fmt::Display for Notice {
                 )
             }
             Notice::Words(words) | Notice::RequestRefused { words, .. } => f.write_str(words),
+            Notice::ValueOnSeveralLines { column } => write!(
+                f,
+                "its {{{column}}} is on several lines in the list: the SMS breaks its line there \
+                 too"
+            ),
             Notice::CanceledBy { actor } => write!(f, "canceled by {actor}"),
             Notice::NotMobile { kind } => write!(
                 f,

@@ -160,6 +160,10 @@ pub(super) fn notice(notice: &Notice) -> String {
             format!("{recipients} destinataire{s} de la requête {submission} : {what}")
         }
         Notice::Words(words) => words.clone(),
+        Notice::ValueOnSeveralLines { column } => format!(
+            "son {{{column}}} tient sur plusieurs lignes dans la liste : le SMS va à la ligne là \
+             aussi"
+        ),
         Notice::RequestRefused {
             provider,
             code,

@@ -107,6 +107,10 @@ pub enum Notice {
         code: Option<String>,
         words: String,
     },
+    /// The recipient's value for `column` is written on several lines (a line break inside a
+    /// quoted CSV cell): their SMS breaks its line there too (last: the wire names a variant by
+    /// its place).
+    ValueOnSeveralLines { column: String },
 }
 
 /// Why a message was not delivered, as far as the provider's report tells.

@@ -1,7 +1,9 @@
 //! Several numbers on one line of the recipients box: each is a recipient of that line, and none
 //! is lost on the way to the provider.
 
-use app::models::{AppError, CampaignPreview, Field, Problem, RecipientStatus, ScheduleReceipt};
+use app::models::{
+    AppError, CampaignPreview, Field, Notice, Problem, RecipientStatus, ScheduleReceipt,
+};
 use chrono::Utc;
 use serde_json::json;
 use sms_scheduler_server::domain::OptOutSource;
@@ -125,4 +127,39 @@ async fn pages_read_one_line_s_numbers_in_one_order_neither_repeated_nor_skipped
         .unwrap();
     let filtered: Vec<&str> = filtered.iter().map(|r| r.phone.as_str()).collect();
     assert_eq!(filtered, vec!["+33655555555", "+33698765432"]);
+}
+
+#[tokio::test]
+async fn a_value_written_on_several_lines_is_said_on_its_recipient_before_it_is_sent() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    // A spreadsheet cell with a line break in it, exported quoted.
+    request["recipients"] =
+        json!("phone;first_name;param1\n0612345678;Ann;\"12 rue X\nLyon\"\n0698765432;Bo;Nice");
+    request["text"] = json!("{first_name}, your parcel goes to {param1}.");
+
+    let preview: CampaignPreview = app
+        .call("preview_campaign", json!({"request": request, "offset": 0}))
+        .await
+        .ok();
+    let several_lines = Notice::ValueOnSeveralLines {
+        column: "param1".into(),
+    };
+    let said: Vec<(u32, &str, &[Notice])> = preview
+        .recipients
+        .iter()
+        .map(|r| (r.line, r.text.as_str(), r.warnings.as_slice()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            (
+                2,
+                "Ann, your parcel goes to 12 rue X\nLyon.",
+                std::slice::from_ref(&several_lines)
+            ),
+            (4, "Bo, your parcel goes to Nice.", [].as_slice()),
+        ]
+    );
+    assert_eq!(preview.warnings, vec![(several_lines, 1)]);
 }

@@ -443,6 +443,9 @@ pub(super) fn every_notice() -> Vec<Notice> {
             words: Some("Unknown subscriber".into()),
         }),
     )
+    .chain([Notice::ValueOnSeveralLines {
+        column: "address".into(),
+    }])
     .chain([Notice::RequestRefused {
         provider: ProviderId::Octopush,
         code: Some("104".into()),
@@ -488,7 +491,8 @@ pub(super) fn every_notice() -> Vec<Notice> {
             | Notice::NotMobile { .. }
             | Notice::ClockChange { .. }
             | Notice::Undelivered { .. }
-            | Notice::RequestRefused { .. } => {}
+            | Notice::RequestRefused { .. }
+            | Notice::ValueOnSeveralLines { .. } => {}
             // Words as they were written: the same in every language.
             Notice::Words(_) => unreachable!(),
         }

@@ -177,6 +177,11 @@ impl CampaignPlan {
                             .not_mobile()
                             .map(|kind| Notice::NotMobile { kind }),
                     );
+                    warnings.extend(self.text.value_on_several_lines(recipient).map(|column| {
+                        Notice::ValueOnSeveralLines {
+                            column: column.to_owned(),
+                        }
+                    }));
                     let zone = match recipient.zone {
                         Some(tz) => RecipientZone::Known(tz),
                         None => recipient

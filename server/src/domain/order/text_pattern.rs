@@ -56,6 +56,22 @@ impl TextPattern {
         }
         MessageText::measure(&text).map_err(Problem::PersonalisedText)
     }
+
+    /// The first placeholder of the text whose value for `recipient` holds a line break (a cell
+    /// written on several lines, often by mistake): the SMS would break its line there too.
+    pub fn value_on_several_lines(&self, recipient: &Recipient) -> Option<&str> {
+        let Self::Filled(parts) = self else {
+            return None;
+        };
+        parts.iter().find_map(|part| match part {
+            Part::Value(name) => recipient
+                .fields
+                .get(name)
+                .is_some_and(|value| value.contains(['\n', '\r']))
+                .then_some(&**name),
+            Part::Text(_) => None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +93,30 @@ mod tests {
             fields: fields.build(),
             zone: None,
         }
+    }
+
+    #[test]
+    fn a_value_on_several_lines_is_named_only_where_the_text_uses_it() {
+        let on_two_lines = recipient(&[("first_name", "Ann"), ("param1", "12 rue X\nLyon")]);
+        let pattern = |template| TextPattern::new(template);
+        assert_eq!(
+            pattern("Hi {first_name}, at {param1}.").value_on_several_lines(&on_two_lines),
+            Some("param1")
+        );
+        let carriage_return = recipient(&[("first_name", "Ann\r")]);
+        assert_eq!(
+            pattern("Hi {first_name}").value_on_several_lines(&carriage_return),
+            Some("first_name")
+        );
+        // A column the text does not use goes nowhere; a break typed in the text is meant.
+        assert_eq!(
+            pattern("Hi {first_name}.").value_on_several_lines(&on_two_lines),
+            None
+        );
+        assert_eq!(
+            pattern("Hi,\nsee you.").value_on_several_lines(&on_two_lines),
+            None
+        );
     }
 
     #[test]
