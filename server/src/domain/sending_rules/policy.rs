@@ -171,21 +171,26 @@ impl SendingPolicies {
         // Of the zones closed at `at`, the one that opens last says why: a US number that may be
         // in Chicago or Honolulu is moved to Honolulu's morning, and the notice names Honolulu.
         // Never opening within the search counts as opening last; on a tie, the first zone.
-        let closed = zones
+        let mut closed: Vec<(Closed, Tz)> = zones
             .iter()
-            .filter_map(|tz| {
-                let closed = window.closed_because(at, *tz)?;
-                let opens = window.next_allowed(at, *tz);
-                Some((closed, (opens.is_none(), opens)))
-            })
-            .rev()
-            .max_by_key(|(_, opens_last)| *opens_last)
-            .map(|(closed, _)| closed);
+            .filter_map(|tz| Some((window.closed_because(at, *tz)?, *tz)))
+            .collect();
+        // The search for the first time every zone allows starts at that zone's opening (none
+        // is sooner); with one zone closed, at `at`: its own search is the only one made.
+        let (closed, search_from) = match closed.len() {
+            0 | 1 => (closed.pop().map(|(closed, _)| closed), Some(at)),
+            _ => closed
+                .into_iter()
+                .map(|(closed, tz)| (closed, window.next_allowed(at, tz)))
+                .rev()
+                .max_by_key(|(_, opens)| (opens.is_none(), *opens))
+                .map_or((None, None), |(closed, opens)| (Some(closed), opens)),
+        };
         let outside = closed.map(|closed| OutsideWindowFinding {
             policy: policy.name.clone(),
             window: policy.window_terms(),
             closed,
-            next_allowed: window.next_allowed_in_all(at, &zones),
+            next_allowed: search_from.and_then(|from| window.next_allowed_in_all(from, &zones)),
             enforced: policy.enforcement == Enforcement::Required,
         });
         RuleCheck { outside, notes }
