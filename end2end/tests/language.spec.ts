@@ -11,6 +11,8 @@ test.describe('a browser that prefers French', () => {
     await expect(page.getByRole('button', { name: 'Français' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('#provider option')).toHaveCount(2);
     await expect(page.locator('#provider option').first()).toHaveText(/\(bac à sable\)$/);
+    // French puts a space before the colon.
+    await expect(page.getByTestId('balance')).toHaveText(/^Octopush : [\d\s\u202f]+,\d{2} EUR$/);
 
     await page.getByLabel('Message').fill('Votre colis arrive demain.');
     await expect(page.locator('#text-counter')).toHaveText('26 caractères · GSM-7 · 1 SMS · 134 restants dans cette partie');

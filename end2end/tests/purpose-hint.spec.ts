@@ -19,6 +19,24 @@ test('a promotion written as an alert gets a hint to choose Marketing, which the
   await expect(hint).toHaveCount(0);
 });
 
+test('the hint is said again on the confirm step, where the alert would be sent', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel('Message').fill('Black Friday: 30% off all week.');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('confirm')).toBeVisible();
+  await expect(page.getByTestId('confirm-purpose-hint')).toHaveText(
+    /^“.+” reads like a promotion: if this message promotes something, choose Marketing/,
+  );
+  // Back, as Marketing: the confirm step says nothing of it.
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await page.getByLabel('Marketing').check();
+  await page.getByLabel('Message').fill('Black Friday: 30% off all week. STOP au XXXXX');
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByTestId('confirm')).toBeVisible();
+  await expect(page.getByTestId('confirm-purpose-hint')).toHaveCount(0);
+});
+
 test.describe('in French', () => {
   test.use({ locale: 'fr-FR' });
 

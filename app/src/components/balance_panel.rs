@@ -18,7 +18,10 @@ pub fn BalancePanel(balance: Fetched<Result<Balance, AppError>>) -> impl IntoVie
                 None => view! { <p>{word(|t| t.reading_balance)}</p> }.into_any(),
                 Some(Ok(balance)) => view! {
                     <p class="balance-amount" data-testid="balance">
-                        {format!("{}: {}", balance.provider, t().money(balance.amount, Some(&balance.unit)))}
+                        {move || {
+                            let t = t();
+                            format!("{}{}{}", balance.provider, t.label_colon, t.money(balance.amount, Some(&balance.unit)))
+                        }}
                     </p>
                 }
                 .into_any(),

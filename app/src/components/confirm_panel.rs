@@ -2,6 +2,8 @@ use leptos::html::H2;
 use leptos::prelude::*;
 
 use crate::components::Time;
+use crate::domain::promotional::promotional_sign;
+use crate::domain::Purpose;
 use crate::i18n::{confirm_words, use_i18n, word, Texts};
 use crate::models::{CampaignPreview, CancelLimits, ScheduleRequest};
 
@@ -34,6 +36,11 @@ pub fn ConfirmPanel(
     // Every caution the preview gave, said again where the user confirms (a recipient sent at
     // the campaign's time for want of a zone, a landline…): small print seen before is not enough.
     let warnings = preview.warnings.clone();
+    // An alert that reads like a promotion skips the marketing rules (and an approval rule on
+    // marketing): the hint under the message, said again where it is sent.
+    let promotion = (request.purpose == Purpose::Alert)
+        .then(|| promotional_sign(&request.text))
+        .flatten();
     let text = request.text.clone();
     let provider = request.provider.to_string();
     let facts = move || {
@@ -83,6 +90,11 @@ pub fn ConfirmPanel(
                         }}
                     </ul>
                 </div>
+            })}
+            {promotion.map(|sign| view! {
+                <p class="warning" data-testid="confirm-purpose-hint">
+                    {move || (i18n.t().reads_like_marketing)(&sign)}
+                </p>
             })}
             {(over_cap > 0).then(|| view! {
                 <p class="warning" data-testid="confirm-over-cap">

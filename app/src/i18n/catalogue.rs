@@ -42,7 +42,7 @@ catalogue! {
         // Shared.
         loading, refresh, cancel, keep_it, previous, next, all, provider, recipients, message,
         purpose, state, send_at, time_zone, reschedule, sms, now, at_once, left_out,
-        moved_by_rules, balance, some_fields,
+        moved_by_rules, balance, label_colon, some_fields,
         // The composer.
         composer_title, campaign_name_label, recipients_label, campaign_type, premium, low_cost, purpose_alert_choice,
         purpose_marketing_choice, sender_label, send_when, send_later_choice, send_now_choice,

@@ -38,6 +38,7 @@ pub static EN: Texts = Texts {
     left_out: "Left out",
     moved_by_rules: "Moved by the sending rules",
     balance: "Balance",
+    label_colon: ": ",
     some_fields: "Some fields need attention.",
 
     composer_title: "New campaign",
@@ -202,7 +203,7 @@ pub static EN: Texts = Texts {
     nav_audit: "Audit",
     audit_person: "Person",
     audit_action_label: "Action",
-    audit_campaign: "Campaign id",
+    audit_campaign: "Campaign id (or its first characters)",
     audit_from: "From",
     audit_until: "Until",
     all_actions: "All actions",

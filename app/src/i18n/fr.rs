@@ -40,6 +40,7 @@ pub static FR: Texts = Texts {
     left_out: "Écartés",
     moved_by_rules: "Décalés par les règles d'envoi",
     balance: "Crédit",
+    label_colon: " : ",
     some_fields: "Certains champs sont à revoir.",
 
     composer_title: "Nouvelle campagne",
@@ -204,7 +205,7 @@ pub static FR: Texts = Texts {
     nav_audit: "Journal d'audit",
     audit_person: "Personne",
     audit_action_label: "Action",
-    audit_campaign: "Identifiant de campagne",
+    audit_campaign: "Identifiant de campagne (ou son début)",
     audit_from: "Du",
     audit_until: "Au",
     all_actions: "Toutes les actions",

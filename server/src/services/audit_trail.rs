@@ -142,7 +142,8 @@ fn query_of(filter: &AuditFilter) -> Result<AuditQuery, AppError> {
     Ok(AuditQuery {
         actor: given(&filter.actor),
         action: filter.action,
-        campaign_id: given(&filter.campaign_id),
+        // Ids are stored in lower case; PostgreSQL's LIKE minds the case.
+        campaign_prefix: given(&filter.campaign_id).map(|id| id.to_lowercase()),
         from: from.map(|day| day_starts(day, zone)),
         before: until
             .and_then(|day| day.succ_opt())

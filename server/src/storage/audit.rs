@@ -14,7 +14,8 @@ use super::{Store, StoreError};
 pub struct AuditQuery {
     pub actor: Option<String>,
     pub action: Option<AuditAction>,
-    pub campaign_id: Option<String>,
+    /// Lines whose campaign id begins with this (the page shows ids by their first characters).
+    pub campaign_prefix: Option<String>,
     /// At or after.
     pub from: Option<DateTime<Utc>>,
     /// Strictly before.
@@ -31,24 +32,29 @@ impl AuditQuery {
     fn condition(&self) -> (String, Vec<String>) {
         let mut clauses = Vec::new();
         let mut values = Vec::new();
+        // `clause` with `?` where its value goes.
         let mut add = |clause: &str, value: String| {
             values.push(value);
-            clauses.push(format!("{clause} ${}", values.len()));
+            clauses.push(clause.replace('?', &format!("${}", values.len())));
         };
         if let Some(actor) = &self.actor {
-            add("actor =", actor.clone());
+            add("actor = ?", actor.clone());
         }
         if let Some(action) = self.action {
-            add("action =", action.as_str().to_owned());
+            add("action = ?", action.as_str().to_owned());
         }
-        if let Some(campaign_id) = &self.campaign_id {
-            add("campaign_id =", campaign_id.clone());
+        if let Some(prefix) = &self.campaign_prefix {
+            let escaped = prefix
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            add("campaign_id LIKE ? ESCAPE '\\'", format!("{escaped}%"));
         }
         if let Some(from) = self.from {
-            add("at >=", audit_instant(from));
+            add("at >= ?", audit_instant(from));
         }
         if let Some(before) = self.before {
-            add("at <", audit_instant(before));
+            add("at < ?", audit_instant(before));
         }
         let condition = if clauses.is_empty() {
             String::new()

@@ -175,6 +175,9 @@ async fn actions_and_refused_attempts_are_recorded_with_who_what_and_where() {
         ]
     );
     assert_eq!(trail(&app, json!({"campaign_id": campaign})).await.len(), 3);
+    // By the first characters the page shows, in either case.
+    let shown = campaign[..8].to_uppercase();
+    assert_eq!(trail(&app, json!({"campaign_id": shown})).await.len(), 3);
     let today = chrono::Utc::now().date_naive();
     let today_everywhere = json!({"from": (today - chrono::Days::new(1)).to_string(),
         "until": (today + chrono::Days::new(1)).to_string(), "time_zone": "Pacific/Auckland"});
@@ -446,11 +449,20 @@ pub async fn audit_storage_suite(store: &Store) {
     let query = AuditQuery {
         actor: Some("ann".into()),
         action: Some(AuditAction::Reschedule),
-        campaign_id: Some("c-1".into()),
+        campaign_prefix: Some("c-".into()),
         from: Some(at(1)),
         before: Some(at(3)),
     };
     assert_eq!(store.audit_events(&query, 0, None).await.unwrap().len(), 1);
+    // A prefix is text, not a pattern: `_` and `%` stand for themselves.
+    for (prefix, lines) in [("c-1", 4), ("c", 4), ("c_", 0), ("%", 0), ("c-2", 0)] {
+        let query = AuditQuery {
+            campaign_prefix: Some(prefix.into()),
+            ..Default::default()
+        };
+        let read = store.audit_events(&query, 0, None).await.unwrap();
+        assert_eq!(read.len(), lines, "{prefix}");
+    }
     let second_page = store
         .audit_events(&AuditQuery::default(), 1, Some(2))
         .await
