@@ -28,9 +28,12 @@ test('adds numbers by hand, refuses a list with a bad line, imports a file, find
   await page.getByLabel('Import a CSV file').setInputFiles({
     name: 'stop-list.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(`phone\n${imported.e164}\n${typed.e164}\n`),
+    // Another tool's export: its other columns are not read; a number written twice counts once.
+    buffer: Buffer.from(`email,phone,date\na@example.com,${imported.e164},2026-11-02\nb@example.com,${typed.e164},2026-11-02\nc@example.com,${imported.e164},2026-11-03\n`),
   });
-  await expect(page.getByTestId('opt-out-added')).toHaveText('1 added, 1 already on the list.');
+  await expect(page.getByTestId('opt-out-added')).toHaveText(
+    '1 added, 1 already on the list, 1 written again in this list (counted once).',
+  );
 
   await page.getByLabel('Find a number').fill(imported.national);
   const rows = page.getByTestId('opt-outs').locator('tbody tr');

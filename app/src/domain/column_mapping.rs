@@ -231,8 +231,13 @@ pub fn problem(targets: &[ColumnTarget]) -> Option<MappingProblem> {
 
 /// `text` with its header row replaced by the targets' names; the other lines are unchanged.
 pub fn apply(text: &str, delimiter: char, targets: &[ColumnTarget]) -> String {
-    let header: Vec<&str> = targets.iter().map(|t| t.header_name()).collect();
-    let header = header.join(&delimiter.to_string());
+    let names: Vec<&str> = targets.iter().map(|t| t.header_name()).collect();
+    with_header(text, delimiter, &names)
+}
+
+/// `text` with its header row replaced by `names`; the other lines are unchanged.
+pub fn with_header(text: &str, delimiter: char, names: &[&str]) -> String {
+    let header = names.join(&delimiter.to_string());
     // Blank lines before the header stay, emptied: every row keeps the line its user's editor
     // gives it, which its errors name.
     let mut blank_lines = 0;

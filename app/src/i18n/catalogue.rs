@@ -184,7 +184,7 @@ catalogue! {
         page_range: fn(u64, u64, u64) -> String,
         history_of_line: fn(u32) -> String,
         // Opt-outs.
-        opt_outs_added: fn(u32, u32) -> String,
+        opt_outs_added: fn(u32, u32, u32) -> String,
         remove_number: fn(&str) -> String,
         still_scheduled_item: fn(&str, &str) -> String,
         // Settings.

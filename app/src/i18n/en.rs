@@ -167,7 +167,7 @@ pub static EN: Texts = Texts {
     numbers_per_line: "Numbers, one per line",
     add_to_list: "Add to the list",
     import_csv: "Import a CSV file",
-    opt_out_file_help: "A file has one number per line, or a header row with a phone column. A list with an error adds nothing: fix the lines named and add it again.",
+    opt_out_file_help: "A file has one number per line, or a header row with a phone column (its other columns are not read). A list with an error adds nothing: fix the lines named and add it again.",
     opt_out_list: "Opt-out list",
     still_scheduled_intro: "Still to be sent: these campaigns were handed over before the number opted out, and the provider holds them.",
     still_scheduled_what_to_do: "Neither Octopush nor Infobip can take one number out of a campaign it holds: cancel the campaign on its page before its send time, then schedule it again (the opt-out list now leaves the number out).",
@@ -326,7 +326,10 @@ pub static EN: Texts = Texts {
     page_range: |first, last, total| format!("{first}–{last} of {total}"),
     history_of_line: |line| format!("History of line {line}"),
 
-    opt_outs_added: |added, listed| format!("{added} added, {listed} already on the list."),
+    opt_outs_added: |added, listed, repeated| match repeated {
+        0 => format!("{added} added, {listed} already on the list."),
+        _ => format!("{added} added, {listed} already on the list, {repeated} written again in this list (counted once)."),
+    },
     remove_number: |phone| format!("Remove {phone}"),
     still_scheduled_item: |phone, provider| format!("{phone}: a campaign {provider} holds, to go at"),
 

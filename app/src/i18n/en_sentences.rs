@@ -159,13 +159,20 @@ pub(super) fn no_answer_recipients(n: u32, why: &str) -> String {
 
 pub(super) fn operation_report(report: &OperationReport) -> String {
     let mut text = format!(
-        "{}: {} provider request{} done, {} recipient{} changed.",
+        "{}: {} provider request{} done",
         en_names::action(CampaignActionKind::Operation(report.operation)),
         report.done,
         plural::english(report.done.into()),
-        report.recipients_moved,
-        plural::english(report.recipients_moved),
     );
+    // A pause or a resume changes no recipient's status: no "0 recipients changed".
+    if report.recipients_moved > 0 {
+        text.push_str(&format!(
+            ", {} recipient{} changed",
+            report.recipients_moved,
+            plural::english(report.recipients_moved)
+        ));
+    }
+    text.push('.');
     for refusal in &report.refused {
         text.push_str(&format!(" Refused: {refusal}"));
     }

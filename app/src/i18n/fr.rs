@@ -169,7 +169,7 @@ pub static FR: Texts = Texts {
     numbers_per_line: "Numéros, un par ligne",
     add_to_list: "Ajouter à la liste",
     import_csv: "Importer un fichier CSV",
-    opt_out_file_help: "Un fichier a un numéro par ligne, ou un en-tête avec une colonne phone. Une liste qui contient une erreur n'ajoute rien : corrigez les lignes indiquées et ajoutez-la de nouveau.",
+    opt_out_file_help: "Un fichier a un numéro par ligne, ou un en-tête avec une colonne phone (ses autres colonnes ne sont pas lues). Une liste qui contient une erreur n'ajoute rien : corrigez les lignes indiquées et ajoutez-la de nouveau.",
     opt_out_list: "Liste des désinscriptions",
     still_scheduled_intro: "Encore à envoyer : ces campagnes ont été remises avant la désinscription du numéro, et le fournisseur les détient.",
     still_scheduled_what_to_do: "Ni Octopush ni Infobip ne peuvent retirer un numéro d'une campagne qu'ils détiennent : annulez la campagne sur sa page avant son heure d'envoi, puis planifiez-la de nouveau (la liste des désinscriptions écarte désormais le numéro).",
@@ -360,8 +360,12 @@ pub static FR: Texts = Texts {
     page_range: |first, last, total| format!("{first}–{last} sur {total}"),
     history_of_line: |line| format!("Historique de la ligne {line}"),
 
-    opt_outs_added: |added, listed| {
-        format!("{added} ajouté{}, {listed} déjà dans la liste.", plural::french(added.into()))
+    opt_outs_added: |added, listed, repeated| {
+        let added = format!("{added} ajouté{}, {listed} déjà dans la liste", plural::french(added.into()));
+        match repeated {
+            0 => format!("{added}."),
+            _ => format!("{added}, {repeated} répété{} dans cette liste (compté{} une fois).", plural::french(repeated.into()), plural::french(repeated.into())),
+        }
     },
     remove_number: |phone| format!("Retirer {phone}"),
     still_scheduled_item: |phone, provider| format!("{phone} : une campagne que {provider} détient, à envoyer le"),

@@ -162,14 +162,20 @@ pub(super) fn no_answer_recipients(n: u32, why: &str) -> String {
 pub(super) fn operation_report(report: &OperationReport) -> String {
     let operation = fr_names::operation(report.operation);
     let mut text = format!(
-        "{operation} : {} requête{} traitée{}, {} destinataire{} modifié{}.",
+        "{operation} : {} requête{} traitée{}",
         report.done,
         plural::french(report.done.into()),
         plural::french(report.done.into()),
-        report.recipients_moved,
-        plural::french(report.recipients_moved),
-        plural::french(report.recipients_moved),
     );
+    if report.recipients_moved > 0 {
+        text.push_str(&format!(
+            ", {} destinataire{} modifié{}",
+            report.recipients_moved,
+            plural::french(report.recipients_moved),
+            plural::french(report.recipients_moved),
+        ));
+    }
+    text.push('.');
     for refusal in &report.refused {
         text.push_str(&format!(" Refusé : {refusal}"));
     }

@@ -46,6 +46,8 @@ pub struct OptOutImport {
     pub added: u32,
     /// Numbers already there (their first source and date are kept).
     pub already_listed: u32,
+    /// Numbers written again in the same list: counted once, as added or already there.
+    pub repeated: u32,
     /// Lines that are not numbers, each with why.
     pub errors: Vec<FieldError>,
     /// Scheduled campaigns that still send to the numbers added.

@@ -152,9 +152,9 @@ pub fn OptOutsPage() -> impl IntoView {
 
 fn import_summary(report: &OptOutImport) -> impl IntoView {
     let i18n = use_i18n();
-    let (added, listed) = (report.added, report.already_listed);
+    let (added, listed, repeated) = (report.added, report.already_listed, report.repeated);
     view! {
-        {move || (i18n.t().opt_outs_added)(added, listed)}
+        {move || (i18n.t().opt_outs_added)(added, listed, repeated)}
         <StillScheduledNote holds=report.still_scheduled.clone()/>
     }
 }

@@ -4,6 +4,9 @@
 use crate::domain::phone::{PhoneNumber, Region};
 use crate::domain::recipients::parse_recipients;
 use crate::domain::{ManualOptOutSource, OptOutSource};
+use app::domain::column_mapping::{
+    header_cells, names_phone_column, normalise_header, with_header, ColumnTarget, PHONE_COLUMNS,
+};
 use app::models::{
     AppError, Field, FieldError, Notice, OptOutEntry, OptOutImport, OptOutPage, Problem, Refusal,
     StillScheduled,
@@ -111,7 +114,7 @@ impl OptOutService for OptOutList {
         source: ManualOptOutSource,
     ) -> Result<OptOutImport, AppError> {
         let source = OptOutSource::from(source);
-        let list = parse_recipients(&numbers, self.default_region);
+        let list = parse_recipients(&only_the_phone_column(&numbers), self.default_region);
         if !list.errors.is_empty() {
             let count = list.errors.len();
             let mut errors: Vec<FieldError> = list
@@ -140,8 +143,8 @@ impl OptOutService for OptOutList {
         let now = self.clock.now();
         let mut report = OptOutImport {
             added: 0,
-            // Numbers written twice in the list count as already listed the second time.
-            already_listed: u32::try_from(list.duplicate_count()).unwrap_or(u32::MAX),
+            already_listed: 0,
+            repeated: u32::try_from(list.duplicate_count()).unwrap_or(u32::MAX),
             errors: Vec::new(),
             still_scheduled: Vec::new(),
         };
@@ -182,4 +185,26 @@ impl OptOutService for OptOutList {
             )))
         }
     }
+}
+
+/// `text` with every column of its header but the phone one renamed `ignore`: an export from
+/// another tool (emails, names, dates) gives its numbers as they are. Text without a header
+/// naming a phone column is numbers by line, left as it is.
+fn only_the_phone_column(text: &str) -> std::borrow::Cow<'_, str> {
+    let (delimiter, cells) = header_cells(text);
+    if !names_phone_column(&cells) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // A phone column keeps its name: two of them are refused by the names the file gives them.
+    let names: Vec<&str> = cells
+        .iter()
+        .map(|cell| {
+            if PHONE_COLUMNS.contains(&normalise_header(cell).as_str()) {
+                cell.as_str()
+            } else {
+                ColumnTarget::Ignored.header_name()
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(with_header(text, delimiter, &names))
 }

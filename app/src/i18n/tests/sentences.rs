@@ -358,3 +358,34 @@ fn the_counter_s_hints_are_said_in_each_language_one_or_many() {
         "{french}"
     );
 }
+
+#[test]
+fn an_operation_says_the_recipients_it_changed_and_not_none_for_a_pause() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    let report = |operation, recipients_moved| crate::models::OperationReport {
+        campaign_id: "c-1".into(),
+        operation,
+        done: 1,
+        refused: Vec::new(),
+        recipients_moved,
+    };
+    let paused = report(crate::models::OperationKind::Pause, 0);
+    assert_eq!(
+        (en.operation_report)(&paused),
+        "pause: 1 provider request done."
+    );
+    assert_eq!(
+        (fr.operation_report)(&paused),
+        "suspension : 1 requête traitée."
+    );
+    let canceled = report(crate::models::OperationKind::Cancel, 2);
+    assert_eq!(
+        (en.operation_report)(&canceled),
+        "cancel: 1 provider request done, 2 recipients changed."
+    );
+    assert!(
+        (fr.operation_report)(&canceled).ends_with(", 2 destinataires modifiés."),
+        "{}",
+        (fr.operation_report)(&canceled)
+    );
+}
