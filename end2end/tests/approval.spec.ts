@@ -111,3 +111,14 @@ test('a sender withdraws a held campaign on a phone, and nothing is left to appr
   expect(again.status()).toBe(409);
   await senders.close();
 });
+
+test('the settings page says which campaigns wait for approval, and how soon before their time', async ({ browser }) => {
+  const senders = await personAt(browser, `sam-${Date.now()}@example.com`, PORTAL.senders);
+  const page = await senders.newPage();
+  await page.goto(`${APPROVAL.url}settings`);
+  await expect(page.getByTestId('approval-rules')).toHaveText('Held when: more than 1 recipient.');
+  await expect(page.getByRole('region', { name: 'Approval' })).toContainText(
+    'Approved by another approver or admin, at least 5 minutes before the send time',
+  );
+});
+

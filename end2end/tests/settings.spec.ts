@@ -15,6 +15,7 @@ test('shows the providers with their balance, the sending rules, and moves the s
   await expect(page.getByTestId('credit-infobip')).toHaveCount(0);
   await expect(page.getByTestId('policies')).toContainText('FR');
   await expect(page.getByTestId('base-path')).toHaveText('/ (the site root)');
+  await expect(page.getByTestId('approval-rules')).toHaveText('None: no campaign waits for approval.');
 
   await expect(page.getByTestId('sandbox-time')).toContainText('Sandbox time:');
   await page.getByRole('button', { name: '+10 minutes' }).click();

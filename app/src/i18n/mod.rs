@@ -31,6 +31,7 @@ mod fr_sentences;
 mod locale;
 mod plural;
 pub mod preview_words;
+pub mod settings_words;
 #[cfg(test)]
 mod tests;
 pub mod upload_words;

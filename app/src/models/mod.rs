@@ -49,6 +49,7 @@ pub use schedule::{
     SubmissionReceipt,
 };
 pub use settings::{
-    CapTerms, Enforcement, PolicyInfo, SandboxClockView, ServerSettings, WindowTerms, ZoneChoice,
+    ApprovalRuleTerms, ApprovalTerms, CapTerms, Enforcement, PolicyInfo, SandboxClockView,
+    ServerSettings, WindowTerms, ZoneChoice,
 };
 pub use status::{EventSource, RecipientStatus};

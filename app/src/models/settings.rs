@@ -3,7 +3,7 @@
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
-use super::ProviderInfo;
+use super::{ProviderId, ProviderInfo};
 use crate::domain::Purpose;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,8 @@ pub struct ServerSettings {
     /// The sending-rules policies in force, first match wins.
     pub policies: Vec<PolicyInfo>,
     pub frequency_cap: CapTerms,
+    /// The four-eyes rules: which campaigns wait for another person's approval.
+    pub approval: ApprovalTerms,
     /// The request header naming the signed-in user; `None`: every action is a local operator's.
     pub identity_header: Option<String>,
     /// With built-in sign-in, the identity provider (its issuer).
@@ -28,6 +30,25 @@ pub struct ServerSettings {
     pub frame_ancestors: Vec<String>,
     /// The sandboxes are mounted: their clock can be moved.
     pub sandbox: bool,
+}
+
+/// The approval rules in force, as the settings page says them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApprovalTerms {
+    /// A campaign meeting every condition of any one rule waits for approval; none: no campaign.
+    pub rules: Vec<ApprovalRuleTerms>,
+    /// The least minutes between an approval and the send time, beside the hand-over's own.
+    pub min_notice_minutes: u32,
+}
+
+/// One rule's conditions, those it sets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ApprovalRuleTerms {
+    pub purpose: Option<Purpose>,
+    pub provider: Option<ProviderId>,
+    pub more_recipients_than: Option<u64>,
+    /// In the provider's currency.
+    pub cost_above: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

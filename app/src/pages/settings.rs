@@ -5,7 +5,7 @@ use crate::api::providers::{check_balance, check_balance_details, refresh_balanc
 use crate::api::settings::read_settings;
 use crate::components::{ColumnHeads, PageTitle, SandboxPanel, TableScroll};
 use crate::domain::CampaignType;
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{settings_words, use_i18n, Locale, Texts};
 use crate::models::{
     AppError, Balance, ProductCredit, ProviderId, ProviderInfo, ServerSettings, Support,
 };
@@ -71,6 +71,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <div class="settings-layout">
                         {providers(t, &settings, balances)}
                         {sending_rules(t, &settings)}
+                        {approval(t, i18n.locale(), &settings)}
                         {embedding(t, &settings)}
                         <SandboxPanel/>
                     </div>
@@ -228,6 +229,23 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                     </tbody>
                 </table>
             </TableScroll>
+        </section>
+    }
+}
+
+fn approval(t: &'static Texts, locale: Locale, settings: &ServerSettings) -> impl IntoView {
+    let rules = settings_words::approval_rules(locale, t, &settings.approval);
+    let notice = (!settings.approval.rules.is_empty()).then(|| {
+        let minutes = settings.approval.min_notice_minutes;
+        view! { <p class="muted">{settings_words::approval_notice(locale, minutes)}</p> }
+    });
+    view! {
+        <section class="panel" aria-labelledby="approval-rules-title">
+            <h2 id="approval-rules-title">{t.approval_title}</h2>
+            <ul data-testid="approval-rules">
+                {rules.into_iter().map(|rule| view! { <li>{rule}</li> }).collect_view()}
+            </ul>
+            {notice}
         </section>
     }
 }

@@ -4,8 +4,8 @@
 use crate::domain::campaign_plan::CapAction;
 use crate::domain::zone_table::zone_choices;
 use app::models::{
-    AppError, CapTerms, PolicyInfo, ProviderInfo, Refusal, SandboxClockView, ServerSettings,
-    ZoneChoice,
+    AppError, ApprovalRuleTerms, ApprovalTerms, CapTerms, PolicyInfo, ProviderInfo, Refusal,
+    SandboxClockView, ServerSettings, ZoneChoice,
 };
 use app::services::SettingsService;
 use std::sync::Arc;
@@ -89,6 +89,21 @@ pub fn server_settings(
             max_messages: cap.max_messages,
             days: cap.days,
             over_cap_left_out: cap.action == CapAction::Exclude,
+        },
+        approval: ApprovalTerms {
+            rules: configuration
+                .approval
+                .rules
+                .iter()
+                .map(|rule| ApprovalRuleTerms {
+                    purpose: rule.purpose,
+                    provider: rule.provider,
+                    more_recipients_than: rule.more_recipients_than,
+                    cost_above: rule.cost_above,
+                })
+                .collect(),
+            min_notice_minutes: u32::try_from(configuration.approval.min_notice.num_minutes())
+                .unwrap_or(u32::MAX),
         },
         identity_header: match &configuration.authentication {
             // As configured (a header name is read in lower case).
