@@ -13,13 +13,17 @@ pub async fn schedule_sms(
 ) -> Result<ScheduleReceipt, AppError> {
     let actor = crate::services::actor()?;
     let services = crate::services::provided()?;
+    let chosen = campaign_id.is_some();
     let campaign_id = match campaign_id {
         // Written as it is recorded, so the trail's line and the ledger name it alike.
         Some(chosen) => uuid::Uuid::parse_str(chosen.trim()).map_or(chosen, |id| id.to_string()),
         None => uuid::Uuid::new_v4().to_string(),
     };
+    // A refused attempt names only a campaign the caller chose: none was made for it.
+    let picked =
+        (actor.require(crate::models::Right::Send).is_ok() || chosen).then(|| campaign_id.clone());
     let subject = crate::models::AuditSubject {
-        campaign_id: Some(campaign_id.clone()),
+        campaign_id: picked,
         ..Default::default()
     };
     crate::services::audited(

@@ -100,9 +100,10 @@ impl fmt::Display for Problem {
             ),
             Problem::TooSoonForApproval { minutes_needed } => write!(
                 f,
-                "The rules hold this campaign for another person's approval, which must come at \
-                 least {minutes_needed} minutes before the send time to hand it over in time. \
-                 Choose a later time, or \"Now\": it then goes as soon as it is approved."
+                "Not scheduled: the rules would hold this campaign for another person's approval, \
+                 which must come at least {minutes_needed} minutes before the send time to hand \
+                 it to the provider in time. Choose a later time, or \"Now\": it then goes as \
+                 soon as it is approved."
             ),
             Problem::TimeBreaksRules { count, named } => write!(
                 f,

@@ -360,13 +360,7 @@ pub static FR: Texts = Texts {
     page_range: |first, last, total| format!("{first}–{last} sur {total}"),
     history_of_line: |line| format!("Historique de la ligne {line}"),
 
-    opt_outs_added: |added, listed, repeated| {
-        let added = format!("{added} ajouté{}, {listed} déjà dans la liste", plural::french(added.into()));
-        match repeated {
-            0 => format!("{added}."),
-            _ => format!("{added}, {repeated} répété{} dans cette liste (compté{} une fois).", plural::french(repeated.into()), plural::french(repeated.into())),
-        }
-    },
+    opt_outs_added: fr_sentences::opt_outs_added,
     remove_number: |phone| format!("Retirer {phone}"),
     still_scheduled_item: |phone, provider| format!("{phone} : une campagne que {provider} détient, à envoyer le"),
 

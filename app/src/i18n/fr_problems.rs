@@ -79,10 +79,10 @@ pub(super) fn problem(problem: &Problem) -> String {
             format!("Le fournisseur accepte une heure d'envoi au plus {days} jours à l'avance.")
         }
         Problem::TooSoonForApproval { minutes_needed } => format!(
-            "Les règles retiennent cette campagne pour l'approbation d'une autre personne, qui \
-             doit arriver au moins {minutes_needed} minutes avant l'heure d'envoi pour la \
-             remettre à temps. Choisissez une heure plus tardive, ou « Maintenant » : elle part \
-             alors dès qu'elle est approuvée."
+            "Non planifiée : les règles retiendraient cette campagne pour l'approbation d'une \
+             autre personne, qui doit arriver au moins {minutes_needed} minutes avant l'heure \
+             d'envoi pour la remettre au fournisseur à temps. Choisissez une heure plus tardive, \
+             ou « Maintenant » : elle part alors dès qu'elle est approuvée."
         ),
         Problem::TimeBreaksRules { count, named } => format!(
             "Les règles d'envoi n'autorisent pas cette heure pour {count} destinataire{} : {}. \

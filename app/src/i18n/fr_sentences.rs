@@ -5,7 +5,8 @@ use crate::domain::column_mapping::LoadedList;
 use crate::domain::file_charset::FileCharset;
 use crate::domain::message::MessageStats;
 use crate::models::{
-    CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress, SwitchedToUcs2,
+    CapTerms, LimitedAction, NotLetIn, OperationKind, OperationReport, ScheduleProgress,
+    SwitchedToUcs2,
 };
 
 pub(super) fn counter(stats: &MessageStats) -> String {
@@ -167,7 +168,12 @@ pub(super) fn operation_report(report: &OperationReport) -> String {
         plural::french(report.done.into()),
         plural::french(report.done.into()),
     );
-    if report.recipients_moved > 0 {
+    // A pause or a resume changes no recipient's status: no "0 recipients changed" for them.
+    let moves_recipients = match report.operation {
+        OperationKind::Cancel | OperationKind::Reschedule => true,
+        OperationKind::Pause | OperationKind::Resume => report.recipients_moved > 0,
+    };
+    if moves_recipients {
         text.push_str(&format!(
             ", {} destinataire{} modifié{}",
             report.recipients_moved,
@@ -242,4 +248,19 @@ pub(super) fn switched_to_ucs2(switched: &SwitchedToUcs2) -> String {
         super::quoted_letters(&switched.letters, "« ", " »"),
         switched.first_line
     )
+}
+
+/// An opt-out list added: numbers new on the list, already there, and written again in it.
+pub(super) fn opt_outs_added(added: u32, listed: u32, repeated: u32) -> String {
+    let added = format!(
+        "{added} ajouté{}, {listed} déjà dans la liste",
+        plural::french(added.into())
+    );
+    match repeated {
+        0 => format!("{added}."),
+        _ => {
+            let s = plural::french(repeated.into());
+            format!("{added}, {repeated} répété{s} dans cette liste (compté{s} une fois).")
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! first screen.
 
 use super::{fixed_point, plural, Locale, Texts};
+use crate::domain::Purpose;
 use crate::models::{ApprovalRuleTerms, ApprovalTerms};
 
 /// Each rule as one sentence of its conditions, or that no campaign waits for approval.
@@ -22,23 +23,34 @@ pub fn approval_rules(locale: Locale, t: &Texts, terms: &ApprovalTerms) -> Vec<S
 
 /// `Held when: marketing, through Octopush, more than 1000 recipients.`
 fn approval_rule(locale: Locale, t: &Texts, rule: &ApprovalRuleTerms) -> String {
-    let purpose = rule.purpose.map(|purpose| (t.purpose_name)(purpose));
     let conditions: Vec<String> = match locale {
         Locale::En => [
-            purpose.map(|purpose| format!("{purpose} campaigns")),
+            rule.purpose
+                .map(|purpose| format!("{} campaigns", (t.purpose_name)(purpose))),
             rule.provider.map(|provider| format!("through {provider}")),
             rule.more_recipients_than
                 .map(|n| format!("more than {n} recipient{}", plural::english(n))),
-            rule.cost_above
-                .map(|cost| format!("an estimated cost above {}", fixed_point(cost, 2, '.'))),
+            rule.cost_above.map(|cost| {
+                format!(
+                    "an estimated cost above {} (in the provider's currency)",
+                    fixed_point(cost, 2, '.')
+                )
+            }),
         ],
         Locale::Fr => [
-            purpose.map(|purpose| format!("campagnes {purpose}")),
+            rule.purpose.map(|purpose| match purpose {
+                Purpose::Alert => "campagnes d'alerte".to_owned(),
+                Purpose::Marketing => "campagnes marketing".to_owned(),
+            }),
             rule.provider.map(|provider| format!("par {provider}")),
             rule.more_recipients_than
                 .map(|n| format!("plus de {n} destinataire{}", plural::french(n))),
-            rule.cost_above
-                .map(|cost| format!("un coût estimé de plus de {}", fixed_point(cost, 2, ','))),
+            rule.cost_above.map(|cost| {
+                format!(
+                    "un coût estimé de plus de {} (dans la devise du fournisseur)",
+                    fixed_point(cost, 2, ',')
+                )
+            }),
         ],
     }
     .into_iter()
@@ -68,7 +80,6 @@ pub fn approval_notice(locale: Locale, minutes: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Purpose;
     use crate::models::ProviderId;
 
     #[test]
@@ -82,6 +93,7 @@ mod tests {
                     cost_above: None,
                 },
                 ApprovalRuleTerms {
+                    purpose: Some(Purpose::Alert),
                     cost_above: Some(50.0),
                     ..Default::default()
                 },
@@ -93,14 +105,16 @@ mod tests {
             approval_rules(Locale::En, en, &terms),
             [
                 "Held when: marketing campaigns, through Octopush, more than 1000 recipients.",
-                "Held when: an estimated cost above 50.00.",
+                "Held when: alert campaigns, an estimated cost above 50.00 (in the provider's \
+                 currency).",
             ]
         );
         assert_eq!(
             approval_rules(Locale::Fr, fr, &terms),
             [
                 "Retenue si : campagnes marketing, par Octopush, plus de 1000 destinataires.",
-                "Retenue si : un coût estimé de plus de 50,00.",
+                "Retenue si : campagnes d'alerte, un coût estimé de plus de 50,00 (dans la devise \
+                 du fournisseur).",
             ]
         );
         let none = ApprovalTerms {

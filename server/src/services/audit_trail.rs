@@ -168,6 +168,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_campaign_is_filtered_by_its_id_in_lower_case_as_stored() {
+        let query = query_of(&AuditFilter {
+            campaign_id: " 5E3A8F0C ".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(query.campaign_prefix.as_deref(), Some("5e3a8f0c"));
+    }
+
+    #[test]
     fn blank_fields_filter_nothing_and_days_are_whole_utc_days() {
         let query = query_of(&AuditFilter {
             actor: "  ".into(),

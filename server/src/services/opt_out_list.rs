@@ -7,12 +7,14 @@ use crate::domain::{ManualOptOutSource, OptOutSource};
 use app::domain::column_mapping::{
     header_cells, names_phone_column, normalise_header, with_header, ColumnTarget, PHONE_COLUMNS,
 };
+use app::domain::line_ends::with_lf;
 use app::models::{
     AppError, Field, FieldError, Notice, OptOutEntry, OptOutImport, OptOutPage, Problem, Refusal,
     StillScheduled,
 };
 use app::services::{Actor, OptOutService};
 use async_trait::async_trait;
+use std::borrow::Cow;
 
 use super::store_errors::{not_recorded, read_failed};
 use crate::clock::SharedClock;
@@ -190,10 +192,12 @@ impl OptOutService for OptOutList {
 /// `text` with every column of its header but the phone one renamed `ignore`: an export from
 /// another tool (emails, names, dates) gives its numbers as they are. Text without a header
 /// naming a phone column is numbers by line, left as it is.
-fn only_the_phone_column(text: &str) -> std::borrow::Cow<'_, str> {
-    let (delimiter, cells) = header_cells(text);
+fn only_the_phone_column(text: &str) -> Cow<'_, str> {
+    // Read as the list reads it: without a byte-order mark, every line ending in `\n`.
+    let text = with_lf(text.strip_prefix('\u{feff}').unwrap_or(text));
+    let (delimiter, cells) = header_cells(&text);
     if !names_phone_column(&cells) {
-        return std::borrow::Cow::Borrowed(text);
+        return text;
     }
     // A phone column keeps its name: two of them are refused by the names the file gives them.
     let names: Vec<&str> = cells
@@ -206,5 +210,5 @@ fn only_the_phone_column(text: &str) -> std::borrow::Cow<'_, str> {
             }
         })
         .collect();
-    std::borrow::Cow::Owned(with_header(text, delimiter, &names))
+    Cow::Owned(with_header(&text, delimiter, &names))
 }

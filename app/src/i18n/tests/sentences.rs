@@ -389,3 +389,16 @@ fn an_operation_says_the_recipients_it_changed_and_not_none_for_a_pause() {
         (fr.operation_report)(&canceled)
     );
 }
+
+#[test]
+fn an_opt_out_import_counts_a_number_written_twice_apart_in_each_language() {
+    let (en, fr) = (Locale::En.texts(), Locale::Fr.texts());
+    assert_eq!(
+        (en.opt_outs_added)(2, 0, 0),
+        "2 added, 0 already on the list."
+    );
+    assert_eq!(
+        (fr.opt_outs_added)(2, 1, 3),
+        "2 ajoutés, 1 déjà dans la liste, 3 répétés dans cette liste (comptés une fois)."
+    );
+}
