@@ -21,7 +21,7 @@ pub fn approval_rules(locale: Locale, t: &Texts, terms: &ApprovalTerms) -> Vec<S
         .collect()
 }
 
-/// `Held when: marketing, through Octopush, more than 1000 recipients.`
+/// `Held when: marketing campaigns, through Octopush, more than 1000 recipients.`
 fn approval_rule(locale: Locale, t: &Texts, rule: &ApprovalRuleTerms) -> String {
     let conditions: Vec<String> = match locale {
         Locale::En => [
