@@ -93,9 +93,12 @@ fn split_cells(line: &str, delimiter: char) -> Vec<String> {
 
 /// The header names a phone column: the list reads the text as CSV.
 pub fn names_phone_column(cells: &[String]) -> bool {
-    cells
-        .iter()
-        .any(|cell| PHONE_COLUMNS.contains(&normalise_header(cell).as_str()))
+    cells.iter().any(|cell| is_phone_column(cell))
+}
+
+/// A header cell the list reads as the phone column.
+pub fn is_phone_column(cell: &str) -> bool {
+    PHONE_COLUMNS.contains(&normalise_header(cell).as_str())
 }
 
 /// What a text put in the recipients field holds, counted the way the list reads it.

@@ -5,8 +5,8 @@ use crate::domain::column_mapping::LoadedList;
 use crate::domain::file_charset::FileCharset;
 use crate::domain::message::MessageStats;
 use crate::models::{
-    CampaignActionKind, CapTerms, LimitedAction, NotLetIn, OperationKind, OperationReport,
-    ScheduleProgress, SwitchedToUcs2,
+    CampaignActionKind, CapTerms, LimitedAction, NotLetIn, OperationReport, ScheduleProgress,
+    SwitchedToUcs2,
 };
 
 pub(super) fn counter(stats: &MessageStats) -> String {
@@ -164,12 +164,7 @@ pub(super) fn operation_report(report: &OperationReport) -> String {
         report.done,
         plural::english(report.done.into()),
     );
-    // A pause or a resume changes no recipient's status: no "0 recipients changed" for them.
-    let moves_recipients = match report.operation {
-        OperationKind::Cancel | OperationKind::Reschedule => true,
-        OperationKind::Pause | OperationKind::Resume => report.recipients_moved > 0,
-    };
-    if moves_recipients {
+    if report.says_recipients() {
         text.push_str(&format!(
             ", {} recipient{} changed",
             report.recipients_moved,

@@ -330,6 +330,17 @@ pub struct OperationReport {
     pub recipients_moved: u64,
 }
 
+impl OperationReport {
+    /// Whether its report says how many recipients changed: a cancel or a move always (even
+    /// none), a pause or a resume, which change no recipient's status, only when some did.
+    pub fn says_recipients(&self) -> bool {
+        match self.operation {
+            OperationKind::Cancel | OperationKind::Reschedule => true,
+            OperationKind::Pause | OperationKind::Resume => self.recipients_moved > 0,
+        }
+    }
+}
+
 #[cfg(test)]
 #[path = "campaign_tests.rs"]
 mod tests;

@@ -5,7 +5,7 @@ use crate::domain::phone::{PhoneNumber, Region};
 use crate::domain::recipients::parse_recipients;
 use crate::domain::{ManualOptOutSource, OptOutSource};
 use app::domain::column_mapping::{
-    header_cells, names_phone_column, normalise_header, with_header, ColumnTarget, PHONE_COLUMNS,
+    header_cells, is_phone_column, names_phone_column, with_header, ColumnTarget,
 };
 use app::domain::line_ends::with_lf;
 use app::models::{
@@ -203,7 +203,7 @@ fn only_the_phone_column(text: &str) -> Cow<'_, str> {
     let names: Vec<&str> = cells
         .iter()
         .map(|cell| {
-            if PHONE_COLUMNS.contains(&normalise_header(cell).as_str()) {
+            if is_phone_column(cell) {
                 cell.as_str()
             } else {
                 ColumnTarget::Ignored.header_name()
