@@ -110,3 +110,26 @@ test('says how many messages the first ones shown are of, and finds the others',
   );
   await page.getByRole('button', { name: 'English' }).click();
 });
+
+test('says which lines repeat a number with other values, whose messages are not sent', async ({ page }) => {
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel('Message').fill('Hello {first_name}, your parcel arrives tomorrow.');
+  await page.getByLabel(/^Recipients/).fill(
+    'phone;first_name\n06 12 34 56 78;Ann\n06 98 76 54 32;Bo\n0612345678;Ann\n+33612345678;Cy',
+  );
+  await expect(page.getByTestId('preview-on-time')).toHaveText('2');
+  await expect(page.getByText('2 repeated numbers merged into their first line.')).toBeVisible();
+  await expect(
+    page.getByText("Not sent: 1 line repeats an earlier line's number with other values (only the first line's message goes to a number):"),
+  ).toBeVisible();
+  await expect(page.getByTestId('preview-repeats-with-other-values').locator('li')).toHaveText([
+    'Line 5: +33612345678 (same number as line 2, other values: not sent)',
+  ]);
+
+  await scheduleAndConfirm(page);
+  await expect(page.getByTestId('duplicates').locator('li')).toHaveText([
+    'Line 4: +33612345678 (same as line 2)',
+    'Line 5: +33612345678 (same number as line 2, other values: not sent)',
+  ]);
+});

@@ -186,7 +186,26 @@ fn verdict(t: &'static Texts, locale: Locale, preview: &CampaignPreview) -> impl
                 preview.duplicates.len() + usize::try_from(preview.more_duplicates).unwrap_or(usize::MAX),
             )}</p>
         })}
+        {repeats_with_other_values(locale, preview)}
     }
+}
+
+/// The repeated numbers whose later lines had other values: their messages are not sent. Those
+/// are listed first, so the list holds them all unless it is full of them.
+fn repeats_with_other_values(locale: Locale, preview: &CampaignPreview) -> Option<impl IntoView> {
+    let lines: Vec<String> = preview
+        .duplicates
+        .iter()
+        .filter(|repeat| repeat.other_values)
+        .map(|repeat| preview_words::repeated_line(locale, repeat))
+        .collect();
+    let at_least = lines.len() == preview.duplicates.len() && preview.more_duplicates > 0;
+    (!lines.is_empty()).then(|| view! {
+        <p class="warning">{preview_words::repeats_with_other_values(locale, lines.len(), at_least)}</p>
+        <ul data-testid="preview-repeats-with-other-values">
+            {lines.into_iter().map(|line| view! { <li class="warning">{line}</li> }).collect_view()}
+        </ul>
+    })
 }
 
 /// The first few recipients, or those whose number or line matches `query`.

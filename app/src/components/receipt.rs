@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 use crate::client::href;
 use crate::components::ZonedTime;
-use crate::i18n::{use_i18n, Texts};
+use crate::i18n::{preview_words, use_i18n, Locale, Texts};
 use crate::models::{ScheduleReceipt, SubmissionOutcome};
 
 /// What the provider accepted, restated for the user, with everyone left out and why. It takes
@@ -21,7 +21,7 @@ pub fn ReceiptPanel(receipt: ScheduleReceipt) -> impl IntoView {
     // Nothing here can be edited: a switch of language draws it again.
     view! {
         <div class="receipt-frame" tabindex="-1" node_ref=frame data-testid="receipt">
-            {move || receipt_view(i18n.t(), &receipt)}
+            {move || receipt_view(i18n.t(), i18n.locale(), &receipt)}
         </div>
     }
 }
@@ -72,7 +72,7 @@ pub fn receipt_panel_view(receipt: ScheduleReceipt) -> AnyView {
     view! { <ReceiptPanel receipt=receipt/> }.into_any()
 }
 
-fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
+fn receipt_view(t: &'static Texts, locale: Locale, receipt: &ScheduleReceipt) -> impl IntoView {
     let cost = match (receipt.total_cost, &receipt.estimated_cost) {
         (Some(cost), _) => t.money(cost, receipt.currency.as_deref()),
         (None, Some((estimate, currency))) => (t.estimated)(&t.money(*estimate, Some(currency))),
@@ -139,7 +139,7 @@ fn receipt_view(t: &'static Texts, receipt: &ScheduleReceipt) -> impl IntoView {
     let duplicates: Vec<String> = receipt
         .duplicates
         .iter()
-        .map(|d| (t.same_as_line)(d.line, &d.number, d.first_line))
+        .map(|repeat| preview_words::repeated_line(locale, repeat))
         .chain(
             (receipt.more_duplicates > 0)
                 .then(|| (t.and_more)(u32::try_from(receipt.more_duplicates).unwrap_or(u32::MAX))),

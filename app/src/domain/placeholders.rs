@@ -17,6 +17,8 @@ pub const PLACEHOLDERS: [&str; 7] = [
 pub enum PlaceholderError {
     Unknown(String),
     Unfilled(String),
+    /// No line of the list has a value for it: said once, not on every line.
+    InNoLine(String),
 }
 
 /// `{first_name}, {last_name}, {param1}…{param5}`: the placeholders as a message lists them.

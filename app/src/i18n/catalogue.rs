@@ -176,7 +176,6 @@ catalogue! {
         no_answer_recipients: fn(u32, &str) -> String,
         line_note: fn(u32, &str, &str) -> String,
         and_more: fn(u32) -> String,
-        same_as_line: fn(u32, &str, u32) -> String,
         // Campaigns.
         operation_report: fn(&OperationReport) -> String,
         ahead_of_real_time: fn(&str) -> String,

@@ -318,7 +318,6 @@ pub static EN: Texts = Texts {
     no_answer_recipients: en_sentences::no_answer_recipients,
     line_note: |line, number, note| format!("Line {line} ({number}): {note}"),
     and_more: |n| format!("…and {n} more"),
-    same_as_line: |line, number, first| format!("Line {line}: {number} (same as line {first})"),
 
     operation_report: en_sentences::operation_report,
     ahead_of_real_time: |offset| format!("{offset} ahead of real time"),

@@ -180,6 +180,12 @@ impl fmt::Display for PlaceholderError {
             PlaceholderError::Unfilled(name) => {
                 write!(f, "{{{name}}} has no value for this recipient.")
             }
+            PlaceholderError::InNoLine(name) => write!(
+                f,
+                "No line of the list has a value for {{{name}}}: is its column named otherwise, or \
+                 set to “not used”? Choose {name} for that column (or name it {name} in the \
+                 list's first line), or take {{{name}}} out of the message."
+            ),
         }
     }
 }

@@ -352,7 +352,6 @@ pub static FR: Texts = Texts {
         1 => "…et 1 autre".to_owned(),
         _ => format!("…et {n} autres"),
     },
-    same_as_line: |line, number, first| format!("Ligne {line} : {number} (comme la ligne {first})"),
 
     operation_report: fr_sentences::operation_report,
     ahead_of_real_time: |offset| format!("{offset} d'avance sur l'heure réelle"),

@@ -192,6 +192,11 @@ fn placeholder(error: &PlaceholderError) -> String {
         PlaceholderError::Unfilled(name) => {
             format!("{{{name}}} n'a pas de valeur pour ce destinataire.")
         }
+        PlaceholderError::InNoLine(name) => format!(
+            "Aucune ligne de la liste n'a de valeur pour {{{name}}} : sa colonne est-elle nommée \
+             autrement, ou réglée sur « non utilisée » ? Choisissez {name} pour cette colonne (ou \
+             nommez-la {name} sur la première ligne de la liste), ou retirez {{{name}}} du message."
+        ),
     }
 }
 

@@ -3,7 +3,7 @@
 //! that they come with the preview's chunk instead of the first screen.
 
 use super::{en_sentences, fr_sentences, Locale};
-use crate::models::SwitchedToUcs2;
+use crate::models::{DuplicateRecipient, SwitchedToUcs2};
 
 /// Said above the errors of lines set aside, the preview being of the other lines.
 pub fn lines_to_fix(locale: Locale) -> &'static str {
@@ -26,6 +26,48 @@ pub fn fix_in_file(locale: Locale) -> &'static str {
         Locale::Fr => {
             "Elles viennent du fichier : corrigez-les dans celui-ci, puis choisissez-le de nouveau."
         }
+    }
+}
+
+/// Said above the repeated numbers whose later lines had other values than their first: those
+/// lines' messages are not sent. `at_least`: more repeats than are listed may have too.
+pub fn repeats_with_other_values(locale: Locale, lines: usize, at_least: bool) -> String {
+    match (locale, lines == 1) {
+        (Locale::En, one) => format!(
+            "Not sent: {}{lines} line{} repeat{} an earlier line's number with other values \
+             (only the first line's message goes to a number):",
+            if at_least { "at least " } else { "" },
+            if one { "" } else { "s" },
+            if one { "s" } else { "" },
+        ),
+        (Locale::Fr, one) => format!(
+            "Message{s} non envoyé{s} : {}{lines} ligne{s} {} le numéro d'une ligne précédente \
+             avec d'autres valeurs (seul le message de la première ligne part vers un numéro) :",
+            if at_least { "au moins " } else { "" },
+            if one { "reprend" } else { "reprennent" },
+            s = if one { "" } else { "s" },
+        ),
+    }
+}
+
+/// A line left out for repeating an earlier line's number, and whether its values differed.
+pub fn repeated_line(locale: Locale, repeat: &DuplicateRecipient) -> String {
+    let DuplicateRecipient {
+        line,
+        first_line,
+        number,
+        other_values,
+    } = repeat;
+    match (locale, other_values) {
+        (Locale::En, false) => format!("Line {line}: {number} (same as line {first_line})"),
+        (Locale::En, true) => format!(
+            "Line {line}: {number} (same number as line {first_line}, other values: not sent)"
+        ),
+        (Locale::Fr, false) => format!("Ligne {line} : {number} (comme la ligne {first_line})"),
+        (Locale::Fr, true) => format!(
+            "Ligne {line} : {number} (même numéro que la ligne {first_line}, autres valeurs : \
+             message non envoyé)"
+        ),
     }
 }
 

@@ -132,6 +132,10 @@ pub struct DuplicateRecipient {
     pub line: u32,
     pub first_line: u32,
     pub number: String,
+    /// Its line's values (placeholders, time zone) are not the first line's: the message it
+    /// would have had is not sent. Such lines are listed before the others.
+    #[serde(default)]
+    pub other_values: bool,
 }
 
 /// A recipient the provider refused while accepting the rest.

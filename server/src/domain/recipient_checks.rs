@@ -273,19 +273,22 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
                     continue;
                 }
             }
+            let recipient = Recipient {
+                number,
+                line: row.line,
+                fields: row.fields,
+                zone: row.zone,
+            };
             if let Some(runs) = &mut self.sorted_runs {
-                if let Err(error) = runs.push(number.e164(), ordinal, row.line) {
+                let values = recipient.values_digest();
+                let pushed = runs.push(recipient.number.e164(), ordinal, recipient.line, values);
+                if let Err(error) = pushed {
                     // The reading still fails at its end; the numbers are no longer kept.
                     self.sorted_runs = None;
                     self.failure.get_or_insert(error);
                 }
             }
-            self.sink.recipient(Recipient {
-                number,
-                line: row.line,
-                fields: row.fields,
-                zone: row.zone,
-            });
+            self.sink.recipient(recipient);
         }
     }
 
@@ -300,9 +303,9 @@ impl<'a, S: RecipientSink> ListBuilder<'a, S> {
 }
 
 /// Removes from `recipients`, read with `Repeats::Afterwards`, every number after its first, and
-/// reports them as `Repeats::Sorted` does: in list order, the first `DUPLICATES_LISTED` with the
-/// line their number came first on. Sorting the list's places by number takes 8 bytes a
-/// recipient.
+/// reports them as `Repeats::Sorted` does: `DUPLICATES_LISTED` of them with the line their number
+/// came first on, in list order, those whose values are not their first line's before the
+/// others. Sorting the list's places by number takes 8 bytes a recipient.
 pub(super) fn remove_repeats(recipients: &mut Vec<Recipient>, report: &mut ListReport) {
     let number = |place: usize| recipients[place].number.e164();
     let mut by_number: Vec<usize> = (0..recipients.len()).collect();
@@ -313,20 +316,42 @@ pub(super) fn remove_repeats(recipients: &mut Vec<Recipient>, report: &mut ListR
             repeated[later] = true;
         }
     }
-    let repeats = repeated.iter().enumerate().filter(|(_, r)| **r);
-    for (place, _) in repeats {
-        if report.duplicates.len() < DUPLICATES_LISTED {
-            // The first of its run: places sorted by number, then by place.
-            let first = by_number[by_number.partition_point(|&p| number(p) < number(place))];
-            report.duplicates.push(DuplicateRecipient {
-                line: recipients[place].line,
-                first_line: recipients[first].line,
-                number: number(place).to_owned(),
-            });
-        } else {
-            report.more_duplicates += 1;
-        }
-    }
+    // The first of its run: places sorted by number, then by place.
+    let first_of =
+        |place: usize| by_number[by_number.partition_point(|&p| number(p) < number(place))];
+    let repeats = || {
+        let places = repeated.iter().enumerate().filter(|(_, r)| **r);
+        places.map(|(place, _)| (place, first_of(place)))
+    };
+    let other_values =
+        |(place, first): (usize, usize)| !recipients[place].same_values(&recipients[first]);
+    let mut listed: Vec<((usize, usize), bool)> = repeats()
+        .filter(|&repeat| other_values(repeat))
+        .take(DUPLICATES_LISTED)
+        .map(|repeat| (repeat, true))
+        .collect();
+    let room = DUPLICATES_LISTED - listed.len();
+    listed.extend(
+        repeats()
+            .filter(|&repeat| !other_values(repeat))
+            .take(room)
+            .map(|repeat| (repeat, false)),
+    );
+    listed.sort_unstable();
+    let count = repeated.iter().filter(|r| **r).count();
+    report.more_duplicates += (count - listed.len()) as u64;
+    report
+        .duplicates
+        .extend(
+            listed
+                .into_iter()
+                .map(|((place, first), other_values)| DuplicateRecipient {
+                    line: recipients[place].line,
+                    first_line: recipients[first].line,
+                    number: number(place).to_owned(),
+                    other_values,
+                }),
+        );
     drop(by_number);
     let mut place = 0;
     recipients.retain(|_| {

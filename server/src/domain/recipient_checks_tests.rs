@@ -212,3 +212,46 @@ fn several_batches_read_as_lines_one_by_one(lines: usize) {
         repeats.len() as u64
     );
 }
+
+#[test]
+fn repeats_with_other_values_are_said_and_listed_first() {
+    // 120 repeats with their first line's values, then one with another name and one in
+    // another zone: those two are listed although more than the listed lines come before them.
+    let mut lines = vec![
+        "phone;first_name;time_zone".to_owned(),
+        "0612345678;Ann;Europe/Paris".to_owned(),
+    ];
+    lines.extend((0..120).map(|_| "06 12 34 56 78;Ann;Europe/Paris".to_owned()));
+    lines.push("0612345678;Bob;Europe/Paris".to_owned());
+    lines.push("+33612345678;Ann;America/New_York".to_owned());
+    let csv = lines.join("\n");
+    let afterwards = parse_recipients(&csv, fr());
+    let sorted = read_repeats_last(csv.as_bytes(), fr(), usize::MAX, &mut Kept::default()).unwrap();
+    for (duplicates, more) in [
+        (&afterwards.duplicates, afterwards.more_duplicates),
+        (&sorted.duplicates, sorted.more_duplicates),
+    ] {
+        assert_eq!((duplicates.len(), more), (DUPLICATES_LISTED, 22));
+        let other: Vec<u32> = duplicates
+            .iter()
+            .filter(|d| d.other_values)
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(other, vec![123, 124]);
+        assert!(duplicates
+            .windows(2)
+            .all(|pair| pair[0].line < pair[1].line));
+        let first = DuplicateRecipient {
+            line: 3,
+            first_line: 2,
+            number: "+33612345678".into(),
+            other_values: false,
+        };
+        assert_eq!(duplicates[0], first);
+    }
+    assert_eq!(afterwards.recipients.len(), 1);
+    assert_eq!(
+        afterwards.recipients[0].fields.get("first_name"),
+        Some("Ann")
+    );
+}

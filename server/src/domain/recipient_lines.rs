@@ -166,6 +166,7 @@ mod tests {
             line,
             first_line: 1,
             number: "+33612345678".into(),
+            other_values: false,
         };
         assert_eq!(list.duplicates, vec![duplicate(1), duplicate(2)]);
     }

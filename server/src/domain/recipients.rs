@@ -58,6 +58,25 @@ pub const LINE_ERRORS_LISTED: usize = 100;
 /// Repeated numbers listed one by one; beyond, a count.
 pub const DUPLICATES_LISTED: usize = 100;
 
+impl Recipient {
+    /// Whether `other`'s line gives its message the same values (placeholders, time zone).
+    pub fn same_values(&self, other: &Recipient) -> bool {
+        self.fields == other.fields && self.zone == other.zone
+    }
+
+    /// A digest of the values `same_values` compares: equal for equal values, and different
+    /// values giving one digest as rarely as a 64-bit hash collides (the same in one process).
+    pub fn values_digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        for (name, value) in self.fields.iter() {
+            (name, value).hash(&mut hasher);
+        }
+        self.zone.map(|zone| zone.name()).hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
 impl RecipientList {
     /// Every repeated number, listed or not.
     pub fn duplicate_count(&self) -> u64 {

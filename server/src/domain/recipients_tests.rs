@@ -25,7 +25,8 @@ fn reports_bad_lines_by_number_and_keeps_the_first_of_duplicates() {
         vec![DuplicateRecipient {
             line: 4,
             first_line: 1,
-            number: "+33612345678".into()
+            number: "+33612345678".into(),
+            other_values: false,
         }]
     );
     assert_eq!(list.errors.len(), 1);

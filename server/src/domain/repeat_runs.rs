@@ -1,7 +1,7 @@
 //! An upload's repeated numbers found without a table of every number seen: the numbers are
 //! sorted a run at a time, each full run written to one file in the system's temporary directory
 //! (anonymous: gone when closed, even after `kill -9`), and the runs merged once the list is read.
-//! The memory is one run's (5 MB) and a block of each run as they merge (64 KB), whatever the
+//! The memory is one run's (7 MB) and a block of each run as they merge (64 KB), whatever the
 //! list's length; a list that fits in one run never writes to disk.
 
 use std::cmp::Reverse;
@@ -13,7 +13,7 @@ use super::file_at::read_exact_at;
 use super::row_set::RowSet;
 use app::models::DuplicateRecipient;
 
-/// Numbers sorted at once: 262,144 of 20 bytes, 5 MB.
+/// Numbers sorted at once: 262,144 of 28 bytes, 7 MB.
 const RUN: usize = 1 << 18;
 
 /// What is read of a run at once as the runs merge.
@@ -21,16 +21,19 @@ const BLOCK: usize = 64 * 1024;
 
 /// A number as read: its E.164 digits as one integer in three 32-bit parts (no country code
 /// starts with a zero, so equal integers are equal numbers; libphonenumber's longest numbers
-/// have 20 digits, more than a `u64` holds), its row's ordinal and its line. Ordered by number,
-/// then by row: the first of a number's entries is where it came first.
+/// have 20 digits, more than a `u64` holds), its row's ordinal and its line, and a digest of its
+/// row's values (`Recipient::values_digest`). Ordered by number, then by row (each row once): the
+/// first of a number's entries is where it came first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Seen {
     number: [u32; 3],
     row: u32,
     line: u32,
+    /// In two parts: the entry is 28 bytes in memory too (a `u64` would align it to 32).
+    values: [u32; 2],
 }
 
-const SEEN_BYTES: usize = 20;
+const SEEN_BYTES: usize = 28;
 
 impl Seen {
     fn to_bytes(self) -> [u8; SEEN_BYTES] {
@@ -41,6 +44,8 @@ impl Seen {
             self.number[2],
             self.row,
             self.line,
+            self.values[0],
+            self.values[1],
         ];
         for (chunk, word) in bytes.chunks_exact_mut(4).zip(words) {
             chunk.copy_from_slice(&word.to_le_bytes());
@@ -54,6 +59,7 @@ impl Seen {
             number: [word(0), word(4), word(8)],
             row: word(12),
             line: word(16),
+            values: [word(20), word(24)],
         }
     }
 
@@ -134,17 +140,23 @@ impl RepeatRuns {
         }
     }
 
-    /// Notes `e164`, read at row `row` on `line`.
-    pub(super) fn push(&mut self, e164: &str, row: u64, line: u32) -> io::Result<()> {
-        self.note(e164, row, line).map_err(SortingFailed::wrap)
+    /// Notes `e164`, read at row `row` on `line` with values of digest `values`.
+    pub(super) fn push(&mut self, e164: &str, row: u64, line: u32, values: u64) -> io::Result<()> {
+        self.note(e164, row, line, values)
+            .map_err(SortingFailed::wrap)
     }
 
-    fn note(&mut self, e164: &str, row: u64, line: u32) -> io::Result<()> {
+    fn note(&mut self, e164: &str, row: u64, line: u32, values: u64) -> io::Result<()> {
         let number = digits(e164)
             .ok_or_else(|| io::Error::other(format!("{e164} has more digits than a number")))?;
         let row = u32::try_from(row)
             .map_err(|_| io::Error::other("a list of more than 4,294,967,295 numbers"))?;
-        self.run.push(Seen { number, row, line });
+        self.run.push(Seen {
+            number,
+            row,
+            line,
+            values: [(values >> 32) as u32, values as u32],
+        });
         if self.run.len() >= self.capacity {
             self.spill()?;
         }
@@ -173,8 +185,9 @@ impl RepeatRuns {
         Ok(())
     }
 
-    /// Merges the runs: each row whose number an earlier row had is a repeat, the first `listed`
-    /// of them (by row) listed, the rest counted.
+    /// Merges the runs: each row whose number an earlier row had is a repeat; `listed` of them
+    /// are listed by row, those whose values are not the first row's before the others, and the
+    /// rest counted.
     pub(super) fn finish(self, listed: usize) -> io::Result<FoundRepeats> {
         self.merge(listed).map_err(SortingFailed::wrap)
     }
@@ -202,8 +215,9 @@ impl RepeatRuns {
         }
         let mut found = FoundRepeats::default();
         let mut first: Option<Seen> = None;
-        // The `listed` lowest repeated rows so far, the highest on top.
-        let mut lowest: BinaryHeap<(u32, u32, Seen)> = BinaryHeap::new();
+        // The `listed` first repeated rows so far (other values first, then by row), the last
+        // on top.
+        let mut lowest: BinaryHeap<(bool, u32, u32, Seen)> = BinaryHeap::new();
         let mut repeats = 0_u64;
         while let Some(Reverse((seen, index))) = heads.pop() {
             if let Some(next) = runs[index].next().transpose()? {
@@ -218,18 +232,21 @@ impl RepeatRuns {
             };
             repeats += 1;
             found.rows.insert(u64::from(seen.row));
-            lowest.push((seen.row, first_seen.line, seen));
+            let same_values = seen.values == first_seen.values;
+            lowest.push((same_values, seen.row, first_seen.line, seen));
             if lowest.len() > listed {
                 lowest.pop();
             }
         }
-        found.listed = lowest
-            .into_sorted_vec()
+        let mut listed = lowest.into_vec();
+        listed.sort_unstable_by_key(|&(_, row, ..)| row);
+        found.listed = listed
             .into_iter()
-            .map(|(_, first_line, seen)| DuplicateRecipient {
+            .map(|(same_values, _, first_line, seen)| DuplicateRecipient {
                 line: seen.line,
                 first_line,
                 number: seen.e164(),
+                other_values: !same_values,
             })
             .collect();
         found.more = repeats - found.listed.len() as u64;

@@ -162,7 +162,9 @@ async fn bad_lines_are_answered_by_line_and_the_file_is_refused_when_scheduled()
         vec![DuplicateRecipient {
             line: 4,
             first_line: 2,
-            number: "+33612345678".into()
+            number: "+33612345678".into(),
+            // "Ann again": not the first line's name, and not sent.
+            other_values: true,
         }]
     );
     assert_eq!(summary.errors.len(), 1);

@@ -2,7 +2,8 @@
 //! is lost on the way to the provider.
 
 use app::models::{
-    AppError, CampaignPreview, Field, Notice, Problem, RecipientStatus, ScheduleReceipt,
+    AppError, CampaignPreview, DuplicateRecipient, Field, Notice, Problem, RecipientStatus,
+    ScheduleReceipt,
 };
 use chrono::Utc;
 use serde_json::json;
@@ -162,4 +163,38 @@ async fn a_value_written_on_several_lines_is_said_on_its_recipient_before_it_is_
         ]
     );
     assert_eq!(preview.warnings, vec![(several_lines, 1)]);
+}
+
+#[tokio::test]
+async fn a_number_repeated_with_other_values_is_said_before_and_after_only_its_first_line_sent() {
+    let app = spawn_app().await;
+    let mut request = valid_request();
+    request["recipients"] =
+        json!("phone;first_name\n0612345678;Ann\n0698765432;Bo\n06 12 34 56 78;Ann\n0612345678;Cy");
+    request["text"] = json!("Hello {first_name}");
+    let repeat = |line, other_values| DuplicateRecipient {
+        line,
+        first_line: 2,
+        number: "+33612345678".into(),
+        other_values,
+    };
+    // Line 4 repeats line 2 as it is; line 5 with another name, whose message is not sent.
+    let repeats = vec![repeat(4, false), repeat(5, true)];
+
+    let preview: CampaignPreview = app
+        .call("preview_campaign", json!({"request": request, "offset": 0}))
+        .await
+        .ok();
+    assert_eq!(
+        (preview.duplicates.as_slice(), preview.to_send),
+        (repeats.as_slice(), 2)
+    );
+
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    assert_eq!(receipt.duplicates, repeats);
+    let campaigns = app.sandbox.as_ref().unwrap().accepted_campaigns();
+    assert_eq!(
+        campaigns[0].phone_numbers,
+        vec!["+33612345678", "+33698765432"]
+    );
 }

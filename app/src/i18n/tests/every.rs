@@ -23,6 +23,7 @@ pub(super) fn every_problem() -> Vec<Problem> {
         Problem::PersonalisedText(MessageTextError::TooLong(1300)),
         Problem::Placeholder(PlaceholderError::Unknown("name".into())),
         Problem::Placeholder(PlaceholderError::Unfilled("last_name".into())),
+        Problem::Placeholder(PlaceholderError::InNoLine("param1".into())),
         Problem::StopMentionMissing {
             provider: ProviderId::Octopush,
             mention: "STOP au XXXXX".into(),

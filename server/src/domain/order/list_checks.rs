@@ -3,6 +3,7 @@
 
 use super::{OrderRules, TextPattern, MAX_LINE_ERRORS};
 use crate::domain::opt_out_mention::missing_mention;
+use crate::domain::placeholders::PlaceholderError;
 use crate::domain::recipients::Recipient;
 use app::models::{Field, FieldError, Problem, ScheduleRequest};
 
@@ -13,6 +14,9 @@ pub(super) struct ListChecks {
     /// The first recipients whose text cannot be made, and how many more.
     errors: Vec<FieldError>,
     more_errors: usize,
+    /// The text's placeholders no recipient so far has a value for, each with how many
+    /// recipients' texts could not be made for want of it.
+    unvalued: Vec<(Box<str>, usize)>,
     /// Recipients that can be sent.
     count: usize,
     /// Their countries (ISO 3166 codes), each once, in list order.
@@ -28,16 +32,26 @@ pub(super) struct ListFound {
     pub line_errors: Vec<FieldError>,
     /// The opt-out mention the text lacks for these recipients.
     pub missing_mention: Option<Problem>,
+    /// The text's placeholders no line has a value for (`PlaceholderError::InNoLine`), said
+    /// once each instead of on every line.
+    pub unvalued: Vec<Problem>,
     /// More recipients than a campaign may name.
     pub too_many: Option<Problem>,
 }
 
 impl ListChecks {
     pub(super) fn new(template: &str) -> Self {
+        let text = TextPattern::new(template);
+        let unvalued = text
+            .placeholders()
+            .into_iter()
+            .map(|name| (name.into(), 0))
+            .collect();
         Self {
-            text: TextPattern::new(template),
+            text,
             errors: Vec::new(),
             more_errors: 0,
+            unvalued,
             count: 0,
             countries: Vec::new(),
         }
@@ -46,7 +60,14 @@ impl ListChecks {
     /// Whether `recipient` can be sent: with placeholders, their text as their values fill it in
     /// (a value missing, or a text made blank or too long, is an error on their line).
     pub(super) fn check(&mut self, recipient: &Recipient) -> bool {
+        self.unvalued
+            .retain(|(name, _)| recipient.fields.get(name).is_none_or(str::is_empty));
         if let Err(problem) = self.text.stats_for(recipient) {
+            if let Problem::Placeholder(PlaceholderError::Unfilled(name)) = &problem {
+                if let Some((_, lines)) = self.unvalued.iter_mut().find(|(n, _)| **n == **name) {
+                    *lines += 1;
+                }
+            }
             if self.errors.len() < MAX_LINE_ERRORS {
                 let error = FieldError::on_line(Field::Recipients, recipient.line, problem);
                 self.errors.push(error);
@@ -71,12 +92,13 @@ impl ListChecks {
 
     /// What the list is, its reading's own line errors being `read` and `more_read` more.
     pub(super) fn finish(
-        self,
+        mut self,
         request: &ScheduleRequest,
         rules: &OrderRules,
         read: Vec<FieldError>,
         more_read: usize,
     ) -> ListFound {
+        let unvalued = self.say_unvalued_once();
         let total = read.len() + more_read + self.errors.len() + self.more_errors;
         let mut line_errors = read;
         line_errors.extend(self.errors);
@@ -105,7 +127,28 @@ impl ListChecks {
             countries: self.countries,
             line_errors,
             missing_mention,
+            unvalued,
             too_many,
         }
+    }
+
+    /// Takes off the lines' errors for a placeholder no line has a value for (a column named
+    /// otherwise, or left unused: the same error on every line), and says it once instead.
+    fn say_unvalued_once(&mut self) -> Vec<Problem> {
+        let mut said = Vec::new();
+        for (name, lines) in std::mem::take(&mut self.unvalued) {
+            if lines == 0 {
+                continue;
+            }
+            let unfilled = Problem::Placeholder(PlaceholderError::Unfilled(name.to_string()));
+            let listed = self.errors.len();
+            self.errors.retain(|error| error.problem != unfilled);
+            let listed = listed - self.errors.len();
+            self.more_errors -= lines - listed;
+            said.push(Problem::Placeholder(PlaceholderError::InNoLine(
+                name.into_string(),
+            )));
+        }
+        said
     }
 }

@@ -242,6 +242,9 @@ impl OrderFields {
         if let Some(problem) = found.missing_mention {
             errors.push(FieldError::new(Field::Text, problem));
         }
+        for problem in found.unvalued {
+            errors.push(FieldError::new(Field::Recipients, problem));
+        }
         // Line errors go where the form's other errors would list them.
         let line_errors_at = errors.len();
         let set_aside = found.line_errors;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::placeholders::PlaceholderError;
 use crate::domain::recipients::{find_repeats, parse_recipients, read_each, ListReport};
 use crate::domain::send_time::SendTimeError;
 use app::models::{Field, FieldError, ScheduleRequest};
@@ -360,4 +361,49 @@ fn every_problem_is_answered_in_the_forms_order_whichever_way_the_list_is_read()
             Problem::StopMentionMissing { .. }
         ));
     }
+}
+
+#[test]
+fn a_placeholder_no_line_has_a_value_for_is_said_once_not_on_every_line() {
+    // The column meant for {param1} left unused: no line gives it, on more lines than are listed.
+    let mut list = String::from("phone;ignore\n");
+    for n in 0..150 {
+        list.push_str(&format!("+3361234{n:04};{n} rue X\n"));
+    }
+    list.push_str("not a number;x\n");
+    let unused = ScheduleRequest {
+        text: "Your parcel goes to {param1}.".into(),
+        recipients: list,
+        ..request()
+    };
+    let in_no_line = FieldError::new(
+        Field::Recipients,
+        Problem::Placeholder(PlaceholderError::InNoLine("param1".into())),
+    );
+    let source = Arc::new(ReadAgain(unused.recipients.clone()));
+    let read_again = SmsOrder::fields(&unused, None, now())
+        .with_reread_list(&unused, source, &rules(), |_, _| {})
+        .unwrap();
+    for errors in [set_aside(&unused).unwrap_err(), read_again.unwrap_err()] {
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0], in_no_line);
+        // Another line's own error is still said on it.
+        assert_eq!(errors[1].line, Some(152));
+    }
+
+    // A value on some line: the lines without one are said each.
+    let some = ScheduleRequest {
+        recipients: "phone;param1\n0612345678;12 rue X\n0698765432;\n".into(),
+        ..unused
+    };
+    let (order, aside) = set_aside(&some).unwrap();
+    assert_eq!(order.recipients.count(), 1);
+    assert_eq!(
+        aside,
+        vec![FieldError::on_line(
+            Field::Recipients,
+            3,
+            PlaceholderError::Unfilled("param1".into())
+        )]
+    );
 }

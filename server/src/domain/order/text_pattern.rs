@@ -57,6 +57,22 @@ impl TextPattern {
         MessageText::measure(&text).map_err(Problem::PersonalisedText)
     }
 
+    /// The placeholders the text fills in, each once, in order.
+    pub fn placeholders(&self) -> Vec<&str> {
+        let Self::Filled(parts) = self else {
+            return Vec::new();
+        };
+        let mut names: Vec<&str> = Vec::new();
+        for part in parts {
+            if let Part::Value(name) = part {
+                if !names.contains(&&**name) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
     /// The first placeholder of the text whose value for `recipient` holds a line break (a cell
     /// written on several lines, often by mistake): the SMS would break its line there too.
     pub fn value_on_several_lines(&self, recipient: &Recipient) -> Option<&str> {
