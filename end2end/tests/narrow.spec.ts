@@ -41,6 +41,15 @@ test('every page fits a 360 px column without sideways scrolling, in both langua
   await page.getByRole('link', { name: 'Réglages' }).click();
   await expect(page.getByRole('heading', { name: 'Fournisseurs' })).toBeVisible();
   expect(await sidewaysOverflow(page), 'settings in French').toBeLessThanOrEqual(0);
+  // The sending rules are cards on a phone: nothing to scroll inside their frame either (a table
+  // scrolled there read as cut), each value naming its column.
+  const policies = page.getByTestId('policies');
+  const hidden = await policies.evaluate((table) => {
+    const frame = table.closest('.table-scroll')!;
+    return frame.scrollWidth - frame.clientWidth;
+  });
+  expect(hidden, 'sending rules in French').toBeLessThanOrEqual(0);
+  await expect(policies.locator('td[data-label="Plage"]').first()).toBeVisible();
   await page.getByRole('link', { name: 'Rédiger' }).click();
   await expect(page.getByRole('heading', { name: 'Nouvelle campagne' })).toBeVisible();
   expect(await sidewaysOverflow(page), 'composer in French').toBeLessThanOrEqual(0);

@@ -31,6 +31,23 @@ pub fn CampaignActions(
         })
     };
     let unavailable = move |kind: OperationKind| refusal(kind).is_some();
+    // One reason for every operation (nothing waiting at the provider, a simulation…): said once
+    // above them rather than the same sentence under each.
+    let shared = Signal::derive(move || {
+        let mut reasons = OperationKind::ALL.map(refusal).into_iter();
+        let first = reasons.next().flatten()?;
+        reasons
+            .all(|reason| reason.as_ref() == Some(&first))
+            .then_some(first)
+    });
+    let row_refusal = move |kind: OperationKind| {
+        Signal::derive(move || {
+            shared
+                .with(Option::is_none)
+                .then(|| refusal(kind))
+                .flatten()
+        })
+    };
     let busy = operate.pending();
     let access = crate::access::Access::from_context();
     Effect::new(move |_| {
@@ -42,10 +59,10 @@ pub fn CampaignActions(
     let one_click = move |label: fn(&Texts) -> &'static str, operation: CampaignOperation| {
         let kind = operation.kind();
         view! {
-            <OperationRow kind=kind refused=Signal::derive(move || refusal(kind))>
+            <OperationRow kind=kind refused=row_refusal(kind)>
                 <button
                     class="secondary"
-                    aria-describedby=format!("{}-refused", kind.as_str())
+                    aria-describedby=format!("{}-refused actions-refused", kind.as_str())
                     disabled=move || busy.get() || unavailable(kind)
                     on:click=move |_| run(operation.clone())
                 >
@@ -58,13 +75,14 @@ pub fn CampaignActions(
     view! {
         <section class="panel" aria-labelledby="actions-title">
             <h2 id="actions-title">{word(|t| t.actions)}</h2>
-            <OperationRow kind=OperationKind::Cancel refused=Signal::derive(move || refusal(OperationKind::Cancel))>
+            <p class="muted" id="actions-refused" data-testid="actions-refused">{move || shared.get()}</p>
+            <OperationRow kind=OperationKind::Cancel refused=row_refusal(OperationKind::Cancel)>
                 <Show
                     when=move || confirming_cancel.get()
                     fallback=move || view! {
                         <button
                             class="secondary"
-                            aria-describedby="cancel-refused"
+                            aria-describedby="cancel-refused actions-refused"
                             disabled=move || busy.get() || unavailable(OperationKind::Cancel)
                             on:click=move |_| confirming_cancel.set(true)
                         >
@@ -81,7 +99,7 @@ pub fn CampaignActions(
                     </button>
                 </Show>
             </OperationRow>
-            <OperationRow kind=OperationKind::Reschedule refused=Signal::derive(move || refusal(OperationKind::Reschedule))>
+            <OperationRow kind=OperationKind::Reschedule refused=row_refusal(OperationKind::Reschedule)>
                 <label for="new-send-time">{word(|t| t.new_time)}</label>
                 <input
                     id="new-send-time"
@@ -91,7 +109,7 @@ pub fn CampaignActions(
                 />
                 <button
                     class="secondary"
-                    aria-describedby="reschedule-refused"
+                    aria-describedby="reschedule-refused actions-refused"
                     disabled=move || busy.get() || new_time.with(String::is_empty) || unavailable(OperationKind::Reschedule)
                     on:click=move |_| run(CampaignOperation::Reschedule { send_at: new_time.get_untracked() })
                 >

@@ -10,6 +10,7 @@ pub(super) fn approval(approval: Approval) -> &'static str {
         Approval::Approved => "approved",
         Approval::Rejected => "rejected",
         Approval::Withdrawn => "withdrawn",
+        Approval::Expired => "expired: not approved before its send time",
     }
 }
 

@@ -3,7 +3,8 @@
 
 use crate::domain::{OptOutSource, Purpose};
 use crate::models::{
-    AuditAction, CampaignActionKind, CampaignState, Enforcement, EventSource, Right, Role,
+    AuditAction, CampaignActionKind, CampaignState, DecisionKind, Enforcement, EventSource,
+    OperationKind, Right, Role,
 };
 
 pub(super) fn enforcement(enforcement: Enforcement) -> &'static str {
@@ -23,6 +24,7 @@ pub(super) fn state(state: CampaignState) -> &'static str {
         CampaignState::Canceled => "canceled",
         CampaignState::Rejected => "rejected",
         CampaignState::Withdrawn => "withdrawn",
+        CampaignState::Expired => "expired",
     }
 }
 
@@ -30,8 +32,20 @@ pub(super) fn purpose(purpose: Purpose) -> &'static str {
     purpose.as_str()
 }
 
+/// What was done, as the campaign's history says it.
 pub(super) fn action(action: CampaignActionKind) -> &'static str {
-    action.as_str()
+    match action {
+        CampaignActionKind::Schedule => "scheduled",
+        CampaignActionKind::Operation(OperationKind::Cancel) => "canceled",
+        CampaignActionKind::Operation(OperationKind::Reschedule) => "rescheduled",
+        CampaignActionKind::Operation(OperationKind::Pause) => "paused",
+        CampaignActionKind::Operation(OperationKind::Resume) => "resumed",
+        CampaignActionKind::Reconcile => "reconciled",
+        CampaignActionKind::Decision(DecisionKind::Approve) => "approved",
+        CampaignActionKind::Decision(DecisionKind::Reject) => "rejected",
+        CampaignActionKind::Decision(DecisionKind::Withdraw) => "withdrawn",
+        CampaignActionKind::Expire => "expired: not approved before its send time",
+    }
 }
 
 pub(super) fn opt_out_source(source: OptOutSource) -> &'static str {

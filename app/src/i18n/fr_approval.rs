@@ -11,6 +11,7 @@ pub(super) fn approval(approval: Approval) -> &'static str {
         Approval::Approved => "approuvée",
         Approval::Rejected => "rejetée",
         Approval::Withdrawn => "retirée",
+        Approval::Expired => "expirée : non approuvée avant son heure d'envoi",
     }
 }
 

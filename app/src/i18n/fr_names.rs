@@ -24,6 +24,7 @@ pub(super) fn state(state: CampaignState) -> &'static str {
         CampaignState::Canceled => "annulée",
         CampaignState::Rejected => "rejetée",
         CampaignState::Withdrawn => "retirée",
+        CampaignState::Expired => "expirée",
     }
 }
 
@@ -51,6 +52,7 @@ pub(super) fn action(action: CampaignActionKind) -> &'static str {
         CampaignActionKind::Decision(DecisionKind::Approve) => "approbation",
         CampaignActionKind::Decision(DecisionKind::Reject) => "rejet",
         CampaignActionKind::Decision(DecisionKind::Withdraw) => "retrait",
+        CampaignActionKind::Expire => "expiration",
     }
 }
 

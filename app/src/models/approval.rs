@@ -20,15 +20,19 @@ pub enum Approval {
     Rejected,
     /// Taken back before anyone decided: nothing was sent.
     Withdrawn,
+    /// Its send time passed before anyone decided: nothing was sent. (Variants are only
+    /// appended: the wire names a variant by its place.)
+    Expired,
 }
 
 impl Approval {
-    pub const ALL: [Approval; 5] = [
+    pub const ALL: [Approval; 6] = [
         Approval::NotNeeded,
         Approval::Awaiting,
         Approval::Approved,
         Approval::Rejected,
         Approval::Withdrawn,
+        Approval::Expired,
     ];
 
     /// Its name as stored.
@@ -39,6 +43,7 @@ impl Approval {
             Approval::Approved => "approved",
             Approval::Rejected => "rejected",
             Approval::Withdrawn => "withdrawn",
+            Approval::Expired => "expired",
         }
     }
 
@@ -46,6 +51,15 @@ impl Approval {
         Self::ALL
             .into_iter()
             .find(|approval| approval.as_str() == name)
+    }
+
+    /// Held, then closed with nothing sent: rejected, withdrawn or expired. Its form is kept,
+    /// to be scheduled again as a new campaign.
+    pub fn closed_unsent(self) -> bool {
+        match self {
+            Approval::Rejected | Approval::Withdrawn | Approval::Expired => true,
+            Approval::NotNeeded | Approval::Awaiting | Approval::Approved => false,
+        }
     }
 }
 

@@ -72,6 +72,7 @@ impl CampaignSummary {
             Approval::Awaiting => return CampaignState::AwaitingApproval,
             Approval::Rejected => return CampaignState::Rejected,
             Approval::Withdrawn => return CampaignState::Withdrawn,
+            Approval::Expired => return CampaignState::Expired,
             Approval::NotNeeded | Approval::Approved => {}
         }
         if self.paused {
@@ -117,10 +118,12 @@ pub enum CampaignState {
     Rejected,
     /// Held for approval, then taken back by its sender: nothing was sent.
     Withdrawn,
+    /// Held for approval until its send time passed: nothing was sent.
+    Expired,
 }
 
 impl CampaignState {
-    pub const ALL: [CampaignState; 8] = [
+    pub const ALL: [CampaignState; 9] = [
         CampaignState::AwaitingApproval,
         CampaignState::Scheduled,
         CampaignState::InProgress,
@@ -129,6 +132,7 @@ impl CampaignState {
         CampaignState::Canceled,
         CampaignState::Rejected,
         CampaignState::Withdrawn,
+        CampaignState::Expired,
     ];
 
     /// The stable name used in requests and form values.
@@ -142,6 +146,7 @@ impl CampaignState {
             CampaignState::Canceled => "canceled",
             CampaignState::Rejected => "rejected",
             CampaignState::Withdrawn => "withdrawn",
+            CampaignState::Expired => "expired",
         }
     }
 
@@ -257,6 +262,8 @@ pub enum CampaignActionKind {
     Reconcile,
     /// Approved, rejected or withdrawn while held for approval.
     Decision(DecisionKind),
+    /// Held for approval until its send time passed, closed by the server.
+    Expire,
 }
 
 impl CampaignActionKind {
@@ -267,18 +274,25 @@ impl CampaignActionKind {
             CampaignActionKind::Operation(operation) => operation.as_str(),
             CampaignActionKind::Reconcile => "reconcile",
             CampaignActionKind::Decision(decision) => decision.as_str(),
+            CampaignActionKind::Expire => "expire",
         }
+    }
+
+    /// Every action, each once.
+    pub fn all() -> impl Iterator<Item = Self> + Clone {
+        let operations = OperationKind::ALL.map(CampaignActionKind::Operation);
+        let decisions = DecisionKind::ALL.map(CampaignActionKind::Decision);
+        let others = [
+            CampaignActionKind::Schedule,
+            CampaignActionKind::Reconcile,
+            CampaignActionKind::Expire,
+        ];
+        others.into_iter().chain(operations).chain(decisions)
     }
 
     /// The action stored as `name` (`as_str`).
     pub fn from_stored(name: &str) -> Option<Self> {
-        let operations = OperationKind::ALL.map(CampaignActionKind::Operation);
-        let decisions = DecisionKind::ALL.map(CampaignActionKind::Decision);
-        [CampaignActionKind::Schedule, CampaignActionKind::Reconcile]
-            .into_iter()
-            .chain(operations)
-            .chain(decisions)
-            .find(|action| action.as_str() == name)
+        Self::all().find(|action| action.as_str() == name)
     }
 }
 

@@ -100,7 +100,7 @@ pub fn CampaignsPage() -> impl IntoView {
             }}
             <Show when=move || !campaigns.with(Vec::is_empty)>
                 <TableScroll label=|t| t.nav_campaigns>
-                    <table class="campaigns">
+                    <table class="campaigns cards">
                         <ColumnHeads columns=|t| t.campaign_columns/>
                         <tbody>
                             <For

@@ -213,17 +213,18 @@ fn sending_rules(t: &'static Texts, settings: &ServerSettings) -> impl IntoView 
                 <dt>{t.frequency_cap}</dt><dd>{(t.cap_terms)(&settings.frequency_cap)}</dd>
             </dl>
             <TableScroll label=|t| t.sending_rules>
-                <table data-testid="policies">
+                // On a phone, a card a rule, each cell naming its column.
+                <table class="cards" data-testid="policies">
                     <caption class="muted">{t.policy_caption}</caption>
                     <ColumnHeads columns=|t| t.policy_columns/>
                     <tbody>
                         {policies.into_iter().map(|policy| view! {
                             <tr>
-                                <td>{t.rule_name_or_itself(&policy.name)}</td>
-                                <td>{policy.countries.map_or_else(|| t.every_other.into(), |codes| codes.join(", "))}</td>
-                                <td>{(t.purpose_name)(policy.purpose)}</td>
-                                <td>{(t.window_terms)(&policy.window)}</td>
-                                <td>{(t.enforcement_name)(policy.enforcement)}</td>
+                                <td data-label=t.policy_columns[0]>{t.rule_name_or_itself(&policy.name)}</td>
+                                <td data-label=t.policy_columns[1]>{policy.countries.map_or_else(|| t.every_other.into(), |codes| codes.join(", "))}</td>
+                                <td data-label=t.policy_columns[2]>{(t.purpose_name)(policy.purpose)}</td>
+                                <td data-label=t.policy_columns[3]>{(t.window_terms)(&policy.window)}</td>
+                                <td data-label=t.policy_columns[4]>{(t.enforcement_name)(policy.enforcement)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

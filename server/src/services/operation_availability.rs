@@ -30,6 +30,11 @@ pub fn refusal(
         Some(Support::No(why)) => return Some(why.clone()),
         Some(Support::Yes | Support::Limited(_)) => {}
     }
+    // Nothing left at the provider is the reason for every operation, said before what one of
+    // them would also find ("not paused"): the page then says it once for all.
+    if waiting.requests == 0 {
+        return Some(Refusal::NothingWaiting);
+    }
     let state_refusal = match operation {
         OperationKind::Pause => campaign.paused.then_some(Refusal::AlreadyPaused),
         OperationKind::Resume => (!campaign.paused).then_some(Refusal::NotPaused),
@@ -38,9 +43,6 @@ pub fn refusal(
     };
     if state_refusal.is_some() {
         return state_refusal;
-    }
-    if waiting.requests == 0 {
-        return Some(Refusal::NothingWaiting);
     }
     let next = waiting.next_send_at.as_deref()?;
     let due = DateTime::parse_from_rfc3339(next).map(|t| t.with_timezone(&Utc));

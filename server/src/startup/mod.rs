@@ -25,8 +25,8 @@ use crate::sandbox::octopush::OctopushSandbox;
 use crate::sandbox::Sandboxes;
 use crate::services::{
     infobip_report_poller, server_settings, AuditLog, CampaignOperations, CampaignViews,
-    FileLimits, OptOutList, PerPersonLimits, ProviderAccounts, RecipientFiles, ReportIntake,
-    Scheduler, SchedulingRules, SettingsView,
+    FileLimits, HeldExpiry, OptOutList, PerPersonLimits, ProviderAccounts, RecipientFiles,
+    ReportIntake, Scheduler, SchedulingRules, SettingsView,
 };
 use crate::storage::{Claims, Store, StoreError};
 use crate::webhook_urls::WebhookUrls;
@@ -40,6 +40,8 @@ pub const SANDBOX_PATH: &str = "/sandbox";
 pub const MAX_SERVER_FN_BODY: usize = 48 * 1024 * 1024;
 /// How often uploaded recipient files older than a day are deleted.
 const RECIPIENT_FILE_SWEEP_SECONDS: u64 = 3600;
+/// How often held campaigns whose send time passed are closed as expired.
+const HELD_EXPIRY_SECONDS: u64 = 30;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -59,6 +61,7 @@ pub struct Application {
     base_path: String,
     sandboxes: Option<Sandboxes>,
     reconciler: Reconciler,
+    held_expiry: HeldExpiry,
     drain: Drain,
 }
 
@@ -120,6 +123,7 @@ impl Application {
             grace: std::time::Duration::from_secs(settings.server.shutdown_grace_seconds),
         };
         let reconciler = services.reconciler;
+        let held_expiry = services.held_expiry;
         let router = routes::router(
             &configuration,
             Served {
@@ -145,6 +149,7 @@ impl Application {
             base_path,
             sandboxes,
             reconciler,
+            held_expiry,
             drain,
         })
     }
@@ -161,6 +166,11 @@ impl Application {
     /// The reconciler the instance runs periodically, for a pass on demand.
     pub fn reconciler(&self) -> &Reconciler {
         &self.reconciler
+    }
+
+    /// What closes held campaigns past their send time, periodically, for a pass on demand.
+    pub fn held_expiry(&self) -> &HeldExpiry {
+        &self.held_expiry
     }
 
     /// The Octopush sandbox, when mounted.
@@ -195,6 +205,7 @@ struct Services {
     recipient_files: RecipientFiles,
     intake: ReportIntake,
     reconciler: Reconciler,
+    held_expiry: HeldExpiry,
     workers: Workers,
     handovers_in_flight: tokio_util::task::TaskTracker,
     /// This instance's name in claims.
@@ -294,6 +305,13 @@ fn services(
         recipient_files.clone(),
     ));
     let handovers_in_flight = scheduler.handovers_in_flight();
+    let held_expiry = HeldExpiry::new(store.clone(), clock.clone());
+    workers.add(
+        "held-campaign-expiry",
+        held_expiry
+            .clone()
+            .run_forever(Duration::from_secs(HELD_EXPIRY_SECONDS)),
+    );
     let app = AppServices {
         campaigns: Arc::new(CampaignViews::new(
             store.clone(),
@@ -332,6 +350,7 @@ fn services(
         recipient_files,
         intake,
         reconciler,
+        held_expiry,
         workers,
         handovers_in_flight,
         instance,

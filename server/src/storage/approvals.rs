@@ -43,7 +43,17 @@ impl Store {
         Ok(Some(CampaignRecording::open(tx, self, campaign_id).await?))
     }
 
-    /// Rejects or withdraws a held campaign; false when it no longer awaits approval.
+    /// Each held campaign's id and the send time asked for (RFC 3339; `None`: sent as soon as
+    /// approved). Few rows: campaigns await approval a day or two at most.
+    pub async fn awaiting_send_times(&self) -> Result<Vec<(String, Option<String>)>, StoreError> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT id, requested_send_at FROM campaigns WHERE {AWAITING}"
+        ))
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Rejects, withdraws or expires a held campaign; false when it no longer awaits approval.
     pub async fn close_held(
         &self,
         campaign_id: &str,

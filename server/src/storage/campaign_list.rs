@@ -86,12 +86,13 @@ impl CampaignListQuery {
             any_in(not_withheld_statuses())
         );
         let approval_is = |approval: Approval| format!("approval = '{}'", approval.as_str());
-        // Held, rejected or withdrawn: said as such whatever their recipients' statuses.
+        // Held, rejected, withdrawn or expired: said as such whatever their recipients' statuses.
         let decided_by_approval = format!(
-            "approval IN ('{}', '{}', '{}')",
+            "approval IN ('{}', '{}', '{}', '{}')",
             Approval::Awaiting.as_str(),
             Approval::Rejected.as_str(),
-            Approval::Withdrawn.as_str()
+            Approval::Withdrawn.as_str(),
+            Approval::Expired.as_str()
         );
         let going = format!("NOT {decided_by_approval} AND paused = 0");
         match self.state {
@@ -100,6 +101,7 @@ impl CampaignListQuery {
             }
             Some(CampaignState::Rejected) => conditions.push(approval_is(Approval::Rejected)),
             Some(CampaignState::Withdrawn) => conditions.push(approval_is(Approval::Withdrawn)),
+            Some(CampaignState::Expired) => conditions.push(approval_is(Approval::Expired)),
             Some(CampaignState::Paused) => {
                 conditions.push(format!("NOT {decided_by_approval} AND paused = 1"));
             }

@@ -25,7 +25,7 @@ pub fn held_over_one() -> Settings {
     settings
 }
 
-async fn alice_schedules(app: &TestApp) -> ScheduleReceipt {
+pub async fn alice_schedules(app: &TestApp) -> ScheduleReceipt {
     call_as(
         app,
         "alice",
@@ -37,7 +37,7 @@ async fn alice_schedules(app: &TestApp) -> ScheduleReceipt {
     .ok()
 }
 
-async fn decide(app: &TestApp, who: (&str, Role), id: &str, decision: Value) -> Answer {
+pub async fn decide(app: &TestApp, who: (&str, Role), id: &str, decision: Value) -> Answer {
     call_as(
         app,
         who.0,
@@ -48,7 +48,7 @@ async fn decide(app: &TestApp, who: (&str, Role), id: &str, decision: Value) -> 
     .await
 }
 
-async fn detail_for(app: &TestApp, who: (&str, Role), id: &str) -> CampaignDetail {
+pub async fn detail_for(app: &TestApp, who: (&str, Role), id: &str) -> CampaignDetail {
     call_as(
         app,
         who.0,
@@ -61,7 +61,7 @@ async fn detail_for(app: &TestApp, who: (&str, Role), id: &str) -> CampaignDetai
 }
 
 pub const ALICE: (&str, Role) = ("alice", Role::Sender);
-const BOB: (&str, Role) = ("bob", Role::Approver);
+pub const BOB: (&str, Role) = ("bob", Role::Approver);
 
 fn refusal_of(detail: &CampaignDetail, decision: DecisionKind) -> Option<Refusal> {
     detail

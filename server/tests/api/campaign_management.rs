@@ -178,6 +178,15 @@ async fn an_infobip_campaign_is_paused_resumed_moved_and_canceled_with_each_step
         AppError::NotAllowed(why) => assert_eq!(why, Refusal::NothingWaiting),
         other => panic!("expected a refusal, got {other:?}"),
     }
+    // One reason for every operation, resume's "not paused" included.
+    let after = detail(&app, &id).await;
+    for operation in OperationKind::ALL {
+        assert_eq!(
+            refusal(&after, operation),
+            Some(Refusal::NothingWaiting),
+            "{operation:?}"
+        );
+    }
     crate::recipient_counts::counts_agree(&app.store().await).await;
 }
 

@@ -8,6 +8,7 @@ use sms_scheduler_server::exactly_once::{ReconcileSummary, Reconciler};
 use sms_scheduler_server::process::{Api, Workers};
 use sms_scheduler_server::sandbox::infobip::InfobipSandbox;
 use sms_scheduler_server::sandbox::octopush::{OctopushSandbox, SandboxCredentials};
+use sms_scheduler_server::services::HeldExpiry;
 use sms_scheduler_server::startup::Application;
 use sms_scheduler_server::storage::Store;
 use std::num::NonZeroU32;
@@ -24,6 +25,7 @@ pub struct TestApp {
     pub sandbox: Option<OctopushSandbox>,
     pub infobip: Option<InfobipSandbox>,
     pub reconciler: Reconciler,
+    pub held_expiry: HeldExpiry,
     pub http: reqwest::Client,
 }
 
@@ -190,6 +192,7 @@ pub async fn spawn_app_with_clock(mut settings: Settings, clock: SharedClock) ->
     let sandbox = application.octopush_sandbox().cloned();
     let infobip = application.infobip_sandbox().cloned();
     let reconciler = application.reconciler().clone();
+    let held_expiry = application.held_expiry().clone();
     let (api, workers, _drain) = application.into_parts();
     run_in_background(api, workers);
     TestApp {
@@ -198,6 +201,7 @@ pub async fn spawn_app_with_clock(mut settings: Settings, clock: SharedClock) ->
         sandbox,
         infobip,
         reconciler,
+        held_expiry,
         http: reqwest::Client::new(),
     }
 }

@@ -3,6 +3,7 @@
 mod acceptance;
 mod access;
 mod approval;
+mod approval_expiry;
 mod approval_timing;
 mod audit;
 mod balance_cache;

@@ -177,11 +177,11 @@ fn rules_the_configuration_names_stay_as_written() {
 #[test]
 fn each_source_and_action_has_a_name_of_its_own_in_each_language() {
     use crate::domain::OptOutSource;
-    use crate::models::{CampaignActionKind, EventSource, OperationKind, RecipientStatus};
+    use crate::models::{
+        CampaignActionKind, DecisionKind, EventSource, OperationKind, RecipientStatus,
+    };
     use std::collections::HashSet;
-    let actions = [CampaignActionKind::Schedule, CampaignActionKind::Reconcile]
-        .into_iter()
-        .chain(OperationKind::ALL.map(CampaignActionKind::Operation));
+    let actions = CampaignActionKind::all();
     for locale in [Locale::En, Locale::Fr] {
         let t = locale.texts();
         let distinct = |names: Vec<&str>| names.iter().collect::<HashSet<_>>().len() == names.len();
@@ -194,6 +194,13 @@ fn each_source_and_action_has_a_name_of_its_own_in_each_language() {
         (fr.action_name)(CampaignActionKind::Operation(OperationKind::Cancel)),
         "annulation"
     );
+    // The history says what was done, not a bare verb.
+    let en = Locale::En.texts();
+    assert_eq!(
+        (en.action_name)(CampaignActionKind::Decision(DecisionKind::Reject)),
+        "rejected"
+    );
+    assert_eq!((en.action_name)(CampaignActionKind::Schedule), "scheduled");
     assert_eq!((fr.opt_out_source)(OptOutSource::StopReply), "réponse STOP");
     // A history's source never reads as a status: the hand-over is not "remis" (delivered).
     for locale in [Locale::En, Locale::Fr] {
