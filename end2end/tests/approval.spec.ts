@@ -59,7 +59,7 @@ test('a held campaign goes to the provider only when another person approves it'
   await expect(approver.getByTestId('approval-state')).toHaveText('approved');
   await expect(approver.getByTestId('campaign-state')).toHaveText('scheduled');
   await expect(approver.getByTestId('recipients').locator('tbody tr')).toHaveCount(2);
-  await expect(approver.getByTestId('timeline')).toContainText('ann-approver@example.com · approved');
+  await expect(approver.getByTestId('timeline')).toContainText('ann-approver@example.com · approval');
 
   // The sender's page follows without a reload.
   await expect(sender.getByTestId('approval-state')).toHaveText('approved', { timeout: 15_000 });
@@ -86,7 +86,7 @@ test('an approver rejects with a reason in French, and the sender reads it', asy
   await expect(approver.getByTestId('campaign-state')).toHaveText('rejetée');
 
   await expect(sender.getByTestId('approval-state')).toHaveText('rejected', { timeout: 15_000 });
-  await expect(sender.getByTestId('timeline')).toContainText('ann-approver@example.com · rejected (Mauvaise liste)');
+  await expect(sender.getByTestId('timeline')).toContainText('ann-approver@example.com · rejection (Mauvaise liste)');
   await expect(sender.getByRole('button', { name: 'Withdraw' })).toHaveCount(0);
   await senders.close();
   await approvers.close();

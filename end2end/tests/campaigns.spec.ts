@@ -34,7 +34,7 @@ test('lists a campaign and follows its recipients live as the sandbox clock move
   await expect(page.getByTestId('campaign-text')).toHaveText(text);
   // Handed over for now: accepted, or already sent if the sandbox was quick.
   await expect(page.getByTestId('status-counts')).toContainText(/2 (accepted|sent)/);
-  await expect(page.getByTestId('timeline')).toContainText('scheduled');
+  await expect(page.getByTestId('timeline')).toContainText('scheduling');
   await expect(page.getByTestId('recipients')).toContainText('+33612345678');
 
   // The sandbox settles messages some seconds after their send time on its own clock.
@@ -109,10 +109,10 @@ test('cancels an Infobip campaign after asking, and says why the other actions a
   await expect(page.getByText('Cancel every message of this campaign not sent yet?')).toBeVisible();
   await page.getByRole('button', { name: 'Yes, cancel' }).click();
 
-  await expect(page.getByTestId('operation-outcome')).toContainText('canceled: 1 provider request done, 2 recipients changed.');
+  await expect(page.getByTestId('operation-outcome')).toContainText('cancellation: 1 provider request done, 2 recipients changed.');
   await expect(page.getByTestId('status-counts')).toContainText('2 canceled');
   await expect(page.getByTestId('campaign-state')).toHaveText('canceled');
-  await expect(page.getByTestId('timeline')).toContainText('canceled');
+  await expect(page.getByTestId('timeline')).toContainText('cancellation');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeDisabled();
   // Nothing is left at the provider: said once above the operations, not under each.
   await expect(page.getByTestId('actions-refused')).toHaveText(/.+/);
@@ -135,8 +135,8 @@ test('reschedules an Infobip campaign to a new time', async ({ page }) => {
   const later = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   await page.getByLabel("New time, in the campaign's time zone").fill(`${later}T11:30`);
   await page.getByRole('button', { name: 'Reschedule' }).click();
-  await expect(page.getByTestId('operation-outcome')).toContainText('rescheduled: 1 provider request done');
-  await expect(page.getByTestId('timeline')).toContainText('rescheduled');
+  await expect(page.getByTestId('operation-outcome')).toContainText('rescheduling: 1 provider request done');
+  await expect(page.getByTestId('timeline')).toContainText('rescheduling');
   await expect(page.getByTestId('recipients')).toContainText(`${later} 11:30`);
   // The campaign's own time follows, on its own clock, and so does its history.
   await expect(page.getByTestId('campaign-send-at')).toHaveText(`${later} 11:30 Europe/Paris`);

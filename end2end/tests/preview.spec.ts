@@ -121,7 +121,7 @@ test('says which lines repeat a number with other values, whose messages are not
   await expect(page.getByTestId('preview-on-time')).toHaveText('2');
   await expect(page.getByText('2 repeated numbers merged into their first line.')).toBeVisible();
   await expect(
-    page.getByText("Not sent: 1 line repeats an earlier line's number with other values (only the first line's message goes to a number):"),
+    page.getByText("1 line repeats an earlier line's number with other values: its message is not sent, only the first line's."),
   ).toBeVisible();
   await expect(page.getByTestId('preview-repeats-with-other-values').locator('li')).toHaveText([
     'Line 5: +33612345678 (same number as line 2, other values: not sent)',

@@ -75,7 +75,7 @@ pub fn CampaignActions(
     view! {
         <section class="panel" aria-labelledby="actions-title">
             <h2 id="actions-title">{word(|t| t.actions)}</h2>
-            <p class="muted" id="actions-refused" data-testid="actions-refused">{move || shared.get()}</p>
+            <p class="muted operation-refused" id="actions-refused" data-testid="actions-refused">{move || shared.get()}</p>
             <OperationRow kind=OperationKind::Cancel refused=row_refusal(OperationKind::Cancel)>
                 <Show
                     when=move || confirming_cancel.get()

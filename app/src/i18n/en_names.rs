@@ -32,19 +32,20 @@ pub(super) fn purpose(purpose: Purpose) -> &'static str {
     purpose.as_str()
 }
 
-/// What was done, as the campaign's history says it.
+/// What was done, as the campaign's history and an operation's report name it: a noun, as in
+/// French, so that one the provider refused ("cancellation (refused: …)") is not said as done.
 pub(super) fn action(action: CampaignActionKind) -> &'static str {
     match action {
-        CampaignActionKind::Schedule => "scheduled",
-        CampaignActionKind::Operation(OperationKind::Cancel) => "canceled",
-        CampaignActionKind::Operation(OperationKind::Reschedule) => "rescheduled",
-        CampaignActionKind::Operation(OperationKind::Pause) => "paused",
-        CampaignActionKind::Operation(OperationKind::Resume) => "resumed",
-        CampaignActionKind::Reconcile => "reconciled",
-        CampaignActionKind::Decision(DecisionKind::Approve) => "approved",
-        CampaignActionKind::Decision(DecisionKind::Reject) => "rejected",
-        CampaignActionKind::Decision(DecisionKind::Withdraw) => "withdrawn",
-        CampaignActionKind::Expire => "expired: not approved before its send time",
+        CampaignActionKind::Schedule => "scheduling",
+        CampaignActionKind::Operation(OperationKind::Cancel) => "cancellation",
+        CampaignActionKind::Operation(OperationKind::Reschedule) => "rescheduling",
+        CampaignActionKind::Operation(OperationKind::Pause) => "pause",
+        CampaignActionKind::Operation(OperationKind::Resume) => "resumption",
+        CampaignActionKind::Reconcile => "reconciliation",
+        CampaignActionKind::Decision(DecisionKind::Approve) => "approval",
+        CampaignActionKind::Decision(DecisionKind::Reject) => "rejection",
+        CampaignActionKind::Decision(DecisionKind::Withdraw) => "withdrawal",
+        CampaignActionKind::Expire => "expiry: not approved before its send time",
     }
 }
 

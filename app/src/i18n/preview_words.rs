@@ -32,20 +32,29 @@ pub fn fix_in_file(locale: Locale) -> &'static str {
 /// Said above the repeated numbers whose later lines had other values than their first: those
 /// lines' messages are not sent. `at_least`: more repeats than are listed may have too.
 pub fn repeats_with_other_values(locale: Locale, lines: usize, at_least: bool) -> String {
-    match (locale, lines == 1) {
-        (Locale::En, one) => format!(
-            "Not sent: {}{lines} line{} repeat{} an earlier line's number with other values \
-             (only the first line's message goes to a number):",
-            if at_least { "at least " } else { "" },
-            if one { "" } else { "s" },
-            if one { "s" } else { "" },
+    let one = lines == 1;
+    match locale {
+        Locale::En => format!(
+            "{}{lines} line{} an earlier line's number with other values: {} not sent, \
+             only the first line's.",
+            if at_least { "At least " } else { "" },
+            if one { " repeats" } else { "s repeat" },
+            if one {
+                "its message is"
+            } else {
+                "their messages are"
+            },
         ),
-        (Locale::Fr, one) => format!(
-            "Message{s} non envoyé{s} : {}{lines} ligne{s} {} le numéro d'une ligne précédente \
-             avec d'autres valeurs (seul le message de la première ligne part vers un numéro) :",
-            if at_least { "au moins " } else { "" },
-            if one { "reprend" } else { "reprennent" },
-            s = if one { "" } else { "s" },
+        Locale::Fr => format!(
+            "{}{lines} ligne{} le numéro d'une ligne précédente avec d'autres valeurs : {}, \
+             seul celui de la première ligne l'est.",
+            if at_least { "Au moins " } else { "" },
+            if one { " reprend" } else { "s reprennent" },
+            if one {
+                "son message n'est pas envoyé"
+            } else {
+                "leurs messages ne sont pas envoyés"
+            },
         ),
     }
 }

@@ -52,15 +52,6 @@ impl Approval {
             .into_iter()
             .find(|approval| approval.as_str() == name)
     }
-
-    /// Held, then closed with nothing sent: rejected, withdrawn or expired. Its form is kept,
-    /// to be scheduled again as a new campaign.
-    pub fn closed_unsent(self) -> bool {
-        match self {
-            Approval::Rejected | Approval::Withdrawn | Approval::Expired => true,
-            Approval::NotNeeded | Approval::Awaiting | Approval::Approved => false,
-        }
-    }
 }
 
 /// A condition of the deployment's approval rules that the campaign met.

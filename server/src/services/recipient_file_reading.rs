@@ -111,7 +111,8 @@ pub fn kept_form(
 /// `phonenumber` crate or its metadata): files kept before then find their repeats again.
 /// 2: a CSV row after empty lines is told by its own line (its repeats' lines changed).
 /// 3: a `\r` alone ends a line (such a file's rows were all on its first line).
-pub const READING: u32 = 3;
+/// 4: a repeat says whether its line's values are its first line's (kept before, none did).
+pub const READING: u32 = 4;
 
 impl FileRead {
     /// What the upload found of the file's repeats, to be kept with it.

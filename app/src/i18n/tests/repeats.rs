@@ -26,13 +26,19 @@ fn a_repeat_with_other_values_says_its_message_is_not_sent_in_each_language() {
     );
     assert_eq!(
         repeats_with_other_values(Locale::En, 1, false),
-        "Not sent: 1 line repeats an earlier line's number with other values (only the first \
-         line's message goes to a number):"
+        "1 line repeats an earlier line's number with other values: its message is not sent, \
+         only the first line's."
     );
-    assert!(repeats_with_other_values(Locale::En, 100, true)
-        .starts_with("Not sent: at least 100 lines repeat "));
-    assert!(repeats_with_other_values(Locale::Fr, 2, false)
-        .starts_with("Messages non envoyés : 2 lignes reprennent le numéro"));
+    assert_eq!(
+        repeats_with_other_values(Locale::En, 100, true),
+        "At least 100 lines repeat an earlier line's number with other values: their messages \
+         are not sent, only the first line's."
+    );
+    assert_eq!(
+        repeats_with_other_values(Locale::Fr, 2, false),
+        "2 lignes reprennent le numéro d'une ligne précédente avec d'autres valeurs : leurs \
+         messages ne sont pas envoyés, seul celui de la première ligne l'est."
+    );
     assert!(repeats_with_other_values(Locale::Fr, 1, false)
-        .starts_with("Message non envoyé : 1 ligne reprend le numéro"));
+        .starts_with("1 ligne reprend le numéro d'une ligne précédente avec d'autres valeurs : son message n'est pas envoyé"));
 }

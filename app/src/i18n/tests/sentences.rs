@@ -372,7 +372,7 @@ fn an_operation_says_the_recipients_it_changed_and_not_none_for_a_pause() {
     let paused = report(crate::models::OperationKind::Pause, 0);
     assert_eq!(
         (en.operation_report)(&paused),
-        "paused: 1 provider request done."
+        "pause: 1 provider request done."
     );
     assert_eq!(
         (fr.operation_report)(&paused),
@@ -381,7 +381,7 @@ fn an_operation_says_the_recipients_it_changed_and_not_none_for_a_pause() {
     let canceled = report(crate::models::OperationKind::Cancel, 2);
     assert_eq!(
         (en.operation_report)(&canceled),
-        "canceled: 1 provider request done, 2 recipients changed."
+        "cancellation: 1 provider request done, 2 recipients changed."
     );
     assert!(
         (fr.operation_report)(&canceled).ends_with(", 2 destinataires modifiés."),

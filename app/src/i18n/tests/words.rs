@@ -194,13 +194,13 @@ fn each_source_and_action_has_a_name_of_its_own_in_each_language() {
         (fr.action_name)(CampaignActionKind::Operation(OperationKind::Cancel)),
         "annulation"
     );
-    // The history says what was done, not a bare verb.
+    // The history names what was done, not with a bare verb.
     let en = Locale::En.texts();
     assert_eq!(
         (en.action_name)(CampaignActionKind::Decision(DecisionKind::Reject)),
-        "rejected"
+        "rejection"
     );
-    assert_eq!((en.action_name)(CampaignActionKind::Schedule), "scheduled");
+    assert_eq!((en.action_name)(CampaignActionKind::Schedule), "scheduling");
     assert_eq!((fr.opt_out_source)(OptOutSource::StopReply), "réponse STOP");
     // A history's source never reads as a status: the hand-over is not "remis" (delivered).
     for locale in [Locale::En, Locale::Fr] {

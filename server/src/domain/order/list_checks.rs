@@ -105,10 +105,13 @@ impl ListChecks {
         // Stable: a line's reading error comes before its text's.
         line_errors.sort_by_key(|e| e.line);
         line_errors.truncate(MAX_LINE_ERRORS);
-        if total > MAX_LINE_ERRORS {
+        // Counted rather than listed, lines past the listed ones (or past those a placeholder
+        // said once took the place of).
+        let unlisted = total - line_errors.len();
+        if unlisted > 0 {
             line_errors.push(FieldError::new(
                 Field::Recipients,
-                Problem::MoreLineErrors(total - MAX_LINE_ERRORS),
+                Problem::MoreLineErrors(unlisted),
             ));
         }
         let missing_mention = missing_mention(
@@ -132,14 +135,16 @@ impl ListChecks {
         }
     }
 
-    /// Takes off the lines' errors for a placeholder no line has a value for (a column named
-    /// otherwise, or left unused: the same error on every line), and says it once instead.
+    /// Takes off the lines' errors for each placeholder no line has a value for (a column named
+    /// otherwise, or left unused: the same error on every line), and says each once instead,
+    /// those a line's first error hid included.
     fn say_unvalued_once(&mut self) -> Vec<Problem> {
+        if self.unmade() == 0 {
+            // No line read, or every text made: nothing to say.
+            return Vec::new();
+        }
         let mut said = Vec::new();
         for (name, lines) in std::mem::take(&mut self.unvalued) {
-            if lines == 0 {
-                continue;
-            }
             let unfilled = Problem::Placeholder(PlaceholderError::Unfilled(name.to_string()));
             let listed = self.errors.len();
             self.errors.retain(|error| error.problem != unfilled);

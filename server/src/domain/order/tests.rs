@@ -391,6 +391,42 @@ fn a_placeholder_no_line_has_a_value_for_is_said_once_not_on_every_line() {
         assert_eq!(errors[1].line, Some(152));
     }
 
+    // Neither column: each placeholder said once, the second too (each line's first error
+    // named only the first).
+    let neither = ScheduleRequest {
+        text: "Hello {first_name}, your parcel goes to {param1}.".into(),
+        ..unused.clone()
+    };
+    let errors = set_aside(&neither).unwrap_err();
+    let unvalued = |name: &str| {
+        FieldError::new(
+            Field::Recipients,
+            Problem::Placeholder(PlaceholderError::InNoLine(name.into())),
+        )
+    };
+    assert_eq!(errors[..2], [unvalued("first_name"), unvalued("param1")]);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+
+    // {param1} on no line, {first_name} missing on lines past those listed: those lines are
+    // still counted, not lost with the errors said once.
+    let mut list = String::from("phone;first_name;ignore\n");
+    for n in 0..110 {
+        let name = if n < 100 { "Ann" } else { "" };
+        list.push_str(&format!("+3361234{n:04};{name};{n} rue X\n"));
+    }
+    let hidden = ScheduleRequest {
+        recipients: list,
+        ..neither
+    };
+    let errors = set_aside(&hidden).unwrap_err();
+    assert_eq!(
+        errors,
+        vec![
+            unvalued("param1"),
+            FieldError::new(Field::Recipients, Problem::MoreLineErrors(10))
+        ]
+    );
+
     // A value on some line: the lines without one are said each.
     let some = ScheduleRequest {
         recipients: "phone;param1\n0612345678;12 rue X\n0698765432;\n".into(),
