@@ -63,6 +63,23 @@ pub async fn detail_for(app: &TestApp, who: (&str, Role), id: &str) -> CampaignD
 pub const ALICE: (&str, Role) = ("alice", Role::Sender);
 pub const BOB: (&str, Role) = ("bob", Role::Approver);
 
+/// The ids of the campaigns in `state`, as an approver lists them, sorted: which campaigns,
+/// whatever the order of two made in the same instant.
+pub async fn listed_for_bob(app: &TestApp, state: CampaignState) -> Vec<String> {
+    let page: CampaignPage = call_as(
+        app,
+        BOB.0,
+        BOB.1,
+        "list_campaigns",
+        json!({"before": null, "filter": {"state": state}}),
+    )
+    .await
+    .ok();
+    let mut ids: Vec<String> = page.campaigns.into_iter().map(|c| c.id).collect();
+    ids.sort();
+    ids
+}
+
 fn refusal_of(detail: &CampaignDetail, decision: DecisionKind) -> Option<Refusal> {
     detail
         .decisions
@@ -202,24 +219,7 @@ async fn rejected_or_withdrawn_nothing_is_sent_and_a_rejection_says_why() {
     let app = spawn_app_with(held_over_one()).await;
     let rejected = alice_schedules(&app).await.campaign_id;
     let withdrawn = alice_schedules(&app).await.campaign_id;
-    let list = |state: CampaignState| {
-        let app = &app;
-        async move {
-            let page: CampaignPage = call_as(
-                app,
-                BOB.0,
-                BOB.1,
-                "list_campaigns",
-                json!({"before": null, "filter": {"state": state}}),
-            )
-            .await
-            .ok();
-            // Which campaigns, whatever the order of two made in the same instant.
-            let mut ids = page.campaigns.into_iter().map(|c| c.id).collect::<Vec<_>>();
-            ids.sort();
-            ids
-        }
-    };
+    let list = |state| listed_for_bob(&app, state);
     let mut both = [withdrawn.clone(), rejected.clone()];
     both.sort();
     assert_eq!(list(CampaignState::AwaitingApproval).await, both);
