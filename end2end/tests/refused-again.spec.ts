@@ -44,6 +44,26 @@ test('a campaign with nothing refused offers nothing to schedule again', async (
   await expect(page.getByTestId('refused-again-link')).toHaveCount(0);
 });
 
+test('a personalised campaign is scheduled again from its page with each recipient\'s values', async ({ page }) => {
+  await openComposer(page, UNDERPRICED.url);
+  await fillValidForm(page);
+  await page.getByLabel('Message').fill('Hello {first_name}, your parcel arrives tomorrow.');
+  await page.getByLabel(/^Recipients/).fill('phone;first_name\n06 12 34 56 78;Zoé\n+33 6 98 76 54 32;"Luc, Jr"');
+  await scheduleAndConfirm(page);
+  await expect(page.getByRole('heading', { name: 'Scheduled' })).toBeVisible();
+  await page.getByRole('link', { name: 'Follow this campaign' }).click();
+  await page.getByTestId('copy-campaign-link').click();
+
+  await expect(page.getByTestId('refused-again')).toContainText("The campaign's 2 recipients (Octopush)");
+  await expect(page.getByLabel(/^Recipients/)).toHaveValue('phone,first_name\n+33612345678,Zoé\n+33698765432,"Luc, Jr"');
+  await expect(page.getByLabel('Message')).toHaveValue('Hello {first_name}, your parcel arrives tomorrow.');
+  await expect(page.getByLabel(/^Send at/)).toHaveValue(tomorrowAt('10:00'));
+  // The preview fills each one's text in, and nothing goes without the confirm step.
+  await expect(page.getByText('Hello Luc, Jr, your parcel arrives tomorrow.')).toBeVisible();
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(page.getByTestId('confirm')).toBeVisible();
+});
+
 test('a balance that would not pay for the last campaign again is said in the header, on every page', async ({ page }) => {
   await openComposer(page, UNDERPRICED.url);
   await expect(page.getByTestId('balance')).toHaveText(/EUR$/);

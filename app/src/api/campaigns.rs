@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::{Json, Postcard};
 
 use crate::models::{
-    AppError, CampaignDetail, CampaignFilter, CampaignOperation, CampaignPage, CampaignPreview,
-    OperationReport, RecipientEvent, RecipientStatus, ScheduleRequest,
+    AppError, CampaignDetail, CampaignDraft, CampaignFilter, CampaignOperation, CampaignPage,
+    CampaignPreview, OperationReport, RecipientEvent, RecipientStatus, ScheduleRequest,
 };
 
 #[server(endpoint = "preview_campaign", input = Json, output = Postcard)]
@@ -58,11 +58,20 @@ pub async fn get_campaign(
 }
 
 #[server(endpoint = "refused_again", input = Json, output = Postcard)]
-pub async fn refused_again(id: String) -> Result<ScheduleRequest, AppError> {
+pub async fn refused_again(id: String) -> Result<CampaignDraft, AppError> {
     crate::services::allowed(crate::models::Right::Send)?;
     crate::services::provided()?
         .campaigns
         .refused_again(&id)
+        .await
+}
+
+#[server(endpoint = "campaign_again", input = Json, output = Postcard)]
+pub async fn campaign_again(id: String) -> Result<CampaignDraft, AppError> {
+    crate::services::allowed(crate::models::Right::Send)?;
+    crate::services::provided()?
+        .campaigns
+        .campaign_again(&id)
         .await
 }
 

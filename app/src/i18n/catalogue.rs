@@ -66,7 +66,7 @@ catalogue! {
         no_match, no_campaign_yet, schedule_one, newest_campaigns, older_campaigns,
         simulation_badge, filters_label, search, search_placeholder,
         // One campaign.
-        all_campaigns, campaign_title, campaign_name, default_sender, timeline, show, export_csv, hide, history, scheduled_by,
+        all_campaigns, copy_campaign, campaign_title, campaign_name, default_sender, timeline, show, export_csv, hide, history, scheduled_by,
         rules_overridden, actions, cancel_campaign, cancel_question, yes_cancel, new_time, pause,
         resume, not_offered,
         // The sandbox clock.
@@ -172,6 +172,8 @@ catalogue! {
         // The link to the composer holding a campaign's refused recipients, and its note.
         refused_again_link: fn(u64) -> String,
         refused_again_loaded: fn(u64, &str) -> String,
+        // The composer's note once a campaign is loaded again ("schedule again").
+        campaign_again_loaded: fn(u64, &str) -> String,
         refused_recipients: fn(u32, &str) -> String,
         no_answer_recipients: fn(u32, &str) -> String,
         line_note: fn(u32, &str, &str) -> String,

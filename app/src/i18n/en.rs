@@ -135,6 +135,7 @@ pub static EN: Texts = Texts {
     search_placeholder: "Words of the message, or a phone number",
 
     all_campaigns: "← All campaigns",
+    copy_campaign: "Schedule this campaign again",
     campaign_title: "Campaign",
     campaign_name: "Name",
     default_sender: "the provider's default",
@@ -315,6 +316,7 @@ pub static EN: Texts = Texts {
         n => format!("Schedule the {n} refused recipients again"),
     },
     refused_again_loaded: en_sentences::refused_again_loaded,
+    campaign_again_loaded: en_sentences::campaign_again_loaded,
     no_answer_recipients: en_sentences::no_answer_recipients,
     line_note: |line, number, note| format!("Line {line} ({number}): {note}"),
     and_more: |n| format!("…and {n} more"),

@@ -142,6 +142,14 @@ pub(super) fn low_balance(provider: &str, balance: &str, recipients: u64, cost: 
     )
 }
 
+pub(super) fn campaign_again_loaded(n: u64, provider: &str) -> String {
+    format!(
+        "The campaign's {n} recipient{} ({provider}), its message and its settings, as a new \
+         campaign: check the form and its send time, then schedule.",
+        plural::english(n)
+    )
+}
+
 pub(super) fn refused_again_loaded(n: u64, provider: &str) -> String {
     format!(
         "The {n} recipient{} {provider} refused, with the campaign's message and settings. Fix \

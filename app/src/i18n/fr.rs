@@ -137,6 +137,7 @@ pub static FR: Texts = Texts {
     search_placeholder: "Des mots du message, ou un numéro de téléphone",
 
     all_campaigns: "← Toutes les campagnes",
+    copy_campaign: "Planifier de nouveau cette campagne",
     campaign_title: "Campagne",
     campaign_name: "Nom",
     default_sender: "celui du fournisseur",
@@ -346,6 +347,7 @@ pub static FR: Texts = Texts {
         n => format!("Planifier de nouveau les {n} destinataires refusés"),
     },
     refused_again_loaded: fr_sentences::refused_again_loaded,
+    campaign_again_loaded: fr_sentences::campaign_again_loaded,
     no_answer_recipients: fr_sentences::no_answer_recipients,
     line_note: |line, number, note| format!("Ligne {line} ({number}) : {note}"),
     and_more: |n| match n {

@@ -142,6 +142,14 @@ pub(super) fn low_balance(provider: &str, balance: &str, recipients: u64, cost: 
     )
 }
 
+pub(super) fn campaign_again_loaded(n: u64, provider: &str) -> String {
+    format!(
+        "Les {n} destinataire{} de la campagne ({provider}), son message et ses réglages, en \
+         nouvelle campagne : vérifiez le formulaire et l'heure d'envoi, puis planifiez.",
+        plural::french(n)
+    )
+}
+
 pub(super) fn refused_again_loaded(n: u64, provider: &str) -> String {
     format!(
         "{n} destinataire{} refusé{} par {provider}, avec le message et les réglages de la \

@@ -44,9 +44,9 @@ pub use recipient_file::{RecipientFileSummary, RECIPIENT_FILES_PATH};
 pub use refusal::Refusal;
 pub use refusal_code::RefusalCode;
 pub use schedule::{
-    DuplicateRecipient, ExcludedRecipient, ProviderOption, ProviderOptions, RecipientWarning,
-    RejectedRecipient, ScheduleProgress, ScheduleReceipt, ScheduleRequest, SubmissionOutcome,
-    SubmissionReceipt,
+    CampaignDraft, DuplicateRecipient, ExcludedRecipient, ProviderOption, ProviderOptions,
+    RecipientWarning, RejectedRecipient, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
+    SubmissionOutcome, SubmissionReceipt,
 };
 pub use settings::{
     ApprovalRuleTerms, ApprovalTerms, CapTerms, Enforcement, PolicyInfo, SandboxClockView,

@@ -42,6 +42,17 @@ pub struct ScheduleRequest {
     pub options: ProviderOptions,
 }
 
+/// A form filled from a campaign already scheduled, for the composer to check and confirm as a
+/// new campaign: the campaign's own form, or its settings with its list (values and time zones
+/// included) or only the recipients the provider refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignDraft {
+    pub request: ScheduleRequest,
+    /// How many recipients its list holds (a CSV's header and cells over several lines make
+    /// counting its lines wrong).
+    pub recipients: u64,
+}
+
 /// The options only one provider offers, as the user filled them in; the composer sends only
 /// the chosen provider's, and the server refuses another's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -110,6 +110,11 @@ pub fn CampaignPage() -> impl IntoView {
                     <blockquote class="campaign-text" data-testid="campaign-text">{text}</blockquote>
                     {move || loaded.get().map(|d| settings(t(), &d))}
                     <StatusCounts counts=counts/>
+                    <p>
+                        <A href=move || href(&format!("/?copy={}", id.get())) attr:data-testid="copy-campaign-link">
+                            {word(|t| t.copy_campaign)}
+                        </A>
+                    </p>
                     {move || {
                         let refused = refused.get();
                         (refused > 0).then(|| view! {

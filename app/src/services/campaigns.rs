@@ -4,9 +4,9 @@ use async_trait::async_trait;
 
 use super::Actor;
 use crate::models::{
-    AppError, Approval, ApprovalDecision, CampaignDetail, CampaignFilter, CampaignOperation,
-    CampaignPage, CampaignPreview, OperationReport, RecipientEvent, RecipientStatus,
-    ScheduleProgress, ScheduleReceipt, ScheduleRequest,
+    AppError, Approval, ApprovalDecision, CampaignDetail, CampaignDraft, CampaignFilter,
+    CampaignOperation, CampaignPage, CampaignPreview, OperationReport, RecipientEvent,
+    RecipientStatus, ScheduleProgress, ScheduleReceipt, ScheduleRequest,
 };
 
 #[async_trait]
@@ -55,7 +55,11 @@ pub trait CampaignService: Send + Sync + 'static {
 
     /// The form that scheduled the campaign, with only the recipients the provider refused, for
     /// the composer to check and schedule again; refused when it refused none.
-    async fn refused_again(&self, campaign_id: &str) -> Result<ScheduleRequest, AppError>;
+    async fn refused_again(&self, campaign_id: &str) -> Result<CampaignDraft, AppError>;
+
+    /// The form that scheduled the campaign, with its whole list, for the composer to check and
+    /// schedule as a new campaign.
+    async fn campaign_again(&self, campaign_id: &str) -> Result<CampaignDraft, AppError>;
 
     /// The campaign's recipients (those in `status` if given) with their results, as CSV.
     async fn recipients_csv(

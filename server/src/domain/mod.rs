@@ -15,6 +15,7 @@ mod field_values;
 mod file_at;
 pub mod ledger_keys;
 mod line_endings;
+pub mod list_copy;
 pub mod number_log;
 pub mod opt_out_mention;
 pub mod order;

@@ -1,6 +1,8 @@
 //! The rows a campaign is recorded as, built from the order and its plan before any provider call.
 
 use crate::domain::campaign_plan::{CampaignPlan, Fate, LeftOut, PlannedBatch, PlannedRecipient};
+use crate::domain::list_copy::{kept_part, KeptRecipient};
+use crate::domain::order::PersonalisedRecipient;
 use crate::domain::order::SmsOrder;
 use crate::domain::provider_options::OrderOptions;
 use crate::domain::Purpose;
@@ -14,10 +16,12 @@ use crate::storage::{
 };
 
 /// One part of a campaign's rows, written together: some of its submissions with their
-/// recipients, and some of the recipients left out.
+/// recipients, and some of the recipients left out; and those recipients as the campaign's list
+/// keeps them (`domain::list_copy`).
 pub struct RowsPart {
     pub submissions: Vec<NewSubmission>,
     pub recipients: Vec<NewRecipient>,
+    pub list: String,
 }
 
 /// A submission of the campaign: its id (also the key the provider sees), its batch and the
@@ -83,9 +87,15 @@ impl CampaignParts<'_> {
             send_at: None,
             ..self.recipient_row(&left_out.planned, RecipientPlace::LeftOut)
         }));
+        let in_requests = submissions
+            .iter()
+            .flat_map(|s| &s.batch.members)
+            .map(|member| (&member.planned, &member.recipient));
+        let left_out = left_out.iter().map(|l| (&l.planned, &l.recipient));
         RowsPart {
             submissions: submission_rows,
             recipients,
+            list: kept_part(in_requests.chain(left_out).map(kept)),
         }
     }
 
@@ -106,6 +116,18 @@ impl CampaignParts<'_> {
             reason: None,
             warnings: recorded(&planned.warnings),
         }
+    }
+}
+
+/// A recipient as the campaign's list keeps it.
+fn kept<'a>(
+    (planned, personalised): (&'a PlannedRecipient, &'a PersonalisedRecipient),
+) -> KeptRecipient<'a> {
+    KeptRecipient {
+        line: planned.line,
+        number: &planned.number,
+        fields: &personalised.recipient.fields,
+        zone: personalised.recipient.zone,
     }
 }
 

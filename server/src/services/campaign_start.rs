@@ -288,9 +288,10 @@ fn prepare_part(
     let RowsPart {
         submissions,
         recipients,
+        list,
     } = rows;
     RecordedPart {
-        rows: encoder.encode(submissions, recipients),
+        rows: encoder.encode(submissions, recipients, &list),
         batches,
     }
 }

@@ -4,9 +4,9 @@
 use crate::domain::phone::{PhoneNumber, Region};
 use crate::domain::send_span::{sends_apart, RequestTime};
 use app::models::{
-    AppError, CampaignAction, CampaignDetail, CampaignFilter, CampaignPage, CampaignSummary,
-    Notice, ProviderOptions, RecipientEvent, RecipientStatus, RecipientView, Refusal,
-    ScheduleRequest, StatusCount,
+    AppError, CampaignAction, CampaignDetail, CampaignDraft, CampaignFilter, CampaignPage,
+    CampaignSummary, Notice, ProviderOptions, RecipientEvent, RecipientStatus, RecipientView,
+    Refusal, StatusCount,
 };
 use app::services::CampaignService;
 use async_trait::async_trait;
@@ -189,8 +189,12 @@ impl CampaignService for CampaignViews {
         })
     }
 
-    async fn refused_again(&self, campaign_id: &str) -> Result<ScheduleRequest, AppError> {
+    async fn refused_again(&self, campaign_id: &str) -> Result<CampaignDraft, AppError> {
         self.refused_draft(campaign_id, self.clock.now()).await
+    }
+
+    async fn campaign_again(&self, campaign_id: &str) -> Result<CampaignDraft, AppError> {
+        self.campaign_draft(campaign_id, self.clock.now()).await
     }
 
     async fn recipients_csv(

@@ -3,6 +3,7 @@
 
 mod audit_trail;
 mod campaign_approval;
+mod campaign_drafts;
 mod campaign_operations;
 mod campaign_preview;
 mod campaign_records;
@@ -20,7 +21,6 @@ mod recipient_export;
 mod recipient_file_reading;
 mod recipient_file_reread;
 pub mod recipient_files;
-mod refused_again;
 mod request_limits;
 mod schedule_receipt;
 mod scheduler;

@@ -11,6 +11,7 @@ use super::claims::Claim;
 use super::recipient_counts::NewCounts;
 use super::recipient_inserts::{write_rows, EncodedRows, RowKeys, ROWS_ENCODED_AT_ONCE};
 use super::recipients::NewRecipient;
+use super::request_bodies::deflated;
 use super::stored::stored_instant;
 use super::submissions::{EncodedSubmission, NewSubmission};
 use super::{Backend, Store, StoreError};
@@ -119,6 +120,7 @@ impl CampaignRecording {
             submissions,
             rows,
             summary,
+            list_deflated,
         } = part;
         let next = (self.campaign_seq, self.parts_written, self.next_request_seq);
         if (campaign_seq, index, first_request_seq) != next {
@@ -136,6 +138,14 @@ impl CampaignRecording {
         self.write_requests(submissions.iter().zip(encoded).collect())
             .await?;
         write_rows(&mut self.tx, self.campaign_seq, rows).await?;
+        sqlx::query(
+            "INSERT INTO campaign_list_parts (campaign_seq, part, list_deflated) VALUES ($1, $2, $3)",
+        )
+        .bind(self.campaign_seq)
+        .bind(i64::try_from(index).unwrap_or(i64::MAX))
+        .bind(list_deflated)
+        .execute(&mut *self.tx)
+        .await?;
         self.note(summary).await?;
         self.parts_written += 1;
         Ok(())
@@ -228,12 +238,14 @@ pub struct PartEncoder {
 impl PartEncoder {
     /// `submissions` and their `recipients` (and recipients left out) made ready to write: each
     /// request numbered and its values made (its body deflated), the rows' statements made, the
-    /// recipients counted. An error if a recipient's request is not among `submissions`; a part
-    /// made after a failed one is refused when written, as it does not come next.
+    /// recipients counted, the part's `list` (`domain::list_copy::kept_part`) deflated. An error
+    /// if a recipient's request is not among `submissions`; a part made after a failed one is
+    /// refused when written, as it does not come next.
     pub fn encode(
         &mut self,
         submissions: Vec<NewSubmission>,
         recipients: Vec<NewRecipient>,
+        list: &str,
     ) -> Result<EncodedPart, StoreError> {
         let index = self.next_part;
         self.next_part += 1;
@@ -261,6 +273,7 @@ impl PartEncoder {
             submissions,
             rows,
             summary,
+            list_deflated: deflated(list),
         })
     }
 }
@@ -283,6 +296,8 @@ pub struct EncodedPart {
     submissions: Vec<(NewSubmission, EncodedSubmission)>,
     rows: EncodedRows,
     summary: PartSummary,
+    /// The part's recipients as its list keeps them, deflated.
+    list_deflated: Vec<u8>,
 }
 
 impl EncodedPart {

@@ -5,6 +5,7 @@ mod approvals;
 mod audit;
 mod campaign_changes;
 mod campaign_list;
+mod campaign_list_parts;
 mod campaign_recording;
 mod campaigns;
 mod checkpoints;

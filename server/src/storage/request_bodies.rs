@@ -18,17 +18,22 @@ pub(super) fn deflated(body: &str) -> Vec<u8> {
     encoder.finish().expect("writing to memory cannot fail")
 }
 
+/// Text kept deflated (`deflated`) read back.
+pub(super) fn inflated(stored: &[u8]) -> Result<String, sqlx::Error> {
+    let mut text = String::new();
+    DeflateDecoder::new(stored)
+        .read_to_string(&mut text)
+        .map_err(|error| sqlx::Error::Decode(Box::new(error)))?;
+    Ok(text)
+}
+
 /// The request's body kept with a submission's row; `None` when none was kept.
 pub(super) fn request_body(row: &sqlx::any::AnyRow) -> Result<Option<String>, sqlx::Error> {
     let stored: Option<Vec<u8>> = row.try_get("request_deflated")?;
     let Some(stored) = stored else {
         return row.try_get("request_body");
     };
-    let mut body = String::new();
-    DeflateDecoder::new(stored.as_slice())
-        .read_to_string(&mut body)
-        .map_err(|error| sqlx::Error::Decode(Box::new(error)))?;
-    Ok(Some(body))
+    inflated(&stored).map(Some)
 }
 
 #[cfg(test)]

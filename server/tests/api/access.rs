@@ -217,6 +217,7 @@ fn endpoints(campaign: &str) -> Vec<(&'static str, Value, Option<Right>)> {
             Some(Right::Send),
         ),
         ("refused_again", json!({"id": campaign}), Some(Right::Send)),
+        ("campaign_again", json!({"id": campaign}), Some(Right::Send)),
         (
             "add_opt_outs",
             json!({"numbers": "+33699999999", "source": "operator"}),

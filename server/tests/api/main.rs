@@ -67,6 +67,7 @@ mod recipients_follow_requests;
 mod reconciliation;
 mod recorded_parts;
 mod refused_again;
+mod campaign_again;
 mod request_bodies;
 mod request_moves;
 mod request_origin;

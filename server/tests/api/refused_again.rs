@@ -2,7 +2,7 @@
 //! refused (here: never handed over before their time), with those recipients only, ready to be
 //! checked and confirmed as a new campaign; refused for a campaign the provider refused nothing of.
 
-use app::models::{AppError, Refusal, ScheduleReceipt, ScheduleRequest};
+use app::models::{AppError, CampaignDraft, Refusal, ScheduleReceipt};
 use serde_json::json;
 use sms_scheduler_server::clock::Clock;
 
@@ -27,11 +27,15 @@ async fn the_refused_recipients_come_back_in_the_campaigns_own_form() {
     app.reconcile().await;
     assert_eq!(app.submission_statuses().await, vec!["refused"]);
 
-    let draft: ScheduleRequest = app
+    let CampaignDraft {
+        request: draft,
+        recipients,
+    } = app
         .call("refused_again", json!({"id": receipt.campaign_id}))
         .await
         .ok();
     assert_eq!(draft.recipients, "+33611111111\n+33622222222\n+33633333333");
+    assert_eq!(recipients, 3);
     assert_eq!(draft.name, "Parcel notices");
     assert_eq!(draft.text, original["text"].as_str().unwrap());
     assert_eq!(draft.sender, "ACME");
@@ -92,11 +96,15 @@ async fn a_partly_refused_campaign_offers_only_its_refused_recipients() {
 
     let detail = app.campaign_detail(&receipt.campaign_id).await;
     assert_eq!(detail.refused, 500);
-    let draft: ScheduleRequest = app
+    let CampaignDraft {
+        request: draft,
+        recipients,
+    } = app
         .call("refused_again", json!({"id": receipt.campaign_id}))
         .await
         .ok();
     assert_eq!(draft.recipients, numbers[..500].join("\n"));
+    assert_eq!(recipients, 500);
     // Its send time is still ahead: kept, on the campaign's clock.
     assert_eq!(draft.send_at, valid_request()["send_at"].as_str().unwrap());
     assert_eq!((draft.send_now, draft.sender.as_str()), (false, "ACME"));

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::calls::{fetch_preview, fetch_refused_again, send_schedule};
+use super::calls::{fetch_draft, fetch_preview, send_schedule, DraftOf};
 use super::form::ComposerForm;
 use crate::client::{focus_first_invalid, new_campaign_id};
 use crate::components::CreditSpent;
@@ -37,7 +37,7 @@ pub struct ScheduleFlow {
     /// The form's errors: from the check before the confirm step, or from scheduling itself.
     pub error: Held<AppError>,
     /// The form holds a campaign's refused recipients: how many, and the campaign's provider.
-    pub again: Held<(u64, ProviderId)>,
+    pub again: Held<(u64, ProviderId, DraftOf)>,
     /// Counts the form's changes: a check whose answer comes after one is about a form no longer
     /// there, and is dropped (its errors would stick to fixed lines; its confirm step would
     /// confirm the old form).
@@ -160,15 +160,15 @@ impl ScheduleFlow {
         });
     }
 
-    /// Fills `form` with campaign `id`'s refused recipients and its settings, to be checked and
-    /// confirmed like any other.
-    pub fn load_refused(self, id: String, form: ComposerForm) {
+    /// Fills `form` with campaign `id`'s settings and list, or only its refused recipients, to
+    /// be checked and confirmed like any other.
+    pub fn load_again(self, id: String, of: DraftOf, form: ComposerForm) {
         spawn_local(async move {
-            match fetch_refused_again(id).await {
+            match fetch_draft(id, of).await {
                 Ok(draft) => {
-                    let count = draft.recipients.lines().count() as u64;
-                    self.again.set(Some((count, draft.provider)));
-                    form.fill(draft);
+                    let provider = draft.request.provider;
+                    self.again.set(Some((draft.recipients, provider, of)));
+                    form.fill(draft.request);
                     self.receipt.set(None);
                     self.just_scheduled.set(false);
                 }

@@ -9,6 +9,7 @@ mod form;
 
 pub use calls::preload as preload_composer_calls;
 
+use calls::DraftOf;
 use fields::{MessageField, RecipientsField};
 use flow::{shortfall_of, ScheduleFlow};
 use form::ComposerForm;
@@ -109,12 +110,18 @@ pub fn ComposerPage() -> impl IntoView {
         again,
         ..
     } = flow;
-    // "Schedule the refused recipients again" (`?again=<campaign>`): the form comes filled with
-    // them and the campaign's settings, to be checked and confirmed like any other.
+    // "Schedule again" (`?copy=<campaign>`) and "schedule the refused recipients again"
+    // (`?again=<campaign>`): the form comes filled with the campaign's settings and its list, or
+    // its refused recipients, to be checked and confirmed like any other.
     let query = use_query_map();
     Effect::new(move |_| {
-        if let Some(id) = query.with(|q| q.get("again")) {
-            flow.load_refused(id, form);
+        let asked = query.with(|q| {
+            q.get("copy")
+                .map(|id| (id, DraftOf::Campaign))
+                .or_else(|| q.get("again").map(|id| (id, DraftOf::RefusedRecipients)))
+        });
+        if let Some((id, of)) = asked {
+            flow.load_again(id, of, form);
         }
     });
     let errors_for = move |field: Field| flow.errors_for(field);
@@ -150,10 +157,16 @@ pub fn ComposerPage() -> impl IntoView {
             <form class="panel composer" on:submit=on_submit novalidate=true aria-labelledby="composer-title">
                 <h2 id="composer-title">{word(|t| t.composer_title)}</h2>
                 <FormSummary error/>
-                {move || again.get().map(|(count, provider)| view! {
-                    <p class="refused-again" role="status" data-testid="refused-again">
-                        {(t().refused_again_loaded)(count, &provider.to_string())}
-                    </p>
+                {move || again.get().map(|(count, provider, of)| {
+                    let loaded = match of {
+                        DraftOf::Campaign => t().campaign_again_loaded,
+                        DraftOf::RefusedRecipients => t().refused_again_loaded,
+                    };
+                    view! {
+                        <p class="refused-again" role="status" data-testid="refused-again">
+                            {loaded(count, &provider.to_string())}
+                        </p>
+                    }
                 })}
                 <TextField
                     field=Field::Name

@@ -36,6 +36,8 @@ pub struct PlannedBatch {
 pub struct LeftOut {
     pub planned: PlannedRecipient,
     pub reason: Notice,
+    /// As the list gave them (its values are kept with the campaign's list).
+    pub recipient: PersonalisedRecipient,
 }
 
 /// Requests that are full (or, once the list is read, the last of each send time), and
@@ -121,7 +123,11 @@ impl PartBuilder<'_> {
             Fate::Excluded { reason } => {
                 self.in_part += 1;
                 let reason = reason.as_ref().clone();
-                self.part.left_out.push(LeftOut { planned, reason });
+                self.part.left_out.push(LeftOut {
+                    planned,
+                    reason,
+                    recipient,
+                });
             }
         }
         (self.in_part >= RECIPIENTS_PER_PART).then(|| self.take_part())
