@@ -82,6 +82,23 @@ test('an opted-out number is left out of a campaign, with how and since when, in
   await expect(recipients).toContainText('désinscrit (opérateur, ');
 });
 
+test('a campaign whose every recipient is left out says nothing was handed over, not that the provider took it', async ({ page }) => {
+  const stopped = ownNumber(9);
+  await page.goto('./opt-outs');
+  await page.getByLabel('Numbers, one per line').fill(stopped.national);
+  await page.getByRole('button', { name: 'Add to the list' }).click();
+  await expect(page.getByTestId('opt-out-added')).toHaveText('1 added, 0 already on the list.');
+
+  await openComposer(page);
+  await fillValidForm(page);
+  await page.getByLabel(/^Recipients/).fill(stopped.e164);
+  await expect(page.getByTestId('preview-excluded')).toHaveText('1');
+  await scheduleAndConfirm(page);
+  await expect(page.getByRole('heading', { name: 'Nothing to send: every recipient was left out' })).toBeVisible();
+  await expect(page.getByTestId('reference')).toHaveText('none: nothing was handed over');
+  await expect(page.getByTestId('excluded')).toContainText(`Line 1 (${stopped.e164}): opted out (operator, `);
+});
+
 test('a number that opts out after its campaign was handed over is said to be still scheduled, with what to do', async ({ page }) => {
   const late = ownNumber(11);
   await openComposer(page);

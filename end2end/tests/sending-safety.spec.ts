@@ -9,6 +9,8 @@ test("simulation and replies are Octopush's: Infobip shows neither, and its camp
   await page.locator('#provider').selectOption('infobip');
   await expect(page.getByLabel(/^Simulation/)).toHaveCount(0);
   await expect(page.getByLabel(/^Allow replies/)).toHaveCount(0);
+  // The simulation chosen does not hold here, and the page says so where it was chosen.
+  await expect(page.getByTestId('infobip-sends')).toHaveText("Simulation is Octopush's: Infobip has none, so this campaign will really be sent.");
   await page.getByRole('button', { name: 'Schedule' }).click();
   // A real send, said as one: the Octopush choices chosen before do not come with it.
   await expect(page.getByRole('heading', { name: 'Schedule this campaign?' })).toBeVisible();
@@ -18,6 +20,7 @@ test("simulation and replies are Octopush's: Infobip shows neither, and its camp
   // Back on Octopush, both are as they were, and the confirm step says what they do.
   await page.locator('#provider').selectOption('octopush');
   await expect(page.getByLabel(/^Simulation/)).toBeChecked();
+  await expect(page.getByTestId('infobip-sends')).toHaveCount(0);
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.getByRole('heading', { name: 'Simulate this campaign?' })).toBeVisible();
   await expect(page.getByTestId('confirm-options')).toHaveText('replies allowed');

@@ -6,8 +6,9 @@ use crate::models::{Field, ProviderId};
 
 /// The chosen provider's own options: Octopush's simulation, replies and blacklist; Infobip's
 /// flash SMS and how long it keeps trying to deliver. Infobip has no simulation: its requests
-/// always send, so the choice is never shown with it. The values stay when the other provider is chosen, so choosing back
-/// finds them as they were.
+/// always send, so the choice is never shown with it, and a simulation chosen for Octopush is
+/// said not to hold. The values stay when the other provider is chosen, so choosing back finds
+/// them as they were.
 #[component]
 pub fn ProviderOptionsFields(
     provider: ReadSignal<ProviderId>,
@@ -21,7 +22,8 @@ pub fn ProviderOptionsFields(
 ) -> impl IntoView {
     let invalid = move || (!errors.get().is_empty()).then_some("true");
     // One view per provider, drawn again when the provider changes.
-    let fields = move || match provider.get() {
+    let fields = move || {
+        match provider.get() {
         ProviderId::Octopush => view! {
             <legend>{word(|t| t.octopush_options)}</legend>
             <label>
@@ -40,6 +42,10 @@ pub fn ProviderOptionsFields(
         .into_any(),
         ProviderId::Infobip => view! {
             <legend>{word(|t| t.infobip_options)}</legend>
+            // Simulation chosen with Octopush stays chosen for it, but would not hold here.
+            {move || simulation.get().then(|| view! {
+                <p class="warning" role="status" data-testid="infobip-sends">{word(|t| t.infobip_sends)}</p>
+            })}
             <label>
                 <input id="flash" type="checkbox" bind:checked=flash/>
                 {word(|t| t.flash_choice)}
@@ -58,6 +64,7 @@ pub fn ProviderOptionsFields(
             />
         }
         .into_any(),
+    }
     };
     view! {
         <fieldset class="field" id="provider-options" aria-describedby="provider-options-errors">

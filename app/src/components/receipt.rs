@@ -39,6 +39,8 @@ enum Handed {
         total: u32,
     },
     Nothing,
+    /// Every recipient was left out (opted out, the frequency cap…): no request was made.
+    NoneToSend,
 }
 
 fn handed(receipt: &ScheduleReceipt) -> Handed {
@@ -51,6 +53,8 @@ fn handed(receipt: &ScheduleReceipt) -> Handed {
         + u32::try_from(receipt.rejected.len()).unwrap_or(u32::MAX);
     if !receipt.held_for_approval.is_empty() {
         Handed::Held
+    } else if receipt.submissions.is_empty() {
+        Handed::NoneToSend
     } else if receipt.simulation {
         Handed::Simulated
     } else if not_handed == 0 {
@@ -88,6 +92,7 @@ fn receipt_view(t: &'static Texts, locale: Locale, receipt: &ScheduleReceipt) ->
     let references = match handed {
         Handed::Held => t.reference_none_held.into_any(),
         Handed::Nothing if all_refused => t.reference_none.into_any(),
+        Handed::NoneToSend => t.reference_none.into_any(),
         Handed::Nothing | Handed::Simulated | Handed::All | Handed::Part { .. } => {
             references_view(t, receipt.references())
         }
@@ -98,7 +103,11 @@ fn receipt_view(t: &'static Texts, locale: Locale, receipt: &ScheduleReceipt) ->
             (t.once_approved)(receipt.to_send),
             (t.once_approved)(receipt.planned_parts),
         ),
-        Handed::Simulated | Handed::All | Handed::Part { .. } | Handed::Nothing => (
+        Handed::Simulated
+        | Handed::All
+        | Handed::Part { .. }
+        | Handed::Nothing
+        | Handed::NoneToSend => (
             receipt.contacts.to_string(),
             receipt
                 .sms_needed
@@ -165,6 +174,7 @@ fn receipt_view(t: &'static Texts, locale: Locale, receipt: &ScheduleReceipt) ->
             ("panel receipt partial", (t.receipt_partial)(handed, total))
         }
         Handed::Nothing => ("panel receipt failed", t.receipt_nothing.to_owned()),
+        Handed::NoneToSend => ("panel receipt failed", t.receipt_none_to_send.to_owned()),
     };
     view! {
         <section class=class role="status" aria-labelledby="receipt-title">

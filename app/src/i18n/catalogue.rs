@@ -47,7 +47,7 @@ catalogue! {
         composer_title, campaign_name_label, recipients_label, campaign_type, premium, low_cost, purpose_alert_choice,
         purpose_marketing_choice, sender_label, send_when, send_later_choice, send_now_choice,
         send_at_label, send_at_incomplete, local_time_choice,
-        with_replies_choice, simulation_choice, scheduling, checking, schedule, recording,
+        with_replies_choice, simulation_choice, infobip_sends, scheduling, checking, schedule, recording,
         placeholder_group, insert, upload_csv, remove_file, use_columns, mapping_no_phone, outside_window,
         outside_defer, outside_skip, outside_override, override_reason, reading_balance,
         octopush_options, remove_blacklisted_choice, infobip_options, flash_choice, validity_label,
@@ -58,7 +58,7 @@ catalogue! {
         when, estimated_cost, cost_unknown, confirm_button, change_something, options_chosen,
         blacklist_option, flash_option, replies_option,
         // The receipt.
-        receipt_scheduled, receipt_simulated, receipt_nothing, schedule_again, new_campaign,
+        receipt_scheduled, receipt_simulated, receipt_nothing, receipt_none_to_send, schedule_again, new_campaign,
         reference, sms_needed, cost, send_time, not_given,
         reference_unknown, reference_none, reference_none_held, not_handed_over, left_out_list, repeated_list, refused_list,
         warnings_list, follow_campaign,

@@ -80,7 +80,10 @@ async fn a_canceled_campaign_comes_back_with_its_values_zones_and_left_out_recip
 
     // Planned again, each recipient gets what the first campaign would have sent them.
     let draft = serde_json::to_value(&draft.request).unwrap();
-    assert_eq!(texts(&app, draft.clone()).await, texts(&app, original).await);
+    assert_eq!(
+        texts(&app, draft.clone()).await,
+        texts(&app, original).await
+    );
     let copy: ScheduleReceipt = app.schedule(draft).await.ok();
     assert_ne!(copy.campaign_id, receipt.campaign_id);
     // The opted-out number is left out again by the new campaign's own rules.
@@ -117,7 +120,9 @@ async fn a_rejected_campaign_comes_back_as_the_form_it_was_held_with() {
     let app = spawn_app_with(held_over_one()).await;
     let held = alice_schedules(&app).await.campaign_id;
     let reason = json!({"Reject": {"reason": "Wrong list"}});
-    decide(&app, BOB, &held, reason).await.ok::<app::models::Approval>();
+    decide(&app, BOB, &held, reason)
+        .await
+        .ok::<app::models::Approval>();
 
     let draft: CampaignDraft = call_as(
         &app,
@@ -129,7 +134,10 @@ async fn a_rejected_campaign_comes_back_as_the_form_it_was_held_with() {
     .await
     .ok();
     let form = valid_request();
-    assert_eq!(draft.request.recipients, form["recipients"].as_str().unwrap());
+    assert_eq!(
+        draft.request.recipients,
+        form["recipients"].as_str().unwrap()
+    );
     assert_eq!(draft.recipients, 2);
     assert_eq!(draft.request.send_at, form["send_at"].as_str().unwrap());
 }
