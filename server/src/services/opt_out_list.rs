@@ -5,7 +5,8 @@ use crate::domain::phone::{PhoneNumber, Region};
 use crate::domain::recipients::parse_recipients;
 use crate::domain::{ManualOptOutSource, OptOutSource};
 use app::domain::column_mapping::{
-    header_cells, is_phone_column, names_phone_column, with_header, ColumnTarget,
+    guess, header_cells, is_phone_column, names_phone_column, with_header, ColumnTarget,
+    PHONE_COLUMNS,
 };
 use app::domain::line_ends::with_lf;
 use app::models::{
@@ -76,10 +77,19 @@ impl OptOutList {
 #[async_trait]
 impl OptOutService for OptOutList {
     async fn opt_outs(&self, offset: u64, search: String) -> Result<OptOutPage, AppError> {
-        let search = search.as_str();
+        let digits = self.searched_digits(&search);
+        // A search with no digit at all (a name, letters) matches no number: the whole list,
+        // which the empty digits would match, would read as every number matching it.
+        if digits.is_empty() && !search.trim().is_empty() {
+            return Ok(OptOutPage {
+                entries: Vec::new(),
+                offset,
+                has_more: false,
+            });
+        }
         let mut entries = self
             .store
-            .opt_outs(offset, OPT_OUTS_PAGE + 1, &self.searched_digits(search))
+            .opt_outs(offset, OPT_OUTS_PAGE + 1, &digits)
             .await
             .map_err(read_failed)?;
         let has_more = entries.len() > OPT_OUTS_PAGE as usize;
@@ -191,24 +201,38 @@ impl OptOutService for OptOutList {
 
 /// `text` with every column of its header but the phone one renamed `ignore`: an export from
 /// another tool (emails, names, dates) gives its numbers as they are. Text without a header
-/// naming a phone column is numbers by line, left as it is.
+/// naming a phone column, or one the composer would take for it, is numbers by line, left as it
+/// is.
 fn only_the_phone_column(text: &str) -> Cow<'_, str> {
     // Read as the list reads it: without a byte-order mark, every line ending in `\n`.
     let text = with_lf(text.strip_prefix('\u{feff}').unwrap_or(text));
     let (delimiter, cells) = header_cells(&text);
-    if !names_phone_column(&cells) {
-        return text;
-    }
-    // A phone column keeps its name: two of them are refused by the names the file gives them.
-    let names: Vec<&str> = cells
-        .iter()
-        .map(|cell| {
-            if is_phone_column(cell) {
-                cell.as_str()
-            } else {
-                ColumnTarget::Ignored.header_name()
-            }
-        })
-        .collect();
+    let names: Vec<&str> = if names_phone_column(&cells) {
+        // A phone column keeps its name: two of them are refused by the names the file gives them.
+        cells
+            .iter()
+            .map(|cell| {
+                if is_phone_column(cell) {
+                    cell.as_str()
+                } else {
+                    ColumnTarget::Ignored.header_name()
+                }
+            })
+            .collect()
+    } else {
+        // Named otherwise ("Téléphone", "Mobile"): the column the composer's mapping would guess
+        // (a number is never taken for such a name, so a list without a header stays one).
+        let guessed = guess(&cells);
+        if !guessed.contains(&ColumnTarget::Phone) {
+            return text;
+        }
+        guessed
+            .iter()
+            .map(|target| match target {
+                ColumnTarget::Phone => PHONE_COLUMNS[0],
+                _ => ColumnTarget::Ignored.header_name(),
+            })
+            .collect()
+    };
     Cow::Owned(with_header(&text, delimiter, &names))
 }

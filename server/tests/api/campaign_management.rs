@@ -342,8 +342,16 @@ async fn the_opt_out_list_is_kept_by_hand_with_errors_by_line() {
     assert_eq!(phones, ["+33698765432"]);
     assert_eq!(page.entries[0].source, OptOutSource::Import);
     assert_eq!(page.entries[0].actor, "local-operator");
-    // Searched by a whole number in national format, or by some of its digits.
-    for (search, found) in [("06 98 76 54 32", 1), ("765", 1), ("0612345678", 0)] {
+    // Searched by a whole number in national format, or by some of its digits; letters alone
+    // match no number (not the whole list).
+    let searches = [
+        ("06 98 76 54 32", 1),
+        ("765", 1),
+        ("0612345678", 0),
+        ("abc", 0),
+        ("  ", 1),
+    ];
+    for (search, found) in searches {
         let page: OptOutPage = app
             .call("list_opt_outs", json!({"offset": 0, "search": search}))
             .await

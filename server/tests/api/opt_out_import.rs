@@ -39,6 +39,19 @@ async fn an_opt_out_export_from_another_tool_gives_its_phone_column_and_nothing_
         (added.added, added.already_listed, added.repeated),
         (2, 0, 0)
     );
+    // A column named as people name it ("Téléphone", "Mobile") is the phone column too, as the
+    // composer's column mapping would guess it.
+    for header in ["Nom;Téléphone;Email", "Nom;Mobile;Email"] {
+        let export = format!("{header}\nAnn;06 11 22 33 44;ann@example.com\n");
+        let added: OptOutImport = app
+            .call(
+                "add_opt_outs",
+                json!({"numbers": export, "source": "import"}),
+            )
+            .await
+            .ok();
+        assert_eq!(added.added + added.already_listed, 1, "{header}");
+    }
     // Two phone columns are still one too many: which one holds the numbers is not guessed.
     let two = "phone;number\n0612345678;0698765432\n";
     let AppError::Invalid(errors) = app
