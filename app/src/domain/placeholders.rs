@@ -19,6 +19,9 @@ pub enum PlaceholderError {
     Unfilled(String),
     /// No line of the list has a value for it: said once, not on every line.
     InNoLine(String),
+    /// Its name written after `{` with no `}` to close it (`{first_name,`): sent as written.
+    /// (Variants are only appended: the wire names a variant by its place.)
+    Unclosed(String),
 }
 
 /// `{first_name}, {last_name}, {param1}…{param5}`: the placeholders as a message lists them.
@@ -44,7 +47,8 @@ fn listed(shown: impl Fn(&str) -> String) -> String {
     words.join(", ")
 }
 
-/// The placeholder names used in `template`, each once, in order of appearance; unknown names are errors.
+/// The placeholder names used in `template`, each once, in order of appearance; unknown names
+/// and a known name left unclosed are errors.
 pub fn placeholders_in(template: &str) -> Result<Vec<&'static str>, PlaceholderError> {
     let mut found = Vec::new();
     for name in names_in(template) {
@@ -56,7 +60,24 @@ pub fn placeholders_in(template: &str) -> Result<Vec<&'static str>, PlaceholderE
             found.push(*known);
         }
     }
-    Ok(found)
+    match unclosed_in(template) {
+        Some(name) => Err(PlaceholderError::Unclosed(name.to_owned())),
+        None => Ok(found),
+    }
+}
+
+/// A placeholder's name right after a `{` that no `}` follows it (`Hello {first_name`): a typo
+/// the recipient would read as written. Other braces (`{ok`, `{`) are text.
+fn unclosed_in(template: &str) -> Option<&'static str> {
+    template.match_indices('{').find_map(|(open, _)| {
+        let after = &template[open + 1..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..end];
+        let known = PLACEHOLDERS.iter().find(|p| **p == name).copied();
+        known.filter(|_| !after[end..].starts_with('}'))
+    })
 }
 
 /// `template` with every placeholder replaced by the recipient's value.
@@ -157,6 +178,24 @@ mod tests {
     fn the_names_are_said_with_the_numbered_ones_as_a_range() {
         assert_eq!(in_words(), "{first_name}, {last_name}, {param1}…{param5}");
         assert_eq!(columns_in_words(), "first_name, last_name, param1…param5");
+    }
+
+    #[test]
+    fn a_known_name_left_unclosed_is_an_error_other_braces_are_text() {
+        for (template, unclosed) in [
+            ("Hello {first_name", "first_name"),
+            ("Hello {param1, see you", "param1"),
+            ("{first_name} and {last_name.", "last_name"),
+        ] {
+            assert_eq!(
+                placeholders_in(template),
+                Err(PlaceholderError::Unclosed(unclosed.into())),
+                "{template}"
+            );
+        }
+        for text in ["Hi {ok", "a { b", "{", "Hi {first_name}!", "x{param5}{param1}"] {
+            assert!(placeholders_in(text).is_ok(), "{text}");
+        }
     }
 
     #[test]

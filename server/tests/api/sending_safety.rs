@@ -274,3 +274,24 @@ async fn an_octopush_cancel_is_not_offered_where_octopush_would_refuse_it() {
         Some(app::models::Refusal::CancelTooLate(10))
     );
 }
+
+#[tokio::test]
+async fn a_placeholder_left_unclosed_is_refused_not_sent_as_written() {
+    let app = spawn_app().await;
+    let mut typo = valid_request();
+    typo["text"] = json!("Hello {first_name, your parcel arrives tomorrow.");
+    typo["recipients"] = json!("phone,first_name\n+33612345678,Ann");
+    let AppError::Invalid(errors) = app.schedule(typo).await.error() else {
+        panic!("expected the unclosed placeholder to be refused")
+    };
+    assert_eq!(
+        (errors[0].field, &errors[0].problem),
+        (
+            Field::Text,
+            &Problem::Placeholder(app::domain::placeholders::PlaceholderError::Unclosed(
+                "first_name".into()
+            ))
+        )
+    );
+    assert!(app.octopush_got_nothing());
+}

@@ -24,6 +24,7 @@ pub(super) fn every_problem() -> Vec<Problem> {
         Problem::Placeholder(PlaceholderError::Unknown("name".into())),
         Problem::Placeholder(PlaceholderError::Unfilled("last_name".into())),
         Problem::Placeholder(PlaceholderError::InNoLine("param1".into())),
+        Problem::Placeholder(PlaceholderError::Unclosed("first_name".into())),
         Problem::StopMentionMissing {
             provider: ProviderId::Octopush,
             mention: "STOP au XXXXX".into(),
