@@ -40,6 +40,8 @@ test('a half-typed send time is an error next to its field, never "now"', async 
   await expect(field).toHaveValue('');
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.locator('#send-at-errors')).toContainText('This date and time is not complete');
+  // The user lands on the field to finish, not on the button.
+  await expect(field).toBeFocused();
   await expect(page.getByTestId('confirm')).toHaveCount(0);
   // The preview never reads it as now.
   await expect(page.getByTestId('preview-problems')).toContainText('Enter the date and time to send at');

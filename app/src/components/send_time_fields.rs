@@ -15,12 +15,14 @@ pub fn SendTimeFields(
     send_at: RwSignal<String>,
     /// The date field shows something that is not a whole date and time.
     incomplete: RwSignal<bool>,
+    /// Whether to say so: once Schedule was pressed (see `ComposerForm::send_at_incomplete_said`).
+    said: ReadSignal<bool>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let messages = Signal::derive(move || {
         let mut messages = Vec::new();
-        if incomplete.get() && !send_now.get() {
+        if incomplete.get() && said.get() && !send_now.get() {
             messages.push(i18n.t().send_at_incomplete.to_owned());
         }
         messages.extend(errors.get());

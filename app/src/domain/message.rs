@@ -64,6 +64,9 @@ pub struct MessageStats {
     pub units: usize,
     /// SMS parts needed; 0 for an empty text.
     pub parts: usize,
+    /// Units the last part holds as the text is laid out: a character is never split across
+    /// two parts, so a part may close with units to spare (an emoji takes two of UCS-2's 67).
+    pub last_part_units: usize,
     /// Characters that forced UCS-2, each once, in order of appearance.
     pub non_gsm_characters: Vec<char>,
 }
@@ -78,12 +81,7 @@ impl MessageStats {
         if self.units <= single {
             single - self.units
         } else {
-            let used_in_last = self.units % part;
-            if used_in_last == 0 {
-                0
-            } else {
-                part - used_in_last
-            }
+            part - self.last_part_units
         }
     }
 }
@@ -183,6 +181,7 @@ fn laid_out(pieces: &[&str]) -> MessageStats {
         encoding,
         units,
         parts,
+        last_part_units: if parts > 1 { used } else { units },
         non_gsm_characters,
     }
 }
@@ -210,6 +209,7 @@ fn one_gsm7_part_of_ascii(pieces: &[&str]) -> Option<MessageStats> {
         encoding: Encoding::Gsm7,
         units,
         parts: usize::from(units > 0),
+        last_part_units: units,
         non_gsm_characters: Vec::new(),
     })
 }

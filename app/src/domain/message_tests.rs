@@ -153,6 +153,14 @@ fn remaining_in_part_counts_down_to_the_next_part() {
     assert_eq!(analyze("abc").remaining_in_part(), 157);
     assert_eq!(analyze(&"a".repeat(161)).remaining_in_part(), 145);
     assert_eq!(analyze(&"a".repeat(306)).remaining_in_part(), 0);
+    // 400 emoji of two UTF-16 units: 33 a part of 67 (one unit left unused), so the 13th part
+    // holds 4 of them (8 units) and has 59 to spare, not the 4 that 800 units modulo 67 gives.
+    let emoji = analyze(&"👍".repeat(400));
+    assert_eq!((emoji.parts, emoji.remaining_in_part()), (13, 59));
+    // An escape pair is not split either: after 152 septets, `€` opens the second part, which
+    // then holds 10 (143 to spare; 162 modulo 153 would say 144).
+    let euro = analyze(&format!("{}€{}", "a".repeat(152), "a".repeat(8)));
+    assert_eq!((euro.parts, euro.remaining_in_part()), (2, 143));
 }
 
 #[test]

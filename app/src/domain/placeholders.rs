@@ -193,7 +193,13 @@ mod tests {
                 "{template}"
             );
         }
-        for text in ["Hi {ok", "a { b", "{", "Hi {first_name}!", "x{param5}{param1}"] {
+        for text in [
+            "Hi {ok",
+            "a { b",
+            "{",
+            "Hi {first_name}!",
+            "x{param5}{param1}",
+        ] {
             assert!(placeholders_in(text).is_ok(), "{text}");
         }
     }

@@ -24,6 +24,10 @@ pub struct ComposerForm {
     pub send_now: RwSignal<bool>,
     /// The time field shows something that is not a whole time yet.
     pub send_at_incomplete: RwSignal<bool>,
+    /// Schedule was pressed while it did: the field says so from then on. Said as soon as the
+    /// field was left, the message moved the button down under the pointer pressing it, and
+    /// the press was lost.
+    pub send_at_incomplete_said: RwSignal<bool>,
     pub time_zone: RwSignal<String>,
     pub purpose: RwSignal<Purpose>,
     /// The outside-window choice; an override's reason apart.
@@ -52,6 +56,7 @@ impl ComposerForm {
             send_at: RwSignal::new(String::new()),
             send_now: RwSignal::new(false),
             send_at_incomplete: RwSignal::new(false),
+            send_at_incomplete_said: RwSignal::new(false),
             time_zone: RwSignal::new(browser_time_zone().unwrap_or_else(|| "UTC".to_owned())),
             purpose: RwSignal::new(Purpose::Alert),
             outside_choice: RwSignal::new(OutsideWindowKind::Defer),
@@ -116,6 +121,7 @@ impl ComposerForm {
         self.send_at.set(request.send_at);
         self.send_now.set(request.send_now);
         self.send_at_incomplete.set(false);
+        self.send_at_incomplete_said.set(false);
         self.time_zone.set(request.time_zone);
         self.purpose.set(request.purpose);
         self.outside_choice.set(request.outside_window.kind());
@@ -140,5 +146,6 @@ impl ComposerForm {
         self.resets.update(|n| *n += 1);
         self.send_at.set(String::new());
         self.send_at_incomplete.set(false);
+        self.send_at_incomplete_said.set(false);
     }
 }

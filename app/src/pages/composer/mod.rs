@@ -16,7 +16,7 @@ use form::ComposerForm;
 
 use crate::access::Access;
 use crate::api::providers::{check_balance, list_providers, list_time_zones};
-use crate::client::focus_by_id;
+use crate::client::focus_first_invalid;
 use crate::components::{
     confirm_panel_view, handover_progress_view, preview_panel_view, receipt_panel_view,
     BalancePanel, CampaignKindFields, FormSummary, OutsideWindowChoice, PageTitle,
@@ -55,6 +55,7 @@ pub fn ComposerPage() -> impl IntoView {
         send_at,
         send_now,
         send_at_incomplete,
+        send_at_incomplete_said,
         time_zone,
         outside_choice,
         override_reason,
@@ -135,7 +136,9 @@ pub fn ComposerPage() -> impl IntoView {
         // A half-typed time is said next to its field (the field's value is empty); nothing is checked
         // or scheduled until it is whole.
         if !send_now.get_untracked() && send_at_incomplete.get_untracked() {
-            focus_by_id("send-at");
+            send_at_incomplete_said.set(true);
+            // Once the page has drawn the field as invalid.
+            focus_first_invalid("#send-time", "send-at");
             return;
         }
         flow.check(untrack(request), balance);
@@ -222,6 +225,7 @@ pub fn ComposerPage() -> impl IntoView {
                         send_now
                         send_at
                         incomplete=send_at_incomplete
+                        said=send_at_incomplete_said.read_only()
                         errors=errors_for(Field::SendAt)
                     />
                     <TimeZoneField
