@@ -54,7 +54,7 @@ test('a personalised campaign is scheduled again from its page with each recipie
   await page.getByRole('link', { name: 'Follow this campaign' }).click();
   await page.getByTestId('copy-campaign-link').click();
 
-  await expect(page.getByTestId('refused-again')).toContainText("The campaign's 2 recipients (Octopush)");
+  await expect(page.getByTestId('refused-again')).toContainText("The campaign's 2 recipients and settings (Octopush), as a new campaign");
   await expect(page.getByLabel(/^Recipients/)).toHaveValue('phone,first_name\n+33612345678,Zoé\n+33698765432,"Luc, Jr"');
   await expect(page.getByLabel('Message')).toHaveValue('Hello {first_name}, your parcel arrives tomorrow.');
   await expect(page.getByLabel(/^Send at/)).toHaveValue(tomorrowAt('10:00'));

@@ -10,7 +10,7 @@ test("simulation and replies are Octopush's: Infobip shows neither, and its camp
   await expect(page.getByLabel(/^Simulation/)).toHaveCount(0);
   await expect(page.getByLabel(/^Allow replies/)).toHaveCount(0);
   // The simulation chosen does not hold here, and the page says so where it was chosen.
-  await expect(page.getByTestId('infobip-sends')).toHaveText("Simulation is Octopush's: Infobip has none, so this campaign will really be sent.");
+  await expect(page.getByTestId('infobip-sends')).toHaveText('Infobip has no simulation: this campaign will really be sent.');
   await page.getByRole('button', { name: 'Schedule' }).click();
   // A real send, said as one: the Octopush choices chosen before do not come with it.
   await expect(page.getByRole('heading', { name: 'Schedule this campaign?' })).toBeVisible();
@@ -24,6 +24,12 @@ test("simulation and replies are Octopush's: Infobip shows neither, and its camp
   await page.getByRole('button', { name: 'Schedule' }).click();
   await expect(page.getByRole('heading', { name: 'Simulate this campaign?' })).toBeVisible();
   await expect(page.getByTestId('confirm-options')).toHaveText('replies allowed');
+
+  // Without the simulation chosen, Infobip has nothing to say about it.
+  await page.getByRole('button', { name: 'Change something' }).click();
+  await page.getByLabel(/^Simulation/).uncheck();
+  await page.locator('#provider').selectOption('infobip');
+  await expect(page.getByTestId('infobip-sends')).toBeHidden();
 });
 
 test('a half-typed send time is an error next to its field, never "now"', async ({ page }) => {

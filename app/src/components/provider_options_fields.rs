@@ -43,9 +43,9 @@ pub fn ProviderOptionsFields(
         ProviderId::Infobip => view! {
             <legend>{word(|t| t.infobip_options)}</legend>
             // Simulation chosen with Octopush stays chosen for it, but would not hold here.
-            {move || simulation.get().then(|| view! {
-                <p class="warning" role="status" data-testid="infobip-sends">{word(|t| t.infobip_sends)}</p>
-            })}
+            <p class="warning" data-testid="infobip-sends" hidden=move || !simulation.get()>
+                {word(|t| t.infobip_sends)}
+            </p>
             <label>
                 <input id="flash" type="checkbox" bind:checked=flash/>
                 {word(|t| t.flash_choice)}

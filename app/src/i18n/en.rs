@@ -65,7 +65,7 @@ pub static EN: Texts = Texts {
     flash_choice: "Flash SMS: shown on the phone's screen at once, not kept in its inbox",
     validity_label: "Stop trying to deliver after (minutes, 1 to 2880; empty: 48 hours)",
     simulation_choice: "Simulation: validate and price, send nothing",
-    infobip_sends: "Simulation is Octopush's: Infobip has none, so this campaign will really be sent.",
+    infobip_sends: "Infobip has no simulation: this campaign will really be sent.",
     scheduling: "Scheduling…",
     checking: "Checking…",
     schedule: "Schedule",

@@ -186,11 +186,9 @@ impl fmt::Display for PlaceholderError {
                  set to “not used”? Choose {name} for that column (or name it {name} in the \
                  list's first line), or take {{{name}}} out of the message."
             ),
-            PlaceholderError::Unclosed(name) => write!(
-                f,
-                "{{{name} has no closing brace: write {{{name}}} for the placeholder (as it is, \
-                 the recipients would get “{{{name}” as written)."
-            ),
+            PlaceholderError::Unclosed(name) => {
+                write!(f, "{{{name} has no closing brace: write {{{name}}}.")
+            }
         }
     }
 }

@@ -144,8 +144,8 @@ pub(super) fn low_balance(provider: &str, balance: &str, recipients: u64, cost: 
 
 pub(super) fn campaign_again_loaded(n: u64, provider: &str) -> String {
     format!(
-        "The campaign's {n} recipient{} ({provider}), its message and its settings, as a new \
-         campaign: check the form and its send time, then schedule.",
+        "The campaign's {n} recipient{} and settings ({provider}), as a new campaign: check them, \
+         then schedule.",
         plural::english(n)
     )
 }

@@ -67,7 +67,7 @@ pub static FR: Texts = Texts {
     flash_choice: "SMS flash : affiché tout de suite sur l'écran du téléphone, sans être gardé dans sa messagerie",
     validity_label: "Cesser d'essayer de remettre le message après (minutes, de 1 à 2880 ; vide : 48 heures)",
     simulation_choice: "Simulation : vérifier et chiffrer, ne rien envoyer",
-    infobip_sends: "La simulation est une option d'Octopush : Infobip n'en a pas, cette campagne sera donc réellement envoyée.",
+    infobip_sends: "Infobip n'a pas de simulation : cette campagne sera réellement envoyée.",
     scheduling: "Planification…",
     checking: "Vérification…",
     schedule: "Planifier",

@@ -197,10 +197,9 @@ fn placeholder(error: &PlaceholderError) -> String {
              autrement, ou réglée sur « non utilisée » ? Choisissez {name} pour cette colonne (ou \
              nommez-la {name} sur la première ligne de la liste), ou retirez {{{name}}} du message."
         ),
-        PlaceholderError::Unclosed(name) => format!(
-            "{{{name} n'a pas d'accolade fermante : écrivez {{{name}}} pour le champ à insérer \
-             (tel quel, les destinataires recevraient « {{{name} » tel qu'il est écrit)."
-        ),
+        PlaceholderError::Unclosed(name) => {
+            format!("{{{name} n'a pas d'accolade fermante : écrivez {{{name}}}.")
+        }
     }
 }
 

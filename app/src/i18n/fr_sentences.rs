@@ -144,8 +144,8 @@ pub(super) fn low_balance(provider: &str, balance: &str, recipients: u64, cost: 
 
 pub(super) fn campaign_again_loaded(n: u64, provider: &str) -> String {
     format!(
-        "Les {n} destinataire{} de la campagne ({provider}), son message et ses réglages, en \
-         nouvelle campagne : vérifiez le formulaire et l'heure d'envoi, puis planifiez.",
+        "Les {n} destinataire{} et les réglages de la campagne ({provider}), en nouvelle \
+         campagne : vérifiez-les, puis planifiez.",
         plural::french(n)
     )
 }

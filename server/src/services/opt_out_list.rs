@@ -199,6 +199,11 @@ impl OptOutService for OptOutList {
     }
 }
 
+/// Whether a cell holds what may be a phone number (four digits or more), not a column's name.
+fn holds_a_number(cell: &str) -> bool {
+    cell.chars().filter(char::is_ascii_digit).count() >= 4
+}
+
 /// `text` with every column of its header but the phone one renamed `ignore`: an export from
 /// another tool (emails, names, dates) gives its numbers as they are. Text without a header
 /// naming a phone column, or one the composer would take for it, is numbers by line, left as it
@@ -220,9 +225,13 @@ fn only_the_phone_column(text: &str) -> Cow<'_, str> {
             })
             .collect()
     } else {
-        // Named otherwise ("Téléphone", "Mobile"): the column the composer's mapping would guess
-        // (a number is never taken for such a name, so a list without a header stays one).
+        // Named otherwise ("Téléphone", "Mobile"): the column the composer's mapping would guess,
+        // in a header of several columns and no number, so that a typed line ("not a number",
+        // "mobile 06 12…") is still read, and refused, as a number.
         let guessed = guess(&cells);
+        if cells.len() < 2 || cells.iter().any(|cell| holds_a_number(cell)) {
+            return text;
+        }
         if !guessed.contains(&ColumnTarget::Phone) {
             return text;
         }

@@ -52,6 +52,20 @@ async fn an_opt_out_export_from_another_tool_gives_its_phone_column_and_nothing_
             .ok();
         assert_eq!(added.added + added.already_listed, 1, "{header}");
     }
+    // A typed line is still a number, refused as one, whatever words it holds.
+    for typed in ["not a number", "mobile;06 11 22 33 45\n06 11 22 33 46"] {
+        let AppError::Invalid(errors) = app
+            .call(
+                "add_opt_outs",
+                json!({"numbers": typed, "source": "operator"}),
+            )
+            .await
+            .error()
+        else {
+            panic!("{typed:?} is refused")
+        };
+        assert_eq!(errors[0].line, Some(1), "{typed:?}");
+    }
     // Two phone columns are still one too many: which one holds the numbers is not guessed.
     let two = "phone;number\n0612345678;0698765432\n";
     let AppError::Invalid(errors) = app
