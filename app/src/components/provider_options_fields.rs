@@ -22,8 +22,7 @@ pub fn ProviderOptionsFields(
 ) -> impl IntoView {
     let invalid = move || (!errors.get().is_empty()).then_some("true");
     // One view per provider, drawn again when the provider changes.
-    let fields = move || {
-        match provider.get() {
+    let fields = move || match provider.get() {
         ProviderId::Octopush => view! {
             <legend>{word(|t| t.octopush_options)}</legend>
             <label>
@@ -64,7 +63,6 @@ pub fn ProviderOptionsFields(
             />
         }
         .into_any(),
-    }
     };
     view! {
         <fieldset class="field" id="provider-options" aria-describedby="provider-options-errors">

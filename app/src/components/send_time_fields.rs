@@ -15,8 +15,9 @@ pub fn SendTimeFields(
     send_at: RwSignal<String>,
     /// The date field shows something that is not a whole date and time.
     incomplete: RwSignal<bool>,
-    /// Whether to say so: once Schedule was pressed (see `ComposerForm::send_at_incomplete_said`).
-    said: ReadSignal<bool>,
+    /// Whether to say so: once Schedule was pressed (see `ComposerForm::send_at_incomplete_said`),
+    /// until the field is whole (or empty) again.
+    said: RwSignal<bool>,
     #[prop(into)] errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -32,7 +33,11 @@ pub fn SendTimeFields(
     // What the field holds, as it changes: a value, nothing, or something that is not one yet.
     let read = move |field: leptos::web_sys::HtmlInputElement| {
         send_at.set(field.value());
-        incomplete.set(input_incomplete(&field));
+        let half_typed = input_incomplete(&field);
+        incomplete.set(half_typed);
+        if !half_typed {
+            said.set(false);
+        }
     };
     // Leaving the field only raises the flag: the browser may stop calling a half-typed field a
     // bad input once it loses the focus, while it still shows what was typed.

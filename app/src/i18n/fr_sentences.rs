@@ -143,6 +143,12 @@ pub(super) fn low_balance(provider: &str, balance: &str, recipients: u64, cost: 
 }
 
 pub(super) fn campaign_again_loaded(n: u64, provider: &str) -> String {
+    if n == 1 {
+        return format!(
+            "Le destinataire et les réglages de la campagne ({provider}), en nouvelle campagne : \
+             vérifiez-les, puis planifiez."
+        );
+    }
     format!(
         "Les {n} destinataire{} et les réglages de la campagne ({provider}), en nouvelle \
          campagne : vérifiez-les, puis planifiez.",

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use super::campaign_views::{stored_options, CampaignViews};
 use super::store_errors::read_failed;
 use crate::domain::list_copy::{list_again, read_part, KeptRow, ListAgain};
-use crate::storage::{CampaignRecord, StoreError};
+use crate::storage::{kept_part_text, CampaignRecord, StoreError};
 
 /// The composer's send-time field format.
 const FORM_TIME: &str = "%Y-%m-%dT%H:%M";
@@ -29,11 +29,11 @@ impl CampaignViews {
         if numbers.is_empty() {
             return Err(AppError::NotAllowed(Refusal::NothingRefused));
         }
-        let refused: HashSet<&str> = numbers.iter().map(String::as_str).collect();
-        let list = self
-            .kept_list(id, |row| refused.contains(row.number.as_str()))
-            .await?
-            .unwrap_or_else(|| numbers_alone(&numbers));
+        let refused: HashSet<String> = numbers.iter().cloned().collect();
+        let list = match self.kept_list(id, Some(refused)).await? {
+            Some(list) => list,
+            None => numbers_alone(&numbers),
+        };
         draft(record, list, now).map_err(read_failed)
     }
 
@@ -45,13 +45,19 @@ impl CampaignViews {
         now: DateTime<Utc>,
     ) -> Result<CampaignDraft, AppError> {
         let record = self.record(id).await?;
-        let held = match record.approval {
+        let recorded = match record.approval {
+            Approval::NotNeeded | Approval::Approved => true,
             Approval::Awaiting | Approval::Rejected | Approval::Withdrawn | Approval::Expired => {
-                self.store.held_request(id).await.map_err(read_failed)?
+                false
             }
-            Approval::NotNeeded | Approval::Approved => None,
         };
-        if let Some(form) = held {
+        if recorded {
+            if let Some(list) = self.kept_list(id, None).await? {
+                return draft(record, list, now).map_err(read_failed);
+            }
+        }
+        // Held, or approved before lists were kept: the form it was held with has the list whole.
+        if let Some(form) = self.store.held_request(id).await.map_err(read_failed)? {
             let form: ScheduleRequest = serde_json::from_str(&form).map_err(|error| {
                 tracing::error!(campaign = %id, %error, "a held campaign's form does not read");
                 AppError::Internal("the campaign's form could not be read back".into())
@@ -62,34 +68,54 @@ impl CampaignViews {
             };
             return draft(record, list, now).map_err(read_failed);
         }
-        let list = match self.kept_list(id, |_| true).await? {
-            Some(list) => list,
-            None => {
-                let numbers = self.store.recorded_numbers(id).await.map_err(read_failed)?;
-                numbers_alone(&numbers)
-            }
-        };
-        draft(record, list, now).map_err(read_failed)
+        let numbers = self.store.recorded_numbers(id).await.map_err(read_failed)?;
+        draft(record, numbers_alone(&numbers), now).map_err(read_failed)
     }
 
-    /// The rows of the campaign's kept list that `keep` keeps; `None` when no list was kept
-    /// with it (recorded before lists were).
+    /// The rows of the campaign's kept list (those whose number is in `only`, when given), read
+    /// a part at a time off the async workers; `None` when no list was kept with it (recorded
+    /// before lists were), or when the rows do not number the recipients recorded, so that a
+    /// draft never lacks one without a word: the caller then gives the numbers alone.
     async fn kept_list(
         &self,
         id: &str,
-        keep: impl Fn(&KeptRow) -> bool,
+        only: Option<HashSet<String>>,
     ) -> Result<Option<ListAgain>, AppError> {
         let parts = self.store.kept_list_parts(id).await.map_err(read_failed)?;
         if parts.is_empty() {
             return Ok(None);
         }
-        let mut rows = Vec::new();
-        for part in &parts {
-            let read = read_part(part).map_err(|error| {
-                tracing::error!(campaign = %id, %error, "a campaign's kept list does not read");
-                AppError::Internal("the campaign's list could not be read back".into())
-            })?;
-            rows.extend(read.into_iter().filter(|row| keep(row)));
+        let expected = match &only {
+            Some(numbers) => numbers.len() as u64,
+            None => self.store.recorded_count(id).await.map_err(read_failed)?,
+        };
+        let campaign = id.to_owned();
+        let read = tokio::task::spawn_blocking(move || -> Result<Vec<KeptRow>, String> {
+            let mut rows = Vec::new();
+            for part in &parts {
+                let text = kept_part_text(part).map_err(|error| error.to_string())?;
+                let read = read_part(&text).map_err(|error| error.to_string())?;
+                let kept = |row: &KeptRow| only.as_ref().is_none_or(|o| o.contains(&row.number));
+                rows.extend(read.into_iter().filter(kept));
+            }
+            Ok(rows)
+        })
+        .await
+        .map_err(|error| {
+            AppError::Internal(format!("the campaign's list was not read: {error}"))
+        })?;
+        let rows = read.map_err(|error| {
+            tracing::error!(campaign = %campaign, %error, "a campaign's kept list does not read");
+            AppError::Internal("the campaign's list could not be read back".into())
+        })?;
+        if rows.len() as u64 != expected {
+            tracing::warn!(
+                campaign = %campaign,
+                kept = rows.len(),
+                expected,
+                "a campaign's kept list does not match its recipients: given as numbers alone"
+            );
+            return Ok(None);
         }
         Ok(Some(list_again(rows)))
     }

@@ -225,21 +225,27 @@ fn only_the_phone_column(text: &str) -> Cow<'_, str> {
             })
             .collect()
     } else {
-        // Named otherwise ("Téléphone", "Mobile"): the column the composer's mapping would guess,
-        // in a header of several columns and no number, so that a typed line ("not a number",
-        // "mobile 06 12…") is still read, and refused, as a number.
-        let guessed = guess(&cells);
-        if cells.len() < 2 || cells.iter().any(|cell| holds_a_number(cell)) {
-            return text;
-        }
-        if !guessed.contains(&ColumnTarget::Phone) {
-            return text;
-        }
-        guessed
+        // Named otherwise ("Téléphone", "Mobile"): the one column the composer's mapping would
+        // take for the phone, in a header of several columns and no number, so that a typed line
+        // ("not a number", "mobile 06 12…") is still read, and refused, as a number. Two such
+        // columns ("Mobile;Téléphone fixe") are not chosen between: the header is then refused
+        // as a line of numbers, rather than one column's numbers dropped.
+        let phone_like: Vec<bool> = cells
             .iter()
-            .map(|target| match target {
-                ColumnTarget::Phone => PHONE_COLUMNS[0],
-                _ => ColumnTarget::Ignored.header_name(),
+            .map(|cell| guess(std::slice::from_ref(cell)) == [ColumnTarget::Phone])
+            .collect();
+        let one_phone_column = phone_like.iter().filter(|phone| **phone).count() == 1;
+        if cells.len() < 2 || cells.iter().any(|cell| holds_a_number(cell)) || !one_phone_column {
+            return text;
+        }
+        phone_like
+            .iter()
+            .map(|phone| {
+                if *phone {
+                    PHONE_COLUMNS[0]
+                } else {
+                    ColumnTarget::Ignored.header_name()
+                }
             })
             .collect()
     };

@@ -36,6 +36,7 @@ use std::time::Duration;
 pub use audit::AuditQuery;
 pub use campaign_changes::{ActionRecord, CampaignSubmission, WaitingRequests};
 pub use campaign_list::CampaignListQuery;
+pub use campaign_list_parts::kept_part_text;
 pub use campaign_recording::{CampaignRecording, EncodedPart, PartEncoder};
 pub use campaigns::{CampaignOptions, CampaignRecord, NewCampaign};
 pub use checkpoints::Checkpointed;

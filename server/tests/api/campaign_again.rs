@@ -143,6 +143,42 @@ async fn a_rejected_campaign_comes_back_as_the_form_it_was_held_with() {
 }
 
 #[tokio::test]
+async fn a_list_of_several_parts_comes_back_whole_and_one_missing_a_part_as_numbers() {
+    let app = spawn_app().await;
+    // 2,500 recipients: two parts of the recording, each with its own kept list.
+    let rows: Vec<String> = (0..2500)
+        .map(|n| format!("+3361{n:07},Name{n},P{n}"))
+        .collect();
+    let mut request = valid_request();
+    request["text"] = json!(TEXT);
+    request["recipients"] = json!(format!("phone,first_name,param1\n{}", rows.join("\n")));
+    let receipt: ScheduleReceipt = app.schedule(request).await.ok();
+    let store = app.store().await;
+    let parts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM campaign_list_parts")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert!(parts >= 2, "{parts} parts");
+
+    let draft = again(&app, "campaign_again", &receipt.campaign_id).await;
+    assert_eq!(draft.recipients, 2500);
+    assert_eq!(
+        draft.request.recipients,
+        format!("phone,first_name,param1\n{}", rows.join("\n"))
+    );
+
+    // A part gone: the list would lack its recipients, so the numbers come alone, all of them.
+    sqlx::query("DELETE FROM campaign_list_parts WHERE part = 0")
+        .execute(store.writes())
+        .await
+        .unwrap();
+    let draft = again(&app, "campaign_again", &receipt.campaign_id).await;
+    assert_eq!(draft.recipients, 2500);
+    let numbers: Vec<&str> = rows.iter().map(|row| &row[..12]).collect();
+    assert_eq!(draft.request.recipients, numbers.join("\n"));
+}
+
+#[tokio::test]
 async fn a_campaign_recorded_before_lists_were_kept_comes_back_with_its_numbers() {
     let app = spawn_app().await;
     let receipt: ScheduleReceipt = app.schedule(personalised()).await.ok();

@@ -53,7 +53,12 @@ async fn an_opt_out_export_from_another_tool_gives_its_phone_column_and_nothing_
         assert_eq!(added.added + added.already_listed, 1, "{header}");
     }
     // A typed line is still a number, refused as one, whatever words it holds.
-    for typed in ["not a number", "mobile;06 11 22 33 45\n06 11 22 33 46"] {
+    // Nor is one of two columns that may both be phones chosen: nothing is dropped unsaid.
+    for typed in [
+        "not a number",
+        "mobile;06 11 22 33 45\n06 11 22 33 46",
+        "Mobile;Téléphone fixe\n06 11 22 33 47;01 23 45 67 89",
+    ] {
         let AppError::Invalid(errors) = app
             .call(
                 "add_opt_outs",

@@ -36,7 +36,8 @@ pub struct ScheduleFlow {
     pub just_scheduled: RwSignal<bool>,
     /// The form's errors: from the check before the confirm step, or from scheduling itself.
     pub error: Held<AppError>,
-    /// The form holds a campaign's refused recipients: how many, and the campaign's provider.
+    /// The form holds a campaign loaded again, or its refused recipients: how many, the
+    /// campaign's provider, and which of the two.
     pub again: Held<(u64, ProviderId, DraftOf)>,
     /// Counts the form's changes: a check whose answer comes after one is about a form no longer
     /// there, and is dropped (its errors would stick to fixed lines; its confirm step would

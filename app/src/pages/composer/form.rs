@@ -113,7 +113,7 @@ impl ComposerForm {
         self.provider.set(request.provider);
         self.text.set(request.text);
         self.recipients.set(request.recipients);
-        // Only typed lists are filled in (a campaign's refused recipients).
+        // Only typed lists are filled in (a campaign, or its refused recipients, loaded again).
         self.recipients_file.set(None);
         self.resets.update(|n| *n += 1);
         self.campaign_type.set(request.campaign_type);

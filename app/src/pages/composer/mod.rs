@@ -225,7 +225,7 @@ pub fn ComposerPage() -> impl IntoView {
                         send_now
                         send_at
                         incomplete=send_at_incomplete
-                        said=send_at_incomplete_said.read_only()
+                        said=send_at_incomplete_said
                         errors=errors_for(Field::SendAt)
                     />
                     <TimeZoneField
