@@ -144,7 +144,9 @@ async fn a_rejected_campaign_comes_back_as_the_form_it_was_held_with() {
 
 #[tokio::test]
 async fn a_list_of_several_parts_comes_back_whole_and_one_missing_a_part_as_numbers() {
-    let app = spawn_app().await;
+    let mut settings = test_settings();
+    settings.sandbox.octopush.initial_balance = 1000.0;
+    let app = spawn_app_with(settings).await;
     // 2,500 recipients: two parts of the recording, each with its own kept list.
     let rows: Vec<String> = (0..2500)
         .map(|n| format!("+3361{n:07},Name{n},P{n}"))
