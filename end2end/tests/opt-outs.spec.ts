@@ -8,6 +8,14 @@ function ownNumber(offset: number): { national: string; e164: string } {
   return { national: `07 ${digits.replace(/(\d\d)(?=\d)/g, '$1 ')}`, e164: `+337${digits}` };
 }
 
+/// Adds `number` to the opt-out list by hand, as typed nationally.
+async function optOutByHand(page: Page, number: { national: string }) {
+  await page.goto('./opt-outs');
+  await page.getByLabel('Numbers, one per line').fill(number.national);
+  await page.getByRole('button', { name: 'Add to the list' }).click();
+  await expect(page.getByTestId('opt-out-added')).toHaveText('1 added, 0 already on the list.');
+}
+
 /// Searches the list for `number` and waits for the list to show it alone: the search is sent
 /// once typing pauses, and until its answer comes the list shown is the one before it.
 async function findAlone(page: Page, number: { national: string; e164: string }, typed: string) {
@@ -58,10 +66,7 @@ test('adds numbers by hand, refuses a list with a bad line, imports a file, find
 
 test('an opted-out number is left out of a campaign, with how and since when, in each language', async ({ page }) => {
   const stopped = ownNumber(7);
-  await page.goto('./opt-outs');
-  await page.getByLabel('Numbers, one per line').fill(stopped.national);
-  await page.getByRole('button', { name: 'Add to the list' }).click();
-  await expect(page.getByTestId('opt-out-added')).toHaveText('1 added, 0 already on the list.');
+  await optOutByHand(page, stopped);
 
   await openComposer(page);
   await fillValidForm(page);
@@ -84,10 +89,7 @@ test('an opted-out number is left out of a campaign, with how and since when, in
 
 test('a campaign whose every recipient is left out says nothing was handed over, not that the provider took it', async ({ page }) => {
   const stopped = ownNumber(9);
-  await page.goto('./opt-outs');
-  await page.getByLabel('Numbers, one per line').fill(stopped.national);
-  await page.getByRole('button', { name: 'Add to the list' }).click();
-  await expect(page.getByTestId('opt-out-added')).toHaveText('1 added, 0 already on the list.');
+  await optOutByHand(page, stopped);
 
   await openComposer(page);
   await fillValidForm(page);

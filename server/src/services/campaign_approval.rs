@@ -209,10 +209,7 @@ impl Scheduler {
             .ok_or(AppError::NotAllowed(Refusal::NotAwaitingApproval(
                 Approval::NotNeeded,
             )))?;
-        serde_json::from_str(&form).map_err(|error| {
-            tracing::error!(campaign = %campaign_id, %error, "a held campaign's form does not read");
-            AppError::Internal("the campaign's form could not be read back".into())
-        })
+        read_held_form(campaign_id, &form)
     }
 
     async fn approve(
@@ -335,4 +332,12 @@ impl ApprovalService for Scheduler {
             .await
             .map_err(read_failed)
     }
+}
+
+/// The form campaign `campaign_id` was held with, as stored (`NewCampaign::held_request`).
+pub(super) fn read_held_form(campaign_id: &str, stored: &str) -> Result<ScheduleRequest, AppError> {
+    serde_json::from_str(stored).map_err(|error| {
+        tracing::error!(campaign = %campaign_id, %error, "a held campaign's form does not read");
+        AppError::Internal("the campaign's form could not be read back".into())
+    })
 }

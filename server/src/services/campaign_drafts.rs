@@ -9,6 +9,7 @@ use app::models::{AppError, Approval, CampaignDraft, Refusal, ScheduleRequest};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
+use super::campaign_approval::read_held_form;
 use super::campaign_views::{stored_options, CampaignViews};
 use super::store_errors::read_failed;
 use crate::domain::list_copy::{list_again, read_part, KeptRow, ListAgain};
@@ -58,10 +59,7 @@ impl CampaignViews {
         }
         // Held, or approved before lists were kept: the form it was held with has the list whole.
         if let Some(form) = self.store.held_request(id).await.map_err(read_failed)? {
-            let form: ScheduleRequest = serde_json::from_str(&form).map_err(|error| {
-                tracing::error!(campaign = %id, %error, "a held campaign's form does not read");
-                AppError::Internal("the campaign's form could not be read back".into())
-            })?;
+            let form = read_held_form(id, &form)?;
             let list = ListAgain {
                 recipients: record.recipient_count,
                 text: form.recipients,

@@ -29,6 +29,17 @@ fn personalised() -> Value {
     request
 }
 
+/// `count` personalised rows (`+3361…,Name<n>,P<n>`) and the request scheduling them.
+fn numbered_rows(count: usize) -> (Vec<String>, Value) {
+    let rows: Vec<String> = (0..count)
+        .map(|n| format!("+3361{n:07},Name{n},P{n}"))
+        .collect();
+    let mut request = valid_request();
+    request["text"] = json!(TEXT);
+    request["recipients"] = json!(format!("phone,first_name,param1\n{}", rows.join("\n")));
+    (rows, request)
+}
+
 async fn again(app: &TestApp, endpoint: &str, id: &str) -> CampaignDraft {
     app.call(endpoint, json!({"id": id})).await.ok()
 }
@@ -98,12 +109,7 @@ async fn the_refused_recipients_come_back_with_their_values() {
     settings.octopush.premium_price = Some(0.001);
     settings.sandbox.octopush.initial_balance = 10.0;
     let app = spawn_app_with(settings).await;
-    let rows: Vec<String> = (0..600)
-        .map(|n| format!("+3361{n:07},Name{n},P{n}"))
-        .collect();
-    let mut request = valid_request();
-    request["text"] = json!(TEXT);
-    request["recipients"] = json!(format!("phone,first_name,param1\n{}", rows.join("\n")));
+    let (rows, request) = numbered_rows(600);
     let receipt: ScheduleReceipt = app.schedule(request).await.ok();
     assert_eq!(receipt.contacts, 100, "{receipt:?}");
 
@@ -148,12 +154,7 @@ async fn a_list_of_several_parts_comes_back_whole_and_one_missing_a_part_as_numb
     settings.sandbox.octopush.initial_balance = 1000.0;
     let app = spawn_app_with(settings).await;
     // 2,500 recipients: two parts of the recording, each with its own kept list.
-    let rows: Vec<String> = (0..2500)
-        .map(|n| format!("+3361{n:07},Name{n},P{n}"))
-        .collect();
-    let mut request = valid_request();
-    request["text"] = json!(TEXT);
-    request["recipients"] = json!(format!("phone,first_name,param1\n{}", rows.join("\n")));
+    let (rows, request) = numbered_rows(2500);
     let receipt: ScheduleReceipt = app.schedule(request).await.ok();
     let store = app.store().await;
     let parts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM campaign_list_parts")
